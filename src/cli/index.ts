@@ -1,0 +1,130 @@
+// The command line: yargs parses and prints help; `run()` dispatches and returns what to print and the exit code.
+// Nothing here calls process.exit: bin/keyhound.js sets the exit code from the result.
+
+import { writeFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import yargs from 'yargs';
+import { ConfigError } from '../config/errors.js';
+import { PathNotFoundError } from '../sources/fs.js';
+import { rulesCheck, rulesList } from './rules.js';
+import { scanCommand } from './scan.js';
+import { TOOL } from './tool.js';
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunIO {
+  stdin?: Readable;
+  env?: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colour default). */
+  stdoutIsTTY?: boolean;
+}
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Parses `--max-file-size` values: bytes, or a number with K, M or G (binary units). */
+export function parseSize(value: unknown): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(String(value).trim());
+  if (!m) throw new UsageError(`invalid size "${String(value)}" (use bytes, or a number with K, M or G)`);
+  const unit = (m[2] ?? '').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+
+const EPILOGUE = `Exit codes: 0 no secrets found, 1 secrets found, 2 usage, configuration or runtime error.
+Secrets are redacted in every output unless --no-redact is given.`;
+
+function parser(argv: string[]) {
+  return yargs(argv)
+    .scriptName('keyhound')
+    .usage('$0 <command> [options]\n\nFinds leaked API keys — crypto exchanges, wallets, AI and cloud tokens.')
+    .command('scan [paths..]', 'Scan files and folders (use - for standard input)', (y) =>
+      y
+        .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders; - reads stdin' })
+        .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
+        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
+        .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' }),
+    )
+    .command('rules', 'List the rules or check a rule file', (y) =>
+      y
+        .command('list', 'List every rule with family, severity and validator')
+        .command('check <file>', "Validate a rule file and run each rule's examples", (yy) =>
+          yy.positional('file', { type: 'string', demandOption: true }),
+        )
+        .demandCommand(1, 'Name a rules command: list or check'),
+    )
+    .option('format', { alias: 'f', choices: ['text', 'json'], default: 'text', describe: 'Report format' })
+    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .keyhound.yaml in the scan root)' })
+    .option('no-redact', { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' })
+    .option('no-color', { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set)' })
+    .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
+    .parserConfiguration({ 'boolean-negation': false })
+    .demandCommand(1, 'Name a command: scan or rules')
+    .strict()
+    .epilogue(EPILOGUE)
+    .version(TOOL.version)
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false);
+}
+
+export type Args = Awaited<ReturnType<ReturnType<typeof parser>['parseAsync']>>;
+
+/** Writes the report to `--output` or returns it for stdout. */
+export function emit(report: string, args: { output?: string }): string {
+  if (args.output) {
+    writeFileSync(args.output, report);
+    return '';
+  }
+  return report;
+}
+
+/** yargs drops a lone `-`, so it travels through parsing under this name and is turned back in `scan`. */
+export const STDIN_ARG = '\u0000stdin';
+
+export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult> {
+  const argv = rawArgv.map((a) => (a === '-' ? STDIN_ARG : a));
+  let output = '';
+  let parseError: Error | null = null;
+  let args: Args;
+  try {
+    args = await parser(argv).parseAsync(argv, {}, (err: Error | null | undefined, _argv: unknown, out: string) => {
+      if (err) parseError = err;
+      output = out;
+    });
+  } catch (err) {
+    parseError = err as Error;
+    args = {} as Args;
+  }
+  if (parseError) {
+    const message = (parseError as Error).message;
+    return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: ${message}\nRun "keyhound --help" for usage.\n` };
+  }
+  if (output) return { exitCode: EXIT_CLEAN, stdout: `${output.trimEnd()}\n`, stderr: '' };
+
+  const [command, sub] = args._.map(String);
+  try {
+    if (command === 'scan') return await scanCommand(args, io);
+    if (command === 'rules' && sub === 'list') return rulesList(args);
+    if (command === 'rules' && sub === 'check') return rulesCheck(args);
+    throw new UsageError(`unknown command: ${args._.join(' ')}`);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof PathNotFoundError) {
+      return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: ${err.message}\n` };
+    }
+    const e = err as Error;
+    return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: unexpected error: ${e.stack ?? e.message}\n` };
+  }
+}

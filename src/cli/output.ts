@@ -1,0 +1,23 @@
+// Small output decisions shared by commands: colour, and the --verbose lists on stderr.
+
+import type { Skip } from '../model/types.js';
+import type { RunIO } from './index.js';
+
+/** Colour when stdout is a terminal, unless --no-color or NO_COLOR; FORCE_COLOR forces it. */
+export function colorEnabled(args: Record<string, unknown>, io: RunIO): boolean {
+  const env = io.env ?? process.env;
+  if (args['no-color'] || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return io.stdoutIsTTY ?? false;
+}
+
+/** What --verbose adds on stderr: every skipped path with its reason, and dropped candidates by reason. */
+export function verboseLines(skipped: readonly Skip[], dropped: Record<string, number>): string {
+  const out: string[] = [];
+  out.push(`skipped ${skipped.length}:`);
+  for (const s of skipped) out.push(`  ${JSON.stringify(s.path).slice(1, -1)}: ${s.reason}`);
+  const reasons = Object.entries(dropped).sort(([a], [b]) => a.localeCompare(b));
+  out.push(`candidates dropped ${reasons.reduce((n, [, v]) => n + v, 0)}:`);
+  for (const [reason, n] of reasons) out.push(`  ${reason}: ${n}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,34 @@
+// `keyhound scan [paths..]`: options → scan() → report.
+
+import { reporters } from '../report/index.js';
+import { scan } from '../scan.js';
+import type { Args, RunIO, RunResult } from './index.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, STDIN_ARG, emit, parseSize } from './index.js';
+import { TOOL } from './tool.js';
+import { colorEnabled, verboseLines } from './output.js';
+
+export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
+  const a = args as Args & Record<string, unknown>;
+  const result = await scan({
+    paths: ((a.paths as string[] | undefined) ?? ['.']).map((p) => (p === STDIN_ARG ? '-' : p)),
+    stdin: io.stdin,
+    stdinFilename: a['stdin-filename'] as string | undefined,
+    configPath: a.config as string | undefined,
+    gitignore: !a['no-gitignore'],
+    maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
+    redact: !a['no-redact'],
+  });
+  const format = String(a.format ?? 'text');
+  const report = reporters[format]!(result.findings, {
+    tool: TOOL,
+    stats: result.stats,
+    color: format === 'text' && !a.output && colorEnabled(a, io),
+  });
+  const quiet = Boolean(a.quiet) && result.findings.length === 0;
+  const stderr = a.verbose ? verboseLines(result.skipped, result.dropped) : '';
+  return {
+    exitCode: result.findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
+    stdout: quiet ? '' : emit(report, a),
+    stderr,
+  };
+}

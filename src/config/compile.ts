@@ -1,0 +1,109 @@
+// Turns validated rule specs into compiled rules and a rule set, once, at load. Every error names the rule and field.
+
+import picomatch from 'picomatch';
+import type { AllowlistSpec, CompiledAllowlist, CompiledRule, RuleOrigin, RuleSet, RuleSpec } from '../model/types.js';
+import { ConfigError } from './errors.js';
+import { expandCaseInsensitiveGroups } from './regex-syntax.js';
+import { findNestedQuantifier } from './regex-safety.js';
+
+/** Compiles a glob on relative POSIX paths; a glob without a slash matches the base name at any depth. */
+export function compileGlob(glob: string): (path: string) => boolean {
+  return picomatch(glob, { dot: true, basename: !glob.includes('/') });
+}
+
+function compileGlobs(globs: string[]): ((path: string) => boolean) | null {
+  if (globs.length === 0) return null;
+  const matchers = globs.map(compileGlob);
+  return (p) => matchers.some((m) => m(p));
+}
+
+/** Compiles a regex written in keyhound's syntax, throwing a ConfigError naming `field`. */
+export function compileRegex(source: string, flags: string, where: { file?: string; ruleId?: string; field: string }): RegExp {
+  let expanded: string;
+  try {
+    expanded = expandCaseInsensitiveGroups(source);
+  } catch (err) {
+    throw new ConfigError(`invalid regex: ${(err as Error).message}`, where.file, where.ruleId, where.field);
+  }
+  const unsafe = findNestedQuantifier(expanded);
+  if (unsafe) throw new ConfigError(`unsafe regex: ${unsafe}`, where.file, where.ruleId, where.field);
+  try {
+    return new RegExp(expanded, flags);
+  } catch (err) {
+    throw new ConfigError(`invalid regex: ${(err as Error).message}`, where.file, where.ruleId, where.field);
+  }
+}
+
+export function compileAllowlist(spec: AllowlistSpec, where: { file?: string; ruleId?: string; field: string }): CompiledAllowlist {
+  return {
+    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, '', { ...where, field: `${where.field}.regexes[${i}]` })),
+    regexTarget: spec.regexTarget ?? 'secret',
+    paths: compileGlobs(spec.paths ?? []),
+    stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase()),
+  };
+}
+
+/**
+ * Compiles one rule. `knownValidators` is the set of validator names the engine has; an unknown name is an error
+ * here rather than a silent no-op later.
+ */
+export function compileRule(spec: RuleSpec, origin: RuleOrigin, knownValidators: ReadonlySet<string>): CompiledRule {
+  const where = { file: origin.file, ruleId: spec.id };
+  const flags = spec.flags ?? '';
+  if (!/^[ims]*$/.test(flags)) throw new ConfigError(`flags may only contain i, m, s (got "${flags}")`, origin.file, spec.id, 'flags');
+  const regex = compileRegex(spec.regex, `${flags}gd`, { ...where, field: 'regex' });
+  const hasSecretGroup = /\(\?<secret>/.test(regex.source);
+  if (spec.validate !== undefined && !knownValidators.has(spec.validate)) {
+    throw new ConfigError(
+      `unknown validator "${spec.validate}" (known: ${[...knownValidators].sort().join(', ')})`,
+      origin.file,
+      spec.id,
+      'validate',
+    );
+  }
+  const keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
+  return {
+    id: spec.id,
+    description: spec.description,
+    severity: spec.severity,
+    tags: spec.tags ?? [],
+    keywords,
+    family: origin.family,
+    regex,
+    hasSecretGroup,
+    entropy: spec.entropy ?? 0,
+    validate: spec.validate ?? null,
+    path: spec.path ? compileGlob(spec.path) : null,
+    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
+    generic: (spec.tags ?? []).includes('generic'),
+    spec,
+    origin,
+  };
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Builds the engine's rule set: the keyword index and one combined keyword scan. Duplicate ids are an error. */
+export function buildRuleSet(rules: CompiledRule[], allowlists: CompiledAllowlist[] = []): RuleSet {
+  const seen = new Map<string, CompiledRule>();
+  for (const r of rules) {
+    const prev = seen.get(r.id);
+    if (prev) throw new ConfigError(`duplicate rule id (also in ${prev.origin.file})`, r.origin.file, r.id, 'id');
+    seen.set(r.id, r);
+  }
+  const byKeyword = new Map<string, CompiledRule[]>();
+  const alwaysRun: CompiledRule[] = [];
+  for (const r of rules) {
+    if (r.keywords.length === 0) alwaysRun.push(r);
+    for (const k of new Set(r.keywords)) {
+      const list = byKeyword.get(k) ?? [];
+      list.push(r);
+      byKeyword.set(k, list);
+    }
+  }
+  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join('|'), 'gi') : null;
+  return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
+}

@@ -1,0 +1,156 @@
+// Loads rule packs (rules/*.yaml) and the user's .keyhound.yaml: parse → validate against rules/schema.json → compile.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import type { AllowlistSpec, CompiledAllowlist, CompiledRule, RuleSet, RuleSpec } from '../model/types.js';
+import { buildRuleSet, compileAllowlist, compileRule } from './compile.js';
+import { ConfigError } from './errors.js';
+
+/** The package root: the nearest folder above this module holding rules/schema.json (works from src/ and build/). */
+export const PACKAGE_ROOT: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'rules', 'schema.json')) && existsSync(join(dir, 'package.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('keyhound: cannot find its rules/ folder');
+    dir = up;
+  }
+})();
+
+export const DEFAULT_RULES_DIR = join(PACKAGE_ROOT, 'rules');
+
+/** A parsed, validated rule pack. */
+export interface RulePack {
+  file: string;
+  family: string;
+  rules: RuleSpec[];
+  allowlist?: AllowlistSpec;
+}
+
+/** The user's configuration (.keyhound.yaml), validated. */
+export interface UserConfig {
+  file: string | null;
+  extends: 'default' | 'none';
+  rules: RuleSpec[];
+  disable: string[];
+  allowlist: AllowlistSpec;
+  baseline?: string;
+}
+
+type Validators = { pack: ValidateFunction; config: ValidateFunction };
+let validators: Validators | null = null;
+
+function schemaValidators(): Validators {
+  if (validators) return validators;
+  const ajv = new Ajv({ allErrors: false, strict: false });
+  const schema = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, 'schema.json'), 'utf8')) as { $id: string };
+  ajv.addSchema(schema);
+  validators = {
+    pack: ajv.getSchema(schema.$id)!,
+    config: ajv.getSchema(`${schema.$id}#/$defs/config`)!,
+  };
+  return validators;
+}
+
+/** Turns the first schema error into a ConfigError naming the rule id (when inside `rules[n]`) and the field. */
+function schemaError(file: string, doc: unknown, errors: ErrorObject[] | null | undefined): ConfigError {
+  const err = errors?.[0];
+  if (!err) return new ConfigError('does not match the schema', file);
+  const parts = err.instancePath.split('/').filter(Boolean);
+  let ruleId: string | undefined;
+  let fieldParts = parts;
+  if (parts[0] === 'rules' && parts[1] !== undefined) {
+    const rule = (doc as { rules?: { id?: unknown }[] }).rules?.[Number(parts[1])];
+    ruleId = typeof rule?.id === 'string' ? rule.id : `rules[${parts[1]}]`;
+    fieldParts = parts.slice(2);
+  }
+  let message = err.message ?? 'is invalid';
+  if (err.keyword === 'additionalProperties') {
+    const extra = (err.params as { additionalProperty?: string }).additionalProperty;
+    message = `unknown field "${extra}"`;
+  } else if (err.keyword === 'enum') {
+    message = `must be one of ${((err.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}`;
+  } else if (err.keyword === 'required') {
+    message = `missing required field "${(err.params as { missingProperty?: string }).missingProperty}"`;
+  }
+  return new ConfigError(message, file, ruleId, fieldParts.join('.') || undefined);
+}
+
+function readYaml(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, file);
+  }
+  try {
+    return parseYaml(text) ?? {};
+  } catch (err) {
+    throw new ConfigError(`invalid YAML: ${(err as Error).message.split('\n')[0]}`, file);
+  }
+}
+
+/** Reads and validates one rule pack file. */
+export function loadRulePack(file: string): RulePack {
+  const doc = readYaml(file);
+  const { pack } = schemaValidators();
+  if (!pack(doc)) throw schemaError(file, doc, pack.errors);
+  const d = doc as { family?: string; rules: RuleSpec[]; allowlist?: AllowlistSpec };
+  return { file, family: d.family ?? basename(file).replace(/\.ya?ml$/, ''), rules: d.rules, allowlist: d.allowlist };
+}
+
+/** Every `*.yaml` pack in `dir`, sorted by file name. */
+export function loadRulePacks(dir: string = DEFAULT_RULES_DIR): RulePack[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => loadRulePack(join(dir, f)));
+}
+
+/** Loads `configPath`, or `<root>/.keyhound.yaml` when it exists, or returns the defaults. */
+export function loadUserConfig(root: string, configPath?: string): UserConfig {
+  const file = configPath ? resolve(configPath) : join(root, '.keyhound.yaml');
+  if (!configPath && !existsSync(file)) return { file: null, extends: 'default', rules: [], disable: [], allowlist: {} };
+  if (configPath && !existsSync(file)) throw new ConfigError('config file not found', configPath);
+  const doc = readYaml(file);
+  const { config } = schemaValidators();
+  if (!config(doc)) throw schemaError(file, doc, config.errors);
+  const d = doc as Partial<UserConfig>;
+  return {
+    file,
+    extends: d.extends ?? 'default',
+    rules: d.rules ?? [],
+    disable: d.disable ?? [],
+    allowlist: d.allowlist ?? {},
+    baseline: d.baseline,
+  };
+}
+
+/** Builds the compiled rule set from the default packs (unless `extends: none`) and the user's config. */
+export function buildConfiguredRuleSet(
+  config: UserConfig,
+  validatorNames: ReadonlySet<string>,
+  packs: RulePack[] = config.extends === 'none' ? [] : loadRulePacks(),
+): RuleSet {
+  const compiled: CompiledRule[] = [];
+  const allowlists: CompiledAllowlist[] = [];
+  for (const pack of packs) {
+    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames));
+    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: 'allowlist' }));
+  }
+  const userFile = config.file ?? '.keyhound.yaml';
+  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: 'user' }, validatorNames));
+  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: 'allowlist' }));
+  const known = new Set(compiled.map((r) => r.id));
+  for (const id of config.disable) {
+    if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, undefined, 'disable');
+  }
+  const disabled = new Set(config.disable);
+  return buildRuleSet(
+    compiled.filter((r) => !disabled.has(r.id)),
+    allowlists,
+  );
+}

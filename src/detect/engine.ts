@@ -1,0 +1,136 @@
+// The detection engine: a compiled rule set and a fragment in, findings out. Pure: no file system, git, clock or
+// terminal, so it runs anywhere (worker threads, tests with plain strings).
+//
+// Per rule: keyword gate → regex → secret group → entropy → allowlists → validator → inline allow.
+
+import type { CompiledRule, DetectResult, DropReason, Finding, Fragment, RuleSet } from '../model/types.js';
+import { allowlisted, inlineAllowed } from './allow.js';
+import { shannonEntropy } from './entropy.js';
+import { fingerprint } from './fingerprint.js';
+import { LineIndex } from './lines.js';
+import { candidateRules } from './prefilter.js';
+import { validators as builtinValidators } from './validators/index.js';
+import type { Validator } from './validators/types.js';
+
+export interface DetectOptions {
+  /** Validators by name; defaults to the built-in registry. */
+  validators?: Readonly<Record<string, Validator>>;
+}
+
+function count(dropped: Map<DropReason, number>, reason: DropReason): void {
+  dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
+}
+
+function runRule(
+  rule: CompiledRule,
+  ruleSet: RuleSet,
+  fragment: Fragment,
+  lines: LineIndex,
+  validators: Readonly<Record<string, Validator>>,
+  out: Finding[],
+  dropped: Map<DropReason, number>,
+): void {
+  const { text, path } = fragment;
+  const re = rule.regex;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex += 1;
+      continue;
+    }
+    let secret: string;
+    let start: number;
+    if (rule.hasSecretGroup) {
+      const s = m.groups?.secret;
+      const at = m.indices?.groups?.secret;
+      if (s === undefined || at === undefined || s.length === 0) continue;
+      secret = s;
+      start = at[0];
+    } else {
+      secret = m[0];
+      start = m.index;
+    }
+    if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) {
+      count(dropped, 'entropy');
+      continue;
+    }
+    const end = start + secret.length - 1;
+    const startLine = lines.lineAt(start);
+    const endLine = lines.lineAt(end);
+    const candidate = { secret, match: m[0], line: lines.lineText(startLine), path };
+    if (rule.allowlists.some((a) => allowlisted(a, candidate)) || ruleSet.allowlists.some((a) => allowlisted(a, candidate))) {
+      count(dropped, 'allowlist');
+      continue;
+    }
+    if (rule.validate) {
+      const validator = validators[rule.validate];
+      const result = validator ? validator(secret) : { ok: false as const, reason: 'validator missing' };
+      if (!result.ok) {
+        count(dropped, `validator:${rule.validate}`);
+        continue;
+      }
+    }
+    const spanned = startLine === endLine ? [candidate.line] : [candidate.line, lines.lineText(endLine)];
+    if (inlineAllowed(spanned, lines.lineText(startLine - 1))) {
+      count(dropped, 'inline-allow');
+      continue;
+    }
+    const offset = fragment.lineOffset ?? 0;
+    const from = lines.position(start);
+    const to = lines.position(end);
+    if (fragment.onlyLines) {
+      let touches = false;
+      for (let l = from.line + offset; l <= to.line + offset && !touches; l++) touches = fragment.onlyLines.has(l);
+      if (!touches) continue;
+    }
+    out.push({
+      ruleId: rule.id,
+      description: rule.description,
+      severity: rule.severity,
+      path,
+      line: from.line + offset,
+      column: from.column,
+      endLine: to.line + offset,
+      endColumn: to.column,
+      secret,
+      fingerprint: fingerprint(rule.id, path, secret),
+      ...(fragment.commit ? { commit: fragment.commit } : {}),
+    });
+  }
+}
+
+/** Drops exact duplicates, and generic findings whose secret a specific rule already reports at the same place. */
+function settle(findings: Finding[], genericIds: ReadonlySet<string>): Finding[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.ruleId}\0${f.line}\0${f.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const specific = unique.filter((f) => !genericIds.has(f.ruleId));
+  if (specific.length === unique.length) return unique;
+  const overlaps = (a: Finding, b: Finding): boolean =>
+    !(a.endLine < b.line || (a.endLine === b.line && a.endColumn < b.column) || b.endLine < a.line || (b.endLine === a.line && b.endColumn < a.column));
+  return unique.filter((f) => !genericIds.has(f.ruleId) || !specific.some((s) => overlaps(s, f)));
+}
+
+/** Finds every secret in one fragment. */
+export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOptions = {}): DetectResult {
+  const dropped = new Map<DropReason, number>();
+  const rules = candidateRules(ruleSet, fragment.text);
+  if (rules.length === 0) return { findings: [], dropped };
+  const lines = new LineIndex(fragment.text);
+  const validators = options.validators ?? builtinValidators;
+  const found: Finding[] = [];
+  const genericIds = new Set<string>();
+  for (const rule of rules) {
+    if (rule.path && !rule.path(fragment.path)) continue;
+    if (rule.generic) genericIds.add(rule.id);
+    runRule(rule, ruleSet, fragment, lines, validators, found, dropped);
+  }
+  const findings = settle(found, genericIds);
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { findings, dropped };
+}

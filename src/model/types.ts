@@ -1,0 +1,154 @@
+// The shared vocabulary of keyhound: types only, no behaviour.
+
+/** How bad a leak of this kind is. `critical` means money or full account control is at stake. */
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** What an allowlist regex is tested against. */
+export type RegexTarget = 'secret' | 'match' | 'line';
+
+/** An allowlist as written in YAML: a candidate is dropped when any listed condition holds. */
+export interface AllowlistSpec {
+  description?: string;
+  /** Regexes tested against `regexTarget` (default `secret`). */
+  regexes?: string[];
+  regexTarget?: RegexTarget;
+  /** Globs on the finding's relative POSIX path. */
+  paths?: string[];
+  /** Case-insensitive substrings of the secret. */
+  stopwords?: string[];
+}
+
+/** Example templates a rule carries; see `src/rules/templates.ts` for the `{{kind:arg}}` syntax. */
+export interface RuleExamples {
+  positive: string[];
+  negative: string[];
+}
+
+/** A rule as written in `rules/*.yaml` or a user's config, after schema validation. */
+export interface RuleSpec {
+  id: string;
+  description: string;
+  severity: Severity;
+  tags?: string[];
+  /** Lower-case literals; the regex only runs on text containing at least one (case-insensitive). */
+  keywords?: string[];
+  regex: string;
+  flags?: string;
+  /** Minimum Shannon entropy, in bits per character, of the secret. */
+  entropy?: number;
+  /** Name of an offline validator (see `src/detect/validators`). */
+  validate?: string;
+  /** Glob: the rule only applies to files whose relative path matches. */
+  path?: string;
+  allowlists?: AllowlistSpec[];
+  references?: string[];
+  examples?: RuleExamples;
+}
+
+/** Where a rule came from, for error messages and `rules list`. */
+export interface RuleOrigin {
+  file: string;
+  family: string;
+}
+
+export interface CompiledAllowlist {
+  regexes: RegExp[];
+  regexTarget: RegexTarget;
+  paths: ((path: string) => boolean) | null;
+  stopwords: string[];
+}
+
+/** A rule ready for the engine: regexes compiled once, at load. */
+export interface CompiledRule {
+  id: string;
+  description: string;
+  severity: Severity;
+  tags: string[];
+  keywords: string[];
+  family: string;
+  /** Global, sticky-free regex with the `d` flag so the secret group's indices are known. */
+  regex: RegExp;
+  /** True when the regex has a named group `secret`. */
+  hasSecretGroup: boolean;
+  entropy: number;
+  validate: string | null;
+  path: ((path: string) => boolean) | null;
+  allowlists: CompiledAllowlist[];
+  /** Generic rules yield to a specific rule that reports the same secret. */
+  generic: boolean;
+  spec: RuleSpec;
+  origin: RuleOrigin;
+}
+
+/** Everything the engine needs: rules, the global allowlist and the keyword index. */
+export interface RuleSet {
+  rules: CompiledRule[];
+  /** Global allowlists: apply to every rule. */
+  allowlists: CompiledAllowlist[];
+  /** Rules with no keyword: run on every fragment. */
+  alwaysRun: CompiledRule[];
+  /** keyword (lower-case) → rules that list it. */
+  byKeyword: Map<string, CompiledRule[]>;
+  /** One case-insensitive alternation of every keyword, longest first, or null if there are none. */
+  keywordScan: RegExp | null;
+}
+
+/** Text with provenance, as a source yields it. Paths are POSIX and relative to the scan root. */
+export interface Fragment {
+  text: string;
+  path: string;
+  commit?: CommitInfo;
+  /** Added to reported line numbers (for fragments that start mid-file). Default 0. */
+  lineOffset?: number;
+  /** Size of the original content in bytes, for statistics (defaults to the text's length). */
+  bytes?: number;
+  /** When set, only findings touching one of these 1-based lines (after lineOffset) are kept. */
+  onlyLines?: ReadonlySet<number>;
+}
+
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  email: string;
+  date: string;
+  message: string;
+}
+
+/** One leaked secret at one place. Lines and columns are 1-based; end column is inclusive. */
+export interface Finding {
+  ruleId: string;
+  description: string;
+  severity: Severity;
+  path: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  secret: string;
+  /** Content-derived identity: survives moved lines, rebases and squashes. */
+  fingerprint: string;
+  commit?: CommitInfo;
+}
+
+/** Why a candidate was dropped by the engine; counted for `--verbose`. */
+export type DropReason = 'entropy' | 'allowlist' | 'inline-allow' | `validator:${string}`;
+
+export interface DetectResult {
+  findings: Finding[];
+  dropped: Map<DropReason, number>;
+}
+
+/** A file or object a source could not or would not scan, and why. Nothing is skipped silently. */
+export interface Skip {
+  path: string;
+  reason: string;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  skipped: number;
+  durationMs: number;
+}

@@ -1,0 +1,26 @@
+// The JSON report: a stable contract (version 1) that other tools parse.
+
+import type { Finding } from '../model/types.js';
+import type { ReportMeta } from './types.js';
+
+export function jsonReport(findings: readonly Finding[], meta: ReportMeta): string {
+  const doc = {
+    version: 1,
+    tool: meta.tool,
+    findings: findings.map((f) => ({
+      ruleId: f.ruleId,
+      description: f.description,
+      severity: f.severity,
+      path: f.path,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      secret: f.secret,
+      fingerprint: f.fingerprint,
+      ...(f.commit ? { commit: f.commit } : {}),
+    })),
+    stats: meta.stats,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,55 @@
+// The human report: findings grouped by file, each with position, severity, rule and the redacted secret, then a
+// summary and the ways out (rotate, remove, allow). Colour only when asked for.
+
+import { Chalk } from 'chalk';
+import type { Finding, Severity } from '../model/types.js';
+import type { ReportMeta } from './types.js';
+
+function humanBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export const FIX_HINT =
+  'To fix: rotate the key at its provider first (it may already be copied elsewhere), then remove it from the code. ' +
+  'A test value: add a `keyhound:allow` comment on its line. An accepted old one: add it to the baseline.';
+
+export function textReport(findings: readonly Finding[], meta: ReportMeta): string {
+  const c = new Chalk({ level: meta.color ? 1 : 0 });
+  const sev: Record<Severity, (s: string) => string> = {
+    critical: (s) => c.red.bold(s),
+    high: (s) => c.red(s),
+    medium: (s) => c.yellow(s),
+    low: (s) => c.gray(s),
+  };
+  const out: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.commit ? `${f.path} @ ${f.commit.sha.slice(0, 12)}` : f.path;
+    const list = byFile.get(key) ?? [];
+    list.push(f);
+    byFile.set(key, list);
+  }
+  for (const [file, list] of byFile) {
+    out.push(c.underline(file));
+    for (const f of list) {
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(f.secret)}`);
+      if (f.commit) out.push(`            ${c.dim(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`)}`);
+    }
+    out.push('');
+  }
+  const s = meta.stats;
+  const scanned = `scanned ${plural(s.files, 'file')}, ${humanBytes(s.bytes)}, ${s.skipped} skipped, in ${s.durationMs} ms`;
+  if (findings.length) {
+    out.push(c.red(`✖ ${plural(findings.length, 'secret')} found in ${plural(byFile.size, 'file')} (${scanned})`));
+    out.push(FIX_HINT);
+  } else {
+    out.push(c.green(`✔ no secrets found (${scanned})`));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,131 @@
+// The orchestrator: the only place where configuration, sources, the engine, filters and (through the CLI)
+// reporters meet. Sources and reporters know nothing of each other.
+
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { buildConfiguredRuleSet, loadUserConfig, type UserConfig } from './config/load.js';
+import { detect } from './detect/engine.js';
+import { validatorNames } from './detect/validators/index.js';
+import { dedupe } from './filters/dedupe.js';
+import { redact as redactFindings } from './filters/redact.js';
+import { sortFindings } from './filters/sort.js';
+import type { DropReason, Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
+import { fsSource } from './sources/fs.js';
+import { stdinSource } from './sources/stdin.js';
+
+/** Default for `--max-file-size`: 25 MiB. Larger files are skipped and reported, never silently. */
+export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
+
+export interface ScanOptions {
+  /** Files or folders to scan; `-` reads standard input. Default: `.`. */
+  paths?: string[];
+  /** Folder that reported paths are relative to and where `.keyhound.yaml` is looked up. Default: the single folder given, else the current directory. */
+  root?: string;
+  /** Standard input, for `-`. */
+  stdin?: Readable;
+  /** Path reported for standard input. Default: `stdin`. */
+  stdinFilename?: string;
+  /** Explicit config file; default `<root>/.keyhound.yaml` when present. */
+  configPath?: string;
+  /** Honour .gitignore files. Default true. */
+  gitignore?: boolean;
+  /** Skip files larger than this many bytes. Default {@link DEFAULT_MAX_FILE_SIZE}. */
+  maxFileSize?: number;
+  /** Mask secrets in the result. Default true. */
+  redact?: boolean;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  stats: ScanStats;
+  skipped: Skip[];
+  /** Candidates the engine dropped, by reason (entropy, allowlist, validator:NAME, inline-allow). */
+  dropped: Record<string, number>;
+  ruleSet: RuleSet;
+  config: UserConfig;
+  root: string;
+}
+
+export interface FragmentScanResult {
+  findings: Finding[];
+  files: number;
+  bytes: number;
+  dropped: Record<string, number>;
+}
+
+/** Runs the engine over fragments from any source, then dedupes and sorts. Secrets are left unmasked. */
+export async function scanFragments(ruleSet: RuleSet, fragments: AsyncIterable<Fragment>): Promise<FragmentScanResult> {
+  const found: Finding[] = [];
+  const dropped = new Map<DropReason, number>();
+  let files = 0;
+  let bytes = 0;
+  for await (const fragment of fragments) {
+    files += 1;
+    bytes += fragment.bytes ?? fragment.text.length;
+    const result = detect(ruleSet, fragment);
+    for (const f of result.findings) found.push(f);
+    for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+  }
+  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
+}
+
+function defaultRoot(paths: string[]): string {
+  if (paths.length === 1 && paths[0] !== '-') {
+    try {
+      if (statSync(paths[0]!).isDirectory()) return resolve(paths[0]!);
+    } catch {
+      // A missing path is reported by the source with its own clear error.
+    }
+  }
+  return process.cwd();
+}
+
+/** Loads the configuration for `root` and compiles the rule set. Throws ConfigError on bad configuration. */
+export function loadRuleSet(root: string, configPath?: string): { ruleSet: RuleSet; config: UserConfig } {
+  const config = loadUserConfig(root, configPath);
+  return { ruleSet: buildConfiguredRuleSet(config, validatorNames), config };
+}
+
+/** Scans files, folders or standard input. Throws ConfigError or PathNotFoundError on bad input. */
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const paths = options.paths?.length ? options.paths : ['.'];
+  const root = options.root ? resolve(options.root) : defaultRoot(paths);
+  const { ruleSet, config } = loadRuleSet(root, options.configPath);
+  const skipped: Skip[] = [];
+  const onSkip = (s: Skip): void => void skipped.push(s);
+
+  async function* fragments(): AsyncGenerator<Fragment> {
+    const fsPaths = paths.filter((p) => p !== '-');
+    if (paths.includes('-')) {
+      yield* stdinSource(options.stdin ?? process.stdin, options.stdinFilename ?? 'stdin', onSkip);
+    }
+    if (fsPaths.length) {
+      yield* fsSource({
+        root,
+        paths: fsPaths,
+        gitignore: options.gitignore,
+        maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+        onSkip,
+      });
+    }
+  }
+
+  const result = await scanFragments(ruleSet, fragments());
+  const findings = options.redact === false ? result.findings : redactFindings(result.findings);
+  return {
+    findings,
+    stats: {
+      files: result.files,
+      bytes: result.bytes,
+      skipped: skipped.length,
+      durationMs: Math.round(performance.now() - started),
+    },
+    skipped,
+    dropped: result.dropped,
+    ruleSet,
+    config,
+    root,
+  };
+}

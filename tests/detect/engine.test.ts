@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/detect/engine.js';
+import { randomString, ALPHABETS } from '../../src/fakes/index.js';
+import type { RuleSpec } from '../../src/model/types.js';
+import { ruleSetOf } from '../helpers/rules.js';
+
+const token = (): string => `tok_${randomString(ALPHABETS.alnum, 24)}`;
+const tokRule: RuleSpec = {
+  id: 'test-token',
+  description: 'Test token',
+  severity: 'high',
+  keywords: ['tok_'],
+  regex: '(?<secret>tok_[A-Za-z0-9]{24})(?![A-Za-z0-9])',
+  entropy: 3,
+};
+
+describe('detect', () => {
+  it('reports exact 1-based line, column and inclusive end', () => {
+    const t = token();
+    const text = `first line\n  key = "${t}"\nlast`;
+    const [f] = detect(ruleSetOf([tokRule]), { text, path: 'a.txt' }).findings;
+    expect(f).toMatchObject({ ruleId: 'test-token', path: 'a.txt', line: 2, column: 10, endLine: 2, endColumn: 9 + t.length, secret: t });
+  });
+
+  it('counts lines right in CRLF files', () => {
+    const t = token();
+    const [f] = detect(ruleSetOf([tokRule]), { text: `a\r\nb\r\n${t}\r\n`, path: 'x' }).findings;
+    expect(f).toMatchObject({ line: 3, column: 1 });
+  });
+
+  it('skips a rule whose keyword is absent (the prefilter gate)', () => {
+    const rule = { ...tokRule, keywords: ['never-present'] };
+    expect(detect(ruleSetOf([rule]), { text: token(), path: 'x' }).findings).toEqual([]);
+  });
+
+  it('finds overlapping keywords (a longer keyword containing a shorter one)', () => {
+    const a: RuleSpec = { ...tokRule, id: 'long', keywords: ['x-mbx-apikey'], regex: 'X-MBX-APIKEY: (?<secret>[A-Za-z0-9]{24})' };
+    const b: RuleSpec = { ...tokRule, id: 'short', keywords: ['apikey'], regex: 'APIKEY: (?<secret>[A-Za-z0-9]{24})' };
+    const text = `X-MBX-APIKEY: ${randomString(ALPHABETS.alnum, 24)}`;
+    const ids = detect(ruleSetOf([a, b]), { text, path: 'x' }).findings.map((f) => f.ruleId).sort();
+    expect(ids).toEqual(['long', 'short']);
+  });
+
+  it('drops candidates below the entropy threshold and counts them', () => {
+    const r = detect(ruleSetOf([tokRule]), { text: 'tok_aaaaaaaaaaaaaaaaaaaaaaaa', path: 'x' });
+    expect(r.findings).toEqual([]);
+    expect(r.dropped.get('entropy')).toBe(1);
+  });
+
+  it('honours per-rule and global allowlists (regex on secret, match and line; stopwords; paths)', () => {
+    const t = token();
+    const withContext = { ...tokRule, regex: 'k=(?<secret>tok_[A-Za-z0-9]{24})' };
+    // The secret alone does not contain "k=", the match does.
+    expect(detect(ruleSetOf([{ ...withContext, allowlists: [{ regexes: ['k='] }] }]), { text: `k=${t}`, path: 'a' }).findings).toHaveLength(1);
+    expect(detect(ruleSetOf([{ ...withContext, allowlists: [{ regexes: ['k='], regexTarget: 'match' }] }]), { text: `k=${t}`, path: 'a' }).findings).toEqual([]);
+    const cases: [RuleSpec['allowlists'], string, string][] = [
+      [[{ regexes: ['^tok_'] }], `k=${t}`, 'a.txt'],
+      [[{ regexes: ['fixture'], regexTarget: 'line' }], `fixture ${t}`, 'a.txt'],
+      [[{ stopwords: [t.slice(4, 12).toLowerCase()] }], t, 'a.txt'],
+      [[{ paths: ['**/testdata/**'] }], t, 'src/testdata/a.txt'],
+    ];
+    for (const [allowlists, text, path] of cases) {
+      const r = detect(ruleSetOf([{ ...tokRule, allowlists }]), { text, path });
+      expect(r.findings, JSON.stringify(allowlists)).toEqual([]);
+      expect(r.dropped.get('allowlist')).toBe(1);
+    }
+    expect(detect(ruleSetOf([tokRule], { paths: ['*.lock'] }), { text: t, path: 'deps/x.lock' }).findings).toEqual([]);
+    expect(detect(ruleSetOf([tokRule], { paths: ['*.lock'] }), { text: t, path: 'deps/x.txt' }).findings).toHaveLength(1);
+  });
+
+  it('suppresses a finding with keyhound:allow on its line in any comment style, or allow-next-line above it', () => {
+    const rs = ruleSetOf([tokRule]);
+    for (const text of [
+      `k = "${token()}" # keyhound:allow`,
+      `k = "${token()}" // keyhound:allow test value`,
+      `<!-- keyhound:allow --> ${token()}`,
+      `# keyhound:allow-next-line\nk = "${token()}"`,
+    ]) {
+      expect(detect(rs, { text, path: 'x' }).findings, text).toEqual([]);
+    }
+    // allow-next-line covers only the next line, not its own.
+    expect(detect(rs, { text: `${token()} # keyhound:allow-next-line`, path: 'x' }).findings).toHaveLength(1);
+    expect(detect(rs, { text: `# keyhound:allow-next-line\n\n${token()}`, path: 'x' }).findings).toHaveLength(1);
+  });
+
+  it('lets a specific rule win over a generic one on the same secret', () => {
+    const generic: RuleSpec = { id: 'generic-x', description: 'g', severity: 'low', tags: ['generic'], keywords: ['key'], regex: 'key=(?<secret>\\S+)' };
+    const r = detect(ruleSetOf([generic, tokRule]), { text: `key=${token()}\nkey=${randomString(ALPHABETS.alnum, 20)}`, path: 'x' });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['test-token', 'generic-x']);
+  });
+
+  it('keeps only findings on the given lines when onlyLines is set, shifted by lineOffset', () => {
+    const text = `${token()}\n${token()}\n`;
+    const r = detect(ruleSetOf([tokRule]), { text, path: 'x', lineOffset: 10, onlyLines: new Set([12]) });
+    expect(r.findings.map((f) => f.line)).toEqual([12]);
+  });
+
+  it('gives the same fingerprint when the secret moves, and a different one when it changes', () => {
+    const t = token();
+    const rs = ruleSetOf([tokRule]);
+    const a = detect(rs, { text: t, path: 'p' }).findings[0]!;
+    const b = detect(rs, { text: `\n\n\n\n\n\n\n\n\n\n   ${t}`, path: 'p' }).findings[0]!;
+    const c = detect(rs, { text: token(), path: 'p' }).findings[0]!;
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(a.line).not.toBe(b.line);
+    expect(c.fingerprint).not.toBe(a.fingerprint);
+  });
+
+  it('runs a named validator and drops candidates that fail it', () => {
+    const rule = { ...tokRule, validate: 'always-no' };
+    const rs = ruleSetOf([tokRule]);
+    rs.rules[0] = { ...rs.rules[0]!, validate: rule.validate };
+    rs.byKeyword.set('tok_', [rs.rules[0]!]);
+    const r = detect(rs, { text: token(), path: 'x' }, { validators: { 'always-no': () => ({ ok: false, reason: 'no' }) } });
+    expect(r.findings).toEqual([]);
+    expect(r.dropped.get('validator:always-no')).toBe(1);
+  });
+
+  it('finds every occurrence, including two on one line', () => {
+    const text = `${token()} ${token()}\n${token()}`;
+    expect(detect(ruleSetOf([tokRule]), { text, path: 'x' }).findings.map((f) => `${f.line}:${f.column}`)).toEqual(['1:1', '1:30', '2:1']);
+  });
+});

@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Fragment, Skip } from '../../src/model/types.js';
+import { fsSource, PathNotFoundError } from '../../src/sources/fs.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
+
+async function walk(root: string, extra: { gitignore?: boolean; maxFileSize?: number; paths?: string[] } = {}) {
+  const skipped: Skip[] = [];
+  const fragments: Fragment[] = [];
+  for await (const f of fsSource({ root, paths: extra.paths ?? [root], gitignore: extra.gitignore, maxFileSize: extra.maxFileSize ?? 1e6, onSkip: (s) => skipped.push(s) })) {
+    fragments.push(f);
+  }
+  return { paths: fragments.map((f) => f.path).sort(), fragments, skipped };
+}
+
+describe('fs source', () => {
+  it('yields relative POSIX paths, includes dotfiles, and never descends into .git', async () => {
+    const d = tempDir();
+    writeTree(d, { '.env': 'A=1', 'src/app.js': 'x', '.npmrc': 'y', '.git/config': 'z', 'deep/a/b/c.txt': 'c' });
+    expect((await walk(d)).paths).toEqual(['.env', '.npmrc', 'deep/a/b/c.txt', 'src/app.js']);
+  });
+
+  it('honours root and nested .gitignore files, a nested negation, and --no-gitignore', async () => {
+    const d = tempDir();
+    writeTree(d, {
+      '.gitignore': 'node_modules/\n*.log\n',
+      'node_modules/pkg/index.js': 'x',
+      'a.log': 'x',
+      'keep.txt': 'x',
+      'sub/.gitignore': 'secret-*.txt\n!important.log\n',
+      'sub/secret-1.txt': 'x',
+      'sub/important.log': 'x',
+      'sub/other.txt': 'x',
+    });
+    const { paths, skipped } = await walk(d);
+    expect(paths).toEqual(['.gitignore', 'keep.txt', 'sub/.gitignore', 'sub/important.log', 'sub/other.txt']);
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        { path: 'node_modules/', reason: 'gitignored' },
+        { path: 'a.log', reason: 'gitignored' },
+        { path: 'sub/secret-1.txt', reason: 'gitignored' },
+      ]),
+    );
+    expect((await walk(d, { gitignore: false })).paths).toHaveLength(8);
+  });
+
+  it('applies the repository root .gitignore when scanning a subfolder', async () => {
+    const d = tempDir();
+    mkdirSync(join(d, '.git'));
+    writeTree(d, { '.gitignore': 'ignored.txt\n', 'src/ignored.txt': 'x', 'src/kept.txt': 'x' });
+    const { paths } = await walk(join(d, 'src'));
+    expect(paths).toEqual(['kept.txt']);
+  });
+
+  it('skips and reports symlinks, binaries, oversized files, FIFOs and unreadable files', async () => {
+    const d = tempDir();
+    writeTree(d, { 'ok.txt': 'hello', 'big.txt': 'x'.repeat(2000), 'bin.dat': Buffer.from([1, 2, 0, 3]) });
+    symlinkSync(join(d, 'ok.txt'), join(d, 'link.txt'));
+    symlinkSync(d, join(d, 'loop'));
+    execFileSync('mkfifo', [join(d, 'pipe')]);
+    writeFileSync(join(d, 'locked.txt'), 'x');
+    chmodSync(join(d, 'locked.txt'), 0o000);
+    const { paths, skipped } = await walk(d, { maxFileSize: 1000 });
+    const reasons = Object.fromEntries(skipped.map((s) => [s.path, s.reason]));
+    expect(reasons['link.txt']).toMatch(/symbolic link/);
+    expect(reasons['loop']).toMatch(/symbolic link/);
+    expect(reasons['bin.dat']).toBe('binary');
+    expect(reasons['big.txt']).toMatch(/larger than --max-file-size/);
+    expect(reasons['pipe']).toMatch(/not a regular file/);
+    const isRoot = process.getuid?.() === 0;
+    if (!isRoot) expect(reasons['locked.txt']).toMatch(/unreadable/);
+    expect(paths).toContain('ok.txt');
+    expect(paths).not.toContain('pipe');
+  });
+
+  it('decodes UTF-16 with a BOM and keeps invalid UTF-8 line structure', async () => {
+    const d = tempDir();
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('line1\nkey=abc\n', 'utf16le')]);
+    const bad = Buffer.concat([Buffer.from('a\n'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\nkey\n')]);
+    writeTree(d, { 'u16.txt': utf16, 'bad.txt': bad });
+    const { fragments } = await walk(d);
+    expect(fragments.find((f) => f.path === 'u16.txt')!.text).toBe('line1\nkey=abc\n');
+    expect(fragments.find((f) => f.path === 'bad.txt')!.text.split('\n')[2]).toBe('key');
+  });
+
+  it('throws PathNotFoundError for a missing path', async () => {
+    const d = tempDir();
+    await expect(walk(d, { paths: [join(d, 'nope')] })).rejects.toBeInstanceOf(PathNotFoundError);
+  });
+});
