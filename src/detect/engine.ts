@@ -100,15 +100,27 @@ function runRule(
   }
 }
 
-/** Drops exact duplicates, and generic findings whose secret a specific rule already reports at the same place. */
+const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+/**
+ * Settles what one fragment reports: exact duplicates go; when several rules report the very same secret at the
+ * same place (an Infura key matched by its URL rule and its variable-name rule), the most severe wins, then the
+ * first in rule order; and generic findings yield to any specific finding that overlaps them.
+ */
 function settle(findings: Finding[], genericIds: ReadonlySet<string>): Finding[] {
-  const seen = new Set<string>();
-  const unique = findings.filter((f) => {
-    const key = `${f.ruleId}\0${f.line}\0${f.column}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const bySpan = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.line}:${f.column}:${f.endLine}:${f.endColumn}`;
+    const prev = bySpan.get(key);
+    if (!prev) {
+      bySpan.set(key, f);
+      continue;
+    }
+    const prevGeneric = genericIds.has(prev.ruleId);
+    const curGeneric = genericIds.has(f.ruleId);
+    if (prevGeneric !== curGeneric ? prevGeneric : SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) bySpan.set(key, f);
+  }
+  const unique = [...bySpan.values()];
   const specific = unique.filter((f) => !genericIds.has(f.ruleId));
   if (specific.length === unique.length) return unique;
   const overlaps = (a: Finding, b: Finding): boolean =>
