@@ -1,55 +1,161 @@
-// A static guard against catastrophic backtracking in user rules: JavaScript regexes cannot be interrupted, so a
-// pattern such as `(a+)+b` could hang a scan. We reject, at load, any group that repeats without bound while
-// its own body also repeats without bound (the classic nested-quantifier shape), and alternations of
-// repeated groups that can match the same text in more than one way are left to the per-rule review.
+// A static guard against catastrophic backtracking in rules: JavaScript regexes cannot be interrupted, so a
+// pattern such as `(a+)+b` could hang a scan. At load we reject the two classic shapes:
+//  1. a repeated group whose body itself repeats (`(a+)+`, `(?:x*y)*`), and
+//  2. a repeated group whose alternatives can start with the same character (`(a|ab)+`, `(\w|_)*`).
+// "Repeated" means `*`, `+`, `{n,}` or `{n,m}` with m above LARGE: `(a|a){0,1000}` is as bad as `(a|a)*`.
+// Small bounded repetitions (`{1,8}`) stay allowed: their cost is bounded by a small constant power.
+// The engine also checks each rule's time between matches (see detect/engine.ts) as a second line of defence.
 
-/** Returns a reason when `source` has an unbounded quantifier applied to a group that itself contains one. */
+const LARGE = 32;
+
+interface Group {
+  start: number;
+  /** Does the body contain a large repetition? */
+  repeats: boolean;
+  /** First-character sets of each alternative so far (null = could be anything). */
+  alternatives: (Set<string> | null)[];
+  /** First-character set of the current alternative, once known (undefined = not yet seen). */
+  current: Set<string> | null | undefined;
+}
+
+/** Length of the quantifier at `j` and whether it is large; 0 when there is none. */
+function quantifierAt(source: string, j: number): { length: number; large: boolean } {
+  const c = source[j];
+  let length = 0;
+  let large = false;
+  if (c === '*' || c === '+') {
+    length = 1;
+    large = true;
+  } else if (c === '?') {
+    length = 1;
+  } else if (c === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(j, j + 24));
+    if (!m) return { length: 0, large: false };
+    length = m[0].length;
+    large = m[2] !== undefined && (m[3] === '' || Number(m[3]) > LARGE);
+  } else {
+    return { length: 0, large: false };
+  }
+  if (source[j + length] === '?') length += 1; // lazy
+  return { length, large };
+}
+
+const WORD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_';
+
+/** Characters of an escape inside a character class, or null when too broad to list (\D, \W, \S, \x, \u). */
+function classEscape(e: string): string | null {
+  if (e === 'd') return '0123456789';
+  if (e === 'w') return WORD;
+  if (e === 's') return ' \t\n\r\f\v';
+  if (e === 'n') return '\n';
+  if (e === 'r') return '\r';
+  if (e === 't') return '\t';
+  if ('DWSxuckpP'.includes(e)) return null;
+  return e;
+}
+
+/** The first characters an atom can match, or null when it could be (almost) anything. */
+function firstChars(atom: string): Set<string> | null {
+  if (atom.startsWith('\\')) {
+    const e = atom[1] ?? '';
+    if ('dDwWsSbBpPuxck'.includes(e)) return e === 'd' ? new Set('0123456789') : null;
+    return new Set([e]);
+  }
+  if (atom.startsWith('[')) {
+    if (atom.startsWith('[^')) return null;
+    const body = atom.slice(1, -1);
+    const set = new Set<string>();
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i]!;
+      if (ch === '\\') {
+        const chars = classEscape(body[i + 1] ?? '');
+        if (chars === null) return null;
+        for (const x of chars) set.add(x);
+        i += 1;
+        continue;
+      }
+      if (body[i + 1] === '-' && body[i + 2] !== undefined) {
+        for (let code = ch.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) set.add(String.fromCharCode(code));
+        i += 2;
+      } else {
+        set.add(ch);
+      }
+    }
+    return set;
+  }
+  if (atom === '.') return null;
+  return new Set([atom]);
+}
+
+function overlapping(sets: (Set<string> | null)[]): boolean {
+  const seen = new Set<string>();
+  for (const s of sets) {
+    if (s === null) return sets.length > 1;
+    for (const ch of s) {
+      if (seen.has(ch)) return true;
+      seen.add(ch);
+    }
+  }
+  return false;
+}
+
+/** Returns why `source` can backtrack catastrophically, or null when it passes the static check. */
 export function findNestedQuantifier(source: string): string | null {
-  // Stack of open groups: whether the group body holds an unbounded quantifier.
-  const stack: { unbounded: boolean; start: number }[] = [];
-  let bodyUnbounded = false;
-  let i = 0;
-  const isUnboundedQuantifierAt = (j: number): boolean => {
-    const c = source[j];
-    if (c === '*' || c === '+') return true;
-    if (c === '{') return /^\{\d+,\}/.test(source.slice(j, j + 12));
-    return false;
+  const stack: Group[] = [];
+  let top: Group = { start: 0, repeats: false, alternatives: [], current: undefined };
+  const noteAtom = (first: Set<string> | null): void => {
+    if (top.current === undefined) top.current = first;
   };
+  let i = 0;
   while (i < source.length) {
     const c = source[i]!;
+    let atomEnd = i + 1;
     if (c === '\\') {
-      i += 2;
-      if (isUnboundedQuantifierAt(i)) bodyUnbounded = true;
-      continue;
-    }
-    if (c === '[') {
+      atomEnd = i + 2;
+      noteAtom(firstChars(source.slice(i, atomEnd)));
+    } else if (c === '[') {
       let j = i + 1;
       if (source[j] === '^') j++;
       if (source[j] === ']') j++;
       while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
-      i = j + 1;
-      if (isUnboundedQuantifierAt(i)) bodyUnbounded = true;
+      atomEnd = j + 1;
+      noteAtom(firstChars(source.slice(i, atomEnd)));
+    } else if (c === '(') {
+      const prefix = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])/.exec(source.slice(i, i + 40))?.[0] ?? '(';
+      const lookaround = /^\(\?<?[=!]/.test(prefix);
+      stack.push(top);
+      top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : undefined };
+      i += prefix.length;
       continue;
-    }
-    if (c === '(') {
-      stack.push({ unbounded: bodyUnbounded, start: i });
-      bodyUnbounded = false;
-      i += 1;
-      continue;
-    }
-    if (c === ')') {
-      const open = stack.pop();
-      const inner: boolean = bodyUnbounded;
-      i += 1;
-      const outer = isUnboundedQuantifierAt(i);
-      if (inner && outer && open) {
-        return `nested unbounded quantifiers at ${source.slice(open.start, i + 1)} can backtrack catastrophically`;
+    } else if (c === ')') {
+      const group = top;
+      group.alternatives.push(group.current ?? null);
+      top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: undefined };
+      const q = quantifierAt(source, i + 1);
+      const shown = source.slice(group.start, i + 1 + q.length);
+      if (q.large && group.repeats) return `nested repetition at ${shown} can backtrack catastrophically`;
+      if (q.large && group.alternatives.length > 1 && overlapping(group.alternatives)) {
+        return `repeated alternatives that can match the same text at ${shown} can backtrack catastrophically`;
       }
-      bodyUnbounded = (open?.unbounded ?? false) || inner || outer;
+      const first = group.alternatives.length === 1 ? group.alternatives[0]! : null;
+      noteAtom(first);
+      top.repeats ||= group.repeats || q.large;
+      i += 1 + q.length;
       continue;
+    } else if (c === '|') {
+      top.alternatives.push(top.current ?? null);
+      top.current = undefined;
+      i += 1;
+      continue;
+    } else if (c === '^' || c === '$') {
+      i += 1;
+      continue;
+    } else {
+      noteAtom(firstChars(c));
     }
-    i += 1;
-    if (isUnboundedQuantifierAt(i)) bodyUnbounded = true;
+    const q = quantifierAt(source, atomEnd);
+    if (q.large) top.repeats = true;
+    i = atomEnd + q.length;
   }
   return null;
 }
