@@ -16,7 +16,7 @@ interface Planted {
 
 function plantedTree(): { dir: string; planted: Planted[] } {
   const aws = expandTemplate('AKIA{{upper:16}}');
-  const gh = expandTemplate('ghp_{{alnum:36}}');
+  const gh = expandTemplate('{{github:ghp}}');
   const stripe = expandTemplate('sk_live_{{alnum:32}}');
   const openai = expandTemplate('sk-proj-{{b64url:74}}T3BlbkFJ{{b64url:74}}');
   const anthropic = expandTemplate('sk-ant-api03-{{b64url:93}}AA');
@@ -99,7 +99,7 @@ describe('keyhound scan', () => {
   });
 
   it('reads standard input with -, reporting --stdin-filename', () => {
-    const key = expandTemplate('ghp_{{alnum:36}}');
+    const key = expandTemplate('{{github:ghp}}');
     const r = keyhound(['scan', '-', '--stdin-filename', 'pasted.txt', '--format', 'json'], { input: `x\ntoken=${key}\n` });
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).findings[0]).toMatchObject({ path: 'pasted.txt', line: 2, ruleId: 'github-token' });
@@ -118,7 +118,7 @@ describe('keyhound scan', () => {
 
   it('honours a keyhound:allow comment and a user config that disables a rule', () => {
     const dir = tempDir();
-    const key = expandTemplate('ghp_{{alnum:36}}');
+    const key = expandTemplate('{{github:ghp}}');
     writeTree(dir, { 'a.env': `TOKEN=${key} # keyhound:allow\n`, 'b.env': `TOKEN=${expandTemplate('AKIA{{upper:16}}')}\n` });
     expect(keyhound(['scan', dir]).status).toBe(1);
     writeTree(dir, { '.keyhound.yaml': 'disable: [aws-access-key-id]\n' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../src/detect/engine.js';
-import { randomString, ALPHABETS } from '../../src/fakes/index.js';
+import { ALPHABETS, randChars as randomString } from '../../src/fakes/index.js';
 import type { RuleSpec } from '../../src/model/types.js';
 import { ruleSetOf } from '../helpers/rules.js';
 

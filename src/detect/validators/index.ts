@@ -1,7 +1,51 @@
-// The registry of offline validators, by the name rules use in `validate:`.
+// The registry of offline validators, by the name rules use in `validate:`. Each is pure and synchronous.
 
 import type { Validator } from './types.js';
+import { base58checkWif } from './base58check-wif.js';
+import { base58checkXprv } from './base58check-xprv.js';
+import { bip39 } from './bip39.js';
+import { evmPrivateKey } from './evm-private-key.js';
+import { githubCrc32 } from './github-crc32.js';
+import { gitlabRoutable } from './gitlab-routable.js';
+import { groqMarker } from './groq-marker.js';
+import { npmCrc32 } from './npm-crc32.js';
+import { objectidTimestamp } from './objectid-timestamp.js';
+import { openaiMarker } from './openai-marker.js';
+import { solanaKeypair } from './solana-keypair.js';
+import { zuploCrc32 } from './zuplo-crc32.js';
 
-export const validators: Readonly<Record<string, Validator>> = {};
+export type { Validator, ValidatorResult } from './types.js';
 
+/** Offline validators by the name used in a rule's `validate:` field. */
+export const validators: Readonly<Record<string, Validator>> = {
+  'github-crc32': githubCrc32,
+  'npm-crc32': npmCrc32,
+  'zuplo-crc32': zuploCrc32,
+  'gitlab-routable': gitlabRoutable,
+  'base58check-wif': base58checkWif,
+  'base58check-xprv': base58checkXprv,
+  bip39,
+  'solana-keypair': solanaKeypair,
+  'objectid-timestamp': objectidTimestamp,
+  'openai-marker': openaiMarker,
+  'groq-marker': groqMarker,
+  'evm-private-key': evmPrivateKey,
+};
+
+/** The names rules may use in `validate:`; loading rejects any other. */
 export const validatorNames: ReadonlySet<string> = new Set(Object.keys(validators));
+
+export {
+  base58checkWif,
+  base58checkXprv,
+  bip39,
+  evmPrivateKey,
+  githubCrc32,
+  gitlabRoutable,
+  groqMarker,
+  npmCrc32,
+  objectidTimestamp,
+  openaiMarker,
+  solanaKeypair,
+  zuploCrc32,
+};
