@@ -61,7 +61,7 @@ function parser(argv: string[]) {
       y
         .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders' })
         .option('prune', { type: 'boolean', default: false, describe: 'Also drop entries that match nothing any more' })
-        .option('history', { type: 'boolean', default: false, describe: 'Baseline findings in the whole git history (needs keyhound history)' })
+        .option('history', { type: 'boolean', default: false, describe: 'Baseline findings in the whole git history (not available yet: needs keyhound history)' })
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
         .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
     )
@@ -79,7 +79,7 @@ function parser(argv: string[]) {
         .demandCommand(1, 'Name a rules command: list or check'),
     )
     .option('format', { alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format (github: workflow-command annotations)' })
-    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
+    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file (baseline: the baseline file to write)' })
     .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .keyhound.yaml in the scan root); a .toml file is read as a gitleaks config' })
     .option('baseline', { type: 'string', describe: 'Baseline file: suppress the findings it lists (default: the config key baseline)' })
     .option('honor-gitleaks-allow', { type: 'boolean', default: false, describe: 'Also treat gitleaks:allow comments as inline allows' })
