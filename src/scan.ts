@@ -1,12 +1,14 @@
 // The orchestrator: the only place where configuration, sources, the engine, filters and (through the CLI)
 // reporters meet. Sources and reporters know nothing of each other.
 
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { buildConfiguredRuleSet, loadUserConfig, type UserConfig } from './config/load.js';
-import { detect } from './detect/engine.js';
+import { ConfigError } from './config/errors.js';
+import { detect, type DetectOptions } from './detect/engine.js';
 import { validatorNames } from './detect/validators/index.js';
+import { applyBaseline, BaselineError, parseBaseline, type Baseline, type BaselineOutcome } from './filters/baseline.js';
 import { dedupe } from './filters/dedupe.js';
 import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
@@ -34,6 +36,12 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Mask secrets in the result. Default true. */
   redact?: boolean;
+  /** Baseline file whose entries suppress findings; default: the config's `baseline` key, if any; `false`: none. */
+  baseline?: string | false;
+  /** Also treat `gitleaks:allow` comments as inline allows. Default false. */
+  honorGitleaksAllow?: boolean;
+  /** The moment baseline expiry is judged against. Default: now. */
+  now?: Date;
 }
 
 export interface ScanResult {
@@ -45,6 +53,8 @@ export interface ScanResult {
   ruleSet: RuleSet;
   config: UserConfig;
   root: string;
+  /** What the baseline did, when one was in force. */
+  baseline?: BaselineOutcome & { file: string };
 }
 
 export interface FragmentScanResult {
@@ -55,7 +65,11 @@ export interface FragmentScanResult {
 }
 
 /** Runs the engine over fragments from any source, then dedupes and sorts. Secrets are left unmasked. */
-export async function scanFragments(ruleSet: RuleSet, fragments: AsyncIterable<Fragment>): Promise<FragmentScanResult> {
+export async function scanFragments(
+  ruleSet: RuleSet,
+  fragments: AsyncIterable<Fragment>,
+  detectOptions: DetectOptions = {},
+): Promise<FragmentScanResult> {
   const found: Finding[] = [];
   const dropped = new Map<DropReason, number>();
   let files = 0;
@@ -63,7 +77,7 @@ export async function scanFragments(ruleSet: RuleSet, fragments: AsyncIterable<F
   for await (const fragment of fragments) {
     files += 1;
     bytes += fragment.bytes ?? fragment.text.length;
-    const result = detect(ruleSet, fragment);
+    const result = detect(ruleSet, fragment, detectOptions);
     for (const f of result.findings) found.push(f);
     for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   }
@@ -87,12 +101,54 @@ export function loadRuleSet(root: string, configPath?: string): { ruleSet: RuleS
   return { ruleSet: buildConfiguredRuleSet(config, validatorNames), config };
 }
 
+/** Reads a baseline file. Throws ConfigError when it is missing or malformed. */
+export function loadBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError(code === 'ENOENT' ? 'baseline file not found' : `cannot read baseline: ${code ?? (err as Error).message}`, file);
+  }
+  try {
+    return parseBaseline(text, file);
+  } catch (err) {
+    if (err instanceof BaselineError) throw new ConfigError(err.message);
+    throw err;
+  }
+}
+
+/** The baseline in force: an explicit path (relative to the current directory), else the config's `baseline` key (relative to the config file). */
+export function baselinePath(explicit: string | false | undefined, config: UserConfig, root: string): string | undefined {
+  if (explicit === false) return undefined;
+  if (explicit) return resolve(explicit);
+  if (!config.baseline) return undefined;
+  return resolve(config.file ? dirname(config.file) : root, config.baseline);
+}
+
+/**
+ * The baseline filter step for any command: drops findings a live entry covers. Needs raw secrets, so it runs
+ * before redaction. Returns the findings unchanged when no baseline is in force.
+ */
+export function baselineStep(
+  findings: Finding[],
+  baseline: { file: string; data: Baseline } | undefined,
+  now: Date = new Date(),
+): { findings: Finding[]; outcome?: BaselineOutcome & { file: string } } {
+  if (!baseline) return { findings };
+  const outcome = applyBaseline(findings, baseline.data, now);
+  return { findings: outcome.findings, outcome: { ...outcome, file: baseline.file } };
+}
+
 /** Scans files, folders or standard input. Throws ConfigError or PathNotFoundError on bad input. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const paths = options.paths?.length ? options.paths : ['.'];
   const root = options.root ? resolve(options.root) : defaultRoot(paths);
   const { ruleSet, config } = loadRuleSet(root, options.configPath);
+  // Loaded before scanning, so a bad baseline fails fast.
+  const baselineFile = baselinePath(options.baseline, config, root);
+  const baseline = baselineFile ? { file: baselineFile, data: loadBaseline(baselineFile) } : undefined;
   const skipped: Skip[] = [];
   const onSkip = (s: Skip): void => void skipped.push(s);
 
@@ -112,8 +168,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
   }
 
-  const result = await scanFragments(ruleSet, fragments());
-  const findings = options.redact === false ? result.findings : redactFindings(result.findings);
+  const result = await scanFragments(ruleSet, fragments(), { honorGitleaksAllow: options.honorGitleaksAllow });
+  const baselined = baselineStep(result.findings, baseline, options.now);
+  const findings = options.redact === false ? baselined.findings : redactFindings(baselined.findings);
   return {
     findings,
     stats: {
@@ -127,5 +184,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ruleSet,
     config,
     root,
+    ...(baselined.outcome ? { baseline: baselined.outcome } : {}),
   };
 }

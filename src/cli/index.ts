@@ -5,7 +5,10 @@ import { writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import yargs from 'yargs';
 import { ConfigError } from '../config/errors.js';
+import { FORMATS } from '../report/index.js';
 import { PathNotFoundError } from '../sources/fs.js';
+import { baselineCommand } from './baseline.js';
+import { importConfigCommand } from './import-config.js';
 import { rulesCheck, rulesList } from './rules.js';
 import { scanCommand } from './scan.js';
 import { TOOL } from './tool.js';
@@ -54,6 +57,19 @@ function parser(argv: string[]) {
         .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
         .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' }),
     )
+    .command('baseline [paths..]', 'Accept what is found now: write it to the baseline file (default .keyhound-baseline.json)', (y) =>
+      y
+        .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders' })
+        .option('prune', { type: 'boolean', default: false, describe: 'Also drop entries that match nothing any more' })
+        .option('history', { type: 'boolean', default: false, describe: 'Baseline findings in the whole git history (not available yet: needs keyhound history)' })
+        .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
+        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
+    )
+    .command('import-config <from> <file>', 'Print the .keyhound.yaml equivalent of another tool\'s config (gitleaks)', (y) =>
+      y
+        .positional('from', { choices: ['gitleaks'], demandOption: true, describe: 'The tool the config is for' })
+        .positional('file', { type: 'string', demandOption: true, describe: 'Its config file, e.g. .gitleaks.toml' }),
+    )
     .command('rules', 'List the rules or check a rule file', (y) =>
       y
         .command('list', 'List every rule with family, severity and validator')
@@ -62,15 +78,17 @@ function parser(argv: string[]) {
         )
         .demandCommand(1, 'Name a rules command: list or check'),
     )
-    .option('format', { alias: 'f', choices: ['text', 'json'], default: 'text', describe: 'Report format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file' })
-    .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .keyhound.yaml in the scan root)' })
+    .option('format', { alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format (github: workflow-command annotations)' })
+    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file (baseline: the baseline file to write)' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .keyhound.yaml in the scan root); a .toml file is read as a gitleaks config' })
+    .option('baseline', { type: 'string', describe: 'Baseline file: suppress the findings it lists (default: the config key baseline)' })
+    .option('honor-gitleaks-allow', { type: 'boolean', default: false, describe: 'Also treat gitleaks:allow comments as inline allows' })
     .option('no-redact', { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' })
     .option('no-color', { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set)' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })
-    .demandCommand(1, 'Name a command: scan or rules')
+    .demandCommand(1, 'Name a command: scan, baseline, import-config or rules')
     .strict()
     .epilogue(EPILOGUE)
     .version(TOOL.version)
@@ -117,6 +135,8 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
   const [command, sub] = args._.map(String);
   try {
     if (command === 'scan') return await scanCommand(args, io);
+    if (command === 'baseline') return await baselineCommand(args);
+    if (command === 'import-config') return importConfigCommand(args);
     if (command === 'rules' && sub === 'list') return rulesList(args);
     if (command === 'rules' && sub === 'check') return rulesCheck(args);
     throw new UsageError(`unknown command: ${args._.join(' ')}`);

@@ -1,5 +1,7 @@
 // Small output decisions shared by commands: colour, and the --verbose lists on stderr.
 
+import type { UserConfig } from '../config/load.js';
+import type { BaselineOutcome } from '../filters/baseline.js';
 import type { Skip } from '../model/types.js';
 import type { RunIO } from './index.js';
 
@@ -20,4 +22,21 @@ export function verboseLines(skipped: readonly Skip[], dropped: Record<string, n
   out.push(`candidates dropped ${reasons.reduce((n, [, v]) => n + v, 0)}:`);
   for (const [reason, n] of reasons) out.push(`  ${reason}: ${n}`);
   return `${out.join('\n')}\n`;
+}
+
+/** What --verbose adds about the baseline: suppressed findings, expired entries, and entries that matched nothing. */
+export function baselineLines(outcome: (BaselineOutcome & { file: string }) | undefined): string {
+  if (!outcome) return '';
+  const entry = (e: { ruleId: string; path: string; expires?: string }): string =>
+    `  ${e.ruleId} ${JSON.stringify(e.path).slice(1, -1)}${e.expires ? ` (expires ${e.expires})` : ''}`;
+  const out = [`baseline ${outcome.file}: ${outcome.suppressed} suppressed`];
+  out.push(`baseline entries expired (their findings count again) ${outcome.expired.length}:`, ...outcome.expired.map(entry));
+  out.push(`baseline entries that matched nothing ${outcome.unmatched.length} (remove with keyhound baseline --prune):`, ...outcome.unmatched.map(entry));
+  return `${out.join('\n')}\n`;
+}
+
+/** Warnings from loading the configuration (e.g. what a gitleaks config import could not map), always on stderr. */
+export function configWarnings(config: UserConfig): string {
+  const warnings = config.warnings ?? [];
+  return warnings.length ? warnings.map((w) => `keyhound: warning: ${w}\n`).join('') : '';
 }

@@ -1,11 +1,12 @@
 // `keyhound scan [paths..]`: options → scan() → report.
 
 import { reporters } from '../report/index.js';
+import { ruleMeta } from '../report/rules.js';
 import { scan } from '../scan.js';
 import type { Args, RunIO, RunResult } from './index.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, STDIN_ARG, emit, parseSize } from './index.js';
 import { TOOL } from './tool.js';
-import { colorEnabled, verboseLines } from './output.js';
+import { baselineLines, colorEnabled, configWarnings, verboseLines } from './output.js';
 
 export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
@@ -17,15 +18,20 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     gitignore: !a['no-gitignore'],
     maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
     redact: !a['no-redact'],
+    baseline: a.baseline as string | undefined,
+    honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
   });
   const format = String(a.format ?? 'text');
   const report = reporters[format]!(result.findings, {
     tool: TOOL,
     stats: result.stats,
     color: format === 'text' && !a.output && colorEnabled(a, io),
+    rules: result.ruleSet.rules.map(ruleMeta),
   });
   const quiet = Boolean(a.quiet) && result.findings.length === 0;
-  const stderr = a.verbose ? verboseLines(result.skipped, result.dropped) : '';
+  const stderr =
+    configWarnings(result.config) +
+    (a.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
   return {
     exitCode: result.findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
     stdout: quiet ? '' : emit(report, a),

@@ -6,14 +6,24 @@ import { ConfigError } from './errors.js';
 import { expandCaseInsensitiveGroups } from './regex-syntax.js';
 import { findNestedQuantifier } from './regex-safety.js';
 
-/** Compiles a glob on relative POSIX paths; a glob without a slash matches the base name at any depth. */
-export function compileGlob(glob: string): (path: string) => boolean {
+/** A path pattern starting with this is a regex on the relative POSIX path (as gitleaks configs write paths). */
+export const REGEX_PATH_PREFIX = 're:';
+
+/**
+ * Compiles a path pattern on relative POSIX paths: a glob (one without a slash matches the base name at any depth),
+ * or `re:` and a regex in keyhound's syntax, searched for anywhere in the path.
+ */
+export function compileGlob(glob: string, where: { file?: string; ruleId?: string; field: string } = { field: 'path' }): (path: string) => boolean {
+  if (glob.startsWith(REGEX_PATH_PREFIX)) {
+    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), '', where);
+    return (p) => re.test(p);
+  }
   return picomatch(glob, { dot: true, basename: !glob.includes('/') });
 }
 
-function compileGlobs(globs: string[]): ((path: string) => boolean) | null {
+function compileGlobs(globs: string[], where: { file?: string; ruleId?: string; field: string }): ((path: string) => boolean) | null {
   if (globs.length === 0) return null;
-  const matchers = globs.map(compileGlob);
+  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }));
   return (p) => matchers.some((m) => m(p));
 }
 
@@ -38,7 +48,7 @@ export function compileAllowlist(spec: AllowlistSpec, where: { file?: string; ru
   return {
     regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, '', { ...where, field: `${where.field}.regexes[${i}]` })),
     regexTarget: spec.regexTarget ?? 'secret',
-    paths: compileGlobs(spec.paths ?? []),
+    paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }),
     stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase()),
   };
 }
@@ -73,7 +83,7 @@ export function compileRule(spec: RuleSpec, origin: RuleOrigin, knownValidators:
     hasSecretGroup,
     entropy: spec.entropy ?? 0,
     validate: spec.validate ?? null,
-    path: spec.path ? compileGlob(spec.path) : null,
+    path: spec.path ? compileGlob(spec.path, { ...where, field: 'path' }) : null,
     allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
     generic: (spec.tags ?? []).includes('generic'),
     spec,

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { AllowlistSpec, CompiledAllowlist, CompiledRule, RuleSet, RuleSpec } from '../model/types.js';
 import { buildRuleSet, compileAllowlist, compileRule } from './compile.js';
 import { ConfigError } from './errors.js';
+import { importGitleaks } from './gitleaks.js';
 
 /** The package root: the nearest folder above this module holding rules/schema.json (works from src/ and build/). */
 export const PACKAGE_ROOT: string = (() => {
@@ -38,6 +39,8 @@ export interface UserConfig {
   disable: string[];
   allowlist: AllowlistSpec;
   baseline?: string;
+  /** What loading had to report without failing (e.g. what a gitleaks import could not map). */
+  warnings?: string[];
 }
 
 type Validators = { pack: ValidateFunction; config: ValidateFunction };
@@ -79,13 +82,16 @@ function schemaError(file: string, doc: unknown, errors: ErrorObject[] | null | 
   return new ConfigError(message, file, ruleId, fieldParts.join('.') || undefined);
 }
 
-function readYaml(file: string): unknown {
-  let text: string;
+function readText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     throw new ConfigError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, file);
   }
+}
+
+function readYaml(file: string): unknown {
+  const text = readText(file);
   try {
     return parseYaml(text) ?? {};
   } catch (err) {
@@ -115,7 +121,16 @@ export function loadUserConfig(root: string, configPath?: string): UserConfig {
   const file = configPath ? resolve(configPath) : join(root, '.keyhound.yaml');
   if (!configPath && !existsSync(file)) return { file: null, extends: 'default', rules: [], disable: [], allowlist: {} };
   if (configPath && !existsSync(file)) throw new ConfigError('config file not found', configPath);
-  const doc = readYaml(file);
+  let warnings: string[] | undefined;
+  let doc: unknown;
+  if (/\.toml$/i.test(file)) {
+    // A gitleaks config, converted on the fly; what cannot be mapped is reported as warnings.
+    const imported = importGitleaks(readText(file), file, new Set(loadRulePacks().flatMap((p) => p.rules.map((r) => r.id))));
+    doc = imported.config;
+    warnings = imported.warnings.map((w) => `${file}: ${w}`);
+  } else {
+    doc = readYaml(file);
+  }
   const { config } = schemaValidators();
   if (!config(doc)) throw schemaError(file, doc, config.errors);
   const d = doc as Partial<UserConfig>;
@@ -126,6 +141,7 @@ export function loadUserConfig(root: string, configPath?: string): UserConfig {
     disable: d.disable ?? [],
     allowlist: d.allowlist ?? {},
     baseline: d.baseline,
+    ...(warnings?.length ? { warnings } : {}),
   };
 }
 

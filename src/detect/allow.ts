@@ -25,8 +25,14 @@ export function allowlisted(list: CompiledAllowlist, c: Candidate): boolean {
 
 const ALLOW_HERE = /keyhound:allow(?!-next-line)/;
 const ALLOW_NEXT = /keyhound:allow-next-line/;
+/** gitleaks' inline allow, honoured on request for teams migrating from it (same line only, as in gitleaks). */
+const GITLEAKS_ALLOW = /gitleaks:allow/;
 
-/** An inline allow: `keyhound:allow` on one of the finding's lines, or `keyhound:allow-next-line` on the line before. */
-export function inlineAllowed(lines: string[], previousLine: string): boolean {
+/**
+ * An inline allow: `keyhound:allow` on one of the finding's lines, or `keyhound:allow-next-line` on the line before;
+ * with `gitleaks`, also `gitleaks:allow` on one of the finding's lines.
+ */
+export function inlineAllowed(lines: string[], previousLine: string, options: { gitleaks?: boolean } = {}): boolean {
+  if (options.gitleaks && lines.some((l) => GITLEAKS_ALLOW.test(l))) return true;
   return lines.some((l) => ALLOW_HERE.test(l)) || ALLOW_NEXT.test(previousLine);
 }

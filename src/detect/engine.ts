@@ -15,6 +15,8 @@ import type { Validator } from './validators/types.js';
 export interface DetectOptions {
   /** Validators by name; defaults to the built-in registry. */
   validators?: Readonly<Record<string, Validator>>;
+  /** Also treat `gitleaks:allow` comments as inline allows. Default false. */
+  honorGitleaksAllow?: boolean;
 }
 
 function count(dropped: Map<DropReason, number>, reason: DropReason): void {
@@ -27,6 +29,7 @@ function runRule(
   fragment: Fragment,
   lines: LineIndex,
   validators: Readonly<Record<string, Validator>>,
+  honorGitleaksAllow: boolean,
   out: Finding[],
   dropped: Map<DropReason, number>,
 ): void {
@@ -72,7 +75,7 @@ function runRule(
       }
     }
     const spanned = startLine === endLine ? [candidate.line] : [candidate.line, lines.lineText(endLine)];
-    if (inlineAllowed(spanned, lines.lineText(startLine - 1))) {
+    if (inlineAllowed(spanned, lines.lineText(startLine - 1), { gitleaks: honorGitleaksAllow })) {
       count(dropped, 'inline-allow');
       continue;
     }
@@ -140,7 +143,7 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     if (rule.generic) genericIds.add(rule.id);
-    runRule(rule, ruleSet, fragment, lines, validators, found, dropped);
+    runRule(rule, ruleSet, fragment, lines, validators, options.honorGitleaksAllow ?? false, found, dropped);
   }
   const findings = settle(found, genericIds);
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

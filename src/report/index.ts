@@ -1,12 +1,16 @@
 // Reporters by format name.
 
+import { githubReport } from './github.js';
 import { jsonReport } from './json.js';
+import { sarifReport } from './sarif.js';
 import { textReport } from './text.js';
 import type { Reporter } from './types.js';
 
 export const reporters: Readonly<Record<string, Reporter>> = {
   text: textReport,
   json: jsonReport,
+  sarif: sarifReport,
+  github: githubReport,
 };
 
 export const FORMATS = Object.keys(reporters);

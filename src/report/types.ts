@@ -1,12 +1,27 @@
 // What every reporter receives besides the findings.
 
-import type { Finding, ScanStats } from '../model/types.js';
+import type { Finding, ScanStats, Severity } from '../model/types.js';
+
+/** What a reporter may say about a rule (SARIF's `tool.driver.rules`), taken from the compiled rule set. */
+export interface RuleMeta {
+  id: string;
+  description: string;
+  severity: Severity;
+  family: string;
+  tags: string[];
+  /** Where the key format is documented; the first one is the rule's help link. */
+  references: string[];
+  /** How likely a finding is a real key: `very-high` with a validator, `low` for generic rules, else `high`. */
+  precision: 'very-high' | 'high' | 'medium' | 'low';
+}
 
 export interface ReportMeta {
   tool: { name: string; version: string };
   stats: ScanStats;
   /** Use ANSI colours (text reporter only). */
   color: boolean;
+  /** Metadata of the rules in force (SARIF needs it); reporters that do not need it ignore it. */
+  rules?: RuleMeta[];
 }
 
 /** A reporter is a pure function: findings and metadata in, the whole report out. */

@@ -130,3 +130,14 @@ describe('detect: one secret, several rules', () => {
     expect(r.findings.map((f) => f.ruleId)).toEqual(['b-critical']);
   });
 });
+
+describe('gitleaks:allow', () => {
+  it('is an inline allow only when the engine is asked to honour it', () => {
+    const rs = ruleSetOf([{ id: 'acme', description: 'ACME', severity: 'high', regex: 'acme_[a-f0-9]{8}' }]);
+    const fragment = { path: 'a.txt', text: 'k = acme_0123abcd // gitleaks:allow\n' };
+    expect(detect(rs, fragment).findings).toHaveLength(1);
+    const honoured = detect(rs, fragment, { honorGitleaksAllow: true });
+    expect(honoured.findings).toHaveLength(0);
+    expect(honoured.dropped.get('inline-allow')).toBe(1);
+  });
+});

@@ -1,0 +1,144 @@
+// The SARIF 2.1.0 report, shaped for GitHub code scanning: one run, each rule that has results listed once (GitHub
+// caps the number of rules per run), content-derived partialFingerprints so an alert keeps its identity when lines
+// move, and messages that name the provider but never the secret.
+// Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
+// GitHub: https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+
+import type { Finding, Severity } from '../model/types.js';
+import type { ReportMeta, RuleMeta } from './types.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** The key under `partialFingerprints`; bump the version if the fingerprint's inputs ever change. */
+export const FINGERPRINT_KEY = 'keyhound/v1';
+
+/** GitHub's `security-severity` (0.0–10.0) per severity: critical ≥ 9.0, high 7.0–8.9, medium 4.0–6.9, low < 4.0. */
+export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+};
+
+const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+};
+
+/** `github-token` → `GithubToken`: SARIF's friendly rule name. */
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** A relative POSIX path as a relative URI reference: each segment percent-encoded (spaces, quotes, `#`, `?`, `%`…). */
+export function pathToUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function help(rule: RuleMeta): { text: string; markdown: string } {
+  const refs = rule.references;
+  const text = [
+    `${rule.description} (${rule.id}, severity ${rule.severity}).`,
+    'Anyone who can read this code or its history can use the key.',
+    'To fix: 1. Rotate the key at its provider first: it may already have been copied. ' +
+      '2. Remove it from the code and load it from a secret store or the environment; if the repository is public, also purge it from history. ' +
+      '3. If it is a test value, allow it with a `keyhound:allow` comment on its line; if it is an accepted old leak, add it to the baseline (`keyhound baseline`).',
+    ...(refs.length ? [`References: ${refs.join(' ')}`] : []),
+  ].join('\n');
+  const markdown = [
+    `**${rule.description}** (\`${rule.id}\`, severity ${rule.severity})`,
+    '',
+    'Anyone who can read this code or its history can use the key.',
+    '',
+    '### How to fix',
+    '1. **Rotate** the key at its provider first: it may already have been copied.',
+    '2. **Remove** it from the code and load it from a secret store or the environment. If the repository is public, also purge it from history.',
+    '3. **Allow** it only if it is not a live key: a test value gets a `keyhound:allow` comment on its line; an accepted old leak goes in the baseline (`keyhound baseline`).',
+    ...(refs.length ? ['', '### References', ...refs.map((r) => `- ${r}`)] : []),
+  ].join('\n');
+  return { text, markdown };
+}
+
+function ruleDescriptor(rule: RuleMeta): Record<string, unknown> {
+  const tags = [...new Set(['security', 'secret', rule.family, ...rule.tags])];
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: `${rule.description}: a leaked credential (${rule.family} rules, severity ${rule.severity}).` },
+    ...(rule.references[0] ? { helpUri: rule.references[0] } : {}),
+    help: help(rule),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags,
+      precision: rule.precision,
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+    },
+  };
+}
+
+/** Rule metadata for a finding whose rule the reporter was not told about (e.g. a hand-built finding list). */
+function fallbackRule(f: Finding): RuleMeta {
+  return { id: f.ruleId, description: f.description, severity: f.severity, family: 'unknown', tags: [], references: [], precision: 'high' };
+}
+
+function result(f: Finding, ruleIndex: number): Record<string, unknown> {
+  const where = f.commit ? ` in commit ${f.commit.sha.slice(0, 12)}` : '';
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: {
+      text: `${f.description} found${where}. Rotate it at the provider, then remove it from the code (or allow it if it is a test value).`,
+    },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: pathToUri(f.path), uriBaseId: '%SRCROOT%' },
+          // SARIF's endColumn is exclusive; keyhound's is inclusive.
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn + 1 },
+        },
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    ...(f.commit
+      ? { properties: { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } }
+      : {}),
+  };
+}
+
+export function sarifReport(findings: readonly Finding[], meta: ReportMeta): string {
+  const known = new Map((meta.rules ?? []).map((r) => [r.id, r]));
+  const rules: RuleMeta[] = [];
+  const index = new Map<string, number>();
+  for (const f of findings) {
+    if (index.has(f.ruleId)) continue;
+    index.set(f.ruleId, rules.length);
+    rules.push(known.get(f.ruleId) ?? fallbackRule(f));
+  }
+  const doc = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: meta.tool.name,
+            version: meta.tool.version,
+            semanticVersion: meta.tool.version,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => result(f, index.get(f.ruleId)!)),
+      },
+    ],
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
