@@ -85,6 +85,7 @@ export function compileRule(spec: RuleSpec, origin: RuleOrigin, knownValidators:
     validate: spec.validate ?? null,
     path: spec.path ? compileGlob(spec.path, { ...where, field: 'path' }) : null,
     allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
+    globalAllowlists: spec.globalAllowlists ?? true,
     generic: (spec.tags ?? []).includes('generic'),
     spec,
     origin,

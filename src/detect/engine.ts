@@ -62,7 +62,10 @@ function runRule(
     const startLine = lines.lineAt(start);
     const endLine = lines.lineAt(end);
     const candidate = { secret, match: m[0], line: lines.lineText(startLine), path };
-    if (rule.allowlists.some((a) => allowlisted(a, candidate)) || ruleSet.allowlists.some((a) => allowlisted(a, candidate))) {
+    if (
+      rule.allowlists.some((a) => allowlisted(a, candidate)) ||
+      (rule.globalAllowlists && ruleSet.allowlists.some((a) => allowlisted(a, candidate)))
+    ) {
       count(dropped, 'allowlist');
       continue;
     }

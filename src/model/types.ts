@@ -43,6 +43,8 @@ export interface RuleSpec {
   /** Glob: the rule only applies to files whose relative path matches. */
   path?: string;
   allowlists?: AllowlistSpec[];
+  /** Whether the global allowlists apply to this rule (default true). */
+  globalAllowlists?: boolean;
   references?: string[];
   examples?: RuleExamples;
 }
@@ -76,6 +78,8 @@ export interface CompiledRule {
   validate: string | null;
   path: ((path: string) => boolean) | null;
   allowlists: CompiledAllowlist[];
+  /** Whether the rule set's global allowlists apply. */
+  globalAllowlists: boolean;
   /** Generic rules yield to a specific rule that reports the same secret. */
   generic: boolean;
   spec: RuleSpec;
