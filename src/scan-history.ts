@@ -35,26 +35,40 @@ export interface HistoryScanResult extends ScanResult {
 export async function scanHistory(options: HistoryScanOptions = {}): Promise<HistoryScanResult> {
   const started = performance.now();
   const repository = await openRepository(options.repo ?? '.');
-  const { ruleSet, config } = loadRuleSet(repository.root, options.configPath);
   const skipped: Skip[] = [];
   const dropped = new Map<DropReason, number>();
   const kept = new FirstSeen();
   let files = 0;
   let bytes = 0;
 
-  if (!repository.empty) {
-    const onProgress = options.onProgress;
-    const totalCommits = onProgress ? await countCommits(repository.gitDir, options.revisions) : 0;
+  const onProgress = options.onProgress;
+  const totalCommits = onProgress && !repository.empty ? await countCommits(repository.gitDir, options.revisions) : 0;
+  const source = repository.empty
+    ? null
+    : historySource({
+        repo: repository.gitDir,
+        revisions: options.revisions,
+        maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+        onSkip: (s) => void skipped.push(s),
+        onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : undefined,
+      });
+  // Start git (log walk, first blobs) before compiling the rules, so the two overlap.
+  const first = source?.next();
+  let loaded: ReturnType<typeof loadRuleSet>;
+  try {
+    loaded = loadRuleSet(repository.root, options.configPath);
+  } catch (err) {
+    await first?.catch(() => undefined);
+    await source?.return(undefined);
+    throw err;
+  }
+  const { ruleSet, config } = loaded;
+
+  if (source && first) {
     // Commits come oldest first (topologically), so the order a commit is first met in ranks it.
     const rank = new Map<string, number>();
-    const source = historySource({
-      repo: repository.gitDir,
-      revisions: options.revisions,
-      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-      onSkip: (s) => void skipped.push(s),
-      onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : undefined,
-    });
-    for await (const fragment of source) {
+    for (let next = await first; !next.done; next = await source.next()) {
+      const fragment = next.value;
       files += 1;
       bytes += fragment.bytes ?? fragment.text.length;
       const sha = fragment.commit?.sha ?? '';

@@ -13,6 +13,8 @@ export interface RawChange {
   mode: string;
   /** Object id of the new side; all zeros for a deletion. */
   blob: string;
+  /** Object id of the old side (the parent's version); all zeros for an addition. */
+  base: string;
   /** `A`dded, `M`odified, `D`eleted, `T`ype changed. */
   status: string;
   path: string;
@@ -22,6 +24,8 @@ export interface LogRawHandlers {
   /** A commit header. With `-m`, a merge's header comes once per parent (with that parent's changes). */
   commit(info: CommitInfo): void;
   change(commit: CommitInfo, change: RawChange): void;
+  /** Optional: false for a change the consumer will ignore (e.g. a blob already seen), so its path is not decoded. */
+  wants?(blob: string, status: string): boolean;
 }
 
 const HEADER_FIELDS = 5;
@@ -37,7 +41,7 @@ export class LogRawParser {
   private header: string[] = [];
   private inHeader = false;
   /** The raw line awaiting its path token. */
-  private pending: { mode: string; blob: string; status: string } | null = null;
+  private pending: Omit<RawChange, 'path'> | null = null;
   private current: CommitInfo | null = null;
 
   constructor(private readonly handlers: LogRawHandlers) {}
@@ -66,9 +70,13 @@ export class LogRawParser {
 
   private token(buf: Buffer, from: number, to: number): void {
     if (this.pending) {
-      const { mode, blob, status } = this.pending;
+      if (this.handlers.wants && !this.handlers.wants(this.pending.blob, this.pending.status)) {
+        this.pending = null;
+        return;
+      }
+      const change = { ...this.pending, path: buf.toString('utf8', from, to) };
       this.pending = null;
-      if (this.current) this.handlers.change(this.current, { mode, blob, status, path: buf.toString('utf8', from, to) });
+      if (this.current) this.handlers.change(this.current, change);
       return;
     }
     if (this.inHeader) {
@@ -87,7 +95,7 @@ export class LogRawParser {
     if (buf[from] === COLON) {
       // ":100644 100644 <old> <new> M" — one colon: a diff against one parent (never a combined diff).
       const fields = buf.toString('latin1', from + 1, to).split(' ');
-      this.pending = { mode: fields[1] ?? '', blob: fields[3] ?? '', status: (fields[4] ?? '').charAt(0) };
+      this.pending = { mode: fields[1] ?? '', base: fields[2] ?? '', blob: fields[3] ?? '', status: (fields[4] ?? '').charAt(0) };
     }
     // Anything else (nothing, in the formats we ask for) is ignored rather than derailing the parse.
   }

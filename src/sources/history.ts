@@ -8,12 +8,16 @@
 // The log is read as it comes; each new blob id goes to cat-file at once, and cat-file's output is read back in
 // the same order. Back-pressure runs the whole way: while the consumer is busy, cat-file's output waits, cat-file
 // stops reading ids, and the log is paused. Memory holds the set of blob ids seen, not the history.
+//
+// A modified file's new blob is scanned only where it differs from the parent's version (plus context lines), when
+// that version was scanned earlier and is still in a bounded cache: what the unchanged part holds was found then.
 
 import type { CommitInfo, Fragment, Skip } from '../model/types.js';
 import { git, gitSpawn, GitError } from '../util/git.js';
 import { CatFileParser, type BatchObject } from './cat-file.js';
 import { decode } from './decode.js';
 import { LOG_FORMAT, LogRawParser } from './git-log-raw.js';
+import { BlobCache, changedRegion } from './history-delta.js';
 
 /** Which commits to read. Default: every ref (branches, tags, remote-tracking refs, stash) and HEAD. */
 export interface HistoryRevisions {
@@ -43,6 +47,8 @@ export interface HistorySourceOptions {
   /** Blobs larger than this many bytes are skipped (and reported). */
   maxFileSize: number;
   onSkip: (skip: Skip) => void;
+  /** Bytes of recent blobs kept to scan a modified file's changes only. Default 64 MiB; 0 scans every blob whole. */
+  deltaCacheBytes?: number;
   /** Called after each blob; cheap, but the caller should throttle any drawing. */
   onProgress?: (progress: HistoryProgress) => void;
 }
@@ -51,6 +57,12 @@ export interface HistorySourceOptions {
 const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'log.showRoot=true'];
 
 const GITLINK_MODE = '160000';
+
+const ZEROS = '0'.repeat(64);
+/** The all-zero object id git prints for "no object" (40 digits for SHA-1, 64 for SHA-256). */
+const zeros = (length: number): string => ZEROS.slice(0, length);
+
+export const DEFAULT_DELTA_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** The revision arguments for `git log` / `git rev-list`. A revision can never be read as an option. */
 export function revisionArgs(revisions: HistoryRevisions = {}): string[] {
@@ -73,6 +85,8 @@ export async function countCommits(repo: string, revisions: HistoryRevisions = {
 
 interface Wanted {
   blob: string;
+  /** The parent's version of this path, when this blob modifies one. */
+  base: string | null;
   path: string;
   commit: CommitInfo;
   ordinal: number;
@@ -113,8 +127,9 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
       if (info.sha !== lastSha) ordinal += 1; // a merge's header repeats once per parent with -m
       lastSha = info.sha;
     },
+    wants: (blob, status) => status !== 'D' && !seen.has(blob),
     change(commit, change) {
-      if (change.status === 'D' || /^0+$/.test(change.blob)) return;
+      if (change.status === 'D' || change.blob === zeros(change.blob.length)) return;
       if (change.mode === GITLINK_MODE) {
         if (!submodules.has(change.path)) {
           submodules.add(change.path);
@@ -124,7 +139,8 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
       }
       if (seen.has(change.blob)) return;
       seen.add(change.blob);
-      queue.push({ blob: change.blob, path: change.path, commit, ordinal });
+      const base = (change.status === 'M' || change.status === 'T') && change.base !== zeros(change.base.length) ? change.base : null;
+      queue.push({ blob: change.blob, base, path: change.path, commit, ordinal });
       ids.push(change.blob);
     },
   });
@@ -163,6 +179,7 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
     cat.stdin.end();
   });
 
+  const cache = new BlobCache(options.deltaCacheBytes ?? DEFAULT_DELTA_CACHE_BYTES);
   const ready: BatchObject[] = [];
   const catParser = new CatFileParser(maxFileSize, (o) => ready.push(o));
   let blobs = 0;
@@ -176,7 +193,7 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
         if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
         queue[head++] = undefined as unknown as Wanted; // let the entry be collected
         blobs += 1;
-        const fragment = toFragment(object, wanted, onSkip);
+        const fragment = toFragment(object, wanted, onSkip, cache);
         if (fragment) {
           bytes += fragment.bytes ?? 0;
           yield fragment;
@@ -210,7 +227,14 @@ function gitFailure(command: string, args: string[], code: number | null, stderr
   return new GitError(`git ${command} failed (${code}): ${first}`, args, code, text);
 }
 
-function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) => void): Fragment | null {
+/** Plain 8-bit text (no UTF-16 byte-order mark, no NUL near the start): safe to decode any line range alone. */
+function plainText(buf: Buffer): boolean {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return false;
+  const nul = buf.indexOf(0);
+  return nul === -1 || nul >= 8000 + 3;
+}
+
+function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) => void, cache: BlobCache): Fragment | null {
   const where = `commit ${wanted.commit.sha.slice(0, 12)}, blob ${wanted.blob.slice(0, 12)}`;
   if (object.id !== wanted.blob) throw new Error(`git cat-file answered ${object.id} for ${wanted.blob}`);
   if ('missing' in object) {
@@ -221,11 +245,28 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
     onSkip({ path: wanted.path, reason: `not a blob but a ${object.type} (${where})` });
     return null;
   }
-  if (!object.content) {
+  const content = object.content;
+  if (!content) {
     onSkip({ path: wanted.path, reason: `larger than --max-file-size (${object.size} bytes; ${where})` });
     return null;
   }
-  const decoded = decode(object.content);
+  const base = wanted.base ? cache.get(wanted.base) : undefined;
+  if (plainText(content)) {
+    cache.set(wanted.blob, content);
+    if (base) {
+      const region = changedRegion(base, content);
+      if (!region) return null; // same bytes under another id cannot happen; nothing new either way
+      const start = region.start === 0 && content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : region.start;
+      return {
+        text: content.toString('utf8', start, region.end),
+        path: wanted.path,
+        commit: wanted.commit,
+        lineOffset: region.lineOffset,
+        bytes: object.size,
+      };
+    }
+  }
+  const decoded = decode(content);
   if ('binary' in decoded) {
     onSkip({ path: wanted.path, reason: `binary (${where})` });
     return null;

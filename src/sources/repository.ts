@@ -48,13 +48,14 @@ export async function openRepository(path: string): Promise<RepositoryInfo> {
   }
   const [bareAnswer, shallowAnswer, gitDir = abs] = answer;
   const bare = bareAnswer === 'true';
-  let root = gitDir;
-  if (!bare) {
-    // Inside `.git` itself there is no work tree to show: fall back to the git directory.
-    root = await git(['rev-parse', '--show-toplevel'], { cwd: abs })
-      .then((b) => b.toString('utf8').trimEnd() || gitDir)
-      .catch(() => gitDir);
-  }
-  const any = await git(['rev-list', '-n', '1', '--all'], { cwd: abs });
+  // Inside `.git` itself (or in a bare repository) there is no work tree to show: the git directory stands in.
+  const [root, any] = await Promise.all([
+    bare
+      ? gitDir
+      : git(['rev-parse', '--show-toplevel'], { cwd: abs })
+          .then((b) => b.toString('utf8').trimEnd() || gitDir)
+          .catch(() => gitDir),
+    git(['rev-list', '-n', '1', '--all'], { cwd: abs }),
+  ]);
   return { gitDir, root, bare, shallow: shallowAnswer === 'true', empty: any.length === 0 };
 }

@@ -12,10 +12,10 @@ import { historySource, revisionArgs, type HistoryRevisions } from '../../src/so
 import { GIT_ENV, tempRepo } from '../helpers/git.js';
 import { commitAll, ghp, gitAt, historyRepo, type HistoryRepo } from '../helpers/history-repo.js';
 
-async function collect(repo: string, revisions?: HistoryRevisions, maxFileSize = 1024 * 1024) {
+async function collect(repo: string, revisions?: HistoryRevisions, maxFileSize = 1024 * 1024, deltaCacheBytes?: number) {
   const fragments: Fragment[] = [];
   const skipped: Skip[] = [];
-  for await (const f of historySource({ repo, revisions, maxFileSize, onSkip: (s) => skipped.push(s) })) fragments.push(f);
+  for await (const f of historySource({ repo, revisions, maxFileSize, deltaCacheBytes, onSkip: (s) => skipped.push(s) })) fragments.push(f);
   return { fragments, skipped };
 }
 
@@ -49,6 +49,26 @@ describe('historySource', () => {
     expect(fragments.some((f) => f.path === 'deploy/new.sh')).toBe(false);
     // Parents before children: the first commit's files come first.
     expect(fragments[0]!.commit?.sha).toBe(h.first);
+  });
+
+  it('scans only what a modification changed, at the right lines, and finds the same keys as whole-blob scanning', async () => {
+    const repo = tempRepo();
+    const body = Array.from({ length: 200 }, (_, i) => `const v${i} = ${i};`);
+    commitAll(repo, { 'src/big.js': `${body.join('\n')}\n` }, 'big file');
+    const key = ghp();
+    body.splice(150, 0, `const token = '${key}';`);
+    const sha = commitAll(repo, { 'src/big.js': `${body.join('\n')}\n` }, 'add token');
+    const delta = (await collect(repo)).fragments;
+    const whole = (await collect(repo, undefined, 1024 * 1024, 0)).fragments;
+    const f = introducing(delta, key)!;
+    expect(f.commit?.sha).toBe(sha);
+    expect(f.text.split('\n').length).toBeLessThan(20);
+    expect((f.lineOffset ?? 0) + f.text.split('\n').findIndex((l) => l.includes(key)) + 1).toBe(151);
+    expect(introducing(whole, key)!.lineOffset ?? 0).toBe(0);
+    for (const hidden of h.hidden) {
+      const [a, b] = [introducing((await collect(h.repo, undefined, 1e6, 0)).fragments, hidden.secret), introducing((await collect(h.repo)).fragments, hidden.secret)];
+      expect([a?.commit?.sha, a?.path]).toEqual([b?.commit?.sha, b?.path]);
+    }
   });
 
   it('carries author, email, ISO date and subject line', async () => {
