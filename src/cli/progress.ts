@@ -51,7 +51,7 @@ export class ProgressBar {
     const now = Date.now();
     if (!force && now - this.last < INTERVAL_MS) return;
     this.last = now;
-    this.stream.write(`\r\x1b[K${progressLine(state, now - this.started, this.stream.columns ?? 80)}`);
+    this.stream.write(`\r\x1b[K${progressLine(state, now - this.started, this.stream.columns || 80)}`);
     this.drawn = true;
   }
 

@@ -19,12 +19,13 @@ describe('progress', () => {
 
   it('draws at most every 100 ms and clears its line when done', () => {
     const out: string[] = [];
-    const bar = new ProgressBar({ write: (s: string) => out.push(s), columns: 80 });
+    const bar = new ProgressBar({ write: (s: string) => out.push(s), columns: 0 }); // 0: a pty that reports no width
     bar.update(state);
     bar.update(state);
     bar.done();
     expect(out).toHaveLength(2);
     expect(out[0]!.startsWith('\r\x1b[K[')).toBe(true);
+    expect(out[0]).toContain('250/1,000 commits');
     expect(out[1]).toBe('\r\x1b[K');
   });
 });
