@@ -9,6 +9,9 @@ import { FORMATS } from '../report/index.js';
 import { PathNotFoundError } from '../sources/fs.js';
 import { baselineCommand } from './baseline.js';
 import { importConfigCommand } from './import-config.js';
+import { NotARepositoryError } from '../sources/repository.js';
+import { GitError } from '../util/git.js';
+import { historyCommand } from './history.js';
 import { rulesCheck, rulesList } from './rules.js';
 import { scanCommand } from './scan.js';
 import { TOOL } from './tool.js';
@@ -24,6 +27,8 @@ export interface RunIO {
   env?: NodeJS.ProcessEnv;
   /** Whether stdout is a terminal (colour default). */
   stdoutIsTTY?: boolean;
+  /** Where to draw live progress (stderr, only when it is a terminal); none means no progress bar. */
+  progress?: { write(chunk: string): unknown; columns?: number };
 }
 
 export const EXIT_CLEAN = 0;
@@ -70,6 +75,15 @@ function parser(argv: string[]) {
         .positional('from', { choices: ['gitleaks'], demandOption: true, describe: 'The tool the config is for' })
         .positional('file', { type: 'string', demandOption: true, describe: 'Its config file, e.g. .gitleaks.toml' }),
     )
+    .command('history [repo]', "Scan a repository's whole history: every unique blob on every ref, once", (y) =>
+      y
+        .positional('repo', { type: 'string', default: '.', describe: 'Repository (any folder in a work tree, or a bare repository)' })
+        .option('branch', { type: 'string', describe: 'Only commits reachable from this ref (default: every ref)' })
+        .option('range', { type: 'string', describe: 'Only commits in this range, e.g. main..feature' })
+        .option('since', { type: 'string', describe: 'Only commits after this date (as git log --since)' })
+        .option('max-commits', { type: 'number', describe: 'Only the N most recent commits' })
+        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
+    )
     .command('rules', 'List the rules or check a rule file', (y) =>
       y
         .command('list', 'List every rule with family, severity and validator')
@@ -88,7 +102,7 @@ function parser(argv: string[]) {
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })
-    .demandCommand(1, 'Name a command: scan, baseline, import-config or rules')
+    .demandCommand(1, 'Name a command: scan, history, baseline, import-config or rules')
     .strict()
     .epilogue(EPILOGUE)
     .version(TOOL.version)
@@ -137,11 +151,12 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
     if (command === 'scan') return await scanCommand(args, io);
     if (command === 'baseline') return await baselineCommand(args);
     if (command === 'import-config') return importConfigCommand(args);
+    if (command === 'history') return await historyCommand(args, io);
     if (command === 'rules' && sub === 'list') return rulesList(args);
     if (command === 'rules' && sub === 'check') return rulesCheck(args);
     throw new UsageError(`unknown command: ${args._.join(' ')}`);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof PathNotFoundError) {
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof PathNotFoundError || err instanceof NotARepositoryError || err instanceof GitError) {
       return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: ${err.message}\n` };
     }
     const e = err as Error;

@@ -1,0 +1,80 @@
+// `keyhound history [repo]`: options → scanHistory() → report, with a progress bar on a terminal.
+
+import { reporters } from '../report/index.js';
+import { scanHistory } from '../scan-history.js';
+import type { HistoryRevisions } from '../sources/history.js';
+import type { Args, RunIO, RunResult } from './index.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, UsageError, emit, parseSize } from './index.js';
+import { colorEnabled, verboseLines } from './output.js';
+import { ProgressBar } from './progress.js';
+import { TOOL } from './tool.js';
+
+function revisions(a: Record<string, unknown>): HistoryRevisions {
+  const out: HistoryRevisions = {};
+  for (const [flag, key] of [
+    ['branch', 'branch'],
+    ['range', 'range'],
+    ['since', 'since'],
+  ] as const) {
+    const v = a[flag];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${flag} needs a value`);
+    out[key] = v;
+  }
+  if (out.branch && out.range) throw new UsageError('--branch and --range cannot be used together (a range names its own ends)');
+  if (a['max-commits'] !== undefined) {
+    const n = Number(a['max-commits']);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-commits must be a positive whole number, not "${String(a['max-commits'])}"`);
+    out.maxCommits = n;
+  }
+  return out;
+}
+
+export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> {
+  const a = args as Args & Record<string, unknown>;
+  const bar = io.progress && !a.quiet ? new ProgressBar(io.progress) : null;
+  let result;
+  try {
+    result = await scanHistory({
+      repo: (a.repo as string | undefined) ?? '.',
+      revisions: revisions(a),
+      configPath: a.config as string | undefined,
+      maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
+      redact: !a['no-redact'],
+      onProgress: bar
+        ? (p) =>
+            bar.update({
+              done: p.commits,
+              total: p.totalCommits,
+              unit: 'commits',
+              detail: `${p.blobs.toLocaleString('en-US')} blobs`,
+              bytes: p.bytes,
+            })
+        : undefined,
+    });
+  } finally {
+    bar?.done();
+  }
+  const format = String(a.format ?? 'text');
+  const report = reporters[format]!(result.findings, {
+    tool: TOOL,
+    stats: result.stats,
+    color: format === 'text' && !a.output && colorEnabled(a, io),
+  });
+  const nothing = result.findings.length === 0;
+  const quiet = Boolean(a.quiet) && nothing;
+  const notes: string[] = [];
+  if (result.repository.shallow) {
+    notes.push(
+      'keyhound: warning: shallow clone: history is partial — commits before the shallow boundary are not scanned, ' +
+        'and what the boundary commits contain is attributed to them (run `git fetch --unshallow` for a full audit)',
+    );
+  }
+  if (result.repository.empty && !quiet) notes.push('keyhound: the repository has no commits yet: nothing to scan');
+  const verbose = a.verbose ? verboseLines(result.skipped, result.dropped) : '';
+  return {
+    exitCode: nothing ? EXIT_CLEAN : EXIT_FINDINGS,
+    stdout: quiet ? '' : emit(report, a),
+    stderr: (notes.length ? `${notes.join('\n')}\n` : '') + verbose,
+  };
+}

@@ -1,0 +1,95 @@
+// The history orchestrator: repository → history source → engine → first-seen filter → sorted, redacted findings.
+// Like scan.ts, it is where a source, the engine and the filters meet; the CLI turns the result into a report.
+
+import { detect } from './detect/engine.js';
+import { FirstSeen } from './filters/first-seen.js';
+import { redact as redactFindings } from './filters/redact.js';
+import { sortFindings } from './filters/sort.js';
+import type { DropReason, Skip } from './model/types.js';
+import { DEFAULT_MAX_FILE_SIZE, loadRuleSet, type ScanResult } from './scan.js';
+import { countCommits, historySource, type HistoryProgress, type HistoryRevisions } from './sources/history.js';
+import { openRepository, type RepositoryInfo } from './sources/repository.js';
+
+export interface HistoryScanOptions {
+  /** The repository: any folder in its work tree, or a bare repository. Default: the current directory. */
+  repo?: string;
+  revisions?: HistoryRevisions;
+  /** Explicit config file; default `.keyhound.yaml` at the top of the work tree, when present. */
+  configPath?: string;
+  /** Skip blobs larger than this many bytes. Default {@link DEFAULT_MAX_FILE_SIZE}. */
+  maxFileSize?: number;
+  /** Mask secrets in the result. Default true. */
+  redact?: boolean;
+  /** Asked for progress: then the commits are counted first, for a total. */
+  onProgress?: (progress: HistoryProgress & { totalCommits: number }) => void;
+}
+
+export interface HistoryScanResult extends ScanResult {
+  repository: RepositoryInfo;
+}
+
+/**
+ * Scans every unique blob of the selected history once and reports each leak once per path, with the commit that
+ * introduced it. Throws PathNotFoundError, NotARepositoryError, ConfigError or GitError.
+ */
+export async function scanHistory(options: HistoryScanOptions = {}): Promise<HistoryScanResult> {
+  const started = performance.now();
+  const repository = await openRepository(options.repo ?? '.');
+  const skipped: Skip[] = [];
+  const dropped = new Map<DropReason, number>();
+  const kept = new FirstSeen();
+  let files = 0;
+  let bytes = 0;
+
+  const onProgress = options.onProgress;
+  const totalCommits = onProgress && !repository.empty ? await countCommits(repository.gitDir, options.revisions) : 0;
+  const source = repository.empty
+    ? null
+    : historySource({
+        repo: repository.gitDir,
+        revisions: options.revisions,
+        maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+        onSkip: (s) => void skipped.push(s),
+        onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : undefined,
+      });
+  // Start git (log walk, first blobs) before compiling the rules, so the two overlap.
+  const first = source?.next();
+  let loaded: ReturnType<typeof loadRuleSet>;
+  try {
+    loaded = loadRuleSet(repository.root, options.configPath);
+  } catch (err) {
+    await first?.catch(() => undefined);
+    await source?.return(undefined);
+    throw err;
+  }
+  const { ruleSet, config } = loaded;
+
+  if (source && first) {
+    // Commits come oldest first (topologically), so the order a commit is first met in ranks it.
+    const rank = new Map<string, number>();
+    for (let next = await first; !next.done; next = await source.next()) {
+      const fragment = next.value;
+      files += 1;
+      bytes += fragment.bytes ?? fragment.text.length;
+      const sha = fragment.commit?.sha ?? '';
+      let r = rank.get(sha);
+      if (r === undefined) rank.set(sha, (r = rank.size));
+      const result = detect(ruleSet, fragment);
+      for (const f of result.findings) kept.add(f, r);
+      for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+    }
+  }
+
+  const sorted = sortFindings(kept.findings());
+  const findings = options.redact === false ? sorted : redactFindings(sorted);
+  return {
+    findings,
+    stats: { files, bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
+    skipped,
+    dropped: Object.fromEntries(dropped),
+    ruleSet,
+    config,
+    root: repository.root,
+    repository,
+  };
+}

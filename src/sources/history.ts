@@ -1,0 +1,275 @@
+// The git history source: every unique blob reachable from the chosen revisions, read once, attributed to the commit
+// that introduced it and the path it had there.
+//
+// Two git processes, streamed end to end:
+//   git log --raw -m --no-renames --topo-order --reverse   oldest first: each commit's changed paths against each
+//                                                          parent, so a merge's conflict resolutions show up too
+//   git cat-file --batch --buffer                          fed the id of each blob the first time it is seen
+// The log is read as it comes; each new blob id goes to cat-file at once, and cat-file's output is read back in
+// the same order. Back-pressure runs the whole way: while the consumer is busy, cat-file's output waits, cat-file
+// stops reading ids, and the log is paused. Memory holds the set of blob ids seen, not the history.
+//
+// A modified file's new blob is scanned only where it differs from the parent's version (plus context lines), when
+// that version was scanned earlier and is still in a bounded cache: what the unchanged part holds was found then.
+
+import type { CommitInfo, Fragment, Skip } from '../model/types.js';
+import { git, gitSpawn, GitError } from '../util/git.js';
+import { CatFileParser, type BatchObject } from './cat-file.js';
+import { decode } from './decode.js';
+import { LOG_FORMAT, LogRawParser } from './git-log-raw.js';
+import { BlobCache, changedRegion } from './history-delta.js';
+
+/** Which commits to read. Default: every ref (branches, tags, remote-tracking refs, stash) and HEAD. */
+export interface HistoryRevisions {
+  /** Only commits reachable from this ref (a branch, tag or commit). */
+  branch?: string;
+  /** Only commits in this range, e.g. `main..feature` or `v1.0..v2.0`. */
+  range?: string;
+  /** Only commits more recent than this date (anything `git log --since` accepts). */
+  since?: string;
+  /** At most this many commits (the most recent). */
+  maxCommits?: number;
+}
+
+export interface HistoryProgress {
+  /** Commits whose new blobs have all been handed over (approximately: by position in the log). */
+  commits: number;
+  /** Blobs handed over or skipped so far. */
+  blobs: number;
+  /** Bytes of blob content read so far. */
+  bytes: number;
+}
+
+export interface HistorySourceOptions {
+  /** Any folder inside the work tree, or a bare repository. */
+  repo: string;
+  revisions?: HistoryRevisions;
+  /** Blobs larger than this many bytes are skipped (and reported). */
+  maxFileSize: number;
+  onSkip: (skip: Skip) => void;
+  /** Bytes of recent blobs kept to scan a modified file's changes only. Default 64 MiB; 0 scans every blob whole. */
+  deltaCacheBytes?: number;
+  /** Called after each blob; cheap, but the caller should throttle any drawing. */
+  onProgress?: (progress: HistoryProgress) => void;
+}
+
+/** Options that keep git's output machine-readable whatever the user's configuration says. */
+const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'log.showRoot=true'];
+
+const GITLINK_MODE = '160000';
+
+const ZEROS = '0'.repeat(64);
+/** The all-zero object id git prints for "no object" (40 digits for SHA-1, 64 for SHA-256). */
+const zeros = (length: number): string => ZEROS.slice(0, length);
+
+export const DEFAULT_DELTA_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** The revision arguments for `git log` / `git rev-list`. A revision can never be read as an option. */
+export function revisionArgs(revisions: HistoryRevisions = {}): string[] {
+  const args: string[] = [];
+  if (revisions.since) args.push(`--since=${revisions.since}`);
+  if (revisions.maxCommits !== undefined) args.push(`--max-count=${revisions.maxCommits}`);
+  const revs = [revisions.branch, revisions.range].filter((r): r is string => Boolean(r));
+  if (revs.length) args.push('--end-of-options', ...revs);
+  else args.push('--all');
+  return args;
+}
+
+/** How many commits the revisions select (for a progress bar's total). */
+export async function countCommits(repo: string, revisions: HistoryRevisions = {}): Promise<number> {
+  const args = revisionArgs(revisions);
+  // rev-list takes `--count` before the revisions; `--end-of-options` must stay just before them.
+  const out = await git([...GIT_CONFIG, 'rev-list', '--count', ...args], { cwd: repo });
+  return Number(out.toString('utf8').trim()) || 0;
+}
+
+interface Wanted {
+  blob: string;
+  /** The parent's version of this path, when this blob modifies one. */
+  base: string | null;
+  path: string;
+  commit: CommitInfo;
+  ordinal: number;
+}
+
+/** Yields each unique blob of the selected history once, as a fragment carrying its introducing commit and path. */
+export async function* historySource(options: HistorySourceOptions): AsyncGenerator<Fragment> {
+  const { repo, maxFileSize, onSkip } = options;
+  const logArgs = [
+    ...GIT_CONFIG,
+    'log',
+    '--no-color',
+    '--no-decorate',
+    '--raw',
+    '-z',
+    '--no-abbrev',
+    '-m',
+    '--no-renames',
+    '--topo-order',
+    '--reverse',
+    `--format=${LOG_FORMAT}`,
+    ...revisionArgs(options.revisions),
+  ];
+  const log = gitSpawn(logArgs, { cwd: repo });
+  const cat = gitSpawn(['cat-file', '--batch', '--buffer'], { cwd: repo });
+
+  const seen = new Set<string>();
+  const submodules = new Set<string>();
+  // FIFO of blobs asked of cat-file, in the order it answers.
+  const queue: Wanted[] = [];
+  let head = 0;
+  let ordinal = 0;
+  let lastSha = '';
+  let ids: string[] = []; // new blob ids from the current log chunk, written to cat-file in one go
+
+  const parser = new LogRawParser({
+    commit(info) {
+      if (info.sha !== lastSha) ordinal += 1; // a merge's header repeats once per parent with -m
+      lastSha = info.sha;
+    },
+    wants: (blob, status) => status !== 'D' && !seen.has(blob),
+    change(commit, change) {
+      if (change.status === 'D' || change.blob === zeros(change.blob.length)) return;
+      if (change.mode === GITLINK_MODE) {
+        if (!submodules.has(change.path)) {
+          submodules.add(change.path);
+          onSkip({ path: change.path, reason: 'submodule (a commit of another repository, not a blob): scan that repository on its own' });
+        }
+        return;
+      }
+      if (seen.has(change.blob)) return;
+      seen.add(change.blob);
+      const base = (change.status === 'M' || change.status === 'T') && change.base !== zeros(change.base.length) ? change.base : null;
+      queue.push({ blob: change.blob, base, path: change.path, commit, ordinal });
+      ids.push(change.blob);
+    },
+  });
+
+  const logErr: Buffer[] = [];
+  const catErr: Buffer[] = [];
+  log.stderr.on('data', (d: Buffer) => logErr.push(d));
+  cat.stderr.on('data', (d: Buffer) => catErr.push(d));
+  // `git log` ends before or while cat-file still answers; its exit status is checked once cat-file is done.
+  const logDone = new Promise<number | null>((resolveDone) => {
+    log.on('error', () => resolveDone(-1));
+    log.on('close', (code) => resolveDone(code));
+  });
+  const catDone = new Promise<number | null>((resolveDone) => {
+    cat.on('error', () => resolveDone(-1));
+    cat.on('close', (code) => resolveDone(code));
+  });
+  cat.stdin.on('error', () => {
+    // cat-file died early: its exit status tells the story below.
+  });
+
+  log.stdout.on('data', (chunk: Buffer) => {
+    parser.push(chunk);
+    if (!ids.length) return;
+    const ok = cat.stdin.write(`${ids.join('\n')}\n`);
+    ids = [];
+    if (!ok) {
+      log.stdout.pause();
+      cat.stdin.once('drain', () => log.stdout.resume());
+    }
+  });
+  log.stdout.on('end', () => {
+    parser.end();
+    if (ids.length) cat.stdin.write(`${ids.join('\n')}\n`);
+    ids = [];
+    cat.stdin.end();
+  });
+
+  const cache = new BlobCache(options.deltaCacheBytes ?? DEFAULT_DELTA_CACHE_BYTES);
+  const ready: BatchObject[] = [];
+  const catParser = new CatFileParser(maxFileSize, (o) => ready.push(o));
+  let blobs = 0;
+  let bytes = 0;
+  let finished = false;
+  try {
+    for await (const chunk of cat.stdout as AsyncIterable<Buffer>) {
+      catParser.push(chunk);
+      for (const object of ready) {
+        const wanted = queue[head];
+        if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
+        queue[head++] = undefined as unknown as Wanted; // let the entry be collected
+        blobs += 1;
+        const fragment = toFragment(object, wanted, onSkip, cache);
+        if (fragment) {
+          bytes += fragment.bytes ?? 0;
+          yield fragment;
+        }
+        options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
+      }
+      ready.length = 0;
+      if (head > 4096 && head * 2 > queue.length) {
+        queue.splice(0, head);
+        head = 0;
+      }
+    }
+    const [logCode, catCode] = await Promise.all([logDone, catDone]);
+    if (logCode !== 0) throw gitFailure('log', logArgs, logCode, logErr);
+    if (catCode !== 0) throw gitFailure('cat-file', ['cat-file', '--batch'], catCode, catErr);
+    if (head !== queue.length) throw new Error(`git cat-file answered ${head} of ${queue.length} objects`);
+    options.onProgress?.({ commits: ordinal, blobs, bytes });
+    finished = true;
+  } finally {
+    if (!finished) {
+      // The consumer stopped early or something failed: do not leave git processes behind.
+      log.kill();
+      cat.kill();
+    }
+  }
+}
+
+function gitFailure(command: string, args: string[], code: number | null, stderr: Buffer[]): GitError {
+  const text = Buffer.concat(stderr).toString('utf8');
+  const first = text.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
+  return new GitError(`git ${command} failed (${code}): ${first}`, args, code, text);
+}
+
+/** Plain 8-bit text (no UTF-16 byte-order mark, no NUL near the start): safe to decode any line range alone. */
+function plainText(buf: Buffer): boolean {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return false;
+  const nul = buf.indexOf(0);
+  return nul === -1 || nul >= 8000 + 3;
+}
+
+function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) => void, cache: BlobCache): Fragment | null {
+  const where = `commit ${wanted.commit.sha.slice(0, 12)}, blob ${wanted.blob.slice(0, 12)}`;
+  if (object.id !== wanted.blob) throw new Error(`git cat-file answered ${object.id} for ${wanted.blob}`);
+  if ('missing' in object) {
+    onSkip({ path: wanted.path, reason: `blob missing from the repository (${where}; a partial clone?)` });
+    return null;
+  }
+  if (object.type !== 'blob') {
+    onSkip({ path: wanted.path, reason: `not a blob but a ${object.type} (${where})` });
+    return null;
+  }
+  const content = object.content;
+  if (!content) {
+    onSkip({ path: wanted.path, reason: `larger than --max-file-size (${object.size} bytes; ${where})` });
+    return null;
+  }
+  const base = wanted.base ? cache.get(wanted.base) : undefined;
+  if (plainText(content)) {
+    cache.set(wanted.blob, content);
+    if (base) {
+      const region = changedRegion(base, content);
+      if (!region) return null; // same bytes under another id cannot happen; nothing new either way
+      const start = region.start === 0 && content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : region.start;
+      return {
+        text: content.toString('utf8', start, region.end),
+        path: wanted.path,
+        commit: wanted.commit,
+        lineOffset: region.lineOffset,
+        bytes: object.size,
+      };
+    }
+  }
+  const decoded = decode(content);
+  if ('binary' in decoded) {
+    onSkip({ path: wanted.path, reason: `binary (${where})` });
+    return null;
+  }
+  return { text: decoded.text, path: wanted.path, commit: wanted.commit, bytes: object.size };
+}

@@ -1,0 +1,61 @@
+// Finds out what kind of git repository a path is: work tree or bare, shallow or whole, with commits or empty.
+// The history source and the `history` command ask this before reading anything.
+
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { git, GitError } from '../util/git.js';
+import { PathNotFoundError } from './fs.js';
+
+export class NotARepositoryError extends Error {
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`not a git repository: ${path}${detail ? ` (${detail})` : ''}`);
+    this.name = 'NotARepositoryError';
+  }
+}
+
+export interface RepositoryInfo {
+  /** Absolute git directory (`.git`, or the repository itself when bare). */
+  gitDir: string;
+  /** Absolute top of the work tree; for a bare repository, the git directory. Config is looked up here. */
+  root: string;
+  bare: boolean;
+  /** True for a shallow clone: commits beyond the shallow boundary are missing, so the history is partial. */
+  shallow: boolean;
+  /** True when no ref points at a commit yet. */
+  empty: boolean;
+}
+
+/** Describes the repository at `path` (any folder inside a work tree, or a bare repository). */
+export async function openRepository(path: string): Promise<RepositoryInfo> {
+  const abs = resolve(path);
+  let isDir: boolean;
+  try {
+    isDir = statSync(abs).isDirectory();
+  } catch {
+    throw new PathNotFoundError(path);
+  }
+  if (!isDir) throw new NotARepositoryError(path, 'a file, not a folder');
+  let answer: string[];
+  try {
+    const out = await git(['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir'], { cwd: abs });
+    answer = out.toString('utf8').trimEnd().split('\n');
+  } catch (err) {
+    const detail = err instanceof GitError ? (err.stderr.trim().split('\n').pop() ?? '').replace(/^fatal: /, '') : String(err);
+    throw new NotARepositoryError(path, /not a git repository/i.test(detail) ? '' : detail);
+  }
+  const [bareAnswer, shallowAnswer, gitDir = abs] = answer;
+  const bare = bareAnswer === 'true';
+  // Inside `.git` itself (or in a bare repository) there is no work tree to show: the git directory stands in.
+  const [root, any] = await Promise.all([
+    bare
+      ? gitDir
+      : git(['rev-parse', '--show-toplevel'], { cwd: abs })
+          .then((b) => b.toString('utf8').trimEnd() || gitDir)
+          .catch(() => gitDir),
+    git(['rev-list', '-n', '1', '--all'], { cwd: abs }),
+  ]);
+  return { gitDir, root, bare, shallow: shallowAnswer === 'true', empty: any.length === 0 };
+}

@@ -1,0 +1,45 @@
+// The changed region of a new file version: whole lines, with context, positioned in the whole file.
+
+import { describe, expect, it } from 'vitest';
+import { changedRegion } from '../../src/sources/history-delta.js';
+
+const lines = (n: number, tag = 'line') => Array.from({ length: n }, (_, i) => `${tag} ${i + 1}`);
+const text = (ls: string[]) => Buffer.from(`${ls.join('\n')}\n`);
+function region(base: string[], next: string[], context = 2) {
+  const buf = text(next);
+  const r = changedRegion(text(base), buf, context);
+  return r && { firstLine: r.lineOffset + 1, text: buf.toString('utf8', r.start, r.end) };
+}
+
+describe('changedRegion', () => {
+  it('is null for identical content', () => {
+    expect(region(lines(5), lines(5))).toBeNull();
+  });
+
+  it('covers a changed line with context lines around it', () => {
+    const next = lines(20);
+    next[9] = 'changed';
+    expect(region(lines(20), next)).toEqual({ firstLine: 8, text: 'line 8\nline 9\nchanged\nline 11\nline 12\n' });
+  });
+
+  it('covers insertions, deletions and both ends of the file', () => {
+    const inserted = [...lines(3), 'new', ...lines(10).slice(3)];
+    expect(region(lines(10), inserted, 1)).toEqual({ firstLine: 3, text: 'line 3\nnew\nline 4\n' });
+    const removed = lines(10).filter((l) => l !== 'line 5');
+    expect(region(lines(10), removed, 1)).toEqual({ firstLine: 4, text: 'line 4\nline 6\nline 7\n' });
+    expect(region(lines(5), ['first', ...lines(5)], 0)).toEqual({ firstLine: 1, text: 'first\n' });
+    expect(region(lines(5), [...lines(5), 'last'], 0)).toEqual({ firstLine: 6, text: 'last\n' });
+    expect(region([], ['only'], 3)).toEqual({ firstLine: 1, text: 'only\n' });
+  });
+
+  it('widens to a whole PEM block when a change falls inside one', () => {
+    const pem = ['-----BEGIN PRIVATE KEY-----', ...lines(30, 'AAAA'), '-----END PRIVATE KEY-----'];
+    const base = [...lines(5), ...pem, ...lines(5, 'tail')];
+    const next = base.slice();
+    next[20] = 'BBBB changed';
+    const r = region(base, next, 1)!;
+    expect(r.firstLine).toBe(6);
+    expect(r.text.startsWith('-----BEGIN PRIVATE KEY-----\n')).toBe(true);
+    expect(r.text.endsWith('-----END PRIVATE KEY-----\n')).toBe(true);
+  });
+});
