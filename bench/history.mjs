@@ -120,7 +120,7 @@ async function generate(dir) {
   ];
   const plant = (state, label) => {
     const p = pick([...state.keys()]);
-    const key = expandTemplate('ghp_{{alnum:36}}');
+    const key = expandTemplate('{{github:ghp}}');
     state.get(p).splice(5, 0, `${pick(keys)(key)} // planted by bench (${label})`);
     return p;
   };

@@ -16,6 +16,9 @@ export interface ExampleFailure {
 
 const PATH_LINE = /^# path: (\S+)\r?\n/;
 
+/** Lines put around each positive example to check it is also found deep inside a big file (engine windowing). */
+const PADDING = Array.from({ length: 400 }, (_, i) => `const value${i} = compute(${i});`).join('\n') + '\n';
+
 /** Splits an optional first line `# path: some/file` from an example. */
 export function examplePath(example: string): { path: string; text: string } {
   const m = PATH_LINE.exec(example);
@@ -42,6 +45,13 @@ export function checkRuleExamples(rule: CompiledRule, globalAllowlists: Compiled
     const found = detect(ruleSet, { text, path }).findings.filter((f) => f.ruleId === rule.id);
     if (kind === 'positive' && found.length === 0) {
       failures.push({ ruleId: rule.id, kind, example: expanded, message: 'positive example not detected' });
+    }
+    if (kind === 'positive' && found.length > 0) {
+      const padded = detect(ruleSet, { text: PADDING + text + '\n' + PADDING, path }).findings.filter((f) => f.ruleId === rule.id);
+      const shifted = found.map((f) => `${f.line + 400}:${f.column}:${f.secret}`);
+      if (padded.map((f) => `${f.line}:${f.column}:${f.secret}`).join() !== shifted.join()) {
+        failures.push({ ruleId: rule.id, kind, example: expanded, message: 'positive example not detected at the same place inside a bigger file' });
+      }
     }
     if (kind === 'negative' && found.length > 0) {
       failures.push({ ruleId: rule.id, kind, example: expanded, message: `negative example detected (${found.length} finding(s))` });

@@ -8,7 +8,10 @@ import { allowlisted, inlineAllowed } from './allow.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint } from './fingerprint.js';
 import { LineIndex } from './lines.js';
-import { candidateRules } from './prefilter.js';
+import { keywordAnchored } from './anchor.js';
+import { prefilter } from './prefilter.js';
+import { regexReach, type Reach } from './span.js';
+import { ruleWindows } from './windows.js';
 import { validators as builtinValidators } from './validators/index.js';
 import type { Validator } from './validators/types.js';
 
@@ -23,87 +26,115 @@ function count(dropped: Map<DropReason, number>, reason: DropReason): void {
   dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
 }
 
-function runRule(
-  rule: CompiledRule,
-  ruleSet: RuleSet,
-  fragment: Fragment,
-  lines: LineIndex,
-  validators: Readonly<Record<string, Validator>>,
-  honorGitleaksAllow: boolean,
-  out: Finding[],
-  dropped: Map<DropReason, number>,
-): void {
-  const { text, path } = fragment;
+// Per rule, how far its match reaches (span.ts), or null when it must scan the whole text because a match need not
+// contain a keyword (anchor.ts). A cache keyed by the compiled rule, so detect stays pure.
+const reaches = new WeakMap<CompiledRule, Reach | null>();
+
+function reachOf(rule: CompiledRule): Reach | null {
+  let reach = reaches.get(rule);
+  if (reach === undefined) {
+    reach = keywordAnchored(rule.spec.regex, rule.keywords) ? regexReach(rule.regex.source, rule.regex.flags) : null;
+    reaches.set(rule, reach);
+  }
+  return reach;
+}
+
+const WHOLE: readonly [number, number][] = [[0, Number.POSITIVE_INFINITY]];
+
+interface RunContext {
+  ruleSet: RuleSet;
+  fragment: Fragment;
+  lines: LineIndex;
+  validators: Readonly<Record<string, Validator>>;
+  honorGitleaksAllow: boolean;
+  out: Finding[];
+  dropped: Map<DropReason, number>;
+}
+
+/** Runs one rule's regex over its windows of the fragment (offsets in the windows map back to the whole text). */
+function runRule(rule: CompiledRule, windows: readonly (readonly [number, number])[], c: RunContext): void {
+  const { fragment } = c;
   const re = rule.regex;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex += 1;
-      continue;
-    }
-    let secret: string;
-    let start: number;
-    if (rule.hasSecretGroup) {
-      const s = m.groups?.secret;
-      const at = m.indices?.groups?.secret;
-      if (s === undefined || at === undefined || s.length === 0) continue;
-      secret = s;
-      start = at[0];
-    } else {
-      secret = m[0];
-      start = m.index;
-    }
-    if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) {
-      count(dropped, 'entropy');
-      continue;
-    }
-    const end = start + secret.length - 1;
-    const startLine = lines.lineAt(start);
-    const endLine = lines.lineAt(end);
-    const candidate = { secret, match: m[0], line: lines.lineText(startLine), path };
-    if (
-      rule.allowlists.some((a) => allowlisted(a, candidate)) ||
-      (rule.globalAllowlists && ruleSet.allowlists.some((a) => allowlisted(a, candidate)))
-    ) {
-      count(dropped, 'allowlist');
-      continue;
-    }
-    if (rule.validate) {
-      const validator = validators[rule.validate];
-      const result = validator ? validator(secret) : { ok: false as const, reason: 'validator missing' };
-      if (!result.ok) {
-        count(dropped, `validator:${rule.validate}`);
+  for (const [from, to] of windows) {
+    // A window is whole lines, so the regex sees a line boundary at its edges just as in the whole text.
+    const text = from === 0 && to >= fragment.text.length ? fragment.text : fragment.text.slice(from, to);
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex += 1;
         continue;
       }
+      let secret: string;
+      let start: number;
+      if (rule.hasSecretGroup) {
+        const s = m.groups?.secret;
+        const at = m.indices?.groups?.secret;
+        if (s === undefined || at === undefined || s.length === 0) continue;
+        secret = s;
+        start = at[0] + from;
+      } else {
+        secret = m[0];
+        start = m.index + from;
+      }
+      accept(rule, c, m[0], secret, start);
     }
-    const spanned = startLine === endLine ? [candidate.line] : [candidate.line, lines.lineText(endLine)];
-    if (inlineAllowed(spanned, lines.lineText(startLine - 1), { gitleaks: honorGitleaksAllow })) {
-      count(dropped, 'inline-allow');
-      continue;
-    }
-    const offset = fragment.lineOffset ?? 0;
-    const from = lines.position(start);
-    const to = lines.position(end);
-    if (fragment.onlyLines) {
-      let touches = false;
-      for (let l = from.line + offset; l <= to.line + offset && !touches; l++) touches = fragment.onlyLines.has(l);
-      if (!touches) continue;
-    }
-    out.push({
-      ruleId: rule.id,
-      description: rule.description,
-      severity: rule.severity,
-      path,
-      line: from.line + offset,
-      column: from.column,
-      endLine: to.line + offset,
-      endColumn: to.column,
-      secret,
-      fingerprint: fingerprint(rule.id, path, secret),
-      ...(fragment.commit ? { commit: fragment.commit } : {}),
-    });
   }
+}
+
+/** Takes one regex match through entropy → allowlists → validator → inline allow, into `out` or `dropped`. */
+function accept(rule: CompiledRule, c: RunContext, match: string, secret: string, start: number): void {
+  const { ruleSet, fragment, lines, validators, dropped } = c;
+  const { path } = fragment;
+  if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) {
+    count(dropped, 'entropy');
+    return;
+  }
+  const end = start + secret.length - 1;
+  const startLine = lines.lineAt(start);
+  const endLine = lines.lineAt(end);
+  const candidate = { secret, match, line: lines.lineText(startLine), path };
+  if (
+    rule.allowlists.some((a) => allowlisted(a, candidate)) ||
+    (rule.globalAllowlists && ruleSet.allowlists.some((a) => allowlisted(a, candidate)))
+  ) {
+    count(dropped, 'allowlist');
+    return;
+  }
+  if (rule.validate) {
+    const validator = validators[rule.validate];
+    const result = validator ? validator(secret) : { ok: false as const, reason: 'validator missing' };
+    if (!result.ok) {
+      count(dropped, `validator:${rule.validate}`);
+      return;
+    }
+  }
+  const spanned = startLine === endLine ? [candidate.line] : [candidate.line, lines.lineText(endLine)];
+  if (inlineAllowed(spanned, lines.lineText(startLine - 1), { gitleaks: c.honorGitleaksAllow })) {
+    count(dropped, 'inline-allow');
+    return;
+  }
+  const offset = fragment.lineOffset ?? 0;
+  const from = lines.position(start);
+  const to = lines.position(end);
+  if (fragment.onlyLines) {
+    let touches = false;
+    for (let l = from.line + offset; l <= to.line + offset && !touches; l++) touches = fragment.onlyLines.has(l);
+    if (!touches) return;
+  }
+  c.out.push({
+    ruleId: rule.id,
+    description: rule.description,
+    severity: rule.severity,
+    path,
+    line: from.line + offset,
+    column: from.column,
+    endLine: to.line + offset,
+    endColumn: to.column,
+    secret,
+    fingerprint: fingerprint(rule.id, path, secret),
+    ...(fragment.commit ? { commit: fragment.commit } : {}),
+  });
 }
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
@@ -137,16 +168,20 @@ function settle(findings: Finding[], genericIds: ReadonlySet<string>): Finding[]
 /** Finds every secret in one fragment. */
 export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOptions = {}): DetectResult {
   const dropped = new Map<DropReason, number>();
-  const rules = candidateRules(ruleSet, fragment.text);
+  const { rules, hits, keywordLength } = prefilter(ruleSet, fragment.text);
   if (rules.length === 0) return { findings: [], dropped };
   const lines = new LineIndex(fragment.text);
   const validators = options.validators ?? builtinValidators;
   const found: Finding[] = [];
+  const c: RunContext = { ruleSet, fragment, lines, validators, honorGitleaksAllow: options.honorGitleaksAllow ?? false, out: found, dropped };
   const genericIds = new Set<string>();
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     if (rule.generic) genericIds.add(rule.id);
-    runRule(rule, ruleSet, fragment, lines, validators, options.honorGitleaksAllow ?? false, found, dropped);
+    const starts = hits.get(rule);
+    const reach = starts ? reachOf(rule) : null;
+    const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule)!, reach) : null;
+    runRule(rule, windows ?? WHOLE, c);
   }
   const findings = settle(found, genericIds);
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

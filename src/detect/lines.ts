@@ -36,6 +36,19 @@ export class LineIndex {
     return { line: line + 1, column: offset - this.lineStarts()[line]! + 1 };
   }
 
+  /** Offset where 0-based line `line` starts (clamped to the text). */
+  lineStart(line: number): number {
+    const starts = this.lineStarts();
+    if (line <= 0) return 0;
+    return line < starts.length ? starts[line]! : this.text.length;
+  }
+
+  /** Offset just past the end of 0-based line `line`, before its line feed (clamped to the text). */
+  lineEnd(line: number): number {
+    const starts = this.lineStarts();
+    return line + 1 < starts.length ? starts[line + 1]! - 1 : this.text.length;
+  }
+
   /** The text of 0-based line `line`, without its line break; '' past either end. */
   lineText(line: number): string {
     const starts = this.lineStarts();

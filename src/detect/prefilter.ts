@@ -1,31 +1,71 @@
-// The keyword gate: one case-insensitive pass over the text finds which rules can possibly match, so most rules'
-// regexes never run on most text (as gitleaks and TruffleHog do with Aho-Corasick).
+// The keyword gate: one case-insensitive pass over the text (an Aho-Corasick automaton, see keywords.ts) finds
+// which rules can possibly match, and where their keywords are, so most rules' regexes never run on most text
+// and the others run only near their keywords (as gitleaks and TruffleHog do).
 
 import type { CompiledRule, RuleSet } from '../model/types.js';
+import { KeywordMatcher } from './keywords.js';
+
+interface Gate {
+  matcher: KeywordMatcher;
+  /** keyword index → rules listing it */
+  rules: CompiledRule[][];
+  /** Rules with a non-ASCII keyword, which the automaton does not handle: always candidates, whole text. */
+  loose: Set<CompiledRule>;
+}
+
+// Built once per rule set; a cache, so detect stays a pure function of its inputs.
+const gates = new WeakMap<RuleSet, Gate>();
+
+function gateFor(ruleSet: RuleSet): Gate {
+  let gate = gates.get(ruleSet);
+  if (!gate) {
+    const all = [...ruleSet.byKeyword.keys()];
+    const ascii = (k: string): boolean => [...k].every((ch) => ch.charCodeAt(0) < 128);
+    const keywords = all.filter(ascii);
+    const loose = new Set(all.filter((k) => !ascii(k)).flatMap((k) => ruleSet.byKeyword.get(k)!));
+    gate = { matcher: new KeywordMatcher(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)!), loose };
+    gates.set(ruleSet, gate);
+  }
+  return gate;
+}
+
+export interface Candidates {
+  /** Rules whose keywords occur (plus the keyword-less ones), in rule-set order. */
+  rules: CompiledRule[];
+  /** rule → ascending start offsets of its keyword hits (absent for rules that must scan the whole text). */
+  hits: Map<CompiledRule, number[]>;
+  /** rule → length of its longest keyword. */
+  keywordLength: Map<CompiledRule, number>;
+}
+
+/** The rules that can match `text`, and where their keywords occur. */
+export function prefilter(ruleSet: RuleSet, text: string): Candidates {
+  const hits = new Map<CompiledRule, number[]>();
+  const keywordLength = new Map<CompiledRule, number>();
+  if (ruleSet.byKeyword.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
+  const gate = gateFor(ruleSet);
+  const { positions } = gate.matcher.scan(text);
+  if (positions.size === 0 && gate.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
+  for (const [k, starts] of positions) {
+    const len = gate.matcher.keywords[k]!.length;
+    for (const rule of gate.rules[k]!) {
+      const list = hits.get(rule);
+      if (list) {
+        for (const s of starts) list.push(s);
+        keywordLength.set(rule, Math.max(keywordLength.get(rule)!, len));
+      } else {
+        hits.set(rule, starts.slice());
+        keywordLength.set(rule, len);
+      }
+    }
+  }
+  for (const [rule, list] of hits) if (rule.keywords.length > 1) list.sort((a, b) => a - b);
+  for (const rule of gate.loose) hits.delete(rule);
+  const rules = ruleSet.rules.filter((r) => hits.has(r) || r.keywords.length === 0 || gate.loose.has(r));
+  return { rules, hits, keywordLength };
+}
 
 /** Rules whose keywords occur in `text` (plus the keyword-less ones), in rule-set order. */
 export function candidateRules(ruleSet: RuleSet, text: string): CompiledRule[] {
-  const { keywordScan, byKeyword, alwaysRun } = ruleSet;
-  if (!keywordScan) return alwaysRun;
-  const hit = new Set<CompiledRule>(alwaysRun);
-  const seen = new Set<string>();
-  keywordScan.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = keywordScan.exec(text)) !== null) {
-    const word = m[0].toLowerCase();
-    // The alternation is longest-first, so shorter keywords starting here are prefixes of `word`.
-    for (let len = word.length; len >= 1; len--) {
-      const kw = word.slice(0, len);
-      if (seen.has(kw)) continue;
-      const rules = byKeyword.get(kw);
-      if (!rules) continue;
-      seen.add(kw);
-      for (const r of rules) hit.add(r);
-    }
-    if (seen.size === byKeyword.size) break;
-    // Overlapping keywords (e.g. "apikey" inside "x-mbx-apikey") must be found too: resume one character on.
-    keywordScan.lastIndex = m.index + 1;
-  }
-  if (hit.size === alwaysRun.length) return alwaysRun;
-  return ruleSet.rules.filter((r) => hit.has(r));
+  return prefilter(ruleSet, text).rules;
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { keywordAnchored } from '../../src/detect/anchor.js';
+import { KeywordMatcher } from '../../src/detect/keywords.js';
+import { regexReach, UNBOUNDED } from '../../src/detect/span.js';
+
+describe('KeywordMatcher', () => {
+  it('finds every occurrence of every keyword, case-insensitively, overlapping ones included', () => {
+    const m = new KeywordMatcher(['apikey', 'x-mbx-apikey', 'key']);
+    const { positions } = m.scan('X-MBX-APIKEY: 1; apiKey=2; é KEY');
+    expect(positions.get(1)).toEqual([0]);
+    expect(positions.get(0)).toEqual([6, 17]);
+    expect(positions.get(2)).toEqual([9, 20, 29]);
+  });
+
+  it('does not match across non-ASCII characters', () => {
+    const m = new KeywordMatcher(['ab']);
+    expect(m.scan('aéb').positions.size).toBe(0);
+    expect(m.scan('éab').positions.get(0)).toEqual([1]);
+  });
+});
+
+describe('regexReach', () => {
+  it('bounds characters and line feeds', () => {
+    expect(regexReach('abc\\s{0,3}d', '')).toEqual({ chars: 7, lines: 3 });
+    expect(regexReach('(?:a|bb)[^x]{0,10}', '')).toEqual({ chars: 12, lines: 10 });
+    expect(regexReach('a[^\\s]{2}', '')).toEqual({ chars: 3, lines: 0 });
+  });
+
+  it('is unbounded for back-references, unbounded repeats of line feeds and ^ without the m flag', () => {
+    expect(regexReach('(a)\\1', '').chars).toBe(UNBOUNDED);
+    expect(regexReach('a[\\s\\S]*b', '').lines).toBe(UNBOUNDED);
+    expect(regexReach('^a', '').chars).toBe(UNBOUNDED);
+    expect(regexReach('^a', 'm')).toEqual({ chars: 1, lines: 0 });
+  });
+});
+
+describe('keywordAnchored', () => {
+  it('is true only when every match goes through a keyword', () => {
+    expect(keywordAnchored('(?i:binance)[\\w.\\-]{0,30}?(?i:secret)=(?<secret>[a-z]{64})', ['binance'])).toBe(true);
+    expect(keywordAnchored('(?:AKIA|ASIA)[A-Z2-7]{16}', ['akia', 'asia'])).toBe(true);
+    expect(keywordAnchored('gh[pous]_[A-Za-z0-9]{36}', ['ghp_', 'gho_', 'ghu_', 'ghs_'])).toBe(true);
+    expect(keywordAnchored('(?i:api[_-]?key)=x', ['api_key', 'api-key', 'apikey'])).toBe(true);
+    // The keyword gates the file but need not be in the match (poloniex keys are bare): whole-text scan.
+    expect(keywordAnchored('[0-9A-Z]{8}-[0-9A-Z]{8}', ['poloniex'])).toBe(false);
+    expect(keywordAnchored('(?i:api[_-]?key)=x', ['api_key'])).toBe(false);
+    expect(keywordAnchored('(?:binance)?key=x', ['binance'])).toBe(false);
+    expect(keywordAnchored('(?!binance)x', ['binance'])).toBe(false);
+  });
+});
