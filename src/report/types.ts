@@ -7,6 +7,8 @@ export interface ReportMeta {
   stats: ScanStats;
   /** Use ANSI colours (text reporter only). */
   color: boolean;
+  /** What to do about findings (text reporter); default: the generic fix hint. */
+  hint?: string;
 }
 
 /** A reporter is a pure function: findings and metadata in, the whole report out. */

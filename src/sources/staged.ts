@@ -1,0 +1,275 @@
+// The staged source: what `git commit` will record — blobs in the index, not the working tree — with only the lines
+// the commit adds or changes marked for reporting (`Fragment.onlyLines`). The whole blob is handed to the engine, so
+// a multi-line secret (a PEM block) added as a whole is found whole; findings that touch no added line are dropped.
+//
+// Two git processes in the common case: one `git diff --cached --raw -p -U0` (file list with blob ids, then hunks),
+// one `git cat-file --batch` (the staged blobs). It only reads: the index and the working tree are never changed.
+
+import type { Fragment, Skip } from '../model/types.js';
+import { git, gitSpawn } from '../util/git.js';
+import { decode } from './decode.js';
+
+export interface StagedSourceOptions {
+  /** Any folder inside the repository (git runs there; reported paths are relative to the repository top). */
+  cwd: string;
+  /** Blobs larger than this many bytes are skipped (and reported). */
+  maxFileSize: number;
+  onSkip: (skip: Skip) => void;
+}
+
+/** One changed path as `git diff --raw -z` reports it. */
+export interface RawEntry {
+  srcMode: string;
+  dstMode: string;
+  dstSha: string;
+  /** A, C, D, M, R, T, U or X (similarity digits removed). */
+  status: string;
+  /** Path in the index (the destination for renames and copies). */
+  path: string;
+  /** Source path of a rename or copy. */
+  from?: string;
+}
+
+/** What the patch says about one entry: added line numbers in the new blob, and whether git saw it as binary. */
+export interface PatchInfo {
+  added: Set<number>;
+  binary: boolean;
+}
+
+// Options that make the output independent of the user's diff configuration (colour, external drivers, textconv,
+// relative paths, prefixes, rename detection off) and give full blob ids.
+const DIFF_ARGS = [
+  'diff',
+  '--cached',
+  '-z',
+  '--raw',
+  '-p',
+  '-U0',
+  '--no-abbrev',
+  '--find-renames',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-relative',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--ignore-submodules=none',
+];
+
+const SUBMODULE = '160000';
+const SYMLINK = '120000';
+const NULL_MODE = '000000';
+
+/**
+ * Parses `git diff -z --raw -p` output: raw records, then (after one NUL) the patch. Entries and patch blocks come
+ * in the same order; a type change (file ↔ symlink) is two blocks (deletion, then creation) and an unmerged path
+ * none, so blocks are assigned by walking the entries. Returns null when the blocks do not line up.
+ */
+export function parseDiff(out: Buffer): { entries: RawEntry[]; patches: (PatchInfo | null)[] } | null {
+  const entries: RawEntry[] = [];
+  let i = 0;
+  const field = (): string => {
+    const end = out.indexOf(0, i);
+    const s = out.toString('utf8', i, end === -1 ? out.length : end);
+    i = end === -1 ? out.length : end + 1;
+    return s;
+  };
+  while (i < out.length && out[i] === 0x3a /* ':' */) {
+    const head = field().slice(1).split(' ');
+    const [srcMode = '', dstMode = '', , dstSha = '', rawStatus = ''] = head;
+    const status = rawStatus.charAt(0);
+    const first = field();
+    const entry: RawEntry = { srcMode, dstMode, dstSha, status, path: first };
+    if (status === 'R' || status === 'C') {
+      entry.from = first;
+      entry.path = field();
+    }
+    entries.push(entry);
+  }
+  if (i < out.length && out[i] === 0) i += 1;
+  const blocks = parsePatchBlocks(out.toString('latin1', i));
+  const patches: (PatchInfo | null)[] = [];
+  let b = 0;
+  for (const e of entries) {
+    const n = e.status === 'U' ? 0 : e.status === 'T' && e.srcMode !== NULL_MODE && e.dstMode !== NULL_MODE ? 2 : 1;
+    if (b + n > blocks.length) return null;
+    patches.push(n === 0 ? null : blocks[b + n - 1]!);
+    b += n;
+  }
+  return b === blocks.length ? { entries, patches } : null;
+}
+
+/** Splits a unified patch (as latin1 text) into blocks at `diff --git ` and collects each block's added lines. */
+export function parsePatchBlocks(patch: string): PatchInfo[] {
+  const blocks: PatchInfo[] = [];
+  let current: PatchInfo | null = null;
+  let inHunks = false;
+  let pos = 0;
+  while (pos < patch.length) {
+    let nl = patch.indexOf('\n', pos);
+    if (nl === -1) nl = patch.length;
+    const c = patch.charCodeAt(pos);
+    // Only header and hunk-header lines matter; content lines start with '+', '-', ' ' or '\'.
+    if (c === 0x64 /* d */ && patch.startsWith('diff --git ', pos)) {
+      current = { added: new Set(), binary: false };
+      blocks.push(current);
+      inHunks = false;
+    } else if (current && c === 0x40 /* @ */ && patch.startsWith('@@ ', pos)) {
+      inHunks = true;
+      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(pos, Math.min(nl, pos + 80)));
+      if (m) {
+        const start = Number(m[1]);
+        const count = m[2] === undefined ? 1 : Number(m[2]);
+        for (let l = start; l < start + count; l++) current.added.add(l);
+      }
+    } else if (current && !inHunks && (patch.startsWith('Binary files ', pos) || patch.startsWith('GIT binary patch', pos))) {
+      current.binary = true;
+    }
+    pos = nl + 1;
+  }
+  return blocks;
+}
+
+/** Reads blobs through one `git cat-file --batch`, streaming, so an oversized blob is skipped without being kept. */
+async function readBlobs(cwd: string, shas: string[], maxFileSize: number): Promise<Map<string, Buffer | { size: number }>> {
+  const result = new Map<string, Buffer | { size: number }>();
+  if (shas.length === 0) return result;
+  const child = gitSpawn(['cat-file', '--batch'], { cwd });
+  const errChunks: Buffer[] = [];
+  child.stderr.on('data', (d: Buffer) => errChunks.push(d));
+  child.stdin.end(`${shas.join('\n')}\n`);
+  let pending: Buffer = Buffer.alloc(0);
+  let current: { sha: string; size: number; parts: Buffer[] | null; got: number } | null = null;
+  const closed = new Promise<number | null>((res, rej) => {
+    child.on('error', rej);
+    child.on('close', res);
+  });
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    for (;;) {
+      if (!current) {
+        const nl = pending.indexOf(0x0a);
+        if (nl === -1) break;
+        const [sha = '', type = '', size = ''] = pending.toString('utf8', 0, nl).split(' ');
+        pending = pending.subarray(nl + 1);
+        if (type === 'missing' || size === '') {
+          result.set(sha, { size: -1 });
+          continue;
+        }
+        const n = Number(size);
+        current = { sha, size: n, parts: n > maxFileSize ? null : [], got: 0 };
+      }
+      const want = current.size + 1 - current.got; // content, then one LF
+      const take = Math.min(want, pending.length);
+      if (current.parts) current.parts.push(pending.subarray(0, take));
+      current.got += take;
+      pending = pending.subarray(take);
+      if (current.got < current.size + 1) break;
+      result.set(current.sha, current.parts ? Buffer.concat(current.parts).subarray(0, current.size) : { size: current.size });
+      current = null;
+    }
+  }
+  const code = await closed;
+  if (code !== 0) throw new Error(`git cat-file failed (${code}): ${Buffer.concat(errChunks).toString('utf8').trim()}`);
+  return result;
+}
+
+/** Re-diffs the given paths as text (`-a`): for files git calls binary (a `-diff` attribute, UTF-16) that decode as text. */
+async function textPatches(cwd: string, entries: RawEntry[]): Promise<Map<string, PatchInfo>> {
+  const paths = entries.flatMap((e) => (e.from ? [e.from, e.path] : [e.path]));
+  const out = await git(['--literal-pathspecs', ...DIFF_ARGS, '-a', '--', ...paths], { cwd });
+  const parsed = parseDiff(out);
+  const map = new Map<string, PatchInfo>();
+  if (!parsed) return map;
+  parsed.entries.forEach((e, k) => {
+    const p = parsed.patches[k];
+    if (p) map.set(e.path, p);
+  });
+  return map;
+}
+
+/** The repository top (absolute), for config lookup and messages. Throws GitError outside a work tree. */
+export async function repositoryTop(cwd: string): Promise<string> {
+  return (await git(['rev-parse', '--show-toplevel'], { cwd })).toString('utf8').replace(/\n$/, '');
+}
+
+/**
+ * Yields one fragment per staged file that adds lines, with `onlyLines` set to the added line numbers. Deletions
+ * add nothing; binary files, submodules, symbolic links, unmerged paths and oversized blobs are reported through
+ * `onSkip`. Works on the first commit too (git diffs the index against the empty tree when there is no HEAD).
+ */
+export async function* stagedSource(options: StagedSourceOptions): AsyncGenerator<Fragment> {
+  const { cwd, onSkip } = options;
+  const out = await git(DIFF_ARGS, { cwd });
+  let parsed = parseDiff(out);
+  if (!parsed) {
+    // Should not happen; rather than guess which hunks belong to which file, diff each file on its own.
+    parsed = { entries: parseDiff(await git(DIFF_ARGS.filter((a) => a !== '-p' && a !== '-U0'), { cwd }))?.entries ?? [], patches: [] };
+    const fixed: (PatchInfo | null)[] = [];
+    for (const e of parsed.entries) fixed.push((await textPatchesNoText(cwd, e)) ?? null);
+    parsed.patches = fixed;
+  }
+  const wanted: { entry: RawEntry; patch: PatchInfo }[] = [];
+  parsed.entries.forEach((entry, k) => {
+    const patch = parsed.patches[k] ?? null;
+    if (entry.status === 'D') return;
+    if (entry.status === 'U') return onSkip({ path: entry.path, reason: 'unmerged (resolve the conflict first)' });
+    if (entry.dstMode === SUBMODULE) return onSkip({ path: entry.path, reason: 'submodule (scan it in its own repository)' });
+    if (entry.dstMode === SYMLINK) return onSkip({ path: entry.path, reason: 'symbolic link (not followed)' });
+    if (!patch) return onSkip({ path: entry.path, reason: 'no patch from git (not scanned)' });
+    if (!patch.binary && patch.added.size === 0) return; // mode change or pure rename: nothing added
+    wanted.push({ entry, patch });
+  });
+
+  const blobs = await readBlobs(
+    cwd,
+    [...new Set(wanted.map((w) => w.entry.dstSha))],
+    options.maxFileSize,
+  );
+  const decoded = new Map<RawEntry, { text: string; bytes: number }>();
+  const retext: RawEntry[] = [];
+  for (const { entry, patch } of wanted) {
+    const blob = blobs.get(entry.dstSha);
+    if (!blob || !Buffer.isBuffer(blob)) {
+      const size = blob && !Buffer.isBuffer(blob) ? blob.size : -1;
+      onSkip({
+        path: entry.path,
+        reason: size < 0 ? 'blob missing from the object store' : `larger than --max-file-size (${size} > ${options.maxFileSize} bytes)`,
+      });
+      continue;
+    }
+    const d = decode(blob);
+    if ('binary' in d) {
+      onSkip({ path: entry.path, reason: 'binary' });
+      continue;
+    }
+    decoded.set(entry, { text: d.text, bytes: blob.length });
+    if (patch.binary) retext.push(entry);
+  }
+  const again = retext.length ? await textPatches(cwd, retext) : new Map<string, PatchInfo>();
+  for (const { entry, patch } of wanted) {
+    const d = decoded.get(entry);
+    if (!d) continue;
+    let added = patch.added;
+    if (patch.binary) {
+      const p = again.get(entry.path);
+      if (!p) {
+        // git would not give lines: scan the whole blob rather than miss a key.
+        yield { text: d.text, path: entry.path, bytes: d.bytes };
+        continue;
+      }
+      added = p.added;
+    }
+    if (added.size === 0) continue;
+    yield { text: d.text, path: entry.path, bytes: d.bytes, onlyLines: added };
+  }
+}
+
+/** Fallback for one entry: its own patch, or null. */
+async function textPatchesNoText(cwd: string, e: RawEntry): Promise<PatchInfo | null> {
+  const paths = e.from ? [e.from, e.path] : [e.path];
+  const parsed = parseDiff(await git(['--literal-pathspecs', ...DIFF_ARGS, '--', ...paths], { cwd }));
+  if (!parsed) return null;
+  const k = parsed.entries.findIndex((x) => x.path === e.path);
+  return k === -1 ? null : (parsed.patches[k] ?? null);
+}
