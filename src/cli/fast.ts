@@ -4,6 +4,7 @@
 // `staged` — so behaviour and messages stay those of one command, whichever path ran it.
 
 import type { RunIO, RunResult } from './common.js';
+import { stagedCommand } from './staged.js';
 
 const VALUE_OPTIONS: Record<string, string> = {
   '-f': 'format',
@@ -50,6 +51,5 @@ export function parseStagedArgs(argv: readonly string[]): Record<string, unknown
 export async function runFast(argv: readonly string[], io: RunIO): Promise<RunResult | null> {
   const args = parseStagedArgs(argv);
   if (!args) return null;
-  const { stagedCommand } = await import('./staged.js');
   return stagedCommand(args, io);
 }

@@ -23,6 +23,25 @@ export const STAGED_HINT = [
   '  3. A known, accepted value: record it in the baseline (`keyhound baseline`).',
 ].join('\n');
 
+/** Starts an async generator at once (up to its first item); `fragments` then yields everything in order. */
+function eager<T>(gen: AsyncGenerator<T>): { fragments: AsyncIterable<T>; cancel(): Promise<void> } {
+  const first = gen.next();
+  first.catch(() => undefined); // a failure is rethrown when `fragments` is read; cancel() swallows it
+  return {
+    fragments: (async function* () {
+      let r = await first;
+      while (!r.done) {
+        yield r.value;
+        r = await gen.next();
+      }
+    })(),
+    async cancel() {
+      await first.catch(() => undefined);
+      await gen.return(undefined);
+    },
+  };
+}
+
 /** Options as parsed by yargs or by the fast parser in fast.ts. */
 export type StagedArgs = Record<string, unknown>;
 
@@ -31,10 +50,18 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
   const cwd = io.cwd ?? process.cwd();
   try {
     const maxFileSize = parseSize(args['max-file-size'] ?? '25M');
-    const top = await repositoryTop(cwd);
-    const { ruleSet } = await loadRuleSetCached(top, args.config as string | undefined);
     const skipped: Skip[] = [];
-    const result = await scanFragments(ruleSet, stagedSource({ cwd: top, maxFileSize, onSkip: (s) => void skipped.push(s) }));
+    // Start the source now: its git processes run while we find the repository top and compile the rules.
+    const source = eager(stagedSource({ cwd, maxFileSize, onSkip: (s) => void skipped.push(s) }));
+    let ruleSet;
+    try {
+      const top = await repositoryTop(cwd);
+      ({ ruleSet } = await loadRuleSetCached(top, args.config as string | undefined));
+    } catch (err) {
+      await source.cancel();
+      throw err;
+    }
+    const result = await scanFragments(ruleSet, source.fragments);
     const findings = args['no-redact'] ? result.findings : redactFindings(result.findings);
     const format = String(args.format ?? 'text');
     const reporter = reporters[format];

@@ -3,7 +3,6 @@
 // neither a YAML parser nor a schema validator. The cache records each pack's content hash; a pack edited since
 // the build makes the cache stale and the caller falls back to reading the YAML.
 
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validatorNames } from '../detect/validators/index.js';
@@ -20,8 +19,14 @@ export interface RulesCache {
   packs: RulePack[];
 }
 
-export function hashPack(text: string | Buffer): string {
-  return createHash('sha1').update(text).digest('hex');
+/** A content hash for staleness checks (FNV-1a, 32 bits, plus the length): node:crypto costs more to load than this. */
+export function hashPack(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${text.length}:${(h >>> 0).toString(16)}`;
 }
 
 function packNames(dir: string): string[] {
@@ -33,7 +38,7 @@ function packNames(dir: string): string[] {
 /** Builds the cache content from packs already loaded and validated (by `loadRulePacks`). */
 export function makeRulesCache(packs: RulePack[], dir: string = DEFAULT_RULES_DIR): RulesCache {
   const hashes: Record<string, string> = {};
-  for (const name of packNames(dir)) hashes[name] = hashPack(readFileSync(join(dir, name)));
+  for (const name of packNames(dir)) hashes[name] = hashPack(readFileSync(join(dir, name), 'utf8'));
   return { version: RULES_CACHE_VERSION, hashes, packs: packs.map((p) => ({ ...p, file: basename(p.file) })) };
 }
 
@@ -45,7 +50,7 @@ export function readRulesCache(file: string = RULES_CACHE, dir: string = DEFAULT
     if (cache.version !== RULES_CACHE_VERSION) return null;
     const names = packNames(dir);
     if (names.length !== Object.keys(cache.hashes).length) return null;
-    for (const name of names) if (cache.hashes[name] !== hashPack(readFileSync(join(dir, name)))) return null;
+    for (const name of names) if (cache.hashes[name] !== hashPack(readFileSync(join(dir, name), 'utf8'))) return null;
   } catch {
     return null;
   }

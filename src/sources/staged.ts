@@ -5,8 +5,10 @@
 // Two git processes in the common case: one `git diff --cached --raw -p -U0` (file list with blob ids, then hunks),
 // one `git cat-file --batch` (the staged blobs). It only reads: the index and the working tree are never changed.
 
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Fragment, Skip } from '../model/types.js';
-import { git, gitSpawn } from '../util/git.js';
+import { GitError, git, gitSpawn } from '../util/git.js';
 import { decode } from './decode.js';
 
 export interface StagedSourceOptions {
@@ -130,54 +132,71 @@ export function parsePatchBlocks(patch: string): PatchInfo[] {
   return blocks;
 }
 
-/** Reads blobs through one `git cat-file --batch`, streaming, so an oversized blob is skipped without being kept. */
-async function readBlobs(cwd: string, shas: string[], maxFileSize: number): Promise<Map<string, Buffer | { size: number }>> {
-  const result = new Map<string, Buffer | { size: number }>();
-  if (shas.length === 0) return result;
+/**
+ * Starts one `git cat-file --batch` right away (so its start-up overlaps the diff) and reads the blobs once their
+ * ids are known, streaming, so an oversized blob is skipped without being kept. `close()` ends it unused.
+ */
+function startCatFile(cwd: string): { read(shas: string[], maxFileSize: number): Promise<Map<string, Buffer | { size: number }>>; close(): void } {
   const child = gitSpawn(['cat-file', '--batch'], { cwd });
   const errChunks: Buffer[] = [];
   child.stderr.on('data', (d: Buffer) => errChunks.push(d));
-  child.stdin.end(`${shas.join('\n')}\n`);
-  let pending: Buffer = Buffer.alloc(0);
-  let current: { sha: string; size: number; parts: Buffer[] | null; got: number } | null = null;
   const closed = new Promise<number | null>((res, rej) => {
     child.on('error', rej);
     child.on('close', res);
   });
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    for (;;) {
-      if (!current) {
-        const nl = pending.indexOf(0x0a);
-        if (nl === -1) break;
-        const [sha = '', type = '', size = ''] = pending.toString('utf8', 0, nl).split(' ');
-        pending = pending.subarray(nl + 1);
-        if (type === 'missing' || size === '') {
-          result.set(sha, { size: -1 });
-          continue;
+  closed.catch(() => undefined); // reported by read(); an unused process must not raise an unhandled rejection
+  let started = false;
+  return {
+    close(): void {
+      if (!started) child.stdin.end();
+    },
+    async read(shas, maxFileSize) {
+      started = true;
+      const result = new Map<string, Buffer | { size: number }>();
+      child.stdin.end(shas.length ? `${shas.join('\n')}\n` : '');
+      let pending: Buffer = Buffer.alloc(0);
+      let current: { sha: string; size: number; parts: Buffer[] | null; got: number } | null = null;
+      for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+        pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+        for (;;) {
+          if (!current) {
+            const nl = pending.indexOf(0x0a);
+            if (nl === -1) break;
+            const [sha = '', type = '', size = ''] = pending.toString('utf8', 0, nl).split(' ');
+            pending = pending.subarray(nl + 1);
+            if (type === 'missing' || size === '') {
+              result.set(sha, { size: -1 });
+              continue;
+            }
+            const n = Number(size);
+            current = { sha, size: n, parts: n > maxFileSize ? null : [], got: 0 };
+          }
+          const want = current.size + 1 - current.got; // content, then one LF
+          const take = Math.min(want, pending.length);
+          if (current.parts) current.parts.push(pending.subarray(0, take));
+          current.got += take;
+          pending = pending.subarray(take);
+          if (current.got < current.size + 1) break;
+          result.set(current.sha, current.parts ? Buffer.concat(current.parts).subarray(0, current.size) : { size: current.size });
+          current = null;
         }
-        const n = Number(size);
-        current = { sha, size: n, parts: n > maxFileSize ? null : [], got: 0 };
       }
-      const want = current.size + 1 - current.got; // content, then one LF
-      const take = Math.min(want, pending.length);
-      if (current.parts) current.parts.push(pending.subarray(0, take));
-      current.got += take;
-      pending = pending.subarray(take);
-      if (current.got < current.size + 1) break;
-      result.set(current.sha, current.parts ? Buffer.concat(current.parts).subarray(0, current.size) : { size: current.size });
-      current = null;
-    }
-  }
-  const code = await closed;
-  if (code !== 0) throw new Error(`git cat-file failed (${code}): ${Buffer.concat(errChunks).toString('utf8').trim()}`);
-  return result;
+      const code = await closed;
+      if (code !== 0) throw new GitError(`git cat-file failed (${code}): ${Buffer.concat(errChunks).toString('utf8').trim()}`, ['cat-file'], code, '');
+      return result;
+    },
+  };
+}
+
+/** A pathspec naming exactly this top-relative path, whatever the current folder and whatever its characters. */
+function pathspec(path: string): string {
+  return `:(top,literal)${path}`;
 }
 
 /** Re-diffs the given paths as text (`-a`): for files git calls binary (a `-diff` attribute, UTF-16) that decode as text. */
 async function textPatches(cwd: string, entries: RawEntry[]): Promise<Map<string, PatchInfo>> {
-  const paths = entries.flatMap((e) => (e.from ? [e.from, e.path] : [e.path]));
-  const out = await git(['--literal-pathspecs', ...DIFF_ARGS, '-a', '--', ...paths], { cwd });
+  const paths = entries.flatMap((e) => (e.from ? [e.from, e.path] : [e.path])).map(pathspec);
+  const out = await git([...DIFF_ARGS, '-a', '--', ...paths], { cwd });
   const parsed = parseDiff(out);
   const map = new Map<string, PatchInfo>();
   if (!parsed) return map;
@@ -188,8 +207,13 @@ async function textPatches(cwd: string, entries: RawEntry[]): Promise<Map<string
   return map;
 }
 
-/** The repository top (absolute), for config lookup and messages. Throws GitError outside a work tree. */
-export async function repositoryTop(cwd: string): Promise<string> {
+/**
+ * The repository top (absolute), for config lookup. Throws GitError outside a work tree. Git runs hooks at the top,
+ * so when `cwd` holds `.git` (a folder, or a file in worktrees and submodules) and no GIT_DIR / GIT_WORK_TREE
+ * overrides discovery, `cwd` is the top and no git process is needed.
+ */
+export async function repositoryTop(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  if (!env.GIT_DIR && !env.GIT_WORK_TREE && existsSync(join(cwd, '.git'))) return resolve(cwd);
   return (await git(['rev-parse', '--show-toplevel'], { cwd })).toString('utf8').replace(/\n$/, '');
 }
 
@@ -199,6 +223,15 @@ export async function repositoryTop(cwd: string): Promise<string> {
  * `onSkip`. Works on the first commit too (git diffs the index against the empty tree when there is no HEAD).
  */
 export async function* stagedSource(options: StagedSourceOptions): AsyncGenerator<Fragment> {
+  const catFile = startCatFile(options.cwd);
+  try {
+    yield* scanStaged(options, catFile);
+  } finally {
+    catFile.close();
+  }
+}
+
+async function* scanStaged(options: StagedSourceOptions, catFile: ReturnType<typeof startCatFile>): AsyncGenerator<Fragment> {
   const { cwd, onSkip } = options;
   const out = await git(DIFF_ARGS, { cwd });
   let parsed = parseDiff(out);
@@ -221,11 +254,7 @@ export async function* stagedSource(options: StagedSourceOptions): AsyncGenerato
     wanted.push({ entry, patch });
   });
 
-  const blobs = await readBlobs(
-    cwd,
-    [...new Set(wanted.map((w) => w.entry.dstSha))],
-    options.maxFileSize,
-  );
+  const blobs = await catFile.read([...new Set(wanted.map((w) => w.entry.dstSha))], options.maxFileSize);
   const decoded = new Map<RawEntry, { text: string; bytes: number }>();
   const retext: RawEntry[] = [];
   for (const { entry, patch } of wanted) {
@@ -267,8 +296,8 @@ export async function* stagedSource(options: StagedSourceOptions): AsyncGenerato
 
 /** Fallback for one entry: its own patch, or null. */
 async function textPatchesNoText(cwd: string, e: RawEntry): Promise<PatchInfo | null> {
-  const paths = e.from ? [e.from, e.path] : [e.path];
-  const parsed = parseDiff(await git(['--literal-pathspecs', ...DIFF_ARGS, '--', ...paths], { cwd }));
+  const paths = (e.from ? [e.from, e.path] : [e.path]).map(pathspec);
+  const parsed = parseDiff(await git([...DIFF_ARGS, '--', ...paths], { cwd }));
   if (!parsed) return null;
   const k = parsed.entries.findIndex((x) => x.path === e.path);
   return k === -1 ? null : (parsed.patches[k] ?? null);
