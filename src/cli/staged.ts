@@ -51,7 +51,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
   try {
     const maxFileSize = parseSize(args['max-file-size'] ?? '25M');
     const skipped: Skip[] = [];
-    // Start the source now: its git processes run while we find the repository top and compile the rules.
+    // Start the source now: its git process runs while we find the repository top and compile the rules.
     const source = eager(stagedSource({ cwd, maxFileSize, onSkip: (s) => void skipped.push(s) }));
     let ruleSet;
     try {

@@ -2,8 +2,10 @@
 // the commit adds or changes marked for reporting (`Fragment.onlyLines`). The whole blob is handed to the engine, so
 // a multi-line secret (a PEM block) added as a whole is found whole; findings that touch no added line are dropped.
 //
-// Two git processes in the common case: one `git diff --cached --raw -p -U0` (file list with blob ids, then hunks),
-// one `git cat-file --batch` (the staged blobs). It only reads: the index and the working tree are never changed.
+// One git process in the common case: `git diff --cached --raw -p` with unlimited context, so each file's patch holds
+// its whole new content (context and added lines) as well as which lines are added. Files git calls binary are read
+// with `git cat-file --batch`, and re-diffed as text when they decode as text (a `-diff` attribute). It only reads:
+// the index and the working tree are never changed.
 
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,7 +38,12 @@ export interface RawEntry {
 export interface PatchInfo {
   added: Set<number>;
   binary: boolean;
+  /** The new blob rebuilt from a whole-file hunk (latin1, i.e. its bytes); null when the patch is not one. */
+  content: string | null;
 }
+
+/** Context lines asked of git: enough that every changed file's patch holds the whole new file. */
+const FULL_CONTEXT = 2147483647;
 
 // Options that make the output independent of the user's diff configuration (colour, external drivers, textconv,
 // relative paths, prefixes, rename detection off) and give full blob ids.
@@ -46,7 +53,7 @@ const DIFF_ARGS = [
   '-z',
   '--raw',
   '-p',
-  '-U0',
+  `--unified=${FULL_CONTEXT}`,
   '--no-abbrev',
   '--find-renames',
   '--no-color',
@@ -101,42 +108,75 @@ export function parseDiff(out: Buffer): { entries: RawEntry[]; patches: (PatchIn
   return b === blocks.length ? { entries, patches } : null;
 }
 
-/** Splits a unified patch (as latin1 text) into blocks at `diff --git ` and collects each block's added lines. */
+/**
+ * Splits a unified patch (as latin1 text) into blocks at `diff --git ` and collects each block's added lines. When a
+ * block has a single hunk starting at new line 1 (what unlimited context gives), it also rebuilds the new file from
+ * the context and added lines.
+ */
 export function parsePatchBlocks(patch: string): PatchInfo[] {
   const blocks: PatchInfo[] = [];
   let current: PatchInfo | null = null;
-  let inHunks = false;
+  let lines: string[] = [];
+  let hunks = 0;
+  let newLine = 0;
+  let lastNewSide = false; // whether the previous content line belongs to the new file
+  let noFinalNewline = false;
+  const finish = (): void => {
+    if (!current) return;
+    current.content = hunks === 1 && !current.binary ? lines.join('\n') + (lines.length && !noFinalNewline ? '\n' : '') : null;
+  };
   let pos = 0;
   while (pos < patch.length) {
     let nl = patch.indexOf('\n', pos);
     if (nl === -1) nl = patch.length;
     const c = patch.charCodeAt(pos);
-    // Only header and hunk-header lines matter; content lines start with '+', '-', ' ' or '\'.
     if (c === 0x64 /* d */ && patch.startsWith('diff --git ', pos)) {
-      current = { added: new Set(), binary: false };
+      finish();
+      current = { added: new Set(), binary: false, content: null };
       blocks.push(current);
-      inHunks = false;
-    } else if (current && c === 0x40 /* @ */ && patch.startsWith('@@ ', pos)) {
-      inHunks = true;
-      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(patch.slice(pos, Math.min(nl, pos + 80)));
-      if (m) {
-        const start = Number(m[1]);
-        const count = m[2] === undefined ? 1 : Number(m[2]);
-        for (let l = start; l < start + count; l++) current.added.add(l);
+      lines = [];
+      hunks = 0;
+      noFinalNewline = false;
+    } else if (current && hunks === 0) {
+      if (c === 0x40 /* @ */ && patch.startsWith('@@ ', pos)) {
+        const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(patch.slice(pos, Math.min(nl, pos + 80)));
+        hunks = 1;
+        newLine = m ? Number(m[1]) : 0;
+        if (newLine > 1) hunks = 2; // not a whole-file hunk: lines still counted, content not rebuilt
+      } else if (patch.startsWith('Binary files ', pos) || patch.startsWith('GIT binary patch', pos)) {
+        current.binary = true;
       }
-    } else if (current && !inHunks && (patch.startsWith('Binary files ', pos) || patch.startsWith('GIT binary patch', pos))) {
-      current.binary = true;
+    } else if (current) {
+      // Inside hunks: ' ' context, '+' added, '-' removed, '\' "no newline" marker; an empty line is empty context
+      // (diff.suppressBlankEmpty). Any other '@@ ' line starts another hunk.
+      if (c === 0x2b /* + */) {
+        current.added.add(newLine++);
+        lines.push(patch.slice(pos + 1, nl));
+        lastNewSide = true;
+      } else if (c === 0x20 /* space */ || pos === nl) {
+        newLine++;
+        lines.push(patch.slice(pos + 1, nl));
+        lastNewSide = true;
+      } else if (c === 0x2d /* - */) {
+        lastNewSide = false;
+      } else if (c === 0x5c /* \ */) {
+        if (lastNewSide) noFinalNewline = true;
+      } else if (c === 0x40 && patch.startsWith('@@ ', pos)) {
+        const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(patch.slice(pos, Math.min(nl, pos + 80)));
+        hunks += 1;
+        newLine = m ? Number(m[1]) : newLine;
+      }
     }
     pos = nl + 1;
   }
+  finish();
   return blocks;
 }
 
-/**
- * Starts one `git cat-file --batch` right away (so its start-up overlaps the diff) and reads the blobs once their
- * ids are known, streaming, so an oversized blob is skipped without being kept. `close()` ends it unused.
- */
-function startCatFile(cwd: string): { read(shas: string[], maxFileSize: number): Promise<Map<string, Buffer | { size: number }>>; close(): void } {
+/** Reads blobs through one `git cat-file --batch`, streaming, so an oversized blob is skipped without being kept. */
+async function readBlobs(cwd: string, shas: string[], maxFileSize: number): Promise<Map<string, Buffer | { size: number }>> {
+  const result = new Map<string, Buffer | { size: number }>();
+  if (shas.length === 0) return result;
   const child = gitSpawn(['cat-file', '--batch'], { cwd });
   const errChunks: Buffer[] = [];
   child.stderr.on('data', (d: Buffer) => errChunks.push(d));
@@ -144,48 +184,37 @@ function startCatFile(cwd: string): { read(shas: string[], maxFileSize: number):
     child.on('error', rej);
     child.on('close', res);
   });
-  closed.catch(() => undefined); // reported by read(); an unused process must not raise an unhandled rejection
-  let started = false;
-  return {
-    close(): void {
-      if (!started) child.stdin.end();
-    },
-    async read(shas, maxFileSize) {
-      started = true;
-      const result = new Map<string, Buffer | { size: number }>();
-      child.stdin.end(shas.length ? `${shas.join('\n')}\n` : '');
-      let pending: Buffer = Buffer.alloc(0);
-      let current: { sha: string; size: number; parts: Buffer[] | null; got: number } | null = null;
-      for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-        pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-        for (;;) {
-          if (!current) {
-            const nl = pending.indexOf(0x0a);
-            if (nl === -1) break;
-            const [sha = '', type = '', size = ''] = pending.toString('utf8', 0, nl).split(' ');
-            pending = pending.subarray(nl + 1);
-            if (type === 'missing' || size === '') {
-              result.set(sha, { size: -1 });
-              continue;
-            }
-            const n = Number(size);
-            current = { sha, size: n, parts: n > maxFileSize ? null : [], got: 0 };
-          }
-          const want = current.size + 1 - current.got; // content, then one LF
-          const take = Math.min(want, pending.length);
-          if (current.parts) current.parts.push(pending.subarray(0, take));
-          current.got += take;
-          pending = pending.subarray(take);
-          if (current.got < current.size + 1) break;
-          result.set(current.sha, current.parts ? Buffer.concat(current.parts).subarray(0, current.size) : { size: current.size });
-          current = null;
+  child.stdin.end(`${shas.join('\n')}\n`);
+  let pending: Buffer = Buffer.alloc(0);
+  let current: { sha: string; size: number; parts: Buffer[] | null; got: number } | null = null;
+  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    for (;;) {
+      if (!current) {
+        const nl = pending.indexOf(0x0a);
+        if (nl === -1) break;
+        const [sha = '', type = '', size = ''] = pending.toString('utf8', 0, nl).split(' ');
+        pending = pending.subarray(nl + 1);
+        if (type === 'missing' || size === '') {
+          result.set(sha, { size: -1 });
+          continue;
         }
+        const n = Number(size);
+        current = { sha, size: n, parts: n > maxFileSize ? null : [], got: 0 };
       }
-      const code = await closed;
-      if (code !== 0) throw new GitError(`git cat-file failed (${code}): ${Buffer.concat(errChunks).toString('utf8').trim()}`, ['cat-file'], code, '');
-      return result;
-    },
-  };
+      const want = current.size + 1 - current.got; // content, then one LF
+      const take = Math.min(want, pending.length);
+      if (current.parts) current.parts.push(pending.subarray(0, take));
+      current.got += take;
+      pending = pending.subarray(take);
+      if (current.got < current.size + 1) break;
+      result.set(current.sha, current.parts ? Buffer.concat(current.parts).subarray(0, current.size) : { size: current.size });
+      current = null;
+    }
+  }
+  const code = await closed;
+  if (code !== 0) throw new GitError(`git cat-file failed (${code}): ${Buffer.concat(errChunks).toString('utf8').trim()}`, ['cat-file'], code, '');
+  return result;
 }
 
 /** A pathspec naming exactly this top-relative path, whatever the current folder and whatever its characters. */
@@ -223,24 +252,15 @@ export async function repositoryTop(cwd: string, env: NodeJS.ProcessEnv = proces
  * `onSkip`. Works on the first commit too (git diffs the index against the empty tree when there is no HEAD).
  */
 export async function* stagedSource(options: StagedSourceOptions): AsyncGenerator<Fragment> {
-  const catFile = startCatFile(options.cwd);
-  try {
-    yield* scanStaged(options, catFile);
-  } finally {
-    catFile.close();
-  }
-}
-
-async function* scanStaged(options: StagedSourceOptions, catFile: ReturnType<typeof startCatFile>): AsyncGenerator<Fragment> {
-  const { cwd, onSkip } = options;
+  const { cwd, onSkip, maxFileSize } = options;
   const out = await git(DIFF_ARGS, { cwd });
   let parsed = parseDiff(out);
   if (!parsed) {
     // Should not happen; rather than guess which hunks belong to which file, diff each file on its own.
-    parsed = { entries: parseDiff(await git(DIFF_ARGS.filter((a) => a !== '-p' && a !== '-U0'), { cwd }))?.entries ?? [], patches: [] };
-    const fixed: (PatchInfo | null)[] = [];
-    for (const e of parsed.entries) fixed.push((await textPatchesNoText(cwd, e)) ?? null);
-    parsed.patches = fixed;
+    const entries = parseDiff(await git(DIFF_ARGS.filter((a) => a !== '-p' && !a.startsWith('--unified')), { cwd }))?.entries ?? [];
+    const patches: (PatchInfo | null)[] = [];
+    for (const e of entries) patches.push(await patchOf(cwd, e));
+    parsed = { entries, patches };
   }
   const wanted: { entry: RawEntry; patch: PatchInfo }[] = [];
   parsed.entries.forEach((entry, k) => {
@@ -254,16 +274,24 @@ async function* scanStaged(options: StagedSourceOptions, catFile: ReturnType<typ
     wanted.push({ entry, patch });
   });
 
-  const blobs = await catFile.read([...new Set(wanted.map((w) => w.entry.dstSha))], options.maxFileSize);
-  const decoded = new Map<RawEntry, { text: string; bytes: number }>();
+  // Blobs the patch could not give whole (binary to git, or not one whole-file hunk) come from the object store.
+  const missing = wanted.filter((w) => w.patch.content === null).map((w) => w.entry.dstSha);
+  const blobs = await readBlobs(cwd, [...new Set(missing)], maxFileSize);
+  const texts = new Map<RawEntry, { text: string; bytes: number }>();
   const retext: RawEntry[] = [];
   for (const { entry, patch } of wanted) {
-    const blob = blobs.get(entry.dstSha);
+    let blob: Buffer | { size: number } | undefined;
+    if (patch.content !== null) {
+      const bytes = Buffer.byteLength(patch.content, 'latin1');
+      blob = bytes > maxFileSize ? { size: bytes } : Buffer.from(patch.content, 'latin1');
+    } else {
+      blob = blobs.get(entry.dstSha);
+    }
     if (!blob || !Buffer.isBuffer(blob)) {
-      const size = blob && !Buffer.isBuffer(blob) ? blob.size : -1;
+      const size = blob ? blob.size : -1;
       onSkip({
         path: entry.path,
-        reason: size < 0 ? 'blob missing from the object store' : `larger than --max-file-size (${size} > ${options.maxFileSize} bytes)`,
+        reason: size < 0 ? 'blob missing from the object store' : `larger than --max-file-size (${size} > ${maxFileSize} bytes)`,
       });
       continue;
     }
@@ -272,30 +300,30 @@ async function* scanStaged(options: StagedSourceOptions, catFile: ReturnType<typ
       onSkip({ path: entry.path, reason: 'binary' });
       continue;
     }
-    decoded.set(entry, { text: d.text, bytes: blob.length });
+    texts.set(entry, { text: d.text, bytes: blob.length });
     if (patch.binary) retext.push(entry);
   }
   const again = retext.length ? await textPatches(cwd, retext) : new Map<string, PatchInfo>();
   for (const { entry, patch } of wanted) {
-    const d = decoded.get(entry);
-    if (!d) continue;
+    const t = texts.get(entry);
+    if (!t) continue;
     let added = patch.added;
     if (patch.binary) {
       const p = again.get(entry.path);
       if (!p) {
         // git would not give lines: scan the whole blob rather than miss a key.
-        yield { text: d.text, path: entry.path, bytes: d.bytes };
+        yield { text: t.text, path: entry.path, bytes: t.bytes };
         continue;
       }
       added = p.added;
     }
     if (added.size === 0) continue;
-    yield { text: d.text, path: entry.path, bytes: d.bytes, onlyLines: added };
+    yield { text: t.text, path: entry.path, bytes: t.bytes, onlyLines: added };
   }
 }
 
 /** Fallback for one entry: its own patch, or null. */
-async function textPatchesNoText(cwd: string, e: RawEntry): Promise<PatchInfo | null> {
+async function patchOf(cwd: string, e: RawEntry): Promise<PatchInfo | null> {
   const paths = (e.from ? [e.from, e.path] : [e.path]).map(pathspec);
   const parsed = parseDiff(await git([...DIFF_ARGS, '--', ...paths], { cwd }));
   if (!parsed) return null;

@@ -175,10 +175,34 @@ describe('stagedSource', () => {
   });
 });
 
+describe('stagedSource content', () => {
+  it('hands the engine exactly the staged blob (CRLF, blank lines, no final newline, odd bytes, suppressBlankEmpty)', async () => {
+    const repo = tempRepo();
+    sh(repo, 'config', 'diff.suppressBlankEmpty', 'true');
+    commitFiles(repo, { 'a.txt': 'one\r\n\r\ntwo\n\nthree' });
+    const staged = 'one\r\n\r\n2\n\nthree\n\n  \nlatin: caf\u00e9\nend';
+    writeTree(repo, { 'a.txt': staged, 'b.txt': '\n\nx\n' });
+    sh(repo, 'add', '-A');
+    const got = new Map<string, string>();
+    for await (const f of stagedSource({ cwd: repo, maxFileSize: 1e6, onSkip: () => undefined })) got.set(f.path, f.text);
+    expect(got.get('a.txt')).toBe(staged);
+    expect(got.get('b.txt')).toBe('\n\nx\n');
+  });
+});
+
 describe('parsePatchBlocks', () => {
   it('reads added line numbers from -U0 hunk headers', () => {
     const patch = 'diff --git a/x b/x\nindex 1..2 100644\n--- a/x\n+++ b/x\n@@ -2,0 +3,2 @@\n+a\n+b\n@@ -9 +11 @@ ctx\n-q\n+r\n';
     expect([...parsePatchBlocks(patch)[0]!.added]).toEqual([3, 4, 11]);
+  });
+
+  it('rebuilds the new file from a whole-file hunk, with or without a final newline', () => {
+    const patch = 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,3 +1,4 @@\n a\n-b\n+B\n\n+c\n\\ No newline at end of file\n';
+    const [block] = parsePatchBlocks(patch);
+    expect(block!.content).toBe('a\nB\n\nc');
+    expect([...block!.added]).toEqual([2, 4]);
+    const removedLast = 'diff --git a/y b/y\n@@ -1,2 +1,1 @@\n a\n-b\n\\ No newline at end of file\n';
+    expect(parsePatchBlocks(removedLast)[0]!.content).toBe('a\n');
   });
 
   it('marks binary blocks and ignores content lines that look like headers', () => {
