@@ -1,6 +1,6 @@
 // The build-time rule cache: used only while it matches rules/*.yaml, and equivalent to loading the YAML.
 
-import { appendFileSync, copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSetCached, makeRulesCache, readRulesCache } from '../../src/config/cache.js';
@@ -16,13 +16,21 @@ function copyRules(): string {
 
 describe('rule cache', () => {
   it('round-trips the packs while the YAML is unchanged, and is stale after an edit or a new pack', () => {
+    // An installed package has every file at one time (npm's fixed date): the cache must stay fresh there.
     const dir = copyRules();
     const cacheFile = join(tempDir(), 'rules.json');
     writeFileSync(cacheFile, JSON.stringify(makeRulesCache(loadRulePacks(dir), dir)));
+    const epoch = new Date('1985-10-26T08:15:00Z');
+    for (const f of [cacheFile, ...readdirSync(dir).map((n) => join(dir, n))]) utimesSync(f, epoch, epoch);
     const packs = readRulesCache(cacheFile, dir);
     expect(packs?.map((p) => [p.file, p.rules.length])).toEqual(loadRulePacks(dir).map((p) => [p.file, p.rules.length]));
     appendFileSync(join(dir, 'core.yaml'), '\n# edited\n');
     expect(readRulesCache(cacheFile, dir)).toBeNull();
+    writeFileSync(cacheFile, JSON.stringify(makeRulesCache(loadRulePacks(dir), dir)));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'ai.yaml'), later, later); // same size, but edited after the build
+    expect(readRulesCache(cacheFile, dir)).toBeNull();
+    utimesSync(join(dir, 'ai.yaml'), epoch, epoch);
     writeFileSync(cacheFile, JSON.stringify(makeRulesCache(loadRulePacks(dir), dir)));
     expect(readRulesCache(cacheFile, dir)).not.toBeNull();
     writeFileSync(join(dir, 'extra.yaml'), 'rules: []\n');
