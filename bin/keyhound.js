@@ -1,13 +1,21 @@
 #!/usr/bin/env node
-// Thin launcher: everything happens in run(); this file only wires the process to it.
-import { run } from '../build/src/cli/index.js';
-
-const result = await run(process.argv.slice(2), {
+// Thin launcher: everything happens in run(); this file only wires the process to it. `keyhound staged` runs on
+// every commit, so it first tries the fast path (build/staged.js, one bundled file without yargs; see
+// src/cli/fast.ts), which hands back anything it does not understand.
+const argv = process.argv.slice(2);
+const io = {
   stdin: process.stdin,
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY,
   progress: process.stderr.isTTY ? process.stderr : undefined,
-});
+};
+
+let result = null;
+if (argv[0] === 'staged') {
+  const fast = await import('../build/staged.js').catch(() => import('../build/src/cli/fast.js'));
+  result = await fast.runFast(argv, io);
+}
+if (!result) result = await (await import('../build/src/cli/index.js')).run(argv, io);
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;

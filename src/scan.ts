@@ -6,15 +6,15 @@ import { dirname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { buildConfiguredRuleSet, loadUserConfig, type UserConfig } from './config/load.js';
 import { ConfigError } from './config/errors.js';
-import { detect, type DetectOptions } from './detect/engine.js';
 import { validatorNames } from './detect/validators/index.js';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline, type BaselineOutcome } from './filters/baseline.js';
-import { dedupe } from './filters/dedupe.js';
 import { redact as redactFindings } from './filters/redact.js';
-import { sortFindings } from './filters/sort.js';
-import type { DropReason, Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
+import type { Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
+import { scanFragments } from './scan-fragments.js';
 import { fsSource } from './sources/fs.js';
 import { stdinSource } from './sources/stdin.js';
+
+export { scanFragments, type FragmentScanResult } from './scan-fragments.js';
 
 /** Default for `--max-file-size`: 25 MiB. Larger files are skipped and reported, never silently. */
 export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
@@ -55,33 +55,6 @@ export interface ScanResult {
   root: string;
   /** What the baseline did, when one was in force. */
   baseline?: BaselineOutcome & { file: string };
-}
-
-export interface FragmentScanResult {
-  findings: Finding[];
-  files: number;
-  bytes: number;
-  dropped: Record<string, number>;
-}
-
-/** Runs the engine over fragments from any source, then dedupes and sorts. Secrets are left unmasked. */
-export async function scanFragments(
-  ruleSet: RuleSet,
-  fragments: AsyncIterable<Fragment>,
-  detectOptions: DetectOptions = {},
-): Promise<FragmentScanResult> {
-  const found: Finding[] = [];
-  const dropped = new Map<DropReason, number>();
-  let files = 0;
-  let bytes = 0;
-  for await (const fragment of fragments) {
-    files += 1;
-    bytes += fragment.bytes ?? fragment.text.length;
-    const result = detect(ruleSet, fragment, detectOptions);
-    for (const f of result.findings) found.push(f);
-    for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
-  }
-  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
 }
 
 function defaultRoot(paths: string[]): string {

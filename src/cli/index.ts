@@ -1,11 +1,10 @@
 // The command line: yargs parses and prints help; `run()` dispatches and returns what to print and the exit code.
 // Nothing here calls process.exit: bin/keyhound.js sets the exit code from the result.
 
-import { writeFileSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import yargs from 'yargs';
 import { ConfigError } from '../config/errors.js';
 import { FORMATS } from '../report/index.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, type RunIO, type RunResult } from './common.js';
 import { PathNotFoundError } from '../sources/fs.js';
 import { baselineCommand } from './baseline.js';
 import { importConfigCommand } from './import-config.js';
@@ -16,37 +15,7 @@ import { rulesCheck, rulesList } from './rules.js';
 import { scanCommand } from './scan.js';
 import { TOOL } from './tool.js';
 
-export interface RunResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-export interface RunIO {
-  stdin?: Readable;
-  env?: NodeJS.ProcessEnv;
-  /** Whether stdout is a terminal (colour default). */
-  stdoutIsTTY?: boolean;
-  /** Where to draw live progress (stderr, only when it is a terminal); none means no progress bar. */
-  progress?: { write(chunk: string): unknown; columns?: number };
-}
-
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_ERROR = 2;
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** Parses `--max-file-size` values: bytes, or a number with K, M or G (binary units). */
-export function parseSize(value: unknown): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(String(value).trim());
-  if (!m) throw new UsageError(`invalid size "${String(value)}" (use bytes, or a number with K, M or G)`);
-  const unit = (m[2] ?? '').toLowerCase()[0];
-  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Math.floor(Number(m[1]) * mult);
-}
+export { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, type RunIO, type RunResult } from './common.js';
 
 const EPILOGUE = `Exit codes: 0 no secrets found, 1 secrets found, 2 usage, configuration or runtime error.
 Secrets are redacted in every output unless --no-redact is given.`;
@@ -84,6 +53,12 @@ function parser(argv: string[]) {
         .option('max-commits', { type: 'number', describe: 'Only the N most recent commits' })
         .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
     )
+    .command('staged', 'Scan what is staged for commit (the index): only the lines the commit adds', (y) =>
+      y.option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
+    )
+    .command('install-hook', 'Install (or with --uninstall remove) the git pre-commit hook that runs keyhound staged', (y) =>
+      y.option('uninstall', { type: 'boolean', default: false, describe: "Remove keyhound's lines from the hook" }),
+    )
     .command('rules', 'List the rules or check a rule file', (y) =>
       y
         .command('list', 'List every rule with family, severity and validator')
@@ -102,7 +77,7 @@ function parser(argv: string[]) {
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })
-    .demandCommand(1, 'Name a command: scan, history, baseline, import-config or rules')
+    .demandCommand(1, 'Name a command: scan, staged, history, install-hook, baseline, import-config or rules')
     .strict()
     .epilogue(EPILOGUE)
     .version(TOOL.version)
@@ -113,15 +88,6 @@ function parser(argv: string[]) {
 }
 
 export type Args = Awaited<ReturnType<ReturnType<typeof parser>['parseAsync']>>;
-
-/** Writes the report to `--output` or returns it for stdout. */
-export function emit(report: string, args: { output?: string }): string {
-  if (args.output) {
-    writeFileSync(args.output, report);
-    return '';
-  }
-  return report;
-}
 
 /** yargs drops a lone `-`, so it travels through parsing under this name and is turned back in `scan`. */
 export const STDIN_ARG = '\u0000stdin';
@@ -152,6 +118,8 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
     if (command === 'baseline') return await baselineCommand(args);
     if (command === 'import-config') return importConfigCommand(args);
     if (command === 'history') return await historyCommand(args, io);
+    if (command === 'staged') return await (await import('./staged.js')).stagedCommand(args as Record<string, unknown>, io);
+    if (command === 'install-hook') return await (await import('./install-hook.js')).installHookCommand(args as Record<string, unknown>, io);
     if (command === 'rules' && sub === 'list') return rulesList(args);
     if (command === 'rules' && sub === 'check') return rulesCheck(args);
     throw new UsageError(`unknown command: ${args._.join(' ')}`);

@@ -1,47 +1,17 @@
 // Loads rule packs (rules/*.yaml) and the user's .keyhound.yaml: parse → validate against rules/schema.json → compile.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import type { AllowlistSpec, CompiledAllowlist, CompiledRule, RuleSet, RuleSpec } from '../model/types.js';
-import { buildRuleSet, compileAllowlist, compileRule } from './compile.js';
+import type { AllowlistSpec, RuleSet, RuleSpec } from '../model/types.js';
 import { ConfigError } from './errors.js';
 import { importGitleaks } from './gitleaks.js';
+import { DEFAULT_RULES_DIR } from './paths.js';
+import { buildRuleSetFromPacks, defaultUserConfig, type RulePack, type UserConfig } from './ruleset.js';
 
-/** The package root: the nearest folder above this module holding rules/schema.json (works from src/ and build/). */
-export const PACKAGE_ROOT: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'rules', 'schema.json')) && existsSync(join(dir, 'package.json'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error('keyhound: cannot find its rules/ folder');
-    dir = up;
-  }
-})();
-
-export const DEFAULT_RULES_DIR = join(PACKAGE_ROOT, 'rules');
-
-/** A parsed, validated rule pack. */
-export interface RulePack {
-  file: string;
-  family: string;
-  rules: RuleSpec[];
-  allowlist?: AllowlistSpec;
-}
-
-/** The user's configuration (.keyhound.yaml), validated. */
-export interface UserConfig {
-  file: string | null;
-  extends: 'default' | 'none';
-  rules: RuleSpec[];
-  disable: string[];
-  allowlist: AllowlistSpec;
-  baseline?: string;
-  /** What loading had to report without failing (e.g. what a gitleaks import could not map). */
-  warnings?: string[];
-}
+export { DEFAULT_RULES_DIR, PACKAGE_ROOT } from './paths.js';
+export type { RulePack, UserConfig } from './ruleset.js';
 
 type Validators = { pack: ValidateFunction; config: ValidateFunction };
 let validators: Validators | null = null;
@@ -119,7 +89,7 @@ export function loadRulePacks(dir: string = DEFAULT_RULES_DIR): RulePack[] {
 /** Loads `configPath`, or `<root>/.keyhound.yaml` when it exists, or returns the defaults. */
 export function loadUserConfig(root: string, configPath?: string): UserConfig {
   const file = configPath ? resolve(configPath) : join(root, '.keyhound.yaml');
-  if (!configPath && !existsSync(file)) return { file: null, extends: 'default', rules: [], disable: [], allowlist: {} };
+  if (!configPath && !existsSync(file)) return defaultUserConfig();
   if (configPath && !existsSync(file)) throw new ConfigError('config file not found', configPath);
   let warnings: string[] | undefined;
   let doc: unknown;
@@ -151,22 +121,5 @@ export function buildConfiguredRuleSet(
   validatorNames: ReadonlySet<string>,
   packs: RulePack[] = config.extends === 'none' ? [] : loadRulePacks(),
 ): RuleSet {
-  const compiled: CompiledRule[] = [];
-  const allowlists: CompiledAllowlist[] = [];
-  for (const pack of packs) {
-    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames));
-    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: 'allowlist' }));
-  }
-  const userFile = config.file ?? '.keyhound.yaml';
-  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: 'user' }, validatorNames));
-  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: 'allowlist' }));
-  const known = new Set(compiled.map((r) => r.id));
-  for (const id of config.disable) {
-    if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, undefined, 'disable');
-  }
-  const disabled = new Set(config.disable);
-  return buildRuleSet(
-    compiled.filter((r) => !disabled.has(r.id)),
-    allowlists,
-  );
+  return buildRuleSetFromPacks(config, validatorNames, packs);
 }

@@ -47,7 +47,7 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
   const scanned = `scanned ${plural(s.files, 'file')}, ${humanBytes(s.bytes)}, ${s.skipped} skipped, in ${s.durationMs} ms`;
   if (findings.length) {
     out.push(c.red(`✖ ${plural(findings.length, 'secret')} found in ${plural(byFile.size, 'file')} (${scanned})`));
-    out.push(FIX_HINT);
+    out.push(meta.hint ?? FIX_HINT);
   } else {
     out.push(c.green(`✔ no secrets found (${scanned})`));
   }

@@ -22,6 +22,8 @@ export interface ReportMeta {
   color: boolean;
   /** Metadata of the rules in force (SARIF needs it); reporters that do not need it ignore it. */
   rules?: RuleMeta[];
+  /** What to do about findings (text reporter); default: the generic fix hint. */
+  hint?: string;
 }
 
 /** A reporter is a pure function: findings and metadata in, the whole report out. */

@@ -1,0 +1,48 @@
+// What every command shares and nothing heavy: exit codes, the result shape, usage errors, sizes, and writing the
+// report. Free of yargs, so the fast `staged` path (src/cli/fast.ts) can use it.
+
+import { writeFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunIO {
+  stdin?: Readable;
+  env?: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colour default). */
+  stdoutIsTTY?: boolean;
+  /** Working directory (default: process.cwd()). */
+  cwd?: string;
+  /** Where to draw live progress (stderr, only when it is a terminal); none means no progress bar. */
+  progress?: { write(chunk: string): unknown; columns?: number };
+}
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Parses `--max-file-size` values: bytes, or a number with K, M or G (binary units). */
+export function parseSize(value: unknown): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(String(value).trim());
+  if (!m) throw new UsageError(`invalid size "${String(value)}" (use bytes, or a number with K, M or G)`);
+  const unit = (m[2] ?? '').toLowerCase()[0];
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+
+/** Writes the report to `--output` or returns it for stdout. */
+export function emit(report: string, args: { output?: string }): string {
+  if (args.output) {
+    writeFileSync(args.output, report);
+    return '';
+  }
+  return report;
+}

@@ -1,0 +1,91 @@
+// `keyhound staged`: scans what `git commit` will record (the index), only the lines it adds, and says how to get
+// out when it blocks. Loads only what that needs — no yargs, YAML parser or schema validator when there is no user
+// config — because it runs on every commit.
+
+import { loadRuleSetCached } from '../config/cache.js';
+import { ConfigError } from '../config/errors.js';
+import { redact as redactFindings } from '../filters/redact.js';
+import type { Skip } from '../model/types.js';
+import { reporters } from '../report/index.js';
+import { scanFragments } from '../scan-fragments.js';
+import { repositoryTop, stagedSource } from '../sources/staged.js';
+import { GitError } from '../util/git.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, type RunIO, type RunResult } from './common.js';
+import { colorEnabled, verboseLines } from './output.js';
+import { TOOL } from './tool.js';
+
+/** The ways out of a blocked commit, printed under the findings. */
+export const STAGED_HINT = [
+  'Commit blocked: the staged changes add the secrets above. Three ways out:',
+  '  1. A real key: remove it from the file and stage the change again — and rotate the key at its provider,',
+  '     because it may already have been copied elsewhere (other branches, logs, chat).',
+  '  2. A test or example value: add a `keyhound:allow` comment on its line (or `keyhound:allow-next-line` above it).',
+  '  3. A known, accepted value: record it in the baseline (`keyhound baseline`).',
+].join('\n');
+
+/** Starts an async generator at once (up to its first item); `fragments` then yields everything in order. */
+function eager<T>(gen: AsyncGenerator<T>): { fragments: AsyncIterable<T>; cancel(): Promise<void> } {
+  const first = gen.next();
+  first.catch(() => undefined); // a failure is rethrown when `fragments` is read; cancel() swallows it
+  return {
+    fragments: (async function* () {
+      let r = await first;
+      while (!r.done) {
+        yield r.value;
+        r = await gen.next();
+      }
+    })(),
+    async cancel() {
+      await first.catch(() => undefined);
+      await gen.return(undefined);
+    },
+  };
+}
+
+/** Options as parsed by yargs or by the fast parser in fast.ts. */
+export type StagedArgs = Record<string, unknown>;
+
+export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunResult> {
+  const started = performance.now();
+  const cwd = io.cwd ?? process.cwd();
+  try {
+    const maxFileSize = parseSize(args['max-file-size'] ?? '25M');
+    const skipped: Skip[] = [];
+    // Start the source now: its git process runs while we find the repository top and compile the rules.
+    const source = eager(stagedSource({ cwd, maxFileSize, onSkip: (s) => void skipped.push(s) }));
+    let ruleSet;
+    try {
+      const top = await repositoryTop(cwd);
+      ({ ruleSet } = await loadRuleSetCached(top, args.config as string | undefined));
+    } catch (err) {
+      await source.cancel();
+      throw err;
+    }
+    const result = await scanFragments(ruleSet, source.fragments);
+    const findings = args['no-redact'] ? result.findings : redactFindings(result.findings);
+    const format = String(args.format ?? 'text');
+    const reporter = reporters[format];
+    if (!reporter) throw new UsageError(`unknown format "${format}" (use text or json)`);
+    const report = reporter(findings, {
+      tool: TOOL,
+      stats: { files: result.files, bytes: result.bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
+      color: format === 'text' && !args.output && colorEnabled(args, io),
+      hint: STAGED_HINT,
+    });
+    const quiet = Boolean(args.quiet) && findings.length === 0;
+    return {
+      exitCode: findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
+      stdout: quiet ? '' : emit(report, args as { output?: string }),
+      stderr: args.verbose ? verboseLines(skipped, result.dropped) : '',
+    };
+  } catch (err) {
+    if (err instanceof GitError) {
+      const why = /not a git repository/i.test(err.stderr) ? 'not inside a git repository' : err.message;
+      return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound staged: ${why}\n` };
+    }
+    if (err instanceof ConfigError || err instanceof UsageError) {
+      return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: ${err.message}\n` };
+    }
+    throw err;
+  }
+}

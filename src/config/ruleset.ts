@@ -1,0 +1,53 @@
+// Builds the compiled rule set from parsed packs and the user's config. Kept apart from load.ts (YAML + schema) so
+// the rule cache can use it without loading a YAML parser or a schema validator.
+
+import type { AllowlistSpec, CompiledAllowlist, CompiledRule, RuleSet, RuleSpec } from '../model/types.js';
+import { buildRuleSet, compileAllowlist, compileRule } from './compile.js';
+import { ConfigError } from './errors.js';
+
+/** A parsed, validated rule pack. */
+export interface RulePack {
+  file: string;
+  family: string;
+  rules: RuleSpec[];
+  allowlist?: AllowlistSpec;
+}
+
+/** The user's configuration (.keyhound.yaml), validated. */
+export interface UserConfig {
+  file: string | null;
+  extends: 'default' | 'none';
+  rules: RuleSpec[];
+  disable: string[];
+  allowlist: AllowlistSpec;
+  baseline?: string;
+  /** What loading had to report without failing (e.g. what a gitleaks import could not map). */
+  warnings?: string[];
+}
+
+/** The configuration used when there is no `.keyhound.yaml`. */
+export function defaultUserConfig(): UserConfig {
+  return { file: null, extends: 'default', rules: [], disable: [], allowlist: {} };
+}
+
+/** Compiles `packs` (ignored when the config says `extends: none`) and the user's rules, allowlist and `disable`. */
+export function buildRuleSetFromPacks(config: UserConfig, validatorNames: ReadonlySet<string>, packs: RulePack[]): RuleSet {
+  const compiled: CompiledRule[] = [];
+  const allowlists: CompiledAllowlist[] = [];
+  for (const pack of config.extends === 'none' ? [] : packs) {
+    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames));
+    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: 'allowlist' }));
+  }
+  const userFile = config.file ?? '.keyhound.yaml';
+  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: 'user' }, validatorNames));
+  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: 'allowlist' }));
+  const known = new Set(compiled.map((r) => r.id));
+  for (const id of config.disable) {
+    if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, undefined, 'disable');
+  }
+  const disabled = new Set(config.disable);
+  return buildRuleSet(
+    compiled.filter((r) => !disabled.has(r.id)),
+    allowlists,
+  );
+}

@@ -1,0 +1,35 @@
+// The core of the orchestrator: the engine over fragments from any source, then dedupe and sort. Kept apart from
+// scan.ts (which wires config loading and the file-system and stdin sources) so that a start-up-sensitive command
+// (`keyhound staged`) loads only what it uses.
+
+import { detect, type DetectOptions } from './detect/engine.js';
+import { dedupe } from './filters/dedupe.js';
+import { sortFindings } from './filters/sort.js';
+import type { DropReason, Finding, Fragment, RuleSet } from './model/types.js';
+
+export interface FragmentScanResult {
+  findings: Finding[];
+  files: number;
+  bytes: number;
+  dropped: Record<string, number>;
+}
+
+/** Runs the engine over fragments from any source, then dedupes and sorts. Secrets are left unmasked. */
+export async function scanFragments(
+  ruleSet: RuleSet,
+  fragments: AsyncIterable<Fragment>,
+  detectOptions: DetectOptions = {},
+): Promise<FragmentScanResult> {
+  const found: Finding[] = [];
+  const dropped = new Map<DropReason, number>();
+  let files = 0;
+  let bytes = 0;
+  for await (const fragment of fragments) {
+    files += 1;
+    bytes += fragment.bytes ?? fragment.text.length;
+    const result = detect(ruleSet, fragment, detectOptions);
+    for (const f of result.findings) found.push(f);
+    for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+  }
+  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
+}

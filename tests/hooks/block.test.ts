@@ -1,0 +1,54 @@
+// The pure hook edits: idempotent install, exact uninstall, never a replaced hook.
+
+import { describe, expect, it } from 'vitest';
+import { BEGIN, END, HookEditError, addBlock, interpreter, removeBlock } from '../../src/hooks/block.js';
+
+const install = (c: string | null): string => addBlock(c).content;
+
+describe('addBlock / removeBlock', () => {
+  it('creates a hook when there is none, and removing it deletes the file', () => {
+    const created = install(null);
+    expect(created.startsWith('#!/bin/sh\n')).toBe(true);
+    expect(created).toContain(BEGIN);
+    expect(created).toContain('staged --quiet');
+    expect(removeBlock(created)).toEqual({ content: null, changed: true });
+  });
+
+  it('appends to an existing hook, once, and uninstall restores it byte for byte', () => {
+    for (const prev of ['#!/bin/sh\nnpm run lint\n', '#!/bin/sh\nnpm run lint', 'npx lint-staged\n', '#!/usr/bin/env bash\nset -e\n\n']) {
+      const once = install(prev);
+      expect(once.startsWith(prev.endsWith('\n') ? prev : `${prev}\n`)).toBe(true);
+      expect(install(once)).toBe(once);
+      expect(addBlock(once).changed).toBe(false);
+      expect(removeBlock(once).content).toBe(prev);
+    }
+  });
+
+  it('goes right after the #! line when the hook may exit before its end', () => {
+    const prev = '#!/bin/sh\n. "$(dirname "$0")/lib.sh"\nrun_checks\nexit 0\n';
+    const once = install(prev);
+    expect(once.indexOf(BEGIN)).toBe('#!/bin/sh\n'.length);
+    expect(once.endsWith('exit 0\n')).toBe(true);
+    expect(removeBlock(once).content).toBe(prev);
+    const framework = '#!/usr/bin/env bash\n# pre-commit framework\nexec python -m pre_commit hook-impl "$@"\n';
+    expect(removeBlock(install(framework)).content).toBe(framework);
+  });
+
+  it('keeps lines the user added after the block when uninstalling', () => {
+    const once = install('#!/bin/sh\necho one\n');
+    expect(removeBlock(`${once}echo two\n`).content).toBe('#!/bin/sh\necho one\necho two\n');
+  });
+
+  it('refuses a hook written in another language', () => {
+    expect(() => addBlock('#!/usr/bin/env python3\nprint(1)\n')).toThrow(HookEditError);
+    expect(interpreter('#!/usr/bin/env node\n')).toBe('node');
+    expect(interpreter('#!/bin/bash -e\n')).toBe('bash');
+    expect(interpreter('npm test\n')).toBeNull();
+  });
+
+  it('leaves a hook without keyhound alone', () => {
+    expect(removeBlock('#!/bin/sh\necho hi\n')).toEqual({ content: '#!/bin/sh\necho hi\n', changed: false });
+    expect(removeBlock(`#!/bin/sh\n${BEGIN} >>>\n(no end marker)\n`).changed).toBe(false);
+    expect(END).toContain('keyhound');
+  });
+});
