@@ -6,6 +6,7 @@ import { FirstSeen } from './filters/first-seen.js';
 import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
 import type { DropReason, Skip } from './model/types.js';
+import { baselineStep, resolveBaseline } from './baseline.js';
 import { DEFAULT_MAX_FILE_SIZE, loadRuleSet, type ScanResult } from './scan.js';
 import { countCommits, historySource, type HistoryProgress, type HistoryRevisions } from './sources/history.js';
 import { openRepository, type RepositoryInfo } from './sources/repository.js';
@@ -20,6 +21,10 @@ export interface HistoryScanOptions {
   maxFileSize?: number;
   /** Mask secrets in the result. Default true. */
   redact?: boolean;
+  /** Baseline file (false: none, even if the config names one). Default: the config key `baseline`. */
+  baseline?: string | false;
+  /** Also treat `gitleaks:allow` comments as inline allows. */
+  honorGitleaksAllow?: boolean;
   /** Asked for progress: then the commits are counted first, for a total. */
   onProgress?: (progress: HistoryProgress & { totalCommits: number }) => void;
 }
@@ -63,6 +68,14 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
     throw err;
   }
   const { ruleSet, config } = loaded;
+  let baseline: ReturnType<typeof resolveBaseline>;
+  try {
+    baseline = resolveBaseline(options.baseline, config, repository.root);
+  } catch (err) {
+    await first?.catch(() => undefined);
+    await source?.return(undefined);
+    throw err;
+  }
 
   if (source && first) {
     // Commits come oldest first (topologically), so the order a commit is first met in ranks it.
@@ -74,14 +87,14 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
       const sha = fragment.commit?.sha ?? '';
       let r = rank.get(sha);
       if (r === undefined) rank.set(sha, (r = rank.size));
-      const result = detect(ruleSet, fragment);
+      const result = detect(ruleSet, fragment, { honorGitleaksAllow: options.honorGitleaksAllow });
       for (const f of result.findings) kept.add(f, r);
       for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     }
   }
 
-  const sorted = sortFindings(kept.findings());
-  const findings = options.redact === false ? sorted : redactFindings(sorted);
+  const baselined = baselineStep(sortFindings(kept.findings()), baseline);
+  const findings = options.redact === false ? baselined.findings : redactFindings(baselined.findings);
   return {
     findings,
     stats: { files, bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
@@ -91,5 +104,6 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
     config,
     root: repository.root,
     repository,
+    ...(baselined.outcome ? { baseline: baselined.outcome } : {}),
   };
 }

@@ -1,13 +1,13 @@
 // The orchestrator: the only place where configuration, sources, the engine, filters and (through the CLI)
 // reporters meet. Sources and reporters know nothing of each other.
 
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { buildConfiguredRuleSet, loadUserConfig, type UserConfig } from './config/load.js';
-import { ConfigError } from './config/errors.js';
 import { validatorNames } from './detect/validators/index.js';
-import { applyBaseline, BaselineError, parseBaseline, type Baseline, type BaselineOutcome } from './filters/baseline.js';
+import type { BaselineOutcome } from './filters/baseline.js';
+import { baselineStep, resolveBaseline } from './baseline.js';
 import { redact as redactFindings } from './filters/redact.js';
 import type { Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
 import { scanFragments } from './scan-fragments.js';
@@ -15,6 +15,7 @@ import { fsSource } from './sources/fs.js';
 import { stdinSource } from './sources/stdin.js';
 
 export { scanFragments, type FragmentScanResult } from './scan-fragments.js';
+export { baselinePath, baselineStep, loadBaseline } from './baseline.js';
 
 /** Default for `--max-file-size`: 25 MiB. Larger files are skipped and reported, never silently. */
 export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
@@ -74,45 +75,6 @@ export function loadRuleSet(root: string, configPath?: string): { ruleSet: RuleS
   return { ruleSet: buildConfiguredRuleSet(config, validatorNames), config };
 }
 
-/** Reads a baseline file. Throws ConfigError when it is missing or malformed. */
-export function loadBaseline(file: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? 'baseline file not found' : `cannot read baseline: ${code ?? (err as Error).message}`, file);
-  }
-  try {
-    return parseBaseline(text, file);
-  } catch (err) {
-    if (err instanceof BaselineError) throw new ConfigError(err.message);
-    throw err;
-  }
-}
-
-/** The baseline in force: an explicit path (relative to the current directory), else the config's `baseline` key (relative to the config file). */
-export function baselinePath(explicit: string | false | undefined, config: UserConfig, root: string): string | undefined {
-  if (explicit === false) return undefined;
-  if (explicit) return resolve(explicit);
-  if (!config.baseline) return undefined;
-  return resolve(config.file ? dirname(config.file) : root, config.baseline);
-}
-
-/**
- * The baseline filter step for any command: drops findings a live entry covers. Needs raw secrets, so it runs
- * before redaction. Returns the findings unchanged when no baseline is in force.
- */
-export function baselineStep(
-  findings: Finding[],
-  baseline: { file: string; data: Baseline } | undefined,
-  now: Date = new Date(),
-): { findings: Finding[]; outcome?: BaselineOutcome & { file: string } } {
-  if (!baseline) return { findings };
-  const outcome = applyBaseline(findings, baseline.data, now);
-  return { findings: outcome.findings, outcome: { ...outcome, file: baseline.file } };
-}
-
 /** Scans files, folders or standard input. Throws ConfigError or PathNotFoundError on bad input. */
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
@@ -120,8 +82,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const root = options.root ? resolve(options.root) : defaultRoot(paths);
   const { ruleSet, config } = loadRuleSet(root, options.configPath);
   // Loaded before scanning, so a bad baseline fails fast.
-  const baselineFile = baselinePath(options.baseline, config, root);
-  const baseline = baselineFile ? { file: baselineFile, data: loadBaseline(baselineFile) } : undefined;
+  const baseline = resolveBaseline(options.baseline, config, root);
   const skipped: Skip[] = [];
   const onSkip = (s: Skip): void => void skipped.push(s);
 

@@ -5,26 +5,28 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DEFAULT_BASELINE_FILE, newBaseline, serializeBaseline, updateBaseline } from '../filters/baseline.js';
 import { baselinePath, loadBaseline, scan } from '../scan.js';
+import { scanHistory } from '../scan-history.js';
 import type { Args, RunResult } from './index.js';
 import { EXIT_CLEAN, parseSize, STDIN_ARG, UsageError } from './index.js';
 import { configWarnings, verboseLines } from './output.js';
 
 export async function baselineCommand(args: Args): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
-  if (a.history) {
-    throw new UsageError('baseline --history is not available yet: it needs the git history source (keyhound history), which this build does not have');
-  }
   const paths = ((a.paths as string[] | undefined) ?? ['.']).map((p) => (p === STDIN_ARG ? '-' : p));
   if (paths.includes('-')) throw new UsageError('baseline cannot read standard input: name files or folders');
-  const result = await scan({
-    paths,
+  if (a.history && paths.length > 1) throw new UsageError('baseline --history takes one repository');
+  // The baseline hashes raw secrets (redact: false); they are never printed or written. No baseline filters the
+  // scan that builds one.
+  const common = {
     configPath: a.config as string | undefined,
-    gitignore: !a['no-gitignore'],
     maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
-    redact: false, // the baseline hashes raw secrets; they are never printed or written
-    baseline: false,
+    redact: false,
+    baseline: false as const,
     honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
-  });
+  };
+  const result = a.history
+    ? await scanHistory({ ...common, repo: paths[0] })
+    : await scan({ ...common, paths, gitignore: !a['no-gitignore'] });
   const file =
     (a.output as string | undefined) ??
     baselinePath(a.baseline as string | undefined, result.config, result.root) ??

@@ -14,6 +14,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '-c': 'config',
   '--config': 'config',
   '--max-file-size': 'max-file-size',
+  '--baseline': 'baseline',
 };
 const FLAG_OPTIONS: Record<string, string> = {
   '--no-redact': 'no-redact',
@@ -22,6 +23,7 @@ const FLAG_OPTIONS: Record<string, string> = {
   '--verbose': 'verbose',
   '-q': 'quiet',
   '--quiet': 'quiet',
+  '--honor-gitleaks-allow': 'honor-gitleaks-allow',
 };
 
 /** Parses `staged [options]`; null when the arguments need the full parser. */

@@ -5,7 +5,8 @@ import { scanHistory } from '../scan-history.js';
 import type { HistoryRevisions } from '../sources/history.js';
 import type { Args, RunIO, RunResult } from './index.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError, emit, parseSize } from './index.js';
-import { colorEnabled, verboseLines } from './output.js';
+import { baselineLines, colorEnabled, configWarnings, verboseLines } from './output.js';
+import { ruleMeta } from '../report/rules.js';
 import { ProgressBar } from './progress.js';
 import { TOOL } from './tool.js';
 
@@ -41,6 +42,8 @@ export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> 
       configPath: a.config as string | undefined,
       maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
       redact: !a['no-redact'],
+      baseline: a.baseline as string | undefined,
+      honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
       onProgress: bar
         ? (p) =>
             bar.update({
@@ -60,6 +63,7 @@ export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> 
     tool: TOOL,
     stats: result.stats,
     color: format === 'text' && !a.output && colorEnabled(a, io),
+    rules: result.ruleSet.rules.map(ruleMeta),
   });
   const nothing = result.findings.length === 0;
   const quiet = Boolean(a.quiet) && nothing;
@@ -71,7 +75,7 @@ export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> 
     );
   }
   if (result.repository.empty && !quiet) notes.push('keyhound: the repository has no commits yet: nothing to scan');
-  const verbose = a.verbose ? verboseLines(result.skipped, result.dropped) : '';
+  const verbose = configWarnings(result.config) + (a.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
   return {
     exitCode: nothing ? EXIT_CLEAN : EXIT_FINDINGS,
     stdout: quiet ? '' : emit(report, a),

@@ -35,7 +35,7 @@ function parser(argv: string[]) {
       y
         .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders' })
         .option('prune', { type: 'boolean', default: false, describe: 'Also drop entries that match nothing any more' })
-        .option('history', { type: 'boolean', default: false, describe: 'Baseline findings in the whole git history (not available yet: needs keyhound history)' })
+        .option('history', { type: 'boolean', default: false, describe: 'Baseline every finding in the git history of the repository named (as keyhound history sees them)' })
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
         .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
     )

@@ -2,16 +2,18 @@
 // out when it blocks. Loads only what that needs — no yargs, YAML parser or schema validator when there is no user
 // config — because it runs on every commit.
 
+import { baselineStep, resolveBaseline } from '../baseline.js';
 import { loadRuleSetCached } from '../config/cache.js';
 import { ConfigError } from '../config/errors.js';
 import { redact as redactFindings } from '../filters/redact.js';
 import type { Skip } from '../model/types.js';
 import { reporters } from '../report/index.js';
+import { ruleMeta } from '../report/rules.js';
 import { scanFragments } from '../scan-fragments.js';
 import { repositoryTop, stagedSource } from '../sources/staged.js';
 import { GitError } from '../util/git.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, type RunIO, type RunResult } from './common.js';
-import { colorEnabled, verboseLines } from './output.js';
+import { baselineLines, colorEnabled, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 
 /** The ways out of a blocked commit, printed under the findings. */
@@ -54,29 +56,34 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
     // Start the source now: its git process runs while we find the repository top and compile the rules.
     const source = eager(stagedSource({ cwd, maxFileSize, onSkip: (s) => void skipped.push(s) }));
     let ruleSet;
+    let baseline;
     try {
       const top = await repositoryTop(cwd);
-      ({ ruleSet } = await loadRuleSetCached(top, args.config as string | undefined));
+      let config;
+      ({ ruleSet, config } = await loadRuleSetCached(top, args.config as string | undefined));
+      baseline = resolveBaseline(args.baseline as string | undefined, config, top);
     } catch (err) {
       await source.cancel();
       throw err;
     }
-    const result = await scanFragments(ruleSet, source.fragments);
-    const findings = args['no-redact'] ? result.findings : redactFindings(result.findings);
+    const result = await scanFragments(ruleSet, source.fragments, { honorGitleaksAllow: Boolean(args['honor-gitleaks-allow']) });
+    const baselined = baselineStep(result.findings, baseline);
+    const findings = args['no-redact'] ? baselined.findings : redactFindings(baselined.findings);
     const format = String(args.format ?? 'text');
     const reporter = reporters[format];
-    if (!reporter) throw new UsageError(`unknown format "${format}" (use text or json)`);
+    if (!reporter) throw new UsageError(`unknown format "${format}" (use ${Object.keys(reporters).join(', ')})`);
     const report = reporter(findings, {
       tool: TOOL,
       stats: { files: result.files, bytes: result.bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
       color: format === 'text' && !args.output && colorEnabled(args, io),
       hint: STAGED_HINT,
+      rules: ruleSet.rules.map(ruleMeta),
     });
     const quiet = Boolean(args.quiet) && findings.length === 0;
     return {
       exitCode: findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
       stdout: quiet ? '' : emit(report, args as { output?: string }),
-      stderr: args.verbose ? verboseLines(skipped, result.dropped) : '',
+      stderr: args.verbose ? verboseLines(skipped, result.dropped) + baselineLines(baselined.outcome) : '',
     };
   } catch (err) {
     if (err instanceof GitError) {

@@ -135,9 +135,24 @@ describe('keyhound baseline', () => {
     expect(missing.stderr).toMatch(/nope\.json: baseline file not found/);
   });
 
-  it('says --history is not available yet (exit 2) rather than baselining the wrong thing', () => {
-    const r = keyhound(['baseline', tempRepo(), '--history']);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--history is not available yet/);
+  it('--history baselines keys that only the history holds, so history, staged and scan accept them', () => {
+    const repo = tempRepo();
+    const old = gh();
+    commitFiles(repo, { 'a.env': `T=${old}\n` }, 'leak');
+    commitFiles(repo, { 'a.env': 'T=removed\n' }, 'remove it');
+    const file = join(repo, '.keyhound-baseline.json');
+    const history = (...args: string[]) => keyhound(['history', repo, '--format', 'json', ...args]);
+    expect(history().status).toBe(1);
+    const b = keyhound(['baseline', repo, '--history']);
+    expect(b.status).toBe(0);
+    expect(b.stdout).toMatch(/1 entries \(1 added\)/);
+    expect(readFileSync(file, 'utf8')).not.toContain(old);
+    expect(history('--baseline', file).status).toBe(0);
+    // A key added later is still reported by history despite the baseline.
+    commitFiles(repo, { 'b.env': `T=${gh()}\n` }, 'new leak');
+    const r = history('--baseline', file);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { path: string }) => f.path)).toEqual(['b.env']);
+    expect(keyhound(['baseline', repo, join(repo, 'x'), '--history']).status).toBe(2);
   });
 });

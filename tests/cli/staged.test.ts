@@ -33,6 +33,22 @@ describe('keyhound staged', () => {
     expect(workAreaSnapshot(repo)).toBe(before);
   });
 
+  it('lets an accepted key through with --baseline (and the config key), through the fast path and the full CLI', () => {
+    const { repo } = repoWithStagedKey();
+    // Accept what is staged: baseline the working tree (same path, same secret), then stage again.
+    expect(keyhound(['baseline', repo]).status).toBe(0);
+    for (const args of [['staged', '--baseline', '.keyhound-baseline.json'], ['staged', '-vq', '--baseline', '.keyhound-baseline.json']]) {
+      const r = keyhound(args, { cwd: repo });
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+    }
+    writeTree(repo, { '.keyhound.yaml': 'baseline: .keyhound-baseline.json\n' });
+    expect(keyhound(['staged'], { cwd: repo }).status).toBe(0);
+    // A second, new key in the same commit still blocks.
+    writeTree(repo, { 'more.js': `export const t = '${ghToken()}';\n` });
+    sh(repo, 'add', '-A');
+    expect(keyhound(['staged'], { cwd: repo }).status).toBe(1);
+  });
+
   it('exits 0 when nothing staged adds a key; --quiet prints nothing', () => {
     const repo = tempRepo();
     commitFiles(repo, { 'app.js': `const t = '${ghToken()}';\n` });
