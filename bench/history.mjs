@@ -44,7 +44,7 @@ function rand() {
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
 function sourcePool() {
-  const roots = ['typescript/lib', 'eslint/lib', 'ajv/lib', 'ajv/dist', 'yargs', 'simple-git/dist', 'chai', 'fast-check/lib', 'postcss/lib', 'js-yaml', 'espree', 'picomatch', 'ignore'];
+  const roots = ['typescript/lib', 'eslint/lib', 'ajv/lib', 'ajv/dist', 'yargs', 'chai', 'fast-check/lib', 'postcss/lib', 'js-yaml', 'espree', 'picomatch', 'ignore'];
   const files = [];
   const walk = (dir) => {
     let names;
