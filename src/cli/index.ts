@@ -53,6 +53,13 @@ function parser(argv: string[]) {
         .option('max-commits', { type: 'number', describe: 'Only the N most recent commits' })
         .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
     )
+    .command('diff <range> [repo]', 'Scan only the lines a range of commits adds: BASE...HEAD (a pull request), OLD..NEW (a push), or BASE', (y) =>
+      y
+        .positional('range', { type: 'string', demandOption: true, describe: 'BASE...HEAD: from their merge base; OLD..NEW: from OLD; BASE alone: BASE...HEAD' })
+        .positional('repo', { type: 'string', default: '.', describe: 'Repository (any folder in its work tree)' })
+        .option('no-attribution', { type: 'boolean', describe: 'Do not name the commit that added each finding (one git blame per finding)' })
+        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
+    )
     .command('staged', 'Scan what is staged for commit (the index): only the lines the commit adds', (y) =>
       y.option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
     )
@@ -77,7 +84,7 @@ function parser(argv: string[]) {
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })
-    .demandCommand(1, 'Name a command: scan, staged, history, install-hook, baseline, import-config or rules')
+    .demandCommand(1, 'Name a command: scan, staged, history, diff, install-hook, baseline, import-config or rules')
     .strict()
     .epilogue(EPILOGUE)
     .version(TOOL.version)
@@ -118,6 +125,7 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
     if (command === 'baseline') return await baselineCommand(args);
     if (command === 'import-config') return importConfigCommand(args);
     if (command === 'history') return await historyCommand(args, io);
+    if (command === 'diff') return await (await import('./diff.js')).diffCommand(args, io);
     if (command === 'staged') return await (await import('./staged.js')).stagedCommand(args as Record<string, unknown>, io);
     if (command === 'install-hook') return await (await import('./install-hook.js')).installHookCommand(args as Record<string, unknown>, io);
     if (command === 'rules' && sub === 'list') return rulesList(args);

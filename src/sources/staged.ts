@@ -46,10 +46,9 @@ export interface PatchInfo {
 const FULL_CONTEXT = 2147483647;
 
 // Options that make the output independent of the user's diff configuration (colour, external drivers, textconv,
-// relative paths, prefixes, rename detection off) and give full blob ids.
-const DIFF_ARGS = [
-  'diff',
-  '--cached',
+// relative paths, prefixes, rename detection off) and give full blob ids. What is compared comes after them: the
+// index and HEAD (`--cached`, the staged source), or two commits (the diff source).
+const DIFF_OPTIONS = [
   '-z',
   '--raw',
   '-p',
@@ -64,6 +63,11 @@ const DIFF_ARGS = [
   '--dst-prefix=b/',
   '--ignore-submodules=none',
 ];
+
+/** `git diff` arguments comparing `revs` (`['--cached']`, or two commits). */
+function diffArgs(revs: readonly string[]): string[] {
+  return ['diff', ...DIFF_OPTIONS, ...revs];
+}
 
 const SUBMODULE = '160000';
 const SYMLINK = '120000';
@@ -223,9 +227,9 @@ function pathspec(path: string): string {
 }
 
 /** Re-diffs the given paths as text (`-a`): for files git calls binary (a `-diff` attribute, UTF-16) that decode as text. */
-async function textPatches(cwd: string, entries: RawEntry[]): Promise<Map<string, PatchInfo>> {
+async function textPatches(cwd: string, entries: RawEntry[], revs: readonly string[]): Promise<Map<string, PatchInfo>> {
   const paths = entries.flatMap((e) => (e.from ? [e.from, e.path] : [e.path])).map(pathspec);
-  const out = await git([...DIFF_ARGS, '-a', '--', ...paths], { cwd });
+  const out = await git(['diff', ...DIFF_OPTIONS, '-a', ...revs, '--', ...paths], { cwd });
   const parsed = parseDiff(out);
   const map = new Map<string, PatchInfo>();
   if (!parsed) return map;
@@ -251,15 +255,37 @@ export async function repositoryTop(cwd: string, env: NodeJS.ProcessEnv = proces
  * add nothing; binary files, submodules, symbolic links, unmerged paths and oversized blobs are reported through
  * `onSkip`. Works on the first commit too (git diffs the index against the empty tree when there is no HEAD).
  */
-export async function* stagedSource(options: StagedSourceOptions): AsyncGenerator<Fragment> {
+export function stagedSource(options: StagedSourceOptions): AsyncGenerator<Fragment> {
+  return changesSource(options, ['--cached']);
+}
+
+export interface DiffSourceOptions extends StagedSourceOptions {
+  /** The old side: a commit (or tree) id. */
+  from: string;
+  /** The new side: a commit (or tree) id. */
+  to: string;
+}
+
+/**
+ * Yields what `to` adds over `from` (`git diff from to`), like the staged source: one fragment per file that adds
+ * lines, the whole new blob, `onlyLines` set to the added line numbers. For a pull request pass the merge base as
+ * `from` (what `git diff base...head` compares). Paths are relative to the repository top.
+ */
+export function diffSource(options: DiffSourceOptions): AsyncGenerator<Fragment> {
+  return changesSource(options, [options.from, options.to]);
+}
+
+/** The staged and diff sources: `git diff revs` → whole new blobs with their added lines. */
+async function* changesSource(options: StagedSourceOptions, revs: readonly string[]): AsyncGenerator<Fragment> {
   const { cwd, onSkip, maxFileSize } = options;
-  const out = await git(DIFF_ARGS, { cwd });
+  const args = diffArgs(revs);
+  const out = await git(args, { cwd });
   let parsed = parseDiff(out);
   if (!parsed) {
     // Should not happen; rather than guess which hunks belong to which file, diff each file on its own.
-    const entries = parseDiff(await git(DIFF_ARGS.filter((a) => a !== '-p' && !a.startsWith('--unified')), { cwd }))?.entries ?? [];
+    const entries = parseDiff(await git(args.filter((a) => a !== '-p' && !a.startsWith('--unified')), { cwd }))?.entries ?? [];
     const patches: (PatchInfo | null)[] = [];
-    for (const e of entries) patches.push(await patchOf(cwd, e));
+    for (const e of entries) patches.push(await patchOf(cwd, e, revs));
     parsed = { entries, patches };
   }
   const wanted: { entry: RawEntry; patch: PatchInfo }[] = [];
@@ -303,7 +329,7 @@ export async function* stagedSource(options: StagedSourceOptions): AsyncGenerato
     texts.set(entry, { text: d.text, bytes: blob.length });
     if (patch.binary) retext.push(entry);
   }
-  const again = retext.length ? await textPatches(cwd, retext) : new Map<string, PatchInfo>();
+  const again = retext.length ? await textPatches(cwd, retext, revs) : new Map<string, PatchInfo>();
   for (const { entry, patch } of wanted) {
     const t = texts.get(entry);
     if (!t) continue;
@@ -323,9 +349,9 @@ export async function* stagedSource(options: StagedSourceOptions): AsyncGenerato
 }
 
 /** Fallback for one entry: its own patch, or null. */
-async function patchOf(cwd: string, e: RawEntry): Promise<PatchInfo | null> {
+async function patchOf(cwd: string, e: RawEntry, revs: readonly string[]): Promise<PatchInfo | null> {
   const paths = (e.from ? [e.from, e.path] : [e.path]).map(pathspec);
-  const parsed = parseDiff(await git([...DIFF_ARGS, '--', ...paths], { cwd }));
+  const parsed = parseDiff(await git([...diffArgs(revs), '--', ...paths], { cwd }));
   if (!parsed) return null;
   const k = parsed.entries.findIndex((x) => x.path === e.path);
   return k === -1 ? null : (parsed.patches[k] ?? null);

@@ -1,0 +1,77 @@
+// Shallow checkouts: actions/checkout fetches one commit by default, so the commits a range needs (a pull request's
+// base and head, their merge base, a push's old tip) are often missing. Fetch them from `origin`, deepening step by
+// step; when that cannot work, say exactly which `fetch-depth` to set.
+
+import { commitId, mergeBase } from '../sources/range.js';
+import { git, GitError } from '../util/git.js';
+
+/** Deepening steps tried, in commits, before fetching the whole history. */
+const DEEPEN_STEPS = [50, 500];
+
+export class FetchError extends Error {
+  override name = 'FetchError';
+}
+
+const HINT = 'set `fetch-depth: 0` on actions/checkout (with: fetch-depth: 0) so the whole history is there';
+
+async function isShallow(cwd: string): Promise<boolean> {
+  return (await git(['rev-parse', '--is-shallow-repository'], { cwd })).toString('utf8').trim() === 'true';
+}
+
+async function fetch(cwd: string, args: string[], log: (line: string) => void): Promise<boolean> {
+  const full = ['fetch', '--no-tags', '--quiet', '--no-recurse-submodules', ...args];
+  log(`git ${full.join(' ')}`);
+  try {
+    await git(full, { cwd, env: { GIT_TERMINAL_PROMPT: '0' } });
+    return true;
+  } catch (err) {
+    log(`  failed: ${err instanceof GitError ? err.stderr.trim().split('\n').pop() : String(err)}`);
+    return false;
+  }
+}
+
+/** Makes sure `shas` are present, fetching the missing ones from origin. Throws FetchError when they cannot be had. */
+export async function ensureCommits(cwd: string, shas: string[], log: (line: string) => void): Promise<void> {
+  const missing = [];
+  for (const sha of shas) if (!(await commitId(cwd, sha))) missing.push(sha);
+  if (!missing.length) return;
+  const depth = (await isShallow(cwd)) ? [`--depth=${DEEPEN_STEPS[0]}`] : [];
+  await fetch(cwd, [...depth, 'origin', ...missing], log);
+  const still = [];
+  for (const sha of missing) if (!(await commitId(cwd, sha))) still.push(sha);
+  if (still.length) throw new FetchError(`commit ${still.join(', ')} is not in the checkout and could not be fetched from origin: ${HINT}`);
+}
+
+/** Makes sure the merge base of `base` and `head` is present, deepening a shallow clone. Returns it. */
+export async function ensureMergeBase(cwd: string, base: string, head: string, log: (line: string) => void): Promise<string> {
+  await ensureCommits(cwd, [base, head], log);
+  let found = await mergeBase(cwd, base, head);
+  for (const n of DEEPEN_STEPS) {
+    if (found || !(await isShallow(cwd))) break;
+    await fetch(cwd, [`--deepen=${n}`, 'origin', base, head], log);
+    found = await mergeBase(cwd, base, head);
+  }
+  if (!found && (await isShallow(cwd))) {
+    await fetch(cwd, ['--unshallow', 'origin', base, head], log);
+    found = await mergeBase(cwd, base, head);
+  }
+  if (!found) throw new FetchError(`no merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in the checkout: ${HINT}`);
+  return found;
+}
+
+/** The tip of the default branch, fetched when it is not known locally; null when it cannot be had. */
+export async function defaultBranchTip(cwd: string, branch: string, log: (line: string) => void): Promise<string | null> {
+  const local = await commitId(cwd, `refs/remotes/origin/${branch}`);
+  if (local) return local;
+  const depth = (await isShallow(cwd)) ? [`--depth=${DEEPEN_STEPS[0]}`] : [];
+  if (!(await fetch(cwd, [...depth, 'origin', `refs/heads/${branch}`], log))) return null;
+  return commitId(cwd, 'FETCH_HEAD');
+}
+
+/** Fetches the whole history when the clone is shallow (for a full-history audit). Throws FetchError when it fails. */
+export async function ensureFullHistory(cwd: string, log: (line: string) => void): Promise<void> {
+  if (!(await isShallow(cwd))) return;
+  if (!(await fetch(cwd, ['--unshallow', 'origin'], log)) || (await isShallow(cwd))) {
+    throw new FetchError(`the checkout is shallow and could not be deepened: ${HINT}`);
+  }
+}
