@@ -9,7 +9,7 @@ export function ai(c: Corpus): void {
 
   c.file(
     'llm-app/.env',
-    `OPENAI_API_KEY=${a('openai-*', openaiKey('proj', c.rng))}\nANTHROPIC_API_KEY=${a('anthropic-*', anthropicKey('api03', c.rng))}\nGROQ_API_KEY=${a('groq-*', groqKey(c.rng))}\nGEMINI_API_KEY=${a('google-api-key', `AIza${c.chars('b64url', 35)}`)}\nHF_TOKEN=${a('huggingface-*', `hf_${c.chars('alnum', 34)}`)}\n`,
+    `OPENAI_API_KEY=${a('openai-*', openaiKey('proj', c.rng))}\nANTHROPIC_API_KEY=${a('anthropic-*', anthropicKey('api03', c.rng))}\nGROQ_API_KEY=${a('groq-*', groqKey(c.rng))}\nGEMINI_API_KEY=${a('google-api-key', `AIza${c.chars('b64url', 35)}`)}\nHF_TOKEN=${a('huggingface-*', `hf_${c.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34)}`)}\n`,
   );
   c.file(
     'llm-app/chat.py',
@@ -37,7 +37,7 @@ export function ai(c: Corpus): void {
   );
   c.file(
     'llm-app/hf.ipynb',
-    notebook(`from huggingface_hub import login\nlogin(token="${a('huggingface-*', `hf_${c.chars('alnum', 34)}`)}")\nfrom transformers import pipeline`),
+    notebook(`from huggingface_hub import login\nlogin(token="${a('huggingface-*', `hf_${c.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 34)}`)}")\nfrom transformers import pipeline`),
   );
   c.file(
     'llm-app/replicate_run.py',

@@ -198,8 +198,8 @@ export function exchanges(c: Corpus): void {
     `{\n  "bitstamp": {\n    "customer_id": "${c.id(F, 'bitstamp-*', c.chars('digits', 6))}",\n    "api_key": "${k('bitstamp-*', c.chars('alnum', 32))}",\n    "api_secret": "${k('bitstamp-*', c.chars('alnum', 32))}"\n  },\n  "poll_seconds": 30\n}\n`,
   );
   c.file(
-    'bitstamp/auth.py',
-    `headers = {\n    'X-Auth': 'BITSTAMP ' + '${k('bitstamp-*', c.chars('ALNUM', 32))}',\n    'X-Auth-Signature': signature,\n    'X-Auth-Nonce': nonce,\n    'X-Auth-Timestamp': timestamp,\n    'X-Auth-Version': 'v2',\n}\n`,
+    'bitstamp/balance.sh',
+    `curl -X POST https://www.bitstamp.net/api/v2/balance/ \\\n  -H "X-Auth: BITSTAMP ${k('bitstamp-*', c.chars('alnum', 32))}" \\\n  -H "X-Auth-Signature: $SIG" -H "X-Auth-Nonce: $NONCE" -H "X-Auth-Timestamp: $TS" -H "X-Auth-Version: v2"\n`,
   );
   c.file(
     'gemini/.env',

@@ -4,7 +4,7 @@ import type { Finding } from '../../src/model/types.js';
 import type { Planted } from './builder.js';
 
 export interface Score {
-  rows: { family: string; planted: number; found: number; findings: number; truePositives: number }[];
+  rows: { family: string; planted: number; found: number; exact: number; findings: number; truePositives: number }[];
   misses: Planted[];
   falseAlarms: Finding[];
   /** Findings that hit a planted secret but from a rule not in its accept list. */
@@ -23,7 +23,7 @@ function covers(f: Finding, p: Planted): boolean {
 
 export function score(planted: Planted[], findings: Finding[], familyOf: (ruleId: string) => string): Score {
   const families = new Set<string>([...planted.map((p) => p.family), ...findings.map((f) => familyOf(f.ruleId))]);
-  const rows = [...families].sort().map((family) => ({ family, planted: 0, found: 0, findings: 0, truePositives: 0 }));
+  const rows = [...families].sort().map((family) => ({ family, planted: 0, found: 0, exact: 0, findings: 0, truePositives: 0 }));
   const row = (family: string): Score['rows'][number] => rows.find((r) => r.family === family)!;
   const misses: Planted[] = [];
   const falseAlarms: Finding[] = [];
@@ -31,9 +31,12 @@ export function score(planted: Planted[], findings: Finding[], familyOf: (ruleId
   for (const p of planted) {
     if (p.optional) continue;
     row(p.family).planted++;
-    const hit = findings.some((f) => covers(f, p) && accepts(p, f.ruleId, familyOf(f.ruleId)));
-    if (hit) row(p.family).found++;
+    // As the brief scores it: found when any finding covers the secret at its line; "exact" also wants a rule
+    // from the planted key's accept list (a provider rule rather than the generic assignment).
+    const hits = findings.filter((f) => covers(f, p));
+    if (hits.length) row(p.family).found++;
     else misses.push(p);
+    if (hits.some((f) => accepts(p, f.ruleId, familyOf(f.ruleId)))) row(p.family).exact++;
   }
   for (const f of findings) {
     const r = row(familyOf(f.ruleId));
@@ -41,7 +44,8 @@ export function score(planted: Planted[], findings: Finding[], familyOf: (ruleId
     const p = planted.find((q) => covers(f, q));
     if (p) {
       r.truePositives++;
-      if (!accepts(p, f.ruleId, familyOf(f.ruleId))) wrongRule.push({ finding: f, planted: p });
+      const exact = planted.some((q) => covers(f, q) && accepts(q, f.ruleId, familyOf(f.ruleId)));
+      if (!exact) wrongRule.push({ finding: f, planted: p });
     } else falseAlarms.push(f);
   }
   return { rows, misses, falseAlarms, wrongRule };
@@ -50,19 +54,20 @@ export function score(planted: Planted[], findings: Finding[], familyOf: (ruleId
 const pct = (a: number, b: number): string => (b === 0 ? '   - ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 
 export function formatScore(s: Score): string {
-  const out = ['family             planted  found  recall  findings  true  precision'];
-  const total = { planted: 0, found: 0, findings: 0, truePositives: 0 };
+  const out = ['family             planted  found  recall   exact-rule  findings  true  precision'];
+  const total = { planted: 0, found: 0, exact: 0, findings: 0, truePositives: 0 };
   for (const r of s.rows) {
     out.push(
-      `${r.family.padEnd(18)} ${String(r.planted).padStart(7)} ${String(r.found).padStart(6)}  ${pct(r.found, r.planted)} ${String(r.findings).padStart(9)} ${String(r.truePositives).padStart(5)}  ${pct(r.truePositives, r.findings)}`,
+      `${r.family.padEnd(18)} ${String(r.planted).padStart(7)} ${String(r.found).padStart(6)}  ${pct(r.found, r.planted)}  ${pct(r.exact, r.planted)}   ${String(r.findings).padStart(9)} ${String(r.truePositives).padStart(5)}  ${pct(r.truePositives, r.findings)}`,
     );
     total.planted += r.planted;
     total.found += r.found;
+    total.exact += r.exact;
     total.findings += r.findings;
     total.truePositives += r.truePositives;
   }
   out.push(
-    `${'TOTAL'.padEnd(18)} ${String(total.planted).padStart(7)} ${String(total.found).padStart(6)}  ${pct(total.found, total.planted)} ${String(total.findings).padStart(9)} ${String(total.truePositives).padStart(5)}  ${pct(total.truePositives, total.findings)}`,
+    `${'TOTAL'.padEnd(18)} ${String(total.planted).padStart(7)} ${String(total.found).padStart(6)}  ${pct(total.found, total.planted)}  ${pct(total.exact, total.planted)}   ${String(total.findings).padStart(9)} ${String(total.truePositives).padStart(5)}  ${pct(total.truePositives, total.findings)}`,
   );
   for (const m of s.misses) out.push(`MISS   ${m.path}:${m.line} [${m.accept.join(',')}] ${m.secret.slice(0, 16)}…`);
   for (const f of s.falseAlarms) out.push(`FALSE  ${f.path}:${f.line} ${f.ruleId} ${f.secret.slice(0, 24)}…`);

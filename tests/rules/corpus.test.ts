@@ -1,6 +1,7 @@
 // Scores the real engine on a generated corpus: realistic files per provider family with planted fake keys, and a
 // set of look-alikes (chain hashes, lockfiles, placeholders, public test values) that must stay quiet. Prints the
-// recall/precision table and requires 100 % of both. KEYHOUND_CORPUS_SEED replays another seed.
+// recall/precision table and requires 100 % of both. KEYHOUND_CORPUS_SEED replays another seed;
+// KEYHOUND_CORPUS_KEEP=<dir> also writes the tree there, to rerun the CLI on single files.
 
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan.js';
@@ -13,6 +14,7 @@ describe('scoring corpus', () => {
     const corpus = buildCorpus();
     const dir = tempDir('keyhound-corpus-');
     writeTree(dir, corpus.files);
+    if (process.env.KEYHOUND_CORPUS_KEEP) writeTree(process.env.KEYHOUND_CORPUS_KEEP, corpus.files);
     const result = await scan({ paths: [dir], root: dir, redact: false, baseline: false, gitignore: false });
     const familyOf = new Map(result.ruleSet.rules.map((r) => [r.id, r.family]));
     const s = score(corpus.planted, result.findings, (id) => familyOf.get(id) ?? 'unknown');

@@ -8,6 +8,7 @@ import { evmPrivateKey } from './evm-private-key.js';
 import { githubCrc32 } from './github-crc32.js';
 import { gitlabRoutable } from './gitlab-routable.js';
 import { groqMarker } from './groq-marker.js';
+import { notPublicTestValue } from './not-public-test-value.js';
 import { npmCrc32 } from './npm-crc32.js';
 import { objectidTimestamp } from './objectid-timestamp.js';
 import { openaiMarker } from './openai-marker.js';
@@ -30,6 +31,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   'openai-marker': openaiMarker,
   'groq-marker': groqMarker,
   'evm-private-key': evmPrivateKey,
+  'not-public-test-value': notPublicTestValue,
 };
 
 /** The names rules may use in `validate:`; loading rejects any other. */
@@ -43,6 +45,7 @@ export {
   githubCrc32,
   gitlabRoutable,
   groqMarker,
+  notPublicTestValue,
   npmCrc32,
   objectidTimestamp,
   openaiMarker,
