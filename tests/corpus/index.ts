@@ -6,6 +6,7 @@ import { Corpus, type Planted } from './builder.js';
 import { cloud } from './cloud.js';
 import { dataAndNodes } from './data-nodes.js';
 import { exchanges } from './exchanges.js';
+import { mnemonicLists, moreNegatives, morePositives } from './more.js';
 import { negatives } from './negatives.js';
 import { wallets } from './wallets.js';
 
@@ -21,6 +22,9 @@ export function buildCorpus(seed = CORPUS_SEED): { files: Record<string, string>
   wallets(c);
   ai(c);
   cloud(c);
+  morePositives(c);
+  mnemonicLists(c);
   negatives(c);
+  moreNegatives(c);
   return { files: c.files, planted: c.planted, negatives: c.negatives };
 }

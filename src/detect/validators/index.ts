@@ -4,6 +4,7 @@ import type { Validator } from './types.js';
 import { base58checkWif } from './base58check-wif.js';
 import { base58checkXprv } from './base58check-xprv.js';
 import { bip39 } from './bip39.js';
+import { bip39List } from './bip39-list.js';
 import { evmPrivateKey } from './evm-private-key.js';
 import { githubCrc32 } from './github-crc32.js';
 import { gitlabRoutable } from './gitlab-routable.js';
@@ -26,6 +27,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   'base58check-wif': base58checkWif,
   'base58check-xprv': base58checkXprv,
   bip39,
+  'bip39-list': bip39List,
   'solana-keypair': solanaKeypair,
   'objectid-timestamp': objectidTimestamp,
   'openai-marker': openaiMarker,
@@ -41,6 +43,7 @@ export {
   base58checkWif,
   base58checkXprv,
   bip39,
+  bip39List,
   evmPrivateKey,
   githubCrc32,
   gitlabRoutable,
