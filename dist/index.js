@@ -21536,6 +21536,13 @@ function bip39(secret) {
   return pub === null ? OK : fail(pub);
 }
 
+// src/detect/validators/bip39-list.ts
+function bip39List(secret) {
+  const words = secret.match(/[a-z]+/g) ?? [];
+  if (![12, 15, 18, 21, 24].includes(words.length)) return fail(`${words.length} words, not 12/15/18/21/24`);
+  return bip39(words.join(" "));
+}
+
 // src/detect/validators/util/patterns.ts
 function isShortPeriodic(s, maxPeriod = 16) {
   for (let p = 1; p <= maxPeriod && p < s.length; p++) {
@@ -21657,6 +21664,13 @@ function groqMarker(secret) {
   return OK;
 }
 
+// src/detect/validators/not-public-test-value.ts
+function notPublicTestValue(secret) {
+  const hex = /^(?:0[xX])?([0-9a-fA-F]{64})$/.exec(secret)?.[1];
+  if (hex !== void 0 && isPublicSecp256k1Key(hex.toLowerCase())) return fail("well-known public development key");
+  return OK;
+}
+
 // src/detect/validators/npm-crc32.ts
 function npmCrc32(secret) {
   if (!secret.startsWith("npm_")) return fail("not an npm_ token");
@@ -21732,11 +21746,13 @@ var validators2 = {
   "base58check-wif": base58checkWif,
   "base58check-xprv": base58checkXprv,
   bip39,
+  "bip39-list": bip39List,
   "solana-keypair": solanaKeypair,
   "objectid-timestamp": objectidTimestamp,
   "openai-marker": openaiMarker,
   "groq-marker": groqMarker,
-  "evm-private-key": evmPrivateKey
+  "evm-private-key": evmPrivateKey,
+  "not-public-test-value": notPublicTestValue
 };
 var validatorNames = new Set(Object.keys(validators2));
 

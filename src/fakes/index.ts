@@ -305,6 +305,8 @@ function needLength(kind: string, arg: string | undefined): number {
 
 type Gen = (arg: string | undefined, rng: Rng) => string;
 
+const numbered = (m: string): string => m.split(' ').map((w, i) => `${i + 1}. ${w}`).join('\n');
+
 const GENERATORS: Record<string, Gen> = {
   uuid: (_a, r) => uuid(r),
   UUID: (_a, r) => uuid(r).toUpperCase(),
@@ -315,6 +317,11 @@ const GENERATORS: Record<string, Gen> = {
   gitlab: (a, r) => gitlabRoutableToken(a ?? 'glpat-', r),
   bip39: (a, r) => bip39Mnemonic(wordCount(a), r),
   'bip39-bad': (a, r) => bip39BadMnemonic(wordCount(a), r),
+  // List forms of a mnemonic, as wallet backups write them.
+  'bip39-numbered': (a, r) => numbered(bip39Mnemonic(wordCount(a), r)),
+  'bip39-bad-numbered': (a, r) => numbered(bip39BadMnemonic(wordCount(a), r)),
+  'bip39-comma': (a, r) => bip39Mnemonic(wordCount(a), r).split(' ').join(', '),
+  'bip39-json': (a, r) => bip39Mnemonic(wordCount(a), r).split(' ').map((w) => `"${w}"`).join(', '),
   wif: (a, r) => wif(wifOptions(a), r),
   'wif-bad': (a, r) => wifBad(wifOptions(a), r),
   xprv: (a, r) => xprv(a ?? 'xprv', r),

@@ -4,10 +4,12 @@ import type { Validator } from './types.js';
 import { base58checkWif } from './base58check-wif.js';
 import { base58checkXprv } from './base58check-xprv.js';
 import { bip39 } from './bip39.js';
+import { bip39List } from './bip39-list.js';
 import { evmPrivateKey } from './evm-private-key.js';
 import { githubCrc32 } from './github-crc32.js';
 import { gitlabRoutable } from './gitlab-routable.js';
 import { groqMarker } from './groq-marker.js';
+import { notPublicTestValue } from './not-public-test-value.js';
 import { npmCrc32 } from './npm-crc32.js';
 import { objectidTimestamp } from './objectid-timestamp.js';
 import { openaiMarker } from './openai-marker.js';
@@ -25,11 +27,13 @@ export const validators: Readonly<Record<string, Validator>> = {
   'base58check-wif': base58checkWif,
   'base58check-xprv': base58checkXprv,
   bip39,
+  'bip39-list': bip39List,
   'solana-keypair': solanaKeypair,
   'objectid-timestamp': objectidTimestamp,
   'openai-marker': openaiMarker,
   'groq-marker': groqMarker,
   'evm-private-key': evmPrivateKey,
+  'not-public-test-value': notPublicTestValue,
 };
 
 /** The names rules may use in `validate:`; loading rejects any other. */
@@ -39,10 +43,12 @@ export {
   base58checkWif,
   base58checkXprv,
   bip39,
+  bip39List,
   evmPrivateKey,
   githubCrc32,
   gitlabRoutable,
   groqMarker,
+  notPublicTestValue,
   npmCrc32,
   objectidTimestamp,
   openaiMarker,

@@ -188,10 +188,12 @@ describe('validators map', () => {
         'base58check-wif',
         'base58check-xprv',
         'bip39',
+        'bip39-list',
         'evm-private-key',
         'github-crc32',
         'gitlab-routable',
         'groq-marker',
+        'not-public-test-value',
         'npm-crc32',
         'objectid-timestamp',
         'openai-marker',
@@ -203,5 +205,28 @@ describe('validators map', () => {
   it('never throws on arbitrary input', () => {
     const junk = ['', ' ', '[', ']', '[,]', '0x', 'ghp_', 'zpka__', '.01.', 'x'.repeat(5000), '\u0000\uffff', '[' + '1,'.repeat(70) + ']'];
     for (const v of Object.values(validators)) for (const j of junk) expect(() => v(j)).not.toThrow();
+  });
+});
+
+describe('bip39-list', () => {
+  const rng = seededRng(7);
+  it('reads a numbered, comma-separated or JSON list as a mnemonic', () => {
+    const m = F.bip39Mnemonic(12, rng).split(' ');
+    expect(validators['bip39-list']!(m.map((w, i) => `${i + 1}. ${w}`).join('\n')).ok).toBe(true);
+    expect(validators['bip39-list']!(m.join(', ')).ok).toBe(true);
+    expect(validators['bip39-list']!(m.map((w) => `"${w}"`).join(', ')).ok).toBe(true);
+  });
+  it('drops a bad checksum and a wrong word count', () => {
+    expect(validators['bip39-list']!(F.bip39BadMnemonic(12, rng).split(' ').join('\n')).ok).toBe(false);
+    expect(validators['bip39-list']!(F.bip39Mnemonic(12, rng).split(' ').slice(0, 11).join('\n')).ok).toBe(false);
+  });
+});
+
+describe('not-public-test-value', () => {
+  it('drops the Hardhat/Anvil keys with or without 0x and keeps a random key', () => {
+    expect(validators['not-public-test-value']!(`0x${PUBLIC_EVM_KEYS[0]!}`).ok).toBe(false);
+    expect(validators['not-public-test-value']!(PUBLIC_EVM_KEYS[1]!).ok).toBe(false);
+    expect(validators['not-public-test-value']!(F.evmKey(seededRng(3))).ok).toBe(true);
+    expect(validators['not-public-test-value']!('some-other-secret-value-1234').ok).toBe(true);
   });
 });
