@@ -11,6 +11,8 @@ const WIF_RUN = 1; // a maximal [A-Za-z0-9] run of 51–52 characters, all base5
 const B58_64 = 2; // a maximal [A-Za-z0-9] run of 86–88 characters, all base58 (64 bytes in base58)
 const BYTE_ARRAY = 4; // 63 or more consecutive `\s*\d{1,3}\s*,` items (a JSON array of 64 bytes)
 const HEX_64 = 8; // 64 or more consecutive hex digits
+const HEX_24 = 32; // 24 or more consecutive hex digits
+const HEX_32 = 64; // 32 or more consecutive hex digits
 const WORDS_12 = 16; // 12 or more BIP-39 English words (lower case, each a whole letter run), single spaces apart
 
 /** Gate name → the verdict bits of which at least one must be set. */
@@ -19,7 +21,9 @@ export const GATES: Readonly<Record<string, number>> = {
   'base58-wif': WIF_RUN,
   /** Solana-style 64-byte secret keys: a whole base58 token of 86–88 characters, or a list of 64 small numbers. */
   'base58-64-bytes': B58_64 | BYTE_ARRAY,
-  /** 32-byte hex private keys: a run of at least 64 hex digits. */
+  /** Hex secrets of 12, 16 or 32 bytes: a run of at least 24, 32 or 64 hex digits. */
+  'hex-24': HEX_24,
+  'hex-32': HEX_32,
   'hex-64': HEX_64,
   /** BIP-39 seed phrases: at least 12 words of the BIP-39 English list in a row, one space apart. */
   'bip39-words': WORDS_12,
@@ -170,7 +174,15 @@ export function gateScan(text: string, want: number): number {
     };
     someRun(text, 51, ALNUM, b58);
   }
-  if (want & HEX_64 && someRun(text, 64, HEX, () => true)) found |= HEX_64;
+  if (want & (HEX_24 | HEX_32 | HEX_64)) {
+    const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
+    const min = want & HEX_24 ? 24 : want & HEX_32 ? 32 : 64;
+    someRun(text, min, HEX, (a, b) => {
+      const len = b - a;
+      found |= (len >= 24 ? HEX_24 : 0) | (len >= 32 ? HEX_32 : 0) | (len >= 64 ? HEX_64 : 0);
+      return (found & hexWant) === hexWant;
+    });
+  }
   // 12 words of 3+ letters and 11 spaces: at least 47 characters of [a-z ].
   if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, Math.max(0, a - 1), Math.min(text.length, b + 1))))
     found |= WORDS_12;

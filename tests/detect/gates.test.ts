@@ -29,6 +29,8 @@ describe('structural gates', () => {
     expect(passes('base58-64-bytes', bytes)).toBe(true);
     const hex = `pk = 0x${'a1b2c3d4'.repeat(8)};`;
     expect(passes('hex-64', hex)).toBe(true);
+    expect(passes('hex-32', `k="${'a1b2'.repeat(8)}"`)).toBe(true);
+    expect(passes('hex-24', `t-${'a1b2'.repeat(6)}-`)).toBe(true);
     const seed = `x ${BIP39_WORDS.slice(100, 112).join(' ')}.`;
     expect(SEED.test(seed)).toBe(true);
     expect(passes('bip39-words', seed)).toBe(true);
@@ -39,6 +41,8 @@ describe('structural gates', () => {
     for (const name of Object.keys(GATES)) expect(passes(name, code)).toBe(false);
     expect(passes('base58-wif', `x ${pick(B58, 50, 1)} y`)).toBe(false); // one short
     expect(passes('hex-64', `${'ab'.repeat(31)}a`)).toBe(false);
+    expect(passes('hex-32', `${'ab'.repeat(15)}a`)).toBe(false);
+    expect(passes('hex-24', `x-${'ab'.repeat(11)}a-`)).toBe(false);
     expect(passes('bip39-words', BIP39_WORDS.slice(0, 11).join(' '))).toBe(false);
   });
 
@@ -48,7 +52,7 @@ describe('structural gates', () => {
     const core = fc.oneof(
       fc.array(word, { minLength: 10, maxLength: 26 }).map((w) => w.join(' ')),
       fc.integer({ min: 48, max: 92 }).chain((n) => fc.string({ unit: fc.constantFrom(...B58, '0', 'l'), minLength: n, maxLength: n })),
-      fc.integer({ min: 60, max: 70 }).chain((n) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFg'), minLength: n, maxLength: n })),
+      fc.integer({ min: 20, max: 70 }).chain((n) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF', 'g'), minLength: n, maxLength: n })),
       fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 60, maxLength: 70 }).chain((xs) =>
         fc.constantFrom(' ', '', '\n  ').map((sep) => `[${xs.join(`,${sep}`)}]`),
       ),
@@ -59,6 +63,8 @@ describe('structural gates', () => {
         if (WIF.test(text)) expect(passes('base58-wif', text)).toBe(true);
         if (SOL.test(text)) expect(passes('base58-64-bytes', text)).toBe(true);
         if (HEX.test(text)) expect(passes('hex-64', text)).toBe(true);
+        if (/[0-9a-f]{32}/i.test(text)) expect(passes('hex-32', text)).toBe(true);
+        if (/[0-9a-f]{24}/i.test(text)) expect(passes('hex-24', text)).toBe(true);
         const m = SEED.exec(text);
         if (m && m[1]!.split(' ').every((w) => BIP39_WORDS.includes(w))) expect(passes('bip39-words', text)).toBe(true);
       }),
