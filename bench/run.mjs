@@ -4,8 +4,14 @@
 // the same keys, one table row each) or { rows, notes }. Cases pick what they need from `ctx` lazily, so a case
 // that needs no corpus never builds one.
 //
+// Cases: scan (directory scan vs ripgrep and secretlint), history (keyhound history vs git log -p --all), staged
+// (keyhound staged vs node -e 0). bench/history.mjs and bench/staged.mjs run one case each.
+//
 // Environment: BENCH_TREE_MB (corpus size, default 500), BENCH_ROUNDS (alternated rounds, default 3),
-// BENCH_CASES (comma-separated case names, default all), BENCH_DIR (cache, default .bench).
+// BENCH_CASES (comma-separated case names, e.g. `scan,history`; default all), BENCH_DIR (cache, default .bench),
+// BENCH_SKIP (tools to leave out of the scan case, e.g. `secretlint`), BENCH_HISTORY_REPO, BENCH_HISTORY_COMMITS
+// (default 3000), BENCH_STAGED_ROUNDS (default 30). RESULTS.md is written when every case ran; a partial run
+// writes .bench/RESULTS.partial.md.
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -54,7 +60,11 @@ const ctx = {
 };
 
 const casesDir = join(ROOT, 'bench', 'cases');
-const files = readdirSync(casesDir).filter((f) => f.endsWith('.mjs')).sort();
+const ORDER = ['scan', 'history', 'staged'];
+const rank = (f) => (ORDER.indexOf(f.replace(/\.mjs$/, '')) + ORDER.length + 1) % (ORDER.length + 1);
+const files = readdirSync(casesDir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 const sections = [];
 for (const file of files) {
   const name = file.replace(/\.mjs$/, '');
@@ -83,6 +93,7 @@ const head = [
 ];
 const body = sections.flatMap((s) => [`## ${s.title}`, '', table(s.rows), ...s.notes.map((n) => `- ${n}`), s.notes.length ? '' : null].filter((x) => x !== null));
 const md = [...head, ...body].join('\n').replace(/\n+$/, '\n');
-if (!only) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
+const all = files.every((f) => !only || only.has(f.replace(/\.mjs$/, '')));
+if (all) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
 else writeFileSync(join(benchDir, 'RESULTS.partial.md'), md);
 process.stdout.write(md);

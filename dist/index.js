@@ -2986,7 +2986,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3013,7 +3013,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3877,7 +3877,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4268,7 +4268,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -16054,7 +16054,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -16188,7 +16188,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index, index + 2);
           } else {
             out += hold(
@@ -16234,8 +16234,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -16626,7 +16626,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -16641,7 +16641,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -16654,7 +16654,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -16912,7 +16912,7 @@ var require_ignore = __commonJS({
 
 // src/action/main.ts
 import { readFileSync as readFileSync5, writeFileSync, mkdirSync, existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname4, isAbsolute, relative as relative3, resolve as resolve6 } from "node:path";
+import { dirname as dirname5, isAbsolute, relative as relative3, resolve as resolve7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -17021,11 +17021,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -17041,7 +17041,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -17551,7 +17551,7 @@ function sarifReport(findings, meta) {
 
 // src/scan.ts
 import { statSync } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -18341,1085 +18341,6 @@ import { createRequire as nodeCreateRequire } from "node:module";
 function createRequire(url) {
   const real = nodeCreateRequire(url);
   return (id) => id === "picomatch" ? import_picomatch.default : real(id);
-}
-
-// src/config/regex-syntax.ts
-var LETTER = /[A-Za-z]/;
-function swapCase(c) {
-  const u = c.toUpperCase();
-  return u === c ? c.toLowerCase() : u;
-}
-function escapeLength(src, i) {
-  const c = src[i + 1];
-  if (c === void 0) return 1;
-  const rest = src.slice(i + 2);
-  let m = null;
-  if (c === "x") m = /^[0-9A-Fa-f]{2}/.exec(rest);
-  else if (c === "u") m = /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/.exec(rest);
-  else if (c === "c") m = /^[A-Za-z]/.exec(rest);
-  else if (c === "p" || c === "P") m = /^\{[^}]*\}/.exec(rest);
-  else if (c === "k") m = /^<[^>]*>/.exec(rest);
-  return 2 + (m ? m[0].length : 0);
-}
-function caseFoldClass(body) {
-  let out = "";
-  let extra = "";
-  let i = 0;
-  while (i < body.length) {
-    const c = body[i];
-    if (c === "\\") {
-      const n = escapeLength(body, i);
-      out += body.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    const lo = c;
-    const dash = body[i + 1];
-    const hi = body[i + 2];
-    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo) && LETTER.test(hi)) {
-      out += `${lo}-${hi}`;
-      if (lo === lo.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo)}-${swapCase(hi)}`;
-      i += 3;
-      continue;
-    }
-    out += c;
-    if (LETTER.test(c)) extra += swapCase(c);
-    i += 1;
-  }
-  return out + extra;
-}
-function expandCaseInsensitiveGroups(source) {
-  if (!source.includes("(?i:")) return source;
-  let out = "";
-  let depth = 0;
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i];
-    if (c === "\\") {
-      const n = escapeLength(source, i);
-      out += source.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    if (c === "[") {
-      let j = i + 1;
-      if (source[j] === "^") j++;
-      if (source[j] === "]") j++;
-      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? escapeLength(source, j) : 1;
-      if (j >= source.length) throw new Error("unterminated character class");
-      const head = source[i + 1] === "^" ? "[^" : "[";
-      const body = source.slice(i + head.length, j);
-      out += depth > 0 ? head + caseFoldClass(body) + "]" : source.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (c === "(") {
-      if (source.startsWith("(?i:", i)) {
-        out += "(?:";
-        depth += 1;
-        i += 4;
-        continue;
-      }
-      const named = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(i, i + 64));
-      const prefix = named ? named[0] : /^\(\?(?:[:=!]|<[=!])/.exec(source.slice(i, i + 4))?.[0] ?? "(";
-      out += prefix;
-      if (depth > 0) depth += 1;
-      i += prefix.length;
-      continue;
-    }
-    if (c === ")") {
-      out += c;
-      if (depth > 0) depth -= 1;
-      i += 1;
-      continue;
-    }
-    out += depth > 0 && LETTER.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
-    i += 1;
-  }
-  if (depth > 0) throw new Error("unterminated (?i:...) group");
-  return out;
-}
-
-// src/config/regex-safety.ts
-var LARGE = 32;
-function quantifierAt(source, j) {
-  const c = source[j];
-  let length = 0;
-  let large = false;
-  if (c === "*" || c === "+") {
-    length = 1;
-    large = true;
-  } else if (c === "?") {
-    length = 1;
-  } else if (c === "{") {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(j, j + 24));
-    if (!m) return { length: 0, large: false };
-    length = m[0].length;
-    large = m[2] !== void 0 && (m[3] === "" || Number(m[3]) > LARGE);
-  } else {
-    return { length: 0, large: false };
-  }
-  if (source[j + length] === "?") length += 1;
-  return { length, large };
-}
-var WORD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
-function classEscape(e) {
-  if (e === "d") return "0123456789";
-  if (e === "w") return WORD;
-  if (e === "s") return " 	\n\r\f\v";
-  if (e === "n") return "\n";
-  if (e === "r") return "\r";
-  if (e === "t") return "	";
-  if ("DWSxuckpP".includes(e)) return null;
-  return e;
-}
-function firstChars(atom) {
-  if (atom.startsWith("\\")) {
-    const e = atom[1] ?? "";
-    if ("dDwWsSbBpPuxck".includes(e)) return e === "d" ? new Set("0123456789") : null;
-    return /* @__PURE__ */ new Set([e]);
-  }
-  if (atom.startsWith("[")) {
-    if (atom.startsWith("[^")) return null;
-    const body = atom.slice(1, -1);
-    const set = /* @__PURE__ */ new Set();
-    for (let i = 0; i < body.length; i++) {
-      const ch = body[i];
-      if (ch === "\\") {
-        const chars = classEscape(body[i + 1] ?? "");
-        if (chars === null) return null;
-        for (const x of chars) set.add(x);
-        i += 1;
-        continue;
-      }
-      if (body[i + 1] === "-" && body[i + 2] !== void 0) {
-        for (let code = ch.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) set.add(String.fromCharCode(code));
-        i += 2;
-      } else {
-        set.add(ch);
-      }
-    }
-    return set;
-  }
-  if (atom === ".") return null;
-  return /* @__PURE__ */ new Set([atom]);
-}
-function overlapping(sets) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of sets) {
-    if (s === null) return sets.length > 1;
-    for (const ch of s) {
-      if (seen.has(ch)) return true;
-      seen.add(ch);
-    }
-  }
-  return false;
-}
-function findNestedQuantifier(source) {
-  const stack = [];
-  let top = { start: 0, repeats: false, alternatives: [], current: void 0 };
-  const noteAtom = (first) => {
-    if (top.current === void 0) top.current = first;
-  };
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i];
-    let atomEnd = i + 1;
-    if (c === "\\") {
-      atomEnd = i + 2;
-      noteAtom(firstChars(source.slice(i, atomEnd)));
-    } else if (c === "[") {
-      let j = i + 1;
-      if (source[j] === "^") j++;
-      if (source[j] === "]") j++;
-      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
-      atomEnd = j + 1;
-      noteAtom(firstChars(source.slice(i, atomEnd)));
-    } else if (c === "(") {
-      const prefix = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])/.exec(source.slice(i, i + 40))?.[0] ?? "(";
-      const lookaround = /^\(\?<?[=!]/.test(prefix);
-      stack.push(top);
-      top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : void 0 };
-      i += prefix.length;
-      continue;
-    } else if (c === ")") {
-      const group = top;
-      group.alternatives.push(group.current ?? null);
-      top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: void 0 };
-      const q2 = quantifierAt(source, i + 1);
-      const shown = source.slice(group.start, i + 1 + q2.length);
-      if (q2.large && group.repeats) return `nested repetition at ${shown} can backtrack catastrophically`;
-      if (q2.large && group.alternatives.length > 1 && overlapping(group.alternatives)) {
-        return `repeated alternatives that can match the same text at ${shown} can backtrack catastrophically`;
-      }
-      const first = group.alternatives.length === 1 ? group.alternatives[0] : null;
-      noteAtom(first);
-      top.repeats ||= group.repeats || q2.large;
-      i += 1 + q2.length;
-      continue;
-    } else if (c === "|") {
-      top.alternatives.push(top.current ?? null);
-      top.current = void 0;
-      i += 1;
-      continue;
-    } else if (c === "^" || c === "$") {
-      i += 1;
-      continue;
-    } else {
-      noteAtom(firstChars(c));
-    }
-    const q = quantifierAt(source, atomEnd);
-    if (q.large) top.repeats = true;
-    i = atomEnd + q.length;
-  }
-  return null;
-}
-
-// src/config/compile.ts
-var loadModule = createRequire(import.meta.url);
-var picomatch2 = null;
-var REGEX_PATH_PREFIX = "re:";
-function compileGlob(glob, where = { field: "path" }) {
-  if (glob.startsWith(REGEX_PATH_PREFIX)) {
-    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), "", where);
-    return (p) => re.test(p);
-  }
-  picomatch2 ??= loadModule("picomatch");
-  return picomatch2(glob, { dot: true, basename: !glob.includes("/") });
-}
-function compileGlobs(globs, where) {
-  if (globs.length === 0) return null;
-  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }));
-  return (p) => matchers.some((m) => m(p));
-}
-function compileRegex(source, flags, where) {
-  let expanded;
-  try {
-    expanded = expandCaseInsensitiveGroups(source);
-  } catch (err) {
-    throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
-  }
-  const unsafe = findNestedQuantifier(expanded);
-  if (unsafe) throw new ConfigError(`unsafe regex: ${unsafe}`, where.file, where.ruleId, where.field);
-  try {
-    return new RegExp(expanded, flags);
-  } catch (err) {
-    throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
-  }
-}
-function compileAllowlist(spec, where) {
-  return {
-    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, "", { ...where, field: `${where.field}.regexes[${i}]` })),
-    regexTarget: spec.regexTarget ?? "secret",
-    paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }),
-    stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase())
-  };
-}
-function compileRule(spec, origin, knownValidators) {
-  const where = { file: origin.file, ruleId: spec.id };
-  const flags = spec.flags ?? "";
-  if (!/^[ims]*$/.test(flags)) throw new ConfigError(`flags may only contain i, m, s (got "${flags}")`, origin.file, spec.id, "flags");
-  const regex = compileRegex(spec.regex, `${flags}gd`, { ...where, field: "regex" });
-  const hasSecretGroup = /\(\?<secret>/.test(regex.source);
-  if (spec.validate !== void 0 && !knownValidators.has(spec.validate)) {
-    throw new ConfigError(
-      `unknown validator "${spec.validate}" (known: ${[...knownValidators].sort().join(", ")})`,
-      origin.file,
-      spec.id,
-      "validate"
-    );
-  }
-  const keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
-  return {
-    id: spec.id,
-    description: spec.description,
-    severity: spec.severity,
-    tags: spec.tags ?? [],
-    keywords,
-    family: origin.family,
-    regex,
-    hasSecretGroup,
-    entropy: spec.entropy ?? 0,
-    validate: spec.validate ?? null,
-    path: spec.path ? compileGlob(spec.path, { ...where, field: "path" }) : null,
-    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
-    globalAllowlists: spec.globalAllowlists ?? true,
-    generic: (spec.tags ?? []).includes("generic"),
-    spec,
-    origin
-  };
-}
-function escapeRegex(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function buildRuleSet(rules, allowlists = []) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const r of rules) {
-    const prev = seen.get(r.id);
-    if (prev) throw new ConfigError(`duplicate rule id (also in ${prev.origin.file})`, r.origin.file, r.id, "id");
-    seen.set(r.id, r);
-  }
-  const byKeyword = /* @__PURE__ */ new Map();
-  const alwaysRun = [];
-  for (const r of rules) {
-    if (r.keywords.length === 0) alwaysRun.push(r);
-    for (const k of new Set(r.keywords)) {
-      const list = byKeyword.get(k) ?? [];
-      list.push(r);
-      byKeyword.set(k, list);
-    }
-  }
-  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join("|"), "gi") : null;
-  return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
-}
-
-// src/config/re2.ts
-var UnsupportedRegexError = class extends Error {
-  name = "UnsupportedRegexError";
-};
-var POSIX = {
-  alnum: "0-9A-Za-z",
-  alpha: "A-Za-z",
-  ascii: "\\x00-\\x7F",
-  blank: "\\t ",
-  cntrl: "\\x00-\\x1F\\x7F",
-  digit: "0-9",
-  graph: "!-~",
-  lower: "a-z",
-  print: " -~",
-  punct: "!-\\/:-@\\[-`{-~",
-  space: "\\t\\n\\v\\f\\r ",
-  upper: "A-Z",
-  word: "0-9A-Za-z_",
-  xdigit: "0-9A-Fa-f"
-};
-function escapeLiteral(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-function translateEscape(src, i, inClass) {
-  const c = src[i + 1];
-  if (c === void 0) throw new UnsupportedRegexError("trailing backslash");
-  if (c === "z" && !inClass) return { out: "(?![\\s\\S])", len: 2 };
-  if (c === "A" && !inClass) return { out: "(?<![\\s\\S])", len: 2 };
-  if (c === "Q") {
-    const end = src.indexOf("\\E", i + 2);
-    const lit = src.slice(i + 2, end === -1 ? src.length : end);
-    return { out: escapeLiteral(lit), len: (end === -1 ? src.length : end + 2) - i };
-  }
-  if (c === "a") return { out: "\\x07", len: 2 };
-  if (c === "x" && src[i + 2] === "{") {
-    const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
-    if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
-    const code = parseInt(m[1], 16);
-    if (code > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
-    return { out: `\\u${code.toString(16).padStart(4, "0")}`, len: m[0].length };
-  }
-  if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
-  if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
-  if (/[1-9]/.test(c)) throw new UnsupportedRegexError(`\\${c} (octal in RE2) would be a back-reference in JavaScript`);
-  if (c === "0") {
-    const m = /^\\0([0-7]{0,2})/.exec(src.slice(i));
-    return { out: `\\x${parseInt(m[1] || "0", 8).toString(16).padStart(2, "0")}`, len: m[0].length };
-  }
-  if (/[A-Za-z]/.test(c) && !/[dDwWsSbBfnrtvx]/.test(c)) throw new UnsupportedRegexError(`unknown escape \\${c}`);
-  if (inClass && (c === "b" || c === "B")) throw new UnsupportedRegexError(`\\${c} inside a character class`);
-  if (c === "x") {
-    const m = /^\\x[0-9A-Fa-f]{2}/.exec(src.slice(i));
-    if (!m) throw new UnsupportedRegexError("bad \\x escape");
-    return { out: m[0], len: 4 };
-  }
-  return { out: src.slice(i, i + 2), len: 2 };
-}
-function translateClass(src, i) {
-  let j = i + 1;
-  let out = "[";
-  if (src[j] === "^") {
-    out += "^";
-    j++;
-  }
-  if (src[j] === "]") {
-    out += "\\]";
-    j++;
-  }
-  for (; ; ) {
-    const c = src[j];
-    if (c === void 0) throw new UnsupportedRegexError("unterminated character class");
-    if (c === "]") return { out: `${out}]`, len: j + 1 - i };
-    if (c === "\\") {
-      const e = translateEscape(src, j, true);
-      out += e.out;
-      j += e.len;
-      continue;
-    }
-    if (c === "[" && src[j + 1] === ":") {
-      const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j));
-      if (!m) throw new UnsupportedRegexError("bad POSIX class");
-      if (m[1]) throw new UnsupportedRegexError(`negated POSIX class [:^${m[2]}:]`);
-      const body = POSIX[m[2]];
-      if (!body) throw new UnsupportedRegexError(`unknown POSIX class [:${m[2]}:]`);
-      out += body;
-      j += m[0].length;
-      continue;
-    }
-    out += c === "[" ? "\\[" : c;
-    j++;
-  }
-}
-function translateRe2(src, secretGroup = 0) {
-  let flags = "";
-  let rest = src;
-  let wrapAllI = false;
-  for (let m = /^\(\?([a-zA-Z-]+)\)/.exec(rest); m; m = /^\(\?([a-zA-Z-]+)\)/.exec(rest)) {
-    for (const f of m[1]) {
-      if (f === "i") wrapAllI = true;
-      else if (f === "s" || f === "m") flags += flags.includes(f) ? "" : f;
-      else throw new UnsupportedRegexError(`flag group (?${m[1]})`);
-    }
-    rest = rest.slice(m[0].length);
-  }
-  const stack = [false];
-  let out = "";
-  let groups = 0;
-  let i = 0;
-  while (i < rest.length) {
-    const c = rest[i];
-    if (c === "\\") {
-      const e = translateEscape(rest, i, false);
-      out += e.out;
-      i += e.len;
-      continue;
-    }
-    if (c === "[") {
-      const k = translateClass(rest, i);
-      out += k.out;
-      i += k.len;
-      continue;
-    }
-    if (c === "(") {
-      const tail = rest.slice(i, i + 80);
-      const flagGroup = /^\(\?([a-zA-Z-]+)\)/.exec(tail);
-      if (flagGroup) {
-        if (flagGroup[1] !== "i") throw new UnsupportedRegexError(`flag group (?${flagGroup[1]}) inside the regex`);
-        if (!stack[stack.length - 1]) {
-          out += "(?i:";
-          stack[stack.length - 1] = true;
-        }
-        i += flagGroup[0].length;
-        continue;
-      }
-      const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(tail);
-      if (named || !tail.startsWith("(?")) {
-        groups += 1;
-        const name = groups === secretGroup ? "secret" : named?.[1];
-        out += name ? `(?<${name}>` : "(";
-        i += named ? named[0].length : 1;
-        stack.push(false);
-        continue;
-      }
-      const nonCapturing = /^\(\?(i?):/.exec(tail);
-      if (!nonCapturing) throw new UnsupportedRegexError(`group syntax ${tail.slice(0, 6)}\u2026`);
-      out += nonCapturing[0];
-      i += nonCapturing[0].length;
-      stack.push(false);
-      continue;
-    }
-    if (c === ")") {
-      if (stack.length === 1) throw new UnsupportedRegexError("unbalanced )");
-      if (stack.pop()) out += ")";
-      out += ")";
-      i++;
-      continue;
-    }
-    if (c === "|" && stack[stack.length - 1]) {
-      out += ")|(?i:";
-      i++;
-      continue;
-    }
-    out += c;
-    i++;
-  }
-  if (stack.length !== 1) throw new UnsupportedRegexError("unbalanced (");
-  if (stack[0]) out += ")";
-  if (secretGroup > groups) throw new UnsupportedRegexError(`secretGroup ${secretGroup} but the regex has ${groups} capturing groups`);
-  return { source: wrapAllI ? `(?i:${out})` : out, flags, groups };
-}
-
-// src/config/gitleaks.ts
-var KNOWN_TOP = /* @__PURE__ */ new Set(["title", "description", "minVersion", "extend", "rules", "allowlist", "allowlists"]);
-var KNOWN_RULE = /* @__PURE__ */ new Set(["id", "description", "regex", "secretGroup", "entropy", "path", "keywords", "tags", "skipReport", "allowlist", "allowlists", "required"]);
-var KNOWN_ALLOWLIST = /* @__PURE__ */ new Set(["description", "condition", "commits", "paths", "regexTarget", "regexes", "stopwords", "targetRules"]);
-function kebab(id) {
-  return id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-}
-var Importer = class {
-  warnings = [];
-  warn(where, message) {
-    this.warnings.push(`${where}: ${message}`);
-  }
-  unknownKeys(obj, known, where) {
-    for (const k of Object.keys(obj)) if (!known.has(k)) this.warn(where, `unknown field "${k}" ignored`);
-  }
-  regex(src, where, secretGroup = 0) {
-    try {
-      return translateRe2(src, secretGroup);
-    } catch (err) {
-      if (err instanceof UnsupportedRegexError) {
-        this.warn(where, `regex not imported: ${err.message}`);
-        return null;
-      }
-      throw err;
-    }
-  }
-  /** An RE2 regex usable without flags (allowlist regexes, path patterns); `s`/`m` flags cannot be carried. */
-  plainRegex(src, where) {
-    const r = this.regex(src, where);
-    if (r && r.flags) {
-      this.warn(where, `regex not imported: flag (?${r.flags}) is not supported here`);
-      return null;
-    }
-    return r?.source ?? null;
-  }
-  allowlist(gl, where) {
-    this.unknownKeys(gl, KNOWN_ALLOWLIST, where);
-    if (gl.commits?.length) this.warn(where, `commits (${gl.commits.length}) not imported: keyhound has no commit allowlist; use the baseline instead`);
-    const spec = {};
-    if (gl.description) spec.description = gl.description;
-    const regexes = (gl.regexes ?? []).map((r, i) => this.plainRegex(r, `${where}.regexes[${i}]`)).filter((r) => r !== null);
-    const paths = (gl.paths ?? []).map((p, i) => this.plainRegex(p, `${where}.paths[${i}]`)).filter((p) => p !== null);
-    if (regexes.length) spec.regexes = regexes;
-    if (gl.regexTarget !== void 0) {
-      if (gl.regexTarget === "secret" || gl.regexTarget === "match" || gl.regexTarget === "line") spec.regexTarget = gl.regexTarget;
-      else this.warn(where, `unknown regexTarget "${gl.regexTarget}": using secret`);
-    }
-    if (paths.length) spec.paths = paths.map((p) => REGEX_PATH_PREFIX + p);
-    if (gl.stopwords?.length) spec.stopwords = gl.stopwords;
-    const kinds = [regexes.length, paths.length, gl.stopwords?.length ?? 0].filter((n) => n > 0).length;
-    if ((gl.condition ?? "OR").toUpperCase() === "AND" && kinds > 1) {
-      this.warn(where, "condition AND across regexes, paths and stopwords has no keyhound equivalent: allowlist not imported");
-      return null;
-    }
-    if (!["OR", "AND"].includes((gl.condition ?? "OR").toUpperCase())) this.warn(where, `unknown condition "${gl.condition}": read as OR`);
-    return kinds > 0 ? spec : null;
-  }
-  rule(gl, index, defaultIds, disable) {
-    const rawId = gl.id ?? `rules[${index}]`;
-    const where = `rule ${rawId}`;
-    this.unknownKeys(gl, KNOWN_RULE, where);
-    if (!gl.id) {
-      this.warn(`rules[${index}]`, "rule without an id not imported");
-      return null;
-    }
-    if (gl.skipReport) {
-      this.warn(where, "skipReport rules exist only as parts of composite rules: not imported");
-      return null;
-    }
-    if (!gl.regex) {
-      this.warn(where, "a rule without a regex (path-only) has no keyhound equivalent: not imported");
-      return null;
-    }
-    const id = kebab(gl.id);
-    if (id !== gl.id) this.warn(where, `id renamed to "${id}" (keyhound ids are kebab-case)`);
-    if (gl.required?.length) {
-      this.warn(where, `composite rule: [[rules.required]] (${gl.required.length}) not imported; the rule reports its own matches alone`);
-    }
-    const regex = this.regex(gl.regex, `${where}: regex`, gl.secretGroup ?? 0);
-    if (!regex) return null;
-    let source = regex.source;
-    if (!gl.secretGroup && regex.groups > 0) {
-      source = translateRe2(gl.regex, 1).source;
-      if (regex.groups > 1) this.warn(where, "no secretGroup and several groups: keyhound uses group 1 (gitleaks uses the first non-empty one)");
-    }
-    const spec = { id, description: gl.description || gl.id, severity: "high", regex: source };
-    if (gl.tags?.length) spec.tags = gl.tags;
-    if (regex.flags) spec.flags = regex.flags;
-    if (gl.keywords?.length) {
-      const kw = gl.keywords.map((k) => k.toLowerCase());
-      if (kw.some((k) => k.length < 2)) this.warn(where, "a keyword shorter than 2 characters: keywords dropped, the rule runs on every file");
-      else spec.keywords = [...new Set(kw)];
-    }
-    if (gl.entropy !== void 0) {
-      if (gl.entropy > 8) this.warn(where, `entropy ${gl.entropy} above 8 bits per character: capped at 8`);
-      spec.entropy = Math.min(gl.entropy, 8);
-    }
-    if (gl.path) {
-      const p = this.plainRegex(gl.path, `${where}: path`);
-      if (p === null) return null;
-      spec.path = REGEX_PATH_PREFIX + p;
-    }
-    const lists = [...gl.allowlist ? [gl.allowlist] : [], ...gl.allowlists ?? []];
-    const allowlists = lists.map((a, i) => this.allowlist(a, `${where}: allowlists[${i}]`)).filter((a) => a !== null);
-    if (allowlists.length) spec.allowlists = allowlists;
-    if (defaultIds.has(id)) {
-      this.warn(where, `replaces the built-in rule "${id}" (disabled)`);
-      disable.add(id);
-    }
-    try {
-      compileRule(spec, { file: "gitleaks import", family: "user" }, /* @__PURE__ */ new Set());
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      this.warn(where, `not imported: ${err.message.replace(/^gitleaks import: [^:]+: /, "")}`);
-      return null;
-    }
-    return spec;
-  }
-};
-function importGitleaks(text, file, defaultRuleIds) {
-  let doc;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    throw new ConfigError(`invalid TOML: ${err.message.split("\n")[0]}`, file);
-  }
-  const im = new Importer();
-  im.unknownKeys(doc, KNOWN_TOP, "config");
-  const useDefault = doc.extend?.useDefault ?? false;
-  if (doc.extend?.path || doc.extend?.url) im.warn("[extend]", "extending another file (path, url) is not imported: merge it by hand");
-  const disable = /* @__PURE__ */ new Set();
-  for (const id of doc.extend?.disabledRules ?? []) {
-    if (!useDefault) im.warn("[extend] disabledRules", `"${id}" ignored: useDefault is not set`);
-    else if (defaultRuleIds.has(id)) disable.add(id);
-    else im.warn("[extend] disabledRules", `"${id}" is not a keyhound rule id (keyhound's rules differ from gitleaks'): see keyhound rules list`);
-  }
-  const rules = [];
-  (doc.rules ?? []).forEach((r, i) => {
-    const spec = im.rule(r, i, useDefault ? defaultRuleIds : /* @__PURE__ */ new Set(), disable);
-    if (spec) {
-      if (rules.some((x) => x.id === spec.id)) im.warn(`rule ${spec.id}`, "duplicate id: not imported");
-      else rules.push(spec);
-    }
-  });
-  const global = {};
-  const globals = [...doc.allowlist ? [doc.allowlist] : [], ...doc.allowlists ?? []];
-  globals.forEach((gl, i) => {
-    const where = `allowlists[${i}]`;
-    const spec = im.allowlist(gl, where);
-    if (!spec) return;
-    if (gl.targetRules?.length) {
-      for (const target of gl.targetRules) {
-        const rule = rules.find((r) => r.id === kebab(target));
-        if (rule) rule.allowlists = [...rule.allowlists ?? [], spec];
-        else im.warn(where, `targetRules: "${target}" is not an imported rule; not applied to it`);
-      }
-      return;
-    }
-    if (spec.regexes?.length) {
-      const target = spec.regexTarget ?? "secret";
-      if (global.regexes?.length && (global.regexTarget ?? "secret") !== target) {
-        im.warn(where, `regexes with regexTarget ${target} cannot join the global allowlist's (${global.regexTarget ?? "secret"}): not imported`);
-      } else {
-        global.regexes = [...global.regexes ?? [], ...spec.regexes];
-        if (target !== "secret") global.regexTarget = target;
-      }
-    }
-    if (spec.paths?.length) global.paths = [...global.paths ?? [], ...spec.paths];
-    if (spec.stopwords?.length) global.stopwords = [...global.stopwords ?? [], ...spec.stopwords];
-    if (spec.description && !global.description) global.description = spec.description;
-  });
-  compileAllowlist(global, { file, field: "allowlist" });
-  const config = { extends: useDefault ? "default" : "none" };
-  if (disable.size) config.disable = [...disable].sort();
-  if (Object.keys(global).length) config.allowlist = global;
-  if (rules.length) config.rules = rules;
-  return { config, warnings: im.warnings, ...doc.title ? { title: doc.title } : {} };
-}
-
-// src/config/ruleset.ts
-function defaultUserConfig() {
-  return { file: null, extends: "default", rules: [], disable: [], allowlist: {} };
-}
-function buildRuleSetFromPacks(config, validatorNames2, packs) {
-  const compiled = [];
-  const allowlists = [];
-  for (const pack of config.extends === "none" ? [] : packs) {
-    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2));
-    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: "allowlist" }));
-  }
-  const userFile = config.file ?? ".keyhound.yaml";
-  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2));
-  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: "allowlist" }));
-  const known = new Set(compiled.map((r) => r.id));
-  for (const id of config.disable) {
-    if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, void 0, "disable");
-  }
-  const disabled = new Set(config.disable);
-  return buildRuleSet(
-    compiled.filter((r) => !disabled.has(r.id)),
-    allowlists
-  );
-}
-
-// src/config/load.ts
-var validators = null;
-function schemaValidators() {
-  if (validators) return validators;
-  const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
-  const schema = JSON.parse(readFileSync2(join3(DEFAULT_RULES_DIR, "schema.json"), "utf8"));
-  ajv.addSchema(schema);
-  validators = {
-    pack: ajv.getSchema(schema.$id),
-    config: ajv.getSchema(`${schema.$id}#/$defs/config`)
-  };
-  return validators;
-}
-function schemaError(file, doc, errors) {
-  const err = errors?.[0];
-  if (!err) return new ConfigError("does not match the schema", file);
-  const parts = err.instancePath.split("/").filter(Boolean);
-  let ruleId;
-  let fieldParts = parts;
-  if (parts[0] === "rules" && parts[1] !== void 0) {
-    const rule = doc.rules?.[Number(parts[1])];
-    ruleId = typeof rule?.id === "string" ? rule.id : `rules[${parts[1]}]`;
-    fieldParts = parts.slice(2);
-  }
-  let message = err.message ?? "is invalid";
-  if (err.keyword === "additionalProperties") {
-    const extra = err.params.additionalProperty;
-    message = `unknown field "${extra}"`;
-  } else if (err.keyword === "enum") {
-    message = `must be one of ${(err.params.allowedValues ?? []).join(", ")}`;
-  } else if (err.keyword === "required") {
-    message = `missing required field "${err.params.missingProperty}"`;
-  }
-  return new ConfigError(message, file, ruleId, fieldParts.join(".") || void 0);
-}
-function readText(file) {
-  try {
-    return readFileSync2(file, "utf8");
-  } catch (err) {
-    throw new ConfigError(`cannot read: ${err.code ?? err.message}`, file);
-  }
-}
-function readYaml(file) {
-  const text = readText(file);
-  try {
-    return (0, import_yaml2.parse)(text) ?? {};
-  } catch (err) {
-    throw new ConfigError(`invalid YAML: ${err.message.split("\n")[0]}`, file);
-  }
-}
-function loadRulePack(file) {
-  const doc = readYaml(file);
-  const { pack } = schemaValidators();
-  if (!pack(doc)) throw schemaError(file, doc, pack.errors);
-  const d = doc;
-  return { file, family: d.family ?? basename(file).replace(/\.ya?ml$/, ""), rules: d.rules, allowlist: d.allowlist };
-}
-function loadRulePacks(dir = DEFAULT_RULES_DIR) {
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join3(dir, f)));
-}
-function loadUserConfig(root, configPath) {
-  const file = configPath ? resolve(configPath) : join3(root, ".keyhound.yaml");
-  if (!configPath && !existsSync3(file)) return defaultUserConfig();
-  if (configPath && !existsSync3(file)) throw new ConfigError("config file not found", configPath);
-  let warnings;
-  let doc;
-  if (/\.toml$/i.test(file)) {
-    const imported = importGitleaks(readText(file), file, new Set(loadRulePacks().flatMap((p) => p.rules.map((r) => r.id))));
-    doc = imported.config;
-    warnings = imported.warnings.map((w) => `${file}: ${w}`);
-  } else {
-    doc = readYaml(file);
-  }
-  const { config } = schemaValidators();
-  if (!config(doc)) throw schemaError(file, doc, config.errors);
-  const d = doc;
-  return {
-    file,
-    extends: d.extends ?? "default",
-    rules: d.rules ?? [],
-    disable: d.disable ?? [],
-    allowlist: d.allowlist ?? {},
-    baseline: d.baseline,
-    ...warnings?.length ? { warnings } : {}
-  };
-}
-function buildConfiguredRuleSet(config, validatorNames2, packs = config.extends === "none" ? [] : loadRulePacks()) {
-  return buildRuleSetFromPacks(config, validatorNames2, packs);
-}
-
-// src/detect/validators/types.ts
-var OK = Object.freeze({ ok: true });
-function fail(reason) {
-  return { ok: false, reason };
-}
-
-// src/detect/validators/util/hash.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return new Uint8Array(createHash("sha256").update(data).digest());
-}
-function bytesToHex(bytes) {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
-}
-function bytesToBigInt(bytes) {
-  return bytes.length === 0 ? 0n : BigInt("0x" + bytesToHex(bytes));
-}
-function equalBytes(a, b) {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
-  return diff === 0;
-}
-
-// src/detect/validators/util/base58.ts
-var BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-var INDEX = (() => {
-  const t = new Int8Array(128).fill(-1);
-  for (let i = 0; i < BASE58_ALPHABET.length; i++) t[BASE58_ALPHABET.charCodeAt(i)] = i;
-  return t;
-})();
-function base58Decode(text) {
-  let zeros2 = 0;
-  while (zeros2 < text.length && text[zeros2] === "1") zeros2++;
-  const acc = [];
-  for (let i = zeros2; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const digit = code < 128 ? INDEX[code] : -1;
-    if (digit < 0) return null;
-    let carry = digit;
-    for (let j = 0; j < acc.length; j++) {
-      carry += acc[j] * 58;
-      acc[j] = carry & 255;
-      carry >>= 8;
-    }
-    while (carry > 0) {
-      acc.push(carry & 255);
-      carry >>= 8;
-    }
-  }
-  const out = new Uint8Array(zeros2 + acc.length);
-  for (let i = 0; i < acc.length; i++) out[out.length - 1 - i] = acc[i];
-  return out;
-}
-function checksum4(payload) {
-  return sha256(sha256(payload)).subarray(0, 4);
-}
-function base58CheckDecode(text) {
-  const raw = base58Decode(text);
-  if (raw === null) return { error: "not base58" };
-  if (raw.length < 5) return { error: "too short for base58check" };
-  const payload = raw.subarray(0, raw.length - 4);
-  const sum = raw.subarray(raw.length - 4);
-  const want = checksum4(payload);
-  for (let i = 0; i < 4; i++) if (sum[i] !== want[i]) return { error: "base58check checksum mismatch" };
-  return { payload };
-}
-
-// src/detect/validators/util/secp256k1.ts
-var SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
-function isValidSecp256k1Scalar(k) {
-  return k > 0n && k < SECP256K1_N;
-}
-
-// src/detect/validators/public-test-values.ts
-var PUBLIC_MNEMONICS = [
-  // Hardhat Network / Anvil (Foundry) default accounts
-  "test test test test test test test test test test test junk",
-  // Ganache (ganache-cli --deterministic) default
-  "myth like bonus scare over problem client lizard pioneer submit female collect",
-  // Truffle develop / Ganache UI classic default
-  "candy maple cake sugar pudding cream honey rich smooth crumble sweet treat",
-  // BIP-39 test vectors, the most copied ones
-  "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
-  "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon agent",
-  "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon art"
-];
-var BIP39_VECTOR_ENTROPIES = [
-  "9e885d952ad362caeb4efe34a8e91bd2",
-  "6610b25967cdcca9d59875f5cb50b0ea75433311869e930b",
-  "68a79eaca2324873eacc50cb9c6eca8cc68ea5d936f98787c60c7ebc74e6ce7c",
-  "c0ba5a8e914111210f2bd131f3d5e08d",
-  "6d9be1ee6ebd27a258115aad99b7317b9c8d28b6d76431c3",
-  "9f6a2878b2520799a44ef18bc7df394e7061a224d2c33cd015b157d746869863",
-  "23db8160a31d3e0dca3688ed941adbf3",
-  "8197a4a47f0425faeaa69deebc05ca29c0a5b5cc76ceacc0",
-  "066dca1a2bb7e8a1db2832148ce9933eea0f3ac9548d793112d9a95c9407efad",
-  "f30f8c1da665478f49b001d94c5fc452",
-  "c10ec20dc3cd9f652c7fac2f1230f7a3c828389a14392f05",
-  "f585c11aec520db57dd353c69554b21a89b20fb0650966fa0a9d6f74fd989d8f"
-];
-var PUBLIC_EVM_KEYS = [
-  // Hardhat / Anvil accounts #0..#9 (PUBLIC)
-  "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
-  "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-  "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
-  "7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
-  "47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
-  "8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
-  "92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
-  "4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
-  "dbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
-  "2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6",
-  // Ganache --deterministic accounts #0..#9 (PUBLIC)
-  "4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d",
-  "6cbed15c793ce57650b9877cf6fa156fbef513c4e6134f022a85b1ffdd59b2a1",
-  "6370fd033278c143179d81c5526140625662b8daa446c22ee2d73db3707e620c",
-  "646f1ce2fdad0e6deeeb5c7e8e5543bdde65e86029e2fd9fc169899c440a7913",
-  "add53f9a7e588d003326d1cbf9e4a43c061aadd9bc938c843a79e7b4fd2ad743",
-  "395df67f0c2d2d9fe1ad08d1bc8b6627011959b79c53d7dd6a3536a33ab8a4fd",
-  "e485d098507f54e7733a205420dfddbe58db035fa577fc294ebd14db90767a52",
-  "a453611d9419d0e56f499079478fd72c37b251a94bfde4d19872c44cf65386e3",
-  "829e924fdf021ba3dbbc4225edfece9aca04b929d6e75613329ca6f1d31c0bb4",
-  "b0057716d5917badaf911b193b12b910811c1497b5bada8d7711f758981c3773"
-];
-var PUBLIC_SECP256K1_KEYS = [
-  "e8f32e723decf4051aefac8e2c93c9c5b214313817cdb01a1494b917c8436b35",
-  // BIP-32 vector 1 m
-  "edb2e14f9ee77d26dd93b4ecede8d16ed408ce149b6cd80b0715a2d911a0afea",
-  // BIP-32 vector 1 m/0'
-  "3c6cb8d0f6a264c91ea8b5030fadaa8e538b020f0a387421a12de9319dc93368",
-  // BIP-32 vector 1 m/0'/1
-  "cbce0d719ecf7431d88e6a89fa1483e02e35092af60c042b1df2ff59fa424dca",
-  // BIP-32 vector 1 m/0'/1/2'
-  "0f479245fb19a38a1954c5c7c0ebab2f9bdfd96a17563ef28a6a4b1a2a764ef4",
-  // BIP-32 vector 1 m/0'/1/2'/2
-  "471b76e389e528d6de6d816857e012c5455051cad6660850e58372a6c3e6e7c8",
-  // BIP-32 vector 1 m/0'/1/2'/2/1000000000
-  "4b03d6fc340455b363f51020ad3ecca4f0850280cf436c70c727923f6db46c3e",
-  // BIP-32 vector 2 m
-  "abe74a98f6c7eabee0428f53798f0ab8aa1bd37873999041703c742f15ac7e1e",
-  // BIP-32 vector 2 m/0
-  "877c779ad9687164e9c2f4f0f4ff0340814392330693ce95a58fe18fd52e6e93",
-  // BIP-32 vector 2 m/0/2147483647'
-  "704addf544a06e5ee4bea37098463c23613da32020d604506da8c0518e1da4b7",
-  // BIP-32 vector 2 m/0/2147483647'/1
-  "f1c7c871a54a804afe328b4c83a1c33b8e5ff48f5087273f04efa83b247d6a2d",
-  // BIP-32 vector 2 m/0/2147483647'/1/2147483646'
-  "bb7d39bdb83ecf58f2fd82b6d918341cbef428661ef01ab97c28a4842125ac23",
-  // BIP-32 vector 2 m/0/2147483647'/1/2147483646'/2
-  "00ddb80b067e0d4993197fe10f2657a844a384589847602d56f0c629c81aae32",
-  // BIP-32 vector 3 m
-  "491f7a2eebc7b57028e0d3faa0acda02e75c33b03c48fb288c41e2ea44e1daef",
-  // BIP-32 vector 3 m/0'
-  "12c0d59c7aa3a10973dbd3f478b65f2516627e3fe61e00c345be9a477ad2e215",
-  // BIP-32 vector 4 m
-  "00d948e9261e41362a688b916f297121ba6bfb2274a3575ac0e456551dfd7f7e",
-  // BIP-32 vector 4 m/0'
-  "3a2086edd7d9df86c3487a5905a1712a9aa664bce8cc268141e07549eaa8661d",
-  // BIP-32 vector 4 m/0'/1'
-  "cbedc75b0d6412c85c79bc13875112ef912fd1e756631b5a00330866f22ff184",
-  // BIP-39 vector 00000000… (passphrase TREZOR) master
-  "410bbd9109b987e9e078ec6035745fa05515fda018214013153a5e6ed671d1b2",
-  // BIP-39 vector 00000000… (passphrase TREZOR) master
-  "c8b4073ccfcc63475c3d5202c6594484ee4e77b867cde3c3b46432fd71b467ae",
-  // BIP-39 vector 00000000… (passphrase TREZOR) master
-  "dddda5cdef032caf0b966bb1c7d2a8836e827aaa6480e9067080a075656d3228",
-  // BIP-39 vector 7f7f7f7f… (passphrase TREZOR) master
-  "b3226e9690ec49ce0cefe1c28b340d129779f2933857186400d92e0e2449f398",
-  // BIP-39 vector 7f7f7f7f… (passphrase TREZOR) master
-  "fe743fd5f203af53ccd9568df27f6d09d7f756a21ae9cd6135506844a90f45cf",
-  // BIP-39 vector 7f7f7f7f… (passphrase TREZOR) master
-  "2fd0c70b975d9a38f84fba956ed795075fe43a85a45336143fe855551f1356db",
-  // BIP-39 vector 80808080… (passphrase TREZOR) master
-  "fa8d0cde12d29eebecac474e4927e52cb80613e009f4208dc1e887b7c00c4fcf",
-  // BIP-39 vector 80808080… (passphrase TREZOR) master
-  "af8b72038eef1f2c1ab6ce2ddbb50d149f744396b04ced94e7bf38d2ff14ebd9",
-  // BIP-39 vector 80808080… (passphrase TREZOR) master
-  "e1330e46e88f1c65cc1e228a16e3f0b94a316ae4fcfda1df4996b85c70d7b909",
-  // BIP-39 vector ffffffff… (passphrase TREZOR) master
-  "2786d73ac9c0261e01880df13e2751c89d3ac9f0cbdfd93fff342f122f80d04a",
-  // BIP-39 vector ffffffff… (passphrase TREZOR) master
-  "40c1cf7c7d5fcd6a4b1f8460efb62a47c3680e4c378d70e6ffa5b5baa310efac",
-  // BIP-39 vector ffffffff… (passphrase TREZOR) master
-  "ac0164daefba477910d503a14743787982a118ca53adbc0044561b0088bd2e53",
-  // BIP-39 vector 9e885d95… (passphrase TREZOR) master
-  "0bf8f75e9eb03c1fe723da7e30cae8d267a9adf4091dc8140868cbbf16f650df",
-  // BIP-39 vector 6610b259… (passphrase TREZOR) master
-  "f2a26d6881b5d3bbdc4e16f1339f345d688eb129b5f5a602cfb1ab9db09218a0",
-  // BIP-39 vector 68a79eac… (passphrase TREZOR) master
-  "4ff56dc2209441bb4be12a366816727c343d5fd0e12c004505fe270ae3819e10",
-  // BIP-39 vector c0ba5a8e… (passphrase TREZOR) master
-  "489f1bafdb0c9468aa153f54d9326f3504919484323190dbd5dd32c10f4d7587",
-  // BIP-39 vector 6d9be1ee… (passphrase TREZOR) master
-  "ea8667131075ad759ed74127dba8ab373da4a3f65f057ecd420ece1694e44330",
-  // BIP-39 vector 9f6a2878… (passphrase TREZOR) master
-  "430efb10b6d3c065239eca4bc81fb49180651aeb0d536d689432de2d2d48034f",
-  // BIP-39 vector 23db8160… (passphrase TREZOR) master
-  "ae24b4f0967f28aa39341834b79532c0079c0ed5557b592675516c98f2c18850",
-  // BIP-39 vector 8197a4a4… (passphrase TREZOR) master
-  "b91171c99f7097fd754b48f2521133a1e0a694b86ea5de6bba60045b0f254c61",
-  // BIP-39 vector 066dca1a… (passphrase TREZOR) master
-  "dd22914cf6b4086123a487e82abe565eba0b1c0f1ba794a945d974182812c793",
-  // BIP-39 vector f30f8c1d… (passphrase TREZOR) master
-  "6d7c8d14d5e949647c9a3bf85344f9e40e82bff96789965acbf83bb66a7f9e5d",
-  // BIP-39 vector c10ec20d… (passphrase TREZOR) master
-  "679bf92c04cf16307053cbed33784f3c4266b362bf5f3d7ee13bed6f2719743c",
-  // BIP-39 vector f585c11a… (passphrase TREZOR) master
-  "ada5f7928ef8f684afa7b06929b5d1f653e486b52077ba9d798eded96c851ade",
-  // master of "test test test test test…"
-  "119f6f1e1aa13ded96fd670f6468102ac38b0a5b3ba39ff0e7230e46eab32f8a",
-  // master of "myth like bonus scare ov…"
-  "89bd8e7c0f45e5f927df05ee866b8288baca982c53a40239bba0bd9ce1433aea",
-  // master of "candy maple cake sugar p…"
-  "1837c1be8e2995ec11cda2b066151be2cfb48adf9e47b151d46adab3a21cdf67",
-  // master of "abandon abandon abandon …"
-  "673dd13b7c50798fa354fe99071af01ee487dc6e3a76101fa562873b0766918f",
-  // master of "abandon abandon abandon …"
-  "235b34cd7c9f6d7e4595ffe9ae4b1cb5606df8aca2b527d20a07c8f56b2342f4",
-  // master of "abandon abandon abandon …"
-  "0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d"
-  // Bitcoin wiki WIF example
-];
-var PUBLIC_KEY_SET = /* @__PURE__ */ new Set([...PUBLIC_EVM_KEYS, ...PUBLIC_SECP256K1_KEYS]);
-function isPublicSecp256k1Key(key) {
-  const hex = typeof key === "string" ? key.toLowerCase() : Buffer.from(key).toString("hex");
-  return PUBLIC_KEY_SET.has(hex);
-}
-
-// src/detect/validators/base58check-wif.ts
-var WIF_VERSIONS = /* @__PURE__ */ new Set([128, 239]);
-function base58checkWif(secret) {
-  if (secret.length < 50 || secret.length > 53) return fail("WIF is 51 or 52 characters");
-  const d = base58CheckDecode(secret);
-  if ("error" in d) return fail(d.error);
-  const p = d.payload;
-  if (p.length !== 33 && p.length !== 34) return fail(`payload is ${p.length} bytes (need 33 or 34)`);
-  if (!WIF_VERSIONS.has(p[0])) return fail("unknown WIF version byte");
-  if (p.length === 34 && p[33] !== 1) return fail("compression flag is not 0x01");
-  const key = bytesToBigInt(p.subarray(1, 33));
-  if (!isValidSecp256k1Scalar(key)) return fail("key is not in [1, n)");
-  if (isPublicSecp256k1Key(p.subarray(1, 33))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
-  return OK;
-}
-
-// src/detect/validators/base58check-xprv.ts
-var XPRV_VERSIONS = {
-  xprv: 76066276,
-  // BIP-32 mainnet (BIP-44)
-  tprv: 70615956,
-  // testnet
-  yprv: 77428856,
-  // BIP-49 P2WPKH-in-P2SH
-  zprv: 78791436,
-  // BIP-84 P2WPKH
-  Yprv: 43364357,
-  // multisig P2WSH-in-P2SH
-  Zprv: 44726937,
-  // multisig P2WSH
-  uprv: 71978536,
-  // testnet BIP-49
-  vprv: 73341116
-  // testnet BIP-84
-};
-var VERSION_SET = new Set(Object.values(XPRV_VERSIONS));
-function base58checkXprv(secret) {
-  if (secret.length !== 111) return fail("extended key is 111 characters");
-  const d = base58CheckDecode(secret);
-  if ("error" in d) return fail(d.error);
-  const p = d.payload;
-  if (p.length !== 78) return fail(`payload is ${p.length} bytes (need 78)`);
-  const version = p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3];
-  if (!VERSION_SET.has(version >>> 0)) return fail("version bytes are not an extended private key version");
-  if (p[45] !== 0) return fail("byte 45 is not 0x00");
-  const depth = p[4];
-  const parentAndChildZero = p.subarray(5, 13).every((b) => b === 0);
-  if (depth === 0 && !parentAndChildZero) return fail("depth 0 with non-zero parent fingerprint or child number");
-  const key = bytesToBigInt(p.subarray(46, 78));
-  if (!isValidSecp256k1Scalar(key)) return fail("key is not in [1, n)");
-  if (isPublicSecp256k1Key(p.subarray(46, 78))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
-  return OK;
 }
 
 // node_modules/@scure/bip39/wordlists/english.js
@@ -21472,6 +20393,24 @@ zero
 zone
 zoo`.split("\n"));
 
+// src/detect/validators/util/hash.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return new Uint8Array(createHash("sha256").update(data).digest());
+}
+function bytesToHex(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+}
+function bytesToBigInt(bytes) {
+  return bytes.length === 0 ? 0n : BigInt("0x" + bytesToHex(bytes));
+}
+function equalBytes(a, b) {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+
 // src/detect/validators/util/bip39-words.ts
 var BIP39_WORDS = wordlist;
 if (BIP39_WORDS.length !== 2048) throw new Error("BIP-39 English word list must have 2048 words");
@@ -21516,6 +20455,1233 @@ function checkMnemonicChecksum(text) {
   if (u === null) return { ok: false, reason: "bad word count" };
   if (checksumBits(u.entropy, u.csBits) !== u.stored) return { ok: false, reason: "BIP-39 checksum mismatch" };
   return { ok: true, entropy: u.entropy, words };
+}
+
+// src/detect/gates.ts
+var WIF_RUN = 1;
+var B58_64 = 2;
+var BYTE_ARRAY = 4;
+var HEX_64 = 8;
+var HEX_24 = 32;
+var HEX_32 = 64;
+var WORDS_12 = 16;
+var GATES = {
+  /** Bitcoin WIF private keys: a whole base58 token of 51 or 52 characters. */
+  "base58-wif": WIF_RUN,
+  /** Solana-style 64-byte secret keys: a whole base58 token of 86–88 characters, or a list of 64 small numbers. */
+  "base58-64-bytes": B58_64 | BYTE_ARRAY,
+  /** Hex secrets of 12, 16 or 32 bytes: a run of at least 24, 32 or 64 hex digits. */
+  "hex-24": HEX_24,
+  "hex-32": HEX_32,
+  "hex-64": HEX_64,
+  /** BIP-39 seed phrases: at least 12 words of the BIP-39 English list in a row, one space apart. */
+  "bip39-words": WORDS_12
+};
+var gateNames = new Set(Object.keys(GATES));
+var ALNUM = 1;
+var B58 = 2;
+var HEX = 4;
+var LOWER = 8;
+var UPPER = 16;
+var DIGIT = 32;
+var SPACE = 64;
+var COMMA = 128;
+var LOWER_OR_SPACE = 256;
+var CLASS = new Uint16Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  let k = 0;
+  if (/[A-Za-z0-9]/.test(ch)) k |= ALNUM;
+  if (/[1-9A-HJ-NP-Za-km-z]/.test(ch)) k |= B58;
+  if (/[0-9a-fA-F]/.test(ch)) k |= HEX;
+  if (/[a-z]/.test(ch)) k |= LOWER;
+  if (/[A-Z]/.test(ch)) k |= UPPER;
+  if (/[0-9]/.test(ch)) k |= DIGIT;
+  if (/\s/.test(ch)) k |= SPACE;
+  if (ch === ",") k |= COMMA;
+  if (/[a-z ]/.test(ch)) k |= LOWER_OR_SPACE;
+  CLASS[c] = k;
+}
+function unicodeSpace(c) {
+  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+function runAround(text, i, k) {
+  let a = i;
+  while (a > 0 && inClass(text.charCodeAt(a - 1), k)) a -= 1;
+  let b = i + 1;
+  const n = text.length;
+  while (b < n && inClass(text.charCodeAt(b), k)) b += 1;
+  return [a, b];
+}
+function inClass(c, k) {
+  return c < 128 ? (CLASS[c] & k) !== 0 : (k & SPACE) !== 0 && unicodeSpace(c);
+}
+function someRun(text, min, k, test) {
+  const n = text.length;
+  for (let i = min - 1; i < n; ) {
+    if (!inClass(text.charCodeAt(i), k)) {
+      i += min;
+      continue;
+    }
+    const [a, b] = runAround(text, i, k);
+    if (b - a >= min && test(a, b)) return true;
+    i = b + min;
+  }
+  return false;
+}
+function wordChain(text, from, to) {
+  let wl = 0;
+  let upper = false;
+  let afterSep = false;
+  let words = 0;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 0;
+    const k = c < 128 ? CLASS[c] : 0;
+    if (k & (LOWER | UPPER)) {
+      if (wl === 0) {
+        if (!afterSep) words = 0;
+        start = i;
+      }
+      wl += 1;
+      if (k & UPPER) upper = true;
+      afterSep = false;
+    } else {
+      let valid = false;
+      if (wl > 0) {
+        valid = !upper && wl >= 3 && wl <= 8 && BIP39_INDEX.has(text.slice(start, i));
+        if (valid) {
+          if (++words >= 12) return true;
+        } else words = 0;
+        wl = 0;
+        upper = false;
+      }
+      afterSep = valid && c === 32;
+    }
+  }
+  return false;
+}
+function byteItems(text, from, to) {
+  let state = 0;
+  let digits = 0;
+  let items = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (state === 0) {
+        state = 1;
+        digits = 1;
+      } else if (state === 1) {
+        if (++digits > 3) state = 3;
+      } else state = 3;
+    } else if (c === 44) {
+      if (state === 1 || state === 2) {
+        if (++items >= 63) return true;
+      } else items = 0;
+      state = 0;
+    } else if (state === 1) state = 2;
+  }
+  return false;
+}
+function gateScan(text, want) {
+  let found = 0;
+  if (want & (WIF_RUN | B58_64)) {
+    const b58 = (a, b) => {
+      const len = b - a;
+      const bit = len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
+      if (!(bit & want) || found & bit) return false;
+      for (let i = a; i < b; i++) if (!(CLASS[text.charCodeAt(i)] & B58)) return false;
+      found |= bit;
+      return (found & want & (WIF_RUN | B58_64)) === (want & (WIF_RUN | B58_64));
+    };
+    someRun(text, 51, ALNUM, b58);
+  }
+  if (want & (HEX_24 | HEX_32 | HEX_64)) {
+    const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
+    const min = want & HEX_24 ? 24 : want & HEX_32 ? 32 : 64;
+    someRun(text, min, HEX, (a, b) => {
+      const len = b - a;
+      found |= (len >= 24 ? HEX_24 : 0) | (len >= 32 ? HEX_32 : 0) | (len >= 64 ? HEX_64 : 0);
+      return (found & hexWant) === hexWant;
+    });
+  }
+  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, Math.max(0, a - 1), Math.min(text.length, b + 1))))
+    found |= WORDS_12;
+  if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
+  return found;
+}
+function gatePasses(name, verdict) {
+  const bits = GATES[name];
+  return bits === void 0 || (verdict & bits) !== 0;
+}
+function gateBits(names) {
+  let bits = 0;
+  for (const name of names) bits |= GATES[name] ?? 0;
+  return bits;
+}
+
+// src/config/regex-syntax.ts
+var LETTER = /[A-Za-z]/;
+function swapCase(c) {
+  const u = c.toUpperCase();
+  return u === c ? c.toLowerCase() : u;
+}
+function escapeLength(src, i) {
+  const c = src[i + 1];
+  if (c === void 0) return 1;
+  const rest = src.slice(i + 2);
+  let m = null;
+  if (c === "x") m = /^[0-9A-Fa-f]{2}/.exec(rest);
+  else if (c === "u") m = /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/.exec(rest);
+  else if (c === "c") m = /^[A-Za-z]/.exec(rest);
+  else if (c === "p" || c === "P") m = /^\{[^}]*\}/.exec(rest);
+  else if (c === "k") m = /^<[^>]*>/.exec(rest);
+  return 2 + (m ? m[0].length : 0);
+}
+function caseFoldClass(body) {
+  let out = "";
+  let extra = "";
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i];
+    if (c === "\\") {
+      const n = escapeLength(body, i);
+      out += body.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    const lo = c;
+    const dash = body[i + 1];
+    const hi = body[i + 2];
+    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo) && LETTER.test(hi)) {
+      out += `${lo}-${hi}`;
+      if (lo === lo.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo)}-${swapCase(hi)}`;
+      i += 3;
+      continue;
+    }
+    out += c;
+    if (LETTER.test(c)) extra += swapCase(c);
+    i += 1;
+  }
+  return out + extra;
+}
+function expandCaseInsensitiveGroups(source) {
+  if (!source.includes("(?i:")) return source;
+  let out = "";
+  let depth = 0;
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === "\\") {
+      const n = escapeLength(source, i);
+      out += source.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (c === "[") {
+      let j = i + 1;
+      if (source[j] === "^") j++;
+      if (source[j] === "]") j++;
+      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? escapeLength(source, j) : 1;
+      if (j >= source.length) throw new Error("unterminated character class");
+      const head = source[i + 1] === "^" ? "[^" : "[";
+      const body = source.slice(i + head.length, j);
+      out += depth > 0 ? head + caseFoldClass(body) + "]" : source.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === "(") {
+      if (source.startsWith("(?i:", i)) {
+        out += "(?:";
+        depth += 1;
+        i += 4;
+        continue;
+      }
+      const named = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(i, i + 64));
+      const prefix = named ? named[0] : /^\(\?(?:[:=!]|<[=!])/.exec(source.slice(i, i + 4))?.[0] ?? "(";
+      out += prefix;
+      if (depth > 0) depth += 1;
+      i += prefix.length;
+      continue;
+    }
+    if (c === ")") {
+      out += c;
+      if (depth > 0) depth -= 1;
+      i += 1;
+      continue;
+    }
+    out += depth > 0 && LETTER.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
+    i += 1;
+  }
+  if (depth > 0) throw new Error("unterminated (?i:...) group");
+  return out;
+}
+
+// src/config/regex-safety.ts
+var LARGE = 32;
+function quantifierAt(source, j) {
+  const c = source[j];
+  let length = 0;
+  let large = false;
+  if (c === "*" || c === "+") {
+    length = 1;
+    large = true;
+  } else if (c === "?") {
+    length = 1;
+  } else if (c === "{") {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(j, j + 24));
+    if (!m) return { length: 0, large: false };
+    length = m[0].length;
+    large = m[2] !== void 0 && (m[3] === "" || Number(m[3]) > LARGE);
+  } else {
+    return { length: 0, large: false };
+  }
+  if (source[j + length] === "?") length += 1;
+  return { length, large };
+}
+var WORD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
+function classEscape(e) {
+  if (e === "d") return "0123456789";
+  if (e === "w") return WORD;
+  if (e === "s") return " 	\n\r\f\v";
+  if (e === "n") return "\n";
+  if (e === "r") return "\r";
+  if (e === "t") return "	";
+  if ("DWSxuckpP".includes(e)) return null;
+  return e;
+}
+function firstChars(atom) {
+  if (atom.startsWith("\\")) {
+    const e = atom[1] ?? "";
+    if ("dDwWsSbBpPuxck".includes(e)) return e === "d" ? new Set("0123456789") : null;
+    return /* @__PURE__ */ new Set([e]);
+  }
+  if (atom.startsWith("[")) {
+    if (atom.startsWith("[^")) return null;
+    const body = atom.slice(1, -1);
+    const set = /* @__PURE__ */ new Set();
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i];
+      if (ch === "\\") {
+        const chars = classEscape(body[i + 1] ?? "");
+        if (chars === null) return null;
+        for (const x of chars) set.add(x);
+        i += 1;
+        continue;
+      }
+      if (body[i + 1] === "-" && body[i + 2] !== void 0) {
+        for (let code = ch.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) set.add(String.fromCharCode(code));
+        i += 2;
+      } else {
+        set.add(ch);
+      }
+    }
+    return set;
+  }
+  if (atom === ".") return null;
+  return /* @__PURE__ */ new Set([atom]);
+}
+function overlapping(sets) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of sets) {
+    if (s === null) return sets.length > 1;
+    for (const ch of s) {
+      if (seen.has(ch)) return true;
+      seen.add(ch);
+    }
+  }
+  return false;
+}
+function findNestedQuantifier(source) {
+  const stack = [];
+  let top = { start: 0, repeats: false, alternatives: [], current: void 0 };
+  const noteAtom = (first) => {
+    if (top.current === void 0) top.current = first;
+  };
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    let atomEnd = i + 1;
+    if (c === "\\") {
+      atomEnd = i + 2;
+      noteAtom(firstChars(source.slice(i, atomEnd)));
+    } else if (c === "[") {
+      let j = i + 1;
+      if (source[j] === "^") j++;
+      if (source[j] === "]") j++;
+      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
+      atomEnd = j + 1;
+      noteAtom(firstChars(source.slice(i, atomEnd)));
+    } else if (c === "(") {
+      const prefix = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])/.exec(source.slice(i, i + 40))?.[0] ?? "(";
+      const lookaround = /^\(\?<?[=!]/.test(prefix);
+      stack.push(top);
+      top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : void 0 };
+      i += prefix.length;
+      continue;
+    } else if (c === ")") {
+      const group = top;
+      group.alternatives.push(group.current ?? null);
+      top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: void 0 };
+      const q2 = quantifierAt(source, i + 1);
+      const shown = source.slice(group.start, i + 1 + q2.length);
+      if (q2.large && group.repeats) return `nested repetition at ${shown} can backtrack catastrophically`;
+      if (q2.large && group.alternatives.length > 1 && overlapping(group.alternatives)) {
+        return `repeated alternatives that can match the same text at ${shown} can backtrack catastrophically`;
+      }
+      const first = group.alternatives.length === 1 ? group.alternatives[0] : null;
+      noteAtom(first);
+      top.repeats ||= group.repeats || q2.large;
+      i += 1 + q2.length;
+      continue;
+    } else if (c === "|") {
+      top.alternatives.push(top.current ?? null);
+      top.current = void 0;
+      i += 1;
+      continue;
+    } else if (c === "^" || c === "$") {
+      i += 1;
+      continue;
+    } else {
+      noteAtom(firstChars(c));
+    }
+    const q = quantifierAt(source, atomEnd);
+    if (q.large) top.repeats = true;
+    i = atomEnd + q.length;
+  }
+  return null;
+}
+
+// src/config/compile.ts
+var loadModule = createRequire(import.meta.url);
+var picomatch2 = null;
+var REGEX_PATH_PREFIX = "re:";
+function compileGlob(glob, where = { field: "path" }) {
+  if (glob.startsWith(REGEX_PATH_PREFIX)) {
+    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), "", where);
+    return (p) => re.test(p);
+  }
+  picomatch2 ??= loadModule("picomatch");
+  return picomatch2(glob, { dot: true, basename: !glob.includes("/") });
+}
+function compileGlobs(globs, where) {
+  if (globs.length === 0) return null;
+  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }));
+  return (p) => matchers.some((m) => m(p));
+}
+function compileRegex(source, flags, where) {
+  let expanded;
+  try {
+    expanded = expandCaseInsensitiveGroups(source);
+  } catch (err) {
+    throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
+  }
+  const unsafe = findNestedQuantifier(expanded);
+  if (unsafe) throw new ConfigError(`unsafe regex: ${unsafe}`, where.file, where.ruleId, where.field);
+  try {
+    return new RegExp(expanded, flags);
+  } catch (err) {
+    throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
+  }
+}
+function compileAllowlist(spec, where) {
+  return {
+    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, "", { ...where, field: `${where.field}.regexes[${i}]` })),
+    regexTarget: spec.regexTarget ?? "secret",
+    paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }),
+    stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase())
+  };
+}
+function compileRule(spec, origin, knownValidators) {
+  const where = { file: origin.file, ruleId: spec.id };
+  const flags = spec.flags ?? "";
+  if (!/^[ims]*$/.test(flags)) throw new ConfigError(`flags may only contain i, m, s (got "${flags}")`, origin.file, spec.id, "flags");
+  const regex = compileRegex(spec.regex, `${flags}gd`, { ...where, field: "regex" });
+  const hasSecretGroup = /\(\?<secret>/.test(regex.source);
+  if (spec.validate !== void 0 && !knownValidators.has(spec.validate)) {
+    throw new ConfigError(
+      `unknown validator "${spec.validate}" (known: ${[...knownValidators].sort().join(", ")})`,
+      origin.file,
+      spec.id,
+      "validate"
+    );
+  }
+  if (spec.gate !== void 0 && !gateNames.has(spec.gate)) {
+    throw new ConfigError(`unknown gate "${spec.gate}" (known: ${[...gateNames].sort().join(", ")})`, origin.file, spec.id, "gate");
+  }
+  const keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
+  return {
+    id: spec.id,
+    description: spec.description,
+    severity: spec.severity,
+    tags: spec.tags ?? [],
+    keywords,
+    family: origin.family,
+    regex,
+    hasSecretGroup,
+    entropy: spec.entropy ?? 0,
+    validate: spec.validate ?? null,
+    path: spec.path ? compileGlob(spec.path, { ...where, field: "path" }) : null,
+    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
+    globalAllowlists: spec.globalAllowlists ?? true,
+    generic: (spec.tags ?? []).includes("generic"),
+    spec,
+    origin
+  };
+}
+function escapeRegex(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function buildRuleSet(rules, allowlists = []) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of rules) {
+    const prev = seen.get(r.id);
+    if (prev) throw new ConfigError(`duplicate rule id (also in ${prev.origin.file})`, r.origin.file, r.id, "id");
+    seen.set(r.id, r);
+  }
+  const byKeyword = /* @__PURE__ */ new Map();
+  const alwaysRun = [];
+  for (const r of rules) {
+    if (r.keywords.length === 0) alwaysRun.push(r);
+    for (const k of new Set(r.keywords)) {
+      const list = byKeyword.get(k) ?? [];
+      list.push(r);
+      byKeyword.set(k, list);
+    }
+  }
+  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join("|"), "gi") : null;
+  return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
+}
+
+// src/config/re2.ts
+var UnsupportedRegexError = class extends Error {
+  name = "UnsupportedRegexError";
+};
+var POSIX = {
+  alnum: "0-9A-Za-z",
+  alpha: "A-Za-z",
+  ascii: "\\x00-\\x7F",
+  blank: "\\t ",
+  cntrl: "\\x00-\\x1F\\x7F",
+  digit: "0-9",
+  graph: "!-~",
+  lower: "a-z",
+  print: " -~",
+  punct: "!-\\/:-@\\[-`{-~",
+  space: "\\t\\n\\v\\f\\r ",
+  upper: "A-Z",
+  word: "0-9A-Za-z_",
+  xdigit: "0-9A-Fa-f"
+};
+function escapeLiteral(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+function translateEscape(src, i, inClass2) {
+  const c = src[i + 1];
+  if (c === void 0) throw new UnsupportedRegexError("trailing backslash");
+  if (c === "z" && !inClass2) return { out: "(?![\\s\\S])", len: 2 };
+  if (c === "A" && !inClass2) return { out: "(?<![\\s\\S])", len: 2 };
+  if (c === "Q") {
+    const end = src.indexOf("\\E", i + 2);
+    const lit = src.slice(i + 2, end === -1 ? src.length : end);
+    return { out: escapeLiteral(lit), len: (end === -1 ? src.length : end + 2) - i };
+  }
+  if (c === "a") return { out: "\\x07", len: 2 };
+  if (c === "x" && src[i + 2] === "{") {
+    const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
+    if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
+    const code = parseInt(m[1], 16);
+    if (code > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
+    return { out: `\\u${code.toString(16).padStart(4, "0")}`, len: m[0].length };
+  }
+  if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
+  if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
+  if (/[1-9]/.test(c)) throw new UnsupportedRegexError(`\\${c} (octal in RE2) would be a back-reference in JavaScript`);
+  if (c === "0") {
+    const m = /^\\0([0-7]{0,2})/.exec(src.slice(i));
+    return { out: `\\x${parseInt(m[1] || "0", 8).toString(16).padStart(2, "0")}`, len: m[0].length };
+  }
+  if (/[A-Za-z]/.test(c) && !/[dDwWsSbBfnrtvx]/.test(c)) throw new UnsupportedRegexError(`unknown escape \\${c}`);
+  if (inClass2 && (c === "b" || c === "B")) throw new UnsupportedRegexError(`\\${c} inside a character class`);
+  if (c === "x") {
+    const m = /^\\x[0-9A-Fa-f]{2}/.exec(src.slice(i));
+    if (!m) throw new UnsupportedRegexError("bad \\x escape");
+    return { out: m[0], len: 4 };
+  }
+  return { out: src.slice(i, i + 2), len: 2 };
+}
+function translateClass(src, i) {
+  let j = i + 1;
+  let out = "[";
+  if (src[j] === "^") {
+    out += "^";
+    j++;
+  }
+  if (src[j] === "]") {
+    out += "\\]";
+    j++;
+  }
+  for (; ; ) {
+    const c = src[j];
+    if (c === void 0) throw new UnsupportedRegexError("unterminated character class");
+    if (c === "]") return { out: `${out}]`, len: j + 1 - i };
+    if (c === "\\") {
+      const e = translateEscape(src, j, true);
+      out += e.out;
+      j += e.len;
+      continue;
+    }
+    if (c === "[" && src[j + 1] === ":") {
+      const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j));
+      if (!m) throw new UnsupportedRegexError("bad POSIX class");
+      if (m[1]) throw new UnsupportedRegexError(`negated POSIX class [:^${m[2]}:]`);
+      const body = POSIX[m[2]];
+      if (!body) throw new UnsupportedRegexError(`unknown POSIX class [:${m[2]}:]`);
+      out += body;
+      j += m[0].length;
+      continue;
+    }
+    out += c === "[" ? "\\[" : c;
+    j++;
+  }
+}
+function translateRe2(src, secretGroup = 0) {
+  let flags = "";
+  let rest = src;
+  let wrapAllI = false;
+  for (let m = /^\(\?([a-zA-Z-]+)\)/.exec(rest); m; m = /^\(\?([a-zA-Z-]+)\)/.exec(rest)) {
+    for (const f of m[1]) {
+      if (f === "i") wrapAllI = true;
+      else if (f === "s" || f === "m") flags += flags.includes(f) ? "" : f;
+      else throw new UnsupportedRegexError(`flag group (?${m[1]})`);
+    }
+    rest = rest.slice(m[0].length);
+  }
+  const stack = [false];
+  let out = "";
+  let groups = 0;
+  let i = 0;
+  while (i < rest.length) {
+    const c = rest[i];
+    if (c === "\\") {
+      const e = translateEscape(rest, i, false);
+      out += e.out;
+      i += e.len;
+      continue;
+    }
+    if (c === "[") {
+      const k = translateClass(rest, i);
+      out += k.out;
+      i += k.len;
+      continue;
+    }
+    if (c === "(") {
+      const tail = rest.slice(i, i + 80);
+      const flagGroup = /^\(\?([a-zA-Z-]+)\)/.exec(tail);
+      if (flagGroup) {
+        if (flagGroup[1] !== "i") throw new UnsupportedRegexError(`flag group (?${flagGroup[1]}) inside the regex`);
+        if (!stack[stack.length - 1]) {
+          out += "(?i:";
+          stack[stack.length - 1] = true;
+        }
+        i += flagGroup[0].length;
+        continue;
+      }
+      const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(tail);
+      if (named || !tail.startsWith("(?")) {
+        groups += 1;
+        const name = groups === secretGroup ? "secret" : named?.[1];
+        out += name ? `(?<${name}>` : "(";
+        i += named ? named[0].length : 1;
+        stack.push(false);
+        continue;
+      }
+      const nonCapturing = /^\(\?(i?):/.exec(tail);
+      if (!nonCapturing) throw new UnsupportedRegexError(`group syntax ${tail.slice(0, 6)}\u2026`);
+      out += nonCapturing[0];
+      i += nonCapturing[0].length;
+      stack.push(false);
+      continue;
+    }
+    if (c === ")") {
+      if (stack.length === 1) throw new UnsupportedRegexError("unbalanced )");
+      if (stack.pop()) out += ")";
+      out += ")";
+      i++;
+      continue;
+    }
+    if (c === "|" && stack[stack.length - 1]) {
+      out += ")|(?i:";
+      i++;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  if (stack.length !== 1) throw new UnsupportedRegexError("unbalanced (");
+  if (stack[0]) out += ")";
+  if (secretGroup > groups) throw new UnsupportedRegexError(`secretGroup ${secretGroup} but the regex has ${groups} capturing groups`);
+  return { source: wrapAllI ? `(?i:${out})` : out, flags, groups };
+}
+
+// src/config/gitleaks.ts
+var KNOWN_TOP = /* @__PURE__ */ new Set(["title", "description", "minVersion", "extend", "rules", "allowlist", "allowlists"]);
+var KNOWN_RULE = /* @__PURE__ */ new Set(["id", "description", "regex", "secretGroup", "entropy", "path", "keywords", "tags", "skipReport", "allowlist", "allowlists", "required"]);
+var KNOWN_ALLOWLIST = /* @__PURE__ */ new Set(["description", "condition", "commits", "paths", "regexTarget", "regexes", "stopwords", "targetRules"]);
+function kebab(id) {
+  return id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+var Importer = class {
+  warnings = [];
+  warn(where, message) {
+    this.warnings.push(`${where}: ${message}`);
+  }
+  unknownKeys(obj, known, where) {
+    for (const k of Object.keys(obj)) if (!known.has(k)) this.warn(where, `unknown field "${k}" ignored`);
+  }
+  regex(src, where, secretGroup = 0) {
+    try {
+      return translateRe2(src, secretGroup);
+    } catch (err) {
+      if (err instanceof UnsupportedRegexError) {
+        this.warn(where, `regex not imported: ${err.message}`);
+        return null;
+      }
+      throw err;
+    }
+  }
+  /** An RE2 regex usable without flags (allowlist regexes, path patterns); `s`/`m` flags cannot be carried. */
+  plainRegex(src, where) {
+    const r = this.regex(src, where);
+    if (r && r.flags) {
+      this.warn(where, `regex not imported: flag (?${r.flags}) is not supported here`);
+      return null;
+    }
+    return r?.source ?? null;
+  }
+  allowlist(gl, where) {
+    this.unknownKeys(gl, KNOWN_ALLOWLIST, where);
+    if (gl.commits?.length) this.warn(where, `commits (${gl.commits.length}) not imported: keyhound has no commit allowlist; use the baseline instead`);
+    const spec = {};
+    if (gl.description) spec.description = gl.description;
+    const regexes = (gl.regexes ?? []).map((r, i) => this.plainRegex(r, `${where}.regexes[${i}]`)).filter((r) => r !== null);
+    const paths = (gl.paths ?? []).map((p, i) => this.plainRegex(p, `${where}.paths[${i}]`)).filter((p) => p !== null);
+    if (regexes.length) spec.regexes = regexes;
+    if (gl.regexTarget !== void 0) {
+      if (gl.regexTarget === "secret" || gl.regexTarget === "match" || gl.regexTarget === "line") spec.regexTarget = gl.regexTarget;
+      else this.warn(where, `unknown regexTarget "${gl.regexTarget}": using secret`);
+    }
+    if (paths.length) spec.paths = paths.map((p) => REGEX_PATH_PREFIX + p);
+    if (gl.stopwords?.length) spec.stopwords = gl.stopwords;
+    const kinds = [regexes.length, paths.length, gl.stopwords?.length ?? 0].filter((n) => n > 0).length;
+    if ((gl.condition ?? "OR").toUpperCase() === "AND" && kinds > 1) {
+      this.warn(where, "condition AND across regexes, paths and stopwords has no keyhound equivalent: allowlist not imported");
+      return null;
+    }
+    if (!["OR", "AND"].includes((gl.condition ?? "OR").toUpperCase())) this.warn(where, `unknown condition "${gl.condition}": read as OR`);
+    return kinds > 0 ? spec : null;
+  }
+  rule(gl, index, defaultIds, disable) {
+    const rawId = gl.id ?? `rules[${index}]`;
+    const where = `rule ${rawId}`;
+    this.unknownKeys(gl, KNOWN_RULE, where);
+    if (!gl.id) {
+      this.warn(`rules[${index}]`, "rule without an id not imported");
+      return null;
+    }
+    if (gl.skipReport) {
+      this.warn(where, "skipReport rules exist only as parts of composite rules: not imported");
+      return null;
+    }
+    if (!gl.regex) {
+      this.warn(where, "a rule without a regex (path-only) has no keyhound equivalent: not imported");
+      return null;
+    }
+    const id = kebab(gl.id);
+    if (id !== gl.id) this.warn(where, `id renamed to "${id}" (keyhound ids are kebab-case)`);
+    if (gl.required?.length) {
+      this.warn(where, `composite rule: [[rules.required]] (${gl.required.length}) not imported; the rule reports its own matches alone`);
+    }
+    const regex = this.regex(gl.regex, `${where}: regex`, gl.secretGroup ?? 0);
+    if (!regex) return null;
+    let source = regex.source;
+    if (!gl.secretGroup && regex.groups > 0) {
+      source = translateRe2(gl.regex, 1).source;
+      if (regex.groups > 1) this.warn(where, "no secretGroup and several groups: keyhound uses group 1 (gitleaks uses the first non-empty one)");
+    }
+    const spec = { id, description: gl.description || gl.id, severity: "high", regex: source };
+    if (gl.tags?.length) spec.tags = gl.tags;
+    if (regex.flags) spec.flags = regex.flags;
+    if (gl.keywords?.length) {
+      const kw = gl.keywords.map((k) => k.toLowerCase());
+      if (kw.some((k) => k.length < 2)) this.warn(where, "a keyword shorter than 2 characters: keywords dropped, the rule runs on every file");
+      else spec.keywords = [...new Set(kw)];
+    }
+    if (gl.entropy !== void 0) {
+      if (gl.entropy > 8) this.warn(where, `entropy ${gl.entropy} above 8 bits per character: capped at 8`);
+      spec.entropy = Math.min(gl.entropy, 8);
+    }
+    if (gl.path) {
+      const p = this.plainRegex(gl.path, `${where}: path`);
+      if (p === null) return null;
+      spec.path = REGEX_PATH_PREFIX + p;
+    }
+    const lists = [...gl.allowlist ? [gl.allowlist] : [], ...gl.allowlists ?? []];
+    const allowlists = lists.map((a, i) => this.allowlist(a, `${where}: allowlists[${i}]`)).filter((a) => a !== null);
+    if (allowlists.length) spec.allowlists = allowlists;
+    if (defaultIds.has(id)) {
+      this.warn(where, `replaces the built-in rule "${id}" (disabled)`);
+      disable.add(id);
+    }
+    try {
+      compileRule(spec, { file: "gitleaks import", family: "user" }, /* @__PURE__ */ new Set());
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      this.warn(where, `not imported: ${err.message.replace(/^gitleaks import: [^:]+: /, "")}`);
+      return null;
+    }
+    return spec;
+  }
+};
+function importGitleaks(text, file, defaultRuleIds) {
+  let doc;
+  try {
+    doc = parse(text);
+  } catch (err) {
+    throw new ConfigError(`invalid TOML: ${err.message.split("\n")[0]}`, file);
+  }
+  const im = new Importer();
+  im.unknownKeys(doc, KNOWN_TOP, "config");
+  const useDefault = doc.extend?.useDefault ?? false;
+  if (doc.extend?.path || doc.extend?.url) im.warn("[extend]", "extending another file (path, url) is not imported: merge it by hand");
+  const disable = /* @__PURE__ */ new Set();
+  for (const id of doc.extend?.disabledRules ?? []) {
+    if (!useDefault) im.warn("[extend] disabledRules", `"${id}" ignored: useDefault is not set`);
+    else if (defaultRuleIds.has(id)) disable.add(id);
+    else im.warn("[extend] disabledRules", `"${id}" is not a keyhound rule id (keyhound's rules differ from gitleaks'): see keyhound rules list`);
+  }
+  const rules = [];
+  (doc.rules ?? []).forEach((r, i) => {
+    const spec = im.rule(r, i, useDefault ? defaultRuleIds : /* @__PURE__ */ new Set(), disable);
+    if (spec) {
+      if (rules.some((x) => x.id === spec.id)) im.warn(`rule ${spec.id}`, "duplicate id: not imported");
+      else rules.push(spec);
+    }
+  });
+  const global = {};
+  const globals = [...doc.allowlist ? [doc.allowlist] : [], ...doc.allowlists ?? []];
+  globals.forEach((gl, i) => {
+    const where = `allowlists[${i}]`;
+    const spec = im.allowlist(gl, where);
+    if (!spec) return;
+    if (gl.targetRules?.length) {
+      for (const target of gl.targetRules) {
+        const rule = rules.find((r) => r.id === kebab(target));
+        if (rule) rule.allowlists = [...rule.allowlists ?? [], spec];
+        else im.warn(where, `targetRules: "${target}" is not an imported rule; not applied to it`);
+      }
+      return;
+    }
+    if (spec.regexes?.length) {
+      const target = spec.regexTarget ?? "secret";
+      if (global.regexes?.length && (global.regexTarget ?? "secret") !== target) {
+        im.warn(where, `regexes with regexTarget ${target} cannot join the global allowlist's (${global.regexTarget ?? "secret"}): not imported`);
+      } else {
+        global.regexes = [...global.regexes ?? [], ...spec.regexes];
+        if (target !== "secret") global.regexTarget = target;
+      }
+    }
+    if (spec.paths?.length) global.paths = [...global.paths ?? [], ...spec.paths];
+    if (spec.stopwords?.length) global.stopwords = [...global.stopwords ?? [], ...spec.stopwords];
+    if (spec.description && !global.description) global.description = spec.description;
+  });
+  compileAllowlist(global, { file, field: "allowlist" });
+  const config = { extends: useDefault ? "default" : "none" };
+  if (disable.size) config.disable = [...disable].sort();
+  if (Object.keys(global).length) config.allowlist = global;
+  if (rules.length) config.rules = rules;
+  return { config, warnings: im.warnings, ...doc.title ? { title: doc.title } : {} };
+}
+
+// src/config/ruleset.ts
+function defaultUserConfig() {
+  return { file: null, extends: "default", rules: [], disable: [], allowlist: {} };
+}
+function buildRuleSetFromPacks(config, validatorNames2, packs) {
+  const compiled = [];
+  const allowlists = [];
+  for (const pack of config.extends === "none" ? [] : packs) {
+    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2));
+    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: "allowlist" }));
+  }
+  const userFile = config.file ?? ".keyhound.yaml";
+  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2));
+  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: "allowlist" }));
+  const known = new Set(compiled.map((r) => r.id));
+  for (const id of config.disable) {
+    if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, void 0, "disable");
+  }
+  const disabled = new Set(config.disable);
+  return buildRuleSet(
+    compiled.filter((r) => !disabled.has(r.id)),
+    allowlists
+  );
+}
+
+// src/config/load.ts
+var validators = null;
+function schemaValidators() {
+  if (validators) return validators;
+  const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
+  const schema = JSON.parse(readFileSync2(join3(DEFAULT_RULES_DIR, "schema.json"), "utf8"));
+  ajv.addSchema(schema);
+  validators = {
+    pack: ajv.getSchema(schema.$id),
+    config: ajv.getSchema(`${schema.$id}#/$defs/config`)
+  };
+  return validators;
+}
+function schemaError(file, doc, errors) {
+  const err = errors?.[0];
+  if (!err) return new ConfigError("does not match the schema", file);
+  const parts = err.instancePath.split("/").filter(Boolean);
+  let ruleId;
+  let fieldParts = parts;
+  if (parts[0] === "rules" && parts[1] !== void 0) {
+    const rule = doc.rules?.[Number(parts[1])];
+    ruleId = typeof rule?.id === "string" ? rule.id : `rules[${parts[1]}]`;
+    fieldParts = parts.slice(2);
+  }
+  let message = err.message ?? "is invalid";
+  if (err.keyword === "additionalProperties") {
+    const extra = err.params.additionalProperty;
+    message = `unknown field "${extra}"`;
+  } else if (err.keyword === "enum") {
+    message = `must be one of ${(err.params.allowedValues ?? []).join(", ")}`;
+  } else if (err.keyword === "required") {
+    message = `missing required field "${err.params.missingProperty}"`;
+  }
+  return new ConfigError(message, file, ruleId, fieldParts.join(".") || void 0);
+}
+function readText(file) {
+  try {
+    return readFileSync2(file, "utf8");
+  } catch (err) {
+    throw new ConfigError(`cannot read: ${err.code ?? err.message}`, file);
+  }
+}
+function readYaml(file) {
+  const text = readText(file);
+  try {
+    return (0, import_yaml2.parse)(text) ?? {};
+  } catch (err) {
+    throw new ConfigError(`invalid YAML: ${err.message.split("\n")[0]}`, file);
+  }
+}
+function loadRulePack(file) {
+  const doc = readYaml(file);
+  const { pack } = schemaValidators();
+  if (!pack(doc)) throw schemaError(file, doc, pack.errors);
+  const d = doc;
+  return { file, family: d.family ?? basename(file).replace(/\.ya?ml$/, ""), rules: d.rules, allowlist: d.allowlist };
+}
+function loadRulePacks(dir = DEFAULT_RULES_DIR) {
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join3(dir, f)));
+}
+function loadUserConfig(root, configPath) {
+  const file = configPath ? resolve(configPath) : join3(root, ".keyhound.yaml");
+  if (!configPath && !existsSync3(file)) return defaultUserConfig();
+  if (configPath && !existsSync3(file)) throw new ConfigError("config file not found", configPath);
+  let warnings;
+  let doc;
+  if (/\.toml$/i.test(file)) {
+    const imported = importGitleaks(readText(file), file, new Set(loadRulePacks().flatMap((p) => p.rules.map((r) => r.id))));
+    doc = imported.config;
+    warnings = imported.warnings.map((w) => `${file}: ${w}`);
+  } else {
+    doc = readYaml(file);
+  }
+  const { config } = schemaValidators();
+  if (!config(doc)) throw schemaError(file, doc, config.errors);
+  const d = doc;
+  return {
+    file,
+    extends: d.extends ?? "default",
+    rules: d.rules ?? [],
+    disable: d.disable ?? [],
+    allowlist: d.allowlist ?? {},
+    baseline: d.baseline,
+    ...warnings?.length ? { warnings } : {}
+  };
+}
+function buildConfiguredRuleSet(config, validatorNames2, packs = config.extends === "none" ? [] : loadRulePacks()) {
+  return buildRuleSetFromPacks(config, validatorNames2, packs);
+}
+
+// src/detect/validators/types.ts
+var OK = Object.freeze({ ok: true });
+function fail(reason) {
+  return { ok: false, reason };
+}
+
+// src/detect/validators/util/base58.ts
+var BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+var INDEX = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < BASE58_ALPHABET.length; i++) t[BASE58_ALPHABET.charCodeAt(i)] = i;
+  return t;
+})();
+function base58Decode(text) {
+  let zeros2 = 0;
+  while (zeros2 < text.length && text[zeros2] === "1") zeros2++;
+  const acc = [];
+  for (let i = zeros2; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const digit = code < 128 ? INDEX[code] : -1;
+    if (digit < 0) return null;
+    let carry = digit;
+    for (let j = 0; j < acc.length; j++) {
+      carry += acc[j] * 58;
+      acc[j] = carry & 255;
+      carry >>= 8;
+    }
+    while (carry > 0) {
+      acc.push(carry & 255);
+      carry >>= 8;
+    }
+  }
+  const out = new Uint8Array(zeros2 + acc.length);
+  for (let i = 0; i < acc.length; i++) out[out.length - 1 - i] = acc[i];
+  return out;
+}
+function checksum4(payload) {
+  return sha256(sha256(payload)).subarray(0, 4);
+}
+function base58CheckDecode(text) {
+  const raw = base58Decode(text);
+  if (raw === null) return { error: "not base58" };
+  if (raw.length < 5) return { error: "too short for base58check" };
+  const payload = raw.subarray(0, raw.length - 4);
+  const sum = raw.subarray(raw.length - 4);
+  const want = checksum4(payload);
+  for (let i = 0; i < 4; i++) if (sum[i] !== want[i]) return { error: "base58check checksum mismatch" };
+  return { payload };
+}
+
+// src/detect/validators/util/secp256k1.ts
+var SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+function isValidSecp256k1Scalar(k) {
+  return k > 0n && k < SECP256K1_N;
+}
+
+// src/detect/validators/public-test-values.ts
+var PUBLIC_MNEMONICS = [
+  // Hardhat Network / Anvil (Foundry) default accounts
+  "test test test test test test test test test test test junk",
+  // Ganache (ganache-cli --deterministic) default
+  "myth like bonus scare over problem client lizard pioneer submit female collect",
+  // Truffle develop / Ganache UI classic default
+  "candy maple cake sugar pudding cream honey rich smooth crumble sweet treat",
+  // BIP-39 test vectors, the most copied ones
+  "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about",
+  "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon agent",
+  "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon art"
+];
+var BIP39_VECTOR_ENTROPIES = [
+  "9e885d952ad362caeb4efe34a8e91bd2",
+  "6610b25967cdcca9d59875f5cb50b0ea75433311869e930b",
+  "68a79eaca2324873eacc50cb9c6eca8cc68ea5d936f98787c60c7ebc74e6ce7c",
+  "c0ba5a8e914111210f2bd131f3d5e08d",
+  "6d9be1ee6ebd27a258115aad99b7317b9c8d28b6d76431c3",
+  "9f6a2878b2520799a44ef18bc7df394e7061a224d2c33cd015b157d746869863",
+  "23db8160a31d3e0dca3688ed941adbf3",
+  "8197a4a47f0425faeaa69deebc05ca29c0a5b5cc76ceacc0",
+  "066dca1a2bb7e8a1db2832148ce9933eea0f3ac9548d793112d9a95c9407efad",
+  "f30f8c1da665478f49b001d94c5fc452",
+  "c10ec20dc3cd9f652c7fac2f1230f7a3c828389a14392f05",
+  "f585c11aec520db57dd353c69554b21a89b20fb0650966fa0a9d6f74fd989d8f"
+];
+var PUBLIC_EVM_KEYS = [
+  // Hardhat / Anvil accounts #0..#9 (PUBLIC)
+  "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+  "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+  "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+  "7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+  "47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a",
+  "8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba",
+  "92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e",
+  "4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356",
+  "dbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97",
+  "2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6",
+  // Ganache --deterministic accounts #0..#9 (PUBLIC)
+  "4f3edf983ac636a65a842ce7c78d9aa706d3b113bce9c46f30d7d21715b23b1d",
+  "6cbed15c793ce57650b9877cf6fa156fbef513c4e6134f022a85b1ffdd59b2a1",
+  "6370fd033278c143179d81c5526140625662b8daa446c22ee2d73db3707e620c",
+  "646f1ce2fdad0e6deeeb5c7e8e5543bdde65e86029e2fd9fc169899c440a7913",
+  "add53f9a7e588d003326d1cbf9e4a43c061aadd9bc938c843a79e7b4fd2ad743",
+  "395df67f0c2d2d9fe1ad08d1bc8b6627011959b79c53d7dd6a3536a33ab8a4fd",
+  "e485d098507f54e7733a205420dfddbe58db035fa577fc294ebd14db90767a52",
+  "a453611d9419d0e56f499079478fd72c37b251a94bfde4d19872c44cf65386e3",
+  "829e924fdf021ba3dbbc4225edfece9aca04b929d6e75613329ca6f1d31c0bb4",
+  "b0057716d5917badaf911b193b12b910811c1497b5bada8d7711f758981c3773"
+];
+var PUBLIC_SECP256K1_KEYS = [
+  "e8f32e723decf4051aefac8e2c93c9c5b214313817cdb01a1494b917c8436b35",
+  // BIP-32 vector 1 m
+  "edb2e14f9ee77d26dd93b4ecede8d16ed408ce149b6cd80b0715a2d911a0afea",
+  // BIP-32 vector 1 m/0'
+  "3c6cb8d0f6a264c91ea8b5030fadaa8e538b020f0a387421a12de9319dc93368",
+  // BIP-32 vector 1 m/0'/1
+  "cbce0d719ecf7431d88e6a89fa1483e02e35092af60c042b1df2ff59fa424dca",
+  // BIP-32 vector 1 m/0'/1/2'
+  "0f479245fb19a38a1954c5c7c0ebab2f9bdfd96a17563ef28a6a4b1a2a764ef4",
+  // BIP-32 vector 1 m/0'/1/2'/2
+  "471b76e389e528d6de6d816857e012c5455051cad6660850e58372a6c3e6e7c8",
+  // BIP-32 vector 1 m/0'/1/2'/2/1000000000
+  "4b03d6fc340455b363f51020ad3ecca4f0850280cf436c70c727923f6db46c3e",
+  // BIP-32 vector 2 m
+  "abe74a98f6c7eabee0428f53798f0ab8aa1bd37873999041703c742f15ac7e1e",
+  // BIP-32 vector 2 m/0
+  "877c779ad9687164e9c2f4f0f4ff0340814392330693ce95a58fe18fd52e6e93",
+  // BIP-32 vector 2 m/0/2147483647'
+  "704addf544a06e5ee4bea37098463c23613da32020d604506da8c0518e1da4b7",
+  // BIP-32 vector 2 m/0/2147483647'/1
+  "f1c7c871a54a804afe328b4c83a1c33b8e5ff48f5087273f04efa83b247d6a2d",
+  // BIP-32 vector 2 m/0/2147483647'/1/2147483646'
+  "bb7d39bdb83ecf58f2fd82b6d918341cbef428661ef01ab97c28a4842125ac23",
+  // BIP-32 vector 2 m/0/2147483647'/1/2147483646'/2
+  "00ddb80b067e0d4993197fe10f2657a844a384589847602d56f0c629c81aae32",
+  // BIP-32 vector 3 m
+  "491f7a2eebc7b57028e0d3faa0acda02e75c33b03c48fb288c41e2ea44e1daef",
+  // BIP-32 vector 3 m/0'
+  "12c0d59c7aa3a10973dbd3f478b65f2516627e3fe61e00c345be9a477ad2e215",
+  // BIP-32 vector 4 m
+  "00d948e9261e41362a688b916f297121ba6bfb2274a3575ac0e456551dfd7f7e",
+  // BIP-32 vector 4 m/0'
+  "3a2086edd7d9df86c3487a5905a1712a9aa664bce8cc268141e07549eaa8661d",
+  // BIP-32 vector 4 m/0'/1'
+  "cbedc75b0d6412c85c79bc13875112ef912fd1e756631b5a00330866f22ff184",
+  // BIP-39 vector 00000000… (passphrase TREZOR) master
+  "410bbd9109b987e9e078ec6035745fa05515fda018214013153a5e6ed671d1b2",
+  // BIP-39 vector 00000000… (passphrase TREZOR) master
+  "c8b4073ccfcc63475c3d5202c6594484ee4e77b867cde3c3b46432fd71b467ae",
+  // BIP-39 vector 00000000… (passphrase TREZOR) master
+  "dddda5cdef032caf0b966bb1c7d2a8836e827aaa6480e9067080a075656d3228",
+  // BIP-39 vector 7f7f7f7f… (passphrase TREZOR) master
+  "b3226e9690ec49ce0cefe1c28b340d129779f2933857186400d92e0e2449f398",
+  // BIP-39 vector 7f7f7f7f… (passphrase TREZOR) master
+  "fe743fd5f203af53ccd9568df27f6d09d7f756a21ae9cd6135506844a90f45cf",
+  // BIP-39 vector 7f7f7f7f… (passphrase TREZOR) master
+  "2fd0c70b975d9a38f84fba956ed795075fe43a85a45336143fe855551f1356db",
+  // BIP-39 vector 80808080… (passphrase TREZOR) master
+  "fa8d0cde12d29eebecac474e4927e52cb80613e009f4208dc1e887b7c00c4fcf",
+  // BIP-39 vector 80808080… (passphrase TREZOR) master
+  "af8b72038eef1f2c1ab6ce2ddbb50d149f744396b04ced94e7bf38d2ff14ebd9",
+  // BIP-39 vector 80808080… (passphrase TREZOR) master
+  "e1330e46e88f1c65cc1e228a16e3f0b94a316ae4fcfda1df4996b85c70d7b909",
+  // BIP-39 vector ffffffff… (passphrase TREZOR) master
+  "2786d73ac9c0261e01880df13e2751c89d3ac9f0cbdfd93fff342f122f80d04a",
+  // BIP-39 vector ffffffff… (passphrase TREZOR) master
+  "40c1cf7c7d5fcd6a4b1f8460efb62a47c3680e4c378d70e6ffa5b5baa310efac",
+  // BIP-39 vector ffffffff… (passphrase TREZOR) master
+  "ac0164daefba477910d503a14743787982a118ca53adbc0044561b0088bd2e53",
+  // BIP-39 vector 9e885d95… (passphrase TREZOR) master
+  "0bf8f75e9eb03c1fe723da7e30cae8d267a9adf4091dc8140868cbbf16f650df",
+  // BIP-39 vector 6610b259… (passphrase TREZOR) master
+  "f2a26d6881b5d3bbdc4e16f1339f345d688eb129b5f5a602cfb1ab9db09218a0",
+  // BIP-39 vector 68a79eac… (passphrase TREZOR) master
+  "4ff56dc2209441bb4be12a366816727c343d5fd0e12c004505fe270ae3819e10",
+  // BIP-39 vector c0ba5a8e… (passphrase TREZOR) master
+  "489f1bafdb0c9468aa153f54d9326f3504919484323190dbd5dd32c10f4d7587",
+  // BIP-39 vector 6d9be1ee… (passphrase TREZOR) master
+  "ea8667131075ad759ed74127dba8ab373da4a3f65f057ecd420ece1694e44330",
+  // BIP-39 vector 9f6a2878… (passphrase TREZOR) master
+  "430efb10b6d3c065239eca4bc81fb49180651aeb0d536d689432de2d2d48034f",
+  // BIP-39 vector 23db8160… (passphrase TREZOR) master
+  "ae24b4f0967f28aa39341834b79532c0079c0ed5557b592675516c98f2c18850",
+  // BIP-39 vector 8197a4a4… (passphrase TREZOR) master
+  "b91171c99f7097fd754b48f2521133a1e0a694b86ea5de6bba60045b0f254c61",
+  // BIP-39 vector 066dca1a… (passphrase TREZOR) master
+  "dd22914cf6b4086123a487e82abe565eba0b1c0f1ba794a945d974182812c793",
+  // BIP-39 vector f30f8c1d… (passphrase TREZOR) master
+  "6d7c8d14d5e949647c9a3bf85344f9e40e82bff96789965acbf83bb66a7f9e5d",
+  // BIP-39 vector c10ec20d… (passphrase TREZOR) master
+  "679bf92c04cf16307053cbed33784f3c4266b362bf5f3d7ee13bed6f2719743c",
+  // BIP-39 vector f585c11a… (passphrase TREZOR) master
+  "ada5f7928ef8f684afa7b06929b5d1f653e486b52077ba9d798eded96c851ade",
+  // master of "test test test test test…"
+  "119f6f1e1aa13ded96fd670f6468102ac38b0a5b3ba39ff0e7230e46eab32f8a",
+  // master of "myth like bonus scare ov…"
+  "89bd8e7c0f45e5f927df05ee866b8288baca982c53a40239bba0bd9ce1433aea",
+  // master of "candy maple cake sugar p…"
+  "1837c1be8e2995ec11cda2b066151be2cfb48adf9e47b151d46adab3a21cdf67",
+  // master of "abandon abandon abandon …"
+  "673dd13b7c50798fa354fe99071af01ee487dc6e3a76101fa562873b0766918f",
+  // master of "abandon abandon abandon …"
+  "235b34cd7c9f6d7e4595ffe9ae4b1cb5606df8aca2b527d20a07c8f56b2342f4",
+  // master of "abandon abandon abandon …"
+  "0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d"
+  // Bitcoin wiki WIF example
+];
+var PUBLIC_KEY_SET = /* @__PURE__ */ new Set([...PUBLIC_EVM_KEYS, ...PUBLIC_SECP256K1_KEYS]);
+function isPublicSecp256k1Key(key) {
+  const hex = typeof key === "string" ? key.toLowerCase() : Buffer.from(key).toString("hex");
+  return PUBLIC_KEY_SET.has(hex);
+}
+
+// src/detect/validators/base58check-wif.ts
+var WIF_VERSIONS = /* @__PURE__ */ new Set([128, 239]);
+function base58checkWif(secret) {
+  if (secret.length < 50 || secret.length > 53) return fail("WIF is 51 or 52 characters");
+  const d = base58CheckDecode(secret);
+  if ("error" in d) return fail(d.error);
+  const p = d.payload;
+  if (p.length !== 33 && p.length !== 34) return fail(`payload is ${p.length} bytes (need 33 or 34)`);
+  if (!WIF_VERSIONS.has(p[0])) return fail("unknown WIF version byte");
+  if (p.length === 34 && p[33] !== 1) return fail("compression flag is not 0x01");
+  const key = bytesToBigInt(p.subarray(1, 33));
+  if (!isValidSecp256k1Scalar(key)) return fail("key is not in [1, n)");
+  if (isPublicSecp256k1Key(p.subarray(1, 33))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
+  return OK;
+}
+
+// src/detect/validators/base58check-xprv.ts
+var XPRV_VERSIONS = {
+  xprv: 76066276,
+  // BIP-32 mainnet (BIP-44)
+  tprv: 70615956,
+  // testnet
+  yprv: 77428856,
+  // BIP-49 P2WPKH-in-P2SH
+  zprv: 78791436,
+  // BIP-84 P2WPKH
+  Yprv: 43364357,
+  // multisig P2WSH-in-P2SH
+  Zprv: 44726937,
+  // multisig P2WSH
+  uprv: 71978536,
+  // testnet BIP-49
+  vprv: 73341116
+  // testnet BIP-84
+};
+var VERSION_SET = new Set(Object.values(XPRV_VERSIONS));
+function base58checkXprv(secret) {
+  if (secret.length !== 111) return fail("extended key is 111 characters");
+  const d = base58CheckDecode(secret);
+  if ("error" in d) return fail(d.error);
+  const p = d.payload;
+  if (p.length !== 78) return fail(`payload is ${p.length} bytes (need 78)`);
+  const version = p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3];
+  if (!VERSION_SET.has(version >>> 0)) return fail("version bytes are not an extended private key version");
+  if (p[45] !== 0) return fail("byte 45 is not 0x00");
+  const depth = p[4];
+  const parentAndChildZero = p.subarray(5, 13).every((b) => b === 0);
+  if (depth === 0 && !parentAndChildZero) return fail("depth 0 with non-zero parent fingerprint or child number");
+  const key = bytesToBigInt(p.subarray(46, 78));
+  if (!isValidSecp256k1Scalar(key)) return fail("key is not in [1, n)");
+  if (isPublicSecp256k1Key(p.subarray(46, 78))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
+  return OK;
 }
 
 // src/detect/validators/bip39.ts
@@ -22413,8 +22579,14 @@ function detect(ruleSet, fragment, options = {}) {
   const found = [];
   const c = { ruleSet, fragment, lines, validators: validators3, honorGitleaksAllow: options.honorGitleaksAllow ?? false, out: found, dropped };
   const genericIds = /* @__PURE__ */ new Set();
+  let verdict = -1;
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
+    const gate = rule.spec.gate;
+    if (gate !== void 0) {
+      if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r) => r.spec.gate ? [r.spec.gate] : [])));
+      if (!gatePasses(gate, verdict)) continue;
+    }
     if (rule.generic) genericIds.add(rule.id);
     const starts = hits.get(rule);
     const reach = starts ? reachOf(rule) : null;
@@ -22459,6 +22631,11 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
   }
   return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
 }
+
+// src/scan-pool.ts
+import { dirname as dirname4, join as join6, resolve as resolve4 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
 
 // src/sources/fs.ts
 import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync as readdirSync2, readSync } from "node:fs";
@@ -22564,6 +22741,12 @@ function readRegularFile(abs, maxFileSize) {
   }
 }
 async function* fsSource(options) {
+  for (const entry of fsFiles(options)) {
+    const fragment = readFileFragment(entry, options.maxFileSize, options.onSkip);
+    if (fragment) yield fragment;
+  }
+}
+function* fsFiles(options) {
   const root = resolve3(options.root);
   const useGitignore = options.gitignore !== false;
   const rel = (abs) => toPosix2(relative2(root, abs)) || toPosix2(abs.split(sep2).pop() ?? abs);
@@ -22576,8 +22759,7 @@ async function* fsSource(options) {
       throw new PathNotFoundError(input);
     }
     if (!st.isDirectory()) {
-      const fragment = fileFragment(start, st, rel(start), options);
-      if (fragment) yield fragment;
+      if (walkable(st, rel(start), options)) yield { abs: start, path: rel(start), size: st.size };
       continue;
     }
     const base = useGitignore ? ancestorLayers(start) : [];
@@ -22617,37 +22799,183 @@ async function* fsSource(options) {
           options.onSkip({ path: rel(abs), reason: "gitignored" });
           continue;
         }
-        const fragment = fileFragment(abs, entry, rel(abs), options);
-        if (fragment) yield fragment;
+        const path = rel(abs);
+        if (walkable(entry, path, options)) yield { abs, path, size: entry.size };
       }
       for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i], layers });
     }
   }
 }
-function fileFragment(abs, st, path, options) {
+function walkable(st, path, options) {
   if (st.isSymbolicLink()) {
     options.onSkip({ path, reason: "symbolic link (not followed)" });
-    return null;
+    return false;
   }
   if (!st.isFile()) {
     options.onSkip({ path, reason: "not a regular file (FIFO, socket or device)" });
-    return null;
+    return false;
   }
   if (st.size > options.maxFileSize) {
     options.onSkip({ path, reason: `larger than --max-file-size (${st.size} > ${options.maxFileSize} bytes)` });
-    return null;
+    return false;
   }
-  const read = readRegularFile(abs, options.maxFileSize);
+  return true;
+}
+function readFileFragment({ abs, path }, maxFileSize, onSkip) {
+  const read = readRegularFile(abs, maxFileSize);
   if ("reason" in read) {
-    options.onSkip({ path, reason: read.reason });
+    onSkip({ path, reason: read.reason });
     return null;
   }
   const decoded = decode(read.buf);
   if ("binary" in decoded) {
-    options.onSkip({ path, reason: "binary" });
+    onSkip({ path, reason: "binary" });
     return null;
   }
   return { text: decoded.text, path, bytes: read.buf.length };
+}
+
+// src/scan-pool.ts
+var POOL_MIN_FILES = 400;
+var POOL_MIN_BYTES = 8 * 1024 * 1024;
+var BATCH_FILES = 64;
+var BATCH_BYTES = 4 * 1024 * 1024;
+var IN_FLIGHT = 2;
+function workerFile() {
+  const here = fileURLToPath2(import.meta.url);
+  return here.endsWith(".ts") ? resolve4(dirname4(here), "..", "build", "src", "scan-worker.js") : join6(dirname4(here), "scan-worker.js");
+}
+async function scanFiles(ruleSet, options) {
+  const tagged = [];
+  let seq = 0;
+  const walk = fsFiles({ ...options, onSkip: (s) => void tagged.push([seq++, s]) });
+  const next = () => {
+    const r = walk.next();
+    return r.done ? null : { ...r.value, seq: seq++ };
+  };
+  const minFiles = options.minFiles ?? POOL_MIN_FILES;
+  const minBytes = options.minBytes ?? POOL_MIN_BYTES;
+  const ahead = [];
+  let aheadBytes = 0;
+  let done = options.threads <= 1;
+  while (!done && ahead.length < minFiles && aheadBytes < minBytes) {
+    const e = next();
+    if (!e) done = true;
+    else {
+      ahead.push(e);
+      aheadBytes += e.size;
+    }
+  }
+  const replies = options.threads > 1 && !done ? await pooled(options, ahead, next) : [scanHere(ruleSet, options, ahead, next)];
+  const found = [];
+  const dropped = /* @__PURE__ */ new Map();
+  let files = 0;
+  let bytes = 0;
+  for (const r of replies) {
+    for (const f of r.findings) found.push(f);
+    for (const [k, v] of r.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+    for (const s of r.skips) tagged.push(s);
+    files += r.files;
+    bytes += r.bytes;
+  }
+  tagged.sort((a, b) => a[0] - b[0]);
+  for (const [, s] of tagged) options.onSkip(s);
+  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
+}
+function scanHere(ruleSet, options, ahead, next) {
+  const reply = { id: 0, findings: [], dropped: [], skips: [], files: 0, bytes: 0 };
+  const dropped = /* @__PURE__ */ new Map();
+  const one = (entry) => {
+    const fragment = readFileFragment(entry, options.maxFileSize, (skip) => void reply.skips.push([entry.seq, skip]));
+    if (!fragment) return;
+    reply.files += 1;
+    reply.bytes += fragment.bytes ?? fragment.text.length;
+    const result2 = detect(ruleSet, fragment, { honorGitleaksAllow: options.honorGitleaksAllow ?? false });
+    for (const f of result2.findings) reply.findings.push(f);
+    for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+  };
+  for (const e of ahead) one(e);
+  for (let e = next(); e; e = next()) one(e);
+  reply.dropped = [...dropped];
+  return reply;
+}
+function pooled(options, ahead, next) {
+  const setup = {
+    root: resolve4(options.root),
+    ...options.configPath ? { configPath: resolve4(options.configPath) } : {},
+    maxFileSize: options.maxFileSize,
+    honorGitleaksAllow: options.honorGitleaksAllow ?? false
+  };
+  let aheadAt = 0;
+  const take = () => aheadAt < ahead.length ? ahead[aheadAt++] : next();
+  let held = null;
+  const batch = () => {
+    const files = [];
+    let bytes = 0;
+    for (; ; ) {
+      const e = held ?? take();
+      held = null;
+      if (!e) break;
+      if (files.length && (files.length >= BATCH_FILES || bytes + e.size > BATCH_BYTES)) {
+        held = e;
+        break;
+      }
+      files.push(e);
+      bytes += e.size;
+    }
+    return files.length ? files : null;
+  };
+  return new Promise((resolvePool, rejectPool) => {
+    const replies = [];
+    const workers = Array.from({ length: options.threads }, () => ({
+      worker: new Worker(workerFile(), { workerData: setup }),
+      inFlight: 0
+    }));
+    let nextId = 0;
+    let walked = false;
+    let settled = false;
+    const finish = (err) => {
+      if (settled) return;
+      settled = true;
+      void Promise.all(workers.map((w) => w.worker.terminate())).then(
+        () => err ? rejectPool(err) : resolvePool(replies),
+        () => err ? rejectPool(err) : resolvePool(replies)
+      );
+    };
+    const pump = () => {
+      try {
+        while (!walked) {
+          const w = workers.reduce((a, b) => b.inFlight < a.inFlight ? b : a);
+          if (w.inFlight >= IN_FLIGHT) break;
+          const files = batch();
+          if (!files) {
+            walked = true;
+            break;
+          }
+          const req = { id: nextId++, files };
+          w.inFlight += 1;
+          w.worker.postMessage(req);
+        }
+      } catch (err) {
+        finish(err);
+        return;
+      }
+      if (walked && workers.every((w) => w.inFlight === 0)) finish();
+    };
+    for (const w of workers) {
+      w.worker.on("message", (m) => {
+        if ("ready" in m) return;
+        replies[m.id] = m;
+        w.inFlight -= 1;
+        pump();
+      });
+      w.worker.on("error", (err) => finish(err));
+      w.worker.on("exit", (code) => {
+        if (!settled) finish(new Error(`scan worker exited with code ${code}`));
+      });
+    }
+    pump();
+  });
 }
 
 // src/sources/stdin.ts
@@ -22668,7 +22996,7 @@ var DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
 function defaultRoot(paths) {
   if (paths.length === 1 && paths[0] !== "-") {
     try {
-      if (statSync(paths[0]).isDirectory()) return resolve4(paths[0]);
+      if (statSync(paths[0]).isDirectory()) return resolve5(paths[0]);
     } catch {
     }
   }
@@ -22681,7 +23009,7 @@ function loadRuleSet(root, configPath) {
 async function scan(options = {}) {
   const started = performance.now();
   const paths = options.paths?.length ? options.paths : ["."];
-  const root = options.root ? resolve4(options.root) : defaultRoot(paths);
+  const root = options.root ? resolve5(options.root) : defaultRoot(paths);
   const { ruleSet, config } = loadRuleSet(root, options.configPath);
   const baseline = resolveBaseline(options.baseline, config, root);
   const skipped = [];
@@ -22701,7 +23029,16 @@ async function scan(options = {}) {
       });
     }
   }
-  const result2 = await scanFragments(ruleSet, fragments(), { honorGitleaksAllow: options.honorGitleaksAllow });
+  const result2 = paths.includes("-") ? await scanFragments(ruleSet, fragments(), { honorGitleaksAllow: options.honorGitleaksAllow }) : await scanFiles(ruleSet, {
+    root,
+    paths,
+    gitignore: options.gitignore,
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    onSkip,
+    threads: options.threads ?? 1,
+    ...options.configPath ? { configPath: options.configPath } : {},
+    honorGitleaksAllow: options.honorGitleaksAllow ?? false
+  });
   const baselined = baselineStep(result2.findings, baseline, options.now);
   const findings = options.redact === false ? baselined.findings : redact(baselined.findings);
   return {
@@ -22789,7 +23126,7 @@ async function blameLine(cwd, to, boundary, path, line) {
 
 // src/sources/repository.ts
 import { statSync as statSync2 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 var NotARepositoryError = class extends Error {
   constructor(path, detail) {
     super(`not a git repository: ${path}${detail ? ` (${detail})` : ""}`);
@@ -22799,7 +23136,7 @@ var NotARepositoryError = class extends Error {
   path;
 };
 async function openRepository(path) {
-  const abs = resolve5(path);
+  const abs = resolve6(path);
   let isDir;
   try {
     isDir = statSync2(abs).isDirectory();
@@ -23903,8 +24240,8 @@ function readEvent(env) {
 async function runAction(env = process.env) {
   try {
     const inputs = readInputs();
-    const workspace = resolve6(env.GITHUB_WORKSPACE || process.cwd());
-    const at = (p) => isAbsolute(p) ? p : resolve6(workspace, p);
+    const workspace = resolve7(env.GITHUB_WORKSPACE || process.cwd());
+    const at = (p) => isAbsolute(p) ? p : resolve7(workspace, p);
     const target = at(inputs.path);
     const plan = planFor(inputs.mode, env.GITHUB_EVENT_NAME ?? "", readEvent(env));
     const mode = plan.kind === "history" ? "history" : plan.kind === "scan" || plan.kind === "nothing" ? "scan" : "diff";
@@ -23923,7 +24260,7 @@ async function runAction(env = process.env) {
     if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${s.reason}`);
     else if (outcome.skipped.length) info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
     const sarifFile = at(inputs.sarifFile);
-    mkdirSync(dirname4(sarifFile), { recursive: true });
+    mkdirSync(dirname5(sarifFile), { recursive: true });
     writeFileSync(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
     info(`SARIF written to ${relative3(workspace, sarifFile) || sarifFile}`);
     const failed = findings.length > 0 && inputs.failOnFindings;

@@ -11,6 +11,7 @@ import { baselineStep, resolveBaseline } from './baseline.js';
 import { redact as redactFindings } from './filters/redact.js';
 import type { Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
 import { scanFragments } from './scan-fragments.js';
+import { scanFiles } from './scan-pool.js';
 import { fsSource } from './sources/fs.js';
 import { stdinSource } from './sources/stdin.js';
 
@@ -43,6 +44,8 @@ export interface ScanOptions {
   honorGitleaksAllow?: boolean;
   /** The moment baseline expiry is judged against. Default: now. */
   now?: Date;
+  /** Worker threads for large directory scans (see scan-pool.ts); 1 scans on the main thread. Default 1. */
+  threads?: number;
 }
 
 export interface ScanResult {
@@ -102,7 +105,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
   }
 
-  const result = await scanFragments(ruleSet, fragments(), { honorGitleaksAllow: options.honorGitleaksAllow });
+  const result = paths.includes('-')
+    ? await scanFragments(ruleSet, fragments(), { honorGitleaksAllow: options.honorGitleaksAllow })
+    : await scanFiles(ruleSet, {
+        root,
+        paths,
+        gitignore: options.gitignore,
+        maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+        onSkip,
+        threads: options.threads ?? 1,
+        ...(options.configPath ? { configPath: options.configPath } : {}),
+        honorGitleaksAllow: options.honorGitleaksAllow ?? false,
+      });
   const baselined = baselineStep(result.findings, baseline, options.now);
   const findings = options.redact === false ? baselined.findings : redactFindings(baselined.findings);
   return {

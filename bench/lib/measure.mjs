@@ -24,11 +24,12 @@ export function timed(gnuTime, cmd) {
     const child = spawn(gnuTime, ['-f', '%M', '-o', out, cmd.bin, ...cmd.args], {
       cwd: cmd.cwd,
       env: { ...process.env, ...cmd.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // Output nobody reads goes straight to /dev/null, as it would in a shell with `> /dev/null`.
+      stdio: ['ignore', cmd.stdout ? 'pipe' : 'ignore', 'pipe'],
     });
     const chunks = [];
     let err = '';
-    child.stdout.on('data', (c) => cmd.stdout && chunks.push(c));
+    child.stdout?.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => (err = (err + c).slice(-4000)));
     child.on('error', reject);
     child.on('close', (status) => {

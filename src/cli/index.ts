@@ -29,7 +29,8 @@ function parser(argv: string[]) {
         .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders; - reads stdin' })
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
         .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
-        .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' }),
+        .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' })
+        .option('threads', { type: 'string', describe: 'Worker threads for large scans (default: one per core, at most 8; 1: none)' }),
     )
     .command('baseline [paths..]', 'Accept what is found now: write it to the baseline file (default .keyhound-baseline.json)', (y) =>
       y

@@ -3,8 +3,9 @@
 import { reporters } from '../report/index.js';
 import { ruleMeta } from '../report/rules.js';
 import { scan } from '../scan.js';
+import { defaultThreads } from '../scan-pool.js';
 import type { Args, RunIO, RunResult } from './index.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, STDIN_ARG, emit, parseSize } from './index.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, STDIN_ARG, UsageError, emit, parseSize } from './index.js';
 import { TOOL } from './tool.js';
 import { baselineLines, colorEnabled, configWarnings, verboseLines } from './output.js';
 
@@ -20,6 +21,7 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     redact: !a['no-redact'],
     baseline: a.baseline as string | undefined,
     honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
+    threads: a.threads === undefined ? defaultThreads() : parseThreads(a.threads),
   });
   const format = String(a.format ?? 'text');
   const report = reporters[format]!(result.findings, {
@@ -37,4 +39,11 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     stdout: quiet ? '' : emit(report, a),
     stderr,
   };
+}
+
+/** `--threads N`: a whole number of at least 1. */
+function parseThreads(value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--threads must be a whole number from 1 to 256 (got "${String(value)}")`);
+  return n;
 }

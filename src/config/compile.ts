@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import type picomatchType from 'picomatch';
 import type { AllowlistSpec, CompiledAllowlist, CompiledRule, RuleOrigin, RuleSet, RuleSpec } from '../model/types.js';
+import { gateNames } from '../detect/gates.js';
 import { ConfigError } from './errors.js';
 import { expandCaseInsensitiveGroups } from './regex-syntax.js';
 import { findNestedQuantifier } from './regex-safety.js';
@@ -77,6 +78,9 @@ export function compileRule(spec: RuleSpec, origin: RuleOrigin, knownValidators:
       spec.id,
       'validate',
     );
+  }
+  if (spec.gate !== undefined && !gateNames.has(spec.gate)) {
+    throw new ConfigError(`unknown gate "${spec.gate}" (known: ${[...gateNames].sort().join(', ')})`, origin.file, spec.id, 'gate');
   }
   const keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
   return {

@@ -9,6 +9,7 @@ import { shannonEntropy } from './entropy.js';
 import { fingerprint } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { keywordAnchored } from './anchor.js';
+import { gateBits, gatePasses, gateScan } from './gates.js';
 import { prefilter } from './prefilter.js';
 import { regexReach, type Reach } from './span.js';
 import { ruleWindows } from './windows.js';
@@ -175,8 +176,15 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
   const found: Finding[] = [];
   const c: RunContext = { ruleSet, fragment, lines, validators, honorGitleaksAllow: options.honorGitleaksAllow ?? false, out: found, dropped };
   const genericIds = new Set<string>();
+  // Structural gates (gates.ts): one shared pass, only when a candidate rule has a gate.
+  let verdict = -1;
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
+    const gate = rule.spec.gate;
+    if (gate !== undefined) {
+      if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r) => (r.spec.gate ? [r.spec.gate] : []))));
+      if (!gatePasses(gate, verdict)) continue;
+    }
     if (rule.generic) genericIds.add(rule.id);
     const starts = hits.get(rule);
     const reach = starts ? reachOf(rule) : null;

@@ -40,6 +40,8 @@ export interface RuleSpec {
   entropy?: number;
   /** Name of an offline validator (see `src/detect/validators`). */
   validate?: string;
+  /** Name of a structural gate (see `src/detect/gates.ts`): a cheap necessary condition checked before the regex runs. */
+  gate?: string;
   /** Glob: the rule only applies to files whose relative path matches. */
   path?: string;
   allowlists?: AllowlistSpec[];

@@ -63,8 +63,27 @@ function readRegularFile(abs: string, maxFileSize: number): { buf: Buffer } | { 
   }
 }
 
+/** A file the walk found and will read: its absolute path and the path reported for it. */
+export interface FileEntry {
+  abs: string;
+  path: string;
+  /** Size when the walk saw it (the read checks again). */
+  size: number;
+}
+
 /** Yields every scannable file under `options.paths` as a fragment. Throws PathNotFoundError for a missing path. */
 export async function* fsSource(options: FsSourceOptions): AsyncGenerator<Fragment> {
+  for (const entry of fsFiles(options)) {
+    const fragment = readFileFragment(entry, options.maxFileSize, options.onSkip);
+    if (fragment) yield fragment;
+  }
+}
+
+/**
+ * The walk alone: every regular file under `options.paths` that is not ignored, too large or a link, in the order
+ * fsSource reads them, without reading any (so that worker threads can). Skips go to `options.onSkip` as they occur.
+ */
+export function* fsFiles(options: FsSourceOptions): Generator<FileEntry> {
   const root = resolve(options.root);
   const useGitignore = options.gitignore !== false;
   const rel = (abs: string): string => toPosix(relative(root, abs)) || toPosix(abs.split(sep).pop() ?? abs);
@@ -78,8 +97,7 @@ export async function* fsSource(options: FsSourceOptions): AsyncGenerator<Fragme
       throw new PathNotFoundError(input);
     }
     if (!st.isDirectory()) {
-      const fragment = fileFragment(start, st, rel(start), options);
-      if (fragment) yield fragment;
+      if (walkable(st, rel(start), options)) yield { abs: start, path: rel(start), size: st.size };
       continue;
     }
     // Depth-first with an explicit stack: deep trees cannot overflow the call stack.
@@ -120,35 +138,41 @@ export async function* fsSource(options: FsSourceOptions): AsyncGenerator<Fragme
           options.onSkip({ path: rel(abs), reason: 'gitignored' });
           continue;
         }
-        const fragment = fileFragment(abs, entry, rel(abs), options);
-        if (fragment) yield fragment;
+        const path = rel(abs);
+        if (walkable(entry, path, options)) yield { abs, path, size: entry.size };
       }
       for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i]!, layers });
     }
   }
 }
 
-function fileFragment(abs: string, st: Stats, path: string, options: FsSourceOptions): Fragment | null {
+/** Whether an entry the walk met is a regular file within the size limit; reports it as skipped otherwise. */
+function walkable(st: Stats, path: string, options: FsSourceOptions): boolean {
   if (st.isSymbolicLink()) {
     options.onSkip({ path, reason: 'symbolic link (not followed)' });
-    return null;
+    return false;
   }
   if (!st.isFile()) {
     options.onSkip({ path, reason: 'not a regular file (FIFO, socket or device)' });
-    return null;
+    return false;
   }
   if (st.size > options.maxFileSize) {
     options.onSkip({ path, reason: `larger than --max-file-size (${st.size} > ${options.maxFileSize} bytes)` });
-    return null;
+    return false;
   }
-  const read = readRegularFile(abs, options.maxFileSize);
+  return true;
+}
+
+/** Reads and decodes one file the walk found; reports it as skipped (and returns null) when unreadable or binary. */
+export function readFileFragment({ abs, path }: FileEntry, maxFileSize: number, onSkip: (skip: Skip) => void): Fragment | null {
+  const read = readRegularFile(abs, maxFileSize);
   if ('reason' in read) {
-    options.onSkip({ path, reason: read.reason });
+    onSkip({ path, reason: read.reason });
     return null;
   }
   const decoded = decode(read.buf);
   if ('binary' in decoded) {
-    options.onSkip({ path, reason: 'binary' });
+    onSkip({ path, reason: 'binary' });
     return null;
   }
   return { text: decoded.text, path, bytes: read.buf.length };

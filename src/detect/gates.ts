@@ -1,0 +1,205 @@
+// Structural gates: cheap necessary conditions, checked in code, for rules whose keywords cannot gate them (a seed
+// phrase or a base58 key needs no keyword nearby) or whose keywords occur in almost every source file. A rule names
+// its gate (`gate:` in its spec); the engine runs the rule's regex only on text for which the gate holds. Every gate
+// is a superset of what its rule can report: it only rules out text the regex (plus its validator) cannot match, so
+// recall is unchanged. A gate needs a run of some minimum length, so it looks at every n-th character only.
+
+import { BIP39_INDEX } from './validators/util/bip39-words.js';
+
+/** Bits of one pass's verdict. */
+const WIF_RUN = 1; // a maximal [A-Za-z0-9] run of 51–52 characters, all base58
+const B58_64 = 2; // a maximal [A-Za-z0-9] run of 86–88 characters, all base58 (64 bytes in base58)
+const BYTE_ARRAY = 4; // 63 or more consecutive `\s*\d{1,3}\s*,` items (a JSON array of 64 bytes)
+const HEX_64 = 8; // 64 or more consecutive hex digits
+const HEX_24 = 32; // 24 or more consecutive hex digits
+const HEX_32 = 64; // 32 or more consecutive hex digits
+const WORDS_12 = 16; // 12 or more BIP-39 English words (lower case, each a whole letter run), single spaces apart
+
+/** Gate name → the verdict bits of which at least one must be set. */
+export const GATES: Readonly<Record<string, number>> = {
+  /** Bitcoin WIF private keys: a whole base58 token of 51 or 52 characters. */
+  'base58-wif': WIF_RUN,
+  /** Solana-style 64-byte secret keys: a whole base58 token of 86–88 characters, or a list of 64 small numbers. */
+  'base58-64-bytes': B58_64 | BYTE_ARRAY,
+  /** Hex secrets of 12, 16 or 32 bytes: a run of at least 24, 32 or 64 hex digits. */
+  'hex-24': HEX_24,
+  'hex-32': HEX_32,
+  'hex-64': HEX_64,
+  /** BIP-39 seed phrases: at least 12 words of the BIP-39 English list in a row, one space apart. */
+  'bip39-words': WORDS_12,
+};
+
+export const gateNames: ReadonlySet<string> = new Set(Object.keys(GATES));
+
+
+// Character classes for ASCII, as bit sets.
+const ALNUM = 1;
+const B58 = 2;
+const HEX = 4;
+const LOWER = 8;
+const UPPER = 16;
+const DIGIT = 32;
+const SPACE = 64;
+const COMMA = 128;
+const LOWER_OR_SPACE = 256;
+const CLASS = new Uint16Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  let k = 0;
+  if (/[A-Za-z0-9]/.test(ch)) k |= ALNUM;
+  if (/[1-9A-HJ-NP-Za-km-z]/.test(ch)) k |= B58;
+  if (/[0-9a-fA-F]/.test(ch)) k |= HEX;
+  if (/[a-z]/.test(ch)) k |= LOWER;
+  if (/[A-Z]/.test(ch)) k |= UPPER;
+  if (/[0-9]/.test(ch)) k |= DIGIT;
+  if (/\s/.test(ch)) k |= SPACE;
+  if (ch === ',') k |= COMMA;
+  if (/[a-z ]/.test(ch)) k |= LOWER_OR_SPACE;
+  CLASS[c] = k;
+}
+
+/** `\s` beyond ASCII (JavaScript's definition), so a byte array spaced with NBSP still counts. */
+function unicodeSpace(c: number): boolean {
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * The run of characters of class `k` around `i`: [from, to). `text[i]` must be in the class.
+ */
+function runAround(text: string, i: number, k: number): [number, number] {
+  let a = i;
+  while (a > 0 && inClass(text.charCodeAt(a - 1), k)) a -= 1;
+  let b = i + 1;
+  const n = text.length;
+  while (b < n && inClass(text.charCodeAt(b), k)) b += 1;
+  return [a, b];
+}
+
+function inClass(c: number, k: number): boolean {
+  return c < 128 ? (CLASS[c]! & k) !== 0 : (k & SPACE) !== 0 && unicodeSpace(c);
+}
+
+/**
+ * Calls `test(from, to)` on every maximal run of class `k` at least `min` long, until it returns true. Looks at
+ * every `min`-th character only (a run that long must cover one of them), so most text is never touched.
+ */
+function someRun(text: string, min: number, k: number, test: (from: number, to: number) => boolean): boolean {
+  const n = text.length;
+  for (let i = min - 1; i < n; ) {
+    if (!inClass(text.charCodeAt(i), k)) {
+      i += min;
+      continue;
+    }
+    const [a, b] = runAround(text, i, k);
+    if (b - a >= min && test(a, b)) return true;
+    i = b + min;
+  }
+  return false;
+}
+
+/** Whether text[from, to) holds 12 or more BIP-39 English words in a row (see WORDS_12). */
+function wordChain(text: string, from: number, to: number): boolean {
+  let wl = 0;
+  let upper = false;
+  let afterSep = false;
+  let words = 0;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 0;
+    const k = c < 128 ? CLASS[c]! : 0;
+    if (k & (LOWER | UPPER)) {
+      if (wl === 0) {
+        if (!afterSep) words = 0;
+        start = i;
+      }
+      wl += 1;
+      if (k & UPPER) upper = true;
+      afterSep = false;
+    } else {
+      let valid = false;
+      if (wl > 0) {
+        valid = !upper && wl >= 3 && wl <= 8 && BIP39_INDEX.has(text.slice(start, i));
+        if (valid) {
+          if (++words >= 12) return true;
+        } else words = 0;
+        wl = 0;
+        upper = false;
+      }
+      afterSep = valid && c === 32;
+    }
+  }
+  return false;
+}
+
+/** Whether text[from, to) holds 63 or more `\s*\d{1,3}\s*,` items in a row (see BYTE_ARRAY). */
+function byteItems(text: string, from: number, to: number): boolean {
+  let state = 0; // 0 expecting an item, 1 in its digits, 2 after its digits, 3 broken until the next comma
+  let digits = 0;
+  let items = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (state === 0) {
+        state = 1;
+        digits = 1;
+      } else if (state === 1) {
+        if (++digits > 3) state = 3;
+      } else state = 3;
+    } else if (c === 44) {
+      if (state === 1 || state === 2) {
+        if (++items >= 63) return true;
+      } else items = 0;
+      state = 0;
+    } else if (state === 1) state = 2; // whitespace: the run holds nothing else
+  }
+  return false;
+}
+
+/**
+ * Which of the verdict bits in `want` hold for `text`. Each looks only at every n-th character (n: the shortest
+ * run that can hold a match) and inspects the runs found there. Exported for tests; the engine uses {@link gatePasses}.
+ */
+export function gateScan(text: string, want: number): number {
+  let found = 0;
+  if (want & (WIF_RUN | B58_64)) {
+    const b58 = (a: number, b: number): boolean => {
+      const len = b - a;
+      const bit = len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
+      if (!(bit & want) || found & bit) return false;
+      for (let i = a; i < b; i++) if (!(CLASS[text.charCodeAt(i)]! & B58)) return false;
+      found |= bit;
+      return (found & want & (WIF_RUN | B58_64)) === (want & (WIF_RUN | B58_64));
+    };
+    someRun(text, 51, ALNUM, b58);
+  }
+  if (want & (HEX_24 | HEX_32 | HEX_64)) {
+    const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
+    const min = want & HEX_24 ? 24 : want & HEX_32 ? 32 : 64;
+    someRun(text, min, HEX, (a, b) => {
+      const len = b - a;
+      found |= (len >= 24 ? HEX_24 : 0) | (len >= 32 ? HEX_32 : 0) | (len >= 64 ? HEX_64 : 0);
+      return (found & hexWant) === hexWant;
+    });
+  }
+  // 12 words of 3+ letters and 11 spaces: at least 47 characters of [a-z ].
+  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, Math.max(0, a - 1), Math.min(text.length, b + 1))))
+    found |= WORDS_12;
+  // 64 items of at least a digit and a comma, less the last comma: at least 127 characters of [0-9,\s].
+  if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
+  return found;
+}
+
+/** Whether `text` passes the named gate. Unknown names pass (compile time rejects them). */
+export function gatePasses(name: string, verdict: number): boolean {
+  const bits = GATES[name];
+  return bits === undefined || (verdict & bits) !== 0;
+}
+
+/** The verdict bits the given gate names need looked at. */
+export function gateBits(names: Iterable<string>): number {
+  let bits = 0;
+  for (const name of names) bits |= GATES[name] ?? 0;
+  return bits;
+}

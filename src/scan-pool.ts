@@ -1,0 +1,228 @@
+// Directory scans on worker threads. The main thread walks the tree (fsFiles) and hands out batches of paths; each
+// worker loads the rule set itself (compiled regexes cannot cross threads, so it gets the root and config path),
+// reads, decodes and scans its files, and sends back findings, skips and counts only — file contents never cross
+// threads. At most two batches per worker are in flight, so the walk waits for the workers and memory stays flat.
+// Small scans never start a worker: below a threshold of files and bytes the main thread does everything itself.
+// Results are identical to a single-threaded scan: batches are merged in walk order and every skip keeps its place.
+
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { detect } from './detect/engine.js';
+import { dedupe } from './filters/dedupe.js';
+import { sortFindings } from './filters/sort.js';
+import type { DropReason, Finding, RuleSet, Skip } from './model/types.js';
+import type { FragmentScanResult } from './scan-fragments.js';
+import { fsFiles, readFileFragment, type FileEntry, type FsSourceOptions } from './sources/fs.js';
+
+/** Start workers only for walks that reach this many files… */
+export const POOL_MIN_FILES = 400;
+/** …or this many bytes. */
+export const POOL_MIN_BYTES = 8 * 1024 * 1024;
+/** A batch: up to this many files or bytes (a larger file goes alone). */
+const BATCH_FILES = 64;
+const BATCH_BYTES = 4 * 1024 * 1024;
+/** Batches in flight per worker: one being scanned, one waiting. */
+const IN_FLIGHT = 2;
+/** Upper bound for the default thread count. */
+export const MAX_DEFAULT_THREADS = 8;
+
+/** The default for `--threads`: one per core, at most {@link MAX_DEFAULT_THREADS}. */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(availableParallelism(), MAX_DEFAULT_THREADS));
+}
+
+/** What a worker needs to rebuild the rule set and read files as the main thread would. */
+export interface WorkerSetup {
+  root: string;
+  configPath?: string;
+  maxFileSize: number;
+  honorGitleaksAllow: boolean;
+}
+
+export interface BatchRequest {
+  id: number;
+  files: (FileEntry & { seq: number })[];
+}
+
+export interface BatchReply {
+  id: number;
+  findings: Finding[];
+  dropped: [DropReason, number][];
+  /** Skips while reading, each with the walk position of its file. */
+  skips: [number, Skip][];
+  files: number;
+  bytes: number;
+}
+
+export interface PooledScanOptions extends FsSourceOptions {
+  /** Worker threads; 1 (or fewer) scans on the main thread. */
+  threads: number;
+  configPath?: string;
+  honorGitleaksAllow?: boolean;
+  /** Override the thresholds (tests). */
+  minFiles?: number;
+  minBytes?: number;
+}
+
+/** The compiled worker: next to this file in build/, or in build/ when this file runs from src/ (vitest). */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith('.ts') ? resolve(dirname(here), '..', 'build', 'src', 'scan-worker.js') : join(dirname(here), 'scan-worker.js');
+}
+
+/**
+ * Scans the files under `options.paths`, on worker threads when the walk is large enough and `threads` > 1.
+ * Skips are reported through `options.onSkip` in walk order, once the scan is over.
+ */
+export async function scanFiles(ruleSet: RuleSet, options: PooledScanOptions): Promise<FragmentScanResult> {
+  const tagged: [number, Skip][] = [];
+  let seq = 0;
+  const walk = fsFiles({ ...options, onSkip: (s) => void tagged.push([seq++, s]) });
+  const next = (): (FileEntry & { seq: number }) | null => {
+    const r = walk.next();
+    return r.done ? null : { ...r.value, seq: seq++ };
+  };
+
+  // Look ahead until the walk proves large enough for workers, or ends.
+  const minFiles = options.minFiles ?? POOL_MIN_FILES;
+  const minBytes = options.minBytes ?? POOL_MIN_BYTES;
+  const ahead: (FileEntry & { seq: number })[] = [];
+  let aheadBytes = 0;
+  let done = options.threads <= 1;
+  while (!done && ahead.length < minFiles && aheadBytes < minBytes) {
+    const e = next();
+    if (!e) done = true;
+    else {
+      ahead.push(e);
+      aheadBytes += e.size;
+    }
+  }
+  const replies =
+    options.threads > 1 && !done ? await pooled(options, ahead, next) : [scanHere(ruleSet, options, ahead, next)];
+
+  const found: Finding[] = [];
+  const dropped = new Map<DropReason, number>();
+  let files = 0;
+  let bytes = 0;
+  for (const r of replies) {
+    for (const f of r.findings) found.push(f);
+    for (const [k, v] of r.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+    for (const s of r.skips) tagged.push(s);
+    files += r.files;
+    bytes += r.bytes;
+  }
+  tagged.sort((a, b) => a[0] - b[0]);
+  for (const [, s] of tagged) options.onSkip(s);
+  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
+}
+
+/** The whole scan on this thread, as one batch. */
+function scanHere(
+  ruleSet: RuleSet,
+  options: PooledScanOptions,
+  ahead: (FileEntry & { seq: number })[],
+  next: () => (FileEntry & { seq: number }) | null,
+): BatchReply {
+  const reply: BatchReply = { id: 0, findings: [], dropped: [], skips: [], files: 0, bytes: 0 };
+  const dropped = new Map<DropReason, number>();
+  const one = (entry: FileEntry & { seq: number }): void => {
+    const fragment = readFileFragment(entry, options.maxFileSize, (skip) => void reply.skips.push([entry.seq, skip]));
+    if (!fragment) return;
+    reply.files += 1;
+    reply.bytes += fragment.bytes ?? fragment.text.length;
+    const result = detect(ruleSet, fragment, { honorGitleaksAllow: options.honorGitleaksAllow ?? false });
+    for (const f of result.findings) reply.findings.push(f);
+    for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+  };
+  for (const e of ahead) one(e);
+  for (let e = next(); e; e = next()) one(e);
+  reply.dropped = [...dropped];
+  return reply;
+}
+
+/** The scan on `options.threads` workers; resolves every batch's reply, in walk order. */
+function pooled(
+  options: PooledScanOptions,
+  ahead: (FileEntry & { seq: number })[],
+  next: () => (FileEntry & { seq: number }) | null,
+): Promise<BatchReply[]> {
+  const setup: WorkerSetup = {
+    root: resolve(options.root),
+    ...(options.configPath ? { configPath: resolve(options.configPath) } : {}),
+    maxFileSize: options.maxFileSize,
+    honorGitleaksAllow: options.honorGitleaksAllow ?? false,
+  };
+  let aheadAt = 0;
+  const take = (): (FileEntry & { seq: number }) | null => (aheadAt < ahead.length ? ahead[aheadAt++]! : next());
+  let held: (FileEntry & { seq: number }) | null = null;
+  const batch = (): (FileEntry & { seq: number })[] | null => {
+    const files: (FileEntry & { seq: number })[] = [];
+    let bytes = 0;
+    for (;;) {
+      const e = held ?? take();
+      held = null;
+      if (!e) break;
+      if (files.length && (files.length >= BATCH_FILES || bytes + e.size > BATCH_BYTES)) {
+        held = e;
+        break;
+      }
+      files.push(e);
+      bytes += e.size;
+    }
+    return files.length ? files : null;
+  };
+
+  return new Promise((resolvePool, rejectPool) => {
+    const replies: BatchReply[] = [];
+    const workers = Array.from({ length: options.threads }, () => ({
+      worker: new Worker(workerFile(), { workerData: setup }),
+      inFlight: 0,
+    }));
+    let nextId = 0;
+    let walked = false;
+    let settled = false;
+    const finish = (err?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      void Promise.all(workers.map((w) => w.worker.terminate())).then(
+        () => (err ? rejectPool(err) : resolvePool(replies)),
+        () => (err ? rejectPool(err) : resolvePool(replies)),
+      );
+    };
+    const pump = (): void => {
+      try {
+        while (!walked) {
+          const w = workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+          if (w.inFlight >= IN_FLIGHT) break;
+          const files = batch();
+          if (!files) {
+            walked = true;
+            break;
+          }
+          const req: BatchRequest = { id: nextId++, files };
+          w.inFlight += 1;
+          w.worker.postMessage(req);
+        }
+      } catch (err) {
+        finish(err); // the walk failed (a path vanished…): the same error a single-threaded scan would throw
+        return;
+      }
+      if (walked && workers.every((w) => w.inFlight === 0)) finish();
+    };
+    for (const w of workers) {
+      w.worker.on('message', (m: BatchReply | { ready: true }) => {
+        if ('ready' in m) return;
+        replies[m.id] = m;
+        w.inFlight -= 1;
+        pump();
+      });
+      w.worker.on('error', (err) => finish(err));
+      w.worker.on('exit', (code) => {
+        if (!settled) finish(new Error(`scan worker exited with code ${code}`));
+      });
+    }
+    pump();
+  });
+}

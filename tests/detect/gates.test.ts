@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GATES, gatePasses, gateScan } from '../../src/detect/gates.js';
+import { BIP39_WORDS } from '../../src/detect/validators/util/bip39-words.js';
+
+const ALL = Object.values(GATES).reduce((a, b) => a | b, 0);
+const passes = (name: string, text: string): boolean => gatePasses(name, gateScan(text, ALL));
+
+const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const pick = (alphabet: string, n: number, seed: number): string =>
+  Array.from({ length: n }, (_, i) => alphabet[(seed * 31 + i * 17 + ((seed >> 3) ^ i)) % alphabet.length]).join('');
+
+// The regexes the gates stand in front of (rules/wallets.yaml), without their keyword context.
+const WIF = /(?<![A-Za-z0-9])(5[HJK][1-9A-HJ-NP-Za-km-z]{49}|[KLc][1-9A-HJ-NP-Za-km-z]{51}|9[1-9A-HJ-NP-Za-km-z]{50})(?![A-Za-z0-9])/;
+const SOL = /(?<![A-Za-z0-9])([1-9A-HJ-NP-Za-km-z]{86,88}|\[(?:\s{0,20}\d{1,3}\s{0,20},){63}\s{0,20}\d{1,3}\s{0,20},?\s{0,20}\])(?![A-Za-z0-9])/;
+const HEX = /[0-9a-fA-F]{64}(?![0-9A-Za-z])/;
+const SEED = /(?<![A-Za-z])(?<!(?<![A-Za-z])[a-z]{3,8} )([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?![A-Za-z])(?! [a-z]{3,8}(?![A-Za-z]))/;
+
+describe('structural gates', () => {
+  it('pass the text their rules match', () => {
+    const wif = `key: 5K${pick(B58, 49, 7)}\n`;
+    expect(WIF.test(wif)).toBe(true);
+    expect(passes('base58-wif', wif)).toBe(true);
+    const sol = `"${pick(B58, 87, 3)}"`;
+    expect(SOL.test(sol)).toBe(true);
+    expect(passes('base58-64-bytes', sol)).toBe(true);
+    const bytes = `[${Array.from({ length: 64 }, (_, i) => (i * 37) % 256).join(',\u00a0')}]`;
+    expect(SOL.test(bytes)).toBe(true);
+    expect(passes('base58-64-bytes', bytes)).toBe(true);
+    const hex = `pk = 0x${'a1b2c3d4'.repeat(8)};`;
+    expect(passes('hex-64', hex)).toBe(true);
+    expect(passes('hex-32', `k="${'a1b2'.repeat(8)}"`)).toBe(true);
+    expect(passes('hex-24', `t-${'a1b2'.repeat(6)}-`)).toBe(true);
+    const seed = `x ${BIP39_WORDS.slice(100, 112).join(' ')}.`;
+    expect(SEED.test(seed)).toBe(true);
+    expect(passes('bip39-words', seed)).toBe(true);
+  });
+
+  it('rule out ordinary code and prose', () => {
+    const code = 'export function add(a, b) {\n  return a + b; // the quick brown fox jumps over the lazy dog again and again\n}\n'.repeat(200);
+    for (const name of Object.keys(GATES)) expect(passes(name, code)).toBe(false);
+    expect(passes('base58-wif', `x ${pick(B58, 50, 1)} y`)).toBe(false); // one short
+    expect(passes('hex-64', `${'ab'.repeat(31)}a`)).toBe(false);
+    expect(passes('hex-32', `${'ab'.repeat(15)}a`)).toBe(false);
+    expect(passes('hex-24', `x-${'ab'.repeat(11)}a-`)).toBe(false);
+    expect(passes('bip39-words', BIP39_WORDS.slice(0, 11).join(' '))).toBe(false);
+  });
+
+  it('never rule out text a rule matches (random text around planted runs)', () => {
+    const filler = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', '\n', '[', 'x', '-', '\u00a0', 'é'), maxLength: 120 });
+    const word = fc.constantFrom(...BIP39_WORDS.slice(0, 64), 'the', 'of', 'Word');
+    const core = fc.oneof(
+      fc.array(word, { minLength: 10, maxLength: 26 }).map((w) => w.join(' ')),
+      fc.integer({ min: 48, max: 92 }).chain((n) => fc.string({ unit: fc.constantFrom(...B58, '0', 'l'), minLength: n, maxLength: n })),
+      fc.integer({ min: 20, max: 70 }).chain((n) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF', 'g'), minLength: n, maxLength: n })),
+      fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 60, maxLength: 70 }).chain((xs) =>
+        fc.constantFrom(' ', '', '\n  ').map((sep) => `[${xs.join(`,${sep}`)}]`),
+      ),
+    );
+    fc.assert(
+      fc.property(filler, core, filler, (before, mid, after) => {
+        const text = before + mid + after;
+        if (WIF.test(text)) expect(passes('base58-wif', text)).toBe(true);
+        if (SOL.test(text)) expect(passes('base58-64-bytes', text)).toBe(true);
+        if (HEX.test(text)) expect(passes('hex-64', text)).toBe(true);
+        if (/[0-9a-f]{32}/i.test(text)) expect(passes('hex-32', text)).toBe(true);
+        if (/[0-9a-f]{24}/i.test(text)) expect(passes('hex-24', text)).toBe(true);
+        const m = SEED.exec(text);
+        if (m && m[1]!.split(' ').every((w) => BIP39_WORDS.includes(w))) expect(passes('bip39-words', text)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
