@@ -9,15 +9,18 @@ import { ConfigError } from './config/errors.js';
 import { validatorNames } from './detect/validators/index.js';
 import { applyBaseline, BaselineError, parseBaseline, type Baseline, type BaselineOutcome } from './filters/baseline.js';
 import { redact as redactFindings } from './filters/redact.js';
-import type { Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
+import type { CutShort, Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
 import { scanFragments } from './scan-fragments.js';
 import { fsSource } from './sources/fs.js';
 import { stdinSource } from './sources/stdin.js';
 
 export { scanFragments, type FragmentScanResult } from './scan-fragments.js';
 
-/** Default for `--max-file-size`: 25 MiB. Larger files are skipped and reported, never silently. */
-export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
+/**
+ * Default for `--max-file-size`: 64 MiB, so that big minified bundles (where keys do get pasted) are scanned rather
+ * than skipped. Larger files are skipped and reported, never silently.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
 export interface ScanOptions {
   /** Files or folders to scan; `-` reads standard input. Default: `.`. */
@@ -42,6 +45,10 @@ export interface ScanOptions {
   honorGitleaksAllow?: boolean;
   /** The moment baseline expiry is judged against. Default: now. */
   now?: Date;
+  /** Most milliseconds one rule may spend on one file before it is cut short (and reported). Default 10 000. */
+  ruleBudgetMs?: number;
+  /** The clock for that budget, in milliseconds. Default: the wall clock. For tests. */
+  clock?: () => number;
 }
 
 export interface ScanResult {
@@ -55,6 +62,8 @@ export interface ScanResult {
   root: string;
   /** What the baseline did, when one was in force. */
   baseline?: BaselineOutcome & { file: string };
+  /** Rules cut short by their time budget, and where. */
+  cutShort: CutShort[];
 }
 
 function defaultRoot(paths: string[]): string {
@@ -141,7 +150,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
   }
 
-  const result = await scanFragments(ruleSet, fragments(), { honorGitleaksAllow: options.honorGitleaksAllow });
+  const result = await scanFragments(ruleSet, fragments(), {
+    honorGitleaksAllow: options.honorGitleaksAllow,
+    ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
+    ...(options.clock ? { now: options.clock } : {}),
+  });
   const baselined = baselineStep(result.findings, baseline, options.now);
   const findings = options.redact === false ? baselined.findings : redactFindings(baselined.findings);
   return {
@@ -154,6 +167,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     },
     skipped,
     dropped: result.dropped,
+    cutShort: result.cutShort,
     ruleSet,
     config,
     root,

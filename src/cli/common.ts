@@ -46,3 +46,12 @@ export function emit(report: string, args: { output?: string }): string {
   }
   return report;
 }
+
+/** `--rule-budget MS` as scan options: the most milliseconds one rule may spend on one file (default 10 000). */
+export function ruleBudget(args: Record<string, unknown>): { ruleBudgetMs?: number } {
+  const value = args['rule-budget'];
+  if (value === undefined) return {};
+  const ms = Number(value);
+  if (!Number.isFinite(ms) || ms < 0 || String(value).trim() === '') throw new UsageError(`invalid --rule-budget "${String(value)}" (use milliseconds, e.g. 10000)`);
+  return { ruleBudgetMs: ms };
+}

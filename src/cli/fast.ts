@@ -14,6 +14,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '-c': 'config',
   '--config': 'config',
   '--max-file-size': 'max-file-size',
+  '--rule-budget': 'rule-budget',
 };
 const FLAG_OPTIONS: Record<string, string> = {
   '--no-redact': 'no-redact',

@@ -28,7 +28,7 @@ function parser(argv: string[]) {
       y
         .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders; - reads stdin' })
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
-        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
+        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
         .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' }),
     )
     .command('baseline [paths..]', 'Accept what is found now: write it to the baseline file (default .keyhound-baseline.json)', (y) =>
@@ -37,7 +37,7 @@ function parser(argv: string[]) {
         .option('prune', { type: 'boolean', default: false, describe: 'Also drop entries that match nothing any more' })
         .option('history', { type: 'boolean', default: false, describe: 'Baseline findings in the whole git history (not available yet: needs keyhound history)' })
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
-        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
+        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
     )
     .command('import-config <from> <file>', 'Print the .keyhound.yaml equivalent of another tool\'s config (gitleaks)', (y) =>
       y
@@ -51,10 +51,10 @@ function parser(argv: string[]) {
         .option('range', { type: 'string', describe: 'Only commits in this range, e.g. main..feature' })
         .option('since', { type: 'string', describe: 'Only commits after this date (as git log --since)' })
         .option('max-commits', { type: 'number', describe: 'Only the N most recent commits' })
-        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
+        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
     )
     .command('staged', 'Scan what is staged for commit (the index): only the lines the commit adds', (y) =>
-      y.option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
+      y.option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
     )
     .command('install-hook', 'Install (or with --uninstall remove) the git pre-commit hook that runs keyhound staged', (y) =>
       y.option('uninstall', { type: 'boolean', default: false, describe: "Remove keyhound's lines from the hook" }),
@@ -74,6 +74,7 @@ function parser(argv: string[]) {
     .option('honor-gitleaks-allow', { type: 'boolean', default: false, describe: 'Also treat gitleaks:allow comments as inline allows' })
     .option('no-redact', { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' })
     .option('no-color', { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set)' })
+    .option('rule-budget', { type: 'string', describe: 'Most milliseconds one rule may spend on one file; a rule over it is cut short and named on stderr (default 10000)' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })

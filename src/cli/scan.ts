@@ -6,7 +6,8 @@ import { scan } from '../scan.js';
 import type { Args, RunIO, RunResult } from './index.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, STDIN_ARG, emit, parseSize } from './index.js';
 import { TOOL } from './tool.js';
-import { baselineLines, colorEnabled, configWarnings, verboseLines } from './output.js';
+import { ruleBudget } from './common.js';
+import { baselineLines, colorEnabled, configWarnings, cutShortLines, verboseLines } from './output.js';
 
 export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
@@ -16,10 +17,11 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     stdinFilename: a['stdin-filename'] as string | undefined,
     configPath: a.config as string | undefined,
     gitignore: !a['no-gitignore'],
-    maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
+    maxFileSize: parseSize(a['max-file-size'] ?? '64M'),
     redact: !a['no-redact'],
     baseline: a.baseline as string | undefined,
     honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
+    ...ruleBudget(a),
   });
   const format = String(a.format ?? 'text');
   const report = reporters[format]!(result.findings, {
@@ -31,6 +33,7 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
   const quiet = Boolean(a.quiet) && result.findings.length === 0;
   const stderr =
     configWarnings(result.config) +
+    cutShortLines(result.cutShort) +
     (a.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
   return {
     exitCode: result.findings.length ? EXIT_FINDINGS : EXIT_CLEAN,

@@ -10,8 +10,8 @@ import { reporters } from '../report/index.js';
 import { scanFragments } from '../scan-fragments.js';
 import { repositoryTop, stagedSource } from '../sources/staged.js';
 import { GitError } from '../util/git.js';
-import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, type RunIO, type RunResult } from './common.js';
-import { colorEnabled, verboseLines } from './output.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, ruleBudget, type RunIO, type RunResult } from './common.js';
+import { colorEnabled, cutShortLines, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 
 /** The ways out of a blocked commit, printed under the findings. */
@@ -49,7 +49,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
   const started = performance.now();
   const cwd = io.cwd ?? process.cwd();
   try {
-    const maxFileSize = parseSize(args['max-file-size'] ?? '25M');
+    const maxFileSize = parseSize(args['max-file-size'] ?? '64M');
     const skipped: Skip[] = [];
     // Start the source now: its git process runs while we find the repository top and compile the rules.
     const source = eager(stagedSource({ cwd, maxFileSize, onSkip: (s) => void skipped.push(s) }));
@@ -61,7 +61,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
       await source.cancel();
       throw err;
     }
-    const result = await scanFragments(ruleSet, source.fragments);
+    const result = await scanFragments(ruleSet, source.fragments, ruleBudget(args));
     const findings = args['no-redact'] ? result.findings : redactFindings(result.findings);
     const format = String(args.format ?? 'text');
     const reporter = reporters[format];
@@ -76,7 +76,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
     return {
       exitCode: findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
       stdout: quiet ? '' : emit(report, args as { output?: string }),
-      stderr: args.verbose ? verboseLines(skipped, result.dropped) : '',
+      stderr: cutShortLines(result.cutShort) + (args.verbose ? verboseLines(skipped, result.dropped) : ''),
     };
   } catch (err) {
     if (err instanceof GitError) {
