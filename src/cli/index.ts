@@ -4,7 +4,7 @@
 import yargs from 'yargs';
 import { ConfigError } from '../config/errors.js';
 import { FORMATS } from '../report/index.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, type RunIO, type RunResult } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, unexpectedError, type RunIO, type RunResult } from './common.js';
 import { PathNotFoundError } from '../sources/fs.js';
 import { baselineCommand } from './baseline.js';
 import { importConfigCommand } from './import-config.js';
@@ -128,7 +128,6 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
     if (err instanceof ConfigError || err instanceof UsageError || err instanceof PathNotFoundError || err instanceof NotARepositoryError || err instanceof GitError) {
       return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: ${err.message}\n` };
     }
-    const e = err as Error;
-    return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: unexpected error: ${e.stack ?? e.message}\n` };
+    return unexpectedError(err);
   }
 }

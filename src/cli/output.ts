@@ -3,6 +3,7 @@
 import type { UserConfig } from '../config/load.js';
 import type { BaselineOutcome } from '../filters/baseline.js';
 import type { CutShort, Skip } from '../model/types.js';
+import { escapeControl } from '../report/escape.js';
 import type { RunIO } from './index.js';
 
 /** Colour when stdout is a terminal, unless --no-color or NO_COLOR; FORCE_COLOR forces it. */
@@ -43,7 +44,7 @@ export function configWarnings(config: UserConfig): string {
 
 /** Escapes control characters (a newline in a file name) so one path stays on one line of a log. */
 export function printablePath(path: string): string {
-  return JSON.stringify(path).slice(1, -1);
+  return escapeControl(path);
 }
 
 /**
