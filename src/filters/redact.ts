@@ -21,7 +21,7 @@ function entropy(s: string): number {
 }
 
 // A run of 20+ key characters with letters and digits and high entropy: what a key looks like in free text.
-const KEY_SHAPED = /[A-Za-z0-9_+=-]{20,}/g;
+const KEY_SHAPED = /[A-Za-z0-9_+/=-]{20,}/g;
 
 /** `text` with each of `secrets` and every key-shaped token masked by {@link redactSecret}. */
 export function scrubText(text: string, secrets: readonly string[] = []): string {
@@ -29,7 +29,7 @@ export function scrubText(text: string, secrets: readonly string[] = []): string
   for (const s of [...new Set(secrets)].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
     out = out.split(s).join(redactSecret(s));
   }
-  return out.replace(KEY_SHAPED, (t) => (/[0-9]/.test(t) && /[A-Za-z]/.test(t) && entropy(t) >= 3.5 ? redactSecret(t) : t));
+  return out.replace(KEY_SHAPED, (t) => (/[0-9]/.test(t) && /[A-Za-z]/.test(t) && entropy(t) >= 3 ? redactSecret(t) : t));
 }
 
 export function redact(findings: readonly Finding[]): Finding[] {

@@ -50,6 +50,15 @@ describe('hostile rules', () => {
     expect(result.stderr).toContain('  slow-rule on big.txt');
   });
 
+  // Regression (found by tests/robust/fuzz.test.ts): a user rule with a plain capturing group and keywords crashed
+  // every scan with "unexpected error: Cannot read properties of null" in the keyword-anchor analysis.
+  it('runs a user rule with a plain capturing group', () => {
+    const config = userRule('cap-rule', "    keywords: [token]\n    regex: 'token=(abc|def)(?<secret>[0-9]{6})'\n");
+    const { result } = scanWith(config, { 'a.txt': 'x\ntoken=def123456\n' }, ['--format', 'json']);
+    expect(result.status, result.stderr).toBe(1);
+    expect(JSON.parse(result.stdout).findings).toEqual([expect.objectContaining({ ruleId: 'cap-rule', line: 2, column: 10 })]);
+  });
+
   it('rejects a malformed --rule-budget as a usage error', () => {
     const d = tempDir();
     writeTree(d, { 'a.txt': 'x\n' });
