@@ -17385,8 +17385,44 @@ function redactSecret(secret) {
   const keep = Math.min(REDACTED_PREFIX_MAX, Math.floor(secret.length / 4));
   return `${secret.slice(0, keep)}\u2026`;
 }
+function entropy(s) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const c of counts.values()) bits -= c / s.length * Math.log2(c / s.length);
+  return bits;
+}
+var KEY_SHAPED = /[A-Za-z0-9_+/=-]{20,}/g;
+function scrubText(text, secrets = []) {
+  let out = text;
+  for (const s of [...new Set(secrets)].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
+    out = out.split(s).join(redactSecret(s));
+  }
+  return out.replace(KEY_SHAPED, (t) => /[0-9]/.test(t) && /[A-Za-z]/.test(t) && entropy(t) >= 3 ? redactSecret(t) : t);
+}
 function redact(findings) {
-  return findings.map((f) => ({ ...f, secret: redactSecret(f.secret) }));
+  const secrets = findings.map((f) => f.secret);
+  return findings.map((f) => ({
+    ...f,
+    secret: redactSecret(f.secret),
+    ...f.commit ? { commit: { ...f.commit, message: scrubText(f.commit.message, secrets) } } : {}
+  }));
+}
+
+// src/report/escape.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControl(s) {
+  return s.replace(CONTROL, (ch) => {
+    const named = NAMED[ch];
+    if (named) return named;
+    const code = ch.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+function wellFormed(s) {
+  return s.replace(LONE_SURROGATE, "\uFFFD");
 }
 
 // src/report/github.ts
@@ -17405,7 +17441,7 @@ function annotation(f) {
   ];
   if (f.line === f.endLine) props.push(["col", f.column], ["endColumn", f.endColumn]);
   props.push(["title", `${f.description} (${f.ruleId})`]);
-  const where = f.commit ? ` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}` : "";
+  const where = f.commit ? escapeControl(` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`) : "";
   const message = `Found ${f.secret} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.
 A test value: add a keyhound:allow comment on its line. An accepted old leak: add it to the baseline.`;
   const rendered = props.map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
@@ -17453,7 +17489,7 @@ function pascalCase(id) {
   return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 }
 function pathToUri(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
+  return wellFormed(path).split("/").map(encodeURIComponent).join("/");
 }
 function help(rule) {
   const refs = rule.references;
@@ -20428,16 +20464,16 @@ function unpack(indices) {
   for (const i of indices) bits = bits << 11n | BigInt(i);
   const stored = Number(bits & (1n << BigInt(csBits)) - 1n);
   const ent = bits >> BigInt(csBits);
-  const entropy = new Uint8Array(entBits / 8);
+  const entropy2 = new Uint8Array(entBits / 8);
   let e = ent;
-  for (let k = entropy.length - 1; k >= 0; k--) {
-    entropy[k] = Number(e & 0xffn);
+  for (let k = entropy2.length - 1; k >= 0; k--) {
+    entropy2[k] = Number(e & 0xffn);
     e >>= 8n;
   }
-  return { entropy, stored, csBits };
+  return { entropy: entropy2, stored, csBits };
 }
-function checksumBits(entropy, csBits) {
-  const h = sha256(entropy)[0];
+function checksumBits(entropy2, csBits) {
+  const h = sha256(entropy2)[0];
   return h >> 8 - csBits;
 }
 function checkMnemonicChecksum(text) {
@@ -21687,11 +21723,11 @@ function base58checkXprv(secret) {
 // src/detect/validators/bip39.ts
 var PUBLIC_SET = new Set(PUBLIC_MNEMONICS);
 var VECTOR_SET = new Set(BIP39_VECTOR_ENTROPIES);
-function publicMnemonicReason(words, entropy) {
+function publicMnemonicReason(words, entropy2) {
   if (PUBLIC_SET.has(words.join(" "))) return "well-known public test mnemonic";
-  const hex = bytesToHex(entropy);
+  const hex = bytesToHex(entropy2);
   if (VECTOR_SET.has(hex)) return "BIP-39 published test vector";
-  if (entropy.every((b) => b === entropy[0])) return "entropy is one repeated byte (test vector style)";
+  if (entropy2.every((b) => b === entropy2[0])) return "entropy is one repeated byte (test vector style)";
   if (new Set(words).size * 2 < words.length) return "fewer than half the words are distinct";
   return null;
 }
@@ -21946,7 +21982,8 @@ function parseBaseline(text, file) {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new BaselineError(`invalid JSON: ${err.message}`, file);
+    const at = /position (\d+)/.exec(err.message)?.[1];
+    throw new BaselineError(`invalid JSON${at ? ` at position ${at}` : ""}`, file);
   }
   const d = doc;
   if (!d || typeof d !== "object") throw new BaselineError("not a keyhound baseline (expected an object)", file);
@@ -22027,7 +22064,7 @@ function resolveBaseline(explicit, config, root) {
 }
 
 // src/detect/allow.ts
-function allowlisted(list, c) {
+function allowlisted(list, c, lineMemo) {
   if (list.paths?.(c.path)) return true;
   if (list.stopwords.length) {
     const lower = c.secret.toLowerCase();
@@ -22035,17 +22072,50 @@ function allowlisted(list, c) {
   }
   if (list.regexes.length) {
     const target = list.regexTarget === "match" ? c.match : list.regexTarget === "line" ? c.line : c.secret;
-    if (list.regexes.some((r) => r.test(target))) return true;
+    const memo = list.regexTarget === "line" ? lineMemo : void 0;
+    const test = (r) => {
+      if (!memo) return r.test(target);
+      let hit = memo.get(r);
+      if (hit === void 0) memo.set(r, hit = r.test(target));
+      return hit;
+    };
+    if (list.regexes.some(test)) return true;
   }
   return false;
 }
-var ALLOW_HERE = /keyhound:allow(?!-next-line)/;
-var ALLOW_NEXT = /keyhound:allow-next-line/;
-var GITLEAKS_ALLOW = /gitleaks:allow/;
-function inlineAllowed(lines, previousLine, options = {}) {
-  if (options.gitleaks && lines.some((l) => GITLEAKS_ALLOW.test(l))) return true;
-  return lines.some((l) => ALLOW_HERE.test(l)) || ALLOW_NEXT.test(previousLine);
-}
+var MARKER = "keyhound:allow";
+var NEXT_SUFFIX = "-next-line";
+var GITLEAKS_MARKER = "gitleaks:allow";
+var InlineAllowIndex = class {
+  constructor(text, lineAt) {
+    this.text = text;
+    this.lineAt = lineAt;
+  }
+  text;
+  lineAt;
+  here = null;
+  next = null;
+  gitleaks = null;
+  build() {
+    this.here = /* @__PURE__ */ new Set();
+    this.next = /* @__PURE__ */ new Set();
+    this.gitleaks = /* @__PURE__ */ new Set();
+    const { text } = this;
+    for (let i = text.indexOf(MARKER); i !== -1; i = text.indexOf(MARKER, i + 1)) {
+      const line = this.lineAt(i);
+      if (text.startsWith(NEXT_SUFFIX, i + MARKER.length)) this.next.add(line);
+      else this.here.add(line);
+    }
+    for (let i = text.indexOf(GITLEAKS_MARKER); i !== -1; i = text.indexOf(GITLEAKS_MARKER, i + 1)) this.gitleaks.add(this.lineAt(i));
+  }
+  /** Whether a finding on 0-based lines `startLine`..`endLine` is allowed inline (see {@link inlineAllowed}). */
+  allowed(startLine, endLine, options = {}) {
+    if (!this.here) this.build();
+    const ends = [startLine, endLine];
+    if (options.gitleaks && ends.some((l) => this.gitleaks.has(l))) return true;
+    return ends.some((l) => this.here.has(l)) || this.next.has(startLine - 1);
+  }
+};
 
 // src/detect/entropy.ts
 function shannonEntropy(s) {
@@ -22162,7 +22232,7 @@ function sequence(src, i, keywords) {
   while (i < src.length && src[i] !== "|" && src[i] !== ")") {
     const c = src[i];
     if (c === "(") {
-      const head = /^\(\?(?:i:|<[A-Za-z_$][\w$]*>|[:=!]|<[=!])?/.exec(src.slice(i, i + 64))[0];
+      const head = /^\((?:\?(?:i:|<[A-Za-z_$][\w$]*>|[:=!]|<[=!]))?/.exec(src.slice(i, i + 64))[0];
       const inner = alternatives(src, i + head.length, keywords);
       if (!inner || src[inner.end] !== ")") return null;
       i = inner.end + 1;
@@ -22459,6 +22529,7 @@ function ruleWindows(text, lines, starts, keywordLength, reach) {
 }
 
 // src/detect/engine.ts
+var DEFAULT_RULE_BUDGET_MS = 1e4;
 function count(dropped, reason) {
   dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
 }
@@ -22473,13 +22544,17 @@ function reachOf(rule) {
 }
 var WHOLE = [[0, Number.POSITIVE_INFINITY]];
 function runRule(rule, windows, c) {
-  const { fragment } = c;
+  const { fragment, now } = c;
   const re = rule.regex;
+  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
+  const over = () => now !== null && now() > deadline;
   for (const [from, to] of windows) {
+    if (over()) return false;
     const text = from === 0 && to >= fragment.text.length ? fragment.text : fragment.text.slice(from, to);
     re.lastIndex = 0;
     let m;
     while ((m = re.exec(text)) !== null) {
+      if (over()) return false;
       if (m[0].length === 0) {
         re.lastIndex += 1;
         continue;
@@ -22499,6 +22574,7 @@ function runRule(rule, windows, c) {
       accept(rule, c, m[0], secret, start);
     }
   }
+  return true;
 }
 function accept(rule, c, match, secret, start) {
   const { ruleSet, fragment, lines, validators: validators3, dropped } = c;
@@ -22511,7 +22587,9 @@ function accept(rule, c, match, secret, start) {
   const startLine = lines.lineAt(start);
   const endLine = lines.lineAt(end);
   const candidate = { secret, match, line: lines.lineText(startLine), path };
-  if (rule.allowlists.some((a) => allowlisted(a, candidate)) || rule.globalAllowlists && ruleSet.allowlists.some((a) => allowlisted(a, candidate))) {
+  let memo = c.lineMemo.get(startLine);
+  if (!memo) c.lineMemo.set(startLine, memo = /* @__PURE__ */ new Map());
+  if (rule.allowlists.some((a) => allowlisted(a, candidate, memo)) || rule.globalAllowlists && ruleSet.allowlists.some((a) => allowlisted(a, candidate, memo))) {
     count(dropped, "allowlist");
     return;
   }
@@ -22523,8 +22601,7 @@ function accept(rule, c, match, secret, start) {
       return;
     }
   }
-  const spanned = startLine === endLine ? [candidate.line] : [candidate.line, lines.lineText(endLine)];
-  if (inlineAllowed(spanned, lines.lineText(startLine - 1), { gitleaks: c.honorGitleaksAllow })) {
+  if (c.inlineAllows.allowed(startLine, endLine, { gitleaks: c.honorGitleaksAllow })) {
     count(dropped, "inline-allow");
     return;
   }
@@ -22577,7 +22654,20 @@ function detect(ruleSet, fragment, options = {}) {
   const lines = new LineIndex(fragment.text);
   const validators3 = options.validators ?? validators2;
   const found = [];
-  const c = { ruleSet, fragment, lines, validators: validators3, honorGitleaksAllow: options.honorGitleaksAllow ?? false, out: found, dropped };
+  const c = {
+    ruleSet,
+    fragment,
+    lines,
+    validators: validators3,
+    honorGitleaksAllow: options.honorGitleaksAllow ?? false,
+    out: found,
+    dropped,
+    inlineAllows: new InlineAllowIndex(fragment.text, (offset) => lines.lineAt(offset)),
+    lineMemo: /* @__PURE__ */ new Map(),
+    now: options.now ?? null,
+    budgetMs: options.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS
+  };
+  const cutShort = [];
   const genericIds = /* @__PURE__ */ new Set();
   let verdict = -1;
   for (const rule of rules) {
@@ -22591,11 +22681,11 @@ function detect(ruleSet, fragment, options = {}) {
     const starts = hits.get(rule);
     const reach = starts ? reachOf(rule) : null;
     const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule), reach) : null;
-    runRule(rule, windows ?? WHOLE, c);
+    if (!runRule(rule, windows ?? WHOLE, c)) cutShort.push({ ruleId: rule.id, path: fragment.path, ...fragment.commit ? { commit: fragment.commit.sha } : {} });
   }
   const findings = settle(found, genericIds);
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return { findings, dropped };
+  return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }
 
 // src/filters/dedupe.ts
@@ -22617,19 +22707,23 @@ function sortFindings(findings) {
 }
 
 // src/scan-fragments.ts
+var wallClock = () => performance.now();
 async function scanFragments(ruleSet, fragments, detectOptions = {}) {
   const found = [];
   const dropped = /* @__PURE__ */ new Map();
   let files = 0;
   let bytes = 0;
+  const cutShort = [];
+  const options = { now: wallClock, ...detectOptions };
   for await (const fragment of fragments) {
     files += 1;
     bytes += fragment.bytes ?? fragment.text.length;
-    const result2 = detect(ruleSet, fragment, detectOptions);
+    const result2 = detect(ruleSet, fragment, options);
+    if (result2.cutShort) cutShort.push(...result2.cutShort);
     for (const f of result2.findings) found.push(f);
     for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   }
-  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
+  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
 }
 
 // src/scan-pool.ts
@@ -22869,10 +22963,12 @@ async function scanFiles(ruleSet, options) {
   const replies = options.threads > 1 && !done ? await pooled(options, ahead, next) : [scanHere(ruleSet, options, ahead, next)];
   const found = [];
   const dropped = /* @__PURE__ */ new Map();
+  const cutShort = [];
   let files = 0;
   let bytes = 0;
   for (const r of replies) {
     for (const f of r.findings) found.push(f);
+    for (const c of r.cutShort) cutShort.push(c);
     for (const [k, v] of r.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     for (const s of r.skips) tagged.push(s);
     files += r.files;
@@ -22880,18 +22976,27 @@ async function scanFiles(ruleSet, options) {
   }
   tagged.sort((a, b) => a[0] - b[0]);
   for (const [, s] of tagged) options.onSkip(s);
-  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
+  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
+}
+function poolDetectOptions(o, now) {
+  return {
+    honorGitleaksAllow: o.honorGitleaksAllow ?? false,
+    now,
+    ...o.ruleBudgetMs !== void 0 ? { ruleBudgetMs: o.ruleBudgetMs } : {}
+  };
 }
 function scanHere(ruleSet, options, ahead, next) {
-  const reply = { id: 0, findings: [], dropped: [], skips: [], files: 0, bytes: 0 };
+  const reply = { id: 0, findings: [], dropped: [], cutShort: [], skips: [], files: 0, bytes: 0 };
   const dropped = /* @__PURE__ */ new Map();
+  const detectOptions = poolDetectOptions(options, options.clock ?? wallClock);
   const one = (entry) => {
     const fragment = readFileFragment(entry, options.maxFileSize, (skip) => void reply.skips.push([entry.seq, skip]));
     if (!fragment) return;
     reply.files += 1;
     reply.bytes += fragment.bytes ?? fragment.text.length;
-    const result2 = detect(ruleSet, fragment, { honorGitleaksAllow: options.honorGitleaksAllow ?? false });
+    const result2 = detect(ruleSet, fragment, detectOptions);
     for (const f of result2.findings) reply.findings.push(f);
+    if (result2.cutShort) reply.cutShort.push(...result2.cutShort);
     for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   };
   for (const e of ahead) one(e);
@@ -22904,7 +23009,8 @@ function pooled(options, ahead, next) {
     root: resolve4(options.root),
     ...options.configPath ? { configPath: resolve4(options.configPath) } : {},
     maxFileSize: options.maxFileSize,
-    honorGitleaksAllow: options.honorGitleaksAllow ?? false
+    honorGitleaksAllow: options.honorGitleaksAllow ?? false,
+    ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
   };
   let aheadAt = 0;
   const take = () => aheadAt < ahead.length ? ahead[aheadAt++] : next();
@@ -22992,7 +23098,7 @@ async function* stdinSource(input, path, onSkip) {
 }
 
 // src/scan.ts
-var DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
+var DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 function defaultRoot(paths) {
   if (paths.length === 1 && paths[0] !== "-") {
     try {
@@ -23029,7 +23135,14 @@ async function scan(options = {}) {
       });
     }
   }
-  const result2 = paths.includes("-") ? await scanFragments(ruleSet, fragments(), { honorGitleaksAllow: options.honorGitleaksAllow }) : await scanFiles(ruleSet, {
+  const budget = {
+    ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
+  };
+  const result2 = paths.includes("-") ? await scanFragments(ruleSet, fragments(), {
+    honorGitleaksAllow: options.honorGitleaksAllow,
+    ...budget,
+    ...options.clock ? { now: options.clock } : {}
+  }) : await scanFiles(ruleSet, {
     root,
     paths,
     gitignore: options.gitignore,
@@ -23037,7 +23150,9 @@ async function scan(options = {}) {
     onSkip,
     threads: options.threads ?? 1,
     ...options.configPath ? { configPath: options.configPath } : {},
-    honorGitleaksAllow: options.honorGitleaksAllow ?? false
+    honorGitleaksAllow: options.honorGitleaksAllow ?? false,
+    ...budget,
+    ...options.clock ? { clock: options.clock } : {}
   });
   const baselined = baselineStep(result2.findings, baseline, options.now);
   const findings = options.redact === false ? baselined.findings : redact(baselined.findings);
@@ -23051,6 +23166,7 @@ async function scan(options = {}) {
     },
     skipped,
     dropped: result2.dropped,
+    cutShort: result2.cutShort,
     ruleSet,
     config,
     root,
@@ -23462,8 +23578,7 @@ async function scanDiff(options) {
   const cwd = repository.root;
   const range = await resolveRange(cwd, options.range);
   const { ruleSet, config } = loadRuleSet(cwd, options.configPath);
-  const baselineFile = baselinePath(options.baseline, config, cwd);
-  const baseline = baselineFile ? { file: baselineFile, data: loadBaseline(baselineFile) } : void 0;
+  const baseline = resolveBaseline(options.baseline, config, cwd);
   const skipped = [];
   const source = diffSource({
     cwd,
@@ -23472,7 +23587,10 @@ async function scanDiff(options) {
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip: (s) => void skipped.push(s)
   });
-  const result2 = await scanFragments(ruleSet, source, { honorGitleaksAllow: options.honorGitleaksAllow });
+  const result2 = await scanFragments(ruleSet, source, {
+    honorGitleaksAllow: options.honorGitleaksAllow,
+    ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
+  });
   const baselined = baselineStep(result2.findings, baseline, options.now);
   let findings = baselined.findings;
   if (options.attribute !== false && findings.length <= ATTRIBUTION_LIMIT) {
@@ -23489,6 +23607,7 @@ async function scanDiff(options) {
     stats: { files: result2.files, bytes: result2.bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
     skipped,
     dropped: result2.dropped,
+    cutShort: result2.cutShort,
     ruleSet,
     config,
     root: cwd,
@@ -23954,6 +24073,7 @@ async function scanHistory(options = {}) {
   const kept = new FirstSeen();
   let files = 0;
   let bytes = 0;
+  const cutShort = [];
   const onProgress = options.onProgress;
   const totalCommits = onProgress && !repository.empty ? await countCommits(repository.gitDir, options.revisions) : 0;
   const source = repository.empty ? null : historySource({
@@ -23990,7 +24110,12 @@ async function scanHistory(options = {}) {
       const sha = fragment.commit?.sha ?? "";
       let r = rank.get(sha);
       if (r === void 0) rank.set(sha, r = rank.size);
-      const result2 = detect(ruleSet, fragment, { honorGitleaksAllow: options.honorGitleaksAllow });
+      const result2 = detect(ruleSet, fragment, {
+        honorGitleaksAllow: options.honorGitleaksAllow,
+        now: wallClock,
+        ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
+      });
+      if (result2.cutShort) cutShort.push(...result2.cutShort);
       for (const f of result2.findings) kept.add(f, r);
       for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     }
@@ -24002,6 +24127,7 @@ async function scanHistory(options = {}) {
     stats: { files, bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
     skipped,
     dropped: Object.fromEntries(dropped),
+    cutShort,
     ruleSet,
     config,
     root: repository.root,
@@ -24249,7 +24375,7 @@ async function runAction(env = process.env) {
     const common = {
       configPath: inputs.config ? at(inputs.config) : void 0,
       baseline: inputs.baseline ? at(inputs.baseline) : void 0,
-      maxFileSize: parseSize(flags["max-file-size"] ?? "25M"),
+      maxFileSize: parseSize(flags["max-file-size"] ?? "64M"),
       honorGitleaksAllow: flags["honor-gitleaks-allow"] === true
     };
     if (!inputs.redact) warning("redact is false: full secrets will be printed in this log and the step summary");

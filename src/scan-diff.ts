@@ -3,7 +3,8 @@
 
 import { redact as redactFindings } from './filters/redact.js';
 import type { Finding, Skip } from './model/types.js';
-import { baselinePath, baselineStep, DEFAULT_MAX_FILE_SIZE, loadBaseline, loadRuleSet, type ScanResult } from './scan.js';
+import { baselineStep, resolveBaseline } from './baseline.js';
+import { DEFAULT_MAX_FILE_SIZE, loadRuleSet, type ScanResult } from './scan.js';
 import { scanFragments } from './scan-fragments.js';
 import { blameLine } from './sources/blame.js';
 import { openRepository } from './sources/repository.js';
@@ -26,6 +27,8 @@ export interface DiffScanOptions {
   /** Baseline file; default: the config's `baseline` key, if any; `false`: none. */
   baseline?: string | false;
   honorGitleaksAllow?: boolean;
+  /** Most milliseconds one rule may spend on one file before it is cut short (and reported). */
+  ruleBudgetMs?: number;
   /** Name the commit of the range that added each finding (`git blame`). Default true. */
   attribute?: boolean;
   now?: Date;
@@ -45,8 +48,7 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
   const cwd = repository.root;
   const range = await resolveRange(cwd, options.range);
   const { ruleSet, config } = loadRuleSet(cwd, options.configPath);
-  const baselineFile = baselinePath(options.baseline, config, cwd);
-  const baseline = baselineFile ? { file: baselineFile, data: loadBaseline(baselineFile) } : undefined;
+  const baseline = resolveBaseline(options.baseline, config, cwd);
   const skipped: Skip[] = [];
   const source = diffSource({
     cwd,
@@ -55,7 +57,10 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip: (s) => void skipped.push(s),
   });
-  const result = await scanFragments(ruleSet, source, { honorGitleaksAllow: options.honorGitleaksAllow });
+  const result = await scanFragments(ruleSet, source, {
+    honorGitleaksAllow: options.honorGitleaksAllow,
+    ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
+  });
   const baselined = baselineStep(result.findings, baseline, options.now);
   let findings: Finding[] = baselined.findings;
   if (options.attribute !== false && findings.length <= ATTRIBUTION_LIMIT) {
@@ -72,6 +77,7 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
     stats: { files: result.files, bytes: result.bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
     skipped,
     dropped: result.dropped,
+    cutShort: result.cutShort,
     ruleSet,
     config,
     root: cwd,

@@ -5,16 +5,24 @@
 import { detect, type DetectOptions } from './detect/engine.js';
 import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
-import type { DropReason, Finding, Fragment, RuleSet } from './model/types.js';
+import type { CutShort, DropReason, Finding, Fragment, RuleSet } from './model/types.js';
 
 export interface FragmentScanResult {
   findings: Finding[];
   files: number;
   bytes: number;
   dropped: Record<string, number>;
+  /** Rules that ran out of their time budget, and where. Always reported on stderr by the commands. */
+  cutShort: CutShort[];
 }
 
-/** Runs the engine over fragments from any source, then dedupes and sorts. Secrets are left unmasked. */
+/** The clock for the rule time budget: the orchestrator may read the clock; the engine only gets it injected. */
+export const wallClock = (): number => performance.now();
+
+/**
+ * Runs the engine over fragments from any source, then dedupes and sorts. Secrets are left unmasked. Each rule has
+ * a time budget per fragment on the wall clock unless `detectOptions.now` says otherwise.
+ */
 export async function scanFragments(
   ruleSet: RuleSet,
   fragments: AsyncIterable<Fragment>,
@@ -24,12 +32,15 @@ export async function scanFragments(
   const dropped = new Map<DropReason, number>();
   let files = 0;
   let bytes = 0;
+  const cutShort: CutShort[] = [];
+  const options: DetectOptions = { now: wallClock, ...detectOptions };
   for await (const fragment of fragments) {
     files += 1;
     bytes += fragment.bytes ?? fragment.text.length;
-    const result = detect(ruleSet, fragment, detectOptions);
+    const result = detect(ruleSet, fragment, options);
+    if (result.cutShort) cutShort.push(...result.cutShort);
     for (const f of result.findings) found.push(f);
     for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   }
-  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
+  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
 }

@@ -5,8 +5,9 @@ import { detect } from './detect/engine.js';
 import { FirstSeen } from './filters/first-seen.js';
 import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
-import type { DropReason, Skip } from './model/types.js';
+import type { CutShort, DropReason, Skip } from './model/types.js';
 import { baselineStep, resolveBaseline } from './baseline.js';
+import { wallClock } from './scan-fragments.js';
 import { DEFAULT_MAX_FILE_SIZE, loadRuleSet, type ScanResult } from './scan.js';
 import { countCommits, historySource, type HistoryProgress, type HistoryRevisions } from './sources/history.js';
 import { openRepository, type RepositoryInfo } from './sources/repository.js';
@@ -25,6 +26,8 @@ export interface HistoryScanOptions {
   baseline?: string | false;
   /** Also treat `gitleaks:allow` comments as inline allows. */
   honorGitleaksAllow?: boolean;
+  /** Most milliseconds one rule may spend on one blob before it is cut short (and reported). Default 10 000. */
+  ruleBudgetMs?: number;
   /** Asked for progress: then the commits are counted first, for a total. */
   onProgress?: (progress: HistoryProgress & { totalCommits: number }) => void;
 }
@@ -45,6 +48,7 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
   const kept = new FirstSeen();
   let files = 0;
   let bytes = 0;
+  const cutShort: CutShort[] = [];
 
   const onProgress = options.onProgress;
   const totalCommits = onProgress && !repository.empty ? await countCommits(repository.gitDir, options.revisions) : 0;
@@ -87,7 +91,12 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
       const sha = fragment.commit?.sha ?? '';
       let r = rank.get(sha);
       if (r === undefined) rank.set(sha, (r = rank.size));
-      const result = detect(ruleSet, fragment, { honorGitleaksAllow: options.honorGitleaksAllow });
+      const result = detect(ruleSet, fragment, {
+        honorGitleaksAllow: options.honorGitleaksAllow,
+        now: wallClock,
+        ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
+      });
+      if (result.cutShort) cutShort.push(...result.cutShort);
       for (const f of result.findings) kept.add(f, r);
       for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     }
@@ -100,6 +109,7 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
     stats: { files, bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
     skipped,
     dropped: Object.fromEntries(dropped),
+    cutShort,
     ruleSet,
     config,
     root: repository.root,

@@ -9,11 +9,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { detect } from './detect/engine.js';
+import { detect, type DetectOptions } from './detect/engine.js';
 import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
-import type { DropReason, Finding, RuleSet, Skip } from './model/types.js';
-import type { FragmentScanResult } from './scan-fragments.js';
+import type { CutShort, DropReason, Finding, RuleSet, Skip } from './model/types.js';
+import { wallClock, type FragmentScanResult } from './scan-fragments.js';
 import { fsFiles, readFileFragment, type FileEntry, type FsSourceOptions } from './sources/fs.js';
 
 /** Start workers only for walks that reach this many files… */
@@ -39,6 +39,7 @@ export interface WorkerSetup {
   configPath?: string;
   maxFileSize: number;
   honorGitleaksAllow: boolean;
+  ruleBudgetMs?: number;
 }
 
 export interface BatchRequest {
@@ -50,6 +51,8 @@ export interface BatchReply {
   id: number;
   findings: Finding[];
   dropped: [DropReason, number][];
+  /** Rules cut short by their time budget. */
+  cutShort: CutShort[];
   /** Skips while reading, each with the walk position of its file. */
   skips: [number, Skip][];
   files: number;
@@ -61,6 +64,10 @@ export interface PooledScanOptions extends FsSourceOptions {
   threads: number;
   configPath?: string;
   honorGitleaksAllow?: boolean;
+  /** Most milliseconds one rule may spend on one file. Default: the engine's. */
+  ruleBudgetMs?: number;
+  /** The clock for that budget on the main thread (workers use the wall clock). Default: the wall clock. */
+  clock?: () => number;
   /** Override the thresholds (tests). */
   minFiles?: number;
   minBytes?: number;
@@ -104,10 +111,12 @@ export async function scanFiles(ruleSet: RuleSet, options: PooledScanOptions): P
 
   const found: Finding[] = [];
   const dropped = new Map<DropReason, number>();
+  const cutShort: CutShort[] = [];
   let files = 0;
   let bytes = 0;
   for (const r of replies) {
     for (const f of r.findings) found.push(f);
+    for (const c of r.cutShort) cutShort.push(c);
     for (const [k, v] of r.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     for (const s of r.skips) tagged.push(s);
     files += r.files;
@@ -115,7 +124,16 @@ export async function scanFiles(ruleSet: RuleSet, options: PooledScanOptions): P
   }
   tagged.sort((a, b) => a[0] - b[0]);
   for (const [, s] of tagged) options.onSkip(s);
-  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped) };
+  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
+}
+
+/** The engine options a pooled scan runs with, on either thread. */
+export function poolDetectOptions(o: { honorGitleaksAllow?: boolean; ruleBudgetMs?: number }, now: () => number): DetectOptions {
+  return {
+    honorGitleaksAllow: o.honorGitleaksAllow ?? false,
+    now,
+    ...(o.ruleBudgetMs !== undefined ? { ruleBudgetMs: o.ruleBudgetMs } : {}),
+  };
 }
 
 /** The whole scan on this thread, as one batch. */
@@ -125,15 +143,17 @@ function scanHere(
   ahead: (FileEntry & { seq: number })[],
   next: () => (FileEntry & { seq: number }) | null,
 ): BatchReply {
-  const reply: BatchReply = { id: 0, findings: [], dropped: [], skips: [], files: 0, bytes: 0 };
+  const reply: BatchReply = { id: 0, findings: [], dropped: [], cutShort: [], skips: [], files: 0, bytes: 0 };
   const dropped = new Map<DropReason, number>();
+  const detectOptions = poolDetectOptions(options, options.clock ?? wallClock);
   const one = (entry: FileEntry & { seq: number }): void => {
     const fragment = readFileFragment(entry, options.maxFileSize, (skip) => void reply.skips.push([entry.seq, skip]));
     if (!fragment) return;
     reply.files += 1;
     reply.bytes += fragment.bytes ?? fragment.text.length;
-    const result = detect(ruleSet, fragment, { honorGitleaksAllow: options.honorGitleaksAllow ?? false });
+    const result = detect(ruleSet, fragment, detectOptions);
     for (const f of result.findings) reply.findings.push(f);
+    if (result.cutShort) reply.cutShort.push(...result.cutShort);
     for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   };
   for (const e of ahead) one(e);
@@ -153,6 +173,7 @@ function pooled(
     ...(options.configPath ? { configPath: resolve(options.configPath) } : {}),
     maxFileSize: options.maxFileSize,
     honorGitleaksAllow: options.honorGitleaksAllow ?? false,
+    ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
   };
   let aheadAt = 0;
   const take = (): (FileEntry & { seq: number }) | null => (aheadAt < ahead.length ? ahead[aheadAt++]! : next());

@@ -9,7 +9,7 @@ import { validatorNames } from './detect/validators/index.js';
 import type { BaselineOutcome } from './filters/baseline.js';
 import { baselineStep, resolveBaseline } from './baseline.js';
 import { redact as redactFindings } from './filters/redact.js';
-import type { Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
+import type { CutShort, Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
 import { scanFragments } from './scan-fragments.js';
 import { scanFiles } from './scan-pool.js';
 import { fsSource } from './sources/fs.js';
@@ -18,8 +18,11 @@ import { stdinSource } from './sources/stdin.js';
 export { scanFragments, type FragmentScanResult } from './scan-fragments.js';
 export { baselinePath, baselineStep, loadBaseline } from './baseline.js';
 
-/** Default for `--max-file-size`: 25 MiB. Larger files are skipped and reported, never silently. */
-export const DEFAULT_MAX_FILE_SIZE = 25 * 1024 * 1024;
+/**
+ * Default for `--max-file-size`: 64 MiB, so that big minified bundles (where keys do get pasted) are scanned rather
+ * than skipped. Larger files are skipped and reported, never silently.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
 export interface ScanOptions {
   /** Files or folders to scan; `-` reads standard input. Default: `.`. */
@@ -46,6 +49,10 @@ export interface ScanOptions {
   now?: Date;
   /** Worker threads for large directory scans (see scan-pool.ts); 1 scans on the main thread. Default 1. */
   threads?: number;
+  /** Most milliseconds one rule may spend on one file before it is cut short (and reported). Default 10 000. */
+  ruleBudgetMs?: number;
+  /** The clock for that budget, in milliseconds. Default: the wall clock. For tests. */
+  clock?: () => number;
 }
 
 export interface ScanResult {
@@ -59,6 +66,8 @@ export interface ScanResult {
   root: string;
   /** What the baseline did, when one was in force. */
   baseline?: BaselineOutcome & { file: string };
+  /** Rules cut short by their time budget, and where. */
+  cutShort: CutShort[];
 }
 
 function defaultRoot(paths: string[]): string {
@@ -105,8 +114,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     }
   }
 
+  const budget = {
+    ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
+  };
   const result = paths.includes('-')
-    ? await scanFragments(ruleSet, fragments(), { honorGitleaksAllow: options.honorGitleaksAllow })
+    ? await scanFragments(ruleSet, fragments(), {
+        honorGitleaksAllow: options.honorGitleaksAllow,
+        ...budget,
+        ...(options.clock ? { now: options.clock } : {}),
+      })
     : await scanFiles(ruleSet, {
         root,
         paths,
@@ -116,6 +132,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         threads: options.threads ?? 1,
         ...(options.configPath ? { configPath: options.configPath } : {}),
         honorGitleaksAllow: options.honorGitleaksAllow ?? false,
+        ...budget,
+        ...(options.clock ? { clock: options.clock } : {}),
       });
   const baselined = baselineStep(result.findings, baseline, options.now);
   const findings = options.redact === false ? baselined.findings : redactFindings(baselined.findings);
@@ -129,6 +147,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     },
     skipped,
     dropped: result.dropped,
+    cutShort: result.cutShort,
     ruleSet,
     config,
     root,

@@ -89,7 +89,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     const common = {
       configPath: inputs.config ? at(inputs.config) : undefined,
       baseline: inputs.baseline ? at(inputs.baseline) : undefined,
-      maxFileSize: parseSize(flags['max-file-size'] ?? '25M'),
+      maxFileSize: parseSize(flags['max-file-size'] ?? '64M'),
       honorGitleaksAllow: flags['honor-gitleaks-allow'] === true,
     };
     if (!inputs.redact) core.warning('redact is false: full secrets will be printed in this log and the step summary');

@@ -8,7 +8,8 @@ import { baselinePath, loadBaseline, scan } from '../scan.js';
 import { scanHistory } from '../scan-history.js';
 import type { Args, RunResult } from './index.js';
 import { EXIT_CLEAN, parseSize, STDIN_ARG, UsageError } from './index.js';
-import { configWarnings, verboseLines } from './output.js';
+import { ruleBudget } from './common.js';
+import { configWarnings, cutShortLines, printablePath, verboseLines } from './output.js';
 
 export async function baselineCommand(args: Args): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
@@ -19,10 +20,11 @@ export async function baselineCommand(args: Args): Promise<RunResult> {
   // scan that builds one.
   const common = {
     configPath: a.config as string | undefined,
-    maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
+    maxFileSize: parseSize(a['max-file-size'] ?? '64M'),
     redact: false,
     baseline: false as const,
     honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
+    ...ruleBudget(a),
   };
   const result = a.history
     ? await scanHistory({ ...common, repo: paths[0] })
@@ -40,14 +42,14 @@ export async function baselineCommand(args: Args): Promise<RunResult> {
     `wrote ${shown}: ${update.baseline.entries.length} entries (${update.added} added${a.prune ? `, ${update.pruned.length} pruned` : ''})`,
     `use it with --baseline ${shown}, or "baseline: ${shown}" in .keyhound.yaml`,
   ];
-  let stderr = configWarnings(result.config);
+  let stderr = configWarnings(result.config) + cutShortLines(result.cutShort);
   if (update.expired.length) {
     stderr += `keyhound: ${update.expired.length} expired entries still match a finding and stay expired (edit or remove their "expires"):\n`;
-    stderr += update.expired.map((e) => `  ${e.ruleId} ${e.path} (expired ${e.expires})\n`).join('');
+    stderr += update.expired.map((e) => `  ${e.ruleId} ${printablePath(e.path)} (expired ${e.expires})\n`).join('');
   }
   if (a.verbose) {
     stderr += verboseLines(result.skipped, result.dropped);
-    if (update.pruned.length) stderr += `pruned ${update.pruned.length}:\n${update.pruned.map((e) => `  ${e.ruleId} ${e.path}\n`).join('')}`;
+    if (update.pruned.length) stderr += `pruned ${update.pruned.length}:\n${update.pruned.map((e) => `  ${e.ruleId} ${printablePath(e.path)}\n`).join('')}`;
   }
   return { exitCode: EXIT_CLEAN, stdout: a.quiet ? '' : `${out.join('\n')}\n`, stderr };
 }

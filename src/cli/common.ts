@@ -3,6 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { scrubText } from '../filters/redact.js';
 
 export interface RunResult {
   exitCode: number;
@@ -45,4 +46,24 @@ export function emit(report: string, args: { output?: string }): string {
     return '';
   }
   return report;
+}
+
+/** `--rule-budget MS` as scan options: the most milliseconds one rule may spend on one file (default 10 000). */
+export function ruleBudget(args: Record<string, unknown>): { ruleBudgetMs?: number } {
+  const value = args['rule-budget'];
+  if (value === undefined) return {};
+  const ms = Number(value);
+  if (!Number.isFinite(ms) || ms < 0 || String(value).trim() === '') throw new UsageError(`invalid --rule-budget "${String(value)}" (use milliseconds, e.g. 10000)`);
+  return { ruleBudgetMs: ms };
+}
+
+/**
+ * The report for a bug (an error nobody expected): exit code 2, the stack for the bug report, and the message with
+ * anything key-shaped masked, since a message may quote the text being scanned.
+ */
+export function unexpectedError(err: unknown): RunResult {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  const head = `${e.name}: ${scrubText(e.message)}`;
+  return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: unexpected error: ${[head, ...frames].join('\n')}\n` };
 }

@@ -7,7 +7,8 @@ import { scanDiff } from '../scan-diff.js';
 import { MissingCommitError, parseRange } from '../sources/range.js';
 import type { Args, RunIO, RunResult } from './index.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize } from './index.js';
-import { baselineLines, colorEnabled, configWarnings, verboseLines } from './output.js';
+import { ruleBudget } from './common.js';
+import { baselineLines, colorEnabled, configWarnings, cutShortLines, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 
 export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
@@ -24,10 +25,11 @@ export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
       repo: (a.repo as string | undefined) ?? io.cwd ?? '.',
       range,
       configPath: a.config as string | undefined,
-      maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
+      maxFileSize: parseSize(a['max-file-size'] ?? '64M'),
       redact: !a['no-redact'],
       baseline: a.baseline as string | undefined,
       honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
+      ...ruleBudget(a),
       attribute: !a['no-attribution'],
     });
   } catch (err) {
@@ -49,7 +51,7 @@ export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
   });
   const quiet = Boolean(a.quiet) && result.findings.length === 0;
   const stderr =
-    configWarnings(result.config) + (a.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
+    configWarnings(result.config) + cutShortLines(result.cutShort) + (a.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
   return {
     exitCode: result.findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
     stdout: quiet ? '' : emit(report, a),

@@ -3,7 +3,7 @@
 // unusual spelling) returns null and bin/keyhound.js hands the arguments to the full yargs CLI, which also runs
 // `staged` — so behaviour and messages stay those of one command, whichever path ran it.
 
-import type { RunIO, RunResult } from './common.js';
+import { unexpectedError, type RunIO, type RunResult } from './common.js';
 import { stagedCommand } from './staged.js';
 
 const VALUE_OPTIONS: Record<string, string> = {
@@ -15,6 +15,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--config': 'config',
   '--max-file-size': 'max-file-size',
   '--baseline': 'baseline',
+  '--rule-budget': 'rule-budget',
 };
 const FLAG_OPTIONS: Record<string, string> = {
   '--no-redact': 'no-redact',
@@ -53,5 +54,9 @@ export function parseStagedArgs(argv: readonly string[]): Record<string, unknown
 export async function runFast(argv: readonly string[], io: RunIO): Promise<RunResult | null> {
   const args = parseStagedArgs(argv);
   if (!args) return null;
-  return stagedCommand(args, io);
+  try {
+    return await stagedCommand(args, io);
+  } catch (err) {
+    return unexpectedError(err);
+  }
 }

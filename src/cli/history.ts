@@ -5,7 +5,8 @@ import { scanHistory } from '../scan-history.js';
 import type { HistoryRevisions } from '../sources/history.js';
 import type { Args, RunIO, RunResult } from './index.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError, emit, parseSize } from './index.js';
-import { baselineLines, colorEnabled, configWarnings, verboseLines } from './output.js';
+import { ruleBudget } from './common.js';
+import { baselineLines, colorEnabled, configWarnings, cutShortLines, verboseLines } from './output.js';
 import { ruleMeta } from '../report/rules.js';
 import { ProgressBar } from './progress.js';
 import { TOOL } from './tool.js';
@@ -40,10 +41,11 @@ export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> 
       repo: (a.repo as string | undefined) ?? '.',
       revisions: revisions(a),
       configPath: a.config as string | undefined,
-      maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
+      maxFileSize: parseSize(a['max-file-size'] ?? '64M'),
       redact: !a['no-redact'],
       baseline: a.baseline as string | undefined,
       honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
+      ...ruleBudget(a),
       onProgress: bar
         ? (p) =>
             bar.update({
@@ -79,6 +81,6 @@ export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> 
   return {
     exitCode: nothing ? EXIT_CLEAN : EXIT_FINDINGS,
     stdout: quiet ? '' : emit(report, a),
-    stderr: (notes.length ? `${notes.join('\n')}\n` : '') + verbose,
+    stderr: (notes.length ? `${notes.join('\n')}\n` : '') + cutShortLines(result.cutShort) + verbose,
   };
 }

@@ -4,7 +4,7 @@
 import yargs from 'yargs';
 import { ConfigError } from '../config/errors.js';
 import { FORMATS } from '../report/index.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, type RunIO, type RunResult } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, UsageError, unexpectedError, type RunIO, type RunResult } from './common.js';
 import { PathNotFoundError } from '../sources/fs.js';
 import { baselineCommand } from './baseline.js';
 import { importConfigCommand } from './import-config.js';
@@ -28,7 +28,7 @@ function parser(argv: string[]) {
       y
         .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders; - reads stdin' })
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
-        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
+        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
         .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' })
         .option('threads', { type: 'string', describe: 'Worker threads for large scans (default: one per core, at most 8; 1: none)' }),
     )
@@ -38,7 +38,7 @@ function parser(argv: string[]) {
         .option('prune', { type: 'boolean', default: false, describe: 'Also drop entries that match nothing any more' })
         .option('history', { type: 'boolean', default: false, describe: 'Baseline every finding in the git history of the repository named (as keyhound history sees them)' })
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
-        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
+        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
     )
     .command('import-config <from> <file>', 'Print the .keyhound.yaml equivalent of another tool\'s config (gitleaks)', (y) =>
       y
@@ -52,17 +52,17 @@ function parser(argv: string[]) {
         .option('range', { type: 'string', describe: 'Only commits in this range, e.g. main..feature' })
         .option('since', { type: 'string', describe: 'Only commits after this date (as git log --since)' })
         .option('max-commits', { type: 'number', describe: 'Only the N most recent commits' })
-        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
+        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
     )
     .command('diff <range> [repo]', 'Scan only the lines a range of commits adds: BASE...HEAD (a pull request), OLD..NEW (a push), or BASE', (y) =>
       y
         .positional('range', { type: 'string', demandOption: true, describe: 'BASE...HEAD: from their merge base; OLD..NEW: from OLD; BASE alone: BASE...HEAD' })
         .positional('repo', { type: 'string', default: '.', describe: 'Repository (any folder in its work tree)' })
         .option('no-attribution', { type: 'boolean', describe: 'Do not name the commit that added each finding (one git blame per finding)' })
-        .option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
+        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
     )
     .command('staged', 'Scan what is staged for commit (the index): only the lines the commit adds', (y) =>
-      y.option('max-file-size', { type: 'string', default: '25M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
+      y.option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
     )
     .command('install-hook', 'Install (or with --uninstall remove) the git pre-commit hook that runs keyhound staged', (y) =>
       y.option('uninstall', { type: 'boolean', default: false, describe: "Remove keyhound's lines from the hook" }),
@@ -82,6 +82,7 @@ function parser(argv: string[]) {
     .option('honor-gitleaks-allow', { type: 'boolean', default: false, describe: 'Also treat gitleaks:allow comments as inline allows' })
     .option('no-redact', { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' })
     .option('no-color', { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set)' })
+    .option('rule-budget', { type: 'string', describe: 'Most milliseconds one rule may spend on one file; a rule over it is cut short and named on stderr (default 10000)' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })
@@ -136,7 +137,6 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
     if (err instanceof ConfigError || err instanceof UsageError || err instanceof PathNotFoundError || err instanceof NotARepositoryError || err instanceof GitError) {
       return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: ${err.message}\n` };
     }
-    const e = err as Error;
-    return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: unexpected error: ${e.stack ?? e.message}\n` };
+    return unexpectedError(err);
   }
 }

@@ -2,7 +2,8 @@
 
 import type { UserConfig } from '../config/load.js';
 import type { BaselineOutcome } from '../filters/baseline.js';
-import type { Skip } from '../model/types.js';
+import type { CutShort, Skip } from '../model/types.js';
+import { escapeControl } from '../report/escape.js';
 import type { RunIO } from './index.js';
 
 /** Colour when stdout is a terminal, unless --no-color or NO_COLOR; FORCE_COLOR forces it. */
@@ -17,7 +18,7 @@ export function colorEnabled(args: Record<string, unknown>, io: RunIO): boolean 
 export function verboseLines(skipped: readonly Skip[], dropped: Record<string, number>): string {
   const out: string[] = [];
   out.push(`skipped ${skipped.length}:`);
-  for (const s of skipped) out.push(`  ${JSON.stringify(s.path).slice(1, -1)}: ${s.reason}`);
+  for (const s of skipped) out.push(`  ${printablePath(s.path)}: ${s.reason}`);
   const reasons = Object.entries(dropped).sort(([a], [b]) => a.localeCompare(b));
   out.push(`candidates dropped ${reasons.reduce((n, [, v]) => n + v, 0)}:`);
   for (const [reason, n] of reasons) out.push(`  ${reason}: ${n}`);
@@ -39,4 +40,20 @@ export function baselineLines(outcome: (BaselineOutcome & { file: string }) | un
 export function configWarnings(config: UserConfig): string {
   const warnings = config.warnings ?? [];
   return warnings.length ? warnings.map((w) => `keyhound: warning: ${w}\n`).join('') : '';
+}
+
+/** Escapes control characters (a newline in a file name) so one path stays on one line of a log. */
+export function printablePath(path: string): string {
+  return escapeControl(path);
+}
+
+/**
+ * Rules that ran out of their time budget, by id and where: always on stderr (not only with --verbose), because
+ * their findings there may be incomplete.
+ */
+export function cutShortLines(cutShort: readonly CutShort[]): string {
+  if (cutShort.length === 0) return '';
+  const out = [`keyhound: warning: ${cutShort.length} rule run(s) exceeded the rule time budget (--rule-budget) and were cut short; findings there may be incomplete:`];
+  for (const c of cutShort) out.push(`  ${c.ruleId} on ${printablePath(c.path)}${c.commit ? ` @ ${c.commit.slice(0, 12)}` : ''}`);
+  return `${out.join('\n')}\n`;
 }

@@ -7,7 +7,8 @@ import { defaultThreads } from '../scan-pool.js';
 import type { Args, RunIO, RunResult } from './index.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, STDIN_ARG, UsageError, emit, parseSize } from './index.js';
 import { TOOL } from './tool.js';
-import { baselineLines, colorEnabled, configWarnings, verboseLines } from './output.js';
+import { ruleBudget } from './common.js';
+import { baselineLines, colorEnabled, configWarnings, cutShortLines, verboseLines } from './output.js';
 
 export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
@@ -17,11 +18,12 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     stdinFilename: a['stdin-filename'] as string | undefined,
     configPath: a.config as string | undefined,
     gitignore: !a['no-gitignore'],
-    maxFileSize: parseSize(a['max-file-size'] ?? '25M'),
+    maxFileSize: parseSize(a['max-file-size'] ?? '64M'),
     redact: !a['no-redact'],
     baseline: a.baseline as string | undefined,
     honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
     threads: a.threads === undefined ? defaultThreads() : parseThreads(a.threads),
+    ...ruleBudget(a),
   });
   const format = String(a.format ?? 'text');
   const report = reporters[format]!(result.findings, {
@@ -33,6 +35,7 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
   const quiet = Boolean(a.quiet) && result.findings.length === 0;
   const stderr =
     configWarnings(result.config) +
+    cutShortLines(result.cutShort) +
     (a.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
   return {
     exitCode: result.findings.length ? EXIT_FINDINGS : EXIT_CLEAN,

@@ -12,8 +12,8 @@ import { ruleMeta } from '../report/rules.js';
 import { scanFragments } from '../scan-fragments.js';
 import { repositoryTop, stagedSource } from '../sources/staged.js';
 import { GitError } from '../util/git.js';
-import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, type RunIO, type RunResult } from './common.js';
-import { baselineLines, colorEnabled, verboseLines } from './output.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, ruleBudget, type RunIO, type RunResult } from './common.js';
+import { baselineLines, colorEnabled, cutShortLines, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 
 /** The ways out of a blocked commit, printed under the findings. */
@@ -51,7 +51,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
   const started = performance.now();
   const cwd = io.cwd ?? process.cwd();
   try {
-    const maxFileSize = parseSize(args['max-file-size'] ?? '25M');
+    const maxFileSize = parseSize(args['max-file-size'] ?? '64M');
     const skipped: Skip[] = [];
     // Start the source now: its git process runs while we find the repository top and compile the rules.
     const source = eager(stagedSource({ cwd, maxFileSize, onSkip: (s) => void skipped.push(s) }));
@@ -66,7 +66,10 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
       await source.cancel();
       throw err;
     }
-    const result = await scanFragments(ruleSet, source.fragments, { honorGitleaksAllow: Boolean(args['honor-gitleaks-allow']) });
+    const result = await scanFragments(ruleSet, source.fragments, {
+      honorGitleaksAllow: Boolean(args['honor-gitleaks-allow']),
+      ...ruleBudget(args),
+    });
     const baselined = baselineStep(result.findings, baseline);
     const findings = args['no-redact'] ? baselined.findings : redactFindings(baselined.findings);
     const format = String(args.format ?? 'text');
@@ -83,7 +86,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
     return {
       exitCode: findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
       stdout: quiet ? '' : emit(report, args as { output?: string }),
-      stderr: args.verbose ? verboseLines(skipped, result.dropped) + baselineLines(baselined.outcome) : '',
+      stderr: cutShortLines(result.cutShort) + (args.verbose ? verboseLines(skipped, result.dropped) + baselineLines(baselined.outcome) : ''),
     };
   } catch (err) {
     if (err instanceof GitError) {

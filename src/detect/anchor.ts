@@ -49,7 +49,8 @@ function sequence(src: string, i: number, keywords: readonly string[]): (Parsed 
   while (i < src.length && src[i] !== '|' && src[i] !== ')') {
     const c = src[i]!;
     if (c === '(') {
-      const head = /^\(\?(?:i:|<[A-Za-z_$][\w$]*>|[:=!]|<[=!])?/.exec(src.slice(i, i + 64))![0];
+      // A plain capturing group `(` too: the `(?…)` part is optional.
+      const head = /^\((?:\?(?:i:|<[A-Za-z_$][\w$]*>|[:=!]|<[=!]))?/.exec(src.slice(i, i + 64))![0];
       const inner = alternatives(src, i + head.length, keywords);
       if (!inner || src[inner.end] !== ')') return null;
       i = inner.end + 1;

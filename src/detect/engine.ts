@@ -2,9 +2,11 @@
 // terminal, so it runs anywhere (worker threads, tests with plain strings).
 //
 // Per rule: keyword gate → regex → secret group → entropy → allowlists → validator → inline allow.
+// A rule may be given a time budget per fragment (a clock injected by the caller, so detect stays pure): checked
+// between matches and between windows, a rule over budget stops there and is reported in `cutShort`.
 
-import type { CompiledRule, DetectResult, DropReason, Finding, Fragment, RuleSet } from '../model/types.js';
-import { allowlisted, inlineAllowed } from './allow.js';
+import type { CompiledRule, CutShort, DetectResult, DropReason, Finding, Fragment, RuleSet } from '../model/types.js';
+import { allowlisted, InlineAllowIndex } from './allow.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint } from './fingerprint.js';
 import { LineIndex } from './lines.js';
@@ -21,7 +23,17 @@ export interface DetectOptions {
   validators?: Readonly<Record<string, Validator>>;
   /** Also treat `gitleaks:allow` comments as inline allows. Default false. */
   honorGitleaksAllow?: boolean;
+  /**
+   * A clock in milliseconds (such as `performance.now`), for the rule time budget. Without one there is no budget:
+   * detect reads no clock of its own.
+   */
+  now?: () => number;
+  /** Most milliseconds one rule may spend on one fragment before it is cut short there. Default {@link DEFAULT_RULE_BUDGET_MS}. */
+  ruleBudgetMs?: number;
 }
+
+/** Default rule time budget per fragment: far above what any built-in rule needs on a 64 MiB file. */
+export const DEFAULT_RULE_BUDGET_MS = 10_000;
 
 function count(dropped: Map<DropReason, number>, reason: DropReason): void {
   dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
@@ -50,18 +62,30 @@ interface RunContext {
   honorGitleaksAllow: boolean;
   out: Finding[];
   dropped: Map<DropReason, number>;
+  inlineAllows: InlineAllowIndex;
+  /** 0-based line → verdicts of line-target allowlist regexes on it. */
+  lineMemo: Map<number, Map<RegExp, boolean>>;
+  now: (() => number) | null;
+  budgetMs: number;
 }
 
-/** Runs one rule's regex over its windows of the fragment (offsets in the windows map back to the whole text). */
-function runRule(rule: CompiledRule, windows: readonly (readonly [number, number])[], c: RunContext): void {
-  const { fragment } = c;
+/**
+ * Runs one rule's regex over its windows of the fragment (offsets in the windows map back to the whole text).
+ * Returns false when the rule ran out of its time budget and stopped early.
+ */
+function runRule(rule: CompiledRule, windows: readonly (readonly [number, number])[], c: RunContext): boolean {
+  const { fragment, now } = c;
   const re = rule.regex;
+  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
+  const over = (): boolean => now !== null && now() > deadline;
   for (const [from, to] of windows) {
+    if (over()) return false;
     // A window is whole lines, so the regex sees a line boundary at its edges just as in the whole text.
     const text = from === 0 && to >= fragment.text.length ? fragment.text : fragment.text.slice(from, to);
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
+      if (over()) return false;
       if (m[0].length === 0) {
         re.lastIndex += 1;
         continue;
@@ -81,6 +105,7 @@ function runRule(rule: CompiledRule, windows: readonly (readonly [number, number
       accept(rule, c, m[0], secret, start);
     }
   }
+  return true;
 }
 
 /** Takes one regex match through entropy → allowlists → validator → inline allow, into `out` or `dropped`. */
@@ -95,9 +120,11 @@ function accept(rule: CompiledRule, c: RunContext, match: string, secret: string
   const startLine = lines.lineAt(start);
   const endLine = lines.lineAt(end);
   const candidate = { secret, match, line: lines.lineText(startLine), path };
+  let memo = c.lineMemo.get(startLine);
+  if (!memo) c.lineMemo.set(startLine, (memo = new Map()));
   if (
-    rule.allowlists.some((a) => allowlisted(a, candidate)) ||
-    (rule.globalAllowlists && ruleSet.allowlists.some((a) => allowlisted(a, candidate)))
+    rule.allowlists.some((a) => allowlisted(a, candidate, memo)) ||
+    (rule.globalAllowlists && ruleSet.allowlists.some((a) => allowlisted(a, candidate, memo)))
   ) {
     count(dropped, 'allowlist');
     return;
@@ -110,8 +137,7 @@ function accept(rule: CompiledRule, c: RunContext, match: string, secret: string
       return;
     }
   }
-  const spanned = startLine === endLine ? [candidate.line] : [candidate.line, lines.lineText(endLine)];
-  if (inlineAllowed(spanned, lines.lineText(startLine - 1), { gitleaks: c.honorGitleaksAllow })) {
+  if (c.inlineAllows.allowed(startLine, endLine, { gitleaks: c.honorGitleaksAllow })) {
     count(dropped, 'inline-allow');
     return;
   }
@@ -174,7 +200,20 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
   const lines = new LineIndex(fragment.text);
   const validators = options.validators ?? builtinValidators;
   const found: Finding[] = [];
-  const c: RunContext = { ruleSet, fragment, lines, validators, honorGitleaksAllow: options.honorGitleaksAllow ?? false, out: found, dropped };
+  const c: RunContext = {
+    ruleSet,
+    fragment,
+    lines,
+    validators,
+    honorGitleaksAllow: options.honorGitleaksAllow ?? false,
+    out: found,
+    dropped,
+    inlineAllows: new InlineAllowIndex(fragment.text, (offset) => lines.lineAt(offset)),
+    lineMemo: new Map(),
+    now: options.now ?? null,
+    budgetMs: options.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS,
+  };
+  const cutShort: CutShort[] = [];
   const genericIds = new Set<string>();
   // Structural gates (gates.ts): one shared pass, only when a candidate rule has a gate.
   let verdict = -1;
@@ -189,9 +228,9 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
     const starts = hits.get(rule);
     const reach = starts ? reachOf(rule) : null;
     const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule)!, reach) : null;
-    runRule(rule, windows ?? WHOLE, c);
+    if (!runRule(rule, windows ?? WHOLE, c)) cutShort.push({ ruleId: rule.id, path: fragment.path, ...(fragment.commit ? { commit: fragment.commit.sha } : {}) });
   }
   const findings = settle(found, genericIds);
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return { findings, dropped };
+  return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }

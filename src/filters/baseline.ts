@@ -49,7 +49,9 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new BaselineError(`invalid JSON: ${(err as Error).message}`, file);
+    // Only the position: V8's JSON messages quote the text around the error.
+    const at = /position (\d+)/.exec((err as Error).message)?.[1];
+    throw new BaselineError(`invalid JSON${at ? ` at position ${at}` : ''}`, file);
   }
   const d = doc as Partial<Baseline> | null;
   if (!d || typeof d !== 'object') throw new BaselineError('not a keyhound baseline (expected an object)', file);

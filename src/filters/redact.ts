@@ -1,5 +1,6 @@
 // Masks secrets for output: a few leading characters, then "…". Never reveals more than a quarter of the secret,
-// and at most four characters, so a short secret is not guessable from its prefix.
+// and at most four characters, so a short secret is not guessable from its prefix. Free text that travels with a
+// finding (a commit subject: "rotate key AKIA…") is scrubbed too: the run's own secrets, and anything key-shaped.
 
 import type { Finding } from '../model/types.js';
 
@@ -10,6 +11,32 @@ export function redactSecret(secret: string): string {
   return `${secret.slice(0, keep)}…`;
 }
 
+/** Bits per character (the engine's measure; repeated here so filters stay independent of detect). */
+function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const c of counts.values()) bits -= (c / s.length) * Math.log2(c / s.length);
+  return bits;
+}
+
+// A run of 20+ key characters with letters and digits and high entropy: what a key looks like in free text.
+const KEY_SHAPED = /[A-Za-z0-9_+/=-]{20,}/g;
+
+/** `text` with each of `secrets` and every key-shaped token masked by {@link redactSecret}. */
+export function scrubText(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const s of [...new Set(secrets)].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
+    out = out.split(s).join(redactSecret(s));
+  }
+  return out.replace(KEY_SHAPED, (t) => (/[0-9]/.test(t) && /[A-Za-z]/.test(t) && entropy(t) >= 3 ? redactSecret(t) : t));
+}
+
 export function redact(findings: readonly Finding[]): Finding[] {
-  return findings.map((f) => ({ ...f, secret: redactSecret(f.secret) }));
+  const secrets = findings.map((f) => f.secret);
+  return findings.map((f) => ({
+    ...f,
+    secret: redactSecret(f.secret),
+    ...(f.commit ? { commit: { ...f.commit, message: scrubText(f.commit.message, secrets) } } : {}),
+  }));
 }

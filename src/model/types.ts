@@ -141,9 +141,19 @@ export interface Finding {
 /** Why a candidate was dropped by the engine; counted for `--verbose`. */
 export type DropReason = 'entropy' | 'allowlist' | 'inline-allow' | `validator:${string}`;
 
+/** A rule that ran out of its time budget on one fragment and stopped there: its findings there may be incomplete. */
+export interface CutShort {
+  ruleId: string;
+  path: string;
+  /** The commit, for fragments from history. */
+  commit?: string;
+}
+
 export interface DetectResult {
   findings: Finding[];
   dropped: Map<DropReason, number>;
+  /** Rules cut short by their time budget (only when a clock was given), in rule order. Absent when none. */
+  cutShort?: CutShort[];
 }
 
 /** A file or object a source could not or would not scan, and why. Nothing is skipped silently. */

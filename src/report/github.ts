@@ -3,6 +3,7 @@
 // in properties. https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
 
 import type { Finding } from '../model/types.js';
+import { escapeControl } from './escape.js';
 import type { ReportMeta } from './types.js';
 
 export function escapeData(s: string): string {
@@ -23,7 +24,7 @@ function annotation(f: Finding): string {
   // GitHub honours columns only on single-line annotations.
   if (f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn]);
   props.push(['title', `${f.description} (${f.ruleId})`]);
-  const where = f.commit ? ` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}` : '';
+  const where = f.commit ? escapeControl(` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`) : '';
   const message =
     `Found ${f.secret} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.\n` +
     'A test value: add a keyhound:allow comment on its line. An accepted old leak: add it to the baseline.';

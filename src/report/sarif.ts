@@ -5,6 +5,7 @@
 // GitHub: https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
 
 import type { Finding, Severity } from '../model/types.js';
+import { wellFormed } from './escape.js';
 import type { ReportMeta, RuleMeta } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -38,7 +39,7 @@ function pascalCase(id: string): string {
 
 /** A relative POSIX path as a relative URI reference: each segment percent-encoded (spaces, quotes, `#`, `?`, `%`…). */
 export function pathToUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  return wellFormed(path).split('/').map(encodeURIComponent).join('/');
 }
 
 function help(rule: RuleMeta): { text: string; markdown: string } {

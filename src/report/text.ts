@@ -3,6 +3,7 @@
 
 import { Chalk } from 'chalk';
 import type { Finding, Severity } from '../model/types.js';
+import { escapeControl } from './escape.js';
 import type { ReportMeta } from './types.js';
 
 function humanBytes(n: number): string {
@@ -30,7 +31,8 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = f.commit ? `${f.path} @ ${f.commit.sha.slice(0, 12)}` : f.path;
+    const path = escapeControl(f.path);
+    const key = f.commit ? `${path} @ ${f.commit.sha.slice(0, 12)}` : path;
     const list = byFile.get(key) ?? [];
     list.push(f);
     byFile.set(key, list);
@@ -38,8 +40,8 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
   for (const [file, list] of byFile) {
     out.push(c.underline(file));
     for (const f of list) {
-      out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(f.secret)}`);
-      if (f.commit) out.push(`            ${c.dim(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`)}`);
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(escapeControl(f.secret))}`);
+      if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
     }
     out.push('');
   }
