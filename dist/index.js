@@ -16912,7 +16912,7 @@ var require_ignore = __commonJS({
 
 // src/action/main.ts
 import { readFileSync as readFileSync5, writeFileSync, mkdirSync, existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname5, isAbsolute, relative as relative3, resolve as resolve7 } from "node:path";
+import { dirname as dirname6, isAbsolute, relative as relative3, resolve as resolve7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -20905,14 +20905,14 @@ function compileGlobs(globs, where) {
   const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }));
   return (p) => matchers.some((m) => m(p));
 }
-function compileRegex(source, flags, where) {
+function compileRegex(source, flags, where, vetted = false) {
   let expanded;
   try {
     expanded = expandCaseInsensitiveGroups(source);
   } catch (err) {
     throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
   }
-  const unsafe = findNestedQuantifier(expanded);
+  const unsafe = vetted ? null : findNestedQuantifier(expanded);
   if (unsafe) throw new ConfigError(`unsafe regex: ${unsafe}`, where.file, where.ruleId, where.field);
   try {
     return new RegExp(expanded, flags);
@@ -20928,11 +20928,11 @@ function compileAllowlist(spec, where) {
     stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase())
   };
 }
-function compileRule(spec, origin, knownValidators) {
+function compileRule(spec, origin, knownValidators, options = {}) {
   const where = { file: origin.file, ruleId: spec.id };
   const flags = spec.flags ?? "";
   if (!/^[ims]*$/.test(flags)) throw new ConfigError(`flags may only contain i, m, s (got "${flags}")`, origin.file, spec.id, "flags");
-  const regex = compileRegex(spec.regex, `${flags}gd`, { ...where, field: "regex" });
+  const regex = compileRegex(spec.regex, `${flags}gd`, { ...where, field: "regex" }, options.vetted ?? false);
   const hasSecretGroup = /\(\?<secret>/.test(regex.source);
   if (spec.validate !== void 0 && !knownValidators.has(spec.validate)) {
     throw new ConfigError(
@@ -21341,6 +21341,7 @@ function importGitleaks(text, file, defaultRuleIds) {
 }
 
 // src/config/ruleset.ts
+import { dirname as dirname2 } from "node:path";
 function defaultUserConfig() {
   return { file: null, extends: "default", rules: [], disable: [], allowlist: {} };
 }
@@ -21348,7 +21349,8 @@ function buildRuleSetFromPacks(config, validatorNames2, packs) {
   const compiled = [];
   const allowlists = [];
   for (const pack of config.extends === "none" ? [] : packs) {
-    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2));
+    const vetted = dirname2(pack.file) === DEFAULT_RULES_DIR;
+    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2, { vetted }));
     if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: "allowlist" }));
   }
   const userFile = config.file ?? ".keyhound.yaml";
@@ -21960,7 +21962,7 @@ var validatorNames = new Set(Object.keys(validators2));
 
 // src/baseline.ts
 import { readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname2, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, resolve as resolve2 } from "node:path";
 
 // src/filters/baseline.ts
 import { createHash as createHash2, randomBytes } from "node:crypto";
@@ -22051,7 +22053,7 @@ function baselinePath(explicit, config, root) {
   if (explicit === false) return void 0;
   if (explicit) return resolve2(explicit);
   if (!config.baseline) return void 0;
-  return resolve2(config.file ? dirname2(config.file) : root, config.baseline);
+  return resolve2(config.file ? dirname3(config.file) : root, config.baseline);
 }
 function baselineStep(findings, baseline, now = /* @__PURE__ */ new Date()) {
   if (!baseline) return { findings };
@@ -22281,8 +22283,10 @@ var ALPHABET = 128;
 var KeywordMatcher = class {
   constructor(keywords) {
     this.keywords = keywords;
-    const next = [new Int32Array(ALPHABET).fill(-1)];
+    const maxStates = 1 + keywords.reduce((n, k) => n + k.length, 0);
+    const next = new Int32Array(maxStates * ALPHABET).fill(-1);
     const own = [[]];
+    let states = 1;
     this.lengths = keywords.map((k) => k.length);
     keywords.forEach((k, idx) => {
       let s = 0;
@@ -22290,41 +22294,43 @@ var KeywordMatcher = class {
         let c = k.charCodeAt(i);
         if (c >= ALPHABET) throw new Error(`keyword "${k}" is not ASCII`);
         if (c >= 65 && c <= 90) c |= 32;
-        if (next[s][c] === -1) {
-          next.push(new Int32Array(ALPHABET).fill(-1));
+        const at = s * ALPHABET + c;
+        if (next[at] === -1) {
+          next[at] = states++;
           own.push([]);
-          next[s][c] = next.length - 1;
         }
-        s = next[s][c];
+        s = next[at];
       }
       own[s].push(idx);
     });
-    const fail2 = new Int32Array(next.length);
+    const fail2 = new Int32Array(states);
     const out = own.map((o) => [...o]);
     const queue = [];
     for (let c = 0; c < ALPHABET; c++) {
-      const t = next[0][c];
-      if (t === -1) next[0][c] = 0;
+      const t = next[c];
+      if (t === -1) next[c] = 0;
       else queue.push(t);
     }
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi];
+      const row = s * ALPHABET;
+      const failRow = fail2[s] * ALPHABET;
       for (let c = 0; c < ALPHABET; c++) {
-        const t = next[s][c];
-        if (t === -1) next[s][c] = next[fail2[s]][c];
+        const t = next[row + c];
+        if (t === -1) next[row + c] = next[failRow + c];
         else {
-          fail2[t] = next[fail2[s]][c];
-          out[t] = out[t].concat(out[fail2[t]]);
+          fail2[t] = next[failRow + c];
+          if (out[fail2[t]].length) out[t] = out[t].concat(out[fail2[t]]);
           queue.push(t);
         }
       }
     }
-    const states = next.length;
     this.delta = states <= 65535 ? new Uint16Array(states * ALPHABET) : new Uint32Array(states * ALPHABET);
     for (let s = 0; s < states; s++) {
+      const row = s * ALPHABET;
       for (let c = 0; c < ALPHABET; c++) {
         const lc = c >= 65 && c <= 90 ? c | 32 : c;
-        this.delta[s * ALPHABET + c] = next[s][lc];
+        this.delta[row + c] = next[row + lc];
       }
     }
     this.outputs = out.map((o) => o.length ? o : void 0);
@@ -22727,7 +22733,7 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
 }
 
 // src/scan-pool.ts
-import { dirname as dirname4, join as join6, resolve as resolve4 } from "node:path";
+import { dirname as dirname5, join as join6, resolve as resolve4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 
@@ -22752,7 +22758,7 @@ function decode(buf) {
 // src/sources/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname3, join as join4, relative, sep } from "node:path";
+import { dirname as dirname4, join as join4, relative, sep } from "node:path";
 function toPosix(p) {
   return sep === "/" ? p : p.split(sep).join("/");
 }
@@ -22770,12 +22776,12 @@ function readLayer(dir) {
 }
 function ancestorLayers(dir) {
   const chain = [];
-  let cur = dirname3(dir);
+  let cur = dirname4(dir);
   let top = existsSync4(join4(dir, ".git")) ? dir : null;
   while (!top) {
     chain.push(cur);
     if (existsSync4(join4(cur, ".git"))) top = cur;
-    const up = dirname3(cur);
+    const up = dirname4(cur);
     if (up === cur) break;
     cur = up;
   }
@@ -22937,7 +22943,7 @@ var BATCH_BYTES = 4 * 1024 * 1024;
 var IN_FLIGHT = 2;
 function workerFile() {
   const here = fileURLToPath2(import.meta.url);
-  return here.endsWith(".ts") ? resolve4(dirname4(here), "..", "build", "src", "scan-worker.js") : join6(dirname4(here), "scan-worker.js");
+  return here.endsWith(".ts") ? resolve4(dirname5(here), "..", "build", "src", "scan-worker.js") : join6(dirname5(here), "scan-worker.js");
 }
 async function scanFiles(ruleSet, options) {
   const tagged = [];
@@ -24386,7 +24392,7 @@ async function runAction(env = process.env) {
     if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${s.reason}`);
     else if (outcome.skipped.length) info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
     const sarifFile = at(inputs.sarifFile);
-    mkdirSync(dirname5(sarifFile), { recursive: true });
+    mkdirSync(dirname6(sarifFile), { recursive: true });
     writeFileSync(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
     info(`SARIF written to ${relative3(workspace, sarifFile) || sarifFile}`);
     const failed = findings.length > 0 && inputs.failOnFindings;

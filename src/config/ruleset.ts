@@ -1,9 +1,11 @@
 // Builds the compiled rule set from parsed packs and the user's config. Kept apart from load.ts (YAML + schema) so
 // the rule cache can use it without loading a YAML parser or a schema validator.
 
+import { dirname } from 'node:path';
 import type { AllowlistSpec, CompiledAllowlist, CompiledRule, RuleSet, RuleSpec } from '../model/types.js';
 import { buildRuleSet, compileAllowlist, compileRule } from './compile.js';
 import { ConfigError } from './errors.js';
+import { DEFAULT_RULES_DIR } from './paths.js';
 
 /** A parsed, validated rule pack. */
 export interface RulePack {
@@ -35,7 +37,9 @@ export function buildRuleSetFromPacks(config: UserConfig, validatorNames: Readon
   const compiled: CompiledRule[] = [];
   const allowlists: CompiledAllowlist[] = [];
   for (const pack of config.extends === 'none' ? [] : packs) {
-    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames));
+    // The packs shipped in rules/ are checked for catastrophic backtracking by the test suite, not on every run.
+    const vetted = dirname(pack.file) === DEFAULT_RULES_DIR;
+    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames, { vetted }));
     if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: 'allowlist' }));
   }
   const userFile = config.file ?? '.keyhound.yaml';

@@ -16,8 +16,12 @@ export class KeywordMatcher {
   private readonly lengths: number[];
 
   constructor(readonly keywords: readonly string[]) {
-    const next: Int32Array[] = [new Int32Array(ALPHABET).fill(-1)];
+    // One flat transition table sized for the worst case (one state per keyword character), filled in place: this
+    // runs on every start-up, including the pre-commit hook's, so it avoids per-state allocations.
+    const maxStates = 1 + keywords.reduce((n, k) => n + k.length, 0);
+    const next = new Int32Array(maxStates * ALPHABET).fill(-1);
     const own: number[][] = [[]];
+    let states = 1;
     this.lengths = keywords.map((k) => k.length);
     keywords.forEach((k, idx) => {
       let s = 0;
@@ -25,43 +29,45 @@ export class KeywordMatcher {
         let c = k.charCodeAt(i);
         if (c >= ALPHABET) throw new Error(`keyword "${k}" is not ASCII`);
         if (c >= 65 && c <= 90) c |= 32;
-        if (next[s]![c] === -1) {
-          next.push(new Int32Array(ALPHABET).fill(-1));
+        const at = s * ALPHABET + c;
+        if (next[at] === -1) {
+          next[at] = states++;
           own.push([]);
-          next[s]![c] = next.length - 1;
         }
-        s = next[s]![c]!;
+        s = next[at]!;
       }
       own[s]!.push(idx);
     });
     // Breadth-first: failure links, then complete the transition function (a DFA) and merge outputs.
-    const fail = new Int32Array(next.length);
+    const fail = new Int32Array(states);
     const out: number[][] = own.map((o) => [...o]);
     const queue: number[] = [];
     for (let c = 0; c < ALPHABET; c++) {
-      const t = next[0]![c]!;
-      if (t === -1) next[0]![c] = 0;
+      const t = next[c]!;
+      if (t === -1) next[c] = 0;
       else queue.push(t);
     }
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi]!;
+      const row = s * ALPHABET;
+      const failRow = fail[s]! * ALPHABET;
       for (let c = 0; c < ALPHABET; c++) {
-        const t = next[s]![c]!;
-        if (t === -1) next[s]![c] = next[fail[s]!]![c]!;
+        const t = next[row + c]!;
+        if (t === -1) next[row + c] = next[failRow + c]!;
         else {
-          fail[t] = next[fail[s]!]![c]!;
-          out[t] = out[t]!.concat(out[fail[t]!]!);
+          fail[t] = next[failRow + c]!;
+          if (out[fail[t]!]!.length) out[t] = out[t]!.concat(out[fail[t]!]!);
           queue.push(t);
         }
       }
     }
-    const states = next.length;
     this.delta = states <= 0xffff ? new Uint16Array(states * ALPHABET) : new Uint32Array(states * ALPHABET);
     for (let s = 0; s < states; s++) {
+      const row = s * ALPHABET;
       for (let c = 0; c < ALPHABET; c++) {
         // Upper-case letters follow their lower-case transitions: the case folding.
         const lc = c >= 65 && c <= 90 ? c | 32 : c;
-        this.delta[s * ALPHABET + c] = next[s]![lc]!;
+        this.delta[row + c] = next[row + lc]!;
       }
     }
     this.outputs = out.map((o) => (o.length ? o : undefined));
