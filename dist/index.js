@@ -11,6 +11,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -34,6 +42,4532 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// src/config/paths.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var PACKAGE_ROOT, DEFAULT_RULES_DIR, RULES_CACHE;
+var init_paths = __esm({
+  "src/config/paths.ts"() {
+    "use strict";
+    PACKAGE_ROOT = (() => {
+      let dir = dirname(fileURLToPath(import.meta.url));
+      for (; ; ) {
+        if (existsSync2(join(dir, "rules", "schema.json")) && existsSync2(join(dir, "package.json"))) return dir;
+        const up = dirname(dir);
+        if (up === dir) throw new Error("keyhound: cannot find its rules/ folder");
+        dir = up;
+      }
+    })();
+    DEFAULT_RULES_DIR = join(PACKAGE_ROOT, "rules");
+    RULES_CACHE = join(PACKAGE_ROOT, "build", "rules.json");
+  }
+});
+
+// src/detect/validators/util/hash.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return new Uint8Array(createHash("sha256").update(data).digest());
+}
+function bytesToHex(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
+}
+function bytesToBigInt(bytes) {
+  return bytes.length === 0 ? 0n : BigInt("0x" + bytesToHex(bytes));
+}
+function equalBytes(a, b) {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+var init_hash = __esm({
+  "src/detect/validators/util/hash.ts"() {
+    "use strict";
+  }
+});
+
+// node_modules/@scure/bip39/wordlists/english.js
+var wordlist;
+var init_english = __esm({
+  "node_modules/@scure/bip39/wordlists/english.js"() {
+    wordlist = /* @__PURE__ */ Object.freeze(`abandon
+ability
+able
+about
+above
+absent
+absorb
+abstract
+absurd
+abuse
+access
+accident
+account
+accuse
+achieve
+acid
+acoustic
+acquire
+across
+act
+action
+actor
+actress
+actual
+adapt
+add
+addict
+address
+adjust
+admit
+adult
+advance
+advice
+aerobic
+affair
+afford
+afraid
+again
+age
+agent
+agree
+ahead
+aim
+air
+airport
+aisle
+alarm
+album
+alcohol
+alert
+alien
+all
+alley
+allow
+almost
+alone
+alpha
+already
+also
+alter
+always
+amateur
+amazing
+among
+amount
+amused
+analyst
+anchor
+ancient
+anger
+angle
+angry
+animal
+ankle
+announce
+annual
+another
+answer
+antenna
+antique
+anxiety
+any
+apart
+apology
+appear
+apple
+approve
+april
+arch
+arctic
+area
+arena
+argue
+arm
+armed
+armor
+army
+around
+arrange
+arrest
+arrive
+arrow
+art
+artefact
+artist
+artwork
+ask
+aspect
+assault
+asset
+assist
+assume
+asthma
+athlete
+atom
+attack
+attend
+attitude
+attract
+auction
+audit
+august
+aunt
+author
+auto
+autumn
+average
+avocado
+avoid
+awake
+aware
+away
+awesome
+awful
+awkward
+axis
+baby
+bachelor
+bacon
+badge
+bag
+balance
+balcony
+ball
+bamboo
+banana
+banner
+bar
+barely
+bargain
+barrel
+base
+basic
+basket
+battle
+beach
+bean
+beauty
+because
+become
+beef
+before
+begin
+behave
+behind
+believe
+below
+belt
+bench
+benefit
+best
+betray
+better
+between
+beyond
+bicycle
+bid
+bike
+bind
+biology
+bird
+birth
+bitter
+black
+blade
+blame
+blanket
+blast
+bleak
+bless
+blind
+blood
+blossom
+blouse
+blue
+blur
+blush
+board
+boat
+body
+boil
+bomb
+bone
+bonus
+book
+boost
+border
+boring
+borrow
+boss
+bottom
+bounce
+box
+boy
+bracket
+brain
+brand
+brass
+brave
+bread
+breeze
+brick
+bridge
+brief
+bright
+bring
+brisk
+broccoli
+broken
+bronze
+broom
+brother
+brown
+brush
+bubble
+buddy
+budget
+buffalo
+build
+bulb
+bulk
+bullet
+bundle
+bunker
+burden
+burger
+burst
+bus
+business
+busy
+butter
+buyer
+buzz
+cabbage
+cabin
+cable
+cactus
+cage
+cake
+call
+calm
+camera
+camp
+can
+canal
+cancel
+candy
+cannon
+canoe
+canvas
+canyon
+capable
+capital
+captain
+car
+carbon
+card
+cargo
+carpet
+carry
+cart
+case
+cash
+casino
+castle
+casual
+cat
+catalog
+catch
+category
+cattle
+caught
+cause
+caution
+cave
+ceiling
+celery
+cement
+census
+century
+cereal
+certain
+chair
+chalk
+champion
+change
+chaos
+chapter
+charge
+chase
+chat
+cheap
+check
+cheese
+chef
+cherry
+chest
+chicken
+chief
+child
+chimney
+choice
+choose
+chronic
+chuckle
+chunk
+churn
+cigar
+cinnamon
+circle
+citizen
+city
+civil
+claim
+clap
+clarify
+claw
+clay
+clean
+clerk
+clever
+click
+client
+cliff
+climb
+clinic
+clip
+clock
+clog
+close
+cloth
+cloud
+clown
+club
+clump
+cluster
+clutch
+coach
+coast
+coconut
+code
+coffee
+coil
+coin
+collect
+color
+column
+combine
+come
+comfort
+comic
+common
+company
+concert
+conduct
+confirm
+congress
+connect
+consider
+control
+convince
+cook
+cool
+copper
+copy
+coral
+core
+corn
+correct
+cost
+cotton
+couch
+country
+couple
+course
+cousin
+cover
+coyote
+crack
+cradle
+craft
+cram
+crane
+crash
+crater
+crawl
+crazy
+cream
+credit
+creek
+crew
+cricket
+crime
+crisp
+critic
+crop
+cross
+crouch
+crowd
+crucial
+cruel
+cruise
+crumble
+crunch
+crush
+cry
+crystal
+cube
+culture
+cup
+cupboard
+curious
+current
+curtain
+curve
+cushion
+custom
+cute
+cycle
+dad
+damage
+damp
+dance
+danger
+daring
+dash
+daughter
+dawn
+day
+deal
+debate
+debris
+decade
+december
+decide
+decline
+decorate
+decrease
+deer
+defense
+define
+defy
+degree
+delay
+deliver
+demand
+demise
+denial
+dentist
+deny
+depart
+depend
+deposit
+depth
+deputy
+derive
+describe
+desert
+design
+desk
+despair
+destroy
+detail
+detect
+develop
+device
+devote
+diagram
+dial
+diamond
+diary
+dice
+diesel
+diet
+differ
+digital
+dignity
+dilemma
+dinner
+dinosaur
+direct
+dirt
+disagree
+discover
+disease
+dish
+dismiss
+disorder
+display
+distance
+divert
+divide
+divorce
+dizzy
+doctor
+document
+dog
+doll
+dolphin
+domain
+donate
+donkey
+donor
+door
+dose
+double
+dove
+draft
+dragon
+drama
+drastic
+draw
+dream
+dress
+drift
+drill
+drink
+drip
+drive
+drop
+drum
+dry
+duck
+dumb
+dune
+during
+dust
+dutch
+duty
+dwarf
+dynamic
+eager
+eagle
+early
+earn
+earth
+easily
+east
+easy
+echo
+ecology
+economy
+edge
+edit
+educate
+effort
+egg
+eight
+either
+elbow
+elder
+electric
+elegant
+element
+elephant
+elevator
+elite
+else
+embark
+embody
+embrace
+emerge
+emotion
+employ
+empower
+empty
+enable
+enact
+end
+endless
+endorse
+enemy
+energy
+enforce
+engage
+engine
+enhance
+enjoy
+enlist
+enough
+enrich
+enroll
+ensure
+enter
+entire
+entry
+envelope
+episode
+equal
+equip
+era
+erase
+erode
+erosion
+error
+erupt
+escape
+essay
+essence
+estate
+eternal
+ethics
+evidence
+evil
+evoke
+evolve
+exact
+example
+excess
+exchange
+excite
+exclude
+excuse
+execute
+exercise
+exhaust
+exhibit
+exile
+exist
+exit
+exotic
+expand
+expect
+expire
+explain
+expose
+express
+extend
+extra
+eye
+eyebrow
+fabric
+face
+faculty
+fade
+faint
+faith
+fall
+false
+fame
+family
+famous
+fan
+fancy
+fantasy
+farm
+fashion
+fat
+fatal
+father
+fatigue
+fault
+favorite
+feature
+february
+federal
+fee
+feed
+feel
+female
+fence
+festival
+fetch
+fever
+few
+fiber
+fiction
+field
+figure
+file
+film
+filter
+final
+find
+fine
+finger
+finish
+fire
+firm
+first
+fiscal
+fish
+fit
+fitness
+fix
+flag
+flame
+flash
+flat
+flavor
+flee
+flight
+flip
+float
+flock
+floor
+flower
+fluid
+flush
+fly
+foam
+focus
+fog
+foil
+fold
+follow
+food
+foot
+force
+forest
+forget
+fork
+fortune
+forum
+forward
+fossil
+foster
+found
+fox
+fragile
+frame
+frequent
+fresh
+friend
+fringe
+frog
+front
+frost
+frown
+frozen
+fruit
+fuel
+fun
+funny
+furnace
+fury
+future
+gadget
+gain
+galaxy
+gallery
+game
+gap
+garage
+garbage
+garden
+garlic
+garment
+gas
+gasp
+gate
+gather
+gauge
+gaze
+general
+genius
+genre
+gentle
+genuine
+gesture
+ghost
+giant
+gift
+giggle
+ginger
+giraffe
+girl
+give
+glad
+glance
+glare
+glass
+glide
+glimpse
+globe
+gloom
+glory
+glove
+glow
+glue
+goat
+goddess
+gold
+good
+goose
+gorilla
+gospel
+gossip
+govern
+gown
+grab
+grace
+grain
+grant
+grape
+grass
+gravity
+great
+green
+grid
+grief
+grit
+grocery
+group
+grow
+grunt
+guard
+guess
+guide
+guilt
+guitar
+gun
+gym
+habit
+hair
+half
+hammer
+hamster
+hand
+happy
+harbor
+hard
+harsh
+harvest
+hat
+have
+hawk
+hazard
+head
+health
+heart
+heavy
+hedgehog
+height
+hello
+helmet
+help
+hen
+hero
+hidden
+high
+hill
+hint
+hip
+hire
+history
+hobby
+hockey
+hold
+hole
+holiday
+hollow
+home
+honey
+hood
+hope
+horn
+horror
+horse
+hospital
+host
+hotel
+hour
+hover
+hub
+huge
+human
+humble
+humor
+hundred
+hungry
+hunt
+hurdle
+hurry
+hurt
+husband
+hybrid
+ice
+icon
+idea
+identify
+idle
+ignore
+ill
+illegal
+illness
+image
+imitate
+immense
+immune
+impact
+impose
+improve
+impulse
+inch
+include
+income
+increase
+index
+indicate
+indoor
+industry
+infant
+inflict
+inform
+inhale
+inherit
+initial
+inject
+injury
+inmate
+inner
+innocent
+input
+inquiry
+insane
+insect
+inside
+inspire
+install
+intact
+interest
+into
+invest
+invite
+involve
+iron
+island
+isolate
+issue
+item
+ivory
+jacket
+jaguar
+jar
+jazz
+jealous
+jeans
+jelly
+jewel
+job
+join
+joke
+journey
+joy
+judge
+juice
+jump
+jungle
+junior
+junk
+just
+kangaroo
+keen
+keep
+ketchup
+key
+kick
+kid
+kidney
+kind
+kingdom
+kiss
+kit
+kitchen
+kite
+kitten
+kiwi
+knee
+knife
+knock
+know
+lab
+label
+labor
+ladder
+lady
+lake
+lamp
+language
+laptop
+large
+later
+latin
+laugh
+laundry
+lava
+law
+lawn
+lawsuit
+layer
+lazy
+leader
+leaf
+learn
+leave
+lecture
+left
+leg
+legal
+legend
+leisure
+lemon
+lend
+length
+lens
+leopard
+lesson
+letter
+level
+liar
+liberty
+library
+license
+life
+lift
+light
+like
+limb
+limit
+link
+lion
+liquid
+list
+little
+live
+lizard
+load
+loan
+lobster
+local
+lock
+logic
+lonely
+long
+loop
+lottery
+loud
+lounge
+love
+loyal
+lucky
+luggage
+lumber
+lunar
+lunch
+luxury
+lyrics
+machine
+mad
+magic
+magnet
+maid
+mail
+main
+major
+make
+mammal
+man
+manage
+mandate
+mango
+mansion
+manual
+maple
+marble
+march
+margin
+marine
+market
+marriage
+mask
+mass
+master
+match
+material
+math
+matrix
+matter
+maximum
+maze
+meadow
+mean
+measure
+meat
+mechanic
+medal
+media
+melody
+melt
+member
+memory
+mention
+menu
+mercy
+merge
+merit
+merry
+mesh
+message
+metal
+method
+middle
+midnight
+milk
+million
+mimic
+mind
+minimum
+minor
+minute
+miracle
+mirror
+misery
+miss
+mistake
+mix
+mixed
+mixture
+mobile
+model
+modify
+mom
+moment
+monitor
+monkey
+monster
+month
+moon
+moral
+more
+morning
+mosquito
+mother
+motion
+motor
+mountain
+mouse
+move
+movie
+much
+muffin
+mule
+multiply
+muscle
+museum
+mushroom
+music
+must
+mutual
+myself
+mystery
+myth
+naive
+name
+napkin
+narrow
+nasty
+nation
+nature
+near
+neck
+need
+negative
+neglect
+neither
+nephew
+nerve
+nest
+net
+network
+neutral
+never
+news
+next
+nice
+night
+noble
+noise
+nominee
+noodle
+normal
+north
+nose
+notable
+note
+nothing
+notice
+novel
+now
+nuclear
+number
+nurse
+nut
+oak
+obey
+object
+oblige
+obscure
+observe
+obtain
+obvious
+occur
+ocean
+october
+odor
+off
+offer
+office
+often
+oil
+okay
+old
+olive
+olympic
+omit
+once
+one
+onion
+online
+only
+open
+opera
+opinion
+oppose
+option
+orange
+orbit
+orchard
+order
+ordinary
+organ
+orient
+original
+orphan
+ostrich
+other
+outdoor
+outer
+output
+outside
+oval
+oven
+over
+own
+owner
+oxygen
+oyster
+ozone
+pact
+paddle
+page
+pair
+palace
+palm
+panda
+panel
+panic
+panther
+paper
+parade
+parent
+park
+parrot
+party
+pass
+patch
+path
+patient
+patrol
+pattern
+pause
+pave
+payment
+peace
+peanut
+pear
+peasant
+pelican
+pen
+penalty
+pencil
+people
+pepper
+perfect
+permit
+person
+pet
+phone
+photo
+phrase
+physical
+piano
+picnic
+picture
+piece
+pig
+pigeon
+pill
+pilot
+pink
+pioneer
+pipe
+pistol
+pitch
+pizza
+place
+planet
+plastic
+plate
+play
+please
+pledge
+pluck
+plug
+plunge
+poem
+poet
+point
+polar
+pole
+police
+pond
+pony
+pool
+popular
+portion
+position
+possible
+post
+potato
+pottery
+poverty
+powder
+power
+practice
+praise
+predict
+prefer
+prepare
+present
+pretty
+prevent
+price
+pride
+primary
+print
+priority
+prison
+private
+prize
+problem
+process
+produce
+profit
+program
+project
+promote
+proof
+property
+prosper
+protect
+proud
+provide
+public
+pudding
+pull
+pulp
+pulse
+pumpkin
+punch
+pupil
+puppy
+purchase
+purity
+purpose
+purse
+push
+put
+puzzle
+pyramid
+quality
+quantum
+quarter
+question
+quick
+quit
+quiz
+quote
+rabbit
+raccoon
+race
+rack
+radar
+radio
+rail
+rain
+raise
+rally
+ramp
+ranch
+random
+range
+rapid
+rare
+rate
+rather
+raven
+raw
+razor
+ready
+real
+reason
+rebel
+rebuild
+recall
+receive
+recipe
+record
+recycle
+reduce
+reflect
+reform
+refuse
+region
+regret
+regular
+reject
+relax
+release
+relief
+rely
+remain
+remember
+remind
+remove
+render
+renew
+rent
+reopen
+repair
+repeat
+replace
+report
+require
+rescue
+resemble
+resist
+resource
+response
+result
+retire
+retreat
+return
+reunion
+reveal
+review
+reward
+rhythm
+rib
+ribbon
+rice
+rich
+ride
+ridge
+rifle
+right
+rigid
+ring
+riot
+ripple
+risk
+ritual
+rival
+river
+road
+roast
+robot
+robust
+rocket
+romance
+roof
+rookie
+room
+rose
+rotate
+rough
+round
+route
+royal
+rubber
+rude
+rug
+rule
+run
+runway
+rural
+sad
+saddle
+sadness
+safe
+sail
+salad
+salmon
+salon
+salt
+salute
+same
+sample
+sand
+satisfy
+satoshi
+sauce
+sausage
+save
+say
+scale
+scan
+scare
+scatter
+scene
+scheme
+school
+science
+scissors
+scorpion
+scout
+scrap
+screen
+script
+scrub
+sea
+search
+season
+seat
+second
+secret
+section
+security
+seed
+seek
+segment
+select
+sell
+seminar
+senior
+sense
+sentence
+series
+service
+session
+settle
+setup
+seven
+shadow
+shaft
+shallow
+share
+shed
+shell
+sheriff
+shield
+shift
+shine
+ship
+shiver
+shock
+shoe
+shoot
+shop
+short
+shoulder
+shove
+shrimp
+shrug
+shuffle
+shy
+sibling
+sick
+side
+siege
+sight
+sign
+silent
+silk
+silly
+silver
+similar
+simple
+since
+sing
+siren
+sister
+situate
+six
+size
+skate
+sketch
+ski
+skill
+skin
+skirt
+skull
+slab
+slam
+sleep
+slender
+slice
+slide
+slight
+slim
+slogan
+slot
+slow
+slush
+small
+smart
+smile
+smoke
+smooth
+snack
+snake
+snap
+sniff
+snow
+soap
+soccer
+social
+sock
+soda
+soft
+solar
+soldier
+solid
+solution
+solve
+someone
+song
+soon
+sorry
+sort
+soul
+sound
+soup
+source
+south
+space
+spare
+spatial
+spawn
+speak
+special
+speed
+spell
+spend
+sphere
+spice
+spider
+spike
+spin
+spirit
+split
+spoil
+sponsor
+spoon
+sport
+spot
+spray
+spread
+spring
+spy
+square
+squeeze
+squirrel
+stable
+stadium
+staff
+stage
+stairs
+stamp
+stand
+start
+state
+stay
+steak
+steel
+stem
+step
+stereo
+stick
+still
+sting
+stock
+stomach
+stone
+stool
+story
+stove
+strategy
+street
+strike
+strong
+struggle
+student
+stuff
+stumble
+style
+subject
+submit
+subway
+success
+such
+sudden
+suffer
+sugar
+suggest
+suit
+summer
+sun
+sunny
+sunset
+super
+supply
+supreme
+sure
+surface
+surge
+surprise
+surround
+survey
+suspect
+sustain
+swallow
+swamp
+swap
+swarm
+swear
+sweet
+swift
+swim
+swing
+switch
+sword
+symbol
+symptom
+syrup
+system
+table
+tackle
+tag
+tail
+talent
+talk
+tank
+tape
+target
+task
+taste
+tattoo
+taxi
+teach
+team
+tell
+ten
+tenant
+tennis
+tent
+term
+test
+text
+thank
+that
+theme
+then
+theory
+there
+they
+thing
+this
+thought
+three
+thrive
+throw
+thumb
+thunder
+ticket
+tide
+tiger
+tilt
+timber
+time
+tiny
+tip
+tired
+tissue
+title
+toast
+tobacco
+today
+toddler
+toe
+together
+toilet
+token
+tomato
+tomorrow
+tone
+tongue
+tonight
+tool
+tooth
+top
+topic
+topple
+torch
+tornado
+tortoise
+toss
+total
+tourist
+toward
+tower
+town
+toy
+track
+trade
+traffic
+tragic
+train
+transfer
+trap
+trash
+travel
+tray
+treat
+tree
+trend
+trial
+tribe
+trick
+trigger
+trim
+trip
+trophy
+trouble
+truck
+true
+truly
+trumpet
+trust
+truth
+try
+tube
+tuition
+tumble
+tuna
+tunnel
+turkey
+turn
+turtle
+twelve
+twenty
+twice
+twin
+twist
+two
+type
+typical
+ugly
+umbrella
+unable
+unaware
+uncle
+uncover
+under
+undo
+unfair
+unfold
+unhappy
+uniform
+unique
+unit
+universe
+unknown
+unlock
+until
+unusual
+unveil
+update
+upgrade
+uphold
+upon
+upper
+upset
+urban
+urge
+usage
+use
+used
+useful
+useless
+usual
+utility
+vacant
+vacuum
+vague
+valid
+valley
+valve
+van
+vanish
+vapor
+various
+vast
+vault
+vehicle
+velvet
+vendor
+venture
+venue
+verb
+verify
+version
+very
+vessel
+veteran
+viable
+vibrant
+vicious
+victory
+video
+view
+village
+vintage
+violin
+virtual
+virus
+visa
+visit
+visual
+vital
+vivid
+vocal
+voice
+void
+volcano
+volume
+vote
+voyage
+wage
+wagon
+wait
+walk
+wall
+walnut
+want
+warfare
+warm
+warrior
+wash
+wasp
+waste
+water
+wave
+way
+wealth
+weapon
+wear
+weasel
+weather
+web
+wedding
+weekend
+weird
+welcome
+west
+wet
+whale
+what
+wheat
+wheel
+when
+where
+whip
+whisper
+wide
+width
+wife
+wild
+will
+win
+window
+wine
+wing
+wink
+winner
+winter
+wire
+wisdom
+wise
+wish
+witness
+wolf
+woman
+wonder
+wood
+wool
+word
+work
+world
+worry
+worth
+wrap
+wreck
+wrestle
+wrist
+write
+wrong
+yard
+year
+yellow
+you
+young
+youth
+zebra
+zero
+zone
+zoo`.split("\n"));
+  }
+});
+
+// src/detect/validators/util/bip39-words.ts
+function splitMnemonic(text) {
+  return text.normalize("NFKD").toLowerCase().split(/[\s,]+/).filter((w) => w.length > 0);
+}
+function unpack(indices) {
+  const totalBits = indices.length * 11;
+  if (!BIP39_WORD_COUNTS.includes(indices.length)) return null;
+  const csBits = totalBits / 33;
+  const entBits = totalBits - csBits;
+  let bits = 0n;
+  for (const i of indices) bits = bits << 11n | BigInt(i);
+  const stored = Number(bits & (1n << BigInt(csBits)) - 1n);
+  const ent = bits >> BigInt(csBits);
+  const entropy2 = new Uint8Array(entBits / 8);
+  let e = ent;
+  for (let k = entropy2.length - 1; k >= 0; k--) {
+    entropy2[k] = Number(e & 0xffn);
+    e >>= 8n;
+  }
+  return { entropy: entropy2, stored, csBits };
+}
+function checksumBits(entropy2, csBits) {
+  const h = sha256(entropy2)[0];
+  return h >> 8 - csBits;
+}
+function checkMnemonicChecksum(text) {
+  const words = splitMnemonic(text);
+  if (!BIP39_WORD_COUNTS.includes(words.length)) {
+    return { ok: false, reason: `${words.length} words (need 12/15/18/21/24)` };
+  }
+  const indices = [];
+  for (const w of words) {
+    const i = BIP39_INDEX.get(w);
+    if (i === void 0) return { ok: false, reason: `word not in the BIP-39 English list: ${w.slice(0, 2)}\u2026` };
+    indices.push(i);
+  }
+  const u = unpack(indices);
+  if (u === null) return { ok: false, reason: "bad word count" };
+  if (checksumBits(u.entropy, u.csBits) !== u.stored) return { ok: false, reason: "BIP-39 checksum mismatch" };
+  return { ok: true, entropy: u.entropy, words };
+}
+var BIP39_WORDS, BIP39_INDEX, BIP39_WORD_COUNTS;
+var init_bip39_words = __esm({
+  "src/detect/validators/util/bip39-words.ts"() {
+    "use strict";
+    init_english();
+    init_hash();
+    BIP39_WORDS = wordlist;
+    if (BIP39_WORDS.length !== 2048) throw new Error("BIP-39 English word list must have 2048 words");
+    BIP39_INDEX = new Map(BIP39_WORDS.map((w, i) => [w, i]));
+    BIP39_WORD_COUNTS = [12, 15, 18, 21, 24];
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan2 = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan2;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants4 = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants4;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants4.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan2 = require_scan();
+    var parse2 = require_parse();
+    var utils = require_utils();
+    var constants4 = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored2 = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
+        const result2 = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result2);
+        }
+        if (isMatch === false) {
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (isIgnored2(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result2);
+          }
+          result2.isMatch = false;
+          return returnObject ? result2 : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result2);
+        }
+        return returnObject ? result2 : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan2(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants4;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
+// src/action/module-shim.ts
+import { createRequire as nodeCreateRequire } from "node:module";
+function createRequire(url) {
+  const real = nodeCreateRequire(url);
+  return (id) => id === "picomatch" ? import_picomatch.default : real(id);
+}
+var import_picomatch;
+var init_module_shim = __esm({
+  "src/action/module-shim.ts"() {
+    import_picomatch = __toESM(require_picomatch2());
+  }
+});
+
+// src/detect/gates.ts
+function unicodeSpace(c) {
+  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+function runAround(text, i, k) {
+  let a = i;
+  while (a > 0 && inClass(text.charCodeAt(a - 1), k)) a -= 1;
+  let b = i + 1;
+  const n = text.length;
+  while (b < n && inClass(text.charCodeAt(b), k)) b += 1;
+  return [a, b];
+}
+function inClass(c, k) {
+  return c < 128 ? (CLASS[c] & k) !== 0 : (k & SPACE) !== 0 && unicodeSpace(c);
+}
+function someRun(text, min, k, test) {
+  const n = text.length;
+  for (let i = min - 1; i < n; ) {
+    if (!inClass(text.charCodeAt(i), k)) {
+      i += min;
+      continue;
+    }
+    const [a, b] = runAround(text, i, k);
+    if (b - a >= min && test(a, b)) return true;
+    i = b + min;
+  }
+  return false;
+}
+function wordChain(text, from, to) {
+  let wl = 0;
+  let upper = false;
+  let afterSep = false;
+  let words = 0;
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : 0;
+    const k = c < 128 ? CLASS[c] : 0;
+    if (k & (LOWER | UPPER)) {
+      if (wl === 0) {
+        if (!afterSep) words = 0;
+        start = i;
+      }
+      wl += 1;
+      if (k & UPPER) upper = true;
+      afterSep = false;
+    } else {
+      let valid = false;
+      if (wl > 0) {
+        valid = !upper && wl >= 3 && wl <= 8 && BIP39_INDEX.has(text.slice(start, i));
+        if (valid) {
+          if (++words >= 12) return true;
+        } else words = 0;
+        wl = 0;
+        upper = false;
+      }
+      afterSep = valid && c === 32;
+    }
+  }
+  return false;
+}
+function byteItems(text, from, to) {
+  let state = 0;
+  let digits = 0;
+  let items = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (state === 0) {
+        state = 1;
+        digits = 1;
+      } else if (state === 1) {
+        if (++digits > 3) state = 3;
+      } else state = 3;
+    } else if (c === 44) {
+      if (state === 1 || state === 2) {
+        if (++items >= 63) return true;
+      } else items = 0;
+      state = 0;
+    } else if (state === 1) state = 2;
+  }
+  return false;
+}
+function gateScan(text, want) {
+  let found = 0;
+  if (want & (WIF_RUN | B58_64)) {
+    const b58 = (a, b) => {
+      const len = b - a;
+      const bit = len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
+      if (!(bit & want) || found & bit) return false;
+      for (let i = a; i < b; i++) if (!(CLASS[text.charCodeAt(i)] & B58)) return false;
+      found |= bit;
+      return (found & want & (WIF_RUN | B58_64)) === (want & (WIF_RUN | B58_64));
+    };
+    someRun(text, 51, ALNUM, b58);
+  }
+  if (want & (HEX_24 | HEX_32 | HEX_64)) {
+    const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
+    const min = want & HEX_24 ? 24 : want & HEX_32 ? 32 : 64;
+    someRun(text, min, HEX, (a, b) => {
+      const len = b - a;
+      found |= (len >= 24 ? HEX_24 : 0) | (len >= 32 ? HEX_32 : 0) | (len >= 64 ? HEX_64 : 0);
+      return (found & hexWant) === hexWant;
+    });
+  }
+  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, Math.max(0, a - 1), Math.min(text.length, b + 1))))
+    found |= WORDS_12;
+  if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
+  return found;
+}
+function gatePasses(name, verdict) {
+  const bits = GATES[name];
+  return bits === void 0 || (verdict & bits) !== 0;
+}
+function gateBits(names) {
+  let bits = 0;
+  for (const name of names) bits |= GATES[name] ?? 0;
+  return bits;
+}
+var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, CLASS;
+var init_gates = __esm({
+  "src/detect/gates.ts"() {
+    "use strict";
+    init_bip39_words();
+    WIF_RUN = 1;
+    B58_64 = 2;
+    BYTE_ARRAY = 4;
+    HEX_64 = 8;
+    HEX_24 = 32;
+    HEX_32 = 64;
+    WORDS_12 = 16;
+    GATES = {
+      /** Bitcoin WIF private keys: a whole base58 token of 51 or 52 characters. */
+      "base58-wif": WIF_RUN,
+      /** Solana-style 64-byte secret keys: a whole base58 token of 86–88 characters, or a list of 64 small numbers. */
+      "base58-64-bytes": B58_64 | BYTE_ARRAY,
+      /** Hex secrets of 12, 16 or 32 bytes: a run of at least 24, 32 or 64 hex digits. */
+      "hex-24": HEX_24,
+      "hex-32": HEX_32,
+      "hex-64": HEX_64,
+      /** BIP-39 seed phrases: at least 12 words of the BIP-39 English list in a row, one space apart. */
+      "bip39-words": WORDS_12
+    };
+    gateNames = new Set(Object.keys(GATES));
+    ALNUM = 1;
+    B58 = 2;
+    HEX = 4;
+    LOWER = 8;
+    UPPER = 16;
+    DIGIT = 32;
+    SPACE = 64;
+    COMMA = 128;
+    LOWER_OR_SPACE = 256;
+    CLASS = new Uint16Array(128);
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      let k = 0;
+      if (/[A-Za-z0-9]/.test(ch)) k |= ALNUM;
+      if (/[1-9A-HJ-NP-Za-km-z]/.test(ch)) k |= B58;
+      if (/[0-9a-fA-F]/.test(ch)) k |= HEX;
+      if (/[a-z]/.test(ch)) k |= LOWER;
+      if (/[A-Z]/.test(ch)) k |= UPPER;
+      if (/[0-9]/.test(ch)) k |= DIGIT;
+      if (/\s/.test(ch)) k |= SPACE;
+      if (ch === ",") k |= COMMA;
+      if (/[a-z ]/.test(ch)) k |= LOWER_OR_SPACE;
+      CLASS[c] = k;
+    }
+  }
+});
+
+// src/config/errors.ts
+var ConfigError;
+var init_errors = __esm({
+  "src/config/errors.ts"() {
+    "use strict";
+    ConfigError = class extends Error {
+      constructor(message, file, ruleId, field) {
+        const where = [file, ruleId, field].filter(Boolean).join(": ");
+        super(where ? `${where}: ${message}` : message);
+        this.file = file;
+        this.ruleId = ruleId;
+        this.field = field;
+        this.name = "ConfigError";
+      }
+      file;
+      ruleId;
+      field;
+    };
+  }
+});
+
+// src/config/regex-syntax.ts
+function swapCase(c) {
+  const u = c.toUpperCase();
+  return u === c ? c.toLowerCase() : u;
+}
+function escapeLength(src, i) {
+  const c = src[i + 1];
+  if (c === void 0) return 1;
+  const rest = src.slice(i + 2);
+  let m = null;
+  if (c === "x") m = /^[0-9A-Fa-f]{2}/.exec(rest);
+  else if (c === "u") m = /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/.exec(rest);
+  else if (c === "c") m = /^[A-Za-z]/.exec(rest);
+  else if (c === "p" || c === "P") m = /^\{[^}]*\}/.exec(rest);
+  else if (c === "k") m = /^<[^>]*>/.exec(rest);
+  return 2 + (m ? m[0].length : 0);
+}
+function caseFoldClass(body) {
+  let out = "";
+  let extra = "";
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i];
+    if (c === "\\") {
+      const n = escapeLength(body, i);
+      out += body.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    const lo = c;
+    const dash = body[i + 1];
+    const hi = body[i + 2];
+    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo) && LETTER.test(hi)) {
+      out += `${lo}-${hi}`;
+      if (lo === lo.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo)}-${swapCase(hi)}`;
+      i += 3;
+      continue;
+    }
+    out += c;
+    if (LETTER.test(c)) extra += swapCase(c);
+    i += 1;
+  }
+  return out + extra;
+}
+function expandCaseInsensitiveGroups(source) {
+  if (!source.includes("(?i:")) return source;
+  let out = "";
+  let depth = 0;
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === "\\") {
+      const n = escapeLength(source, i);
+      out += source.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (c === "[") {
+      let j = i + 1;
+      if (source[j] === "^") j++;
+      if (source[j] === "]") j++;
+      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? escapeLength(source, j) : 1;
+      if (j >= source.length) throw new Error("unterminated character class");
+      const head = source[i + 1] === "^" ? "[^" : "[";
+      const body = source.slice(i + head.length, j);
+      out += depth > 0 ? head + caseFoldClass(body) + "]" : source.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === "(") {
+      if (source.startsWith("(?i:", i)) {
+        out += "(?:";
+        depth += 1;
+        i += 4;
+        continue;
+      }
+      const named = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(i, i + 64));
+      const prefix = named ? named[0] : /^\(\?(?:[:=!]|<[=!])/.exec(source.slice(i, i + 4))?.[0] ?? "(";
+      out += prefix;
+      if (depth > 0) depth += 1;
+      i += prefix.length;
+      continue;
+    }
+    if (c === ")") {
+      out += c;
+      if (depth > 0) depth -= 1;
+      i += 1;
+      continue;
+    }
+    out += depth > 0 && LETTER.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
+    i += 1;
+  }
+  if (depth > 0) throw new Error("unterminated (?i:...) group");
+  return out;
+}
+var LETTER;
+var init_regex_syntax = __esm({
+  "src/config/regex-syntax.ts"() {
+    "use strict";
+    LETTER = /[A-Za-z]/;
+  }
+});
+
+// src/config/regex-safety.ts
+function quantifierAt(source, j) {
+  const c = source[j];
+  let length = 0;
+  let large = false;
+  if (c === "*" || c === "+") {
+    length = 1;
+    large = true;
+  } else if (c === "?") {
+    length = 1;
+  } else if (c === "{") {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(j, j + 24));
+    if (!m) return { length: 0, large: false };
+    length = m[0].length;
+    large = m[2] !== void 0 && (m[3] === "" || Number(m[3]) > LARGE);
+  } else {
+    return { length: 0, large: false };
+  }
+  if (source[j + length] === "?") length += 1;
+  return { length, large };
+}
+function classEscape(e) {
+  if (e === "d") return "0123456789";
+  if (e === "w") return WORD;
+  if (e === "s") return " 	\n\r\f\v";
+  if (e === "n") return "\n";
+  if (e === "r") return "\r";
+  if (e === "t") return "	";
+  if ("DWSxuckpP".includes(e)) return null;
+  return e;
+}
+function firstChars(atom) {
+  if (atom.startsWith("\\")) {
+    const e = atom[1] ?? "";
+    if ("dDwWsSbBpPuxck".includes(e)) return e === "d" ? new Set("0123456789") : null;
+    return /* @__PURE__ */ new Set([e]);
+  }
+  if (atom.startsWith("[")) {
+    if (atom.startsWith("[^")) return null;
+    const body = atom.slice(1, -1);
+    const set = /* @__PURE__ */ new Set();
+    for (let i = 0; i < body.length; i++) {
+      const ch = body[i];
+      if (ch === "\\") {
+        const chars = classEscape(body[i + 1] ?? "");
+        if (chars === null) return null;
+        for (const x of chars) set.add(x);
+        i += 1;
+        continue;
+      }
+      if (body[i + 1] === "-" && body[i + 2] !== void 0) {
+        for (let code = ch.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) set.add(String.fromCharCode(code));
+        i += 2;
+      } else {
+        set.add(ch);
+      }
+    }
+    return set;
+  }
+  if (atom === ".") return null;
+  return /* @__PURE__ */ new Set([atom]);
+}
+function overlapping(sets) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of sets) {
+    if (s === null) return sets.length > 1;
+    for (const ch of s) {
+      if (seen.has(ch)) return true;
+      seen.add(ch);
+    }
+  }
+  return false;
+}
+function findNestedQuantifier(source) {
+  const stack = [];
+  let top = { start: 0, repeats: false, alternatives: [], current: void 0 };
+  const noteAtom = (first) => {
+    if (top.current === void 0) top.current = first;
+  };
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    let atomEnd = i + 1;
+    if (c === "\\") {
+      atomEnd = i + 2;
+      noteAtom(firstChars(source.slice(i, atomEnd)));
+    } else if (c === "[") {
+      let j = i + 1;
+      if (source[j] === "^") j++;
+      if (source[j] === "]") j++;
+      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
+      atomEnd = j + 1;
+      noteAtom(firstChars(source.slice(i, atomEnd)));
+    } else if (c === "(") {
+      const prefix = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])/.exec(source.slice(i, i + 40))?.[0] ?? "(";
+      const lookaround = /^\(\?<?[=!]/.test(prefix);
+      stack.push(top);
+      top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : void 0 };
+      i += prefix.length;
+      continue;
+    } else if (c === ")") {
+      const group = top;
+      group.alternatives.push(group.current ?? null);
+      top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: void 0 };
+      const q2 = quantifierAt(source, i + 1);
+      const shown = source.slice(group.start, i + 1 + q2.length);
+      if (q2.large && group.repeats) return `nested repetition at ${shown} can backtrack catastrophically`;
+      if (q2.large && group.alternatives.length > 1 && overlapping(group.alternatives)) {
+        return `repeated alternatives that can match the same text at ${shown} can backtrack catastrophically`;
+      }
+      const first = group.alternatives.length === 1 ? group.alternatives[0] : null;
+      noteAtom(first);
+      top.repeats ||= group.repeats || q2.large;
+      i += 1 + q2.length;
+      continue;
+    } else if (c === "|") {
+      top.alternatives.push(top.current ?? null);
+      top.current = void 0;
+      i += 1;
+      continue;
+    } else if (c === "^" || c === "$") {
+      i += 1;
+      continue;
+    } else {
+      noteAtom(firstChars(c));
+    }
+    const q = quantifierAt(source, atomEnd);
+    if (q.large) top.repeats = true;
+    i = atomEnd + q.length;
+  }
+  return null;
+}
+var LARGE, WORD;
+var init_regex_safety = __esm({
+  "src/config/regex-safety.ts"() {
+    "use strict";
+    LARGE = 32;
+    WORD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
+  }
+});
+
+// src/config/compile.ts
+function compileGlob(glob, where = { field: "path" }) {
+  if (glob.startsWith(REGEX_PATH_PREFIX)) {
+    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), "", where);
+    return (p) => re.test(p);
+  }
+  picomatch2 ??= loadModule("picomatch");
+  return picomatch2(glob, { dot: true, basename: !glob.includes("/") });
+}
+function compileGlobs(globs, where) {
+  if (globs.length === 0) return null;
+  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }));
+  return (p) => matchers.some((m) => m(p));
+}
+function compileRegex(source, flags, where, vetted = false) {
+  let expanded;
+  try {
+    expanded = expandCaseInsensitiveGroups(source);
+  } catch (err) {
+    throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
+  }
+  const unsafe = vetted ? null : findNestedQuantifier(expanded);
+  if (unsafe) throw new ConfigError(`unsafe regex: ${unsafe}`, where.file, where.ruleId, where.field);
+  try {
+    return new RegExp(expanded, flags);
+  } catch (err) {
+    throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
+  }
+}
+function compileAllowlist(spec, where) {
+  return {
+    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, "", { ...where, field: `${where.field}.regexes[${i}]` })),
+    regexTarget: spec.regexTarget ?? "secret",
+    paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }),
+    stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase())
+  };
+}
+function compileRule(spec, origin, knownValidators, options = {}) {
+  const where = { file: origin.file, ruleId: spec.id };
+  const flags = spec.flags ?? "";
+  if (!/^[ims]*$/.test(flags)) throw new ConfigError(`flags may only contain i, m, s (got "${flags}")`, origin.file, spec.id, "flags");
+  const regex = compileRegex(spec.regex, `${flags}gd`, { ...where, field: "regex" }, options.vetted ?? false);
+  const hasSecretGroup = /\(\?<secret>/.test(regex.source);
+  if (spec.validate !== void 0 && !knownValidators.has(spec.validate)) {
+    throw new ConfigError(
+      `unknown validator "${spec.validate}" (known: ${[...knownValidators].sort().join(", ")})`,
+      origin.file,
+      spec.id,
+      "validate"
+    );
+  }
+  if (spec.gate !== void 0 && !gateNames.has(spec.gate)) {
+    throw new ConfigError(`unknown gate "${spec.gate}" (known: ${[...gateNames].sort().join(", ")})`, origin.file, spec.id, "gate");
+  }
+  const keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
+  return {
+    id: spec.id,
+    description: spec.description,
+    severity: spec.severity,
+    tags: spec.tags ?? [],
+    keywords,
+    family: origin.family,
+    regex,
+    hasSecretGroup,
+    entropy: spec.entropy ?? 0,
+    validate: spec.validate ?? null,
+    path: spec.path ? compileGlob(spec.path, { ...where, field: "path" }) : null,
+    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
+    globalAllowlists: spec.globalAllowlists ?? true,
+    generic: (spec.tags ?? []).includes("generic"),
+    spec,
+    origin
+  };
+}
+function escapeRegex(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function buildRuleSet(rules, allowlists = []) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const r of rules) {
+    const prev = seen.get(r.id);
+    if (prev) throw new ConfigError(`duplicate rule id (also in ${prev.origin.file})`, r.origin.file, r.id, "id");
+    seen.set(r.id, r);
+  }
+  const byKeyword = /* @__PURE__ */ new Map();
+  const alwaysRun = [];
+  for (const r of rules) {
+    if (r.keywords.length === 0) alwaysRun.push(r);
+    for (const k of new Set(r.keywords)) {
+      const list = byKeyword.get(k) ?? [];
+      list.push(r);
+      byKeyword.set(k, list);
+    }
+  }
+  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join("|"), "gi") : null;
+  return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
+}
+var loadModule, picomatch2, REGEX_PATH_PREFIX;
+var init_compile = __esm({
+  "src/config/compile.ts"() {
+    "use strict";
+    init_module_shim();
+    init_gates();
+    init_errors();
+    init_regex_syntax();
+    init_regex_safety();
+    loadModule = createRequire(import.meta.url);
+    picomatch2 = null;
+    REGEX_PATH_PREFIX = "re:";
+  }
+});
+
+// src/config/ruleset.ts
+import { dirname as dirname2 } from "node:path";
+function defaultUserConfig() {
+  return { file: null, extends: "default", rules: [], disable: [], allowlist: {} };
+}
+function buildRuleSetFromPacks(config, validatorNames2, packs) {
+  const compiled = [];
+  const allowlists = [];
+  for (const pack of config.extends === "none" ? [] : packs) {
+    const vetted = dirname2(pack.file) === DEFAULT_RULES_DIR;
+    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2, { vetted }));
+    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: "allowlist" }));
+  }
+  const userFile = config.file ?? ".keyhound.yaml";
+  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2));
+  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: "allowlist" }));
+  const known = new Set(compiled.map((r) => r.id));
+  for (const id of config.disable) {
+    if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, void 0, "disable");
+  }
+  const disabled = new Set(config.disable);
+  return buildRuleSet(
+    compiled.filter((r) => !disabled.has(r.id)),
+    allowlists
+  );
+}
+var init_ruleset = __esm({
+  "src/config/ruleset.ts"() {
+    "use strict";
+    init_compile();
+    init_errors();
+    init_paths();
+  }
+});
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -3106,7 +7640,7 @@ var require_data = __commonJS({
 });
 
 // node_modules/fast-uri/lib/utils.js
-var require_utils = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
@@ -3643,7 +8177,7 @@ var require_utils = __commonJS({
 var require_schemes = __commonJS({
   "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
-    var { isUUID } = require_utils();
+    var { isUUID } = require_utils2();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
     var supportedSchemeNames = (
       /** @type {const} */
@@ -3854,7 +8388,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -14270,1779 +18804,1292 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError;
+var init_error = __esm({
+  "node_modules/smol-toml/dist/error.js"() {
+    TomlError = class _TomlError extends Error {
+      line;
+      column;
+      codeblock;
+      constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+      }
+      /** @internal */
+      static x(message, ctx, ptr) {
+        throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esm({
+  "node_modules/smol-toml/dist/primitive.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate;
+var init_date = __esm({
+  "node_modules/smol-toml/dist/date.js"() {
+    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+    TomlDate = class _TomlDate extends Date {
+      #hasDate = false;
+      #hasTime = false;
+      #offset = null;
+      constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = "Z";
+        let c;
+        if (typeof date === "string") {
+          if (fasttype)
+            prep: {
+              if (fasttype < 3) {
+                if (+date.slice(11, 13) > 23) {
+                  date = "";
+                  break prep;
+                }
+                if (fasttype === 2) {
+                  offset = null;
+                  date += "Z";
+                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+                  offset = date.slice(date.length - 6);
+                }
+                if (unsafeDelim)
+                  date = date.slice(0, 10) + "T" + date.slice(11);
+              } else if (fasttype === 4) {
+                date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+              }
+              hasDate = fasttype !== 4;
+              hasTime = fasttype !== 3;
+            }
+          else {
+            let match = date.match(DATE_TIME_RE);
+            if (match) {
+              if (!match[1]) {
+                hasDate = false;
+                date = `0000-01-01T${date}`;
+              }
+              hasTime = !!match[2];
+              hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+              if (match[2] && +match[2] > 23) {
+                date = "";
+              } else {
+                offset = match[3] || null;
+                if (!offset && hasTime)
+                  date += "Z";
+              }
+            } else {
+              date = "";
+            }
+          }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+          this.#hasDate = hasDate;
+          this.#hasTime = hasTime;
+          this.#offset = offset;
+        }
+      }
+      isDateTime() {
+        return this.#hasDate && this.#hasTime;
+      }
+      isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+      }
+      isDate() {
+        return this.#hasDate && !this.#hasTime;
+      }
+      isTime() {
+        return this.#hasTime && !this.#hasDate;
+      }
+      isValid() {
+        return this.#hasDate || this.#hasTime;
+      }
+      toISOString() {
+        let iso = super.toISOString();
+        if (this.isDate())
+          return iso.slice(0, 10);
+        if (this.isTime())
+          return iso.slice(11, 23);
+        if (this.#offset === null)
+          return iso.slice(0, -1);
+        if (this.#offset === "Z" || this.#offset === "z")
+          return iso;
+        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+        offset = this.#offset[0] === "-" ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - offset * 6e4);
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+      }
+      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+        let date = new _TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+      }
+      static wrapAsLocalDateTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalDate(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+var init_extract = __esm({
+  "node_modules/smol-toml/dist/extract.js"() {
+    init_primitive();
+    init_struct();
+    init_error();
+    init_date();
+  }
+});
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+var init_util = __esm({
+  "node_modules/smol-toml/dist/util.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esm({
+  "node_modules/smol-toml/dist/struct.js"() {
+    init_primitive();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+var init_parse = __esm({
+  "node_modules/smol-toml/dist/parse.js"() {
+    init_struct();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED;
+var init_stringify = __esm({
+  "node_modules/smol-toml/dist/stringify.js"() {
+    HAS_WELLFORMED = !!"".isWellFormed;
+  }
+});
+
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esm({
+  "node_modules/smol-toml/dist/index.js"() {
+    init_parse();
+    init_stringify();
+    init_date();
+    init_error();
+  }
+});
+
+// src/config/re2.ts
+function escapeLiteral(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+function translateEscape(src, i, inClass2) {
+  const c = src[i + 1];
+  if (c === void 0) throw new UnsupportedRegexError("trailing backslash");
+  if (c === "z" && !inClass2) return { out: "(?![\\s\\S])", len: 2 };
+  if (c === "A" && !inClass2) return { out: "(?<![\\s\\S])", len: 2 };
+  if (c === "Q") {
+    const end = src.indexOf("\\E", i + 2);
+    const lit = src.slice(i + 2, end === -1 ? src.length : end);
+    return { out: escapeLiteral(lit), len: (end === -1 ? src.length : end + 2) - i };
+  }
+  if (c === "a") return { out: "\\x07", len: 2 };
+  if (c === "x" && src[i + 2] === "{") {
+    const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
+    if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
+    const code = parseInt(m[1], 16);
+    if (code > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
+    return { out: `\\u${code.toString(16).padStart(4, "0")}`, len: m[0].length };
+  }
+  if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
+  if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
+  if (/[1-9]/.test(c)) throw new UnsupportedRegexError(`\\${c} (octal in RE2) would be a back-reference in JavaScript`);
+  if (c === "0") {
+    const m = /^\\0([0-7]{0,2})/.exec(src.slice(i));
+    return { out: `\\x${parseInt(m[1] || "0", 8).toString(16).padStart(2, "0")}`, len: m[0].length };
+  }
+  if (/[A-Za-z]/.test(c) && !/[dDwWsSbBfnrtvx]/.test(c)) throw new UnsupportedRegexError(`unknown escape \\${c}`);
+  if (inClass2 && (c === "b" || c === "B")) throw new UnsupportedRegexError(`\\${c} inside a character class`);
+  if (c === "x") {
+    const m = /^\\x[0-9A-Fa-f]{2}/.exec(src.slice(i));
+    if (!m) throw new UnsupportedRegexError("bad \\x escape");
+    return { out: m[0], len: 4 };
+  }
+  return { out: src.slice(i, i + 2), len: 2 };
+}
+function translateClass(src, i) {
+  let j = i + 1;
+  let out = "[";
+  if (src[j] === "^") {
+    out += "^";
+    j++;
+  }
+  if (src[j] === "]") {
+    out += "\\]";
+    j++;
+  }
+  for (; ; ) {
+    const c = src[j];
+    if (c === void 0) throw new UnsupportedRegexError("unterminated character class");
+    if (c === "]") return { out: `${out}]`, len: j + 1 - i };
+    if (c === "\\") {
+      const e = translateEscape(src, j, true);
+      out += e.out;
+      j += e.len;
+      continue;
+    }
+    if (c === "[" && src[j + 1] === ":") {
+      const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j));
+      if (!m) throw new UnsupportedRegexError("bad POSIX class");
+      if (m[1]) throw new UnsupportedRegexError(`negated POSIX class [:^${m[2]}:]`);
+      const body = POSIX[m[2]];
+      if (!body) throw new UnsupportedRegexError(`unknown POSIX class [:${m[2]}:]`);
+      out += body;
+      j += m[0].length;
+      continue;
+    }
+    out += c === "[" ? "\\[" : c;
+    j++;
+  }
+}
+function translateRe2(src, secretGroup = 0) {
+  let flags = "";
+  let rest = src;
+  let wrapAllI = false;
+  for (let m = /^\(\?([a-zA-Z-]+)\)/.exec(rest); m; m = /^\(\?([a-zA-Z-]+)\)/.exec(rest)) {
+    for (const f of m[1]) {
+      if (f === "i") wrapAllI = true;
+      else if (f === "s" || f === "m") flags += flags.includes(f) ? "" : f;
+      else throw new UnsupportedRegexError(`flag group (?${m[1]})`);
+    }
+    rest = rest.slice(m[0].length);
+  }
+  const stack = [false];
+  let out = "";
+  let groups = 0;
+  let i = 0;
+  while (i < rest.length) {
+    const c = rest[i];
+    if (c === "\\") {
+      const e = translateEscape(rest, i, false);
+      out += e.out;
+      i += e.len;
+      continue;
+    }
+    if (c === "[") {
+      const k = translateClass(rest, i);
+      out += k.out;
+      i += k.len;
+      continue;
+    }
+    if (c === "(") {
+      const tail = rest.slice(i, i + 80);
+      const flagGroup = /^\(\?([a-zA-Z-]+)\)/.exec(tail);
+      if (flagGroup) {
+        if (flagGroup[1] !== "i") throw new UnsupportedRegexError(`flag group (?${flagGroup[1]}) inside the regex`);
+        if (!stack[stack.length - 1]) {
+          out += "(?i:";
+          stack[stack.length - 1] = true;
+        }
+        i += flagGroup[0].length;
+        continue;
+      }
+      const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(tail);
+      if (named || !tail.startsWith("(?")) {
+        groups += 1;
+        const name = groups === secretGroup ? "secret" : named?.[1];
+        out += name ? `(?<${name}>` : "(";
+        i += named ? named[0].length : 1;
+        stack.push(false);
+        continue;
+      }
+      const nonCapturing = /^\(\?(i?):/.exec(tail);
+      if (!nonCapturing) throw new UnsupportedRegexError(`group syntax ${tail.slice(0, 6)}\u2026`);
+      out += nonCapturing[0];
+      i += nonCapturing[0].length;
+      stack.push(false);
+      continue;
+    }
+    if (c === ")") {
+      if (stack.length === 1) throw new UnsupportedRegexError("unbalanced )");
+      if (stack.pop()) out += ")";
+      out += ")";
+      i++;
+      continue;
+    }
+    if (c === "|" && stack[stack.length - 1]) {
+      out += ")|(?i:";
+      i++;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  if (stack.length !== 1) throw new UnsupportedRegexError("unbalanced (");
+  if (stack[0]) out += ")";
+  if (secretGroup > groups) throw new UnsupportedRegexError(`secretGroup ${secretGroup} but the regex has ${groups} capturing groups`);
+  return { source: wrapAllI ? `(?i:${out})` : out, flags, groups };
+}
+var UnsupportedRegexError, POSIX;
+var init_re2 = __esm({
+  "src/config/re2.ts"() {
     "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
+    UnsupportedRegexError = class extends Error {
+      name = "UnsupportedRegexError";
     };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
+    POSIX = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
       ascii: "\\x00-\\x7F",
-      blank: " \\t",
+      blank: "\\t ",
       cntrl: "\\x00-\\x1F\\x7F",
       digit: "0-9",
-      graph: "\\x21-\\x7E",
+      graph: "!-~",
       lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
+      print: " -~",
+      punct: "!-\\/:-@\\[-`{-~",
+      space: "\\t\\n\\v\\f\\r ",
       upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
+      word: "0-9A-Za-z_",
+      xdigit: "0-9A-Fa-f"
     };
   }
 });
 
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
+// src/config/gitleaks.ts
+function kebab(id) {
+  return id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+function importGitleaks(text, file, defaultRuleIds) {
+  let doc;
+  try {
+    doc = parse(text);
+  } catch (err) {
+    throw new ConfigError(`invalid TOML: ${err.message.split("\n")[0]}`, file);
   }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan2 = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan2;
+  const im = new Importer();
+  im.unknownKeys(doc, KNOWN_TOP, "config");
+  const useDefault = doc.extend?.useDefault ?? false;
+  if (doc.extend?.path || doc.extend?.url) im.warn("[extend]", "extending another file (path, url) is not imported: merge it by hand");
+  const disable = /* @__PURE__ */ new Set();
+  for (const id of doc.extend?.disabledRules ?? []) {
+    if (!useDefault) im.warn("[extend] disabledRules", `"${id}" ignored: useDefault is not set`);
+    else if (defaultRuleIds.has(id)) disable.add(id);
+    else im.warn("[extend] disabledRules", `"${id}" is not a keyhound rule id (keyhound's rules differ from gitleaks'): see keyhound rules list`);
   }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants4 = require_constants();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants4;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse2 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count2 = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count2++;
-        }
-        if (count2 % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse2.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants4.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse2;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan2 = require_scan();
-    var parse2 = require_parse();
-    var utils = require_utils2();
-    var constants4 = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored2 = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored2 = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
-        const result2 = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result2);
-        }
-        if (isMatch === false) {
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (isIgnored2(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result2);
-          }
-          result2.isMatch = false;
-          return returnObject ? result2 : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result2);
-        }
-        return returnObject ? result2 : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan2(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse2(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants4;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
+  const rules = [];
+  (doc.rules ?? []).forEach((r, i) => {
+    const spec = im.rule(r, i, useDefault ? defaultRuleIds : /* @__PURE__ */ new Set(), disable);
+    if (spec) {
+      if (rules.some((x) => x.id === spec.id)) im.warn(`rule ${spec.id}`, "duplicate id: not imported");
+      else rules.push(spec);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+  });
+  const global = {};
+  const globals = [...doc.allowlist ? [doc.allowlist] : [], ...doc.allowlists ?? []];
+  globals.forEach((gl, i) => {
+    const where = `allowlists[${i}]`;
+    const spec = im.allowlist(gl, where);
+    if (!spec) return;
+    if (gl.targetRules?.length) {
+      for (const target of gl.targetRules) {
+        const rule = rules.find((r) => r.id === kebab(target));
+        if (rule) rule.allowlists = [...rule.allowlists ?? [], spec];
+        else im.warn(where, `targetRules: "${target}" is not an imported rule; not applied to it`);
+      }
+      return;
+    }
+    if (spec.regexes?.length) {
+      const target = spec.regexTarget ?? "secret";
+      if (global.regexes?.length && (global.regexTarget ?? "secret") !== target) {
+        im.warn(where, `regexes with regexTarget ${target} cannot join the global allowlist's (${global.regexTarget ?? "secret"}): not imported`);
+      } else {
+        global.regexes = [...global.regexes ?? [], ...spec.regexes];
+        if (target !== "secret") global.regexTarget = target;
+      }
+    }
+    if (spec.paths?.length) global.paths = [...global.paths ?? [], ...spec.paths];
+    if (spec.stopwords?.length) global.stopwords = [...global.stopwords ?? [], ...spec.stopwords];
+    if (spec.description && !global.description) global.description = spec.description;
+  });
+  compileAllowlist(global, { file, field: "allowlist" });
+  const config = { extends: useDefault ? "default" : "none" };
+  if (disable.size) config.disable = [...disable].sort();
+  if (Object.keys(global).length) config.allowlist = global;
+  if (rules.length) config.rules = rules;
+  return { config, warnings: im.warnings, ...doc.title ? { title: doc.title } : {} };
+}
+var import_yaml, KNOWN_TOP, KNOWN_RULE, KNOWN_ALLOWLIST, Importer;
+var init_gitleaks = __esm({
+  "src/config/gitleaks.ts"() {
+    "use strict";
+    init_dist();
+    import_yaml = __toESM(require_dist(), 1);
+    init_compile();
+    init_errors();
+    init_re2();
+    KNOWN_TOP = /* @__PURE__ */ new Set(["title", "description", "minVersion", "extend", "rules", "allowlist", "allowlists"]);
+    KNOWN_RULE = /* @__PURE__ */ new Set(["id", "description", "regex", "secretGroup", "entropy", "path", "keywords", "tags", "skipReport", "allowlist", "allowlists", "required"]);
+    KNOWN_ALLOWLIST = /* @__PURE__ */ new Set(["description", "condition", "commits", "paths", "regexTarget", "regexes", "stopwords", "targetRules"]);
+    Importer = class {
+      warnings = [];
+      warn(where, message) {
+        this.warnings.push(`${where}: ${message}`);
+      }
+      unknownKeys(obj, known, where) {
+        for (const k of Object.keys(obj)) if (!known.has(k)) this.warn(where, `unknown field "${k}" ignored`);
+      }
+      regex(src, where, secretGroup = 0) {
+        try {
+          return translateRe2(src, secretGroup);
+        } catch (err) {
+          if (err instanceof UnsupportedRegexError) {
+            this.warn(where, `regex not imported: ${err.message}`);
+            return null;
+          }
+          throw err;
+        }
+      }
+      /** An RE2 regex usable without flags (allowlist regexes, path patterns); `s`/`m` flags cannot be carried. */
+      plainRegex(src, where) {
+        const r = this.regex(src, where);
+        if (r && r.flags) {
+          this.warn(where, `regex not imported: flag (?${r.flags}) is not supported here`);
+          return null;
+        }
+        return r?.source ?? null;
+      }
+      allowlist(gl, where) {
+        this.unknownKeys(gl, KNOWN_ALLOWLIST, where);
+        if (gl.commits?.length) this.warn(where, `commits (${gl.commits.length}) not imported: keyhound has no commit allowlist; use the baseline instead`);
+        const spec = {};
+        if (gl.description) spec.description = gl.description;
+        const regexes = (gl.regexes ?? []).map((r, i) => this.plainRegex(r, `${where}.regexes[${i}]`)).filter((r) => r !== null);
+        const paths = (gl.paths ?? []).map((p, i) => this.plainRegex(p, `${where}.paths[${i}]`)).filter((p) => p !== null);
+        if (regexes.length) spec.regexes = regexes;
+        if (gl.regexTarget !== void 0) {
+          if (gl.regexTarget === "secret" || gl.regexTarget === "match" || gl.regexTarget === "line") spec.regexTarget = gl.regexTarget;
+          else this.warn(where, `unknown regexTarget "${gl.regexTarget}": using secret`);
+        }
+        if (paths.length) spec.paths = paths.map((p) => REGEX_PATH_PREFIX + p);
+        if (gl.stopwords?.length) spec.stopwords = gl.stopwords;
+        const kinds = [regexes.length, paths.length, gl.stopwords?.length ?? 0].filter((n) => n > 0).length;
+        if ((gl.condition ?? "OR").toUpperCase() === "AND" && kinds > 1) {
+          this.warn(where, "condition AND across regexes, paths and stopwords has no keyhound equivalent: allowlist not imported");
+          return null;
+        }
+        if (!["OR", "AND"].includes((gl.condition ?? "OR").toUpperCase())) this.warn(where, `unknown condition "${gl.condition}": read as OR`);
+        return kinds > 0 ? spec : null;
+      }
+      rule(gl, index, defaultIds, disable) {
+        const rawId = gl.id ?? `rules[${index}]`;
+        const where = `rule ${rawId}`;
+        this.unknownKeys(gl, KNOWN_RULE, where);
+        if (!gl.id) {
+          this.warn(`rules[${index}]`, "rule without an id not imported");
+          return null;
+        }
+        if (gl.skipReport) {
+          this.warn(where, "skipReport rules exist only as parts of composite rules: not imported");
+          return null;
+        }
+        if (!gl.regex) {
+          this.warn(where, "a rule without a regex (path-only) has no keyhound equivalent: not imported");
+          return null;
+        }
+        const id = kebab(gl.id);
+        if (id !== gl.id) this.warn(where, `id renamed to "${id}" (keyhound ids are kebab-case)`);
+        if (gl.required?.length) {
+          this.warn(where, `composite rule: [[rules.required]] (${gl.required.length}) not imported; the rule reports its own matches alone`);
+        }
+        const regex = this.regex(gl.regex, `${where}: regex`, gl.secretGroup ?? 0);
+        if (!regex) return null;
+        let source = regex.source;
+        if (!gl.secretGroup && regex.groups > 0) {
+          source = translateRe2(gl.regex, 1).source;
+          if (regex.groups > 1) this.warn(where, "no secretGroup and several groups: keyhound uses group 1 (gitleaks uses the first non-empty one)");
+        }
+        const spec = { id, description: gl.description || gl.id, severity: "high", regex: source };
+        if (gl.tags?.length) spec.tags = gl.tags;
+        if (regex.flags) spec.flags = regex.flags;
+        if (gl.keywords?.length) {
+          const kw = gl.keywords.map((k) => k.toLowerCase());
+          if (kw.some((k) => k.length < 2)) this.warn(where, "a keyword shorter than 2 characters: keywords dropped, the rule runs on every file");
+          else spec.keywords = [...new Set(kw)];
+        }
+        if (gl.entropy !== void 0) {
+          if (gl.entropy > 8) this.warn(where, `entropy ${gl.entropy} above 8 bits per character: capped at 8`);
+          spec.entropy = Math.min(gl.entropy, 8);
+        }
+        if (gl.path) {
+          const p = this.plainRegex(gl.path, `${where}: path`);
+          if (p === null) return null;
+          spec.path = REGEX_PATH_PREFIX + p;
+        }
+        const lists = [...gl.allowlist ? [gl.allowlist] : [], ...gl.allowlists ?? []];
+        const allowlists = lists.map((a, i) => this.allowlist(a, `${where}: allowlists[${i}]`)).filter((a) => a !== null);
+        if (allowlists.length) spec.allowlists = allowlists;
+        if (defaultIds.has(id)) {
+          this.warn(where, `replaces the built-in rule "${id}" (disabled)`);
+          disable.add(id);
+        }
+        try {
+          compileRule(spec, { file: "gitleaks import", family: "user" }, /* @__PURE__ */ new Set());
+        } catch (err) {
+          if (!(err instanceof ConfigError)) throw err;
+          this.warn(where, `not imported: ${err.message.replace(/^gitleaks import: [^:]+: /, "")}`);
+          return null;
+        }
+        return spec;
+      }
+    };
+  }
+});
+
+// src/config/load.ts
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { basename as basename2, join as join4, resolve } from "node:path";
+function schemaValidators() {
+  if (validators2) return validators2;
+  const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
+  const schema = JSON.parse(readFileSync3(join4(DEFAULT_RULES_DIR, "schema.json"), "utf8"));
+  ajv.addSchema(schema);
+  validators2 = {
+    pack: ajv.getSchema(schema.$id),
+    config: ajv.getSchema(`${schema.$id}#/$defs/config`)
+  };
+  return validators2;
+}
+function schemaError(file, doc, errors) {
+  const err = errors?.[0];
+  if (!err) return new ConfigError("does not match the schema", file);
+  const parts = err.instancePath.split("/").filter(Boolean);
+  let ruleId;
+  let fieldParts = parts;
+  if (parts[0] === "rules" && parts[1] !== void 0) {
+    const rule = doc.rules?.[Number(parts[1])];
+    ruleId = typeof rule?.id === "string" ? rule.id : `rules[${parts[1]}]`;
+    fieldParts = parts.slice(2);
+  }
+  let message = err.message ?? "is invalid";
+  if (err.keyword === "additionalProperties") {
+    const extra = err.params.additionalProperty;
+    message = `unknown field "${extra}"`;
+  } else if (err.keyword === "enum") {
+    message = `must be one of ${(err.params.allowedValues ?? []).join(", ")}`;
+  } else if (err.keyword === "required") {
+    message = `missing required field "${err.params.missingProperty}"`;
+  }
+  return new ConfigError(message, file, ruleId, fieldParts.join(".") || void 0);
+}
+function readText(file) {
+  try {
+    return readFileSync3(file, "utf8");
+  } catch (err) {
+    throw new ConfigError(`cannot read: ${err.code ?? err.message}`, file);
+  }
+}
+function readYaml(file) {
+  const text = readText(file);
+  try {
+    return (0, import_yaml2.parse)(text) ?? {};
+  } catch (err) {
+    throw new ConfigError(`invalid YAML: ${err.message.split("\n")[0]}`, file);
+  }
+}
+function loadRulePack(file) {
+  const doc = readYaml(file);
+  const { pack } = schemaValidators();
+  if (!pack(doc)) throw schemaError(file, doc, pack.errors);
+  const d = doc;
+  return { file, family: d.family ?? basename2(file).replace(/\.ya?ml$/, ""), rules: d.rules, allowlist: d.allowlist };
+}
+function loadRulePacks(dir = DEFAULT_RULES_DIR) {
+  return readdirSync2(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join4(dir, f)));
+}
+function loadUserConfig(root, configPath) {
+  const file = configPath ? resolve(configPath) : join4(root, ".keyhound.yaml");
+  if (!configPath && !existsSync4(file)) return defaultUserConfig();
+  if (configPath && !existsSync4(file)) throw new ConfigError("config file not found", configPath);
+  let warnings;
+  let doc;
+  if (/\.toml$/i.test(file)) {
+    const imported = importGitleaks(readText(file), file, new Set(loadRulePacks().flatMap((p) => p.rules.map((r) => r.id))));
+    doc = imported.config;
+    warnings = imported.warnings.map((w) => `${file}: ${w}`);
+  } else {
+    doc = readYaml(file);
+  }
+  const { config } = schemaValidators();
+  if (!config(doc)) throw schemaError(file, doc, config.errors);
+  const d = doc;
+  return {
+    file,
+    extends: d.extends ?? "default",
+    rules: d.rules ?? [],
+    disable: d.disable ?? [],
+    allowlist: d.allowlist ?? {},
+    baseline: d.baseline,
+    ...warnings?.length ? { warnings } : {}
+  };
+}
+function buildConfiguredRuleSet(config, validatorNames2, packs = config.extends === "none" ? [] : loadRulePacks()) {
+  return buildRuleSetFromPacks(config, validatorNames2, packs);
+}
+var import_ajv, import_yaml2, validators2;
+var init_load = __esm({
+  "src/config/load.ts"() {
+    "use strict";
+    import_ajv = __toESM(require_ajv(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_errors();
+    init_gitleaks();
+    init_paths();
+    init_ruleset();
+    init_paths();
+    validators2 = null;
   }
 });
 
@@ -16750,11 +20797,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path) : path;
+        const basename3 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path
+            shortcut && rule._basenameOnly ? basename3 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -16911,7 +20958,7 @@ var require_ignore = __commonJS({
 });
 
 // src/action/main.ts
-import { readFileSync as readFileSync5, writeFileSync, mkdirSync, existsSync as existsSync5 } from "node:fs";
+import { readFileSync as readFileSync6, writeFileSync, mkdirSync, existsSync as existsSync6 } from "node:fs";
 import { dirname as dirname6, isAbsolute, relative as relative3, resolve as resolve7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -17356,26 +21403,9 @@ function info(message) {
 }
 
 // src/cli/tool.ts
+init_paths();
 import { readFileSync } from "node:fs";
 import { join as join2 } from "node:path";
-
-// src/config/paths.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-var PACKAGE_ROOT = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    if (existsSync2(join(dir, "rules", "schema.json")) && existsSync2(join(dir, "package.json"))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new Error("keyhound: cannot find its rules/ folder");
-    dir = up;
-  }
-})();
-var DEFAULT_RULES_DIR = join(PACKAGE_ROOT, "rules");
-var RULES_CACHE = join(PACKAGE_ROOT, "build", "rules.json");
-
-// src/cli/tool.ts
 var pkg = JSON.parse(readFileSync(join2(PACKAGE_ROOT, "package.json"), "utf8"));
 var TOOL = { name: pkg.name, version: pkg.version };
 
@@ -17586,3876 +21616,12 @@ function sarifReport(findings, meta) {
 }
 
 // src/scan.ts
-import { statSync } from "node:fs";
+import { statSync as statSync2 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
-// src/config/load.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml2 = __toESM(require_dist(), 1);
-import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { basename, join as join3, resolve } from "node:path";
-
-// src/config/errors.ts
-var ConfigError = class extends Error {
-  constructor(message, file, ruleId, field) {
-    const where = [file, ruleId, field].filter(Boolean).join(": ");
-    super(where ? `${where}: ${message}` : message);
-    this.file = file;
-    this.ruleId = ruleId;
-    this.field = field;
-    this.name = "ConfigError";
-  }
-  file;
-  ruleId;
-  field;
-};
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines = string.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-  let lines = string.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date.slice(11, 13) > 23) {
-              date = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date += "Z";
-            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
-              offset = date.slice(date.length - 6);
-            }
-            if (unsafeDelim)
-              date = date.slice(0, 10) + "T" + date.slice(11);
-          } else if (fasttype === 4) {
-            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
-            hasDate = false;
-            date = `0000-01-01T${date}`;
-          }
-          hasTime = !!match[2];
-          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
-            date = "";
-          } else {
-            offset = match[3] || null;
-            if (!offset && hasTime)
-              date += "Z";
-          }
-        } else {
-          date = "";
-        }
-      }
-    }
-    super(date);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date = new _TomlDate(jsDate);
-    date.#offset = offset;
-    return date;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasTime = false;
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasDate = false;
-    date.#offset = null;
-    return date;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta, type) {
-  let t = table;
-  let m = meta;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/config/gitleaks.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/action/module-shim.ts
-var import_picomatch = __toESM(require_picomatch2());
-import { createRequire as nodeCreateRequire } from "node:module";
-function createRequire(url) {
-  const real = nodeCreateRequire(url);
-  return (id) => id === "picomatch" ? import_picomatch.default : real(id);
-}
-
-// node_modules/@scure/bip39/wordlists/english.js
-var wordlist = /* @__PURE__ */ Object.freeze(`abandon
-ability
-able
-about
-above
-absent
-absorb
-abstract
-absurd
-abuse
-access
-accident
-account
-accuse
-achieve
-acid
-acoustic
-acquire
-across
-act
-action
-actor
-actress
-actual
-adapt
-add
-addict
-address
-adjust
-admit
-adult
-advance
-advice
-aerobic
-affair
-afford
-afraid
-again
-age
-agent
-agree
-ahead
-aim
-air
-airport
-aisle
-alarm
-album
-alcohol
-alert
-alien
-all
-alley
-allow
-almost
-alone
-alpha
-already
-also
-alter
-always
-amateur
-amazing
-among
-amount
-amused
-analyst
-anchor
-ancient
-anger
-angle
-angry
-animal
-ankle
-announce
-annual
-another
-answer
-antenna
-antique
-anxiety
-any
-apart
-apology
-appear
-apple
-approve
-april
-arch
-arctic
-area
-arena
-argue
-arm
-armed
-armor
-army
-around
-arrange
-arrest
-arrive
-arrow
-art
-artefact
-artist
-artwork
-ask
-aspect
-assault
-asset
-assist
-assume
-asthma
-athlete
-atom
-attack
-attend
-attitude
-attract
-auction
-audit
-august
-aunt
-author
-auto
-autumn
-average
-avocado
-avoid
-awake
-aware
-away
-awesome
-awful
-awkward
-axis
-baby
-bachelor
-bacon
-badge
-bag
-balance
-balcony
-ball
-bamboo
-banana
-banner
-bar
-barely
-bargain
-barrel
-base
-basic
-basket
-battle
-beach
-bean
-beauty
-because
-become
-beef
-before
-begin
-behave
-behind
-believe
-below
-belt
-bench
-benefit
-best
-betray
-better
-between
-beyond
-bicycle
-bid
-bike
-bind
-biology
-bird
-birth
-bitter
-black
-blade
-blame
-blanket
-blast
-bleak
-bless
-blind
-blood
-blossom
-blouse
-blue
-blur
-blush
-board
-boat
-body
-boil
-bomb
-bone
-bonus
-book
-boost
-border
-boring
-borrow
-boss
-bottom
-bounce
-box
-boy
-bracket
-brain
-brand
-brass
-brave
-bread
-breeze
-brick
-bridge
-brief
-bright
-bring
-brisk
-broccoli
-broken
-bronze
-broom
-brother
-brown
-brush
-bubble
-buddy
-budget
-buffalo
-build
-bulb
-bulk
-bullet
-bundle
-bunker
-burden
-burger
-burst
-bus
-business
-busy
-butter
-buyer
-buzz
-cabbage
-cabin
-cable
-cactus
-cage
-cake
-call
-calm
-camera
-camp
-can
-canal
-cancel
-candy
-cannon
-canoe
-canvas
-canyon
-capable
-capital
-captain
-car
-carbon
-card
-cargo
-carpet
-carry
-cart
-case
-cash
-casino
-castle
-casual
-cat
-catalog
-catch
-category
-cattle
-caught
-cause
-caution
-cave
-ceiling
-celery
-cement
-census
-century
-cereal
-certain
-chair
-chalk
-champion
-change
-chaos
-chapter
-charge
-chase
-chat
-cheap
-check
-cheese
-chef
-cherry
-chest
-chicken
-chief
-child
-chimney
-choice
-choose
-chronic
-chuckle
-chunk
-churn
-cigar
-cinnamon
-circle
-citizen
-city
-civil
-claim
-clap
-clarify
-claw
-clay
-clean
-clerk
-clever
-click
-client
-cliff
-climb
-clinic
-clip
-clock
-clog
-close
-cloth
-cloud
-clown
-club
-clump
-cluster
-clutch
-coach
-coast
-coconut
-code
-coffee
-coil
-coin
-collect
-color
-column
-combine
-come
-comfort
-comic
-common
-company
-concert
-conduct
-confirm
-congress
-connect
-consider
-control
-convince
-cook
-cool
-copper
-copy
-coral
-core
-corn
-correct
-cost
-cotton
-couch
-country
-couple
-course
-cousin
-cover
-coyote
-crack
-cradle
-craft
-cram
-crane
-crash
-crater
-crawl
-crazy
-cream
-credit
-creek
-crew
-cricket
-crime
-crisp
-critic
-crop
-cross
-crouch
-crowd
-crucial
-cruel
-cruise
-crumble
-crunch
-crush
-cry
-crystal
-cube
-culture
-cup
-cupboard
-curious
-current
-curtain
-curve
-cushion
-custom
-cute
-cycle
-dad
-damage
-damp
-dance
-danger
-daring
-dash
-daughter
-dawn
-day
-deal
-debate
-debris
-decade
-december
-decide
-decline
-decorate
-decrease
-deer
-defense
-define
-defy
-degree
-delay
-deliver
-demand
-demise
-denial
-dentist
-deny
-depart
-depend
-deposit
-depth
-deputy
-derive
-describe
-desert
-design
-desk
-despair
-destroy
-detail
-detect
-develop
-device
-devote
-diagram
-dial
-diamond
-diary
-dice
-diesel
-diet
-differ
-digital
-dignity
-dilemma
-dinner
-dinosaur
-direct
-dirt
-disagree
-discover
-disease
-dish
-dismiss
-disorder
-display
-distance
-divert
-divide
-divorce
-dizzy
-doctor
-document
-dog
-doll
-dolphin
-domain
-donate
-donkey
-donor
-door
-dose
-double
-dove
-draft
-dragon
-drama
-drastic
-draw
-dream
-dress
-drift
-drill
-drink
-drip
-drive
-drop
-drum
-dry
-duck
-dumb
-dune
-during
-dust
-dutch
-duty
-dwarf
-dynamic
-eager
-eagle
-early
-earn
-earth
-easily
-east
-easy
-echo
-ecology
-economy
-edge
-edit
-educate
-effort
-egg
-eight
-either
-elbow
-elder
-electric
-elegant
-element
-elephant
-elevator
-elite
-else
-embark
-embody
-embrace
-emerge
-emotion
-employ
-empower
-empty
-enable
-enact
-end
-endless
-endorse
-enemy
-energy
-enforce
-engage
-engine
-enhance
-enjoy
-enlist
-enough
-enrich
-enroll
-ensure
-enter
-entire
-entry
-envelope
-episode
-equal
-equip
-era
-erase
-erode
-erosion
-error
-erupt
-escape
-essay
-essence
-estate
-eternal
-ethics
-evidence
-evil
-evoke
-evolve
-exact
-example
-excess
-exchange
-excite
-exclude
-excuse
-execute
-exercise
-exhaust
-exhibit
-exile
-exist
-exit
-exotic
-expand
-expect
-expire
-explain
-expose
-express
-extend
-extra
-eye
-eyebrow
-fabric
-face
-faculty
-fade
-faint
-faith
-fall
-false
-fame
-family
-famous
-fan
-fancy
-fantasy
-farm
-fashion
-fat
-fatal
-father
-fatigue
-fault
-favorite
-feature
-february
-federal
-fee
-feed
-feel
-female
-fence
-festival
-fetch
-fever
-few
-fiber
-fiction
-field
-figure
-file
-film
-filter
-final
-find
-fine
-finger
-finish
-fire
-firm
-first
-fiscal
-fish
-fit
-fitness
-fix
-flag
-flame
-flash
-flat
-flavor
-flee
-flight
-flip
-float
-flock
-floor
-flower
-fluid
-flush
-fly
-foam
-focus
-fog
-foil
-fold
-follow
-food
-foot
-force
-forest
-forget
-fork
-fortune
-forum
-forward
-fossil
-foster
-found
-fox
-fragile
-frame
-frequent
-fresh
-friend
-fringe
-frog
-front
-frost
-frown
-frozen
-fruit
-fuel
-fun
-funny
-furnace
-fury
-future
-gadget
-gain
-galaxy
-gallery
-game
-gap
-garage
-garbage
-garden
-garlic
-garment
-gas
-gasp
-gate
-gather
-gauge
-gaze
-general
-genius
-genre
-gentle
-genuine
-gesture
-ghost
-giant
-gift
-giggle
-ginger
-giraffe
-girl
-give
-glad
-glance
-glare
-glass
-glide
-glimpse
-globe
-gloom
-glory
-glove
-glow
-glue
-goat
-goddess
-gold
-good
-goose
-gorilla
-gospel
-gossip
-govern
-gown
-grab
-grace
-grain
-grant
-grape
-grass
-gravity
-great
-green
-grid
-grief
-grit
-grocery
-group
-grow
-grunt
-guard
-guess
-guide
-guilt
-guitar
-gun
-gym
-habit
-hair
-half
-hammer
-hamster
-hand
-happy
-harbor
-hard
-harsh
-harvest
-hat
-have
-hawk
-hazard
-head
-health
-heart
-heavy
-hedgehog
-height
-hello
-helmet
-help
-hen
-hero
-hidden
-high
-hill
-hint
-hip
-hire
-history
-hobby
-hockey
-hold
-hole
-holiday
-hollow
-home
-honey
-hood
-hope
-horn
-horror
-horse
-hospital
-host
-hotel
-hour
-hover
-hub
-huge
-human
-humble
-humor
-hundred
-hungry
-hunt
-hurdle
-hurry
-hurt
-husband
-hybrid
-ice
-icon
-idea
-identify
-idle
-ignore
-ill
-illegal
-illness
-image
-imitate
-immense
-immune
-impact
-impose
-improve
-impulse
-inch
-include
-income
-increase
-index
-indicate
-indoor
-industry
-infant
-inflict
-inform
-inhale
-inherit
-initial
-inject
-injury
-inmate
-inner
-innocent
-input
-inquiry
-insane
-insect
-inside
-inspire
-install
-intact
-interest
-into
-invest
-invite
-involve
-iron
-island
-isolate
-issue
-item
-ivory
-jacket
-jaguar
-jar
-jazz
-jealous
-jeans
-jelly
-jewel
-job
-join
-joke
-journey
-joy
-judge
-juice
-jump
-jungle
-junior
-junk
-just
-kangaroo
-keen
-keep
-ketchup
-key
-kick
-kid
-kidney
-kind
-kingdom
-kiss
-kit
-kitchen
-kite
-kitten
-kiwi
-knee
-knife
-knock
-know
-lab
-label
-labor
-ladder
-lady
-lake
-lamp
-language
-laptop
-large
-later
-latin
-laugh
-laundry
-lava
-law
-lawn
-lawsuit
-layer
-lazy
-leader
-leaf
-learn
-leave
-lecture
-left
-leg
-legal
-legend
-leisure
-lemon
-lend
-length
-lens
-leopard
-lesson
-letter
-level
-liar
-liberty
-library
-license
-life
-lift
-light
-like
-limb
-limit
-link
-lion
-liquid
-list
-little
-live
-lizard
-load
-loan
-lobster
-local
-lock
-logic
-lonely
-long
-loop
-lottery
-loud
-lounge
-love
-loyal
-lucky
-luggage
-lumber
-lunar
-lunch
-luxury
-lyrics
-machine
-mad
-magic
-magnet
-maid
-mail
-main
-major
-make
-mammal
-man
-manage
-mandate
-mango
-mansion
-manual
-maple
-marble
-march
-margin
-marine
-market
-marriage
-mask
-mass
-master
-match
-material
-math
-matrix
-matter
-maximum
-maze
-meadow
-mean
-measure
-meat
-mechanic
-medal
-media
-melody
-melt
-member
-memory
-mention
-menu
-mercy
-merge
-merit
-merry
-mesh
-message
-metal
-method
-middle
-midnight
-milk
-million
-mimic
-mind
-minimum
-minor
-minute
-miracle
-mirror
-misery
-miss
-mistake
-mix
-mixed
-mixture
-mobile
-model
-modify
-mom
-moment
-monitor
-monkey
-monster
-month
-moon
-moral
-more
-morning
-mosquito
-mother
-motion
-motor
-mountain
-mouse
-move
-movie
-much
-muffin
-mule
-multiply
-muscle
-museum
-mushroom
-music
-must
-mutual
-myself
-mystery
-myth
-naive
-name
-napkin
-narrow
-nasty
-nation
-nature
-near
-neck
-need
-negative
-neglect
-neither
-nephew
-nerve
-nest
-net
-network
-neutral
-never
-news
-next
-nice
-night
-noble
-noise
-nominee
-noodle
-normal
-north
-nose
-notable
-note
-nothing
-notice
-novel
-now
-nuclear
-number
-nurse
-nut
-oak
-obey
-object
-oblige
-obscure
-observe
-obtain
-obvious
-occur
-ocean
-october
-odor
-off
-offer
-office
-often
-oil
-okay
-old
-olive
-olympic
-omit
-once
-one
-onion
-online
-only
-open
-opera
-opinion
-oppose
-option
-orange
-orbit
-orchard
-order
-ordinary
-organ
-orient
-original
-orphan
-ostrich
-other
-outdoor
-outer
-output
-outside
-oval
-oven
-over
-own
-owner
-oxygen
-oyster
-ozone
-pact
-paddle
-page
-pair
-palace
-palm
-panda
-panel
-panic
-panther
-paper
-parade
-parent
-park
-parrot
-party
-pass
-patch
-path
-patient
-patrol
-pattern
-pause
-pave
-payment
-peace
-peanut
-pear
-peasant
-pelican
-pen
-penalty
-pencil
-people
-pepper
-perfect
-permit
-person
-pet
-phone
-photo
-phrase
-physical
-piano
-picnic
-picture
-piece
-pig
-pigeon
-pill
-pilot
-pink
-pioneer
-pipe
-pistol
-pitch
-pizza
-place
-planet
-plastic
-plate
-play
-please
-pledge
-pluck
-plug
-plunge
-poem
-poet
-point
-polar
-pole
-police
-pond
-pony
-pool
-popular
-portion
-position
-possible
-post
-potato
-pottery
-poverty
-powder
-power
-practice
-praise
-predict
-prefer
-prepare
-present
-pretty
-prevent
-price
-pride
-primary
-print
-priority
-prison
-private
-prize
-problem
-process
-produce
-profit
-program
-project
-promote
-proof
-property
-prosper
-protect
-proud
-provide
-public
-pudding
-pull
-pulp
-pulse
-pumpkin
-punch
-pupil
-puppy
-purchase
-purity
-purpose
-purse
-push
-put
-puzzle
-pyramid
-quality
-quantum
-quarter
-question
-quick
-quit
-quiz
-quote
-rabbit
-raccoon
-race
-rack
-radar
-radio
-rail
-rain
-raise
-rally
-ramp
-ranch
-random
-range
-rapid
-rare
-rate
-rather
-raven
-raw
-razor
-ready
-real
-reason
-rebel
-rebuild
-recall
-receive
-recipe
-record
-recycle
-reduce
-reflect
-reform
-refuse
-region
-regret
-regular
-reject
-relax
-release
-relief
-rely
-remain
-remember
-remind
-remove
-render
-renew
-rent
-reopen
-repair
-repeat
-replace
-report
-require
-rescue
-resemble
-resist
-resource
-response
-result
-retire
-retreat
-return
-reunion
-reveal
-review
-reward
-rhythm
-rib
-ribbon
-rice
-rich
-ride
-ridge
-rifle
-right
-rigid
-ring
-riot
-ripple
-risk
-ritual
-rival
-river
-road
-roast
-robot
-robust
-rocket
-romance
-roof
-rookie
-room
-rose
-rotate
-rough
-round
-route
-royal
-rubber
-rude
-rug
-rule
-run
-runway
-rural
-sad
-saddle
-sadness
-safe
-sail
-salad
-salmon
-salon
-salt
-salute
-same
-sample
-sand
-satisfy
-satoshi
-sauce
-sausage
-save
-say
-scale
-scan
-scare
-scatter
-scene
-scheme
-school
-science
-scissors
-scorpion
-scout
-scrap
-screen
-script
-scrub
-sea
-search
-season
-seat
-second
-secret
-section
-security
-seed
-seek
-segment
-select
-sell
-seminar
-senior
-sense
-sentence
-series
-service
-session
-settle
-setup
-seven
-shadow
-shaft
-shallow
-share
-shed
-shell
-sheriff
-shield
-shift
-shine
-ship
-shiver
-shock
-shoe
-shoot
-shop
-short
-shoulder
-shove
-shrimp
-shrug
-shuffle
-shy
-sibling
-sick
-side
-siege
-sight
-sign
-silent
-silk
-silly
-silver
-similar
-simple
-since
-sing
-siren
-sister
-situate
-six
-size
-skate
-sketch
-ski
-skill
-skin
-skirt
-skull
-slab
-slam
-sleep
-slender
-slice
-slide
-slight
-slim
-slogan
-slot
-slow
-slush
-small
-smart
-smile
-smoke
-smooth
-snack
-snake
-snap
-sniff
-snow
-soap
-soccer
-social
-sock
-soda
-soft
-solar
-soldier
-solid
-solution
-solve
-someone
-song
-soon
-sorry
-sort
-soul
-sound
-soup
-source
-south
-space
-spare
-spatial
-spawn
-speak
-special
-speed
-spell
-spend
-sphere
-spice
-spider
-spike
-spin
-spirit
-split
-spoil
-sponsor
-spoon
-sport
-spot
-spray
-spread
-spring
-spy
-square
-squeeze
-squirrel
-stable
-stadium
-staff
-stage
-stairs
-stamp
-stand
-start
-state
-stay
-steak
-steel
-stem
-step
-stereo
-stick
-still
-sting
-stock
-stomach
-stone
-stool
-story
-stove
-strategy
-street
-strike
-strong
-struggle
-student
-stuff
-stumble
-style
-subject
-submit
-subway
-success
-such
-sudden
-suffer
-sugar
-suggest
-suit
-summer
-sun
-sunny
-sunset
-super
-supply
-supreme
-sure
-surface
-surge
-surprise
-surround
-survey
-suspect
-sustain
-swallow
-swamp
-swap
-swarm
-swear
-sweet
-swift
-swim
-swing
-switch
-sword
-symbol
-symptom
-syrup
-system
-table
-tackle
-tag
-tail
-talent
-talk
-tank
-tape
-target
-task
-taste
-tattoo
-taxi
-teach
-team
-tell
-ten
-tenant
-tennis
-tent
-term
-test
-text
-thank
-that
-theme
-then
-theory
-there
-they
-thing
-this
-thought
-three
-thrive
-throw
-thumb
-thunder
-ticket
-tide
-tiger
-tilt
-timber
-time
-tiny
-tip
-tired
-tissue
-title
-toast
-tobacco
-today
-toddler
-toe
-together
-toilet
-token
-tomato
-tomorrow
-tone
-tongue
-tonight
-tool
-tooth
-top
-topic
-topple
-torch
-tornado
-tortoise
-toss
-total
-tourist
-toward
-tower
-town
-toy
-track
-trade
-traffic
-tragic
-train
-transfer
-trap
-trash
-travel
-tray
-treat
-tree
-trend
-trial
-tribe
-trick
-trigger
-trim
-trip
-trophy
-trouble
-truck
-true
-truly
-trumpet
-trust
-truth
-try
-tube
-tuition
-tumble
-tuna
-tunnel
-turkey
-turn
-turtle
-twelve
-twenty
-twice
-twin
-twist
-two
-type
-typical
-ugly
-umbrella
-unable
-unaware
-uncle
-uncover
-under
-undo
-unfair
-unfold
-unhappy
-uniform
-unique
-unit
-universe
-unknown
-unlock
-until
-unusual
-unveil
-update
-upgrade
-uphold
-upon
-upper
-upset
-urban
-urge
-usage
-use
-used
-useful
-useless
-usual
-utility
-vacant
-vacuum
-vague
-valid
-valley
-valve
-van
-vanish
-vapor
-various
-vast
-vault
-vehicle
-velvet
-vendor
-venture
-venue
-verb
-verify
-version
-very
-vessel
-veteran
-viable
-vibrant
-vicious
-victory
-video
-view
-village
-vintage
-violin
-virtual
-virus
-visa
-visit
-visual
-vital
-vivid
-vocal
-voice
-void
-volcano
-volume
-vote
-voyage
-wage
-wagon
-wait
-walk
-wall
-walnut
-want
-warfare
-warm
-warrior
-wash
-wasp
-waste
-water
-wave
-way
-wealth
-weapon
-wear
-weasel
-weather
-web
-wedding
-weekend
-weird
-welcome
-west
-wet
-whale
-what
-wheat
-wheel
-when
-where
-whip
-whisper
-wide
-width
-wife
-wild
-will
-win
-window
-wine
-wing
-wink
-winner
-winter
-wire
-wisdom
-wise
-wish
-witness
-wolf
-woman
-wonder
-wood
-wool
-word
-work
-world
-worry
-worth
-wrap
-wreck
-wrestle
-wrist
-write
-wrong
-yard
-year
-yellow
-you
-young
-youth
-zebra
-zero
-zone
-zoo`.split("\n"));
-
-// src/detect/validators/util/hash.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return new Uint8Array(createHash("sha256").update(data).digest());
-}
-function bytesToHex(bytes) {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
-}
-function bytesToBigInt(bytes) {
-  return bytes.length === 0 ? 0n : BigInt("0x" + bytesToHex(bytes));
-}
-function equalBytes(a, b) {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
-  return diff === 0;
-}
-
-// src/detect/validators/util/bip39-words.ts
-var BIP39_WORDS = wordlist;
-if (BIP39_WORDS.length !== 2048) throw new Error("BIP-39 English word list must have 2048 words");
-var BIP39_INDEX = new Map(BIP39_WORDS.map((w, i) => [w, i]));
-var BIP39_WORD_COUNTS = [12, 15, 18, 21, 24];
-function splitMnemonic(text) {
-  return text.normalize("NFKD").toLowerCase().split(/[\s,]+/).filter((w) => w.length > 0);
-}
-function unpack(indices) {
-  const totalBits = indices.length * 11;
-  if (!BIP39_WORD_COUNTS.includes(indices.length)) return null;
-  const csBits = totalBits / 33;
-  const entBits = totalBits - csBits;
-  let bits = 0n;
-  for (const i of indices) bits = bits << 11n | BigInt(i);
-  const stored = Number(bits & (1n << BigInt(csBits)) - 1n);
-  const ent = bits >> BigInt(csBits);
-  const entropy2 = new Uint8Array(entBits / 8);
-  let e = ent;
-  for (let k = entropy2.length - 1; k >= 0; k--) {
-    entropy2[k] = Number(e & 0xffn);
-    e >>= 8n;
-  }
-  return { entropy: entropy2, stored, csBits };
-}
-function checksumBits(entropy2, csBits) {
-  const h = sha256(entropy2)[0];
-  return h >> 8 - csBits;
-}
-function checkMnemonicChecksum(text) {
-  const words = splitMnemonic(text);
-  if (!BIP39_WORD_COUNTS.includes(words.length)) {
-    return { ok: false, reason: `${words.length} words (need 12/15/18/21/24)` };
-  }
-  const indices = [];
-  for (const w of words) {
-    const i = BIP39_INDEX.get(w);
-    if (i === void 0) return { ok: false, reason: `word not in the BIP-39 English list: ${w.slice(0, 2)}\u2026` };
-    indices.push(i);
-  }
-  const u = unpack(indices);
-  if (u === null) return { ok: false, reason: "bad word count" };
-  if (checksumBits(u.entropy, u.csBits) !== u.stored) return { ok: false, reason: "BIP-39 checksum mismatch" };
-  return { ok: true, entropy: u.entropy, words };
-}
-
-// src/detect/gates.ts
-var WIF_RUN = 1;
-var B58_64 = 2;
-var BYTE_ARRAY = 4;
-var HEX_64 = 8;
-var HEX_24 = 32;
-var HEX_32 = 64;
-var WORDS_12 = 16;
-var GATES = {
-  /** Bitcoin WIF private keys: a whole base58 token of 51 or 52 characters. */
-  "base58-wif": WIF_RUN,
-  /** Solana-style 64-byte secret keys: a whole base58 token of 86–88 characters, or a list of 64 small numbers. */
-  "base58-64-bytes": B58_64 | BYTE_ARRAY,
-  /** Hex secrets of 12, 16 or 32 bytes: a run of at least 24, 32 or 64 hex digits. */
-  "hex-24": HEX_24,
-  "hex-32": HEX_32,
-  "hex-64": HEX_64,
-  /** BIP-39 seed phrases: at least 12 words of the BIP-39 English list in a row, one space apart. */
-  "bip39-words": WORDS_12
-};
-var gateNames = new Set(Object.keys(GATES));
-var ALNUM = 1;
-var B58 = 2;
-var HEX = 4;
-var LOWER = 8;
-var UPPER = 16;
-var DIGIT = 32;
-var SPACE = 64;
-var COMMA = 128;
-var LOWER_OR_SPACE = 256;
-var CLASS = new Uint16Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  let k = 0;
-  if (/[A-Za-z0-9]/.test(ch)) k |= ALNUM;
-  if (/[1-9A-HJ-NP-Za-km-z]/.test(ch)) k |= B58;
-  if (/[0-9a-fA-F]/.test(ch)) k |= HEX;
-  if (/[a-z]/.test(ch)) k |= LOWER;
-  if (/[A-Z]/.test(ch)) k |= UPPER;
-  if (/[0-9]/.test(ch)) k |= DIGIT;
-  if (/\s/.test(ch)) k |= SPACE;
-  if (ch === ",") k |= COMMA;
-  if (/[a-z ]/.test(ch)) k |= LOWER_OR_SPACE;
-  CLASS[c] = k;
-}
-function unicodeSpace(c) {
-  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
-}
-function runAround(text, i, k) {
-  let a = i;
-  while (a > 0 && inClass(text.charCodeAt(a - 1), k)) a -= 1;
-  let b = i + 1;
-  const n = text.length;
-  while (b < n && inClass(text.charCodeAt(b), k)) b += 1;
-  return [a, b];
-}
-function inClass(c, k) {
-  return c < 128 ? (CLASS[c] & k) !== 0 : (k & SPACE) !== 0 && unicodeSpace(c);
-}
-function someRun(text, min, k, test) {
-  const n = text.length;
-  for (let i = min - 1; i < n; ) {
-    if (!inClass(text.charCodeAt(i), k)) {
-      i += min;
-      continue;
-    }
-    const [a, b] = runAround(text, i, k);
-    if (b - a >= min && test(a, b)) return true;
-    i = b + min;
-  }
-  return false;
-}
-function wordChain(text, from, to) {
-  let wl = 0;
-  let upper = false;
-  let afterSep = false;
-  let words = 0;
-  let start = from;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? text.charCodeAt(i) : 0;
-    const k = c < 128 ? CLASS[c] : 0;
-    if (k & (LOWER | UPPER)) {
-      if (wl === 0) {
-        if (!afterSep) words = 0;
-        start = i;
-      }
-      wl += 1;
-      if (k & UPPER) upper = true;
-      afterSep = false;
-    } else {
-      let valid = false;
-      if (wl > 0) {
-        valid = !upper && wl >= 3 && wl <= 8 && BIP39_INDEX.has(text.slice(start, i));
-        if (valid) {
-          if (++words >= 12) return true;
-        } else words = 0;
-        wl = 0;
-        upper = false;
-      }
-      afterSep = valid && c === 32;
-    }
-  }
-  return false;
-}
-function byteItems(text, from, to) {
-  let state = 0;
-  let digits = 0;
-  let items = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (state === 0) {
-        state = 1;
-        digits = 1;
-      } else if (state === 1) {
-        if (++digits > 3) state = 3;
-      } else state = 3;
-    } else if (c === 44) {
-      if (state === 1 || state === 2) {
-        if (++items >= 63) return true;
-      } else items = 0;
-      state = 0;
-    } else if (state === 1) state = 2;
-  }
-  return false;
-}
-function gateScan(text, want) {
-  let found = 0;
-  if (want & (WIF_RUN | B58_64)) {
-    const b58 = (a, b) => {
-      const len = b - a;
-      const bit = len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
-      if (!(bit & want) || found & bit) return false;
-      for (let i = a; i < b; i++) if (!(CLASS[text.charCodeAt(i)] & B58)) return false;
-      found |= bit;
-      return (found & want & (WIF_RUN | B58_64)) === (want & (WIF_RUN | B58_64));
-    };
-    someRun(text, 51, ALNUM, b58);
-  }
-  if (want & (HEX_24 | HEX_32 | HEX_64)) {
-    const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
-    const min = want & HEX_24 ? 24 : want & HEX_32 ? 32 : 64;
-    someRun(text, min, HEX, (a, b) => {
-      const len = b - a;
-      found |= (len >= 24 ? HEX_24 : 0) | (len >= 32 ? HEX_32 : 0) | (len >= 64 ? HEX_64 : 0);
-      return (found & hexWant) === hexWant;
-    });
-  }
-  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, Math.max(0, a - 1), Math.min(text.length, b + 1))))
-    found |= WORDS_12;
-  if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
-  return found;
-}
-function gatePasses(name, verdict) {
-  const bits = GATES[name];
-  return bits === void 0 || (verdict & bits) !== 0;
-}
-function gateBits(names) {
-  let bits = 0;
-  for (const name of names) bits |= GATES[name] ?? 0;
-  return bits;
-}
-
-// src/config/regex-syntax.ts
-var LETTER = /[A-Za-z]/;
-function swapCase(c) {
-  const u = c.toUpperCase();
-  return u === c ? c.toLowerCase() : u;
-}
-function escapeLength(src, i) {
-  const c = src[i + 1];
-  if (c === void 0) return 1;
-  const rest = src.slice(i + 2);
-  let m = null;
-  if (c === "x") m = /^[0-9A-Fa-f]{2}/.exec(rest);
-  else if (c === "u") m = /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/.exec(rest);
-  else if (c === "c") m = /^[A-Za-z]/.exec(rest);
-  else if (c === "p" || c === "P") m = /^\{[^}]*\}/.exec(rest);
-  else if (c === "k") m = /^<[^>]*>/.exec(rest);
-  return 2 + (m ? m[0].length : 0);
-}
-function caseFoldClass(body) {
-  let out = "";
-  let extra = "";
-  let i = 0;
-  while (i < body.length) {
-    const c = body[i];
-    if (c === "\\") {
-      const n = escapeLength(body, i);
-      out += body.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    const lo = c;
-    const dash = body[i + 1];
-    const hi = body[i + 2];
-    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo) && LETTER.test(hi)) {
-      out += `${lo}-${hi}`;
-      if (lo === lo.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo)}-${swapCase(hi)}`;
-      i += 3;
-      continue;
-    }
-    out += c;
-    if (LETTER.test(c)) extra += swapCase(c);
-    i += 1;
-  }
-  return out + extra;
-}
-function expandCaseInsensitiveGroups(source) {
-  if (!source.includes("(?i:")) return source;
-  let out = "";
-  let depth = 0;
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i];
-    if (c === "\\") {
-      const n = escapeLength(source, i);
-      out += source.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    if (c === "[") {
-      let j = i + 1;
-      if (source[j] === "^") j++;
-      if (source[j] === "]") j++;
-      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? escapeLength(source, j) : 1;
-      if (j >= source.length) throw new Error("unterminated character class");
-      const head = source[i + 1] === "^" ? "[^" : "[";
-      const body = source.slice(i + head.length, j);
-      out += depth > 0 ? head + caseFoldClass(body) + "]" : source.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (c === "(") {
-      if (source.startsWith("(?i:", i)) {
-        out += "(?:";
-        depth += 1;
-        i += 4;
-        continue;
-      }
-      const named = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(i, i + 64));
-      const prefix = named ? named[0] : /^\(\?(?:[:=!]|<[=!])/.exec(source.slice(i, i + 4))?.[0] ?? "(";
-      out += prefix;
-      if (depth > 0) depth += 1;
-      i += prefix.length;
-      continue;
-    }
-    if (c === ")") {
-      out += c;
-      if (depth > 0) depth -= 1;
-      i += 1;
-      continue;
-    }
-    out += depth > 0 && LETTER.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
-    i += 1;
-  }
-  if (depth > 0) throw new Error("unterminated (?i:...) group");
-  return out;
-}
-
-// src/config/regex-safety.ts
-var LARGE = 32;
-function quantifierAt(source, j) {
-  const c = source[j];
-  let length = 0;
-  let large = false;
-  if (c === "*" || c === "+") {
-    length = 1;
-    large = true;
-  } else if (c === "?") {
-    length = 1;
-  } else if (c === "{") {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(j, j + 24));
-    if (!m) return { length: 0, large: false };
-    length = m[0].length;
-    large = m[2] !== void 0 && (m[3] === "" || Number(m[3]) > LARGE);
-  } else {
-    return { length: 0, large: false };
-  }
-  if (source[j + length] === "?") length += 1;
-  return { length, large };
-}
-var WORD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
-function classEscape(e) {
-  if (e === "d") return "0123456789";
-  if (e === "w") return WORD;
-  if (e === "s") return " 	\n\r\f\v";
-  if (e === "n") return "\n";
-  if (e === "r") return "\r";
-  if (e === "t") return "	";
-  if ("DWSxuckpP".includes(e)) return null;
-  return e;
-}
-function firstChars(atom) {
-  if (atom.startsWith("\\")) {
-    const e = atom[1] ?? "";
-    if ("dDwWsSbBpPuxck".includes(e)) return e === "d" ? new Set("0123456789") : null;
-    return /* @__PURE__ */ new Set([e]);
-  }
-  if (atom.startsWith("[")) {
-    if (atom.startsWith("[^")) return null;
-    const body = atom.slice(1, -1);
-    const set = /* @__PURE__ */ new Set();
-    for (let i = 0; i < body.length; i++) {
-      const ch = body[i];
-      if (ch === "\\") {
-        const chars = classEscape(body[i + 1] ?? "");
-        if (chars === null) return null;
-        for (const x of chars) set.add(x);
-        i += 1;
-        continue;
-      }
-      if (body[i + 1] === "-" && body[i + 2] !== void 0) {
-        for (let code = ch.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) set.add(String.fromCharCode(code));
-        i += 2;
-      } else {
-        set.add(ch);
-      }
-    }
-    return set;
-  }
-  if (atom === ".") return null;
-  return /* @__PURE__ */ new Set([atom]);
-}
-function overlapping(sets) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of sets) {
-    if (s === null) return sets.length > 1;
-    for (const ch of s) {
-      if (seen.has(ch)) return true;
-      seen.add(ch);
-    }
-  }
-  return false;
-}
-function findNestedQuantifier(source) {
-  const stack = [];
-  let top = { start: 0, repeats: false, alternatives: [], current: void 0 };
-  const noteAtom = (first) => {
-    if (top.current === void 0) top.current = first;
-  };
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i];
-    let atomEnd = i + 1;
-    if (c === "\\") {
-      atomEnd = i + 2;
-      noteAtom(firstChars(source.slice(i, atomEnd)));
-    } else if (c === "[") {
-      let j = i + 1;
-      if (source[j] === "^") j++;
-      if (source[j] === "]") j++;
-      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
-      atomEnd = j + 1;
-      noteAtom(firstChars(source.slice(i, atomEnd)));
-    } else if (c === "(") {
-      const prefix = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])/.exec(source.slice(i, i + 40))?.[0] ?? "(";
-      const lookaround = /^\(\?<?[=!]/.test(prefix);
-      stack.push(top);
-      top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : void 0 };
-      i += prefix.length;
-      continue;
-    } else if (c === ")") {
-      const group = top;
-      group.alternatives.push(group.current ?? null);
-      top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: void 0 };
-      const q2 = quantifierAt(source, i + 1);
-      const shown = source.slice(group.start, i + 1 + q2.length);
-      if (q2.large && group.repeats) return `nested repetition at ${shown} can backtrack catastrophically`;
-      if (q2.large && group.alternatives.length > 1 && overlapping(group.alternatives)) {
-        return `repeated alternatives that can match the same text at ${shown} can backtrack catastrophically`;
-      }
-      const first = group.alternatives.length === 1 ? group.alternatives[0] : null;
-      noteAtom(first);
-      top.repeats ||= group.repeats || q2.large;
-      i += 1 + q2.length;
-      continue;
-    } else if (c === "|") {
-      top.alternatives.push(top.current ?? null);
-      top.current = void 0;
-      i += 1;
-      continue;
-    } else if (c === "^" || c === "$") {
-      i += 1;
-      continue;
-    } else {
-      noteAtom(firstChars(c));
-    }
-    const q = quantifierAt(source, atomEnd);
-    if (q.large) top.repeats = true;
-    i = atomEnd + q.length;
-  }
-  return null;
-}
-
-// src/config/compile.ts
-var loadModule = createRequire(import.meta.url);
-var picomatch2 = null;
-var REGEX_PATH_PREFIX = "re:";
-function compileGlob(glob, where = { field: "path" }) {
-  if (glob.startsWith(REGEX_PATH_PREFIX)) {
-    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), "", where);
-    return (p) => re.test(p);
-  }
-  picomatch2 ??= loadModule("picomatch");
-  return picomatch2(glob, { dot: true, basename: !glob.includes("/") });
-}
-function compileGlobs(globs, where) {
-  if (globs.length === 0) return null;
-  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }));
-  return (p) => matchers.some((m) => m(p));
-}
-function compileRegex(source, flags, where, vetted = false) {
-  let expanded;
-  try {
-    expanded = expandCaseInsensitiveGroups(source);
-  } catch (err) {
-    throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
-  }
-  const unsafe = vetted ? null : findNestedQuantifier(expanded);
-  if (unsafe) throw new ConfigError(`unsafe regex: ${unsafe}`, where.file, where.ruleId, where.field);
-  try {
-    return new RegExp(expanded, flags);
-  } catch (err) {
-    throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
-  }
-}
-function compileAllowlist(spec, where) {
-  return {
-    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, "", { ...where, field: `${where.field}.regexes[${i}]` })),
-    regexTarget: spec.regexTarget ?? "secret",
-    paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }),
-    stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase())
-  };
-}
-function compileRule(spec, origin, knownValidators, options = {}) {
-  const where = { file: origin.file, ruleId: spec.id };
-  const flags = spec.flags ?? "";
-  if (!/^[ims]*$/.test(flags)) throw new ConfigError(`flags may only contain i, m, s (got "${flags}")`, origin.file, spec.id, "flags");
-  const regex = compileRegex(spec.regex, `${flags}gd`, { ...where, field: "regex" }, options.vetted ?? false);
-  const hasSecretGroup = /\(\?<secret>/.test(regex.source);
-  if (spec.validate !== void 0 && !knownValidators.has(spec.validate)) {
-    throw new ConfigError(
-      `unknown validator "${spec.validate}" (known: ${[...knownValidators].sort().join(", ")})`,
-      origin.file,
-      spec.id,
-      "validate"
-    );
-  }
-  if (spec.gate !== void 0 && !gateNames.has(spec.gate)) {
-    throw new ConfigError(`unknown gate "${spec.gate}" (known: ${[...gateNames].sort().join(", ")})`, origin.file, spec.id, "gate");
-  }
-  const keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
-  return {
-    id: spec.id,
-    description: spec.description,
-    severity: spec.severity,
-    tags: spec.tags ?? [],
-    keywords,
-    family: origin.family,
-    regex,
-    hasSecretGroup,
-    entropy: spec.entropy ?? 0,
-    validate: spec.validate ?? null,
-    path: spec.path ? compileGlob(spec.path, { ...where, field: "path" }) : null,
-    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
-    globalAllowlists: spec.globalAllowlists ?? true,
-    generic: (spec.tags ?? []).includes("generic"),
-    spec,
-    origin
-  };
-}
-function escapeRegex(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function buildRuleSet(rules, allowlists = []) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const r of rules) {
-    const prev = seen.get(r.id);
-    if (prev) throw new ConfigError(`duplicate rule id (also in ${prev.origin.file})`, r.origin.file, r.id, "id");
-    seen.set(r.id, r);
-  }
-  const byKeyword = /* @__PURE__ */ new Map();
-  const alwaysRun = [];
-  for (const r of rules) {
-    if (r.keywords.length === 0) alwaysRun.push(r);
-    for (const k of new Set(r.keywords)) {
-      const list = byKeyword.get(k) ?? [];
-      list.push(r);
-      byKeyword.set(k, list);
-    }
-  }
-  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join("|"), "gi") : null;
-  return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
-}
-
-// src/config/re2.ts
-var UnsupportedRegexError = class extends Error {
-  name = "UnsupportedRegexError";
-};
-var POSIX = {
-  alnum: "0-9A-Za-z",
-  alpha: "A-Za-z",
-  ascii: "\\x00-\\x7F",
-  blank: "\\t ",
-  cntrl: "\\x00-\\x1F\\x7F",
-  digit: "0-9",
-  graph: "!-~",
-  lower: "a-z",
-  print: " -~",
-  punct: "!-\\/:-@\\[-`{-~",
-  space: "\\t\\n\\v\\f\\r ",
-  upper: "A-Z",
-  word: "0-9A-Za-z_",
-  xdigit: "0-9A-Fa-f"
-};
-function escapeLiteral(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-function translateEscape(src, i, inClass2) {
-  const c = src[i + 1];
-  if (c === void 0) throw new UnsupportedRegexError("trailing backslash");
-  if (c === "z" && !inClass2) return { out: "(?![\\s\\S])", len: 2 };
-  if (c === "A" && !inClass2) return { out: "(?<![\\s\\S])", len: 2 };
-  if (c === "Q") {
-    const end = src.indexOf("\\E", i + 2);
-    const lit = src.slice(i + 2, end === -1 ? src.length : end);
-    return { out: escapeLiteral(lit), len: (end === -1 ? src.length : end + 2) - i };
-  }
-  if (c === "a") return { out: "\\x07", len: 2 };
-  if (c === "x" && src[i + 2] === "{") {
-    const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
-    if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
-    const code = parseInt(m[1], 16);
-    if (code > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
-    return { out: `\\u${code.toString(16).padStart(4, "0")}`, len: m[0].length };
-  }
-  if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
-  if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
-  if (/[1-9]/.test(c)) throw new UnsupportedRegexError(`\\${c} (octal in RE2) would be a back-reference in JavaScript`);
-  if (c === "0") {
-    const m = /^\\0([0-7]{0,2})/.exec(src.slice(i));
-    return { out: `\\x${parseInt(m[1] || "0", 8).toString(16).padStart(2, "0")}`, len: m[0].length };
-  }
-  if (/[A-Za-z]/.test(c) && !/[dDwWsSbBfnrtvx]/.test(c)) throw new UnsupportedRegexError(`unknown escape \\${c}`);
-  if (inClass2 && (c === "b" || c === "B")) throw new UnsupportedRegexError(`\\${c} inside a character class`);
-  if (c === "x") {
-    const m = /^\\x[0-9A-Fa-f]{2}/.exec(src.slice(i));
-    if (!m) throw new UnsupportedRegexError("bad \\x escape");
-    return { out: m[0], len: 4 };
-  }
-  return { out: src.slice(i, i + 2), len: 2 };
-}
-function translateClass(src, i) {
-  let j = i + 1;
-  let out = "[";
-  if (src[j] === "^") {
-    out += "^";
-    j++;
-  }
-  if (src[j] === "]") {
-    out += "\\]";
-    j++;
-  }
-  for (; ; ) {
-    const c = src[j];
-    if (c === void 0) throw new UnsupportedRegexError("unterminated character class");
-    if (c === "]") return { out: `${out}]`, len: j + 1 - i };
-    if (c === "\\") {
-      const e = translateEscape(src, j, true);
-      out += e.out;
-      j += e.len;
-      continue;
-    }
-    if (c === "[" && src[j + 1] === ":") {
-      const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j));
-      if (!m) throw new UnsupportedRegexError("bad POSIX class");
-      if (m[1]) throw new UnsupportedRegexError(`negated POSIX class [:^${m[2]}:]`);
-      const body = POSIX[m[2]];
-      if (!body) throw new UnsupportedRegexError(`unknown POSIX class [:${m[2]}:]`);
-      out += body;
-      j += m[0].length;
-      continue;
-    }
-    out += c === "[" ? "\\[" : c;
-    j++;
-  }
-}
-function translateRe2(src, secretGroup = 0) {
-  let flags = "";
-  let rest = src;
-  let wrapAllI = false;
-  for (let m = /^\(\?([a-zA-Z-]+)\)/.exec(rest); m; m = /^\(\?([a-zA-Z-]+)\)/.exec(rest)) {
-    for (const f of m[1]) {
-      if (f === "i") wrapAllI = true;
-      else if (f === "s" || f === "m") flags += flags.includes(f) ? "" : f;
-      else throw new UnsupportedRegexError(`flag group (?${m[1]})`);
-    }
-    rest = rest.slice(m[0].length);
-  }
-  const stack = [false];
-  let out = "";
-  let groups = 0;
-  let i = 0;
-  while (i < rest.length) {
-    const c = rest[i];
-    if (c === "\\") {
-      const e = translateEscape(rest, i, false);
-      out += e.out;
-      i += e.len;
-      continue;
-    }
-    if (c === "[") {
-      const k = translateClass(rest, i);
-      out += k.out;
-      i += k.len;
-      continue;
-    }
-    if (c === "(") {
-      const tail = rest.slice(i, i + 80);
-      const flagGroup = /^\(\?([a-zA-Z-]+)\)/.exec(tail);
-      if (flagGroup) {
-        if (flagGroup[1] !== "i") throw new UnsupportedRegexError(`flag group (?${flagGroup[1]}) inside the regex`);
-        if (!stack[stack.length - 1]) {
-          out += "(?i:";
-          stack[stack.length - 1] = true;
-        }
-        i += flagGroup[0].length;
-        continue;
-      }
-      const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(tail);
-      if (named || !tail.startsWith("(?")) {
-        groups += 1;
-        const name = groups === secretGroup ? "secret" : named?.[1];
-        out += name ? `(?<${name}>` : "(";
-        i += named ? named[0].length : 1;
-        stack.push(false);
-        continue;
-      }
-      const nonCapturing = /^\(\?(i?):/.exec(tail);
-      if (!nonCapturing) throw new UnsupportedRegexError(`group syntax ${tail.slice(0, 6)}\u2026`);
-      out += nonCapturing[0];
-      i += nonCapturing[0].length;
-      stack.push(false);
-      continue;
-    }
-    if (c === ")") {
-      if (stack.length === 1) throw new UnsupportedRegexError("unbalanced )");
-      if (stack.pop()) out += ")";
-      out += ")";
-      i++;
-      continue;
-    }
-    if (c === "|" && stack[stack.length - 1]) {
-      out += ")|(?i:";
-      i++;
-      continue;
-    }
-    out += c;
-    i++;
-  }
-  if (stack.length !== 1) throw new UnsupportedRegexError("unbalanced (");
-  if (stack[0]) out += ")";
-  if (secretGroup > groups) throw new UnsupportedRegexError(`secretGroup ${secretGroup} but the regex has ${groups} capturing groups`);
-  return { source: wrapAllI ? `(?i:${out})` : out, flags, groups };
-}
-
-// src/config/gitleaks.ts
-var KNOWN_TOP = /* @__PURE__ */ new Set(["title", "description", "minVersion", "extend", "rules", "allowlist", "allowlists"]);
-var KNOWN_RULE = /* @__PURE__ */ new Set(["id", "description", "regex", "secretGroup", "entropy", "path", "keywords", "tags", "skipReport", "allowlist", "allowlists", "required"]);
-var KNOWN_ALLOWLIST = /* @__PURE__ */ new Set(["description", "condition", "commits", "paths", "regexTarget", "regexes", "stopwords", "targetRules"]);
-function kebab(id) {
-  return id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-}
-var Importer = class {
-  warnings = [];
-  warn(where, message) {
-    this.warnings.push(`${where}: ${message}`);
-  }
-  unknownKeys(obj, known, where) {
-    for (const k of Object.keys(obj)) if (!known.has(k)) this.warn(where, `unknown field "${k}" ignored`);
-  }
-  regex(src, where, secretGroup = 0) {
-    try {
-      return translateRe2(src, secretGroup);
-    } catch (err) {
-      if (err instanceof UnsupportedRegexError) {
-        this.warn(where, `regex not imported: ${err.message}`);
-        return null;
-      }
-      throw err;
-    }
-  }
-  /** An RE2 regex usable without flags (allowlist regexes, path patterns); `s`/`m` flags cannot be carried. */
-  plainRegex(src, where) {
-    const r = this.regex(src, where);
-    if (r && r.flags) {
-      this.warn(where, `regex not imported: flag (?${r.flags}) is not supported here`);
-      return null;
-    }
-    return r?.source ?? null;
-  }
-  allowlist(gl, where) {
-    this.unknownKeys(gl, KNOWN_ALLOWLIST, where);
-    if (gl.commits?.length) this.warn(where, `commits (${gl.commits.length}) not imported: keyhound has no commit allowlist; use the baseline instead`);
-    const spec = {};
-    if (gl.description) spec.description = gl.description;
-    const regexes = (gl.regexes ?? []).map((r, i) => this.plainRegex(r, `${where}.regexes[${i}]`)).filter((r) => r !== null);
-    const paths = (gl.paths ?? []).map((p, i) => this.plainRegex(p, `${where}.paths[${i}]`)).filter((p) => p !== null);
-    if (regexes.length) spec.regexes = regexes;
-    if (gl.regexTarget !== void 0) {
-      if (gl.regexTarget === "secret" || gl.regexTarget === "match" || gl.regexTarget === "line") spec.regexTarget = gl.regexTarget;
-      else this.warn(where, `unknown regexTarget "${gl.regexTarget}": using secret`);
-    }
-    if (paths.length) spec.paths = paths.map((p) => REGEX_PATH_PREFIX + p);
-    if (gl.stopwords?.length) spec.stopwords = gl.stopwords;
-    const kinds = [regexes.length, paths.length, gl.stopwords?.length ?? 0].filter((n) => n > 0).length;
-    if ((gl.condition ?? "OR").toUpperCase() === "AND" && kinds > 1) {
-      this.warn(where, "condition AND across regexes, paths and stopwords has no keyhound equivalent: allowlist not imported");
-      return null;
-    }
-    if (!["OR", "AND"].includes((gl.condition ?? "OR").toUpperCase())) this.warn(where, `unknown condition "${gl.condition}": read as OR`);
-    return kinds > 0 ? spec : null;
-  }
-  rule(gl, index, defaultIds, disable) {
-    const rawId = gl.id ?? `rules[${index}]`;
-    const where = `rule ${rawId}`;
-    this.unknownKeys(gl, KNOWN_RULE, where);
-    if (!gl.id) {
-      this.warn(`rules[${index}]`, "rule without an id not imported");
-      return null;
-    }
-    if (gl.skipReport) {
-      this.warn(where, "skipReport rules exist only as parts of composite rules: not imported");
-      return null;
-    }
-    if (!gl.regex) {
-      this.warn(where, "a rule without a regex (path-only) has no keyhound equivalent: not imported");
-      return null;
-    }
-    const id = kebab(gl.id);
-    if (id !== gl.id) this.warn(where, `id renamed to "${id}" (keyhound ids are kebab-case)`);
-    if (gl.required?.length) {
-      this.warn(where, `composite rule: [[rules.required]] (${gl.required.length}) not imported; the rule reports its own matches alone`);
-    }
-    const regex = this.regex(gl.regex, `${where}: regex`, gl.secretGroup ?? 0);
-    if (!regex) return null;
-    let source = regex.source;
-    if (!gl.secretGroup && regex.groups > 0) {
-      source = translateRe2(gl.regex, 1).source;
-      if (regex.groups > 1) this.warn(where, "no secretGroup and several groups: keyhound uses group 1 (gitleaks uses the first non-empty one)");
-    }
-    const spec = { id, description: gl.description || gl.id, severity: "high", regex: source };
-    if (gl.tags?.length) spec.tags = gl.tags;
-    if (regex.flags) spec.flags = regex.flags;
-    if (gl.keywords?.length) {
-      const kw = gl.keywords.map((k) => k.toLowerCase());
-      if (kw.some((k) => k.length < 2)) this.warn(where, "a keyword shorter than 2 characters: keywords dropped, the rule runs on every file");
-      else spec.keywords = [...new Set(kw)];
-    }
-    if (gl.entropy !== void 0) {
-      if (gl.entropy > 8) this.warn(where, `entropy ${gl.entropy} above 8 bits per character: capped at 8`);
-      spec.entropy = Math.min(gl.entropy, 8);
-    }
-    if (gl.path) {
-      const p = this.plainRegex(gl.path, `${where}: path`);
-      if (p === null) return null;
-      spec.path = REGEX_PATH_PREFIX + p;
-    }
-    const lists = [...gl.allowlist ? [gl.allowlist] : [], ...gl.allowlists ?? []];
-    const allowlists = lists.map((a, i) => this.allowlist(a, `${where}: allowlists[${i}]`)).filter((a) => a !== null);
-    if (allowlists.length) spec.allowlists = allowlists;
-    if (defaultIds.has(id)) {
-      this.warn(where, `replaces the built-in rule "${id}" (disabled)`);
-      disable.add(id);
-    }
-    try {
-      compileRule(spec, { file: "gitleaks import", family: "user" }, /* @__PURE__ */ new Set());
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      this.warn(where, `not imported: ${err.message.replace(/^gitleaks import: [^:]+: /, "")}`);
-      return null;
-    }
-    return spec;
-  }
-};
-function importGitleaks(text, file, defaultRuleIds) {
-  let doc;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    throw new ConfigError(`invalid TOML: ${err.message.split("\n")[0]}`, file);
-  }
-  const im = new Importer();
-  im.unknownKeys(doc, KNOWN_TOP, "config");
-  const useDefault = doc.extend?.useDefault ?? false;
-  if (doc.extend?.path || doc.extend?.url) im.warn("[extend]", "extending another file (path, url) is not imported: merge it by hand");
-  const disable = /* @__PURE__ */ new Set();
-  for (const id of doc.extend?.disabledRules ?? []) {
-    if (!useDefault) im.warn("[extend] disabledRules", `"${id}" ignored: useDefault is not set`);
-    else if (defaultRuleIds.has(id)) disable.add(id);
-    else im.warn("[extend] disabledRules", `"${id}" is not a keyhound rule id (keyhound's rules differ from gitleaks'): see keyhound rules list`);
-  }
-  const rules = [];
-  (doc.rules ?? []).forEach((r, i) => {
-    const spec = im.rule(r, i, useDefault ? defaultRuleIds : /* @__PURE__ */ new Set(), disable);
-    if (spec) {
-      if (rules.some((x) => x.id === spec.id)) im.warn(`rule ${spec.id}`, "duplicate id: not imported");
-      else rules.push(spec);
-    }
-  });
-  const global = {};
-  const globals = [...doc.allowlist ? [doc.allowlist] : [], ...doc.allowlists ?? []];
-  globals.forEach((gl, i) => {
-    const where = `allowlists[${i}]`;
-    const spec = im.allowlist(gl, where);
-    if (!spec) return;
-    if (gl.targetRules?.length) {
-      for (const target of gl.targetRules) {
-        const rule = rules.find((r) => r.id === kebab(target));
-        if (rule) rule.allowlists = [...rule.allowlists ?? [], spec];
-        else im.warn(where, `targetRules: "${target}" is not an imported rule; not applied to it`);
-      }
-      return;
-    }
-    if (spec.regexes?.length) {
-      const target = spec.regexTarget ?? "secret";
-      if (global.regexes?.length && (global.regexTarget ?? "secret") !== target) {
-        im.warn(where, `regexes with regexTarget ${target} cannot join the global allowlist's (${global.regexTarget ?? "secret"}): not imported`);
-      } else {
-        global.regexes = [...global.regexes ?? [], ...spec.regexes];
-        if (target !== "secret") global.regexTarget = target;
-      }
-    }
-    if (spec.paths?.length) global.paths = [...global.paths ?? [], ...spec.paths];
-    if (spec.stopwords?.length) global.stopwords = [...global.stopwords ?? [], ...spec.stopwords];
-    if (spec.description && !global.description) global.description = spec.description;
-  });
-  compileAllowlist(global, { file, field: "allowlist" });
-  const config = { extends: useDefault ? "default" : "none" };
-  if (disable.size) config.disable = [...disable].sort();
-  if (Object.keys(global).length) config.allowlist = global;
-  if (rules.length) config.rules = rules;
-  return { config, warnings: im.warnings, ...doc.title ? { title: doc.title } : {} };
-}
-
-// src/config/ruleset.ts
-import { dirname as dirname2 } from "node:path";
-function defaultUserConfig() {
-  return { file: null, extends: "default", rules: [], disable: [], allowlist: {} };
-}
-function buildRuleSetFromPacks(config, validatorNames2, packs) {
-  const compiled = [];
-  const allowlists = [];
-  for (const pack of config.extends === "none" ? [] : packs) {
-    const vetted = dirname2(pack.file) === DEFAULT_RULES_DIR;
-    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2, { vetted }));
-    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: "allowlist" }));
-  }
-  const userFile = config.file ?? ".keyhound.yaml";
-  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2));
-  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: "allowlist" }));
-  const known = new Set(compiled.map((r) => r.id));
-  for (const id of config.disable) {
-    if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, void 0, "disable");
-  }
-  const disabled = new Set(config.disable);
-  return buildRuleSet(
-    compiled.filter((r) => !disabled.has(r.id)),
-    allowlists
-  );
-}
-
-// src/config/load.ts
-var validators = null;
-function schemaValidators() {
-  if (validators) return validators;
-  const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
-  const schema = JSON.parse(readFileSync2(join3(DEFAULT_RULES_DIR, "schema.json"), "utf8"));
-  ajv.addSchema(schema);
-  validators = {
-    pack: ajv.getSchema(schema.$id),
-    config: ajv.getSchema(`${schema.$id}#/$defs/config`)
-  };
-  return validators;
-}
-function schemaError(file, doc, errors) {
-  const err = errors?.[0];
-  if (!err) return new ConfigError("does not match the schema", file);
-  const parts = err.instancePath.split("/").filter(Boolean);
-  let ruleId;
-  let fieldParts = parts;
-  if (parts[0] === "rules" && parts[1] !== void 0) {
-    const rule = doc.rules?.[Number(parts[1])];
-    ruleId = typeof rule?.id === "string" ? rule.id : `rules[${parts[1]}]`;
-    fieldParts = parts.slice(2);
-  }
-  let message = err.message ?? "is invalid";
-  if (err.keyword === "additionalProperties") {
-    const extra = err.params.additionalProperty;
-    message = `unknown field "${extra}"`;
-  } else if (err.keyword === "enum") {
-    message = `must be one of ${(err.params.allowedValues ?? []).join(", ")}`;
-  } else if (err.keyword === "required") {
-    message = `missing required field "${err.params.missingProperty}"`;
-  }
-  return new ConfigError(message, file, ruleId, fieldParts.join(".") || void 0);
-}
-function readText(file) {
-  try {
-    return readFileSync2(file, "utf8");
-  } catch (err) {
-    throw new ConfigError(`cannot read: ${err.code ?? err.message}`, file);
-  }
-}
-function readYaml(file) {
-  const text = readText(file);
-  try {
-    return (0, import_yaml2.parse)(text) ?? {};
-  } catch (err) {
-    throw new ConfigError(`invalid YAML: ${err.message.split("\n")[0]}`, file);
-  }
-}
-function loadRulePack(file) {
-  const doc = readYaml(file);
-  const { pack } = schemaValidators();
-  if (!pack(doc)) throw schemaError(file, doc, pack.errors);
-  const d = doc;
-  return { file, family: d.family ?? basename(file).replace(/\.ya?ml$/, ""), rules: d.rules, allowlist: d.allowlist };
-}
-function loadRulePacks(dir = DEFAULT_RULES_DIR) {
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join3(dir, f)));
-}
-function loadUserConfig(root, configPath) {
-  const file = configPath ? resolve(configPath) : join3(root, ".keyhound.yaml");
-  if (!configPath && !existsSync3(file)) return defaultUserConfig();
-  if (configPath && !existsSync3(file)) throw new ConfigError("config file not found", configPath);
-  let warnings;
-  let doc;
-  if (/\.toml$/i.test(file)) {
-    const imported = importGitleaks(readText(file), file, new Set(loadRulePacks().flatMap((p) => p.rules.map((r) => r.id))));
-    doc = imported.config;
-    warnings = imported.warnings.map((w) => `${file}: ${w}`);
-  } else {
-    doc = readYaml(file);
-  }
-  const { config } = schemaValidators();
-  if (!config(doc)) throw schemaError(file, doc, config.errors);
-  const d = doc;
-  return {
-    file,
-    extends: d.extends ?? "default",
-    rules: d.rules ?? [],
-    disable: d.disable ?? [],
-    allowlist: d.allowlist ?? {},
-    baseline: d.baseline,
-    ...warnings?.length ? { warnings } : {}
-  };
-}
-function buildConfiguredRuleSet(config, validatorNames2, packs = config.extends === "none" ? [] : loadRulePacks()) {
-  return buildRuleSetFromPacks(config, validatorNames2, packs);
-}
+// src/config/cache.ts
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { basename, join as join3 } from "node:path";
 
 // src/detect/validators/types.ts
 var OK = Object.freeze({ ok: true });
@@ -21464,6 +21630,7 @@ function fail(reason) {
 }
 
 // src/detect/validators/util/base58.ts
+init_hash();
 var BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 var INDEX = (() => {
   const t = new Int8Array(128).fill(-1);
@@ -21506,6 +21673,9 @@ function base58CheckDecode(text) {
   for (let i = 0; i < 4; i++) if (sum[i] !== want[i]) return { error: "base58check checksum mismatch" };
   return { payload };
 }
+
+// src/detect/validators/base58check-wif.ts
+init_hash();
 
 // src/detect/validators/util/secp256k1.ts
 var SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
@@ -21685,6 +21855,7 @@ function base58checkWif(secret) {
 }
 
 // src/detect/validators/base58check-xprv.ts
+init_hash();
 var XPRV_VERSIONS = {
   xprv: 76066276,
   // BIP-32 mainnet (BIP-44)
@@ -21723,6 +21894,8 @@ function base58checkXprv(secret) {
 }
 
 // src/detect/validators/bip39.ts
+init_bip39_words();
+init_hash();
 var PUBLIC_SET = new Set(PUBLIC_MNEMONICS);
 var VECTOR_SET = new Set(BIP39_VECTOR_ENTROPIES);
 function publicMnemonicReason(words, entropy2) {
@@ -21910,6 +22083,7 @@ function ed25519PublicFromSeed(seed) {
 }
 
 // src/detect/validators/solana-keypair.ts
+init_hash();
 function parseSolanaSecret(secret) {
   const t = secret.trim();
   if (t.startsWith("[")) {
@@ -21942,7 +22116,7 @@ function zuploCrc32(secret) {
 }
 
 // src/detect/validators/index.ts
-var validators2 = {
+var validators = {
   "github-crc32": githubCrc32,
   "npm-crc32": npmCrc32,
   "zuplo-crc32": zuploCrc32,
@@ -21958,10 +22132,39 @@ var validators2 = {
   "evm-private-key": evmPrivateKey,
   "not-public-test-value": notPublicTestValue
 };
-var validatorNames = new Set(Object.keys(validators2));
+var validatorNames = new Set(Object.keys(validators));
+
+// src/config/cache.ts
+init_paths();
+init_ruleset();
+var RULES_CACHE_VERSION = 2;
+function packNames(dir) {
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
+}
+function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
+  let cache;
+  try {
+    const built = statSync(file).mtimeMs;
+    cache = JSON.parse(readFileSync2(file, "utf8"));
+    if (cache.version !== RULES_CACHE_VERSION) return null;
+    const names = packNames(dir);
+    if (names.length !== Object.keys(cache.sizes).length) return null;
+    for (const name of names) {
+      const st = statSync(join3(dir, name));
+      if (cache.sizes[name] !== st.size || st.mtimeMs > built) return null;
+    }
+  } catch {
+    return null;
+  }
+  return cache.packs.map((p) => ({ ...p, file: join3(dir, p.file) }));
+}
+
+// src/scan.ts
+init_load();
 
 // src/baseline.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+init_errors();
+import { readFileSync as readFileSync4 } from "node:fs";
 import { dirname as dirname3, resolve as resolve2 } from "node:path";
 
 // src/filters/baseline.ts
@@ -22037,7 +22240,7 @@ function applyBaseline(findings, baseline, now) {
 function loadBaseline(file) {
   let text;
   try {
-    text = readFileSync3(file, "utf8");
+    text = readFileSync4(file, "utf8");
   } catch (err) {
     const code = err.code;
     throw new ConfigError(code === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${code ?? err.message}`, file);
@@ -22277,6 +22480,9 @@ function keywordAnchored(source, keywords) {
   const top = alternatives(source, 0, keywords.map((k) => k.toLowerCase()));
   return top !== null && top.end === source.length && top.sure;
 }
+
+// src/detect/engine.ts
+init_gates();
 
 // src/detect/keywords.ts
 var ALPHABET = 128;
@@ -22658,7 +22864,7 @@ function detect(ruleSet, fragment, options = {}) {
   const { rules, hits, keywordLength } = prefilter(ruleSet, fragment.text);
   if (rules.length === 0) return { findings: [], dropped };
   const lines = new LineIndex(fragment.text);
-  const validators3 = options.validators ?? validators2;
+  const validators3 = options.validators ?? validators;
   const found = [];
   const c = {
     ruleSet,
@@ -22733,13 +22939,13 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
 }
 
 // src/scan-pool.ts
-import { dirname as dirname5, join as join6, resolve as resolve4 } from "node:path";
+import { dirname as dirname5, join as join7, resolve as resolve4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 
 // src/sources/fs.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync as readdirSync2, readSync } from "node:fs";
-import { join as join5, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync as readdirSync3, readSync } from "node:fs";
+import { join as join6, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/sources/decode.ts
 var SNIFF = 8e3;
@@ -22757,18 +22963,18 @@ function decode(buf) {
 
 // src/sources/gitignore.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname4, join as join4, relative, sep } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
+import { dirname as dirname4, join as join5, relative, sep } from "node:path";
 function toPosix(p) {
   return sep === "/" ? p : p.split(sep).join("/");
 }
 function readLayer(dir) {
-  const files = [join4(dir, ".gitignore"), join4(dir, ".git", "info", "exclude")].filter((f) => existsSync4(f));
+  const files = [join5(dir, ".gitignore"), join5(dir, ".git", "info", "exclude")].filter((f) => existsSync5(f));
   if (files.length === 0) return null;
   const ig = (0, import_ignore.default)();
   for (const f of files) {
     try {
-      ig.add(readFileSync4(f, "utf8"));
+      ig.add(readFileSync5(f, "utf8"));
     } catch {
     }
   }
@@ -22777,10 +22983,10 @@ function readLayer(dir) {
 function ancestorLayers(dir) {
   const chain = [];
   let cur = dirname4(dir);
-  let top = existsSync4(join4(dir, ".git")) ? dir : null;
+  let top = existsSync5(join5(dir, ".git")) ? dir : null;
   while (!top) {
     chain.push(cur);
-    if (existsSync4(join4(cur, ".git"))) top = cur;
+    if (existsSync5(join5(cur, ".git"))) top = cur;
     const up = dirname4(cur);
     if (up === cur) break;
     cur = up;
@@ -22870,7 +23076,7 @@ function* fsFiles(options) {
       const layers = own ? [...parentLayers, own] : parentLayers;
       let names;
       try {
-        names = readdirSync2(dir);
+        names = readdirSync3(dir);
       } catch (err) {
         options.onSkip({ path: rel(dir) + "/", reason: `unreadable directory: ${errCode(err)}` });
         continue;
@@ -22878,7 +23084,7 @@ function* fsFiles(options) {
       names.sort();
       const subdirs = [];
       for (const name of names) {
-        const abs = join5(dir, name);
+        const abs = join6(dir, name);
         let entry;
         try {
           entry = lstatSync(abs);
@@ -22943,7 +23149,7 @@ var BATCH_BYTES = 4 * 1024 * 1024;
 var IN_FLIGHT = 2;
 function workerFile() {
   const here = fileURLToPath2(import.meta.url);
-  return here.endsWith(".ts") ? resolve4(dirname5(here), "..", "build", "src", "scan-worker.js") : join6(dirname5(here), "scan-worker.js");
+  return here.endsWith(".ts") ? resolve4(dirname5(here), "..", "build", "src", "scan-worker.js") : join7(dirname5(here), "scan-worker.js");
 }
 async function scanFiles(ruleSet, options) {
   const tagged = [];
@@ -23108,7 +23314,7 @@ var DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 function defaultRoot(paths) {
   if (paths.length === 1 && paths[0] !== "-") {
     try {
-      if (statSync(paths[0]).isDirectory()) return resolve5(paths[0]);
+      if (statSync2(paths[0]).isDirectory()) return resolve5(paths[0]);
     } catch {
     }
   }
@@ -23116,7 +23322,8 @@ function defaultRoot(paths) {
 }
 function loadRuleSet(root, configPath) {
   const config = loadUserConfig(root, configPath);
-  return { ruleSet: buildConfiguredRuleSet(config, validatorNames), config };
+  const packs = config.extends === "none" ? [] : readRulesCache() ?? loadRulePacks();
+  return { ruleSet: buildConfiguredRuleSet(config, validatorNames, packs), config };
 }
 async function scan(options = {}) {
   const started = performance.now();
@@ -23247,7 +23454,7 @@ async function blameLine(cwd, to, boundary, path, line) {
 }
 
 // src/sources/repository.ts
-import { statSync as statSync2 } from "node:fs";
+import { statSync as statSync3 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 var NotARepositoryError = class extends Error {
   constructor(path, detail) {
@@ -23261,7 +23468,7 @@ async function openRepository(path) {
   const abs = resolve6(path);
   let isDir;
   try {
-    isDir = statSync2(abs).isDirectory();
+    isDir = statSync3(abs).isDirectory();
   } catch {
     throw new PathNotFoundError(path);
   }
@@ -24366,8 +24573,8 @@ function readInputs() {
 }
 function readEvent(env) {
   const file = env.GITHUB_EVENT_PATH;
-  if (!file || !existsSync5(file)) return {};
-  return JSON.parse(readFileSync5(file, "utf8"));
+  if (!file || !existsSync6(file)) return {};
+  return JSON.parse(readFileSync6(file, "utf8"));
 }
 async function runAction(env = process.env) {
   try {
