@@ -22048,6 +22048,29 @@ function notPublicTestValue(secret) {
   return OK;
 }
 
+// src/detect/validators/not-identifier.ts
+function notIdentifier(secret) {
+  const publicValue = notPublicTestValue(secret);
+  if (!publicValue.ok) return publicValue;
+  return looksLikeIdentifier(secret) ? fail("reads as a code identifier, not a random secret") : publicValue;
+}
+function looksLikeIdentifier(s) {
+  if (!/[a-z][A-Z]|[A-Za-z][._][A-Za-z]/.test(s) || /[+/=]/.test(s)) return false;
+  const alnum = s.replace(/[^A-Za-z0-9]/g, "").length;
+  let words = 0;
+  let wordCount = 0;
+  let short = 0;
+  for (const seg of s.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []) {
+    if (seg.length >= 3) {
+      words += seg.length;
+      wordCount += 1;
+    } else short += 1;
+  }
+  const digitRuns = (s.match(/\d+/g) ?? []).length;
+  return wordCount > 0 && words / alnum >= IDENTIFIER_SHARE && words / wordCount >= 4.5 && short <= 1 && digitRuns <= 2;
+}
+var IDENTIFIER_SHARE = 0.75;
+
 // src/detect/validators/npm-crc32.ts
 function npmCrc32(secret) {
   if (!secret.startsWith("npm_")) return fail("not an npm_ token");
@@ -22130,7 +22153,8 @@ var validators = {
   "openai-marker": openaiMarker,
   "groq-marker": groqMarker,
   "evm-private-key": evmPrivateKey,
-  "not-public-test-value": notPublicTestValue
+  "not-public-test-value": notPublicTestValue,
+  "not-identifier": notIdentifier
 };
 var validatorNames = new Set(Object.keys(validators));
 

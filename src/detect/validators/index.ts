@@ -9,6 +9,7 @@ import { evmPrivateKey } from './evm-private-key.js';
 import { githubCrc32 } from './github-crc32.js';
 import { gitlabRoutable } from './gitlab-routable.js';
 import { groqMarker } from './groq-marker.js';
+import { notIdentifier } from './not-identifier.js';
 import { notPublicTestValue } from './not-public-test-value.js';
 import { npmCrc32 } from './npm-crc32.js';
 import { objectidTimestamp } from './objectid-timestamp.js';
@@ -34,6 +35,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   'groq-marker': groqMarker,
   'evm-private-key': evmPrivateKey,
   'not-public-test-value': notPublicTestValue,
+  'not-identifier': notIdentifier,
 };
 
 /** The names rules may use in `validate:`; loading rejects any other. */
@@ -48,6 +50,7 @@ export {
   githubCrc32,
   gitlabRoutable,
   groqMarker,
+  notIdentifier,
   notPublicTestValue,
   npmCrc32,
   objectidTimestamp,

@@ -193,6 +193,7 @@ describe('validators map', () => {
         'github-crc32',
         'gitlab-routable',
         'groq-marker',
+        'not-identifier',
         'not-public-test-value',
         'npm-crc32',
         'objectid-timestamp',
@@ -228,5 +229,24 @@ describe('not-public-test-value', () => {
     expect(validators['not-public-test-value']!(PUBLIC_EVM_KEYS[1]!).ok).toBe(false);
     expect(validators['not-public-test-value']!(F.evmKey(seededRng(3))).ok).toBe(true);
     expect(validators['not-public-test-value']!('some-other-secret-value-1234').ok).toBe(true);
+  });
+});
+
+describe('not-identifier', () => {
+  const v = validators['not-identifier']!;
+  it.each(['babel7CompatTokens', 'SensitiveString2048', 'validToken_1.token', 'exchangeRecaptchaV3Token', 'smallTextTokens0Line'])(
+    'drops the code identifier %s',
+    (id) => expect(v(id).ok).toBe(false),
+  );
+  it('keeps random keys of every alphabet, leetspeak passwords, and drops the public development keys', () => {
+    const rng = seededRng(11);
+    for (let i = 0; i < 200; i++) {
+      for (const kind of ['alnum', 'hex', 'base64', 'b64url'] as const) {
+        const s = F.randChars(F.ALPHABETS[kind], 32, rng);
+        expect(v(s).ok, s).toBe(true);
+      }
+    }
+    expect(v('Sup3rS3cr3tPassw0rd12').ok).toBe(true);
+    expect(v(`0x${PUBLIC_EVM_KEYS[0]!}`).ok).toBe(false);
   });
 });
