@@ -22055,7 +22055,7 @@ function notIdentifier(secret) {
   return looksLikeIdentifier(secret) ? fail("reads as a code identifier, not a random secret") : publicValue;
 }
 function looksLikeIdentifier(s) {
-  if (!/[a-z][A-Z]|[A-Za-z][._][A-Za-z]/.test(s) || /[+/=]/.test(s)) return false;
+  if (!/[a-z][A-Z]|[A-Za-z0-9][._][A-Za-z]/.test(s) || /[+/=]/.test(s)) return false;
   const alnum = s.replace(/[^A-Za-z0-9]/g, "").length;
   let words = 0;
   let wordCount = 0;

@@ -3,7 +3,7 @@
 
 import { buildRuleSet } from './config/compile.js';
 import { detect } from './detect/engine.js';
-import { expandTemplate } from './fakes/index.js';
+import { expandTemplate, type Rng } from './fakes/index.js';
 import type { CompiledAllowlist, CompiledRule } from './model/types.js';
 
 export interface ExampleFailure {
@@ -26,7 +26,12 @@ export function examplePath(example: string): { path: string; text: string } {
 }
 
 /** Checks one rule's examples against that rule alone (plus the global allowlists). */
-export function checkRuleExamples(rule: CompiledRule, globalAllowlists: CompiledAllowlist[] = []): ExampleFailure[] {
+export function checkRuleExamples(
+  rule: CompiledRule,
+  globalAllowlists: CompiledAllowlist[] = [],
+  /** The random source for the templates (a seeded one makes a test reproducible). Default: crypto-random. */
+  rng?: Rng,
+): ExampleFailure[] {
   const examples = rule.spec.examples;
   if (!examples || examples.positive.length === 0 || examples.negative.length === 0) {
     return [{ ruleId: rule.id, kind: 'missing', example: '', message: 'rule has no positive and negative examples' }];
@@ -36,7 +41,7 @@ export function checkRuleExamples(rule: CompiledRule, globalAllowlists: Compiled
   const run = (kind: 'positive' | 'negative', template: string): void => {
     let expanded: string;
     try {
-      expanded = expandTemplate(template);
+      expanded = rng ? expandTemplate(template, rng) : expandTemplate(template);
     } catch (err) {
       failures.push({ ruleId: rule.id, kind, example: template, message: (err as Error).message });
       return;

@@ -23,7 +23,7 @@ export function notIdentifier(secret: string): ValidatorResult {
  * `+/=` are never taken for one.
  */
 export function looksLikeIdentifier(s: string): boolean {
-  if (!/[a-z][A-Z]|[A-Za-z][._][A-Za-z]/.test(s) || /[+/=]/.test(s)) return false;
+  if (!/[a-z][A-Z]|[A-Za-z0-9][._][A-Za-z]/.test(s) || /[+/=]/.test(s)) return false;
   const alnum = s.replace(/[^A-Za-z0-9]/g, '').length;
   let words = 0;
   let wordCount = 0;
