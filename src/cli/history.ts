@@ -1,15 +1,12 @@
 // `keyhound history [repo]`: options → scanHistory() → report, with a progress bar on a terminal.
 
-import { reporters } from '../report/index.js';
 import { scanHistory } from '../scan-history.js';
 import type { HistoryRevisions } from '../sources/history.js';
 import type { Args, RunIO, RunResult } from './index.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, UsageError, emit, parseSize } from './index.js';
+import { UsageError, parseSize } from './index.js';
 import { ruleBudget } from './common.js';
-import { baselineLines, colorEnabled, configWarnings, cutShortLines, verboseLines } from './output.js';
-import { ruleMeta } from '../report/rules.js';
+import { finishScan } from './finish.js';
 import { ProgressBar } from './progress.js';
-import { TOOL } from './tool.js';
 
 function revisions(a: Record<string, unknown>): HistoryRevisions {
   const out: HistoryRevisions = {};
@@ -60,15 +57,7 @@ export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> 
   } finally {
     bar?.done();
   }
-  const format = String(a.format ?? 'text');
-  const report = reporters[format]!(result.findings, {
-    tool: TOOL,
-    stats: result.stats,
-    color: format === 'text' && !a.output && colorEnabled(a, io),
-    rules: result.ruleSet.rules.map(ruleMeta),
-  });
-  const nothing = result.findings.length === 0;
-  const quiet = Boolean(a.quiet) && nothing;
+  const quiet = Boolean(a.quiet) && result.findings.length === 0;
   const notes: string[] = [];
   if (result.repository.shallow) {
     notes.push(
@@ -77,10 +66,5 @@ export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> 
     );
   }
   if (result.repository.empty && !quiet) notes.push('keyhound: the repository has no commits yet: nothing to scan');
-  const verbose = configWarnings(result.config) + (a.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
-  return {
-    exitCode: nothing ? EXIT_CLEAN : EXIT_FINDINGS,
-    stdout: quiet ? '' : emit(report, a),
-    stderr: (notes.length ? `${notes.join('\n')}\n` : '') + cutShortLines(result.cutShort) + verbose,
-  };
+  return finishScan(result, a, io, notes.length ? `${notes.join('\n')}\n` : '');
 }

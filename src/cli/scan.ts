@@ -1,14 +1,11 @@
 // `keyhound scan [paths..]`: options → scan() → report.
 
-import { reporters } from '../report/index.js';
-import { ruleMeta } from '../report/rules.js';
 import { scan } from '../scan.js';
 import { defaultThreads } from '../scan-pool.js';
 import type { Args, RunIO, RunResult } from './index.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, STDIN_ARG, UsageError, emit, parseSize } from './index.js';
-import { TOOL } from './tool.js';
+import { STDIN_ARG, UsageError, parseSize } from './index.js';
 import { ruleBudget } from './common.js';
-import { baselineLines, colorEnabled, configWarnings, cutShortLines, verboseLines } from './output.js';
+import { finishScan } from './finish.js';
 
 export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
@@ -25,23 +22,7 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     threads: a.threads === undefined ? defaultThreads() : parseThreads(a.threads),
     ...ruleBudget(a),
   });
-  const format = String(a.format ?? 'text');
-  const report = reporters[format]!(result.findings, {
-    tool: TOOL,
-    stats: result.stats,
-    color: format === 'text' && !a.output && colorEnabled(a, io),
-    rules: result.ruleSet.rules.map(ruleMeta),
-  });
-  const quiet = Boolean(a.quiet) && result.findings.length === 0;
-  const stderr =
-    configWarnings(result.config) +
-    cutShortLines(result.cutShort) +
-    (a.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
-  return {
-    exitCode: result.findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
-    stdout: quiet ? '' : emit(report, a),
-    stderr,
-  };
+  return finishScan(result, a, io);
 }
 
 /** `--threads N`: a whole number of at least 1. */

@@ -1,0 +1,31 @@
+// The common ending of the scanning commands (scan, diff, history): the report on stdout (or in --output), warnings,
+// cut-short rules and the --verbose lists on stderr, and exit code 0 or 1.
+
+import { reporters } from '../report/index.js';
+import { ruleMeta } from '../report/rules.js';
+import type { ScanResult } from '../scan.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, emit, type RunIO, type RunResult } from './common.js';
+import { baselineLines, colorEnabled, configWarnings, cutShortLines, verboseLines } from './output.js';
+import { TOOL } from './tool.js';
+
+/** `notes` come first on stderr (e.g. history's shallow-clone warning). */
+export function finishScan(result: ScanResult, args: Record<string, unknown>, io: RunIO, notes = ''): RunResult {
+  const format = String(args.format ?? 'text');
+  const report = reporters[format]!(result.findings, {
+    tool: TOOL,
+    stats: result.stats,
+    color: format === 'text' && !args.output && colorEnabled(args, io),
+    rules: result.ruleSet.rules.map(ruleMeta),
+  });
+  const quiet = Boolean(args.quiet) && result.findings.length === 0;
+  const stderr =
+    notes +
+    configWarnings(result.config) +
+    cutShortLines(result.cutShort) +
+    (args.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
+  return {
+    exitCode: result.findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
+    stdout: quiet ? '' : emit(report, args as { output?: string }),
+    stderr,
+  };
+}
