@@ -24653,6 +24653,16 @@ async function runAction(env = process.env) {
     return EXIT_ERROR;
   }
 }
+function outcomeOf(r, scope) {
+  return {
+    findings: r.findings,
+    files: r.stats.files,
+    skipped: r.skipped,
+    suppressed: r.baseline?.suppressed ?? 0,
+    rules: r.ruleSet.rules.map(ruleMeta),
+    scope
+  };
+}
 async function execute(plan, target, workspace, common, flags, log) {
   if (plan.kind === "nothing") return { findings: [], files: 0, skipped: [], suppressed: 0, rules: [], scope: plan.why };
   if (plan.kind === "scan") return fullScan(target, workspace, common, flags, "the files of the checkout");
@@ -24664,17 +24674,8 @@ async function execute(plan, target, workspace, common, flags, log) {
     if (typeof flags.range === "string") revisions.range = flags.range;
     if (typeof flags.since === "string") revisions.since = flags.since;
     if (typeof flags["max-commits"] === "string") revisions.maxCommits = Number(flags["max-commits"]);
-    const r2 = await scanHistory({ repo: target, revisions, configPath: common.configPath, maxFileSize: common.maxFileSize, redact: false });
-    const file = baselinePath(common.baseline, r2.config, r2.root);
-    const b = baselineStep(r2.findings, file ? { file, data: loadBaseline(file) } : void 0);
-    return {
-      findings: b.findings,
-      files: r2.stats.files,
-      skipped: r2.skipped,
-      suppressed: b.outcome?.suppressed ?? 0,
-      rules: r2.ruleSet.rules.map(ruleMeta),
-      scope: "the whole history (every ref)"
-    };
+    const r2 = await scanHistory({ repo: target, revisions, ...common, redact: false });
+    return outcomeOf(r2, "the whole history (every ref)");
   }
   const repo = await openRepository(target);
   let range;
@@ -24694,42 +24695,22 @@ async function execute(plan, target, workspace, common, flags, log) {
   const r = await scanDiff({
     repo: repo.root,
     range,
-    configPath: common.configPath,
-    baseline: common.baseline,
-    maxFileSize: common.maxFileSize,
-    honorGitleaksAllow: common.honorGitleaksAllow,
+    ...common,
     attribute: flags["no-attribution"] !== true,
     redact: false
   });
-  return {
-    findings: r.findings,
-    files: r.stats.files,
-    skipped: r.skipped,
-    suppressed: r.baseline?.suppressed ?? 0,
-    rules: r.ruleSet.rules.map(ruleMeta),
-    scope
-  };
+  return outcomeOf(r, scope);
 }
 async function fullScan(target, workspace, common, flags, scope) {
   const inside = !relative3(workspace, target).startsWith("..");
   const r = await scan({
     paths: [target],
     root: inside ? workspace : target,
-    configPath: common.configPath,
-    baseline: common.baseline,
-    maxFileSize: common.maxFileSize,
-    honorGitleaksAllow: common.honorGitleaksAllow,
+    ...common,
     gitignore: flags["no-gitignore"] !== true,
     redact: false
   });
-  return {
-    findings: r.findings,
-    files: r.stats.files,
-    skipped: r.skipped,
-    suppressed: r.baseline?.suppressed ?? 0,
-    rules: r.ruleSet.rules.map(ruleMeta),
-    scope
-  };
+  return outcomeOf(r, scope);
 }
 
 // src/action/index.ts

@@ -4,7 +4,7 @@
 import { redact as redactFindings } from './filters/redact.js';
 import type { Finding, Skip } from './model/types.js';
 import { baselineStep, resolveBaseline } from './baseline.js';
-import { DEFAULT_MAX_FILE_SIZE, loadRuleSet, type ScanResult } from './scan.js';
+import { DEFAULT_MAX_FILE_SIZE, loadRuleSet, type CommonScanOptions, type ScanResult } from './scan.js';
 import { scanFragments } from './scan-fragments.js';
 import { blameLine } from './sources/blame.js';
 import { openRepository } from './sources/repository.js';
@@ -14,21 +14,10 @@ import { diffSource } from './sources/staged.js';
 /** Findings beyond this many are not attributed to commits (one `git blame` each). */
 export const ATTRIBUTION_LIMIT = 200;
 
-export interface DiffScanOptions {
+export interface DiffScanOptions extends CommonScanOptions {
   /** Any folder in the repository's work tree. Default: the current directory. */
   repo?: string;
   range: RevisionRange;
-  /** Explicit config file; default `.keyhound.yaml` at the top of the work tree, when present. */
-  configPath?: string;
-  /** Skip blobs larger than this many bytes. Default {@link DEFAULT_MAX_FILE_SIZE}. */
-  maxFileSize?: number;
-  /** Mask secrets in the result. Default true. */
-  redact?: boolean;
-  /** Baseline file; default: the config's `baseline` key, if any; `false`: none. */
-  baseline?: string | false;
-  honorGitleaksAllow?: boolean;
-  /** Most milliseconds one rule may spend on one file before it is cut short (and reported). */
-  ruleBudgetMs?: number;
   /** Name the commit of the range that added each finding (`git blame`). Default true. */
   attribute?: boolean;
   now?: Date;

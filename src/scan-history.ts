@@ -8,26 +8,14 @@ import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Skip } from './model/types.js';
 import { baselineStep, resolveBaseline } from './baseline.js';
 import { wallClock } from './scan-fragments.js';
-import { DEFAULT_MAX_FILE_SIZE, loadRuleSet, type ScanResult } from './scan.js';
+import { DEFAULT_MAX_FILE_SIZE, loadRuleSet, type CommonScanOptions, type ScanResult } from './scan.js';
 import { countCommits, historySource, type HistoryProgress, type HistoryRevisions } from './sources/history.js';
 import { openRepository, type RepositoryInfo } from './sources/repository.js';
 
-export interface HistoryScanOptions {
+export interface HistoryScanOptions extends CommonScanOptions {
   /** The repository: any folder in its work tree, or a bare repository. Default: the current directory. */
   repo?: string;
   revisions?: HistoryRevisions;
-  /** Explicit config file; default `.keyhound.yaml` at the top of the work tree, when present. */
-  configPath?: string;
-  /** Skip blobs larger than this many bytes. Default {@link DEFAULT_MAX_FILE_SIZE}. */
-  maxFileSize?: number;
-  /** Mask secrets in the result. Default true. */
-  redact?: boolean;
-  /** Baseline file (false: none, even if the config names one). Default: the config key `baseline`. */
-  baseline?: string | false;
-  /** Also treat `gitleaks:allow` comments as inline allows. */
-  honorGitleaksAllow?: boolean;
-  /** Most milliseconds one rule may spend on one blob before it is cut short (and reported). Default 10 000. */
-  ruleBudgetMs?: number;
   /** Asked for progress: then the commits are counted first, for a total. */
   onProgress?: (progress: HistoryProgress & { totalCommits: number }) => void;
 }

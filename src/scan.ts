@@ -25,7 +25,23 @@ export { baselinePath, baselineStep, loadBaseline } from './baseline.js';
  */
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
-export interface ScanOptions {
+/** The options the scan, diff and history orchestrators share. */
+export interface CommonScanOptions {
+  /** Explicit config file; default `.keyhound.yaml` in the scan root or at the top of the work tree, when present. */
+  configPath?: string;
+  /** Skip files (or blobs) larger than this many bytes. Default {@link DEFAULT_MAX_FILE_SIZE}. */
+  maxFileSize?: number;
+  /** Mask secrets in the result. Default true. */
+  redact?: boolean;
+  /** Baseline file whose entries suppress findings; default: the config's `baseline` key, if any; `false`: none. */
+  baseline?: string | false;
+  /** Also treat `gitleaks:allow` comments as inline allows. Default false. */
+  honorGitleaksAllow?: boolean;
+  /** Most milliseconds one rule may spend on one file before it is cut short (and reported). Default 10 000. */
+  ruleBudgetMs?: number;
+}
+
+export interface ScanOptions extends CommonScanOptions {
   /** Files or folders to scan; `-` reads standard input. Default: `.`. */
   paths?: string[];
   /** Folder that reported paths are relative to and where `.keyhound.yaml` is looked up. Default: the single folder given, else the current directory. */
@@ -34,25 +50,13 @@ export interface ScanOptions {
   stdin?: Readable;
   /** Path reported for standard input. Default: `stdin`. */
   stdinFilename?: string;
-  /** Explicit config file; default `<root>/.keyhound.yaml` when present. */
-  configPath?: string;
   /** Honour .gitignore files. Default true. */
   gitignore?: boolean;
-  /** Skip files larger than this many bytes. Default {@link DEFAULT_MAX_FILE_SIZE}. */
-  maxFileSize?: number;
-  /** Mask secrets in the result. Default true. */
-  redact?: boolean;
-  /** Baseline file whose entries suppress findings; default: the config's `baseline` key, if any; `false`: none. */
-  baseline?: string | false;
-  /** Also treat `gitleaks:allow` comments as inline allows. Default false. */
-  honorGitleaksAllow?: boolean;
   /** The moment baseline expiry is judged against. Default: now. */
   now?: Date;
   /** Worker threads for large directory scans (see scan-pool.ts); 1 scans on the main thread. Default 1. */
   threads?: number;
-  /** Most milliseconds one rule may spend on one file before it is cut short (and reported). Default 10 000. */
-  ruleBudgetMs?: number;
-  /** The clock for that budget, in milliseconds. Default: the wall clock. For tests. */
+  /** The clock for the rule time budget, in milliseconds. Default: the wall clock. For tests. */
   clock?: () => number;
 }
 

@@ -12,7 +12,7 @@ import { githubReport } from '../report/github.js';
 import { ruleMeta } from '../report/rules.js';
 import { sarifReport } from '../report/sarif.js';
 import type { RuleMeta } from '../report/types.js';
-import { baselinePath, baselineStep, loadBaseline, scan, type ScanResult } from '../scan.js';
+import { scan, type ScanResult } from '../scan.js';
 import { scanDiff } from '../scan-diff.js';
 import { scanHistory } from '../scan-history.js';
 import { openRepository } from '../sources/repository.js';
@@ -139,6 +139,18 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
   }
 }
 
+/** What every mode reports, from any scan's result (secrets still raw: redaction happens when printing). */
+function outcomeOf(r: ScanResult, scope: string): Outcome {
+  return {
+    findings: r.findings,
+    files: r.stats.files,
+    skipped: r.skipped,
+    suppressed: r.baseline?.suppressed ?? 0,
+    rules: r.ruleSet.rules.map(ruleMeta),
+    scope,
+  };
+}
+
 interface Common {
   configPath: string | undefined;
   baseline: string | undefined;
@@ -164,17 +176,9 @@ async function execute(
     if (typeof flags.range === 'string') revisions.range = flags.range;
     if (typeof flags.since === 'string') revisions.since = flags.since;
     if (typeof flags['max-commits'] === 'string') revisions.maxCommits = Number(flags['max-commits']);
-    const r = await scanHistory({ repo: target, revisions, configPath: common.configPath, maxFileSize: common.maxFileSize, redact: false });
-    const file = baselinePath(common.baseline, r.config, r.root);
-    const b = baselineStep(r.findings, file ? { file, data: loadBaseline(file) } : undefined);
-    return {
-      findings: b.findings,
-      files: r.stats.files,
-      skipped: r.skipped,
-      suppressed: b.outcome?.suppressed ?? 0,
-      rules: r.ruleSet.rules.map(ruleMeta),
-      scope: 'the whole history (every ref)',
-    };
+    // scanHistory applies the baseline (the input, else the config key) as scan and scanDiff do.
+    const r = await scanHistory({ repo: target, revisions, ...common, redact: false });
+    return outcomeOf(r, 'the whole history (every ref)');
   }
   const repo = await openRepository(target);
   let range: { base: string; head: string; mergeBase: boolean };
@@ -195,21 +199,11 @@ async function execute(
   const r = await scanDiff({
     repo: repo.root,
     range,
-    configPath: common.configPath,
-    baseline: common.baseline,
-    maxFileSize: common.maxFileSize,
-    honorGitleaksAllow: common.honorGitleaksAllow,
+    ...common,
     attribute: flags['no-attribution'] !== true,
     redact: false,
   });
-  return {
-    findings: r.findings,
-    files: r.stats.files,
-    skipped: r.skipped,
-    suppressed: r.baseline?.suppressed ?? 0,
-    rules: r.ruleSet.rules.map(ruleMeta),
-    scope,
-  };
+  return outcomeOf(r, scope);
 }
 
 async function fullScan(target: string, workspace: string, common: Common, flags: Record<string, string | true>, scope: string): Promise<Outcome> {
@@ -218,19 +212,9 @@ async function fullScan(target: string, workspace: string, common: Common, flags
   const r = await scan({
     paths: [target],
     root: inside ? workspace : target,
-    configPath: common.configPath,
-    baseline: common.baseline,
-    maxFileSize: common.maxFileSize,
-    honorGitleaksAllow: common.honorGitleaksAllow,
+    ...common,
     gitignore: flags['no-gitignore'] !== true,
     redact: false,
   });
-  return {
-    findings: r.findings,
-    files: r.stats.files,
-    skipped: r.skipped,
-    suppressed: r.baseline?.suppressed ?? 0,
-    rules: r.ruleSet.rules.map(ruleMeta),
-    scope,
-  };
+  return outcomeOf(r, scope);
 }

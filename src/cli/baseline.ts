@@ -7,8 +7,8 @@ import { DEFAULT_BASELINE_FILE, newBaseline, serializeBaseline, updateBaseline }
 import { baselinePath, loadBaseline, scan } from '../scan.js';
 import { scanHistory } from '../scan-history.js';
 import type { Args, RunResult } from './index.js';
-import { EXIT_CLEAN, parseSize, STDIN_ARG, UsageError } from './index.js';
-import { ruleBudget } from './common.js';
+import { EXIT_CLEAN, STDIN_ARG, UsageError } from './index.js';
+import { commonScanArgs } from './common.js';
 import { configWarnings, cutShortLines, printablePath, verboseLines } from './output.js';
 
 export async function baselineCommand(args: Args): Promise<RunResult> {
@@ -18,14 +18,7 @@ export async function baselineCommand(args: Args): Promise<RunResult> {
   if (a.history && paths.length > 1) throw new UsageError('baseline --history takes one repository');
   // The baseline hashes raw secrets (redact: false); they are never printed or written. No baseline filters the
   // scan that builds one.
-  const common = {
-    configPath: a.config as string | undefined,
-    maxFileSize: parseSize(a['max-file-size'] ?? '64M'),
-    redact: false,
-    baseline: false as const,
-    honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
-    ...ruleBudget(a),
-  };
+  const common = { ...commonScanArgs(a), redact: false, baseline: false as const };
   const result = a.history
     ? await scanHistory({ ...common, repo: paths[0] })
     : await scan({ ...common, paths, gitignore: !a['no-gitignore'] });

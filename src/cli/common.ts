@@ -3,6 +3,7 @@
 
 import { writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import type { CommonScanOptions } from '../scan.js';
 import { scrubText } from '../filters/redact.js';
 
 export interface RunResult {
@@ -66,4 +67,16 @@ export function unexpectedError(err: unknown): RunResult {
   const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
   const head = `${e.name}: ${scrubText(e.message)}`;
   return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: unexpected error: ${[head, ...frames].join('\n')}\n` };
+}
+
+/** The options `scan`, `diff`, `history` and `baseline` read from their arguments the same way. */
+export function commonScanArgs(args: Record<string, unknown>): CommonScanOptions {
+  return {
+    configPath: args.config as string | undefined,
+    maxFileSize: parseSize(args['max-file-size'] ?? '64M'),
+    redact: !args['no-redact'],
+    baseline: args.baseline as string | undefined,
+    honorGitleaksAllow: Boolean(args['honor-gitleaks-allow']),
+    ...ruleBudget(args),
+  };
 }

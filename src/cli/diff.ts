@@ -4,8 +4,8 @@
 import { scanDiff } from '../scan-diff.js';
 import { MissingCommitError, parseRange } from '../sources/range.js';
 import type { Args, RunIO, RunResult } from './index.js';
-import { EXIT_ERROR, UsageError, parseSize } from './index.js';
-import { ruleBudget } from './common.js';
+import { EXIT_ERROR, UsageError } from './index.js';
+import { commonScanArgs } from './common.js';
 import { finishScan } from './finish.js';
 
 export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
@@ -21,12 +21,7 @@ export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
     result = await scanDiff({
       repo: (a.repo as string | undefined) ?? io.cwd ?? '.',
       range,
-      configPath: a.config as string | undefined,
-      maxFileSize: parseSize(a['max-file-size'] ?? '64M'),
-      redact: !a['no-redact'],
-      baseline: a.baseline as string | undefined,
-      honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
-      ...ruleBudget(a),
+      ...commonScanArgs(a),
       attribute: !a['no-attribution'],
     });
   } catch (err) {

@@ -3,8 +3,8 @@
 import { scanHistory } from '../scan-history.js';
 import type { HistoryRevisions } from '../sources/history.js';
 import type { Args, RunIO, RunResult } from './index.js';
-import { UsageError, parseSize } from './index.js';
-import { ruleBudget } from './common.js';
+import { UsageError } from './index.js';
+import { commonScanArgs } from './common.js';
 import { finishScan } from './finish.js';
 import { ProgressBar } from './progress.js';
 
@@ -37,12 +37,7 @@ export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> 
     result = await scanHistory({
       repo: (a.repo as string | undefined) ?? '.',
       revisions: revisions(a),
-      configPath: a.config as string | undefined,
-      maxFileSize: parseSize(a['max-file-size'] ?? '64M'),
-      redact: !a['no-redact'],
-      baseline: a.baseline as string | undefined,
-      honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
-      ...ruleBudget(a),
+      ...commonScanArgs(a),
       onProgress: bar
         ? (p) =>
             bar.update({

@@ -3,8 +3,8 @@
 import { scan } from '../scan.js';
 import { defaultThreads } from '../scan-pool.js';
 import type { Args, RunIO, RunResult } from './index.js';
-import { STDIN_ARG, UsageError, parseSize } from './index.js';
-import { ruleBudget } from './common.js';
+import { STDIN_ARG, UsageError } from './index.js';
+import { commonScanArgs } from './common.js';
 import { finishScan } from './finish.js';
 
 export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
@@ -13,14 +13,9 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     paths: ((a.paths as string[] | undefined) ?? ['.']).map((p) => (p === STDIN_ARG ? '-' : p)),
     stdin: io.stdin,
     stdinFilename: a['stdin-filename'] as string | undefined,
-    configPath: a.config as string | undefined,
+    ...commonScanArgs(a),
     gitignore: !a['no-gitignore'],
-    maxFileSize: parseSize(a['max-file-size'] ?? '64M'),
-    redact: !a['no-redact'],
-    baseline: a.baseline as string | undefined,
-    honorGitleaksAllow: Boolean(a['honor-gitleaks-allow']),
     threads: a.threads === undefined ? defaultThreads() : parseThreads(a.threads),
-    ...ruleBudget(a),
   });
   return finishScan(result, a, io);
 }
