@@ -3990,60 +3990,92 @@ var init_module_shim = __esm({
 function unicodeSpace(c) {
   return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
 }
-function runAround(text, i, k) {
-  let a = i;
-  while (a > 0 && inClass(text.charCodeAt(a - 1), k)) a -= 1;
-  let b = i + 1;
-  const n = text.length;
-  while (b < n && inClass(text.charCodeAt(b), k)) b += 1;
-  return [a, b];
-}
-function inClass(c, k) {
-  return c < 128 ? (CLASS[c] & k) !== 0 : (k & SPACE) !== 0 && unicodeSpace(c);
-}
 function someRun(text, min, k, test) {
   const n = text.length;
   for (let i = min - 1; i < n; ) {
-    if (!inClass(text.charCodeAt(i), k)) {
+    if ((CLASS16[text.charCodeAt(i)] & k) === 0) {
       i += min;
       continue;
     }
-    const [a, b] = runAround(text, i, k);
+    let a = i;
+    while (a > 0 && (CLASS16[text.charCodeAt(a - 1)] & k) !== 0) a -= 1;
+    let b = i + 1;
+    while (b < n && (CLASS16[text.charCodeAt(b)] & k) !== 0) b += 1;
     if (b - a >= min && test(a, b)) return true;
     i = b + min;
   }
   return false;
 }
-function wordChain(text, from, to) {
-  let wl = 0;
-  let upper = false;
-  let afterSep = false;
-  let words = 0;
-  let start = from;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? text.charCodeAt(i) : 0;
-    const k = c < 128 ? CLASS[c] : 0;
-    if (k & (LOWER | UPPER)) {
-      if (wl === 0) {
-        if (!afterSep) words = 0;
-        start = i;
-      }
-      wl += 1;
-      if (k & UPPER) upper = true;
-      afterSep = false;
-    } else {
-      let valid = false;
-      if (wl > 0) {
-        valid = !upper && wl >= 3 && wl <= 8 && BIP39_INDEX.has(text.slice(start, i));
-        if (valid) {
-          if (++words >= 12) return true;
-        } else words = 0;
-        wl = 0;
-        upper = false;
-      }
-      afterSep = valid && c === 32;
+function bip39Word(text, s, e) {
+  return e - s >= 3 && e - s <= 8 && BIP39_HASHES[wordHash(text, s, e)] === 1 && BIP39_INDEX.has(text.slice(s, e));
+}
+function chainThrough(text, from, to, p, oneSpace) {
+  const spaced = (a, b) => {
+    if (oneSpace) return b - a === 1 && text.charCodeAt(a) === 32;
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 10 || c >= 48 && c <= 57) return true;
     }
+    return false;
+  };
+  const gapEnd = (i) => {
+    const stop = Math.min(to, i + MAX_GAP + 1);
+    while (i < stop && !isLower(text.charCodeAt(i))) i += 1;
+    return i;
+  };
+  const gapStart = (i) => {
+    const stop = Math.max(from, i - MAX_GAP - 1);
+    while (i > stop && !isLower(text.charCodeAt(i - 1))) i -= 1;
+    return i;
+  };
+  const wordEnd = (i) => {
+    const stop = Math.min(to, i + 9);
+    while (i < stop && isLower(text.charCodeAt(i))) i += 1;
+    return i;
+  };
+  const wordStart = (i) => {
+    const stop = Math.max(from, i - 9);
+    while (i > stop && isLower(text.charCodeAt(i - 1))) i -= 1;
+    return i;
+  };
+  const gapOk = (a, b) => a > from && b < to && b - a <= MAX_GAP && isLower(text.charCodeAt(b)) && isLower(text.charCodeAt(a - 1)) && spaced(a, b);
+  let s;
+  let e;
+  let words;
+  if (isLower(text.charCodeAt(p))) {
+    s = wordStart(p);
+    e = wordEnd(p);
+    if (!bip39Word(text, s, e)) return false;
+    words = 1;
+  } else {
+    const g0 = gapStart(p);
+    const g1 = gapEnd(p);
+    if (!gapOk(g0, g1)) return false;
+    s = wordStart(g0);
+    e = wordEnd(g1);
+    if (!bip39Word(text, s, g0) || !bip39Word(text, g1, e)) return false;
+    words = 2;
   }
+  for (let i = e; words < 12; ) {
+    const j = gapEnd(i);
+    if (!gapOk(i, j)) break;
+    const k = wordEnd(j);
+    if (!bip39Word(text, j, k)) break;
+    words += 1;
+    i = k;
+  }
+  for (let i = s; words < 12; ) {
+    const j = gapStart(i);
+    if (!gapOk(j, i)) break;
+    const k = wordStart(j);
+    if (!bip39Word(text, k, j)) break;
+    words += 1;
+    i = k;
+  }
+  return words >= 12;
+}
+function wordChain(text, from, to, min, oneSpace) {
+  for (let p = from + min - 1; p < to; p += min) if (chainThrough(text, from, to, p, oneSpace)) return true;
   return false;
 }
 function byteItems(text, from, to) {
@@ -4075,7 +4107,7 @@ function gateScan(text, want) {
       const len = b - a;
       const bit = len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
       if (!(bit & want) || found & bit) return false;
-      for (let i = a; i < b; i++) if (!(CLASS[text.charCodeAt(i)] & B58)) return false;
+      for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)] & B58)) return false;
       found |= bit;
       return (found & want & (WIF_RUN | B58_64)) === (want & (WIF_RUN | B58_64));
     };
@@ -4090,8 +4122,8 @@ function gateScan(text, want) {
       return (found & hexWant) === hexWant;
     });
   }
-  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, Math.max(0, a - 1), Math.min(text.length, b + 1))))
-    found |= WORDS_12;
+  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, a, b, 47, true))) found |= WORDS_12;
+  if (want & WORDS_LIST && someRun(text, 47, LIST | SPACE, (a, b) => wordChain(text, a, b, 47, false))) found |= WORDS_LIST;
   if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
   return found;
 }
@@ -4104,7 +4136,7 @@ function gateBits(names) {
   for (const name of names) bits |= GATES[name] ?? 0;
   return bits;
 }
-var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, CLASS;
+var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, WORDS_LIST, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, LIST, CLASS, CLASS16, MAX_GAP, isLower, wordHash, BIP39_HASHES;
 var init_gates = __esm({
   "src/detect/gates.ts"() {
     "use strict";
@@ -4116,6 +4148,7 @@ var init_gates = __esm({
     HEX_24 = 32;
     HEX_32 = 64;
     WORDS_12 = 16;
+    WORDS_LIST = 128;
     GATES = {
       /** Bitcoin WIF private keys: a whole base58 token of 51 or 52 characters. */
       "base58-wif": WIF_RUN,
@@ -4126,7 +4159,9 @@ var init_gates = __esm({
       "hex-32": HEX_32,
       "hex-64": HEX_64,
       /** BIP-39 seed phrases: at least 12 words of the BIP-39 English list in a row, one space apart. */
-      "bip39-words": WORDS_12
+      "bip39-words": WORDS_12,
+      /** BIP-39 seed phrases written as a list (numbered, one per line, comma-separated, a JSON array). */
+      "bip39-list": WORDS_LIST
     };
     gateNames = new Set(Object.keys(GATES));
     ALNUM = 1;
@@ -4138,6 +4173,7 @@ var init_gates = __esm({
     SPACE = 64;
     COMMA = 128;
     LOWER_OR_SPACE = 256;
+    LIST = 512;
     CLASS = new Uint16Array(128);
     for (let c = 0; c < 128; c++) {
       const ch = String.fromCharCode(c);
@@ -4151,8 +4187,21 @@ var init_gates = __esm({
       if (/\s/.test(ch)) k |= SPACE;
       if (ch === ",") k |= COMMA;
       if (/[a-z ]/.test(ch)) k |= LOWER_OR_SPACE;
+      if (/[a-z0-9,".):]/.test(ch)) k |= LIST;
       CLASS[c] = k;
     }
+    CLASS16 = new Uint16Array(65536);
+    CLASS16.set(CLASS);
+    for (let c = 128; c < 65536; c++) if (unicodeSpace(c)) CLASS16[c] = SPACE;
+    MAX_GAP = 40;
+    isLower = (c) => c >= 97 && c <= 122;
+    wordHash = (text, s, e) => {
+      let h = 0;
+      for (let i = s; i < e; i++) h = h * 31 + text.charCodeAt(i) & 65535;
+      return h;
+    };
+    BIP39_HASHES = new Uint8Array(65536);
+    for (const w of BIP39_INDEX.keys()) BIP39_HASHES[wordHash(w, 0, w.length)] = 1;
   }
 });
 
@@ -19625,11 +19674,11 @@ var init_dist = __esm({
 function escapeLiteral(s) {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
-function translateEscape(src, i, inClass2) {
+function translateEscape(src, i, inClass) {
   const c = src[i + 1];
   if (c === void 0) throw new UnsupportedRegexError("trailing backslash");
-  if (c === "z" && !inClass2) return { out: "(?![\\s\\S])", len: 2 };
-  if (c === "A" && !inClass2) return { out: "(?<![\\s\\S])", len: 2 };
+  if (c === "z" && !inClass) return { out: "(?![\\s\\S])", len: 2 };
+  if (c === "A" && !inClass) return { out: "(?<![\\s\\S])", len: 2 };
   if (c === "Q") {
     const end = src.indexOf("\\E", i + 2);
     const lit = src.slice(i + 2, end === -1 ? src.length : end);
@@ -19651,7 +19700,7 @@ function translateEscape(src, i, inClass2) {
     return { out: `\\x${parseInt(m[1] || "0", 8).toString(16).padStart(2, "0")}`, len: m[0].length };
   }
   if (/[A-Za-z]/.test(c) && !/[dDwWsSbBfnrtvx]/.test(c)) throw new UnsupportedRegexError(`unknown escape \\${c}`);
-  if (inClass2 && (c === "b" || c === "B")) throw new UnsupportedRegexError(`\\${c} inside a character class`);
+  if (inClass && (c === "b" || c === "B")) throw new UnsupportedRegexError(`\\${c} inside a character class`);
   if (c === "x") {
     const m = /^\\x[0-9A-Fa-f]{2}/.exec(src.slice(i));
     if (!m) throw new UnsupportedRegexError("bad \\x escape");
@@ -22504,6 +22553,125 @@ function keywordAnchored(source, keywords) {
   const top = alternatives(source, 0, keywords.map((k) => k.toLowerCase()));
   return top !== null && top.end === source.length && top.sure;
 }
+function sequenceEnd(src, i) {
+  let depth = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === "\\") {
+      i += 2;
+      continue;
+    }
+    if (c === "[") {
+      i = classEnd(src, i);
+      continue;
+    }
+    if (c === "(") depth += 1;
+    else if (c === ")") {
+      if (depth === 0) return i;
+      depth -= 1;
+    } else if (c === "|" && depth === 0) return i;
+    i += 1;
+  }
+  return i;
+}
+function classEnd(src, i) {
+  let j = i + 1;
+  if (src[j] === "^") j++;
+  if (src[j] === "]") j++;
+  while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
+  return j + 1;
+}
+function literalAt(src, i) {
+  const c = src[i];
+  if (c === "\\") {
+    const e = src[i + 1] ?? "";
+    return { chars: /[.\-/\\^$*+?()[\]{}|_:=@#&~%!'"`,;<> ]/.test(e) ? [e] : null, len: 2 };
+  }
+  if (c === "[") {
+    const end = classEnd(src, i);
+    const body = src.slice(i + 1, end - 1).replace(/\\-/g, "-");
+    const small = src[i + 1] !== "^" && body.length <= 4 && !/[\\\]]|.-./.test(body);
+    return { chars: small ? [...body].map((ch) => ch.toLowerCase()) : null, len: end - i };
+  }
+  if (c === "." || c === "^" || c === "$" || c === "(" || c === ")" || c === "|") return { chars: null, len: 1 };
+  return { chars: [c.toLowerCase()], len: 1 };
+}
+function ledAlternatives(src, i, keywords) {
+  let led = true;
+  for (; ; ) {
+    const seq = ledSequence(src, i, keywords);
+    led &&= seq.led;
+    i = seq.end;
+    if (src[i] === "|") {
+      i += 1;
+      continue;
+    }
+    return { led, end: i };
+  }
+}
+function ledSequence(src, i, keywords) {
+  const not = () => ({ led: false, end: sequenceEnd(src, i) });
+  for (; ; ) {
+    const look = /^\(\?<?[=!]/.exec(src.slice(i, i + 4));
+    if (look) {
+      const close = sequenceEndOfGroup(src, i + look[0].length);
+      if (close === -1) return not();
+      i = close + 1;
+      if (quantifierAt2(src, i).len > 0) return not();
+      continue;
+    }
+    if (src.startsWith("\\b", i) || src.startsWith("\\B", i)) {
+      i += 2;
+      continue;
+    }
+    if (src[i] === "^") {
+      i += 1;
+      continue;
+    }
+    break;
+  }
+  if (i >= src.length || src[i] === "|" || src[i] === ")") return { led: false, end: i };
+  if (src[i] === "(") {
+    const head = /^\((?:\?(?:i:|:|<[A-Za-z_$][\w$]*>))?/.exec(src.slice(i, i + 64))[0];
+    if (head === "(" && src[i + 1] === "?") return not();
+    const inner = ledAlternatives(src, i + head.length, keywords);
+    if (src[inner.end] !== ")") return not();
+    const q = quantifierAt2(src, inner.end + 1);
+    return { led: inner.led && q.min >= 1, end: sequenceEnd(src, inner.end + 1) };
+  }
+  let run = [""];
+  const longest = Math.max(...keywords.map((k) => k.length));
+  while (i < src.length && run.some((v) => v.length < longest)) {
+    const lit = literalAt(src, i);
+    if (lit.chars === null) break;
+    const q = quantifierAt2(src, i + lit.len);
+    const optional = q.len > 0 && q.min === 0;
+    if (q.len > 0 && !optional && !src.startsWith("?", i + lit.len)) {
+      if (q.min >= 1) run = run.flatMap((v) => lit.chars.map((ch) => v + ch));
+      i += lit.len + q.len;
+      break;
+    }
+    const next = run.flatMap((v) => lit.chars.map((ch) => v + ch));
+    run = optional ? [...run, ...next] : next;
+    i += lit.len + q.len;
+    if (run.length > 64) break;
+  }
+  const led = run.every((v) => keywords.some((k) => v.startsWith(k)));
+  return { led, end: sequenceEnd(src, i) };
+}
+function sequenceEndOfGroup(src, i) {
+  for (; ; ) {
+    const end = sequenceEnd(src, i);
+    if (end >= src.length) return -1;
+    if (src[end] === ")") return end;
+    i = end + 1;
+  }
+}
+function keywordLed(source, keywords) {
+  if (keywords.length === 0) return false;
+  const top = ledAlternatives(source, 0, keywords.map((k) => k.toLowerCase()));
+  return top.end === source.length && top.led;
+}
 
 // src/detect/engine.ts
 init_gates();
@@ -22778,6 +22946,15 @@ function reachOf(rule) {
   }
   return reach;
 }
+var leads = /* @__PURE__ */ new WeakMap();
+function ledRegex(rule) {
+  let re = leads.get(rule);
+  if (re === void 0) {
+    re = keywordLed(rule.spec.regex, rule.keywords) ? new RegExp(rule.regex.source, rule.regex.flags.replace("y", "") + "y") : null;
+    leads.set(rule, re);
+  }
+  return re;
+}
 var WHOLE = [[0, Number.POSITIVE_INFINITY]];
 function runRule(rule, windows, c) {
   const { fragment, now } = c;
@@ -22795,22 +22972,43 @@ function runRule(rule, windows, c) {
         re.lastIndex += 1;
         continue;
       }
-      let secret;
-      let start;
-      if (rule.hasSecretGroup) {
-        const s = m.groups?.secret;
-        const at = m.indices?.groups?.secret;
-        if (s === void 0 || at === void 0 || s.length === 0) continue;
-        secret = s;
-        start = at[0] + from;
-      } else {
-        secret = m[0];
-        start = m.index + from;
-      }
-      accept(rule, c, m[0], secret, start);
+      take(rule, m, from, c);
     }
   }
   return true;
+}
+function runLed(rule, re, starts, c) {
+  const { now } = c;
+  const text = c.fragment.text;
+  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
+  let next = 0;
+  let tried = -1;
+  for (const p of starts) {
+    if (p < next || p === tried) continue;
+    if (now !== null && now() > deadline) return false;
+    tried = p;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null || m[0].length === 0) continue;
+    next = p + m[0].length;
+    take(rule, m, 0, c);
+  }
+  return true;
+}
+function take(rule, m, from, c) {
+  let secret;
+  let start;
+  if (rule.hasSecretGroup) {
+    const s = m.groups?.secret;
+    const at = m.indices?.groups?.secret;
+    if (s === void 0 || at === void 0 || s.length === 0) return;
+    secret = s;
+    start = at[0] + from;
+  } else {
+    secret = m[0];
+    start = m.index + from;
+  }
+  accept(rule, c, m[0], secret, start);
 }
 function accept(rule, c, match, secret, start) {
   const { ruleSet, fragment, lines, validators: validators3, dropped } = c;
@@ -22915,9 +23113,15 @@ function detect(ruleSet, fragment, options = {}) {
     }
     if (rule.generic) genericIds.add(rule.id);
     const starts = hits.get(rule);
-    const reach = starts ? reachOf(rule) : null;
-    const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule), reach) : null;
-    if (!runRule(rule, windows ?? WHOLE, c)) cutShort.push({ ruleId: rule.id, path: fragment.path, ...fragment.commit ? { commit: fragment.commit.sha } : {} });
+    const led = starts ? ledRegex(rule) : null;
+    let finished;
+    if (starts && led) finished = runLed(rule, led, starts, c);
+    else {
+      const reach = starts ? reachOf(rule) : null;
+      const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule), reach) : null;
+      finished = runRule(rule, windows ?? WHOLE, c);
+    }
+    if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...fragment.commit ? { commit: fragment.commit.sha } : {} });
   }
   const findings = settle(found, genericIds);
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
@@ -23249,13 +23453,13 @@ function pooled(options, ahead, next) {
     ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
   };
   let aheadAt = 0;
-  const take = () => aheadAt < ahead.length ? ahead[aheadAt++] : next();
+  const take2 = () => aheadAt < ahead.length ? ahead[aheadAt++] : next();
   let held = null;
   const batch = () => {
     const files = [];
     let bytes = 0;
     for (; ; ) {
-      const e = held ?? take();
+      const e = held ?? take2();
       held = null;
       if (!e) break;
       if (files.length && (files.length >= BATCH_FILES || bytes + e.size > BATCH_BYTES)) {
@@ -23701,10 +23905,10 @@ async function readBlobs(cwd, shas, maxFileSize) {
         current = { sha, size: n, parts: n > maxFileSize ? null : [], got: 0 };
       }
       const want = current.size + 1 - current.got;
-      const take = Math.min(want, pending.length);
-      if (current.parts) current.parts.push(pending.subarray(0, take));
-      current.got += take;
-      pending = pending.subarray(take);
+      const take2 = Math.min(want, pending.length);
+      if (current.parts) current.parts.push(pending.subarray(0, take2));
+      current.got += take2;
+      pending = pending.subarray(take2);
       if (current.got < current.size + 1) break;
       result2.set(current.sha, current.parts ? Buffer.concat(current.parts).subarray(0, current.size) : { size: current.size });
       current = null;
@@ -23920,11 +24124,11 @@ var CatFileParser = class {
   }
   readBody(buf, at) {
     const body = this.body;
-    const take = Math.min(body.left, buf.length - at);
-    if (body.parts) body.parts.push(buf.subarray(at, at + take));
-    body.left -= take;
+    const take2 = Math.min(body.left, buf.length - at);
+    if (body.parts) body.parts.push(buf.subarray(at, at + take2));
+    body.left -= take2;
     if (body.left === 0) this.finishBody();
-    return at + take;
+    return at + take2;
   }
   finishBody() {
     const { id, type, size, parts } = this.body;

@@ -96,3 +96,147 @@ export function keywordAnchored(source: string, keywords: readonly string[]): bo
   const top = alternatives(source, 0, keywords.map((k) => k.toLowerCase()));
   return top !== null && top.end === source.length && top.sure;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Keyword-led rules: every match *starts* where one of the rule's keywords starts (after zero-width assertions such
+// as `(?<![A-Za-z])`). The engine then tries such a rule only at its keyword hits, as a sticky regex on the whole
+// text, instead of scanning any text for a place to start: the same matches, found without a search. Decided from
+// the rule's own source, conservatively: anything not understood makes a rule "not led", which only costs speed.
+
+/** Index of the `)` or `|` that ends the sequence starting at `i` (or the end of `src`), skipping nested groups. */
+function sequenceEnd(src: string, i: number): number {
+  let depth = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
+    if (c === '[') {
+      i = classEnd(src, i);
+      continue;
+    }
+    if (c === '(') depth += 1;
+    else if (c === ')') {
+      if (depth === 0) return i;
+      depth -= 1;
+    } else if (c === '|' && depth === 0) return i;
+    i += 1;
+  }
+  return i;
+}
+
+/** Index just past the character class opening at `src[i]`. */
+function classEnd(src: string, i: number): number {
+  let j = i + 1;
+  if (src[j] === '^') j++;
+  if (src[j] === ']') j++;
+  while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+  return j + 1;
+}
+
+/** One literal element at `i`: its spellings (lower case), or null when it is not a plain literal. */
+function literalAt(src: string, i: number): { chars: string[] | null; len: number } {
+  const c = src[i]!;
+  if (c === '\\') {
+    const e = src[i + 1] ?? '';
+    return { chars: /[.\-/\\^$*+?()[\]{}|_:=@#&~%!'"`,;<> ]/.test(e) ? [e] : null, len: 2 };
+  }
+  if (c === '[') {
+    const end = classEnd(src, i);
+    const body = src.slice(i + 1, end - 1).replace(/\\-/g, '-');
+    const small = src[i + 1] !== '^' && body.length <= 4 && !/[\\\]]|.-./.test(body);
+    return { chars: small ? [...body].map((ch) => ch.toLowerCase()) : null, len: end - i };
+  }
+  if (c === '.' || c === '^' || c === '$' || c === '(' || c === ')' || c === '|') return { chars: null, len: 1 };
+  return { chars: [c.toLowerCase()], len: 1 };
+}
+
+function ledAlternatives(src: string, i: number, keywords: readonly string[]): { led: boolean; end: number } {
+  let led = true;
+  for (;;) {
+    const seq = ledSequence(src, i, keywords);
+    led &&= seq.led;
+    i = seq.end;
+    if (src[i] === '|') {
+      i += 1;
+      continue;
+    }
+    return { led, end: i };
+  }
+}
+
+function ledSequence(src: string, i: number, keywords: readonly string[]): { led: boolean; end: number } {
+  const not = (): { led: boolean; end: number } => ({ led: false, end: sequenceEnd(src, i) });
+  // Zero-width assertions first: they consume nothing, so the match still starts after them.
+  for (;;) {
+    const look = /^\(\?<?[=!]/.exec(src.slice(i, i + 4));
+    if (look) {
+      const close = sequenceEndOfGroup(src, i + look[0].length);
+      if (close === -1) return not();
+      i = close + 1;
+      if (quantifierAt(src, i).len > 0) return not();
+      continue;
+    }
+    if (src.startsWith('\\b', i) || src.startsWith('\\B', i)) {
+      i += 2;
+      continue;
+    }
+    if (src[i] === '^') {
+      i += 1;
+      continue;
+    }
+    break;
+  }
+  if (i >= src.length || src[i] === '|' || src[i] === ')') return { led: false, end: i };
+  if (src[i] === '(') {
+    // A group: led when it must be entered (at least once) and each of its alternatives is led.
+    const head = /^\((?:\?(?:i:|:|<[A-Za-z_$][\w$]*>))?/.exec(src.slice(i, i + 64))![0];
+    if (head === '(' && src[i + 1] === '?') return not(); // a group kind not understood
+    const inner = ledAlternatives(src, i + head.length, keywords);
+    if (src[inner.end] !== ')') return not();
+    const q = quantifierAt(src, inner.end + 1);
+    return { led: inner.led && q.min >= 1, end: sequenceEnd(src, inner.end + 1) };
+  }
+  // A literal run: every spelling it can take must begin with a keyword.
+  let run: string[] = [''];
+  const longest = Math.max(...keywords.map((k) => k.length));
+  while (i < src.length && run.some((v) => v.length < longest)) {
+    const lit = literalAt(src, i);
+    if (lit.chars === null) break;
+    const q = quantifierAt(src, i + lit.len);
+    const optional = q.len > 0 && q.min === 0;
+    if (q.len > 0 && !optional && !src.startsWith('?', i + lit.len)) {
+      // `x+` or `x{n,m}` with n ≥ 1: one x is certain, what follows is not a fixed spelling.
+      if (q.min >= 1) run = run.flatMap((v) => lit.chars!.map((ch) => v + ch));
+      i += lit.len + q.len;
+      break;
+    }
+    const next = run.flatMap((v) => lit.chars!.map((ch) => v + ch));
+    run = optional ? [...run, ...next] : next;
+    i += lit.len + q.len;
+    if (run.length > 64) break;
+  }
+  const led = run.every((v) => keywords.some((k) => v.startsWith(k)));
+  return { led, end: sequenceEnd(src, i) };
+}
+
+/** Index of the `)` closing the group whose body starts at `i`, or -1. */
+function sequenceEndOfGroup(src: string, i: number): number {
+  for (;;) {
+    const end = sequenceEnd(src, i);
+    if (end >= src.length) return -1;
+    if (src[end] === ')') return end;
+    i = end + 1;
+  }
+}
+
+/**
+ * True when every match of `source` (keyhound regex syntax, before expansion) begins exactly where one of
+ * `keywords` begins (case-insensitively), after any leading zero-width assertions.
+ */
+export function keywordLed(source: string, keywords: readonly string[]): boolean {
+  if (keywords.length === 0) return false;
+  const top = ledAlternatives(source, 0, keywords.map((k) => k.toLowerCase()));
+  return top.end === source.length && top.led;
+}

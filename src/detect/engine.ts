@@ -10,7 +10,7 @@ import { allowlisted, InlineAllowIndex } from './allow.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint } from './fingerprint.js';
 import { LineIndex } from './lines.js';
-import { keywordAnchored } from './anchor.js';
+import { keywordAnchored, keywordLed } from './anchor.js';
 import { gateBits, gatePasses, gateScan } from './gates.js';
 import { prefilter } from './prefilter.js';
 import { regexReach, type Reach } from './span.js';
@@ -52,6 +52,18 @@ function reachOf(rule: CompiledRule): Reach | null {
   return reach;
 }
 
+// Per rule, a sticky copy of its regex when every match starts at one of its keywords (anchor.ts), else null.
+const leads = new WeakMap<CompiledRule, RegExp | null>();
+
+function ledRegex(rule: CompiledRule): RegExp | null {
+  let re = leads.get(rule);
+  if (re === undefined) {
+    re = keywordLed(rule.spec.regex, rule.keywords) ? new RegExp(rule.regex.source, rule.regex.flags.replace('y', '') + 'y') : null;
+    leads.set(rule, re);
+  }
+  return re;
+}
+
 const WHOLE: readonly [number, number][] = [[0, Number.POSITIVE_INFINITY]];
 
 interface RunContext {
@@ -90,22 +102,50 @@ function runRule(rule: CompiledRule, windows: readonly (readonly [number, number
         re.lastIndex += 1;
         continue;
       }
-      let secret: string;
-      let start: number;
-      if (rule.hasSecretGroup) {
-        const s = m.groups?.secret;
-        const at = m.indices?.groups?.secret;
-        if (s === undefined || at === undefined || s.length === 0) continue;
-        secret = s;
-        start = at[0] + from;
-      } else {
-        secret = m[0];
-        start = m.index + from;
-      }
-      accept(rule, c, m[0], secret, start);
+      take(rule, m, from, c);
     }
   }
   return true;
+}
+
+/**
+ * Runs a keyword-led rule: its sticky regex is tried at each keyword hit only (ascending), on the whole text. A hit
+ * inside the previous match is passed over, as a global scan would, so the matches are exactly the whole-text ones.
+ */
+function runLed(rule: CompiledRule, re: RegExp, starts: readonly number[], c: RunContext): boolean {
+  const { now } = c;
+  const text = c.fragment.text;
+  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
+  let next = 0;
+  let tried = -1;
+  for (const p of starts) {
+    if (p < next || p === tried) continue;
+    if (now !== null && now() > deadline) return false;
+    tried = p;
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m === null || m[0].length === 0) continue;
+    next = p + m[0].length;
+    take(rule, m, 0, c);
+  }
+  return true;
+}
+
+/** The secret of one match (offsets in the window starting at `from`), on to {@link accept}. */
+function take(rule: CompiledRule, m: RegExpExecArray, from: number, c: RunContext): void {
+  let secret: string;
+  let start: number;
+  if (rule.hasSecretGroup) {
+    const s = m.groups?.secret;
+    const at = m.indices?.groups?.secret;
+    if (s === undefined || at === undefined || s.length === 0) return;
+    secret = s;
+    start = at[0] + from;
+  } else {
+    secret = m[0];
+    start = m.index + from;
+  }
+  accept(rule, c, m[0], secret, start);
 }
 
 /** Takes one regex match through entropy → allowlists → validator → inline allow, into `out` or `dropped`. */
@@ -226,9 +266,15 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
     }
     if (rule.generic) genericIds.add(rule.id);
     const starts = hits.get(rule);
-    const reach = starts ? reachOf(rule) : null;
-    const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule)!, reach) : null;
-    if (!runRule(rule, windows ?? WHOLE, c)) cutShort.push({ ruleId: rule.id, path: fragment.path, ...(fragment.commit ? { commit: fragment.commit.sha } : {}) });
+    const led = starts ? ledRegex(rule) : null;
+    let finished: boolean;
+    if (starts && led) finished = runLed(rule, led, starts, c);
+    else {
+      const reach = starts ? reachOf(rule) : null;
+      const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule)!, reach) : null;
+      finished = runRule(rule, windows ?? WHOLE, c);
+    }
+    if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...(fragment.commit ? { commit: fragment.commit.sha } : {}) });
   }
   const findings = settle(found, genericIds);
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

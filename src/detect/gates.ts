@@ -14,6 +14,7 @@ const HEX_64 = 8; // 64 or more consecutive hex digits
 const HEX_24 = 32; // 24 or more consecutive hex digits
 const HEX_32 = 64; // 32 or more consecutive hex digits
 const WORDS_12 = 16; // 12 or more BIP-39 English words (lower case, each a whole letter run), single spaces apart
+const WORDS_LIST = 128; // 12 or more BIP-39 English words in a row, apart by list separators (see chainThrough)
 
 /** Gate name → the verdict bits of which at least one must be set. */
 export const GATES: Readonly<Record<string, number>> = {
@@ -27,6 +28,8 @@ export const GATES: Readonly<Record<string, number>> = {
   'hex-64': HEX_64,
   /** BIP-39 seed phrases: at least 12 words of the BIP-39 English list in a row, one space apart. */
   'bip39-words': WORDS_12,
+  /** BIP-39 seed phrases written as a list (numbered, one per line, comma-separated, a JSON array). */
+  'bip39-list': WORDS_LIST,
 };
 
 export const gateNames: ReadonlySet<string> = new Set(Object.keys(GATES));
@@ -42,6 +45,7 @@ const DIGIT = 32;
 const SPACE = 64;
 const COMMA = 128;
 const LOWER_OR_SPACE = 256;
+const LIST = 512; // what a written-out word list is made of, besides white space: [a-z0-9] and , " . ) :
 const CLASS = new Uint16Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
@@ -55,6 +59,7 @@ for (let c = 0; c < 128; c++) {
   if (/\s/.test(ch)) k |= SPACE;
   if (ch === ',') k |= COMMA;
   if (/[a-z ]/.test(ch)) k |= LOWER_OR_SPACE;
+  if (/[a-z0-9,".):]/.test(ch)) k |= LIST;
   CLASS[c] = k;
 }
 
@@ -65,21 +70,10 @@ function unicodeSpace(c: number): boolean {
   );
 }
 
-/**
- * The run of characters of class `k` around `i`: [from, to). `text[i]` must be in the class.
- */
-function runAround(text: string, i: number, k: number): [number, number] {
-  let a = i;
-  while (a > 0 && inClass(text.charCodeAt(a - 1), k)) a -= 1;
-  let b = i + 1;
-  const n = text.length;
-  while (b < n && inClass(text.charCodeAt(b), k)) b += 1;
-  return [a, b];
-}
-
-function inClass(c: number, k: number): boolean {
-  return c < 128 ? (CLASS[c]! & k) !== 0 : (k & SPACE) !== 0 && unicodeSpace(c);
-}
+// The class bits of every UTF-16 code unit, so the loops below look a character up without a branch.
+const CLASS16 = new Uint16Array(0x10000);
+CLASS16.set(CLASS);
+for (let c = 128; c < 0x10000; c++) if (unicodeSpace(c)) CLASS16[c] = SPACE;
 
 /**
  * Calls `test(from, to)` on every maximal run of class `k` at least `min` long, until it returns true. Looks at
@@ -88,48 +82,124 @@ function inClass(c: number, k: number): boolean {
 function someRun(text: string, min: number, k: number, test: (from: number, to: number) => boolean): boolean {
   const n = text.length;
   for (let i = min - 1; i < n; ) {
-    if (!inClass(text.charCodeAt(i), k)) {
+    if ((CLASS16[text.charCodeAt(i)]! & k) === 0) {
       i += min;
       continue;
     }
-    const [a, b] = runAround(text, i, k);
+    let a = i;
+    while (a > 0 && (CLASS16[text.charCodeAt(a - 1)]! & k) !== 0) a -= 1;
+    let b = i + 1;
+    while (b < n && (CLASS16[text.charCodeAt(b)]! & k) !== 0) b += 1;
     if (b - a >= min && test(a, b)) return true;
     i = b + min;
   }
   return false;
 }
 
-/** Whether text[from, to) holds 12 or more BIP-39 English words in a row (see WORDS_12). */
-function wordChain(text: string, from: number, to: number): boolean {
-  let wl = 0;
-  let upper = false;
-  let afterSep = false;
-  let words = 0;
-  let start = from;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? text.charCodeAt(i) : 0;
-    const k = c < 128 ? CLASS[c]! : 0;
-    if (k & (LOWER | UPPER)) {
-      if (wl === 0) {
-        if (!afterSep) words = 0;
-        start = i;
-      }
-      wl += 1;
-      if (k & UPPER) upper = true;
-      afterSep = false;
-    } else {
-      let valid = false;
-      if (wl > 0) {
-        valid = !upper && wl >= 3 && wl <= 8 && BIP39_INDEX.has(text.slice(start, i));
-        if (valid) {
-          if (++words >= 12) return true;
-        } else words = 0;
-        wl = 0;
-        upper = false;
-      }
-      afterSep = valid && c === 32;
+/** Longest gap between two listed words the list rule allows (its separators plus numbering), with room to spare. */
+const MAX_GAP = 40;
+
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+
+// A 16-bit hash of each BIP-39 word, as a bit set: most words that are not on the list are turned away by one
+// table look-up, without cutting the word out of the text.
+const wordHash = (text: string, s: number, e: number): number => {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (h * 31 + text.charCodeAt(i)) & 0xffff;
+  return h;
+};
+const BIP39_HASHES = new Uint8Array(0x10000);
+for (const w of BIP39_INDEX.keys()) BIP39_HASHES[wordHash(w, 0, w.length)] = 1;
+
+/** Whether text[s, e) is a BIP-39 English word. */
+function bip39Word(text: string, s: number, e: number): boolean {
+  return e - s >= 3 && e - s <= 8 && BIP39_HASHES[wordHash(text, s, e)] === 1 && BIP39_INDEX.has(text.slice(s, e));
+}
+
+/**
+ * Whether 12 or more BIP-39 words in a row, each a whole run of lower-case letters inside text[from, to), pass
+ * through position p. With `oneSpace`, words must be exactly one space apart; otherwise any gap holding a comma, a
+ * line break or a digit may separate them.
+ */
+function chainThrough(text: string, from: number, to: number, p: number, oneSpace: boolean): boolean {
+  // The gap text[a, b) between two words: one space, or (in a list) one holding a comma, a line break or a digit, as
+  // every separator the list rule accepts does (a bare space only before a number).
+  const spaced = (a: number, b: number): boolean => {
+    if (oneSpace) return b - a === 1 && text.charCodeAt(a) === 32;
+    for (let i = a; i < b; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 10 || (c >= 48 && c <= 57)) return true;
     }
+    return false;
+  };
+  // Scans stop after MAX_GAP + 1 characters: what a longer gap or word means (no chain here) is known by then, and
+  // a long stretch of blanks or digits is not read again at each of its test positions.
+  const gapEnd = (i: number): number => {
+    const stop = Math.min(to, i + MAX_GAP + 1);
+    while (i < stop && !isLower(text.charCodeAt(i))) i += 1;
+    return i;
+  };
+  const gapStart = (i: number): number => {
+    const stop = Math.max(from, i - MAX_GAP - 1);
+    while (i > stop && !isLower(text.charCodeAt(i - 1))) i -= 1;
+    return i;
+  };
+  const wordEnd = (i: number): number => {
+    const stop = Math.min(to, i + 9);
+    while (i < stop && isLower(text.charCodeAt(i))) i += 1;
+    return i;
+  };
+  const wordStart = (i: number): number => {
+    const stop = Math.max(from, i - 9);
+    while (i > stop && isLower(text.charCodeAt(i - 1))) i -= 1;
+    return i;
+  };
+  const gapOk = (a: number, b: number): boolean => a > from && b < to && b - a <= MAX_GAP && isLower(text.charCodeAt(b)) && isLower(text.charCodeAt(a - 1)) && spaced(a, b);
+  // [s, e): the word p is in, or the two words around p (and the gap between) when p is between words.
+  let s: number;
+  let e: number;
+  let words: number;
+  if (isLower(text.charCodeAt(p))) {
+    s = wordStart(p);
+    e = wordEnd(p);
+    if (!bip39Word(text, s, e)) return false;
+    words = 1;
+  } else {
+    const g0 = gapStart(p);
+    const g1 = gapEnd(p);
+    if (!gapOk(g0, g1)) return false;
+    s = wordStart(g0);
+    e = wordEnd(g1);
+    if (!bip39Word(text, s, g0) || !bip39Word(text, g1, e)) return false;
+    words = 2;
   }
+  // Rightwards from e, then leftwards from s, one gap and one word at a time.
+  for (let i = e; words < 12; ) {
+    const j = gapEnd(i);
+    if (!gapOk(i, j)) break;
+    const k = wordEnd(j);
+    if (!bip39Word(text, j, k)) break;
+    words += 1;
+    i = k;
+  }
+  for (let i = s; words < 12; ) {
+    const j = gapStart(i);
+    if (!gapOk(j, i)) break;
+    const k = wordStart(j);
+    if (!bip39Word(text, k, j)) break;
+    words += 1;
+    i = k;
+  }
+  return words >= 12;
+}
+
+/**
+ * Whether the run text[from, to) holds 12 BIP-39 words in a row (see {@link chainThrough}). Such a chain is at least
+ * `min` characters long, so it covers one of the positions from + min - 1, from + 2·min - 1, …: testing those finds
+ * every chain while reading only the words around them.
+ */
+function wordChain(text: string, from: number, to: number, min: number, oneSpace: boolean): boolean {
+  for (let p = from + min - 1; p < to; p += min) if (chainThrough(text, from, to, p, oneSpace)) return true;
   return false;
 }
 
@@ -168,7 +238,7 @@ export function gateScan(text: string, want: number): number {
       const len = b - a;
       const bit = len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
       if (!(bit & want) || found & bit) return false;
-      for (let i = a; i < b; i++) if (!(CLASS[text.charCodeAt(i)]! & B58)) return false;
+      for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)]! & B58)) return false;
       found |= bit;
       return (found & want & (WIF_RUN | B58_64)) === (want & (WIF_RUN | B58_64));
     };
@@ -184,8 +254,9 @@ export function gateScan(text: string, want: number): number {
     });
   }
   // 12 words of 3+ letters and 11 spaces: at least 47 characters of [a-z ].
-  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, Math.max(0, a - 1), Math.min(text.length, b + 1))))
-    found |= WORDS_12;
+  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, a, b, 47, true))) found |= WORDS_12;
+  // The same 12 words written as a list: at least 47 characters of list characters and white space.
+  if (want & WORDS_LIST && someRun(text, 47, LIST | SPACE, (a, b) => wordChain(text, a, b, 47, false))) found |= WORDS_LIST;
   // 64 items of at least a digit and a comma, less the last comma: at least 127 characters of [0-9,\s].
   if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
   return found;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keywordLed } from '../../src/detect/anchor.js';
 import { detect } from '../../src/detect/engine.js';
 import { ALPHABETS, randChars as randomString } from '../../src/fakes/index.js';
 import type { RuleSpec } from '../../src/model/types.js';
@@ -119,6 +120,38 @@ describe('detect', () => {
   it('finds every occurrence, including two on one line', () => {
     const text = `${token()} ${token()}\n${token()}`;
     expect(detect(ruleSetOf([tokRule]), { text, path: 'x' }).findings.map((f) => `${f.line}:${f.column}`)).toEqual(['1:1', '1:30', '2:1']);
+  });
+});
+
+describe('detect: keyword-led rules (tried at keyword hits only)', () => {
+  // The same rule twice: led by its keywords, and with a leading `[\s\S]{0}` that hides the lead from the analysis, so
+  // it scans the text. Both must report exactly the same findings.
+  const led: RuleSpec = {
+    id: 'led',
+    description: 'Led',
+    severity: 'high',
+    keywords: ['passw', 'password', 'token'],
+    regex: '(?<![A-Za-z])(?i:passw(?:ord)?|token)[\\w]{0,10}\\s{0,3}=\\s{0,3}"(?<secret>[^"\\s]{8,40})"',
+  };
+  const scanned: RuleSpec = { ...led, id: 'scanned', regex: `[\\s\\S]{0}${led.regex}` };
+  it('finds what a whole-text scan finds, with overlapping keywords and hits inside a match', () => {
+    const v = (): string => randomString(ALPHABETS.alnum, 16);
+    const text = [
+      `PASSWORD = "${v()}"`, // "passw" and "password" hit the same place
+      `xpassword="${v()}"`, // preceded by a letter: no match at either hit
+      `token_password = "${v()}token${v()}"`, // hits inside the match are passed over
+      `authtoken="${v()}" password="${v()}"`, // two on one line; "authtoken" is no match (lookbehind)
+      `password =`,
+      `"${v()}"`, // the match runs on over the line break (\s)
+    ].join('\n');
+    expect(keywordLed(led.regex, led.keywords!)).toBe(true);
+    expect(keywordLed(scanned.regex, scanned.keywords!)).toBe(false);
+    const a = detect(ruleSetOf([led]), { text, path: 'x' }).findings;
+    const b = detect(ruleSetOf([scanned]), { text, path: 'x' }).findings;
+    expect(a.length).toBe(4);
+    const place = (f: { line: number; column: number; endLine: number; endColumn: number; secret: string }): string =>
+      `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.secret}`;
+    expect(a.map(place)).toEqual(b.map(place));
   });
 });
 

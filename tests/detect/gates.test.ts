@@ -14,6 +14,8 @@ const pick = (alphabet: string, n: number, seed: number): string =>
 const WIF = /(?<![A-Za-z0-9])(5[HJK][1-9A-HJ-NP-Za-km-z]{49}|[KLc][1-9A-HJ-NP-Za-km-z]{51}|9[1-9A-HJ-NP-Za-km-z]{50})(?![A-Za-z0-9])/;
 const SOL = /(?<![A-Za-z0-9])([1-9A-HJ-NP-Za-km-z]{86,88}|\[(?:\s{0,20}\d{1,3}\s{0,20},){63}\s{0,20}\d{1,3}\s{0,20},?\s{0,20}\])(?![A-Za-z0-9])/;
 const HEX = /[0-9a-fA-F]{64}(?![0-9A-Za-z])/;
+const LIST =
+  /(?<![A-Za-z])((?:\d{1,2}[.):][ \t]{0,3})?[a-z]{3,8}(?=[ \t]{0,3}(?:[,"\r\n]|$)|[ \t]{1,3}\d)(?:(?:[ \t]{0,3},[ \t]{0,3}(?:\r?\n[ \t]{0,20})?|[ \t]{0,3}\r?\n[ \t]{0,20}|[ \t]{1,3}(?=\d)|"[ \t]{0,3},\s{0,20}")(?:\d{1,2}[.):][ \t]{0,3})?[a-z]{3,8}(?=[ \t]{0,3}(?:[,"\r\n]|$)|[ \t]{1,3}\d)){11,23})/;
 const SEED = /(?<![A-Za-z])(?<!(?<![A-Za-z])[a-z]{3,8} )([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?![A-Za-z])(?! [a-z]{3,8}(?![A-Za-z]))/;
 
 describe('structural gates', () => {
@@ -34,6 +36,17 @@ describe('structural gates', () => {
     const seed = `x ${BIP39_WORDS.slice(100, 112).join(' ')}.`;
     expect(SEED.test(seed)).toBe(true);
     expect(passes('bip39-words', seed)).toBe(true);
+    const words = BIP39_WORDS.slice(200, 212);
+    for (const list of [
+      words.map((w, i) => `${i + 1}. ${w}`).join('\n'),
+      words.map((w, i) => `${i + 1}) ${w}`).join('\r\n'),
+      words.join(', '),
+      `["${words.join('",\u00a0"')}"]`,
+      words.map((w) => `  ${w}`).join('\n'),
+    ]) {
+      expect(LIST.test(list)).toBe(true);
+      expect(passes('bip39-list', list)).toBe(true);
+    }
   });
 
   it('rule out ordinary code and prose', () => {
@@ -44,13 +57,17 @@ describe('structural gates', () => {
     expect(passes('hex-32', `${'ab'.repeat(15)}a`)).toBe(false);
     expect(passes('hex-24', `x-${'ab'.repeat(11)}a-`)).toBe(false);
     expect(passes('bip39-words', BIP39_WORDS.slice(0, 11).join(' '))).toBe(false);
+    expect(passes('bip39-list', BIP39_WORDS.slice(0, 11).join(',\n'))).toBe(false);
+    expect(passes('bip39-list', ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'omega'].join(', '))).toBe(false);
   });
 
   it('never rule out text a rule matches (random text around planted runs)', () => {
     const filler = fc.string({ unit: fc.constantFrom('a', 'Z', '1', ' ', ',', '\n', '[', 'x', '-', '\u00a0', 'é'), maxLength: 120 });
     const word = fc.constantFrom(...BIP39_WORDS.slice(0, 64), 'the', 'of', 'Word');
+    const sep = fc.constantFrom(' ', ', ', ',', '\n', '\r\n', '",\n  "', '", "', ' 7. ', '\n12) ', ' ,\t');
     const core = fc.oneof(
       fc.array(word, { minLength: 10, maxLength: 26 }).map((w) => w.join(' ')),
+      fc.tuple(fc.array(word, { minLength: 10, maxLength: 26 }), sep).map(([w, s]) => w.join(s)),
       fc.integer({ min: 48, max: 92 }).chain((n) => fc.string({ unit: fc.constantFrom(...B58, '0', 'l'), minLength: n, maxLength: n })),
       fc.integer({ min: 20, max: 70 }).chain((n) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF', 'g'), minLength: n, maxLength: n })),
       fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 60, maxLength: 70 }).chain((xs) =>
@@ -67,6 +84,10 @@ describe('structural gates', () => {
         if (/[0-9a-f]{24}/i.test(text)) expect(passes('hex-24', text)).toBe(true);
         const m = SEED.exec(text);
         if (m && m[1]!.split(' ').every((w) => BIP39_WORDS.includes(w))) expect(passes('bip39-words', text)).toBe(true);
+        // (About 200 of the 3000 runs hold a list the rule matches.)
+        const l = LIST.exec(text);
+        const listWords = l?.[1]!.match(/[a-z]+/g) ?? [];
+        if (listWords.length >= 12 && listWords.every((w) => BIP39_WORDS.includes(w))) expect(passes('bip39-list', text)).toBe(true);
       }),
       { numRuns: 3000 },
     );

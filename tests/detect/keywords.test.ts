@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordAnchored } from '../../src/detect/anchor.js';
+import { keywordAnchored, keywordLed } from '../../src/detect/anchor.js';
 import { KeywordMatcher } from '../../src/detect/keywords.js';
 import { regexReach, UNBOUNDED } from '../../src/detect/span.js';
 
@@ -45,5 +45,29 @@ describe('keywordAnchored', () => {
     expect(keywordAnchored('(?i:api[_-]?key)=x', ['api_key'])).toBe(false);
     expect(keywordAnchored('(?:binance)?key=x', ['binance'])).toBe(false);
     expect(keywordAnchored('(?!binance)x', ['binance'])).toBe(false);
+  });
+});
+
+describe('keywordLed', () => {
+  it('is true only when every match starts where a keyword starts', () => {
+    expect(keywordLed('(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA)[A-Z2-7]{16})', ['akia', 'asia'])).toBe(true);
+    expect(keywordLed('gh[pous]_[A-Za-z0-9]{36}', ['ghp_', 'gho_', 'ghu_', 'ghs_'])).toBe(true);
+    expect(keywordLed('(?i:api[_-]?key)=x', ['api_key', 'api-key', 'apikey'])).toBe(true);
+    expect(keywordLed('\\b(?i:secret|token)[\\w.]{0,20}=x', ['secret', 'token'])).toBe(true);
+    expect(keywordLed('(?:(?i:priv)(?:ate)?_key|(?<![A-Za-z])(?i:eth)_pk)=x', ['priv', 'eth'])).toBe(true);
+    expect(keywordLed('(?i:secret)+=x', ['secret'])).toBe(true);
+    // A keyword inside or after the match's start: the match begins before the hit.
+    expect(keywordLed('[A-Za-z]{3}(?i:binance)', ['binance'])).toBe(false);
+    expect(keywordLed('access_?key', ['key'])).toBe(false);
+    expect(keywordLed('sk-[A-Za-z0-9]{20}T3BlbkFJ', ['t3blbkfj'])).toBe(false);
+    // One alternative not led by a keyword is enough to make the rule scan.
+    expect(keywordLed('(?:binance|new Client\\()key=x', ['binance'])).toBe(false);
+    expect(keywordLed('binance=x|[a-z]+=y', ['binance'])).toBe(false);
+    // Optional or lazily skipped leads, and a spelling shorter than the keyword.
+    expect(keywordLed('(?:binance)?key=x', ['binance'])).toBe(false);
+    expect(keywordLed('(?:binance)*key=x', ['binance'])).toBe(false);
+    expect(keywordLed('[_-]?apikey=x', ['apikey'])).toBe(false);
+    expect(keywordLed('api=x', ['apikey'])).toBe(false);
+    expect(keywordLed('x', [])).toBe(false);
   });
 });
