@@ -1,7 +1,10 @@
 // Turns file bytes into text: UTF-8 (invalid bytes become U+FFFD, so line numbers stay right), UTF-16 with a BOM,
 // and a verdict of "binary" for content with NUL bytes near the start.
 
-export type Decoded = { text: string } | { binary: true };
+import { isAscii } from 'node:buffer';
+
+/** The text, and the bytes themselves when they are pure ASCII (so byte offsets are character offsets). */
+export type Decoded = { text: string; ascii?: Uint8Array } | { binary: true };
 
 const SNIFF = 8000;
 
@@ -15,5 +18,6 @@ export function decode(buf: Buffer): Decoded {
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const nul = buf.indexOf(0, start);
   if (nul !== -1 && nul < start + SNIFF) return { binary: true };
+  if (start === 0 && isAscii(buf)) return { text: buf.toString('latin1'), ascii: buf };
   return { text: buf.toString('utf8', start) };
 }

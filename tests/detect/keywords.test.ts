@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keywordAnchored, keywordLed } from '../../src/detect/anchor.js';
 import { KeywordMatcher } from '../../src/detect/keywords.js';
@@ -12,10 +13,25 @@ describe('KeywordMatcher', () => {
     expect(positions.get(2)).toEqual([9, 20, 29]);
   });
 
+  it('finds the same over the bytes of an ASCII text as over the text (fuzzed)', () => {
+    const m = new KeywordMatcher(['apikey', 'x-mbx-apikey', 'key', 't-', 'sk-ant-', 'pk']);
+    const pieces = ['APIKEY', 'x-mbx-', 'Key', 't-', 'sk-ant-', 'pK', ' ', '\n', 'a', '-', 'k', '~', '\x7f'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const bytes = Buffer.from(text, 'latin1');
+        expect(m.scanBytes(bytes).positions).toEqual(m.scan(text).positions);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('does not match across non-ASCII characters', () => {
     const m = new KeywordMatcher(['ab']);
     expect(m.scan('aéb').positions.size).toBe(0);
     expect(m.scan('éab').positions.get(0)).toEqual([1]);
+    expect(m.scan('a\u0161b').positions.size).toBe(0); // š: past 255, its low byte is not "a"
+    expect(m.scanBytes(Buffer.from('a\xe9b', 'latin1')).positions.size).toBe(0);
   });
 });
 

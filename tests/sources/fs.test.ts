@@ -85,6 +85,16 @@ describe('fs source', () => {
     expect(fragments.find((f) => f.path === 'bad.txt')!.text.split('\n')[2]).toBe('key');
   });
 
+  it('hands the engine the bytes of pure-ASCII files only (their offsets are the text\'s)', async () => {
+    const d = tempDir();
+    writeTree(d, { 'a.txt': 'plain key=1\n', 'u.txt': 'caf\u00e9 key=1\n', 'bom.txt': '\ufeffkey=1\n' });
+    const { fragments } = await walk(d);
+    const ascii = fragments.find((f) => f.path === 'a.txt')!;
+    expect(ascii.ascii && Buffer.from(ascii.ascii).toString('latin1')).toBe(ascii.text);
+    expect(fragments.find((f) => f.path === 'u.txt')!.ascii).toBeUndefined();
+    expect(fragments.find((f) => f.path === 'bom.txt')!.ascii).toBeUndefined();
+  });
+
   it('throws PathNotFoundError for a missing path', async () => {
     const d = tempDir();
     await expect(walk(d, { paths: [join(d, 'nope')] })).rejects.toBeInstanceOf(PathNotFoundError);
