@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // Thin launcher: everything happens in run(); this file only wires the process to it. `keyhound staged` runs on
 // every commit, so it first tries the fast path (build/staged.js, one bundled file without yargs; see
-// src/cli/fast.ts), which hands back anything it does not understand.
+// src/cli/fast.ts), which hands back anything it does not understand. Everything else loads the bundled CLI
+// (build/cli/index.js; the compiled modules in build/src/ if the bundle is missing).
 const argv = process.argv.slice(2);
 const io = {
-  stdin: process.stdin,
+  // A getter: touching process.stdin sets up a stream, which only `scan -` needs.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY,
   progress: process.stderr.isTTY ? process.stderr : undefined,
@@ -15,7 +19,10 @@ if (argv[0] === 'staged') {
   const fast = await import('../build/staged.js').catch(() => import('../build/src/cli/fast.js'));
   result = await fast.runFast(argv, io);
 }
-if (!result) result = await (await import('../build/src/cli/index.js')).run(argv, io);
+if (!result) {
+  const cli = await import('../build/cli/index.js').catch(() => import('../build/src/cli/index.js'));
+  result = await cli.run(argv, io);
+}
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;

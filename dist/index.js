@@ -2197,6 +2197,116 @@ var init_bip39_words = __esm({
   }
 });
 
+// src/config/regex-syntax.ts
+function rememberExpansions(known) {
+  for (const [source, expanded] of Object.entries(known)) expansions.set(source, expanded);
+}
+function swapCase(c) {
+  const u = c.toUpperCase();
+  return u === c ? c.toLowerCase() : u;
+}
+function escapeLength(src, i) {
+  const c = src[i + 1];
+  if (c === void 0) return 1;
+  const rest = src.slice(i + 2);
+  let m = null;
+  if (c === "x") m = /^[0-9A-Fa-f]{2}/.exec(rest);
+  else if (c === "u") m = /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/.exec(rest);
+  else if (c === "c") m = /^[A-Za-z]/.exec(rest);
+  else if (c === "p" || c === "P") m = /^\{[^}]*\}/.exec(rest);
+  else if (c === "k") m = /^<[^>]*>/.exec(rest);
+  return 2 + (m ? m[0].length : 0);
+}
+function caseFoldClass(body) {
+  let out = "";
+  let extra = "";
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i];
+    if (c === "\\") {
+      const n = escapeLength(body, i);
+      out += body.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    const lo = c;
+    const dash = body[i + 1];
+    const hi = body[i + 2];
+    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo) && LETTER.test(hi)) {
+      out += `${lo}-${hi}`;
+      if (lo === lo.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo)}-${swapCase(hi)}`;
+      i += 3;
+      continue;
+    }
+    out += c;
+    if (LETTER.test(c)) extra += swapCase(c);
+    i += 1;
+  }
+  return out + extra;
+}
+function expandCaseInsensitiveGroups(source) {
+  if (!source.includes("(?i:")) return source;
+  const known = expansions.get(source);
+  if (known !== void 0) return known;
+  let out = "";
+  let depth = 0;
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === "\\") {
+      const n = escapeLength(source, i);
+      out += source.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (c === "[") {
+      let j = i + 1;
+      if (source[j] === "^") j++;
+      if (source[j] === "]") j++;
+      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? escapeLength(source, j) : 1;
+      if (j >= source.length) throw new Error("unterminated character class");
+      const head = source[i + 1] === "^" ? "[^" : "[";
+      const body = source.slice(i + head.length, j);
+      out += depth > 0 ? head + caseFoldClass(body) + "]" : source.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === "(") {
+      if (source.startsWith("(?i:", i)) {
+        out += "(?:";
+        depth += 1;
+        i += 4;
+        continue;
+      }
+      const named = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(i, i + 64));
+      const prefix = named ? named[0] : /^\(\?(?:[:=!]|<[=!])/.exec(source.slice(i, i + 4))?.[0] ?? "(";
+      out += prefix;
+      if (depth > 0) depth += 1;
+      i += prefix.length;
+      continue;
+    }
+    if (c === ")") {
+      out += c;
+      if (depth > 0) depth -= 1;
+      i += 1;
+      continue;
+    }
+    out += depth > 0 && LETTER.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
+    i += 1;
+  }
+  if (depth > 0) throw new Error("unterminated (?i:...) group");
+  expansions.set(source, out);
+  return out;
+}
+var LETTER, expansions;
+var init_regex_syntax = __esm({
+  "src/config/regex-syntax.ts"() {
+    "use strict";
+    LETTER = /[A-Za-z]/;
+    expansions = /* @__PURE__ */ new Map();
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -3987,9 +4097,6 @@ var init_module_shim = __esm({
 });
 
 // src/detect/gates.ts
-function unicodeSpace(c) {
-  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
-}
 function someRun(text, min, k, test) {
   const n = text.length;
   for (let i = min - 1; i < n; ) {
@@ -4136,7 +4243,7 @@ function gateBits(names) {
   for (const name of names) bits |= GATES[name] ?? 0;
   return bits;
 }
-var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, WORDS_LIST, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, LIST, CLASS, CLASS16, MAX_GAP, isLower, wordHash, BIP39_HASHES;
+var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, WORDS_LIST, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, LIST, CLASS, UNICODE_SPACES, CLASS16, MAX_GAP, isLower, wordHash, BIP39_HASHES;
 var init_gates = __esm({
   "src/detect/gates.ts"() {
     "use strict";
@@ -4190,9 +4297,10 @@ var init_gates = __esm({
       if (/[a-z0-9,".):]/.test(ch)) k |= LIST;
       CLASS[c] = k;
     }
+    UNICODE_SPACES = [160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288, 65279];
     CLASS16 = new Uint16Array(65536);
     CLASS16.set(CLASS);
-    for (let c = 128; c < 65536; c++) if (unicodeSpace(c)) CLASS16[c] = SPACE;
+    for (const c of UNICODE_SPACES) CLASS16[c] = SPACE;
     MAX_GAP = 40;
     isLower = (c) => c >= 97 && c <= 122;
     wordHash = (text, s, e) => {
@@ -4223,109 +4331,6 @@ var init_errors = __esm({
       ruleId;
       field;
     };
-  }
-});
-
-// src/config/regex-syntax.ts
-function swapCase(c) {
-  const u = c.toUpperCase();
-  return u === c ? c.toLowerCase() : u;
-}
-function escapeLength(src, i) {
-  const c = src[i + 1];
-  if (c === void 0) return 1;
-  const rest = src.slice(i + 2);
-  let m = null;
-  if (c === "x") m = /^[0-9A-Fa-f]{2}/.exec(rest);
-  else if (c === "u") m = /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/.exec(rest);
-  else if (c === "c") m = /^[A-Za-z]/.exec(rest);
-  else if (c === "p" || c === "P") m = /^\{[^}]*\}/.exec(rest);
-  else if (c === "k") m = /^<[^>]*>/.exec(rest);
-  return 2 + (m ? m[0].length : 0);
-}
-function caseFoldClass(body) {
-  let out = "";
-  let extra = "";
-  let i = 0;
-  while (i < body.length) {
-    const c = body[i];
-    if (c === "\\") {
-      const n = escapeLength(body, i);
-      out += body.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    const lo = c;
-    const dash = body[i + 1];
-    const hi = body[i + 2];
-    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo) && LETTER.test(hi)) {
-      out += `${lo}-${hi}`;
-      if (lo === lo.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo)}-${swapCase(hi)}`;
-      i += 3;
-      continue;
-    }
-    out += c;
-    if (LETTER.test(c)) extra += swapCase(c);
-    i += 1;
-  }
-  return out + extra;
-}
-function expandCaseInsensitiveGroups(source) {
-  if (!source.includes("(?i:")) return source;
-  let out = "";
-  let depth = 0;
-  let i = 0;
-  while (i < source.length) {
-    const c = source[i];
-    if (c === "\\") {
-      const n = escapeLength(source, i);
-      out += source.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    if (c === "[") {
-      let j = i + 1;
-      if (source[j] === "^") j++;
-      if (source[j] === "]") j++;
-      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? escapeLength(source, j) : 1;
-      if (j >= source.length) throw new Error("unterminated character class");
-      const head = source[i + 1] === "^" ? "[^" : "[";
-      const body = source.slice(i + head.length, j);
-      out += depth > 0 ? head + caseFoldClass(body) + "]" : source.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (c === "(") {
-      if (source.startsWith("(?i:", i)) {
-        out += "(?:";
-        depth += 1;
-        i += 4;
-        continue;
-      }
-      const named = /^\(\?<([A-Za-z_$][\w$]*)>/.exec(source.slice(i, i + 64));
-      const prefix = named ? named[0] : /^\(\?(?:[:=!]|<[=!])/.exec(source.slice(i, i + 4))?.[0] ?? "(";
-      out += prefix;
-      if (depth > 0) depth += 1;
-      i += prefix.length;
-      continue;
-    }
-    if (c === ")") {
-      out += c;
-      if (depth > 0) depth -= 1;
-      i += 1;
-      continue;
-    }
-    out += depth > 0 && LETTER.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
-    i += 1;
-  }
-  if (depth > 0) throw new Error("unterminated (?i:...) group");
-  return out;
-}
-var LETTER;
-var init_regex_syntax = __esm({
-  "src/config/regex-syntax.ts"() {
-    "use strict";
-    LETTER = /[A-Za-z]/;
   }
 });
 
@@ -4475,6 +4480,9 @@ function compileGlob(glob, where = { field: "path" }) {
   if (glob.startsWith(REGEX_PATH_PREFIX)) {
     const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), "", where);
     return (p) => re.test(p);
+  }
+  if (!/[*?[\]{}()!+@\\]/.test(glob) && !glob.startsWith("./")) {
+    return glob.includes("/") ? (p) => p === glob : (p) => p === glob || p.endsWith(`/${glob}`);
   }
   picomatch2 ??= loadModule("picomatch");
   return picomatch2(glob, { dot: true, basename: !glob.includes("/") });
@@ -21007,8 +21015,8 @@ var require_ignore = __commonJS({
 });
 
 // src/action/main.ts
-import { readFileSync as readFileSync6, writeFileSync, mkdirSync, existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname6, isAbsolute, relative as relative3, resolve as resolve7 } from "node:path";
+import { readFileSync as readFileSync6, writeFileSync as writeFileSync2, mkdirSync, existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname5, isAbsolute, relative as relative3, resolve as resolve7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -21669,7 +21677,7 @@ import { statSync as statSync2 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
 // src/config/cache.ts
-import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2, statSync, writeFileSync } from "node:fs";
 import { basename, join as join3 } from "node:path";
 
 // src/detect/validators/types.ts
@@ -22207,12 +22215,200 @@ var validators = {
 };
 var validatorNames = new Set(Object.keys(validators));
 
+// src/detect/keywords.ts
+var ALPHABET = 128;
+var prebuilt = /* @__PURE__ */ new Map();
+function registerPrebuiltMatcher(data) {
+  prebuilt.set(data.keywords.join("\n"), data);
+}
+var KeywordMatcher = class _KeywordMatcher {
+  constructor(keywords, data) {
+    this.keywords = keywords;
+    this.lengths = keywords.map((k) => k.length);
+    if (data) {
+      const raw = data.table.byteOffset % 4 === 0 ? data.table : new Uint8Array(data.table);
+      const wide = data.states > 65535;
+      const narrow = wide ? new Uint32Array(raw.buffer, raw.byteOffset, raw.length / 4) : new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2);
+      this.delta = wide ? new Uint32Array(data.states * 256) : new Uint16Array(data.states * 256);
+      for (let s = 0; s < data.states; s++) this.delta.set(narrow.subarray(s * ALPHABET, (s + 1) * ALPHABET), s * 256);
+      this.firstOut = data.firstOut;
+      this.outputs = data.outputs;
+      return;
+    }
+    const maxStates = 1 + keywords.reduce((n2, k) => n2 + k.length, 0);
+    const next = new Int32Array(maxStates * ALPHABET).fill(-1);
+    const own = [[]];
+    let states = 1;
+    keywords.forEach((k, idx) => {
+      let s = 0;
+      for (let i = 0; i < k.length; i++) {
+        let c = k.charCodeAt(i);
+        if (c >= ALPHABET) throw new Error(`keyword "${k}" is not ASCII`);
+        if (c >= 65 && c <= 90) c |= 32;
+        const at = s * ALPHABET + c;
+        if (next[at] === -1) {
+          next[at] = states++;
+          own.push([]);
+        }
+        s = next[at];
+      }
+      own[s].push(idx);
+    });
+    const fail2 = new Int32Array(states);
+    const out = own.map((o) => [...o]);
+    const queue = [];
+    for (let c = 0; c < ALPHABET; c++) {
+      const t = next[c];
+      if (t === -1) next[c] = 0;
+      else queue.push(t);
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi];
+      const row = s * ALPHABET;
+      const failRow = fail2[s] * ALPHABET;
+      for (let c = 0; c < ALPHABET; c++) {
+        const t = next[row + c];
+        if (t === -1) next[row + c] = next[failRow + c];
+        else {
+          fail2[t] = next[failRow + c];
+          if (out[fail2[t]].length) out[t] = out[t].concat(out[fail2[t]]);
+          queue.push(t);
+        }
+      }
+    }
+    const id = new Int32Array(states);
+    let n = 0;
+    for (let s = 0; s < states; s++) if (!out[s].length) id[s] = n++;
+    this.firstOut = n;
+    this.outputs = [];
+    for (let s = 0; s < states; s++)
+      if (out[s].length) {
+        id[s] = n++;
+        this.outputs.push(out[s]);
+      }
+    this.delta = states <= 65535 ? new Uint16Array(states * 256) : new Uint32Array(states * 256);
+    for (let s = 0; s < states; s++) {
+      const row = id[s] * 256;
+      const from = s * ALPHABET;
+      for (let c = 0; c < ALPHABET; c++) {
+        const lc = c >= 65 && c <= 90 ? c | 32 : c;
+        this.delta[row + c] = id[next[from + lc]];
+      }
+    }
+  }
+  keywords;
+  /** The automaton for `keywords`: a prebuilt one when registered for exactly these keywords, else a new one. */
+  static for(keywords) {
+    const data = prebuilt.get(keywords.join("\n"));
+    return data ? new _KeywordMatcher(keywords, data) : new _KeywordMatcher(keywords);
+  }
+  /**
+   * state × 256 + character code → next state. States are numbered so that those where a keyword ends come last
+   * (from `firstOut` on): the scan loop tests one number instead of looking up outputs at every character.
+   */
+  delta;
+  firstOut;
+  /** state - firstOut → indexes of the keywords ending there (own and via failure links). */
+  outputs;
+  lengths;
+  /** The automaton as plain data, to be restored with {@link registerPrebuiltMatcher} and {@link KeywordMatcher.for}. */
+  toData() {
+    const states = this.delta.length / 256;
+    const narrow = this.delta instanceof Uint32Array ? new Uint32Array(states * ALPHABET) : new Uint16Array(states * ALPHABET);
+    for (let s = 0; s < states; s++) narrow.set(this.delta.subarray(s * 256, s * 256 + ALPHABET), s * ALPHABET);
+    const table = new Uint8Array(narrow.buffer, narrow.byteOffset, narrow.byteLength);
+    return { keywords: [...this.keywords], states, firstOut: this.firstOut, outputs: this.outputs, table };
+  }
+  record(positions, state, i) {
+    for (const k of this.outputs[state - this.firstOut]) {
+      const list = positions.get(k);
+      const start = i - this.lengths[k] + 1;
+      if (list) list.push(start);
+      else positions.set(k, [start]);
+    }
+  }
+  /** Every occurrence of every keyword in `text`, case-insensitively (ASCII). */
+  scan(text) {
+    const { delta, firstOut } = this;
+    const positions = /* @__PURE__ */ new Map();
+    let s = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      s = c < 256 ? delta[s << 8 | c] : 0;
+      if (s >= firstOut) this.record(positions, s, i);
+    }
+    return { positions };
+  }
+  /**
+   * The same over bytes: for a text that is pure ASCII, its bytes are its characters, and reading a byte array is
+   * about twice as fast as reading the string.
+   */
+  scanBytes(bytes) {
+    const { delta, firstOut } = this;
+    const positions = /* @__PURE__ */ new Map();
+    let s = 0;
+    const n = bytes.length;
+    for (let i = 0; i < n; i++) {
+      s = delta[s << 8 | bytes[i]];
+      if (s >= firstOut) this.record(positions, s, i);
+    }
+    return { positions };
+  }
+};
+
+// src/detect/prefilter.ts
+var gates = /* @__PURE__ */ new WeakMap();
+var isAscii = (k) => [...k].every((ch) => ch.charCodeAt(0) < 128);
+function matcherKeywords(ruleSet) {
+  return [...ruleSet.byKeyword.keys()].filter(isAscii);
+}
+function gateFor(ruleSet) {
+  let gate = gates.get(ruleSet);
+  if (!gate) {
+    const keywords = matcherKeywords(ruleSet);
+    const loose = new Set([...ruleSet.byKeyword.keys()].filter((k) => !isAscii(k)).flatMap((k) => ruleSet.byKeyword.get(k)));
+    gate = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)), loose };
+    gates.set(ruleSet, gate);
+  }
+  return gate;
+}
+function prefilter(ruleSet, text, ascii) {
+  const hits = /* @__PURE__ */ new Map();
+  const keywordLength = /* @__PURE__ */ new Map();
+  if (ruleSet.byKeyword.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
+  const gate = gateFor(ruleSet);
+  const { positions } = ascii && ascii.length === text.length ? gate.matcher.scanBytes(ascii) : gate.matcher.scan(text);
+  if (positions.size === 0 && gate.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
+  for (const [k, starts] of positions) {
+    const len = gate.matcher.keywords[k].length;
+    for (const rule of gate.rules[k]) {
+      const list = hits.get(rule);
+      if (list) {
+        for (const s of starts) list.push(s);
+        keywordLength.set(rule, Math.max(keywordLength.get(rule), len));
+      } else {
+        hits.set(rule, starts.slice());
+        keywordLength.set(rule, len);
+      }
+    }
+  }
+  for (const [rule, list] of hits) if (rule.keywords.length > 1) list.sort((a, b) => a - b);
+  for (const rule of gate.loose) hits.delete(rule);
+  const rules = ruleSet.rules.filter((r) => hits.has(r) || r.keywords.length === 0 || gate.loose.has(r));
+  return { rules, hits, keywordLength };
+}
+
 // src/config/cache.ts
+init_regex_syntax();
 init_paths();
 init_ruleset();
-var RULES_CACHE_VERSION = 2;
+var RULES_CACHE_VERSION = 3;
 function packNames(dir) {
   return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
+}
+function tableFile(file) {
+  return file.replace(/\.json$/, "") + ".keywords.bin";
 }
 function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
   let cache;
@@ -22229,6 +22425,11 @@ function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
   } catch {
     return null;
   }
+  try {
+    registerPrebuiltMatcher({ ...cache.matcher, table: readFileSync2(tableFile(file)) });
+  } catch {
+  }
+  rememberExpansions(cache.expansions);
   return cache.packs.map((p) => ({ ...p, file: join3(dir, p.file) }));
 }
 
@@ -22676,161 +22877,6 @@ function keywordLed(source, keywords) {
 // src/detect/engine.ts
 init_gates();
 
-// src/detect/keywords.ts
-var ALPHABET = 128;
-var KeywordMatcher = class {
-  constructor(keywords) {
-    this.keywords = keywords;
-    const maxStates = 1 + keywords.reduce((n2, k) => n2 + k.length, 0);
-    const next = new Int32Array(maxStates * ALPHABET).fill(-1);
-    const own = [[]];
-    let states = 1;
-    this.lengths = keywords.map((k) => k.length);
-    keywords.forEach((k, idx) => {
-      let s = 0;
-      for (let i = 0; i < k.length; i++) {
-        let c = k.charCodeAt(i);
-        if (c >= ALPHABET) throw new Error(`keyword "${k}" is not ASCII`);
-        if (c >= 65 && c <= 90) c |= 32;
-        const at = s * ALPHABET + c;
-        if (next[at] === -1) {
-          next[at] = states++;
-          own.push([]);
-        }
-        s = next[at];
-      }
-      own[s].push(idx);
-    });
-    const fail2 = new Int32Array(states);
-    const out = own.map((o) => [...o]);
-    const queue = [];
-    for (let c = 0; c < ALPHABET; c++) {
-      const t = next[c];
-      if (t === -1) next[c] = 0;
-      else queue.push(t);
-    }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const s = queue[qi];
-      const row = s * ALPHABET;
-      const failRow = fail2[s] * ALPHABET;
-      for (let c = 0; c < ALPHABET; c++) {
-        const t = next[row + c];
-        if (t === -1) next[row + c] = next[failRow + c];
-        else {
-          fail2[t] = next[failRow + c];
-          if (out[fail2[t]].length) out[t] = out[t].concat(out[fail2[t]]);
-          queue.push(t);
-        }
-      }
-    }
-    const id = new Int32Array(states);
-    let n = 0;
-    for (let s = 0; s < states; s++) if (!out[s].length) id[s] = n++;
-    this.firstOut = n;
-    this.outputs = [];
-    for (let s = 0; s < states; s++)
-      if (out[s].length) {
-        id[s] = n++;
-        this.outputs.push(out[s]);
-      }
-    this.delta = states <= 65535 ? new Uint16Array(states * 256) : new Uint32Array(states * 256);
-    for (let s = 0; s < states; s++) {
-      const row = id[s] * 256;
-      const from = s * ALPHABET;
-      for (let c = 0; c < ALPHABET; c++) {
-        const lc = c >= 65 && c <= 90 ? c | 32 : c;
-        this.delta[row + c] = id[next[from + lc]];
-      }
-    }
-  }
-  keywords;
-  /**
-   * state × 256 + character code → next state. States are numbered so that those where a keyword ends come last
-   * (from `firstOut` on): the scan loop tests one number instead of looking up outputs at every character.
-   */
-  delta;
-  firstOut;
-  /** state - firstOut → indexes of the keywords ending there (own and via failure links). */
-  outputs;
-  lengths;
-  record(positions, state, i) {
-    for (const k of this.outputs[state - this.firstOut]) {
-      const list = positions.get(k);
-      const start = i - this.lengths[k] + 1;
-      if (list) list.push(start);
-      else positions.set(k, [start]);
-    }
-  }
-  /** Every occurrence of every keyword in `text`, case-insensitively (ASCII). */
-  scan(text) {
-    const { delta, firstOut } = this;
-    const positions = /* @__PURE__ */ new Map();
-    let s = 0;
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      s = c < 256 ? delta[s << 8 | c] : 0;
-      if (s >= firstOut) this.record(positions, s, i);
-    }
-    return { positions };
-  }
-  /**
-   * The same over bytes: for a text that is pure ASCII, its bytes are its characters, and reading a byte array is
-   * about twice as fast as reading the string.
-   */
-  scanBytes(bytes) {
-    const { delta, firstOut } = this;
-    const positions = /* @__PURE__ */ new Map();
-    let s = 0;
-    const n = bytes.length;
-    for (let i = 0; i < n; i++) {
-      s = delta[s << 8 | bytes[i]];
-      if (s >= firstOut) this.record(positions, s, i);
-    }
-    return { positions };
-  }
-};
-
-// src/detect/prefilter.ts
-var gates = /* @__PURE__ */ new WeakMap();
-function gateFor(ruleSet) {
-  let gate = gates.get(ruleSet);
-  if (!gate) {
-    const all = [...ruleSet.byKeyword.keys()];
-    const ascii = (k) => [...k].every((ch) => ch.charCodeAt(0) < 128);
-    const keywords = all.filter(ascii);
-    const loose = new Set(all.filter((k) => !ascii(k)).flatMap((k) => ruleSet.byKeyword.get(k)));
-    gate = { matcher: new KeywordMatcher(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)), loose };
-    gates.set(ruleSet, gate);
-  }
-  return gate;
-}
-function prefilter(ruleSet, text, ascii) {
-  const hits = /* @__PURE__ */ new Map();
-  const keywordLength = /* @__PURE__ */ new Map();
-  if (ruleSet.byKeyword.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
-  const gate = gateFor(ruleSet);
-  const { positions } = ascii && ascii.length === text.length ? gate.matcher.scanBytes(ascii) : gate.matcher.scan(text);
-  if (positions.size === 0 && gate.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
-  for (const [k, starts] of positions) {
-    const len = gate.matcher.keywords[k].length;
-    for (const rule of gate.rules[k]) {
-      const list = hits.get(rule);
-      if (list) {
-        for (const s of starts) list.push(s);
-        keywordLength.set(rule, Math.max(keywordLength.get(rule), len));
-      } else {
-        hits.set(rule, starts.slice());
-        keywordLength.set(rule, len);
-      }
-    }
-  }
-  for (const [rule, list] of hits) if (rule.keywords.length > 1) list.sort((a, b) => a - b);
-  for (const rule of gate.loose) hits.delete(rule);
-  const rules = ruleSet.rules.filter((r) => hits.has(r) || r.keywords.length === 0 || gate.loose.has(r));
-  return { rules, hits, keywordLength };
-}
-
 // src/detect/span.ts
 var UNBOUNDED = Number.POSITIVE_INFINITY;
 function quantifier(src, i) {
@@ -23197,8 +23243,9 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
 }
 
 // src/scan-pool.ts
-import { dirname as dirname5, join as join7, resolve as resolve4 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { existsSync as existsSync6 } from "node:fs";
+init_paths();
+import { join as join7, resolve as resolve4 } from "node:path";
 import { Worker } from "node:worker_threads";
 
 // src/sources/fs.ts
@@ -23206,7 +23253,7 @@ import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, rea
 import { join as join6, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/sources/decode.ts
-import { isAscii } from "node:buffer";
+import { isAscii as isAscii2 } from "node:buffer";
 var SNIFF = 8e3;
 function decode(buf) {
   if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return { text: buf.subarray(2).toString("utf16le") };
@@ -23217,7 +23264,7 @@ function decode(buf) {
   const start = buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   const nul = buf.indexOf(0, start);
   if (nul !== -1 && nul < start + SNIFF) return { binary: true };
-  if (start === 0 && isAscii(buf)) return { text: buf.toString("latin1"), ascii: buf };
+  if (start === 0 && isAscii2(buf)) return { text: buf.toString("latin1"), ascii: buf };
   return { text: buf.toString("utf8", start) };
 }
 
@@ -23408,8 +23455,8 @@ var BATCH_FILES = 64;
 var BATCH_BYTES = 4 * 1024 * 1024;
 var IN_FLIGHT = 2;
 function workerFile() {
-  const here = fileURLToPath2(import.meta.url);
-  return here.endsWith(".ts") ? resolve4(dirname5(here), "..", "build", "src", "scan-worker.js") : join7(dirname5(here), "scan-worker.js");
+  const bundled = join7(PACKAGE_ROOT, "build", "cli", "scan-worker.js");
+  return existsSync6(bundled) ? bundled : join7(PACKAGE_ROOT, "build", "src", "scan-worker.js");
 }
 async function scanFiles(ruleSet, options) {
   const tagged = [];
@@ -24015,7 +24062,7 @@ async function* changesSource(options, revs) {
       onSkip({ path: entry.path, reason: "binary" });
       continue;
     }
-    texts.set(entry, { text: d.text, bytes: blob.length });
+    texts.set(entry, { text: d.text, bytes: blob.length, ...d.ascii ? { ascii: d.ascii } : {} });
     if (patch.binary) retext.push(entry);
   }
   const again = retext.length ? await textPatches(cwd, retext, revs) : /* @__PURE__ */ new Map();
@@ -24026,13 +24073,13 @@ async function* changesSource(options, revs) {
     if (patch.binary) {
       const p = again.get(entry.path);
       if (!p) {
-        yield { text: t.text, path: entry.path, bytes: t.bytes };
+        yield { text: t.text, path: entry.path, bytes: t.bytes, ...t.ascii ? { ascii: t.ascii } : {} };
         continue;
       }
       added = p.added;
     }
     if (added.size === 0) continue;
-    yield { text: t.text, path: entry.path, bytes: t.bytes, onlyLines: added };
+    yield { text: t.text, path: entry.path, bytes: t.bytes, onlyLines: added, ...t.ascii ? { ascii: t.ascii } : {} };
   }
 }
 async function patchOf(cwd, e, revs) {
@@ -24103,6 +24150,9 @@ var FirstSeen = class {
     return [...this.byFingerprint.values()].flatMap((k) => k.findings);
   }
 };
+
+// src/sources/history.ts
+import { isAscii as isAscii3 } from "node:buffer";
 
 // src/sources/cat-file.ts
 var NEWLINE = 10;
@@ -24520,8 +24570,11 @@ function toFragment(object, wanted, onSkip, cache) {
       const region = changedRegion(base, content);
       if (!region) return null;
       const start = region.start === 0 && content[0] === 239 && content[1] === 187 && content[2] === 191 ? 3 : region.start;
+      const region8 = content.subarray(start, region.end);
+      const ascii = isAscii3(region8);
       return {
-        text: content.toString("utf8", start, region.end),
+        text: ascii ? region8.toString("latin1") : region8.toString("utf8"),
+        ...ascii ? { ascii: region8 } : {},
         path: wanted.path,
         commit: wanted.commit,
         lineOffset: region.lineOffset,
@@ -24833,7 +24886,7 @@ function readInputs() {
 }
 function readEvent(env) {
   const file = env.GITHUB_EVENT_PATH;
-  if (!file || !existsSync6(file)) return {};
+  if (!file || !existsSync7(file)) return {};
   return JSON.parse(readFileSync6(file, "utf8"));
 }
 async function runAction(env = process.env) {
@@ -24859,8 +24912,8 @@ async function runAction(env = process.env) {
     if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${s.reason}`);
     else if (outcome.skipped.length) info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
     const sarifFile = at(inputs.sarifFile);
-    mkdirSync(dirname6(sarifFile), { recursive: true });
-    writeFileSync(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
+    mkdirSync(dirname5(sarifFile), { recursive: true });
+    writeFileSync2(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
     info(`SARIF written to ${relative3(workspace, sarifFile) || sarifFile}`);
     const failed = findings.length > 0 && inputs.failOnFindings;
     if (env.GITHUB_STEP_SUMMARY) {

@@ -1,21 +1,27 @@
-// Build step: bundles the `keyhound staged` fast path (src/cli/fast.ts and what it imports) into build/staged.js,
-// one ES module, so the pre-commit hook does not pay for resolving and compiling dozens of files at every commit.
-// Modules loaded on demand (the YAML/schema loader when the user has a .keyhound.yaml) become chunks beside it.
+// Build step: bundles the CLI into ES modules, so a run does not pay for resolving and compiling about a hundred
+// files (and yargs') at every start.
+//   build/staged.js   the `keyhound staged` fast path (src/cli/fast.ts and what it imports): the pre-commit hook
+//                     runs it at every commit, so it stays one file; modules loaded on demand (the YAML/schema loader
+//                     when the user has a .keyhound.yaml) become chunks beside it, in build/chunks/.
+//   build/cli/        everything else (scan, history, diff, baseline, …) and the scan worker, which each worker
+//                     thread of a directory scan loads; built separately, so the staged bundle keeps its shape.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('build/chunks', { recursive: true, force: true });
+rmSync('build/cli', { recursive: true, force: true });
 
-await build({
-  entryPoints: { staged: 'src/cli/fast.ts' },
-  outdir: 'build',
+const common = {
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  // CommonJS dependencies (ajv, yaml) inside an ES bundle need a require().
+  // CommonJS dependencies (ajv, yaml, yargs' helpers) inside an ES bundle need a require().
   banner: { js: "import { createRequire as __keyhoundRequire } from 'node:module'; const require = __keyhoundRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+
+await build({ ...common, entryPoints: { staged: 'src/cli/fast.ts' }, outdir: 'build' });
+await build({ ...common, entryPoints: { index: 'src/cli/index.ts', 'scan-worker': 'src/scan-worker.ts' }, outdir: 'build/cli' });

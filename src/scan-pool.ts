@@ -5,10 +5,11 @@
 // Small scans never start a worker: below a threshold of files and bytes the main thread does everything itself.
 // Results are identical to a single-threaded scan: batches are merged in walk order and every skip keeps its place.
 
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from './config/paths.js';
 import { detect, type DetectOptions } from './detect/engine.js';
 import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
@@ -73,10 +74,13 @@ export interface PooledScanOptions extends FsSourceOptions {
   minBytes?: number;
 }
 
-/** The compiled worker: next to this file in build/, or in build/ when this file runs from src/ (vitest). */
+/**
+ * The worker's script: the bundled one (build/cli/scan-worker.js) when it exists, else the compiled module. Always
+ * from the build, also when this file runs from src/ (vitest): a worker thread cannot load TypeScript.
+ */
 function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? resolve(dirname(here), '..', 'build', 'src', 'scan-worker.js') : join(dirname(here), 'scan-worker.js');
+  const bundled = join(PACKAGE_ROOT, 'build', 'cli', 'scan-worker.js');
+  return existsSync(bundled) ? bundled : join(PACKAGE_ROOT, 'build', 'src', 'scan-worker.js');
 }
 
 /**

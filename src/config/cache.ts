@@ -5,14 +5,17 @@
 // falls back to reading the YAML. (Sizes and times, not a content hash: hashing costs milliseconds at start-up, and
 // npm gives every file of an installed package the same time, so an installed cache stays fresh.)
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validatorNames } from '../detect/validators/index.js';
+import { KeywordMatcher, registerPrebuiltMatcher, type KeywordMatcherData } from '../detect/keywords.js';
+import { matcherKeywords } from '../detect/prefilter.js';
 import type { RuleSet } from '../model/types.js';
+import { knownExpansions, rememberExpansions } from './regex-syntax.js';
 import { DEFAULT_RULES_DIR, RULES_CACHE } from './paths.js';
 import { buildRuleSetFromPacks, defaultUserConfig, type RulePack, type UserConfig } from './ruleset.js';
 
-export const RULES_CACHE_VERSION = 2;
+export const RULES_CACHE_VERSION = 3;
 
 /** The file format of build/rules.json. `file` in each pack is the name inside rules/. */
 export interface RulesCache {
@@ -20,6 +23,13 @@ export interface RulesCache {
   /** Size in bytes of each pack file, by name. */
   sizes: Record<string, number>;
   packs: RulePack[];
+  /**
+   * The keyword automaton of the built-in rule set (see KeywordMatcher.for). Its transition table is written to a
+   * file of its own beside the cache ({@link tableFile}), raw: as JSON it would be most of the cache's parsing time.
+   */
+  matcher: KeywordMatcherData;
+  /** `(?i:…)` expansions of the built-in rules' regexes, by source. */
+  expansions: Record<string, string>;
 }
 
 function packNames(dir: string): string[] {
@@ -32,7 +42,28 @@ function packNames(dir: string): string[] {
 export function makeRulesCache(packs: RulePack[], dir: string = DEFAULT_RULES_DIR): RulesCache {
   const sizes: Record<string, number> = {};
   for (const name of packNames(dir)) sizes[name] = statSync(join(dir, name)).size;
-  return { version: RULES_CACHE_VERSION, sizes, packs: packs.map((p) => ({ ...p, file: basename(p.file) })) };
+  // Build the default rule set once, as a run would: its automaton and expansions go into the cache.
+  const ruleSet = buildRuleSetFromPacks(defaultUserConfig(), validatorNames, packs);
+  const matcher = new KeywordMatcher(matcherKeywords(ruleSet)).toData();
+  return {
+    version: RULES_CACHE_VERSION,
+    sizes,
+    packs: packs.map((p) => ({ ...p, file: basename(p.file) })),
+    matcher,
+    expansions: knownExpansions(),
+  };
+}
+
+/** The automaton table's file beside the cache file. */
+export function tableFile(file: string): string {
+  return file.replace(/\.json$/, '') + '.keywords.bin';
+}
+
+/** Writes the cache: the JSON file, and the automaton's table beside it. */
+export function writeRulesCache(cache: RulesCache, file: string = RULES_CACHE): void {
+  const { table, ...matcher } = cache.matcher;
+  writeFileSync(tableFile(file), table);
+  writeFileSync(file, JSON.stringify({ ...cache, matcher }));
 }
 
 /** The cached built-in packs, or null when the cache is missing, unreadable or stale. */
@@ -51,6 +82,12 @@ export function readRulesCache(file: string = RULES_CACHE, dir: string = DEFAULT
   } catch {
     return null;
   }
+  try {
+    registerPrebuiltMatcher({ ...cache.matcher, table: readFileSync(tableFile(file)) });
+  } catch {
+    // No table: the automaton is built at run time, as for a user's rule set.
+  }
+  rememberExpansions(cache.expansions);
   return cache.packs.map((p) => ({ ...p, file: join(dir, p.file) }));
 }
 

@@ -25,6 +25,11 @@ export function compileGlob(glob: string, where: { file?: string; ruleId?: strin
     const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), '', where);
     return (p) => re.test(p);
   }
+  // A plain name or path (no glob syntax) needs no picomatch, whose loading the pre-commit hook would feel: as
+  // picomatch does, a name without a slash matches that base name at any depth, one with a slash the whole path.
+  if (!/[*?[\]{}()!+@\\]/.test(glob) && !glob.startsWith('./')) {
+    return glob.includes('/') ? (p) => p === glob : (p) => p === glob || p.endsWith(`/${glob}`);
+  }
   picomatch ??= loadModule('picomatch') as typeof picomatchType;
   return picomatch(glob, { dot: true, basename: !glob.includes('/') });
 }

@@ -4,6 +4,20 @@
 
 const LETTER = /[A-Za-z]/;
 
+// Expansions made so far, by source. The build-time rule cache carries those of the built-in rules
+// (src/config/cache.ts), so a start-up from the cache does not redo them.
+const expansions = new Map<string, string>();
+
+/** Expansions made so far (for the rule cache). */
+export function knownExpansions(): Record<string, string> {
+  return Object.fromEntries(expansions);
+}
+
+/** Adds expansions made earlier (from the rule cache). */
+export function rememberExpansions(known: Readonly<Record<string, string>>): void {
+  for (const [source, expanded] of Object.entries(known)) expansions.set(source, expanded);
+}
+
 function swapCase(c: string): string {
   const u = c.toUpperCase();
   return u === c ? c.toLowerCase() : u;
@@ -58,6 +72,8 @@ function caseFoldClass(body: string): string {
  */
 export function expandCaseInsensitiveGroups(source: string): string {
   if (!source.includes('(?i:')) return source;
+  const known = expansions.get(source);
+  if (known !== undefined) return known;
   let out = '';
   let depth = 0; // > 0 while inside a (?i:...) group; counts open parentheses
   let i = 0;
@@ -105,5 +121,6 @@ export function expandCaseInsensitiveGroups(source: string): string {
     i += 1;
   }
   if (depth > 0) throw new Error('unterminated (?i:...) group');
+  expansions.set(source, out);
   return out;
 }

@@ -64,16 +64,12 @@ for (let c = 0; c < 128; c++) {
 }
 
 /** `\s` beyond ASCII (JavaScript's definition), so a byte array spaced with NBSP still counts. */
-function unicodeSpace(c: number): boolean {
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
+const UNICODE_SPACES = [0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
 
 // The class bits of every UTF-16 code unit, so the loops below look a character up without a branch.
 const CLASS16 = new Uint16Array(0x10000);
 CLASS16.set(CLASS);
-for (let c = 128; c < 0x10000; c++) if (unicodeSpace(c)) CLASS16[c] = SPACE;
+for (const c of UNICODE_SPACES) CLASS16[c] = SPACE;
 
 /**
  * Calls `test(from, to)` on every maximal run of class `k` at least `min` long, until it returns true. Looks at

@@ -10,7 +10,32 @@ export interface KeywordHits {
   positions: Map<number, number[]>;
 }
 
+/** A built automaton as plain data (for the build-time rule cache): see {@link KeywordMatcher.toData}. */
+export interface KeywordMatcherData {
+  keywords: string[];
+  states: number;
+  firstOut: number;
+  outputs: number[][];
+  /** The transition table's first 128 columns, state by state, as uint16 (uint32 past 65,535 states), host order. */
+  table: Uint8Array;
+}
+
+// Automata built ahead of time (at build time, for the built-in rules), by their keyword list: building one costs
+// tens of milliseconds in a cold process, which the pre-commit hook would pay at every commit.
+const prebuilt = new Map<string, KeywordMatcherData>();
+
+/** Makes a prebuilt automaton available to {@link KeywordMatcher.for}. */
+export function registerPrebuiltMatcher(data: KeywordMatcherData): void {
+  prebuilt.set(data.keywords.join('\n'), data);
+}
+
 export class KeywordMatcher {
+  /** The automaton for `keywords`: a prebuilt one when registered for exactly these keywords, else a new one. */
+  static for(keywords: readonly string[]): KeywordMatcher {
+    const data = prebuilt.get(keywords.join('\n'));
+    return data ? new KeywordMatcher(keywords, data) : new KeywordMatcher(keywords);
+  }
+
   /**
    * state × 256 + character code → next state. States are numbered so that those where a keyword ends come last
    * (from `firstOut` on): the scan loop tests one number instead of looking up outputs at every character.
@@ -21,14 +46,27 @@ export class KeywordMatcher {
   private readonly outputs: number[][];
   private readonly lengths: number[];
 
-  constructor(readonly keywords: readonly string[]) {
+  constructor(
+    readonly keywords: readonly string[],
+    data?: KeywordMatcherData,
+  ) {
+    this.lengths = keywords.map((k) => k.length);
+    if (data) {
+      const raw = data.table.byteOffset % 4 === 0 ? data.table : new Uint8Array(data.table); // views need alignment
+      const wide = data.states > 0xffff;
+      const narrow = wide ? new Uint32Array(raw.buffer, raw.byteOffset, raw.length / 4) : new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2);
+      this.delta = wide ? new Uint32Array(data.states * 256) : new Uint16Array(data.states * 256);
+      for (let s = 0; s < data.states; s++) this.delta.set(narrow.subarray(s * ALPHABET, (s + 1) * ALPHABET), s * 256);
+      this.firstOut = data.firstOut;
+      this.outputs = data.outputs;
+      return;
+    }
     // One flat transition table sized for the worst case (one state per keyword character), filled in place: this
     // runs on every start-up, including the pre-commit hook's, so it avoids per-state allocations.
     const maxStates = 1 + keywords.reduce((n, k) => n + k.length, 0);
     const next = new Int32Array(maxStates * ALPHABET).fill(-1);
     const own: number[][] = [[]];
     let states = 1;
-    this.lengths = keywords.map((k) => k.length);
     keywords.forEach((k, idx) => {
       let s = 0;
       for (let i = 0; i < k.length; i++) {
@@ -89,6 +127,15 @@ export class KeywordMatcher {
         this.delta[row + c] = id[next[from + lc]!]!;
       }
     }
+  }
+
+  /** The automaton as plain data, to be restored with {@link registerPrebuiltMatcher} and {@link KeywordMatcher.for}. */
+  toData(): KeywordMatcherData {
+    const states = this.delta.length / 256;
+    const narrow = this.delta instanceof Uint32Array ? new Uint32Array(states * ALPHABET) : new Uint16Array(states * ALPHABET);
+    for (let s = 0; s < states; s++) narrow.set(this.delta.subarray(s * 256, s * 256 + ALPHABET), s * ALPHABET);
+    const table = new Uint8Array(narrow.buffer, narrow.byteOffset, narrow.byteLength);
+    return { keywords: [...this.keywords], states, firstOut: this.firstOut, outputs: this.outputs, table };
   }
 
   private record(positions: Map<number, number[]>, state: number, i: number): void {

@@ -16,14 +16,19 @@ interface Gate {
 // Built once per rule set; a cache, so detect stays a pure function of its inputs.
 const gates = new WeakMap<RuleSet, Gate>();
 
+const isAscii = (k: string): boolean => [...k].every((ch) => ch.charCodeAt(0) < 128);
+
+/** The keywords the automaton of a rule set holds, in its order (the build-time cache prebuilds it from this). */
+export function matcherKeywords(ruleSet: RuleSet): string[] {
+  return [...ruleSet.byKeyword.keys()].filter(isAscii);
+}
+
 function gateFor(ruleSet: RuleSet): Gate {
   let gate = gates.get(ruleSet);
   if (!gate) {
-    const all = [...ruleSet.byKeyword.keys()];
-    const ascii = (k: string): boolean => [...k].every((ch) => ch.charCodeAt(0) < 128);
-    const keywords = all.filter(ascii);
-    const loose = new Set(all.filter((k) => !ascii(k)).flatMap((k) => ruleSet.byKeyword.get(k)!));
-    gate = { matcher: new KeywordMatcher(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)!), loose };
+    const keywords = matcherKeywords(ruleSet);
+    const loose = new Set([...ruleSet.byKeyword.keys()].filter((k) => !isAscii(k)).flatMap((k) => ruleSet.byKeyword.get(k)!));
+    gate = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)!), loose };
     gates.set(ruleSet, gate);
   }
   return gate;

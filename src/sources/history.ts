@@ -12,6 +12,7 @@
 // A modified file's new blob is scanned only where it differs from the parent's version (plus context lines), when
 // that version was scanned earlier and is still in a bounded cache: what the unchanged part holds was found then.
 
+import { isAscii } from 'node:buffer';
 import type { CommitInfo, Fragment, Skip } from '../model/types.js';
 import { git, gitSpawn, GitError } from '../util/git.js';
 import { CatFileParser, type BatchObject } from './cat-file.js';
@@ -257,8 +258,11 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
       const region = changedRegion(base, content);
       if (!region) return null; // same bytes under another id cannot happen; nothing new either way
       const start = region.start === 0 && content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : region.start;
+      const region8 = content.subarray(start, region.end);
+      const ascii = isAscii(region8);
       return {
-        text: content.toString('utf8', start, region.end),
+        text: ascii ? region8.toString('latin1') : region8.toString('utf8'),
+        ...(ascii ? { ascii: region8 } : {}),
         path: wanted.path,
         commit: wanted.commit,
         lineOffset: region.lineOffset,

@@ -3,7 +3,7 @@
 import { appendFileSync, copyFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSetCached, makeRulesCache, readRulesCache } from '../../src/config/cache.js';
+import { loadRuleSetCached, makeRulesCache, readRulesCache, writeRulesCache } from '../../src/config/cache.js';
 import { DEFAULT_RULES_DIR, loadRulePacks } from '../../src/config/load.js';
 import { loadRuleSet } from '../../src/scan.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -19,19 +19,19 @@ describe('rule cache', () => {
     // An installed package has every file at one time (npm's fixed date): the cache must stay fresh there.
     const dir = copyRules();
     const cacheFile = join(tempDir(), 'rules.json');
-    writeFileSync(cacheFile, JSON.stringify(makeRulesCache(loadRulePacks(dir), dir)));
+    writeRulesCache(makeRulesCache(loadRulePacks(dir), dir), cacheFile);
     const epoch = new Date('1985-10-26T08:15:00Z');
     for (const f of [cacheFile, ...readdirSync(dir).map((n) => join(dir, n))]) utimesSync(f, epoch, epoch);
     const packs = readRulesCache(cacheFile, dir);
     expect(packs?.map((p) => [p.file, p.rules.length])).toEqual(loadRulePacks(dir).map((p) => [p.file, p.rules.length]));
     appendFileSync(join(dir, 'core.yaml'), '\n# edited\n');
     expect(readRulesCache(cacheFile, dir)).toBeNull();
-    writeFileSync(cacheFile, JSON.stringify(makeRulesCache(loadRulePacks(dir), dir)));
+    writeRulesCache(makeRulesCache(loadRulePacks(dir), dir), cacheFile);
     const later = new Date(Date.now() + 60_000);
     utimesSync(join(dir, 'ai.yaml'), later, later); // same size, but edited after the build
     expect(readRulesCache(cacheFile, dir)).toBeNull();
     utimesSync(join(dir, 'ai.yaml'), epoch, epoch);
-    writeFileSync(cacheFile, JSON.stringify(makeRulesCache(loadRulePacks(dir), dir)));
+    writeRulesCache(makeRulesCache(loadRulePacks(dir), dir), cacheFile);
     expect(readRulesCache(cacheFile, dir)).not.toBeNull();
     writeFileSync(join(dir, 'extra.yaml'), 'rules: []\n');
     expect(readRulesCache(cacheFile, dir)).toBeNull();

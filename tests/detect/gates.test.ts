@@ -93,3 +93,15 @@ describe('structural gates', () => {
     );
   });
 });
+
+describe('gate character classes', () => {
+  it('count as white space exactly what JavaScript\'s \\s does', () => {
+    // A 64-item byte array spaced with each candidate character passes the base58-64-bytes gate only when the
+    // character is white space (or one of the digits and commas of the array itself).
+    const spaced = (ch: string): string => `[${Array.from({ length: 64 }, (_, i) => (i * 37) % 256).join(`,${ch}${ch}`)}]`;
+    for (let c = 128; c < 0x10000; c += c < 0x3100 ? 1 : 97) {
+      const ch = String.fromCharCode(c);
+      expect(passes('base58-64-bytes', spaced(ch)), `U+${c.toString(16)}`).toBe(/\s/.test(ch));
+    }
+  });
+});
