@@ -4104,11 +4104,17 @@ function someRun(text, min, k, test) {
       i += min;
       continue;
     }
+    const stop = i - min + 1;
     let a = i;
+    while (a > stop && (CLASS16[text.charCodeAt(a - 1)] & k) !== 0) a -= 1;
+    if (a > stop) {
+      i = a + min - 1;
+      continue;
+    }
     while (a > 0 && (CLASS16[text.charCodeAt(a - 1)] & k) !== 0) a -= 1;
     let b = i + 1;
     while (b < n && (CLASS16[text.charCodeAt(b)] & k) !== 0) b += 1;
-    if (b - a >= min && test(a, b)) return true;
+    if (test(a, b)) return true;
     i = b + min;
   }
   return false;
@@ -22233,6 +22239,8 @@ var KeywordMatcher = class _KeywordMatcher {
       for (let s = 0; s < data.states; s++) this.delta.set(narrow.subarray(s * ALPHABET, (s + 1) * ALPHABET), s * 256);
       this.firstOut = data.firstOut;
       this.outputs = data.outputs;
+      this.marker = data.states - 1;
+      this.fillHigh();
       return;
     }
     const maxStates = 1 + keywords.reduce((n2, k) => n2 + k.length, 0);
@@ -22286,15 +22294,19 @@ var KeywordMatcher = class _KeywordMatcher {
         id[s] = n++;
         this.outputs.push(out[s]);
       }
-    this.delta = states <= 65535 ? new Uint16Array(states * 256) : new Uint32Array(states * 256);
-    for (let s = 0; s < states; s++) {
-      const row = id[s] * 256;
-      const from = s * ALPHABET;
+    this.marker = n;
+    this.outputs.push([]);
+    const total = n + 1;
+    this.delta = total <= 65535 ? new Uint16Array(total * 256) : new Uint32Array(total * 256);
+    for (let s = 0; s <= states; s++) {
+      const row = (s === states ? this.marker : id[s]) * 256;
+      const from = (s === states ? 0 : s) * ALPHABET;
       for (let c = 0; c < ALPHABET; c++) {
         const lc = c >= 65 && c <= 90 ? c | 32 : c;
         this.delta[row + c] = id[next[from + lc]];
       }
     }
+    this.fillHigh();
   }
   keywords;
   /** The automaton for `keywords`: a prebuilt one when registered for exactly these keywords, else a new one. */
@@ -22308,9 +22320,16 @@ var KeywordMatcher = class _KeywordMatcher {
    */
   delta;
   firstOut;
+  /** The state every byte 128–255 leads to (see the constructor). */
+  marker;
   /** state - firstOut → indexes of the keywords ending there (own and via failure links). */
   outputs;
   lengths;
+  /** Columns 128–255 of every row: the marker state. */
+  fillHigh() {
+    const states = this.delta.length / 256;
+    for (let s = 0; s < states; s++) this.delta.fill(this.marker, s * 256 + ALPHABET, s * 256 + 256);
+  }
   /** The automaton as plain data, to be restored with {@link registerPrebuiltMatcher} and {@link KeywordMatcher.for}. */
   toData() {
     const states = this.delta.length / 256;
@@ -22329,33 +22348,56 @@ var KeywordMatcher = class _KeywordMatcher {
   }
   /** Every occurrence of every keyword in `text`, case-insensitively (ASCII). */
   scan(text) {
-    const { delta, firstOut } = this;
+    const { delta, firstOut, marker } = this;
     const positions = /* @__PURE__ */ new Map();
     let s = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       s = c < 256 ? delta[s << 8 | c] : 0;
-      if (s >= firstOut) this.record(positions, s, i);
+      if (s >= firstOut && s !== marker) this.record(positions, s, i);
     }
     return { positions };
   }
   /**
-   * The same over bytes: for a text that is pure ASCII, its bytes are its characters, and reading a byte array is
-   * about twice as fast as reading the string.
+   * The same over the UTF-8 bytes a text was decoded from (valid UTF-8, no BOM), with offsets in the text's UTF-16
+   * code units. Reading a byte array is about twice as fast as reading the string; the offsets are corrected after
+   * the scan from where the multi-byte characters were, which costs nothing for an ASCII text.
    */
-  scanBytes(bytes) {
-    const { delta, firstOut } = this;
+  scanUtf8(bytes) {
+    const { delta, firstOut, marker } = this;
     const positions = /* @__PURE__ */ new Map();
+    const high = [];
     let s = 0;
     const n = bytes.length;
     for (let i = 0; i < n; i++) {
       s = delta[s << 8 | bytes[i]];
-      if (s >= firstOut) this.record(positions, s, i);
+      if (s >= firstOut) {
+        if (s === marker) high.push(i);
+        else this.record(positions, s, i);
+      }
     }
+    if (high.length > 0) toUtf16Offsets(positions, bytes, high);
     return { positions };
   }
 };
+function toUtf16Offsets(positions, bytes, high) {
+  const shift = new Int32Array(high.length);
+  let sum = 0;
+  for (let k = 0; k < high.length; k++) {
+    const b = bytes[high[k]];
+    sum += b < 192 ? -1 : b >= 240 ? 1 : 0;
+    shift[k] = sum;
+  }
+  for (const list of positions.values()) {
+    let k = 0;
+    for (let j = 0; j < list.length; j++) {
+      const p = list[j];
+      while (k < high.length && high[k] < p) k += 1;
+      if (k > 0) list[j] = p + shift[k - 1];
+    }
+  }
+}
 
 // src/detect/prefilter.ts
 var gates = /* @__PURE__ */ new WeakMap();
@@ -22373,12 +22415,12 @@ function gateFor(ruleSet) {
   }
   return gate;
 }
-function prefilter(ruleSet, text, ascii) {
+function prefilter(ruleSet, text, utf8) {
   const hits = /* @__PURE__ */ new Map();
   const keywordLength = /* @__PURE__ */ new Map();
   if (ruleSet.byKeyword.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
   const gate = gateFor(ruleSet);
-  const { positions } = ascii && ascii.length === text.length ? gate.matcher.scanBytes(ascii) : gate.matcher.scan(text);
+  const { positions } = utf8 ? gate.matcher.scanUtf8(utf8) : gate.matcher.scan(text);
   if (positions.size === 0 && gate.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
   for (const [k, starts] of positions) {
     const len = gate.matcher.keywords[k].length;
@@ -22403,7 +22445,7 @@ function prefilter(ruleSet, text, ascii) {
 init_regex_syntax();
 init_paths();
 init_ruleset();
-var RULES_CACHE_VERSION = 3;
+var RULES_CACHE_VERSION = 4;
 function packNames(dir) {
   return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
 }
@@ -23159,7 +23201,7 @@ function settle(findings, genericIds) {
 }
 function detect(ruleSet, fragment, options = {}) {
   const dropped = /* @__PURE__ */ new Map();
-  const { rules, hits, keywordLength } = prefilter(ruleSet, fragment.text, fragment.ascii);
+  const { rules, hits, keywordLength } = prefilter(ruleSet, fragment.text, fragment.utf8);
   if (rules.length === 0) return { findings: [], dropped };
   const lines = new LineIndex(fragment.text);
   const validators3 = options.validators ?? validators;
@@ -23253,7 +23295,7 @@ import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, rea
 import { join as join6, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/sources/decode.ts
-import { isAscii as isAscii2 } from "node:buffer";
+import { isAscii as isAscii2, isUtf8 } from "node:buffer";
 var SNIFF = 8e3;
 function decode(buf) {
   if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return { text: buf.subarray(2).toString("utf16le") };
@@ -23264,7 +23306,8 @@ function decode(buf) {
   const start = buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   const nul = buf.indexOf(0, start);
   if (nul !== -1 && nul < start + SNIFF) return { binary: true };
-  if (start === 0 && isAscii2(buf)) return { text: buf.toString("latin1"), ascii: buf };
+  if (start === 0 && isAscii2(buf)) return { text: buf.toString("latin1"), utf8: buf };
+  if (start === 0 && isUtf8(buf)) return { text: buf.toString("utf8"), utf8: buf };
   return { text: buf.toString("utf8", start) };
 }
 
@@ -23445,7 +23488,7 @@ function readFileFragment({ abs, path }, maxFileSize, onSkip) {
     onSkip({ path, reason: "binary" });
     return null;
   }
-  return { text: decoded.text, path, bytes: read.buf.length, ...decoded.ascii ? { ascii: decoded.ascii } : {} };
+  return { text: decoded.text, path, bytes: read.buf.length, ...decoded.utf8 ? { utf8: decoded.utf8 } : {} };
 }
 
 // src/scan-pool.ts
@@ -23613,7 +23656,7 @@ async function* stdinSource(input, path, onSkip) {
     onSkip({ path, reason: "binary" });
     return;
   }
-  yield { text: decoded.text, path, bytes: buf.length, ...decoded.ascii ? { ascii: decoded.ascii } : {} };
+  yield { text: decoded.text, path, bytes: buf.length, ...decoded.utf8 ? { utf8: decoded.utf8 } : {} };
 }
 
 // src/scan.ts
@@ -24062,7 +24105,7 @@ async function* changesSource(options, revs) {
       onSkip({ path: entry.path, reason: "binary" });
       continue;
     }
-    texts.set(entry, { text: d.text, bytes: blob.length, ...d.ascii ? { ascii: d.ascii } : {} });
+    texts.set(entry, { text: d.text, bytes: blob.length, ...d.utf8 ? { utf8: d.utf8 } : {} });
     if (patch.binary) retext.push(entry);
   }
   const again = retext.length ? await textPatches(cwd, retext, revs) : /* @__PURE__ */ new Map();
@@ -24073,13 +24116,13 @@ async function* changesSource(options, revs) {
     if (patch.binary) {
       const p = again.get(entry.path);
       if (!p) {
-        yield { text: t.text, path: entry.path, bytes: t.bytes, ...t.ascii ? { ascii: t.ascii } : {} };
+        yield { text: t.text, path: entry.path, bytes: t.bytes, ...t.utf8 ? { utf8: t.utf8 } : {} };
         continue;
       }
       added = p.added;
     }
     if (added.size === 0) continue;
-    yield { text: t.text, path: entry.path, bytes: t.bytes, onlyLines: added, ...t.ascii ? { ascii: t.ascii } : {} };
+    yield { text: t.text, path: entry.path, bytes: t.bytes, onlyLines: added, ...t.utf8 ? { utf8: t.utf8 } : {} };
   }
 }
 async function patchOf(cwd, e, revs) {
@@ -24152,7 +24195,7 @@ var FirstSeen = class {
 };
 
 // src/sources/history.ts
-import { isAscii as isAscii3 } from "node:buffer";
+import { isAscii as isAscii3, isUtf8 as isUtf82 } from "node:buffer";
 
 // src/sources/cat-file.ts
 var NEWLINE = 10;
@@ -24574,7 +24617,7 @@ function toFragment(object, wanted, onSkip, cache) {
       const ascii = isAscii3(region8);
       return {
         text: ascii ? region8.toString("latin1") : region8.toString("utf8"),
-        ...ascii ? { ascii: region8 } : {},
+        ...ascii || isUtf82(region8) ? { utf8: region8 } : {},
         path: wanted.path,
         commit: wanted.commit,
         lineOffset: region.lineOffset,
@@ -24587,7 +24630,7 @@ function toFragment(object, wanted, onSkip, cache) {
     onSkip({ path: wanted.path, reason: `binary (${where})` });
     return null;
   }
-  return { text: decoded.text, path: wanted.path, commit: wanted.commit, bytes: object.size, ...decoded.ascii ? { ascii: decoded.ascii } : {} };
+  return { text: decoded.text, path: wanted.path, commit: wanted.commit, bytes: object.size, ...decoded.utf8 ? { utf8: decoded.utf8 } : {} };
 }
 
 // src/scan-history.ts

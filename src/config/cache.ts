@@ -15,7 +15,7 @@ import { knownExpansions, rememberExpansions } from './regex-syntax.js';
 import { DEFAULT_RULES_DIR, RULES_CACHE } from './paths.js';
 import { buildRuleSetFromPacks, defaultUserConfig, type RulePack, type UserConfig } from './ruleset.js';
 
-export const RULES_CACHE_VERSION = 3;
+export const RULES_CACHE_VERSION = 4;
 
 /** The file format of build/rules.json. `file` in each pack is the name inside rules/. */
 export interface RulesCache {

@@ -235,7 +235,7 @@ function settle(findings: Finding[], genericIds: ReadonlySet<string>): Finding[]
 /** Finds every secret in one fragment. */
 export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOptions = {}): DetectResult {
   const dropped = new Map<DropReason, number>();
-  const { rules, hits, keywordLength } = prefilter(ruleSet, fragment.text, fragment.ascii);
+  const { rules, hits, keywordLength } = prefilter(ruleSet, fragment.text, fragment.utf8);
   if (rules.length === 0) return { findings: [], dropped };
   const lines = new LineIndex(fragment.text);
   const validators = options.validators ?? builtinValidators;

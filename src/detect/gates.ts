@@ -72,8 +72,10 @@ CLASS16.set(CLASS);
 for (const c of UNICODE_SPACES) CLASS16[c] = SPACE;
 
 /**
- * Calls `test(from, to)` on every maximal run of class `k` at least `min` long, until it returns true. Looks at
- * every `min`-th character only (a run that long must cover one of them), so most text is never touched.
+ * Calls `test(from, to)` on every maximal run of class `k` at least `min` long, until it returns true. Looks at few
+ * characters: from a position in the class it reads backwards only, to where the run starts (at most `min` back);
+ * a run starting there that is long enough reaches `min - 1` further on, so that is the next position to look at
+ * (or `min` on from a position outside the class). Every run at least `min` long is met, and read whole once.
  */
 function someRun(text: string, min: number, k: number, test: (from: number, to: number) => boolean): boolean {
   const n = text.length;
@@ -82,11 +84,18 @@ function someRun(text: string, min: number, k: number, test: (from: number, to: 
       i += min;
       continue;
     }
+    const stop = i - min + 1;
     let a = i;
+    while (a > stop && (CLASS16[text.charCodeAt(a - 1)]! & k) !== 0) a -= 1;
+    if (a > stop) {
+      // The run holding i starts at a, less than `min` back: look where a run from a would have to reach.
+      i = a + min - 1;
+      continue;
+    }
     while (a > 0 && (CLASS16[text.charCodeAt(a - 1)]! & k) !== 0) a -= 1;
     let b = i + 1;
     while (b < n && (CLASS16[text.charCodeAt(b)]! & k) !== 0) b += 1;
-    if (b - a >= min && test(a, b)) return true;
+    if (test(a, b)) return true;
     i = b + min;
   }
   return false;

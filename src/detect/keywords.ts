@@ -42,6 +42,8 @@ export class KeywordMatcher {
    */
   private readonly delta: Uint16Array | Uint32Array;
   private readonly firstOut: number;
+  /** The state every byte 128–255 leads to (see the constructor). */
+  private readonly marker: number;
   /** state - firstOut → indexes of the keywords ending there (own and via failure links). */
   private readonly outputs: number[][];
   private readonly lengths: number[];
@@ -59,6 +61,8 @@ export class KeywordMatcher {
       for (let s = 0; s < data.states; s++) this.delta.set(narrow.subarray(s * ALPHABET, (s + 1) * ALPHABET), s * 256);
       this.firstOut = data.firstOut;
       this.outputs = data.outputs;
+      this.marker = data.states - 1;
+      this.fillHigh();
       return;
     }
     // One flat transition table sized for the worst case (one state per keyword character), filled in place: this
@@ -116,17 +120,29 @@ export class KeywordMatcher {
         id[s] = n++;
         this.outputs.push(out[s]!);
       }
-    // 256 columns: bytes 128–255 (never in a keyword) lead back to the root, as does any wider character.
-    this.delta = states <= 0xffff ? new Uint16Array(states * 256) : new Uint32Array(states * 256);
-    for (let s = 0; s < states; s++) {
-      const row = id[s]! * 256;
-      const from = s * ALPHABET;
+    // One more state, last: the marker, where every byte 128–255 leads (never in a keyword, so from there the scan
+    // goes on as from the root). Its number is past firstOut, so the scan loop notices it without another test,
+    // and a byte scan learns where the multi-byte characters are.
+    this.marker = n;
+    this.outputs.push([]);
+    const total = n + 1;
+    this.delta = total <= 0xffff ? new Uint16Array(total * 256) : new Uint32Array(total * 256);
+    for (let s = 0; s <= states; s++) {
+      const row = (s === states ? this.marker : id[s]!) * 256;
+      const from = (s === states ? 0 : s) * ALPHABET;
       for (let c = 0; c < ALPHABET; c++) {
         // Upper-case letters follow their lower-case transitions: the case folding.
         const lc = c >= 65 && c <= 90 ? c | 32 : c;
         this.delta[row + c] = id[next[from + lc]!]!;
       }
     }
+    this.fillHigh();
+  }
+
+  /** Columns 128–255 of every row: the marker state. */
+  private fillHigh(): void {
+    const states = this.delta.length / 256;
+    for (let s = 0; s < states; s++) this.delta.fill(this.marker, s * 256 + ALPHABET, s * 256 + 256);
   }
 
   /** The automaton as plain data, to be restored with {@link registerPrebuiltMatcher} and {@link KeywordMatcher.for}. */
@@ -149,31 +165,60 @@ export class KeywordMatcher {
 
   /** Every occurrence of every keyword in `text`, case-insensitively (ASCII). */
   scan(text: string): KeywordHits {
-    const { delta, firstOut } = this;
+    const { delta, firstOut, marker } = this;
     const positions = new Map<number, number[]>();
     let s = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       s = c < 256 ? delta[(s << 8) | c]! : 0;
-      if (s >= firstOut) this.record(positions, s, i);
+      if (s >= firstOut && s !== marker) this.record(positions, s, i);
     }
     return { positions };
   }
 
   /**
-   * The same over bytes: for a text that is pure ASCII, its bytes are its characters, and reading a byte array is
-   * about twice as fast as reading the string.
+   * The same over the UTF-8 bytes a text was decoded from (valid UTF-8, no BOM), with offsets in the text's UTF-16
+   * code units. Reading a byte array is about twice as fast as reading the string; the offsets are corrected after
+   * the scan from where the multi-byte characters were, which costs nothing for an ASCII text.
    */
-  scanBytes(bytes: Uint8Array): KeywordHits {
-    const { delta, firstOut } = this;
+  scanUtf8(bytes: Uint8Array): KeywordHits {
+    const { delta, firstOut, marker } = this;
     const positions = new Map<number, number[]>();
+    const high: number[] = [];
     let s = 0;
     const n = bytes.length;
     for (let i = 0; i < n; i++) {
       s = delta[(s << 8) | bytes[i]!]!;
-      if (s >= firstOut) this.record(positions, s, i);
+      if (s >= firstOut) {
+        if (s === marker) high.push(i);
+        else this.record(positions, s, i);
+      }
     }
+    if (high.length > 0) toUtf16Offsets(positions, bytes, high);
     return { positions };
+  }
+}
+
+/**
+ * Turns byte offsets (of ASCII characters) into UTF-16 offsets, given every byte at or above 0x80 in order. Before
+ * offset p there are p bytes; each continuation byte (0x80–0xBF) adds no code unit, each lead byte of a four-byte
+ * sequence (0xF0–0xF7) adds one more (a surrogate pair), and other lead bytes add one like an ASCII byte.
+ */
+function toUtf16Offsets(positions: Map<number, number[]>, bytes: Uint8Array, high: readonly number[]): void {
+  const shift = new Int32Array(high.length);
+  let sum = 0;
+  for (let k = 0; k < high.length; k++) {
+    const b = bytes[high[k]!]!;
+    sum += b < 0xc0 ? -1 : b >= 0xf0 ? 1 : 0;
+    shift[k] = sum;
+  }
+  for (const list of positions.values()) {
+    let k = 0; // high bytes before list[j]; the list is ascending
+    for (let j = 0; j < list.length; j++) {
+      const p = list[j]!;
+      while (k < high.length && high[k]! < p) k += 1;
+      if (k > 0) list[j] = p + shift[k - 1]!;
+    }
   }
 }

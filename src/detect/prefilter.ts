@@ -44,15 +44,15 @@ export interface Candidates {
 }
 
 /**
- * The rules that can match `text`, and where their keywords occur. `ascii`, when given, must be the text's own
- * bytes (a pure-ASCII text, one byte per character); the scan then reads them instead of the string.
+ * The rules that can match `text`, and where their keywords occur. `utf8`, when given, must be the valid UTF-8 the
+ * text was decoded from (no BOM); the scan then reads the bytes instead of the string.
  */
-export function prefilter(ruleSet: RuleSet, text: string, ascii?: Uint8Array): Candidates {
+export function prefilter(ruleSet: RuleSet, text: string, utf8?: Uint8Array): Candidates {
   const hits = new Map<CompiledRule, number[]>();
   const keywordLength = new Map<CompiledRule, number>();
   if (ruleSet.byKeyword.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
   const gate = gateFor(ruleSet);
-  const { positions } = ascii && ascii.length === text.length ? gate.matcher.scanBytes(ascii) : gate.matcher.scan(text);
+  const { positions } = utf8 ? gate.matcher.scanUtf8(utf8) : gate.matcher.scan(text);
   if (positions.size === 0 && gate.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
   for (const [k, starts] of positions) {
     const len = gate.matcher.keywords[k]!.length;

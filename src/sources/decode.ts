@@ -1,10 +1,10 @@
 // Turns file bytes into text: UTF-8 (invalid bytes become U+FFFD, so line numbers stay right), UTF-16 with a BOM,
 // and a verdict of "binary" for content with NUL bytes near the start.
 
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
-/** The text, and the bytes themselves when they are pure ASCII (so byte offsets are character offsets). */
-export type Decoded = { text: string; ascii?: Uint8Array } | { binary: true };
+/** The text, and the bytes themselves when they are valid UTF-8 without a BOM (see Fragment.utf8). */
+export type Decoded = { text: string; utf8?: Uint8Array } | { binary: true };
 
 const SNIFF = 8000;
 
@@ -18,6 +18,7 @@ export function decode(buf: Buffer): Decoded {
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const nul = buf.indexOf(0, start);
   if (nul !== -1 && nul < start + SNIFF) return { binary: true };
-  if (start === 0 && isAscii(buf)) return { text: buf.toString('latin1'), ascii: buf };
+  if (start === 0 && isAscii(buf)) return { text: buf.toString('latin1'), utf8: buf };
+  if (start === 0 && isUtf8(buf)) return { text: buf.toString('utf8'), utf8: buf };
   return { text: buf.toString('utf8', start) };
 }

@@ -175,5 +175,5 @@ export function readFileFragment({ abs, path }: FileEntry, maxFileSize: number, 
     onSkip({ path, reason: 'binary' });
     return null;
   }
-  return { text: decoded.text, path, bytes: read.buf.length, ...(decoded.ascii ? { ascii: decoded.ascii } : {}) };
+  return { text: decoded.text, path, bytes: read.buf.length, ...(decoded.utf8 ? { utf8: decoded.utf8 } : {}) };
 }

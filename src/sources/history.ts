@@ -12,7 +12,7 @@
 // A modified file's new blob is scanned only where it differs from the parent's version (plus context lines), when
 // that version was scanned earlier and is still in a bounded cache: what the unchanged part holds was found then.
 
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { CommitInfo, Fragment, Skip } from '../model/types.js';
 import { git, gitSpawn, GitError } from '../util/git.js';
 import { CatFileParser, type BatchObject } from './cat-file.js';
@@ -262,7 +262,7 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
       const ascii = isAscii(region8);
       return {
         text: ascii ? region8.toString('latin1') : region8.toString('utf8'),
-        ...(ascii ? { ascii: region8 } : {}),
+        ...(ascii || isUtf8(region8) ? { utf8: region8 } : {}),
         path: wanted.path,
         commit: wanted.commit,
         lineOffset: region.lineOffset,
@@ -275,5 +275,5 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
     onSkip({ path: wanted.path, reason: `binary (${where})` });
     return null;
   }
-  return { text: decoded.text, path: wanted.path, commit: wanted.commit, bytes: object.size, ...(decoded.ascii ? { ascii: decoded.ascii } : {}) };
+  return { text: decoded.text, path: wanted.path, commit: wanted.commit, bytes: object.size, ...(decoded.utf8 ? { utf8: decoded.utf8 } : {}) };
 }

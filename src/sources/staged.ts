@@ -303,7 +303,7 @@ async function* changesSource(options: StagedSourceOptions, revs: readonly strin
   // Blobs the patch could not give whole (binary to git, or not one whole-file hunk) come from the object store.
   const missing = wanted.filter((w) => w.patch.content === null).map((w) => w.entry.dstSha);
   const blobs = await readBlobs(cwd, [...new Set(missing)], maxFileSize);
-  const texts = new Map<RawEntry, { text: string; bytes: number; ascii?: Uint8Array }>();
+  const texts = new Map<RawEntry, { text: string; bytes: number; utf8?: Uint8Array }>();
   const retext: RawEntry[] = [];
   for (const { entry, patch } of wanted) {
     let blob: Buffer | { size: number } | undefined;
@@ -326,7 +326,7 @@ async function* changesSource(options: StagedSourceOptions, revs: readonly strin
       onSkip({ path: entry.path, reason: 'binary' });
       continue;
     }
-    texts.set(entry, { text: d.text, bytes: blob.length, ...(d.ascii ? { ascii: d.ascii } : {}) });
+    texts.set(entry, { text: d.text, bytes: blob.length, ...(d.utf8 ? { utf8: d.utf8 } : {}) });
     if (patch.binary) retext.push(entry);
   }
   const again = retext.length ? await textPatches(cwd, retext, revs) : new Map<string, PatchInfo>();
@@ -338,13 +338,13 @@ async function* changesSource(options: StagedSourceOptions, revs: readonly strin
       const p = again.get(entry.path);
       if (!p) {
         // git would not give lines: scan the whole blob rather than miss a key.
-        yield { text: t.text, path: entry.path, bytes: t.bytes, ...(t.ascii ? { ascii: t.ascii } : {}) };
+        yield { text: t.text, path: entry.path, bytes: t.bytes, ...(t.utf8 ? { utf8: t.utf8 } : {}) };
         continue;
       }
       added = p.added;
     }
     if (added.size === 0) continue;
-    yield { text: t.text, path: entry.path, bytes: t.bytes, onlyLines: added, ...(t.ascii ? { ascii: t.ascii } : {}) };
+    yield { text: t.text, path: entry.path, bytes: t.bytes, onlyLines: added, ...(t.utf8 ? { utf8: t.utf8 } : {}) };
   }
 }
 

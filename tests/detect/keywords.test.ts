@@ -13,17 +13,31 @@ describe('KeywordMatcher', () => {
     expect(positions.get(2)).toEqual([9, 20, 29]);
   });
 
-  it('finds the same over the bytes of an ASCII text as over the text (fuzzed)', () => {
+  it('finds the same, at the same UTF-16 offsets, over a text\'s UTF-8 bytes as over the text (fuzzed)', () => {
     const m = new KeywordMatcher(['apikey', 'x-mbx-apikey', 'key', 't-', 'sk-ant-', 'pk']);
-    const pieces = ['APIKEY', 'x-mbx-', 'Key', 't-', 'sk-ant-', 'pK', ' ', '\n', 'a', '-', 'k', '~', '\x7f'];
+    // ASCII pieces, and characters of two (é), three (€, 中) and four (😀, a surrogate pair) UTF-8 bytes.
+    const pieces = ['APIKEY', 'x-mbx-', 'Key', 't-', 'sk-ant-', 'pK', ' ', '\n', 'a', '-', 'k', '~', '\x7f', 'é', '€', '中', '😀', 'ké', '\u00ff'];
+    let multiByte = 0;
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
         const text = parts.join('');
-        const bytes = Buffer.from(text, 'latin1');
-        expect(m.scanBytes(bytes).positions).toEqual(m.scan(text).positions);
+        if ([...text].some((ch) => ch.charCodeAt(0) > 127)) multiByte += 1;
+        expect(m.scanUtf8(Buffer.from(text, 'utf8')).positions).toEqual(m.scan(text).positions);
       }),
       { numRuns: 500 },
     );
+    expect(multiByte).toBeGreaterThan(100);
+    const text = '😀é中 apikey=1';
+    expect(m.scanUtf8(Buffer.from(text, 'utf8')).positions.get(0)).toEqual([text.indexOf('apikey')]);
+  });
+
+  it('restores a prebuilt automaton that finds the same', () => {
+    const keywords = ['apikey', 'x-mbx-apikey', 'key', 't-'];
+    const data = new KeywordMatcher(keywords).toData();
+    const copy = new KeywordMatcher(keywords, { ...data, table: new Uint8Array(data.table) });
+    const text = 'X-MBX-APIKEY: 1; é apiKey=2; t-3 😀 key';
+    expect(copy.scan(text).positions).toEqual(new KeywordMatcher(keywords).scan(text).positions);
+    expect(copy.scanUtf8(Buffer.from(text)).positions).toEqual(new KeywordMatcher(keywords).scan(text).positions);
   });
 
   it('does not match across non-ASCII characters', () => {
@@ -31,7 +45,7 @@ describe('KeywordMatcher', () => {
     expect(m.scan('aéb').positions.size).toBe(0);
     expect(m.scan('éab').positions.get(0)).toEqual([1]);
     expect(m.scan('a\u0161b').positions.size).toBe(0); // š: past 255, its low byte is not "a"
-    expect(m.scanBytes(Buffer.from('a\xe9b', 'latin1')).positions.size).toBe(0);
+    expect(m.scanUtf8(Buffer.from('aéb', 'utf8')).positions.size).toBe(0);
   });
 });
 

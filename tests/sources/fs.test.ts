@@ -85,14 +85,17 @@ describe('fs source', () => {
     expect(fragments.find((f) => f.path === 'bad.txt')!.text.split('\n')[2]).toBe('key');
   });
 
-  it('hands the engine the bytes of pure-ASCII files only (their offsets are the text\'s)', async () => {
+  it('hands the engine the bytes of valid UTF-8 files without a BOM, which decode to the text', async () => {
     const d = tempDir();
-    writeTree(d, { 'a.txt': 'plain key=1\n', 'u.txt': 'caf\u00e9 key=1\n', 'bom.txt': '\ufeffkey=1\n' });
+    const invalid = Buffer.concat([Buffer.from('key='), Buffer.from([0xc3, 0x28])]);
+    writeTree(d, { 'a.txt': 'plain key=1\n', 'u.txt': 'caf\u00e9 \ud83d\ude00 key=1\n', 'bom.txt': '\ufeffkey=1\n', 'bad.txt': invalid });
     const { fragments } = await walk(d);
-    const ascii = fragments.find((f) => f.path === 'a.txt')!;
-    expect(ascii.ascii && Buffer.from(ascii.ascii).toString('latin1')).toBe(ascii.text);
-    expect(fragments.find((f) => f.path === 'u.txt')!.ascii).toBeUndefined();
-    expect(fragments.find((f) => f.path === 'bom.txt')!.ascii).toBeUndefined();
+    for (const name of ['a.txt', 'u.txt']) {
+      const f = fragments.find((x) => x.path === name)!;
+      expect(f.utf8 && Buffer.from(f.utf8).toString('utf8')).toBe(f.text);
+    }
+    expect(fragments.find((f) => f.path === 'bom.txt')!.utf8).toBeUndefined();
+    expect(fragments.find((f) => f.path === 'bad.txt')!.utf8).toBeUndefined();
   });
 
   it('throws PathNotFoundError for a missing path', async () => {
