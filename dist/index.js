@@ -22834,15 +22834,18 @@ function literalAt(src, i) {
     const end = classEnd(src, i);
     const body = src.slice(i + 1, end - 1).replace(/\\-/g, "-");
     const small = src[i + 1] !== "^" && body.length <= 4 && !/[\\\]]|.-./.test(body);
-    return { chars: small ? [...body].map((ch) => ch.toLowerCase()) : null, len: end - i };
+    return { chars: small ? [...body] : null, len: end - i };
   }
   if (c === "." || c === "^" || c === "$" || c === "(" || c === ")" || c === "|") return { chars: null, len: 1 };
-  return { chars: [c.toLowerCase()], len: 1 };
+  return { chars: [c], len: 1 };
 }
-function ledAlternatives(src, i, keywords) {
+var MIN_LEAD_LITERAL = 4;
+var LEAD_LITERAL_LENGTH = 16;
+var MAX_LEAD_LITERALS = 8;
+function ledAlternatives(src, i, ctx, ci) {
   let led = true;
   for (; ; ) {
-    const seq = ledSequence(src, i, keywords);
+    const seq = ledSequence(src, i, ctx, ci);
     led &&= seq.led;
     i = seq.end;
     if (src[i] === "|") {
@@ -22852,7 +22855,7 @@ function ledAlternatives(src, i, keywords) {
     return { led, end: i };
   }
 }
-function ledSequence(src, i, keywords) {
+function ledSequence(src, i, ctx, ci) {
   const not = () => ({ led: false, end: sequenceEnd(src, i) });
   for (; ; ) {
     const look = /^\(\?<?[=!]/.exec(src.slice(i, i + 4));
@@ -22877,13 +22880,13 @@ function ledSequence(src, i, keywords) {
   if (src[i] === "(") {
     const head = /^\((?:\?(?:i:|:|<[A-Za-z_$][\w$]*>))?/.exec(src.slice(i, i + 64))[0];
     if (head === "(" && src[i + 1] === "?") return not();
-    const inner = ledAlternatives(src, i + head.length, keywords);
+    const inner = ledAlternatives(src, i + head.length, ctx, ci || head === "(?i:");
     if (src[inner.end] !== ")") return not();
     const q = quantifierAt2(src, inner.end + 1);
     return { led: inner.led && q.min >= 1, end: sequenceEnd(src, inner.end + 1) };
   }
   let run = [""];
-  const longest = Math.max(...keywords.map((k) => k.length));
+  const longest = Math.max(LEAD_LITERAL_LENGTH, ...ctx.keywords.map((k) => k.length));
   while (i < src.length && run.some((v) => v.length < longest)) {
     const lit = literalAt(src, i);
     if (lit.chars === null) break;
@@ -22899,7 +22902,16 @@ function ledSequence(src, i, keywords) {
     i += lit.len + q.len;
     if (run.length > 64) break;
   }
-  const led = run.every((v) => keywords.some((k) => v.startsWith(k)));
+  let led = true;
+  for (const v of run) {
+    if (ctx.keywords.some((k) => v.toLowerCase().startsWith(k))) continue;
+    if (ci || v.length < MIN_LEAD_LITERAL) led = false;
+    else if (![...ctx.literals].some((l) => v.startsWith(l))) {
+      for (const l of ctx.literals) if (l.startsWith(v)) ctx.literals.delete(l);
+      if (ctx.literals.size >= MAX_LEAD_LITERALS) led = false;
+      else ctx.literals.add(v);
+    }
+  }
   return { led, end: sequenceEnd(src, i) };
 }
 function sequenceEndOfGroup(src, i) {
@@ -22910,10 +22922,11 @@ function sequenceEndOfGroup(src, i) {
     i = end + 1;
   }
 }
-function keywordLed(source, keywords) {
-  if (keywords.length === 0) return false;
-  const top = ledAlternatives(source, 0, keywords.map((k) => k.toLowerCase()));
-  return top.end === source.length && top.led;
+function ruleLeads(source, keywords, flags = "") {
+  if (keywords.length === 0) return null;
+  const ctx = { keywords: keywords.map((k) => k.toLowerCase()), literals: /* @__PURE__ */ new Set() };
+  const top = ledAlternatives(source, 0, ctx, flags.includes("i"));
+  return top.end === source.length && top.led ? { literals: [...ctx.literals] } : null;
 }
 
 // src/detect/engine.ts
@@ -23065,13 +23078,20 @@ function reachOf(rule) {
   return reach;
 }
 var leads = /* @__PURE__ */ new WeakMap();
-function ledRegex(rule) {
-  let re = leads.get(rule);
-  if (re === void 0) {
-    re = keywordLed(rule.spec.regex, rule.keywords) ? new RegExp(rule.regex.source, rule.regex.flags.replace("y", "") + "y") : null;
-    leads.set(rule, re);
+function ledOf(rule) {
+  let led = leads.get(rule);
+  if (led === void 0) {
+    const found = ruleLeads(rule.spec.regex, rule.keywords, rule.spec.flags ?? "");
+    led = found ? { re: new RegExp(rule.regex.source, rule.regex.flags.replace("y", "") + "y"), literals: found.literals } : null;
+    leads.set(rule, led);
   }
-  return re;
+  return led;
+}
+function leadStarts(text, hits, literals) {
+  if (literals.length === 0) return hits;
+  const all = hits.slice();
+  for (const literal of literals) for (let p = text.indexOf(literal); p !== -1; p = text.indexOf(literal, p + 1)) all.push(p);
+  return all.sort((a, b) => a - b);
 }
 var WHOLE = [[0, Number.POSITIVE_INFINITY]];
 function runRule(rule, windows, c) {
@@ -23231,9 +23251,9 @@ function detect(ruleSet, fragment, options = {}) {
     }
     if (rule.generic) genericIds.add(rule.id);
     const starts = hits.get(rule);
-    const led = starts ? ledRegex(rule) : null;
+    const led = starts ? ledOf(rule) : null;
     let finished;
-    if (starts && led) finished = runLed(rule, led, starts, c);
+    if (starts && led) finished = runLed(rule, led.re, leadStarts(fragment.text, starts, led.literals), c);
     else {
       const reach = starts ? reachOf(rule) : null;
       const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule), reach) : null;

@@ -135,7 +135,7 @@ function classEnd(src: string, i: number): number {
   return j + 1;
 }
 
-/** One literal element at `i`: its spellings (lower case), or null when it is not a plain literal. */
+/** One literal element at `i`: its spellings (as written), or null when it is not a plain literal. */
 function literalAt(src: string, i: number): { chars: string[] | null; len: number } {
   const c = src[i]!;
   if (c === '\\') {
@@ -146,16 +146,29 @@ function literalAt(src: string, i: number): { chars: string[] | null; len: numbe
     const end = classEnd(src, i);
     const body = src.slice(i + 1, end - 1).replace(/\\-/g, '-');
     const small = src[i + 1] !== '^' && body.length <= 4 && !/[\\\]]|.-./.test(body);
-    return { chars: small ? [...body].map((ch) => ch.toLowerCase()) : null, len: end - i };
+    return { chars: small ? [...body] : null, len: end - i };
   }
   if (c === '.' || c === '^' || c === '$' || c === '(' || c === ')' || c === '|') return { chars: null, len: 1 };
-  return { chars: [c.toLowerCase()], len: 1 };
+  return { chars: [c], len: 1 };
 }
 
-function ledAlternatives(src: string, i: number, keywords: readonly string[]): { led: boolean; end: number } {
+/** A literal that leads a match without being a keyword must be at least this long (it is searched for). */
+const MIN_LEAD_LITERAL = 4;
+/** Lead literals are taken up to this long (longer is more selective; the spelling may end sooner). */
+const LEAD_LITERAL_LENGTH = 16;
+/** At most this many such literals per rule. */
+const MAX_LEAD_LITERALS = 8;
+
+interface LeadScan {
+  keywords: readonly string[];
+  /** Case-sensitive literals that lead some alternative (found in the text with indexOf). */
+  literals: Set<string>;
+}
+
+function ledAlternatives(src: string, i: number, ctx: LeadScan, ci: boolean): { led: boolean; end: number } {
   let led = true;
   for (;;) {
-    const seq = ledSequence(src, i, keywords);
+    const seq = ledSequence(src, i, ctx, ci);
     led &&= seq.led;
     i = seq.end;
     if (src[i] === '|') {
@@ -166,7 +179,7 @@ function ledAlternatives(src: string, i: number, keywords: readonly string[]): {
   }
 }
 
-function ledSequence(src: string, i: number, keywords: readonly string[]): { led: boolean; end: number } {
+function ledSequence(src: string, i: number, ctx: LeadScan, ci: boolean): { led: boolean; end: number } {
   const not = (): { led: boolean; end: number } => ({ led: false, end: sequenceEnd(src, i) });
   // Zero-width assertions first: they consume nothing, so the match still starts after them.
   for (;;) {
@@ -193,14 +206,15 @@ function ledSequence(src: string, i: number, keywords: readonly string[]): { led
     // A group: led when it must be entered (at least once) and each of its alternatives is led.
     const head = /^\((?:\?(?:i:|:|<[A-Za-z_$][\w$]*>))?/.exec(src.slice(i, i + 64))![0];
     if (head === '(' && src[i + 1] === '?') return not(); // a group kind not understood
-    const inner = ledAlternatives(src, i + head.length, keywords);
+    const inner = ledAlternatives(src, i + head.length, ctx, ci || head === '(?i:');
     if (src[inner.end] !== ')') return not();
     const q = quantifierAt(src, inner.end + 1);
     return { led: inner.led && q.min >= 1, end: sequenceEnd(src, inner.end + 1) };
   }
-  // A literal run: every spelling it can take must begin with a keyword.
+  // A literal run: every spelling it can take must begin with a keyword, or (outside a case-insensitive part) be a
+  // literal long enough to search for.
   let run: string[] = [''];
-  const longest = Math.max(...keywords.map((k) => k.length));
+  const longest = Math.max(LEAD_LITERAL_LENGTH, ...ctx.keywords.map((k) => k.length));
   while (i < src.length && run.some((v) => v.length < longest)) {
     const lit = literalAt(src, i);
     if (lit.chars === null) break;
@@ -217,7 +231,17 @@ function ledSequence(src: string, i: number, keywords: readonly string[]): { led
     i += lit.len + q.len;
     if (run.length > 64) break;
   }
-  const led = run.every((v) => keywords.some((k) => v.startsWith(k)));
+  let led = true;
+  for (const v of run) {
+    if (ctx.keywords.some((k) => v.toLowerCase().startsWith(k))) continue;
+    if (ci || v.length < MIN_LEAD_LITERAL) led = false;
+    else if (![...ctx.literals].some((l) => v.startsWith(l))) {
+      // Keep the shortest of literals that begin alike: its occurrences include the others'.
+      for (const l of ctx.literals) if (l.startsWith(v)) ctx.literals.delete(l);
+      if (ctx.literals.size >= MAX_LEAD_LITERALS) led = false;
+      else ctx.literals.add(v);
+    }
+  }
   return { led, end: sequenceEnd(src, i) };
 }
 
@@ -232,11 +256,18 @@ function sequenceEndOfGroup(src: string, i: number): number {
 }
 
 /**
- * True when every match of `source` (keyhound regex syntax, before expansion) begins exactly where one of
- * `keywords` begins (case-insensitively), after any leading zero-width assertions.
+ * Where every match of a rule can start: null when that is unknown; else at the start of one of `keywords` (case
+ * insensitively) or of one of the returned literals (case-sensitive, as written in the rule), after any leading
+ * zero-width assertions. `source` is in keyhound regex syntax, before expansion; `flags` the rule's flags.
  */
+export function ruleLeads(source: string, keywords: readonly string[], flags = ''): { literals: string[] } | null {
+  if (keywords.length === 0) return null;
+  const ctx: LeadScan = { keywords: keywords.map((k) => k.toLowerCase()), literals: new Set() };
+  const top = ledAlternatives(source, 0, ctx, flags.includes('i'));
+  return top.end === source.length && top.led ? { literals: [...ctx.literals] } : null;
+}
+
+/** True when every match of `source` begins exactly where one of `keywords` begins (see {@link ruleLeads}). */
 export function keywordLed(source: string, keywords: readonly string[]): boolean {
-  if (keywords.length === 0) return false;
-  const top = ledAlternatives(source, 0, keywords.map((k) => k.toLowerCase()));
-  return top.end === source.length && top.led;
+  return ruleLeads(source, keywords)?.literals.length === 0;
 }

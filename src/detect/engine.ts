@@ -10,7 +10,7 @@ import { allowlisted, InlineAllowIndex } from './allow.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint } from './fingerprint.js';
 import { LineIndex } from './lines.js';
-import { keywordAnchored, keywordLed } from './anchor.js';
+import { keywordAnchored, ruleLeads } from './anchor.js';
 import { gateBits, gatePasses, gateScan } from './gates.js';
 import { prefilter } from './prefilter.js';
 import { regexReach, type Reach } from './span.js';
@@ -52,16 +52,30 @@ function reachOf(rule: CompiledRule): Reach | null {
   return reach;
 }
 
-// Per rule, a sticky copy of its regex when every match starts at one of its keywords (anchor.ts), else null.
-const leads = new WeakMap<CompiledRule, RegExp | null>();
+// Per rule, when every match starts at one of its keywords or at one of a few literals (anchor.ts): a sticky copy
+// of its regex and those literals; else null.
+interface Led {
+  re: RegExp;
+  literals: string[];
+}
+const leads = new WeakMap<CompiledRule, Led | null>();
 
-function ledRegex(rule: CompiledRule): RegExp | null {
-  let re = leads.get(rule);
-  if (re === undefined) {
-    re = keywordLed(rule.spec.regex, rule.keywords) ? new RegExp(rule.regex.source, rule.regex.flags.replace('y', '') + 'y') : null;
-    leads.set(rule, re);
+function ledOf(rule: CompiledRule): Led | null {
+  let led = leads.get(rule);
+  if (led === undefined) {
+    const found = ruleLeads(rule.spec.regex, rule.keywords, rule.spec.flags ?? '');
+    led = found ? { re: new RegExp(rule.regex.source, rule.regex.flags.replace('y', '') + 'y'), literals: found.literals } : null;
+    leads.set(rule, led);
   }
-  return re;
+  return led;
+}
+
+/** The keyword hits, and every occurrence of the lead literals, ascending. */
+function leadStarts(text: string, hits: readonly number[], literals: readonly string[]): readonly number[] {
+  if (literals.length === 0) return hits;
+  const all = hits.slice();
+  for (const literal of literals) for (let p = text.indexOf(literal); p !== -1; p = text.indexOf(literal, p + 1)) all.push(p);
+  return all.sort((a, b) => a - b);
 }
 
 const WHOLE: readonly [number, number][] = [[0, Number.POSITIVE_INFINITY]];
@@ -109,8 +123,9 @@ function runRule(rule: CompiledRule, windows: readonly (readonly [number, number
 }
 
 /**
- * Runs a keyword-led rule: its sticky regex is tried at each keyword hit only (ascending), on the whole text. A hit
- * inside the previous match is passed over, as a global scan would, so the matches are exactly the whole-text ones.
+ * Runs a led rule: its sticky regex is tried only where a match can start (keyword hits and lead literals,
+ * ascending), on the whole text. A start inside the previous match is passed over, as a global scan would, so the
+ * matches are exactly the whole-text ones.
  */
 function runLed(rule: CompiledRule, re: RegExp, starts: readonly number[], c: RunContext): boolean {
   const { now } = c;
@@ -266,9 +281,9 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
     }
     if (rule.generic) genericIds.add(rule.id);
     const starts = hits.get(rule);
-    const led = starts ? ledRegex(rule) : null;
+    const led = starts ? ledOf(rule) : null;
     let finished: boolean;
-    if (starts && led) finished = runLed(rule, led, starts, c);
+    if (starts && led) finished = runLed(rule, led.re, leadStarts(fragment.text, starts, led.literals), c);
     else {
       const reach = starts ? reachOf(rule) : null;
       const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule)!, reach) : null;

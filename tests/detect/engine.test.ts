@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keywordLed } from '../../src/detect/anchor.js';
+import { keywordLed, ruleLeads } from '../../src/detect/anchor.js';
 import { detect } from '../../src/detect/engine.js';
 import { ALPHABETS, randChars as randomString } from '../../src/fakes/index.js';
 import type { RuleSpec } from '../../src/model/types.js';
@@ -152,6 +152,33 @@ describe('detect: keyword-led rules (tried at keyword hits only)', () => {
     const place = (f: { line: number; column: number; endLine: number; endColumn: number; secret: string }): string =>
       `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.secret}`;
     expect(a.map(place)).toEqual(b.map(place));
+  });
+});
+
+describe('detect: rules led by a literal as well as keywords', () => {
+  it('finds what a whole-text scan finds', () => {
+    const hex = (): string => randomString('0123456789abcdef', 32);
+    const led: RuleSpec = {
+      id: 'led-literal',
+      description: 'Led',
+      severity: 'high',
+      keywords: ['gate'],
+      regex: '(?:(?<![A-Za-z])(?i:gate)_key\\s{0,3}=\\s{0,3}"|Configuration\\([^)]{0,300}?\\bkey\\s{0,5}=\\s{0,5}")(?<secret>[0-9a-f]{32})"',
+    };
+    const scanned: RuleSpec = { ...led, id: 'scanned', regex: `[\\s\\S]{0}${led.regex}` };
+    const text = [
+      'import gate_api',
+      `c = gate_api.Configuration(host="x", key="${hex()}", secret="y")`,
+      `other = Configuration(key="${hex()}")`,
+      `Gate_key = "${hex()}"`,
+      `navigate_key = "${hex()}"`,
+      `Configurations(key="${hex()}")`,
+    ].join('\n');
+    expect(ruleLeads(led.regex, led.keywords!)).toEqual({ literals: ['Configuration('] });
+    const place = (f: { line: number; column: number; secret: string }): string => `${f.line}:${f.column} ${f.secret}`;
+    const a = detect(ruleSetOf([led]), { text, path: 'x' }).findings.map(place);
+    expect(a).toEqual(detect(ruleSetOf([scanned]), { text, path: 'x' }).findings.map(place));
+    expect(a.length).toBe(3);
   });
 });
 

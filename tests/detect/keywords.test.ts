@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keywordAnchored, keywordLed } from '../../src/detect/anchor.js';
+import { keywordAnchored, keywordLed, ruleLeads } from '../../src/detect/anchor.js';
 import { KeywordMatcher } from '../../src/detect/keywords.js';
 import { regexReach, UNBOUNDED } from '../../src/detect/span.js';
 
@@ -99,5 +99,17 @@ describe('keywordLed', () => {
     expect(keywordLed('[_-]?apikey=x', ['apikey'])).toBe(false);
     expect(keywordLed('api=x', ['apikey'])).toBe(false);
     expect(keywordLed('x', [])).toBe(false);
+  });
+});
+
+describe('ruleLeads', () => {
+  it('accepts case-sensitive literals (long enough) as leads besides keywords', () => {
+    expect(ruleLeads('(?:(?<![A-Za-z])(?i:gate)_key=|Configuration\\([^)]{0,300}?key=)(?<secret>[0-9a-f]{32})', ['gate'])).toEqual({ literals: ['Configuration('] });
+    expect(ruleLeads('(?:binance=|(?:API-Key)["\']?\\]?:)x', ['binance'])).toEqual({ literals: ['API-Key'] });
+    // Too short, inside a case-insensitive group, or with the i flag: not searchable as written.
+    expect(ruleLeads('(?:binance=|AC[0-9a-f]{32})x', ['binance'])).toBeNull();
+    expect(ruleLeads('(?:binance=|(?i:configuration)\\()x', ['binance'])).toBeNull();
+    expect(ruleLeads('(?:binance=|Configuration\\()x', ['binance'], 'i')).toBeNull();
+    expect(ruleLeads('(?:binance=|[a-z]+=)x', ['binance'])).toBeNull();
   });
 });
