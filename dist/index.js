@@ -21683,6 +21683,7 @@ import { statSync as statSync2 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
 // src/config/cache.ts
+import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2, statSync, writeFileSync } from "node:fs";
 import { basename, join as join3 } from "node:path";
 
@@ -22225,7 +22226,7 @@ var validatorNames = new Set(Object.keys(validators));
 var ALPHABET = 128;
 var prebuilt = /* @__PURE__ */ new Map();
 function registerPrebuiltMatcher(data) {
-  prebuilt.set(data.keywords.join("\n"), data);
+  prebuilt.set(JSON.stringify(data.keywords), data);
 }
 var KeywordMatcher = class _KeywordMatcher {
   constructor(keywords, data) {
@@ -22311,7 +22312,7 @@ var KeywordMatcher = class _KeywordMatcher {
   keywords;
   /** The automaton for `keywords`: a prebuilt one when registered for exactly these keywords, else a new one. */
   static for(keywords) {
-    const data = prebuilt.get(keywords.join("\n"));
+    const data = prebuilt.get(JSON.stringify(keywords));
     return data ? new _KeywordMatcher(keywords, data) : new _KeywordMatcher(keywords);
   }
   /**
@@ -22449,6 +22450,7 @@ var RULES_CACHE_VERSION = 4;
 function packNames(dir) {
   return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
 }
+var sha2562 = (bytes) => createHash2("sha256").update(bytes).digest("hex");
 function tableFile(file) {
   return file.replace(/\.json$/, "") + ".keywords.bin";
 }
@@ -22468,7 +22470,8 @@ function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
     return null;
   }
   try {
-    registerPrebuiltMatcher({ ...cache.matcher, table: readFileSync2(tableFile(file)) });
+    const table = readFileSync2(tableFile(file));
+    if (sha2562(table) === cache.matcher.tableSha256) registerPrebuiltMatcher({ ...cache.matcher, table });
   } catch {
   }
   rememberExpansions(cache.expansions);
@@ -22484,7 +22487,7 @@ import { readFileSync as readFileSync4 } from "node:fs";
 import { dirname as dirname3, resolve as resolve2 } from "node:path";
 
 // src/filters/baseline.ts
-import { createHash as createHash2, randomBytes } from "node:crypto";
+import { createHash as createHash3, randomBytes } from "node:crypto";
 var BASELINE_VERSION = 1;
 var DOMAIN = "keyhound:baseline:v1";
 var BaselineError = class extends Error {
@@ -22496,7 +22499,7 @@ var BaselineError = class extends Error {
   name = "BaselineError";
 };
 function baselineHash(salt, ruleId, path, secret) {
-  return createHash2("sha256").update(`${DOMAIN}\0${salt}\0${ruleId}\0${path}\0${secret}`).digest("hex");
+  return createHash3("sha256").update(`${DOMAIN}\0${salt}\0${ruleId}\0${path}\0${secret}`).digest("hex");
 }
 function parseBaseline(text, file) {
   let doc;
@@ -22653,10 +22656,10 @@ function shannonEntropy(s) {
 }
 
 // src/detect/fingerprint.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var DOMAIN2 = "keyhound:fingerprint:v1";
 function fingerprint(ruleId, path, secret) {
-  return createHash3("sha256").update(`${DOMAIN2}\0${ruleId}\0${path}\0${secret}`).digest("hex").slice(0, 32);
+  return createHash4("sha256").update(`${DOMAIN2}\0${ruleId}\0${path}\0${secret}`).digest("hex").slice(0, 32);
 }
 
 // src/detect/lines.ts

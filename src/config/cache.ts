@@ -5,6 +5,7 @@
 // falls back to reading the YAML. (Sizes and times, not a content hash: hashing costs milliseconds at start-up, and
 // npm gives every file of an installed package the same time, so an installed cache stays fresh.)
 
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validatorNames } from '../detect/validators/index.js';
@@ -27,7 +28,7 @@ export interface RulesCache {
    * The keyword automaton of the built-in rule set (see KeywordMatcher.for). Its transition table is written to a
    * file of its own beside the cache ({@link tableFile}), raw: as JSON it would be most of the cache's parsing time.
    */
-  matcher: KeywordMatcherData;
+  matcher: KeywordMatcherData & { tableSha256?: string };
   /** `(?i:…)` expansions of the built-in rules' regexes, by source. */
   expansions: Record<string, string>;
 }
@@ -54,6 +55,8 @@ export function makeRulesCache(packs: RulePack[], dir: string = DEFAULT_RULES_DI
   };
 }
 
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 /** The automaton table's file beside the cache file. */
 export function tableFile(file: string): string {
   return file.replace(/\.json$/, '') + '.keywords.bin';
@@ -63,7 +66,7 @@ export function tableFile(file: string): string {
 export function writeRulesCache(cache: RulesCache, file: string = RULES_CACHE): void {
   const { table, ...matcher } = cache.matcher;
   writeFileSync(tableFile(file), table);
-  writeFileSync(file, JSON.stringify({ ...cache, matcher }));
+  writeFileSync(file, JSON.stringify({ ...cache, matcher: { ...matcher, tableSha256: sha256(table) } }));
 }
 
 /** The cached built-in packs, or null when the cache is missing, unreadable or stale. */
@@ -83,7 +86,9 @@ export function readRulesCache(file: string = RULES_CACHE, dir: string = DEFAULT
     return null;
   }
   try {
-    registerPrebuiltMatcher({ ...cache.matcher, table: readFileSync(tableFile(file)) });
+    // Only the very table the cache was written with: a wrong automaton would miss keys without a sound.
+    const table = readFileSync(tableFile(file));
+    if (sha256(table) === cache.matcher.tableSha256) registerPrebuiltMatcher({ ...cache.matcher, table });
   } catch {
     // No table: the automaton is built at run time, as for a user's rule set.
   }

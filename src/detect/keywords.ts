@@ -26,13 +26,13 @@ const prebuilt = new Map<string, KeywordMatcherData>();
 
 /** Makes a prebuilt automaton available to {@link KeywordMatcher.for}. */
 export function registerPrebuiltMatcher(data: KeywordMatcherData): void {
-  prebuilt.set(data.keywords.join('\n'), data);
+  prebuilt.set(JSON.stringify(data.keywords), data);
 }
 
 export class KeywordMatcher {
   /** The automaton for `keywords`: a prebuilt one when registered for exactly these keywords, else a new one. */
   static for(keywords: readonly string[]): KeywordMatcher {
-    const data = prebuilt.get(keywords.join('\n'));
+    const data = prebuilt.get(JSON.stringify(keywords));
     return data ? new KeywordMatcher(keywords, data) : new KeywordMatcher(keywords);
   }
 

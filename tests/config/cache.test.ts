@@ -1,9 +1,10 @@
 // The build-time rule cache: used only while it matches rules/*.yaml, and equivalent to loading the YAML.
 
-import { appendFileSync, copyFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSetCached, makeRulesCache, readRulesCache, writeRulesCache } from '../../src/config/cache.js';
+import { loadRuleSetCached, makeRulesCache, readRulesCache, tableFile, writeRulesCache } from '../../src/config/cache.js';
+import { KeywordMatcher } from '../../src/detect/keywords.js';
 import { DEFAULT_RULES_DIR, loadRulePacks } from '../../src/config/load.js';
 import { loadRuleSet } from '../../src/scan.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -36,6 +37,22 @@ describe('rule cache', () => {
     writeFileSync(join(dir, 'extra.yaml'), 'rules: []\n');
     expect(readRulesCache(cacheFile, dir)).toBeNull();
     expect(readRulesCache(join(tempDir(), 'missing.json'), dir)).toBeNull();
+  });
+
+  it('uses the prebuilt keyword automaton only when its table is the one written with the cache', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'only.yaml'),
+      "rules:\n  - id: only-rule\n    description: Test\n    severity: high\n    keywords: [zqxkeyhound]\n    regex: 'zqxkeyhound=(?<secret>[a-z]{8})'\n",
+    );
+    const cacheFile = join(tempDir(), 'rules.json');
+    writeRulesCache(makeRulesCache(loadRulePacks(dir), dir), cacheFile);
+    // A damaged table (zeroed: every transition back to the root) must not be used: the keyword would never be found.
+    const table = readFileSync(tableFile(cacheFile));
+    writeFileSync(tableFile(cacheFile), Buffer.alloc(table.length));
+    expect(readRulesCache(cacheFile, dir)).not.toBeNull();
+    const hits = KeywordMatcher.for(['zqxkeyhound']).scan('a zqxkeyhound=abcdefgh').positions;
+    expect(hits.get(0)).toEqual([2]);
   });
 
   it('gives the same rule set as loading the YAML, with and without a user config', async () => {
