@@ -2217,21 +2217,21 @@ function escapeLength(src, i) {
   else if (c === "k") m = /^<[^>]*>/.exec(rest);
   return 2 + (m ? m[0].length : 0);
 }
-function caseFoldClass(body) {
+function caseFoldClass(body2) {
   let out = "";
   let extra = "";
   let i = 0;
-  while (i < body.length) {
-    const c = body[i];
+  while (i < body2.length) {
+    const c = body2[i];
     if (c === "\\") {
-      const n = escapeLength(body, i);
-      out += body.slice(i, i + n);
+      const n = escapeLength(body2, i);
+      out += body2.slice(i, i + n);
       i += n;
       continue;
     }
     const lo = c;
-    const dash = body[i + 1];
-    const hi = body[i + 2];
+    const dash = body2[i + 1];
+    const hi = body2[i + 2];
     if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo) && LETTER.test(hi)) {
       out += `${lo}-${hi}`;
       if (lo === lo.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo)}-${swapCase(hi)}`;
@@ -2266,8 +2266,8 @@ function expandCaseInsensitiveGroups(source) {
       while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? escapeLength(source, j) : 1;
       if (j >= source.length) throw new Error("unterminated character class");
       const head = source[i + 1] === "^" ? "[^" : "[";
-      const body = source.slice(i + head.length, j);
-      out += depth > 0 ? head + caseFoldClass(body) + "]" : source.slice(i, j + 1);
+      const body2 = source.slice(i + head.length, j);
+      out += depth > 0 ? head + caseFoldClass(body2) + "]" : source.slice(i, j + 1);
       i = j + 1;
       continue;
     }
@@ -3128,12 +3128,12 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options) => {
+    var analyzeRepeatedExtglob = (body2, options) => {
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
           return { risky: true };
@@ -3304,8 +3304,8 @@ var require_parse = __commonJS({
       };
       const extglobClose = (token) => {
         const literal = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
+        const body2 = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
@@ -4240,13 +4240,13 @@ function gateScan(text, want) {
   if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
   return found;
 }
-function gatePasses(name, verdict) {
-  const bits = GATES[name];
+function gatePasses(name2, verdict) {
+  const bits = GATES[name2];
   return bits === void 0 || (verdict & bits) !== 0;
 }
 function gateBits(names) {
   let bits = 0;
-  for (const name of names) bits |= GATES[name] ?? 0;
+  for (const name2 of names) bits |= GATES[name2] ?? 0;
   return bits;
 }
 var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, WORDS_LIST, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, LIST, CLASS, UNICODE_SPACES, CLASS16, MAX_GAP, isLower, wordHash, BIP39_HASHES;
@@ -4379,19 +4379,19 @@ function firstChars(atom) {
   }
   if (atom.startsWith("[")) {
     if (atom.startsWith("[^")) return null;
-    const body = atom.slice(1, -1);
+    const body2 = atom.slice(1, -1);
     const set = /* @__PURE__ */ new Set();
-    for (let i = 0; i < body.length; i++) {
-      const ch = body[i];
+    for (let i = 0; i < body2.length; i++) {
+      const ch = body2[i];
       if (ch === "\\") {
-        const chars = classEscape(body[i + 1] ?? "");
+        const chars = classEscape(body2[i + 1] ?? "");
         if (chars === null) return null;
         for (const x of chars) set.add(x);
         i += 1;
         continue;
       }
-      if (body[i + 1] === "-" && body[i + 2] !== void 0) {
-        for (let code = ch.charCodeAt(0); code <= body.charCodeAt(i + 2); code++) set.add(String.fromCharCode(code));
+      if (body2[i + 1] === "-" && body2[i + 2] !== void 0) {
+        for (let code = ch.charCodeAt(0); code <= body2.charCodeAt(i + 2); code++) set.add(String.fromCharCode(code));
         i += 2;
       } else {
         set.add(ch);
@@ -4603,23 +4603,23 @@ function defaultUserConfig() {
   return { file: null, extends: "default", rules: [], disable: [], allowlist: {} };
 }
 function buildRuleSetFromPacks(config, validatorNames2, packs) {
-  const compiled = [];
+  const compiled2 = [];
   const allowlists = [];
   for (const pack of config.extends === "none" ? [] : packs) {
     const vetted = dirname2(pack.file) === DEFAULT_RULES_DIR;
-    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2, { vetted }));
+    for (const spec of pack.rules) compiled2.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2, { vetted }));
     if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: "allowlist" }));
   }
   const userFile = config.file ?? ".keyhound.yaml";
-  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2));
+  for (const spec of config.rules) compiled2.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2));
   allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: "allowlist" }));
-  const known = new Set(compiled.map((r) => r.id));
+  const known = new Set(compiled2.map((r) => r.id));
   for (const id of config.disable) {
     if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, void 0, "disable");
   }
   const disabled = new Set(config.disable);
   return buildRuleSet(
-    compiled.filter((r) => !disabled.has(r.id)),
+    compiled2.filter((r) => !disabled.has(r.id)),
     allowlists
   );
 }
@@ -4794,9 +4794,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
+      constructor(name2) {
+        super(`CodeGen: "code" for ${name2} not defined`);
+        this.value = name2.value;
       }
     };
     var UsedValueState;
@@ -4863,8 +4863,8 @@ var require_scope = __commonJS({
         var _a;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
+        const name2 = this.toName(nameOrPrefix);
+        const { prefix } = name2;
         const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
         let vs = this._values[prefix];
         if (vs) {
@@ -4874,12 +4874,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name);
+        vs.set(valueKey, name2);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
+        name2.setValue(value, { property: prefix, itemIndex });
+        return name2;
       }
       getValue(prefix, keyOrRef) {
         const vs = this._values[prefix];
@@ -4888,17 +4888,17 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        return this._reduceValues(values, (name2) => {
+          if (name2.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return (0, code_1._)`${scopeName}${name2.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
+        return this._reduceValues(values, (name2) => {
+          if (name2.value === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return name2.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
@@ -4908,20 +4908,20 @@ var require_scope = __commonJS({
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
+          vs.forEach((name2) => {
+            if (nameSet.has(name2))
               return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
+            nameSet.set(name2, UsedValueState.Started);
+            let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
               code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name);
+              throw new ValueError(name2);
             }
-            nameSet.set(name, UsedValueState.Completed);
+            nameSet.set(name2, UsedValueState.Completed);
           });
         }
         return code;
@@ -4998,10 +4998,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node {
-      constructor(varKind, name, rhs) {
+      constructor(varKind, name2, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -5042,9 +5042,9 @@ var require_codegen = __commonJS({
       }
     };
     var AssignOp = class extends Assign {
-      constructor(lhs, op, rhs, sideEffects) {
+      constructor(lhs, op2, rhs, sideEffects) {
         super(lhs, rhs, sideEffects);
-        this.op = op;
+        this.op = op2;
       }
       render({ _n }) {
         return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
@@ -5221,17 +5221,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
+      constructor(varKind, name2, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+        const { name: name2, from, to } = this;
+        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -5239,11 +5239,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
+      constructor(loop, varKind, name2, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.iterable = iterable;
       }
       render(opts) {
@@ -5260,9 +5260,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name, args, async) {
+      constructor(name2, args, async) {
         super();
-        this.name = name;
+        this.name = name2;
         this.args = args;
         this.async = async;
       }
@@ -5349,10 +5349,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
+        const name2 = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name2);
+        return name2;
       }
       getScopeValue(prefix, keyOrRef) {
         return this._extScope.getValue(prefix, keyOrRef);
@@ -5366,11 +5366,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
+          this._constants[name2.str] = rhs;
+        this._leafNode(new Def(varKind, name2, rhs));
+        return name2;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -5451,20 +5451,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
+            this.var(name2, (0, code_1._)`${arr}[${i}]`);
+            forBody(name2);
           });
         }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -5472,8 +5472,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
       }
       // end `for` loop
       endFor() {
@@ -5519,10 +5519,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Throw(error2));
       }
       // start self-balancing block
-      block(body, nodeCount) {
+      block(body2, nodeCount) {
         this._blockStarts.push(this._nodes.length);
-        if (body)
-          this.code(body).endBlock(nodeCount);
+        if (body2)
+          this.code(body2).endBlock(nodeCount);
         return this;
       }
       // end the current self-balancing block
@@ -5538,8 +5538,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
+      func(name2, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name2, args, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -5642,8 +5642,8 @@ var require_codegen = __commonJS({
       return args.reduce(orCode);
     }
     exports.or = or;
-    function mappend(op) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
+    function mappend(op2) {
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op2} ${par(y)}`;
     }
     function par(x) {
       return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
@@ -6947,15 +6947,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body2) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
           gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
           destructureValCxtES5(gen, opts);
-          gen.code(body);
+          gen.code(body2);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body2));
       }
     }
     function destructureValCxt(opts) {
@@ -8253,10 +8253,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name) {
+    function isValidSchemeName(name2) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name
+        name2
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -9271,10 +9271,10 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
+      addFormat(name2, format) {
         if (typeof format == "string")
           format = new RegExp(format);
-        this.formats[name] = format;
+        this.formats[name2] = format;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -9391,10 +9391,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
+      for (const name2 in this.opts.formats) {
+        const format = this.opts.formats[name2];
         if (format)
-          this.addFormat(name, format);
+          this.addFormat(name2, format);
       }
     }
     function addInitialKeywords(defs) {
@@ -9766,9 +9766,9 @@ var require_limitLength = __commonJS({
       error: error2,
       code(cxt) {
         const { keyword, data, schemaCode, it } = cxt;
-        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const op2 = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
         const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
+        cxt.fail$data((0, codegen_1._)`${len} ${op2} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -9833,8 +9833,8 @@ var require_limitProperties = __commonJS({
       error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
+        const op2 = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op2} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -9944,8 +9944,8 @@ var require_limitItems = __commonJS({
       error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
-        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
+        const op2 = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op2} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -11811,8 +11811,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -11840,7 +11840,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -11949,9 +11949,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -12840,10 +12840,10 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
@@ -12988,8 +12988,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -14859,13 +14859,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify2.stringify(doc.contents, ctx));
       }
@@ -14988,11 +14988,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
+      createAlias(node, name2) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -15211,9 +15211,9 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name2, pos, code, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
         this.message = message;
         this.pos = pos;
@@ -15853,8 +15853,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -16858,13 +16858,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -16921,13 +16921,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body;
+        token.source = body2;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -16939,7 +16939,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -19747,9 +19747,9 @@ function translateClass(src, i) {
       const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j));
       if (!m) throw new UnsupportedRegexError("bad POSIX class");
       if (m[1]) throw new UnsupportedRegexError(`negated POSIX class [:^${m[2]}:]`);
-      const body = POSIX[m[2]];
-      if (!body) throw new UnsupportedRegexError(`unknown POSIX class [:${m[2]}:]`);
-      out += body;
+      const body2 = POSIX[m[2]];
+      if (!body2) throw new UnsupportedRegexError(`unknown POSIX class [:${m[2]}:]`);
+      out += body2;
       j += m[0].length;
       continue;
     }
@@ -19802,8 +19802,8 @@ function translateRe2(src, secretGroup = 0) {
       const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(tail);
       if (named || !tail.startsWith("(?")) {
         groups += 1;
-        const name = groups === secretGroup ? "secret" : named?.[1];
-        out += name ? `(?<${name}>` : "(";
+        const name2 = groups === secretGroup ? "secret" : named?.[1];
+        out += name2 ? `(?<${name2}>` : "(";
         i += named ? named[0].length : 1;
         stack.push(false);
         continue;
@@ -20205,11 +20205,11 @@ var require_ignore = __commonJS({
     var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
     var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
     var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
+    var classSource = (negated, body2) => {
       if (negated) {
-        return `[^\\/${body}]`;
+        return `[^\\/${body2}]`;
       }
-      const source = `[${body}]`;
+      const source = `[${body2}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
     var scanBracket = (pattern, start) => {
@@ -20221,7 +20221,7 @@ var require_ignore = __commonJS({
         negated = "^";
         index++;
       }
-      let body = EMPTY;
+      let body2 = EMPTY;
       let prev = EMPTY;
       for (; ; ) {
         const char = pattern[index];
@@ -20230,7 +20230,7 @@ var require_ignore = __commonJS({
         }
         if (char === ESCAPE) {
           const escaped = pattern[++index];
-          body += escapeMember(escaped);
+          body2 += escapeMember(escaped);
           prev = escaped;
         } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
           index++;
@@ -20239,7 +20239,7 @@ var require_ignore = __commonJS({
             to = pattern[index += 1];
           }
           if (prev <= to) {
-            body += `-${escapeMember(to)}`;
+            body2 += `-${escapeMember(to)}`;
           }
           prev = EMPTY;
         } else if (char === "[" && pattern[index + 1] === ":") {
@@ -20252,27 +20252,27 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+            const name2 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
               return null;
             }
-            body += POSIX_CLASSES[name];
+            body2 += POSIX_CLASSES[name2];
             prev = EMPTY;
             index = end;
           } else {
-            body += escapeMember("[");
+            body2 += escapeMember("[");
             prev = "[";
             index = nameStart - 2;
           }
         } else {
-          body += escapeMember(char);
+          body2 += escapeMember(char);
           prev = char;
         }
         index++;
         if (pattern[index] === "]") {
           return {
             end: index,
-            source: classSource(negated, body)
+            source: classSource(negated, body2)
           };
         }
       }
@@ -20646,17 +20646,17 @@ var require_ignore = __commonJS({
         (match, index) => sources[index]
       ) : replaced;
     };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
+    var checkSourceOf = (body2, prefix) => {
+      if (body2[body2.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body2.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
       const last = prefix[prefix.length - 1];
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
+    var matchesBasename = (body2) => {
+      const index = body2.indexOf(SLASH);
+      return index < 0 || index === body2.length - 1;
     };
     var basenameOf = (path) => {
       const end = path.length - 1;
@@ -20683,11 +20683,11 @@ var require_ignore = __commonJS({
     var checkPattern = (pattern) => pattern && isString(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
         this.pattern = pattern;
         this.mark = mark;
         this.negative = negative;
-        define(this, "body", body);
+        define(this, "body", body2);
         define(this, "ignoreCase", ignoreCase);
         define(this, "regexPrefix", prefix);
       }
@@ -20728,54 +20728,54 @@ var require_ignore = __commonJS({
       }
       return count2 % 2 === 1;
     };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
+    var trimEnd = (body2, stripLineEnd) => {
+      let lineEnd = body2.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE2) {
+        while (body2[end - 1] === SPACE2) {
           end--;
         }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
+        if (!stripLineEnd || body2[end - 1] !== "\n") {
           break;
         }
         lineEnd = end - 1;
       }
       if (end === lineEnd) {
-        return body.slice(0, lineEnd);
+        return body2.slice(0, lineEnd);
       }
       let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
+      while (body2[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
+      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE2 : body2.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
+      let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body2[0] === "#") {
         return;
       }
       let negative = false;
-      if (body[0] === "!") {
+      if (body2[0] === "!") {
         negative = true;
-        body = body.slice(1);
+        body2 = body2.slice(1);
       }
-      const last = body[body.length - 1];
+      const last = body2[body2.length - 1];
       if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
+        body2 = trimEnd(body2, stripLineEnd);
       }
-      if (!body || hasTrailingBackslash(body)) {
+      if (!body2 || hasTrailingBackslash(body2)) {
         return;
       }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
+      body2 = body2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body2);
       return new IgnoreRule(
         pattern,
         mark,
-        body,
+        body2,
         ignoreCase,
         negative,
         regexPrefix
@@ -20829,7 +20829,7 @@ var require_ignore = __commonJS({
       //   are left out once, rather than tested or compiled for every path.
       testLiteral(path) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
@@ -21433,23 +21433,23 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name, value) {
+function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -22057,11 +22057,11 @@ function hex32(value) {
 
 // src/detect/validators/github-crc32.ts
 var GITHUB_PREFIXES = ["ghp_", "gho_", "ghu_", "ghs_"];
-function checkCrc32Base62Body(body) {
-  if (!/^[A-Za-z0-9]{36}$/.test(body)) return fail("body is not 36 base62 characters");
-  const payload = body.slice(0, 30);
+function checkCrc32Base62Body(body2) {
+  if (!/^[A-Za-z0-9]{36}$/.test(body2)) return fail("body is not 36 base62 characters");
+  const payload = body2.slice(0, 30);
   const want = base62Crc(crc32(payload));
-  if (body.slice(30) !== want) return fail("CRC32-base62 checksum mismatch");
+  if (body2.slice(30) !== want) return fail("CRC32-base62 checksum mismatch");
   return OK;
 }
 function githubCrc32(secret) {
@@ -22098,8 +22098,8 @@ var GROQ_MARKER = "WGdyb3FY";
 var GROQ_MARKER_OFFSET = 20;
 function groqMarker(secret) {
   if (!/^gsk_[A-Za-z0-9]{52}$/.test(secret)) return fail("not gsk_ + 52 alphanumerics");
-  const body = secret.slice(4);
-  if (body.slice(GROQ_MARKER_OFFSET, GROQ_MARKER_OFFSET + 8) !== GROQ_MARKER) {
+  const body2 = secret.slice(4);
+  if (body2.slice(GROQ_MARKER_OFFSET, GROQ_MARKER_OFFSET + 8) !== GROQ_MARKER) {
     return fail(`no ${GROQ_MARKER} marker at body offset ${GROQ_MARKER_OFFSET}`);
   }
   return OK;
@@ -22197,8 +22197,8 @@ function solanaKeypair(secret) {
 function zuploCrc32(secret) {
   const m = /^zpka_([0-9a-f]{32})_([0-9a-f]{8})$/.exec(secret);
   if (m === null) return fail("not zpka_<32hex>_<8hex>");
-  const [, body, sum] = m;
-  if (hex32(crc32(body)) !== sum) return fail("CRC32 checksum mismatch");
+  const [, body2, sum] = m;
+  if (hex32(crc32(body2)) !== sum) return fail("CRC32 checksum mismatch");
   return OK;
 }
 
@@ -22222,8 +22222,249 @@ var validators = {
 };
 var validatorNames = new Set(Object.keys(validators));
 
+// src/detect/dfa-wasm.ts
+var I32 = 127;
+var op = {
+  block: 2,
+  loop: 3,
+  if: 4,
+  end: 11,
+  br: 12,
+  brIf: 13,
+  get: 32,
+  set: 33,
+  tee: 34,
+  load8u: 45,
+  load16u: 47,
+  store: 54,
+  const: 65,
+  geU: 79,
+  add: 106,
+  sub: 107,
+  or: 114,
+  shl: 116,
+  void: 64
+};
+var P_TABLE = 0;
+var P_TEXT = 1;
+var P_LEN = 2;
+var P_OUT = 3;
+var P_CAP = 4;
+var P_FIRST_OUT = 5;
+var P_STATE = 6;
+var L_I = 7;
+var L_S = 8;
+var L_N = 9;
+var L_END = 10;
+function body() {
+  const get = (x) => [op.get, x];
+  const set = (x) => [op.set, x];
+  const c = (v) => [op.const, v];
+  return [
+    1,
+    4,
+    I32,
+    // locals: 4 × i32
+    ...get(P_STATE),
+    ...set(L_S),
+    ...get(P_TEXT),
+    ...set(L_I),
+    ...get(P_TEXT),
+    ...get(P_LEN),
+    op.add,
+    ...set(L_END),
+    op.block,
+    op.void,
+    op.loop,
+    op.void,
+    ...get(L_I),
+    ...get(L_END),
+    op.geU,
+    op.brIf,
+    1,
+    ...get(P_TABLE),
+    ...get(L_S),
+    ...c(8),
+    op.shl,
+    ...get(L_I),
+    op.load8u,
+    0,
+    0,
+    op.or,
+    ...c(1),
+    op.shl,
+    op.add,
+    op.load16u,
+    1,
+    0,
+    ...set(L_S),
+    ...get(L_I),
+    ...c(1),
+    op.add,
+    ...set(L_I),
+    ...get(L_S),
+    ...get(P_FIRST_OUT),
+    op.geU,
+    op.if,
+    op.void,
+    ...get(P_OUT),
+    ...get(L_N),
+    ...c(3),
+    op.shl,
+    op.add,
+    ...get(L_I),
+    ...c(1),
+    op.sub,
+    ...get(P_TEXT),
+    op.sub,
+    op.store,
+    2,
+    0,
+    ...get(P_OUT),
+    ...get(L_N),
+    ...c(3),
+    op.shl,
+    op.add,
+    ...get(L_S),
+    op.store,
+    2,
+    4,
+    ...get(L_N),
+    ...c(1),
+    op.add,
+    op.tee,
+    L_N,
+    ...get(P_CAP),
+    op.geU,
+    op.brIf,
+    2,
+    op.end,
+    op.br,
+    0,
+    op.end,
+    op.end,
+    ...c(0),
+    ...get(L_I),
+    ...get(P_TEXT),
+    op.sub,
+    op.store,
+    2,
+    0,
+    ...c(4),
+    ...get(L_S),
+    op.store,
+    2,
+    0,
+    ...get(L_N),
+    op.end
+  ];
+}
+function section(id, content) {
+  return [id, ...leb(content.length), ...content];
+}
+function leb(n) {
+  const out = [];
+  do {
+    let b = n & 127;
+    n >>>= 7;
+    if (n) b |= 128;
+    out.push(b);
+  } while (n);
+  return out;
+}
+function name(s) {
+  return [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
+}
+function moduleBytes() {
+  const code = body();
+  return new Uint8Array([
+    0,
+    97,
+    115,
+    109,
+    1,
+    0,
+    0,
+    0,
+    // \0asm, version 1
+    ...section(1, [1, 96, 7, I32, I32, I32, I32, I32, I32, I32, 1, I32]),
+    // type: (7 × i32) → i32
+    ...section(3, [1, 0]),
+    // one function of type 0
+    ...section(5, [1, 0, 1]),
+    // one memory, at least one page
+    ...section(7, [2, ...name("mem"), 2, 0, ...name("scan"), 0, 0]),
+    ...section(10, [1, ...leb(code.length), ...code])
+  ]);
+}
+var CHUNK = 1 << 20;
+var CAP = 1 << 16;
+var PAGE = 65536;
+var compiled;
+function wasmModule() {
+  if (compiled === void 0) {
+    try {
+      compiled = new WebAssembly.Module(moduleBytes());
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+var WasmDfa = class _WasmDfa {
+  memory;
+  scanFn;
+  tableAt = 64;
+  outAt;
+  textAt;
+  constructor(instance, table) {
+    this.memory = instance.exports.mem;
+    this.scanFn = instance.exports.scan;
+    this.outAt = this.tableAt + table.byteLength + 64 - table.byteLength % 64;
+    this.textAt = this.outAt + CAP * 8;
+    const need = this.textAt + CHUNK;
+    const have = this.memory.buffer.byteLength;
+    if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
+    new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
+  }
+  /** A WebAssembly copy of `table` (16-bit states, 256 columns), or null when WebAssembly is unavailable. */
+  static of(table) {
+    const mod = wasmModule();
+    if (!mod) return null;
+    try {
+      return new _WasmDfa(new WebAssembly.Instance(mod), table);
+    } catch {
+      return null;
+    }
+  }
+  /**
+   * Runs the automaton over `bytes` from the root state, calling `hit(position, state)` for every position whose state
+   * is at least `firstOut`, in order.
+   */
+  run(bytes, firstOut, hit) {
+    const buffer = this.memory.buffer;
+    const text = new Uint8Array(buffer, this.textAt, CHUNK);
+    const out = new Int32Array(buffer, this.outAt, CAP * 2);
+    const stop = new Int32Array(buffer, 0, 2);
+    let state = 0;
+    for (let base = 0; base < bytes.length; ) {
+      const len = Math.min(CHUNK, bytes.length - base);
+      text.set(bytes.subarray(base, base + len));
+      let done = 0;
+      while (done < len) {
+        const n = this.scanFn(this.tableAt, this.textAt + done, len - done, this.outAt, CAP, firstOut, state);
+        for (let k = 0; k < n; k++) hit(base + done + out[2 * k], out[2 * k + 1]);
+        done += stop[0];
+        state = stop[1];
+      }
+      base += len;
+    }
+  }
+};
+
 // src/detect/keywords.ts
 var ALPHABET = 128;
+var wasmScan = true;
 var prebuilt = /* @__PURE__ */ new Map();
 function registerPrebuiltMatcher(data) {
   prebuilt.set(JSON.stringify(data.keywords), data);
@@ -22326,6 +22567,7 @@ var KeywordMatcher = class _KeywordMatcher {
   /** state - firstOut → indexes of the keywords ending there (own and via failure links). */
   outputs;
   lengths;
+  wasm;
   /** Columns 128–255 of every row: the marker state. */
   fillHigh() {
     const states = this.delta.length / 256;
@@ -22369,17 +22611,31 @@ var KeywordMatcher = class _KeywordMatcher {
     const { delta, firstOut, marker } = this;
     const positions = /* @__PURE__ */ new Map();
     const high = [];
-    let s = 0;
-    const n = bytes.length;
-    for (let i = 0; i < n; i++) {
-      s = delta[s << 8 | bytes[i]];
-      if (s >= firstOut) {
+    const wasm = this.wasmDfa();
+    if (wasm) {
+      wasm.run(bytes, firstOut, (i, s) => {
         if (s === marker) high.push(i);
         else this.record(positions, s, i);
+      });
+    } else {
+      let s = 0;
+      const n = bytes.length;
+      for (let i = 0; i < n; i++) {
+        s = delta[s << 8 | bytes[i]];
+        if (s >= firstOut) {
+          if (s === marker) high.push(i);
+          else this.record(positions, s, i);
+        }
       }
     }
     if (high.length > 0) toUtf16Offsets(positions, bytes, high);
     return { positions };
+  }
+  /** The WebAssembly copy of the table (dfa-wasm.ts), made on first use; null when it cannot run it. */
+  wasmDfa() {
+    if (!wasmScan) return null;
+    if (this.wasm === void 0) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta) : null;
+    return this.wasm;
   }
 };
 function toUtf16Offsets(positions, bytes, high) {
@@ -22462,9 +22718,9 @@ function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
     if (cache.version !== RULES_CACHE_VERSION) return null;
     const names = packNames(dir);
     if (names.length !== Object.keys(cache.sizes).length) return null;
-    for (const name of names) {
-      const st = statSync(join3(dir, name));
-      if (cache.sizes[name] !== st.size || st.mtimeMs > built) return null;
+    for (const name2 of names) {
+      const st = statSync(join3(dir, name2));
+      if (cache.sizes[name2] !== st.size || st.mtimeMs > built) return null;
     }
   } catch {
     return null;
@@ -22780,8 +23036,8 @@ function sequence(src, i, keywords) {
       if (src[j] === "]") j++;
       while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
       len = j + 1 - i;
-      const body = src.slice(i + 1, j).replace(/\\-/g, "-");
-      if (src[i + 1] !== "^" && body.length <= 4 && !/[\\\]]|.-./.test(body)) lit = [...body];
+      const body2 = src.slice(i + 1, j).replace(/\\-/g, "-");
+      if (src[i + 1] !== "^" && body2.length <= 4 && !/[\\\]]|.-./.test(body2)) lit = [...body2];
     } else if (c !== "." && c !== "^" && c !== "$") lit = [c];
     i += len;
     const q = quantifierAt2(src, i);
@@ -22835,9 +23091,9 @@ function literalAt(src, i) {
   }
   if (c === "[") {
     const end = classEnd(src, i);
-    const body = src.slice(i + 1, end - 1).replace(/\\-/g, "-");
-    const small = src[i + 1] !== "^" && body.length <= 4 && !/[\\\]]|.-./.test(body);
-    return { chars: small ? [...body] : null, len: end - i };
+    const body2 = src.slice(i + 1, end - 1).replace(/\\-/g, "-");
+    const small = src[i + 1] !== "^" && body2.length <= 4 && !/[\\\]]|.-./.test(body2);
+    return { chars: small ? [...body2] : null, len: end - i };
   }
   if (c === "." || c === "^" || c === "$" || c === "(" || c === ")" || c === "|") return { chars: null, len: 1 };
   return { chars: [c], len: 1 };
@@ -22952,10 +23208,10 @@ function quantifier(src, i) {
   if (src[i + len] === "?") len += 1;
   return { max, len };
 }
-function classMatchesNewline(body, negated) {
-  const excludes = /\\[sn]/.test(body);
+function classMatchesNewline(body2, negated) {
+  const excludes = /\\[sn]/.test(body2);
   if (negated) return !excludes;
-  return excludes || /\\[WDSxuc0]|\n/.test(body) || /[\0-\t]-/.test(body);
+  return excludes || /\\[WDSxuc0]|\n/.test(body2) || /[\0-\t]-/.test(body2);
 }
 var UNKNOWN = { chars: UNBOUNDED, lines: UNBOUNDED };
 function regexReach(source, flags) {
@@ -22996,9 +23252,9 @@ function regexReach(source, flags) {
       if (source[j] === "]") j++;
       while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
       if (j >= source.length) return UNKNOWN;
-      const body = source.slice(i + (negated ? 2 : 1), j);
+      const body2 = source.slice(i + (negated ? 2 : 1), j);
       i = j + 1;
-      add(1, classMatchesNewline(body, negated) ? 1 : 0);
+      add(1, classMatchesNewline(body2, negated) ? 1 : 0);
       continue;
     }
     if (c === "(") {
@@ -23323,8 +23579,8 @@ var SNIFF = 8e3;
 function decode(buf) {
   if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return { text: buf.subarray(2).toString("utf16le") };
   if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) {
-    const body = Buffer.from(buf.subarray(2, 2 + (buf.length - 2 & ~1)));
-    return { text: body.swap16().toString("utf16le") };
+    const body2 = Buffer.from(buf.subarray(2, 2 + (buf.length - 2 & ~1)));
+    return { text: body2.swap16().toString("utf16le") };
   }
   const start = buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   const nul = buf.indexOf(0, start);
@@ -23456,8 +23712,8 @@ function* fsFiles(options) {
       }
       names.sort();
       const subdirs = [];
-      for (const name of names) {
-        const abs = join6(dir, name);
+      for (const name2 of names) {
+        const abs = join6(dir, name2);
         let entry;
         try {
           entry = lstatSync(abs);
@@ -23466,7 +23722,7 @@ function* fsFiles(options) {
           continue;
         }
         if (entry.isDirectory()) {
-          if (name === ".git") continue;
+          if (name2 === ".git") continue;
           if (useGitignore && isIgnored(layers, abs, true)) {
             options.onSkip({ path: rel(abs) + "/", reason: "gitignored" });
             continue;
@@ -23812,9 +24068,9 @@ async function blameLine(cwd, to, boundary, path, line) {
   }
   const lines = out.split("\n");
   const sha = lines[0]?.split(" ")[0] ?? "";
-  const field = (name) => {
-    const l = lines.find((x) => x.startsWith(`${name} `));
-    return l ? l.slice(name.length + 1) : "";
+  const field = (name2) => {
+    const l = lines.find((x) => x.startsWith(`${name2} `));
+    return l ? l.slice(name2.length + 1) : "";
   };
   if (!/^[0-9a-f]{40,64}$/.test(sha) || lines.includes("boundary")) return null;
   return {
@@ -24271,11 +24527,11 @@ var CatFileParser = class {
     if (n === 0) this.finishBody();
   }
   readBody(buf, at) {
-    const body = this.body;
-    const take2 = Math.min(body.left, buf.length - at);
-    if (body.parts) body.parts.push(buf.subarray(at, at + take2));
-    body.left -= take2;
-    if (body.left === 0) this.finishBody();
+    const body2 = this.body;
+    const take2 = Math.min(body2.left, buf.length - at);
+    if (body2.parts) body2.parts.push(buf.subarray(at, at + take2));
+    body2.left -= take2;
+    if (body2.left === 0) this.finishBody();
     return at + take2;
   }
   finishBody() {
@@ -24782,18 +25038,18 @@ function parseFlags(words, mode) {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const m = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(w === "-v" ? "--verbose" : w);
-    const name = m?.[1];
-    if (!m || !name || !(name in known)) {
+    const name2 = m?.[1];
+    if (!m || !name2 || !(name2 in known)) {
       const allowed = Object.keys(known).map((k) => `--${k}`).join(", ");
       throw new Error(`args: "${w}" is not a flag the ${mode} mode takes (use the inputs for config, baseline, redact and the report; flags: ${allowed})`);
     }
-    if (known[name]) {
+    if (known[name2]) {
       const value = m[2] ?? words[++i];
-      if (value === void 0 || value === "") throw new Error(`args: --${name} needs a value`);
-      out[name] = value;
+      if (value === void 0 || value === "") throw new Error(`args: --${name2} needs a value`);
+      out[name2] = value;
     } else {
-      if (m[2] !== void 0) throw new Error(`args: --${name} takes no value`);
-      out[name] = true;
+      if (m[2] !== void 0) throw new Error(`args: --${name2} takes no value`);
+      out[name2] = true;
     }
   }
   return out;
@@ -24929,12 +25185,12 @@ function summaryMarkdown(findings, meta) {
 var EXIT_CLEAN = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
-function bool(name, fallback) {
-  const v = getInput(name).trim().toLowerCase();
+function bool(name2, fallback) {
+  const v = getInput(name2).trim().toLowerCase();
   if (v === "") return fallback;
   if (v === "true") return true;
   if (v === "false") return false;
-  throw new Error(`input ${name} must be true or false, not "${getInput(name)}"`);
+  throw new Error(`input ${name2} must be true or false, not "${getInput(name2)}"`);
 }
 function readInputs() {
   const mode = (getInput("mode") || "auto").toLowerCase();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keywordAnchored, keywordLed, ruleLeads } from '../../src/detect/anchor.js';
-import { KeywordMatcher } from '../../src/detect/keywords.js';
+import { KeywordMatcher, useWasmScan } from '../../src/detect/keywords.js';
 import { regexReach, UNBOUNDED } from '../../src/detect/span.js';
 
 describe('KeywordMatcher', () => {
@@ -29,6 +29,29 @@ describe('KeywordMatcher', () => {
     expect(multiByte).toBeGreaterThan(100);
     const text = '😀é中 apikey=1';
     expect(m.scanUtf8(Buffer.from(text, 'utf8')).positions.get(0)).toEqual([text.indexOf('apikey')]);
+  });
+
+  it('finds the same with the WebAssembly loop as with the JavaScript one, across chunks and full hit buffers', () => {
+    const m = new KeywordMatcher(['apikey', 'x-mbx-apikey', 'key', 't-', 'sk-ant-', 'pk']);
+    const both = (bytes: Uint8Array): void => {
+      useWasmScan(false);
+      const js = m.scanUtf8(bytes).positions;
+      useWasmScan(true);
+      expect(m.scanUtf8(bytes).positions).toEqual(js);
+    };
+    try {
+      const pieces = ['APIKEY', 'x-mbx-', 'Key', 't-', 'sk-ant-', 'pK', ' ', '\n', 'a', 'é', '€', '😀'];
+      fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => both(Buffer.from(parts.join('')))), { numRuns: 300 });
+      // More hits than the module's hit buffer holds (65,536), and keywords across its 1 MiB chunk boundary.
+      both(Buffer.from('key '.repeat(100_000)));
+      const big = Buffer.alloc((1 << 20) * 2 + 10, 'x');
+      for (const at of [(1 << 20) - 3, (1 << 20) * 2 - 1]) big.write('apikey', at);
+      both(big);
+      useWasmScan(true);
+      expect(m.scanUtf8(big).positions.get(0)).toEqual([(1 << 20) - 3, (1 << 20) * 2 - 1]);
+    } finally {
+      useWasmScan(true);
+    }
   });
 
   it('restores a prebuilt automaton that finds the same', () => {
