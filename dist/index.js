@@ -4240,6 +4240,25 @@ function gateScan(text, want) {
   if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
   return found;
 }
+function gateWindows(text, name2) {
+  const bits = GATES[name2] ?? 0;
+  const out = [];
+  const keep = (pass) => (a, b) => {
+    if (pass(a, b)) out.push([a, b]);
+    return false;
+  };
+  const base58Run = (lo, hi) => (a, b) => {
+    if (b - a < lo || b - a > hi) return false;
+    for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)] & B58)) return false;
+    return true;
+  };
+  if (bits & WIF_RUN) someRun(text, 51, ALNUM, keep(base58Run(51, 52)));
+  if (bits & B58_64) someRun(text, 86, ALNUM, keep(base58Run(86, 88)));
+  if (bits & BYTE_ARRAY) someRun(text, 127, DIGIT | SPACE | COMMA, keep((a, b) => byteItems(text, a, b)));
+  if (bits & WORDS_12) someRun(text, 47, LOWER_OR_SPACE, keep((a, b) => wordChain(text, a, b, 47, true)));
+  if (bits & WORDS_LIST) someRun(text, 47, LIST | SPACE, keep((a, b) => wordChain(text, a, b, 47, false)));
+  return out.sort((x, y) => x[0] - y[0]);
+}
 function gatePasses(name2, verdict) {
   const bits = GATES[name2];
   return bits === void 0 || (verdict & bits) !== 0;
@@ -23337,15 +23356,22 @@ function reachOf(rule) {
   return reach;
 }
 var leads = /* @__PURE__ */ new WeakMap();
+var stickies = /* @__PURE__ */ new WeakMap();
+function stickyOf(rule) {
+  let re = stickies.get(rule);
+  if (!re) stickies.set(rule, re = new RegExp(rule.regex.source, rule.regex.flags.replace("y", "") + "y"));
+  return re;
+}
 function ledOf(rule) {
   let led = leads.get(rule);
   if (led === void 0) {
     const found = ruleLeads(rule.spec.regex, rule.keywords, rule.spec.flags ?? "");
-    led = found ? { re: new RegExp(rule.regex.source, rule.regex.flags.replace("y", "") + "y"), literals: found.literals } : null;
+    led = found ? { re: stickyOf(rule), literals: found.literals } : null;
     leads.set(rule, led);
   }
   return led;
 }
+var GATE_MARGIN = 64;
 function leadStarts(text, hits, literals) {
   if (literals.length === 0) return hits;
   const all = hits.slice();
@@ -23389,6 +23415,39 @@ function runLed(rule, re, starts, c) {
     if (m === null || m[0].length === 0) continue;
     next = p + m[0].length;
     take(rule, m, 0, c);
+  }
+  return true;
+}
+function runGateWindows(rule, windows, c) {
+  const { fragment, now } = c;
+  const text = fragment.text;
+  const re = rule.regex;
+  const sticky = stickyOf(rule);
+  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
+  const over = () => now !== null && now() > deadline;
+  let next = 0;
+  let w = 0;
+  while (w < windows.length) {
+    const from = Math.max(0, windows[w][0] - GATE_MARGIN);
+    let to = Math.min(text.length, windows[w][1] + GATE_MARGIN);
+    for (w++; w < windows.length && windows[w][0] - GATE_MARGIN <= to; w++) to = Math.min(text.length, windows[w][1] + GATE_MARGIN);
+    if (over()) return false;
+    const slice = text.slice(from, to);
+    re.lastIndex = Math.max(0, next - from);
+    let m;
+    while (re.lastIndex <= slice.length && (m = re.exec(slice)) !== null) {
+      if (over()) return false;
+      const at = from + m.index;
+      sticky.lastIndex = at;
+      const whole = sticky.exec(text);
+      if (whole === null || whole[0].length === 0) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      take(rule, whole, 0, c);
+      next = at + whole[0].length;
+      re.lastIndex = next - from;
+    }
   }
   return true;
 }
@@ -23501,6 +23560,7 @@ function detect(ruleSet, fragment, options = {}) {
   const cutShort = [];
   const genericIds = /* @__PURE__ */ new Set();
   let verdict = -1;
+  const gatePlaces = /* @__PURE__ */ new Map();
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     const gate = rule.spec.gate;
@@ -23516,7 +23576,11 @@ function detect(ruleSet, fragment, options = {}) {
     else {
       const reach = starts ? reachOf(rule) : null;
       const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule), reach) : null;
-      finished = runRule(rule, windows ?? WHOLE, c);
+      if (!windows && gate !== void 0) {
+        let places = gatePlaces.get(gate);
+        if (!places) gatePlaces.set(gate, places = gateWindows(fragment.text, gate));
+        finished = places.length > 0 ? runGateWindows(rule, places, c) : runRule(rule, WHOLE, c);
+      } else finished = runRule(rule, windows ?? WHOLE, c);
     }
     if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...fragment.commit ? { commit: fragment.commit.sha } : {} });
   }

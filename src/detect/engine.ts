@@ -11,7 +11,7 @@ import { shannonEntropy } from './entropy.js';
 import { fingerprint } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { keywordAnchored, ruleLeads } from './anchor.js';
-import { gateBits, gatePasses, gateScan } from './gates.js';
+import { gateBits, gatePasses, gateScan, gateWindows } from './gates.js';
 import { prefilter } from './prefilter.js';
 import { regexReach, type Reach } from './span.js';
 import { ruleWindows } from './windows.js';
@@ -59,16 +59,27 @@ interface Led {
   literals: string[];
 }
 const leads = new WeakMap<CompiledRule, Led | null>();
+const stickies = new WeakMap<CompiledRule, RegExp>();
+
+/** A sticky copy of the rule's regex: tried at one place of the whole text. */
+function stickyOf(rule: CompiledRule): RegExp {
+  let re = stickies.get(rule);
+  if (!re) stickies.set(rule, (re = new RegExp(rule.regex.source, rule.regex.flags.replace('y', '') + 'y')));
+  return re;
+}
 
 function ledOf(rule: CompiledRule): Led | null {
   let led = leads.get(rule);
   if (led === undefined) {
     const found = ruleLeads(rule.spec.regex, rule.keywords, rule.spec.flags ?? '');
-    led = found ? { re: new RegExp(rule.regex.source, rule.regex.flags.replace('y', '') + 'y'), literals: found.literals } : null;
+    led = found ? { re: stickyOf(rule), literals: found.literals } : null;
     leads.set(rule, led);
   }
   return led;
 }
+
+/** Characters around a gate's run searched with it (brackets, and what lookarounds look at), and confirmed. */
+const GATE_MARGIN = 64;
 
 /** The keyword hits, and every occurrence of the lead literals, ascending. */
 function leadStarts(text: string, hits: readonly number[], literals: readonly string[]): readonly number[] {
@@ -142,6 +153,47 @@ function runLed(rule: CompiledRule, re: RegExp, starts: readonly number[], c: Ru
     if (m === null || m[0].length === 0) continue;
     next = p + m[0].length;
     take(rule, m, 0, c);
+  }
+  return true;
+}
+
+/**
+ * Runs a gated rule on the places where its gate holds (gates.ts: every match lies in one of those runs, give or
+ * take a character) instead of the whole text. Each window is searched with a margin; every match found there is
+ * then tried again, sticky, at the same place of the whole text, and only that whole-text match counts, so what a
+ * window's edges hide or invent cannot change the result: a failed try resumes the search one character on.
+ */
+function runGateWindows(rule: CompiledRule, windows: readonly (readonly [number, number])[], c: RunContext): boolean {
+  const { fragment, now } = c;
+  const text = fragment.text;
+  const re = rule.regex;
+  const sticky = stickyOf(rule);
+  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
+  const over = (): boolean => now !== null && now() > deadline;
+  let next = 0; // where the last whole-text match ended
+  let w = 0;
+  while (w < windows.length) {
+    // Merge windows whose margins overlap.
+    const from = Math.max(0, windows[w]![0] - GATE_MARGIN);
+    let to = Math.min(text.length, windows[w]![1] + GATE_MARGIN);
+    for (w++; w < windows.length && windows[w]![0] - GATE_MARGIN <= to; w++) to = Math.min(text.length, windows[w]![1] + GATE_MARGIN);
+    if (over()) return false;
+    const slice = text.slice(from, to);
+    re.lastIndex = Math.max(0, next - from);
+    let m: RegExpExecArray | null;
+    while (re.lastIndex <= slice.length && (m = re.exec(slice)) !== null) {
+      if (over()) return false;
+      const at = from + m.index;
+      sticky.lastIndex = at;
+      const whole = sticky.exec(text);
+      if (whole === null || whole[0].length === 0) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      take(rule, whole, 0, c);
+      next = at + whole[0].length;
+      re.lastIndex = next - from;
+    }
   }
   return true;
 }
@@ -270,8 +322,10 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
   };
   const cutShort: CutShort[] = [];
   const genericIds = new Set<string>();
-  // Structural gates (gates.ts): one shared pass, only when a candidate rule has a gate.
+  // Structural gates (gates.ts): one shared pass, only when a candidate rule has a gate; then, for a rule found
+  // through its gate alone, the places where the gate holds (by gate name, once per fragment).
   let verdict = -1;
+  const gatePlaces = new Map<string, [number, number][]>();
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     const gate = rule.spec.gate;
@@ -287,7 +341,11 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
     else {
       const reach = starts ? reachOf(rule) : null;
       const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule)!, reach) : null;
-      finished = runRule(rule, windows ?? WHOLE, c);
+      if (!windows && gate !== undefined) {
+        let places = gatePlaces.get(gate);
+        if (!places) gatePlaces.set(gate, (places = gateWindows(fragment.text, gate)));
+        finished = places.length > 0 ? runGateWindows(rule, places, c) : runRule(rule, WHOLE, c);
+      } else finished = runRule(rule, windows ?? WHOLE, c);
     }
     if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...(fragment.commit ? { commit: fragment.commit.sha } : {}) });
   }

@@ -267,6 +267,35 @@ export function gateScan(text: string, want: number): number {
   return found;
 }
 
+/**
+ * Where the named gate holds: every run that passes it (a whole base58 token of the right length, a run of list
+ * characters holding 12 BIP-39 words, …), as [from, to) offsets, ascending. A match of the gate's rule lies inside
+ * one of these runs but for a character or so at either end (the brackets of a byte array), so the rule need only
+ * be looked for there. An empty list for gates that give no places (the hex gates, whose rules are found through
+ * their keywords).
+ */
+export function gateWindows(text: string, name: string): [number, number][] {
+  const bits = GATES[name] ?? 0;
+  const out: [number, number][] = [];
+  const keep =
+    (pass: (a: number, b: number) => boolean) =>
+    (a: number, b: number): boolean => {
+      if (pass(a, b)) out.push([a, b]);
+      return false; // go on: every run, not just the first
+    };
+  const base58Run = (lo: number, hi: number) => (a: number, b: number): boolean => {
+    if (b - a < lo || b - a > hi) return false;
+    for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)]! & B58)) return false;
+    return true;
+  };
+  if (bits & WIF_RUN) someRun(text, 51, ALNUM, keep(base58Run(51, 52)));
+  if (bits & B58_64) someRun(text, 86, ALNUM, keep(base58Run(86, 88)));
+  if (bits & BYTE_ARRAY) someRun(text, 127, DIGIT | SPACE | COMMA, keep((a, b) => byteItems(text, a, b)));
+  if (bits & WORDS_12) someRun(text, 47, LOWER_OR_SPACE, keep((a, b) => wordChain(text, a, b, 47, true)));
+  if (bits & WORDS_LIST) someRun(text, 47, LIST | SPACE, keep((a, b) => wordChain(text, a, b, 47, false)));
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
 /** Whether `text` passes the named gate. Unknown names pass (compile time rejects them). */
 export function gatePasses(name: string, verdict: number): boolean {
   const bits = GATES[name];

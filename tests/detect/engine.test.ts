@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { keywordLed, ruleLeads } from '../../src/detect/anchor.js';
 import { detect } from '../../src/detect/engine.js';
-import { ALPHABETS, randChars as randomString } from '../../src/fakes/index.js';
+import { ALPHABETS, expandTemplate, randChars as randomString } from '../../src/fakes/index.js';
+import { seededRng as seeded } from '../helpers/crypto/rng.js';
+import { loadRulePacks } from '../../src/config/load.js';
 import type { RuleSpec } from '../../src/model/types.js';
 import { ruleSetOf } from '../helpers/rules.js';
 
@@ -180,6 +182,38 @@ describe('detect: rules led by a literal as well as keywords', () => {
     expect(a).toEqual(detect(ruleSetOf([scanned]), { text, path: 'x' }).findings.map(place));
     expect(a.length).toBe(3);
   });
+});
+
+describe('detect: rules found through their gate alone', () => {
+  // Each gated built-in rule with no keyword to go by is run on the places where its gate holds; the same rule
+  // without its gate is run on the whole text. Texts mix real-looking keys with decoys that pass the gates.
+  const specs = loadRulePacks().flatMap((p) => p.rules);
+  const cases: [string, string[]][] = [
+    ['bitcoin-wif', ['{{wif}}', '{{wif:uncompressed}}', '{{wif-bad}}', '{{base58:51}}', '{{base58:52}}', '{{base58:50}}']],
+    ['solana-secret-key', ['{{solana-b58}}', '{{solana-json}}', '{{solana-bad}}', '{{base58:87}}', '[{{solana-bad:json}}]']],
+    ['bip39-mnemonic', ['{{bip39:12}}', '{{bip39:24}}', '{{bip39-bad:12}}', 'the {{bip39:12}} end', 'Words: {{bip39:15}}.']],
+    ['bip39-mnemonic-list', ['seed:\n{{bip39-numbered:12}}', 'words: {{bip39-comma:24}}', 'backup [{{bip39-json:12}}]', 'phrase {{bip39-bad-numbered:12}}']],
+  ];
+  for (const [id, pieces] of cases) {
+    it(`${id}: the same findings as a whole-text scan`, () => {
+      const spec = specs.find((r) => r.id === id)!;
+      expect(spec.gate).toBeDefined();
+      const { gate: _gate, ...ungated } = spec;
+      const rng = seeded(7);
+      for (let round = 0; round < 20; round++) {
+        const parts: string[] = [];
+        for (let i = 0; i < 12; i++) {
+          parts.push(expandTemplate(pieces[Math.floor(rng() * pieces.length)]!, rng));
+          parts.push(['\n', ' x = "', '", ', '\n\n// ', ' '.repeat(70)][Math.floor(rng() * 5)]!);
+        }
+        const text = parts.join('');
+        const place = (f: { line: number; column: number; secret: string }): string => `${f.line}:${f.column} ${f.secret}`;
+        const gated = detect(ruleSetOf([spec]), { text, path: 'x.txt' }).findings.map(place);
+        expect(gated).toEqual(detect(ruleSetOf([{ ...ungated, id: `${id}-whole` }]), { text, path: 'x.txt' }).findings.map(place));
+        if (round === 0) expect(gated.length).toBeGreaterThan(0);
+      }
+    });
+  }
 });
 
 describe('detect: one secret, several rules', () => {
