@@ -1,8 +1,8 @@
 // The human report: findings grouped by file, each with position, severity, rule and the redacted secret, then a
 // summary and the ways out (rotate, remove, allow). Colour only when asked for.
 
-import { Chalk } from 'chalk';
 import type { Finding, Severity } from '../model/types.js';
+import { ansiStyles } from './ansi.js';
 import { escapeControl } from './escape.js';
 import type { ReportMeta } from './types.js';
 
@@ -21,9 +21,9 @@ export const FIX_HINT =
   'A test value: add a `keyhound:allow` comment on its line. An accepted old one: add it to the baseline.';
 
 export function textReport(findings: readonly Finding[], meta: ReportMeta): string {
-  const c = new Chalk({ level: meta.color ? 1 : 0 });
+  const c = ansiStyles(meta.color);
   const sev: Record<Severity, (s: string) => string> = {
-    critical: (s) => c.red.bold(s),
+    critical: (s) => c.redBold(s),
     high: (s) => c.red(s),
     medium: (s) => c.yellow(s),
     low: (s) => c.gray(s),
