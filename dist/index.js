@@ -23122,19 +23122,21 @@ var LEAD_LITERAL_LENGTH = 16;
 var MAX_LEAD_LITERALS = 8;
 function ledAlternatives(src, i, ctx, ci) {
   let led = true;
+  let empty = false;
   for (; ; ) {
     const seq = ledSequence(src, i, ctx, ci);
-    led &&= seq.led;
+    if (seq.empty) empty = true;
+    else led &&= seq.led;
     i = seq.end;
     if (src[i] === "|") {
       i += 1;
       continue;
     }
-    return { led, end: i };
+    return { led, empty, end: i };
   }
 }
 function ledSequence(src, i, ctx, ci) {
-  const not = () => ({ led: false, end: sequenceEnd(src, i) });
+  const not = () => ({ led: false, empty: false, end: sequenceEnd(src, i) });
   for (; ; ) {
     const look = /^\(\?<?[=!]/.exec(src.slice(i, i + 4));
     if (look) {
@@ -23154,14 +23156,17 @@ function ledSequence(src, i, ctx, ci) {
     }
     break;
   }
-  if (i >= src.length || src[i] === "|" || src[i] === ")") return { led: false, end: i };
+  if (i >= src.length || src[i] === "|" || src[i] === ")") return { led: false, empty: true, end: i };
   if (src[i] === "(") {
     const head = /^\((?:\?(?:i:|:|<[A-Za-z_$][\w$]*>))?/.exec(src.slice(i, i + 64))[0];
     if (head === "(" && src[i + 1] === "?") return not();
     const inner = ledAlternatives(src, i + head.length, ctx, ci || head === "(?i:");
     if (src[inner.end] !== ")") return not();
     const q = quantifierAt2(src, inner.end + 1);
-    return { led: inner.led && q.min >= 1, end: sequenceEnd(src, inner.end + 1) };
+    const after = inner.end + 1 + q.len;
+    if (!inner.empty && q.min >= 1) return { led: inner.led, empty: false, end: sequenceEnd(src, after) };
+    const rest = ledSequence(src, after, ctx, ci);
+    return { led: inner.led && rest.led, empty: inner.empty && !inner.led ? rest.empty : false, end: rest.end };
   }
   let run = [""];
   const longest = Math.max(LEAD_LITERAL_LENGTH, ...ctx.keywords.map((k) => k.length));
@@ -23190,7 +23195,7 @@ function ledSequence(src, i, ctx, ci) {
       else ctx.literals.add(v);
     }
   }
-  return { led, end: sequenceEnd(src, i) };
+  return { led, empty: false, end: sequenceEnd(src, i) };
 }
 function sequenceEndOfGroup(src, i) {
   for (; ; ) {

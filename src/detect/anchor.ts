@@ -165,22 +165,32 @@ interface LeadScan {
   literals: Set<string>;
 }
 
-function ledAlternatives(src: string, i: number, ctx: LeadScan, ci: boolean): { led: boolean; end: number } {
+/** What the analysis says of a sequence or alternation: led; or consuming nothing at all (zero-width only). */
+interface Lead {
+  led: boolean;
+  /** True when it matches nothing but assertions (an empty alternative): then what follows it leads. */
+  empty: boolean;
+  end: number;
+}
+
+function ledAlternatives(src: string, i: number, ctx: LeadScan, ci: boolean): Lead {
   let led = true;
+  let empty = false;
   for (;;) {
     const seq = ledSequence(src, i, ctx, ci);
-    led &&= seq.led;
+    if (seq.empty) empty = true;
+    else led &&= seq.led;
     i = seq.end;
     if (src[i] === '|') {
       i += 1;
       continue;
     }
-    return { led, end: i };
+    return { led, empty, end: i };
   }
 }
 
-function ledSequence(src: string, i: number, ctx: LeadScan, ci: boolean): { led: boolean; end: number } {
-  const not = (): { led: boolean; end: number } => ({ led: false, end: sequenceEnd(src, i) });
+function ledSequence(src: string, i: number, ctx: LeadScan, ci: boolean): Lead {
+  const not = (): Lead => ({ led: false, empty: false, end: sequenceEnd(src, i) });
   // Zero-width assertions first: they consume nothing, so the match still starts after them.
   for (;;) {
     const look = /^\(\?<?[=!]/.exec(src.slice(i, i + 4));
@@ -201,15 +211,20 @@ function ledSequence(src: string, i: number, ctx: LeadScan, ci: boolean): { led:
     }
     break;
   }
-  if (i >= src.length || src[i] === '|' || src[i] === ')') return { led: false, end: i };
+  if (i >= src.length || src[i] === '|' || src[i] === ')') return { led: false, empty: true, end: i };
   if (src[i] === '(') {
-    // A group: led when it must be entered (at least once) and each of its alternatives is led.
+    // A group: led when each of its alternatives is led. When it may also match nothing (an alternative of
+    // assertions only, or a quantifier allowing zero times), what comes after it must lead as well.
     const head = /^\((?:\?(?:i:|:|<[A-Za-z_$][\w$]*>))?/.exec(src.slice(i, i + 64))![0];
     if (head === '(' && src[i + 1] === '?') return not(); // a group kind not understood
     const inner = ledAlternatives(src, i + head.length, ctx, ci || head === '(?i:');
     if (src[inner.end] !== ')') return not();
     const q = quantifierAt(src, inner.end + 1);
-    return { led: inner.led && q.min >= 1, end: sequenceEnd(src, inner.end + 1) };
+    const after = inner.end + 1 + q.len;
+    if (!inner.empty && q.min >= 1) return { led: inner.led, empty: false, end: sequenceEnd(src, after) };
+    // The match starts either inside the group (at one of its non-empty alternatives) or with what follows it.
+    const rest = ledSequence(src, after, ctx, ci);
+    return { led: inner.led && rest.led, empty: inner.empty && !inner.led ? rest.empty : false, end: rest.end };
   }
   // A literal run: every spelling it can take must begin with a keyword, or (outside a case-insensitive part) be a
   // literal long enough to search for.
@@ -242,7 +257,7 @@ function ledSequence(src: string, i: number, ctx: LeadScan, ci: boolean): { led:
       else ctx.literals.add(v);
     }
   }
-  return { led, end: sequenceEnd(src, i) };
+  return { led, empty: false, end: sequenceEnd(src, i) };
 }
 
 /** Index of the `)` closing the group whose body starts at `i`, or -1. */

@@ -182,6 +182,24 @@ describe('detect: rules led by a literal as well as keywords', () => {
     expect(a).toEqual(detect(ruleSetOf([scanned]), { text, path: 'x' }).findings.map(place));
     expect(a.length).toBe(3);
   });
+
+  it('finds what a whole-text scan finds when the lead comes after an assertion-only alternative', () => {
+    const led: RuleSpec = {
+      id: 'led-after-group',
+      description: 'Led',
+      severity: 'high',
+      keywords: ['gemini'],
+      regex: '(?:(?i:gemini)_key\\s{0,3}=\\s{0,3}"|(?<![\\w\\-])(?=(?:account|master)-[A-Za-z0-9]{0,19}[0-9]))(?<secret>(?:account|master)-[A-Za-z0-9]{20})(?![\\w\\-])',
+    };
+    const scanned: RuleSpec = { ...led, id: 'scanned', regex: `[\\s\\S]{0}${led.regex}` };
+    const id = (): string => `${randomString(ALPHABETS.alnum, 19)}7`;
+    const text = [`# gemini`, `GEMINI_KEY = "account-${id()}"`, `k = "account-${id()}"`, `master-${id()} x-master-${id()}`, `myaccount-${id()}`].join('\n');
+    expect(ruleLeads(led.regex, led.keywords!)).toEqual({ literals: ['account', 'master'] });
+    const place = (f: { line: number; column: number; secret: string }): string => `${f.line}:${f.column} ${f.secret}`;
+    const a = detect(ruleSetOf([led]), { text, path: 'x' }).findings.map(place);
+    expect(a).toEqual(detect(ruleSetOf([scanned]), { text, path: 'x' }).findings.map(place));
+    expect(a.length).toBe(3);
+  });
 });
 
 describe('detect: rules found through their gate alone', () => {

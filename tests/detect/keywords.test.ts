@@ -135,4 +135,12 @@ describe('ruleLeads', () => {
     expect(ruleLeads('(?:binance=|Configuration\\()x', ['binance'], 'i')).toBeNull();
     expect(ruleLeads('(?:binance=|[a-z]+=)x', ['binance'])).toBeNull();
   });
+
+  it('looks past a group that may match nothing (an assertion-only alternative, or an optional group)', () => {
+    expect(ruleLeads('(?:(?i:binance)=|(?<![\\w-])(?=x))(?<secret>(?:account|master)-\\d+)', ['binance'])).toEqual({ literals: ['account', 'master'] });
+    expect(ruleLeads('(?:(?i:binance)_)?Configuration\\(', ['binance'])).toEqual({ literals: ['Configuration('] });
+    expect(ruleLeads('(?:(?i:binance)_)*(?i:binance)=', ['binance'])).toEqual({ literals: [] });
+    expect(ruleLeads('(?:(?i:binance)=|(?=x))[a-z]+', ['binance'])).toBeNull();
+    expect(ruleLeads('(?:(?i:binance)_)?[a-z]+=', ['binance'])).toBeNull();
+  });
 });
