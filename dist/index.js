@@ -23844,7 +23844,7 @@ var POOL_MIN_FILES = 400;
 var POOL_MIN_BYTES = 8 * 1024 * 1024;
 var BATCH_FILES = 64;
 var BATCH_BYTES = 4 * 1024 * 1024;
-var IN_FLIGHT = 2;
+var IN_FLIGHT = 3;
 function workerFile() {
   const bundled = join7(PACKAGE_ROOT, "build", "cli", "scan-worker.js");
   return existsSync6(bundled) ? bundled : join7(PACKAGE_ROOT, "build", "src", "scan-worker.js");
@@ -23870,7 +23870,7 @@ async function scanFiles(ruleSet, options) {
       aheadBytes += e.size;
     }
   }
-  const replies = options.threads > 1 && !done ? await pooled(options, ahead, next) : [scanHere(ruleSet, options, ahead, next)];
+  const replies = options.threads > 1 && !done ? await pooled(ruleSet, options, ahead, next) : [scanHere(ruleSet, options, ahead, next)];
   const found = [];
   const dropped = /* @__PURE__ */ new Map();
   const cutShort = [];
@@ -23895,6 +23895,25 @@ function poolDetectOptions(o, now) {
     ...o.ruleBudgetMs !== void 0 ? { ruleBudgetMs: o.ruleBudgetMs } : {}
   };
 }
+function scanBatch(ruleSet, req, maxFileSize, detectOptions) {
+  const findings = [];
+  const dropped = /* @__PURE__ */ new Map();
+  const skips = [];
+  const cutShort = [];
+  let files = 0;
+  let bytes = 0;
+  for (const entry of req.files) {
+    const fragment = readFileFragment(entry, maxFileSize, (skip) => void skips.push([entry.seq, skip]));
+    if (!fragment) continue;
+    files += 1;
+    bytes += fragment.bytes ?? fragment.text.length;
+    const result2 = detect(ruleSet, fragment, detectOptions);
+    for (const f of result2.findings) findings.push(f);
+    if (result2.cutShort) cutShort.push(...result2.cutShort);
+    for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+  }
+  return { id: req.id, findings, dropped: [...dropped], cutShort, skips, files, bytes };
+}
 function scanHere(ruleSet, options, ahead, next) {
   const reply = { id: 0, findings: [], dropped: [], cutShort: [], skips: [], files: 0, bytes: 0 };
   const dropped = /* @__PURE__ */ new Map();
@@ -23914,7 +23933,7 @@ function scanHere(ruleSet, options, ahead, next) {
   reply.dropped = [...dropped];
   return reply;
 }
-function pooled(options, ahead, next) {
+function pooled(ruleSet, options, ahead, next) {
   const setup = {
     root: resolve4(options.root),
     ...options.configPath ? { configPath: resolve4(options.configPath) } : {},
@@ -23943,7 +23962,7 @@ function pooled(options, ahead, next) {
   };
   return new Promise((resolvePool, rejectPool) => {
     const replies = [];
-    const workers = Array.from({ length: options.threads }, () => ({
+    const workers = Array.from({ length: options.threads - 1 }, () => ({
       worker: new Worker(workerFile(), { workerData: setup }),
       inFlight: 0
     }));
@@ -23958,25 +23977,49 @@ function pooled(options, ahead, next) {
         () => err ? rejectPool(err) : resolvePool(replies)
       );
     };
+    const detectHere = poolDetectOptions(options, options.clock ?? wallClock);
+    let hereBusy = false;
+    const nextRequest = () => {
+      if (walked) return null;
+      const files = batch();
+      if (!files) {
+        walked = true;
+        return null;
+      }
+      return { id: nextId++, files };
+    };
     const pump = () => {
       try {
-        while (!walked) {
+        for (; ; ) {
           const w = workers.reduce((a, b) => b.inFlight < a.inFlight ? b : a);
           if (w.inFlight >= IN_FLIGHT) break;
-          const files = batch();
-          if (!files) {
-            walked = true;
-            break;
-          }
-          const req = { id: nextId++, files };
+          const req = nextRequest();
+          if (!req) break;
           w.inFlight += 1;
           w.worker.postMessage(req);
+        }
+        if (!hereBusy) {
+          const req = nextRequest();
+          if (req) {
+            hereBusy = true;
+            setImmediate(() => {
+              if (settled) return;
+              try {
+                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere);
+              } catch (err) {
+                finish(err);
+                return;
+              }
+              hereBusy = false;
+              pump();
+            });
+          }
         }
       } catch (err) {
         finish(err);
         return;
       }
-      if (walked && workers.every((w) => w.inFlight === 0)) finish();
+      if (walked && !hereBusy && workers.every((w) => w.inFlight === 0)) finish();
     };
     for (const w of workers) {
       w.worker.on("message", (m) => {

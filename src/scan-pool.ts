@@ -1,7 +1,8 @@
-// Directory scans on worker threads. The main thread walks the tree (fsFiles) and hands out batches of paths; each
-// worker loads the rule set itself (compiled regexes cannot cross threads, so it gets the root and config path),
-// reads, decodes and scans its files, and sends back findings, skips and counts only — file contents never cross
-// threads. At most two batches per worker are in flight, so the walk waits for the workers and memory stays flat.
+// Directory scans on several threads. The main thread walks the tree (fsFiles), hands out batches of paths and scans
+// batches itself in between; each worker loads the rule set itself (compiled regexes cannot cross threads, so it
+// gets the root and config path), reads, decodes and scans its files, and sends back findings, skips and counts only
+// — file contents never cross threads. At most three batches per worker are in flight, so the walk waits for the
+// workers and memory stays flat.
 // Small scans never start a worker: below a threshold of files and bytes the main thread does everything itself.
 // Results are identical to a single-threaded scan: batches are merged in walk order and every skip keeps its place.
 
@@ -24,8 +25,8 @@ export const POOL_MIN_BYTES = 8 * 1024 * 1024;
 /** A batch: up to this many files or bytes (a larger file goes alone). */
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
-/** Batches in flight per worker: one being scanned, one waiting. */
-const IN_FLIGHT = 2;
+/** Batches in flight per worker: one being scanned, two waiting (the main thread hands out more only between its own). */
+const IN_FLIGHT = 3;
 /** Upper bound for the default thread count. */
 export const MAX_DEFAULT_THREADS = 8;
 
@@ -61,7 +62,7 @@ export interface BatchReply {
 }
 
 export interface PooledScanOptions extends FsSourceOptions {
-  /** Worker threads; 1 (or fewer) scans on the main thread. */
+  /** Threads: the main one and threads - 1 workers; 1 (or fewer) scans on the main thread only. */
   threads: number;
   configPath?: string;
   honorGitleaksAllow?: boolean;
@@ -111,7 +112,7 @@ export async function scanFiles(ruleSet: RuleSet, options: PooledScanOptions): P
     }
   }
   const replies =
-    options.threads > 1 && !done ? await pooled(options, ahead, next) : [scanHere(ruleSet, options, ahead, next)];
+    options.threads > 1 && !done ? await pooled(ruleSet, options, ahead, next) : [scanHere(ruleSet, options, ahead, next)];
 
   const found: Finding[] = [];
   const dropped = new Map<DropReason, number>();
@@ -140,6 +141,27 @@ export function poolDetectOptions(o: { honorGitleaksAllow?: boolean; ruleBudgetM
   };
 }
 
+/** Reads and scans one batch of files (on a worker, or on the main thread as one of the pool's lanes). */
+export function scanBatch(ruleSet: RuleSet, req: BatchRequest, maxFileSize: number, detectOptions: DetectOptions): BatchReply {
+  const findings: Finding[] = [];
+  const dropped = new Map<DropReason, number>();
+  const skips: [number, Skip][] = [];
+  const cutShort: CutShort[] = [];
+  let files = 0;
+  let bytes = 0;
+  for (const entry of req.files) {
+    const fragment = readFileFragment(entry, maxFileSize, (skip) => void skips.push([entry.seq, skip]));
+    if (!fragment) continue;
+    files += 1;
+    bytes += fragment.bytes ?? fragment.text.length;
+    const result = detect(ruleSet, fragment, detectOptions);
+    for (const f of result.findings) findings.push(f);
+    if (result.cutShort) cutShort.push(...result.cutShort);
+    for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+  }
+  return { id: req.id, findings, dropped: [...dropped], cutShort, skips, files, bytes };
+}
+
 /** The whole scan on this thread, as one batch. */
 function scanHere(
   ruleSet: RuleSet,
@@ -166,8 +188,14 @@ function scanHere(
   return reply;
 }
 
-/** The scan on `options.threads` workers; resolves every batch's reply, in walk order. */
+/**
+ * The scan on `options.threads` threads: the main thread, which also walks the tree and hands out batches, and
+ * `threads - 1` workers. (A worker per core plus a walking main thread would put more threads than cores to work,
+ * and each worker is a whole JavaScript heap: one lane fewer costs no speed and about a fifth of the memory.)
+ * Resolves every batch's reply, in walk order.
+ */
 function pooled(
+  ruleSet: RuleSet,
   options: PooledScanOptions,
   ahead: (FileEntry & { seq: number })[],
   next: () => (FileEntry & { seq: number }) | null,
@@ -201,7 +229,7 @@ function pooled(
 
   return new Promise((resolvePool, rejectPool) => {
     const replies: BatchReply[] = [];
-    const workers = Array.from({ length: options.threads }, () => ({
+    const workers = Array.from({ length: options.threads - 1 }, () => ({
       worker: new Worker(workerFile(), { workerData: setup }),
       inFlight: 0,
     }));
@@ -216,25 +244,52 @@ function pooled(
         () => (err ? rejectPool(err) : resolvePool(replies)),
       );
     };
+    const detectHere = poolDetectOptions(options, options.clock ?? wallClock);
+    let hereBusy = false;
+    /** The next batch of the walk, or null when the walk is over. */
+    const nextRequest = (): BatchRequest | null => {
+      if (walked) return null;
+      const files = batch();
+      if (!files) {
+        walked = true;
+        return null;
+      }
+      return { id: nextId++, files };
+    };
     const pump = (): void => {
       try {
-        while (!walked) {
+        // Workers first (each keeps IN_FLIGHT batches queued, so it never waits while this thread scans), then a
+        // batch for this thread, scanned on the next turn of the event loop so replies are taken in between.
+        for (;;) {
           const w = workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
           if (w.inFlight >= IN_FLIGHT) break;
-          const files = batch();
-          if (!files) {
-            walked = true;
-            break;
-          }
-          const req: BatchRequest = { id: nextId++, files };
+          const req = nextRequest();
+          if (!req) break;
           w.inFlight += 1;
           w.worker.postMessage(req);
+        }
+        if (!hereBusy) {
+          const req = nextRequest();
+          if (req) {
+            hereBusy = true;
+            setImmediate(() => {
+              if (settled) return;
+              try {
+                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere);
+              } catch (err) {
+                finish(err);
+                return;
+              }
+              hereBusy = false;
+              pump();
+            });
+          }
         }
       } catch (err) {
         finish(err); // the walk failed (a path vanished…): the same error a single-threaded scan would throw
         return;
       }
-      if (walked && workers.every((w) => w.inFlight === 0)) finish();
+      if (walked && !hereBusy && workers.every((w) => w.inFlight === 0)) finish();
     };
     for (const w of workers) {
       w.worker.on('message', (m: BatchReply | { ready: true }) => {

@@ -54,7 +54,7 @@ export interface ScanOptions extends CommonScanOptions {
   gitignore?: boolean;
   /** The moment baseline expiry is judged against. Default: now. */
   now?: Date;
-  /** Worker threads for large directory scans (see scan-pool.ts); 1 scans on the main thread. Default 1. */
+  /** Threads for large directory scans (see scan-pool.ts): the main one and threads - 1 workers; 1 scans on the main thread only. Default 1. */
   threads?: number;
   /** The clock for the rule time budget, in milliseconds. Default: the wall clock. For tests. */
   clock?: () => number;

@@ -30,7 +30,7 @@ function parser(argv: string[]) {
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
         .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
         .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' })
-        .option('threads', { type: 'string', describe: 'Worker threads for large scans (default: one per core, at most 8; 1: none)' }),
+        .option('threads', { type: 'string', describe: 'Threads for large scans: the main one and N-1 workers (default: one per core, at most 8; 1: no workers)' }),
     )
     .command('baseline [paths..]', 'Accept what is found now: write it to the baseline file (default .keyhound-baseline.json)', (y) =>
       y
