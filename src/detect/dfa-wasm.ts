@@ -1,5 +1,5 @@
 // The keyword automaton's byte loop in WebAssembly: the one loop that reads every byte of every file. The module is
-// a few dozen bytes, written out below rather than built by a tool, so nothing is installed or compiled for it. It
+// 187 bytes, written out below rather than built by a tool, so nothing is installed or compiled for it. It
 // runs a 16-bit transition table over a chunk of bytes and writes out each (position, state) whose state number is
 // at least `firstOut` (a keyword ends there, or a byte ≥ 0x80 was read); JavaScript does the rest with those, exactly
 // as for its own loop (keywords.ts), which stays as the fallback and the reference the tests compare against.
