@@ -4213,18 +4213,22 @@ function byteItems(text, from, to) {
   }
   return false;
 }
+function base58Bit(len) {
+  return len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
+}
+function allBase58(text, a, b) {
+  for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)] & B58)) return false;
+  return true;
+}
 function gateScan(text, want) {
   let found = 0;
   if (want & (WIF_RUN | B58_64)) {
-    const b58 = (a, b) => {
-      const len = b - a;
-      const bit = len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
-      if (!(bit & want) || found & bit) return false;
-      for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)] & B58)) return false;
+    someRun(text, 51, ALNUM, (a, b) => {
+      const bit = base58Bit(b - a);
+      if (!(bit & want) || found & bit || !allBase58(text, a, b)) return false;
       found |= bit;
       return (found & want & (WIF_RUN | B58_64)) === (want & (WIF_RUN | B58_64));
-    };
-    someRun(text, 51, ALNUM, b58);
+    });
   }
   if (want & (HEX_24 | HEX_32 | HEX_64)) {
     const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
@@ -4235,9 +4239,7 @@ function gateScan(text, want) {
       return (found & hexWant) === hexWant;
     });
   }
-  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, a, b, 47, true))) found |= WORDS_12;
-  if (want & WORDS_LIST && someRun(text, 47, LIST | SPACE, (a, b) => wordChain(text, a, b, 47, false))) found |= WORDS_LIST;
-  if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
+  for (const g of RUN_TESTS) if (want & g.bit && someRun(text, g.min, g.k, (a, b) => g.test(text, a, b))) found |= g.bit;
   return found;
 }
 function gateWindows(text, name2) {
@@ -4247,16 +4249,8 @@ function gateWindows(text, name2) {
     if (pass(a, b)) out.push([a, b]);
     return false;
   };
-  const base58Run = (lo, hi) => (a, b) => {
-    if (b - a < lo || b - a > hi) return false;
-    for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)] & B58)) return false;
-    return true;
-  };
-  if (bits & WIF_RUN) someRun(text, 51, ALNUM, keep(base58Run(51, 52)));
-  if (bits & B58_64) someRun(text, 86, ALNUM, keep(base58Run(86, 88)));
-  if (bits & BYTE_ARRAY) someRun(text, 127, DIGIT | SPACE | COMMA, keep((a, b) => byteItems(text, a, b)));
-  if (bits & WORDS_12) someRun(text, 47, LOWER_OR_SPACE, keep((a, b) => wordChain(text, a, b, 47, true)));
-  if (bits & WORDS_LIST) someRun(text, 47, LIST | SPACE, keep((a, b) => wordChain(text, a, b, 47, false)));
+  if (bits & (WIF_RUN | B58_64)) someRun(text, 51, ALNUM, keep((a, b) => (base58Bit(b - a) & bits) !== 0 && allBase58(text, a, b)));
+  for (const g of RUN_TESTS) if (bits & g.bit) someRun(text, g.min, g.k, keep((a, b) => g.test(text, a, b)));
   return out.sort((x, y) => x[0] - y[0]);
 }
 function gatePasses(name2, verdict) {
@@ -4268,7 +4262,7 @@ function gateBits(names) {
   for (const name2 of names) bits |= GATES[name2] ?? 0;
   return bits;
 }
-var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, WORDS_LIST, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, LIST, CLASS, UNICODE_SPACES, CLASS16, MAX_GAP, isLower, wordHash, BIP39_HASHES;
+var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, WORDS_LIST, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, LIST, CLASS, UNICODE_SPACES, CLASS16, MAX_GAP, isLower, wordHash, BIP39_HASHES, RUN_TESTS;
 var init_gates = __esm({
   "src/detect/gates.ts"() {
     "use strict";
@@ -4335,6 +4329,14 @@ var init_gates = __esm({
     };
     BIP39_HASHES = new Uint8Array(65536);
     for (const w of BIP39_INDEX.keys()) BIP39_HASHES[wordHash(w, 0, w.length)] = 1;
+    RUN_TESTS = [
+      // 12 words of 3+ letters and 11 spaces: at least 47 characters of [a-z ].
+      { bit: WORDS_12, min: 47, k: LOWER_OR_SPACE, test: (t, a, b) => wordChain(t, a, b, 47, true) },
+      // The same 12 words written as a list: at least 47 characters of list characters and white space.
+      { bit: WORDS_LIST, min: 47, k: LIST | SPACE, test: (t, a, b) => wordChain(t, a, b, 47, false) },
+      // 64 items of at least a digit and a comma, less the last comma: at least 127 characters of [0-9,\s].
+      { bit: BYTE_ARRAY, min: 127, k: DIGIT | SPACE | COMMA, test: byteItems }
+    ];
   }
 });
 
@@ -23384,11 +23386,16 @@ function leadStarts(text, hits, literals) {
   return all.sort((a, b) => a - b);
 }
 var WHOLE = [[0, Number.POSITIVE_INFINITY]];
+function budget(c) {
+  const { now } = c;
+  if (!now) return () => false;
+  const deadline = now() + c.budgetMs;
+  return () => now() > deadline;
+}
 function runRule(rule, windows, c) {
-  const { fragment, now } = c;
+  const { fragment } = c;
   const re = rule.regex;
-  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
-  const over = () => now !== null && now() > deadline;
+  const over = budget(c);
   for (const [from, to] of windows) {
     if (over()) return false;
     const text = from === 0 && to >= fragment.text.length ? fragment.text : fragment.text.slice(from, to);
@@ -23406,14 +23413,13 @@ function runRule(rule, windows, c) {
   return true;
 }
 function runLed(rule, re, starts, c) {
-  const { now } = c;
   const text = c.fragment.text;
-  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
+  const over = budget(c);
   let next = 0;
   let tried = -1;
   for (const p of starts) {
     if (p < next || p === tried) continue;
-    if (now !== null && now() > deadline) return false;
+    if (over()) return false;
     tried = p;
     re.lastIndex = p;
     const m = re.exec(text);
@@ -23424,12 +23430,10 @@ function runLed(rule, re, starts, c) {
   return true;
 }
 function runGateWindows(rule, windows, c) {
-  const { fragment, now } = c;
-  const text = fragment.text;
+  const text = c.fragment.text;
   const re = rule.regex;
   const sticky = stickyOf(rule);
-  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
-  const over = () => now !== null && now() > deadline;
+  const over = budget(c);
   let next = 0;
   let w = 0;
   while (w < windows.length) {
@@ -23654,9 +23658,12 @@ function decode(buf) {
   const start = buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   const nul = buf.indexOf(0, start);
   if (nul !== -1 && nul < start + SNIFF) return { binary: true };
-  if (start === 0 && isAscii2(buf)) return { text: buf.toString("latin1"), utf8: buf };
-  if (start === 0 && isUtf8(buf)) return { text: buf.toString("utf8"), utf8: buf };
-  return { text: buf.toString("utf8", start) };
+  return start === 0 ? decodeUtf8(buf) : { text: buf.toString("utf8", start) };
+}
+function decodeUtf8(buf) {
+  if (isAscii2(buf)) return { text: buf.toString("latin1"), utf8: buf };
+  if (isUtf8(buf)) return { text: buf.toString("utf8"), utf8: buf };
+  return { text: buf.toString("utf8") };
 }
 
 // src/sources/gitignore.ts
@@ -23915,23 +23922,11 @@ function scanBatch(ruleSet, req, maxFileSize, detectOptions) {
   return { id: req.id, findings, dropped: [...dropped], cutShort, skips, files, bytes };
 }
 function scanHere(ruleSet, options, ahead, next) {
-  const reply = { id: 0, findings: [], dropped: [], cutShort: [], skips: [], files: 0, bytes: 0 };
-  const dropped = /* @__PURE__ */ new Map();
-  const detectOptions = poolDetectOptions(options, options.clock ?? wallClock);
-  const one = (entry) => {
-    const fragment = readFileFragment(entry, options.maxFileSize, (skip) => void reply.skips.push([entry.seq, skip]));
-    if (!fragment) return;
-    reply.files += 1;
-    reply.bytes += fragment.bytes ?? fragment.text.length;
-    const result2 = detect(ruleSet, fragment, detectOptions);
-    for (const f of result2.findings) reply.findings.push(f);
-    if (result2.cutShort) reply.cutShort.push(...result2.cutShort);
-    for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
-  };
-  for (const e of ahead) one(e);
-  for (let e = next(); e; e = next()) one(e);
-  reply.dropped = [...dropped];
-  return reply;
+  function* files() {
+    yield* ahead;
+    for (let e = next(); e; e = next()) yield e;
+  }
+  return scanBatch(ruleSet, { id: 0, files: files() }, options.maxFileSize, poolDetectOptions(options, options.clock ?? wallClock));
 }
 function pooled(ruleSet, options, ahead, next) {
   const setup = {
@@ -24089,12 +24084,12 @@ async function scan(options = {}) {
       });
     }
   }
-  const budget = {
+  const budget2 = {
     ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
   };
   const result2 = paths.includes("-") ? await scanFragments(ruleSet, fragments(), {
     honorGitleaksAllow: options.honorGitleaksAllow,
-    ...budget,
+    ...budget2,
     ...options.clock ? { now: options.clock } : {}
   }) : await scanFiles(ruleSet, {
     root,
@@ -24105,7 +24100,7 @@ async function scan(options = {}) {
     threads: options.threads ?? 1,
     ...options.configPath ? { configPath: options.configPath } : {},
     honorGitleaksAllow: options.honorGitleaksAllow ?? false,
-    ...budget,
+    ...budget2,
     ...options.clock ? { clock: options.clock } : {}
   });
   const baselined = baselineStep(result2.findings, baseline, options.now);
@@ -24585,9 +24580,6 @@ var FirstSeen = class {
   }
 };
 
-// src/sources/history.ts
-import { isAscii as isAscii3, isUtf8 as isUtf82 } from "node:buffer";
-
 // src/sources/cat-file.ts
 var NEWLINE = 10;
 var CatFileParser = class {
@@ -25004,11 +24996,8 @@ function toFragment(object, wanted, onSkip, cache) {
       const region = changedRegion(base, content);
       if (!region) return null;
       const start = region.start === 0 && content[0] === 239 && content[1] === 187 && content[2] === 191 ? 3 : region.start;
-      const region8 = content.subarray(start, region.end);
-      const ascii = isAscii3(region8);
       return {
-        text: ascii ? region8.toString("latin1") : region8.toString("utf8"),
-        ...ascii || isUtf82(region8) ? { utf8: region8 } : {},
+        ...decodeUtf8(content.subarray(start, region.end)),
         path: wanted.path,
         commit: wanted.commit,
         lineOffset: region.lineOffset,

@@ -106,15 +106,22 @@ interface RunContext {
   budgetMs: number;
 }
 
+/** The rule time budget for one rule on one fragment, starting now: a check that is never over without a clock. */
+function budget(c: RunContext): () => boolean {
+  const { now } = c;
+  if (!now) return () => false;
+  const deadline = now() + c.budgetMs;
+  return () => now() > deadline;
+}
+
 /**
  * Runs one rule's regex over its windows of the fragment (offsets in the windows map back to the whole text).
  * Returns false when the rule ran out of its time budget and stopped early.
  */
 function runRule(rule: CompiledRule, windows: readonly (readonly [number, number])[], c: RunContext): boolean {
-  const { fragment, now } = c;
+  const { fragment } = c;
   const re = rule.regex;
-  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
-  const over = (): boolean => now !== null && now() > deadline;
+  const over = budget(c);
   for (const [from, to] of windows) {
     if (over()) return false;
     // A window is whole lines, so the regex sees a line boundary at its edges just as in the whole text.
@@ -139,14 +146,13 @@ function runRule(rule: CompiledRule, windows: readonly (readonly [number, number
  * matches are exactly the whole-text ones.
  */
 function runLed(rule: CompiledRule, re: RegExp, starts: readonly number[], c: RunContext): boolean {
-  const { now } = c;
   const text = c.fragment.text;
-  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
+  const over = budget(c);
   let next = 0;
   let tried = -1;
   for (const p of starts) {
     if (p < next || p === tried) continue;
-    if (now !== null && now() > deadline) return false;
+    if (over()) return false;
     tried = p;
     re.lastIndex = p;
     const m = re.exec(text);
@@ -164,12 +170,10 @@ function runLed(rule: CompiledRule, re: RegExp, starts: readonly number[], c: Ru
  * window's edges hide or invent cannot change the result: a failed try resumes the search one character on.
  */
 function runGateWindows(rule: CompiledRule, windows: readonly (readonly [number, number])[], c: RunContext): boolean {
-  const { fragment, now } = c;
-  const text = fragment.text;
+  const text = c.fragment.text;
   const re = rule.regex;
   const sticky = stickyOf(rule);
-  const deadline = now ? now() + c.budgetMs : Number.POSITIVE_INFINITY;
-  const over = (): boolean => now !== null && now() > deadline;
+  const over = budget(c);
   let next = 0; // where the last whole-text match ended
   let w = 0;
   while (w < windows.length) {

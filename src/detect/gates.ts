@@ -232,6 +232,27 @@ function byteItems(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** The base58 gate a whole alphanumeric run of this length would pass, by length alone: WIF_RUN, B58_64 or 0. */
+function base58Bit(len: number): number {
+  return len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
+}
+
+/** Whether every character of text[a, b) is base58. */
+function allBase58(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)]! & B58)) return false;
+  return true;
+}
+
+/** The gates decided by one test of each long enough run: bit, shortest run, character class, test of a run. */
+const RUN_TESTS: readonly { bit: number; min: number; k: number; test: (text: string, a: number, b: number) => boolean }[] = [
+  // 12 words of 3+ letters and 11 spaces: at least 47 characters of [a-z ].
+  { bit: WORDS_12, min: 47, k: LOWER_OR_SPACE, test: (t, a, b) => wordChain(t, a, b, 47, true) },
+  // The same 12 words written as a list: at least 47 characters of list characters and white space.
+  { bit: WORDS_LIST, min: 47, k: LIST | SPACE, test: (t, a, b) => wordChain(t, a, b, 47, false) },
+  // 64 items of at least a digit and a comma, less the last comma: at least 127 characters of [0-9,\s].
+  { bit: BYTE_ARRAY, min: 127, k: DIGIT | SPACE | COMMA, test: byteItems },
+];
+
 /**
  * Which of the verdict bits in `want` hold for `text`. Each looks only at every n-th character (n: the shortest
  * run that can hold a match) and inspects the runs found there. Exported for tests; the engine uses {@link gatePasses}.
@@ -239,15 +260,12 @@ function byteItems(text: string, from: number, to: number): boolean {
 export function gateScan(text: string, want: number): number {
   let found = 0;
   if (want & (WIF_RUN | B58_64)) {
-    const b58 = (a: number, b: number): boolean => {
-      const len = b - a;
-      const bit = len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
-      if (!(bit & want) || found & bit) return false;
-      for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)]! & B58)) return false;
+    someRun(text, 51, ALNUM, (a, b) => {
+      const bit = base58Bit(b - a);
+      if (!(bit & want) || found & bit || !allBase58(text, a, b)) return false;
       found |= bit;
       return (found & want & (WIF_RUN | B58_64)) === (want & (WIF_RUN | B58_64));
-    };
-    someRun(text, 51, ALNUM, b58);
+    });
   }
   if (want & (HEX_24 | HEX_32 | HEX_64)) {
     const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
@@ -258,12 +276,7 @@ export function gateScan(text: string, want: number): number {
       return (found & hexWant) === hexWant;
     });
   }
-  // 12 words of 3+ letters and 11 spaces: at least 47 characters of [a-z ].
-  if (want & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, a, b, 47, true))) found |= WORDS_12;
-  // The same 12 words written as a list: at least 47 characters of list characters and white space.
-  if (want & WORDS_LIST && someRun(text, 47, LIST | SPACE, (a, b) => wordChain(text, a, b, 47, false))) found |= WORDS_LIST;
-  // 64 items of at least a digit and a comma, less the last comma: at least 127 characters of [0-9,\s].
-  if (want & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
+  for (const g of RUN_TESTS) if (want & g.bit && someRun(text, g.min, g.k, (a, b) => g.test(text, a, b))) found |= g.bit;
   return found;
 }
 
@@ -283,16 +296,8 @@ export function gateWindows(text: string, name: string): [number, number][] {
       if (pass(a, b)) out.push([a, b]);
       return false; // go on: every run, not just the first
     };
-  const base58Run = (lo: number, hi: number) => (a: number, b: number): boolean => {
-    if (b - a < lo || b - a > hi) return false;
-    for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)]! & B58)) return false;
-    return true;
-  };
-  if (bits & WIF_RUN) someRun(text, 51, ALNUM, keep(base58Run(51, 52)));
-  if (bits & B58_64) someRun(text, 86, ALNUM, keep(base58Run(86, 88)));
-  if (bits & BYTE_ARRAY) someRun(text, 127, DIGIT | SPACE | COMMA, keep((a, b) => byteItems(text, a, b)));
-  if (bits & WORDS_12) someRun(text, 47, LOWER_OR_SPACE, keep((a, b) => wordChain(text, a, b, 47, true)));
-  if (bits & WORDS_LIST) someRun(text, 47, LIST | SPACE, keep((a, b) => wordChain(text, a, b, 47, false)));
+  if (bits & (WIF_RUN | B58_64)) someRun(text, 51, ALNUM, keep((a, b) => (base58Bit(b - a) & bits) !== 0 && allBase58(text, a, b)));
+  for (const g of RUN_TESTS) if (bits & g.bit) someRun(text, g.min, g.k, keep((a, b) => g.test(text, a, b)));
   return out.sort((x, y) => x[0] - y[0]);
 }
 

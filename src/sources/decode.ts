@@ -18,7 +18,12 @@ export function decode(buf: Buffer): Decoded {
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const nul = buf.indexOf(0, start);
   if (nul !== -1 && nul < start + SNIFF) return { binary: true };
-  if (start === 0 && isAscii(buf)) return { text: buf.toString('latin1'), utf8: buf };
-  if (start === 0 && isUtf8(buf)) return { text: buf.toString('utf8'), utf8: buf };
-  return { text: buf.toString('utf8', start) };
+  return start === 0 ? decodeUtf8(buf) : { text: buf.toString('utf8', start) };
+}
+
+/** UTF-8 bytes (no BOM) as text; with the bytes themselves when they are valid UTF-8. ASCII decodes faster as Latin-1. */
+export function decodeUtf8(buf: Buffer): { text: string; utf8?: Uint8Array } {
+  if (isAscii(buf)) return { text: buf.toString('latin1'), utf8: buf };
+  if (isUtf8(buf)) return { text: buf.toString('utf8'), utf8: buf };
+  return { text: buf.toString('utf8') };
 }

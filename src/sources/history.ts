@@ -12,11 +12,10 @@
 // A modified file's new blob is scanned only where it differs from the parent's version (plus context lines), when
 // that version was scanned earlier and is still in a bounded cache: what the unchanged part holds was found then.
 
-import { isAscii, isUtf8 } from 'node:buffer';
 import type { CommitInfo, Fragment, Skip } from '../model/types.js';
 import { git, gitSpawn, GitError } from '../util/git.js';
 import { CatFileParser, type BatchObject } from './cat-file.js';
-import { decode } from './decode.js';
+import { decode, decodeUtf8 } from './decode.js';
 import { LOG_FORMAT, LogRawParser } from './git-log-raw.js';
 import { BlobCache, changedRegion } from './history-delta.js';
 
@@ -258,11 +257,8 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
       const region = changedRegion(base, content);
       if (!region) return null; // same bytes under another id cannot happen; nothing new either way
       const start = region.start === 0 && content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : region.start;
-      const region8 = content.subarray(start, region.end);
-      const ascii = isAscii(region8);
       return {
-        text: ascii ? region8.toString('latin1') : region8.toString('utf8'),
-        ...(ascii || isUtf8(region8) ? { utf8: region8 } : {}),
+        ...decodeUtf8(content.subarray(start, region.end)),
         path: wanted.path,
         commit: wanted.commit,
         lineOffset: region.lineOffset,
