@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Thin launcher: everything happens in run(); this file only wires the process to it. `keyhound staged` runs on
 // every commit, so it first tries the fast path (build/staged.js, one bundled file without yargs; see
-// src/cli/fast.ts), which hands back anything it does not understand. Everything else loads the bundled CLI
+// src/cli/fast.ts), which hands back anything it does not understand; `keyhound history` likewise
+// (build/history.js, src/cli/fast-history.ts). Everything else loads the bundled CLI
 // (build/cli/index.js; the compiled modules in build/src/ if the bundle is missing).
 const argv = process.argv.slice(2);
 const io = {
@@ -17,6 +18,9 @@ const io = {
 let result = null;
 if (argv[0] === 'staged') {
   const fast = await import('../build/staged.js').catch(() => import('../build/src/cli/fast.js'));
+  result = await fast.runFast(argv, io);
+} else if (argv[0] === 'history') {
+  const fast = await import('../build/history.js').catch(() => import('../build/src/cli/fast-history.js'));
   result = await fast.runFast(argv, io);
 }
 if (!result) {

@@ -26,6 +26,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -20073,12 +20077,21 @@ var init_gitleaks = __esm({
 });
 
 // src/config/load.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
-import { basename as basename2, join as join4, resolve } from "node:path";
+var load_exports = {};
+__export(load_exports, {
+  DEFAULT_RULES_DIR: () => DEFAULT_RULES_DIR,
+  PACKAGE_ROOT: () => PACKAGE_ROOT,
+  buildConfiguredRuleSet: () => buildConfiguredRuleSet,
+  loadRulePack: () => loadRulePack,
+  loadRulePacks: () => loadRulePacks,
+  loadUserConfig: () => loadUserConfig
+});
+import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { basename, join as join3, resolve } from "node:path";
 function schemaValidators() {
   if (validators2) return validators2;
   const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
-  const schema = JSON.parse(readFileSync3(join4(DEFAULT_RULES_DIR, "schema.json"), "utf8"));
+  const schema = JSON.parse(readFileSync2(join3(DEFAULT_RULES_DIR, "schema.json"), "utf8"));
   ajv.addSchema(schema);
   validators2 = {
     pack: ajv.getSchema(schema.$id),
@@ -20110,7 +20123,7 @@ function schemaError(file, doc, errors) {
 }
 function readText(file) {
   try {
-    return readFileSync3(file, "utf8");
+    return readFileSync2(file, "utf8");
   } catch (err) {
     throw new ConfigError(`cannot read: ${err.code ?? err.message}`, file);
   }
@@ -20128,15 +20141,15 @@ function loadRulePack(file) {
   const { pack } = schemaValidators();
   if (!pack(doc)) throw schemaError(file, doc, pack.errors);
   const d = doc;
-  return { file, family: d.family ?? basename2(file).replace(/\.ya?ml$/, ""), rules: d.rules, allowlist: d.allowlist };
+  return { file, family: d.family ?? basename(file).replace(/\.ya?ml$/, ""), rules: d.rules, allowlist: d.allowlist };
 }
 function loadRulePacks(dir = DEFAULT_RULES_DIR) {
-  return readdirSync2(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join4(dir, f)));
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join3(dir, f)));
 }
 function loadUserConfig(root, configPath) {
-  const file = configPath ? resolve(configPath) : join4(root, ".keyhound.yaml");
-  if (!configPath && !existsSync4(file)) return defaultUserConfig();
-  if (configPath && !existsSync4(file)) throw new ConfigError("config file not found", configPath);
+  const file = configPath ? resolve(configPath) : join3(root, ".keyhound.yaml");
+  if (!configPath && !existsSync3(file)) return defaultUserConfig();
+  if (configPath && !existsSync3(file)) throw new ConfigError("config file not found", configPath);
   let warnings;
   let doc;
   if (/\.toml$/i.test(file)) {
@@ -21705,8 +21718,8 @@ import { resolve as resolve5 } from "node:path";
 
 // src/config/cache.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2, statSync, writeFileSync } from "node:fs";
-import { basename, join as join3 } from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync, writeFileSync } from "node:fs";
+import { basename as basename2, join as join4 } from "node:path";
 
 // src/detect/validators/types.ts
 var OK = Object.freeze({ ok: true });
@@ -22725,7 +22738,7 @@ init_paths();
 init_ruleset();
 var RULES_CACHE_VERSION = 4;
 function packNames(dir) {
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
+  return readdirSync2(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
 }
 var sha2562 = (bytes) => createHash2("sha256").update(bytes).digest("hex");
 function tableFile(file) {
@@ -22735,24 +22748,34 @@ function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
   let cache;
   try {
     const built = statSync(file).mtimeMs;
-    cache = JSON.parse(readFileSync2(file, "utf8"));
+    cache = JSON.parse(readFileSync3(file, "utf8"));
     if (cache.version !== RULES_CACHE_VERSION) return null;
     const names = packNames(dir);
     if (names.length !== Object.keys(cache.sizes).length) return null;
     for (const name2 of names) {
-      const st = statSync(join3(dir, name2));
+      const st = statSync(join4(dir, name2));
       if (cache.sizes[name2] !== st.size || st.mtimeMs > built) return null;
     }
   } catch {
     return null;
   }
   try {
-    const table = readFileSync2(tableFile(file));
+    const table = readFileSync3(tableFile(file));
     if (sha2562(table) === cache.matcher.tableSha256) registerPrebuiltMatcher({ ...cache.matcher, table });
   } catch {
   }
   rememberExpansions(cache.expansions);
-  return cache.packs.map((p) => ({ ...p, file: join3(dir, p.file) }));
+  return cache.packs.map((p) => ({ ...p, file: join4(dir, p.file) }));
+}
+async function loadRuleSetCached(root, configPath) {
+  const packs = readRulesCache();
+  if (!configPath && !existsSync4(join4(root, ".keyhound.yaml")) && packs) {
+    const config2 = defaultUserConfig();
+    return { ruleSet: buildRuleSetFromPacks(config2, validatorNames, packs), config: config2 };
+  }
+  const { buildConfiguredRuleSet: buildConfiguredRuleSet2, loadRulePacks: loadRulePacks2, loadUserConfig: loadUserConfig2 } = await Promise.resolve().then(() => (init_load(), load_exports));
+  const config = loadUserConfig2(root, configPath);
+  return { ruleSet: buildConfiguredRuleSet2(config, validatorNames, config.extends === "none" ? [] : packs ?? loadRulePacks2()), config };
 }
 
 // src/scan.ts
@@ -23617,6 +23640,7 @@ function sortFindings(findings) {
 }
 
 // src/scan-fragments.ts
+var DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 var wallClock = () => performance.now();
 async function scanFragments(ruleSet, fragments, detectOptions = {}) {
   const found = [];
@@ -24046,7 +24070,6 @@ async function* stdinSource(input, path, onSkip) {
 }
 
 // src/scan.ts
-var DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 function defaultRoot(paths) {
   if (paths.length === 1 && paths[0] !== "-") {
     try {
@@ -25035,7 +25058,7 @@ async function scanHistory(options = {}) {
   const first = source?.next();
   let loaded;
   try {
-    loaded = loadRuleSet(repository.root, options.configPath);
+    loaded = await loadRuleSetCached(repository.root, options.configPath);
   } catch (err) {
     await first?.catch(() => void 0);
     await source?.return(void 0);

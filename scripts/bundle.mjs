@@ -3,6 +3,9 @@
 //   build/staged.js   the `keyhound staged` fast path (src/cli/fast.ts and what it imports): the pre-commit hook
 //                     runs it at every commit, so it stays one file; modules loaded on demand (the YAML/schema loader
 //                     when the user has a .keyhound.yaml) become chunks beside it, in build/chunks/.
+//   build/history.js  the `keyhound history` fast path (src/cli/fast-history.ts): no yargs, whose loading and help
+//                     layout cost more than git needs to list a few thousand commits; built on its own, so that
+//                     staged.js keeps its shape.
 //   build/cli/        everything else (scan, history, diff, baseline, …) and the scan worker, which each worker
 //                     thread of a directory scan loads; built separately, so the staged bundle keeps its shape.
 import { rmSync } from 'node:fs';
@@ -10,6 +13,7 @@ import { build } from 'esbuild';
 
 rmSync('build/chunks', { recursive: true, force: true });
 rmSync('build/cli', { recursive: true, force: true });
+rmSync('build/history.js', { force: true });
 
 const common = {
   bundle: true,
@@ -24,4 +28,5 @@ const common = {
 };
 
 await build({ ...common, entryPoints: { staged: 'src/cli/fast.ts' }, outdir: 'build' });
+await build({ ...common, entryPoints: { history: 'src/cli/fast-history.ts' }, outdir: 'build' });
 await build({ ...common, entryPoints: { index: 'src/cli/index.ts', 'scan-worker': 'src/scan-worker.ts' }, outdir: 'build/cli' });

@@ -7,6 +7,9 @@ import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Finding, Fragment, RuleSet } from './model/types.js';
 
+/** Files (or blobs) larger than this many bytes are skipped unless told otherwise (`--max-file-size`). */
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+
 export interface FragmentScanResult {
   findings: Finding[];
   files: number;

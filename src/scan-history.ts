@@ -7,8 +7,9 @@ import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Skip } from './model/types.js';
 import { baselineStep, resolveBaseline } from './baseline.js';
-import { wallClock } from './scan-fragments.js';
-import { DEFAULT_MAX_FILE_SIZE, loadRuleSet, type CommonScanOptions, type ScanResult } from './scan.js';
+import { loadRuleSetCached } from './config/cache.js';
+import { DEFAULT_MAX_FILE_SIZE, wallClock } from './scan-fragments.js';
+import type { CommonScanOptions, ScanResult } from './scan.js';
 import { countCommits, historySource, type HistoryProgress, type HistoryRevisions } from './sources/history.js';
 import { openRepository, type RepositoryInfo } from './sources/repository.js';
 
@@ -51,9 +52,10 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
       });
   // Start git (log walk, first blobs) before compiling the rules, so the two overlap.
   const first = source?.next();
-  let loaded: ReturnType<typeof loadRuleSet>;
+  // The cached rule set (config/cache.ts): the YAML parser and schema validator load only for a user config.
+  let loaded: Awaited<ReturnType<typeof loadRuleSetCached>>;
   try {
-    loaded = loadRuleSet(repository.root, options.configPath);
+    loaded = await loadRuleSetCached(repository.root, options.configPath);
   } catch (err) {
     await first?.catch(() => undefined);
     await source?.return(undefined);

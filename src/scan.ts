@@ -11,7 +11,7 @@ import type { BaselineOutcome } from './filters/baseline.js';
 import { baselineStep, resolveBaseline } from './baseline.js';
 import { redact as redactFindings } from './filters/redact.js';
 import type { CutShort, Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
-import { scanFragments } from './scan-fragments.js';
+import { DEFAULT_MAX_FILE_SIZE, scanFragments } from './scan-fragments.js';
 import { scanFiles } from './scan-pool.js';
 import { fsSource } from './sources/fs.js';
 import { stdinSource } from './sources/stdin.js';
@@ -23,7 +23,7 @@ export { baselinePath, baselineStep, loadBaseline } from './baseline.js';
  * Default for `--max-file-size`: 64 MiB, so that big minified bundles (where keys do get pasted) are scanned rather
  * than skipped. Larger files are skipped and reported, never silently.
  */
-export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE };
 
 /** The options the scan, diff and history orchestrators share. */
 export interface CommonScanOptions {

@@ -2,9 +2,8 @@
 
 import { scanHistory } from '../scan-history.js';
 import type { HistoryRevisions } from '../sources/history.js';
-import type { Args, RunIO, RunResult } from './index.js';
-import { UsageError } from './index.js';
-import { commonScanArgs } from './common.js';
+import type { Args } from './index.js';
+import { commonScanArgs, UsageError, type RunIO, type RunResult } from './common.js';
 import { finishScan } from './finish.js';
 import { ProgressBar } from './progress.js';
 
@@ -29,7 +28,7 @@ function revisions(a: Record<string, unknown>): HistoryRevisions {
   return out;
 }
 
-export async function historyCommand(args: Args, io: RunIO): Promise<RunResult> {
+export async function historyCommand(args: Args | Record<string, unknown>, io: RunIO): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
   const bar = io.progress && !a.quiet ? new ProgressBar(io.progress) : null;
   let result;

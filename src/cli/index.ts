@@ -2,14 +2,11 @@
 // Nothing here calls process.exit: bin/keyhound.js sets the exit code from the result.
 
 import yargs from 'yargs';
-import { ConfigError } from '../config/errors.js';
 import { FORMATS } from '../report/index.js';
 import { EXIT_CLEAN, EXIT_ERROR, UsageError, unexpectedError, type RunIO, type RunResult } from './common.js';
-import { PathNotFoundError } from '../sources/fs.js';
 import { baselineCommand } from './baseline.js';
 import { importConfigCommand } from './import-config.js';
-import { NotARepositoryError } from '../sources/repository.js';
-import { GitError } from '../util/git.js';
+import { commandError } from './errors.js';
 import { historyCommand } from './history.js';
 import { rulesCheck, rulesList } from './rules.js';
 import { scanCommand } from './scan.js';
@@ -134,9 +131,6 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
     if (command === 'rules' && sub === 'check') return rulesCheck(args);
     throw new UsageError(`unknown command: ${args._.join(' ')}`);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof PathNotFoundError || err instanceof NotARepositoryError || err instanceof GitError) {
-      return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: ${err.message}\n` };
-    }
-    return unexpectedError(err);
+    return commandError(err) ?? unexpectedError(err);
   }
 }

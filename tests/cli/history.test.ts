@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseFastArgs } from '../../src/cli/fast-args.js';
 import { keyhound } from '../helpers/cli.js';
 import { tempRepo } from '../helpers/git.js';
 import { commitAll, historyRepo, type HistoryRepo } from '../helpers/history-repo.js';
@@ -136,8 +137,43 @@ describe('keyhound history', () => {
     expect(r.stderr).toMatch(/skipped 2:\n {2}big\.txt: larger than --max-file-size[^\n]*\n {2}logo\.png: binary/);
   });
 
+  it('gives the same answer through the fast path and the full parser', () => {
+    const fast = keyhound(['history', h.repo, '--format=json', '--max-commits', '50', '--no-color']);
+    const full = keyhound(['history', h.repo, '-vq', '--format', 'json', '--max-commits', '50']); // -vq: only yargs reads grouped flags
+    const strip = (s: string): unknown => ({ ...(JSON.parse(s) as object), stats: null });
+    expect(fast.status).toBe(1);
+    expect(full.status).toBe(1);
+    expect(strip(full.stdout)).toEqual(strip(fast.stdout));
+    expect(full.stderr).toContain('skipped 0:');
+    // Errors read alike too.
+    const badFast = keyhound(['history', h.repo, '--max-commits', 'x']);
+    const badFull = keyhound(['history', h.repo, '-vq', '--max-commits', 'x']);
+    expect(badFast.status).toBe(2);
+    expect(badFull.status).toBe(2);
+    expect(badFast.stderr).toMatch(/--max-commits must be a positive whole number/);
+  });
+
   it('documents its options in --help', () => {
     const r = keyhound(['history', '--help']);
     for (const opt of ['--branch', '--range', '--since', '--max-commits', '--max-file-size']) expect(r.stdout).toContain(opt);
+  });
+});
+
+describe('parseFastArgs for history (the fast path)', () => {
+  it('understands the repository and the common options, and hands anything else to yargs', () => {
+    expect(parseFastArgs(['history'])).toEqual({ command: 'history', args: {} });
+    expect(parseFastArgs(['history', 'repo', '--branch=main', '--max-commits', '5', '-f', 'sarif', '-q'])).toEqual({
+      command: 'history',
+      args: { repo: 'repo', branch: 'main', 'max-commits': '5', format: 'sarif', quiet: true },
+    });
+    expect(parseFastArgs(['history', 'a', 'b'])).toBeNull(); // one repository only
+    expect(parseFastArgs(['history', '--help'])).toBeNull();
+    expect(parseFastArgs(['history', '--branch'])).toBeNull();
+    expect(parseFastArgs(['history', '--branch', 'a', '--branch', 'b'])).toBeNull();
+    expect(parseFastArgs(['history', '--', 'repo'])).toBeNull();
+    expect(parseFastArgs(['history', '--format', 'xml'])).toBeNull();
+    expect(parseFastArgs(['staged', 'repo'])).toBeNull(); // staged takes no positional
+    expect(parseFastArgs(['staged', '--branch', 'main'])).toBeNull(); // nor history's options
+    expect(parseFastArgs(['scan', '.'])).toBeNull();
   });
 });
