@@ -2233,12 +2233,12 @@ function caseFoldClass(body2) {
       i += n;
       continue;
     }
-    const lo = c;
+    const lo2 = c;
     const dash = body2[i + 1];
     const hi = body2[i + 2];
-    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo) && LETTER.test(hi)) {
-      out += `${lo}-${hi}`;
-      if (lo === lo.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo)}-${swapCase(hi)}`;
+    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo2) && LETTER.test(hi)) {
+      out += `${lo2}-${hi}`;
+      if (lo2 === lo2.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo2)}-${swapCase(hi)}`;
       i += 3;
       continue;
     }
@@ -4101,9 +4101,9 @@ var init_module_shim = __esm({
 });
 
 // src/detect/gates.ts
-function someRun(text, min, k, test) {
-  const n = text.length;
-  for (let i = min - 1; i < n; ) {
+function someRun(text, min, k, test, from = 0, to = text.length) {
+  const n = to;
+  for (let i = from + min - 1; i < n; ) {
     if ((CLASS16[text.charCodeAt(i)] & k) === 0) {
       i += min;
       continue;
@@ -4115,7 +4115,7 @@ function someRun(text, min, k, test) {
       i = a + min - 1;
       continue;
     }
-    while (a > 0 && (CLASS16[text.charCodeAt(a - 1)] & k) !== 0) a -= 1;
+    while (a > from && (CLASS16[text.charCodeAt(a - 1)] & k) !== 0) a -= 1;
     let b = i + 1;
     while (b < n && (CLASS16[text.charCodeAt(b)] & k) !== 0) b += 1;
     if (test(a, b)) return true;
@@ -4243,7 +4243,16 @@ function gateScan(text, want) {
       return (found & hexWant) === hexWant;
     });
   }
-  for (const g of RUN_TESTS) if (want & g.bit && someRun(text, g.min, g.k, (a, b) => g.test(text, a, b))) found |= g.bit;
+  const listWant = want & (WORDS_12 | WORDS_LIST | BYTE_ARRAY);
+  if (listWant) {
+    someRun(text, 47, LIST | SPACE, (a, b) => {
+      const open2 = listWant & ~found;
+      if (open2 & WORDS_LIST && wordChain(text, a, b, 47, false)) found |= WORDS_LIST;
+      if (open2 & WORDS_12 && wordChain(text, a, b, 47, true)) found |= WORDS_12;
+      if (open2 & BYTE_ARRAY && b - a >= 127 && someRun(text, 127, DIGIT | SPACE | COMMA, (x, y) => byteItems(text, x, y), a, b)) found |= BYTE_ARRAY;
+      return (found & listWant) === listWant;
+    });
+  }
   return found;
 }
 function gateWindows(text, name2) {
@@ -22275,121 +22284,132 @@ var op = {
   geU: 79,
   add: 106,
   sub: 107,
+  mul: 108,
+  and: 113,
   or: 114,
   shl: 116,
   void: 64
 };
+var STREAMS = 4;
 var P_TABLE = 0;
 var P_TEXT = 1;
-var P_LEN = 2;
+var P_SEG = 2;
 var P_OUT = 3;
-var P_CAP = 4;
-var P_FIRST_OUT = 5;
-var P_STATE = 6;
-var L_I = 7;
-var L_S = 8;
-var L_N = 9;
-var L_END = 10;
+var P_FIRST_OUT = 4;
+var P_WARM = 5;
+var L_C = 6;
+var L_STEPS = 7;
+var lp = (k) => 8 + 5 * k;
+var ls = (k) => 9 + 5 * k;
+var ln = (k) => 10 + 5 * k;
+var lstart = (k) => 11 + 5 * k;
+var lo = (k) => 12 + 5 * k;
 function body() {
   const get = (x) => [op.get, x];
   const set = (x) => [op.set, x];
   const c = (v) => [op.const, v];
+  const each = (f) => Array.from({ length: STREAMS }, (_, k) => f(k)).flat();
   return [
     1,
-    4,
+    2 + 5 * STREAMS,
     I32,
-    // locals: 4 × i32
-    ...get(P_STATE),
-    ...set(L_S),
-    ...get(P_TEXT),
-    ...set(L_I),
-    ...get(P_TEXT),
-    ...get(P_LEN),
+    // locals: all i32, zero at the start
+    ...get(P_WARM),
+    ...get(P_SEG),
     op.add,
-    ...set(L_END),
+    ...set(L_STEPS),
+    ...each((k) => [
+      ...get(P_TEXT),
+      ...get(P_SEG),
+      ...c(k),
+      op.mul,
+      op.add,
+      ...set(lstart(k)),
+      ...get(lstart(k)),
+      ...get(P_WARM),
+      op.sub,
+      ...set(lp(k)),
+      ...get(P_OUT),
+      ...get(P_SEG),
+      ...c(k * 8),
+      op.mul,
+      op.add,
+      ...set(lo(k))
+    ]),
     op.block,
     op.void,
     op.loop,
     op.void,
-    ...get(L_I),
-    ...get(L_END),
+    ...get(L_C),
+    ...get(L_STEPS),
     op.geU,
     op.brIf,
     1,
-    ...get(P_TABLE),
-    ...get(L_S),
-    ...c(8),
-    op.shl,
-    ...get(L_I),
-    op.load8u,
-    0,
-    0,
-    op.or,
+    ...each((k) => [
+      ...get(P_TABLE),
+      ...get(ls(k)),
+      ...c(8),
+      op.shl,
+      ...get(lp(k)),
+      op.load8u,
+      0,
+      0,
+      op.or,
+      ...c(1),
+      op.shl,
+      op.add,
+      op.load16u,
+      1,
+      0,
+      ...set(ls(k)),
+      ...get(ls(k)),
+      ...get(P_FIRST_OUT),
+      op.geU,
+      ...get(lp(k)),
+      ...get(lstart(k)),
+      op.geU,
+      op.and,
+      op.if,
+      op.void,
+      ...get(lo(k)),
+      ...get(ln(k)),
+      ...c(3),
+      op.shl,
+      op.add,
+      ...get(lp(k)),
+      ...get(P_TEXT),
+      op.sub,
+      op.store,
+      2,
+      0,
+      ...get(lo(k)),
+      ...get(ln(k)),
+      ...c(3),
+      op.shl,
+      op.add,
+      ...get(ls(k)),
+      op.store,
+      2,
+      4,
+      ...get(ln(k)),
+      ...c(1),
+      op.add,
+      ...set(ln(k)),
+      op.end,
+      ...get(lp(k)),
+      ...c(1),
+      op.add,
+      ...set(lp(k))
+    ]),
+    ...get(L_C),
     ...c(1),
-    op.shl,
     op.add,
-    op.load16u,
-    1,
-    0,
-    ...set(L_S),
-    ...get(L_I),
-    ...c(1),
-    op.add,
-    ...set(L_I),
-    ...get(L_S),
-    ...get(P_FIRST_OUT),
-    op.geU,
-    op.if,
-    op.void,
-    ...get(P_OUT),
-    ...get(L_N),
-    ...c(3),
-    op.shl,
-    op.add,
-    ...get(L_I),
-    ...c(1),
-    op.sub,
-    ...get(P_TEXT),
-    op.sub,
-    op.store,
-    2,
-    0,
-    ...get(P_OUT),
-    ...get(L_N),
-    ...c(3),
-    op.shl,
-    op.add,
-    ...get(L_S),
-    op.store,
-    2,
-    4,
-    ...get(L_N),
-    ...c(1),
-    op.add,
-    op.tee,
-    L_N,
-    ...get(P_CAP),
-    op.geU,
-    op.brIf,
-    2,
-    op.end,
+    ...set(L_C),
     op.br,
     0,
     op.end,
     op.end,
-    ...c(0),
-    ...get(L_I),
-    ...get(P_TEXT),
-    op.sub,
-    op.store,
-    2,
-    0,
-    ...c(4),
-    ...get(L_S),
-    op.store,
-    2,
-    0,
-    ...get(L_N),
+    ...each((k) => [...c(4 * k), ...get(ln(k)), op.store, 2, 0]),
     op.end
   ];
 }
@@ -22421,8 +22441,8 @@ function moduleBytes() {
     0,
     0,
     // \0asm, version 1
-    ...section(1, [1, 96, 7, I32, I32, I32, I32, I32, I32, I32, 1, I32]),
-    // type: (7 × i32) → i32
+    ...section(1, [1, 96, 6, I32, I32, I32, I32, I32, I32, 0]),
+    // type: (6 × i32) → ()
     ...section(3, [1, 0]),
     // one function of type 0
     ...section(5, [1, 0, 1]),
@@ -22432,7 +22452,6 @@ function moduleBytes() {
   ]);
 }
 var CHUNK = 1 << 20;
-var CAP = 1 << 16;
 var PAGE = 65536;
 var compiled;
 function wasmModule() {
@@ -22445,28 +22464,35 @@ function wasmModule() {
   }
   return compiled;
 }
+var align64 = (n) => n + (64 - n % 64) % 64;
 var WasmDfa = class _WasmDfa {
-  memory;
-  scanFn;
-  tableAt = 64;
-  outAt;
-  textAt;
-  constructor(instance, table) {
+  constructor(instance, table, warm) {
+    this.warm = warm;
     this.memory = instance.exports.mem;
     this.scanFn = instance.exports.scan;
-    this.outAt = this.tableAt + table.byteLength + 64 - table.byteLength % 64;
-    this.textAt = this.outAt + CAP * 8;
-    const need = this.textAt + CHUNK;
+    this.outAt = align64(this.tableAt + table.byteLength);
+    this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
+    const need = this.textAt + warm + CHUNK + STREAMS;
     const have = this.memory.buffer.byteLength;
     if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
     new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
   }
-  /** A WebAssembly copy of `table` (16-bit states, 256 columns), or null when WebAssembly is unavailable. */
-  static of(table) {
+  warm;
+  memory;
+  scanFn;
+  tableAt = 64;
+  outAt;
+  /** Where the warm-up bytes before a chunk go; the chunk itself follows them. */
+  textAt;
+  /**
+   * A WebAssembly copy of `table` (16-bit states, 256 columns) for keywords at most `longest` bytes long, or null
+   * when WebAssembly is unavailable.
+   */
+  static of(table, longest) {
     const mod = wasmModule();
     if (!mod) return null;
     try {
-      return new _WasmDfa(new WebAssembly.Instance(mod), table);
+      return new _WasmDfa(new WebAssembly.Instance(mod), table, Math.max(0, longest - 1));
     } catch {
       return null;
     }
@@ -22477,21 +22503,23 @@ var WasmDfa = class _WasmDfa {
    */
   run(bytes, firstOut, hit) {
     const buffer = this.memory.buffer;
-    const text = new Uint8Array(buffer, this.textAt, CHUNK);
-    const out = new Int32Array(buffer, this.outAt, CAP * 2);
-    const stop = new Int32Array(buffer, 0, 2);
-    let state = 0;
-    for (let base = 0; base < bytes.length; ) {
+    const mem = new Uint8Array(buffer);
+    const counts = new Int32Array(buffer, 0, STREAMS);
+    const text = this.textAt + this.warm;
+    for (let base = 0; base < bytes.length; base += CHUNK) {
       const len = Math.min(CHUNK, bytes.length - base);
-      text.set(bytes.subarray(base, base + len));
-      let done = 0;
-      while (done < len) {
-        const n = this.scanFn(this.tableAt, this.textAt + done, len - done, this.outAt, CAP, firstOut, state);
-        for (let k = 0; k < n; k++) hit(base + done + out[2 * k], out[2 * k + 1]);
-        done += stop[0];
-        state = stop[1];
+      const seg = Math.ceil(len / STREAMS);
+      const before = Math.min(this.warm, base);
+      mem.fill(0, this.textAt, text - before);
+      mem.set(bytes.subarray(base - before, base + len), text - before);
+      mem.fill(0, text + len, text + seg * STREAMS);
+      this.scanFn(this.tableAt, text, seg, this.outAt, firstOut, this.warm);
+      for (let k = 0; k < STREAMS; k++) {
+        const n = counts[k];
+        if (n === 0) continue;
+        const out = new Int32Array(buffer, this.outAt + k * seg * 8, n * 2);
+        for (let j = 0; j < n; j++) hit(base + out[2 * j], out[2 * j + 1]);
       }
-      base += len;
     }
   }
 };
@@ -22668,7 +22696,7 @@ var KeywordMatcher = class _KeywordMatcher {
   /** The WebAssembly copy of the table (dfa-wasm.ts), made on first use; null when it cannot run it. */
   wasmDfa() {
     if (!wasmScan) return null;
-    if (this.wasm === void 0) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta) : null;
+    if (this.wasm === void 0) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, Math.max(0, ...this.lengths)) : null;
     return this.wasm;
   }
 };
@@ -22983,14 +23011,14 @@ var LineIndex = class {
   /** 0-based line number holding `offset`. */
   lineAt(offset) {
     const starts = this.lineStarts();
-    let lo = 0;
+    let lo2 = 0;
     let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
+    while (lo2 < hi) {
+      const mid = lo2 + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo2 = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return lo2;
   }
   /** 1-based line and column of `offset`. */
   position(offset) {
@@ -24754,24 +24782,24 @@ var LogRawParser = class {
 var NEWLINE3 = 10;
 var CONTEXT_LINES = 5;
 function commonPrefix(a, b) {
-  let lo = 0;
+  let lo2 = 0;
   let hi = Math.min(a.length, b.length);
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (a.compare(b, lo, mid, lo, mid) === 0) lo = mid;
+  while (lo2 < hi) {
+    const mid = lo2 + hi + 1 >> 1;
+    if (a.compare(b, lo2, mid, lo2, mid) === 0) lo2 = mid;
     else hi = mid - 1;
   }
-  return lo;
+  return lo2;
 }
 function commonSuffix(a, b, limit) {
-  let lo = 0;
+  let lo2 = 0;
   let hi = limit;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (a.compare(b, b.length - mid, b.length - lo, a.length - mid, a.length - lo) === 0) lo = mid;
+  while (lo2 < hi) {
+    const mid = lo2 + hi + 1 >> 1;
+    if (a.compare(b, b.length - mid, b.length - lo2, a.length - mid, a.length - lo2) === 0) lo2 = mid;
     else hi = mid - 1;
   }
-  return lo;
+  return lo2;
 }
 function countLines(buf, end) {
   let n = 0;

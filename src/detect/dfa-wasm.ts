@@ -1,22 +1,31 @@
 // The keyword automaton's byte loop in WebAssembly: the one loop that reads every byte of every file. The module is
-// 187 bytes, written out below rather than built by a tool, so nothing is installed or compiled for it. It
+// a few hundred bytes, written out below rather than built by a tool, so nothing is installed or compiled for it. It
 // runs a 16-bit transition table over a chunk of bytes and writes out each (position, state) whose state number is
 // at least `firstOut` (a keyword ends there, or a byte ≥ 0x80 was read); JavaScript does the rest with those, exactly
 // as for its own loop (keywords.ts), which stays as the fallback and the reference the tests compare against.
 //
-// The loop, in the text format (parameters: table, text, len, out, cap, firstOut, state; locals i, s, n, end):
+// One automaton reading one byte after another is a chain of dependent loads (the next state needs this one), so
+// the chunk is cut into STREAMS equal segments read in lockstep: four independent chains keep the processor busy
+// where one leaves it waiting. Each segment is read from `warm` bytes before its start (the longest keyword less
+// one): from there, the root state reaches the very state a reading from the start of the file has at the
+// segment's first byte, since a state stands for the last keyword-length characters at most. Hits inside that
+// warm-up belong to the segment before, so only positions from the segment's start are written out. Bytes past the
+// chunk (padding to equal segments) and before the file's start are zeros, which no keyword holds: they lead to
+// the root and never to a hit.
 //
-//   s = state; i = text; end = text + len
+// The loop, in the text format (parameters: table, text, seg, out, firstOut, warm; per segment k: p, s, n, start, o):
+//
+//   start[k] = text + k*seg; p[k] = start[k] - warm; o[k] = out + k*seg*8; steps = warm + seg
 //   block $done
 //     loop $next
-//       br_if $done (i >= end)
-//       s = load16_u(table + (((s << 8) | load8_u(i)) << 1)); i += 1
-//       if (s >= firstOut)
-//         store32(out + n*8, i - 1 - text); store32(out + n*8 + 4, s); n += 1
-//         br_if $done (n >= cap)
-//       br $next
-//   store32(0, i - text); store32(4, s)          ;; where it stopped, to go on from there
-//   return n
+//       br_if $done (c >= steps)
+//       for each k:                                     ;; written out four times, one after another
+//         s[k] = load16_u(table + (((s[k] << 8) | load8_u(p[k])) << 1))
+//         if (s[k] >= firstOut & p[k] >= start[k])
+//           store32(o[k] + n[k]*8, p[k] - text); store32(o[k] + n[k]*8 + 4, s[k]); n[k] += 1
+//         p[k] += 1
+//       c += 1; br $next
+//   store32(4*k, n[k]) for each k                       ;; the hit counts, for JavaScript to read
 
 const I32 = 0x7f;
 const op = {
@@ -36,50 +45,63 @@ const op = {
   geU: 0x4f,
   add: 0x6a,
   sub: 0x6b,
+  mul: 0x6c,
+  and: 0x71,
   or: 0x72,
   shl: 0x74,
   void: 0x40,
 } as const;
 
+/** Segments read in lockstep. */
+export const STREAMS = 4;
+
 // Parameter and local indexes.
 const P_TABLE = 0;
 const P_TEXT = 1;
-const P_LEN = 2;
+const P_SEG = 2;
 const P_OUT = 3;
-const P_CAP = 4;
-const P_FIRST_OUT = 5;
-const P_STATE = 6;
-const L_I = 7;
-const L_S = 8;
-const L_N = 9;
-const L_END = 10;
+const P_FIRST_OUT = 4;
+const P_WARM = 5;
+const L_C = 6;
+const L_STEPS = 7;
+// Per segment k: its read position, state, hit count, first position to report, and hit buffer.
+const lp = (k: number): number => 8 + 5 * k;
+const ls = (k: number): number => 9 + 5 * k;
+const ln = (k: number): number => 10 + 5 * k;
+const lstart = (k: number): number => 11 + 5 * k;
+const lo = (k: number): number => 12 + 5 * k;
 
 function body(): number[] {
   const get = (x: number): number[] => [op.get, x];
   const set = (x: number): number[] => [op.set, x];
   const c = (v: number): number[] => [op.const, v]; // small non-negative constants only (one LEB128 byte)
+  const each = (f: (k: number) => number[]): number[] => Array.from({ length: STREAMS }, (_, k) => f(k)).flat();
   return [
-    1, 4, I32, // locals: 4 × i32
-    ...get(P_STATE), ...set(L_S),
-    ...get(P_TEXT), ...set(L_I),
-    ...get(P_TEXT), ...get(P_LEN), op.add, ...set(L_END),
+    1, 2 + 5 * STREAMS, I32, // locals: all i32, zero at the start
+    ...get(P_WARM), ...get(P_SEG), op.add, ...set(L_STEPS),
+    ...each((k) => [
+      ...get(P_TEXT), ...get(P_SEG), ...c(k), op.mul, op.add, ...set(lstart(k)),
+      ...get(lstart(k)), ...get(P_WARM), op.sub, ...set(lp(k)),
+      ...get(P_OUT), ...get(P_SEG), ...c(k * 8), op.mul, op.add, ...set(lo(k)),
+    ]),
     op.block, op.void,
     op.loop, op.void,
-    ...get(L_I), ...get(L_END), op.geU, op.brIf, 1,
-    ...get(P_TABLE), ...get(L_S), ...c(8), op.shl, ...get(L_I), op.load8u, 0, 0, op.or, ...c(1), op.shl, op.add, op.load16u, 1, 0, ...set(L_S),
-    ...get(L_I), ...c(1), op.add, ...set(L_I),
-    ...get(L_S), ...get(P_FIRST_OUT), op.geU,
-    op.if, op.void,
-    ...get(P_OUT), ...get(L_N), ...c(3), op.shl, op.add, ...get(L_I), ...c(1), op.sub, ...get(P_TEXT), op.sub, op.store, 2, 0,
-    ...get(P_OUT), ...get(L_N), ...c(3), op.shl, op.add, ...get(L_S), op.store, 2, 4,
-    ...get(L_N), ...c(1), op.add, op.tee, L_N, ...get(P_CAP), op.geU, op.brIf, 2,
-    op.end,
+    ...get(L_C), ...get(L_STEPS), op.geU, op.brIf, 1,
+    ...each((k) => [
+      ...get(P_TABLE), ...get(ls(k)), ...c(8), op.shl, ...get(lp(k)), op.load8u, 0, 0, op.or, ...c(1), op.shl, op.add, op.load16u, 1, 0, ...set(ls(k)),
+      ...get(ls(k)), ...get(P_FIRST_OUT), op.geU, ...get(lp(k)), ...get(lstart(k)), op.geU, op.and,
+      op.if, op.void,
+      ...get(lo(k)), ...get(ln(k)), ...c(3), op.shl, op.add, ...get(lp(k)), ...get(P_TEXT), op.sub, op.store, 2, 0,
+      ...get(lo(k)), ...get(ln(k)), ...c(3), op.shl, op.add, ...get(ls(k)), op.store, 2, 4,
+      ...get(ln(k)), ...c(1), op.add, ...set(ln(k)),
+      op.end,
+      ...get(lp(k)), ...c(1), op.add, ...set(lp(k)),
+    ]),
+    ...get(L_C), ...c(1), op.add, ...set(L_C),
     op.br, 0,
     op.end,
     op.end,
-    ...c(0), ...get(L_I), ...get(P_TEXT), op.sub, op.store, 2, 0,
-    ...c(4), ...get(L_S), op.store, 2, 0,
-    ...get(L_N),
+    ...each((k) => [...c(4 * k), ...get(ln(k)), op.store, 2, 0]),
     op.end,
   ];
 }
@@ -107,7 +129,7 @@ function moduleBytes(): Uint8Array {
   const code = body();
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // \0asm, version 1
-    ...section(1, [1, 0x60, 7, I32, I32, I32, I32, I32, I32, I32, 1, I32]), // type: (7 × i32) → i32
+    ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]), // type: (6 × i32) → ()
     ...section(3, [1, 0]), // one function of type 0
     ...section(5, [1, 0x00, 1]), // one memory, at least one page
     ...section(7, [2, ...name('mem'), 0x02, 0, ...name('scan'), 0x00, 0]),
@@ -129,11 +151,10 @@ declare const WebAssembly: {
   Instance: new (module: WasmModule, imports?: object) => WasmInstance;
 };
 
-type ScanFn = (table: number, text: number, len: number, out: number, cap: number, firstOut: number, state: number) => number;
+type ScanFn = (table: number, text: number, seg: number, out: number, firstOut: number, warm: number) => void;
 
-/** Bytes handed to the module at a time, and hits it may write before handing back. */
+/** Bytes handed to the module at a time. Every byte may be a hit, so the hit buffer holds one per byte. */
 const CHUNK = 1 << 20;
-const CAP = 1 << 16;
 const PAGE = 65536;
 
 let compiled: WasmModule | null | undefined;
@@ -150,31 +171,42 @@ function wasmModule(): WasmModule | null {
   return compiled;
 }
 
+const align64 = (n: number): number => n + ((64 - (n % 64)) % 64);
+
 /** One automaton's table in a WebAssembly memory, with room for a chunk of text and the hits it produces. */
 export class WasmDfa {
   private readonly memory: WasmMemory;
   private readonly scanFn: ScanFn;
   private readonly tableAt = 64;
   private readonly outAt: number;
+  /** Where the warm-up bytes before a chunk go; the chunk itself follows them. */
   private readonly textAt: number;
 
-  private constructor(instance: WasmInstance, table: Uint16Array) {
+  private constructor(
+    instance: WasmInstance,
+    table: Uint16Array,
+    /** Bytes read before each segment's start: the longest keyword's length less one. */
+    private readonly warm: number,
+  ) {
     this.memory = instance.exports.mem as WasmMemory;
     this.scanFn = instance.exports.scan as ScanFn;
-    this.outAt = this.tableAt + table.byteLength + 64 - (table.byteLength % 64);
-    this.textAt = this.outAt + CAP * 8;
-    const need = this.textAt + CHUNK;
+    this.outAt = align64(this.tableAt + table.byteLength);
+    this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
+    const need = this.textAt + warm + CHUNK + STREAMS;
     const have = this.memory.buffer.byteLength;
     if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
     new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
   }
 
-  /** A WebAssembly copy of `table` (16-bit states, 256 columns), or null when WebAssembly is unavailable. */
-  static of(table: Uint16Array): WasmDfa | null {
+  /**
+   * A WebAssembly copy of `table` (16-bit states, 256 columns) for keywords at most `longest` bytes long, or null
+   * when WebAssembly is unavailable.
+   */
+  static of(table: Uint16Array, longest: number): WasmDfa | null {
     const mod = wasmModule();
     if (!mod) return null;
     try {
-      return new WasmDfa(new WebAssembly.Instance(mod), table);
+      return new WasmDfa(new WebAssembly.Instance(mod), table, Math.max(0, longest - 1));
     } catch {
       return null;
     }
@@ -186,21 +218,25 @@ export class WasmDfa {
    */
   run(bytes: Uint8Array, firstOut: number, hit: (position: number, state: number) => void): void {
     const buffer = this.memory.buffer;
-    const text = new Uint8Array(buffer, this.textAt, CHUNK);
-    const out = new Int32Array(buffer, this.outAt, CAP * 2);
-    const stop = new Int32Array(buffer, 0, 2);
-    let state = 0;
-    for (let base = 0; base < bytes.length; ) {
+    const mem = new Uint8Array(buffer);
+    const counts = new Int32Array(buffer, 0, STREAMS);
+    const text = this.textAt + this.warm; // the chunk's first byte
+    for (let base = 0; base < bytes.length; base += CHUNK) {
       const len = Math.min(CHUNK, bytes.length - base);
-      text.set(bytes.subarray(base, base + len));
-      let done = 0;
-      while (done < len) {
-        const n = this.scanFn(this.tableAt, this.textAt + done, len - done, this.outAt, CAP, firstOut, state);
-        for (let k = 0; k < n; k++) hit(base + done + out[2 * k]!, out[2 * k + 1]!);
-        done += stop[0]!;
-        state = stop[1]!;
+      const seg = Math.ceil(len / STREAMS);
+      // The warm-up: the bytes before the chunk, zeros before the file's start; then the chunk, and zeros to fill
+      // the last segment.
+      const before = Math.min(this.warm, base);
+      mem.fill(0, this.textAt, text - before);
+      mem.set(bytes.subarray(base - before, base + len), text - before);
+      mem.fill(0, text + len, text + seg * STREAMS);
+      this.scanFn(this.tableAt, text, seg, this.outAt, firstOut, this.warm);
+      for (let k = 0; k < STREAMS; k++) {
+        const n = counts[k]!;
+        if (n === 0) continue;
+        const out = new Int32Array(buffer, this.outAt + k * seg * 8, n * 2);
+        for (let j = 0; j < n; j++) hit(base + out[2 * j]!, out[2 * j + 1]!);
       }
-      base += len;
     }
   }
 }

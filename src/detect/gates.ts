@@ -72,14 +72,15 @@ CLASS16.set(CLASS);
 for (const c of UNICODE_SPACES) CLASS16[c] = SPACE;
 
 /**
- * Calls `test(from, to)` on every maximal run of class `k` at least `min` long, until it returns true. Looks at few
+ * Calls `test(from, to)` on every maximal run of class `k` at least `min` long (within text[from, to) when given),
+ * until it returns true. Looks at few
  * characters: from a position in the class it reads backwards only, to where the run starts (at most `min` back);
  * a run starting there that is long enough reaches `min - 1` further on, so that is the next position to look at
  * (or `min` on from a position outside the class). Every run at least `min` long is met, and read whole once.
  */
-function someRun(text: string, min: number, k: number, test: (from: number, to: number) => boolean): boolean {
-  const n = text.length;
-  for (let i = min - 1; i < n; ) {
+function someRun(text: string, min: number, k: number, test: (from: number, to: number) => boolean, from = 0, to = text.length): boolean {
+  const n = to;
+  for (let i = from + min - 1; i < n; ) {
     if ((CLASS16[text.charCodeAt(i)]! & k) === 0) {
       i += min;
       continue;
@@ -92,7 +93,7 @@ function someRun(text: string, min: number, k: number, test: (from: number, to: 
       i = a + min - 1;
       continue;
     }
-    while (a > 0 && (CLASS16[text.charCodeAt(a - 1)]! & k) !== 0) a -= 1;
+    while (a > from && (CLASS16[text.charCodeAt(a - 1)]! & k) !== 0) a -= 1;
     let b = i + 1;
     while (b < n && (CLASS16[text.charCodeAt(b)]! & k) !== 0) b += 1;
     if (test(a, b)) return true;
@@ -243,7 +244,10 @@ function allBase58(text: string, a: number, b: number): boolean {
   return true;
 }
 
-/** The gates decided by one test of each long enough run: bit, shortest run, character class, test of a run. */
+/**
+ * The gates decided by one test of each long enough run: bit, shortest run, character class, test of a run. Where
+ * they hold, for {@link gateWindows}, which needs each gate's own runs; {@link gateScan} decides all three in one pass.
+ */
 const RUN_TESTS: readonly { bit: number; min: number; k: number; test: (text: string, a: number, b: number) => boolean }[] = [
   // 12 words of 3+ letters and 11 spaces: at least 47 characters of [a-z ].
   { bit: WORDS_12, min: 47, k: LOWER_OR_SPACE, test: (t, a, b) => wordChain(t, a, b, 47, true) },
@@ -276,7 +280,20 @@ export function gateScan(text: string, want: number): number {
       return (found & hexWant) === hexWant;
     });
   }
-  for (const g of RUN_TESTS) if (want & g.bit && someRun(text, g.min, g.k, (a, b) => g.test(text, a, b))) found |= g.bit;
+  // The word and byte-array gates in one pass: their classes ([a-z ], list characters, [0-9,\s]) all lie within list
+  // characters and white space, so each of their runs lies in a run of that class at least as long, and only those
+  // runs (47 characters or more) need a closer look: the word chains are looked for in them directly, the byte
+  // arrays in their runs of [0-9,\s] of 127 or more.
+  const listWant = want & (WORDS_12 | WORDS_LIST | BYTE_ARRAY);
+  if (listWant) {
+    someRun(text, 47, LIST | SPACE, (a, b) => {
+      const open = listWant & ~found;
+      if (open & WORDS_LIST && wordChain(text, a, b, 47, false)) found |= WORDS_LIST;
+      if (open & WORDS_12 && wordChain(text, a, b, 47, true)) found |= WORDS_12;
+      if (open & BYTE_ARRAY && b - a >= 127 && someRun(text, 127, DIGIT | SPACE | COMMA, (x, y) => byteItems(text, x, y), a, b)) found |= BYTE_ARRAY;
+      return (found & listWant) === listWant;
+    });
+  }
   return found;
 }
 

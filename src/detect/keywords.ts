@@ -221,7 +221,7 @@ export class KeywordMatcher {
   /** The WebAssembly copy of the table (dfa-wasm.ts), made on first use; null when it cannot run it. */
   private wasmDfa(): WasmDfa | null {
     if (!wasmScan) return null;
-    if (this.wasm === undefined) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta) : null;
+    if (this.wasm === undefined) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, Math.max(0, ...this.lengths)) : null;
     return this.wasm;
   }
 }

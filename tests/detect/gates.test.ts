@@ -49,6 +49,20 @@ describe('structural gates', () => {
     }
   });
 
+  it('find a phrase or a byte array inside a longer run of list characters (one pass decides all three)', () => {
+    // The single-spaced phrase and the byte array share their run with digits, commas, quotes and dots around them.
+    const seed = `"0x1",2,"a.b": ${BIP39_WORDS.slice(300, 312).join(' ')} ,"c".d) 9`;
+    expect(SEED.test(seed)).toBe(true);
+    expect(passes('bip39-words', seed)).toBe(true);
+    const bytes = `"k": "a.b, c", ${Array.from({ length: 64 }, (_, i) => (i * 41) % 256).join(', ')} "z",`;
+    expect(passes('base58-64-bytes', bytes)).toBe(true);
+    // Each gate on its own and all at once give the same verdicts.
+    for (const text of [seed, bytes, `${seed}\n${bytes}`]) {
+      const all = gateScan(text, ALL);
+      for (const bit of Object.values(GATES)) expect(gateScan(text, bit) & bit).toBe(all & bit);
+    }
+  });
+
   it('rule out ordinary code and prose', () => {
     const code = 'export function add(a, b) {\n  return a + b; // the quick brown fox jumps over the lazy dog again and again\n}\n'.repeat(200);
     for (const name of Object.keys(GATES)) expect(passes(name, code)).toBe(false);

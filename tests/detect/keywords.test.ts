@@ -49,6 +49,19 @@ describe('KeywordMatcher', () => {
       both(big);
       useWasmScan(true);
       expect(m.scanUtf8(big).positions.get(0)).toEqual([(1 << 20) - 3, (1 << 20) * 2 - 1]);
+      // The module reads each chunk as four segments in lockstep: keywords across every segment edge, for lengths
+      // that do and do not divide by four, and a multi-byte character just before an edge.
+      for (const n of [64, 1001, 1002, 1003, 4096]) {
+        for (let edge = 1; edge < 4; edge++) {
+          const at = Math.ceil(n / 4) * edge;
+          for (let shift = -12; shift <= 1; shift++) {
+            const bytes = Buffer.alloc(n, 'z');
+            bytes.write('x-mbx-apikey', Math.max(0, at + shift));
+            if (at - 2 >= 0) bytes.write('é', Math.max(0, at + shift - 2));
+            both(bytes.subarray(0, n));
+          }
+        }
+      }
     } finally {
       useWasmScan(true);
     }
