@@ -23778,7 +23778,17 @@ function toPosix2(p) {
 function errCode(err) {
   return err.code ?? err.message;
 }
-function readRegularFile(abs, maxFileSize) {
+var REUSE_MAX = 8 * 1024 * 1024;
+var ReadBuffer = class {
+  buf = Buffer.allocUnsafe(0);
+  /** `size` bytes to read into: valid until the next call. */
+  take(size) {
+    if (size > REUSE_MAX) return Buffer.allocUnsafe(size);
+    if (this.buf.length < size) this.buf = Buffer.allocUnsafe(Math.min(REUSE_MAX, Math.max(size, 2 * this.buf.length, 64 * 1024)));
+    return this.buf.subarray(0, size);
+  }
+};
+function readRegularFile(abs, maxFileSize, into) {
   let fd;
   try {
     fd = openSync(abs, constants3.O_RDONLY | constants3.O_NONBLOCK);
@@ -23789,7 +23799,7 @@ function readRegularFile(abs, maxFileSize) {
     const st = fstatSync(fd);
     if (!st.isFile()) return { reason: "not a regular file" };
     if (st.size > maxFileSize) return { reason: `larger than --max-file-size (${st.size} > ${maxFileSize} bytes)` };
-    const buf = Buffer.allocUnsafe(st.size);
+    const buf = into ? into.take(st.size) : Buffer.allocUnsafe(st.size);
     let got = 0;
     while (got < st.size) {
       const n = readSync(fd, buf, got, st.size - got, got);
@@ -23884,8 +23894,8 @@ function walkable(st, path, options) {
   }
   return true;
 }
-function readFileFragment({ abs, path }, maxFileSize, onSkip) {
-  const read = readRegularFile(abs, maxFileSize);
+function readFileFragment({ abs, path }, maxFileSize, onSkip, into) {
+  const read = readRegularFile(abs, maxFileSize, into);
   if ("reason" in read) {
     onSkip({ path, reason: read.reason });
     return null;
@@ -23954,6 +23964,7 @@ function poolDetectOptions(o, now) {
     ...o.ruleBudgetMs !== void 0 ? { ruleBudgetMs: o.ruleBudgetMs } : {}
   };
 }
+var laneBuffer = new ReadBuffer();
 function scanBatch(ruleSet, req, maxFileSize, detectOptions) {
   const findings = [];
   const dropped = /* @__PURE__ */ new Map();
@@ -23962,7 +23973,7 @@ function scanBatch(ruleSet, req, maxFileSize, detectOptions) {
   let files = 0;
   let bytes = 0;
   for (const entry of req.files) {
-    const fragment = readFileFragment(entry, maxFileSize, (skip) => void skips.push([entry.seq, skip]));
+    const fragment = readFileFragment(entry, maxFileSize, (skip) => void skips.push([entry.seq, skip]), laneBuffer);
     if (!fragment) continue;
     files += 1;
     bytes += fragment.bytes ?? fragment.text.length;

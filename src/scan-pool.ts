@@ -16,7 +16,7 @@ import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Finding, RuleSet, Skip } from './model/types.js';
 import { wallClock, type FragmentScanResult } from './scan-fragments.js';
-import { fsFiles, readFileFragment, type FileEntry, type FsSourceOptions } from './sources/fs.js';
+import { fsFiles, ReadBuffer, readFileFragment, type FileEntry, type FsSourceOptions } from './sources/fs.js';
 
 /** Start workers only for walks that reach this many files… */
 export const POOL_MIN_FILES = 400;
@@ -141,6 +141,9 @@ export function poolDetectOptions(o: { honorGitleaksAllow?: boolean; ruleBudgetM
   };
 }
 
+/** The memory this thread's reads reuse (one scan lane per thread). */
+const laneBuffer = new ReadBuffer();
+
 /**
  * Reads and scans one batch of files: on a worker, on the main thread as one of the pool's lanes, or (as batch 0,
  * files straight from the walk) the whole of a scan too small for workers.
@@ -158,7 +161,8 @@ export function scanBatch(
   let files = 0;
   let bytes = 0;
   for (const entry of req.files) {
-    const fragment = readFileFragment(entry, maxFileSize, (skip) => void skips.push([entry.seq, skip]));
+    // Each file is scanned before the next is read, so its bytes may live in memory the next read reuses.
+    const fragment = readFileFragment(entry, maxFileSize, (skip) => void skips.push([entry.seq, skip]), laneBuffer);
     if (!fragment) continue;
     files += 1;
     bytes += fragment.bytes ?? fragment.text.length;

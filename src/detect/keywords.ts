@@ -1,8 +1,9 @@
 // One pass over a text finds every occurrence of every rule keyword: an Aho-Corasick automaton over ASCII with
 // case folding built into its transition table (keywords are lower-case literals), so the text is never copied or
-// lower-cased. Over the bench tree's 513 M characters, on one thread, hit handling included: about 1.3 s in the
-// WebAssembly loop over the files' UTF-8 bytes (dfa-wasm.ts), 1.7 s in the JavaScript loop over the bytes, 2 s over
-// the strings, against about 7 s for one case-insensitive alternation regex.
+// lower-cased. Over the bench tree's 513 M characters, on one thread, hit handling included: about 1 s in the
+// WebAssembly loop over the files' UTF-8 bytes (dfa-wasm.ts; 1.4 s before it read four segments at once), 1.7 s in
+// the JavaScript loop over the bytes, 2 s over the strings, against about 7 s for one case-insensitive alternation
+// regex.
 
 import { WasmDfa } from './dfa-wasm.js';
 

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Fragment, Skip } from '../../src/model/types.js';
-import { fsSource, PathNotFoundError } from '../../src/sources/fs.js';
+import { fsFiles, fsSource, PathNotFoundError, ReadBuffer, readFileFragment } from '../../src/sources/fs.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
 async function walk(root: string, extra: { gitignore?: boolean; maxFileSize?: number; paths?: string[] } = {}) {
@@ -101,5 +101,32 @@ describe('fs source', () => {
   it('throws PathNotFoundError for a missing path', async () => {
     const d = tempDir();
     await expect(walk(d, { paths: [join(d, 'nope')] })).rejects.toBeInstanceOf(PathNotFoundError);
+  });
+});
+
+describe('ReadBuffer (memory reused from one read to the next)', () => {
+  it('reads each file whole and only its own bytes, larger and smaller ones in turn', () => {
+    const dir = tempDir();
+    const sizes = [70_000, 10, 200_000, 3, 65_536, 150_000, 0, 1];
+    sizes.forEach((n, i) => writeFileSync(join(dir, `f${i}.txt`), String.fromCharCode(97 + i).repeat(n)));
+    writeFileSync(join(dir, 'g.txt'), 'é'.repeat(40_000)); // not ASCII: decoded as UTF-8 from the reused bytes
+    const into = new ReadBuffer();
+    const entries = [...fsFiles({ root: dir, paths: [dir], maxFileSize: 1 << 20, onSkip: () => {} })];
+    for (const entry of entries) {
+      const fragment = readFileFragment(entry, 1 << 20, () => {}, into)!;
+      const alone = readFileFragment(entry, 1 << 20, () => {})!;
+      expect(fragment.text).toBe(alone.text);
+      expect(fragment.bytes).toBe(alone.bytes);
+      expect(Buffer.from(fragment.utf8!).equals(Buffer.from(alone.utf8!))).toBe(true);
+    }
+  });
+
+  it('gives a file larger than it keeps a buffer of its own', () => {
+    const into = new ReadBuffer();
+    const small = into.take(1000);
+    expect(into.take(500).buffer).toBe(small.buffer);
+    const big = into.take(9 * 1024 * 1024);
+    expect(big.buffer).not.toBe(small.buffer);
+    expect(big.length).toBe(9 * 1024 * 1024);
   });
 });
