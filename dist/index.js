@@ -24875,7 +24875,8 @@ var BlobCache = class {
   }
   set(id, content) {
     if (content.length > this.maxBytes / 8 || this.map.has(id)) return;
-    this.map.set(id, Buffer.from(content));
+    const own = content.byteOffset === 0 && content.buffer.byteLength === content.length;
+    this.map.set(id, own ? content : Buffer.from(content));
     this.bytes += content.length;
     for (const [old, buf] of this.map) {
       if (this.bytes <= this.maxBytes) break;

@@ -114,8 +114,10 @@ export class BlobCache {
 
   set(id: string, content: Buffer): void {
     if (content.length > this.maxBytes / 8 || this.map.has(id)) return;
-    // A copy: `content` may be a view into a much larger chunk of git's output.
-    this.map.set(id, Buffer.from(content));
+    // A copy when `content` is a view into a larger chunk of git's output (which it would keep alive); a buffer of
+    // its own (the parser joined several chunks) is kept as it is.
+    const own = content.byteOffset === 0 && content.buffer.byteLength === content.length;
+    this.map.set(id, own ? content : Buffer.from(content));
     this.bytes += content.length;
     for (const [old, buf] of this.map) {
       if (this.bytes <= this.maxBytes) break;
