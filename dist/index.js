@@ -23430,10 +23430,18 @@ function ledOf(rule) {
   return led;
 }
 var GATE_MARGIN = 64;
-function leadStarts(text, hits, literals) {
+function leadStarts(text, hits, literals, found) {
   if (literals.length === 0) return hits;
   const all = hits.slice();
-  for (const literal of literals) for (let p = text.indexOf(literal); p !== -1; p = text.indexOf(literal, p + 1)) all.push(p);
+  for (const literal of literals) {
+    let at = found.get(literal);
+    if (!at) {
+      at = [];
+      for (let p = text.indexOf(literal); p !== -1; p = text.indexOf(literal, p + 1)) at.push(p);
+      found.set(literal, at);
+    }
+    for (const p of at) all.push(p);
+  }
   return all.sort((a, b) => a - b);
 }
 var WHOLE = [[0, Number.POSITIVE_INFINITY]];
@@ -23621,6 +23629,7 @@ function detect(ruleSet, fragment, options = {}) {
   const genericIds = /* @__PURE__ */ new Set();
   let verdict = -1;
   const gatePlaces = /* @__PURE__ */ new Map();
+  const literalPlaces = /* @__PURE__ */ new Map();
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     const gate = rule.spec.gate;
@@ -23632,7 +23641,7 @@ function detect(ruleSet, fragment, options = {}) {
     const starts = hits.get(rule);
     const led = starts ? ledOf(rule) : null;
     let finished;
-    if (starts && led) finished = runLed(rule, led.re, leadStarts(fragment.text, starts, led.literals), c);
+    if (starts && led) finished = runLed(rule, led.re, leadStarts(fragment.text, starts, led.literals, literalPlaces), c);
     else {
       const reach = starts ? reachOf(rule) : null;
       const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule), reach) : null;

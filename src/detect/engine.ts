@@ -81,11 +81,22 @@ function ledOf(rule: CompiledRule): Led | null {
 /** Characters around a gate's run searched with it (brackets, and what lookarounds look at), and confirmed. */
 const GATE_MARGIN = 64;
 
-/** The keyword hits, and every occurrence of the lead literals, ascending. */
-function leadStarts(text: string, hits: readonly number[], literals: readonly string[]): readonly number[] {
+/**
+ * The keyword hits, and every occurrence of the lead literals, ascending. `found` keeps each literal's occurrences
+ * for the fragment, since several rules lead with the same one (`Configuration(`, `getattr(`).
+ */
+function leadStarts(text: string, hits: readonly number[], literals: readonly string[], found: Map<string, number[]>): readonly number[] {
   if (literals.length === 0) return hits;
   const all = hits.slice();
-  for (const literal of literals) for (let p = text.indexOf(literal); p !== -1; p = text.indexOf(literal, p + 1)) all.push(p);
+  for (const literal of literals) {
+    let at = found.get(literal);
+    if (!at) {
+      at = [];
+      for (let p = text.indexOf(literal); p !== -1; p = text.indexOf(literal, p + 1)) at.push(p);
+      found.set(literal, at);
+    }
+    for (const p of at) all.push(p);
+  }
   return all.sort((a, b) => a - b);
 }
 
@@ -330,6 +341,7 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
   // through its gate alone, the places where the gate holds (by gate name, once per fragment).
   let verdict = -1;
   const gatePlaces = new Map<string, [number, number][]>();
+  const literalPlaces = new Map<string, number[]>();
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     const gate = rule.spec.gate;
@@ -341,7 +353,7 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
     const starts = hits.get(rule);
     const led = starts ? ledOf(rule) : null;
     let finished: boolean;
-    if (starts && led) finished = runLed(rule, led.re, leadStarts(fragment.text, starts, led.literals), c);
+    if (starts && led) finished = runLed(rule, led.re, leadStarts(fragment.text, starts, led.literals, literalPlaces), c);
     else {
       const reach = starts ? reachOf(rule) : null;
       const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule)!, reach) : null;
