@@ -23914,7 +23914,7 @@ function readFileFragment({ abs, path }, maxFileSize, onSkip, into) {
     onSkip({ path, reason: "binary" });
     return null;
   }
-  return { text: decoded.text, path, bytes: read.buf.length, ...decoded.utf8 ? { utf8: decoded.utf8 } : {} };
+  return { ...decoded, path, bytes: read.buf.length };
 }
 
 // src/scan-pool.ts
@@ -24114,7 +24114,7 @@ async function* stdinSource(input, path, onSkip) {
     onSkip({ path, reason: "binary" });
     return;
   }
-  yield { text: decoded.text, path, bytes: buf.length, ...decoded.utf8 ? { utf8: decoded.utf8 } : {} };
+  yield { ...decoded, path, bytes: buf.length };
 }
 
 // src/scan.ts
@@ -24562,7 +24562,7 @@ async function* changesSource(options, revs) {
       onSkip({ path: entry.path, reason: "binary" });
       continue;
     }
-    texts.set(entry, { text: d.text, bytes: blob.length, ...d.utf8 ? { utf8: d.utf8 } : {} });
+    texts.set(entry, { ...d, bytes: blob.length });
     if (patch.binary) retext.push(entry);
   }
   const again = retext.length ? await textPatches(cwd, retext, revs) : /* @__PURE__ */ new Map();
@@ -24573,13 +24573,13 @@ async function* changesSource(options, revs) {
     if (patch.binary) {
       const p = again.get(entry.path);
       if (!p) {
-        yield { text: t.text, path: entry.path, bytes: t.bytes, ...t.utf8 ? { utf8: t.utf8 } : {} };
+        yield { ...t, path: entry.path };
         continue;
       }
       added = p.added;
     }
     if (added.size === 0) continue;
-    yield { text: t.text, path: entry.path, bytes: t.bytes, onlyLines: added, ...t.utf8 ? { utf8: t.utf8 } : {} };
+    yield { ...t, path: entry.path, onlyLines: added };
   }
 }
 async function patchOf(cwd, e, revs) {
@@ -25082,7 +25082,7 @@ function toFragment(object, wanted, onSkip, cache) {
     onSkip({ path: wanted.path, reason: `binary (${where})` });
     return null;
   }
-  return { text: decoded.text, path: wanted.path, commit: wanted.commit, bytes: object.size, ...decoded.utf8 ? { utf8: decoded.utf8 } : {} };
+  return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size };
 }
 
 // src/scan-history.ts

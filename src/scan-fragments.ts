@@ -7,7 +7,10 @@ import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Finding, Fragment, RuleSet } from './model/types.js';
 
-/** Files (or blobs) larger than this many bytes are skipped unless told otherwise (`--max-file-size`). */
+/**
+ * Default for `--max-file-size`: 64 MiB, so that big minified bundles (where keys do get pasted) are scanned rather
+ * than skipped. Larger files (or blobs) are skipped and reported, never silently.
+ */
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
 export interface FragmentScanResult {

@@ -19,10 +19,6 @@ import { stdinSource } from './sources/stdin.js';
 export { scanFragments, type FragmentScanResult } from './scan-fragments.js';
 export { baselinePath, baselineStep, loadBaseline } from './baseline.js';
 
-/**
- * Default for `--max-file-size`: 64 MiB, so that big minified bundles (where keys do get pasted) are scanned rather
- * than skipped. Larger files are skipped and reported, never silently.
- */
 export { DEFAULT_MAX_FILE_SIZE };
 
 /** The options the scan, diff and history orchestrators share. */

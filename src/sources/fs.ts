@@ -197,5 +197,5 @@ export function readFileFragment({ abs, path }: FileEntry, maxFileSize: number, 
     onSkip({ path, reason: 'binary' });
     return null;
   }
-  return { text: decoded.text, path, bytes: read.buf.length, ...(decoded.utf8 ? { utf8: decoded.utf8 } : {}) };
+  return { ...decoded, path, bytes: read.buf.length };
 }

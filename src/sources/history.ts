@@ -271,5 +271,5 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
     onSkip({ path: wanted.path, reason: `binary (${where})` });
     return null;
   }
-  return { text: decoded.text, path: wanted.path, commit: wanted.commit, bytes: object.size, ...(decoded.utf8 ? { utf8: decoded.utf8 } : {}) };
+  return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size };
 }

@@ -326,7 +326,7 @@ async function* changesSource(options: StagedSourceOptions, revs: readonly strin
       onSkip({ path: entry.path, reason: 'binary' });
       continue;
     }
-    texts.set(entry, { text: d.text, bytes: blob.length, ...(d.utf8 ? { utf8: d.utf8 } : {}) });
+    texts.set(entry, { ...d, bytes: blob.length });
     if (patch.binary) retext.push(entry);
   }
   const again = retext.length ? await textPatches(cwd, retext, revs) : new Map<string, PatchInfo>();
@@ -338,13 +338,13 @@ async function* changesSource(options: StagedSourceOptions, revs: readonly strin
       const p = again.get(entry.path);
       if (!p) {
         // git would not give lines: scan the whole blob rather than miss a key.
-        yield { text: t.text, path: entry.path, bytes: t.bytes, ...(t.utf8 ? { utf8: t.utf8 } : {}) };
+        yield { ...t, path: entry.path };
         continue;
       }
       added = p.added;
     }
     if (added.size === 0) continue;
-    yield { text: t.text, path: entry.path, bytes: t.bytes, onlyLines: added, ...(t.utf8 ? { utf8: t.utf8 } : {}) };
+    yield { ...t, path: entry.path, onlyLines: added };
   }
 }
 

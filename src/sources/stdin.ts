@@ -13,5 +13,5 @@ export async function* stdinSource(input: Readable, path: string, onSkip: (skip:
     onSkip({ path, reason: 'binary' });
     return;
   }
-  yield { text: decoded.text, path, bytes: buf.length, ...(decoded.utf8 ? { utf8: decoded.utf8 } : {}) };
+  yield { ...decoded, path, bytes: buf.length };
 }
