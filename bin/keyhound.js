@@ -16,9 +16,14 @@ const io = {
 };
 
 let result = null;
+let afterOutput = () => {};
 if (argv[0] === 'staged') {
   const fast = await import('../build/staged.js').catch(() => import('../build/src/cli/fast.js'));
   result = await fast.runFast(argv, io);
+  // The hook runs this plain command when it has no usable start-up snapshot (src/hooks/snapshot.ts), and says how
+  // the snapshot exited: a new one is made, detached, for the next commit, or one that crashes is retired.
+  const fromHook = process.env.KEYHOUND_FROM_HOOK;
+  if (fromHook) afterOutput = () => fast.refreshSnapshotInBackground(process.cwd(), fromHook);
 } else if (argv[0] === 'history') {
   const fast = await import('../build/history.js').catch(() => import('../build/src/cli/fast-history.js'));
   result = await fast.runFast(argv, io);
@@ -30,3 +35,4 @@ if (!result) {
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;
+afterOutput();

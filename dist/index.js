@@ -4524,7 +4524,7 @@ function compileGlob(glob, where = { field: "path" }) {
   if (!/[*?[\]{}()!+@\\]/.test(glob) && !glob.startsWith("./")) {
     return glob.includes("/") ? (p) => p === glob : (p) => p === glob || p.endsWith(`/${glob}`);
   }
-  picomatch2 ??= loadModule("picomatch");
+  picomatch2 ??= createRequire(import.meta.url)("picomatch");
   return picomatch2(glob, { dot: true, basename: !glob.includes("/") });
 }
 function compileGlobs(globs, where) {
@@ -4616,7 +4616,7 @@ function buildRuleSet(rules, allowlists = []) {
   const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join("|"), "gi") : null;
   return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
 }
-var loadModule, picomatch2, REGEX_PATH_PREFIX;
+var picomatch2, REGEX_PATH_PREFIX;
 var init_compile = __esm({
   "src/config/compile.ts"() {
     "use strict";
@@ -4625,7 +4625,6 @@ var init_compile = __esm({
     init_errors();
     init_regex_syntax();
     init_regex_safety();
-    loadModule = createRequire(import.meta.url);
     picomatch2 = null;
     REGEX_PATH_PREFIX = "re:";
   }
@@ -22454,10 +22453,14 @@ function moduleBytes() {
 var CHUNK = 1 << 20;
 var PAGE = 65536;
 var compiled;
+var madeBytes;
+function wasmBytes() {
+  return madeBytes ??= moduleBytes();
+}
 function wasmModule() {
   if (compiled === void 0) {
     try {
-      compiled = new WebAssembly.Module(moduleBytes());
+      compiled = new WebAssembly.Module(wasmBytes());
     } catch {
       compiled = null;
     }
@@ -22795,9 +22798,12 @@ function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
   rememberExpansions(cache.expansions);
   return cache.packs.map((p) => ({ ...p, file: join4(dir, p.file) }));
 }
+var primed = null;
 async function loadRuleSetCached(root, configPath) {
+  const noConfig = !configPath && !existsSync4(join4(root, ".keyhound.yaml"));
+  if (noConfig && primed) return { ruleSet: primed, config: defaultUserConfig() };
   const packs = readRulesCache();
-  if (!configPath && !existsSync4(join4(root, ".keyhound.yaml")) && packs) {
+  if (noConfig && packs) {
     const config2 = defaultUserConfig();
     return { ruleSet: buildRuleSetFromPacks(config2, validatorNames, packs), config: config2 };
   }

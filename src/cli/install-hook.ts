@@ -1,9 +1,11 @@
 // `keyhound install-hook [--uninstall]`: adds (or removes) keyhound's block in the pre-commit hook. Never replaces
 // an existing hook: it appends to it; idempotent; uninstall removes only keyhound's lines.
 
-import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
-import { HookEditError, addBlock, removeBlock } from '../hooks/block.js';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { HookEditError, SNAPSHOT_DIR, addBlock, removeBlock } from '../hooks/block.js';
+import { buildSnapshot, snapshotPaths, snapshotWanted } from '../hooks/snapshot.js';
+import { repositoryTop } from '../sources/staged.js';
 import { locateHook } from '../hooks/locate.js';
 import { GitError } from '../util/git.js';
 import { EXIT_CLEAN, EXIT_ERROR, type RunIO, type RunResult } from './common.js';
@@ -17,6 +19,19 @@ function readOrNull(file: string): string | null {
   }
 }
 
+/**
+ * Builds the start-up snapshot the hook uses when keyhound is installed in the project (see src/hooks/snapshot.ts),
+ * so the first commit is already fast. A failure is a note, not an error: the hook then runs the plain command.
+ */
+function snapshotLines(top: string, env: NodeJS.ProcessEnv): string[] {
+  if (!snapshotWanted(top, env)) return [];
+  const failure = buildSnapshot(top);
+  const where = relative(top, snapshotPaths(top).blob);
+  return failure
+    ? [`note: keyhound could not build its start-up snapshot (${failure}); the hook runs the plain command, which takes longer.`]
+    : [`built a start-up snapshot for Node ${process.version} (${where}): the hook no longer loads and compiles keyhound at every commit.`];
+}
+
 export async function installHookCommand(args: Record<string, unknown>, io: RunIO): Promise<RunResult> {
   const cwd = io.cwd ?? process.cwd();
   try {
@@ -26,6 +41,11 @@ export async function installHookCommand(args: Record<string, unknown>, io: RunI
     const lines: string[] = [];
     if (args.uninstall) {
       const edit = before === null ? { content: before, changed: false } : removeBlock(before);
+      const top = await repositoryTop(cwd);
+      if (existsSync(join(top, SNAPSHOT_DIR))) {
+        rmSync(join(top, SNAPSHOT_DIR), { recursive: true, force: true });
+        lines.push(`removed keyhound's start-up snapshots (${SNAPSHOT_DIR}).`);
+      }
       if (!edit.changed) lines.push(`keyhound is not in ${shown}; nothing to remove.`);
       else if (edit.content === null) {
         rmSync(where.file);
@@ -39,6 +59,9 @@ export async function installHookCommand(args: Record<string, unknown>, io: RunI
     const edit = addBlock(before);
     if (!edit.changed) {
       lines.push(`keyhound is already in ${shown}; nothing changed.`);
+    } else if (edit.updated) {
+      writeFileSync(where.file, edit.content);
+      lines.push(`updated keyhound's lines in ${shown} (they came from an earlier version).`);
     } else {
       mkdirSync(dirname(where.file), { recursive: true });
       writeFileSync(where.file, edit.content);
@@ -49,6 +72,7 @@ export async function installHookCommand(args: Record<string, unknown>, io: RunI
       lines.push(`warning: ${shown} is not executable, so git will not run it (chmod +x ${shown}).`);
     }
     if (where.kind === 'husky') lines.push('commit .husky/pre-commit so that everyone on the project gets the hook.');
+    lines.push(...snapshotLines(await repositoryTop(cwd), io.env ?? process.env));
     if (where.note) lines.push(`note: ${where.note}`);
     return { exitCode: EXIT_CLEAN, stdout: `${lines.join('\n')}\n`, stderr: '' };
   } catch (err) {

@@ -96,13 +96,30 @@ export function readRulesCache(file: string = RULES_CACHE, dir: string = DEFAULT
   return cache.packs.map((p) => ({ ...p, file: join(dir, p.file) }));
 }
 
+let primed: RuleSet | null = null;
+
+/**
+ * Builds the default rule set (no user config) now and keeps it for every later {@link loadRuleSetCached} of this
+ * process that finds no user config. Only the pre-commit snapshot's builder calls it (src/cli/snapshot-main.ts),
+ * which checks at every start that the rule files are still those it was built from; elsewhere the cache's
+ * freshness is checked at each load.
+ * Returns it, or null when the cache is missing or stale (then nothing is kept).
+ */
+export function primeDefaultRuleSet(): RuleSet | null {
+  const packs = readRulesCache();
+  primed = packs && buildRuleSetFromPacks(defaultUserConfig(), validatorNames, packs);
+  return primed;
+}
+
 /**
  * Like `loadRuleSet` in scan.ts, for start-up-sensitive commands: with no user config and a fresh cache, neither
  * the YAML parser nor the schema validator is loaded. Otherwise load.ts is imported on demand.
  */
 export async function loadRuleSetCached(root: string, configPath?: string): Promise<{ ruleSet: RuleSet; config: UserConfig }> {
+  const noConfig = !configPath && !existsSync(join(root, '.keyhound.yaml'));
+  if (noConfig && primed) return { ruleSet: primed, config: defaultUserConfig() };
   const packs = readRulesCache();
-  if (!configPath && !existsSync(join(root, '.keyhound.yaml')) && packs) {
+  if (noConfig && packs) {
     const config = defaultUserConfig();
     return { ruleSet: buildRuleSetFromPacks(config, validatorNames, packs), config };
   }

@@ -10,7 +10,6 @@ import { findNestedQuantifier } from './regex-safety.js';
 
 // picomatch is loaded on first use: most rule sets have no path globs, and the pre-commit path counts milliseconds.
 // (A plain require through createRequire, which a bundler leaves alone, so the bundle needs no copy of it.)
-const loadModule = createRequire(import.meta.url);
 let picomatch: typeof picomatchType | null = null;
 
 /** A path pattern starting with this is a regex on the relative POSIX path (as gitleaks configs write paths). */
@@ -30,7 +29,7 @@ export function compileGlob(glob: string, where: { file?: string; ruleId?: strin
   if (!/[*?[\]{}()!+@\\]/.test(glob) && !glob.startsWith('./')) {
     return glob.includes('/') ? (p) => p === glob : (p) => p === glob || p.endsWith(`/${glob}`);
   }
-  picomatch ??= loadModule('picomatch') as typeof picomatchType;
+  picomatch ??= createRequire(import.meta.url)('picomatch') as typeof picomatchType;
   return picomatch(glob, { dot: true, basename: !glob.includes('/') });
 }
 

@@ -158,12 +158,21 @@ const CHUNK = 1 << 20;
 const PAGE = 65536;
 
 let compiled: WasmModule | null | undefined;
+let madeBytes: Uint8Array | undefined;
+
+/**
+ * The module's bytes, made once. A start-up snapshot cannot hold a compiled WebAssembly module, but it can hold
+ * these: the pre-commit snapshot's builder calls this (src/cli/snapshot-main.ts) so only the compilation is left.
+ */
+export function wasmBytes(): Uint8Array {
+  return (madeBytes ??= moduleBytes());
+}
 
 /** The compiled module, or null where WebAssembly is unavailable (then the JavaScript loop runs). */
 function wasmModule(): WasmModule | null {
   if (compiled === undefined) {
     try {
-      compiled = new WebAssembly.Module(moduleBytes());
+      compiled = new WebAssembly.Module(wasmBytes());
     } catch {
       compiled = null;
     }

@@ -34,6 +34,14 @@ function gateFor(ruleSet: RuleSet): Gate {
   return gate;
 }
 
+/**
+ * Builds the gate of `ruleSet` now rather than at its first scan: for the pre-commit snapshot, whose builder keeps
+ * the built-in rule set ready (src/cli/snapshot-main.ts).
+ */
+export function prepareGate(ruleSet: RuleSet): void {
+  gateFor(ruleSet);
+}
+
 export interface Candidates {
   /** Rules whose keywords occur (plus the keyword-less ones), in rule-set order. */
   rules: CompiledRule[];

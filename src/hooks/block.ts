@@ -7,19 +7,38 @@ export const BEGIN = '# >>> keyhound pre-commit';
 export const END = '# <<< keyhound pre-commit <<<';
 const SHEBANG = '#!/bin/sh\n';
 
+/** Where the hook looks for keyhound's start-up snapshot (src/hooks/snapshot.ts), relative to the repository top. */
+export const SNAPSHOT_DIR = 'node_modules/.cache/keyhound';
+
 type Flag = 'created' | 'newline' | 'top';
+const FLAGS: ReadonlySet<string> = new Set<Flag>(['created', 'newline', 'top']);
 
 /**
  * The hook body. It finds keyhound in KEYHOUND_BIN, then node_modules/.bin (git runs hooks at the repository top),
  * then PATH, then `npx --no-install`. When none is found it fails closed: the commit is refused with instructions,
  * because a hook that silently lets everything through is the failure nobody notices.
+ *
+ * A project-local keyhound first tries its start-up snapshot for the running Node (src/hooks/snapshot.ts), unless
+ * KEYHOUND_NO_SNAPSHOT or NODE_OPTIONS is set (V8 options other than those it was built with stop Node loading
+ * it). Exit codes 0, 1 and 2 are keyhound's answer; any other (the snapshot is out of date, the arguments need the
+ * full parser, Node could not load it) means the plain command runs, so a commit is never let through unscanned;
+ * KEYHOUND_FROM_HOOK tells that command how the snapshot exited ("none": there was none), so that it can make a new
+ * one in the background or retire one that crashes.
  */
 export function hookBody(): string {
   return [
     '# Blocks commits that add secrets. Managed by `keyhound install-hook`; `keyhound install-hook --uninstall` removes it.',
     'keyhound_staged() {',
     '  if [ -n "${KEYHOUND_BIN:-}" ]; then "$KEYHOUND_BIN" staged --quiet',
-    '  elif [ -x node_modules/.bin/keyhound ]; then node_modules/.bin/keyhound staged --quiet',
+    '  elif [ -x node_modules/.bin/keyhound ]; then',
+    '    keyhound_rc=none',
+    `    keyhound_snapshot="${SNAPSHOT_DIR}/staged-$(node --version 2>/dev/null).blob"`,
+    '    if [ -z "${KEYHOUND_NO_SNAPSHOT:-}${NODE_OPTIONS:-}" ] && [ -f "$keyhound_snapshot" ]; then',
+    '      node --snapshot-blob "$keyhound_snapshot" staged --quiet',
+    '      keyhound_rc=$?',
+    '      case $keyhound_rc in 0|1|2) return $keyhound_rc ;; esac',
+    '    fi',
+    '    KEYHOUND_FROM_HOOK="$keyhound_rc" node_modules/.bin/keyhound staged --quiet',
     '  elif command -v keyhound >/dev/null 2>&1; then keyhound staged --quiet',
     '  elif command -v npx >/dev/null 2>&1 && npx --no-install keyhound --version >/dev/null 2>&1; then npx --no-install keyhound staged --quiet',
     '  else',
@@ -71,9 +90,17 @@ function findBlock(content: string): { start: number; end: number; flags: Set<st
  * reaching the end (a top-level `exit` or `exec`), in which case the block goes right after the `#!` line.
  * Throws HookEditError for a hook that is not a shell script.
  */
-export function addBlock(content: string | null): { content: string; changed: boolean } {
+export function addBlock(content: string | null): { content: string; changed: boolean; updated?: boolean } {
   if (content === null || content === '') return { content: `${SHEBANG}${block(['created'])}`, changed: true };
-  if (isInstalled(content)) return { content, changed: false };
+  const found = findBlock(content);
+  if (found) {
+    // Installed by an earlier keyhound: its lines are brought up to date, in place, with the same flags.
+    const current = block([...found.flags].filter((f): f is Flag => FLAGS.has(f)));
+    const installed = content.slice(found.start, found.end);
+    if (installed === current || installed === current.slice(0, -1)) return { content, changed: false };
+    const ending = installed.endsWith('\n') ? current : current.slice(0, -1);
+    return { content: content.slice(0, found.start) + ending + content.slice(found.end), changed: true, updated: true };
+  }
   const interp = interpreter(content);
   if (interp !== null && !SHELLS.has(interp)) {
     throw new HookEditError(

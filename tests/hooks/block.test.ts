@@ -34,6 +34,20 @@ describe('addBlock / removeBlock', () => {
     expect(removeBlock(install(framework)).content).toBe(framework);
   });
 
+  it('brings lines written by an earlier keyhound up to date, in place and with their flags', () => {
+    const older = (c: string): string => c.replace(/keyhound_staged\(\) \{[\s\S]*?\n\}/, 'keyhound_staged() {\n  npx keyhound staged --quiet\n}');
+    for (const prev of [null, '#!/bin/sh\nnpm run lint', '#!/bin/sh\nrun_checks\nexit 0\n', '#!/bin/sh\necho one\n']) {
+      const current = install(prev);
+      const old = older(current);
+      expect(old).not.toBe(current);
+      expect(addBlock(old)).toEqual({ content: current, changed: true, updated: true });
+      expect(removeBlock(addBlock(old).content).content).toBe(prev);
+    }
+    // Lines the user added after the block stay where they are.
+    const withMore = `${older(install('#!/bin/sh\necho one\n'))}echo two\n`;
+    expect(addBlock(withMore).content).toBe(`${install('#!/bin/sh\necho one\n')}echo two\n`);
+  });
+
   it('keeps lines the user added after the block when uninstalling', () => {
     const once = install('#!/bin/sh\necho one\n');
     expect(removeBlock(`${once}echo two\n`).content).toBe('#!/bin/sh\necho one\necho two\n');
