@@ -5,7 +5,7 @@
 
 import { startupSnapshot } from 'node:v8';
 import { primeDefaultRuleSet } from '../config/cache.js';
-import { wasmBytes } from '../detect/dfa-wasm.js';
+import { prepareWasm, wasmBytes } from '../detect/dfa-wasm.js';
 import { useWasmScan } from '../detect/keywords.js';
 import { prepareGate } from '../detect/prefilter.js';
 import { redact } from '../filters/redact.js';
@@ -51,11 +51,6 @@ async function warmUp(rules: RuleSet): Promise<void> {
 if (ruleSet) void warmUp(ruleSet);
 
 async function main(): Promise<void> {
-  // An upgrade or a rebuild since the snapshot was made: the plain command runs instead (and makes a new one).
-  if (packageSignature() !== builtFrom) {
-    process.exitCode = SNAPSHOT_FALLBACK;
-    return;
-  }
   const io = {
     get stdin() {
       return process.stdin;
@@ -64,8 +59,14 @@ async function main(): Promise<void> {
     stdoutIsTTY: process.stdout.isTTY,
     progress: process.stderr.isTTY ? process.stderr : undefined,
   };
-  // process.argv is [node, ...arguments]: a snapshot has no script name.
-  const result = await runFast(process.argv.slice(1), io);
+  // runFast starts git before its first await, so what follows here runs while git works. process.argv is
+  // [node, ...arguments]: a snapshot has no script name.
+  const running = runFast(process.argv.slice(1), io);
+  // An upgrade or a rebuild since the snapshot was made: the plain command runs instead (and makes a new one). Nothing
+  // has been written yet (runFast writes no file and main prints only at the end); git is left to finish alone.
+  if (packageSignature() !== builtFrom) process.exit(SNAPSHOT_FALLBACK);
+  prepareWasm();
+  const result = await running;
   if (!result) {
     process.exitCode = SNAPSHOT_FALLBACK; // arguments only the full parser knows
     return;

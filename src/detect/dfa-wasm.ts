@@ -168,6 +168,11 @@ export function wasmBytes(): Uint8Array {
   return (madeBytes ??= moduleBytes());
 }
 
+/** Compiles the module now rather than at the first scan (the pre-commit snapshot does it while git runs). */
+export function prepareWasm(): void {
+  wasmModule();
+}
+
 /** The compiled module, or null where WebAssembly is unavailable (then the JavaScript loop runs). */
 function wasmModule(): WasmModule | null {
   if (compiled === undefined) {
