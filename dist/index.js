@@ -23660,7 +23660,7 @@ function detect(ruleSet, fragment, options = {}) {
     if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...fragment.commit ? { commit: fragment.commit.sha } : {} });
   }
   const findings = settle(found, genericIds);
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }
 
@@ -23676,9 +23676,10 @@ function dedupe(findings) {
 }
 
 // src/filters/sort.ts
+var byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || (a.commit?.sha ?? "").localeCompare(b.commit?.sha ?? "")
+    (a, b) => byCodePoint(a.path, b.path) || a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId) || byCodePoint(a.commit?.sha ?? "", b.commit?.sha ?? "")
   );
 }
 

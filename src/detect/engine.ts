@@ -366,6 +366,7 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
     if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...(fragment.commit ? { commit: fragment.commit.sha } : {}) });
   }
   const findings = settle(found, genericIds);
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  // Code-point order, not localeCompare (whose first call loads ICU's collation data): see filters/sort.ts.
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }
