@@ -1,7 +1,9 @@
 // The entry of the pre-commit snapshot (see src/hooks/snapshot.ts), bundled as CommonJS to build/snapshot.cjs and run
-// only by `node --build-snapshot`. At build time it loads the `staged` fast path, compiles the built-in rules and
-// builds their keyword gate; Node then saves the heap. A hook's `node --snapshot-blob <file> staged --quiet` starts
-// from that heap and runs main() below, which first checks that keyhound's files are still those it was built from.
+// only by `node --build-snapshot`. At build time it loads the `staged` fast path, compiles the built-in rules, builds
+// their keyword gate and runs the hot path once (warmUp); Node then saves the heap. A hook's `node --snapshot-blob
+// <file> staged --quiet` starts from that heap and runs main() below, which checks that keyhound's files are still
+// those it was built from. (A failure here fails the build: install-hook reports it and the hook runs the plain
+// command.)
 
 import { startupSnapshot } from 'node:v8';
 import { primeDefaultRuleSet } from '../config/cache.js';

@@ -116,8 +116,8 @@ export function snapshotState(top: string, signature: string = packageSignature(
 }
 
 /**
- * Builds the snapshot now (a second Node process, about a second): into a temporary file renamed into place, so the
- * hook never sees half a file. Returns an error message instead of throwing; a failure is recorded so that
+ * Builds the snapshot now (a second Node process, about half a second): into a temporary file renamed into place, so
+ * the hook never sees half a file. Returns an error message instead of throwing; a failure is recorded so that
  * background refreshes do not retry it at every commit (install-hook always tries).
  */
 export function buildSnapshot(top: string): string | null {
@@ -133,13 +133,16 @@ export function buildSnapshot(top: string): string | null {
     return null;
   } catch (err) {
     rmSync(tmp, { force: true });
+    // An older snapshot would only send every commit through it to the plain command: it goes too.
+    rmSync(paths.blob, { force: true });
     const stderr = (err as { stderr?: Buffer }).stderr?.toString('utf8').trim();
     try {
       writeFileSync(paths.meta, JSON.stringify({ signature: '', failed: signature } satisfies Meta));
     } catch {
       // an unwritable cache: nothing to record; snapshotWanted's callers see the error message
     }
-    return (stderr && stderr.split('\n').find((l) => /error/i.test(l))) || (err as Error).message;
+    const lines = stderr ? stderr.split('\n').filter((l) => l.trim()) : [];
+    return lines.find((l) => /error/i.test(l)) ?? lines.pop() ?? (err as Error).message;
   } finally {
     rmSync(paths.lock, { force: true });
   }

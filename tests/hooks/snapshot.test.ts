@@ -4,10 +4,10 @@
 
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/config/paths.js';
-import { SNAPSHOT_FALLBACK, packageSignature, snapshotPaths, snapshotState, snapshotWanted } from '../../src/hooks/snapshot.js';
+import { SNAPSHOT_FALLBACK, buildSnapshot, packageSignature, snapshotPaths, snapshotState, snapshotWanted } from '../../src/hooks/snapshot.js';
 import { keyhound } from '../helpers/cli.js';
 import { GIT_ENV, commitFiles, sh, tempRepo } from '../helpers/git.js';
 import { ghToken } from '../helpers/staged.js';
@@ -188,6 +188,25 @@ describe('the pre-commit snapshot', () => {
     expect(snapshotState(repo)).toBe('failed');
     expect(JSON.parse(readFileSync(paths.meta, 'utf8'))).toHaveProperty('failed');
   }, 60_000);
+
+  it('a failed build leaves no snapshot behind, says why and is recorded', () => {
+    const repo = projectRepo();
+    const paths = snapshotPaths(repo);
+    mkdirSync(dirname(paths.blob), { recursive: true });
+    writeFileSync(paths.blob, 'a snapshot of an older keyhound');
+    writeFileSync(paths.meta, JSON.stringify({ signature: 'an older keyhound' }));
+    const saved = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = '--not-a-node-option'; // the builder (a child process) cannot start
+    try {
+      expect(buildSnapshot(repo)).toContain('--not-a-node-option');
+    } finally {
+      if (saved === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved;
+    }
+    expect(existsSync(paths.blob)).toBe(false);
+    expect(snapshotState(repo)).toBe('failed');
+    expect(existsSync(paths.lock)).toBe(false);
+  });
 
   it('is only for a project-local install, and not when turned off or with NODE_OPTIONS', () => {
     const repo = projectRepo();
