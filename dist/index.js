@@ -24287,20 +24287,25 @@ async function openRepository(path) {
     throw new PathNotFoundError(path);
   }
   if (!isDir) throw new NotARepositoryError(path, "a file, not a folder");
+  const asked = git(["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"], { cwd: abs });
+  const topAsked = git(["rev-parse", "--show-toplevel"], { cwd: abs }).then(
+    (b) => b.toString("utf8").trimEnd(),
+    () => ""
+    // a bare repository, or inside `.git`: no work tree
+  );
+  const anyAsked = git(["rev-list", "-n", "1", "--all"], { cwd: abs });
+  anyAsked.catch(() => void 0);
   let answer;
   try {
-    const out = await git(["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"], { cwd: abs });
-    answer = out.toString("utf8").trimEnd().split("\n");
+    answer = (await asked).toString("utf8").trimEnd().split("\n");
   } catch (err) {
     const detail = err instanceof GitError ? (err.stderr.trim().split("\n").pop() ?? "").replace(/^fatal: /, "") : String(err);
     throw new NotARepositoryError(path, /not a git repository/i.test(detail) ? "" : detail);
   }
   const [bareAnswer, shallowAnswer, gitDir = abs] = answer;
   const bare = bareAnswer === "true";
-  const [root, any] = await Promise.all([
-    bare ? gitDir : git(["rev-parse", "--show-toplevel"], { cwd: abs }).then((b) => b.toString("utf8").trimEnd() || gitDir).catch(() => gitDir),
-    git(["rev-list", "-n", "1", "--all"], { cwd: abs })
-  ]);
+  const [top, any] = await Promise.all([topAsked, anyAsked]);
+  const root = bare ? gitDir : top || gitDir;
   return { gitDir, root, bare, shallow: shallowAnswer === "true", empty: any.length === 0 };
 }
 

@@ -38,10 +38,18 @@ export async function openRepository(path: string): Promise<RepositoryInfo> {
     throw new PathNotFoundError(path);
   }
   if (!isDir) throw new NotARepositoryError(path, 'a file, not a folder');
+  // The three questions are asked at once (one round of git processes, not two); the later two only count when the
+  // first finds a repository.
+  const asked = git(['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir'], { cwd: abs });
+  const topAsked = git(['rev-parse', '--show-toplevel'], { cwd: abs }).then(
+    (b) => b.toString('utf8').trimEnd(),
+    () => '', // a bare repository, or inside `.git`: no work tree
+  );
+  const anyAsked = git(['rev-list', '-n', '1', '--all'], { cwd: abs });
+  anyAsked.catch(() => undefined); // awaited below only when the path is a repository
   let answer: string[];
   try {
-    const out = await git(['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir'], { cwd: abs });
-    answer = out.toString('utf8').trimEnd().split('\n');
+    answer = (await asked).toString('utf8').trimEnd().split('\n');
   } catch (err) {
     const detail = err instanceof GitError ? (err.stderr.trim().split('\n').pop() ?? '').replace(/^fatal: /, '') : String(err);
     throw new NotARepositoryError(path, /not a git repository/i.test(detail) ? '' : detail);
@@ -49,13 +57,7 @@ export async function openRepository(path: string): Promise<RepositoryInfo> {
   const [bareAnswer, shallowAnswer, gitDir = abs] = answer;
   const bare = bareAnswer === 'true';
   // Inside `.git` itself (or in a bare repository) there is no work tree to show: the git directory stands in.
-  const [root, any] = await Promise.all([
-    bare
-      ? gitDir
-      : git(['rev-parse', '--show-toplevel'], { cwd: abs })
-          .then((b) => b.toString('utf8').trimEnd() || gitDir)
-          .catch(() => gitDir),
-    git(['rev-list', '-n', '1', '--all'], { cwd: abs }),
-  ]);
+  const [top, any] = await Promise.all([topAsked, anyAsked]);
+  const root = bare ? gitDir : top || gitDir;
   return { gitDir, root, bare, shallow: shallowAnswer === 'true', empty: any.length === 0 };
 }
