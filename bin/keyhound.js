@@ -21,7 +21,7 @@ if (argv[0] === 'staged') {
   const fast = await import('../build/staged.js').catch(() => import('../build/src/cli/fast.js'));
   result = await fast.runFast(argv, io);
   // The hook runs this plain command when it has no usable start-up snapshot (src/hooks/snapshot.ts), and says how
-  // the snapshot exited: a new one is made, detached, for the next commit, or one that crashes is retired.
+  // the snapshot exited: a new one is made, detached, for the next commit (one that crashes twice is retired).
   const fromHook = process.env.KEYHOUND_FROM_HOOK;
   if (fromHook) afterOutput = () => fast.refreshSnapshotInBackground(process.cwd(), fromHook);
 } else if (argv[0] === 'history') {

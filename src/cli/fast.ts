@@ -10,8 +10,8 @@ import { stagedCommand } from './staged.js';
 
 export { parseFastArgs } from './fast-args.js';
 // bin/keyhound.js refreshes the hook's start-up snapshot after a plain run; the detached process that builds it
-// imports buildSnapshot from the module it was started from, this bundle (see src/hooks/snapshot.ts).
-export { buildSnapshot, refreshSnapshotInBackground } from '../hooks/snapshot.js';
+// imports buildHoldingLock from the module it was started from, this bundle (see src/hooks/snapshot.ts).
+export { buildHoldingLock, refreshSnapshotInBackground } from '../hooks/snapshot.js';
 
 /** Parses `staged [options]`; null when the arguments need the full parser. */
 export function parseStagedArgs(argv: readonly string[]): Record<string, unknown> | null {

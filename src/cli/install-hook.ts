@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { HookEditError, SNAPSHOT_DIR, addBlock, removeBlock } from '../hooks/block.js';
-import { buildSnapshot, snapshotPaths, snapshotWanted } from '../hooks/snapshot.js';
+import { buildSnapshot, snapshotPaths, snapshotWanted, withBuildLock } from '../hooks/snapshot.js';
 import { repositoryTop } from '../sources/staged.js';
 import { locateHook } from '../hooks/locate.js';
 import { GitError } from '../util/git.js';
@@ -21,11 +21,13 @@ function readOrNull(file: string): string | null {
 
 /**
  * Builds the start-up snapshot the hook uses when keyhound is installed in the project (see src/hooks/snapshot.ts),
- * so the first commit is already fast. A failure is a note, not an error: the hook then runs the plain command.
+ * so the first commit is already fast; a background build in progress is waited for (it holds the build lock). A
+ * failure is a note, not an error: the hook then runs the plain command.
  */
-function snapshotLines(top: string, env: NodeJS.ProcessEnv): string[] {
+async function snapshotLines(top: string, env: NodeJS.ProcessEnv): Promise<string[]> {
   if (!snapshotWanted(top, env)) return [];
-  const failure = buildSnapshot(top);
+  let failure: string | null = 'another keyhound kept building it for more than 30 s';
+  await withBuildLock(top, 30_000, () => (failure = buildSnapshot(top)));
   const where = relative(top, snapshotPaths(top).blob);
   return failure
     ? [`note: keyhound could not build its start-up snapshot (${failure}); the hook runs the plain command, which takes longer.`]
@@ -57,7 +59,12 @@ export async function installHookCommand(args: Record<string, unknown>, io: RunI
       return { exitCode: EXIT_CLEAN, stdout: `${lines.join('\n')}\n`, stderr: '' };
     }
     const edit = addBlock(before);
-    if (!edit.changed) {
+    if (edit.edited) {
+      lines.push(
+        `keyhound's lines in ${shown} differ from what any version of keyhound wrote (edited by hand?), so they are left as they are; ` +
+          '`keyhound install-hook --uninstall` and then `keyhound install-hook` put the current ones in their place.',
+      );
+    } else if (!edit.changed) {
       lines.push(`keyhound is already in ${shown}; nothing changed.`);
     } else if (edit.updated) {
       writeFileSync(where.file, edit.content);
@@ -72,7 +79,7 @@ export async function installHookCommand(args: Record<string, unknown>, io: RunI
       lines.push(`warning: ${shown} is not executable, so git will not run it (chmod +x ${shown}).`);
     }
     if (where.kind === 'husky') lines.push('commit .husky/pre-commit so that everyone on the project gets the hook.');
-    lines.push(...snapshotLines(await repositoryTop(cwd), io.env ?? process.env));
+    lines.push(...(await snapshotLines(await repositoryTop(cwd), io.env ?? process.env)));
     if (where.note) lines.push(`note: ${where.note}`);
     return { exitCode: EXIT_CLEAN, stdout: `${lines.join('\n')}\n`, stderr: '' };
   } catch (err) {

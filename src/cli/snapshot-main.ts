@@ -5,6 +5,8 @@
 // those it was built from. (A failure here fails the build: install-hook reports it and the hook runs the plain
 // command.)
 
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import { primeDefaultRuleSet } from '../config/cache.js';
 import { prepareWasm, wasmBytes } from '../detect/dfa-wasm.js';
@@ -16,11 +18,26 @@ import { reporters } from '../report/index.js';
 import { scanFragments } from '../scan-fragments.js';
 import { decode } from '../sources/decode.js';
 import { parseDiff } from '../sources/staged.js';
-import { SNAPSHOT_FALLBACK, packageSignature } from '../hooks/snapshot.js';
+import { SNAPSHOT_FALLBACK, packageSignature, realPackageRoot } from '../hooks/snapshot.js';
 import { runFast } from './fast.js';
 import { TOOL } from './tool.js';
 
 const builtFrom = packageSignature();
+const builtRoot = realPackageRoot();
+
+/**
+ * Whether the snapshot is still the installed keyhound: the package files it was made from are unchanged, and the
+ * project's node_modules/keyhound (the hook runs at the repository top) is still that package (not repointed by an
+ * upgrade, `npm link` or a copied project).
+ */
+function current(): boolean {
+  if (packageSignature() !== builtFrom) return false;
+  try {
+    return realpathSync(join(process.cwd(), 'node_modules', 'keyhound')) === builtRoot;
+  } catch {
+    return false;
+  }
+}
 
 // Without a fresh rule cache there is no rule set to keep ready: the snapshot then only saves loading the bundle.
 const ruleSet = primeDefaultRuleSet();
@@ -64,9 +81,10 @@ async function main(): Promise<void> {
   // runFast starts git before its first await, so what follows here runs while git works. process.argv is
   // [node, ...arguments]: a snapshot has no script name.
   const running = runFast(process.argv.slice(1), io);
-  // An upgrade or a rebuild since the snapshot was made: the plain command runs instead (and makes a new one). Nothing
-  // has been written yet (runFast writes no file and main prints only at the end); git is left to finish alone.
-  if (packageSignature() !== builtFrom) process.exit(SNAPSHOT_FALLBACK);
+  // An upgrade, a rebuild or another package since the snapshot was made: the plain command runs instead (and makes a
+  // new one). Nothing has been written yet (runFast writes no file and main prints only at the end); git is left to
+  // finish alone.
+  if (!current()) process.exit(SNAPSHOT_FALLBACK);
   prepareWasm();
   const result = await running;
   if (!result) {

@@ -13,6 +13,24 @@ export const SNAPSHOT_DIR = 'node_modules/.cache/keyhound';
 type Flag = 'created' | 'newline' | 'top';
 const FLAGS: ReadonlySet<string> = new Set<Flag>(['created', 'newline', 'top']);
 
+// The lines every version of the hook body shares (see hookBody).
+const BODY_HEAD = [
+  '# Blocks commits that add secrets. Managed by `keyhound install-hook`; `keyhound install-hook --uninstall` removes it.',
+  'keyhound_staged() {',
+  '  if [ -n "${KEYHOUND_BIN:-}" ]; then "$KEYHOUND_BIN" staged --quiet',
+];
+const BODY_TAIL = [
+  '  elif command -v keyhound >/dev/null 2>&1; then keyhound staged --quiet',
+  '  elif command -v npx >/dev/null 2>&1 && npx --no-install keyhound --version >/dev/null 2>&1; then npx --no-install keyhound staged --quiet',
+  '  else',
+  '    echo "keyhound: not found (looked at \\$KEYHOUND_BIN, node_modules/.bin, PATH and npx --no-install); commit refused." >&2',
+  '    echo "keyhound: install it (npm install --save-dev keyhound) or set KEYHOUND_BIN to its path, then commit again." >&2',
+  '    return 2',
+  '  fi',
+  '}',
+  'keyhound_staged || exit $?',
+];
+
 /**
  * The hook body. It finds keyhound in KEYHOUND_BIN, then node_modules/.bin (git runs hooks at the repository top),
  * then PATH, then `npx --no-install`. When none is found it fails closed: the commit is refused with instructions,
@@ -23,13 +41,11 @@ const FLAGS: ReadonlySet<string> = new Set<Flag>(['created', 'newline', 'top']);
  * it). Exit codes 0, 1 and 2 are keyhound's answer; any other (the snapshot is out of date, the arguments need the
  * full parser, Node could not load it) means the plain command runs, so a commit is never let through unscanned;
  * KEYHOUND_FROM_HOOK tells that command how the snapshot exited ("none": there was none), so that it can make a new
- * one in the background or retire one that crashes.
+ * one in the background or retire one that keeps crashing.
  */
 export function hookBody(): string {
   return [
-    '# Blocks commits that add secrets. Managed by `keyhound install-hook`; `keyhound install-hook --uninstall` removes it.',
-    'keyhound_staged() {',
-    '  if [ -n "${KEYHOUND_BIN:-}" ]; then "$KEYHOUND_BIN" staged --quiet',
+    ...BODY_HEAD,
     '  elif [ -x node_modules/.bin/keyhound ]; then',
     '    keyhound_rc=none',
     `    keyhound_snapshot="${SNAPSHOT_DIR}/staged-$(node --version 2>/dev/null).blob"`,
@@ -39,17 +55,17 @@ export function hookBody(): string {
     '      case $keyhound_rc in 0|1|2) return $keyhound_rc ;; esac',
     '    fi',
     '    KEYHOUND_FROM_HOOK="$keyhound_rc" node_modules/.bin/keyhound staged --quiet',
-    '  elif command -v keyhound >/dev/null 2>&1; then keyhound staged --quiet',
-    '  elif command -v npx >/dev/null 2>&1 && npx --no-install keyhound --version >/dev/null 2>&1; then npx --no-install keyhound staged --quiet',
-    '  else',
-    '    echo "keyhound: not found (looked at \\$KEYHOUND_BIN, node_modules/.bin, PATH and npx --no-install); commit refused." >&2',
-    '    echo "keyhound: install it (npm install --save-dev keyhound) or set KEYHOUND_BIN to its path, then commit again." >&2',
-    '    return 2',
-    '  fi',
-    '}',
-    'keyhound_staged || exit $?',
+    ...BODY_TAIL,
   ].join('\n');
 }
+
+/**
+ * Bodies that earlier versions of keyhound wrote, word for word. `install-hook` replaces these, and only these, with
+ * the current body: a block whose lines were edited by hand is left alone (and the user told).
+ */
+const EARLIER_BODIES: readonly string[] = [
+  [...BODY_HEAD, '  elif [ -x node_modules/.bin/keyhound ]; then node_modules/.bin/keyhound staged --quiet', ...BODY_TAIL].join('\n'),
+];
 
 function block(flags: Flag[]): string {
   return `${BEGIN}${flags.length ? ` [${flags.join(' ')}]` : ''} >>>\n${hookBody()}\n${END}\n`;
@@ -90,14 +106,16 @@ function findBlock(content: string): { start: number; end: number; flags: Set<st
  * reaching the end (a top-level `exit` or `exec`), in which case the block goes right after the `#!` line.
  * Throws HookEditError for a hook that is not a shell script.
  */
-export function addBlock(content: string | null): { content: string; changed: boolean; updated?: boolean } {
+export function addBlock(content: string | null): { content: string; changed: boolean; updated?: boolean; edited?: boolean } {
   if (content === null || content === '') return { content: `${SHEBANG}${block(['created'])}`, changed: true };
   const found = findBlock(content);
   if (found) {
-    // Installed by an earlier keyhound: its lines are brought up to date, in place, with the same flags.
-    const current = block([...found.flags].filter((f): f is Flag => FLAGS.has(f)));
     const installed = content.slice(found.start, found.end);
-    if (installed === current || installed === current.slice(0, -1)) return { content, changed: false };
+    const body = installed.slice(installed.indexOf('\n') + 1, installed.lastIndexOf(`\n${END}`));
+    if (body === hookBody()) return { content, changed: false };
+    if (!EARLIER_BODIES.includes(body)) return { content, changed: false, edited: true };
+    // Written by an earlier keyhound: brought up to date in place, with the same flags and line ending.
+    const current = block([...found.flags].filter((f): f is Flag => FLAGS.has(f)));
     const ending = installed.endsWith('\n') ? current : current.slice(0, -1);
     return { content: content.slice(0, found.start) + ending + content.slice(found.end), changed: true, updated: true };
   }
@@ -123,7 +141,9 @@ export function removeBlock(content: string): { content: string | null; changed:
   if (!found) return { content, changed: false };
   let before = content.slice(0, found.start);
   const after = content.slice(found.end);
-  if (found.flags.has('newline') && before.endsWith('\n')) before = before.slice(0, -1);
+  // The newline keyhound added before its block goes only when nothing follows the block: lines the user added after
+  // it must stay on lines of their own.
+  if (found.flags.has('newline') && before.endsWith('\n') && after === '') before = before.slice(0, -1);
   const rest = before + after;
   if (found.flags.has('created') && (rest === SHEBANG || rest === '')) return { content: null, changed: true };
   return { content: rest, changed: true };

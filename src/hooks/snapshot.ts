@@ -11,9 +11,10 @@
 //
 // The project's config (.keyhound.yaml, --config) is read at every run, as by the plain command: only the built-in
 // rule set is kept ready. Whatever goes wrong, the hook falls back to the plain command: a snapshot that finds
-// keyhound's files changed since it was built (an upgrade, a rebuild) or arguments it does not know exits with
-// SNAPSHOT_FALLBACK before printing anything, and the hook treats any exit code other than 0, 1 or 2 (a crash, a
-// snapshot Node will not load) the same way. KEYHOUND_NO_SNAPSHOT=1 turns it all off.
+// keyhound's files changed since it was built (an upgrade, a rebuild), a node_modules/keyhound that is another
+// package now, or arguments it does not know exits with SNAPSHOT_FALLBACK before printing anything, and the hook
+// treats any exit code other than 0, 1 or 2 (a crash, a snapshot Node will not load) the same way. The plain run then
+// rebuilds it; one that crashes twice is retired. Builds hold a lock file. KEYHOUND_NO_SNAPSHOT=1 turns it all off.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -45,13 +46,22 @@ export function snapshotPaths(top: string, nodeVersion: string = process.version
   return { blob: `${base}.blob`, meta: `${base}.json`, lock: `${base}.lock` };
 }
 
+/** The package's real path (symbolic links resolved), or the path itself when it cannot be resolved. */
+export function realPackageRoot(root: string = PACKAGE_ROOT): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return root;
+  }
+}
+
 /**
- * Size and modification time of every file of the installed package that the snapshot holds a copy of: its entry
- * bundle, the rule cache and its automaton, the rule packs, and package.json (npm gives every installed file the
- * same time, so the version is what tells two installs apart). About twenty stat calls.
+ * Where the installed package is, and the size and modification time of every file of it that the snapshot holds a
+ * copy of: its entry bundle, the rule cache and its automaton, the rule packs, and package.json's version (npm may
+ * give every installed file the same time). About twenty stat calls.
  */
 export function packageSignature(root: string = PACKAGE_ROOT): string {
-  const parts: string[] = [];
+  const parts: string[] = [`root:${realPackageRoot(root)}`];
   const add = (rel: string): void => {
     try {
       const st = statSync(join(root, rel));
@@ -78,8 +88,10 @@ export function packageSignature(root: string = PACKAGE_ROOT): string {
 
 interface Meta {
   signature: string;
-  /** Set when building failed for this signature, so that it is not retried at every commit. */
+  /** Set when building failed for this signature, or its snapshot crashed twice: not retried at every commit. */
   failed?: string;
+  /** Set when a snapshot of this signature crashed once: rebuilt once; a second crash sets `failed`. */
+  crashed?: string;
 }
 
 function readMeta(file: string): Meta | null {
@@ -118,7 +130,8 @@ export function snapshotState(top: string, signature: string = packageSignature(
 /**
  * Builds the snapshot now (a second Node process, about half a second): into a temporary file renamed into place, so
  * the hook never sees half a file. Returns an error message instead of throwing; a failure is recorded so that
- * background refreshes do not retry it at every commit (install-hook always tries).
+ * background refreshes do not retry it at every commit (install-hook always tries). The caller holds the build lock
+ * ({@link withBuildLock}), so no other build writes the snapshot and its record meanwhile.
  */
 export function buildSnapshot(top: string): string | null {
   const paths = snapshotPaths(top);
@@ -128,24 +141,43 @@ export function buildSnapshot(top: string): string | null {
     mkdirSync(join(top, SNAPSHOT_DIR), { recursive: true });
     // The builder runs with the repository as its working folder: nothing of it ends up in the snapshot.
     execFileSync(process.execPath, ['--snapshot-blob', tmp, '--build-snapshot', SNAPSHOT_ENTRY], { cwd: top, stdio: ['ignore', 'ignore', 'pipe'] });
+    // A crash of an earlier snapshot of these files is remembered: a second one retires the snapshot.
+    const crashed = readMeta(paths.meta)?.crashed === signature ? { crashed: signature } : {};
     renameSync(tmp, paths.blob);
-    writeFileSync(paths.meta, JSON.stringify({ signature } satisfies Meta));
+    writeFileSync(paths.meta, JSON.stringify({ signature, ...crashed } satisfies Meta));
     return null;
   } catch (err) {
     rmSync(tmp, { force: true });
-    // An older snapshot would only send every commit through it to the plain command: it goes too.
-    rmSync(paths.blob, { force: true });
+    // A snapshot of other package files would only send every commit through it to the plain command: it goes too.
+    if (snapshotState(top, signature) !== 'fresh') rmSync(paths.blob, { force: true });
     const stderr = (err as { stderr?: Buffer }).stderr?.toString('utf8').trim();
     try {
-      writeFileSync(paths.meta, JSON.stringify({ signature: '', failed: signature } satisfies Meta));
+      if (!existsSync(paths.blob)) writeFileSync(paths.meta, JSON.stringify({ signature: '', failed: signature } satisfies Meta));
     } catch {
-      // an unwritable cache: nothing to record; snapshotWanted's callers see the error message
+      // an unwritable cache: nothing to record; the caller reports the error message
     }
     const lines = stderr ? stderr.split('\n').filter((l) => l.trim()) : [];
     return lines.find((l) => /error/i.test(l)) ?? lines.pop() ?? (err as Error).message;
-  } finally {
-    rmSync(paths.lock, { force: true });
   }
+}
+
+/**
+ * Runs `build` holding the build lock of `top`, waiting up to `waitMs` for a build in progress to finish; returns
+ * false without running it when the lock stays taken. Only the holder removes the lock.
+ */
+export async function withBuildLock(top: string, waitMs: number, build: () => void): Promise<boolean> {
+  const { lock } = snapshotPaths(top);
+  mkdirSync(join(top, SNAPSHOT_DIR), { recursive: true });
+  for (let waited = 0; !takeLock(lock); waited += 100) {
+    if (waited >= waitMs) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  try {
+    build();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+  return true;
 }
 
 /** Takes the build lock; false when another build holds it (and is not older than STALE_LOCK_MS). */
@@ -168,29 +200,43 @@ function takeLock(lock: string): boolean {
 
 /**
  * After the hook ran the plain `keyhound staged`. `snapshotExit` is how the snapshot exited ("none": the hook found
- * none). A snapshot that did not answer with SNAPSHOT_FALLBACK crashed or was refused by Node: it is removed and
- * recorded as failed for these package files, so later commits neither print its crash nor rebuild it (an upgrade
- * or `keyhound install-hook` tries again). Otherwise, when the snapshot is missing or stale, it is built in a detached
- * process (the commit does not wait), one build at a time. Never throws: the snapshot is an optimisation.
+ * none). SNAPSHOT_FALLBACK means the snapshot found itself out of date (the hook passes no arguments it would not
+ * know): it is rebuilt, whatever its record says. Any other code means it crashed or Node refused it: it is removed
+ * and rebuilt once; a second crash for the same package files records it as failed, so later commits neither print
+ * a crash nor rebuild (an upgrade or `keyhound install-hook` tries again). A missing or stale snapshot is built too.
+ * Builds run in a detached process (the commit does not wait), one at a time. Never throws: the snapshot is an
+ * optimisation.
  */
 export function refreshSnapshotInBackground(top: string, snapshotExit: string, env: NodeJS.ProcessEnv = process.env): boolean {
   try {
     if (!snapshotWanted(top, env)) return false;
+    const paths = snapshotPaths(top);
+    const signature = packageSignature();
     if (snapshotExit !== 'none' && snapshotExit !== String(SNAPSHOT_FALLBACK)) {
-      const paths = snapshotPaths(top);
+      const crashedBefore = readMeta(paths.meta)?.crashed === signature;
       rmSync(paths.blob, { force: true });
-      writeFileSync(paths.meta, JSON.stringify({ signature: '', failed: packageSignature() } satisfies Meta));
-      return false;
+      writeFileSync(paths.meta, JSON.stringify((crashedBefore ? { signature: '', failed: signature } : { signature: '', crashed: signature }) satisfies Meta));
+      if (crashedBefore) return false;
+    } else {
+      const state = snapshotState(top, signature);
+      if (state === 'failed' || (state === 'fresh' && snapshotExit === 'none')) return false;
     }
-    const state = snapshotState(top);
-    if (state === 'fresh' || state === 'failed') return false;
     mkdirSync(join(top, SNAPSHOT_DIR), { recursive: true });
-    if (!takeLock(snapshotPaths(top).lock)) return false;
-    // This very module, imported by a fresh Node process, builds it (and drops the lock).
-    const code = `import(${JSON.stringify(import.meta.url)}).then((m) => m.buildSnapshot(${JSON.stringify(top)}))`;
+    if (!takeLock(paths.lock)) return false;
+    // This very module, imported by a fresh Node process, builds it and drops the lock it was handed.
+    const code = `import(${JSON.stringify(import.meta.url)}).then((m) => m.buildHoldingLock(${JSON.stringify(top)}))`;
     spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: top, detached: true, stdio: 'ignore' }).unref();
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The detached build of {@link refreshSnapshotInBackground}: the lock was taken for it; it removes it. */
+export function buildHoldingLock(top: string): void {
+  try {
+    buildSnapshot(top);
+  } finally {
+    rmSync(snapshotPaths(top).lock, { force: true });
   }
 }

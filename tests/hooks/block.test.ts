@@ -35,7 +35,9 @@ describe('addBlock / removeBlock', () => {
   });
 
   it('brings lines written by an earlier keyhound up to date, in place and with their flags', () => {
-    const older = (c: string): string => c.replace(/keyhound_staged\(\) \{[\s\S]*?\n\}/, 'keyhound_staged() {\n  npx keyhound staged --quiet\n}');
+    // The body keyhound 0.1.0 wrote: node_modules/.bin/keyhound on one line, no start-up snapshot.
+    const older = (c: string): string =>
+      c.replace(/ {2}elif \[ -x node_modules\/\.bin\/keyhound \]; then\n[\s\S]*?node_modules\/\.bin\/keyhound staged --quiet\n/, '  elif [ -x node_modules/.bin/keyhound ]; then node_modules/.bin/keyhound staged --quiet\n');
     for (const prev of [null, '#!/bin/sh\nnpm run lint', '#!/bin/sh\nrun_checks\nexit 0\n', '#!/bin/sh\necho one\n']) {
       const current = install(prev);
       const old = older(current);
@@ -46,6 +48,17 @@ describe('addBlock / removeBlock', () => {
     // Lines the user added after the block stay where they are.
     const withMore = `${older(install('#!/bin/sh\necho one\n'))}echo two\n`;
     expect(addBlock(withMore).content).toBe(`${install('#!/bin/sh\necho one\n')}echo two\n`);
+  });
+
+  it('leaves lines edited by hand alone, and says so', () => {
+    const edited = install('#!/bin/sh\necho one\n').replace('staged --quiet', 'staged --quiet --baseline team.json');
+    expect(addBlock(edited)).toEqual({ content: edited, changed: false, edited: true });
+  });
+
+  it('keeps lines the user added after the block on their own lines when uninstalling', () => {
+    const once = install('#!/bin/sh\necho hi'); // no final newline: keyhound adds one before its block
+    expect(removeBlock(once).content).toBe('#!/bin/sh\necho hi');
+    expect(removeBlock(`${once}echo user\n`).content).toBe('#!/bin/sh\necho hi\necho user\n');
   });
 
   it('keeps lines the user added after the block when uninstalling', () => {

@@ -45,6 +45,14 @@ function plainCommandRefuses(repo: string): void {
   chmodSync(bin, 0o755);
 }
 
+/** Polls `done` every 200 ms for up to 30 s (a detached background build); fails the test when it never holds. */
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 200) {
+    if (waited > 30_000) throw new Error('timed out waiting for the background snapshot build');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 function stage(repo: string, files: Record<string, string>): void {
   writeTree(repo, files);
   sh(repo, 'add', ...Object.keys(files));
@@ -132,22 +140,52 @@ describe('the pre-commit snapshot', () => {
     expect(commit(repo).status).toBe(0);
   }, 60_000);
 
-  it('a snapshot Node cannot load does not let a key through, and is retired', () => {
+  it('a snapshot Node cannot load does not let a key through; it is rebuilt once, then retired', async () => {
     const repo = projectRepo();
     expect(keyhound(['install-hook'], { cwd: repo, env: ENV }).status).toBe(0);
     const paths = snapshotPaths(repo);
-    writeFileSync(paths.blob, 'not a snapshot\n'.repeat(100));
+    const garbage = (): void => writeFileSync(paths.blob, 'not a snapshot\n'.repeat(100));
+    garbage();
     stage(repo, { 'config.js': `export const token = '${ghToken()}';\n` });
     const refused = commit(repo);
     expect(refused.status).toBe(1);
     expect(refused.output).toContain('github-token');
-    // Removed and recorded, so the next commits go straight to the plain command; install-hook tries again.
+    // The first crash: removed and rebuilt in the background.
+    await waitFor(() => snapshotState(repo) === 'fresh');
+    // A second crash for the same package files: retired, so the next commits go straight to the plain command.
+    garbage();
+    expect(commit(repo).status).toBe(1);
     expect(existsSync(paths.blob)).toBe(false);
     expect(snapshotState(repo)).toBe('failed');
     const again = commit(repo);
     expect(again.status).toBe(1);
     expect(again.output).not.toMatch(/snapshot|Assertion/i);
+    expect(existsSync(paths.lock)).toBe(false);
+    // install-hook tries again.
     expect(keyhound(['install-hook'], { cwd: repo, env: ENV }).stdout).toContain('built a start-up snapshot');
+    expect(snapshotState(repo)).toBe('fresh');
+  }, 60_000);
+
+  it('hands over to the plain command when node_modules/keyhound is another package now', async () => {
+    const repo = projectRepo();
+    expect(keyhound(['install-hook'], { cwd: repo, env: ENV }).status).toBe(0);
+    const blob = snapshotPaths(repo).blob;
+    stage(repo, { 'config.js': `export const token = '${ghToken()}';\n` });
+    expect(fromSnapshot(blob, repo, ['staged', '--quiet']).status).toBe(1);
+    // Repointed (an upgrade through a package store, `npm link`): node_modules/keyhound is another folder now.
+    rmSync(join(repo, 'node_modules', 'keyhound'));
+    mkdirSync(join(repo, 'node_modules', 'other'));
+    symlinkSync(join(repo, 'node_modules', 'other'), join(repo, 'node_modules', 'keyhound'));
+    expect(fromSnapshot(blob, repo, ['staged', '--quiet'])).toEqual({ status: SNAPSHOT_FALLBACK, stdout: '', stderr: '' });
+    rmSync(join(repo, 'node_modules', 'keyhound'));
+    expect(fromSnapshot(blob, repo, ['staged', '--quiet']).status).toBe(SNAPSHOT_FALLBACK); // none at all
+    // Back to this package: the snapshot answers again.
+    symlinkSync(PACKAGE_ROOT, join(repo, 'node_modules', 'keyhound'));
+    expect(fromSnapshot(blob, repo, ['staged', '--quiet']).status).toBe(1);
+    // The hook's plain run after an exit 3 rebuilds, even when the record looks fresh (the snapshot knows better).
+    const before = readFileSync(blob);
+    expect(keyhound(['staged', '--quiet'], { cwd: repo, env: { ...ENV, KEYHOUND_FROM_HOOK: String(SNAPSHOT_FALLBACK) } }).status).toBe(1);
+    await waitFor(() => !existsSync(snapshotPaths(repo).lock) && !readFileSync(blob).equals(before));
     expect(snapshotState(repo)).toBe('fresh');
   }, 60_000);
 
@@ -162,6 +200,8 @@ describe('the pre-commit snapshot', () => {
     expect(built.status, built.stderr).toBe(0);
     const repo = tempRepo();
     commitFiles(repo, { 'README.md': 'hello\n' });
+    mkdirSync(join(repo, 'node_modules'));
+    symlinkSync(pkg, join(repo, 'node_modules', 'keyhound'));
     stage(repo, { 'config.js': `export const token = '${ghToken()}';\n` });
     expect(fromSnapshot(blob, repo, ['staged', '--quiet']).status).toBe(1);
     const before = packageSignature(pkg);
@@ -178,8 +218,7 @@ describe('the pre-commit snapshot', () => {
     expect(existsSync(join(repo, 'node_modules', '.cache'))).toBe(false);
     expect(keyhound(['staged', '--quiet'], { cwd: repo, env: { ...ENV, KEYHOUND_FROM_HOOK: 'none' } }).status).toBe(0);
     const paths = snapshotPaths(repo);
-    for (let waited = 0; snapshotState(repo) !== 'fresh' && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
-    expect(snapshotState(repo)).toBe('fresh');
+    await waitFor(() => snapshotState(repo) === 'fresh' && !existsSync(paths.lock));
     expect(existsSync(paths.lock)).toBe(false);
     // A stale record is rebuilt; a failure recorded for these very files is not retried at every commit.
     writeFileSync(paths.meta, JSON.stringify({ signature: 'an older keyhound' }));
