@@ -4515,6 +4515,15 @@ var init_regex_safety = __esm({
   }
 });
 
+// src/util/compare.ts
+var byCodePoint;
+var init_compare = __esm({
+  "src/util/compare.ts"() {
+    "use strict";
+    byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  }
+});
+
 // src/config/compile.ts
 function compileGlob(glob, where = { field: "path" }) {
   if (glob.startsWith(REGEX_PATH_PREFIX)) {
@@ -4612,7 +4621,7 @@ function buildRuleSet(rules, allowlists = []) {
       byKeyword.set(k, list);
     }
   }
-  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || byCodePoint(a, b));
   const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join("|"), "gi") : null;
   return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
 }
@@ -4625,6 +4634,7 @@ var init_compile = __esm({
     init_errors();
     init_regex_syntax();
     init_regex_safety();
+    init_compare();
     picomatch2 = null;
     REGEX_PATH_PREFIX = "re:";
   }
@@ -23406,6 +23416,7 @@ function ruleWindows(text, lines, starts, keywordLength, reach) {
 }
 
 // src/detect/engine.ts
+init_compare();
 var DEFAULT_RULE_BUDGET_MS = 1e4;
 function count(dropped, reason) {
   dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
@@ -23660,7 +23671,7 @@ function detect(ruleSet, fragment, options = {}) {
     if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...fragment.commit ? { commit: fragment.commit.sha } : {} });
   }
   const findings = settle(found, genericIds);
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId));
   return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }
 
@@ -23676,7 +23687,7 @@ function dedupe(findings) {
 }
 
 // src/filters/sort.ts
-var byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+init_compare();
 function sortFindings(findings) {
   return [...findings].sort(
     (a, b) => byCodePoint(a.path, b.path) || a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId) || byCodePoint(a.commit?.sha ?? "", b.commit?.sha ?? "")

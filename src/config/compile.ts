@@ -7,6 +7,7 @@ import { gateNames } from '../detect/gates.js';
 import { ConfigError } from './errors.js';
 import { expandCaseInsensitiveGroups } from './regex-syntax.js';
 import { findNestedQuantifier } from './regex-safety.js';
+import { byCodePoint } from '../util/compare.js';
 
 // picomatch is loaded on first use: most rule sets have no path globs, and the pre-commit path counts milliseconds.
 // (A plain require through createRequire, which a bundler leaves alone, so the bundle needs no copy of it.)
@@ -143,8 +144,7 @@ export function buildRuleSet(rules: CompiledRule[], allowlists: CompiledAllowlis
       byKeyword.set(k, list);
     }
   }
-  // Code-point order, not localeCompare: the first localeCompare call loads ICU collation (~15 ms of start-up).
-  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || byCodePoint(a, b));
   const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join('|'), 'gi') : null;
   return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
 }

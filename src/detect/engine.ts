@@ -16,6 +16,7 @@ import { prefilter } from './prefilter.js';
 import { regexReach, type Reach } from './span.js';
 import { ruleWindows } from './windows.js';
 import { validators as builtinValidators } from './validators/index.js';
+import { byCodePoint } from '../util/compare.js';
 import type { Validator } from './validators/types.js';
 
 export interface DetectOptions {
@@ -366,7 +367,6 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
     if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...(fragment.commit ? { commit: fragment.commit.sha } : {}) });
   }
   const findings = settle(found, genericIds);
-  // Code-point order, not localeCompare (whose first call loads ICU's collation data): see filters/sort.ts.
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId));
   return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }
