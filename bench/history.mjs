@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench:history`: the history case of `npm run bench` alone (see bench/cases/history.mjs).
 //
-//   node bench/history.mjs                    generate (once) .bench/history-repo: 3000 commits, then time
+//   node bench/history.mjs                    generate (once) the 3000- and 12000-commit repositories, then time
 //   node bench/history.mjs --repo PATH        time an existing repository instead
-//   node bench/history.mjs --commits 5000 --runs 7
+//   node bench/history.mjs --commits 5000 --runs 7      (--commits: one size or several, comma-separated)
 
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
