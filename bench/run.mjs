@@ -10,8 +10,8 @@
 // Environment: BENCH_TREE_MB (corpus size, default 500), BENCH_ROUNDS (alternated rounds, default 3),
 // BENCH_CASES (comma-separated case names, e.g. `scan,history`; default all), BENCH_DIR (cache, default .bench),
 // BENCH_SKIP (tools to leave out of the scan case, e.g. `secretlint`), BENCH_HISTORY_REPO, BENCH_HISTORY_COMMITS
-// (default 3000), BENCH_STAGED_ROUNDS (default 30). RESULTS.md is written when every case ran; a partial run
-// writes .bench/RESULTS.partial.md.
+// (comma-separated sizes, default 3000,12000), BENCH_STAGED_ROUNDS (default 30). RESULTS.md is written when every
+// case ran; a partial run writes .bench/RESULTS.partial.md.
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
