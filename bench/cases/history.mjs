@@ -170,6 +170,10 @@ async function generate(ROOT, dir, COMMITS, fakes) {
 export async function run(ctx) {
   const given = process.env.BENCH_HISTORY_REPO;
   const sizes = (process.env.BENCH_HISTORY_COMMITS ?? '3000,12000').split(',').map(Number);
+  if (!sizes.every((n) => Number.isInteger(n) && n >= 10)) {
+    const got = process.env.BENCH_HISTORY_COMMITS;
+    throw new Error(`bench: BENCH_HISTORY_COMMITS must list commit counts of at least 10, e.g. 3000,12000 (got "${got}")`);
+  }
   const repos = given ? [given] : sizes.map((n, i) => join(ctx.benchDir, i === 0 && n === 3000 ? 'history-repo' : `history-repo-${n}`));
   const rows = [];
   const notes = [];
