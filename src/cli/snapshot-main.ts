@@ -5,8 +5,6 @@
 // those it was built from. (A failure here fails the build: install-hook reports it and the hook runs the plain
 // command.)
 
-import { realpathSync } from 'node:fs';
-import { join } from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import { primeDefaultRuleSet } from '../config/cache.js';
 import { prepareWasm, wasmBytes } from '../detect/dfa-wasm.js';
@@ -18,7 +16,7 @@ import { reporters } from '../report/index.js';
 import { scanFragments } from '../scan-fragments.js';
 import { decode } from '../sources/decode.js';
 import { parseDiff } from '../sources/staged.js';
-import { SNAPSHOT_FALLBACK, packageSignature, realPackageRoot } from '../hooks/snapshot.js';
+import { SNAPSHOT_FALLBACK, packageSignature, projectInstall, realPackageRoot } from '../hooks/snapshot.js';
 import { runFast } from './fast.js';
 import { TOOL } from './tool.js';
 
@@ -31,12 +29,7 @@ const builtRoot = realPackageRoot();
  * upgrade, `npm link` or a copied project).
  */
 function current(): boolean {
-  if (packageSignature() !== builtFrom) return false;
-  try {
-    return realpathSync(join(process.cwd(), 'node_modules', 'keyhound')) === builtRoot;
-  } catch {
-    return false;
-  }
+  return packageSignature() === builtFrom && projectInstall(process.cwd()) === builtRoot;
 }
 
 // Without a fresh rule cache there is no rule set to keep ready: the snapshot then only saves loading the bundle.

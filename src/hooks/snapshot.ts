@@ -56,6 +56,18 @@ export function realPackageRoot(root: string = PACKAGE_ROOT): string {
 }
 
 /**
+ * The real path of the repository's own keyhound (`<top>/node_modules/keyhound`, what the hook's node_modules/.bin
+ * branch runs), or null when it has none.
+ */
+export function projectInstall(top: string): string | null {
+  try {
+    return realpathSync(join(top, 'node_modules', 'keyhound'));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Where the installed package is, and the size and modification time of every file of it that the snapshot holds a
  * copy of: its entry bundle, the rule cache and its automaton, the rule packs, and package.json's version (npm may
  * give every installed file the same time). About twenty stat calls.
@@ -109,11 +121,7 @@ function readMeta(file: string): Meta | null {
  */
 export function snapshotWanted(top: string, env: NodeJS.ProcessEnv = process.env): boolean {
   if (process.platform === 'win32' || env.KEYHOUND_NO_SNAPSHOT || env.NODE_OPTIONS) return false;
-  try {
-    return realpathSync(join(top, 'node_modules', 'keyhound')) === realpathSync(PACKAGE_ROOT) && existsSync(SNAPSHOT_ENTRY);
-  } catch {
-    return false;
-  }
+  return projectInstall(top) === realPackageRoot() && existsSync(SNAPSHOT_ENTRY);
 }
 
 export type SnapshotState = 'fresh' | 'missing' | 'stale' | 'failed';
