@@ -142,6 +142,33 @@ export interface Finding {
   /** Content-derived identity: survives moved lines, rebases and squashes. */
   fingerprint: string;
   commit?: CommitInfo;
+  /** The provider's stable id from the rule model (`binance`, `openai`, ...); absent for user regex rules without one. */
+  provider?: string;
+  /**
+   * Every credential part the rule paired, by part name (`key`, `secret`, `passphrase`, ...), whole: redacted in every
+   * output, kept whole in memory for verification. `secret` above stays the main part.
+   */
+  parts?: Record<string, string>;
+  /** The chain of encodings the secret was found under (`["base64"]`), outermost first; absent for plain text. */
+  decoded?: string[];
+  /** The result of `--verify`, when asked. */
+  verification?: Verification;
+}
+
+/** What verification learned of one credential (see src/verify). */
+export interface Verification {
+  status: 'live' | 'invalid' | 'unknown';
+  provider: string;
+  /** ISO 8601 time of the check. */
+  checkedAt: string;
+  /** Why, in a few words: never the secret. */
+  message: string;
+  /** Rights: read, trade, withdraw, transfer, futures, margin, options, or the provider's own scopes. */
+  permissions?: string[];
+  /** Whether an IP allow-list applies, where the API says. */
+  ipRestricted?: boolean;
+  /** Non-secret facts that help triage: account type, plan, usage. */
+  account?: Record<string, string | number | boolean>;
 }
 
 /** Why a candidate was dropped by the engine; counted for `--verbose`. */
