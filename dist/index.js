@@ -2919,7 +2919,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants();
+    var constants5 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -2927,7 +2927,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -3136,7 +3136,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -3182,8 +3182,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -3879,7 +3879,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(opts.windows);
+      } = constants5.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -3937,7 +3937,7 @@ var require_picomatch = __commonJS({
     var scan2 = require_scan();
     var parse2 = require_parse();
     var utils = require_utils();
-    var constants4 = require_constants();
+    var constants5 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -4065,7 +4065,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants4;
+    picomatch3.constants = constants5;
     module.exports = picomatch3;
   }
 });
@@ -4675,6 +4675,92 @@ var init_ruleset = __esm({
   }
 });
 
+// src/util/files.ts
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname as dirname3, isAbsolute, join as join3, relative, sep } from "node:path";
+import { randomBytes } from "node:crypto";
+function kind(st) {
+  if (st.isDirectory()) return "a directory";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+function readBoundedFile(file, max = SMALL_FILE_MAX) {
+  let fd;
+  try {
+    fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
+  } catch (err) {
+    const code = err.code;
+    throw new BoundedReadError(code === "ENOENT" ? "not found" : `cannot read: ${code ?? err.message}`, code);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new BoundedReadError(`${kind(st)}, not a regular file`);
+    if (st.size > max) throw new BoundedReadError(`larger than ${max} bytes (${st.size})`);
+    const buf = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    if (got > max) throw new BoundedReadError(`larger than ${max} bytes`);
+    return buf.subarray(0, got);
+  } catch (err) {
+    if (err instanceof BoundedReadError) throw err;
+    const code = err.code;
+    throw new BoundedReadError(`cannot read: ${code ?? err.message}`, code);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readBoundedText(file, max = SMALL_FILE_MAX) {
+  return readBoundedFile(file, max).toString("utf8");
+}
+function writeFileReplacing(file, data, mode = 420) {
+  const tmp = join3(dirname3(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  writeFileSync(tmp, data, { flag: "wx", mode });
+  try {
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+function assertNoLinkBelow(root, file) {
+  const rel = relative(root, file);
+  const inside = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+  const parts = inside ? rel.split(sep) : [];
+  let cur = inside ? root : file;
+  for (const part of inside ? parts : [""]) {
+    if (part) cur = join3(cur, part);
+    let st;
+    try {
+      st = lstatSync(cur);
+    } catch {
+      return;
+    }
+    if (st.isSymbolicLink()) throw new Error(`refusing to write ${file}: ${cur} is a symbolic link (a checkout may not redirect keyhound's output)`);
+  }
+}
+var SMALL_FILE_MAX, BoundedReadError;
+var init_files = __esm({
+  "src/util/files.ts"() {
+    "use strict";
+    SMALL_FILE_MAX = 16 * 1024 * 1024;
+    BoundedReadError = class extends Error {
+      constructor(message, code) {
+        super(message);
+        this.code = code;
+      }
+      code;
+      name = "BoundedReadError";
+    };
+  }
+});
+
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -5052,11 +5138,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -5073,10 +5159,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -5137,8 +5223,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -5167,12 +5253,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -5225,12 +5311,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -5253,10 +5339,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -5292,10 +5378,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -5337,11 +5423,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -5642,7 +5728,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -5657,14 +5743,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -8553,50 +8639,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative4 = parse2(serialize(relative4, options), options);
+        relative5 = parse2(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -8604,7 +8690,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -15543,10 +15629,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -15560,7 +15646,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -15584,7 +15670,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -15600,7 +15686,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -15691,7 +15777,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -15705,13 +15791,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -15754,18 +15840,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -15819,8 +15905,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -15832,7 +15918,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -15843,8 +15929,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -15861,7 +15947,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -16041,7 +16127,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -16058,24 +16144,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -16258,25 +16344,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -17086,14 +17172,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -18260,18 +18346,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -18424,15 +18510,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -18626,13 +18712,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -20105,11 +20191,11 @@ __export(load_exports, {
   loadUserConfig: () => loadUserConfig
 });
 import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { basename, join as join3, resolve } from "node:path";
+import { basename as basename2, join as join4, resolve } from "node:path";
 function schemaValidators() {
   if (validators2) return validators2;
   const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
-  const schema = JSON.parse(readFileSync2(join3(DEFAULT_RULES_DIR, "schema.json"), "utf8"));
+  const schema = JSON.parse(readFileSync2(join4(DEFAULT_RULES_DIR, "schema.json"), "utf8"));
   ajv.addSchema(schema);
   validators2 = {
     pack: ajv.getSchema(schema.$id),
@@ -20141,9 +20227,9 @@ function schemaError(file, doc, errors) {
 }
 function readText(file) {
   try {
-    return readFileSync2(file, "utf8");
+    return readBoundedText(file);
   } catch (err) {
-    throw new ConfigError(`cannot read: ${err.code ?? err.message}`, file);
+    throw new ConfigError(err.message, file);
   }
 }
 function readYaml(file) {
@@ -20159,13 +20245,13 @@ function loadRulePack(file) {
   const { pack } = schemaValidators();
   if (!pack(doc)) throw schemaError(file, doc, pack.errors);
   const d = doc;
-  return { file, family: d.family ?? basename(file).replace(/\.ya?ml$/, ""), rules: d.rules, allowlist: d.allowlist };
+  return { file, family: d.family ?? basename2(file).replace(/\.ya?ml$/, ""), rules: d.rules, allowlist: d.allowlist };
 }
 function loadRulePacks(dir = DEFAULT_RULES_DIR) {
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join3(dir, f)));
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join4(dir, f)));
 }
 function loadUserConfig(root, configPath) {
-  const file = configPath ? resolve(configPath) : join3(root, ".keyhound.yaml");
+  const file = configPath ? resolve(configPath) : join4(root, ".keyhound.yaml");
   if (!configPath && !existsSync3(file)) return defaultUserConfig();
   if (configPath && !existsSync3(file)) throw new ConfigError("config file not found", configPath);
   let warnings;
@@ -20197,6 +20283,7 @@ var import_ajv, import_yaml2, validators2;
 var init_load = __esm({
   "src/config/load.ts"() {
     "use strict";
+    init_files();
     import_ajv = __toESM(require_ajv(), 1);
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
@@ -20912,11 +20999,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path) : path;
+        const basename4 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path
+            shortcut && rule._basenameOnly ? basename4 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -21073,8 +21160,8 @@ var require_ignore = __commonJS({
 });
 
 // src/action/main.ts
-import { readFileSync as readFileSync6, writeFileSync as writeFileSync2, mkdirSync, existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname5, isAbsolute, relative as relative3, resolve as resolve7 } from "node:path";
+import { readFileSync as readFileSync4, mkdirSync, existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname6, isAbsolute as isAbsolute2, relative as relative4, resolve as resolve7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -21736,8 +21823,8 @@ import { resolve as resolve5 } from "node:path";
 
 // src/config/cache.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync, writeFileSync } from "node:fs";
-import { basename as basename2, join as join4 } from "node:path";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename as basename3, join as join5 } from "node:path";
 
 // src/detect/validators/types.ts
 var OK = Object.freeze({ ok: true });
@@ -22794,7 +22881,7 @@ function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
     const names = packNames(dir);
     if (names.length !== Object.keys(cache.sizes).length) return null;
     for (const name2 of names) {
-      const st = statSync(join4(dir, name2));
+      const st = statSync(join5(dir, name2));
       if (cache.sizes[name2] !== st.size || st.mtimeMs > built) return null;
     }
   } catch {
@@ -22806,11 +22893,11 @@ function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
   } catch {
   }
   rememberExpansions(cache.expansions);
-  return cache.packs.map((p) => ({ ...p, file: join4(dir, p.file) }));
+  return cache.packs.map((p) => ({ ...p, file: join5(dir, p.file) }));
 }
 var primed = null;
 async function loadRuleSetCached(root, configPath) {
-  const noConfig = !configPath && !existsSync4(join4(root, ".keyhound.yaml"));
+  const noConfig = !configPath && !existsSync4(join5(root, ".keyhound.yaml"));
   if (noConfig && primed) return { ruleSet: primed, config: defaultUserConfig() };
   const packs = readRulesCache();
   if (noConfig && packs) {
@@ -22826,12 +22913,12 @@ async function loadRuleSetCached(root, configPath) {
 init_load();
 
 // src/baseline.ts
+init_files();
 init_errors();
-import { readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname3, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, resolve as resolve2 } from "node:path";
 
 // src/filters/baseline.ts
-import { createHash as createHash3, randomBytes } from "node:crypto";
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
 var BASELINE_VERSION = 1;
 var DOMAIN = "keyhound:baseline:v1";
 var BaselineError = class extends Error {
@@ -22903,10 +22990,10 @@ function applyBaseline(findings, baseline, now) {
 function loadBaseline(file) {
   let text;
   try {
-    text = readFileSync4(file, "utf8");
+    text = readBoundedText(file);
   } catch (err) {
-    const code = err.code;
-    throw new ConfigError(code === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${code ?? err.message}`, file);
+    const code = err instanceof BoundedReadError ? err.code : void 0;
+    throw new ConfigError(code === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
   }
   try {
     return parseBaseline(text, file);
@@ -22919,7 +23006,7 @@ function baselinePath(explicit, config, root) {
   if (explicit === false) return void 0;
   if (explicit) return resolve2(explicit);
   if (!config.baseline) return void 0;
-  return resolve2(config.file ? dirname3(config.file) : root, config.baseline);
+  return resolve2(config.file ? dirname4(config.file) : root, config.baseline);
 }
 function baselineStep(findings, baseline, now = /* @__PURE__ */ new Date()) {
   if (!baseline) return { findings };
@@ -23718,12 +23805,12 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
 // src/scan-pool.ts
 import { existsSync as existsSync6 } from "node:fs";
 init_paths();
-import { join as join7, resolve as resolve4 } from "node:path";
+import { join as join8, resolve as resolve4 } from "node:path";
 import { Worker } from "node:worker_threads";
 
 // src/sources/fs.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync as readdirSync3, readSync } from "node:fs";
-import { join as join6, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2 } from "node:fs";
+import { join as join7, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 
 // src/sources/decode.ts
 import { isAscii as isAscii2, isUtf8 } from "node:buffer";
@@ -23746,19 +23833,20 @@ function decodeUtf8(buf) {
 }
 
 // src/sources/gitignore.ts
+init_files();
 var import_ignore = __toESM(require_ignore(), 1);
-import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
-import { dirname as dirname4, join as join5, relative, sep } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname5, join as join6, relative as relative2, sep as sep2 } from "node:path";
 function toPosix(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
+  return sep2 === "/" ? p : p.split(sep2).join("/");
 }
 function readLayer(dir) {
-  const files = [join5(dir, ".gitignore"), join5(dir, ".git", "info", "exclude")].filter((f) => existsSync5(f));
+  const files = [join6(dir, ".gitignore"), join6(dir, ".git", "info", "exclude")].filter((f) => existsSync5(f));
   if (files.length === 0) return null;
   const ig = (0, import_ignore.default)();
   for (const f of files) {
     try {
-      ig.add(readFileSync5(f, "utf8"));
+      ig.add(readBoundedText(f));
     } catch {
     }
   }
@@ -23766,12 +23854,12 @@ function readLayer(dir) {
 }
 function ancestorLayers(dir) {
   const chain = [];
-  let cur = dirname4(dir);
-  let top = existsSync5(join5(dir, ".git")) ? dir : null;
+  let cur = dirname5(dir);
+  let top = existsSync5(join6(dir, ".git")) ? dir : null;
   while (!top) {
     chain.push(cur);
-    if (existsSync5(join5(cur, ".git"))) top = cur;
-    const up = dirname4(cur);
+    if (existsSync5(join6(cur, ".git"))) top = cur;
+    const up = dirname5(cur);
     if (up === cur) break;
     cur = up;
   }
@@ -23781,7 +23869,7 @@ function ancestorLayers(dir) {
 function isIgnored(layers, abs, isDir) {
   for (let i = layers.length - 1; i >= 0; i--) {
     const { base, ig } = layers[i];
-    const rel = toPosix(relative(base, abs));
+    const rel = toPosix(relative2(base, abs));
     if (!rel || rel.startsWith("..")) continue;
     const verdict = ig.test(isDir ? `${rel}/` : rel);
     if (verdict.ignored) return true;
@@ -23800,7 +23888,7 @@ var PathNotFoundError = class extends Error {
   path;
 };
 function toPosix2(p) {
-  return sep2 === "/" ? p : p.split(sep2).join("/");
+  return sep3 === "/" ? p : p.split(sep3).join("/");
 }
 function errCode(err) {
   return err.code ?? err.message;
@@ -23818,18 +23906,18 @@ var ReadBuffer = class {
 function readRegularFile(abs, maxFileSize, into) {
   let fd;
   try {
-    fd = openSync(abs, constants3.O_RDONLY | constants3.O_NONBLOCK);
+    fd = openSync2(abs, constants4.O_RDONLY | constants4.O_NONBLOCK);
   } catch (err) {
     return { reason: `unreadable: ${errCode(err)}` };
   }
   try {
-    const st = fstatSync(fd);
+    const st = fstatSync2(fd);
     if (!st.isFile()) return { reason: "not a regular file" };
     if (st.size > maxFileSize) return { reason: `larger than --max-file-size (${st.size} > ${maxFileSize} bytes)` };
     const buf = into ? into.take(st.size) : Buffer.allocUnsafe(st.size);
     let got = 0;
     while (got < st.size) {
-      const n = readSync(fd, buf, got, st.size - got, got);
+      const n = readSync2(fd, buf, got, st.size - got, got);
       if (n === 0) break;
       got += n;
     }
@@ -23837,7 +23925,7 @@ function readRegularFile(abs, maxFileSize, into) {
   } catch (err) {
     return { reason: `unreadable: ${errCode(err)}` };
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 async function* fsSource(options) {
@@ -23849,12 +23937,12 @@ async function* fsSource(options) {
 function* fsFiles(options) {
   const root = resolve3(options.root);
   const useGitignore = options.gitignore !== false;
-  const rel = (abs) => toPosix2(relative2(root, abs)) || toPosix2(abs.split(sep2).pop() ?? abs);
+  const rel = (abs) => toPosix2(relative3(root, abs)) || toPosix2(abs.split(sep3).pop() ?? abs);
   for (const input of options.paths) {
     const start = resolve3(input);
     let st;
     try {
-      st = lstatSync(start);
+      st = lstatSync2(start);
     } catch {
       throw new PathNotFoundError(input);
     }
@@ -23878,10 +23966,10 @@ function* fsFiles(options) {
       names.sort();
       const subdirs = [];
       for (const name2 of names) {
-        const abs = join6(dir, name2);
+        const abs = join7(dir, name2);
         let entry;
         try {
-          entry = lstatSync(abs);
+          entry = lstatSync2(abs);
         } catch (err) {
           options.onSkip({ path: rel(abs), reason: `vanished or unreadable: ${errCode(err)}` });
           continue;
@@ -23942,8 +24030,8 @@ var BATCH_FILES = 64;
 var BATCH_BYTES = 4 * 1024 * 1024;
 var IN_FLIGHT = 3;
 function workerFile() {
-  const bundled = join7(PACKAGE_ROOT, "build", "cli", "scan-worker.js");
-  return existsSync6(bundled) ? bundled : join7(PACKAGE_ROOT, "build", "src", "scan-worker.js");
+  const bundled = join8(PACKAGE_ROOT, "build", "cli", "scan-worker.js");
+  return existsSync6(bundled) ? bundled : join8(PACKAGE_ROOT, "build", "src", "scan-worker.js");
 }
 async function scanFiles(ruleSet, options) {
   const tagged = [];
@@ -24123,9 +24211,25 @@ function pooled(ruleSet, options, ahead, next) {
 }
 
 // src/sources/stdin.ts
-async function* stdinSource(input, path, onSkip) {
+async function* stdinSource(input, path, onSkip, maxBytes = Number.POSITIVE_INFINITY) {
   const chunks = [];
-  for await (const chunk of input) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  let total = 0;
+  let truncated = false;
+  for await (const chunk of input) {
+    const buf2 = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    if (total + buf2.length > maxBytes) {
+      chunks.push(buf2.subarray(0, maxBytes - total));
+      total = maxBytes;
+      truncated = true;
+      break;
+    }
+    chunks.push(buf2);
+    total += buf2.length;
+  }
+  if (truncated) {
+    input.destroy();
+    onSkip({ path, reason: `larger than --max-file-size: only the first ${maxBytes} bytes were scanned, the rest was not read` });
+  }
   const buf = Buffer.concat(chunks);
   const decoded = decode(buf);
   if ("binary" in decoded) {
@@ -24161,7 +24265,7 @@ async function scan(options = {}) {
   async function* fragments() {
     const fsPaths = paths.filter((p) => p !== "-");
     if (paths.includes("-")) {
-      yield* stdinSource(options.stdin ?? process.stdin, options.stdinFilename ?? "stdin", onSkip);
+      yield* stdinSource(options.stdin ?? process.stdin, options.stdinFilename ?? "stdin", onSkip, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     }
     if (fsPaths.length) {
       yield* fsSource({
@@ -25181,6 +25285,7 @@ async function scanHistory(options = {}) {
 }
 
 // src/cli/common.ts
+init_files();
 var UsageError = class extends Error {
   name = "UsageError";
 };
@@ -25378,6 +25483,7 @@ function summaryMarkdown(findings, meta) {
 }
 
 // src/action/main.ts
+init_files();
 var EXIT_CLEAN = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
@@ -25405,13 +25511,13 @@ function readInputs() {
 function readEvent(env) {
   const file = env.GITHUB_EVENT_PATH;
   if (!file || !existsSync7(file)) return {};
-  return JSON.parse(readFileSync6(file, "utf8"));
+  return JSON.parse(readFileSync4(file, "utf8"));
 }
 async function runAction(env = process.env) {
   try {
     const inputs = readInputs();
     const workspace = resolve7(env.GITHUB_WORKSPACE || process.cwd());
-    const at = (p) => isAbsolute(p) ? p : resolve7(workspace, p);
+    const at = (p) => isAbsolute2(p) ? p : resolve7(workspace, p);
     const target = at(inputs.path);
     const plan = planFor(inputs.mode, env.GITHUB_EVENT_NAME ?? "", readEvent(env));
     const mode = plan.kind === "history" ? "history" : plan.kind === "scan" || plan.kind === "nothing" ? "scan" : "diff";
@@ -25430,9 +25536,10 @@ async function runAction(env = process.env) {
     if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${s.reason}`);
     else if (outcome.skipped.length) info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
     const sarifFile = at(inputs.sarifFile);
-    mkdirSync(dirname5(sarifFile), { recursive: true });
-    writeFileSync2(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
-    info(`SARIF written to ${relative3(workspace, sarifFile) || sarifFile}`);
+    assertNoLinkBelow(workspace, sarifFile);
+    mkdirSync(dirname6(sarifFile), { recursive: true });
+    writeFileReplacing(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
+    info(`SARIF written to ${relative4(workspace, sarifFile) || sarifFile}`);
     const failed = findings.length > 0 && inputs.failOnFindings;
     if (env.GITHUB_STEP_SUMMARY) {
       const server = env.GITHUB_SERVER_URL ?? "https://github.com";
@@ -25509,7 +25616,7 @@ async function execute(plan, target, workspace, common, flags, log) {
   return outcomeOf(r, scope);
 }
 async function fullScan(target, workspace, common, flags, scope) {
-  const inside = !relative3(workspace, target).startsWith("..");
+  const inside = !relative4(workspace, target).startsWith("..");
   const r = await scan({
     paths: [target],
     root: inside ? workspace : target,

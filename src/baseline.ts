@@ -1,7 +1,7 @@
 // The baseline in force for a command: where it is, loading it, and the filter step that applies it. Shared by
 // scan, staged and history (kept apart from scan.ts so the start-up-sensitive staged path loads only this).
 
-import { readFileSync } from 'node:fs';
+import { BoundedReadError, readBoundedText } from './util/files.js';
 import { dirname, resolve } from 'node:path';
 import type { UserConfig } from './config/ruleset.js';
 import { ConfigError } from './config/errors.js';
@@ -12,10 +12,10 @@ import type { Finding } from './model/types.js';
 export function loadBaseline(file: string): Baseline {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(code === 'ENOENT' ? 'baseline file not found' : `cannot read baseline: ${code ?? (err as Error).message}`, file);
+    const code = err instanceof BoundedReadError ? err.code : undefined;
+    throw new ConfigError(code === 'ENOENT' ? 'baseline file not found' : `cannot read baseline: ${(err as Error).message}`, file);
   }
   try {
     return parseBaseline(text, file);

@@ -105,7 +105,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   async function* fragments(): AsyncGenerator<Fragment> {
     const fsPaths = paths.filter((p) => p !== '-');
     if (paths.includes('-')) {
-      yield* stdinSource(options.stdin ?? process.stdin, options.stdinFilename ?? 'stdin', onSkip);
+      yield* stdinSource(options.stdin ?? process.stdin, options.stdinFilename ?? 'stdin', onSkip, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     }
     if (fsPaths.length) {
       yield* fsSource({

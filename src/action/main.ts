@@ -2,7 +2,7 @@
 // SARIF file, step summary, outputs → a failed step on findings. Secrets stay redacted in everything it prints
 // unless the workflow sets `redact: false`. Returns the exit code; index.ts sets it.
 
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { TOOL } from '../cli/tool.js';
@@ -22,6 +22,7 @@ import { parseFlags, splitArgs } from './args.js';
 import { ACTION_MODES, planFor, type ActionMode, type Plan } from './event.js';
 import { defaultBranchTip, ensureCommits, ensureFullHistory, ensureMergeBase } from './fetch.js';
 import { summaryMarkdown } from './summary.js';
+import { assertNoLinkBelow, writeFileReplacing } from '../util/files.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -104,8 +105,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     else if (outcome.skipped.length) core.info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
 
     const sarifFile = at(inputs.sarifFile);
+    // The checkout is the pull request's: a committed keyhound.sarif (or folder) link must not redirect the write.
+    assertNoLinkBelow(workspace, sarifFile);
     mkdirSync(dirname(sarifFile), { recursive: true });
-    writeFileSync(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
+    writeFileReplacing(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
     core.info(`SARIF written to ${relative(workspace, sarifFile) || sarifFile}`);
 
     const failed = findings.length > 0 && inputs.failOnFindings;

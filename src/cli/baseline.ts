@@ -1,7 +1,8 @@
 // `keyhound baseline [paths..]`: accepts what is found now. Writes (or updates) the baseline file with a salted hash
 // of each finding, keeping existing entries with their reason and expiry; `--prune` drops entries that match nothing.
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFileReplacing } from '../util/files.js';
 import { join, relative } from 'node:path';
 import { DEFAULT_BASELINE_FILE, newBaseline, serializeBaseline, updateBaseline } from '../filters/baseline.js';
 import { baselinePath, loadBaseline, scan } from '../scan.js';
@@ -28,7 +29,8 @@ export async function baselineCommand(args: Args): Promise<RunResult> {
     join(result.root, DEFAULT_BASELINE_FILE);
   const previous = existsSync(file) ? loadBaseline(file) : newBaseline();
   const update = updateBaseline(previous, result.findings, { prune: Boolean(a.prune), now: new Date() });
-  writeFileSync(file, serializeBaseline(update.baseline));
+  // A committed (even dangling) link at the baseline's path is replaced, never followed out of the tree.
+  writeFileReplacing(file, serializeBaseline(update.baseline));
 
   const shown = relative(process.cwd(), file) || file;
   const out = [

@@ -1,7 +1,7 @@
 // What every command shares and nothing heavy: exit codes, the result shape, usage errors, sizes, and writing the
 // report. Free of yargs, so the fast `staged` path (src/cli/fast.ts) can use it.
 
-import { writeFileSync } from 'node:fs';
+import { writeFileReplacing } from '../util/files.js';
 import type { Readable } from 'node:stream';
 import type { CommonScanOptions } from '../scan.js';
 import { scrubText } from '../filters/redact.js';
@@ -40,10 +40,10 @@ export function parseSize(value: unknown): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
-/** Writes the report to `--output` or returns it for stdout. */
+/** Writes the report to `--output` (replacing, never following, a symlink there) or returns it for stdout. */
 export function emit(report: string, args: { output?: string }): string {
   if (args.output) {
-    writeFileSync(args.output, report);
+    writeFileReplacing(args.output, report);
     return '';
   }
   return report;

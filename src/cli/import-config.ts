@@ -1,6 +1,6 @@
 // `keyhound import-config gitleaks FILE`: prints the equivalent .keyhound.yaml; what cannot be mapped goes to stderr.
 
-import { readFileSync } from 'node:fs';
+import { readBoundedText } from '../util/files.js';
 import { ConfigError } from '../config/errors.js';
 import { importedConfigYaml, importGitleaks } from '../config/gitleaks.js';
 import { loadRulePacks } from '../config/load.js';
@@ -12,9 +12,9 @@ export function importConfigCommand(args: Args): RunResult {
   const file = String(a.file);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readBoundedText(file);
   } catch (err) {
-    throw new ConfigError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, file);
+    throw new ConfigError((err as Error).message, file);
   }
   const defaults = new Set(loadRulePacks().flatMap((p) => p.rules.map((r) => r.id)));
   const result = importGitleaks(text, file, defaults);

@@ -1,6 +1,7 @@
 // Loads rule packs (rules/*.yaml) and the user's .keyhound.yaml: parse → validate against rules/schema.json → compile.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readBoundedText } from '../util/files.js';
 import { basename, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
@@ -54,9 +55,10 @@ function schemaError(file: string, doc: unknown, errors: ErrorObject[] | null | 
 
 function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    // A repository may make its config a link to /dev/zero or a FIFO: only a regular file under a size cap is read.
+    return readBoundedText(file);
   } catch (err) {
-    throw new ConfigError(`cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, file);
+    throw new ConfigError((err as Error).message, file);
   }
 }
 

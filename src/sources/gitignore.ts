@@ -1,7 +1,8 @@
 // .gitignore semantics for the walker, via the `ignore` package: one matcher per .gitignore file, each applied to
 // paths relative to its own folder, as git does for nested ignore files.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBoundedText } from '../util/files.js';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -22,9 +23,9 @@ export function readLayer(dir: string): IgnoreLayer | null {
   const ig = ignore();
   for (const f of files) {
     try {
-      ig.add(readFileSync(f, 'utf8'));
+      ig.add(readBoundedText(f));
     } catch {
-      // An unreadable ignore file ignores nothing: the safe direction for a secret scanner.
+      // An unreadable ignore file (or a link to a device, or a huge one) ignores nothing: the safe direction for a secret scanner.
     }
   }
   return { base: dir, ig };

@@ -1,0 +1,123 @@
+// Issue 18: hostile configs, repositories and inputs, each case through the built CLI (or the bundled Action) in
+// temporary folders and repositories. Each test names the case of the issue it pins. Memory tests are bounded
+// (`head -c 200M`), never an endless stream.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { githubToken } from '../../src/fakes/index.js';
+import { BIN } from '../helpers/cli.js';
+import { commitFiles, sh, tempRepo } from '../helpers/git.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
+import { runAction } from '../action/helpers.js';
+
+/** Runs the built CLI with a kill timer and a memory ceiling: a hang or a runaway read fails the test. */
+function cli(args: string[], options: { cwd?: string; input?: string } = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=512', BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input ?? '',
+    env: { ...process.env, NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Pipes a bounded shell producer into the CLI. */
+function piped(producer: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const quoted = [process.execPath, '--max-old-space-size=512', BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const r = spawnSync('bash', ['-c', `${producer} | NO_COLOR=1 ${quoted}; echo "exit=\${PIPESTATUS[1]}" >&2`], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const status = Number(/exit=(\d+)\s*$/.exec(r.stderr)?.[1] ?? -1);
+  return { status: r.status === null ? null : status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('issue 18 case 2: unbounded reads', () => {
+  it('refuses a .keyhound.yaml that links to /dev/zero with a clear error', () => {
+    const dir = tempDir();
+    writeTree(dir, { 'a.txt': 'hello\n' });
+    symlinkSync('/dev/zero', join(dir, '.keyhound.yaml'));
+    const r = cli(['scan', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.keyhound\.yaml.*character device, not a regular file/);
+  });
+
+  it('refuses `baseline: /dev/zero` with a clear error', () => {
+    const dir = tempDir();
+    writeTree(dir, { 'a.txt': 'hello\n', '.keyhound.yaml': 'baseline: /dev/zero\n' });
+    const r = cli(['scan', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot read baseline: a character device, not a regular file/);
+  });
+
+  it('refuses a FIFO as --config without waiting for a writer', () => {
+    const dir = tempDir();
+    spawnSync('mkfifo', [join(dir, 'c.yaml')]);
+    const r = cli(['scan', dir, '--config', join(dir, 'c.yaml')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/a FIFO, not a regular file/);
+  });
+
+  it('refuses an import-config file that is a device', () => {
+    const r = cli(['import-config', 'gitleaks', '/dev/zero']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not a regular file/);
+  });
+
+  it('standard input honours --max-file-size: reads that much of 200 MB of zeros and reports the rest skipped', () => {
+    const r = piped('head -c 200M /dev/zero', ['scan', '-', '--max-file-size', '1M', '--verbose']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/stdin: larger than --max-file-size: only the first 1048576 bytes were scanned/);
+  });
+
+  it('standard input over --max-file-size still scans what it read', () => {
+    const key = githubToken();
+    const r = piped(`{ printf 'TOKEN=${key}\\n'; head -c 3M /dev/zero | tr '\\0' 'a'; }`, ['scan', '-', '--max-file-size', '1M', '--format', 'json', '--verbose']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toHaveLength(1);
+    expect(r.stderr).toMatch(/skipped 1:\n {2}stdin: larger than --max-file-size/);
+  });
+});
+
+describe('issue 18 cases 4 and 6: no write through a link', () => {
+  it('case 6: `keyhound baseline` replaces a dangling .keyhound-baseline.json link instead of creating its target', () => {
+    const repo = tempRepo();
+    const outside = tempDir();
+    commitFiles(repo, { 'a.txt': `TOKEN=${githubToken()}\n` });
+    symlinkSync(join(outside, 'planted.json'), join(repo, '.keyhound-baseline.json'));
+    const r = cli(['baseline', repo]);
+    expect(r.status).toBe(0);
+    expect(existsSync(join(outside, 'planted.json'))).toBe(false);
+    expect(lstatSync(join(repo, '.keyhound-baseline.json')).isFile()).toBe(true);
+  });
+
+  it('--output replaces a link at the report path instead of writing through it', () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    writeFileSync(join(outside, 'victim'), 'precious\n');
+    writeTree(dir, { 'a.txt': 'hello\n' });
+    symlinkSync(join(outside, 'victim'), join(dir, 'report.json'));
+    const r = cli(['scan', join(dir, 'a.txt'), '--format', 'json', '--output', join(dir, 'report.json')]);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('precious\n');
+    expect(lstatSync(join(dir, 'report.json')).isFile()).toBe(true);
+  });
+
+  it('case 4: the Action refuses to write its SARIF file through a keyhound.sarif link in the checkout', () => {
+    const repo = tempRepo();
+    const outside = tempDir();
+    writeFileSync(join(outside, 'victim'), 'precious\n');
+    symlinkSync(join(outside, 'victim'), join(repo, 'keyhound.sarif'));
+    commitFiles(repo, { 'a.txt': 'hello\n' });
+    const run = runAction(repo, { eventName: 'workflow_dispatch', event: {}, inputs: { mode: 'scan' } });
+    expect(run.status).toBe(2);
+    expect(run.log).toMatch(/keyhound\.sarif is a symbolic link/);
+    expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('precious\n');
+    sh(repo, 'status', '--short');
+  });
+});
