@@ -22,6 +22,7 @@ const FLAG_OPTIONS: Record<string, string> = {
   '-q': 'quiet',
   '--quiet': 'quiet',
   '--honor-gitleaks-allow': 'honor-gitleaks-allow',
+  '--allow-no-rules': 'allow-no-rules',
 };
 
 interface FastCommand {

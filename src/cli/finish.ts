@@ -4,12 +4,14 @@
 import { reporters } from '../report/index.js';
 import { ruleMeta } from '../report/rules.js';
 import type { ScanResult } from '../scan.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, emit, type RunIO, type RunResult } from './common.js';
-import { baselineLines, colorEnabled, configWarnings, cutShortLines, verboseLines } from './output.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, type RunIO, type RunResult } from './common.js';
+import { baselineLines, colorEnabled, configWarnings, cutShortLines, noRulesMessage, nothingScannedLine, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 
 /** `notes` come first on stderr (e.g. history's shallow-clone warning). */
 export function finishScan(result: ScanResult, args: Record<string, unknown>, io: RunIO, notes = ''): RunResult {
+  const noRules = noRulesMessage(result.ruleSet, args);
+  if (noRules) return { exitCode: EXIT_ERROR, stdout: '', stderr: notes + configWarnings(result.config) + noRules };
   const format = String(args.format ?? 'text');
   const report = reporters[format]!(result.findings, {
     tool: TOOL,
@@ -22,6 +24,7 @@ export function finishScan(result: ScanResult, args: Record<string, unknown>, io
     notes +
     configWarnings(result.config) +
     cutShortLines(result.cutShort) +
+    nothingScannedLine(result.stats) +
     (args.verbose ? verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
   return {
     exitCode: result.findings.length ? EXIT_FINDINGS : EXIT_CLEAN,

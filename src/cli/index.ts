@@ -79,6 +79,7 @@ function parser(argv: string[]) {
     .option('honor-gitleaks-allow', { type: 'boolean', default: false, describe: 'Also treat gitleaks:allow comments as inline allows' })
     .option('no-redact', { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' })
     .option('no-color', { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set)' })
+    .option('allow-no-rules', { type: 'boolean', default: false, describe: 'Let a run with no active rule pass (without it, that is an error: exit 2)' })
     .option('rule-budget', { type: 'string', describe: 'Most milliseconds one rule may spend on one file; a rule over it is cut short and named on stderr (default 10000)' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })

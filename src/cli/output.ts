@@ -2,7 +2,7 @@
 
 import type { UserConfig } from '../config/load.js';
 import type { BaselineOutcome } from '../filters/baseline.js';
-import type { CutShort, Skip } from '../model/types.js';
+import type { CutShort, RuleSet, ScanStats, Skip } from '../model/types.js';
 import { escapeControl } from '../report/escape.js';
 import type { RunIO } from './index.js';
 
@@ -56,4 +56,22 @@ export function cutShortLines(cutShort: readonly CutShort[]): string {
   const out = [`keyhound: warning: ${cutShort.length} rule run(s) exceeded the rule time budget (--rule-budget) and were cut short; findings there may be incomplete:`];
   for (const c of cutShort) out.push(`  ${c.ruleId} on ${printablePath(c.path)}${c.commit ? ` @ ${c.commit.slice(0, 12)}` : ''}`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A run with no active rule finds nothing whatever it reads, so "no secrets found" would be a lie: an error (exit 2)
+ * unless the user asked for it with --allow-no-rules. Null when rules are active or allowed to be none.
+ */
+export function noRulesMessage(ruleSet: RuleSet, args: Record<string, unknown>): string | null {
+  if (ruleSet.rules.length > 0 || args['allow-no-rules']) return null;
+  return (
+    'keyhound: no rule is active (the configuration says `extends: none` and defines no rule of its own, or disables ' +
+    'every rule), so nothing could be found. Fix the configuration, or pass --allow-no-rules if that is what you want.\n'
+  );
+}
+
+/** A result that rests on nothing: files were skipped and none was read. Always on stderr. */
+export function nothingScannedLine(stats: ScanStats): string {
+  if (stats.files > 0 || stats.skipped === 0) return '';
+  return `keyhound: warning: nothing was scanned: ${stats.skipped} path(s) skipped and no file read (--verbose lists them and why)\n`;
 }

@@ -13,7 +13,7 @@ import { scanFragments } from '../scan-fragments.js';
 import { repositoryTop, stagedSource } from '../sources/staged.js';
 import { GitError } from '../util/git.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, ruleBudget, type RunIO, type RunResult } from './common.js';
-import { baselineLines, colorEnabled, cutShortLines, verboseLines } from './output.js';
+import { baselineLines, colorEnabled, cutShortLines, noRulesMessage, nothingScannedLine, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 
 /** The ways out of a blocked commit, printed under the findings. */
@@ -66,6 +66,11 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
       await source.cancel();
       throw err;
     }
+    const noRules = noRulesMessage(ruleSet, args);
+    if (noRules) {
+      await source.cancel();
+      return { exitCode: EXIT_ERROR, stdout: '', stderr: noRules };
+    }
     const result = await scanFragments(ruleSet, source.fragments, {
       honorGitleaksAllow: Boolean(args['honor-gitleaks-allow']),
       ...ruleBudget(args),
@@ -75,9 +80,10 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
     const format = String(args.format ?? 'text');
     const reporter = reporters[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (use ${Object.keys(reporters).join(', ')})`);
+    const stats = { files: result.files, bytes: result.bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) };
     const report = reporter(findings, {
       tool: TOOL,
-      stats: { files: result.files, bytes: result.bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
+      stats,
       color: format === 'text' && !args.output && colorEnabled(args, io),
       hint: STAGED_HINT,
       rules: ruleSet.rules.map(ruleMeta),
@@ -86,7 +92,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
     return {
       exitCode: findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
       stdout: quiet ? '' : emit(report, args as { output?: string }),
-      stderr: cutShortLines(result.cutShort) + (args.verbose ? verboseLines(skipped, result.dropped) + baselineLines(baselined.outcome) : ''),
+      stderr: cutShortLines(result.cutShort) + nothingScannedLine(stats) + (args.verbose ? verboseLines(skipped, result.dropped) + baselineLines(baselined.outcome) : ''),
     };
   } catch (err) {
     if (err instanceof GitError) {

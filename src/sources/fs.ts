@@ -1,12 +1,16 @@
 // The file-system source: walks the given paths and yields each readable text file as a fragment.
-// .gitignore-aware (root and nested), dotfiles included, symlinks never followed, FIFOs and devices never opened,
-// binary and oversized files skipped. Every skip is reported through `onSkip`: nothing is skipped silently.
+// .gitignore-aware as git is (root and nested patterns, for untracked files only: a tracked file is always scanned),
+// dotfiles included, FIFOs and devices never opened, binary and oversized files skipped. A path named by the user is
+// scanned whatever .gitignore says, and followed when it is a symbolic link; a link met while walking is not.
+// Names are bytes: a name that is not valid UTF-8 is still read (and reported with its odd bytes escaped).
+// Every skip is reported through `onSkip`: nothing is skipped silently.
 
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Fragment, Skip } from '../model/types.js';
 import { decode } from './decode.js';
 import { ancestorLayers, isIgnored, readLayer, type IgnoreLayer } from './gitignore.js';
+import { TrackedFiles } from './tracked.js';
 
 export interface FsSourceOptions {
   /** Scan root: reported paths are relative to it. */
@@ -55,11 +59,11 @@ export class ReadBuffer {
 }
 
 /** Reads a regular file through one descriptor, re-checking its size there (it may have changed since lstat). */
-function readRegularFile(abs: string, maxFileSize: number, into?: ReadBuffer): { buf: Buffer } | { reason: string } {
+function readRegularFile(abs: DiskPath, maxFileSize: number, into?: ReadBuffer): { buf: Buffer } | { reason: string } {
   let fd: number;
   try {
     // O_NONBLOCK: should the path have been swapped for a FIFO since lstat, opening it must not hang the scan.
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(fsPath(abs), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     return { reason: `unreadable: ${errCode(err)}` };
   }
@@ -82,9 +86,12 @@ function readRegularFile(abs: string, maxFileSize: number, into?: ReadBuffer): {
   }
 }
 
+/** A path on disk: a string, or the raw bytes when a name in it is not valid UTF-8. */
+export type DiskPath = string | Uint8Array;
+
 /** A file the walk found and will read: its absolute path and the path reported for it. */
 export interface FileEntry {
-  abs: string;
+  abs: DiskPath;
   path: string;
   /** Size when the walk saw it (the read checks again). */
   size: number;
@@ -98,14 +105,78 @@ export async function* fsSource(options: FsSourceOptions): AsyncGenerator<Fragme
   }
 }
 
+/** A path as node:fs takes it (a worker thread receives a Buffer as a plain Uint8Array). */
+function fsPath(p: DiskPath): string | Buffer {
+  return typeof p === 'string' || Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+}
+
+/** A name as a string when its bytes are valid UTF-8 (they survive the round trip), else null. */
+function utf8Name(raw: Buffer): string | null {
+  const s = raw.toString('utf8');
+  return s.includes('\ufffd') && !Buffer.from(s, 'utf8').equals(raw) ? null : s;
+}
+
+/** `dir/name`, as a string when both are text, else as bytes. */
+function child(dir: DiskPath, raw: Buffer): DiskPath {
+  const name = typeof dir === 'string' ? utf8Name(raw) : null;
+  if (name !== null && typeof dir === 'string') return join(dir, name);
+  return Buffer.concat([typeof dir === 'string' ? Buffer.from(dir) : dir, Buffer.from(sep), raw]);
+}
+
+/** Text for a path: invalid UTF-8 bytes written as `\xNN`, so the reported name still points at the file. */
+export function displayPath(path: DiskPath): string {
+  if (typeof path === 'string') return path;
+  const buf = Buffer.from(path.buffer, path.byteOffset, path.byteLength);
+  let out = '';
+  let i = 0;
+  while (i < buf.length) {
+    const len = utf8Length(buf, i);
+    if (len === 0) {
+      out += `\\x${buf[i]!.toString(16).toUpperCase().padStart(2, '0')}`;
+      i += 1;
+    } else {
+      out += buf.toString('utf8', i, i + len);
+      i += len;
+    }
+  }
+  return out;
+}
+
+/** Length of the valid UTF-8 sequence at `i`, or 0 when the byte there does not start one. */
+function utf8Length(buf: Buffer, i: number): number {
+  const b = buf[i]!;
+  if (b < 0x80) return 1;
+  const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (len === 0 || i + len > buf.length) return 0;
+  for (let k = 1; k < len; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return 0;
+  const second = buf[i + 1]!;
+  if (b === 0xe0 && second < 0xa0) return 0; // overlong
+  if (b === 0xed && second >= 0xa0) return 0; // surrogate
+  if (b === 0xf0 && second < 0x90) return 0; // overlong
+  if (b === 0xf4 && second >= 0x90) return 0; // beyond U+10FFFF
+  return len;
+}
+
+/** A path as the string the ignore matcher sees (odd bytes become U+FFFD: close enough for patterns). */
+function textOf(path: DiskPath): string {
+  return typeof path === 'string' ? path : Buffer.from(path).toString('utf8');
+}
+
 /**
  * The walk alone: every regular file under `options.paths` that is not ignored, too large or a link, in the order
  * fsSource reads them, without reading any (so that worker threads can). Skips go to `options.onSkip` as they occur.
  */
 export function* fsFiles(options: FsSourceOptions): Generator<FileEntry> {
   const root = resolve(options.root);
+  const rootBytes = Buffer.from(root + sep);
   const useGitignore = options.gitignore !== false;
-  const rel = (abs: string): string => toPosix(relative(root, abs)) || toPosix(abs.split(sep).pop() ?? abs);
+  const tracked = new TrackedFiles();
+  const rel = (abs: DiskPath): string => {
+    if (typeof abs === 'string') return toPosix(relative(root, abs)) || toPosix(abs.split(sep).pop() ?? abs);
+    const bytes = Buffer.from(abs);
+    const inside = bytes.subarray(0, rootBytes.length).equals(rootBytes) ? bytes.subarray(rootBytes.length) : bytes;
+    return toPosix(displayPath(inside));
+  };
 
   for (const input of options.paths) {
     const start = resolve(input);
@@ -115,52 +186,69 @@ export function* fsFiles(options: FsSourceOptions): Generator<FileEntry> {
     } catch {
       throw new PathNotFoundError(input);
     }
+    if (st.isSymbolicLink()) {
+      // Named by the user: followed (a link met while walking is not).
+      try {
+        st = statSync(start);
+      } catch (err) {
+        options.onSkip({ path: rel(start), reason: `symbolic link to nothing (${errCode(err)})` });
+        continue;
+      }
+    }
     if (!st.isDirectory()) {
       if (walkable(st, rel(start), options)) yield { abs: start, path: rel(start), size: st.size };
       continue;
     }
-    // Depth-first with an explicit stack: deep trees cannot overflow the call stack.
-    const base = useGitignore ? ancestorLayers(start) : [];
-    const stack: { dir: string; layers: IgnoreLayer[] }[] = [{ dir: start, layers: base }];
+    // A folder named by the user is scanned even when .gitignore matches it (or a folder above it): only the
+    // patterns inside it apply then.
+    const outer = useGitignore ? ancestorLayers(start) : [];
+    const base = outer.length && isIgnored(outer, start, true) ? [] : outer;
+    // Depth-first with an explicit stack: deep trees cannot overflow the call stack. `ignored`: the folder itself
+    // is ignored and walked only for the tracked files below it.
+    const stack: { dir: DiskPath; layers: IgnoreLayer[]; ignored: boolean }[] = [{ dir: start, layers: base, ignored: false }];
     while (stack.length) {
-      const { dir, layers: parentLayers } = stack.pop()!;
-      const own = useGitignore ? readLayer(dir) : null;
+      const { dir, layers: parentLayers, ignored: dirIgnored } = stack.pop()!;
+      const own = useGitignore && typeof dir === 'string' ? readLayer(dir) : null;
       const layers = own ? [...parentLayers, own] : parentLayers;
-      let names: string[];
+      let raw: Buffer[];
       try {
-        names = readdirSync(dir);
+        raw = readdirSync(fsPath(dir), { encoding: 'buffer' });
       } catch (err) {
         options.onSkip({ path: rel(dir) + '/', reason: `unreadable directory: ${errCode(err)}` });
         continue;
       }
-      names.sort();
-      const subdirs: string[] = [];
-      for (const name of names) {
-        const abs = join(dir, name);
+      const names = raw
+        .map((bytes) => ({ text: bytes.toString('utf8'), bytes }))
+        .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes, b.bytes)));
+      const subdirs: { dir: DiskPath; ignored: boolean }[] = [];
+      for (const { text: name, bytes } of names) {
+        const abs = child(dir, bytes);
         let entry: Stats;
         try {
-          entry = lstatSync(abs);
+          entry = lstatSync(fsPath(abs));
         } catch (err) {
           options.onSkip({ path: rel(abs), reason: `vanished or unreadable: ${errCode(err)}` });
           continue;
         }
         if (entry.isDirectory()) {
           if (name === '.git') continue; // git's own object store: history is `keyhound history`'s job
-          if (useGitignore && isIgnored(layers, abs, true)) {
-            options.onSkip({ path: rel(abs) + '/', reason: 'gitignored' });
+          if (useGitignore && (dirIgnored || isIgnored(layers, textOf(abs), true))) {
+            // git ignores untracked files only: a folder holding tracked files is walked for them.
+            if (tracked.hasTrackedBelow(fsPath(abs))) subdirs.push({ dir: abs, ignored: true });
+            else options.onSkip({ path: rel(abs) + '/', reason: 'gitignored' });
             continue;
           }
-          subdirs.push(abs);
+          subdirs.push({ dir: abs, ignored: false });
           continue;
         }
-        if (useGitignore && isIgnored(layers, abs, false)) {
+        if (useGitignore && (dirIgnored || isIgnored(layers, textOf(abs), false)) && !tracked.isTracked(fsPath(abs))) {
           options.onSkip({ path: rel(abs), reason: 'gitignored' });
           continue;
         }
         const path = rel(abs);
         if (walkable(entry, path, options)) yield { abs, path, size: entry.size };
       }
-      for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i]!, layers });
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ ...subdirs[i]!, layers });
     }
   }
 }
