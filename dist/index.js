@@ -15629,10 +15629,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -15646,7 +15646,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -15670,7 +15670,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -15686,7 +15686,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -15777,7 +15777,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -15791,13 +15791,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -15840,18 +15840,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -15905,8 +15905,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -15918,7 +15918,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -15929,8 +15929,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -15947,7 +15947,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -16127,7 +16127,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -16144,24 +16144,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -16344,25 +16344,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -17172,14 +17172,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -18346,18 +18346,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -18510,15 +18510,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -18712,13 +18712,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -21160,8 +21160,8 @@ var require_ignore = __commonJS({
 });
 
 // src/action/main.ts
-import { readFileSync as readFileSync4, mkdirSync, existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname6, isAbsolute as isAbsolute2, relative as relative4, resolve as resolve7 } from "node:path";
+import { readFileSync as readFileSync4, mkdirSync, existsSync as existsSync8 } from "node:fs";
+import { dirname as dirname7, isAbsolute as isAbsolute2, relative as relative4, resolve as resolve7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -21818,7 +21818,7 @@ function sarifReport(findings, meta) {
 }
 
 // src/scan.ts
-import { statSync as statSync2 } from "node:fs";
+import { statSync as statSync3 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
 // src/config/cache.ts
@@ -23803,14 +23803,14 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
 }
 
 // src/scan-pool.ts
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 init_paths();
-import { join as join8, resolve as resolve4 } from "node:path";
+import { join as join9, resolve as resolve4 } from "node:path";
 import { Worker } from "node:worker_threads";
 
 // src/sources/fs.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2 } from "node:fs";
-import { join as join7, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import { join as join8, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/sources/decode.ts
 import { isAscii as isAscii2, isUtf8 } from "node:buffer";
@@ -23878,6 +23878,64 @@ function isIgnored(layers, abs, isDir) {
   return false;
 }
 
+// src/sources/tracked.ts
+import { spawnSync } from "node:child_process";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname6, join as join7, sep as sep3 } from "node:path";
+function byteKey(path) {
+  return (typeof path === "string" ? Buffer.from(path, "utf8") : path).toString("latin1");
+}
+var TrackedFiles = class {
+  byTop = /* @__PURE__ */ new Map();
+  topOf = /* @__PURE__ */ new Map();
+  /** True when `abs` is a file in the index of its repository. */
+  isTracked(abs) {
+    const index = this.index(abs);
+    return index !== null && index.files.has(byteKey(abs));
+  }
+  /** True when some tracked file lies below the folder `abs`. */
+  hasTrackedBelow(abs) {
+    const index = this.index(abs);
+    return index !== null && index.dirs.has(byteKey(abs));
+  }
+  index(abs) {
+    const top = this.top(dirname6(typeof abs === "string" ? abs : abs.toString("utf8")));
+    if (top === null) return null;
+    let index = this.byTop.get(top);
+    if (index === void 0) this.byTop.set(top, index = readIndex(top));
+    return index;
+  }
+  /** The work tree top above `dir` (the nearest folder with a `.git`), or null outside any repository. */
+  top(dir) {
+    const known = this.topOf.get(dir);
+    if (known !== void 0) return known;
+    const parent = dirname6(dir);
+    const top = existsSync6(join7(dir, ".git")) ? dir : parent === dir ? null : this.top(parent);
+    this.topOf.set(dir, top);
+    return top;
+  }
+};
+function readIndex(top) {
+  const r = spawnSync("git", ["ls-files", "-z", "--cached"], { cwd: top, maxBuffer: 1024 * 1024 * 1024 });
+  if (r.status !== 0 || !r.stdout) return null;
+  const files = /* @__PURE__ */ new Set();
+  const dirs = /* @__PURE__ */ new Set();
+  const prefix = Buffer.from(top + sep3, "utf8");
+  const out = r.stdout;
+  let start = 0;
+  for (let nul = out.indexOf(0); nul !== -1; start = nul + 1, nul = out.indexOf(0, start)) {
+    if (nul === start) continue;
+    const rel = out.subarray(start, nul);
+    files.add(Buffer.concat([prefix, rel]).toString("latin1"));
+    for (let slash = rel.lastIndexOf(47); slash > 0; slash = rel.lastIndexOf(47, slash - 1)) {
+      const key = Buffer.concat([prefix, rel.subarray(0, slash)]).toString("latin1");
+      if (dirs.has(key)) break;
+      dirs.add(key);
+    }
+  }
+  return { files, dirs };
+}
+
 // src/sources/fs.ts
 var PathNotFoundError = class extends Error {
   constructor(path) {
@@ -23888,7 +23946,7 @@ var PathNotFoundError = class extends Error {
   path;
 };
 function toPosix2(p) {
-  return sep3 === "/" ? p : p.split(sep3).join("/");
+  return sep4 === "/" ? p : p.split(sep4).join("/");
 }
 function errCode(err) {
   return err.code ?? err.message;
@@ -23906,7 +23964,7 @@ var ReadBuffer = class {
 function readRegularFile(abs, maxFileSize, into) {
   let fd;
   try {
-    fd = openSync2(abs, constants4.O_RDONLY | constants4.O_NONBLOCK);
+    fd = openSync2(fsPath(abs), constants4.O_RDONLY | constants4.O_NONBLOCK);
   } catch (err) {
     return { reason: `unreadable: ${errCode(err)}` };
   }
@@ -23934,10 +23992,62 @@ async function* fsSource(options) {
     if (fragment) yield fragment;
   }
 }
+function fsPath(p) {
+  return typeof p === "string" || Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+}
+function utf8Name(raw) {
+  const s = raw.toString("utf8");
+  return s.includes("\uFFFD") && !Buffer.from(s, "utf8").equals(raw) ? null : s;
+}
+function child(dir, raw) {
+  const name2 = typeof dir === "string" ? utf8Name(raw) : null;
+  if (name2 !== null && typeof dir === "string") return join8(dir, name2);
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(sep4), raw]);
+}
+function displayPath(path) {
+  if (typeof path === "string") return path;
+  const buf = Buffer.from(path.buffer, path.byteOffset, path.byteLength);
+  let out = "";
+  let i = 0;
+  while (i < buf.length) {
+    const len = utf8Length(buf, i);
+    if (len === 0) {
+      out += `\\x${buf[i].toString(16).toUpperCase().padStart(2, "0")}`;
+      i += 1;
+    } else {
+      out += buf.toString("utf8", i, i + len);
+      i += len;
+    }
+  }
+  return out;
+}
+function utf8Length(buf, i) {
+  const b = buf[i];
+  if (b < 128) return 1;
+  const len = b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0;
+  if (len === 0 || i + len > buf.length) return 0;
+  for (let k = 1; k < len; k++) if ((buf[i + k] & 192) !== 128) return 0;
+  const second = buf[i + 1];
+  if (b === 224 && second < 160) return 0;
+  if (b === 237 && second >= 160) return 0;
+  if (b === 240 && second < 144) return 0;
+  if (b === 244 && second >= 144) return 0;
+  return len;
+}
+function textOf(path) {
+  return typeof path === "string" ? path : Buffer.from(path).toString("utf8");
+}
 function* fsFiles(options) {
   const root = resolve3(options.root);
+  const rootBytes = Buffer.from(root + sep4);
   const useGitignore = options.gitignore !== false;
-  const rel = (abs) => toPosix2(relative3(root, abs)) || toPosix2(abs.split(sep3).pop() ?? abs);
+  const tracked = new TrackedFiles();
+  const rel = (abs) => {
+    if (typeof abs === "string") return toPosix2(relative3(root, abs)) || toPosix2(abs.split(sep4).pop() ?? abs);
+    const bytes = Buffer.from(abs);
+    const inside = bytes.subarray(0, rootBytes.length).equals(rootBytes) ? bytes.subarray(rootBytes.length) : bytes;
+    return toPosix2(displayPath(inside));
+  };
   for (const input of options.paths) {
     const start = resolve3(input);
     let st;
@@ -23946,51 +24056,61 @@ function* fsFiles(options) {
     } catch {
       throw new PathNotFoundError(input);
     }
+    if (st.isSymbolicLink()) {
+      try {
+        st = statSync2(start);
+      } catch (err) {
+        options.onSkip({ path: rel(start), reason: `symbolic link to nothing (${errCode(err)})` });
+        continue;
+      }
+    }
     if (!st.isDirectory()) {
       if (walkable(st, rel(start), options)) yield { abs: start, path: rel(start), size: st.size };
       continue;
     }
-    const base = useGitignore ? ancestorLayers(start) : [];
-    const stack = [{ dir: start, layers: base }];
+    const outer = useGitignore ? ancestorLayers(start) : [];
+    const base = outer.length && isIgnored(outer, start, true) ? [] : outer;
+    const stack = [{ dir: start, layers: base, ignored: false }];
     while (stack.length) {
-      const { dir, layers: parentLayers } = stack.pop();
-      const own = useGitignore ? readLayer(dir) : null;
+      const { dir, layers: parentLayers, ignored: dirIgnored } = stack.pop();
+      const own = useGitignore && typeof dir === "string" ? readLayer(dir) : null;
       const layers = own ? [...parentLayers, own] : parentLayers;
-      let names;
+      let raw;
       try {
-        names = readdirSync3(dir);
+        raw = readdirSync3(fsPath(dir), { encoding: "buffer" });
       } catch (err) {
         options.onSkip({ path: rel(dir) + "/", reason: `unreadable directory: ${errCode(err)}` });
         continue;
       }
-      names.sort();
+      const names = raw.map((bytes) => ({ text: bytes.toString("utf8"), bytes })).sort((a, b) => a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes, b.bytes));
       const subdirs = [];
-      for (const name2 of names) {
-        const abs = join7(dir, name2);
+      for (const { text: name2, bytes } of names) {
+        const abs = child(dir, bytes);
         let entry;
         try {
-          entry = lstatSync2(abs);
+          entry = lstatSync2(fsPath(abs));
         } catch (err) {
           options.onSkip({ path: rel(abs), reason: `vanished or unreadable: ${errCode(err)}` });
           continue;
         }
         if (entry.isDirectory()) {
           if (name2 === ".git") continue;
-          if (useGitignore && isIgnored(layers, abs, true)) {
-            options.onSkip({ path: rel(abs) + "/", reason: "gitignored" });
+          if (useGitignore && (dirIgnored || isIgnored(layers, textOf(abs), true))) {
+            if (tracked.hasTrackedBelow(fsPath(abs))) subdirs.push({ dir: abs, ignored: true });
+            else options.onSkip({ path: rel(abs) + "/", reason: "gitignored" });
             continue;
           }
-          subdirs.push(abs);
+          subdirs.push({ dir: abs, ignored: false });
           continue;
         }
-        if (useGitignore && isIgnored(layers, abs, false)) {
+        if (useGitignore && (dirIgnored || isIgnored(layers, textOf(abs), false)) && !tracked.isTracked(fsPath(abs))) {
           options.onSkip({ path: rel(abs), reason: "gitignored" });
           continue;
         }
         const path = rel(abs);
         if (walkable(entry, path, options)) yield { abs, path, size: entry.size };
       }
-      for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i], layers });
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ ...subdirs[i], layers });
     }
   }
 }
@@ -24030,8 +24150,8 @@ var BATCH_FILES = 64;
 var BATCH_BYTES = 4 * 1024 * 1024;
 var IN_FLIGHT = 3;
 function workerFile() {
-  const bundled = join8(PACKAGE_ROOT, "build", "cli", "scan-worker.js");
-  return existsSync6(bundled) ? bundled : join8(PACKAGE_ROOT, "build", "src", "scan-worker.js");
+  const bundled = join9(PACKAGE_ROOT, "build", "cli", "scan-worker.js");
+  return existsSync7(bundled) ? bundled : join9(PACKAGE_ROOT, "build", "src", "scan-worker.js");
 }
 async function scanFiles(ruleSet, options) {
   const tagged = [];
@@ -24243,7 +24363,7 @@ async function* stdinSource(input, path, onSkip, maxBytes = Number.POSITIVE_INFI
 function defaultRoot(paths) {
   if (paths.length === 1 && paths[0] !== "-") {
     try {
-      if (statSync2(paths[0]).isDirectory()) return resolve5(paths[0]);
+      if (statSync3(paths[0]).isDirectory()) return resolve5(paths[0]);
     } catch {
     }
   }
@@ -24332,19 +24452,19 @@ var GitError = class extends Error {
 };
 function git(args, options) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn("git", args, { cwd: options.cwd, env: { ...process.env, ...options.env } });
+    const child2 = spawn("git", args, { cwd: options.cwd, env: { ...process.env, ...options.env } });
     const out = [];
     const err = [];
-    child.stdout.on("data", (d) => out.push(d));
-    child.stderr.on("data", (d) => err.push(d));
-    child.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
-    child.on("close", (code) => {
+    child2.stdout.on("data", (d) => out.push(d));
+    child2.stderr.on("data", (d) => err.push(d));
+    child2.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
+    child2.on("close", (code) => {
       const stderr = Buffer.concat(err).toString("utf8");
       if ((options.okCodes ?? [0]).includes(code ?? -1)) resolvePromise(Buffer.concat(out));
       else reject(new GitError(`git ${args[0]} failed (${code}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code, stderr));
     });
-    if (options.input !== void 0) child.stdin.end(options.input);
-    else child.stdin.end();
+    if (options.input !== void 0) child2.stdin.end(options.input);
+    else child2.stdin.end();
   });
 }
 function gitSpawn(args, options) {
@@ -24383,7 +24503,7 @@ async function blameLine(cwd, to, boundary, path, line) {
 }
 
 // src/sources/repository.ts
-import { statSync as statSync3 } from "node:fs";
+import { statSync as statSync4 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 var NotARepositoryError = class extends Error {
   constructor(path, detail) {
@@ -24397,7 +24517,7 @@ async function openRepository(path) {
   const abs = resolve6(path);
   let isDir;
   try {
-    isDir = statSync3(abs).isDirectory();
+    isDir = statSync4(abs).isDirectory();
   } catch {
     throw new PathNotFoundError(path);
   }
@@ -24584,18 +24704,18 @@ function parsePatchBlocks(patch) {
 async function readBlobs(cwd, shas, maxFileSize) {
   const result2 = /* @__PURE__ */ new Map();
   if (shas.length === 0) return result2;
-  const child = gitSpawn(["cat-file", "--batch"], { cwd });
+  const child2 = gitSpawn(["cat-file", "--batch"], { cwd });
   const errChunks = [];
-  child.stderr.on("data", (d) => errChunks.push(d));
+  child2.stderr.on("data", (d) => errChunks.push(d));
   const closed = new Promise((res, rej) => {
-    child.on("error", rej);
-    child.on("close", res);
+    child2.on("error", rej);
+    child2.on("close", res);
   });
-  child.stdin.end(`${shas.join("\n")}
+  child2.stdin.end(`${shas.join("\n")}
 `);
   let pending = Buffer.alloc(0);
   let current = null;
-  for await (const chunk of child.stdout) {
+  for await (const chunk of child2.stdout) {
     pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
     for (; ; ) {
       if (!current) {
@@ -25510,7 +25630,7 @@ function readInputs() {
 }
 function readEvent(env) {
   const file = env.GITHUB_EVENT_PATH;
-  if (!file || !existsSync7(file)) return {};
+  if (!file || !existsSync8(file)) return {};
   return JSON.parse(readFileSync4(file, "utf8"));
 }
 async function runAction(env = process.env) {
@@ -25537,7 +25657,7 @@ async function runAction(env = process.env) {
     else if (outcome.skipped.length) info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
     const sarifFile = at(inputs.sarifFile);
     assertNoLinkBelow(workspace, sarifFile);
-    mkdirSync(dirname6(sarifFile), { recursive: true });
+    mkdirSync(dirname7(sarifFile), { recursive: true });
     writeFileReplacing(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
     info(`SARIF written to ${relative4(workspace, sarifFile) || sarifFile}`);
     const failed = findings.length > 0 && inputs.failOnFindings;
