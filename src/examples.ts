@@ -4,6 +4,7 @@
 import { buildRuleSet } from './config/compile.js';
 import { detect } from './detect/engine.js';
 import { expandTemplate, type Rng } from './fakes/index.js';
+import { partGenerators } from './fakes/parts.js';
 import type { CompiledAllowlist, CompiledRule } from './model/types.js';
 
 export interface ExampleFailure {
@@ -38,10 +39,11 @@ export function checkRuleExamples(
   }
   const ruleSet = buildRuleSet([rule], globalAllowlists);
   const failures: ExampleFailure[] = [];
+  const own = partGenerators(rule.spec.parts);
   const run = (kind: 'positive' | 'negative', template: string): void => {
     let expanded: string;
     try {
-      expanded = rng ? expandTemplate(template, rng) : expandTemplate(template);
+      expanded = expandTemplate(template, rng, own);
     } catch (err) {
       failures.push({ ruleId: rule.id, kind, example: template, message: (err as Error).message });
       return;

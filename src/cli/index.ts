@@ -66,7 +66,9 @@ function parser(argv: string[]) {
     )
     .command('rules', 'List the rules or check a rule file', (y) =>
       y
-        .command('list', 'List every rule with family, severity and validator')
+        .command('list', 'List every rule by provider, with family, severity, parts and validator', (yy) =>
+          yy.option('provider', { type: 'string', describe: 'Only the rules of this provider id (binance, openai, ...)' }),
+        )
         .command('check <file>', "Validate a rule file and run each rule's examples", (yy) =>
           yy.positional('file', { type: 'string', demandOption: true }),
         )

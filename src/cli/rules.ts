@@ -1,34 +1,56 @@
 // `keyhound rules list` and `keyhound rules check FILE`.
 
 import { buildRuleSet, compileAllowlist, compileRule } from '../config/compile.js';
+import { resolve } from 'node:path';
 import { loadRulePack, loadRulePacks } from '../config/load.js';
+import { providerIndex } from '../config/ruleset.js';
 import { validatorNames } from '../detect/validators/index.js';
 import { checkRuleExamples } from '../examples.js';
 import { loadRuleSet } from '../scan.js';
 import type { Args, RunResult } from './index.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, emit } from './index.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit } from './index.js';
+import { byCodePoint } from '../util/compare.js';
 
 export function rulesList(args: Args): RunResult {
   const a = args as Args & Record<string, unknown>;
   const { ruleSet } = loadRuleSet(process.cwd(), a.config as string | undefined);
-  const rows = ruleSet.rules.map((r) => ({
-    id: r.id,
-    family: r.family,
-    severity: r.severity,
-    validator: r.validate ?? '',
-    description: r.description,
-  }));
-  if (a.format === 'json') return { exitCode: EXIT_CLEAN, stdout: emit(`${JSON.stringify(rows, null, 2)}\n`, a), stderr: '' };
+  const wanted = a.provider as string | undefined;
+  const rows = ruleSet.rules
+    .map((r) => ({
+      id: r.id,
+      provider: r.provider ?? '',
+      providerName: (r.provider && ruleSet.providers.get(r.provider)?.name) || '',
+      family: r.family,
+      severity: r.severity,
+      match: r.spec.match ?? 'regex',
+      parts: Object.keys(r.spec.parts ?? {}),
+      validator: r.validate ?? [...new Set(Object.values(r.spec.parts ?? {}).flatMap((p) => (p.validate ? [p.validate] : [])))].join(','),
+      description: r.description,
+    }))
+    .filter((r) => wanted === undefined || r.provider === wanted);
+  if (wanted !== undefined && rows.length === 0) {
+    return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: no rule has provider "${wanted}" (see keyhound rules list)\n` };
+  }
+  if (a.format === 'json') {
+    const json = rows.map(({ providerName: _name, match: _match, ...r }) => r);
+    return { exitCode: EXIT_CLEAN, stdout: emit(`${JSON.stringify(json, null, 2)}\n`, a), stderr: '' };
+  }
   const widths = {
     id: Math.max(2, ...rows.map((r) => r.id.length)),
-    family: Math.max(6, ...rows.map((r) => r.family.length)),
-    validator: Math.max(9, ...rows.map((r) => r.validator.length)),
+    severity: 8,
+    parts: Math.max(5, ...rows.map((r) => r.parts.join(',').length)),
   };
-  const line = (id: string, family: string, severity: string, validator: string, description: string): string =>
-    `${id.padEnd(widths.id)}  ${family.padEnd(widths.family)}  ${severity.padEnd(8)}  ${validator.padEnd(widths.validator)}  ${description}`;
-  const out = [line('ID', 'FAMILY', 'SEVERITY', 'VALIDATOR', 'DESCRIPTION')];
-  for (const r of rows) out.push(line(r.id, r.family, r.severity, r.validator || '-', r.description));
-  out.push('', `${rows.length} rules`);
+  const byProvider = new Map<string, typeof rows>();
+  for (const r of rows) byProvider.set(r.provider, [...(byProvider.get(r.provider) ?? []), r]);
+  const out: string[] = [];
+  for (const provider of [...byProvider.keys()].sort(byCodePoint)) {
+    const list = byProvider.get(provider)!;
+    out.push(provider ? `${list[0]!.providerName || provider} (${provider})` : '(no provider)');
+    for (const r of list) {
+      out.push(`  ${r.id.padEnd(widths.id)}  ${r.severity.padEnd(widths.severity)}  ${(r.parts.join(',') || '-').padEnd(widths.parts)}  ${r.validator || '-'}  ${r.description}`);
+    }
+  }
+  out.push('', `${rows.length} rules, ${byProvider.size - (byProvider.has('') ? 1 : 0)} providers`);
   return { exitCode: EXIT_CLEAN, stdout: emit(`${out.join('\n')}\n`, a), stderr: '' };
 }
 
@@ -36,7 +58,9 @@ export function rulesCheck(args: Args): RunResult {
   const a = args as Args & Record<string, unknown>;
   const file = String(a.file);
   const pack = loadRulePack(file);
-  const rules = pack.rules.map((spec) => compileRule(spec, { file, family: pack.family }, validatorNames));
+  const builtin = loadRulePacks().filter((p) => resolve(p.file) !== resolve(file));
+  const providers = providerIndex([...builtin, pack].map((p) => ({ file: p.file, providers: p.providers ?? [] })));
+  const rules = pack.rules.map((spec) => compileRule(spec, { file, family: pack.family }, validatorNames, { providers }));
   buildRuleSet(rules); // duplicate ids are an error
   // Examples run with the global allowlists of the built-in packs and of the file itself, as a real scan would.
   const globals = [...loadRulePacks(), pack]

@@ -2,7 +2,8 @@
 
 import { createRequire } from 'node:module';
 import type picomatchType from 'picomatch';
-import type { AllowlistSpec, CompiledAllowlist, CompiledRule, RuleOrigin, RuleSet, RuleSpec } from '../model/types.js';
+import type { AllowlistSpec, CompiledAllowlist, CompiledRule, ProviderSpec, RuleOrigin, RuleSet, RuleSpec } from '../model/types.js';
+import { contextMatcher, prefixedRegex } from './v2.js';
 import { gateNames } from '../detect/gates.js';
 import { ConfigError } from './errors.js';
 import { expandCaseInsensitiveGroups } from './regex-syntax.js';
@@ -83,25 +84,47 @@ export function compileRule(
   spec: RuleSpec,
   origin: RuleOrigin,
   knownValidators: ReadonlySet<string>,
-  options: { vetted?: boolean } = {},
+  options: { vetted?: boolean; providers?: ReadonlyMap<string, ProviderSpec> } = {},
 ): CompiledRule {
   const where = { file: origin.file, ruleId: spec.id };
   const flags = spec.flags ?? '';
   if (!/^[ims]*$/.test(flags)) throw new ConfigError(`flags may only contain i, m, s (got "${flags}")`, origin.file, spec.id, 'flags');
-  const regex = compileRegex(spec.regex, `${flags}gd`, { ...where, field: 'regex' }, options.vetted ?? false);
+  const provider = spec.provider === undefined ? undefined : options.providers?.get(spec.provider);
+  if (spec.provider !== undefined && options.providers && !provider) {
+    throw new ConfigError(`unknown provider "${spec.provider}" (declare it under providers:)`, origin.file, spec.id, 'provider');
+  }
+  // v2 facts become matching here: a prefixed rule's regex is built from its part, a context rule gets a matcher
+  // and a regex that never matches (the engine runs its matcher instead).
+  let source: string;
+  let keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
+  let context: CompiledRule['context'] = null;
+  let vetted = options.vetted ?? false;
+  if (spec.match === 'prefixed') {
+    const built = prefixedRegex(spec, { ...where, field: 'parts' });
+    source = built.regex;
+    if (keywords.length === 0) keywords = built.keywords;
+    vetted = true; // built from literals and bounded classes: no nested quantifier
+  } else if (spec.match === 'context') {
+    context = contextMatcher(spec, provider, { ...where, field: 'context' });
+    source = '(?!)';
+    if (keywords.length === 0) keywords = context.keywords;
+    vetted = true;
+  } else if (spec.regex === undefined) {
+    throw new ConfigError('a rule needs a regex, or match: prefixed | context with parts', origin.file, spec.id, 'regex');
+  } else source = spec.regex;
+  const regex = compileRegex(source, `${flags}gd`, { ...where, field: 'regex' }, vetted);
   const hasSecretGroup = /\(\?<secret>/.test(regex.source);
-  if (spec.validate !== undefined && !knownValidators.has(spec.validate)) {
-    throw new ConfigError(
-      `unknown validator "${spec.validate}" (known: ${[...knownValidators].sort().join(', ')})`,
-      origin.file,
-      spec.id,
-      'validate',
-    );
+  const validate = spec.validate ?? (spec.match === 'prefixed' ? (Object.values(spec.parts ?? {})[0]?.validate ?? null) : null);
+  const partValidators = Object.entries(spec.parts ?? {}).flatMap(([name, p]) => (p.validate ? [[`parts.${name}.validate`, p.validate] as const] : []));
+  for (const [field, name] of [...(spec.validate !== undefined ? [['validate', spec.validate] as const] : []), ...partValidators]) {
+    if (!knownValidators.has(name)) {
+      throw new ConfigError(`unknown validator "${name}" (known: ${[...knownValidators].sort().join(', ')})`, origin.file, spec.id, field);
+    }
   }
   if (spec.gate !== undefined && !gateNames.has(spec.gate)) {
     throw new ConfigError(`unknown gate "${spec.gate}" (known: ${[...gateNames].sort().join(', ')})`, origin.file, spec.id, 'gate');
   }
-  const keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
+  const entropy = spec.entropy ?? (spec.match === 'prefixed' ? (Object.values(spec.parts ?? {})[0]?.entropy ?? 0) : 0);
   return {
     id: spec.id,
     description: spec.description,
@@ -111,13 +134,15 @@ export function compileRule(
     family: origin.family,
     regex,
     hasSecretGroup,
-    entropy: spec.entropy ?? 0,
-    validate: spec.validate ?? null,
+    entropy,
+    validate,
     path: spec.path ? compileGlob(spec.path, { ...where, field: 'path' }) : null,
     allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
     globalAllowlists: spec.globalAllowlists ?? true,
     generic: (spec.tags ?? []).includes('generic'),
-    spec,
+    provider: spec.provider ?? null,
+    context,
+    spec: { ...spec, regex: source, keywords },
     origin,
   };
 }
@@ -127,7 +152,7 @@ function escapeRegex(s: string): string {
 }
 
 /** Builds the engine's rule set: the keyword index and one combined keyword scan. Duplicate ids are an error. */
-export function buildRuleSet(rules: CompiledRule[], allowlists: CompiledAllowlist[] = []): RuleSet {
+export function buildRuleSet(rules: CompiledRule[], allowlists: CompiledAllowlist[] = [], providers: ReadonlyMap<string, ProviderSpec> = new Map()): RuleSet {
   const seen = new Map<string, CompiledRule>();
   for (const r of rules) {
     const prev = seen.get(r.id);
@@ -146,5 +171,5 @@ export function buildRuleSet(rules: CompiledRule[], allowlists: CompiledAllowlis
   }
   const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || byCodePoint(a, b));
   const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join('|'), 'gi') : null;
-  return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
+  return { rules, allowlists, alwaysRun, byKeyword, keywordScan, providers };
 }

@@ -5,7 +5,7 @@ import { readBoundedText } from '../util/files.js';
 import { basename, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import type { AllowlistSpec, RuleSet, RuleSpec } from '../model/types.js';
+import type { AllowlistSpec, ProviderSpec, RuleSet, RuleSpec } from '../model/types.js';
 import { ConfigError } from './errors.js';
 import { importGitleaks } from './gitleaks.js';
 import { DEFAULT_RULES_DIR } from './paths.js';
@@ -76,8 +76,14 @@ export function loadRulePack(file: string): RulePack {
   const doc = readYaml(file);
   const { pack } = schemaValidators();
   if (!pack(doc)) throw schemaError(file, doc, pack.errors);
-  const d = doc as { family?: string; rules: RuleSpec[]; allowlist?: AllowlistSpec };
-  return { file, family: d.family ?? basename(file).replace(/\.ya?ml$/, ''), rules: d.rules, allowlist: d.allowlist };
+  const d = doc as { family?: string; rules: RuleSpec[]; allowlist?: AllowlistSpec; providers?: ProviderSpec[] };
+  return {
+    file,
+    family: d.family ?? basename(file).replace(/\.ya?ml$/, ''),
+    rules: d.rules,
+    allowlist: d.allowlist,
+    ...(d.providers ? { providers: d.providers } : {}),
+  };
 }
 
 /** Every `*.yaml` pack in `dir`, sorted by file name. */
@@ -112,6 +118,7 @@ export function loadUserConfig(root: string, configPath?: string): UserConfig {
     rules: d.rules ?? [],
     disable: d.disable ?? [],
     allowlist: d.allowlist ?? {},
+    ...(d.providers ? { providers: d.providers } : {}),
     baseline: d.baseline,
     ...(warnings?.length ? { warnings } : {}),
   };

@@ -2,7 +2,7 @@
 // the rule cache can use it without loading a YAML parser or a schema validator.
 
 import { dirname } from 'node:path';
-import type { AllowlistSpec, CompiledAllowlist, CompiledRule, RuleSet, RuleSpec } from '../model/types.js';
+import type { AllowlistSpec, CompiledAllowlist, CompiledRule, ProviderSpec, RuleSet, RuleSpec } from '../model/types.js';
 import { buildRuleSet, compileAllowlist, compileRule } from './compile.js';
 import { ConfigError } from './errors.js';
 import { DEFAULT_RULES_DIR } from './paths.js';
@@ -13,6 +13,8 @@ export interface RulePack {
   family: string;
   rules: RuleSpec[];
   allowlist?: AllowlistSpec;
+  /** The providers this pack declares (rule model v2). */
+  providers?: ProviderSpec[];
 }
 
 /** The user's configuration (.keyhound.yaml), validated. */
@@ -22,6 +24,8 @@ export interface UserConfig {
   rules: RuleSpec[];
   disable: string[];
   allowlist: AllowlistSpec;
+  /** Providers the user's own rules declare. */
+  providers?: ProviderSpec[];
   baseline?: string;
   /** What loading had to report without failing (e.g. what a gitleaks import could not map). */
   warnings?: string[];
@@ -36,14 +40,16 @@ export function defaultUserConfig(): UserConfig {
 export function buildRuleSetFromPacks(config: UserConfig, validatorNames: ReadonlySet<string>, packs: RulePack[]): RuleSet {
   const compiled: CompiledRule[] = [];
   const allowlists: CompiledAllowlist[] = [];
-  for (const pack of config.extends === 'none' ? [] : packs) {
+  const used = config.extends === 'none' ? [] : packs;
+  const providers = providerIndex([...used.map((p) => ({ file: p.file, providers: p.providers ?? [] })), { file: config.file ?? '.keyhound.yaml', providers: config.providers ?? [] }]);
+  for (const pack of used) {
     // The packs shipped in rules/ are checked for catastrophic backtracking by the test suite, not on every run.
     const vetted = dirname(pack.file) === DEFAULT_RULES_DIR;
-    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames, { vetted }));
+    for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames, { vetted, providers }));
     if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: 'allowlist' }));
   }
   const userFile = config.file ?? '.keyhound.yaml';
-  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: 'user' }, validatorNames));
+  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: 'user' }, validatorNames, { providers }));
   allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: 'allowlist' }));
   const known = new Set(compiled.map((r) => r.id));
   for (const id of config.disable) {
@@ -53,5 +59,20 @@ export function buildRuleSetFromPacks(config: UserConfig, validatorNames: Readon
   return buildRuleSet(
     compiled.filter((r) => !disabled.has(r.id)),
     allowlists,
+    providers,
   );
+}
+
+/** Every declared provider by id; a provider declared twice is an error naming both files. */
+export function providerIndex(sources: readonly { file: string; providers: readonly ProviderSpec[] }[]): Map<string, ProviderSpec> {
+  const index = new Map<string, ProviderSpec>();
+  const where = new Map<string, string>();
+  for (const { file, providers } of sources) {
+    for (const p of providers) {
+      if (index.has(p.id)) throw new ConfigError(`provider "${p.id}" is declared twice (also in ${where.get(p.id)})`, file, undefined, 'providers');
+      index.set(p.id, p);
+      where.set(p.id, file);
+    }
+  }
+  return index;
 }

@@ -18,6 +18,7 @@ import { ruleWindows } from './windows.js';
 import { validators as builtinValidators } from './validators/index.js';
 import { byCodePoint } from '../util/compare.js';
 import type { Validator } from './validators/types.js';
+import { Bindings, runContextRule, type PartHit } from './context.js';
 
 export interface DetectOptions {
   /** Validators by name; defaults to the built-in registry. */
@@ -231,11 +232,19 @@ function take(rule: CompiledRule, m: RegExpExecArray, from: number, c: RunContex
   accept(rule, c, m[0], secret, start);
 }
 
+/** A context rule's part: its own entropy and validator, and the parts paired with it. */
+interface PartExtra {
+  entropy: number;
+  validate: string | null;
+  parts: Record<string, string>;
+}
+
 /** Takes one regex match through entropy → allowlists → validator → inline allow, into `out` or `dropped`. */
-function accept(rule: CompiledRule, c: RunContext, match: string, secret: string, start: number): void {
+function accept(rule: CompiledRule, c: RunContext, match: string, secret: string, start: number, extra?: PartExtra): void {
   const { ruleSet, fragment, lines, validators, dropped } = c;
   const { path } = fragment;
-  if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) {
+  const minEntropy = extra ? extra.entropy : rule.entropy;
+  if (minEntropy > 0 && shannonEntropy(secret) < minEntropy) {
     count(dropped, 'entropy');
     return;
   }
@@ -252,11 +261,12 @@ function accept(rule: CompiledRule, c: RunContext, match: string, secret: string
     count(dropped, 'allowlist');
     return;
   }
-  if (rule.validate) {
-    const validator = validators[rule.validate];
+  const validate = extra ? extra.validate : rule.validate;
+  if (validate) {
+    const validator = validators[validate];
     const result = validator ? validator(secret) : { ok: false as const, reason: 'validator missing' };
     if (!result.ok) {
-      count(dropped, `validator:${rule.validate}`);
+      count(dropped, `validator:${validate}`);
       return;
     }
   }
@@ -284,7 +294,15 @@ function accept(rule: CompiledRule, c: RunContext, match: string, secret: string
     secret,
     fingerprint: fingerprint(rule.id, path, secret),
     ...(fragment.commit ? { commit: fragment.commit } : {}),
+    ...(rule.provider ? { provider: rule.provider } : {}),
+    ...(extra && Object.keys(extra.parts).length > 1 ? { parts: extra.parts } : {}),
   });
+}
+
+/** Reports a context rule's part through the same checks as a regex match. */
+function acceptPart(c: RunContext, rule: CompiledRule, hit: PartHit, parts: Record<string, string>): void {
+  const part = rule.context!.parts.find((p) => p.name === hit.part)!;
+  accept(rule, c, hit.value, hit.value, hit.start, { entropy: part.entropy, validate: part.validate, parts });
 }
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
@@ -343,8 +361,16 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
   let verdict = -1;
   const gatePlaces = new Map<string, [number, number][]>();
   const literalPlaces = new Map<string, number[]>();
+  let bindings: Bindings | null = null;
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
+    if (rule.context) {
+      // A context rule runs on the grammar's bindings near its keywords, shared by every context rule.
+      if (rule.generic) genericIds.add(rule.id);
+      bindings ??= new Bindings(fragment.text, lines);
+      runContextRule(rule, hits.get(rule) ?? [], bindings, (r, hit, parts) => acceptPart(c, r, hit, parts));
+      continue;
+    }
     const gate = rule.spec.gate;
     if (gate !== undefined) {
       if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r) => (r.spec.gate ? [r.spec.gate] : []))));

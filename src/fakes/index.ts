@@ -37,6 +37,7 @@ export const ALPHABETS = {
   b64url: 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-',
   base58: BASE58_ALPHABET,
   base36: BASE36_ALPHABET,
+  base32: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
 } as const;
 export type AlphabetKind = keyof typeof ALPHABETS;
 
@@ -348,8 +349,10 @@ export const TEMPLATE_KINDS: readonly string[] = Object.keys(GENERATORS).sort();
 const TEMPLATE = /\{\{([A-Za-z][A-Za-z0-9-]*)(?::([^{}]*))?\}\}/g;
 
 /** Replace every `{{kind[:arg]}}` with a fresh random value. Unknown kinds throw an Error naming the kind. */
-export function expandTemplate(template: string, rng: Rng = defaultRng): string {
+export function expandTemplate(template: string, rng: Rng = defaultRng, own: Readonly<Record<string, (rng: Rng) => string>> = {}): string {
   return template.replace(TEMPLATE, (_m, kind: string, arg: string | undefined) => {
+    const part = own[kind];
+    if (part !== undefined && arg === undefined) return part(rng);
     const gen = GENERATORS[kind];
     if (gen === undefined) throw new Error(`unknown template kind: ${kind}`);
     return gen(arg, rng);

@@ -33,10 +33,11 @@ export function scrubText(text: string, secrets: readonly string[] = []): string
 }
 
 export function redact(findings: readonly Finding[]): Finding[] {
-  const secrets = findings.map((f) => f.secret);
+  const secrets = findings.flatMap((f) => [f.secret, ...Object.values(f.parts ?? {})]);
   return findings.map((f) => ({
     ...f,
     secret: redactSecret(f.secret),
+    ...(f.parts ? { parts: Object.fromEntries(Object.entries(f.parts).map(([k, v]) => [k, redactSecret(v)])) } : {}),
     ...(f.commit ? { commit: { ...f.commit, message: scrubText(f.commit.message, secrets) } } : {}),
   }));
 }

@@ -26,15 +26,77 @@ export interface RuleExamples {
   negative: string[];
 }
 
+/** A provider as a rule pack declares it (rule model v2). */
+export interface ProviderSpec {
+  /** Stable id (`binance`, `openai`): findings, `rules list` and verification use it. */
+  id: string;
+  name: string;
+  /** The provider's documentation of its keys. */
+  docs?: string;
+  /** Lower-case words naming the provider in identifiers, sections and prose. Default: [id]. */
+  aliases?: string[];
+}
+
+/** A length: exactly n, one of several, or a range written "min-max". */
+export type LengthSpec = number | number[] | string;
+
+/** One part of a credential (key, secret, passphrase, ...) and its shape. */
+export interface PartSpec {
+  prefix?: string | string[];
+  suffix?: string;
+  /** A named alphabet (see src/config/v2.ts ALPHABET_CLASSES). */
+  alphabet?: string;
+  /** A regex character-class body, instead of `alphabet`. */
+  chars?: string;
+  length?: LengthSpec;
+  /** A composite body between prefix and suffix: literals and `{ alphabet: length }` pieces. */
+  segments?: (string | Record<string, LengthSpec>)[];
+  entropy?: number;
+  validate?: string;
+  /** Words a binding name ends with to name this part (compact, lower case); default by part name. */
+  names?: string[];
+  /** A template making a fake value when the shape alone cannot (checksums). */
+  fake?: string;
+  /** With `pairing: required`, this part need not be found. */
+  optional?: boolean;
+}
+
+/** How a context rule recognises its provider's credential, besides the provider's aliases. */
+export interface ContextSpec {
+  /** Overrides the provider's aliases. */
+  aliases?: string[];
+  /** Header or field names that alone identify the provider: a list (the main part) or name → part. */
+  headers?: string[] | Record<string, string>;
+  /** URL templates with `{part}` placeholders and `*` for one host label. */
+  urls?: string[];
+  /** Lines around a binding where an alias makes it the provider's (default 3). */
+  window?: number;
+  /** No provider: a binding is identified by its name alone (the generic rule). */
+  anyName?: boolean;
+  /** Name words that disqualify a binding (compact: `publictoken`, `csrftoken`). */
+  exclude?: string[];
+}
+
 /** A rule as written in `rules/*.yaml` or a user's config, after schema validation. */
 export interface RuleSpec {
   id: string;
   description: string;
   severity: Severity;
   tags?: string[];
+  /** The provider's id (rule model v2). */
+  provider?: string;
+  /** How the rule matches: a raw `regex`, a self-identifying `prefixed` token, or a value in provider `context`. */
+  match?: 'prefixed' | 'context';
+  parts?: Record<string, PartSpec>;
+  /** The part reported as the finding's `secret`; default the first. */
+  main?: string;
+  /** `optional`: every part is reported, found alone or paired; `required`: only when every part is found together. */
+  pairing?: 'optional' | 'required';
+  context?: ContextSpec;
   /** Lower-case literals; the regex only runs on text containing at least one (case-insensitive). */
   keywords?: string[];
-  regex: string;
+  /** Required for rules without `match`. */
+  regex?: string;
   flags?: string;
   /** Minimum Shannon entropy, in bits per character, of the secret. */
   entropy?: number;
@@ -55,6 +117,33 @@ export interface RuleSpec {
 export interface RuleOrigin {
   file: string;
   family: string;
+}
+
+/** One part of a context rule, ready for the engine. */
+export interface PartMatcher {
+  name: string;
+  /** The whole value's shape, anchored. */
+  shape: RegExp;
+  /** Compact names a binding name may end with. */
+  names: string[];
+  entropy: number;
+  validate: string | null;
+  optional: boolean;
+}
+
+/** A context rule's facts, compiled (src/config/v2.ts); the engine runs it on grammar bindings (src/detect/context.ts). */
+export interface ContextMatcher {
+  parts: PartMatcher[];
+  main: string;
+  aliases: string[];
+  /** Lower-case header name → part name. */
+  headers: Map<string, string>;
+  urls: { regex: RegExp; keyword: string }[];
+  window: number;
+  pairing: 'optional' | 'required';
+  anyName: boolean;
+  exclude: string[];
+  keywords: string[];
 }
 
 export interface CompiledAllowlist {
@@ -84,7 +173,12 @@ export interface CompiledRule {
   globalAllowlists: boolean;
   /** Generic rules yield to a specific rule that reports the same secret. */
   generic: boolean;
-  spec: RuleSpec;
+  /** The provider's id, or null for a user regex rule without one. */
+  provider: string | null;
+  /** A context rule's matcher; null for regex and prefixed rules, which run their regex. */
+  context: ContextMatcher | null;
+  /** The rule as written, with `regex` and `keywords` filled in for prefixed rules. */
+  spec: RuleSpec & { regex: string };
   origin: RuleOrigin;
 }
 
@@ -99,6 +193,8 @@ export interface RuleSet {
   byKeyword: Map<string, CompiledRule[]>;
   /** One case-insensitive alternation of every keyword, longest first, or null if there are none. */
   keywordScan: RegExp | null;
+  /** The declared providers, by id. */
+  providers: ReadonlyMap<string, ProviderSpec>;
 }
 
 /** Text with provenance, as a source yields it. Paths are POSIX and relative to the scan root. */

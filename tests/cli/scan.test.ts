@@ -134,12 +134,12 @@ describe('keyhound scan', () => {
 });
 
 describe('keyhound rules', () => {
-  it('lists every rule with family, severity and validator', () => {
+  it('lists every rule with provider, family, severity, parts and validator', () => {
     const r = keyhound(['rules', 'list', '--format', 'json']);
     expect(r.status).toBe(0);
     const rows = JSON.parse(r.stdout);
     expect(rows.length).toBeGreaterThan(10);
-    expect(Object.keys(rows[0])).toEqual(['id', 'family', 'severity', 'validator', 'description']);
+    expect(Object.keys(rows[0])).toEqual(['id', 'provider', 'family', 'severity', 'parts', 'validator', 'description']);
   });
 
   it('checks a rule file: passing examples exit 0, a failing one exits 1, an invalid file exits 2', () => {

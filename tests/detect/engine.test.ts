@@ -146,8 +146,8 @@ describe('detect: keyword-led rules (tried at keyword hits only)', () => {
       `password =`,
       `"${v()}"`, // the match runs on over the line break (\s)
     ].join('\n');
-    expect(keywordLed(led.regex, led.keywords!)).toBe(true);
-    expect(keywordLed(scanned.regex, scanned.keywords!)).toBe(false);
+    expect(keywordLed(led.regex!, led.keywords!)).toBe(true);
+    expect(keywordLed(scanned.regex!, scanned.keywords!)).toBe(false);
     const a = detect(ruleSetOf([led]), { text, path: 'x' }).findings;
     const b = detect(ruleSetOf([scanned]), { text, path: 'x' }).findings;
     expect(a.length).toBe(4);
@@ -176,7 +176,7 @@ describe('detect: rules led by a literal as well as keywords', () => {
       `navigate_key = "${hex()}"`,
       `Configurations(key="${hex()}")`,
     ].join('\n');
-    expect(ruleLeads(led.regex, led.keywords!)).toEqual({ literals: ['Configuration('] });
+    expect(ruleLeads(led.regex!, led.keywords!)).toEqual({ literals: ['Configuration('] });
     const place = (f: { line: number; column: number; secret: string }): string => `${f.line}:${f.column} ${f.secret}`;
     const a = detect(ruleSetOf([led]), { text, path: 'x' }).findings.map(place);
     expect(a).toEqual(detect(ruleSetOf([scanned]), { text, path: 'x' }).findings.map(place));
@@ -194,7 +194,7 @@ describe('detect: rules led by a literal as well as keywords', () => {
     const scanned: RuleSpec = { ...led, id: 'scanned', regex: `[\\s\\S]{0}${led.regex}` };
     const id = (): string => `${randomString(ALPHABETS.alnum, 19)}7`;
     const text = [`# gemini`, `GEMINI_KEY = "account-${id()}"`, `k = "account-${id()}"`, `master-${id()} x-master-${id()}`, `myaccount-${id()}`].join('\n');
-    expect(ruleLeads(led.regex, led.keywords!)).toEqual({ literals: ['account', 'master'] });
+    expect(ruleLeads(led.regex!, led.keywords!)).toEqual({ literals: ['account', 'master'] });
     const place = (f: { line: number; column: number; secret: string }): string => `${f.line}:${f.column} ${f.secret}`;
     const a = detect(ruleSetOf([led]), { text, path: 'x' }).findings.map(place);
     expect(a).toEqual(detect(ruleSetOf([scanned]), { text, path: 'x' }).findings.map(place));

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileAllowlist, compileRule } from '../../src/config/compile.js';
 import { loadRulePacks } from '../../src/config/load.js';
+import { providerIndex } from '../../src/config/ruleset.js';
 import { validatorNames } from '../../src/detect/validators/index.js';
 import { checkRuleExamples } from '../../src/examples.js';
 import { seededRng } from '../helpers/crypto/rng.js';
@@ -12,7 +13,8 @@ const packs = loadRulePacks();
 const globals = packs
   .filter((p) => p.allowlist)
   .map((p) => compileAllowlist(p.allowlist!, { file: p.file, field: 'allowlist' }));
-const rules = packs.flatMap((p) => p.rules.map((spec) => compileRule(spec, { file: p.file, family: p.family }, validatorNames)));
+const providers = providerIndex(packs.map((p) => ({ file: p.file, providers: p.providers ?? [] })));
+const rules = packs.flatMap((p) => p.rules.map((spec) => compileRule(spec, { file: p.file, family: p.family }, validatorNames, { providers })));
 
 describe('rule catalogue', () => {
   it('has rules, with unique ids', () => {

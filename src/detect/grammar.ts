@@ -1,0 +1,188 @@
+// The grammar of where secrets sit: one place that knows how code, configs and prose bind a name to a value, shared
+// by every context rule (rule model v2). Given a line, it returns its bindings (name → value, with the value's
+// offset); given a line number, the words of the sections it sits in (YAML/JSON/HCL nesting, INI/TOML headers,
+// constructor calls). Pure and line-based: the engine asks only for the lines near a rule's keywords.
+//
+// Syntaxes: shell, .env and `export`, Dockerfile ENV/ARG, Makefile (= := ?= ::= +=), YAML, JSON, TOML, INI,
+// .properties, HCL; Python (assignments, annotations, kwargs, dicts), JS/TS (const, objects, template literals), Go
+// (:=, `var x T =`, struct fields), Java/Kotlin (setProperty, typed fields), C# (initializers, .Add), PHP (= .= define),
+// Ruby (= =>), Rust (let, Some(...)); XML elements and attributes, .NET appSettings; CLI flags (--key v, --key=v,
+// -key v); HTTP headers; URL query parameters and user-info; connection strings (Password=...;); strings inside
+// JSON-escaped strings and notebooks; prose (`token - '...'`).
+
+/** Where a binding came from, for tests and for rules that care. */
+export type BindingKind = 'assign' | 'pair' | 'xml' | 'flag' | 'userinfo' | 'prose' | 'block';
+
+export interface Binding {
+  /** The name as written, without quotes (`BINANCE_API_KEY`, `X-MBX-APIKEY`, `apiKey`). */
+  name: string;
+  /** The value, without quotes or an auth scheme (`Bearer`). */
+  value: string;
+  /** Offset of the value in the line. */
+  at: number;
+  kind: BindingKind;
+}
+
+const Q = String.raw`(?<vq>\\?["'\x60])(?<qv>(?:(?!\k<vq>)(?:\\.|[^\\\n]))*)\k<vq>`;
+const SCHEME = String.raw`(?:(?:Bearer|bearer|Basic|basic|Token|token|Bot|ApiKey|apikey|Key)[ \t]+)?`;
+const UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
+/** A value: quoted (also `\"…\"` inside a JSON string), or a bare word; an optional wrapper call before it. */
+const VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
+const NAME = String.raw`[A-Za-z_$@][\w$@.\-]{0,100}`;
+const OPS = String.raw`::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
+
+/** `name op value` in its many spellings, with an optional type annotation (`token: str = …`). */
+const ASSIGN = new RegExp(
+  String.raw`(?<![\w$@.\-])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` +
+    String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?[ \t]*(?==))?` +
+    String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
+  'gd',
+);
+/** Go `var name T = …` and `const name T = …`, whose name the general form would miss. */
+const GO_VAR = new RegExp(String.raw`\b(?:var|const)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+[\w.*\[\]]+[ \t]*=[ \t]*${VALUE}`, 'gd');
+/** Two quoted strings as a pair: `setProperty("K", "v")`, `.Add("K", "v")`, `define('K', 'v')`, `{ "K", "v" }`. */
+const PAIR = new RegExp(String.raw`(?<q1>["'])(?<name>[A-Za-z_][\w.\-:]{1,100})\k<q1>[ \t]*,[ \t]*${Q}`, 'gd');
+/** `.NET` appSettings and similar: `key="Name" value="…"`. */
+const KEY_VALUE_ATTRS = /\b(?:key|name)[ \t]*=[ \t]*"(?<name>[^"\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"(?<qv>[^"\n]*)"/dgi;
+/** An XML element: `<name attr="…">value</name>`. */
+const XML = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>(?<qv>[^<>\n]{1,2000})<\/\k<name>>/dg;
+/** A CLI flag with its value: `--api-key v`, `--api-key=v`, `-storagekey "v"`. */
+const FLAG = new RegExp(String.raw`(?<![\w-])--?(?<name>[A-Za-z][\w-]{0,60})(?:[ \t]+|=)(?!-)(?:${Q}|${UNQUOTED})`, 'gd');
+/** Dockerfile `ENV NAME value`. */
+const DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
+/** URL user-info: `scheme://user:password@host`. */
+const USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
+/** Prose: `token - 'value'`, `api key is "value"`. */
+const PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
+
+interface Form {
+  re: RegExp;
+  kind: BindingKind;
+  /** Higher wins when two forms bind the same value. */
+  rank: number;
+}
+
+const FORMS: readonly Form[] = [
+  { re: GO_VAR, kind: 'assign', rank: 6 },
+  { re: KEY_VALUE_ATTRS, kind: 'pair', rank: 6 },
+  { re: DOCKER_ENV, kind: 'assign', rank: 5 },
+  { re: PAIR, kind: 'pair', rank: 4 },
+  { re: ASSIGN, kind: 'assign', rank: 3 },
+  { re: XML, kind: 'xml', rank: 3 },
+  { re: FLAG, kind: 'flag', rank: 2 },
+  { re: PROSE, kind: 'prose', rank: 1 },
+];
+
+/** Cheap necessary conditions: a line with none of these characters binds nothing. */
+const ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
+
+/** Every binding on one line (no line break inside), at most one per value offset (the most specific form's). */
+export function lineBindings(line: string): Binding[] {
+  if (!ANY_BINDING.test(line)) return [];
+  const byAt = new Map<number, Binding & { rank: number }>();
+  const add = (b: Binding, rank: number): void => {
+    const prev = byAt.get(b.at);
+    if (!prev || prev.rank < rank) byAt.set(b.at, { ...b, rank });
+  };
+  for (const { re, kind, rank } of FORMS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(line)) !== null) {
+      const g = m.groups!;
+      const text = g.qv ?? g.uv;
+      if (text !== undefined && g.name !== undefined) {
+        const at = m.indices!.groups![g.qv !== undefined ? 'qv' : 'uv']![0];
+        add({ name: g.name, value: unescapeValue(text), at, kind }, rank);
+      }
+      // Assignments may chain on one line (`a=1&b=2`, `k: v, k2: v2`): go on right after the name, not the value.
+      if (re === ASSIGN || re === FLAG) re.lastIndex = m.index + Math.max(1, (g.name?.length ?? 0) + (g.q?.length ?? 0));
+      else if (m[0].length === 0) re.lastIndex += 1;
+    }
+  }
+  USERINFO.lastIndex = 0;
+  let u: RegExpExecArray | null;
+  while ((u = USERINFO.exec(line)) !== null) {
+    const g = u.groups!;
+    add({ name: `${g.scheme}.password`, value: g.qv!, at: u.indices!.groups!.qv![0], kind: 'userinfo' }, 5);
+    add({ name: `${g.scheme}.username`, value: g.user!, at: u.indices!.groups!.user![0], kind: 'userinfo' }, 5);
+  }
+  return [...byAt.values()].sort((a, b) => a.at - b.at).map(({ rank: _rank, ...b }) => b);
+}
+
+/** Values keep their text as written; only a JSON-escaped slash is undone, so `\/` in a URL does not hide a key. */
+function unescapeValue(v: string): string {
+  return v.includes('\\/') ? v.replace(/\\\//g, '/') : v;
+}
+
+/** Indentation width of a line (tabs count as 4). */
+export function indentOf(line: string): number {
+  let n = 0;
+  for (const ch of line) {
+    if (ch === ' ') n += 1;
+    else if (ch === '\t') n += 4;
+    else break;
+  }
+  return n;
+}
+
+const SECTION_HEADER = /^[ \t]*\[{1,2}(?<name>[^\]\n]{1,100})\]{1,2}[ \t]*(?:[#;].*)?$/;
+/** A line that opens a nested block: YAML `name:`, `"name": {`, `name = {`, `x = Client(`, `def f():`, `name {`. */
+const OPENER = /(?:[:{([=]|=>|\|[-+]?|>[-+]?)[ \t]*(?:#.*|\/\/.*)?$/;
+const BLANK_OR_COMMENT = /^[ \t]*(?:$|#|\/\/|;|--|\*|\/\*)/;
+/** Identifier words of a line, before its opener. */
+const WORDS = /[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g;
+
+function openerWords(line: string): string[] {
+  return line.match(WORDS) ?? [];
+}
+
+/**
+ * The identifiers of the sections line `n` sits in, innermost first: lines above with less indentation that open a
+ * block, up to the top or an INI/TOML `[header]`. `lineText` gives a line by number. Looks at most `limit` lines up.
+ */
+export function sectionNames(lineText: (n: number) => string, n: number, limit = 200): string[] {
+  const out: string[] = [];
+  let indent = indentOf(lineText(n));
+  for (let l = n - 1; l >= 0 && l >= n - limit; l--) {
+    const text = lineText(l);
+    if (BLANK_OR_COMMENT.test(text)) continue;
+    const header = SECTION_HEADER.exec(text);
+    if (header) {
+      out.push(...openerWords(header.groups!.name!));
+      break;
+    }
+    const ind = indentOf(text);
+    if (ind >= indent) continue;
+    if (OPENER.test(text)) out.push(...openerWords(text));
+    indent = ind;
+    if (ind === 0) break;
+  }
+  return out;
+}
+
+/**
+ * The identifiers of the brackets still open at `at` on one line (`ccxt.binance({'apiKey': …` → ccxt.binance):
+ * sections that open and close on a single line, as minified JSON and constructor calls write them.
+ */
+export function inlineSectionNames(line: string, at: number): string[] {
+  const stack: string[][] = [];
+  let segment = 0;
+  let quote = '';
+  for (let i = 0; i < at; i++) {
+    const ch = line[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '{' || ch === '(' || ch === '[') {
+      stack.push(openerWords(line.slice(segment, i)));
+      segment = i + 1;
+    } else if (ch === '}' || ch === ')' || ch === ']') {
+      stack.pop();
+      segment = i + 1;
+    } else if (ch === ',' || ch === ';') segment = i + 1;
+  }
+  return stack.flat();
+}

@@ -1,0 +1,94 @@
+// The grammar of where secrets sit (src/detect/grammar.ts): each syntax the rule model v2 relies on binds the
+// right name to the right value, at the right offset.
+
+import { describe, expect, it } from 'vitest';
+import { inlineSectionNames, lineBindings, sectionNames } from '../../src/detect/grammar.js';
+
+const V = 'q9Zr4TfW2mKx8LbP';
+
+/** [syntax, line, expected name]; the value is always V. */
+const CASES: [string, string, string][] = [
+  ['.env', `BINANCE_API_KEY=${V}`, 'BINANCE_API_KEY'],
+  ['shell export', `export BINANCE_API_KEY="${V}"`, 'BINANCE_API_KEY'],
+  ['Dockerfile ENV with a space', `ENV BINANCE_API_KEY ${V}`, 'BINANCE_API_KEY'],
+  ['Dockerfile ARG', `ARG BINANCE_API_KEY=${V}`, 'BINANCE_API_KEY'],
+  ['Makefile ?=', `KEY ?= ${V}`, 'KEY'],
+  ['Makefile ::=', `KEY ::= ${V}`, 'KEY'],
+  ['Makefile :=', `KEY := ${V}`, 'KEY'],
+  ['YAML', `  api_key: "${V}"`, 'api_key'],
+  ['YAML list item, bare value', `- api_key: ${V}`, 'api_key'],
+  ['JSON', `"apiKey": "${V}",`, 'apiKey'],
+  ['TOML / INI / HCL', `api_key = "${V}"`, 'api_key'],
+  ['.properties', `api.key=${V}`, 'api.key'],
+  ['Python annotated', `token: str = "${V}"`, 'token'],
+  ['Python kwargs', `client = Client(api_key="${V}")`, 'api_key'],
+  ['Python dict', `{'apiKey': '${V}'}`, 'apiKey'],
+  ['JS template literal', `const apiKey = \`${V}\`;`, 'apiKey'],
+  ['Go :=', `token := "${V}"`, 'token'],
+  ['Go var with a type', `var token string = "${V}"`, 'token'],
+  ['Go struct field', `APIKey: "${V}",`, 'APIKey'],
+  ['Java setProperty', `System.setProperty("BINANCE_KEY", "${V}");`, 'BINANCE_KEY'],
+  ['Java field', `private static final String API_KEY = "${V}";`, 'API_KEY'],
+  ['Kotlin val', `val apiKey: String = "${V}"`, 'apiKey'],
+  ['C# initializer', `{ "AccountKey", "${V}" },`, 'AccountKey'],
+  ['C# .Add', `settings.Add("AccountKey", "${V}");`, 'AccountKey'],
+  ['PHP .=', `$t .= "${V}";`, '$t'],
+  ['PHP define', `define('API_KEY', '${V}');`, 'API_KEY'],
+  ['Ruby =>', `:api_key => "${V}"`, 'api_key'],
+  ['Ruby ||=', `ENV["API_KEY"] ||= "${V}"`, 'API_KEY'],
+  ['Rust let', `let api_key: &str = "${V}";`, 'api_key'],
+  ['Rust Some(...)', `key: Some("${V}".into()),`, 'key'],
+  ['Python environ', `os.environ["BINANCE_KEY"] = "${V}"`, 'BINANCE_KEY'],
+  ['XML element', `<apiKey>${V}</apiKey>`, 'apiKey'],
+  ['XML attribute', `<cfg apiKey="${V}" />`, 'apiKey'],
+  ['.NET appSettings', `<add key="BinanceKey" value="${V}" />`, 'BinanceKey'],
+  ['Jenkins credentials XML', `<secret>${V}</secret>`, 'secret'],
+  ['CLI --flag value', `tool --api-key ${V} --x=1`, 'api-key'],
+  ['CLI --flag=value', `tool --api-key=${V}`, 'api-key'],
+  ['CLI -flag "value"', `az storage -storagekey "${V}"`, 'storagekey'],
+  ['HTTP header in curl', `curl -H "X-MBX-APIKEY: ${V}" https://example.com`, 'X-MBX-APIKEY'],
+  ['HTTP Authorization header', `Authorization: Bearer ${V}`, 'Authorization'],
+  ['URL query parameter', `https://x.example/api?api_key=${V}&x=1`, 'api_key'],
+  ['URL user-info', `postgres://admin:${V}@db.example:5432/x`, 'postgres.password'],
+  ['connection string', `Server=x;Password=${V};Database=y`, 'Password'],
+  ['notebook cell (JSON-escaped)', `"source": ["API_KEY = \\"${V}\\"\\n"]`, 'API_KEY'],
+  ['JSON inside a JSON string', `{\\"apiKey\\": \\"${V}\\"}`, 'apiKey'],
+  ['prose', `twilio token - '${V}'`, 'token'],
+  ['comparison', `if token == "${V}":`, 'token'],
+];
+
+describe('grammar: lineBindings', () => {
+  it.each(CASES)('%s', (_syntax, line, name) => {
+    const found = lineBindings(line).filter((b) => b.value === V);
+    expect(found.map((b) => b.name)).toContain(name);
+    for (const b of found) expect(line.slice(b.at, b.at + V.length)).toBe(V);
+  });
+
+  it('binds nothing on a line without a binding character', () => {
+    expect(lineBindings(`just some words ${V}`)).toEqual([]);
+  });
+});
+
+describe('grammar: sections', () => {
+  const lines = (text: string) => (n: number): string => text.split('\n')[n] ?? '';
+
+  it('follows YAML nesting up to the top', () => {
+    const y = lines('exchanges:\n  binance:\n    enabled: true\n    api_key: x\n  kraken:\n    key: y');
+    expect(sectionNames(y, 3)).toEqual(['binance', 'exchanges']);
+    expect(sectionNames(y, 5)).toEqual(['kraken', 'exchanges']);
+  });
+
+  it('stops at an INI or TOML header', () => {
+    expect(sectionNames(lines('[other]\na = 1\n[binance]\nkey = x'), 3)).toEqual(['binance']);
+  });
+
+  it('names a constructor call opened on an earlier line', () => {
+    expect(sectionNames(lines("exchange = ccxt.binance({\n    'apiKey': 'x',\n})"), 1)).toEqual(['exchange', 'ccxt.binance']);
+  });
+
+  it('names brackets still open on the same line', () => {
+    expect(inlineSectionNames('{"binance":{"apiKey":"x"}}', 22)).toEqual(['binance']);
+    expect(inlineSectionNames("ex = ccxt.binance({'apiKey': 'x'})", 30)).toEqual(['ex', 'ccxt.binance']);
+    expect(inlineSectionNames('{"kraken":{"k":"1"},"binance":{"apiKey":"x"}}', 42)).toEqual(['binance']);
+  });
+});
