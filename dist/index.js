@@ -4100,6 +4100,211 @@ var init_module_shim = __esm({
   }
 });
 
+// src/config/errors.ts
+var ConfigError;
+var init_errors = __esm({
+  "src/config/errors.ts"() {
+    "use strict";
+    ConfigError = class extends Error {
+      constructor(message, file, ruleId, field) {
+        const where = [file, ruleId, field].filter(Boolean).join(": ");
+        super(where ? `${where}: ${message}` : message);
+        this.file = file;
+        this.ruleId = ruleId;
+        this.field = field;
+        this.name = "ConfigError";
+      }
+      file;
+      ruleId;
+      field;
+    };
+  }
+});
+
+// src/config/v2.ts
+function nameWords(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function compactName(name2) {
+  return name2.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function trimTail(words, aliases) {
+  const w = words.slice();
+  while (w.length > 1) {
+    const last = w[w.length - 1];
+    if (/^\d+$/.test(last) || NAME_TAILS.includes(last) || aliases.has(last)) w.pop();
+    else break;
+  }
+  return w;
+}
+function lengthSource(length, where) {
+  if (length === void 0) throw new ConfigError("a part needs a length (or segments)", where.file, where.ruleId, `${where.field}.length`);
+  if (typeof length === "number") return `{${length}}`;
+  if (Array.isArray(length)) return length.length === 1 ? `{${length[0]}}` : `(?:${length.map((n) => `{${n}}`).join("|")})`;
+  const m = /^(\d+)-(\d+)$/.exec(length);
+  if (!m || Number(m[1]) > Number(m[2])) throw new ConfigError(`length "${length}" is not n, [n, m] or "min-max"`, where.file, where.ruleId, `${where.field}.length`);
+  return `{${m[1]},${m[2]}}`;
+}
+function classOf(alphabet, chars, where) {
+  if (chars !== void 0) return chars;
+  if (alphabet === void 0) throw new ConfigError("a part needs an alphabet or chars", where.file, where.ruleId, `${where.field}.alphabet`);
+  const cls = ALPHABET_CLASSES[alphabet];
+  if (cls === void 0) throw new ConfigError(`unknown alphabet "${alphabet}" (known: ${Object.keys(ALPHABET_CLASSES).join(", ")})`, where.file, where.ruleId, `${where.field}.alphabet`);
+  return cls;
+}
+function escapeRegex(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+function repeat(cls, length, where) {
+  const q = lengthSource(length, where);
+  return q.startsWith("(?:") ? `(?:${q.slice(3, -1).split("|").map((n) => `[${cls}]${n}`).join("|")})` : `[${cls}]${q}`;
+}
+function partSource(part, where) {
+  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  let body2;
+  let tail;
+  if (part.segments) {
+    const pieces = [];
+    tail = "";
+    for (const [i, seg] of part.segments.entries()) {
+      if (typeof seg === "string") {
+        pieces.push(escapeRegex(seg));
+        continue;
+      }
+      const entries = Object.entries(seg);
+      if (entries.length !== 1) throw new ConfigError("a segment is a literal or one { alphabet: length }", where.file, where.ruleId, `${where.field}.segments[${i}]`);
+      const [alphabet, length] = entries[0];
+      const cls = classOf(alphabet, void 0, { ...where, field: `${where.field}.segments[${i}]` });
+      pieces.push(repeat(cls, length, { ...where, field: `${where.field}.segments[${i}]` }));
+      tail = cls;
+    }
+    body2 = pieces.join("");
+  } else {
+    const cls = classOf(part.alphabet, part.chars, where);
+    body2 = repeat(cls, part.length, where);
+    tail = cls;
+  }
+  const prefix = prefixes.length === 0 ? "" : prefixes.length === 1 ? escapeRegex(prefixes[0]) : `(?:${prefixes.map(escapeRegex).join("|")})`;
+  const suffix = part.suffix === void 0 ? "" : escapeRegex(part.suffix);
+  if (part.suffix !== void 0) tail = "A-Za-z0-9";
+  return { source: `${prefix}${body2}${suffix}`, tail: tail || "A-Za-z0-9" };
+}
+function prefixedRegex(spec, where) {
+  const parts = Object.entries(spec.parts ?? {});
+  if (parts.length !== 1) throw new ConfigError("a prefixed rule has exactly one part", where.file, where.ruleId, "parts");
+  const [name2, part] = parts[0];
+  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  if (prefixes.length === 0 || prefixes.some((p) => p.length < 2)) {
+    throw new ConfigError("a prefixed rule needs a prefix of two or more characters", where.file, where.ruleId, `parts.${name2}.prefix`);
+  }
+  const { source, tail } = partSource(part, { ...where, field: `parts.${name2}` });
+  const left = /^[A-Za-z0-9_]/.test(prefixes[0]) ? TOKEN_LEFT : "";
+  const right = `(?![A-Za-z0-9_]|[${tail}])`;
+  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(prefixes.map((p) => p.toLowerCase()))] };
+}
+function partMatchers(spec, where) {
+  return Object.entries(spec.parts ?? {}).map(([name2, part]) => {
+    const { source } = partSource(part, { ...where, field: `parts.${name2}` });
+    const names = (part.names ?? DEFAULT_PART_NAMES[name2] ?? [name2]).map(compactName);
+    return {
+      name: name2,
+      shape: new RegExp(`^(?:${source})$`),
+      names: [...new Set(names)],
+      entropy: part.entropy ?? spec.entropy ?? 0,
+      validate: part.validate ?? null,
+      optional: part.optional ?? false
+    };
+  });
+}
+function urlTemplateRegex(template, parts, where) {
+  let source = "";
+  let longest = "";
+  for (const piece of template.split(/(\{[a-z][a-z0-9]*\}|\*)/)) {
+    if (piece === "*") source += "[A-Za-z0-9-]+";
+    else if (/^\{[a-z][a-z0-9]*\}$/.test(piece)) {
+      const name2 = piece.slice(1, -1);
+      const part = parts.find((p) => p.name === name2);
+      if (!part) throw new ConfigError(`URL template names an unknown part "${name2}"`, where.file, where.ruleId, "context.urls");
+      source += `(?<${name2}>${part.shape.source.slice(4, -2)})`;
+    } else {
+      source += escapeRegex(piece);
+      if (piece.length > longest.length) longest = piece;
+    }
+  }
+  const host = /[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.exec(longest)?.[0] ?? longest;
+  if (host.length < 4) throw new ConfigError(`URL template "${template}" has no literal host to search for`, where.file, where.ruleId, "context.urls");
+  return { regex: new RegExp(`${source}(?![A-Za-z0-9_-])`, "gd"), keyword: host.toLowerCase() };
+}
+function contextMatcher(spec, provider, where) {
+  const parts = partMatchers(spec, where);
+  if (parts.length === 0) throw new ConfigError("a context rule needs at least one part", where.file, where.ruleId, "parts");
+  const ctx = spec.context ?? {};
+  const aliases = (ctx.aliases ?? provider?.aliases ?? (spec.provider ? [spec.provider] : [])).map((a) => a.toLowerCase());
+  const headers = /* @__PURE__ */ new Map();
+  const main = spec.main ?? parts[0].name;
+  if (!parts.some((p) => p.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
+  if (Array.isArray(ctx.headers)) for (const h of ctx.headers) headers.set(h.toLowerCase(), main);
+  else for (const [h, p] of Object.entries(ctx.headers ?? {})) {
+    if (!parts.some((x) => x.name === p)) throw new ConfigError(`header ${h} names an unknown part "${p}"`, where.file, where.ruleId, "context.headers");
+    headers.set(h.toLowerCase(), p);
+  }
+  const urls = (ctx.urls ?? []).map((u) => urlTemplateRegex(u, parts, where));
+  const anyName = ctx.anyName ?? false;
+  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && !anyName) {
+    throw new ConfigError("a context rule needs a provider with aliases, headers, urls or anyName: true", where.file, where.ruleId, "context");
+  }
+  const keywords = /* @__PURE__ */ new Set([...aliases, ...headers.keys(), ...urls.map((u) => u.keyword)]);
+  if (anyName) for (const p of parts) for (const n of spec.parts[p.name].names ?? DEFAULT_PART_NAMES[p.name] ?? [p.name]) keywords.add(n.toLowerCase());
+  return {
+    parts,
+    main,
+    aliases,
+    headers,
+    urls,
+    window: ctx.window ?? 3,
+    pairing: spec.pairing ?? "optional",
+    anyName,
+    exclude: (ctx.exclude ?? []).map(compactName),
+    keywords: [...keywords].filter((k) => k.length >= 3)
+  };
+}
+var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, TOKEN_LEFT;
+var init_v2 = __esm({
+  "src/config/v2.ts"() {
+    "use strict";
+    init_errors();
+    ALPHABET_CLASSES = {
+      hex: "0-9a-f",
+      HEX: "0-9A-F",
+      hexany: "0-9a-fA-F",
+      alnum: "A-Za-z0-9",
+      ALNUM: "A-Z0-9",
+      lalnum: "a-z0-9",
+      upper: "A-Z",
+      lower: "a-z",
+      digits: "0-9",
+      base64: "A-Za-z0-9+/",
+      b64url: "A-Za-z0-9_-",
+      base58: "1-9A-HJ-NP-Za-km-z",
+      base36: "0-9a-z",
+      base32: "A-Z2-7"
+    };
+    DEFAULT_PART_NAMES = {
+      key: ["key", "apikey", "accesskey", "accessid", "clientid", "apitoken", "token", "keyid", "apikeyid"],
+      secret: ["secret", "secretkey", "apisecret", "privatekey", "clientsecret", "signkey", "apisecretkey", "secretaccesskey"],
+      passphrase: ["passphrase", "password", "pass", "pwd", "apipassphrase", "apipassword"],
+      password: ["password", "pass", "pwd", "passwd", "passphrase"],
+      token: ["token", "key", "apikey", "accesstoken", "authtoken", "apitoken", "bearer", "auth", "secret", "secretkey"],
+      id: ["id", "clientid", "accountid", "appid", "keyid", "username", "user", "accesskeyid"],
+      clientid: ["clientid", "id", "appid", "applicationid"],
+      accountid: ["accountid", "account", "id", "accountsid", "sid"],
+      username: ["username", "user", "login", "userid"]
+    };
+    NAME_TAILS = ["prod", "production", "dev", "development", "test", "testnet", "live", "staging", "value", "str", "env", "var", "default"];
+    TOKEN_LEFT = "(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9_])";
+  }
+});
+
 // src/detect/gates.ts
 function someRun(text, min, k, test, from = 0, to = text.length) {
   const n = to;
@@ -4353,27 +4558,6 @@ var init_gates = __esm({
   }
 });
 
-// src/config/errors.ts
-var ConfigError;
-var init_errors = __esm({
-  "src/config/errors.ts"() {
-    "use strict";
-    ConfigError = class extends Error {
-      constructor(message, file, ruleId, field) {
-        const where = [file, ruleId, field].filter(Boolean).join(": ");
-        super(where ? `${where}: ${message}` : message);
-        this.file = file;
-        this.ruleId = ruleId;
-        this.field = field;
-        this.name = "ConfigError";
-      }
-      file;
-      ruleId;
-      field;
-    };
-  }
-});
-
 // src/config/regex-safety.ts
 function quantifierAt(source, j) {
   const c = source[j];
@@ -4568,20 +4752,40 @@ function compileRule(spec, origin, knownValidators, options = {}) {
   const where = { file: origin.file, ruleId: spec.id };
   const flags = spec.flags ?? "";
   if (!/^[ims]*$/.test(flags)) throw new ConfigError(`flags may only contain i, m, s (got "${flags}")`, origin.file, spec.id, "flags");
-  const regex = compileRegex(spec.regex, `${flags}gd`, { ...where, field: "regex" }, options.vetted ?? false);
+  const provider = spec.provider === void 0 ? void 0 : options.providers?.get(spec.provider);
+  if (spec.provider !== void 0 && options.providers && !provider) {
+    throw new ConfigError(`unknown provider "${spec.provider}" (declare it under providers:)`, origin.file, spec.id, "provider");
+  }
+  let source;
+  let keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
+  let context = null;
+  let vetted = options.vetted ?? false;
+  if (spec.match === "prefixed") {
+    const built = prefixedRegex(spec, { ...where, field: "parts" });
+    source = built.regex;
+    if (keywords.length === 0) keywords = built.keywords;
+    vetted = true;
+  } else if (spec.match === "context") {
+    context = contextMatcher(spec, provider, { ...where, field: "context" });
+    source = "(?!)";
+    if (keywords.length === 0) keywords = context.keywords;
+    vetted = true;
+  } else if (spec.regex === void 0) {
+    throw new ConfigError("a rule needs a regex, or match: prefixed | context with parts", origin.file, spec.id, "regex");
+  } else source = spec.regex;
+  const regex = compileRegex(source, `${flags}gd`, { ...where, field: "regex" }, vetted);
   const hasSecretGroup = /\(\?<secret>/.test(regex.source);
-  if (spec.validate !== void 0 && !knownValidators.has(spec.validate)) {
-    throw new ConfigError(
-      `unknown validator "${spec.validate}" (known: ${[...knownValidators].sort().join(", ")})`,
-      origin.file,
-      spec.id,
-      "validate"
-    );
+  const validate = spec.validate ?? (spec.match === "prefixed" ? Object.values(spec.parts ?? {})[0]?.validate ?? null : null);
+  const partValidators = Object.entries(spec.parts ?? {}).flatMap(([name2, p]) => p.validate ? [[`parts.${name2}.validate`, p.validate]] : []);
+  for (const [field, name2] of [...spec.validate !== void 0 ? [["validate", spec.validate]] : [], ...partValidators]) {
+    if (!knownValidators.has(name2)) {
+      throw new ConfigError(`unknown validator "${name2}" (known: ${[...knownValidators].sort().join(", ")})`, origin.file, spec.id, field);
+    }
   }
   if (spec.gate !== void 0 && !gateNames.has(spec.gate)) {
     throw new ConfigError(`unknown gate "${spec.gate}" (known: ${[...gateNames].sort().join(", ")})`, origin.file, spec.id, "gate");
   }
-  const keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
+  const entropy2 = spec.entropy ?? (spec.match === "prefixed" ? Object.values(spec.parts ?? {})[0]?.entropy ?? 0 : 0);
   return {
     id: spec.id,
     description: spec.description,
@@ -4591,20 +4795,22 @@ function compileRule(spec, origin, knownValidators, options = {}) {
     family: origin.family,
     regex,
     hasSecretGroup,
-    entropy: spec.entropy ?? 0,
-    validate: spec.validate ?? null,
+    entropy: entropy2,
+    validate,
     path: spec.path ? compileGlob(spec.path, { ...where, field: "path" }) : null,
     allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
     globalAllowlists: spec.globalAllowlists ?? true,
     generic: (spec.tags ?? []).includes("generic"),
-    spec,
+    provider: spec.provider ?? null,
+    context,
+    spec: { ...spec, regex: source, keywords },
     origin
   };
 }
-function escapeRegex(s) {
+function escapeRegex2(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function buildRuleSet(rules, allowlists = []) {
+function buildRuleSet(rules, allowlists = [], providers = /* @__PURE__ */ new Map()) {
   const seen = /* @__PURE__ */ new Map();
   for (const r of rules) {
     const prev = seen.get(r.id);
@@ -4622,14 +4828,15 @@ function buildRuleSet(rules, allowlists = []) {
     }
   }
   const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || byCodePoint(a, b));
-  const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex).join("|"), "gi") : null;
-  return { rules, allowlists, alwaysRun, byKeyword, keywordScan };
+  const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex2).join("|"), "gi") : null;
+  return { rules, allowlists, alwaysRun, byKeyword, keywordScan, providers };
 }
 var picomatch2, REGEX_PATH_PREFIX;
 var init_compile = __esm({
   "src/config/compile.ts"() {
     "use strict";
     init_module_shim();
+    init_v2();
     init_gates();
     init_errors();
     init_regex_syntax();
@@ -4648,13 +4855,15 @@ function defaultUserConfig() {
 function buildRuleSetFromPacks(config, validatorNames2, packs) {
   const compiled2 = [];
   const allowlists = [];
-  for (const pack of config.extends === "none" ? [] : packs) {
+  const used = config.extends === "none" ? [] : packs;
+  const providers = providerIndex([...used.map((p) => ({ file: p.file, providers: p.providers ?? [] })), { file: config.file ?? ".keyhound.yaml", providers: config.providers ?? [] }]);
+  for (const pack of used) {
     const vetted = dirname2(pack.file) === DEFAULT_RULES_DIR;
-    for (const spec of pack.rules) compiled2.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2, { vetted }));
+    for (const spec of pack.rules) compiled2.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2, { vetted, providers }));
     if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: "allowlist" }));
   }
   const userFile = config.file ?? ".keyhound.yaml";
-  for (const spec of config.rules) compiled2.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2));
+  for (const spec of config.rules) compiled2.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2, { providers }));
   allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: "allowlist" }));
   const known = new Set(compiled2.map((r) => r.id));
   for (const id of config.disable) {
@@ -4663,8 +4872,21 @@ function buildRuleSetFromPacks(config, validatorNames2, packs) {
   const disabled = new Set(config.disable);
   return buildRuleSet(
     compiled2.filter((r) => !disabled.has(r.id)),
-    allowlists
+    allowlists,
+    providers
   );
+}
+function providerIndex(sources) {
+  const index = /* @__PURE__ */ new Map();
+  const where = /* @__PURE__ */ new Map();
+  for (const { file, providers } of sources) {
+    for (const p of providers) {
+      if (index.has(p.id)) throw new ConfigError(`provider "${p.id}" is declared twice (also in ${where.get(p.id)})`, file, void 0, "providers");
+      index.set(p.id, p);
+      where.set(p.id, file);
+    }
+  }
+  return index;
 }
 var init_ruleset = __esm({
   "src/config/ruleset.ts"() {
@@ -11673,14 +11895,14 @@ var require_identity = __commonJS({
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var PAIR2 = /* @__PURE__ */ Symbol.for("yaml.pair");
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR2;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
@@ -11708,7 +11930,7 @@ var require_identity = __commonJS({
     exports.DOC = DOC;
     exports.MAP = MAP;
     exports.NODE_TYPE = NODE_TYPE;
-    exports.PAIR = PAIR;
+    exports.PAIR = PAIR2;
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
@@ -13476,8 +13698,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -13702,14 +13924,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -14300,16 +14522,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
+              const cn = pair2.value ?? pair2.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
           seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -14390,13 +14612,13 @@ var require_omap = __commonJS({
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const pair of this.items) {
+        for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -14612,24 +14834,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
+        let pair2;
         if (identity.isPair(key))
-          pair = key;
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -15604,7 +15826,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -15690,10 +15912,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -15703,10 +15925,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -15957,18 +16179,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
+            pair2.srcToken = collItem;
           if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map.items.push(pair2);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
-            map.items.push(pair);
+            map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
@@ -20245,7 +20467,13 @@ function loadRulePack(file) {
   const { pack } = schemaValidators();
   if (!pack(doc)) throw schemaError(file, doc, pack.errors);
   const d = doc;
-  return { file, family: d.family ?? basename2(file).replace(/\.ya?ml$/, ""), rules: d.rules, allowlist: d.allowlist };
+  return {
+    file,
+    family: d.family ?? basename2(file).replace(/\.ya?ml$/, ""),
+    rules: d.rules,
+    allowlist: d.allowlist,
+    ...d.providers ? { providers: d.providers } : {}
+  };
 }
 function loadRulePacks(dir = DEFAULT_RULES_DIR) {
   return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join4(dir, f)));
@@ -20272,6 +20500,7 @@ function loadUserConfig(root, configPath) {
     rules: d.rules ?? [],
     disable: d.disable ?? [],
     allowlist: d.allowlist ?? {},
+    ...d.providers ? { providers: d.providers } : {},
     baseline: d.baseline,
     ...warnings?.length ? { warnings } : {}
   };
@@ -21633,10 +21862,11 @@ function scrubText(text, secrets = []) {
   return out.replace(KEY_SHAPED, (t) => /[0-9]/.test(t) && /[A-Za-z]/.test(t) && entropy(t) >= 3 ? redactSecret(t) : t);
 }
 function redact(findings) {
-  const secrets = findings.map((f) => f.secret);
+  const secrets = findings.flatMap((f) => [f.secret, ...Object.values(f.parts ?? {})]);
   return findings.map((f) => ({
     ...f,
     secret: redactSecret(f.secret),
+    ...f.parts ? { parts: Object.fromEntries(Object.entries(f.parts).map(([k, v]) => [k, redactSecret(v)])) } : {},
     ...f.commit ? { commit: { ...f.commit, message: scrubText(f.commit.message, secrets) } } : {}
   }));
 }
@@ -23504,6 +23734,277 @@ function ruleWindows(text, lines, starts, keywordLength, reach) {
 
 // src/detect/engine.ts
 init_compare();
+
+// src/detect/context.ts
+init_v2();
+
+// src/detect/grammar.ts
+var Q = String.raw`(?<vq>\\?["'\x60])(?<qv>(?:(?!\k<vq>)(?:\\.|[^\\\n]))*)\k<vq>`;
+var SCHEME = String.raw`(?:(?:Bearer|bearer|Basic|basic|Token|token|Bot|ApiKey|apikey|Key)[ \t]+)?`;
+var UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
+var VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
+var NAME = String.raw`[A-Za-z_$@][\w$@.\-]{0,100}`;
+var OPS = String.raw`::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
+var ASSIGN = new RegExp(
+  String.raw`(?<![\w$@.\-])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?[ \t]*(?==))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
+  "gd"
+);
+var GO_VAR = new RegExp(String.raw`\b(?:var|const)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+[\w.*\[\]]+[ \t]*=[ \t]*${VALUE}`, "gd");
+var PAIR = new RegExp(String.raw`(?<q1>["'])(?<name>[A-Za-z_][\w.\-:]{1,100})\k<q1>[ \t]*,[ \t]*${Q}`, "gd");
+var KEY_VALUE_ATTRS = /\b(?:key|name)[ \t]*=[ \t]*"(?<name>[^"\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"(?<qv>[^"\n]*)"/dgi;
+var XML = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>(?<qv>[^<>\n]{1,2000})<\/\k<name>>/dg;
+var FLAG = new RegExp(String.raw`(?<![\w-])--?(?<name>[A-Za-z][\w-]{0,60})(?:[ \t]+|=)(?!-)(?:${Q}|${UNQUOTED})`, "gd");
+var DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
+var USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
+var PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
+var FORMS = [
+  { re: GO_VAR, kind: "assign", rank: 6 },
+  { re: KEY_VALUE_ATTRS, kind: "pair", rank: 6 },
+  { re: DOCKER_ENV, kind: "assign", rank: 5 },
+  { re: PAIR, kind: "pair", rank: 4 },
+  { re: ASSIGN, kind: "assign", rank: 3 },
+  { re: XML, kind: "xml", rank: 3 },
+  { re: FLAG, kind: "flag", rank: 2 },
+  { re: PROSE, kind: "prose", rank: 1 }
+];
+var ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
+function lineBindings(line) {
+  if (!ANY_BINDING.test(line)) return [];
+  const byAt = /* @__PURE__ */ new Map();
+  const add = (b, rank) => {
+    const prev = byAt.get(b.at);
+    if (!prev || prev.rank < rank) byAt.set(b.at, { ...b, rank });
+  };
+  for (const { re, kind: kind2, rank } of FORMS) {
+    re.lastIndex = 0;
+    let m;
+    while ((m = re.exec(line)) !== null) {
+      const g = m.groups;
+      const text = g.qv ?? g.uv;
+      if (text !== void 0 && g.name !== void 0) {
+        const at = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
+        add({ name: g.name, value: unescapeValue(text), at, kind: kind2 }, rank);
+      }
+      if (re === ASSIGN || re === FLAG) re.lastIndex = m.index + Math.max(1, (g.name?.length ?? 0) + (g.q?.length ?? 0));
+      else if (m[0].length === 0) re.lastIndex += 1;
+    }
+  }
+  USERINFO.lastIndex = 0;
+  let u;
+  while ((u = USERINFO.exec(line)) !== null) {
+    const g = u.groups;
+    add({ name: `${g.scheme}.password`, value: g.qv, at: u.indices.groups.qv[0], kind: "userinfo" }, 5);
+    add({ name: `${g.scheme}.username`, value: g.user, at: u.indices.groups.user[0], kind: "userinfo" }, 5);
+  }
+  return [...byAt.values()].sort((a, b) => a.at - b.at).map(({ rank: _rank, ...b }) => b);
+}
+function unescapeValue(v) {
+  return v.includes("\\/") ? v.replace(/\\\//g, "/") : v;
+}
+function indentOf(line) {
+  let n = 0;
+  for (const ch of line) {
+    if (ch === " ") n += 1;
+    else if (ch === "	") n += 4;
+    else break;
+  }
+  return n;
+}
+var SECTION_HEADER = /^[ \t]*\[{1,2}(?<name>[^\]\n]{1,100})\]{1,2}[ \t]*(?:[#;].*)?$/;
+var OPENER = /(?:[:{([=]|=>|\|[-+]?|>[-+]?)[ \t]*(?:#.*|\/\/.*)?$/;
+var BLANK_OR_COMMENT = /^[ \t]*(?:$|#|\/\/|;|--|\*|\/\*)/;
+var WORDS = /[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g;
+function openerWords(line) {
+  return line.match(WORDS) ?? [];
+}
+function sectionNames(lineText, n, limit = 200) {
+  const out = [];
+  let indent = indentOf(lineText(n));
+  for (let l = n - 1; l >= 0 && l >= n - limit; l--) {
+    const text = lineText(l);
+    if (BLANK_OR_COMMENT.test(text)) continue;
+    const header = SECTION_HEADER.exec(text);
+    if (header) {
+      out.push(...openerWords(header.groups.name));
+      break;
+    }
+    const ind = indentOf(text);
+    if (ind >= indent) continue;
+    if (OPENER.test(text)) out.push(...openerWords(text));
+    indent = ind;
+    if (ind === 0) break;
+  }
+  return out;
+}
+function inlineSectionNames(line, at) {
+  const stack = [];
+  let segment = 0;
+  let quote = "";
+  for (let i = 0; i < at; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === "`") quote = ch;
+    else if (ch === "{" || ch === "(" || ch === "[") {
+      stack.push(openerWords(line.slice(segment, i)));
+      segment = i + 1;
+    } else if (ch === "}" || ch === ")" || ch === "]") {
+      stack.pop();
+      segment = i + 1;
+    } else if (ch === "," || ch === ";") segment = i + 1;
+  }
+  return stack.flat();
+}
+
+// src/detect/context.ts
+var CHILD_LINES = 200;
+var PAIR_LINES = 12;
+var Bindings = class {
+  constructor(text, lines) {
+    this.text = text;
+    this.lines = lines;
+    this.lineCount = lines.lineAt(text.length) + 1;
+  }
+  text;
+  lines;
+  byLine = /* @__PURE__ */ new Map();
+  sections = /* @__PURE__ */ new Map();
+  lineCount;
+  get count() {
+    return this.lineCount;
+  }
+  line(n) {
+    return this.lines.lineText(n);
+  }
+  at(n) {
+    let b = this.byLine.get(n);
+    if (!b) this.byLine.set(n, b = lineBindings(this.line(n)));
+    return b;
+  }
+  /** Lower-case words of the sections line `n` sits in (block sections above it). */
+  sectionWords(n) {
+    let s = this.sections.get(n);
+    if (!s) this.sections.set(n, s = sectionNames((l) => this.line(l), n).flatMap(nameWords));
+    return s;
+  }
+};
+function hasAlias(words, aliases) {
+  for (const alias of aliases) {
+    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
+    const compact = parts.join("");
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (w === compact || compact.length >= 5 && w.includes(compact)) return true;
+      if (parts.length > 1 && words.slice(i, i + parts.length).join("") === compact) return true;
+    }
+  }
+  return false;
+}
+function namesPart(words, part, aliases) {
+  const trimmed = trimTail(words, new Set(aliases.map(compactName)));
+  for (const name2 of part.names) {
+    let tail = "";
+    for (let i = trimmed.length - 1; i >= 0 && tail.length < name2.length; i--) tail = trimmed[i] + tail;
+    if (tail === name2) return true;
+    const last = trimmed[trimmed.length - 1] ?? "";
+    if (last.length > name2.length && last.endsWith(name2) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
+  }
+  return false;
+}
+function candidateLines(rule, hits, b) {
+  const ctx = rule.context;
+  const window = ctx.anyName && ctx.aliases.length === 0 ? 0 : ctx.window;
+  const set = /* @__PURE__ */ new Set();
+  let lastLine = -1;
+  for (const offset of hits) {
+    const line = b.lines.lineAt(offset);
+    if (line === lastLine) continue;
+    lastLine = line;
+    for (let l = Math.max(0, line - window); l <= Math.min(b.count - 1, line + window); l++) set.add(l);
+    if (window > 0) {
+      const indent = indentOf(b.line(line));
+      for (let l = line + 1; l < b.count && l <= line + CHILD_LINES; l++) {
+        const text = b.line(l);
+        if (text.trim() === "") continue;
+        if (indentOf(text) <= indent) break;
+        set.add(l);
+      }
+    }
+  }
+  return [...set].sort((x, y) => x - y);
+}
+function runContextRule(rule, hits, b, report) {
+  const ctx = rule.context;
+  const found = [];
+  const aliasLines = ctx.aliases.length ? new Set(hits.map((h) => b.lines.lineAt(h))) : null;
+  const nearAlias = (line) => {
+    if (!aliasLines) return false;
+    for (let l = line - ctx.window; l <= line + ctx.window; l++) if (aliasLines.has(l)) return true;
+    return false;
+  };
+  for (const line of candidateLines(rule, hits, b)) {
+    const lineStart = b.lines.lineStart(line);
+    for (const binding of b.at(line)) {
+      const words = nameWords(binding.name);
+      if (ctx.exclude.length && ctx.exclude.some((x) => words.join("").includes(x))) continue;
+      for (const part of ctx.parts) {
+        if (!part.shape.test(binding.value)) continue;
+        const header = ctx.headers.get(binding.name.toLowerCase());
+        let identified = header === part.name;
+        if (!identified && namesPart(words, part, ctx.aliases)) {
+          identified = ctx.anyName || hasAlias(words, ctx.aliases) || hasAlias(inlineSectionNames(b.line(line), binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line);
+        }
+        if (identified) found.push({ part: part.name, value: binding.value, start: lineStart + binding.at, line });
+      }
+    }
+  }
+  for (const url of ctx.urls) {
+    url.regex.lastIndex = 0;
+    let m;
+    while ((m = url.regex.exec(b.text)) !== null) {
+      for (const part of ctx.parts) {
+        const value = m.groups?.[part.name];
+        if (value === void 0) continue;
+        const start = m.indices.groups[part.name][0];
+        found.push({ part: part.name, value, start, line: b.lines.lineAt(start) });
+      }
+    }
+  }
+  pair(rule, dedupe(found), report);
+}
+function dedupe(found) {
+  const seen = /* @__PURE__ */ new Set();
+  return found.filter((h) => {
+    const key = `${h.start}:${h.part}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function pair(rule, found, report) {
+  const ctx = rule.context;
+  if (found.length === 0) return;
+  const required = ctx.parts.filter((p) => !p.optional).map((p) => p.name);
+  for (const hit of found) {
+    const parts = { [hit.part]: hit.value };
+    for (const other of ctx.parts) {
+      if (other.name === hit.part) continue;
+      let best = null;
+      for (const h of found) {
+        if (h.part !== other.name || h.value === hit.value || Math.abs(h.line - hit.line) > PAIR_LINES) continue;
+        if (!best || Math.abs(h.line - hit.line) < Math.abs(best.line - hit.line)) best = h;
+      }
+      if (best) parts[other.name] = best.value;
+    }
+    if (ctx.pairing === "required" && !required.every((n) => parts[n] !== void 0)) continue;
+    report(rule, hit, parts);
+  }
+}
+
+// src/detect/engine.ts
 var DEFAULT_RULE_BUDGET_MS = 1e4;
 function count(dropped, reason) {
   dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
@@ -23638,10 +24139,11 @@ function take(rule, m, from, c) {
   }
   accept(rule, c, m[0], secret, start);
 }
-function accept(rule, c, match, secret, start) {
+function accept(rule, c, match, secret, start, extra) {
   const { ruleSet, fragment, lines, validators: validators3, dropped } = c;
   const { path } = fragment;
-  if (rule.entropy > 0 && shannonEntropy(secret) < rule.entropy) {
+  const minEntropy = extra ? extra.entropy : rule.entropy;
+  if (minEntropy > 0 && shannonEntropy(secret) < minEntropy) {
     count(dropped, "entropy");
     return;
   }
@@ -23655,11 +24157,12 @@ function accept(rule, c, match, secret, start) {
     count(dropped, "allowlist");
     return;
   }
-  if (rule.validate) {
-    const validator = validators3[rule.validate];
+  const validate = extra ? extra.validate : rule.validate;
+  if (validate) {
+    const validator = validators3[validate];
     const result2 = validator ? validator(secret) : { ok: false, reason: "validator missing" };
     if (!result2.ok) {
-      count(dropped, `validator:${rule.validate}`);
+      count(dropped, `validator:${validate}`);
       return;
     }
   }
@@ -23686,8 +24189,14 @@ function accept(rule, c, match, secret, start) {
     endColumn: to.column,
     secret,
     fingerprint: fingerprint(rule.id, path, secret),
-    ...fragment.commit ? { commit: fragment.commit } : {}
+    ...fragment.commit ? { commit: fragment.commit } : {},
+    ...rule.provider ? { provider: rule.provider } : {},
+    ...extra && Object.keys(extra.parts).length > 1 ? { parts: extra.parts } : {}
   });
+}
+function acceptPart(c, rule, hit, parts) {
+  const part = rule.context.parts.find((p) => p.name === hit.part);
+  accept(rule, c, hit.value, hit.value, hit.start, { entropy: part.entropy, validate: part.validate, parts });
 }
 var SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 };
 function settle(findings, genericIds) {
@@ -23734,8 +24243,15 @@ function detect(ruleSet, fragment, options = {}) {
   let verdict = -1;
   const gatePlaces = /* @__PURE__ */ new Map();
   const literalPlaces = /* @__PURE__ */ new Map();
+  let bindings = null;
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
+    if (rule.context) {
+      if (rule.generic) genericIds.add(rule.id);
+      bindings ??= new Bindings(fragment.text, lines);
+      runContextRule(rule, hits.get(rule) ?? [], bindings, (r, hit, parts) => acceptPart(c, r, hit, parts));
+      continue;
+    }
     const gate = rule.spec.gate;
     if (gate !== void 0) {
       if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r) => r.spec.gate ? [r.spec.gate] : [])));
@@ -23763,7 +24279,7 @@ function detect(ruleSet, fragment, options = {}) {
 }
 
 // src/filters/dedupe.ts
-function dedupe(findings) {
+function dedupe2(findings) {
   const seen = /* @__PURE__ */ new Set();
   return findings.filter((f) => {
     const key = [f.ruleId, f.path, f.line, f.column, f.commit?.sha ?? ""].join("\0");
@@ -23799,7 +24315,7 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
     for (const f of result2.findings) found.push(f);
     for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   }
-  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
+  return { findings: sortFindings(dedupe2(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
 }
 
 // src/scan-pool.ts
@@ -24190,7 +24706,7 @@ async function scanFiles(ruleSet, options) {
   }
   tagged.sort((a, b) => a[0] - b[0]);
   for (const [, s] of tagged) options.onSkip(s);
-  return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
+  return { findings: sortFindings(dedupe2(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
 }
 function poolDetectOptions(o, now) {
   return {
