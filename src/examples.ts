@@ -5,7 +5,7 @@ import { buildRuleSet } from './config/compile.js';
 import { detect } from './detect/engine.js';
 import { expandTemplate, type Rng } from './fakes/index.js';
 import { partGenerators } from './fakes/parts.js';
-import type { CompiledAllowlist, CompiledRule } from './model/types.js';
+import type { CompiledAllowlist, CompiledRule, ProviderSpec } from './model/types.js';
 
 export interface ExampleFailure {
   ruleId: string;
@@ -32,12 +32,14 @@ export function checkRuleExamples(
   globalAllowlists: CompiledAllowlist[] = [],
   /** The random source for the templates (a seeded one makes a test reproducible). Default: crypto-random. */
   rng?: Rng,
+  /** Every declared provider: a binding named for another provider is not claimed by nearness. */
+  providers: ReadonlyMap<string, ProviderSpec> = new Map(),
 ): ExampleFailure[] {
   const examples = rule.spec.examples;
   if (!examples || examples.positive.length === 0 || examples.negative.length === 0) {
     return [{ ruleId: rule.id, kind: 'missing', example: '', message: 'rule has no positive and negative examples' }];
   }
-  const ruleSet = buildRuleSet([rule], globalAllowlists);
+  const ruleSet = buildRuleSet([rule], globalAllowlists, providers);
   const failures: ExampleFailure[] = [];
   const own = partGenerators(rule.spec.parts);
   const run = (kind: 'positive' | 'negative', template: string): void => {

@@ -69,7 +69,7 @@ export function rulesCheck(args: Args): RunResult {
   const out: string[] = [];
   let failed = 0;
   for (const rule of rules) {
-    const failures = checkRuleExamples(rule, globals);
+    const failures = checkRuleExamples(rule, globals, undefined, providers);
     if (failures.length === 0) {
       out.push(`ok    ${rule.id} (${rule.spec.examples?.positive.length ?? 0} positive, ${rule.spec.examples?.negative.length ?? 0} negative)`);
       continue;

@@ -3,7 +3,7 @@
 // from its part's prefix, alphabet and length; a `context` rule becomes a ContextMatcher that the engine runs on the
 // bindings its grammar finds (src/detect/grammar.ts, src/detect/context.ts).
 
-import type { ContextMatcher, PartMatcher, PartSpec, ProviderSpec, RuleSpec } from '../model/types.js';
+import type { CallMatcher, ContextMatcher, LengthSpec, PartMatcher, PartSpec, ProviderSpec, RuleSpec } from '../model/types.js';
 import { ConfigError } from './errors.js';
 
 /** Named alphabets, as regex character-class bodies. */
@@ -110,6 +110,21 @@ function classOf(alphabet: string | undefined, chars: string | undefined, where:
   return cls;
 }
 
+/** A segment's class and length: `{ alnum: 20 }` or `{ chars: 'A-Za-z0-9._', length: 96 }`. */
+export function segmentClass(seg: Record<string, LengthSpec>, where: Where): { cls: string; length: LengthSpec } {
+  if ('chars' in seg) {
+    const chars = seg.chars as unknown;
+    if (typeof chars !== 'string' || seg.length === undefined || Object.keys(seg).length !== 2) {
+      throw new ConfigError('a chars segment is { chars: class, length: n }', where.file, where.ruleId, where.field);
+    }
+    return { cls: chars, length: seg.length };
+  }
+  const entries = Object.entries(seg);
+  if (entries.length !== 1) throw new ConfigError('a segment is a literal, { alphabet: length } or { chars, length }', where.file, where.ruleId, where.field);
+  const [alphabet, length] = entries[0]!;
+  return { cls: classOf(alphabet, undefined, where), length };
+}
+
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -136,11 +151,9 @@ export function partSource(part: PartSpec, where: Where): { source: string; tail
         pieces.push(escapeRegex(seg));
         continue;
       }
-      const entries = Object.entries(seg);
-      if (entries.length !== 1) throw new ConfigError('a segment is a literal or one { alphabet: length }', where.file, where.ruleId, `${where.field}.segments[${i}]`);
-      const [alphabet, length] = entries[0]!;
-      const cls = classOf(alphabet, undefined, { ...where, field: `${where.field}.segments[${i}]` });
-      pieces.push(repeat(cls, length as PartSpec['length'], { ...where, field: `${where.field}.segments[${i}]` }));
+      const at = { ...where, field: `${where.field}.segments[${i}]` };
+      const { cls, length } = segmentClass(seg, at);
+      pieces.push(repeat(cls, length, at));
       tail = cls;
     }
     body = pieces.join('');
@@ -149,7 +162,10 @@ export function partSource(part: PartSpec, where: Where): { source: string; tail
     body = repeat(cls, part.length, where);
     tail = cls;
   }
-  const prefix = prefixes.length === 0 ? '' : prefixes.length === 1 ? escapeRegex(prefixes[0]!) : `(?:${prefixes.map(escapeRegex).join('|')})`;
+  // An empty prefix in the list makes the others optional (`['0x', '']`).
+  const real = prefixes.filter((p) => p !== '');
+  const alternation = real.length === 1 ? escapeRegex(real[0]!) : `(?:${real.map(escapeRegex).join('|')})`;
+  const prefix = real.length === 0 ? '' : real.length < prefixes.length ? `(?:${alternation})?` : alternation;
   const suffix = part.suffix === undefined ? '' : escapeRegex(part.suffix);
   if (part.suffix !== undefined) tail = 'A-Za-z0-9';
   return { source: `${prefix}${body}${suffix}`, tail: tail || 'A-Za-z0-9' };
@@ -161,19 +177,41 @@ export function partSource(part: PartSpec, where: Where): { source: string; tail
  */
 export const TOKEN_LEFT = '(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9_])';
 
-/** The regex of a prefixed rule: its one part, between token boundaries, as the named group `secret`. */
+/** The literals a value must contain, longest first: prefixes, suffix, and literal segments. */
+export function partLiterals(part: PartSpec): string[] {
+  const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const inner = (part.segments ?? []).filter((x): x is string => typeof x === 'string');
+  return [...prefixes, ...inner, ...(part.suffix !== undefined ? [part.suffix] : [])].filter((x) => x !== '');
+}
+
+/**
+ * The regex of a prefixed rule: its one part, between token boundaries, as the named group `secret`. The keywords
+ * are its prefixes, or, for a token whose fixed literal sits inside or at its end (`<digits>:AA<33>`, `…_mmk`),
+ * that literal (3 characters or more).
+ */
 export function prefixedRegex(spec: RuleSpec, where: Where): { regex: string; keywords: string[] } {
   const parts = Object.entries(spec.parts ?? {});
   if (parts.length !== 1) throw new ConfigError('a prefixed rule has exactly one part', where.file, where.ruleId, 'parts');
   const [name, part] = parts[0]!;
   const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  if (prefixes.length === 0 || prefixes.some((p) => p.length < 2)) {
-    throw new ConfigError('a prefixed rule needs a prefix of two or more characters', where.file, where.ruleId, `parts.${name}.prefix`);
+  let keywords: string[];
+  if (prefixes.length > 0 && prefixes.every((p) => p.length >= 2)) keywords = prefixes;
+  else {
+    const inner = partLiterals({ ...part, prefix: undefined }).sort((a, b) => b.length - a.length)[0];
+    if (inner === undefined || inner.length < 3) {
+      throw new ConfigError(
+        'a prefixed rule needs a prefix of two or more characters, or a literal of three or more in its segments or suffix',
+        where.file,
+        where.ruleId,
+        `parts.${name}.prefix`,
+      );
+    }
+    keywords = [inner];
   }
   const { source, tail } = partSource(part, { ...where, field: `parts.${name}` });
-  const left = /^[A-Za-z0-9_]/.test(prefixes[0]!) ? TOKEN_LEFT : '';
+  const left = prefixes.length > 0 && prefixes.every((p) => !/^[A-Za-z0-9_]/.test(p)) ? '' : TOKEN_LEFT;
   const right = `(?![A-Za-z0-9_]|[${tail}])`;
-  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(prefixes.map((p) => p.toLowerCase()))] };
+  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(keywords.map((p) => p.toLowerCase()))] };
 }
 
 /** The part matchers of a rule: each part's whole-value regex, names, entropy and validator. */
@@ -188,6 +226,7 @@ export function partMatchers(spec: RuleSpec, where: Where): PartMatcher[] {
       entropy: part.entropy ?? spec.entropy ?? 0,
       validate: part.validate ?? null,
       optional: part.optional ?? false,
+      prefixes: (part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3),
     };
   });
 }
@@ -196,8 +235,9 @@ export function partMatchers(spec: RuleSpec, where: Where): PartMatcher[] {
 export function urlTemplateRegex(template: string, parts: readonly PartMatcher[], where: Where): { regex: RegExp; keyword: string } {
   let source = '';
   let longest = '';
-  for (const piece of template.split(/(\{[a-z][a-z0-9]*\}|\*)/)) {
-    if (piece === '*') source += '[A-Za-z0-9-]+';
+  const pieces = template.split(/(\{[a-z][a-z0-9]*\}|\*)/).filter((p) => p !== '');
+  for (const piece of pieces) {
+    if (piece === '*') source += '[A-Za-z0-9_-]+';
     else if (/^\{[a-z][a-z0-9]*\}$/.test(piece)) {
       const name = piece.slice(1, -1);
       const part = parts.find((p) => p.name === name);
@@ -210,7 +250,9 @@ export function urlTemplateRegex(template: string, parts: readonly PartMatcher[]
   }
   const host = /[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.exec(longest)?.[0] ?? longest;
   if (host.length < 4) throw new ConfigError(`URL template "${template}" has no literal host to search for`, where.file, where.ruleId, 'context.urls');
-  return { regex: new RegExp(`${source}(?![A-Za-z0-9_-])`, 'gd'), keyword: host.toLowerCase() };
+  // A part that ends the template needs a boundary; a literal after the last part is its own.
+  const endsWithPart = /^\{[a-z][a-z0-9]*\}$/.test(pieces[pieces.length - 1] ?? '');
+  return { regex: new RegExp(`${source}${endsWithPart ? '(?![A-Za-z0-9_-])' : ''}`, 'gd'), keyword: host.toLowerCase() };
 }
 
 /** Builds the matcher of a context rule from its facts and its provider's aliases. */
@@ -222,17 +264,24 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
   const headers = new Map<string, string>();
   const main = spec.main ?? parts[0]!.name;
   if (!parts.some((p) => p.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, 'main');
-  if (Array.isArray(ctx.headers)) for (const h of ctx.headers) headers.set(h.toLowerCase(), main);
-  else for (const [h, p] of Object.entries(ctx.headers ?? {})) {
-    if (!parts.some((x) => x.name === p)) throw new ConfigError(`header ${h} names an unknown part "${p}"`, where.file, where.ruleId, 'context.headers');
-    headers.set(h.toLowerCase(), p);
+  // Headers and provider-specific names: compared on the compact name (`X-MBX-APIKEY` → xmbxapikey).
+  for (const [field, list] of [['context.headers', ctx.headers], ['context.names', ctx.names]] as const) {
+    if (Array.isArray(list)) for (const h of list) headers.set(compactName(h), main);
+    else for (const [h, p] of Object.entries(list ?? {})) {
+      if (!parts.some((x) => x.name === p)) throw new ConfigError(`${h} names an unknown part "${p}"`, where.file, where.ruleId, field);
+      headers.set(compactName(h), p);
+    }
   }
+  const calls = (ctx.calls ?? []).map((c) => callTemplate(c, parts, where));
   const urls = (ctx.urls ?? []).map((u) => urlTemplateRegex(u, parts, where));
   const anyName = ctx.anyName ?? false;
-  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && !anyName) {
+  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName) {
     throw new ConfigError('a context rule needs a provider with aliases, headers, urls or anyName: true', where.file, where.ruleId, 'context');
   }
-  const keywords = new Set<string>([...aliases, ...headers.keys(), ...urls.map((u) => u.keyword)]);
+  const rawNames = [...(Array.isArray(ctx.headers) ? ctx.headers : Object.keys(ctx.headers ?? {})), ...(Array.isArray(ctx.names) ? ctx.names : Object.keys(ctx.names ?? {}))];
+  const keywords = new Set<string>([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u) => u.keyword), ...calls.map((c) => c.callee.toLowerCase())]);
+  // A part with a distinctive prefix identifies itself: its prefix is a keyword too.
+  for (const p of parts) for (const prefix of p.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
   if (anyName) for (const p of parts) for (const n of spec.parts![p.name]!.names ?? DEFAULT_PART_NAMES[p.name] ?? [p.name]) keywords.add(n.toLowerCase());
   return {
     parts,
@@ -240,10 +289,38 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
     aliases,
     headers,
     urls,
+    calls,
     window: ctx.window ?? 3,
     pairing: spec.pairing ?? 'optional',
     anyName,
     exclude: (ctx.exclude ?? []).map(compactName),
     keywords: [...keywords].filter((k) => k.length >= 3),
   };
+}
+
+/**
+ * A call template: `Client(key, secret)` (positional), `Spot(api_key=key, api_secret=secret)` (keyword) or
+ * `RESTv2({apiKey: key, apiSecret: secret})` (an object argument); `*` is any argument.
+ */
+export function callTemplate(template: string, parts: readonly PartMatcher[], where: Where): CallMatcher {
+  const m = /^(?<callee>[A-Za-z_$][\w.$]*)\((?<args>.*)\)$/s.exec(template.trim());
+  if (!m) throw new ConfigError(`call "${template}" is not name(arg, ...)`, where.file, where.ruleId, 'context.calls');
+  const known = (p: string): string | null => {
+    if (p === '*') return null;
+    if (!parts.some((x) => x.name === p)) throw new ConfigError(`call "${template}" names an unknown part "${p}"`, where.file, where.ruleId, 'context.calls');
+    return p;
+  };
+  const positional: (string | null)[] = [];
+  const named = new Map<string, string>();
+  for (const raw of m.groups!.args!.replace(/^\s*\{|\}\s*$/g, '').split(',')) {
+    const arg = raw.trim();
+    if (arg === '') continue;
+    const kv = /^["']?([\w.-]+)["']?\s*[:=]\s*(\*|[a-z][a-z0-9]*)$/.exec(arg);
+    if (kv) {
+      const part = known(kv[2]!);
+      if (part) named.set(compactName(kv[1]!), part);
+    } else positional.push(known(arg));
+  }
+  const callee = m.groups!.callee!;
+  return { callee, positional, named };
 }

@@ -2,7 +2,7 @@
 // against its parts' shapes and names, identified as the provider's (a name, a section, a header, an alias nearby,
 // a URL), then paired into credentials. Pure, like the rest of detect.
 
-import type { CompiledRule, PartMatcher } from '../model/types.js';
+import type { CallMatcher, CompiledRule, PartMatcher } from '../model/types.js';
 import { compactName, nameWords, trimTail } from '../config/v2.js';
 import { type Binding, indentOf, inlineSectionNames, lineBindings, sectionNames } from './grammar.js';
 import type { LineIndex } from './lines.js';
@@ -19,6 +19,14 @@ export interface PartHit {
 
 /** What the engine does with a credential found: the main value and every part paired with it. */
 export type Report = (rule: CompiledRule, hit: PartHit, parts: Record<string, string>) => void;
+
+/** Values that say they are not a key: `your-passphrase`, `<API_KEY>`, `${KEY}`, `{{ key }}`, `xxxxxx`, `...`. */
+const PLACEHOLDER =
+  /^(?:your|my|enter|insert|put|add|replace|paste)[-_ ]|^<[^<>]*>$|^\$\{[^}]*\}$|^\$\(|^\{\{.*\}\}$|^%[A-Z_]+%$|^\$[A-Z_][A-Z0-9_]*$|x{6,}|X{6,}|\*{4,}|\.{3}|…|changeme|change_me|placeholder|example|dummy|redacted|sample|insert_?here/i;
+
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value);
+}
 
 /** How far a section's children are looked for below a line holding a keyword. */
 const CHILD_LINES = 200;
@@ -116,35 +124,89 @@ function candidateLines(rule: CompiledRule, hits: readonly number[], b: Bindings
   return [...set].sort((x, y) => x - y);
 }
 
-/** Runs one context rule on a fragment; `hits` are its keyword offsets, ascending. */
-export function runContextRule(rule: CompiledRule, hits: readonly number[], b: Bindings, report: Report): void {
+/** True when a character continues a word across `at` (a letter or digit on both sides, not a camelCase hump). */
+function insideWord(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (!isAlnum(before)) return false;
+  const here = text.charCodeAt(at);
+  const hump = before >= 97 && before <= 122 && here >= 65 && here <= 90;
+  return !hump;
+}
+
+/**
+ * The keyword hits that start a word: an alias of fewer than 5 letters inside a longer word (`lob` in global, `box`
+ * in sandbox) is no mention of the provider, and would only cost a parse.
+ */
+function wordHits(rule: CompiledRule, text: string, hits: readonly number[]): number[] {
+  const short = rule.keywords.filter((k) => k.length < 5 && /^[a-z0-9]/.test(k));
+  if (short.length === 0) return hits.slice();
+  return hits.filter((h) => {
+    const kw = short.find((k) => text.slice(h, h + k.length).toLowerCase() === k);
+    if (kw === undefined || !insideWord(text, h)) return true;
+    return false;
+  });
+}
+
+/** Every alias of every context rule, by rule set: a binding named for another provider is not claimed by nearness. */
+export type AliasIndex = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** Runs one context rule on a fragment; `hits` are its keyword offsets, ascending; `aliases` every provider's. */
+export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b: Bindings, report: Report, aliases: AliasIndex = new Map()): void {
   const ctx = rule.context!;
+  const hits = wordHits(rule, b.text, rawHits);
+  if (hits.length === 0) return;
   const found: PartHit[] = [];
-  const aliasLines = ctx.aliases.length ? new Set(hits.map((h) => b.lines.lineAt(h))) : null;
+  const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
+  /** The binding's name holds another provider's alias (and none of this one's). */
+  const othersName = (words: readonly string[]): boolean => !words.some((w) => own.has(w)) && words.some((w) => aliases.has(w) && !own.has(w));
+  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => b.text.slice(h, h + a.length).toLowerCase() === a));
+  const aliasLines = aliasHits.length ? new Set(aliasHits.map((h) => b.lines.lineAt(h))) : null;
   const nearAlias = (line: number): boolean => {
     if (!aliasLines) return false;
     for (let l = line - ctx.window; l <= line + ctx.window; l++) if (aliasLines.has(l)) return true;
     return false;
   };
-  for (const line of candidateLines(rule, hits, b)) {
+  // Bindings named for a part but not (yet) identified: pairing may claim them below.
+  const unclaimed: PartHit[] = [];
+  const visit = (line: number, pairOnly: boolean): void => {
     const lineStart = b.lines.lineStart(line);
     for (const binding of b.at(line)) {
+      if (isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       if (ctx.exclude.length && ctx.exclude.some((x) => words.join('').includes(x))) continue;
       for (const part of ctx.parts) {
         if (!part.shape.test(binding.value)) continue;
-        const header = ctx.headers.get(binding.name.toLowerCase());
-        let identified = header === part.name;
-        if (!identified && namesPart(words, part, ctx.aliases)) {
+        const hit = { part: part.name, value: binding.value, start: lineStart + binding.at, line };
+        const header = ctx.headers.get(compactName(binding.name));
+        let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
+        const named = !identified && namesPart(words, part, ctx.aliases);
+        if (named && !pairOnly) {
           identified =
             ctx.anyName ||
             hasAlias(words, ctx.aliases) ||
-            hasAlias(inlineSectionNames(b.line(line), binding.at).flatMap(nameWords), ctx.aliases) ||
-            hasAlias(b.sectionWords(line), ctx.aliases) ||
-            nearAlias(line);
+            (!othersName(words) &&
+              (hasAlias(inlineSectionNames(b.line(line), binding.at).flatMap(nameWords), ctx.aliases) ||
+                hasAlias(b.sectionWords(line), ctx.aliases) ||
+                nearAlias(line)));
         }
-        if (identified) found.push({ part: part.name, value: binding.value, start: lineStart + binding.at, line });
+        if (identified) found.push(hit);
+        else if (named && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);
       }
+    }
+  };
+  const lines = candidateLines(rule, hits, b);
+  for (const line of lines) visit(line, false);
+  for (const call of ctx.calls) callHits(call, rule, hits, aliasHits.length > 0, b, found);
+  // A part named as such beside a part already identified (an `api_secret` two lines under `BINANCE_API_KEY`, a
+  // `secret_key` below `import okx`) belongs to the same credential.
+  if (found.length > 0 && ctx.parts.length > 1) {
+    const seen = new Set(lines);
+    const near = new Set<number>();
+    for (const h of found) for (let l = Math.max(0, h.line - PAIR_LINES); l <= Math.min(b.count - 1, h.line + PAIR_LINES); l++) if (!seen.has(l)) near.add(l);
+    for (const line of near) visit(line, true);
+    for (const u of unclaimed) {
+      if (found.some((h) => h.part !== u.part && Math.abs(h.line - u.line) <= PAIR_LINES)) found.push(u);
     }
   }
   for (const url of ctx.urls) {
@@ -162,6 +224,95 @@ export function runContextRule(rule: CompiledRule, hits: readonly number[], b: B
   pair(rule, dedupe(found), report);
 }
 
+/** The text of a call's arguments, from after `(` to its closing `)` (at most 4,000 characters). */
+function argumentsText(text: string, open: number): string {
+  let depth = 0;
+  let quote = '';
+  const end = Math.min(text.length, open + 4000);
+  for (let i = open; i < end; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') {
+      if (depth === 0) return text.slice(open, i);
+      depth--;
+    }
+  }
+  return text.slice(open, end);
+}
+
+/** Splits arguments at top-level commas, with each one's offset. */
+function splitArguments(args: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i <= args.length; i++) {
+    const ch = args[i];
+    if (i === args.length || (!quote && depth === 0 && ch === ',')) {
+      out.push({ text: args.slice(from, i), at: from });
+      from = i + 1;
+    } else if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+    else if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+  }
+  return out;
+}
+
+const STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
+
+/**
+ * The parts a call's arguments hold: quoted positional arguments, and keyword or object-field arguments by name.
+ * A callee that does not name the provider counts only where the provider is named elsewhere in the fragment.
+ */
+function callHits(call: CallMatcher, rule: CompiledRule, hits: readonly number[], aliasSeen: boolean, b: Bindings, found: PartHit[]): void {
+  const ctx = rule.context!;
+  if (!aliasSeen && !hasAlias(nameWords(call.callee), ctx.aliases)) return;
+  const needle = call.callee.toLowerCase();
+  for (const h of hits) {
+    if (b.text.slice(h, h + needle.length).toLowerCase() !== needle) continue;
+    if (/[\w$]/.test(b.text[h - 1] ?? '')) continue;
+    let open = h + needle.length;
+    while (b.text[open] === ' ') open++;
+    if (b.text[open] !== '(') continue;
+    const args = argumentsText(b.text, open + 1);
+    const base = open + 1;
+    const list = splitArguments(args);
+    list.forEach((arg, i) => {
+      const want = call.positional[i];
+      const m = STRING_ARG.exec(arg.text);
+      if (want && m) {
+        const part = ctx.parts.find((p) => p.name === want)!;
+        const value = m[2]!;
+        if (part.shape.test(value) && !isPlaceholder(value)) {
+          const start = base + arg.at + arg.text.indexOf(m[1]!) + 1;
+          found.push({ part: want, value, start, line: b.lines.lineAt(start) });
+        }
+      }
+    });
+    if (call.named.size === 0) continue;
+    // Keyword and object-field arguments: the grammar's bindings on the argument lines, by name.
+    const first = b.lines.lineAt(base);
+    const last = b.lines.lineAt(base + args.length);
+    for (let line = first; line <= last; line++) {
+      const lineStart = b.lines.lineStart(line);
+      for (const binding of b.at(line)) {
+        const at = lineStart + binding.at;
+        if (at < base || at > base + args.length) continue;
+        const want = call.named.get(compactName(binding.name));
+        const part = want && ctx.parts.find((p) => p.name === want);
+        if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at, line });
+      }
+    }
+  }
+}
+
 function dedupe(found: PartHit[]): PartHit[] {
   const seen = new Set<string>();
   return found.filter((h) => {
@@ -177,7 +328,9 @@ function pair(rule: CompiledRule, found: PartHit[], report: Report): void {
   const ctx = rule.context!;
   if (found.length === 0) return;
   const required = ctx.parts.filter((p) => !p.optional).map((p) => p.name);
+  const attached = new Set(ctx.parts.filter((p) => p.optional).map((p) => p.name));
   for (const hit of found) {
+    if (attached.has(hit.part)) continue; // travels with the secret it belongs to, never alone
     const parts: Record<string, string> = { [hit.part]: hit.value };
     for (const other of ctx.parts) {
       if (other.name === hit.part) continue;

@@ -18,7 +18,7 @@ import { ruleWindows } from './windows.js';
 import { validators as builtinValidators } from './validators/index.js';
 import { byCodePoint } from '../util/compare.js';
 import type { Validator } from './validators/types.js';
-import { Bindings, runContextRule, type PartHit } from './context.js';
+import { Bindings, runContextRule, type AliasIndex, type PartHit } from './context.js';
 
 export interface DetectOptions {
   /** Validators by name; defaults to the built-in registry. */
@@ -103,6 +103,31 @@ function leadStarts(text: string, hits: readonly number[], literals: readonly st
 }
 
 const WHOLE: readonly [number, number][] = [[0, Number.POSITIVE_INFINITY]];
+
+// Every provider alias word of a rule set's context rules → the providers it names (cached per rule set).
+const aliasIndexes = new WeakMap<RuleSet, AliasIndex>();
+
+function aliasIndexOf(ruleSet: RuleSet): AliasIndex {
+  let index = aliasIndexes.get(ruleSet) as Map<string, Set<string>> | undefined;
+  if (!index) {
+    index = new Map();
+    const add = (alias: string, provider: string): void => {
+      for (const w of alias.split(/[^a-z0-9]+/)) {
+        if (!w) continue;
+        const set = index!.get(w) ?? new Set<string>();
+        set.add(provider);
+        index!.set(w, set);
+      }
+    };
+    for (const p of ruleSet.providers.values()) for (const a of p.aliases ?? [p.id]) add(a.toLowerCase(), p.id);
+    for (const r of ruleSet.rules) {
+      if (!r.context) continue;
+      for (const alias of r.context.aliases) add(alias, r.provider ?? r.id);
+    }
+    aliasIndexes.set(ruleSet, index);
+  }
+  return index;
+}
 
 interface RunContext {
   ruleSet: RuleSet;
@@ -312,7 +337,7 @@ const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
  * same place (an Infura key matched by its URL rule and its variable-name rule), the most severe wins, then the
  * first in rule order; and generic findings yield to any specific finding that overlaps them.
  */
-function settle(findings: Finding[], genericIds: ReadonlySet<string>): Finding[] {
+function settle(findings: Finding[], genericIds: ReadonlySet<string>, contextIds: ReadonlySet<string>): Finding[] {
   const bySpan = new Map<string, Finding>();
   for (const f of findings) {
     const key = `${f.line}:${f.column}:${f.endLine}:${f.endColumn}`;
@@ -323,7 +348,15 @@ function settle(findings: Finding[], genericIds: ReadonlySet<string>): Finding[]
     }
     const prevGeneric = genericIds.has(prev.ruleId);
     const curGeneric = genericIds.has(f.ruleId);
-    if (prevGeneric !== curGeneric ? prevGeneric : SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) bySpan.set(key, f);
+    // A provider named by its context (a Paystack `sk_live_` key under PAYSTACK_SECRET) is more specific than a
+    // prefix another provider shares.
+    const prevContext = contextIds.has(prev.ruleId);
+    const curContext = contextIds.has(f.ruleId);
+    if (prevGeneric !== curGeneric) {
+      if (prevGeneric) bySpan.set(key, f);
+    } else if (prevContext !== curContext) {
+      if (curContext) bySpan.set(key, f);
+    } else if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) bySpan.set(key, f);
   }
   const unique = [...bySpan.values()];
   const specific = unique.filter((f) => !genericIds.has(f.ruleId));
@@ -362,13 +395,15 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
   const gatePlaces = new Map<string, [number, number][]>();
   const literalPlaces = new Map<string, number[]>();
   let bindings: Bindings | null = null;
+  const contextIds = new Set<string>();
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     if (rule.context) {
+      if (!rule.generic) contextIds.add(rule.id);
       // A context rule runs on the grammar's bindings near its keywords, shared by every context rule.
       if (rule.generic) genericIds.add(rule.id);
       bindings ??= new Bindings(fragment.text, lines);
-      runContextRule(rule, hits.get(rule) ?? [], bindings, (r, hit, parts) => acceptPart(c, r, hit, parts));
+      runContextRule(rule, hits.get(rule) ?? [], bindings, (r, hit, parts) => acceptPart(c, r, hit, parts), aliasIndexOf(ruleSet));
       continue;
     }
     const gate = rule.spec.gate;
@@ -392,7 +427,7 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
     }
     if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...(fragment.commit ? { commit: fragment.commit.sha } : {}) });
   }
-  const findings = settle(found, genericIds);
+  const findings = settle(found, genericIds, contextIds);
   findings.sort((a, b) => a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId));
   return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }

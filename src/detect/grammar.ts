@@ -24,17 +24,17 @@ export interface Binding {
 }
 
 const Q = String.raw`(?<vq>\\?["'\x60])(?<qv>(?:(?!\k<vq>)(?:\\.|[^\\\n]))*)\k<vq>`;
-const SCHEME = String.raw`(?:(?:Bearer|bearer|Basic|basic|Token|token|Bot|ApiKey|apikey|Key)[ \t]+)?`;
+const SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|Bot|[Aa]pi[Kk]ey|Key)[ \t]+)?`;
 const UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
 /** A value: quoted (also `\"…\"` inside a JSON string), or a bare word; an optional wrapper call before it. */
 const VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
-const NAME = String.raw`[A-Za-z_$@][\w$@.\-]{0,100}`;
+const NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
 const OPS = String.raw`::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
 
 /** `name op value` in its many spellings, with an optional type annotation (`token: str = …`). */
 const ASSIGN = new RegExp(
   String.raw`(?<![\w$@.\-])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` +
-    String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?[ \t]*(?==))?` +
+    String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` +
     String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
   'gd',
 );
@@ -46,8 +46,8 @@ const PAIR = new RegExp(String.raw`(?<q1>["'])(?<name>[A-Za-z_][\w.\-:]{1,100})\
 const KEY_VALUE_ATTRS = /\b(?:key|name)[ \t]*=[ \t]*"(?<name>[^"\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"(?<qv>[^"\n]*)"/dgi;
 /** An XML element: `<name attr="…">value</name>`. */
 const XML = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>(?<qv>[^<>\n]{1,2000})<\/\k<name>>/dg;
-/** A CLI flag with its value: `--api-key v`, `--api-key=v`, `-storagekey "v"`. */
-const FLAG = new RegExp(String.raw`(?<![\w-])--?(?<name>[A-Za-z][\w-]{0,60})(?:[ \t]+|=)(?!-)(?:${Q}|${UNQUOTED})`, 'gd');
+/** A CLI flag with its value: `--api-key v`, `--api-key=v`, `-storagekey "v"`, Java's `-Dsonar.login=v`. */
+const FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?!-)|=)(?:${Q}|${UNQUOTED})`, 'gd');
 /** Dockerfile `ENV NAME value`. */
 const DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
 /** URL user-info: `scheme://user:password@host`. */
@@ -91,8 +91,14 @@ export function lineBindings(line: string): Binding[] {
       const g = m.groups!;
       const text = g.qv ?? g.uv;
       if (text !== undefined && g.name !== undefined) {
-        const at = m.indices!.groups![g.qv !== undefined ? 'qv' : 'uv']![0];
-        add({ name: g.name, value: unescapeValue(text), at, kind }, rank);
+        let at = m.indices!.groups![g.qv !== undefined ? 'qv' : 'uv']![0];
+        let value = text;
+        const scheme = QUOTED_SCHEME.exec(value);
+        if (scheme) {
+          at += scheme[0].length;
+          value = value.slice(scheme[0].length);
+        }
+        add({ name: g.name, value: unescapeValue(value), at, kind }, rank);
       }
       // Assignments may chain on one line (`a=1&b=2`, `k: v, k2: v2`): go on right after the name, not the value.
       if (re === ASSIGN || re === FLAG) re.lastIndex = m.index + Math.max(1, (g.name?.length ?? 0) + (g.q?.length ?? 0));
@@ -108,6 +114,9 @@ export function lineBindings(line: string): Binding[] {
   }
   return [...byAt.values()].sort((a, b) => a.at - b.at).map(({ rank: _rank, ...b }) => b);
 }
+
+/** An auth scheme before a quoted value (`"Bearer …"`, `'Apikey …'`), dropped so the value is the key alone. */
+const QUOTED_SCHEME = /^(?:bearer|basic|token|bot|apikey|api-key|key|sso-key|otp)[ \t]+(?=\S)/i;
 
 /** Values keep their text as written; only a JSON-escaped slash is undone, so `\/` in a URL does not hide a key. */
 function unescapeValue(v: string): string {

@@ -57,7 +57,7 @@ export interface PartSpec {
   names?: string[];
   /** A template making a fake value when the shape alone cannot (checksums). */
   fake?: string;
-  /** With `pairing: required`, this part need not be found. */
+  /** An attached part (a customer id, a user name): travels in `parts`, is never reported alone, and need not be found. */
   optional?: boolean;
 }
 
@@ -67,8 +67,12 @@ export interface ContextSpec {
   aliases?: string[];
   /** Header or field names that alone identify the provider: a list (the main part) or name → part. */
   headers?: string[] | Record<string, string>;
-  /** URL templates with `{part}` placeholders and `*` for one host label. */
+  /** URL templates with `{part}` placeholders and `*` for one host label or path segment. */
   urls?: string[];
+  /** Binding names that alone identify the provider (`gate_api_key`, `rpcpassword`): a list (the main part) or name → part. */
+  names?: string[] | Record<string, string>;
+  /** SDK calls whose arguments are parts: `Client(key, secret)`, `Spot(api_key=key)`, `RESTv2({apiKey: key})`. */
+  calls?: string[];
   /** Lines around a binding where an alias makes it the provider's (default 3). */
   window?: number;
   /** No provider: a binding is identified by its name alone (the generic rule). */
@@ -129,6 +133,18 @@ export interface PartMatcher {
   entropy: number;
   validate: string | null;
   optional: boolean;
+  /** Prefixes of 3+ characters: a value with one identifies itself. */
+  prefixes: string[];
+}
+
+/** A call template, compiled: the callee, then what each argument is. */
+export interface CallMatcher {
+  /** As written (`krakenex.API`, `Client`): what is searched for before `(`. */
+  callee: string;
+  /** Positional arguments: a part name, or null for any argument. */
+  positional: (string | null)[];
+  /** Compact keyword or object-field name → part. */
+  named: Map<string, string>;
 }
 
 /** A context rule's facts, compiled (src/config/v2.ts); the engine runs it on grammar bindings (src/detect/context.ts). */
@@ -136,9 +152,10 @@ export interface ContextMatcher {
   parts: PartMatcher[];
   main: string;
   aliases: string[];
-  /** Lower-case header name → part name. */
+  /** Compact header or provider-specific name → part name. */
   headers: Map<string, string>;
   urls: { regex: RegExp; keyword: string }[];
+  calls: CallMatcher[];
   window: number;
   pairing: 'optional' | 'required';
   anyName: boolean;

@@ -29,7 +29,7 @@ describe('rule model v2', () => {
   const { ruleSet } = loadPack(PACK);
 
   it.each(ruleSet.rules.map((r) => [r.id, r] as const))('%s passes its examples', (_id, rule) => {
-    expect(checkRuleExamples(rule).map((f) => `${f.kind}: ${f.message}\n${f.example}`)).toEqual([]);
+    expect(checkRuleExamples(rule, [], undefined, ruleSet.providers).map((f) => `${f.kind}: ${f.message}\n${f.example}`)).toEqual([]);
   });
 
   it('pairs a key with its secret and names the provider', () => {

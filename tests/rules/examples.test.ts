@@ -29,7 +29,7 @@ describe('rule catalogue', () => {
   const seedOf = (id: string, round: number): number => [...id].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261 ^ base) + round;
   it.each(rules.map((r) => [r.id, r] as const))('%s: examples behave (3 rounds of fresh fake values)', (_id, rule) => {
     for (let round = 0; round < 3; round++) {
-      const failures = checkRuleExamples(rule, globals, seededRng(seedOf(rule.id, round)));
+      const failures = checkRuleExamples(rule, globals, seededRng(seedOf(rule.id, round)), providers);
       expect(failures.map((f) => `${f.kind}: ${f.message}\n${f.example}`)).toEqual([]);
     }
   });
