@@ -4152,6 +4152,19 @@ function classOf(alphabet, chars, where) {
   if (cls === void 0) throw new ConfigError(`unknown alphabet "${alphabet}" (known: ${Object.keys(ALPHABET_CLASSES).join(", ")})`, where.file, where.ruleId, `${where.field}.alphabet`);
   return cls;
 }
+function segmentClass(seg, where) {
+  if ("chars" in seg) {
+    const chars = seg.chars;
+    if (typeof chars !== "string" || seg.length === void 0 || Object.keys(seg).length !== 2) {
+      throw new ConfigError("a chars segment is { chars: class, length: n }", where.file, where.ruleId, where.field);
+    }
+    return { cls: chars, length: seg.length };
+  }
+  const entries = Object.entries(seg);
+  if (entries.length !== 1) throw new ConfigError("a segment is a literal, { alphabet: length } or { chars, length }", where.file, where.ruleId, where.field);
+  const [alphabet, length] = entries[0];
+  return { cls: classOf(alphabet, void 0, where), length };
+}
 function escapeRegex(s) {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
@@ -4171,11 +4184,9 @@ function partSource(part, where) {
         pieces.push(escapeRegex(seg));
         continue;
       }
-      const entries = Object.entries(seg);
-      if (entries.length !== 1) throw new ConfigError("a segment is a literal or one { alphabet: length }", where.file, where.ruleId, `${where.field}.segments[${i}]`);
-      const [alphabet, length] = entries[0];
-      const cls = classOf(alphabet, void 0, { ...where, field: `${where.field}.segments[${i}]` });
-      pieces.push(repeat(cls, length, { ...where, field: `${where.field}.segments[${i}]` }));
+      const at = { ...where, field: `${where.field}.segments[${i}]` };
+      const { cls, length } = segmentClass(seg, at);
+      pieces.push(repeat(cls, length, at));
       tail = cls;
     }
     body2 = pieces.join("");
@@ -4184,23 +4195,41 @@ function partSource(part, where) {
     body2 = repeat(cls, part.length, where);
     tail = cls;
   }
-  const prefix = prefixes.length === 0 ? "" : prefixes.length === 1 ? escapeRegex(prefixes[0]) : `(?:${prefixes.map(escapeRegex).join("|")})`;
+  const real = prefixes.filter((p) => p !== "");
+  const alternation = real.length === 1 ? escapeRegex(real[0]) : `(?:${real.map(escapeRegex).join("|")})`;
+  const prefix = real.length === 0 ? "" : real.length < prefixes.length ? `(?:${alternation})?` : alternation;
   const suffix = part.suffix === void 0 ? "" : escapeRegex(part.suffix);
   if (part.suffix !== void 0) tail = "A-Za-z0-9";
   return { source: `${prefix}${body2}${suffix}`, tail: tail || "A-Za-z0-9" };
+}
+function partLiterals(part) {
+  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const inner = (part.segments ?? []).filter((x) => typeof x === "string");
+  return [...prefixes, ...inner, ...part.suffix !== void 0 ? [part.suffix] : []].filter((x) => x !== "");
 }
 function prefixedRegex(spec, where) {
   const parts = Object.entries(spec.parts ?? {});
   if (parts.length !== 1) throw new ConfigError("a prefixed rule has exactly one part", where.file, where.ruleId, "parts");
   const [name2, part] = parts[0];
   const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  if (prefixes.length === 0 || prefixes.some((p) => p.length < 2)) {
-    throw new ConfigError("a prefixed rule needs a prefix of two or more characters", where.file, where.ruleId, `parts.${name2}.prefix`);
+  let keywords;
+  if (prefixes.length > 0 && prefixes.every((p) => p.length >= 2)) keywords = prefixes;
+  else {
+    const inner = partLiterals({ ...part, prefix: void 0 }).sort((a, b) => b.length - a.length)[0];
+    if (inner === void 0 || inner.length < 3) {
+      throw new ConfigError(
+        "a prefixed rule needs a prefix of two or more characters, or a literal of three or more in its segments or suffix",
+        where.file,
+        where.ruleId,
+        `parts.${name2}.prefix`
+      );
+    }
+    keywords = [inner];
   }
   const { source, tail } = partSource(part, { ...where, field: `parts.${name2}` });
-  const left = /^[A-Za-z0-9_]/.test(prefixes[0]) ? TOKEN_LEFT : "";
+  const left = prefixes.length > 0 && prefixes.every((p) => !/^[A-Za-z0-9_]/.test(p)) ? "" : TOKEN_LEFT;
   const right = `(?![A-Za-z0-9_]|[${tail}])`;
-  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(prefixes.map((p) => p.toLowerCase()))] };
+  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(keywords.map((p) => p.toLowerCase()))] };
 }
 function partMatchers(spec, where) {
   return Object.entries(spec.parts ?? {}).map(([name2, part]) => {
@@ -4212,15 +4241,17 @@ function partMatchers(spec, where) {
       names: [...new Set(names)],
       entropy: part.entropy ?? spec.entropy ?? 0,
       validate: part.validate ?? null,
-      optional: part.optional ?? false
+      optional: part.optional ?? false,
+      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3)
     };
   });
 }
 function urlTemplateRegex(template, parts, where) {
   let source = "";
   let longest = "";
-  for (const piece of template.split(/(\{[a-z][a-z0-9]*\}|\*)/)) {
-    if (piece === "*") source += "[A-Za-z0-9-]+";
+  const pieces = template.split(/(\{[a-z][a-z0-9]*\}|\*)/).filter((p) => p !== "");
+  for (const piece of pieces) {
+    if (piece === "*") source += "[A-Za-z0-9_-]+";
     else if (/^\{[a-z][a-z0-9]*\}$/.test(piece)) {
       const name2 = piece.slice(1, -1);
       const part = parts.find((p) => p.name === name2);
@@ -4233,7 +4264,8 @@ function urlTemplateRegex(template, parts, where) {
   }
   const host = /[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.exec(longest)?.[0] ?? longest;
   if (host.length < 4) throw new ConfigError(`URL template "${template}" has no literal host to search for`, where.file, where.ruleId, "context.urls");
-  return { regex: new RegExp(`${source}(?![A-Za-z0-9_-])`, "gd"), keyword: host.toLowerCase() };
+  const endsWithPart = /^\{[a-z][a-z0-9]*\}$/.test(pieces[pieces.length - 1] ?? "");
+  return { regex: new RegExp(`${source}${endsWithPart ? "(?![A-Za-z0-9_-])" : ""}`, "gd"), keyword: host.toLowerCase() };
 }
 function contextMatcher(spec, provider, where) {
   const parts = partMatchers(spec, where);
@@ -4243,17 +4275,22 @@ function contextMatcher(spec, provider, where) {
   const headers = /* @__PURE__ */ new Map();
   const main = spec.main ?? parts[0].name;
   if (!parts.some((p) => p.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
-  if (Array.isArray(ctx.headers)) for (const h of ctx.headers) headers.set(h.toLowerCase(), main);
-  else for (const [h, p] of Object.entries(ctx.headers ?? {})) {
-    if (!parts.some((x) => x.name === p)) throw new ConfigError(`header ${h} names an unknown part "${p}"`, where.file, where.ruleId, "context.headers");
-    headers.set(h.toLowerCase(), p);
+  for (const [field, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
+    if (Array.isArray(list)) for (const h of list) headers.set(compactName(h), main);
+    else for (const [h, p] of Object.entries(list ?? {})) {
+      if (!parts.some((x) => x.name === p)) throw new ConfigError(`${h} names an unknown part "${p}"`, where.file, where.ruleId, field);
+      headers.set(compactName(h), p);
+    }
   }
+  const calls = (ctx.calls ?? []).map((c) => callTemplate(c, parts, where));
   const urls = (ctx.urls ?? []).map((u) => urlTemplateRegex(u, parts, where));
   const anyName = ctx.anyName ?? false;
-  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && !anyName) {
+  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName) {
     throw new ConfigError("a context rule needs a provider with aliases, headers, urls or anyName: true", where.file, where.ruleId, "context");
   }
-  const keywords = /* @__PURE__ */ new Set([...aliases, ...headers.keys(), ...urls.map((u) => u.keyword)]);
+  const rawNames = [...Array.isArray(ctx.headers) ? ctx.headers : Object.keys(ctx.headers ?? {}), ...Array.isArray(ctx.names) ? ctx.names : Object.keys(ctx.names ?? {})];
+  const keywords = /* @__PURE__ */ new Set([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u) => u.keyword), ...calls.map((c) => c.callee.toLowerCase())]);
+  for (const p of parts) for (const prefix of p.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
   if (anyName) for (const p of parts) for (const n of spec.parts[p.name].names ?? DEFAULT_PART_NAMES[p.name] ?? [p.name]) keywords.add(n.toLowerCase());
   return {
     parts,
@@ -4261,12 +4298,35 @@ function contextMatcher(spec, provider, where) {
     aliases,
     headers,
     urls,
+    calls,
     window: ctx.window ?? 3,
     pairing: spec.pairing ?? "optional",
     anyName,
     exclude: (ctx.exclude ?? []).map(compactName),
     keywords: [...keywords].filter((k) => k.length >= 3)
   };
+}
+function callTemplate(template, parts, where) {
+  const m = /^(?<callee>[A-Za-z_$][\w.$]*)\((?<args>.*)\)$/s.exec(template.trim());
+  if (!m) throw new ConfigError(`call "${template}" is not name(arg, ...)`, where.file, where.ruleId, "context.calls");
+  const known = (p) => {
+    if (p === "*") return null;
+    if (!parts.some((x) => x.name === p)) throw new ConfigError(`call "${template}" names an unknown part "${p}"`, where.file, where.ruleId, "context.calls");
+    return p;
+  };
+  const positional = [];
+  const named = /* @__PURE__ */ new Map();
+  for (const raw of m.groups.args.replace(/^\s*\{|\}\s*$/g, "").split(",")) {
+    const arg = raw.trim();
+    if (arg === "") continue;
+    const kv = /^["']?([\w.-]+)["']?\s*[:=]\s*(\*|[a-z][a-z0-9]*)$/.exec(arg);
+    if (kv) {
+      const part = known(kv[2]);
+      if (part) named.set(compactName(kv[1]), part);
+    } else positional.push(known(arg));
+  }
+  const callee = m.groups.callee;
+  return { callee, positional, named };
 }
 var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, TOKEN_LEFT;
 var init_v2 = __esm({
@@ -20646,17 +20706,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
+    var PLACEHOLDER2 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
       "g"
     );
     var TRAILING_WILDCARD = "\uE000";
     var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
       const { length } = pattern;
       let out = EMPTY;
       let index = 0;
@@ -23740,20 +23800,20 @@ init_v2();
 
 // src/detect/grammar.ts
 var Q = String.raw`(?<vq>\\?["'\x60])(?<qv>(?:(?!\k<vq>)(?:\\.|[^\\\n]))*)\k<vq>`;
-var SCHEME = String.raw`(?:(?:Bearer|bearer|Basic|basic|Token|token|Bot|ApiKey|apikey|Key)[ \t]+)?`;
+var SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|Bot|[Aa]pi[Kk]ey|Key)[ \t]+)?`;
 var UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
 var VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
-var NAME = String.raw`[A-Za-z_$@][\w$@.\-]{0,100}`;
+var NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
 var OPS = String.raw`::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
 var ASSIGN = new RegExp(
-  String.raw`(?<![\w$@.\-])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?[ \t]*(?==))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
+  String.raw`(?<![\w$@.\-])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
   "gd"
 );
 var GO_VAR = new RegExp(String.raw`\b(?:var|const)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+[\w.*\[\]]+[ \t]*=[ \t]*${VALUE}`, "gd");
 var PAIR = new RegExp(String.raw`(?<q1>["'])(?<name>[A-Za-z_][\w.\-:]{1,100})\k<q1>[ \t]*,[ \t]*${Q}`, "gd");
 var KEY_VALUE_ATTRS = /\b(?:key|name)[ \t]*=[ \t]*"(?<name>[^"\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"(?<qv>[^"\n]*)"/dgi;
 var XML = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>(?<qv>[^<>\n]{1,2000})<\/\k<name>>/dg;
-var FLAG = new RegExp(String.raw`(?<![\w-])--?(?<name>[A-Za-z][\w-]{0,60})(?:[ \t]+|=)(?!-)(?:${Q}|${UNQUOTED})`, "gd");
+var FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?!-)|=)(?:${Q}|${UNQUOTED})`, "gd");
 var DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
 var USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
 var PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
@@ -23782,8 +23842,14 @@ function lineBindings(line) {
       const g = m.groups;
       const text = g.qv ?? g.uv;
       if (text !== void 0 && g.name !== void 0) {
-        const at = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
-        add({ name: g.name, value: unescapeValue(text), at, kind: kind2 }, rank);
+        let at = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
+        let value = text;
+        const scheme = QUOTED_SCHEME.exec(value);
+        if (scheme) {
+          at += scheme[0].length;
+          value = value.slice(scheme[0].length);
+        }
+        add({ name: g.name, value: unescapeValue(value), at, kind: kind2 }, rank);
       }
       if (re === ASSIGN || re === FLAG) re.lastIndex = m.index + Math.max(1, (g.name?.length ?? 0) + (g.q?.length ?? 0));
       else if (m[0].length === 0) re.lastIndex += 1;
@@ -23798,6 +23864,7 @@ function lineBindings(line) {
   }
   return [...byAt.values()].sort((a, b) => a.at - b.at).map(({ rank: _rank, ...b }) => b);
 }
+var QUOTED_SCHEME = /^(?:bearer|basic|token|bot|apikey|api-key|key|sso-key|otp)[ \t]+(?=\S)/i;
 function unescapeValue(v) {
   return v.includes("\\/") ? v.replace(/\\\//g, "/") : v;
 }
@@ -23860,6 +23927,10 @@ function inlineSectionNames(line, at) {
 }
 
 // src/detect/context.ts
+var PLACEHOLDER = /^(?:your|my|enter|insert|put|add|replace|paste)[-_ ]|^<[^<>]*>$|^\$\{[^}]*\}$|^\$\(|^\{\{.*\}\}$|^%[A-Z_]+%$|^\$[A-Z_][A-Z0-9_]*$|x{6,}|X{6,}|\*{4,}|\.{3}|…|changeme|change_me|placeholder|example|dummy|redacted|sample|insert_?here/i;
+function isPlaceholder(value) {
+  return PLACEHOLDER.test(value);
+}
 var CHILD_LINES = 200;
 var PAIR_LINES = 12;
 var Bindings = class {
@@ -23936,29 +24007,68 @@ function candidateLines(rule, hits, b) {
   }
   return [...set].sort((x, y) => x - y);
 }
-function runContextRule(rule, hits, b, report) {
+function insideWord(text, at) {
+  const before = text.charCodeAt(at - 1);
+  const isAlnum = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122;
+  if (!isAlnum(before)) return false;
+  const here = text.charCodeAt(at);
+  const hump = before >= 97 && before <= 122 && here >= 65 && here <= 90;
+  return !hump;
+}
+function wordHits(rule, text, hits) {
+  const short = rule.keywords.filter((k) => k.length < 5 && /^[a-z0-9]/.test(k));
+  if (short.length === 0) return hits.slice();
+  return hits.filter((h) => {
+    const kw = short.find((k) => text.slice(h, h + k.length).toLowerCase() === k);
+    if (kw === void 0 || !insideWord(text, h)) return true;
+    return false;
+  });
+}
+function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new Map()) {
   const ctx = rule.context;
+  const hits = wordHits(rule, b.text, rawHits);
+  if (hits.length === 0) return;
   const found = [];
-  const aliasLines = ctx.aliases.length ? new Set(hits.map((h) => b.lines.lineAt(h))) : null;
+  const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
+  const othersName = (words) => !words.some((w) => own.has(w)) && words.some((w) => aliases.has(w) && !own.has(w));
+  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => b.text.slice(h, h + a.length).toLowerCase() === a));
+  const aliasLines = aliasHits.length ? new Set(aliasHits.map((h) => b.lines.lineAt(h))) : null;
   const nearAlias = (line) => {
     if (!aliasLines) return false;
     for (let l = line - ctx.window; l <= line + ctx.window; l++) if (aliasLines.has(l)) return true;
     return false;
   };
-  for (const line of candidateLines(rule, hits, b)) {
+  const unclaimed = [];
+  const visit = (line, pairOnly) => {
     const lineStart = b.lines.lineStart(line);
     for (const binding of b.at(line)) {
+      if (isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       if (ctx.exclude.length && ctx.exclude.some((x) => words.join("").includes(x))) continue;
       for (const part of ctx.parts) {
         if (!part.shape.test(binding.value)) continue;
-        const header = ctx.headers.get(binding.name.toLowerCase());
-        let identified = header === part.name;
-        if (!identified && namesPart(words, part, ctx.aliases)) {
-          identified = ctx.anyName || hasAlias(words, ctx.aliases) || hasAlias(inlineSectionNames(b.line(line), binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line);
+        const hit = { part: part.name, value: binding.value, start: lineStart + binding.at, line };
+        const header = ctx.headers.get(compactName(binding.name));
+        let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
+        const named = !identified && namesPart(words, part, ctx.aliases);
+        if (named && !pairOnly) {
+          identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(b.line(line), binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line));
         }
-        if (identified) found.push({ part: part.name, value: binding.value, start: lineStart + binding.at, line });
+        if (identified) found.push(hit);
+        else if (named && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);
       }
+    }
+  };
+  const lines = candidateLines(rule, hits, b);
+  for (const line of lines) visit(line, false);
+  for (const call of ctx.calls) callHits(call, rule, hits, aliasHits.length > 0, b, found);
+  if (found.length > 0 && ctx.parts.length > 1) {
+    const seen = new Set(lines);
+    const near = /* @__PURE__ */ new Set();
+    for (const h of found) for (let l = Math.max(0, h.line - PAIR_LINES); l <= Math.min(b.count - 1, h.line + PAIR_LINES); l++) if (!seen.has(l)) near.add(l);
+    for (const line of near) visit(line, true);
+    for (const u of unclaimed) {
+      if (found.some((h) => h.part !== u.part && Math.abs(h.line - u.line) <= PAIR_LINES)) found.push(u);
     }
   }
   for (const url of ctx.urls) {
@@ -23975,6 +24085,84 @@ function runContextRule(rule, hits, b, report) {
   }
   pair(rule, dedupe(found), report);
 }
+function argumentsText(text, open2) {
+  let depth = 0;
+  let quote = "";
+  const end = Math.min(text.length, open2 + 4e3);
+  for (let i = open2; i < end; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
+    else if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") {
+      if (depth === 0) return text.slice(open2, i);
+      depth--;
+    }
+  }
+  return text.slice(open2, end);
+}
+function splitArguments(args) {
+  const out = [];
+  let depth = 0;
+  let quote = "";
+  let from = 0;
+  for (let i = 0; i <= args.length; i++) {
+    const ch = args[i];
+    if (i === args.length || !quote && depth === 0 && ch === ",") {
+      out.push({ text: args.slice(from, i), at: from });
+      from = i + 1;
+    } else if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
+    else if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth--;
+  }
+  return out;
+}
+var STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
+function callHits(call, rule, hits, aliasSeen, b, found) {
+  const ctx = rule.context;
+  if (!aliasSeen && !hasAlias(nameWords(call.callee), ctx.aliases)) return;
+  const needle = call.callee.toLowerCase();
+  for (const h of hits) {
+    if (b.text.slice(h, h + needle.length).toLowerCase() !== needle) continue;
+    if (/[\w$]/.test(b.text[h - 1] ?? "")) continue;
+    let open2 = h + needle.length;
+    while (b.text[open2] === " ") open2++;
+    if (b.text[open2] !== "(") continue;
+    const args = argumentsText(b.text, open2 + 1);
+    const base = open2 + 1;
+    const list = splitArguments(args);
+    list.forEach((arg, i) => {
+      const want = call.positional[i];
+      const m = STRING_ARG.exec(arg.text);
+      if (want && m) {
+        const part = ctx.parts.find((p) => p.name === want);
+        const value = m[2];
+        if (part.shape.test(value) && !isPlaceholder(value)) {
+          const start = base + arg.at + arg.text.indexOf(m[1]) + 1;
+          found.push({ part: want, value, start, line: b.lines.lineAt(start) });
+        }
+      }
+    });
+    if (call.named.size === 0) continue;
+    const first = b.lines.lineAt(base);
+    const last = b.lines.lineAt(base + args.length);
+    for (let line = first; line <= last; line++) {
+      const lineStart = b.lines.lineStart(line);
+      for (const binding of b.at(line)) {
+        const at = lineStart + binding.at;
+        if (at < base || at > base + args.length) continue;
+        const want = call.named.get(compactName(binding.name));
+        const part = want && ctx.parts.find((p) => p.name === want);
+        if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at, line });
+      }
+    }
+  }
+}
 function dedupe(found) {
   const seen = /* @__PURE__ */ new Set();
   return found.filter((h) => {
@@ -23988,7 +24176,9 @@ function pair(rule, found, report) {
   const ctx = rule.context;
   if (found.length === 0) return;
   const required = ctx.parts.filter((p) => !p.optional).map((p) => p.name);
+  const attached = new Set(ctx.parts.filter((p) => p.optional).map((p) => p.name));
   for (const hit of found) {
+    if (attached.has(hit.part)) continue;
     const parts = { [hit.part]: hit.value };
     for (const other of ctx.parts) {
       if (other.name === hit.part) continue;
@@ -24050,6 +24240,28 @@ function leadStarts(text, hits, literals, found) {
   return all.sort((a, b) => a - b);
 }
 var WHOLE = [[0, Number.POSITIVE_INFINITY]];
+var aliasIndexes = /* @__PURE__ */ new WeakMap();
+function aliasIndexOf(ruleSet) {
+  let index = aliasIndexes.get(ruleSet);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    const add = (alias, provider) => {
+      for (const w of alias.split(/[^a-z0-9]+/)) {
+        if (!w) continue;
+        const set = index.get(w) ?? /* @__PURE__ */ new Set();
+        set.add(provider);
+        index.set(w, set);
+      }
+    };
+    for (const p of ruleSet.providers.values()) for (const a of p.aliases ?? [p.id]) add(a.toLowerCase(), p.id);
+    for (const r of ruleSet.rules) {
+      if (!r.context) continue;
+      for (const alias of r.context.aliases) add(alias, r.provider ?? r.id);
+    }
+    aliasIndexes.set(ruleSet, index);
+  }
+  return index;
+}
 function budget(c) {
   const { now } = c;
   if (!now) return () => false;
@@ -24199,7 +24411,7 @@ function acceptPart(c, rule, hit, parts) {
   accept(rule, c, hit.value, hit.value, hit.start, { entropy: part.entropy, validate: part.validate, parts });
 }
 var SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 };
-function settle(findings, genericIds) {
+function settle(findings, genericIds, contextIds) {
   const bySpan = /* @__PURE__ */ new Map();
   for (const f of findings) {
     const key = `${f.line}:${f.column}:${f.endLine}:${f.endColumn}`;
@@ -24210,7 +24422,13 @@ function settle(findings, genericIds) {
     }
     const prevGeneric = genericIds.has(prev.ruleId);
     const curGeneric = genericIds.has(f.ruleId);
-    if (prevGeneric !== curGeneric ? prevGeneric : SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) bySpan.set(key, f);
+    const prevContext = contextIds.has(prev.ruleId);
+    const curContext = contextIds.has(f.ruleId);
+    if (prevGeneric !== curGeneric) {
+      if (prevGeneric) bySpan.set(key, f);
+    } else if (prevContext !== curContext) {
+      if (curContext) bySpan.set(key, f);
+    } else if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) bySpan.set(key, f);
   }
   const unique = [...bySpan.values()];
   const specific = unique.filter((f) => !genericIds.has(f.ruleId));
@@ -24244,12 +24462,14 @@ function detect(ruleSet, fragment, options = {}) {
   const gatePlaces = /* @__PURE__ */ new Map();
   const literalPlaces = /* @__PURE__ */ new Map();
   let bindings = null;
+  const contextIds = /* @__PURE__ */ new Set();
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     if (rule.context) {
+      if (!rule.generic) contextIds.add(rule.id);
       if (rule.generic) genericIds.add(rule.id);
       bindings ??= new Bindings(fragment.text, lines);
-      runContextRule(rule, hits.get(rule) ?? [], bindings, (r, hit, parts) => acceptPart(c, r, hit, parts));
+      runContextRule(rule, hits.get(rule) ?? [], bindings, (r, hit, parts) => acceptPart(c, r, hit, parts), aliasIndexOf(ruleSet));
       continue;
     }
     const gate = rule.spec.gate;
@@ -24273,7 +24493,7 @@ function detect(ruleSet, fragment, options = {}) {
     }
     if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...fragment.commit ? { commit: fragment.commit.sha } : {} });
   }
-  const findings = settle(found, genericIds);
+  const findings = settle(found, genericIds, contextIds);
   findings.sort((a, b) => a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId));
   return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }
