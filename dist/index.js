@@ -22108,12 +22108,12 @@ function sarifReport(findings, meta) {
 }
 
 // src/scan.ts
-import { statSync as statSync3 } from "node:fs";
+import { statSync as statSync2 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
 // src/config/cache.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { basename as basename3, join as join5 } from "node:path";
 
 // src/detect/validators/types.ts
@@ -23154,29 +23154,34 @@ function prefilter(ruleSet, text, utf8) {
 init_regex_syntax();
 init_paths();
 init_ruleset();
-var RULES_CACHE_VERSION = 4;
+var RULES_CACHE_VERSION = 5;
+var sha2562 = (bytes) => createHash2("sha256").update(bytes).digest("hex");
 function packNames(dir) {
   return readdirSync2(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
 }
-var sha2562 = (bytes) => createHash2("sha256").update(bytes).digest("hex");
 function tableFile(file) {
   return file.replace(/\.json$/, "") + ".keywords.bin";
 }
+var lastRead = null;
 function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
+  const stale = (why) => {
+    lastRead = `rules: read from ${dir} (the rule cache ${file} ${why})`;
+    return null;
+  };
   let cache;
   try {
-    const built = statSync(file).mtimeMs;
     cache = JSON.parse(readFileSync3(file, "utf8"));
-    if (cache.version !== RULES_CACHE_VERSION) return null;
+    if (cache.version !== RULES_CACHE_VERSION) return stale(`is of version ${String(cache.version)}, not ${RULES_CACHE_VERSION}`);
     const names = packNames(dir);
-    if (names.length !== Object.keys(cache.sizes).length) return null;
+    const cached = Object.keys(cache.hashes).sort();
+    if (names.join("\n") !== cached.join("\n")) return stale("lists other packs");
     for (const name2 of names) {
-      const st = statSync(join5(dir, name2));
-      if (cache.sizes[name2] !== st.size || st.mtimeMs > built) return null;
+      if (cache.hashes[name2] !== sha2562(readFileSync3(join5(dir, name2)))) return stale(`is older than ${name2}`);
     }
-  } catch {
-    return null;
+  } catch (err) {
+    return stale(`cannot be read: ${err.message}`);
   }
+  lastRead = `rules: from the rule cache ${file}`;
   try {
     const table = readFileSync3(tableFile(file));
     if (sha2562(table) === cache.matcher.tableSha256) registerPrebuiltMatcher({ ...cache.matcher, table });
@@ -24545,7 +24550,7 @@ import { join as join9, resolve as resolve4 } from "node:path";
 import { Worker } from "node:worker_threads";
 
 // src/sources/fs.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, statSync } from "node:fs";
 import { join as join8, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/sources/decode.ts
@@ -24794,7 +24799,7 @@ function* fsFiles(options) {
     }
     if (st.isSymbolicLink()) {
       try {
-        st = statSync2(start);
+        st = statSync(start);
       } catch (err) {
         options.onSkip({ path: rel(start), reason: `symbolic link to nothing (${errCode(err)})` });
         continue;
@@ -25099,7 +25104,7 @@ async function* stdinSource(input, path, onSkip, maxBytes = Number.POSITIVE_INFI
 function defaultRoot(paths) {
   if (paths.length === 1 && paths[0] !== "-") {
     try {
-      if (statSync3(paths[0]).isDirectory()) return resolve5(paths[0]);
+      if (statSync2(paths[0]).isDirectory()) return resolve5(paths[0]);
     } catch {
     }
   }
@@ -25239,7 +25244,7 @@ async function blameLine(cwd, to, boundary, path, line) {
 }
 
 // src/sources/repository.ts
-import { statSync as statSync4 } from "node:fs";
+import { statSync as statSync3 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 var NotARepositoryError = class extends Error {
   constructor(path, detail) {
@@ -25253,7 +25258,7 @@ async function openRepository(path) {
   const abs = resolve6(path);
   let isDir;
   try {
-    isDir = statSync4(abs).isDirectory();
+    isDir = statSync3(abs).isDirectory();
   } catch {
     throw new PathNotFoundError(path);
   }

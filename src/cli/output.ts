@@ -1,5 +1,6 @@
 // Small output decisions shared by commands: colour, and the --verbose lists on stderr.
 
+import { rulesCacheNote } from '../config/cache.js';
 import type { UserConfig } from '../config/load.js';
 import type { BaselineOutcome } from '../filters/baseline.js';
 import type { CutShort, RuleSet, ScanStats, Skip } from '../model/types.js';
@@ -12,6 +13,12 @@ export function colorEnabled(args: Record<string, unknown>, io: RunIO): boolean 
   if (args['no-color'] || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return io.stdoutIsTTY ?? false;
+}
+
+/** What --verbose says first: where the built-in rules came from (the build's cache, or the YAML when it is stale). */
+export function rulesLine(): string {
+  const note = rulesCacheNote();
+  return note ? `${note}\n` : '';
 }
 
 /** What --verbose adds on stderr: every skipped path with its reason, and dropped candidates by reason. */

@@ -1,12 +1,13 @@
 // The rule cache: the built-in packs as written by `npm run build` (scripts/build-rules-cache.mjs) to
 // build/rules.json — parsed and validated against the schema at build time — so a run without a user config needs
-// neither a YAML parser nor a schema validator. The cache records each pack's size; a pack whose size differs, or
-// that is newer than the cache, or a pack added or removed since the build makes the cache stale, and the caller
-// falls back to reading the YAML. (Sizes and times, not a content hash: hashing costs milliseconds at start-up, and
-// npm gives every file of an installed package the same time, so an installed cache stays fresh.)
+// neither a YAML parser nor a schema validator. The cache records each pack's SHA-256; a pack whose content differs,
+// or a pack added or removed since the build makes the cache stale, and the caller falls back to reading the YAML.
+// By content, not by time: npm extracts rules/*.yaml a few milliseconds after build/rules.json, so a timestamp check
+// found every installed cache stale and every installed run re-parsed the YAML (issue 21). Hashing the packs costs
+// about a millisecond.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validatorNames } from '../detect/validators/index.js';
 import { KeywordMatcher, registerPrebuiltMatcher, type KeywordMatcherData } from '../detect/keywords.js';
@@ -16,13 +17,13 @@ import { knownExpansions, rememberExpansions } from './regex-syntax.js';
 import { DEFAULT_RULES_DIR, RULES_CACHE } from './paths.js';
 import { buildRuleSetFromPacks, defaultUserConfig, type RulePack, type UserConfig } from './ruleset.js';
 
-export const RULES_CACHE_VERSION = 4;
+export const RULES_CACHE_VERSION = 5;
 
 /** The file format of build/rules.json. `file` in each pack is the name inside rules/. */
 export interface RulesCache {
   version: number;
-  /** Size in bytes of each pack file, by name. */
-  sizes: Record<string, number>;
+  /** SHA-256 (hex) of each pack file's bytes, by name. */
+  hashes: Record<string, string>;
   packs: RulePack[];
   /**
    * The keyword automaton of the built-in rule set (see KeywordMatcher.for). Its transition table is written to a
@@ -33,6 +34,8 @@ export interface RulesCache {
   expansions: Record<string, string>;
 }
 
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 function packNames(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
@@ -41,21 +44,19 @@ function packNames(dir: string): string[] {
 
 /** Builds the cache content from packs already loaded and validated (by `loadRulePacks`). */
 export function makeRulesCache(packs: RulePack[], dir: string = DEFAULT_RULES_DIR): RulesCache {
-  const sizes: Record<string, number> = {};
-  for (const name of packNames(dir)) sizes[name] = statSync(join(dir, name)).size;
+  const hashes: Record<string, string> = {};
+  for (const name of packNames(dir)) hashes[name] = sha256(readFileSync(join(dir, name)));
   // Build the default rule set once, as a run would: its automaton and expansions go into the cache.
   const ruleSet = buildRuleSetFromPacks(defaultUserConfig(), validatorNames, packs);
   const matcher = new KeywordMatcher(matcherKeywords(ruleSet)).toData();
   return {
     version: RULES_CACHE_VERSION,
-    sizes,
+    hashes,
     packs: packs.map((p) => ({ ...p, file: basename(p.file) })),
     matcher,
     expansions: knownExpansions(),
   };
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** The automaton table's file beside the cache file. */
 export function tableFile(file: string): string {
@@ -69,22 +70,33 @@ export function writeRulesCache(cache: RulesCache, file: string = RULES_CACHE): 
   writeFileSync(file, JSON.stringify({ ...cache, matcher: { ...matcher, tableSha256: sha256(table) } }));
 }
 
+let lastRead: string | null = null;
+
+/** Where the built-in rules of this process's last {@link readRulesCache} came from, for --verbose; null before any. */
+export function rulesCacheNote(): string | null {
+  return lastRead;
+}
+
 /** The cached built-in packs, or null when the cache is missing, unreadable or stale. */
 export function readRulesCache(file: string = RULES_CACHE, dir: string = DEFAULT_RULES_DIR): RulePack[] | null {
+  const stale = (why: string): null => {
+    lastRead = `rules: read from ${dir} (the rule cache ${file} ${why})`;
+    return null;
+  };
   let cache: RulesCache;
   try {
-    const built = statSync(file).mtimeMs;
     cache = JSON.parse(readFileSync(file, 'utf8')) as RulesCache;
-    if (cache.version !== RULES_CACHE_VERSION) return null;
+    if (cache.version !== RULES_CACHE_VERSION) return stale(`is of version ${String(cache.version)}, not ${RULES_CACHE_VERSION}`);
     const names = packNames(dir);
-    if (names.length !== Object.keys(cache.sizes).length) return null;
+    const cached = Object.keys(cache.hashes).sort();
+    if (names.join('\n') !== cached.join('\n')) return stale('lists other packs');
     for (const name of names) {
-      const st = statSync(join(dir, name));
-      if (cache.sizes[name] !== st.size || st.mtimeMs > built) return null;
+      if (cache.hashes[name] !== sha256(readFileSync(join(dir, name)))) return stale(`is older than ${name}`);
     }
-  } catch {
-    return null;
+  } catch (err) {
+    return stale(`cannot be read: ${(err as Error).message}`);
   }
+  lastRead = `rules: from the rule cache ${file}`;
   try {
     // Only the very table the cache was written with: a wrong automaton would miss keys without a sound.
     const table = readFileSync(tableFile(file));

@@ -1,6 +1,6 @@
 // The build-time rule cache: used only while it matches rules/*.yaml, and equivalent to loading the YAML.
 
-import { appendFileSync, copyFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSetCached, makeRulesCache, readRulesCache, tableFile, writeRulesCache } from '../../src/config/cache.js';
@@ -17,26 +17,40 @@ function copyRules(): string {
 
 describe('rule cache', () => {
   it('round-trips the packs while the YAML is unchanged, and is stale after an edit or a new pack', () => {
-    // An installed package has every file at one time (npm's fixed date): the cache must stay fresh there.
     const dir = copyRules();
     const cacheFile = join(tempDir(), 'rules.json');
     writeRulesCache(makeRulesCache(loadRulePacks(dir), dir), cacheFile);
-    const epoch = new Date('1985-10-26T08:15:00Z');
-    for (const f of [cacheFile, ...readdirSync(dir).map((n) => join(dir, n))]) utimesSync(f, epoch, epoch);
     const packs = readRulesCache(cacheFile, dir);
     expect(packs?.map((p) => [p.file, p.rules.length])).toEqual(loadRulePacks(dir).map((p) => [p.file, p.rules.length]));
     appendFileSync(join(dir, 'core.yaml'), '\n# edited\n');
     expect(readRulesCache(cacheFile, dir)).toBeNull();
     writeRulesCache(makeRulesCache(loadRulePacks(dir), dir), cacheFile);
-    const later = new Date(Date.now() + 60_000);
-    utimesSync(join(dir, 'ai.yaml'), later, later); // same size, but edited after the build
+    expect(readRulesCache(cacheFile, dir)).not.toBeNull();
+    // An edit that keeps the size and the time is still an edit.
+    const ai = join(dir, 'ai.yaml');
+    const { mtime } = statSync(ai);
+    const text = readFileSync(ai, 'utf8');
+    writeFileSync(ai, text.replace('description', 'descriptioN'));
+    utimesSync(ai, mtime, mtime);
     expect(readRulesCache(cacheFile, dir)).toBeNull();
-    utimesSync(join(dir, 'ai.yaml'), epoch, epoch);
-    writeRulesCache(makeRulesCache(loadRulePacks(dir), dir), cacheFile);
+    writeFileSync(ai, text);
     expect(readRulesCache(cacheFile, dir)).not.toBeNull();
     writeFileSync(join(dir, 'extra.yaml'), 'rules: []\n');
     expect(readRulesCache(cacheFile, dir)).toBeNull();
     expect(readRulesCache(join(tempDir(), 'missing.json'), dir)).toBeNull();
+  });
+
+  // Regression (issue 21): npm extracts rules/*.yaml a few milliseconds after build/rules.json, and the cache was
+  // judged by time, so every installed run re-parsed the YAML.
+  it('stays fresh when the packs are newer than the cache but unchanged', () => {
+    const dir = copyRules();
+    const cacheFile = join(tempDir(), 'rules.json');
+    writeRulesCache(makeRulesCache(loadRulePacks(dir), dir), cacheFile);
+    const built = new Date('2026-01-01T00:00:00Z');
+    const later = new Date('2026-01-01T00:00:00.050Z');
+    utimesSync(cacheFile, built, built);
+    for (const n of readdirSync(dir)) utimesSync(join(dir, n), later, later);
+    expect(readRulesCache(cacheFile, dir)).not.toBeNull();
   });
 
   it('uses the prebuilt keyword automaton only when its table is the one written with the cache', () => {
