@@ -21449,7 +21449,7 @@ var require_ignore = __commonJS({
 });
 
 // src/action/main.ts
-import { readFileSync as readFileSync4, mkdirSync, existsSync as existsSync8 } from "node:fs";
+import { readFileSync as readFileSync4, mkdirSync, existsSync as existsSync9 } from "node:fs";
 import { dirname as dirname7, isAbsolute as isAbsolute2, relative as relative4, resolve as resolve7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
@@ -23210,11 +23210,13 @@ init_load();
 // src/baseline.ts
 init_files();
 init_errors();
-import { dirname as dirname4, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname4, join as join6, resolve as resolve2 } from "node:path";
 
 // src/filters/baseline.ts
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
 var BASELINE_VERSION = 1;
+var DEFAULT_BASELINE_FILE = ".keyhound-baseline.json";
 var DOMAIN = "keyhound:baseline:v1";
 var BaselineError = class extends Error {
   constructor(message, file) {
@@ -23297,11 +23299,14 @@ function loadBaseline(file) {
     throw err;
   }
 }
+var NO_BASELINE = "none";
 function baselinePath(explicit, config, root) {
-  if (explicit === false) return void 0;
+  if (explicit === false || explicit === NO_BASELINE) return void 0;
   if (explicit) return resolve2(explicit);
-  if (!config.baseline) return void 0;
-  return resolve2(config.file ? dirname4(config.file) : root, config.baseline);
+  if (config.baseline === NO_BASELINE) return void 0;
+  if (config.baseline) return resolve2(config.file ? dirname4(config.file) : root, config.baseline);
+  const standard = join6(root, DEFAULT_BASELINE_FILE);
+  return existsSync5(standard) ? standard : void 0;
 }
 function baselineStep(findings, baseline, now = /* @__PURE__ */ new Date()) {
   if (!baseline) return { findings };
@@ -24544,14 +24549,14 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
 }
 
 // src/scan-pool.ts
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 init_paths();
-import { join as join9, resolve as resolve4 } from "node:path";
+import { join as join10, resolve as resolve4 } from "node:path";
 import { Worker } from "node:worker_threads";
 
 // src/sources/fs.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, statSync } from "node:fs";
-import { join as join8, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { join as join9, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/sources/decode.ts
 import { isAscii as isAscii2, isUtf8 } from "node:buffer";
@@ -24576,13 +24581,13 @@ function decodeUtf8(buf) {
 // src/sources/gitignore.ts
 init_files();
 var import_ignore = __toESM(require_ignore(), 1);
-import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname5, join as join6, relative as relative2, sep as sep2 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { dirname as dirname5, join as join7, relative as relative2, sep as sep2 } from "node:path";
 function toPosix(p) {
   return sep2 === "/" ? p : p.split(sep2).join("/");
 }
 function readLayer(dir) {
-  const files = [join6(dir, ".gitignore"), join6(dir, ".git", "info", "exclude")].filter((f) => existsSync5(f));
+  const files = [join7(dir, ".gitignore"), join7(dir, ".git", "info", "exclude")].filter((f) => existsSync6(f));
   if (files.length === 0) return null;
   const ig = (0, import_ignore.default)();
   for (const f of files) {
@@ -24596,10 +24601,10 @@ function readLayer(dir) {
 function ancestorLayers(dir) {
   const chain = [];
   let cur = dirname5(dir);
-  let top = existsSync5(join6(dir, ".git")) ? dir : null;
+  let top = existsSync6(join7(dir, ".git")) ? dir : null;
   while (!top) {
     chain.push(cur);
-    if (existsSync5(join6(cur, ".git"))) top = cur;
+    if (existsSync6(join7(cur, ".git"))) top = cur;
     const up = dirname5(cur);
     if (up === cur) break;
     cur = up;
@@ -24621,8 +24626,8 @@ function isIgnored(layers, abs, isDir) {
 
 // src/sources/tracked.ts
 import { spawnSync } from "node:child_process";
-import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname6, join as join7, sep as sep3 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname6, join as join8, sep as sep3 } from "node:path";
 function byteKey(path) {
   return (typeof path === "string" ? Buffer.from(path, "utf8") : path).toString("latin1");
 }
@@ -24651,7 +24656,7 @@ var TrackedFiles = class {
     const known = this.topOf.get(dir);
     if (known !== void 0) return known;
     const parent = dirname6(dir);
-    const top = existsSync6(join7(dir, ".git")) ? dir : parent === dir ? null : this.top(parent);
+    const top = existsSync7(join8(dir, ".git")) ? dir : parent === dir ? null : this.top(parent);
     this.topOf.set(dir, top);
     return top;
   }
@@ -24742,7 +24747,7 @@ function utf8Name(raw) {
 }
 function child(dir, raw) {
   const name2 = typeof dir === "string" ? utf8Name(raw) : null;
-  if (name2 !== null && typeof dir === "string") return join8(dir, name2);
+  if (name2 !== null && typeof dir === "string") return join9(dir, name2);
   return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(sep4), raw]);
 }
 function displayPath(path) {
@@ -24891,8 +24896,8 @@ var BATCH_FILES = 64;
 var BATCH_BYTES = 4 * 1024 * 1024;
 var IN_FLIGHT = 3;
 function workerFile() {
-  const bundled = join9(PACKAGE_ROOT, "build", "cli", "scan-worker.js");
-  return existsSync7(bundled) ? bundled : join9(PACKAGE_ROOT, "build", "src", "scan-worker.js");
+  const bundled = join10(PACKAGE_ROOT, "build", "cli", "scan-worker.js");
+  return existsSync8(bundled) ? bundled : join10(PACKAGE_ROOT, "build", "src", "scan-worker.js");
 }
 async function scanFiles(ruleSet, options) {
   const tagged = [];
@@ -26371,7 +26376,7 @@ function readInputs() {
 }
 function readEvent(env) {
   const file = env.GITHUB_EVENT_PATH;
-  if (!file || !existsSync8(file)) return {};
+  if (!file || !existsSync9(file)) return {};
   return JSON.parse(readFileSync4(file, "utf8"));
 }
 async function runAction(env = process.env) {
@@ -26385,7 +26390,7 @@ async function runAction(env = process.env) {
     const flags = parseFlags(splitArgs(inputs.args), mode);
     const common = {
       configPath: inputs.config ? at(inputs.config) : void 0,
-      baseline: inputs.baseline ? at(inputs.baseline) : void 0,
+      baseline: inputs.baseline === "none" || !inputs.baseline ? inputs.baseline || void 0 : at(inputs.baseline),
       maxFileSize: parseSize(flags["max-file-size"] ?? "64M"),
       honorGitleaksAllow: flags["honor-gitleaks-allow"] === true
     };

@@ -1,11 +1,12 @@
 // The baseline in force for a command: where it is, loading it, and the filter step that applies it. Shared by
 // scan, staged and history (kept apart from scan.ts so the start-up-sensitive staged path loads only this).
 
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { BoundedReadError, readBoundedText } from './util/files.js';
-import { dirname, resolve } from 'node:path';
 import type { UserConfig } from './config/ruleset.js';
 import { ConfigError } from './config/errors.js';
-import { applyBaseline, BaselineError, parseBaseline, type Baseline, type BaselineOutcome } from './filters/baseline.js';
+import { applyBaseline, BaselineError, DEFAULT_BASELINE_FILE, parseBaseline, type Baseline, type BaselineOutcome } from './filters/baseline.js';
 import type { Finding } from './model/types.js';
 
 /** Reads a baseline file. Throws ConfigError when it is missing or malformed. */
@@ -25,12 +26,22 @@ export function loadBaseline(file: string): Baseline {
   }
 }
 
-/** The baseline in force: an explicit path (relative to the current directory), else the config's `baseline` key (relative to the config file). */
+/** `--baseline none`: no baseline, not even the default file. */
+export const NO_BASELINE = 'none';
+
+/**
+ * The baseline in force: an explicit path (relative to the current directory), else the config's `baseline` key
+ * (relative to the config file), else `.keyhound-baseline.json` in `root` (the scan root, or the repository's top
+ * for staged, diff and history) when it exists — where `keyhound baseline` writes it, so that the blocked commit's
+ * advice works without a config. `false` or `--baseline none`: none.
+ */
 export function baselinePath(explicit: string | false | undefined, config: UserConfig, root: string): string | undefined {
-  if (explicit === false) return undefined;
+  if (explicit === false || explicit === NO_BASELINE) return undefined;
   if (explicit) return resolve(explicit);
-  if (!config.baseline) return undefined;
-  return resolve(config.file ? dirname(config.file) : root, config.baseline);
+  if (config.baseline === NO_BASELINE) return undefined;
+  if (config.baseline) return resolve(config.file ? dirname(config.file) : root, config.baseline);
+  const standard = join(root, DEFAULT_BASELINE_FILE);
+  return existsSync(standard) ? standard : undefined;
 }
 
 /**

@@ -89,7 +89,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     const flags = parseFlags(splitArgs(inputs.args), mode);
     const common = {
       configPath: inputs.config ? at(inputs.config) : undefined,
-      baseline: inputs.baseline ? at(inputs.baseline) : undefined,
+      baseline: inputs.baseline === 'none' || !inputs.baseline ? inputs.baseline || undefined : at(inputs.baseline),
       maxFileSize: parseSize(flags['max-file-size'] ?? '64M'),
       honorGitleaksAllow: flags['honor-gitleaks-allow'] === true,
     };

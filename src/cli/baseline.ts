@@ -35,7 +35,9 @@ export async function baselineCommand(args: Args): Promise<RunResult> {
   const shown = relative(process.cwd(), file) || file;
   const out = [
     `wrote ${shown}: ${update.baseline.entries.length} entries (${update.added} added${a.prune ? `, ${update.pruned.length} pruned` : ''})`,
-    `use it with --baseline ${shown}, or "baseline: ${shown}" in .keyhound.yaml`,
+    file === join(result.root, DEFAULT_BASELINE_FILE)
+      ? 'keyhound reads it from there by default (--baseline none to ignore it); commit it to share it'
+      : `use it with --baseline ${shown}, or "baseline: ${shown}" in .keyhound.yaml`,
   ];
   let stderr = configWarnings(result.config) + cutShortLines(result.cutShort);
   if (update.expired.length) {

@@ -77,7 +77,7 @@ function parser(argv: string[]) {
     .option('format', { alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format (github: workflow-command annotations)' })
     .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file (baseline: the baseline file to write)' })
     .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .keyhound.yaml in the scan root); a .toml file is read as a gitleaks config' })
-    .option('baseline', { type: 'string', describe: 'Baseline file: suppress the findings it lists (default: the config key baseline)' })
+    .option('baseline', { type: 'string', describe: 'Baseline file: suppress the findings it lists; none: no baseline (default: the config key baseline, else .keyhound-baseline.json when present)' })
     .option('honor-gitleaks-allow', { type: 'boolean', default: false, describe: 'Also treat gitleaks:allow comments as inline allows' })
     .option('no-redact', { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' })
     .option('no-color', { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set)' })

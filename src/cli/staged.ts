@@ -22,7 +22,8 @@ export const STAGED_HINT = [
   '  1. A real key: remove it from the file and stage the change again — and rotate the key at its provider,',
   '     because it may already have been copied elsewhere (other branches, logs, chat).',
   '  2. A test or example value: add a `keyhound:allow` comment on its line (or `keyhound:allow-next-line` above it).',
-  '  3. A known, accepted value: record it in the baseline (`keyhound baseline`).',
+  '  3. A known, accepted value: run `keyhound baseline` at the top of the repository; it writes',
+  '     .keyhound-baseline.json, which keyhound reads from there (commit it to share it).',
 ].join('\n');
 
 /** Starts an async generator at once (up to its first item); `fragments` then yields everything in order. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/fakes/index.js';
 import { fingerprint } from '../../src/detect/fingerprint.js';
 import { keyhound } from '../helpers/cli.js';
-import { commitFiles, tempRepo } from '../helpers/git.js';
+import { commitFiles, sh, tempRepo } from '../helpers/git.js';
 
 const gh = () => expandTemplate('{{github:ghp}}');
 const aws = () => expandTemplate('AKIA{{upper:16}}');
@@ -47,8 +47,8 @@ describe('keyhound baseline', () => {
     const file = join(repo, '.keyhound-baseline.json');
 
     commitFiles(repo, { 'app.env': `${'# padding\n'.repeat(10)}GITHUB_TOKEN=${secret}\n` }, 'move it');
-    const moved = json(repo).doc.findings[0];
-    const sarifMoved = JSON.parse(keyhound(['scan', repo, '--format', 'sarif']).stdout).runs[0].results[0];
+    const moved = json(repo, '--baseline', 'none').doc.findings[0];
+    const sarifMoved = JSON.parse(keyhound(['scan', repo, '--format', 'sarif', '--baseline', 'none']).stdout).runs[0].results[0];
     expect(moved.line).toBe(before.line + 10);
     expect(moved.fingerprint).toBe(before.fingerprint);
     expect(sarifMoved.partialFingerprints).toEqual(sarifBefore.partialFingerprints);
@@ -117,7 +117,7 @@ describe('keyhound baseline', () => {
     const text = readFileSync(join(repo, '.keyhound-baseline.json'), 'utf8');
     const other = JSON.parse(readFileSync(join(repo, 'other.json'), 'utf8'));
     const unsalted = fingerprint('github-token', 'a.env', secret);
-    expect(json(repo).doc.findings[0].fingerprint).toBe(unsalted);
+    expect(json(repo, '--baseline', 'none').doc.findings[0].fingerprint).toBe(unsalted);
     expect(text).not.toContain(secret);
     expect(text).not.toContain(secret.slice(4, 16));
     expect(text).not.toContain(unsalted);
@@ -154,5 +154,25 @@ describe('keyhound baseline', () => {
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).findings.map((f: { path: string }) => f.path)).toEqual(['b.env']);
     expect(keyhound(['baseline', repo, join(repo, 'x'), '--history']).status).toBe(2);
+  });
+
+  // Regression (issue 21): `keyhound baseline` wrote .keyhound-baseline.json, but only a config key made any command
+  // read it, so the blocked commit's own advice did not unblock it.
+  it('is read from the repository top by default, by scan, staged, diff and history; --baseline none turns it off', () => {
+    const repo = tempRepo();
+    commitFiles(repo, { 'README.md': 'hi\n' }, 'start');
+    const base = commitFiles(repo, { 'a.env': `T=${gh()}\n` }, 'leak');
+    writeFileSync(join(repo, 'b.env'), `U=${gh()}\n`);
+    sh(repo, 'add', 'b.env');
+    expect(keyhound(['baseline'], { cwd: repo }).status).toBe(0);
+    const run = (...args: string[]) => keyhound(args, { cwd: repo }).status;
+    expect(run('scan', '.')).toBe(0);
+    expect(run('staged')).toBe(0);
+    expect(run('history')).toBe(0);
+    expect(run('diff', `${base}~1..${base}`)).toBe(0);
+    expect(run('scan', '.', '--baseline', 'none')).toBe(1);
+    expect(run('staged', '--baseline', 'none')).toBe(1);
+    expect(run('history', '--baseline', 'none')).toBe(1);
+    expect(run('diff', `${base}~1..${base}`, '--baseline', 'none')).toBe(1);
   });
 });

@@ -54,6 +54,22 @@ describe('keyhound install-hook', () => {
     expect(existsSync(join(repo, '.git', 'hooks', 'pre-commit'))).toBe(false);
   });
 
+  // Regression (issue 21): the blocked commit says to run `keyhound baseline`, which wrote a baseline that the hook
+  // did not read, so the commit stayed blocked.
+  it("the blocked commit's advice works: blocked, `keyhound baseline`, committed", () => {
+    const repo = plainRepo();
+    expect(keyhound(['install-hook'], { cwd: repo }).status).toBe(0);
+    writeTree(repo, { 'fixture.env': `TOKEN=${ghToken()}\n` });
+    sh(repo, 'add', 'fixture.env');
+    const refused = commit(repo, 'fixture');
+    expect(refused.status).not.toBe(0);
+    expect(refused.output).toContain('keyhound baseline');
+    expect(keyhound(['baseline'], { cwd: repo }).status).toBe(0);
+    const ok = commit(repo, 'fixture');
+    expect(ok.output).toBe('');
+    expect(ok.status).toBe(0);
+  });
+
   it('keeps an existing hook: install twice = once, and uninstall restores it exactly', () => {
     const repo = plainRepo();
     const hook = join(repo, '.git', 'hooks', 'pre-commit');
