@@ -1,5 +1,5 @@
-// `keyhound diff <range> [repo]`: only the lines a range of commits adds — a pull request (`main...feature`) or a
-// push (`OLD..NEW`) — so a key already in the base does not count again.
+// `keyhound diff <range> [repo]`: what each commit of a range adds — a pull request (`main...feature`) or a push
+// (`OLD..NEW`) — so a key already in the base does not count again, and a key added then removed still does.
 
 import { scanDiff } from '../scan-diff.js';
 import { MissingCommitError, parseRange } from '../sources/range.js';
@@ -34,5 +34,17 @@ export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
     }
     throw err;
   }
-  return finishScan(result, a, io);
+  const notes: string[] = [];
+  if (result.unattributed.length) notes.push(unattributedNote(result.unattributed));
+  return finishScan(result, a, io, notes.length ? `${notes.join('\n')}\n` : '');
+}
+
+/** The shallow-clone warning: which commits of the range could not be compared with their parents. */
+export function unattributedNote(commits: readonly string[]): string {
+  const shown = commits.slice(0, 10).map((c) => c.slice(0, 12));
+  return (
+    `keyhound: warning: shallow clone: ${commits.length} commit(s) of the range have no parents here (${shown.join(', ')}` +
+    `${commits.length > shown.length ? ', …' : ''}), so everything they hold is reported as theirs, and keys they did not ` +
+    'add may be attributed to them (fetch more history: git fetch --deepen=N, or git fetch --unshallow)'
+  );
 }

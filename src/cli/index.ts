@@ -51,11 +51,11 @@ function parser(argv: string[]) {
         .option('max-commits', { type: 'number', describe: 'Only the N most recent commits' })
         .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
     )
-    .command('diff <range> [repo]', 'Scan only the lines a range of commits adds: BASE...HEAD (a pull request), OLD..NEW (a push), or BASE', (y) =>
+    .command('diff <range> [repo]', 'Scan what each commit of a range adds: BASE...HEAD (a pull request), OLD..NEW (a push), or BASE', (y) =>
       y
-        .positional('range', { type: 'string', demandOption: true, describe: 'BASE...HEAD: from their merge base; OLD..NEW: from OLD; BASE alone: BASE...HEAD' })
+        .positional('range', { type: 'string', demandOption: true, describe: 'BASE...HEAD: the commits of HEAD not in BASE; OLD..NEW: the commits of NEW not in OLD; BASE alone: BASE...HEAD. Every commit is scanned against its parents, so a key added and removed again is found' })
         .positional('repo', { type: 'string', default: '.', describe: 'Repository (any folder in its work tree)' })
-        .option('no-attribution', { type: 'boolean', describe: 'Do not name the commit that added each finding (one git blame per finding)' })
+        .option('no-attribution', { type: 'boolean', describe: 'Do not name the commit that added each finding' })
         .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
     )
     .command('staged', 'Scan what is staged for commit (the index): only the lines the commit adds', (y) =>

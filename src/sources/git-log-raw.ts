@@ -15,9 +15,14 @@ export interface RawChange {
   blob: string;
   /** Object id of the old side (the parent's version); all zeros for an addition. */
   base: string;
-  /** `A`dded, `M`odified, `D`eleted, `T`ype changed. */
+  /** `A`dded, `M`odified, `D`eleted, `T`ype changed, `R`enamed or `C`opied (with rename detection). */
   status: string;
   path: string;
+  /**
+   * A merge's combined line (`-c`: the path differs from every parent): each parent's version, first parent first.
+   * Absent on a one-parent line, whose parent's version is `base`.
+   */
+  bases?: string[];
 }
 
 export interface LogRawHandlers {
@@ -42,6 +47,8 @@ export class LogRawParser {
   private inHeader = false;
   /** The raw line awaiting its path token. */
   private pending: Omit<RawChange, 'path'> | null = null;
+  /** Path tokens to skip before the pending line's path: a rename or copy names its source first. */
+  private skipPaths = 0;
   private current: CommitInfo | null = null;
 
   constructor(private readonly handlers: LogRawHandlers) {}
@@ -70,6 +77,10 @@ export class LogRawParser {
 
   private token(buf: Buffer, from: number, to: number): void {
     if (this.pending) {
+      if (this.skipPaths > 0) {
+        this.skipPaths -= 1;
+        return;
+      }
       if (this.handlers.wants && !this.handlers.wants(this.pending.blob, this.pending.status)) {
         this.pending = null;
         return;
@@ -93,9 +104,25 @@ export class LogRawParser {
       return;
     }
     if (buf[from] === COLON) {
-      // ":100644 100644 <old> <new> M" — one colon: a diff against one parent (never a combined diff).
-      const fields = buf.toString('latin1', from + 1, to).split(' ');
-      this.pending = { mode: fields[1] ?? '', base: fields[2] ?? '', blob: fields[3] ?? '', status: (fields[4] ?? '').charAt(0) };
+      let colons = 0;
+      while (buf[from + colons] === COLON) colons++;
+      const fields = buf.toString('latin1', from + colons, to).split(' ');
+      if (colons === 1) {
+        // ":100644 100644 <old> <new> M" — a diff against one parent; "R100"/"C75" are followed by two paths.
+        const status = (fields[4] ?? '').charAt(0);
+        this.pending = { mode: fields[1] ?? '', base: fields[2] ?? '', blob: fields[3] ?? '', status };
+        this.skipPaths = status === 'R' || status === 'C' ? 1 : 0;
+      } else {
+        // "::100644 100644 100644 <p1> <p2> <new> MM" — a merge's combined line (`-c`): one mode and one id per
+        // parent, then the result's; one status letter per parent.
+        const n = colons;
+        const bases = fields.slice(n + 1, 2 * n + 1);
+        const blob = fields[2 * n + 1] ?? '';
+        const letters = fields[2 * n + 2] ?? '';
+        const status = /^0+$/.test(blob) ? 'D' : /^A+$/.test(letters) ? 'A' : 'M';
+        this.pending = { mode: fields[n] ?? '', base: bases[0] ?? '', blob, status, bases };
+        this.skipPaths = 0;
+      }
     }
     // Anything else (nothing, in the formats we ask for) is ignored rather than derailing the parse.
   }

@@ -29,6 +29,8 @@ export interface HistoryRevisions {
   since?: string;
   /** At most this many commits (the most recent). */
   maxCommits?: number;
+  /** Leave out these commits and everything they reach (`^id`): what a push or pull request's base already had. */
+  exclude?: string[];
 }
 
 export interface HistoryProgress {
@@ -51,6 +53,19 @@ export interface HistorySourceOptions {
   deltaCacheBytes?: number;
   /** Called after each blob; cheap, but the caller should throttle any drawing. */
   onProgress?: (progress: HistoryProgress) => void;
+  /**
+   * Range mode (`keyhound diff`, the Action on a push or pull request): what each commit adds over its parents.
+   * A merge is compared with all its parents at once (a path equal to one parent's brings nothing), renames are
+   * followed, a blob that a parent outside the selection already had is not new, and each fragment carries its
+   * parents' versions of the file (`previous`) so the caller can drop keys they already held. Those versions are
+   * read from git for that, never scanned. Default false.
+   */
+  addedOnly?: boolean;
+}
+
+/** A history fragment; in range mode, with the versions of the file in the commit's parents that git could give. */
+export interface HistoryFragment extends Fragment {
+  previous?: Buffer[];
 }
 
 /** Options that keep git's output machine-readable whatever the user's configuration says. */
@@ -70,8 +85,9 @@ export function revisionArgs(revisions: HistoryRevisions = {}): string[] {
   if (revisions.since) args.push(`--since=${revisions.since}`);
   if (revisions.maxCommits !== undefined) args.push(`--max-count=${revisions.maxCommits}`);
   const revs = [revisions.branch, revisions.range].filter((r): r is string => Boolean(r));
-  if (revs.length) args.push('--end-of-options', ...revs);
-  else args.push('--all');
+  const not = (revisions.exclude ?? []).map((id) => `^${id}`);
+  if (!revs.length) args.push('--all');
+  if (revs.length || not.length) args.push('--end-of-options', ...revs, ...not);
   return args;
 }
 
@@ -87,14 +103,19 @@ interface Wanted {
   blob: string;
   /** The parent's version of this path, when this blob modifies one. */
   base: string | null;
+  /** Range mode: every parent's version of this path. */
+  bases?: string[];
+  /** Range mode: a parent's version from outside the selection, read only to compare with (never scanned). */
+  prime?: true;
   path: string;
   commit: CommitInfo;
   ordinal: number;
 }
 
 /** Yields each unique blob of the selected history once, as a fragment carrying its introducing commit and path. */
-export async function* historySource(options: HistorySourceOptions): AsyncGenerator<Fragment> {
+export async function* historySource(options: HistorySourceOptions): AsyncGenerator<HistoryFragment> {
   const { repo, maxFileSize, onSkip } = options;
+  const added = options.addedOnly === true;
   const logArgs = [
     ...GIT_CONFIG,
     'log',
@@ -103,8 +124,7 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
     '--raw',
     '-z',
     '--no-abbrev',
-    '-m',
-    '--no-renames',
+    ...(added ? ['-c', '--find-renames'] : ['-m', '--no-renames']),
     '--topo-order',
     '--reverse',
     `--format=${LOG_FORMAT}`,
@@ -114,6 +134,8 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
   const cat = gitSpawn(['cat-file', '--batch', '--buffer'], { cwd: repo });
 
   const seen = new Set<string>();
+  /** Range mode: blobs a parent outside the selection had (asked of cat-file to compare with, never scanned). */
+  const known = new Set<string>();
   const submodules = new Set<string>();
   // FIFO of blobs asked of cat-file, in the order it answers.
   const queue: Wanted[] = [];
@@ -127,7 +149,7 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
       if (info.sha !== lastSha) ordinal += 1; // a merge's header repeats once per parent with -m
       lastSha = info.sha;
     },
-    wants: (blob, status) => status !== 'D' && !seen.has(blob),
+    wants: (blob, status) => status !== 'D' && !seen.has(blob) && !known.has(blob),
     change(commit, change) {
       if (change.status === 'D' || change.blob === zeros(change.blob.length)) return;
       if (change.mode === GITLINK_MODE) {
@@ -137,7 +159,21 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
         }
         return;
       }
-      if (seen.has(change.blob)) return;
+      if (seen.has(change.blob) || known.has(change.blob)) return;
+      if (added) {
+        const bases = (change.bases ?? [change.base]).filter((b) => b !== zeros(b.length));
+        if (bases.includes(change.blob)) return; // a pure rename or mode change: nothing new
+        seen.add(change.blob);
+        for (const b of bases) {
+          if (seen.has(b) || known.has(b)) continue;
+          known.add(b);
+          queue.push({ blob: b, base: null, path: change.path, commit, ordinal, prime: true });
+          ids.push(b);
+        }
+        queue.push({ blob: change.blob, base: bases[0] ?? null, bases, path: change.path, commit, ordinal });
+        ids.push(change.blob);
+        return;
+      }
       seen.add(change.blob);
       const base = (change.status === 'M' || change.status === 'T') && change.base !== zeros(change.base.length) ? change.base : null;
       queue.push({ blob: change.blob, base, path: change.path, commit, ordinal });
@@ -192,6 +228,10 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
         const wanted = queue[head];
         if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
         queue[head++] = undefined as unknown as Wanted; // let the entry be collected
+        if (wanted.prime) {
+          if (object.id === wanted.blob && 'content' in object && object.content) cache.set(wanted.blob, object.content);
+          continue;
+        }
         blobs += 1;
         const fragment = toFragment(object, wanted, onSkip, cache);
         if (fragment) {
@@ -234,7 +274,7 @@ function plainText(buf: Buffer): boolean {
   return nul === -1 || nul >= 8000 + 3;
 }
 
-function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) => void, cache: BlobCache): Fragment | null {
+function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) => void, cache: BlobCache): HistoryFragment | null {
   const where = `commit ${wanted.commit.sha.slice(0, 12)}, blob ${wanted.blob.slice(0, 12)}`;
   if (object.id !== wanted.blob) throw new Error(`git cat-file answered ${object.id} for ${wanted.blob}`);
   if ('missing' in object) {
@@ -251,6 +291,9 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
     return null;
   }
   const base = wanted.base ? cache.get(wanted.base) : undefined;
+  // Range mode: the parents' versions, to tell a key this commit adds from one a parent already held.
+  const previous = wanted.bases?.map((b) => (b === wanted.base ? base : cache.get(b))).filter((b): b is Buffer => b !== undefined);
+  const withPrevious = previous?.length ? { previous } : {};
   if (plainText(content)) {
     cache.set(wanted.blob, content);
     if (base) {
@@ -263,6 +306,7 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
         commit: wanted.commit,
         lineOffset: region.lineOffset,
         bytes: object.size,
+        ...withPrevious,
       };
     }
   }
@@ -271,5 +315,5 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
     onSkip({ path: wanted.path, reason: `binary (${where})` });
     return null;
   }
-  return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size };
+  return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size, ...withPrevious };
 }
