@@ -8921,50 +8921,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative5 = parse2(serialize(relative5, options), options);
+        relative6 = parse2(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -8972,7 +8972,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -15911,10 +15911,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -15928,7 +15928,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -15952,7 +15952,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -15968,7 +15968,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -16059,7 +16059,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -16073,13 +16073,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -16122,18 +16122,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -16187,8 +16187,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -16200,7 +16200,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -16211,8 +16211,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -16229,7 +16229,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -16409,7 +16409,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -16426,24 +16426,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -16626,25 +16626,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -17454,14 +17454,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -18628,18 +18628,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -18792,15 +18792,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -18994,13 +18994,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -21449,8 +21449,8 @@ var require_ignore = __commonJS({
 });
 
 // src/action/main.ts
-import { readFileSync as readFileSync4, mkdirSync, existsSync as existsSync9 } from "node:fs";
-import { dirname as dirname7, isAbsolute as isAbsolute2, relative as relative4, resolve as resolve7 } from "node:path";
+import { readFileSync as readFileSync6, mkdirSync as mkdirSync2, existsSync as existsSync9 } from "node:fs";
+import { dirname as dirname8, isAbsolute as isAbsolute4, relative as relative5, resolve as resolve7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -25182,6 +25182,25 @@ async function scan(options = {}) {
   };
 }
 
+// src/scan-diff.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join11 } from "node:path";
+
+// src/filters/first-seen.ts
+var FirstSeen = class {
+  byFingerprint = /* @__PURE__ */ new Map();
+  /** Offers a finding; `rank` orders commits (lower is earlier). Findings of a later rank are dropped. */
+  add(finding, rank) {
+    const kept = this.byFingerprint.get(finding.fingerprint);
+    if (!kept || rank < kept.rank) this.byFingerprint.set(finding.fingerprint, { rank, findings: [finding] });
+    else if (rank === kept.rank) kept.findings.push(finding);
+  }
+  /** The kept findings, in no particular order. */
+  findings() {
+    return [...this.byFingerprint.values()].flatMap((k) => k.findings);
+  }
+};
+
 // src/util/git.ts
 import { spawn } from "node:child_process";
 var GitError = class extends Error {
@@ -25216,433 +25235,6 @@ function git(args, options) {
 function gitSpawn(args, options) {
   return spawn("git", args, { cwd: options.cwd, env: { ...process.env, ...options.env } });
 }
-
-// src/sources/blame.ts
-function isoDate(epochSeconds, tz) {
-  const m = /^([+-])(\d\d)(\d\d)$/.exec(tz);
-  const offsetMin = m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  const local = new Date((epochSeconds + offsetMin * 60) * 1e3).toISOString().slice(0, 19);
-  return m ? `${local}${m[1]}${m[2]}:${m[3]}` : `${local}Z`;
-}
-async function blameLine(cwd, to, boundary, path, line) {
-  let out;
-  try {
-    const revs = boundary ? [`${boundary}..${to}`] : [to];
-    out = (await git(["blame", "--porcelain", "-L", `${line},${line}`, ...revs, "--", path], { cwd })).toString("utf8");
-  } catch {
-    return null;
-  }
-  const lines = out.split("\n");
-  const sha = lines[0]?.split(" ")[0] ?? "";
-  const field = (name2) => {
-    const l = lines.find((x) => x.startsWith(`${name2} `));
-    return l ? l.slice(name2.length + 1) : "";
-  };
-  if (!/^[0-9a-f]{40,64}$/.test(sha) || lines.includes("boundary")) return null;
-  return {
-    sha,
-    author: field("author"),
-    email: field("author-mail").replace(/^<|>$/g, ""),
-    date: isoDate(Number(field("author-time")), field("author-tz")),
-    message: field("summary")
-  };
-}
-
-// src/sources/repository.ts
-import { statSync as statSync3 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
-var NotARepositoryError = class extends Error {
-  constructor(path, detail) {
-    super(`not a git repository: ${path}${detail ? ` (${detail})` : ""}`);
-    this.path = path;
-    this.name = "NotARepositoryError";
-  }
-  path;
-};
-async function openRepository(path) {
-  const abs = resolve6(path);
-  let isDir;
-  try {
-    isDir = statSync3(abs).isDirectory();
-  } catch {
-    throw new PathNotFoundError(path);
-  }
-  if (!isDir) throw new NotARepositoryError(path, "a file, not a folder");
-  const asked = git(["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"], { cwd: abs });
-  const topAsked = git(["rev-parse", "--show-toplevel"], { cwd: abs }).then(
-    (b) => b.toString("utf8").trimEnd(),
-    () => ""
-    // a bare repository, or inside `.git`: no work tree
-  );
-  const anyAsked = git(["rev-list", "-n", "1", "--all"], { cwd: abs });
-  anyAsked.catch(() => void 0);
-  let answer;
-  try {
-    answer = (await asked).toString("utf8").trimEnd().split("\n");
-  } catch (err) {
-    const detail = err instanceof GitError ? (err.stderr.trim().split("\n").pop() ?? "").replace(/^fatal: /, "") : String(err);
-    throw new NotARepositoryError(path, /not a git repository/i.test(detail) ? "" : detail);
-  }
-  const [bareAnswer, shallowAnswer, gitDir = abs] = answer;
-  const bare = bareAnswer === "true";
-  const [top, any] = await Promise.all([topAsked, anyAsked]);
-  const root = bare ? gitDir : top || gitDir;
-  return { gitDir, root, bare, shallow: shallowAnswer === "true", empty: any.length === 0 };
-}
-
-// src/sources/range.ts
-var MissingCommitError = class extends Error {
-  constructor(message, revisions) {
-    super(message);
-    this.revisions = revisions;
-    this.name = "MissingCommitError";
-  }
-  revisions;
-};
-async function commitId(cwd, rev) {
-  try {
-    const out = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { cwd });
-    return out.toString("utf8").trim() || null;
-  } catch (err) {
-    if (err instanceof GitError && err.code === 1) return null;
-    throw err;
-  }
-}
-async function mergeBase(cwd, a, b) {
-  try {
-    return (await git(["merge-base", a, b], { cwd })).toString("utf8").trim() || null;
-  } catch (err) {
-    if (err instanceof GitError && err.code === 1) return null;
-    throw err;
-  }
-}
-async function resolveRange(cwd, range) {
-  const [base, head] = await Promise.all([commitId(cwd, range.base), commitId(cwd, range.head)]);
-  const missing = [...base ? [] : [range.base], ...head ? [] : [range.head]];
-  if (missing.length) throw new MissingCommitError(`commit not found: ${missing.join(", ")}`, missing);
-  if (!range.mergeBase) return { from: base, to: head, boundary: base };
-  const from = await mergeBase(cwd, base, head);
-  if (!from) {
-    throw new MissingCommitError(
-      `no merge base of ${range.base} and ${range.head} in this repository (a shallow clone, or unrelated histories)`,
-      [range.base, range.head]
-    );
-  }
-  return { from, to: head, boundary: from };
-}
-async function emptyTree(cwd) {
-  return (await git(["hash-object", "-t", "tree", "--stdin"], { cwd, input: "" })).toString("utf8").trim();
-}
-
-// src/sources/staged.ts
-var FULL_CONTEXT = 2147483647;
-var DIFF_OPTIONS = [
-  "-z",
-  "--raw",
-  "-p",
-  `--unified=${FULL_CONTEXT}`,
-  "--no-abbrev",
-  "--find-renames",
-  "--no-color",
-  "--no-ext-diff",
-  "--no-textconv",
-  "--no-relative",
-  "--src-prefix=a/",
-  "--dst-prefix=b/",
-  "--ignore-submodules=none"
-];
-function diffArgs(revs) {
-  return ["diff", ...DIFF_OPTIONS, ...revs];
-}
-var SUBMODULE = "160000";
-var SYMLINK = "120000";
-var NULL_MODE = "000000";
-function parseDiff(out) {
-  const entries = [];
-  let i = 0;
-  const field = () => {
-    const end = out.indexOf(0, i);
-    const s = out.toString("utf8", i, end === -1 ? out.length : end);
-    i = end === -1 ? out.length : end + 1;
-    return s;
-  };
-  while (i < out.length && out[i] === 58) {
-    const head = field().slice(1).split(" ");
-    const [srcMode = "", dstMode = "", , dstSha = "", rawStatus = ""] = head;
-    const status = rawStatus.charAt(0);
-    const first = field();
-    const entry = { srcMode, dstMode, dstSha, status, path: first };
-    if (status === "R" || status === "C") {
-      entry.from = first;
-      entry.path = field();
-    }
-    entries.push(entry);
-  }
-  if (i < out.length && out[i] === 0) i += 1;
-  const blocks = parsePatchBlocks(out.toString("latin1", i));
-  const patches = [];
-  let b = 0;
-  for (const e of entries) {
-    const n = e.status === "U" ? 0 : e.status === "T" && e.srcMode !== NULL_MODE && e.dstMode !== NULL_MODE ? 2 : 1;
-    if (b + n > blocks.length) return null;
-    patches.push(n === 0 ? null : blocks[b + n - 1]);
-    b += n;
-  }
-  return b === blocks.length ? { entries, patches } : null;
-}
-function parsePatchBlocks(patch) {
-  const blocks = [];
-  let current = null;
-  let lines = [];
-  let hunks = 0;
-  let newLine = 0;
-  let lastNewSide = false;
-  let noFinalNewline = false;
-  const finish = () => {
-    if (!current) return;
-    current.content = hunks === 1 && !current.binary ? lines.join("\n") + (lines.length && !noFinalNewline ? "\n" : "") : null;
-  };
-  let pos = 0;
-  while (pos < patch.length) {
-    let nl = patch.indexOf("\n", pos);
-    if (nl === -1) nl = patch.length;
-    const c = patch.charCodeAt(pos);
-    if (c === 100 && patch.startsWith("diff --git ", pos)) {
-      finish();
-      current = { added: /* @__PURE__ */ new Set(), binary: false, content: null };
-      blocks.push(current);
-      lines = [];
-      hunks = 0;
-      noFinalNewline = false;
-    } else if (current && hunks === 0) {
-      if (c === 64 && patch.startsWith("@@ ", pos)) {
-        const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(patch.slice(pos, Math.min(nl, pos + 80)));
-        hunks = 1;
-        newLine = m ? Number(m[1]) : 0;
-        if (newLine > 1) hunks = 2;
-      } else if (patch.startsWith("Binary files ", pos) || patch.startsWith("GIT binary patch", pos)) {
-        current.binary = true;
-      }
-    } else if (current) {
-      if (c === 43) {
-        current.added.add(newLine++);
-        lines.push(patch.slice(pos + 1, nl));
-        lastNewSide = true;
-      } else if (c === 32 || pos === nl) {
-        newLine++;
-        lines.push(patch.slice(pos + 1, nl));
-        lastNewSide = true;
-      } else if (c === 45) {
-        lastNewSide = false;
-      } else if (c === 92) {
-        if (lastNewSide) noFinalNewline = true;
-      } else if (c === 64 && patch.startsWith("@@ ", pos)) {
-        const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(patch.slice(pos, Math.min(nl, pos + 80)));
-        hunks += 1;
-        newLine = m ? Number(m[1]) : newLine;
-      }
-    }
-    pos = nl + 1;
-  }
-  finish();
-  return blocks;
-}
-async function readBlobs(cwd, shas, maxFileSize) {
-  const result2 = /* @__PURE__ */ new Map();
-  if (shas.length === 0) return result2;
-  const child2 = gitSpawn(["cat-file", "--batch"], { cwd });
-  const errChunks = [];
-  child2.stderr.on("data", (d) => errChunks.push(d));
-  const closed = new Promise((res, rej) => {
-    child2.on("error", rej);
-    child2.on("close", res);
-  });
-  child2.stdin.end(`${shas.join("\n")}
-`);
-  let pending = Buffer.alloc(0);
-  let current = null;
-  for await (const chunk of child2.stdout) {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-    for (; ; ) {
-      if (!current) {
-        const nl = pending.indexOf(10);
-        if (nl === -1) break;
-        const [sha = "", type = "", size = ""] = pending.toString("utf8", 0, nl).split(" ");
-        pending = pending.subarray(nl + 1);
-        if (type === "missing" || size === "") {
-          result2.set(sha, { size: -1 });
-          continue;
-        }
-        const n = Number(size);
-        current = { sha, size: n, parts: n > maxFileSize ? null : [], got: 0 };
-      }
-      const want = current.size + 1 - current.got;
-      const take2 = Math.min(want, pending.length);
-      if (current.parts) current.parts.push(pending.subarray(0, take2));
-      current.got += take2;
-      pending = pending.subarray(take2);
-      if (current.got < current.size + 1) break;
-      result2.set(current.sha, current.parts ? Buffer.concat(current.parts).subarray(0, current.size) : { size: current.size });
-      current = null;
-    }
-  }
-  const code = await closed;
-  if (code !== 0) throw new GitError(`git cat-file failed (${code}): ${Buffer.concat(errChunks).toString("utf8").trim()}`, ["cat-file"], code, "");
-  return result2;
-}
-function pathspec(path) {
-  return `:(top,literal)${path}`;
-}
-async function textPatches(cwd, entries, revs) {
-  const paths = entries.flatMap((e) => e.from ? [e.from, e.path] : [e.path]).map(pathspec);
-  const out = await git(["diff", ...DIFF_OPTIONS, "-a", ...revs, "--", ...paths], { cwd });
-  const parsed = parseDiff(out);
-  const map = /* @__PURE__ */ new Map();
-  if (!parsed) return map;
-  parsed.entries.forEach((e, k) => {
-    const p = parsed.patches[k];
-    if (p) map.set(e.path, p);
-  });
-  return map;
-}
-function diffSource(options) {
-  return changesSource(options, [options.from, options.to]);
-}
-async function* changesSource(options, revs) {
-  const { cwd, onSkip, maxFileSize } = options;
-  const args = diffArgs(revs);
-  const out = await git(args, { cwd });
-  let parsed = parseDiff(out);
-  if (!parsed) {
-    const entries = parseDiff(await git(args.filter((a) => a !== "-p" && !a.startsWith("--unified")), { cwd }))?.entries ?? [];
-    const patches = [];
-    for (const e of entries) patches.push(await patchOf(cwd, e, revs));
-    parsed = { entries, patches };
-  }
-  const wanted = [];
-  parsed.entries.forEach((entry, k) => {
-    const patch = parsed.patches[k] ?? null;
-    if (entry.status === "D") return;
-    if (entry.status === "U") return onSkip({ path: entry.path, reason: "unmerged (resolve the conflict first)" });
-    if (entry.dstMode === SUBMODULE) return onSkip({ path: entry.path, reason: "submodule (scan it in its own repository)" });
-    if (entry.dstMode === SYMLINK) return onSkip({ path: entry.path, reason: "symbolic link (not followed)" });
-    if (!patch) return onSkip({ path: entry.path, reason: "no patch from git (not scanned)" });
-    if (!patch.binary && patch.added.size === 0) return;
-    wanted.push({ entry, patch });
-  });
-  const missing = wanted.filter((w) => w.patch.content === null).map((w) => w.entry.dstSha);
-  const blobs = await readBlobs(cwd, [...new Set(missing)], maxFileSize);
-  const texts = /* @__PURE__ */ new Map();
-  const retext = [];
-  for (const { entry, patch } of wanted) {
-    let blob;
-    if (patch.content !== null) {
-      const bytes = Buffer.byteLength(patch.content, "latin1");
-      blob = bytes > maxFileSize ? { size: bytes } : Buffer.from(patch.content, "latin1");
-    } else {
-      blob = blobs.get(entry.dstSha);
-    }
-    if (!blob || !Buffer.isBuffer(blob)) {
-      const size = blob ? blob.size : -1;
-      onSkip({
-        path: entry.path,
-        reason: size < 0 ? "blob missing from the object store" : `larger than --max-file-size (${size} > ${maxFileSize} bytes)`
-      });
-      continue;
-    }
-    const d = decode(blob);
-    if ("binary" in d) {
-      onSkip({ path: entry.path, reason: "binary" });
-      continue;
-    }
-    texts.set(entry, { ...d, bytes: blob.length });
-    if (patch.binary) retext.push(entry);
-  }
-  const again = retext.length ? await textPatches(cwd, retext, revs) : /* @__PURE__ */ new Map();
-  for (const { entry, patch } of wanted) {
-    const t = texts.get(entry);
-    if (!t) continue;
-    let added = patch.added;
-    if (patch.binary) {
-      const p = again.get(entry.path);
-      if (!p) {
-        yield { ...t, path: entry.path };
-        continue;
-      }
-      added = p.added;
-    }
-    if (added.size === 0) continue;
-    yield { ...t, path: entry.path, onlyLines: added };
-  }
-}
-async function patchOf(cwd, e, revs) {
-  const paths = (e.from ? [e.from, e.path] : [e.path]).map(pathspec);
-  const parsed = parseDiff(await git([...diffArgs(revs), "--", ...paths], { cwd }));
-  if (!parsed) return null;
-  const k = parsed.entries.findIndex((x) => x.path === e.path);
-  return k === -1 ? null : parsed.patches[k] ?? null;
-}
-
-// src/scan-diff.ts
-var ATTRIBUTION_LIMIT = 200;
-async function scanDiff(options) {
-  const started = performance.now();
-  const repository = await openRepository(options.repo ?? ".");
-  const cwd = repository.root;
-  const range = await resolveRange(cwd, options.range);
-  const { ruleSet, config } = loadRuleSet(cwd, options.configPath);
-  const baseline = resolveBaseline(options.baseline, config, cwd);
-  const skipped = [];
-  const source = diffSource({
-    cwd,
-    from: range.from ?? await emptyTree(cwd),
-    to: range.to,
-    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    onSkip: (s) => void skipped.push(s)
-  });
-  const result2 = await scanFragments(ruleSet, source, {
-    honorGitleaksAllow: options.honorGitleaksAllow,
-    ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
-  });
-  const baselined = baselineStep(result2.findings, baseline, options.now);
-  let findings = baselined.findings;
-  if (options.attribute !== false && findings.length <= ATTRIBUTION_LIMIT) {
-    findings = await Promise.all(
-      findings.map(async (f) => {
-        const commit = await blameLine(cwd, range.to, range.boundary, f.path, f.line);
-        return commit ? { ...f, commit } : f;
-      })
-    );
-  }
-  if (options.redact !== false) findings = redact(findings);
-  return {
-    findings,
-    stats: { files: result2.files, bytes: result2.bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
-    skipped,
-    dropped: result2.dropped,
-    cutShort: result2.cutShort,
-    ruleSet,
-    config,
-    root: cwd,
-    range,
-    ...baselined.outcome ? { baseline: baselined.outcome } : {}
-  };
-}
-
-// src/filters/first-seen.ts
-var FirstSeen = class {
-  byFingerprint = /* @__PURE__ */ new Map();
-  /** Offers a finding; `rank` orders commits (lower is earlier). Findings of a later rank are dropped. */
-  add(finding, rank) {
-    const kept = this.byFingerprint.get(finding.fingerprint);
-    if (!kept || rank < kept.rank) this.byFingerprint.set(finding.fingerprint, { rank, findings: [finding] });
-    else if (rank === kept.rank) kept.findings.push(finding);
-  }
-  /** The kept findings, in no particular order. */
-  findings() {
-    return [...this.byFingerprint.values()].flatMap((k) => k.findings);
-  }
-};
 
 // src/sources/cat-file.ts
 var NEWLINE = 10;
@@ -25733,6 +25325,8 @@ var LogRawParser = class {
   inHeader = false;
   /** The raw line awaiting its path token. */
   pending = null;
+  /** Path tokens to skip before the pending line's path: a rename or copy names its source first. */
+  skipPaths = 0;
   current = null;
   push(chunk) {
     let buf = chunk;
@@ -25756,6 +25350,10 @@ var LogRawParser = class {
   }
   token(buf, from, to) {
     if (this.pending) {
+      if (this.skipPaths > 0) {
+        this.skipPaths -= 1;
+        return;
+      }
       if (this.handlers.wants && !this.handlers.wants(this.pending.blob, this.pending.status)) {
         this.pending = null;
         return;
@@ -25778,8 +25376,22 @@ var LogRawParser = class {
       return;
     }
     if (buf[from] === COLON) {
-      const fields = buf.toString("latin1", from + 1, to).split(" ");
-      this.pending = { mode: fields[1] ?? "", base: fields[2] ?? "", blob: fields[3] ?? "", status: (fields[4] ?? "").charAt(0) };
+      let colons = 0;
+      while (buf[from + colons] === COLON) colons++;
+      const fields = buf.toString("latin1", from + colons, to).split(" ");
+      if (colons === 1) {
+        const status = (fields[4] ?? "").charAt(0);
+        this.pending = { mode: fields[1] ?? "", base: fields[2] ?? "", blob: fields[3] ?? "", status };
+        this.skipPaths = status === "R" || status === "C" ? 1 : 0;
+      } else {
+        const n = colons;
+        const bases = fields.slice(n + 1, 2 * n + 1);
+        const blob = fields[2 * n + 1] ?? "";
+        const letters = fields[2 * n + 2] ?? "";
+        const status = /^0+$/.test(blob) ? "D" : /^A+$/.test(letters) ? "A" : "M";
+        this.pending = { mode: fields[n] ?? "", base: bases[0] ?? "", blob, status, bases };
+        this.skipPaths = 0;
+      }
     }
   }
   finishHeader() {
@@ -25899,8 +25511,9 @@ function revisionArgs(revisions = {}) {
   if (revisions.since) args.push(`--since=${revisions.since}`);
   if (revisions.maxCommits !== void 0) args.push(`--max-count=${revisions.maxCommits}`);
   const revs = [revisions.branch, revisions.range].filter((r) => Boolean(r));
-  if (revs.length) args.push("--end-of-options", ...revs);
-  else args.push("--all");
+  const not = (revisions.exclude ?? []).map((id) => `^${id}`);
+  if (!revs.length) args.push("--all");
+  if (revs.length || not.length) args.push("--end-of-options", ...revs, ...not);
   return args;
 }
 async function countCommits(repo, revisions = {}) {
@@ -25910,6 +25523,7 @@ async function countCommits(repo, revisions = {}) {
 }
 async function* historySource(options) {
   const { repo, maxFileSize, onSkip } = options;
+  const added = options.addedOnly === true;
   const logArgs = [
     ...GIT_CONFIG,
     "log",
@@ -25918,8 +25532,7 @@ async function* historySource(options) {
     "--raw",
     "-z",
     "--no-abbrev",
-    "-m",
-    "--no-renames",
+    ...added ? ["-c", "--find-renames"] : ["-m", "--no-renames"],
     "--topo-order",
     "--reverse",
     `--format=${LOG_FORMAT}`,
@@ -25928,6 +25541,7 @@ async function* historySource(options) {
   const log = gitSpawn(logArgs, { cwd: repo });
   const cat = gitSpawn(["cat-file", "--batch", "--buffer"], { cwd: repo });
   const seen = /* @__PURE__ */ new Set();
+  const known = /* @__PURE__ */ new Set();
   const submodules = /* @__PURE__ */ new Set();
   const queue = [];
   let head = 0;
@@ -25939,7 +25553,7 @@ async function* historySource(options) {
       if (info2.sha !== lastSha) ordinal += 1;
       lastSha = info2.sha;
     },
-    wants: (blob, status) => status !== "D" && !seen.has(blob),
+    wants: (blob, status) => status !== "D" && !seen.has(blob) && !known.has(blob),
     change(commit, change) {
       if (change.status === "D" || change.blob === zeros(change.blob.length)) return;
       if (change.mode === GITLINK_MODE) {
@@ -25949,7 +25563,21 @@ async function* historySource(options) {
         }
         return;
       }
-      if (seen.has(change.blob)) return;
+      if (seen.has(change.blob) || known.has(change.blob)) return;
+      if (added) {
+        const bases = (change.bases ?? [change.base]).filter((b) => b !== zeros(b.length));
+        if (bases.includes(change.blob)) return;
+        seen.add(change.blob);
+        for (const b of bases) {
+          if (seen.has(b) || known.has(b)) continue;
+          known.add(b);
+          queue.push({ blob: b, base: null, path: change.path, commit, ordinal, prime: true });
+          ids.push(b);
+        }
+        queue.push({ blob: change.blob, base: bases[0] ?? null, bases, path: change.path, commit, ordinal });
+        ids.push(change.blob);
+        return;
+      }
       seen.add(change.blob);
       const base = (change.status === "M" || change.status === "T") && change.base !== zeros(change.base.length) ? change.base : null;
       queue.push({ blob: change.blob, base, path: change.path, commit, ordinal });
@@ -26001,6 +25629,10 @@ async function* historySource(options) {
         const wanted = queue[head];
         if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
         queue[head++] = void 0;
+        if (wanted.prime) {
+          if (object.id === wanted.blob && "content" in object && object.content) cache.set(wanted.blob, object.content);
+          continue;
+        }
         blobs += 1;
         const fragment = toFragment(object, wanted, onSkip, cache);
         if (fragment) {
@@ -26055,6 +25687,8 @@ function toFragment(object, wanted, onSkip, cache) {
     return null;
   }
   const base = wanted.base ? cache.get(wanted.base) : void 0;
+  const previous = wanted.bases?.map((b) => b === wanted.base ? base : cache.get(b)).filter((b) => b !== void 0);
+  const withPrevious = previous?.length ? { previous } : {};
   if (plainText(content)) {
     cache.set(wanted.blob, content);
     if (base) {
@@ -26066,7 +25700,8 @@ function toFragment(object, wanted, onSkip, cache) {
         path: wanted.path,
         commit: wanted.commit,
         lineOffset: region.lineOffset,
-        bytes: object.size
+        bytes: object.size,
+        ...withPrevious
       };
     }
   }
@@ -26075,7 +25710,193 @@ function toFragment(object, wanted, onSkip, cache) {
     onSkip({ path: wanted.path, reason: `binary (${where})` });
     return null;
   }
-  return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size };
+  return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size, ...withPrevious };
+}
+
+// src/sources/repository.ts
+import { statSync as statSync3 } from "node:fs";
+import { resolve as resolve6 } from "node:path";
+var NotARepositoryError = class extends Error {
+  constructor(path, detail) {
+    super(`not a git repository: ${path}${detail ? ` (${detail})` : ""}`);
+    this.path = path;
+    this.name = "NotARepositoryError";
+  }
+  path;
+};
+async function openRepository(path) {
+  const abs = resolve6(path);
+  let isDir;
+  try {
+    isDir = statSync3(abs).isDirectory();
+  } catch {
+    throw new PathNotFoundError(path);
+  }
+  if (!isDir) throw new NotARepositoryError(path, "a file, not a folder");
+  const asked = git(["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"], { cwd: abs });
+  const topAsked = git(["rev-parse", "--show-toplevel"], { cwd: abs }).then(
+    (b) => b.toString("utf8").trimEnd(),
+    () => ""
+    // a bare repository, or inside `.git`: no work tree
+  );
+  const anyAsked = git(["rev-list", "-n", "1", "--all"], { cwd: abs });
+  anyAsked.catch(() => void 0);
+  let answer;
+  try {
+    answer = (await asked).toString("utf8").trimEnd().split("\n");
+  } catch (err) {
+    const detail = err instanceof GitError ? (err.stderr.trim().split("\n").pop() ?? "").replace(/^fatal: /, "") : String(err);
+    throw new NotARepositoryError(path, /not a git repository/i.test(detail) ? "" : detail);
+  }
+  const [bareAnswer, shallowAnswer, gitDir = abs] = answer;
+  const bare = bareAnswer === "true";
+  const [top, any] = await Promise.all([topAsked, anyAsked]);
+  const root = bare ? gitDir : top || gitDir;
+  return { gitDir, root, bare, shallow: shallowAnswer === "true", empty: any.length === 0 };
+}
+
+// src/sources/range.ts
+var MissingCommitError = class extends Error {
+  constructor(message, revisions) {
+    super(message);
+    this.revisions = revisions;
+    this.name = "MissingCommitError";
+  }
+  revisions;
+};
+async function commitId(cwd, rev) {
+  try {
+    const out = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { cwd });
+    return out.toString("utf8").trim() || null;
+  } catch (err) {
+    if (err instanceof GitError && err.code === 1) return null;
+    throw err;
+  }
+}
+async function mergeBase(cwd, a, b) {
+  try {
+    return (await git(["merge-base", a, b], { cwd })).toString("utf8").trim() || null;
+  } catch (err) {
+    if (err instanceof GitError && err.code === 1) return null;
+    throw err;
+  }
+}
+async function resolveRange(cwd, range) {
+  const [base, head] = await Promise.all([commitId(cwd, range.base), commitId(cwd, range.head)]);
+  const missing = [...base ? [] : [range.base], ...head ? [] : [range.head]];
+  if (missing.length) throw new MissingCommitError(`commit not found: ${missing.join(", ")}`, missing);
+  if (!range.mergeBase) return { from: base, to: head, boundary: base };
+  const from = await mergeBase(cwd, base, head);
+  if (!from) {
+    throw new MissingCommitError(
+      `no merge base of ${range.base} and ${range.head} in this repository (a shallow clone, or unrelated histories)`,
+      [range.base, range.head]
+    );
+  }
+  return { from, to: head, boundary: from };
+}
+
+// src/scan-diff.ts
+function inPrevious(finding, previous) {
+  if (!previous?.length) return false;
+  return previous.some((buf) => buf.includes(finding.secret));
+}
+async function scanDiff(options) {
+  const started = performance.now();
+  const repository = await openRepository(options.repo ?? ".");
+  const cwd = repository.root;
+  let range;
+  let revisions;
+  if (options.range) {
+    range = await resolveRange(cwd, options.range);
+    revisions = { branch: range.to, ...range.from ? { exclude: [range.from] } : {} };
+  } else if (options.commits) {
+    range = { from: null, to: options.commits.head, boundary: null };
+    revisions = { branch: options.commits.head, exclude: options.commits.exclude };
+  } else {
+    throw new Error("scanDiff needs a range or commits");
+  }
+  const skipped = [];
+  const dropped = /* @__PURE__ */ new Map();
+  const cutShort = [];
+  const kept = new FirstSeen();
+  let files = 0;
+  let bytes = 0;
+  const source = historySource({
+    repo: repository.gitDir,
+    revisions,
+    addedOnly: true,
+    maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    onSkip: (s) => void skipped.push(s)
+  });
+  const first = source.next();
+  let loaded;
+  let baseline;
+  try {
+    loaded = await loadRuleSetCached(cwd, options.configPath);
+    baseline = resolveBaseline(options.baseline, loaded.config, cwd);
+  } catch (err) {
+    await first.catch(() => void 0);
+    await source.return(void 0);
+    throw err;
+  }
+  const { ruleSet, config } = loaded;
+  const [unattributed, commits] = await Promise.all([shallowEdge(repository.gitDir, repository.shallow, revisions), countRange(repository.gitDir, revisions)]);
+  const rank = /* @__PURE__ */ new Map();
+  for (let next = await first; !next.done; next = await source.next()) {
+    const fragment = next.value;
+    files += 1;
+    bytes += fragment.bytes ?? fragment.text.length;
+    const sha = fragment.commit?.sha ?? "";
+    let r = rank.get(sha);
+    if (r === void 0) rank.set(sha, r = rank.size);
+    const result2 = detect(ruleSet, fragment, {
+      honorGitleaksAllow: options.honorGitleaksAllow,
+      now: wallClock,
+      ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
+    });
+    if (result2.cutShort) cutShort.push(...result2.cutShort);
+    for (const f of result2.findings) {
+      if (inPrevious(f, fragment.previous)) dropped.set("in-parent", (dropped.get("in-parent") ?? 0) + 1);
+      else kept.add(f, r);
+    }
+    for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+  }
+  const baselined = baselineStep(sortFindings(kept.findings()), baseline, options.now);
+  let findings = baselined.findings;
+  if (options.attribute === false) findings = findings.map(({ commit: _commit, ...f }) => f);
+  if (options.redact !== false) findings = redact(findings);
+  return {
+    findings,
+    stats: { files, bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) },
+    skipped,
+    dropped: Object.fromEntries(dropped),
+    cutShort,
+    ruleSet,
+    config,
+    root: cwd,
+    range,
+    commits,
+    unattributed,
+    ...baselined.outcome ? { baseline: baselined.outcome } : {}
+  };
+}
+function revListArgs(revisions) {
+  return ["--end-of-options", ...revisions.branch ? [revisions.branch] : [], ...(revisions.exclude ?? []).map((id) => `^${id}`)];
+}
+async function countRange(gitDir, revisions) {
+  return Number((await git(["rev-list", "--count", ...revListArgs(revisions)], { cwd: gitDir })).toString("utf8").trim()) || 0;
+}
+async function shallowEdge(gitDir, shallow, revisions) {
+  if (!shallow) return [];
+  let edge;
+  try {
+    edge = new Set(readFileSync4(join11(gitDir, "shallow"), "utf8").split("\n").filter(Boolean));
+  } catch {
+    return [];
+  }
+  const inRange = (await git(["rev-list", ...revListArgs(revisions)], { cwd: gitDir })).toString("utf8").split("\n");
+  return inRange.filter((sha) => edge.has(sha));
 }
 
 // src/scan-history.ts
@@ -26163,6 +25984,129 @@ function parseSize(value) {
   return Math.floor(Number(m[1]) * mult);
 }
 
+// src/report/json.ts
+function jsonReport(findings, meta) {
+  const doc = {
+    version: 1,
+    tool: meta.tool,
+    findings: findings.map((f) => ({
+      ruleId: f.ruleId,
+      description: f.description,
+      severity: f.severity,
+      path: f.path,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      secret: f.secret,
+      fingerprint: f.fingerprint,
+      ...f.provider ? { provider: f.provider } : {},
+      ...f.parts ? { parts: f.parts } : {},
+      ...f.decoded ? { decoded: f.decoded } : {},
+      ...f.verification ? { verification: f.verification } : {},
+      ...f.commit ? { commit: f.commit } : {}
+    })),
+    stats: meta.stats
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/report/ansi.ts
+function ansiStyles(on) {
+  const wrap = (open2, close) => (s) => on ? `\x1B[${open2}m${s}\x1B[${close}m` : s;
+  const red = wrap(31, 39);
+  const bold = wrap(1, 22);
+  return {
+    red,
+    redBold: (s) => red(bold(s)),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    gray: wrap(90, 39),
+    bold,
+    dim: wrap(2, 22),
+    underline: wrap(4, 24)
+  };
+}
+
+// src/report/text.ts
+function humanBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+var FIX_HINT = "To fix: rotate the key at its provider first (it may already be copied elsewhere), then remove it from the code. A test value: add a `keyhound:allow` comment on its line. An accepted old one: add it to the baseline.";
+function textReport(findings, meta) {
+  const c = ansiStyles(meta.color);
+  const sev = {
+    critical: (s2) => c.redBold(s2),
+    high: (s2) => c.red(s2),
+    medium: (s2) => c.yellow(s2),
+    low: (s2) => c.gray(s2)
+  };
+  const out = [];
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const path = escapeControl(f.path);
+    const key = f.commit ? `${path} @ ${f.commit.sha.slice(0, 12)}` : path;
+    const list = byFile.get(key) ?? [];
+    list.push(f);
+    byFile.set(key, list);
+  }
+  for (const [file, list] of byFile) {
+    out.push(c.underline(file));
+    for (const f of list) {
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(escapeControl(f.secret))}`);
+      if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
+    }
+    out.push("");
+  }
+  const s = meta.stats;
+  const scanned = `scanned ${plural(s.files, "file")}, ${humanBytes(s.bytes)}, ${s.skipped} skipped, in ${s.durationMs} ms`;
+  if (findings.length) {
+    out.push(c.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(byFile.size, "file")} (${scanned})`));
+    out.push(meta.hint ?? FIX_HINT);
+  } else {
+    out.push(c.green(`\u2714 no secrets found (${scanned})`));
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/report/index.ts
+var reporters = {
+  text: textReport,
+  json: jsonReport,
+  sarif: sarifReport,
+  github: githubReport
+};
+var FORMATS = Object.keys(reporters);
+
+// src/cli/history.ts
+function historyRevisions(a) {
+  const out = {};
+  for (const [flag, key] of [
+    ["branch", "branch"],
+    ["range", "range"],
+    ["since", "since"]
+  ]) {
+    const v = a[flag];
+    if (v === void 0) continue;
+    if (typeof v !== "string" || v.trim() === "") throw new UsageError(`--${flag} needs a value`);
+    out[key] = v;
+  }
+  if (out.branch && out.range) throw new UsageError("--branch and --range cannot be used together (a range names its own ends)");
+  if (a["max-commits"] !== void 0) {
+    const n = Number(a["max-commits"]);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-commits must be a positive whole number, not "${String(a["max-commits"])}"`);
+    out.maxCommits = n;
+  }
+  return out;
+}
+
 // src/action/args.ts
 function splitArgs(text) {
   const words = [];
@@ -26195,9 +26139,9 @@ function splitArgs(text) {
   return words;
 }
 var ACTION_FLAGS = {
-  scan: { "max-file-size": true, "no-gitignore": false, "honor-gitleaks-allow": false, verbose: false },
-  history: { "max-file-size": true, branch: true, range: true, since: true, "max-commits": true, verbose: false },
-  diff: { "max-file-size": true, "honor-gitleaks-allow": false, "no-attribution": false, verbose: false }
+  scan: { "max-file-size": true, "no-gitignore": false, "honor-gitleaks-allow": false, verbose: false, "allow-no-rules": false },
+  history: { "max-file-size": true, branch: true, range: true, since: true, "max-commits": true, verbose: false, "allow-no-rules": false },
+  diff: { "max-file-size": true, "honor-gitleaks-allow": false, "no-attribution": false, verbose: false, "allow-no-rules": false }
 };
 function parseFlags(words, mode) {
   const known = ACTION_FLAGS[mode];
@@ -26225,27 +26169,43 @@ function parseFlags(words, mode) {
 // src/action/event.ts
 var ACTION_MODES = ["auto", "scan", "history", "diff"];
 var ZERO = /^0+$/;
+var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+var unusable = (what) => ({ kind: "scan", why: `${what}, so the whole checkout is scanned instead` });
 function eventRange(eventName, event) {
   if (eventName === "pull_request" || eventName === "pull_request_target") {
     const base = event.pull_request?.base?.sha;
     const head = event.pull_request?.head?.sha;
-    if (!base || !head) throw new Error(`the ${eventName} event has no pull_request.base.sha / head.sha`);
-    return { kind: "diff", base, head, mergeBase: true, why: `pull request: what ${head.slice(0, 12)} adds over its merge base with ${base.slice(0, 12)}` };
+    if (!isCommit(base) || !isCommit(head)) return unusable(`the ${eventName} event has no usable pull_request.base.sha and head.sha`);
+    return {
+      kind: "diff",
+      base,
+      head,
+      mergeBase: true,
+      pullRequest: true,
+      why: `pull request: every commit of ${head.slice(0, 12)} not in ${base.slice(0, 12)}`
+    };
   }
   if (eventName === "push") {
     const { before, after } = event;
-    if (!after || ZERO.test(after) || event.deleted) return { kind: "nothing", why: "push deleted a branch or tag: nothing added" };
-    if (!before || ZERO.test(before)) {
+    if (event.deleted === true || typeof after === "string" && ZERO.test(after)) {
+      return { kind: "nothing", why: "push deleted a branch or tag: nothing added" };
+    }
+    if (!isCommit(after)) return unusable("the push event has no usable `after` commit");
+    if (!isCommit(before)) {
       return {
         kind: "new-branch",
         head: after,
+        ref: typeof event.ref === "string" ? event.ref : null,
         defaultBranch: event.repository?.default_branch ?? null,
         why: `push created ${event.ref ?? "a branch"}`
       };
     }
-    return { kind: "diff", base: before, head: after, mergeBase: false, why: `push: what ${after.slice(0, 12)} adds over ${before.slice(0, 12)}` };
+    return { kind: "diff", base: before, head: after, mergeBase: false, pullRequest: false, why: `push: every commit of ${after.slice(0, 12)} not in ${before.slice(0, 12)}` };
   }
   return null;
+}
+function isCommit(value) {
+  return typeof value === "string" && COMMIT_ID.test(value) && !ZERO.test(value);
 }
 function planFor(mode, eventName, event) {
   if (mode === "scan") return { kind: "scan" };
@@ -26257,6 +26217,8 @@ function planFor(mode, eventName, event) {
 }
 
 // src/action/fetch.ts
+import { readFileSync as readFileSync5 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join12 } from "node:path";
 var DEEPEN_STEPS = [50, 500];
 var FetchError = class extends Error {
   name = "FetchError";
@@ -26301,21 +26263,166 @@ async function ensureMergeBase(cwd, base, head, log) {
   if (!found) throw new FetchError(`no merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in the checkout: ${HINT}`);
   return found;
 }
-async function defaultBranchTip(cwd, branch, log) {
-  const local = await commitId(cwd, `refs/remotes/origin/${branch}`);
-  if (local) return local;
-  const depth = await isShallow(cwd) ? [`--depth=${DEEPEN_STEPS[0]}`] : [];
-  if (!await fetch(cwd, [...depth, "origin", `refs/heads/${branch}`], log)) return null;
-  return commitId(cwd, "FETCH_HEAD");
-}
 async function ensureFullHistory(cwd, log) {
   if (!await isShallow(cwd)) return;
   if (!await fetch(cwd, ["--unshallow", "origin"], log) || await isShallow(cwd)) {
     throw new FetchError(`the checkout is shallow and could not be deepened: ${HINT}`);
   }
 }
+async function shallowEdge2(cwd, head, exclude) {
+  if (!await isShallow(cwd)) return [];
+  const file = (await git(["rev-parse", "--git-path", "shallow"], { cwd })).toString("utf8").trim();
+  let edge;
+  try {
+    edge = new Set(readFileSync5(isAbsolute2(file) ? file : join12(cwd, file), "utf8").split("\n").filter(Boolean));
+  } catch {
+    return [];
+  }
+  const listed2 = (await git(["rev-list", "--end-of-options", head, ...exclude.map((e) => `^${e}`)], { cwd })).toString("utf8").split("\n");
+  return listed2.filter((sha) => edge.has(sha));
+}
+async function ensureRangeHistory(cwd, head, exclude, log) {
+  let edge = await shallowEdge2(cwd, head, exclude);
+  for (const n of DEEPEN_STEPS) {
+    if (!edge.length) return edge;
+    await fetch(cwd, [`--deepen=${n}`, "origin", head], log);
+    edge = await shallowEdge2(cwd, head, exclude);
+  }
+  if (edge.length) {
+    await fetch(cwd, ["--unshallow", "origin", head], log);
+    edge = await shallowEdge2(cwd, head, exclude);
+  }
+  return edge;
+}
+async function otherBranchTips(cwd, ref, log) {
+  const shallow = await isShallow(cwd);
+  await fetch(cwd, [...shallow ? ["--unshallow"] : [], "origin", "+refs/heads/*:refs/remotes/origin/*"], log);
+  if (await isShallow(cwd)) await ensureFullHistory(cwd, log);
+  const own = ref?.startsWith("refs/heads/") ? `refs/remotes/origin/${ref.slice("refs/heads/".length)}` : null;
+  const out = (await git(["for-each-ref", "--format=%(objectname) %(refname)", "refs/remotes/origin/"], { cwd })).toString("utf8");
+  const tips = /* @__PURE__ */ new Set();
+  for (const line of out.split("\n")) {
+    const [sha, name2] = line.split(" ");
+    if (!sha || !name2 || name2 === own || name2 === "refs/remotes/origin/HEAD") continue;
+    tips.add(sha);
+  }
+  return [...tips];
+}
+
+// src/action/gate-config.ts
+import { mkdirSync, mkdtempSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname as dirname7, isAbsolute as isAbsolute3, join as join13, relative as relative4, sep as sep5 } from "node:path";
+var CONFIG_SOURCES = ["base", "head"];
+var toPosix3 = (p) => p.split(sep5).join("/");
+async function show(root, commit, rel) {
+  try {
+    return await git(["cat-file", "blob", `${commit}:${toPosix3(rel)}`], { cwd: root });
+  } catch (err) {
+    if (err instanceof GitError) return null;
+    throw err;
+  }
+}
+function inRepo(root, abs, what) {
+  const rel = relative4(root, abs);
+  if (!rel || rel.startsWith("..") || isAbsolute3(rel)) throw new Error(`input ${what} must name a file inside the repository to be read from a commit: ${abs}`);
+  return rel;
+}
+async function configAtCommit(root, commit, input) {
+  const dir = mkdtempSync(join13(tmpdir(), "keyhound-config-"));
+  const configRel = input.config ? inRepo(root, input.config, "config") : ".keyhound.yaml";
+  const files = [toPosix3(configRel)];
+  const text = await show(root, commit, configRel);
+  const configPath = join13(dir, configRel);
+  mkdirSync(dirname7(configPath), { recursive: true });
+  writeFileSync3(configPath, text ?? (/\.toml$/i.test(configRel) ? "" : "extends: default\n"));
+  let baselineRel;
+  if (input.baseline === NO_BASELINE) baselineRel = void 0;
+  else if (input.baseline) baselineRel = inRepo(root, input.baseline, "baseline");
+  else {
+    const { config } = await loadRuleSetCached(dir, configPath);
+    if (config.baseline === NO_BASELINE) baselineRel = void 0;
+    else if (config.baseline) baselineRel = relative4(dir, baselinePath(void 0, config, dir));
+    else baselineRel = DEFAULT_BASELINE_FILE;
+  }
+  let baseline = false;
+  if (baselineRel !== void 0 && !baselineRel.startsWith("..")) {
+    files.push(toPosix3(baselineRel));
+    const data = await show(root, commit, baselineRel);
+    if (data) {
+      baseline = join13(dir, baselineRel);
+      mkdirSync(dirname7(baseline), { recursive: true });
+      writeFileSync3(baseline, data);
+    }
+  }
+  return { commit, configPath, baseline, files };
+}
+async function changedFiles(root, from, to, files) {
+  const out = await git(["diff", "--name-only", "-z", "--no-renames", from, to, "--", ...files.map((f) => `:(literal)${f}`)], { cwd: root });
+  return out.toString("utf8").split("\0").filter(Boolean);
+}
+function allowlistEntries(config) {
+  const out = /* @__PURE__ */ new Set();
+  const add = (where, a) => {
+    for (const r of a?.regexes ?? []) out.add(`${where}regex ${JSON.stringify(r)}${a?.regexTarget ? ` (on ${a.regexTarget})` : ""}`);
+    for (const p of a?.paths ?? []) out.add(`${where}path ${JSON.stringify(p)}`);
+    for (const s of a?.stopwords ?? []) out.add(`${where}stopword ${JSON.stringify(s)}`);
+  };
+  add("", config.allowlist);
+  for (const rule of config.rules) for (const a of rule.allowlists ?? []) add(`rule ${rule.id}: `, a);
+  return out;
+}
+async function weakening(base, head, changed) {
+  const [b, h] = await Promise.all([loadRuleSetCached(dirname7(base.configPath), base.configPath), loadRuleSetCached(dirname7(head.configPath), head.configPath)]);
+  const headRules = new Set(h.ruleSet.rules.map((r) => r.id));
+  const rulesDisabled = b.ruleSet.rules.map((r) => r.id).filter((id) => !headRules.has(id));
+  const baseAllow = allowlistEntries(b.config);
+  const allowlistsAdded = [...allowlistEntries(h.config)].filter((e) => !baseAllow.has(e));
+  const entries = (file) => {
+    const out = /* @__PURE__ */ new Map();
+    if (!file) return out;
+    try {
+      for (const e of loadBaseline(file).entries) out.set(e.fingerprint, `${e.ruleId} ${e.path}`);
+    } catch {
+    }
+    return out;
+  };
+  const baseEntries = entries(base.baseline);
+  const baselineAdded = [...entries(head.baseline)].filter(([fp]) => !baseEntries.has(fp)).map(([, what]) => what);
+  return { changed, rulesDisabled, allowlistsAdded, baselineAdded };
+}
 
 // src/action/summary.ts
+var LIST_MAX = 20;
+function listed(title, items) {
+  if (!items.length) return [];
+  const shown = items.slice(0, LIST_MAX).map((i) => `  - \`${cell(i)}\``);
+  return [`- ${title} (${items.length}):`, ...shown, ...items.length > LIST_MAX ? [`  - \u2026 and ${items.length - LIST_MAX} more`] : []];
+}
+function gateMarkdown(gate) {
+  const out = ["### This pull request changes keyhound's configuration", ""];
+  out.push(`Changed: ${gate.changed.map((f) => `\`${cell(f)}\``).join(", ")}.`);
+  out.push(
+    gate.judgedBy === "base" ? "Its findings are judged under the **base** branch's configuration and baseline (`config-from: base`): a change cannot weaken its own gate." : ":warning: Its findings are judged under **its own** configuration and baseline (`config-from: head`).",
+    ""
+  );
+  const weaker = [
+    ...listed("Rules it disables", gate.rulesDisabled),
+    ...listed("Allowlist entries it adds", gate.allowlistsAdded),
+    ...listed("Baseline entries it adds", gate.baselineAdded)
+  ];
+  if (gate.headError) out.push(`:warning: Its own configuration or baseline does not load: ${cell(gate.headError)}`, "");
+  else out.push(...weaker.length ? [":warning: **What it would weaken** (review before merging):", "", ...weaker] : ["Nothing in it weakens the gate."], "");
+  return out;
+}
+function errorMarkdown(message) {
+  return `## keyhound
+
+:x: **The run failed**: ${cell(message)}
+
+No scan result: the SARIF file holds no results and the \`findings\` output is empty.
+`;
+}
 function cell(s) {
   return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\r\n]+/g, " ");
 }
@@ -26324,6 +26431,8 @@ function summaryMarkdown(findings, meta) {
   const out = ["## keyhound", ""];
   const scanned = `${meta.files} file${meta.files === 1 ? "" : "s"} scanned, ${meta.skipped} skipped${meta.suppressed ? `, ${meta.suppressed} suppressed by the baseline` : ""}`;
   out.push(`Scope: ${cell(meta.scope)} (${scanned}).`, "");
+  for (const note of meta.notes ?? []) out.push(`> :warning: ${cell(note)}`, "");
+  if (meta.gate) out.push(...gateMarkdown(meta.gate));
   if (!findings.length) {
     out.push(":white_check_mark: No secrets found.", "");
     return `${out.join("\n")}
@@ -26350,9 +26459,9 @@ function summaryMarkdown(findings, meta) {
 
 // src/action/main.ts
 init_files();
-var EXIT_CLEAN = 0;
-var EXIT_FINDINGS = 1;
-var EXIT_ERROR = 2;
+var EXIT_CLEAN2 = 0;
+var EXIT_FINDINGS2 = 1;
+var EXIT_ERROR2 = 2;
 function bool(name2, fallback) {
   const v = getInput(name2).trim().toLowerCase();
   if (v === "") return fallback;
@@ -26371,19 +26480,27 @@ function readInputs() {
     sarifFile: getInput("sarif-file") || "keyhound.sarif",
     failOnFindings: bool("fail-on-findings", true),
     redact: bool("redact", true),
-    args: getInput("args")
+    args: getInput("args"),
+    configFrom: configFrom()
   };
+}
+function configFrom() {
+  const v = getInput("config-from").trim().toLowerCase();
+  if (v === "") return "base";
+  if (!CONFIG_SOURCES.includes(v)) throw new Error(`input config-from must be base or head, not "${getInput("config-from")}"`);
+  return v;
 }
 function readEvent(env) {
   const file = env.GITHUB_EVENT_PATH;
   if (!file || !existsSync9(file)) return {};
-  return JSON.parse(readFileSync4(file, "utf8"));
+  return JSON.parse(readFileSync6(file, "utf8"));
 }
 async function runAction(env = process.env) {
+  const workspace = resolve7(env.GITHUB_WORKSPACE || process.cwd());
+  const at = (p) => isAbsolute4(p) ? p : resolve7(workspace, p);
+  const sarifFile = at(getInput("sarif-file") || "keyhound.sarif");
   try {
     const inputs = readInputs();
-    const workspace = resolve7(env.GITHUB_WORKSPACE || process.cwd());
-    const at = (p) => isAbsolute2(p) ? p : resolve7(workspace, p);
     const target = at(inputs.path);
     const plan = planFor(inputs.mode, env.GITHUB_EVENT_NAME ?? "", readEvent(env));
     const mode = plan.kind === "history" ? "history" : plan.kind === "scan" || plan.kind === "nothing" ? "scan" : "diff";
@@ -26394,18 +26511,25 @@ async function runAction(env = process.env) {
       maxFileSize: parseSize(flags["max-file-size"] ?? "64M"),
       honorGitleaksAllow: flags["honor-gitleaks-allow"] === true
     };
+    const revisions = mode === "history" ? historyRevisions(flags) : {};
     if (!inputs.redact) warning("redact is false: full secrets will be printed in this log and the step summary");
     const log = (line) => info(line);
-    const outcome = await execute(plan, target, workspace, common, flags, log);
+    const outcome = await execute(plan, target, workspace, common, flags, revisions, inputs, log);
+    if (plan.kind !== "nothing" && outcome.rules.length === 0 && flags["allow-no-rules"] !== true) {
+      throw new Error(
+        "no rule is active (the configuration says `extends: none` and defines no rule of its own, or disables every rule), so nothing could be found; fix the configuration, or add --allow-no-rules to args if that is what you want"
+      );
+    }
+    if (plan.kind !== "nothing" && outcome.files === 0 && outcome.skipped.length > 0) {
+      outcome.notes.push(`nothing was scanned: ${outcome.skipped.length} path(s) skipped and no file read, so "no secrets found" rests on nothing (add --verbose to args to list them)`);
+    }
+    for (const note of outcome.notes) warning(note);
     const findings = inputs.redact ? redact(outcome.findings) : outcome.findings;
     process.stdout.write(githubReport(findings, { tool: TOOL, color: false, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
     if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${s.reason}`);
     else if (outcome.skipped.length) info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
-    const sarifFile = at(inputs.sarifFile);
-    assertNoLinkBelow(workspace, sarifFile);
-    mkdirSync(dirname7(sarifFile), { recursive: true });
-    writeFileReplacing(sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
-    info(`SARIF written to ${relative4(workspace, sarifFile) || sarifFile}`);
+    writeSarif(workspace, sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
+    info(`SARIF written to ${relative5(workspace, sarifFile) || sarifFile}`);
     const failed = findings.length > 0 && inputs.failOnFindings;
     if (env.GITHUB_STEP_SUMMARY) {
       const server = env.GITHUB_SERVER_URL ?? "https://github.com";
@@ -26416,6 +26540,8 @@ async function runAction(env = process.env) {
           skipped: outcome.skipped.length,
           suppressed: outcome.suppressed,
           failed,
+          notes: outcome.notes,
+          ...outcome.gate ? { gate: outcome.gate } : {},
           ...env.GITHUB_REPOSITORY ? { repoUrl: `${server}/${env.GITHUB_REPOSITORY}` } : {},
           ...env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {}
         })
@@ -26425,13 +26551,38 @@ async function runAction(env = process.env) {
     setOutput("sarif-file", sarifFile);
     if (failed) {
       setFailed(`keyhound found ${findings.length} secret${findings.length === 1 ? "" : "s"} (set fail-on-findings: false to report without failing)`);
-      return EXIT_FINDINGS;
+      return EXIT_FINDINGS2;
     }
-    return EXIT_CLEAN;
+    return EXIT_CLEAN2;
   } catch (err) {
-    setFailed(`keyhound: ${err.message}`);
-    return EXIT_ERROR;
+    return failRun(err, workspace, sarifFile, env);
   }
+}
+function writeSarif(workspace, file, text) {
+  assertNoLinkBelow(workspace, file);
+  mkdirSync2(dirname8(file), { recursive: true });
+  writeFileReplacing(file, text);
+}
+async function failRun(err, workspace, sarifFile, env) {
+  const message = err.message ?? String(err);
+  try {
+    const doc = JSON.parse(sarifReport([], { tool: TOOL, color: false, rules: [], stats: { files: 0, bytes: 0, skipped: 0, durationMs: 0 } }));
+    doc.runs[0].invocations = [{ executionSuccessful: false, toolExecutionNotifications: [{ level: "error", message: { text: `keyhound: ${message}` } }] }];
+    writeSarif(workspace, sarifFile, `${JSON.stringify(doc, null, 2)}
+`);
+  } catch (writeErr) {
+    warning(`could not write the SARIF file ${sarifFile}: ${writeErr.message}`);
+  }
+  setOutput("findings", "");
+  setOutput("sarif-file", sarifFile);
+  if (env.GITHUB_STEP_SUMMARY) {
+    try {
+      await summary.addRaw(errorMarkdown(message)).write();
+    } catch {
+    }
+  }
+  setFailed(`keyhound: ${message}`);
+  return EXIT_ERROR2;
 }
 function outcomeOf(r, scope) {
   return {
@@ -26440,49 +26591,83 @@ function outcomeOf(r, scope) {
     skipped: r.skipped,
     suppressed: r.baseline?.suppressed ?? 0,
     rules: r.ruleSet.rules.map(ruleMeta),
-    scope
+    scope,
+    notes: []
   };
 }
-async function execute(plan, target, workspace, common, flags, log) {
-  if (plan.kind === "nothing") return { findings: [], files: 0, skipped: [], suppressed: 0, rules: [], scope: plan.why };
-  if (plan.kind === "scan") return fullScan(target, workspace, common, flags, "the files of the checkout");
+async function execute(plan, target, workspace, common, flags, revisions, inputs, log) {
+  if (plan.kind === "nothing") return { findings: [], files: 0, skipped: [], suppressed: 0, rules: [], scope: plan.why, notes: [] };
+  if (plan.kind === "scan") {
+    const outcome2 = await fullScan(target, workspace, common, flags, "the files of the checkout");
+    if (plan.why) outcome2.notes.push(plan.why);
+    return outcome2;
+  }
   if (plan.kind === "history") {
     const repo2 = await openRepository(target);
     await ensureFullHistory(repo2.root, log);
-    const revisions = {};
-    if (typeof flags.branch === "string") revisions.branch = flags.branch;
-    if (typeof flags.range === "string") revisions.range = flags.range;
-    if (typeof flags.since === "string") revisions.since = flags.since;
-    if (typeof flags["max-commits"] === "string") revisions.maxCommits = Number(flags["max-commits"]);
     const r2 = await scanHistory({ repo: target, revisions, ...common, redact: false });
     return outcomeOf(r2, "the whole history (every ref)");
   }
   const repo = await openRepository(target);
-  let range;
-  let scope = plan.why;
+  const attribute = flags["no-attribution"] !== true;
   if (plan.kind === "new-branch") {
-    const tip = plan.defaultBranch ? await defaultBranchTip(repo.root, plan.defaultBranch, log) : null;
-    if (!tip || tip === plan.head) {
-      return fullScan(target, workspace, common, flags, `${plan.why}: no other branch to compare with, so the whole checkout`);
-    }
-    range = { base: tip, head: plan.head, mergeBase: true };
-    scope = `${plan.why}: the commits not on ${plan.defaultBranch}`;
-  } else {
-    range = { base: plan.base, head: plan.head, mergeBase: plan.mergeBase };
+    const others = await otherBranchTips(repo.root, plan.ref, log);
+    const r2 = await scanDiff({ repo: repo.root, commits: { head: plan.head, exclude: others }, ...common, attribute, redact: false });
+    const scope = others.length ? `${plan.why}: its ${r2.commits} commit(s) that no other branch has` : `${plan.why}, the first of the repository: the whole history of ${plan.head.slice(0, 12)} (${r2.commits} commits)`;
+    return withUnattributed(outcomeOf(r2, scope), r2.unattributed);
   }
-  if (range.mergeBase) await ensureMergeBase(repo.root, range.base, range.head, log);
-  else await ensureCommits(repo.root, [range.base, range.head], log);
-  const r = await scanDiff({
-    repo: repo.root,
-    range,
-    ...common,
-    attribute: flags["no-attribution"] !== true,
-    redact: false
-  });
-  return outcomeOf(r, scope);
+  const range = { base: plan.base, head: plan.head, mergeBase: plan.mergeBase };
+  const from = range.mergeBase ? await ensureMergeBase(repo.root, range.base, range.head, log) : (await ensureCommits(repo.root, [range.base, range.head], log), range.base);
+  await ensureRangeHistory(repo.root, range.head, [from], log);
+  let options = common;
+  let gate;
+  if (plan.pullRequest) {
+    ({ options, gate } = await pullRequestConfig(repo.root, plan.base, from, plan.head, common, inputs, log));
+  }
+  const r = await scanDiff({ repo: repo.root, range, ...options, attribute, redact: false });
+  const outcome = withUnattributed(outcomeOf(r, `${plan.why} (${r.commits} commit${r.commits === 1 ? "" : "s"}, each against its parents)`), r.unattributed);
+  if (gate) outcome.gate = gate;
+  return outcome;
+}
+function withUnattributed(outcome, unattributed) {
+  if (unattributed.length) {
+    const shown = unattributed.slice(0, 10).map((c) => c.slice(0, 12)).join(", ");
+    outcome.notes.push(
+      `${unattributed.length} commit(s) of the range could not be compared with their parents, which the clone lacks and origin did not give (${shown}${unattributed.length > 10 ? ", \u2026" : ""}): what they hold is reported as theirs. Set fetch-depth: 0 on actions/checkout.`
+    );
+  }
+  return outcome;
+}
+async function pullRequestConfig(root, base, mergeBase2, head, common, inputs, log) {
+  const input = { ...common.configPath ? { config: common.configPath } : {}, ...common.baseline ? { baseline: common.baseline } : {} };
+  const atBase = await configAtCommit(root, base, input);
+  let atHead = null;
+  let headError;
+  try {
+    atHead = await configAtCommit(root, head, input);
+  } catch (err) {
+    headError = err.message;
+  }
+  const changed = await changedFiles(root, mergeBase2, head, [.../* @__PURE__ */ new Set([...atBase.files, ...atHead?.files ?? []])]);
+  let gate;
+  if (changed.length) {
+    let w = { changed, rulesDisabled: [], allowlistsAdded: [], baselineAdded: [] };
+    if (atHead) {
+      try {
+        w = await weakening(atBase, atHead, changed);
+      } catch (err) {
+        headError = err.message;
+      }
+    }
+    gate = { judgedBy: inputs.configFrom, ...w, ...headError ? { headError } : {} };
+    log(`this pull request changes ${changed.join(", ")}; judged under the ${inputs.configFrom === "base" ? "base" : "head"}'s configuration`);
+  }
+  if (inputs.configFrom === "head") return { options: common, ...gate ? { gate } : {} };
+  log(`configuration and baseline read from the base commit ${base.slice(0, 12)} (config-from: base)`);
+  return { options: { ...common, configPath: atBase.configPath, baseline: atBase.baseline }, ...gate ? { gate } : {} };
 }
 async function fullScan(target, workspace, common, flags, scope) {
-  const inside = !relative4(workspace, target).startsWith("..");
+  const inside = !relative5(workspace, target).startsWith("..");
   const r = await scan({
     paths: [target],
     root: inside ? workspace : target,

@@ -35,9 +35,9 @@ export function splitArgs(text: string): string[] {
 
 /** Flags the Action passes on, by mode: name → whether it takes a value. */
 export const ACTION_FLAGS: Readonly<Record<'scan' | 'history' | 'diff', Readonly<Record<string, boolean>>>> = {
-  scan: { 'max-file-size': true, 'no-gitignore': false, 'honor-gitleaks-allow': false, verbose: false },
-  history: { 'max-file-size': true, branch: true, range: true, since: true, 'max-commits': true, verbose: false },
-  diff: { 'max-file-size': true, 'honor-gitleaks-allow': false, 'no-attribution': false, verbose: false },
+  scan: { 'max-file-size': true, 'no-gitignore': false, 'honor-gitleaks-allow': false, verbose: false, 'allow-no-rules': false },
+  history: { 'max-file-size': true, branch: true, range: true, since: true, 'max-commits': true, verbose: false, 'allow-no-rules': false },
+  diff: { 'max-file-size': true, 'honor-gitleaks-allow': false, 'no-attribution': false, verbose: false, 'allow-no-rules': false },
 };
 
 /** Parses split words into flag → value (`true` for switches). Throws naming an unknown or incomplete flag. */

@@ -2,6 +2,8 @@
 // base and head, their merge base, a push's old tip) are often missing. Fetch them from `origin`, deepening step by
 // step; when that cannot work, say exactly which `fetch-depth` to set.
 
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { commitId, mergeBase } from '../sources/range.js';
 import { git, GitError } from '../util/git.js';
 
@@ -74,4 +76,55 @@ export async function ensureFullHistory(cwd: string, log: (line: string) => void
   if (!(await fetch(cwd, ['--unshallow', 'origin'], log)) || (await isShallow(cwd))) {
     throw new FetchError(`the checkout is shallow and could not be deepened: ${HINT}`);
   }
+}
+
+/** The commits of `head ^exclude…` whose parents the shallow clone lacks (git's `shallow` file lists them). */
+export async function shallowEdge(cwd: string, head: string, exclude: readonly string[]): Promise<string[]> {
+  if (!(await isShallow(cwd))) return [];
+  const file = (await git(['rev-parse', '--git-path', 'shallow'], { cwd })).toString('utf8').trim();
+  let edge: Set<string>;
+  try {
+    edge = new Set(readFileSync(isAbsolute(file) ? file : join(cwd, file), 'utf8').split('\n').filter(Boolean));
+  } catch {
+    return [];
+  }
+  const listed = (await git(['rev-list', '--end-of-options', head, ...exclude.map((e) => `^${e}`)], { cwd })).toString('utf8').split('\n');
+  return listed.filter((sha) => edge.has(sha));
+}
+
+/**
+ * Deepens a shallow clone until every commit of `head ^exclude…` has its parents, so each is compared with them and
+ * each finding is attributed to the commit that added it. Returns the commits still at the edge (none, normally).
+ */
+export async function ensureRangeHistory(cwd: string, head: string, exclude: readonly string[], log: (line: string) => void): Promise<string[]> {
+  let edge = await shallowEdge(cwd, head, exclude);
+  for (const n of DEEPEN_STEPS) {
+    if (!edge.length) return edge;
+    await fetch(cwd, [`--deepen=${n}`, 'origin', head], log);
+    edge = await shallowEdge(cwd, head, exclude);
+  }
+  if (edge.length) {
+    await fetch(cwd, ['--unshallow', 'origin', head], log);
+    edge = await shallowEdge(cwd, head, exclude);
+  }
+  return edge;
+}
+
+/**
+ * For a push that created a branch: the whole history of the clone, and the tips of the remote's other branches
+ * (every branch but `ref`), fetched from origin. Their commits are what the remote already had.
+ */
+export async function otherBranchTips(cwd: string, ref: string | null, log: (line: string) => void): Promise<string[]> {
+  const shallow = await isShallow(cwd);
+  await fetch(cwd, [...(shallow ? ['--unshallow'] : []), 'origin', '+refs/heads/*:refs/remotes/origin/*'], log);
+  if (await isShallow(cwd)) await ensureFullHistory(cwd, log);
+  const own = ref?.startsWith('refs/heads/') ? `refs/remotes/origin/${ref.slice('refs/heads/'.length)}` : null;
+  const out = (await git(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/remotes/origin/'], { cwd })).toString('utf8');
+  const tips = new Set<string>();
+  for (const line of out.split('\n')) {
+    const [sha, name] = line.split(' ');
+    if (!sha || !name || name === own || name === 'refs/remotes/origin/HEAD') continue;
+    tips.add(sha);
+  }
+  return [...tips];
 }

@@ -14,6 +14,55 @@ export interface SummaryMeta {
   /** `https://github.com/owner/repo` and the commit to link files at; no links without them. */
   repoUrl?: string;
   sha?: string;
+  /** Warnings to show above the result (nothing scanned, commits a shallow clone could not attribute…). */
+  notes?: string[];
+  /** A pull request that changes keyhound's own configuration or baseline. */
+  gate?: GateChange;
+}
+
+/** What a pull request's own configuration would weaken, and which configuration judged it. */
+export interface GateChange {
+  /** The configuration the findings were judged under: the base's (default) or the head's (`config-from: head`). */
+  judgedBy: 'base' | 'head';
+  changed: string[];
+  rulesDisabled: string[];
+  allowlistsAdded: string[];
+  baselineAdded: string[];
+  /** Why the pull request's own configuration or baseline could not be read (then nothing above is known). */
+  headError?: string;
+}
+
+const LIST_MAX = 20;
+
+function listed(title: string, items: readonly string[]): string[] {
+  if (!items.length) return [];
+  const shown = items.slice(0, LIST_MAX).map((i) => `  - \`${cell(i)}\``);
+  return [`- ${title} (${items.length}):`, ...shown, ...(items.length > LIST_MAX ? [`  - … and ${items.length - LIST_MAX} more`] : [])];
+}
+
+/** The section on a pull request that changes keyhound's configuration or baseline. */
+export function gateMarkdown(gate: GateChange): string[] {
+  const out = ['### This pull request changes keyhound\'s configuration', ''];
+  out.push(`Changed: ${gate.changed.map((f) => `\`${cell(f)}\``).join(', ')}.`);
+  out.push(
+    gate.judgedBy === 'base'
+      ? 'Its findings are judged under the **base** branch\'s configuration and baseline (`config-from: base`): a change cannot weaken its own gate.'
+      : ':warning: Its findings are judged under **its own** configuration and baseline (`config-from: head`).',
+    '',
+  );
+  const weaker = [
+    ...listed('Rules it disables', gate.rulesDisabled),
+    ...listed('Allowlist entries it adds', gate.allowlistsAdded),
+    ...listed('Baseline entries it adds', gate.baselineAdded),
+  ];
+  if (gate.headError) out.push(`:warning: Its own configuration or baseline does not load: ${cell(gate.headError)}`, '');
+  else out.push(...(weaker.length ? [':warning: **What it would weaken** (review before merging):', '', ...weaker] : ['Nothing in it weakens the gate.']), '');
+  return out;
+}
+
+/** The summary of a run that failed before it had a result. */
+export function errorMarkdown(message: string): string {
+  return `## keyhound\n\n:x: **The run failed**: ${cell(message)}\n\nNo scan result: the SARIF file holds no results and the \`findings\` output is empty.\n`;
 }
 
 /** Escapes a table cell: pipes, backticks, angle brackets and line breaks would break the table or inject markup. */
@@ -27,6 +76,8 @@ export function summaryMarkdown(findings: readonly Finding[], meta: SummaryMeta)
   const out: string[] = ['## keyhound', ''];
   const scanned = `${meta.files} file${meta.files === 1 ? '' : 's'} scanned, ${meta.skipped} skipped${meta.suppressed ? `, ${meta.suppressed} suppressed by the baseline` : ''}`;
   out.push(`Scope: ${cell(meta.scope)} (${scanned}).`, '');
+  for (const note of meta.notes ?? []) out.push(`> :warning: ${cell(note)}`, '');
+  if (meta.gate) out.push(...gateMarkdown(meta.gate));
   if (!findings.length) {
     out.push(':white_check_mark: No secrets found.', '');
     return `${out.join('\n')}\n`;

@@ -7,7 +7,8 @@ import { commonScanArgs, UsageError, type RunIO, type RunResult } from './common
 import { finishScan } from './finish.js';
 import { ProgressBar } from './progress.js';
 
-function revisions(a: Record<string, unknown>): HistoryRevisions {
+/** `--branch`, `--range`, `--since` and `--max-commits` as revisions; throws UsageError on a bad value (the Action too). */
+export function historyRevisions(a: Record<string, unknown>): HistoryRevisions {
   const out: HistoryRevisions = {};
   for (const [flag, key] of [
     ['branch', 'branch'],
@@ -35,7 +36,7 @@ export async function historyCommand(args: Args | Record<string, unknown>, io: R
   try {
     result = await scanHistory({
       repo: (a.repo as string | undefined) ?? '.',
-      revisions: revisions(a),
+      revisions: historyRevisions(a),
       ...commonScanArgs(a),
       onProgress: bar
         ? (p) =>

@@ -51,6 +51,7 @@ describe('action.yml', () => {
       mode: 'auto',
       config: '',
       baseline: '',
+      'config-from': 'base',
       'sarif-file': 'keyhound.sarif',
       'fail-on-findings': 'true',
       redact: 'true',
@@ -99,7 +100,7 @@ describe('the Action on a push', () => {
     expect(r.outputs.findings).toBe('1');
     expect(r.stdout).toContain('::error file=new.txt,');
     expect(r.stdout).not.toContain('file=old.txt');
-    expect(r.summary).toContain('the commits not on main');
+    expect(r.summary).toContain('that no other branch has');
     expectNoKey(r.log, oldKey, newKey);
   });
 
@@ -204,7 +205,9 @@ describe('the Action elsewhere', () => {
     const mode = runAction(repo2, { eventName: 'workflow_dispatch', event: {}, inputs: { mode: 'diff' } });
     expect(mode.status).toBe(2);
     expect(mode.log).toContain('mode diff needs a pull_request');
-    expect(existsSync(join(repo2, 'keyhound.sarif'))).toBe(false);
+    // Even a failed run leaves its SARIF file and outputs (issue 17, case 10).
+    expect(existsSync(join(repo2, 'keyhound.sarif'))).toBe(true);
+    expect(mode.outputs['sarif-file']).toBe(join(repo2, 'keyhound.sarif'));
   });
 
   it('honours the baseline input, and fails with exit code 2 when it is missing', () => {

@@ -59,7 +59,10 @@ describe('planFor', () => {
     expect(planFor('history', 'pull_request', {})).toEqual({ kind: 'history' });
     expect(planFor('scan', 'push', { before: a, after: b })).toEqual({ kind: 'scan' });
     expect(() => planFor('diff', 'workflow_dispatch', {})).toThrow(/mode diff needs/);
-    expect(() => planFor('auto', 'pull_request', {})).toThrow(/no pull_request.base.sha/);
+    // A payload it cannot use: a full scan of the checkout, never nothing (issue 17, case 9).
+    expect(planFor('auto', 'pull_request', {})).toMatchObject({ kind: 'scan', why: expect.stringMatching(/no usable pull_request.base.sha/) });
+    expect(planFor('auto', 'push', { before: a })).toMatchObject({ kind: 'scan', why: expect.stringMatching(/no usable `after`/) });
+    expect(planFor('auto', 'push', { before: a, after: 'main' })).toMatchObject({ kind: 'scan' });
   });
 });
 
