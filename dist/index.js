@@ -25822,12 +25822,15 @@ async function scanDiff(options) {
   const kept = new FirstSeen();
   let files = 0;
   let bytes = 0;
+  let commits = 0;
   const source = historySource({
     repo: repository.gitDir,
     revisions,
     addedOnly: true,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    onSkip: (s) => void skipped.push(s)
+    onSkip: (s) => void skipped.push(s),
+    // The last call counts every commit of the range (also those that change no blob).
+    onProgress: (p) => void (commits = p.commits)
   });
   const first = source.next();
   let loaded;
@@ -25841,7 +25844,7 @@ async function scanDiff(options) {
     throw err;
   }
   const { ruleSet, config } = loaded;
-  const [unattributed, commits] = await Promise.all([shallowEdge(repository.gitDir, repository.shallow, revisions), countRange(repository.gitDir, revisions)]);
+  const unattributed = await shallowEdge(repository.gitDir, repository.shallow, revisions);
   const rank = /* @__PURE__ */ new Map();
   for (let next = await first; !next.done; next = await source.next()) {
     const fragment = next.value;
@@ -25883,9 +25886,6 @@ async function scanDiff(options) {
 }
 function revListArgs(revisions) {
   return ["--end-of-options", ...revisions.branch ? [revisions.branch] : [], ...(revisions.exclude ?? []).map((id) => `^${id}`)];
-}
-async function countRange(gitDir, revisions) {
-  return Number((await git(["rev-list", "--count", ...revListArgs(revisions)], { cwd: gitDir })).toString("utf8").trim()) || 0;
 }
 async function shallowEdge(gitDir, shallow, revisions) {
   if (!shallow) return [];

@@ -79,12 +79,15 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
   const kept = new FirstSeen();
   let files = 0;
   let bytes = 0;
+  let commits = 0;
   const source = historySource({
     repo: repository.gitDir,
     revisions,
     addedOnly: true,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip: (s) => void skipped.push(s),
+    // The last call counts every commit of the range (also those that change no blob).
+    onProgress: (p) => void (commits = p.commits),
   });
   // Start git before compiling the rules, so the two overlap.
   const first = source.next();
@@ -99,7 +102,7 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
     throw err;
   }
   const { ruleSet, config } = loaded;
-  const [unattributed, commits] = await Promise.all([shallowEdge(repository.gitDir, repository.shallow, revisions), countRange(repository.gitDir, revisions)]);
+  const unattributed = await shallowEdge(repository.gitDir, repository.shallow, revisions);
   const rank = new Map<string, number>();
   for (let next = await first; !next.done; next = await source.next()) {
     const fragment = next.value;
@@ -142,10 +145,6 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
 
 function revListArgs(revisions: HistoryRevisions): string[] {
   return ['--end-of-options', ...(revisions.branch ? [revisions.branch] : []), ...(revisions.exclude ?? []).map((id) => `^${id}`)];
-}
-
-async function countRange(gitDir: string, revisions: HistoryRevisions): Promise<number> {
-  return Number((await git(['rev-list', '--count', ...revListArgs(revisions)], { cwd: gitDir })).toString('utf8').trim()) || 0;
 }
 
 /** The commits of the range whose parents a shallow clone lacks (git's `shallow` file lists them). */
