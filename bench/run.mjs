@@ -4,12 +4,13 @@
 // the same keys, one table row each) or { rows, notes }. Cases pick what they need from `ctx` lazily, so a case
 // that needs no corpus never builds one.
 //
-// Cases: scan (directory scan vs ripgrep and secretlint), history (keyhound history vs git log -p --all), staged
-// (keyhound staged vs node -e 0). bench/history.mjs and bench/staged.mjs run one case each.
+// Cases: scan (directory scan vs ripgrep, secretlint, gitleaks and Betterleaks), history (keyhound history vs
+// git log -p --all), staged (keyhound staged vs node -e 0). bench/history.mjs and bench/staged.mjs run one case each.
 //
 // Environment: BENCH_TREE_MB (corpus size, default 500), BENCH_ROUNDS (alternated rounds, default 3),
 // BENCH_CASES (comma-separated case names, e.g. `scan,history`; default all), BENCH_DIR (cache, default .bench),
-// BENCH_SKIP (tools to leave out of the scan case, e.g. `secretlint`), BENCH_HISTORY_REPO, BENCH_HISTORY_COMMITS
+// BENCH_SKIP (tools to leave out of the scan case, e.g. `secretlint,gitleaks,betterleaks`), BENCH_PEER_ROUNDS (rounds
+// for gitleaks and Betterleaks, default 1: they are the slow ones), BENCH_HISTORY_REPO, BENCH_HISTORY_COMMITS
 // (comma-separated sizes, default 3000,12000), BENCH_STAGED_ROUNDS (default 30). RESULTS.md is written when every
 // case ran; a partial run writes .bench/RESULTS.partial.md.
 
@@ -20,7 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildCorpus } from './lib/corpus.mjs';
 import { alternate } from './lib/measure.mjs';
-import { ensureGnuTime, ensureRipgrep, ensureSecretlint } from './lib/tools.mjs';
+import { ensureGnuTime, ensureGoPeer, ensureRipgrep, ensureSecretlint } from './lib/tools.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -49,6 +50,8 @@ const ctx = {
   keyhound: { bin: process.execPath, args: [join(ROOT, 'bin', 'keyhound.js')] },
   ripgrep: once(() => ensureRipgrep(log)),
   secretlint: once(() => ensureSecretlint(benchDir, log)),
+  /** gitleaks and Betterleaks, built with `go install` into .bench/go: { bin, version, note? } or { skipped }. */
+  goPeer: Object.fromEntries(['gitleaks', 'betterleaks'].map((n) => [n, once(() => ensureGoPeer(n, benchDir, log))])),
   gnuTime,
   fakes,
   /** The directory-scan corpus (built once per run). */

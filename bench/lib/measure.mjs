@@ -47,19 +47,22 @@ export function timed(gnuTime, cmd) {
 }
 
 /**
- * Runs every command `rounds` times, alternating (A B C, A B C, …) so drift in the machine's state hits all alike.
+ * Runs every command `rounds` times, alternating (A B C, A B C, …) so drift in the machine's state hits all alike;
+ * a command with its own `rounds` (fewer) takes part in the first rounds only.
  * `check(name, result)` may throw to abort on a broken run. Returns name → { seconds[], peakKiB[], last }.
  */
 export async function alternate(gnuTime, commands, rounds, log, check = () => {}) {
   const results = Object.fromEntries(Object.keys(commands).map((k) => [k, { seconds: [], peakKiB: [], last: null }]));
   for (let r = 0; r < rounds; r++) {
     for (const [name, cmd] of Object.entries(commands)) {
+      const n = Math.min(cmd.rounds ?? rounds, rounds);
+      if (r >= n) continue;
       const res = await timed(gnuTime, cmd);
       check(name, res);
       results[name].seconds.push(res.seconds);
       results[name].peakKiB.push(res.peakKiB);
       results[name].last = res;
-      log(`  round ${r + 1}/${rounds} ${name}: ${res.seconds.toFixed(2)} s, ${(res.peakKiB / 1024).toFixed(0)} MB`);
+      log(`  round ${r + 1}/${n} ${name}: ${res.seconds.toFixed(2)} s, ${(res.peakKiB / 1024).toFixed(0)} MB`);
     }
   }
   return results;
