@@ -4271,7 +4271,8 @@ function contextMatcher(spec, provider, where) {
   const parts = partMatchers(spec, where);
   if (parts.length === 0) throw new ConfigError("a context rule needs at least one part", where.file, where.ruleId, "parts");
   const ctx = spec.context ?? {};
-  const aliases = (ctx.aliases ?? provider?.aliases ?? (spec.provider ? [spec.provider] : [])).map((a) => a.toLowerCase());
+  const anyName = ctx.anyName ?? false;
+  const aliases = (ctx.aliases ?? (anyName ? [] : provider?.aliases ?? (spec.provider ? [spec.provider] : []))).map((a) => a.toLowerCase());
   const headers = /* @__PURE__ */ new Map();
   const main = spec.main ?? parts[0].name;
   if (!parts.some((p) => p.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
@@ -4284,7 +4285,6 @@ function contextMatcher(spec, provider, where) {
   }
   const calls = (ctx.calls ?? []).map((c) => callTemplate(c, parts, where));
   const urls = (ctx.urls ?? []).map((u) => urlTemplateRegex(u, parts, where));
-  const anyName = ctx.anyName ?? false;
   if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName) {
     throw new ConfigError("a context rule needs a provider with aliases, headers, urls or anyName: true", where.file, where.ruleId, "context");
   }
@@ -22564,6 +22564,12 @@ function looksLikeIdentifier(s) {
 }
 var IDENTIFIER_SHARE = 0.75;
 
+// src/detect/validators/generic-secret.ts
+function genericSecret(secret) {
+  if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return fail("no mix of letters and digits");
+  return notIdentifier(secret);
+}
+
 // src/detect/validators/npm-crc32.ts
 function npmCrc32(secret) {
   if (!secret.startsWith("npm_")) return fail("not an npm_ token");
@@ -22647,7 +22653,8 @@ var validators = {
   "groq-marker": groqMarker,
   "evm-private-key": evmPrivateKey,
   "not-public-test-value": notPublicTestValue,
-  "not-identifier": notIdentifier
+  "not-identifier": notIdentifier,
+  "generic-secret": genericSecret
 };
 var validatorNames = new Set(Object.keys(validators));
 
@@ -23827,17 +23834,51 @@ var FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60
 var DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
 var USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
 var PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
+var hasQuote = (l) => l.includes('"') || l.includes("'") || l.includes("`");
 var FORMS = [
-  { re: GO_VAR, kind: "assign", rank: 6 },
-  { re: KEY_VALUE_ATTRS, kind: "pair", rank: 6 },
-  { re: DOCKER_ENV, kind: "assign", rank: 5 },
-  { re: PAIR, kind: "pair", rank: 4 },
-  { re: ASSIGN, kind: "assign", rank: 3 },
-  { re: XML, kind: "xml", rank: 3 },
-  { re: FLAG, kind: "flag", rank: 2 },
-  { re: PROSE, kind: "prose", rank: 1 }
+  { re: GO_VAR, kind: "assign", rank: 6, may: (l) => l.includes("var") || l.includes("const") },
+  { re: KEY_VALUE_ATTRS, kind: "pair", rank: 6, may: (l) => /value/i.test(l) },
+  { re: DOCKER_ENV, kind: "assign", rank: 5, may: (l) => l.includes("ENV") || l.includes("ARG") },
+  { re: PAIR, kind: "pair", rank: 4, may: (l) => l.includes(",") && hasQuote(l) },
+  { re: ASSIGN, kind: "assign", rank: 3, may: (l) => l.includes("=") || l.includes(":") },
+  { re: XML, kind: "xml", rank: 3, may: (l) => l.includes("</") },
+  { re: FLAG, kind: "flag", rank: 2, may: (l) => l.includes("-") },
+  { re: PROSE, kind: "prose", rank: 1, may: hasQuote }
 ];
 var ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
+var STICKY = FORMS.map((f) => ({ ...f, re: new RegExp(f.re.source, f.re.flags.replace("g", "") + "y") }));
+function bindingsAt(line, from) {
+  const starts = /* @__PURE__ */ new Set([from, from - 1, from - 2, 0]);
+  const before = line.slice(Math.max(0, from - 16), from);
+  const decl = /\b(?:var|const)[ \t]+$/.exec(before) ?? /\b(?:key|name)[ \t]*=[ \t]*"$/i.exec(before);
+  if (decl) starts.add(from - decl[0].length);
+  const out = [];
+  let bestRank = -1;
+  for (const { re, kind: kind2, rank, may } of STICKY) {
+    if (rank < bestRank || !may(line)) continue;
+    for (const at of starts) {
+      if (at < 0) continue;
+      re.lastIndex = at;
+      const m = re.exec(line);
+      if (!m || m.indices.groups.name?.[0] !== from) continue;
+      const g = m.groups;
+      const text = g.qv ?? g.uv;
+      if (text === void 0) continue;
+      let vat = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
+      let value = text;
+      const scheme = QUOTED_SCHEME.exec(value);
+      if (scheme) {
+        vat += scheme[0].length;
+        value = value.slice(scheme[0].length);
+      }
+      if (rank > bestRank) out.length = 0;
+      bestRank = rank;
+      out.push({ name: g.name, value: unescapeValue(value), at: vat, kind: kind2 });
+      break;
+    }
+  }
+  return out;
+}
 function lineBindings(line) {
   if (!ANY_BINDING.test(line)) return [];
   const byAt = /* @__PURE__ */ new Map();
@@ -23845,7 +23886,8 @@ function lineBindings(line) {
     const prev = byAt.get(b.at);
     if (!prev || prev.rank < rank) byAt.set(b.at, { ...b, rank });
   };
-  for (const { re, kind: kind2, rank } of FORMS) {
+  for (const { re, kind: kind2, rank, may } of FORMS) {
+    if (!may(line)) continue;
     re.lastIndex = 0;
     let m;
     while ((m = re.exec(line)) !== null) {
@@ -23867,7 +23909,7 @@ function lineBindings(line) {
   }
   USERINFO.lastIndex = 0;
   let u;
-  while ((u = USERINFO.exec(line)) !== null) {
+  while (line.includes("://") && (u = USERINFO.exec(line)) !== null) {
     const g = u.groups;
     add({ name: `${g.scheme}.password`, value: g.qv, at: u.indices.groups.qv[0], kind: "userinfo" }, 5);
     add({ name: `${g.scheme}.username`, value: g.user, at: u.indices.groups.user[0], kind: "userinfo" }, 5);
@@ -23915,9 +23957,9 @@ function sectionNames(lineText, n, limit = 200) {
 }
 function inlineSectionNames(line, at) {
   const stack = [];
-  let segment = 0;
+  let segment = Math.max(0, at - 4096);
   let quote = "";
-  for (let i = 0; i < at; i++) {
+  for (let i = segment; i < at; i++) {
     const ch = line[i];
     if (quote) {
       if (ch === "\\") i++;
@@ -23941,6 +23983,8 @@ var PLACEHOLDER = /^(?:your|my|enter|insert|put|add|replace|paste)[-_ ]|^<[^<>]*
 function isPlaceholder(value) {
   return PLACEHOLDER.test(value);
 }
+var LONG_LINE = 8192;
+var WINDOW = 2048;
 var CHILD_LINES = 200;
 var PAIR_LINES = 12;
 var Bindings = class {
@@ -23962,8 +24006,22 @@ var Bindings = class {
   }
   at(n) {
     let b = this.byLine.get(n);
-    if (!b) this.byLine.set(n, b = lineBindings(this.line(n)));
+    if (!b) this.byLine.set(n, b = this.lineLength(n) > LONG_LINE ? [] : lineBindings(this.line(n)));
     return b;
+  }
+  lineLength(n) {
+    return this.lines.lineEnd(n) - this.lines.lineStart(n);
+  }
+  /**
+   * A piece of line `n` around offset `at` (of the whole text): the whole line when it is short, else a window of
+   * WINDOW characters each side, so a minified file's one huge line is never copied per keyword.
+   */
+  around(n, at) {
+    const start = this.lines.lineStart(n);
+    const end = this.lines.lineEnd(n);
+    if (end - start <= LONG_LINE) return { text: this.line(n), start };
+    const from = Math.max(start, at - WINDOW);
+    return { text: this.text.slice(from, Math.min(end, at + WINDOW)), start: from };
   }
   /** Lower-case words of the sections line `n` sits in (block sections above it). */
   sectionWords(n) {
@@ -23992,6 +24050,64 @@ function namesPart(words, part, aliases) {
     if (tail === name2) return true;
     const last = trimmed[trimmed.length - 1] ?? "";
     if (last.length > name2.length && last.endsWith(name2) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
+  }
+  return false;
+}
+var IDENT = /[A-Za-z0-9_$@.-]/;
+function namedHit(text, h, ctx) {
+  let from = h;
+  let to = h;
+  while (from > 0 && h - from < 100 && IDENT.test(text[from - 1])) from--;
+  while (from < h && (text[from] === "-" || text[from] === ".")) from++;
+  while (to < text.length && to - h < 100 && IDENT.test(text[to])) to++;
+  if (!bindsAfter(text, from, to)) return false;
+  const words = nameWords(text.slice(from, to));
+  if (ctx.exclude.length && excluded(words, ctx.exclude)) return false;
+  return ctx.parts.some((p) => namesPart(words, p, ctx.aliases));
+}
+var OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
+var QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
+var TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
+function bindsAfter(text, from, to) {
+  const before = text[from - 1];
+  if (before === "<" || before === "-") return true;
+  if (before === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
+  const after = text.slice(to, to + 48);
+  if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after)) return true;
+  return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
+}
+function byNameAlone(rule, hits, b, report) {
+  const ctx = rule.context;
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const h of hits) {
+    let from = h;
+    while (from > 0 && h - from < 100 && IDENT.test(b.text[from - 1])) from--;
+    while (from < h && (b.text[from] === "-" || b.text[from] === ".")) from++;
+    if (seen.has(from)) continue;
+    seen.add(from);
+    if (!namedHit(b.text, h, ctx)) continue;
+    const line = b.lines.lineAt(from);
+    const { text, start: lineStart } = b.around(line, from);
+    for (const binding of bindingsAt(text, from - lineStart)) {
+      if (isPlaceholder(binding.value)) continue;
+      const words = nameWords(binding.name);
+      for (const part of ctx.parts) {
+        if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
+          found.push({ part: part.name, value: binding.value, start: lineStart + binding.at, line });
+        }
+      }
+    }
+  }
+  pair(rule, dedupe(found), report);
+}
+function excluded(words, exclude) {
+  for (let i = 0; i < words.length; i++) {
+    let run = "";
+    for (let j = i; j < words.length && run.length < 40; j++) {
+      run += words[j];
+      if (exclude.includes(run)) return true;
+    }
   }
   return false;
 }
@@ -24038,6 +24154,10 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
   const ctx = rule.context;
   const hits = wordHits(rule, b.text, rawHits);
   if (hits.length === 0) return;
+  if (ctx.anyName && ctx.aliases.length === 0) {
+    byNameAlone(rule, hits, b, report);
+    return;
+  }
   const found = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
   const othersName = (words) => !words.some((w) => own.has(w)) && words.some((w) => aliases.has(w) && !own.has(w));
@@ -24050,11 +24170,18 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
   };
   const unclaimed = [];
   const visit = (line, pairOnly) => {
-    const lineStart = b.lines.lineStart(line);
-    for (const binding of b.at(line)) {
+    if (b.lineLength(line) > LONG_LINE) {
+      for (const h of hits) if (b.lines.lineAt(h) === line) visitPiece(b.around(line, h), line, pairOnly);
+      return;
+    }
+    visitPiece({ text: b.line(line), start: b.lines.lineStart(line), bindings: b.at(line) }, line, pairOnly);
+  };
+  const visitPiece = (piece, line, pairOnly) => {
+    const lineStart = piece.start;
+    for (const binding of piece.bindings ?? lineBindings(piece.text)) {
       if (isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
-      if (ctx.exclude.length && ctx.exclude.some((x) => words.join("").includes(x))) continue;
+      if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
       for (const part of ctx.parts) {
         if (!part.shape.test(binding.value)) continue;
         const hit = { part: part.name, value: binding.value, start: lineStart + binding.at, line };
@@ -24062,7 +24189,7 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
         const named = !identified && namesPart(words, part, ctx.aliases);
         if (named && !pairOnly) {
-          identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(b.line(line), binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line));
+          identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line));
         }
         if (identified) found.push(hit);
         else if (named && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);

@@ -260,7 +260,9 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
   const parts = partMatchers(spec, where);
   if (parts.length === 0) throw new ConfigError('a context rule needs at least one part', where.file, where.ruleId, 'parts');
   const ctx = spec.context ?? {};
-  const aliases = (ctx.aliases ?? provider?.aliases ?? (spec.provider ? [spec.provider] : [])).map((a) => a.toLowerCase());
+  // A rule that goes by names alone (anyName) has no provider words to look for, unless it lists some.
+  const anyName = ctx.anyName ?? false;
+  const aliases = (ctx.aliases ?? (anyName ? [] : (provider?.aliases ?? (spec.provider ? [spec.provider] : [])))).map((a) => a.toLowerCase());
   const headers = new Map<string, string>();
   const main = spec.main ?? parts[0]!.name;
   if (!parts.some((p) => p.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, 'main');
@@ -274,7 +276,6 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
   }
   const calls = (ctx.calls ?? []).map((c) => callTemplate(c, parts, where));
   const urls = (ctx.urls ?? []).map((u) => urlTemplateRegex(u, parts, where));
-  const anyName = ctx.anyName ?? false;
   if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName) {
     throw new ConfigError('a context rule needs a provider with aliases, headers, urls or anyName: true', where.file, where.ruleId, 'context');
   }

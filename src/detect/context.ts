@@ -4,7 +4,7 @@
 
 import type { CallMatcher, CompiledRule, PartMatcher } from '../model/types.js';
 import { compactName, nameWords, trimTail } from '../config/v2.js';
-import { type Binding, indentOf, inlineSectionNames, lineBindings, sectionNames } from './grammar.js';
+import { type Binding, bindingsAt, indentOf, inlineSectionNames, lineBindings, sectionNames } from './grammar.js';
 import type { LineIndex } from './lines.js';
 
 /** One part found: its value and where. */
@@ -27,6 +27,10 @@ const PLACEHOLDER =
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value);
 }
+
+/** Lines longer than this (minified code) are read only in windows around keywords. */
+const LONG_LINE = 8192;
+const WINDOW = 2048;
 
 /** How far a section's children are looked for below a line holding a keyword. */
 const CHILD_LINES = 200;
@@ -56,8 +60,24 @@ export class Bindings {
 
   at(n: number): Binding[] {
     let b = this.byLine.get(n);
-    if (!b) this.byLine.set(n, (b = lineBindings(this.line(n))));
+    if (!b) this.byLine.set(n, (b = this.lineLength(n) > LONG_LINE ? [] : lineBindings(this.line(n))));
     return b;
+  }
+
+  lineLength(n: number): number {
+    return this.lines.lineEnd(n) - this.lines.lineStart(n);
+  }
+
+  /**
+   * A piece of line `n` around offset `at` (of the whole text): the whole line when it is short, else a window of
+   * WINDOW characters each side, so a minified file's one huge line is never copied per keyword.
+   */
+  around(n: number, at: number): { text: string; start: number } {
+    const start = this.lines.lineStart(n);
+    const end = this.lines.lineEnd(n);
+    if (end - start <= LONG_LINE) return { text: this.line(n), start };
+    const from = Math.max(start, at - WINDOW);
+    return { text: this.text.slice(from, Math.min(end, at + WINDOW)), start: from };
   }
 
   /** Lower-case words of the sections line `n` sits in (block sections above it). */
@@ -95,6 +115,86 @@ export function namesPart(words: readonly string[], part: PartMatcher, aliases: 
     if (tail === name) return true;
     const last = trimmed[trimmed.length - 1] ?? '';
     if (last.length > name.length && last.endsWith(name) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
+  }
+  return false;
+}
+
+const IDENT = /[A-Za-z0-9_$@.-]/;
+
+/** True when the identifier around offset `h` names one of the rule's parts and is not excluded. */
+function namedHit(text: string, h: number, ctx: NonNullable<CompiledRule['context']>): boolean {
+  let from = h;
+  let to = h;
+  while (from > 0 && h - from < 100 && IDENT.test(text[from - 1]!)) from--;
+  while (from < h && (text[from] === '-' || text[from] === '.')) from++;
+  while (to < text.length && to - h < 100 && IDENT.test(text[to]!)) to++;
+  if (!bindsAfter(text, from, to)) return false;
+  const words = nameWords(text.slice(from, to));
+  if (ctx.exclude.length && excluded(words, ctx.exclude)) return false;
+  return ctx.parts.some((p) => namesPart(words, p, ctx.aliases));
+}
+
+/** After a name: an operator (assignments, key: value, headers) or a quoted name's comma (pairs). */
+const OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
+/** After a name: a quoted value after a space, or after a prose separator (`token - '…'`). */
+const QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
+/** After a name: Go's `var name Type =`. */
+const TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
+
+/**
+ * Whether the identifier at [from, to) can be the name of a binding, judged from the characters around it: an
+ * operator after it, a comma after its closing quote (pairs), `<` before it (XML), `-` before it (flags), a quoted
+ * value after a space (flags, prose), Go's `var x T =`, or a bare value after `ENV`/`ARG`. A name followed by `(`,
+ * `)`, `;` or `.` is code, not a binding.
+ */
+function bindsAfter(text: string, from: number, to: number): boolean {
+  const before = text[from - 1];
+  if (before === '<' || before === '-') return true;
+  if (before === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
+  const after = text.slice(to, to + 48);
+  if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after)) return true;
+  return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
+}
+
+/**
+ * A rule that goes by names alone (the generic rule): only the identifier around each keyword hit is looked at, and
+ * only where it names a part and can be a binding's name (`token` in tokenizer or getTokenPos costs nothing); the
+ * grammar is then tried at that name alone.
+ */
+function byNameAlone(rule: CompiledRule, hits: readonly number[], b: Bindings, report: Report): void {
+  const ctx = rule.context!;
+  const found: PartHit[] = [];
+  const seen = new Set<number>();
+  for (const h of hits) {
+    let from = h;
+    while (from > 0 && h - from < 100 && IDENT.test(b.text[from - 1]!)) from--;
+    while (from < h && (b.text[from] === '-' || b.text[from] === '.')) from++;
+    if (seen.has(from)) continue;
+    seen.add(from);
+    if (!namedHit(b.text, h, ctx)) continue;
+    const line = b.lines.lineAt(from);
+    const { text, start: lineStart } = b.around(line, from);
+    for (const binding of bindingsAt(text, from - lineStart)) {
+      if (isPlaceholder(binding.value)) continue;
+      const words = nameWords(binding.name);
+      for (const part of ctx.parts) {
+        if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
+          found.push({ part: part.name, value: binding.value, start: lineStart + binding.at, line });
+        }
+      }
+    }
+  }
+  pair(rule, dedupe(found), report);
+}
+
+/** True when a run of the name's words spells one of the excluded names (`public`+`token`; not `count` in account). */
+export function excluded(words: readonly string[], exclude: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    let run = '';
+    for (let j = i; j < words.length && run.length < 40; j++) {
+      run += words[j];
+      if (exclude.includes(run)) return true;
+    }
   }
   return false;
 }
@@ -156,6 +256,10 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
   const ctx = rule.context!;
   const hits = wordHits(rule, b.text, rawHits);
   if (hits.length === 0) return;
+  if (ctx.anyName && ctx.aliases.length === 0) {
+    byNameAlone(rule, hits, b, report);
+    return;
+  }
   const found: PartHit[] = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
   /** The binding's name holds another provider's alias (and none of this one's). */
@@ -170,11 +274,19 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
   // Bindings named for a part but not (yet) identified: pairing may claim them below.
   const unclaimed: PartHit[] = [];
   const visit = (line: number, pairOnly: boolean): void => {
-    const lineStart = b.lines.lineStart(line);
-    for (const binding of b.at(line)) {
+    if (b.lineLength(line) > LONG_LINE) {
+      // A huge line: the bindings in windows around this rule's keywords on it.
+      for (const h of hits) if (b.lines.lineAt(h) === line) visitPiece(b.around(line, h), line, pairOnly);
+      return;
+    }
+    visitPiece({ text: b.line(line), start: b.lines.lineStart(line), bindings: b.at(line) }, line, pairOnly);
+  };
+  const visitPiece = (piece: { text: string; start: number; bindings?: Binding[] }, line: number, pairOnly: boolean): void => {
+    const lineStart = piece.start;
+    for (const binding of piece.bindings ?? lineBindings(piece.text)) {
       if (isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
-      if (ctx.exclude.length && ctx.exclude.some((x) => words.join('').includes(x))) continue;
+      if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
       for (const part of ctx.parts) {
         if (!part.shape.test(binding.value)) continue;
         const hit = { part: part.name, value: binding.value, start: lineStart + binding.at, line };
@@ -186,7 +298,7 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
             ctx.anyName ||
             hasAlias(words, ctx.aliases) ||
             (!othersName(words) &&
-              (hasAlias(inlineSectionNames(b.line(line), binding.at).flatMap(nameWords), ctx.aliases) ||
+              (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) ||
                 hasAlias(b.sectionWords(line), ctx.aliases) ||
                 nearAlias(line)));
         }

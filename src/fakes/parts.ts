@@ -3,7 +3,7 @@
 // checksum needs one. Nothing here is, or is derived from, a real secret.
 
 import type { LengthSpec, PartSpec } from '../model/types.js';
-import { ALPHABET_CLASSES } from '../config/v2.js';
+import { ALPHABET_CLASSES, segmentClass } from '../config/v2.js';
 import { defaultRng, expandTemplate, randChars, randInt, type Rng } from './index.js';
 
 /** The characters of a regex character-class body such as `A-Za-z0-9_-`. */
@@ -41,8 +41,8 @@ export function fakePart(part: PartSpec, rng: Rng = defaultRng): string {
     for (const seg of part.segments) {
       if (typeof seg === 'string') body += seg;
       else {
-        const [alphabet, length] = Object.entries(seg)[0]!;
-        body += randChars(classChars(ALPHABET_CLASSES[alphabet]!), pickLength(length, rng), rng);
+        const { cls, length } = segmentClass(seg, { field: 'segments' });
+        body += randChars(classChars(cls), pickLength(length, rng), rng);
       }
     }
   } else {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadRulePack, loadRulePacks } from '../../src/config/load.js';
 import { providerIndex } from '../../src/config/ruleset.js';
 import { detect } from '../../src/detect/engine.js';
-import { validatorNames } from '../../src/detect/validators/index.js';
+import { validatorNames, validators } from '../../src/detect/validators/index.js';
 import { fakePart } from '../../src/fakes/parts.js';
 import type { CompiledRule } from '../../src/model/types.js';
 import { seededRng } from '../helpers/crypto/rng.js';
@@ -101,9 +101,15 @@ function wordsFor(rule: CompiledRule, part: string): string[] {
 /** Values that an unquoted syntax cannot carry as one word. */
 const BARE_SAFE = /^[A-Za-z0-9+/=_.:~@%!*^$-]+$/;
 
+/** Fresh values of each part's shape that also pass the part's own validator (a shape alone may not: `generic-secret`). */
 function items(rule: CompiledRule, seed: number): Item[] {
   const rng = seededRng(seed);
-  return Object.entries(rule.spec.parts!).map(([name, part]) => ({ words: wordsFor(rule, name), value: fakePart(part, rng) }));
+  return Object.entries(rule.spec.parts!).map(([name, part]) => {
+    const check = validators[part.validate ?? rule.spec.validate ?? ''];
+    let value = fakePart(part, rng);
+    for (let i = 0; i < 50 && check && !check(value).ok; i++) value = fakePart(part, rng);
+    return { words: wordsFor(rule, name), value };
+  });
 }
 
 /** Rules the syntax corpus cannot render by name: URL-only rules are found by their URL, not a name. */

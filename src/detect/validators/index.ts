@@ -10,6 +10,7 @@ import { githubCrc32 } from './github-crc32.js';
 import { gitlabRoutable } from './gitlab-routable.js';
 import { groqMarker } from './groq-marker.js';
 import { notIdentifier } from './not-identifier.js';
+import { genericSecret } from './generic-secret.js';
 import { notPublicTestValue } from './not-public-test-value.js';
 import { npmCrc32 } from './npm-crc32.js';
 import { objectidTimestamp } from './objectid-timestamp.js';
@@ -36,6 +37,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   'evm-private-key': evmPrivateKey,
   'not-public-test-value': notPublicTestValue,
   'not-identifier': notIdentifier,
+  'generic-secret': genericSecret,
 };
 
 /** The names rules may use in `validate:`; loading rejects any other. */

@@ -190,6 +190,7 @@ describe('validators map', () => {
         'bip39',
         'bip39-list',
         'evm-private-key',
+        'generic-secret',
         'github-crc32',
         'gitlab-routable',
         'groq-marker',
