@@ -2,9 +2,10 @@
 // project with npm, as `npm install -D keyhound` would.
 
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/config/paths.js';
+import { sh } from './git.js';
 import { tempDir } from './tmp.js';
 
 let tarball: string | null = null;
@@ -29,4 +30,22 @@ export function installedProject(): string {
   execFileSync('git', ['init', '-q'], { cwd: dir });
   execFileSync('npm', ['install', '-D', '--prefer-offline', '--no-audit', '--no-fund', packTarball()], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   return dir;
+}
+
+/** This checkout as a git repository of its own (tracked and new files, committed), which pre-commit clones. */
+export function snapshotRepo(): { repo: string; rev: string } {
+  const repo = tempDir('keyhound-src-');
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const f of files) {
+    mkdirSync(dirname(join(repo, f)), { recursive: true });
+    try {
+      cpSync(join(PACKAGE_ROOT, f), join(repo, f));
+    } catch {
+      // deleted in the work tree but still tracked
+    }
+  }
+  sh(repo, 'init', '-q', '-b', 'main');
+  sh(repo, 'add', '-A');
+  sh(repo, 'commit', '-q', '--no-verify', '-m', 'snapshot');
+  return { repo, rev: sh(repo, 'rev-parse', 'HEAD') };
 }
