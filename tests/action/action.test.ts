@@ -43,8 +43,9 @@ function prEvent(base: string, head: string): unknown {
 }
 
 describe('action.yml', () => {
-  it('runs dist/index.js on node20 and declares the inputs with their defaults', () => {
-    expect(ACTION_YML.runs).toEqual({ using: 'node20', main: 'dist/index.js' });
+  // Regression (issue 21): GitHub's runners dropped node20 actions in 2026.
+  it('runs dist/index.js on node24 and declares the inputs with their defaults', () => {
+    expect(ACTION_YML.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     const defaults = Object.fromEntries(Object.entries(ACTION_YML.inputs).map(([k, v]) => [k, v.default]));
     expect(defaults).toEqual({
       path: '.',
