@@ -1,10 +1,11 @@
 // The package installed from its tarball into a fresh project, run as a user would run it.
 
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { installedProject } from '../helpers/pack.js';
+import { installedProject, snapshotRepo } from '../helpers/pack.js';
+import { tempDir } from '../helpers/tmp.js';
 
 let project = '';
 beforeAll(() => {
@@ -32,4 +33,16 @@ describe('the installed package', () => {
     appendFileSync(join(pkg, 'rules', 'core.yaml'), '\n# edited\n');
     expect(installed(['scan', 'a.txt', '--verbose']).stderr).toContain('is older than core.yaml');
   });
+
+  it('installs from a git URL: npm builds it in its clone (prepare), and it runs', () => {
+    const src = snapshotRepo();
+    const dir = tempDir('keyhound-from-git-');
+    // npm 11 runs a git dependency's build only once it is approved (`npm install-scripts approve keyhound`).
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'adopter', version: '1.0.0', private: true, allowScripts: { keyhound: true } }));
+    execFileSync('npm', ['install', '-D', '--prefer-offline', '--no-audit', '--no-fund', `git+file://${src.repo}#${src.rev}`], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    writeFileSync(join(dir, 'a.txt'), 'nothing here\n');
+    const r = spawnSync(process.execPath, [join(dir, 'node_modules', 'keyhound', 'bin', 'keyhound.js'), 'scan', 'a.txt', '--verbose'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toContain('rules: from the rule cache');
+    expect(r.status).toBe(0);
+  }, 900_000);
 });
