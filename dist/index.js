@@ -23290,6 +23290,36 @@ function applyBaseline(findings, baseline, now) {
   };
 }
 
+// src/filters/gitleaksignore.ts
+var GITLEAKSIGNORE_FILE = ".gitleaksignore";
+function parseGitleaksIgnore(text) {
+  const entries = [];
+  const invalid = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    const parts = line.split(":");
+    const n = Number(parts.at(-1));
+    if (parts.length < 3 || !Number.isInteger(n) || n < 1) return void invalid.push(i + 1);
+    const rule = parts.at(-2);
+    let rest = parts.slice(0, -2);
+    let commit;
+    if (rest.length > 1 && /^[0-9a-f]{7,64}$/i.test(rest[0])) {
+      commit = rest[0].toLowerCase();
+      rest = rest.slice(1);
+    }
+    entries.push({ ...commit ? { commit } : {}, path: rest.join(":"), rule, line: n });
+  });
+  return { entries, invalid };
+}
+function applyGitleaksIgnore(findings, entries) {
+  if (entries.length === 0) return { findings: [...findings], suppressed: 0 };
+  const kept = findings.filter(
+    (f) => !entries.some((e) => e.path === f.path && e.line === f.line && (!e.commit || (f.commit?.sha ?? "").toLowerCase().startsWith(e.commit)))
+  );
+  return { findings: kept, suppressed: findings.length - kept.length };
+}
+
 // src/baseline.ts
 function loadBaseline(file) {
   let text;
@@ -23323,6 +23353,19 @@ function baselineStep(findings, baseline, now = /* @__PURE__ */ new Date()) {
 function resolveBaseline(explicit, config, root) {
   const file = baselinePath(explicit, config, root);
   return file ? { file, data: loadBaseline(file) } : void 0;
+}
+function gitleaksIgnoreStep(findings, root) {
+  const file = join6(root, GITLEAKSIGNORE_FILE);
+  if (findings.length === 0 || !existsSync5(file)) return findings;
+  let text;
+  try {
+    text = readBoundedText(file);
+  } catch (err) {
+    throw new ConfigError(`cannot read ${GITLEAKSIGNORE_FILE}: ${err.message}`, file);
+  }
+  const { entries, invalid } = parseGitleaksIgnore(text);
+  if (invalid.length) throw new ConfigError(`line ${invalid.join(", ")}: not a gitleaks fingerprint (path:rule:line or commit:path:rule:line)`, file);
+  return applyGitleaksIgnore(findings, entries).findings;
 }
 
 // src/detect/allow.ts
@@ -25289,7 +25332,7 @@ async function scan(options = {}) {
     ...budget2,
     ...options.clock ? { clock: options.clock } : {}
   });
-  const baselined = baselineStep(result2.findings, baseline, options.now);
+  const baselined = baselineStep(gitleaksIgnoreStep(result2.findings, root), baseline, options.now);
   const findings = options.redact === false ? baselined.findings : redact(baselined.findings);
   return {
     findings,
@@ -25992,7 +26035,7 @@ async function scanDiff(options) {
     }
     for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   }
-  const baselined = baselineStep(sortFindings(kept.findings()), baseline, options.now);
+  const baselined = baselineStep(gitleaksIgnoreStep(sortFindings(kept.findings()), cwd), baseline, options.now);
   let findings = baselined.findings;
   if (options.attribute === false) findings = findings.map(({ commit: _commit, ...f }) => f);
   if (options.redact !== false) findings = redact(findings);
@@ -26082,7 +26125,7 @@ async function scanHistory(options = {}) {
       for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     }
   }
-  const baselined = baselineStep(sortFindings(kept.findings()), baseline);
+  const baselined = baselineStep(gitleaksIgnoreStep(sortFindings(kept.findings()), repository.root), baseline);
   const findings = options.redact === false ? baselined.findings : redact(baselined.findings);
   return {
     findings,
@@ -26112,31 +26155,40 @@ function parseSize(value) {
 }
 
 // src/report/json.ts
+function jsonFinding(f) {
+  return {
+    ruleId: f.ruleId,
+    description: f.description,
+    severity: f.severity,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    secret: f.secret,
+    fingerprint: f.fingerprint,
+    ...f.provider ? { provider: f.provider } : {},
+    ...f.parts ? { parts: f.parts } : {},
+    ...f.decoded ? { decoded: f.decoded } : {},
+    ...f.verification ? { verification: f.verification } : {},
+    ...f.commit ? { commit: f.commit } : {}
+  };
+}
 function jsonReport(findings, meta) {
   const doc = {
     version: 1,
     tool: meta.tool,
-    findings: findings.map((f) => ({
-      ruleId: f.ruleId,
-      description: f.description,
-      severity: f.severity,
-      path: f.path,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      secret: f.secret,
-      fingerprint: f.fingerprint,
-      ...f.provider ? { provider: f.provider } : {},
-      ...f.parts ? { parts: f.parts } : {},
-      ...f.decoded ? { decoded: f.decoded } : {},
-      ...f.verification ? { verification: f.verification } : {},
-      ...f.commit ? { commit: f.commit } : {}
-    })),
+    findings: findings.map(jsonFinding),
     stats: meta.stats
   };
   return `${JSON.stringify(doc, null, 2)}
 `;
+}
+
+// src/report/ndjson.ts
+function ndjsonReport(findings, _meta) {
+  return findings.map((f) => `${JSON.stringify(jsonFinding(f))}
+`).join("");
 }
 
 // src/report/ansi.ts
@@ -26207,6 +26259,7 @@ function textReport(findings, meta) {
 var reporters = {
   text: textReport,
   json: jsonReport,
+  ndjson: ndjsonReport,
   sarif: sarifReport,
   github: githubReport
 };

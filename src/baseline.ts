@@ -7,6 +7,7 @@ import { BoundedReadError, readBoundedText } from './util/files.js';
 import type { UserConfig } from './config/ruleset.js';
 import { ConfigError } from './config/errors.js';
 import { applyBaseline, BaselineError, DEFAULT_BASELINE_FILE, parseBaseline, type Baseline, type BaselineOutcome } from './filters/baseline.js';
+import { applyGitleaksIgnore, GITLEAKSIGNORE_FILE, parseGitleaksIgnore } from './filters/gitleaksignore.js';
 import type { Finding } from './model/types.js';
 
 /** Reads a baseline file. Throws ConfigError when it is missing or malformed. */
@@ -62,4 +63,22 @@ export function baselineStep(
 export function resolveBaseline(explicit: string | false | undefined, config: UserConfig, root: string): { file: string; data: Baseline } | undefined {
   const file = baselinePath(explicit, config, root);
   return file ? { file, data: loadBaseline(file) } : undefined;
+}
+
+/**
+ * Drops the findings that `.gitleaksignore` at `root` (the scan root, or the repository top) names, for teams coming
+ * from gitleaks. Throws ConfigError on a line that is not a gitleaks fingerprint.
+ */
+export function gitleaksIgnoreStep(findings: Finding[], root: string): Finding[] {
+  const file = join(root, GITLEAKSIGNORE_FILE);
+  if (findings.length === 0 || !existsSync(file)) return findings;
+  let text: string;
+  try {
+    text = readBoundedText(file);
+  } catch (err) {
+    throw new ConfigError(`cannot read ${GITLEAKSIGNORE_FILE}: ${(err as Error).message}`, file);
+  }
+  const { entries, invalid } = parseGitleaksIgnore(text);
+  if (invalid.length) throw new ConfigError(`line ${invalid.join(', ')}: not a gitleaks fingerprint (path:rule:line or commit:path:rule:line)`, file);
+  return applyGitleaksIgnore(findings, entries).findings;
 }

@@ -13,7 +13,7 @@ import { FirstSeen } from './filters/first-seen.js';
 import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Finding, Skip } from './model/types.js';
-import { baselineStep, resolveBaseline } from './baseline.js';
+import { baselineStep, gitleaksIgnoreStep, resolveBaseline } from './baseline.js';
 import { loadRuleSetCached } from './config/cache.js';
 import { DEFAULT_MAX_FILE_SIZE, wallClock } from './scan-fragments.js';
 import type { CommonScanOptions, ScanResult } from './scan.js';
@@ -123,7 +123,7 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
     }
     for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   }
-  const baselined = baselineStep(sortFindings(kept.findings()), baseline, options.now);
+  const baselined = baselineStep(gitleaksIgnoreStep(sortFindings(kept.findings()), cwd), baseline, options.now);
   let findings: Finding[] = baselined.findings;
   if (options.attribute === false) findings = findings.map(({ commit: _commit, ...f }) => f);
   if (options.redact !== false) findings = redactFindings(findings);

@@ -6,7 +6,7 @@ import { FirstSeen } from './filters/first-seen.js';
 import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Skip } from './model/types.js';
-import { baselineStep, resolveBaseline } from './baseline.js';
+import { baselineStep, gitleaksIgnoreStep, resolveBaseline } from './baseline.js';
 import { loadRuleSetCached } from './config/cache.js';
 import { DEFAULT_MAX_FILE_SIZE, wallClock } from './scan-fragments.js';
 import type { CommonScanOptions, ScanResult } from './scan.js';
@@ -92,7 +92,7 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
     }
   }
 
-  const baselined = baselineStep(sortFindings(kept.findings()), baseline);
+  const baselined = baselineStep(gitleaksIgnoreStep(sortFindings(kept.findings()), repository.root), baseline);
   const findings = options.redact === false ? baselined.findings : redactFindings(baselined.findings);
   return {
     findings,

@@ -8,7 +8,7 @@ import { readRulesCache } from './config/cache.js';
 import { buildConfiguredRuleSet, loadRulePacks, loadUserConfig, type UserConfig } from './config/load.js';
 import { validatorNames } from './detect/validators/index.js';
 import type { BaselineOutcome } from './filters/baseline.js';
-import { baselineStep, resolveBaseline } from './baseline.js';
+import { baselineStep, gitleaksIgnoreStep, resolveBaseline } from './baseline.js';
 import { redact as redactFindings } from './filters/redact.js';
 import type { CutShort, Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
 import { DEFAULT_MAX_FILE_SIZE, scanFragments } from './scan-fragments.js';
@@ -139,7 +139,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         ...budget,
         ...(options.clock ? { clock: options.clock } : {}),
       });
-  const baselined = baselineStep(result.findings, baseline, options.now);
+  const baselined = baselineStep(gitleaksIgnoreStep(result.findings, root), baseline, options.now);
   const findings = options.redact === false ? baselined.findings : redactFindings(baselined.findings);
   return {
     findings,

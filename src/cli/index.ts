@@ -3,7 +3,7 @@
 
 import yargs from 'yargs';
 import { FORMATS } from '../report/index.js';
-import { EXIT_CLEAN, EXIT_ERROR, UsageError, unexpectedError, type RunIO, type RunResult } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, unexpectedError, type RunIO, type RunResult } from './common.js';
 import { baselineCommand } from './baseline.js';
 import { importConfigCommand } from './import-config.js';
 import { commandError } from './errors.js';
@@ -74,11 +74,13 @@ function parser(argv: string[]) {
         )
         .demandCommand(1, 'Name a rules command: list or check'),
     )
-    .option('format', { alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format (github: workflow-command annotations)' })
-    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file (baseline: the baseline file to write)' })
+    .option('format', { alias: ['f', 'report-format'], choices: FORMATS, default: 'text', describe: 'Report format (github: workflow-command annotations; ndjson: one finding per line)' })
+    .option('output', { alias: ['o', 'report-path'], type: 'string', describe: 'Write the report to this file (baseline: the baseline file to write)' })
     .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .keyhound.yaml in the scan root); a .toml file is read as a gitleaks config' })
     .option('baseline', { type: 'string', describe: 'Baseline file: suppress the findings it lists; none: no baseline (default: the config key baseline, else .keyhound-baseline.json when present)' })
     .option('honor-gitleaks-allow', { type: 'boolean', default: false, describe: 'Also treat gitleaks:allow comments as inline allows' })
+    .option('redact', { type: 'boolean', describe: 'Mask secrets in every output (the default; as gitleaks --redact)' })
+    .option('exit-code', { type: 'string', describe: 'Exit code when secrets are found (default 1; as gitleaks --exit-code)' })
     .option('no-redact', { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' })
     .option('no-color', { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set)' })
     .option('allow-no-rules', { type: 'boolean', default: false, describe: 'Let a run with no active rule pass (without it, that is an error: exit 2)' })
@@ -123,6 +125,26 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
 
   const [command, sub] = args._.map(String);
   try {
+    const findingsExit = exitCodeOption(args['exit-code']);
+    const result = await dispatch(command, sub, args, io);
+    return result.exitCode === EXIT_FINDINGS && findingsExit !== undefined ? { ...result, exitCode: findingsExit } : result;
+  } catch (err) {
+    return commandError(err) ?? unexpectedError(err);
+  }
+}
+
+/** `--exit-code N` (gitleaks' spelling): the exit code for "secrets found", a whole number from 0 to 125. */
+function exitCodeOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (String(value).trim() === '' || !Number.isInteger(n) || n < 0 || n > 125) {
+    throw new UsageError(`--exit-code must be a whole number from 0 to 125 (got "${String(value)}")`);
+  }
+  return n;
+}
+
+async function dispatch(command: string | undefined, sub: string | undefined, args: Args, io: RunIO): Promise<RunResult> {
+  {
     if (command === 'scan') return await scanCommand(args, io);
     if (command === 'baseline') return await baselineCommand(args);
     if (command === 'import-config') return importConfigCommand(args);
@@ -133,7 +155,5 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
     if (command === 'rules' && sub === 'list') return rulesList(args);
     if (command === 'rules' && sub === 'check') return rulesCheck(args);
     throw new UsageError(`unknown command: ${args._.join(' ')}`);
-  } catch (err) {
-    return commandError(err) ?? unexpectedError(err);
   }
 }

@@ -2,7 +2,7 @@
 // out when it blocks. Loads only what that needs — no yargs, YAML parser or schema validator when there is no user
 // config — because it runs on every commit.
 
-import { baselineStep, resolveBaseline } from '../baseline.js';
+import { baselineStep, gitleaksIgnoreStep, resolveBaseline } from '../baseline.js';
 import { loadRuleSetCached } from '../config/cache.js';
 import { ConfigError } from '../config/errors.js';
 import { redact as redactFindings } from '../filters/redact.js';
@@ -58,8 +58,9 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
     const source = eager(stagedSource({ cwd, maxFileSize, onSkip: (s) => void skipped.push(s) }));
     let ruleSet;
     let baseline;
+    let top: string;
     try {
-      const top = await repositoryTop(cwd);
+      top = await repositoryTop(cwd);
       let config;
       ({ ruleSet, config } = await loadRuleSetCached(top, args.config as string | undefined));
       baseline = resolveBaseline(args.baseline as string | undefined, config, top);
@@ -76,7 +77,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
       honorGitleaksAllow: Boolean(args['honor-gitleaks-allow']),
       ...ruleBudget(args),
     });
-    const baselined = baselineStep(result.findings, baseline);
+    const baselined = baselineStep(gitleaksIgnoreStep(result.findings, top), baseline);
     const findings = args['no-redact'] ? baselined.findings : redactFindings(baselined.findings);
     const format = String(args.format ?? 'text');
     const reporter = reporters[format];

@@ -2,6 +2,7 @@
 
 import { githubReport } from './github.js';
 import { jsonReport } from './json.js';
+import { ndjsonReport } from './ndjson.js';
 import { sarifReport } from './sarif.js';
 import { textReport } from './text.js';
 import type { Reporter } from './types.js';
@@ -9,6 +10,7 @@ import type { Reporter } from './types.js';
 export const reporters: Readonly<Record<string, Reporter>> = {
   text: textReport,
   json: jsonReport,
+  ndjson: ndjsonReport,
   sarif: sarifReport,
   github: githubReport,
 };

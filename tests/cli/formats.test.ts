@@ -8,8 +8,8 @@ import { plantedEverything } from '../helpers/planted.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
 describe('output formats', () => {
-  it('offers text, json, sarif and github', () => {
-    expect(FORMATS).toEqual(['text', 'json', 'sarif', 'github']);
+  it('offers text, json, ndjson, sarif and github', () => {
+    expect(FORMATS).toEqual(['text', 'json', 'ndjson', 'sarif', 'github']);
   });
 
   it('never contains a full secret in any format with default options', () => {
