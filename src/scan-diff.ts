@@ -8,7 +8,8 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detect } from './detect/engine.js';
+import { detectDecoded } from './decode/detect.js';
+import { decodeDepth } from './decode/layers.js';
 import { FirstSeen } from './filters/first-seen.js';
 import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
@@ -111,11 +112,16 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
     const sha = fragment.commit?.sha ?? '';
     let r = rank.get(sha);
     if (r === undefined) rank.set(sha, (r = rank.size));
-    const result = detect(ruleSet, fragment, {
-      honorGitleaksAllow: options.honorGitleaksAllow,
-      now: wallClock,
-      ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
-    });
+    const result = detectDecoded(
+      ruleSet,
+      fragment,
+      {
+        honorGitleaksAllow: options.honorGitleaksAllow,
+        now: wallClock,
+        ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
+      },
+      decodeDepth(options, config),
+    );
     if (result.cutShort) cutShort.push(...result.cutShort);
     for (const f of result.findings) {
       if (inPrevious(f, fragment.previous)) dropped.set('in-parent', (dropped.get('in-parent') ?? 0) + 1);

@@ -2,7 +2,9 @@
 // scan.ts (which wires config loading and the file-system and stdin sources) so that a start-up-sensitive command
 // (`keyhound staged`) loads only what it uses.
 
-import { detect, type DetectOptions } from './detect/engine.js';
+import { DEFAULT_MAX_DECODE_DEPTH } from './decode/layers.js';
+import { detectDecoded } from './decode/detect.js';
+import type { DetectOptions } from './detect/engine.js';
 import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Finding, Fragment, RuleSet } from './model/types.js';
@@ -22,28 +24,35 @@ export interface FragmentScanResult {
   cutShort: CutShort[];
 }
 
+/** The engine's options, and how many levels of encoding to look through (see src/decode). */
+export interface FragmentScanOptions extends DetectOptions {
+  /** Levels of base64, hex, percent, escape, HTML-entity and concatenation decoding; 0 turns decoding off. Default {@link DEFAULT_MAX_DECODE_DEPTH}. */
+  maxDecodeDepth?: number;
+}
+
 /** The clock for the rule time budget: the orchestrator may read the clock; the engine only gets it injected. */
 export const wallClock = (): number => performance.now();
 
 /**
- * Runs the engine over fragments from any source, then dedupes and sorts. Secrets are left unmasked. Each rule has
+ * Runs the engine over fragments from any source (and over what decodes in them), then dedupes and sorts. Secrets are left unmasked. Each rule has
  * a time budget per fragment on the wall clock unless `detectOptions.now` says otherwise.
  */
 export async function scanFragments(
   ruleSet: RuleSet,
   fragments: AsyncIterable<Fragment>,
-  detectOptions: DetectOptions = {},
+  detectOptions: FragmentScanOptions = {},
 ): Promise<FragmentScanResult> {
   const found: Finding[] = [];
   const dropped = new Map<DropReason, number>();
   let files = 0;
   let bytes = 0;
   const cutShort: CutShort[] = [];
-  const options: DetectOptions = { now: wallClock, ...detectOptions };
+  const { maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH, ...rest } = detectOptions;
+  const options: DetectOptions = { now: wallClock, ...rest };
   for await (const fragment of fragments) {
     files += 1;
     bytes += fragment.bytes ?? fragment.text.length;
-    const result = detect(ruleSet, fragment, options);
+    const result = detectDecoded(ruleSet, fragment, options, maxDecodeDepth);
     if (result.cutShort) cutShort.push(...result.cutShort);
     for (const f of result.findings) found.push(f);
     for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);

@@ -1,7 +1,8 @@
 // The history orchestrator: repository → history source → engine → first-seen filter → sorted, redacted findings.
 // Like scan.ts, it is where a source, the engine and the filters meet; the CLI turns the result into a report.
 
-import { detect } from './detect/engine.js';
+import { detectDecoded } from './decode/detect.js';
+import { decodeDepth } from './decode/layers.js';
 import { FirstSeen } from './filters/first-seen.js';
 import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
@@ -71,6 +72,12 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
     throw err;
   }
 
+  const maxDecodeDepth = decodeDepth(options, config);
+  const detectOptions = {
+    honorGitleaksAllow: options.honorGitleaksAllow,
+    now: wallClock,
+    ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
+  };
   if (source && first) {
     // Commits come oldest first (topologically), so the order a commit is first met in ranks it.
     const rank = new Map<string, number>();
@@ -81,11 +88,7 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
       const sha = fragment.commit?.sha ?? '';
       let r = rank.get(sha);
       if (r === undefined) rank.set(sha, (r = rank.size));
-      const result = detect(ruleSet, fragment, {
-        honorGitleaksAllow: options.honorGitleaksAllow,
-        now: wallClock,
-        ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
-      });
+      const result = detectDecoded(ruleSet, fragment, detectOptions, maxDecodeDepth);
       if (result.cutShort) cutShort.push(...result.cutShort);
       for (const f of result.findings) kept.add(f, r);
       for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);

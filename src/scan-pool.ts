@@ -11,11 +11,13 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './config/paths.js';
-import { detect, type DetectOptions } from './detect/engine.js';
+import { DEFAULT_MAX_DECODE_DEPTH } from './decode/layers.js';
+import { detectDecoded } from './decode/detect.js';
+import type { DetectOptions } from './detect/engine.js';
 import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Finding, RuleSet, Skip } from './model/types.js';
-import { wallClock, type FragmentScanResult } from './scan-fragments.js';
+import { wallClock, type FragmentScanOptions, type FragmentScanResult } from './scan-fragments.js';
 import { fsFiles, ReadBuffer, readFileFragment, type FileEntry, type FsSourceOptions } from './sources/fs.js';
 
 /** Start workers only for walks that reach this many files… */
@@ -42,6 +44,7 @@ export interface WorkerSetup {
   maxFileSize: number;
   honorGitleaksAllow: boolean;
   ruleBudgetMs?: number;
+  maxDecodeDepth?: number;
 }
 
 export interface BatchRequest {
@@ -68,6 +71,8 @@ export interface PooledScanOptions extends FsSourceOptions {
   honorGitleaksAllow?: boolean;
   /** Most milliseconds one rule may spend on one file. Default: the engine's. */
   ruleBudgetMs?: number;
+  /** Levels of decoding (see src/decode). Default {@link DEFAULT_MAX_DECODE_DEPTH}. */
+  maxDecodeDepth?: number;
   /** The clock for that budget on the main thread (workers use the wall clock). Default: the wall clock. */
   clock?: () => number;
   /** Override the thresholds (tests). */
@@ -133,10 +138,14 @@ export async function scanFiles(ruleSet: RuleSet, options: PooledScanOptions): P
 }
 
 /** The engine options a pooled scan runs with, on either thread. */
-export function poolDetectOptions(o: { honorGitleaksAllow?: boolean; ruleBudgetMs?: number }, now: () => number): DetectOptions {
+export function poolDetectOptions(
+  o: { honorGitleaksAllow?: boolean; ruleBudgetMs?: number; maxDecodeDepth?: number },
+  now: () => number,
+): FragmentScanOptions {
   return {
     honorGitleaksAllow: o.honorGitleaksAllow ?? false,
     now,
+    maxDecodeDepth: o.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH,
     ...(o.ruleBudgetMs !== undefined ? { ruleBudgetMs: o.ruleBudgetMs } : {}),
   };
 }
@@ -152,8 +161,9 @@ export function scanBatch(
   ruleSet: RuleSet,
   req: { id: number; files: Iterable<FileEntry & { seq: number }> },
   maxFileSize: number,
-  detectOptions: DetectOptions,
+  options: FragmentScanOptions,
 ): BatchReply {
+  const { maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH, ...detectOptions } = options;
   const findings: Finding[] = [];
   const dropped = new Map<DropReason, number>();
   const skips: [number, Skip][] = [];
@@ -166,7 +176,7 @@ export function scanBatch(
     if (!fragment) continue;
     files += 1;
     bytes += fragment.bytes ?? fragment.text.length;
-    const result = detect(ruleSet, fragment, detectOptions);
+    const result = detectDecoded(ruleSet, fragment, detectOptions as DetectOptions, maxDecodeDepth);
     for (const f of result.findings) findings.push(f);
     if (result.cutShort) cutShort.push(...result.cutShort);
     for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
@@ -207,6 +217,7 @@ function pooled(
     maxFileSize: options.maxFileSize,
     honorGitleaksAllow: options.honorGitleaksAllow ?? false,
     ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
+    ...(options.maxDecodeDepth !== undefined ? { maxDecodeDepth: options.maxDecodeDepth } : {}),
   };
   let aheadAt = 0;
   const take = (): (FileEntry & { seq: number }) | null => (aheadAt < ahead.length ? ahead[aheadAt++]! : next());

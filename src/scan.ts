@@ -11,6 +11,7 @@ import type { BaselineOutcome } from './filters/baseline.js';
 import { baselineStep, gitleaksIgnoreStep, resolveBaseline } from './baseline.js';
 import { redact as redactFindings } from './filters/redact.js';
 import type { CutShort, Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
+import { decodeDepth } from './decode/layers.js';
 import { DEFAULT_MAX_FILE_SIZE, scanFragments } from './scan-fragments.js';
 import { scanFiles } from './scan-pool.js';
 import { fsSource } from './sources/fs.js';
@@ -35,6 +36,11 @@ export interface CommonScanOptions {
   honorGitleaksAllow?: boolean;
   /** Most milliseconds one rule may spend on one file before it is cut short (and reported). Default 10 000. */
   ruleBudgetMs?: number;
+  /**
+   * Levels of decoding to look through for keys (base64, hex, percent, string escapes, HTML entities, concatenated
+   * strings); 0 turns decoding off. Default: the config's `maxDecodeDepth`, else {@link DEFAULT_MAX_DECODE_DEPTH}.
+   */
+  maxDecodeDepth?: number;
 }
 
 export interface ScanOptions extends CommonScanOptions {
@@ -120,6 +126,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const budget = {
     ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
+    maxDecodeDepth: decodeDepth(options, config),
   };
   const result = paths.includes('-')
     ? await scanFragments(ruleSet, fragments(), {

@@ -78,5 +78,17 @@ export function commonScanArgs(args: Record<string, unknown>): CommonScanOptions
     baseline: args.baseline as string | undefined,
     honorGitleaksAllow: Boolean(args['honor-gitleaks-allow']),
     ...ruleBudget(args),
+    ...decodeArgs(args),
   };
+}
+
+/** `--max-decode-depth N` as scan options: levels of encoding to look through (0: none). */
+export function decodeArgs(args: Record<string, unknown>): { maxDecodeDepth?: number } {
+  const value = args['max-decode-depth'];
+  if (value === undefined) return {};
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10 || String(value).trim() === '') {
+    throw new UsageError(`invalid --max-decode-depth "${String(value)}" (use a whole number from 0 to 10; 0 turns decoding off)`);
+  }
+  return { maxDecodeDepth: n };
 }

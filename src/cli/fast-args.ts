@@ -13,6 +13,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--max-file-size': 'max-file-size',
   '--baseline': 'baseline',
   '--rule-budget': 'rule-budget',
+  '--max-decode-depth': 'max-decode-depth',
 };
 const FLAG_OPTIONS: Record<string, string> = {
   '--no-redact': 'no-redact',

@@ -85,6 +85,7 @@ function parser(argv: string[]) {
     .option('no-color', { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set)' })
     .option('allow-no-rules', { type: 'boolean', default: false, describe: 'Let a run with no active rule pass (without it, that is an error: exit 2)' })
     .option('rule-budget', { type: 'string', describe: 'Most milliseconds one rule may spend on one file; a rule over it is cut short and named on stderr (default 10000)' })
+    .option('max-decode-depth', { type: 'string', describe: 'Levels of base64, hex, percent, string-escape, HTML-entity and string-concatenation decoding to look through for keys; 0: none (default 2, or the config key maxDecodeDepth)' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })

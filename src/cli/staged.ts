@@ -2,6 +2,7 @@
 // out when it blocks. Loads only what that needs — no yargs, YAML parser or schema validator when there is no user
 // config — because it runs on every commit.
 
+import { decodeDepth } from '../decode/layers.js';
 import { baselineStep, gitleaksIgnoreStep, resolveBaseline } from '../baseline.js';
 import { loadRuleSetCached } from '../config/cache.js';
 import { ConfigError } from '../config/errors.js';
@@ -12,7 +13,7 @@ import { ruleMeta } from '../report/rules.js';
 import { scanFragments } from '../scan-fragments.js';
 import { repositoryTop, stagedSource } from '../sources/staged.js';
 import { GitError } from '../util/git.js';
-import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, ruleBudget, type RunIO, type RunResult } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, ruleBudget, decodeArgs, type RunIO, type RunResult } from './common.js';
 import { baselineLines, colorEnabled, cutShortLines, noRulesMessage, nothingScannedLine, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 
@@ -59,9 +60,9 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
     let ruleSet;
     let baseline;
     let top: string;
+    let config;
     try {
       top = await repositoryTop(cwd);
-      let config;
       ({ ruleSet, config } = await loadRuleSetCached(top, args.config as string | undefined));
       baseline = resolveBaseline(args.baseline as string | undefined, config, top);
     } catch (err) {
@@ -76,6 +77,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
     const result = await scanFragments(ruleSet, source.fragments, {
       honorGitleaksAllow: Boolean(args['honor-gitleaks-allow']),
       ...ruleBudget(args),
+      maxDecodeDepth: decodeDepth(decodeArgs(args), config!),
     });
     const baselined = baselineStep(gitleaksIgnoreStep(result.findings, top), baseline);
     const findings = args['no-redact'] ? baselined.findings : redactFindings(baselined.findings);

@@ -120,6 +120,8 @@ export function loadUserConfig(root: string, configPath?: string): UserConfig {
     allowlist: d.allowlist ?? {},
     ...(d.providers ? { providers: d.providers } : {}),
     baseline: d.baseline,
+    ...(d.maxDecodeDepth !== undefined ? { maxDecodeDepth: d.maxDecodeDepth } : {}),
+    ...(d.maxArchiveDepth !== undefined ? { maxArchiveDepth: d.maxArchiveDepth } : {}),
     ...(warnings?.length ? { warnings } : {}),
   };
 }

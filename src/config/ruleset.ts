@@ -27,6 +27,10 @@ export interface UserConfig {
   /** Providers the user's own rules declare. */
   providers?: ProviderSpec[];
   baseline?: string;
+  /** Levels of decoding to look through (`--max-decode-depth` overrides it); 0 turns decoding off. */
+  maxDecodeDepth?: number;
+  /** Levels of archives to open (`--max-archive-depth` overrides it); 0 turns archive scanning off. */
+  maxArchiveDepth?: number;
   /** What loading had to report without failing (e.g. what a gitleaks import could not map). */
   warnings?: string[];
 }

@@ -90,7 +90,7 @@ function fallbackRule(f: Finding): RuleMeta {
 }
 
 function result(f: Finding, ruleIndex: number): Record<string, unknown> {
-  const where = f.commit ? ` in commit ${f.commit.sha.slice(0, 12)}` : '';
+  const where = (f.commit ? ` in commit ${f.commit.sha.slice(0, 12)}` : '') + (f.decoded ? ` (decoded from ${f.decoded.join(', then ')})` : '');
   return {
     ruleId: f.ruleId,
     ruleIndex,
@@ -108,8 +108,13 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    ...(f.commit
-      ? { properties: { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } }
+    ...(f.commit || f.decoded
+      ? {
+          properties: {
+            ...(f.commit ? { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } : {}),
+            ...(f.decoded ? { decoded: f.decoded } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -41,6 +41,7 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
     out.push(c.underline(file));
     for (const f of list) {
       out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(escapeControl(f.secret))}`);
+      if (f.decoded) out.push(`            ${c.dim(`decoded from ${f.decoded.join(' → ')}: the position is the encoded text's`)}`);
       if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
     }
     out.push('');

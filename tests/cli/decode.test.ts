@@ -1,0 +1,67 @@
+// End to end: the built CLI reports keys found under encodings at the encoded span, with the chain in JSON, SARIF
+// and text; --max-decode-depth and the config key maxDecodeDepth set the depth, 0 turns decoding off.
+
+import { describe, expect, it } from 'vitest';
+import { anthropicKey, githubToken } from '../../src/fakes/index.js';
+import { keyhound } from '../helpers/cli.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
+
+const b64 = (s: string): string => Buffer.from(s).toString('base64');
+
+function secretTree(): { dir: string; ant: string; gh: string } {
+  const ant = anthropicKey();
+  const gh = githubToken();
+  const dir = tempDir();
+  writeTree(dir, {
+    'k8s/secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ndata:\n  ANTHROPIC: ${b64(ant)}\n  TWICE: ${b64(b64(gh))}\n`,
+  });
+  return { dir, ant, gh };
+}
+
+describe('keyhound scan with decoding', () => {
+  it('reports decoded keys at the encoded value with their chain, in JSON', () => {
+    const { dir } = secretTree();
+    const r = keyhound(['scan', dir, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout) as { findings: { ruleId: string; line: number; column: number; decoded?: string[] }[] };
+    expect(doc.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: 'anthropic-api-key', line: 6, column: 14, decoded: ['base64'] }),
+        expect.objectContaining({ ruleId: 'github-token', line: 7, column: 10, decoded: ['base64', 'base64'] }),
+      ]),
+    );
+  });
+
+  it('carries the chain in SARIF properties and as a note in the text report', () => {
+    const { dir } = secretTree();
+    const sarif = JSON.parse(keyhound(['scan', dir, '--format', 'sarif']).stdout) as {
+      runs: { results: { ruleId: string; properties?: { decoded?: string[] } }[] }[];
+    };
+    const result = sarif.runs[0]!.results.find((x) => x.ruleId === 'anthropic-api-key');
+    expect(result?.properties?.decoded).toEqual(['base64']);
+    const text = keyhound(['scan', dir]).stdout;
+    expect(text).toContain('decoded from base64 → base64');
+  });
+
+  it('--max-decode-depth 1 stops before the second level, 0 turns decoding off, and the config can set it', () => {
+    const { dir } = secretTree();
+    const ids = (args: string[]): string[] =>
+      (JSON.parse(keyhound(['scan', dir, '--format', 'json', ...args]).stdout) as { findings: { ruleId: string; decoded?: string[] }[] }).findings
+        .filter((f) => f.decoded)
+        .map((f) => f.ruleId)
+        .sort();
+    expect(ids([])).toEqual(['anthropic-api-key', 'github-token']);
+    expect(ids(['--max-decode-depth', '1'])).toEqual(['anthropic-api-key']);
+    expect(ids(['--max-decode-depth', '0'])).toEqual([]);
+    writeTree(dir, { '.keyhound.yaml': 'maxDecodeDepth: 0\n' });
+    expect(ids([])).toEqual([]);
+    expect(ids(['--max-decode-depth', '2'])).toEqual(['anthropic-api-key', 'github-token']);
+  });
+
+  it('rejects a bad --max-decode-depth with a clear error', () => {
+    const { dir } = secretTree();
+    const r = keyhound(['scan', dir, '--max-decode-depth', 'x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('invalid --max-decode-depth "x"');
+  });
+});
