@@ -3,6 +3,7 @@
 
 import { detectDecoded } from './decode/detect.js';
 import { decodeDepth } from './decode/layers.js';
+import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { FirstSeen } from './filters/first-seen.js';
 import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
@@ -41,6 +42,8 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
   const cutShort: CutShort[] = [];
 
   const onProgress = options.onProgress;
+  // Settled again once the config is loaded (its maxArchiveDepth); the source reads it at each archive it meets.
+  const archives = { maxDepth: options.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH };
   const totalCommits = onProgress && !repository.empty ? await countCommits(repository.gitDir, options.revisions) : 0;
   const source = repository.empty
     ? null
@@ -50,6 +53,7 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
         maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         onSkip: (s) => void skipped.push(s),
         onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : undefined,
+        archives,
       });
   // Start git (log walk, first blobs) before compiling the rules, so the two overlap.
   const first = source?.next();
@@ -73,6 +77,7 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
   }
 
   const maxDecodeDepth = decodeDepth(options, config);
+  archives.maxDepth = options.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
   const detectOptions = {
     honorGitleaksAllow: options.honorGitleaksAllow,
     now: wallClock,

@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './config/paths.js';
+import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { DEFAULT_MAX_DECODE_DEPTH } from './decode/layers.js';
 import { detectDecoded } from './decode/detect.js';
 import type { DetectOptions } from './detect/engine.js';
@@ -18,7 +19,7 @@ import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Finding, RuleSet, Skip } from './model/types.js';
 import { wallClock, type FragmentScanOptions, type FragmentScanResult } from './scan-fragments.js';
-import { fsFiles, ReadBuffer, readFileFragment, type FileEntry, type FsSourceOptions } from './sources/fs.js';
+import { fsFiles, ReadBuffer, readFileFragments, type FileEntry, type FsSourceOptions } from './sources/fs.js';
 
 /** Start workers only for walks that reach this many files… */
 export const POOL_MIN_FILES = 400;
@@ -45,6 +46,7 @@ export interface WorkerSetup {
   honorGitleaksAllow: boolean;
   ruleBudgetMs?: number;
   maxDecodeDepth?: number;
+  maxArchiveDepth?: number;
 }
 
 export interface BatchRequest {
@@ -73,6 +75,8 @@ export interface PooledScanOptions extends FsSourceOptions {
   ruleBudgetMs?: number;
   /** Levels of decoding (see src/decode). Default {@link DEFAULT_MAX_DECODE_DEPTH}. */
   maxDecodeDepth?: number;
+  /** Levels of archives to open (see decode/archive.ts). Default {@link DEFAULT_MAX_ARCHIVE_DEPTH}. */
+  maxArchiveDepth?: number;
   /** The clock for that budget on the main thread (workers use the wall clock). Default: the wall clock. */
   clock?: () => number;
   /** Override the thresholds (tests). */
@@ -137,15 +141,21 @@ export async function scanFiles(ruleSet: RuleSet, options: PooledScanOptions): P
   return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
 }
 
+/** What a batch is scanned with: the engine's options, the decoding depth and the archive depth. */
+export interface BatchOptions extends FragmentScanOptions {
+  maxArchiveDepth?: number;
+}
+
 /** The engine options a pooled scan runs with, on either thread. */
 export function poolDetectOptions(
-  o: { honorGitleaksAllow?: boolean; ruleBudgetMs?: number; maxDecodeDepth?: number },
+  o: { honorGitleaksAllow?: boolean; ruleBudgetMs?: number; maxDecodeDepth?: number; maxArchiveDepth?: number },
   now: () => number,
-): FragmentScanOptions {
+): BatchOptions {
   return {
     honorGitleaksAllow: o.honorGitleaksAllow ?? false,
     now,
     maxDecodeDepth: o.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH,
+    maxArchiveDepth: o.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH,
     ...(o.ruleBudgetMs !== undefined ? { ruleBudgetMs: o.ruleBudgetMs } : {}),
   };
 }
@@ -161,9 +171,9 @@ export function scanBatch(
   ruleSet: RuleSet,
   req: { id: number; files: Iterable<FileEntry & { seq: number }> },
   maxFileSize: number,
-  options: FragmentScanOptions,
+  options: BatchOptions,
 ): BatchReply {
-  const { maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH, ...detectOptions } = options;
+  const { maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH, maxArchiveDepth = DEFAULT_MAX_ARCHIVE_DEPTH, ...detectOptions } = options;
   const findings: Finding[] = [];
   const dropped = new Map<DropReason, number>();
   const skips: [number, Skip][] = [];
@@ -172,14 +182,15 @@ export function scanBatch(
   let bytes = 0;
   for (const entry of req.files) {
     // Each file is scanned before the next is read, so its bytes may live in memory the next read reuses.
-    const fragment = readFileFragment(entry, maxFileSize, (skip) => void skips.push([entry.seq, skip]), laneBuffer);
-    if (!fragment) continue;
-    files += 1;
-    bytes += fragment.bytes ?? fragment.text.length;
-    const result = detectDecoded(ruleSet, fragment, detectOptions as DetectOptions, maxDecodeDepth);
-    for (const f of result.findings) findings.push(f);
-    if (result.cutShort) cutShort.push(...result.cutShort);
-    for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+    const onSkip = (skip: Skip): void => void skips.push([entry.seq, skip]);
+    for (const fragment of readFileFragments(entry, maxFileSize, onSkip, laneBuffer, maxArchiveDepth)) {
+      files += 1;
+      bytes += fragment.bytes ?? fragment.text.length;
+      const result = detectDecoded(ruleSet, fragment, detectOptions as DetectOptions, maxDecodeDepth);
+      for (const f of result.findings) findings.push(f);
+      if (result.cutShort) cutShort.push(...result.cutShort);
+      for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+    }
   }
   return { id: req.id, findings, dropped: [...dropped], cutShort, skips, files, bytes };
 }
@@ -218,6 +229,7 @@ function pooled(
     honorGitleaksAllow: options.honorGitleaksAllow ?? false,
     ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
     ...(options.maxDecodeDepth !== undefined ? { maxDecodeDepth: options.maxDecodeDepth } : {}),
+    ...(options.maxArchiveDepth !== undefined ? { maxArchiveDepth: options.maxArchiveDepth } : {}),
   };
   let aheadAt = 0;
   const take = (): (FileEntry & { seq: number }) | null => (aheadAt < ahead.length ? ahead[aheadAt++]! : next());

@@ -11,6 +11,7 @@ import type { BaselineOutcome } from './filters/baseline.js';
 import { baselineStep, gitleaksIgnoreStep, resolveBaseline } from './baseline.js';
 import { redact as redactFindings } from './filters/redact.js';
 import type { CutShort, Finding, Fragment, RuleSet, ScanStats, Skip } from './model/types.js';
+import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { decodeDepth } from './decode/layers.js';
 import { DEFAULT_MAX_FILE_SIZE, scanFragments } from './scan-fragments.js';
 import { scanFiles } from './scan-pool.js';
@@ -41,6 +42,11 @@ export interface CommonScanOptions {
    * strings); 0 turns decoding off. Default: the config's `maxDecodeDepth`, else {@link DEFAULT_MAX_DECODE_DEPTH}.
    */
   maxDecodeDepth?: number;
+  /**
+   * Levels of archives (zip, jar, tar, tar.gz, gz…) to open; 0 skips them as binary. Default: the config's
+   * `maxArchiveDepth`, else {@link DEFAULT_MAX_ARCHIVE_DEPTH}.
+   */
+  maxArchiveDepth?: number;
 }
 
 export interface ScanOptions extends CommonScanOptions {
@@ -107,6 +113,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const baseline = resolveBaseline(options.baseline, config, root);
   const skipped: Skip[] = [];
   const onSkip = (s: Skip): void => void skipped.push(s);
+  const maxArchiveDepth = options.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
 
   async function* fragments(): AsyncGenerator<Fragment> {
     const fsPaths = paths.filter((p) => p !== '-');
@@ -119,6 +126,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         paths: fsPaths,
         gitignore: options.gitignore,
         maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+        maxArchiveDepth,
         onSkip,
       });
     }
@@ -140,6 +148,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         gitignore: options.gitignore,
         maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         onSkip,
+        maxArchiveDepth,
         threads: options.threads ?? 1,
         ...(options.configPath ? { configPath: options.configPath } : {}),
         honorGitleaksAllow: options.honorGitleaksAllow ?? false,

@@ -82,13 +82,18 @@ export function commonScanArgs(args: Record<string, unknown>): CommonScanOptions
   };
 }
 
-/** `--max-decode-depth N` as scan options: levels of encoding to look through (0: none). */
-export function decodeArgs(args: Record<string, unknown>): { maxDecodeDepth?: number } {
-  const value = args['max-decode-depth'];
-  if (value === undefined) return {};
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 10 || String(value).trim() === '') {
-    throw new UsageError(`invalid --max-decode-depth "${String(value)}" (use a whole number from 0 to 10; 0 turns decoding off)`);
-  }
-  return { maxDecodeDepth: n };
+/** `--max-decode-depth N` and `--max-archive-depth N` as scan options: levels of encodings and archives (0: none). */
+export function decodeArgs(args: Record<string, unknown>): { maxDecodeDepth?: number; maxArchiveDepth?: number } {
+  const depth = (flag: string, what: string): number | undefined => {
+    const value = args[flag];
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 10 || String(value).trim() === '') {
+      throw new UsageError(`invalid --${flag} "${String(value)}" (use a whole number from 0 to 10; 0 turns ${what} off)`);
+    }
+    return n;
+  };
+  const decode = depth('max-decode-depth', 'decoding');
+  const archive = depth('max-archive-depth', 'archive scanning');
+  return { ...(decode !== undefined ? { maxDecodeDepth: decode } : {}), ...(archive !== undefined ? { maxArchiveDepth: archive } : {}) };
 }

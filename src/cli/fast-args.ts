@@ -14,6 +14,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--baseline': 'baseline',
   '--rule-budget': 'rule-budget',
   '--max-decode-depth': 'max-decode-depth',
+  '--max-archive-depth': 'max-archive-depth',
 };
 const FLAG_OPTIONS: Record<string, string> = {
   '--no-redact': 'no-redact',

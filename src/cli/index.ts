@@ -86,6 +86,7 @@ function parser(argv: string[]) {
     .option('allow-no-rules', { type: 'boolean', default: false, describe: 'Let a run with no active rule pass (without it, that is an error: exit 2)' })
     .option('rule-budget', { type: 'string', describe: 'Most milliseconds one rule may spend on one file; a rule over it is cut short and named on stderr (default 10000)' })
     .option('max-decode-depth', { type: 'string', describe: 'Levels of base64, hex, percent, string-escape, HTML-entity and string-concatenation decoding to look through for keys; 0: none (default 2, or the config key maxDecodeDepth)' })
+    .option('max-archive-depth', { type: 'string', describe: 'Levels of archives (zip, jar, apk, whl, tar, tar.gz, gz…) to open and scan inside, reported as file.zip!/member; 0: none (default 2, or the config key maxArchiveDepth; scan and history)' })
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })

@@ -8,6 +8,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Fragment, Skip } from '../model/types.js';
+import { archiveKind, archiveMembers, DEFAULT_ARCHIVE_LIMITS } from '../decode/archive.js';
 import { decode } from './decode.js';
 import { ancestorLayers, isIgnored, readLayer, type IgnoreLayer } from './gitignore.js';
 import { TrackedFiles } from './tracked.js';
@@ -21,6 +22,8 @@ export interface FsSourceOptions {
   gitignore?: boolean;
   /** Files larger than this many bytes are skipped (and reported). */
   maxFileSize: number;
+  /** Levels of archives (zip, tar, gzip) to open; 0 skips them as binary. Default 0 here; the scan passes its own. */
+  maxArchiveDepth?: number;
   onSkip: (skip: Skip) => void;
 }
 
@@ -100,8 +103,7 @@ export interface FileEntry {
 /** Yields every scannable file under `options.paths` as a fragment. Throws PathNotFoundError for a missing path. */
 export async function* fsSource(options: FsSourceOptions): AsyncGenerator<Fragment> {
   for (const entry of fsFiles(options)) {
-    const fragment = readFileFragment(entry, options.maxFileSize, options.onSkip);
-    if (fragment) yield fragment;
+    yield* readFileFragments(entry, options.maxFileSize, options.onSkip, undefined, options.maxArchiveDepth ?? 0);
   }
 }
 
@@ -286,4 +288,38 @@ export function readFileFragment({ abs, path }: FileEntry, maxFileSize: number, 
     return null;
   }
   return { ...decoded, path, bytes: read.buf.length };
+}
+
+/**
+ * Like {@link readFileFragment}, but an archive (zip, tar, gzip; see decode/archive.ts) yields a fragment per text
+ * member, nested up to `maxArchiveDepth` levels, each at `file.zip!/member/path`; what it cannot open is reported.
+ */
+export function* readFileFragments(
+  { abs, path }: FileEntry,
+  maxFileSize: number,
+  onSkip: (skip: Skip) => void,
+  into?: ReadBuffer,
+  maxArchiveDepth = 0,
+): Generator<Fragment> {
+  const read = readRegularFile(abs, maxFileSize, into);
+  if ('reason' in read) {
+    onSkip({ path, reason: read.reason });
+    return;
+  }
+  const decoded = decode(read.buf);
+  if (!('binary' in decoded)) {
+    yield { ...decoded, path, bytes: read.buf.length };
+    return;
+  }
+  const kind = archiveKind(read.buf);
+  if (!kind) {
+    onSkip({ path, reason: 'binary' });
+    return;
+  }
+  if (maxArchiveDepth <= 0) {
+    onSkip({ path, reason: `${kind} archive, not opened (--max-archive-depth 0)` });
+    return;
+  }
+  const limits = { ...DEFAULT_ARCHIVE_LIMITS, maxDepth: maxArchiveDepth, maxMemberBytes: maxFileSize };
+  for (const m of archiveMembers(read.buf, path, limits, onSkip)) yield m;
 }

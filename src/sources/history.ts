@@ -15,6 +15,7 @@
 import type { CommitInfo, Fragment, Skip } from '../model/types.js';
 import { git, gitSpawn, GitError } from '../util/git.js';
 import { CatFileParser, type BatchObject } from './cat-file.js';
+import { archiveKind, archiveMembers, DEFAULT_ARCHIVE_LIMITS } from '../decode/archive.js';
 import { decode, decodeUtf8 } from './decode.js';
 import { LOG_FORMAT, LogRawParser } from './git-log-raw.js';
 import { BlobCache, changedRegion } from './history-delta.js';
@@ -61,6 +62,11 @@ export interface HistorySourceOptions {
    * read from git for that, never scanned. Default false.
    */
   addedOnly?: boolean;
+  /**
+   * Levels of archives (zip, tar, gzip) to open inside blobs; 0 skips them as binary. Read at each archive met, so
+   * the caller may settle it once its config is loaded. Default 0.
+   */
+  archives?: { maxDepth: number };
 }
 
 /** A history fragment; in range mode, with the versions of the file in the commit's parents that git could give. */
@@ -233,8 +239,13 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
           continue;
         }
         blobs += 1;
-        const fragment = toFragment(object, wanted, onSkip, cache);
-        if (fragment) {
+        const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
+        if (fragment && 'archive' in fragment) {
+          for (const m of archiveFragments(fragment.archive, wanted, options, onSkip)) {
+            bytes += m.bytes ?? 0;
+            yield m;
+          }
+        } else if (fragment) {
           bytes += fragment.bytes ?? 0;
           yield fragment;
         }
@@ -274,7 +285,22 @@ function plainText(buf: Buffer): boolean {
   return nul === -1 || nul >= 8000 + 3;
 }
 
-function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) => void, cache: BlobCache): HistoryFragment | null {
+/** An archive blob's text members as fragments of the blob's commit, at `blob/path.zip!/member`. */
+function* archiveFragments(content: Buffer, wanted: Wanted, options: HistorySourceOptions, onSkip: (skip: Skip) => void): Generator<Fragment> {
+  const where = `commit ${wanted.commit.sha.slice(0, 12)}, blob ${wanted.blob.slice(0, 12)}`;
+  const limits = { ...DEFAULT_ARCHIVE_LIMITS, maxDepth: options.archives!.maxDepth, maxMemberBytes: options.maxFileSize };
+  const tagged = (s: Skip): void => onSkip({ path: s.path, reason: `${s.reason} (${where})` });
+  for (const m of archiveMembers(content, wanted.path, limits, tagged)) yield { ...m, commit: wanted.commit };
+}
+
+/** A blob as a fragment; or, for an archive to open, its bytes; or null when skipped (and reported). */
+function toFragment(
+  object: BatchObject,
+  wanted: Wanted,
+  onSkip: (skip: Skip) => void,
+  cache: BlobCache,
+  archiveDepth = 0,
+): HistoryFragment | { archive: Buffer } | null {
   const where = `commit ${wanted.commit.sha.slice(0, 12)}, blob ${wanted.blob.slice(0, 12)}`;
   if (object.id !== wanted.blob) throw new Error(`git cat-file answered ${object.id} for ${wanted.blob}`);
   if ('missing' in object) {
@@ -312,7 +338,9 @@ function toFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) =>
   }
   const decoded = decode(content);
   if ('binary' in decoded) {
-    onSkip({ path: wanted.path, reason: `binary (${where})` });
+    const kind = archiveKind(content);
+    if (kind && archiveDepth > 0) return { archive: content };
+    onSkip({ path: wanted.path, reason: kind ? `${kind} archive, not opened (--max-archive-depth 0; ${where})` : `binary (${where})` });
     return null;
   }
   return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size, ...withPrevious };

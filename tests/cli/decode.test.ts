@@ -1,9 +1,12 @@
 // End to end: the built CLI reports keys found under encodings at the encoded span, with the chain in JSON, SARIF
-// and text; --max-decode-depth and the config key maxDecodeDepth set the depth, 0 turns decoding off.
+// and text; --max-decode-depth and the config key maxDecodeDepth set the depth, 0 turns decoding off. Archives are
+// opened in scan and history, with members at outer!/inner.
 
 import { describe, expect, it } from 'vitest';
 import { anthropicKey, githubToken } from '../../src/fakes/index.js';
+import { gzipOf, tarOf, zipOf } from '../helpers/archives.js';
 import { keyhound } from '../helpers/cli.js';
+import { commitFiles, tempRepo } from '../helpers/git.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
@@ -63,5 +66,39 @@ describe('keyhound scan with decoding', () => {
     const r = keyhound(['scan', dir, '--max-decode-depth', 'x']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('invalid --max-decode-depth "x"');
+  });
+});
+
+describe('keyhound scan and history open archives', () => {
+  it('finds keys in a jar, a tgz and a gz, at outer!/inner; a harmless archive raises nothing; a bomb is reported', () => {
+    const gh = githubToken();
+    const ant = anthropicKey();
+    const dir = tempDir();
+    writeTree(dir, {
+      'lib/app.jar': zipOf({ 'META-INF/MANIFEST.MF': 'Manifest-Version: 1.0\n', 'config/app.properties': `github.token=${gh}\n` }),
+      'dist/pkg.tgz': gzipOf(tarOf({ 'package/.env': `ANTHROPIC_API_KEY=${ant}\n` })),
+      'dump.sql.gz': gzipOf(`INSERT INTO keys VALUES ('${gh}');\n`),
+      'docs.zip': zipOf({ 'README.md': '# Hello\n\nNothing to see.\n', 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) }),
+      'bomb.zip': zipOf({ 'zeros.txt': Buffer.alloc(8 * 1024 * 1024, 0x30) }),
+    });
+    const r = keyhound(['scan', dir, '--format', 'json', '--verbose']);
+    const doc = JSON.parse(r.stdout) as { findings: { ruleId: string; path: string; line: number }[] };
+    expect(doc.findings.map((f) => [f.path, f.ruleId, f.line]).sort()).toEqual([
+      ['dist/pkg.tgz!/package/.env', 'anthropic-api-key', 1],
+      ['dump.sql.gz!/dump.sql', 'github-token', 1],
+      ['lib/app.jar!/config/app.properties', 'github-token', 1],
+    ]);
+    expect(r.stderr).toContain('docs.zip!/logo.png: binary');
+    expect(r.stderr).toMatch(/bomb\.zip!\/zeros\.txt: archive member refused: compression ratio \d+:1/);
+    const off = JSON.parse(keyhound(['scan', dir, '--format', 'json', '--max-archive-depth', '0']).stdout) as { findings: unknown[] };
+    expect(off.findings).toEqual([]);
+  });
+
+  it('history finds a key in a committed archive, at blob-path!/member', () => {
+    const gh = githubToken();
+    const repo = tempRepo();
+    commitFiles(repo, { 'backup/site.zip': zipOf({ 'site/.env': `GITHUB_TOKEN=${gh}\n` }) });
+    const doc = JSON.parse(keyhound(['history', repo, '--format', 'json']).stdout) as { findings: { ruleId: string; path: string }[] };
+    expect(doc.findings.map((f) => [f.path, f.ruleId])).toEqual([['backup/site.zip!/site/.env', 'github-token']]);
   });
 });
