@@ -23,12 +23,30 @@ export const MIN_HEX = 32;
 export const MIN_ESCAPED = 16;
 /** A wrapped base64 line this long or longer may continue on the next line. */
 const WRAP_MIN = 40;
-/** Longest span an escape or a string concatenation is followed over. */
+/** Longest span a string concatenation is followed over. */
 const MAX_STRING = 256 * 1024;
+/** Farthest back an escape's opening quote is looked for (its closing quote: up to {@link MAX_STRING} on). */
+const MAX_ESCAPED = 1024;
 
-const B64 = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') B64[c.charCodeAt(0)] = 1;
-const isB64 = (c: number): boolean => c < 128 && B64[c] === 1;
+/** Character classes of the base64 alphabets, as bits: a run's classes tell cheaply what it could be. */
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 4;
+const PLUS_SLASH = 8;
+const DASH_UNDERSCORE = 16;
+const CLASS = new Uint8Array(128);
+for (const [chars, bit] of [
+  ['ABCDEFGHIJKLMNOPQRSTUVWXYZ', UPPER],
+  ['abcdefghijklmnopqrstuvwxyz', LOWER],
+  ['0123456789', DIGIT],
+  ['+/', PLUS_SLASH],
+  ['-_', DASH_UNDERSCORE],
+] as const) {
+  for (const c of chars) CLASS[c.charCodeAt(0)] = bit;
+}
+const isB64 = (c: number): boolean => c < 128 && CLASS[c] !== 0;
+/** The classes of the last run {@link runEnd} read. */
+let runMask = 0;
 const isHexRun = (s: string): boolean => /^[0-9a-fA-F]+$/.test(s);
 
 /** Every candidate span of `text`, each with its decoded text, in no particular order. */
@@ -45,14 +63,17 @@ export function spans(text: string): Span[] {
 /** Runs of the base64 alphabet (hex when they are all hex digits), with `=` padding, joined across line wrapping. */
 function base64Spans(text: string, out: Span[]): void {
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isB64(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let end = runEnd(text, i);
+  // A run of 24 or more characters holds a position p that is a multiple of 12, and p - 12 or p + 12 as well: probe
+  // only those, and widen a probe that passes to its whole run. Most of a text is never looked at.
+  const step = MIN_BASE64 / 2;
+  let floor = 0;
+  for (let probe = step; probe < n; probe += step) {
+    if (probe < floor || !isB64(text.charCodeAt(probe))) continue;
+    if (!isB64(text.charCodeAt(probe + step)) && (probe - step < floor || !isB64(text.charCodeAt(probe - step)))) continue;
+    let start = probe;
+    while (start > floor && isB64(text.charCodeAt(start - 1))) start--;
+    let end = runEnd(text, start);
+    let mask = runMask;
     // Line wrapping: a long line followed, after a line break and indentation (or a `\n` escape), by another run.
     let lineLen = end - start;
     for (;;) {
@@ -69,35 +90,65 @@ function base64Spans(text: string, out: Span[]): void {
       const next = runEnd(text, j);
       // The next line must be nothing but the run, and no longer than the line before it.
       if (next - j > lineLen || !lineEnds(text, next)) break;
+      mask |= runMask;
       lineLen = next - j;
       end = next;
     }
-    i = end;
-    if (end - start < MIN_BASE64) continue;
-    const run = text.slice(start, end);
-    if (end - start >= MIN_HEX && isHexRun(run)) {
-      const hex = decodeHex(run);
-      if (hex !== null) {
-        out.push({ start, end, encoding: 'hex', text: hex });
-        continue;
-      }
-    }
-    const decoded = decodeBase64(run);
-    if (decoded !== null) {
-      out.push({ start, end, encoding: 'base64', text: decoded });
-      continue;
-    }
-    // A prefix glued on with `-` or `_` (`sha512-`, `token_`) before standard base64: try the pieces.
-    if (/[+/]/.test(run) && /[-_]/.test(run)) {
-      const re = /[A-Za-z0-9+/]+=*/g;
-      for (let m = re.exec(run); m; m = re.exec(run)) {
-        if (m[0].length < MIN_BASE64) continue;
-        const piece = decodeBase64(m[0]);
-        if (piece !== null) out.push({ start: start + m.index, end: start + m.index + m[0].length, encoding: 'base64', text: piece });
-      }
-    }
+    floor = end;
+    if (end - start >= MIN_BASE64) tryRun(text, start, end, mask, out);
   }
 }
+
+/** Decodes one run as hex or base64 when its characters allow, cheapest checks first. */
+function tryRun(text: string, start: number, end: number, mask: number, out: Span[]): void {
+  const mixed = (mask & PLUS_SLASH) !== 0 && (mask & DASH_UNDERSCORE) !== 0;
+  if (mixed) {
+    // A prefix glued on with `-` or `_` (`sha512-`, `token_`) before standard base64: try what follows the last one.
+    let cut = end - 1;
+    while (cut > start && CLASS[text.charCodeAt(cut)] !== DASH_UNDERSCORE) cut--;
+    if (end - cut - 1 < MIN_BASE64) return;
+    let tail = 0;
+    for (let k = cut + 1; k < end; k++) tail |= CLASS[text.charCodeAt(k)] ?? 0;
+    tryRun(text, cut + 1, end, tail, out);
+    return;
+  }
+  if ((mask & (PLUS_SLASH | DASH_UNDERSCORE)) === 0 && end - start >= MIN_HEX && (mask & (UPPER | LOWER)) !== (UPPER | LOWER)) {
+    const run = text.slice(start, end);
+    if (isHexRun(run)) {
+      const hex = decodeHex(run);
+      if (hex !== null) out.push({ start, end, encoding: 'hex', text: hex });
+      return;
+    }
+  }
+  // Base64 of text has both cases (a byte of printable ASCII starts its group with I–Z or a–f), and its first
+  // twelve bytes are printable: most runs of code fail one of these before anything is allocated.
+  if ((mask & (UPPER | LOWER)) !== (UPPER | LOWER)) return;
+  if (!printablePrefix(text, start)) return;
+  // An inline source map is the compiled file's own sources again: decoding it would double the work, not the keys.
+  if (text.startsWith('eyJ2ZXJzaW9uIjoz', start) || text.slice(Math.max(0, start - 80), start).includes('sourceMappingURL=data:')) return;
+  const decoded = decodeBase64(text.slice(start, end));
+  if (decoded !== null) out.push({ start, end, encoding: 'base64', text: decoded });
+}
+
+/** Whether the first 16 characters of the run at `start` decode to 12 bytes of text (no control characters). */
+function printablePrefix(text: string, start: number): boolean {
+  for (let g = start; g + 4 <= start + 16 && g + 4 <= text.length; g += 4) {
+    const a = SIXTETS[text.charCodeAt(g)]!;
+    const b = SIXTETS[text.charCodeAt(g + 1)]!;
+    const c = SIXTETS[text.charCodeAt(g + 2)]!;
+    const d = SIXTETS[text.charCodeAt(g + 3)]!;
+    if (!textByte((a << 2) | (b >> 4)) || !textByte(((b & 15) << 4) | (c >> 2)) || !textByte(((c & 3) << 6) | d)) return false;
+  }
+  return true;
+}
+
+const textByte = (b: number): boolean => (b < 0x20 ? b === 0x09 || b === 0x0a || b === 0x0d : b !== 0x7f);
+
+/** Each base64 character's six bits, for both alphabets (`+` and `-` are 62, `/` and `_` 63). */
+const SIXTETS = new Uint8Array(128);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.split('').forEach((ch, v) => (SIXTETS[ch.charCodeAt(0)] = v));
+SIXTETS['+'.charCodeAt(0)] = SIXTETS['-'.charCodeAt(0)] = 62;
+SIXTETS['/'.charCodeAt(0)] = SIXTETS['_'.charCodeAt(0)] = 63;
 
 /** Whether a wrapped run ending at `i` ends its line (or its string). */
 function lineEnds(text: string, i: number): boolean {
@@ -108,7 +159,15 @@ function lineEnds(text: string, i: number): boolean {
 /** End of the alphabet run starting at `i`, with up to two `=` of padding. */
 function runEnd(text: string, i: number): number {
   const n = text.length;
-  while (i < n && isB64(text.charCodeAt(i))) i++;
+  let mask = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) break;
+    const k = CLASS[c]!;
+    if (k === 0) break;
+    mask |= k;
+  }
+  runMask = mask;
   if (text[i] === '=') i++;
   if (text[i] === '=') i++;
   return i;
@@ -153,8 +212,11 @@ function htmlSpans(text: string, out: Span[]): void {
   }
 }
 
-/** An escape that can hide a key: a line break or tab escape before a letter or digit, `\/`, `\uXXXX`, `\xXX`, `\"`. */
-const ESCAPE = /\\(?:[nrt](?=[A-Za-z0-9])|[/"']|u[0-9a-fA-F{]|x[0-9a-fA-F])/g;
+/**
+ * An escape that can hide a key: a line break or tab escape right before a letter or digit, `\/` or `\"` before
+ * one (a PEM body, a URL, a quoted key in JSON inside a string), `\uXXXX`, `\xXX`.
+ */
+const ESCAPE = /\\(?:[nrt/"](?=[A-Za-z0-9])|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})/g;
 const QUOTES = new Set(['"', "'", '`']);
 
 /** Whether the quote at `i` is escaped (an odd number of backslashes before it). */
@@ -165,8 +227,8 @@ function escaped(text: string, i: number): boolean {
 }
 
 /**
- * Strings (or, without a quote in sight, the rest of the line) holding an escape that can hide a key: from the
- * opening quote before the escape to the closing one, decoded.
+ * Quoted strings holding an escape that can hide a key: from the opening quote before the escape to the closing one
+ * (on the same line; the opening one at most 1 KiB back), decoded.
  */
 function escapeSpans(text: string, out: Span[]): void {
   ESCAPE.lastIndex = 0;
@@ -174,7 +236,7 @@ function escapeSpans(text: string, out: Span[]): void {
     const at = m.index;
     let s = at;
     let quote = '';
-    while (s > 0 && text[s - 1] !== '\n' && at - s < MAX_STRING) {
+    while (s > 0 && text[s - 1] !== '\n' && at - s < MAX_ESCAPED) {
       const c = text[s - 1]!;
       if (QUOTES.has(c) && !escaped(text, s - 1)) {
         quote = c;
@@ -182,14 +244,17 @@ function escapeSpans(text: string, out: Span[]): void {
       }
       s--;
     }
+    if (!quote) {
+      ESCAPE.lastIndex = at + 2;
+      continue;
+    }
     let e = at + 1;
     while (e < text.length && text[e] !== '\n' && e - at < MAX_STRING) {
-      const c = text[e]!;
-      if ((quote ? c === quote : QUOTES.has(c)) && !escaped(text, e)) break;
+      if (text[e] === quote && !escaped(text, e)) break;
       e++;
     }
     ESCAPE.lastIndex = e + 1;
-    if (e - s < MIN_ESCAPED) continue;
+    if (text[e] !== quote || e - s < MIN_ESCAPED) continue;
     const decoded = decodeEscapes(text.slice(s, e));
     if (decoded !== null) out.push({ start: s, end: e, encoding: 'escape', text: decoded });
   }
