@@ -5,7 +5,7 @@
 import { decodeBase64, decodeEscapes, decodeHex, decodeHtml, decodePercent } from './text.js';
 
 /** The encodings this step undoes, as they appear in a finding's `decoded` chain. */
-export type Encoding = 'base64' | 'hex' | 'percent' | 'escape' | 'html' | 'concat';
+export type Encoding = 'base64' | 'hex' | 'percent' | 'escape' | 'html' | 'concat' | 'pem';
 
 /** A span of the text that decodes: `start`..`end` (exclusive) in the text searched, and the decoded text. */
 export interface Span {
@@ -57,6 +57,7 @@ export function spans(text: string): Span[] {
   escapeSpans(text, out);
   htmlSpans(text, out);
   concatSpans(text, out);
+  longPemSpans(text, out);
   return out;
 }
 
@@ -213,10 +214,14 @@ function htmlSpans(text: string, out: Span[]): void {
 }
 
 /**
- * An escape that can hide a key: a line break or tab escape right before a letter or digit, `\/` or `\"` before
- * one (a PEM body, a URL, a quoted key in JSON inside a string), `\uXXXX`, `\xXX`.
+ * An escape that can hide a key: `\n`, `\r`, `\t`, `\/`, `\"`, `\uXXXX` or `\xXX` right before a token long enough
+ * to be one: 16 or more key characters, with a digit among the first 32 or 16 capitals and digits in a row. Escaped
+ * source code (`\n\treturnValue`) is not a candidate.
  */
-const ESCAPE = /\\(?:[nrt/"](?=[A-Za-z0-9])|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})/g;
+const ESCAPE = /\\(?:[nrt/"]|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})(?=[A-Za-z0-9_+/=-]{16})(?:(?=[A-Za-z_+/=-]{0,31}[0-9])|(?=[A-Z0-9]{16}))/g;
+/** Context kept each side of an escape in a long string: a key and what names it. */
+const ESCAPE_BEFORE = 256;
+const ESCAPE_AFTER = 1024;
 const QUOTES = new Set(['"', "'", '`']);
 
 /** Whether the quote at `i` is escaped (an odd number of backslashes before it). */
@@ -234,27 +239,31 @@ function escapeSpans(text: string, out: Span[]): void {
   ESCAPE.lastIndex = 0;
   for (let m = ESCAPE.exec(text); m; m = ESCAPE.exec(text)) {
     const at = m.index;
-    let s = at;
+    let q = at;
     let quote = '';
-    while (s > 0 && text[s - 1] !== '\n' && at - s < MAX_ESCAPED) {
-      const c = text[s - 1]!;
-      if (QUOTES.has(c) && !escaped(text, s - 1)) {
+    while (q > 0 && text[q - 1] !== '\n' && at - q < MAX_ESCAPED) {
+      const c = text[q - 1]!;
+      if (QUOTES.has(c) && !escaped(text, q - 1)) {
         quote = c;
         break;
       }
-      s--;
+      q--;
     }
     if (!quote) {
       ESCAPE.lastIndex = at + 2;
       continue;
     }
+    // A PEM block is decoded whole; any other string only around the escape.
+    const pemBlock = text.startsWith('-----BEGIN', q);
+    const s = pemBlock ? q : Math.max(q, at - ESCAPE_BEFORE);
+    const limit = pemBlock ? MAX_STRING : ESCAPE_AFTER;
     let e = at + 1;
-    while (e < text.length && text[e] !== '\n' && e - at < MAX_STRING) {
+    while (e < text.length && text[e] !== '\n' && e - at < limit) {
       if (text[e] === quote && !escaped(text, e)) break;
       e++;
     }
     ESCAPE.lastIndex = e + 1;
-    if (text[e] !== quote || e - s < MIN_ESCAPED) continue;
+    if (e - s < MIN_ESCAPED) continue;
     const decoded = decodeEscapes(text.slice(s, e));
     if (decoded !== null) out.push({ start: s, end: e, encoding: 'escape', text: decoded });
   }
@@ -299,5 +308,29 @@ function concatSpans(text: string, out: Span[]): void {
     if (parts.length < 2 || !ended) continue;
     out.push({ start: q, end, encoding: 'concat', text: parts.join('') });
     b = end - 10;
+  }
+}
+
+/** Longest private-key body the built-in rule reads (its `{64,16384}`); longer blocks get a cut copy. */
+const LONG_PEM = 16_000;
+/** How much of a long body the cut copy keeps. */
+const PEM_KEEP = 4096;
+const PEM_HEAD = /^-----BEGIN ((?:[A-Z0-9]{1,10} ){0,3}PRIVATE KEY(?: BLOCK)?)-----/;
+
+/**
+ * Private-key blocks (PGP armor is the usual case) whose body is longer than the rule reads: the header, the first
+ * few KiB of the body and the footer, so the block is found at any length.
+ */
+function longPemSpans(text: string, out: Span[]): void {
+  for (let b = text.indexOf('-----BEGIN '); b !== -1; b = text.indexOf('-----BEGIN ', b + 11)) {
+    const head = PEM_HEAD.exec(text.slice(b, b + 80));
+    if (!head) continue;
+    const footer = `-----END ${head[1]!}-----`;
+    const bodyStart = b + head[0].length;
+    const end = text.indexOf(footer, bodyStart);
+    if (end === -1 || end - bodyStart <= LONG_PEM) continue;
+    const body = text.slice(bodyStart, bodyStart + PEM_KEEP).replace(/\\$/, '');
+    out.push({ start: b, end: end + footer.length, encoding: 'pem', text: `${head[0]}${body}\n${footer}\n` });
+    b = end;
   }
 }

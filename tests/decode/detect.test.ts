@@ -188,3 +188,14 @@ describe('negatives: random base64 raises nothing', () => {
     for (const c of cases) expect(scan(`${c}\n`), c.slice(0, 30)).toEqual(scan(`${c}\n`, 0));
   });
 });
+
+describe('long PEM and PGP blocks', () => {
+  it('finds a PGP private key block whose body is over 16 KiB, at the block', () => {
+    const body = Buffer.from(randBytes(15_000)).toString('base64').replace(/.{64}/g, '$&\n');
+    const block = `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${body}\n=abcd\n-----END PGP PRIVATE KEY BLOCK-----\n`;
+    expect(block.length).toBeGreaterThan(16 * 1024);
+    const text = `# exported\n${block}`;
+    expect(scan(text, 0).find((f) => f.ruleId === 'private-key')).toBeUndefined();
+    expect(scan(text).find((f) => f.ruleId === 'private-key')).toMatchObject({ line: 2, column: 1, decoded: ['pem'] });
+  });
+});
