@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectDecoded } from './decode/detect.js';
 import { decodeDepth } from './decode/layers.js';
+import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { FirstSeen } from './filters/first-seen.js';
 import { redact as redactFindings } from './filters/redact.js';
 import { sortFindings } from './filters/sort.js';
@@ -81,6 +82,8 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
   let files = 0;
   let bytes = 0;
   let commits = 0;
+  // Settled again once the config is loaded (its maxArchiveDepth); the source reads it at each archive it meets.
+  const archives = { maxDepth: options.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH };
   const source = historySource({
     repo: repository.gitDir,
     revisions,
@@ -89,6 +92,7 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
     onSkip: (s) => void skipped.push(s),
     // The last call counts every commit of the range (also those that change no blob).
     onProgress: (p) => void (commits = p.commits),
+    archives,
   });
   // Start git before compiling the rules, so the two overlap.
   const first = source.next();
@@ -103,6 +107,7 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
     throw err;
   }
   const { ruleSet, config } = loaded;
+  archives.maxDepth = options.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
   const unattributed = await shallowEdge(repository.gitDir, repository.shallow, revisions);
   const rank = new Map<string, number>();
   for (let next = await first; !next.done; next = await source.next()) {
