@@ -2333,7 +2333,7 @@ var require_constants = __commonJS({
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
     var STAR = `${QMARK}*?`;
-    var SEP = "/";
+    var SEP2 = "/";
     var POSIX_CHARS = {
       DOT_LITERAL,
       PLUS_LITERAL,
@@ -2350,7 +2350,7 @@ var require_constants = __commonJS({
       QMARK_NO_DOT,
       STAR,
       START_ANCHOR,
-      SEP
+      SEP: SEP2
     };
     var WINDOWS_CHARS = {
       ...POSIX_CHARS,
@@ -2950,16 +2950,16 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote = 0;
       let value = "";
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of input) {
-        if (escaped === true) {
+        if (escaped2 === true) {
           value += ch;
-          escaped = false;
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
           value += ch;
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -2990,14 +2990,14 @@ var require_parse = __commonJS({
       return parts;
     };
     var isPlainBranch = (branch) => {
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (/[?*+@!()[\]{}]/.test(ch)) {
@@ -3045,15 +3045,15 @@ var require_parse = __commonJS({
       let bracket = 0;
       let paren = 0;
       let quote = 0;
-      let escaped = false;
+      let escaped2 = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -3312,16 +3312,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -3528,28 +3528,28 @@ var require_parse = __commonJS({
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
+          const escaped2 = utils.escapeRegex(prev.value);
           state.output = state.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
+            state.output += escaped2;
+            prev.value = escaped2;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
+          prev.value = `(${capture}${escaped2}|${prev.value})`;
           state.output += prev.value;
           continue;
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -3726,9 +3726,9 @@ var require_parse = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
@@ -4511,10 +4511,10 @@ function gateScan(text, want) {
   const listWant = want & (WORDS_12 | WORDS_LIST | BYTE_ARRAY);
   if (listWant) {
     someRun(text, 47, LIST | SPACE, (a, b) => {
-      const open2 = listWant & ~found;
-      if (open2 & WORDS_LIST && wordChain(text, a, b, 47, false)) found |= WORDS_LIST;
-      if (open2 & WORDS_12 && wordChain(text, a, b, 47, true)) found |= WORDS_12;
-      if (open2 & BYTE_ARRAY && b - a >= 127 && someRun(text, 127, DIGIT | SPACE | COMMA, (x, y) => byteItems(text, x, y), a, b)) found |= BYTE_ARRAY;
+      const open3 = listWant & ~found;
+      if (open3 & WORDS_LIST && wordChain(text, a, b, 47, false)) found |= WORDS_LIST;
+      if (open3 & WORDS_12 && wordChain(text, a, b, 47, true)) found |= WORDS_12;
+      if (open3 & BYTE_ARRAY && b - a >= 127 && someRun(text, 127, DIGIT | SPACE | COMMA, (x, y) => byteItems(text, x, y), a, b)) found |= BYTE_ARRAY;
       return (found & listWant) === listWant;
     });
   }
@@ -9884,13 +9884,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -16842,11 +16842,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -16854,10 +16854,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -16935,10 +16935,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -20562,6 +20562,8 @@ function loadUserConfig(root, configPath) {
     allowlist: d.allowlist ?? {},
     ...d.providers ? { providers: d.providers } : {},
     baseline: d.baseline,
+    ...d.maxDecodeDepth !== void 0 ? { maxDecodeDepth: d.maxDecodeDepth } : {},
+    ...d.maxArchiveDepth !== void 0 ? { maxArchiveDepth: d.maxArchiveDepth } : {},
     ...warnings?.length ? { warnings } : {}
   };
 }
@@ -20584,6 +20586,2835 @@ var init_load = __esm({
   }
 });
 
+// node_modules/adm-zip/util/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/adm-zip/util/constants.js"(exports, module) {
+    module.exports = {
+      /* The local file header */
+      LOCHDR: 30,
+      // LOC header size
+      LOCSIG: 67324752,
+      // "PK\003\004"
+      LOCVER: 4,
+      // version needed to extract
+      LOCFLG: 6,
+      // general purpose bit flag
+      LOCHOW: 8,
+      // compression method
+      LOCTIM: 10,
+      // modification time (2 bytes time, 2 bytes date)
+      LOCCRC: 14,
+      // uncompressed file crc-32 value
+      LOCSIZ: 18,
+      // compressed size
+      LOCLEN: 22,
+      // uncompressed size
+      LOCNAM: 26,
+      // filename length
+      LOCEXT: 28,
+      // extra field length
+      /* The Data descriptor */
+      EXTSIG: 134695760,
+      // "PK\007\008"
+      EXTHDR: 16,
+      // EXT header size
+      EXTCRC: 4,
+      // uncompressed file crc-32 value
+      EXTSIZ: 8,
+      // compressed size
+      EXTLEN: 12,
+      // uncompressed size
+      /* The central directory file header */
+      CENHDR: 46,
+      // CEN header size
+      CENSIG: 33639248,
+      // "PK\001\002"
+      CENVEM: 4,
+      // version made by
+      CENVER: 6,
+      // version needed to extract
+      CENFLG: 8,
+      // encrypt, decrypt flags
+      CENHOW: 10,
+      // compression method
+      CENTIM: 12,
+      // modification time (2 bytes time, 2 bytes date)
+      CENCRC: 16,
+      // uncompressed file crc-32 value
+      CENSIZ: 20,
+      // compressed size
+      CENLEN: 24,
+      // uncompressed size
+      CENNAM: 28,
+      // filename length
+      CENEXT: 30,
+      // extra field length
+      CENCOM: 32,
+      // file comment length
+      CENDSK: 34,
+      // volume number start
+      CENATT: 36,
+      // internal file attributes
+      CENATX: 38,
+      // external file attributes (host system dependent)
+      CENOFF: 42,
+      // LOC header offset
+      /* The entries in the end of central directory */
+      ENDHDR: 22,
+      // END header size
+      ENDSIG: 101010256,
+      // "PK\005\006"
+      ENDSUB: 8,
+      // number of entries on this disk
+      ENDTOT: 10,
+      // total number of entries
+      ENDSIZ: 12,
+      // central directory size in bytes
+      ENDOFF: 16,
+      // offset of first CEN header
+      ENDCOM: 20,
+      // zip file comment length
+      END64HDR: 20,
+      // zip64 END header size
+      END64SIG: 117853008,
+      // zip64 Locator signature, "PK\006\007"
+      END64START: 4,
+      // number of the disk with the start of the zip64
+      END64OFF: 8,
+      // relative offset of the zip64 end of central directory
+      END64NUMDISKS: 16,
+      // total number of disks
+      ZIP64SIG: 101075792,
+      // zip64 signature, "PK\006\006"
+      ZIP64HDR: 56,
+      // zip64 record minimum size
+      ZIP64LEAD: 12,
+      // leading bytes at the start of the record, not counted by the value stored in ZIP64SIZE
+      ZIP64SIZE: 4,
+      // zip64 size of the central directory record
+      ZIP64VEM: 12,
+      // zip64 version made by
+      ZIP64VER: 14,
+      // zip64 version needed to extract
+      ZIP64DSK: 16,
+      // zip64 number of this disk
+      ZIP64DSKDIR: 20,
+      // number of the disk with the start of the record directory
+      ZIP64SUB: 24,
+      // number of entries on this disk
+      ZIP64TOT: 32,
+      // total number of entries
+      ZIP64SIZB: 40,
+      // zip64 central directory size in bytes
+      ZIP64OFF: 48,
+      // offset of start of central directory with respect to the starting disk number
+      ZIP64EXTRA: 56,
+      // extensible data sector
+      /* Compression methods */
+      STORED: 0,
+      // no compression
+      SHRUNK: 1,
+      // shrunk
+      REDUCED1: 2,
+      // reduced with compression factor 1
+      REDUCED2: 3,
+      // reduced with compression factor 2
+      REDUCED3: 4,
+      // reduced with compression factor 3
+      REDUCED4: 5,
+      // reduced with compression factor 4
+      IMPLODED: 6,
+      // imploded
+      // 7 reserved for Tokenizing compression algorithm
+      DEFLATED: 8,
+      // deflated
+      ENHANCED_DEFLATED: 9,
+      // enhanced deflated
+      PKWARE: 10,
+      // PKWare DCL imploded
+      // 11 reserved by PKWARE
+      BZIP2: 12,
+      //  compressed using BZIP2
+      // 13 reserved by PKWARE
+      LZMA: 14,
+      // LZMA
+      // 15-17 reserved by PKWARE
+      IBM_TERSE: 18,
+      // compressed using IBM TERSE
+      IBM_LZ77: 19,
+      // IBM LZ77 z
+      AES_ENCRYPT: 99,
+      // WinZIP AES encryption method
+      /* General purpose bit flag */
+      // values can obtained with expression 2**bitnr
+      FLG_ENC: 1,
+      // Bit 0: encrypted file
+      FLG_COMP1: 2,
+      // Bit 1, compression option
+      FLG_COMP2: 4,
+      // Bit 2, compression option
+      FLG_DESC: 8,
+      // Bit 3, data descriptor
+      FLG_ENH: 16,
+      // Bit 4, enhanced deflating
+      FLG_PATCH: 32,
+      // Bit 5, indicates that the file is compressed patched data.
+      FLG_STR: 64,
+      // Bit 6, strong encryption (patented)
+      // Bits 7-10: Currently unused.
+      FLG_EFS: 2048,
+      // Bit 11: Language encoding flag (EFS)
+      // Bit 12: Reserved by PKWARE for enhanced compression.
+      // Bit 13: encrypted the Central Directory (patented).
+      // Bits 14-15: Reserved by PKWARE.
+      FLG_MSK: 4096,
+      // mask header values
+      /* Load type */
+      FILE: 2,
+      BUFFER: 1,
+      NONE: 0,
+      /* 4.5 Extensible data fields */
+      EF_ID: 0,
+      EF_SIZE: 2,
+      /* Header IDs */
+      ID_ZIP64: 1,
+      ID_AVINFO: 7,
+      ID_PFS: 8,
+      ID_OS2: 9,
+      ID_NTFS: 10,
+      ID_OPENVMS: 12,
+      ID_UNIX: 13,
+      ID_FORK: 14,
+      ID_PATCH: 15,
+      ID_X509_PKCS7: 20,
+      ID_X509_CERTID_F: 21,
+      ID_X509_CERTID_C: 22,
+      ID_STRONGENC: 23,
+      ID_RECORD_MGT: 24,
+      ID_X509_PKCS7_RL: 25,
+      ID_IBM1: 101,
+      ID_IBM2: 102,
+      ID_POSZIP: 18064,
+      EF_ZIP64_OR_32: 4294967295,
+      EF_ZIP64_OR_16: 65535,
+      EF_ZIP64_SUNCOMP: 0,
+      EF_ZIP64_SCOMP: 8,
+      EF_ZIP64_RHO: 16,
+      EF_ZIP64_DSN: 24
+    };
+  }
+});
+
+// node_modules/adm-zip/util/errors.js
+var require_errors3 = __commonJS({
+  "node_modules/adm-zip/util/errors.js"(exports) {
+    var errors = {
+      /* Header error messages */
+      INVALID_LOC: "Invalid LOC header (bad signature)",
+      INVALID_CEN: "Invalid CEN header (bad signature)",
+      INVALID_END: "Invalid END header (bad signature)",
+      /* Descriptor */
+      DESCRIPTOR_NOT_EXIST: "No descriptor present",
+      DESCRIPTOR_UNKNOWN: "Unknown descriptor format",
+      DESCRIPTOR_FAULTY: "Descriptor data is malformed",
+      /* ZipEntry error messages*/
+      NO_DATA: "Nothing to decompress",
+      BAD_CRC: "CRC32 checksum failed {0}",
+      MAX_OUTPUT_EXCEEDED: "Decompressed data exceeds the declared uncompressed size",
+      FILE_IN_THE_WAY: "There is a file in the way: {0}",
+      UNKNOWN_METHOD: "Invalid/unsupported compression method",
+      /* Inflater error messages */
+      AVAIL_DATA: "inflate::Available inflate data did not terminate",
+      INVALID_DISTANCE: "inflate::Invalid literal/length or distance code in fixed or dynamic block",
+      TO_MANY_CODES: "inflate::Dynamic block code description: too many length or distance codes",
+      INVALID_REPEAT_LEN: "inflate::Dynamic block code description: repeat more than specified lengths",
+      INVALID_REPEAT_FIRST: "inflate::Dynamic block code description: repeat lengths with no first length",
+      INCOMPLETE_CODES: "inflate::Dynamic block code description: code lengths codes incomplete",
+      INVALID_DYN_DISTANCE: "inflate::Dynamic block code description: invalid distance code lengths",
+      INVALID_CODES_LEN: "inflate::Dynamic block code description: invalid literal/length code lengths",
+      INVALID_STORE_BLOCK: "inflate::Stored block length did not match one's complement",
+      INVALID_BLOCK_TYPE: "inflate::Invalid block type (type == 3)",
+      /* ADM-ZIP error messages */
+      CANT_EXTRACT_FILE: "Could not extract the file",
+      CANT_OVERRIDE: "Target file already exists",
+      DISK_ENTRY_TOO_LARGE: "Number of disk entries is too large",
+      NO_ZIP: "No zip file was loaded",
+      NO_ENTRY: "Entry doesn't exist",
+      DUPLICATE_ENTRY: "Duplicate entry name {0}",
+      DIRECTORY_CONTENT_ERROR: "A directory cannot have content",
+      FILE_NOT_FOUND: 'File not found: "{0}"',
+      NOT_IMPLEMENTED: "Not implemented",
+      INVALID_FILENAME: "Invalid filename",
+      INVALID_FORMAT: "Invalid or unsupported zip format. No END header found",
+      ZIP64_VALUE_TOO_LARGE: "Zip64 value exceeds the maximum safe integer",
+      INVALID_PASS_PARAM: "Incompatible password parameter",
+      WRONG_PASSWORD: "Wrong Password",
+      /* ADM-ZIP */
+      COMMENT_TOO_LONG: "Comment is too long",
+      // Comment can be max 65535 bytes long (NOTE: some non-US characters may take more space)
+      EXTRA_FIELD_PARSE_ERROR: "Extra field parsing error"
+    };
+    function E(message) {
+      return function(...args) {
+        if (args.length) {
+          message = message.replace(/\{(\d)\}/g, (_, n) => args[n] || "");
+        }
+        return new Error("ADM-ZIP: " + message);
+      };
+    }
+    for (const msg of Object.keys(errors)) {
+      exports[msg] = E(errors[msg]);
+    }
+  }
+});
+
+// node_modules/adm-zip/util/utils.js
+var require_utils3 = __commonJS({
+  "node_modules/adm-zip/util/utils.js"(exports, module) {
+    var fsystem = __require("fs");
+    var pth = __require("path");
+    var Constants = require_constants2();
+    var Errors = require_errors3();
+    var isWin = typeof process === "object" && "win32" === process.platform;
+    var is_Obj = (obj) => typeof obj === "object" && obj !== null;
+    var crcTable = new Uint32Array(256).map((t, c) => {
+      for (let k = 0; k < 8; k++) {
+        if ((c & 1) !== 0) {
+          c = 3988292384 ^ c >>> 1;
+        } else {
+          c >>>= 1;
+        }
+      }
+      return c >>> 0;
+    });
+    function Utils(opts) {
+      this.sep = pth.sep;
+      this.fs = fsystem;
+      if (is_Obj(opts)) {
+        if (is_Obj(opts.fs) && typeof opts.fs.statSync === "function") {
+          this.fs = opts.fs;
+        }
+      }
+    }
+    module.exports = Utils;
+    Utils.prototype.makeDir = function(folder) {
+      const self = this;
+      function mkdirSync3(fpath) {
+        let resolvedPath = fpath.split(self.sep)[0];
+        fpath.split(self.sep).forEach(function(name2) {
+          if (!name2 || name2.substr(-1, 1) === ":") return;
+          resolvedPath += self.sep + name2;
+          var stat2;
+          try {
+            stat2 = self.fs.statSync(resolvedPath);
+          } catch (e) {
+            if (e.message && e.message.startsWith("ENOENT")) {
+              self.fs.mkdirSync(resolvedPath);
+            } else {
+              throw e;
+            }
+          }
+          if (stat2 && stat2.isFile()) throw Errors.FILE_IN_THE_WAY(`"${resolvedPath}"`);
+        });
+      }
+      mkdirSync3(folder);
+    };
+    Utils.prototype.writeFileTo = function(path, content, overwrite, attr) {
+      const self = this;
+      if (self.fs.existsSync(path)) {
+        if (!overwrite) return false;
+        var stat2 = self.fs.statSync(path);
+        if (stat2.isDirectory()) {
+          return false;
+        }
+      }
+      var folder = pth.dirname(path);
+      if (!self.fs.existsSync(folder)) {
+        self.makeDir(folder);
+      }
+      var fd;
+      try {
+        fd = self.fs.openSync(path, "w", 438);
+      } catch (e) {
+        self.fs.chmodSync(path, 438);
+        fd = self.fs.openSync(path, "w", 438);
+      }
+      if (fd) {
+        try {
+          self.fs.writeSync(fd, content, 0, content.length, 0);
+        } finally {
+          self.fs.closeSync(fd);
+        }
+      }
+      self.fs.chmodSync(path, attr || 438);
+      return true;
+    };
+    Utils.prototype.writeFileToAsync = function(path, content, overwrite, attr, callback) {
+      if (typeof attr === "function") {
+        callback = attr;
+        attr = void 0;
+      }
+      const self = this;
+      self.fs.exists(path, function(exist) {
+        if (exist && !overwrite) return callback(false);
+        self.fs.stat(path, function(err, stat2) {
+          if (exist && stat2 && stat2.isDirectory()) {
+            return callback(false);
+          }
+          var folder = pth.dirname(path);
+          self.fs.exists(folder, function(exists2) {
+            if (!exists2) {
+              try {
+                self.makeDir(folder);
+              } catch (e) {
+                return callback(false);
+              }
+            }
+            const writeToFd = function(fd) {
+              self.fs.write(fd, content, 0, content.length, 0, function(writeErr) {
+                self.fs.close(fd, function() {
+                  if (writeErr) return callback(false);
+                  self.fs.chmod(path, attr || 438, function() {
+                    callback(true);
+                  });
+                });
+              });
+            };
+            self.fs.open(path, "w", 438, function(err2, fd) {
+              if (err2) {
+                self.fs.chmod(path, 438, function() {
+                  self.fs.open(path, "w", 438, function(retryErr, fd2) {
+                    if (retryErr || !fd2) return callback(false);
+                    writeToFd(fd2);
+                  });
+                });
+              } else if (fd) {
+                writeToFd(fd);
+              } else {
+                callback(false);
+              }
+            });
+          });
+        });
+      });
+    };
+    Utils.prototype.assertPathSafe = function(root, target) {
+      const self = this;
+      if (typeof self.fs.lstatSync !== "function") return;
+      const resolvedRoot = pth.resolve(root);
+      const resolvedTarget = pth.resolve(target);
+      if (resolvedTarget === resolvedRoot) return;
+      const rel = pth.relative(resolvedRoot, resolvedTarget);
+      if (!rel || rel === ".." || rel.startsWith(".." + pth.sep) || pth.isAbsolute(rel)) return;
+      let cur = resolvedRoot;
+      for (const part of rel.split(pth.sep)) {
+        if (!part || part === ".") continue;
+        cur = pth.join(cur, part);
+        let stat2;
+        try {
+          stat2 = self.fs.lstatSync(cur);
+        } catch (e) {
+          break;
+        }
+        if (stat2.isSymbolicLink()) throw Errors.FILE_IN_THE_WAY(`"${cur}"`);
+      }
+    };
+    Utils.prototype.findFiles = function(path) {
+      const self = this;
+      const canLstat = typeof self.fs.lstatSync === "function";
+      const rootReal = self.fs.realpathSync(path);
+      function escapesRoot(p) {
+        if (!canLstat) return false;
+        if (!self.fs.lstatSync(p).isSymbolicLink()) return false;
+        let real;
+        try {
+          real = self.fs.realpathSync(p);
+        } catch (e) {
+          return true;
+        }
+        return !(real === rootReal || real.startsWith(rootReal + pth.sep));
+      }
+      function findSync(dir, pattern, recursive, visited) {
+        if (typeof pattern === "boolean") {
+          recursive = pattern;
+          pattern = void 0;
+        }
+        let files = [];
+        self.fs.readdirSync(dir).forEach(function(file) {
+          const path2 = pth.join(dir, file);
+          if (escapesRoot(path2)) return;
+          const stat2 = self.fs.statSync(path2);
+          if (!pattern || pattern.test(path2)) {
+            files.push(pth.normalize(path2) + (stat2.isDirectory() ? self.sep : ""));
+          }
+          if (stat2.isDirectory() && recursive) {
+            const realDir = self.fs.realpathSync(path2);
+            if (!visited.has(realDir)) {
+              visited.add(realDir);
+              files = files.concat(findSync(path2, pattern, recursive, visited));
+            }
+          }
+        });
+        return files;
+      }
+      return findSync(path, void 0, true, /* @__PURE__ */ new Set([rootReal]));
+    };
+    Utils.prototype.findFilesAsync = function(dir, cb) {
+      const self = this;
+      const results = [];
+      let finished = false;
+      const finish = function(err) {
+        if (finished) return;
+        finished = true;
+        cb(err, err ? void 0 : results);
+      };
+      const canLstat = typeof self.fs.lstat === "function";
+      let rootReal = null;
+      const escapesRoot = function(file, cb2) {
+        if (!canLstat) return cb2(null, false);
+        self.fs.lstat(file, function(err, lst) {
+          if (err) return cb2(err);
+          if (!lst || !lst.isSymbolicLink()) return cb2(null, false);
+          self.fs.realpath(file, function(err2, real) {
+            if (err2) return cb2(null, true);
+            cb2(null, !(real === rootReal || real.startsWith(rootReal + pth.sep)));
+          });
+        });
+      };
+      const walk = function(dir2, visited, done) {
+        self.fs.readdir(dir2, function(err, list) {
+          if (err) return done(err);
+          let pending = list.length;
+          if (!pending) return done();
+          list.forEach(function(name2) {
+            const file = pth.join(dir2, name2);
+            escapesRoot(file, function(err2, escapes) {
+              if (err2) return done(err2);
+              if (escapes) {
+                if (!--pending) done();
+                return;
+              }
+              self.fs.stat(file, function(err3, stat2) {
+                if (err3) return done(err3);
+                if (!stat2) {
+                  if (!--pending) done();
+                  return;
+                }
+                results.push(pth.normalize(file) + (stat2.isDirectory() ? self.sep : ""));
+                if (!stat2.isDirectory()) {
+                  if (!--pending) done();
+                  return;
+                }
+                self.fs.realpath(file, function(err4, realDir) {
+                  if (err4) return done(err4);
+                  if (visited.has(realDir)) {
+                    if (!--pending) done();
+                    return;
+                  }
+                  visited.add(realDir);
+                  walk(file, visited, function(err5) {
+                    if (err5) return done(err5);
+                    if (!--pending) done();
+                  });
+                });
+              });
+            });
+          });
+        });
+      };
+      self.fs.realpath(dir, function(err, realDir) {
+        if (err) return finish(err);
+        rootReal = realDir;
+        walk(dir, /* @__PURE__ */ new Set([realDir]), finish);
+      });
+    };
+    Utils.prototype.getAttributes = function() {
+    };
+    Utils.prototype.setAttributes = function() {
+    };
+    Utils.crc32update = function(crc, byte) {
+      return crcTable[(crc ^ byte) & 255] ^ crc >>> 8;
+    };
+    Utils.crc32 = function(buf) {
+      if (typeof buf === "string") {
+        buf = Buffer.from(buf, "utf8");
+      }
+      let len = buf.length;
+      let crc = ~0;
+      for (let off = 0; off < len; ) crc = Utils.crc32update(crc, buf[off++]);
+      return ~crc >>> 0;
+    };
+    Utils.methodToString = function(method) {
+      switch (method) {
+        case Constants.STORED:
+          return "STORED (" + method + ")";
+        case Constants.DEFLATED:
+          return "DEFLATED (" + method + ")";
+        default:
+          return "UNSUPPORTED (" + method + ")";
+      }
+    };
+    Utils.canonical = function(path) {
+      if (!path) return "";
+      const safeSuffix = pth.posix.normalize("/" + path.split("\\").join("/"));
+      return pth.join(".", safeSuffix);
+    };
+    Utils.zipnamefix = function(path) {
+      if (!path) return "";
+      const safeSuffix = pth.posix.normalize("/" + path.split("\\").join("/"));
+      return pth.posix.join(".", safeSuffix);
+    };
+    Utils.findLast = function(arr, callback) {
+      if (!Array.isArray(arr)) throw new TypeError("arr is not array");
+      const len = arr.length >>> 0;
+      for (let i = len - 1; i >= 0; i--) {
+        if (callback(arr[i], i, arr)) {
+          return arr[i];
+        }
+      }
+      return void 0;
+    };
+    Utils.sanitize = function(prefix, name2) {
+      prefix = pth.resolve(pth.normalize(prefix));
+      var parts = name2.split("/");
+      for (var i = 0, l = parts.length; i < l; i++) {
+        var path = pth.normalize(pth.join(prefix, parts.slice(i, l).join(pth.sep)));
+        if (path === prefix || path.startsWith(prefix + pth.sep)) {
+          return path;
+        }
+      }
+      return pth.normalize(pth.join(prefix, pth.basename(name2)));
+    };
+    Utils.toBuffer = function toBuffer(input, encoder) {
+      if (Buffer.isBuffer(input)) {
+        return input;
+      } else if (input instanceof Uint8Array) {
+        return Buffer.from(input);
+      } else {
+        return typeof input === "string" ? encoder(input) : Buffer.alloc(0);
+      }
+    };
+    Utils.readBigUInt64LE = function(buffer, index) {
+      const lo2 = buffer.readUInt32LE(index);
+      const hi = buffer.readUInt32LE(index + 4);
+      const value = hi * 4294967296 + lo2;
+      if (value > Number.MAX_SAFE_INTEGER) {
+        throw Errors.ZIP64_VALUE_TOO_LARGE();
+      }
+      return value;
+    };
+    Utils.writeBigUInt64LE = function(buffer, value, index) {
+      const lo2 = value >>> 0;
+      const hi = Math.floor(value / 4294967296) >>> 0;
+      buffer.writeUInt32LE(lo2, index);
+      buffer.writeUInt32LE(hi, index + 4);
+    };
+    Utils.fromDOS2Date = function(val) {
+      return new Date((val >> 25 & 127) + 1980, Math.max((val >> 21 & 15) - 1, 0), Math.max(val >> 16 & 31, 1), val >> 11 & 31, val >> 5 & 63, (val & 31) << 1);
+    };
+    Utils.fromDate2DOS = function(val) {
+      let date = 0;
+      let time = 0;
+      if (val.getFullYear() > 1979) {
+        date = (val.getFullYear() - 1980 & 127) << 9 | val.getMonth() + 1 << 5 | val.getDate();
+        time = val.getHours() << 11 | val.getMinutes() << 5 | val.getSeconds() >> 1;
+      }
+      return date << 16 | time;
+    };
+    Utils.isWin = isWin;
+    Utils.crcTable = crcTable;
+  }
+});
+
+// node_modules/adm-zip/util/fattr.js
+var require_fattr = __commonJS({
+  "node_modules/adm-zip/util/fattr.js"(exports, module) {
+    var pth = __require("path");
+    module.exports = function(path, { fs: fs3 }) {
+      var _path = path || "", _obj = newAttr(), _stat = null;
+      function newAttr() {
+        return {
+          directory: false,
+          readonly: false,
+          hidden: false,
+          executable: false,
+          mtime: 0,
+          atime: 0
+        };
+      }
+      if (_path && fs3.existsSync(_path)) {
+        _stat = fs3.statSync(_path);
+        _obj.directory = _stat.isDirectory();
+        _obj.mtime = _stat.mtime;
+        _obj.atime = _stat.atime;
+        _obj.executable = (73 & _stat.mode) !== 0;
+        _obj.readonly = (128 & _stat.mode) === 0;
+        _obj.hidden = pth.basename(_path)[0] === ".";
+      } else {
+        console.warn("Invalid path: " + _path);
+      }
+      return {
+        get directory() {
+          return _obj.directory;
+        },
+        get readOnly() {
+          return _obj.readonly;
+        },
+        get hidden() {
+          return _obj.hidden;
+        },
+        get mtime() {
+          return _obj.mtime;
+        },
+        get atime() {
+          return _obj.atime;
+        },
+        get executable() {
+          return _obj.executable;
+        },
+        decodeAttributes: function() {
+        },
+        encodeAttributes: function() {
+        },
+        toJSON: function() {
+          return {
+            path: _path,
+            isDirectory: _obj.directory,
+            isReadOnly: _obj.readonly,
+            isHidden: _obj.hidden,
+            isExecutable: _obj.executable,
+            mTime: _obj.mtime,
+            aTime: _obj.atime
+          };
+        },
+        toString: function() {
+          return JSON.stringify(this.toJSON(), null, "	");
+        }
+      };
+    };
+  }
+});
+
+// node_modules/adm-zip/util/decoder.js
+var require_decoder = __commonJS({
+  "node_modules/adm-zip/util/decoder.js"(exports, module) {
+    module.exports = {
+      efs: true,
+      encode: (data) => Buffer.from(data, "utf8"),
+      decode: (data) => data.toString("utf8")
+    };
+  }
+});
+
+// node_modules/adm-zip/util/index.js
+var require_util2 = __commonJS({
+  "node_modules/adm-zip/util/index.js"(exports, module) {
+    module.exports = require_utils3();
+    module.exports.Constants = require_constants2();
+    module.exports.Errors = require_errors3();
+    module.exports.FileAttr = require_fattr();
+    module.exports.decoder = require_decoder();
+  }
+});
+
+// node_modules/adm-zip/headers/entryHeader.js
+var require_entryHeader = __commonJS({
+  "node_modules/adm-zip/headers/entryHeader.js"(exports, module) {
+    var Utils = require_util2();
+    var Constants = Utils.Constants;
+    module.exports = function() {
+      var _verMade = 20, _version = 10, _flags = 0, _method = 0, _time = 0, _crc = 0, _compressedSize = 0, _size = 0, _fnameLen = 0, _extraLen = 0, _comLen = 0, _diskStart = 0, _inattr = 0, _attr = 0, _offset = 0;
+      _verMade |= Utils.isWin ? 2560 : 768;
+      _flags |= Constants.FLG_EFS;
+      const _localHeader = {
+        extraLen: 0
+      };
+      const uint32 = (val) => Math.max(0, val) >>> 0;
+      const uint16 = (val) => Math.max(0, val) & 65535;
+      const uint8 = (val) => Math.max(0, val) & 255;
+      _time = Utils.fromDate2DOS(/* @__PURE__ */ new Date());
+      return {
+        get made() {
+          return _verMade;
+        },
+        set made(val) {
+          _verMade = val;
+        },
+        get version() {
+          return _version;
+        },
+        set version(val) {
+          _version = val;
+        },
+        get flags() {
+          return _flags;
+        },
+        set flags(val) {
+          _flags = val;
+        },
+        get flags_efs() {
+          return (_flags & Constants.FLG_EFS) > 0;
+        },
+        set flags_efs(val) {
+          if (val) {
+            _flags |= Constants.FLG_EFS;
+          } else {
+            _flags &= ~Constants.FLG_EFS;
+          }
+        },
+        get flags_desc() {
+          return (_flags & Constants.FLG_DESC) > 0;
+        },
+        set flags_desc(val) {
+          if (val) {
+            _flags |= Constants.FLG_DESC;
+          } else {
+            _flags &= ~Constants.FLG_DESC;
+          }
+        },
+        get method() {
+          return _method;
+        },
+        set method(val) {
+          switch (val) {
+            case Constants.STORED:
+              this.version = 10;
+              break;
+            case Constants.DEFLATED:
+            default:
+              this.version = 20;
+          }
+          _method = val;
+        },
+        get time() {
+          return Utils.fromDOS2Date(this.timeval);
+        },
+        set time(val) {
+          val = new Date(val);
+          this.timeval = Utils.fromDate2DOS(val);
+        },
+        get timeval() {
+          return _time;
+        },
+        set timeval(val) {
+          _time = uint32(val);
+        },
+        get timeHighByte() {
+          return uint8(_time >>> 8);
+        },
+        get crc() {
+          return _crc;
+        },
+        set crc(val) {
+          _crc = uint32(val);
+        },
+        get compressedSize() {
+          return _compressedSize;
+        },
+        set compressedSize(val) {
+          _compressedSize = uint32(val);
+        },
+        get size() {
+          return _size;
+        },
+        set size(val) {
+          _size = uint32(val);
+        },
+        get fileNameLength() {
+          return _fnameLen;
+        },
+        set fileNameLength(val) {
+          _fnameLen = val;
+        },
+        get extraLength() {
+          return _extraLen;
+        },
+        set extraLength(val) {
+          _extraLen = val;
+        },
+        get extraLocalLength() {
+          return _localHeader.extraLen;
+        },
+        set extraLocalLength(val) {
+          _localHeader.extraLen = val;
+        },
+        get commentLength() {
+          return _comLen;
+        },
+        set commentLength(val) {
+          _comLen = val;
+        },
+        get diskNumStart() {
+          return _diskStart;
+        },
+        set diskNumStart(val) {
+          _diskStart = uint32(val);
+        },
+        get inAttr() {
+          return _inattr;
+        },
+        set inAttr(val) {
+          _inattr = uint32(val);
+        },
+        get attr() {
+          return _attr;
+        },
+        set attr(val) {
+          _attr = uint32(val);
+        },
+        // get Unix file permissions
+        get fileAttr() {
+          return (_attr || 0) >> 16 & 511;
+        },
+        get offset() {
+          return _offset;
+        },
+        set offset(val) {
+          _offset = uint32(val);
+        },
+        get encrypted() {
+          return (_flags & Constants.FLG_ENC) === Constants.FLG_ENC;
+        },
+        get centralHeaderSize() {
+          return Constants.CENHDR + _fnameLen + _extraLen + _comLen;
+        },
+        get realDataOffset() {
+          return _offset + Constants.LOCHDR + _localHeader.fnameLen + _localHeader.extraLen;
+        },
+        get localHeader() {
+          return _localHeader;
+        },
+        loadLocalHeaderFromBinary: function(input) {
+          if (_offset < 0 || _offset + Constants.LOCHDR > input.length) {
+            throw Utils.Errors.INVALID_LOC();
+          }
+          var data = input.slice(_offset, _offset + Constants.LOCHDR);
+          if (data.readUInt32LE(0) !== Constants.LOCSIG) {
+            throw Utils.Errors.INVALID_LOC();
+          }
+          _localHeader.version = data.readUInt16LE(Constants.LOCVER);
+          _localHeader.flags = data.readUInt16LE(Constants.LOCFLG);
+          _localHeader.flags_desc = (_localHeader.flags & Constants.FLG_DESC) > 0;
+          _localHeader.method = data.readUInt16LE(Constants.LOCHOW);
+          _localHeader.time = data.readUInt32LE(Constants.LOCTIM);
+          _localHeader.crc = data.readUInt32LE(Constants.LOCCRC);
+          _localHeader.compressedSize = data.readUInt32LE(Constants.LOCSIZ);
+          _localHeader.size = data.readUInt32LE(Constants.LOCLEN);
+          _localHeader.fnameLen = data.readUInt16LE(Constants.LOCNAM);
+          _localHeader.extraLen = data.readUInt16LE(Constants.LOCEXT);
+          const extraStart = _offset + Constants.LOCHDR + _localHeader.fnameLen;
+          const extraEnd = extraStart + _localHeader.extraLen;
+          return input.slice(extraStart, extraEnd);
+        },
+        loadFromBinary: function(data) {
+          if (data.length !== Constants.CENHDR || data.readUInt32LE(0) !== Constants.CENSIG) {
+            throw Utils.Errors.INVALID_CEN();
+          }
+          _verMade = data.readUInt16LE(Constants.CENVEM);
+          _version = data.readUInt16LE(Constants.CENVER);
+          _flags = data.readUInt16LE(Constants.CENFLG);
+          _method = data.readUInt16LE(Constants.CENHOW);
+          _time = data.readUInt32LE(Constants.CENTIM);
+          _crc = data.readUInt32LE(Constants.CENCRC);
+          _compressedSize = data.readUInt32LE(Constants.CENSIZ);
+          _size = data.readUInt32LE(Constants.CENLEN);
+          _fnameLen = data.readUInt16LE(Constants.CENNAM);
+          _extraLen = data.readUInt16LE(Constants.CENEXT);
+          _comLen = data.readUInt16LE(Constants.CENCOM);
+          _diskStart = data.readUInt16LE(Constants.CENDSK);
+          _inattr = data.readUInt16LE(Constants.CENATT);
+          _attr = data.readUInt32LE(Constants.CENATX);
+          _offset = data.readUInt32LE(Constants.CENOFF);
+        },
+        localHeaderToBinary: function() {
+          var data = Buffer.alloc(Constants.LOCHDR);
+          data.writeUInt32LE(Constants.LOCSIG, 0);
+          data.writeUInt16LE(_version, Constants.LOCVER);
+          data.writeUInt16LE(_flags & ~Constants.FLG_DESC, Constants.LOCFLG);
+          data.writeUInt16LE(_method, Constants.LOCHOW);
+          data.writeUInt32LE(_time, Constants.LOCTIM);
+          data.writeUInt32LE(_crc, Constants.LOCCRC);
+          data.writeUInt32LE(_compressedSize, Constants.LOCSIZ);
+          data.writeUInt32LE(_size, Constants.LOCLEN);
+          data.writeUInt16LE(_fnameLen, Constants.LOCNAM);
+          data.writeUInt16LE(_localHeader.extraLen, Constants.LOCEXT);
+          return data;
+        },
+        centralHeaderToBinary: function() {
+          var data = Buffer.alloc(Constants.CENHDR + _fnameLen + _extraLen + _comLen);
+          data.writeUInt32LE(Constants.CENSIG, 0);
+          data.writeUInt16LE(_verMade, Constants.CENVEM);
+          data.writeUInt16LE(_version, Constants.CENVER);
+          data.writeUInt16LE(_flags & ~Constants.FLG_DESC, Constants.CENFLG);
+          data.writeUInt16LE(_method, Constants.CENHOW);
+          data.writeUInt32LE(_time, Constants.CENTIM);
+          data.writeUInt32LE(_crc, Constants.CENCRC);
+          data.writeUInt32LE(_compressedSize, Constants.CENSIZ);
+          data.writeUInt32LE(_size, Constants.CENLEN);
+          data.writeUInt16LE(_fnameLen, Constants.CENNAM);
+          data.writeUInt16LE(_extraLen, Constants.CENEXT);
+          data.writeUInt16LE(_comLen, Constants.CENCOM);
+          data.writeUInt16LE(_diskStart, Constants.CENDSK);
+          data.writeUInt16LE(_inattr, Constants.CENATT);
+          data.writeUInt32LE(_attr, Constants.CENATX);
+          data.writeUInt32LE(_offset, Constants.CENOFF);
+          return data;
+        },
+        toJSON: function() {
+          const bytes = function(nr) {
+            return nr + " bytes";
+          };
+          return {
+            made: _verMade,
+            version: _version,
+            flags: _flags,
+            method: Utils.methodToString(_method),
+            time: this.time,
+            crc: "0x" + _crc.toString(16).toUpperCase(),
+            compressedSize: bytes(_compressedSize),
+            size: bytes(_size),
+            fileNameLength: bytes(_fnameLen),
+            extraLength: bytes(_extraLen),
+            commentLength: bytes(_comLen),
+            diskNumStart: _diskStart,
+            inAttr: _inattr,
+            attr: _attr,
+            offset: _offset,
+            centralHeaderSize: bytes(Constants.CENHDR + _fnameLen + _extraLen + _comLen)
+          };
+        },
+        toString: function() {
+          return JSON.stringify(this.toJSON(), null, "	");
+        }
+      };
+    };
+  }
+});
+
+// node_modules/adm-zip/headers/mainHeader.js
+var require_mainHeader = __commonJS({
+  "node_modules/adm-zip/headers/mainHeader.js"(exports, module) {
+    var Utils = require_util2();
+    var Constants = Utils.Constants;
+    module.exports = function() {
+      var _volumeEntries = 0, _totalEntries = 0, _size = 0, _offset = 0, _commentLength = 0;
+      const needsZip64 = () => _volumeEntries > Constants.EF_ZIP64_OR_16 || _totalEntries > Constants.EF_ZIP64_OR_16 || _size > Constants.EF_ZIP64_OR_32 || _offset > Constants.EF_ZIP64_OR_32;
+      return {
+        get diskEntries() {
+          return _volumeEntries;
+        },
+        set diskEntries(val) {
+          _volumeEntries = _totalEntries = val;
+        },
+        get totalEntries() {
+          return _totalEntries;
+        },
+        set totalEntries(val) {
+          _totalEntries = _volumeEntries = val;
+        },
+        get size() {
+          return _size;
+        },
+        set size(val) {
+          _size = val;
+        },
+        get offset() {
+          return _offset;
+        },
+        set offset(val) {
+          _offset = val;
+        },
+        get commentLength() {
+          return _commentLength;
+        },
+        set commentLength(val) {
+          _commentLength = val;
+        },
+        get mainHeaderSize() {
+          return (needsZip64() ? Constants.ZIP64HDR + Constants.END64HDR : 0) + Constants.ENDHDR + _commentLength;
+        },
+        loadFromBinary: function(data) {
+          if ((data.length !== Constants.ENDHDR || data.readUInt32LE(0) !== Constants.ENDSIG) && (data.length < Constants.ZIP64HDR || data.readUInt32LE(0) !== Constants.ZIP64SIG)) {
+            throw Utils.Errors.INVALID_END();
+          }
+          if (data.readUInt32LE(0) === Constants.ENDSIG) {
+            _volumeEntries = data.readUInt16LE(Constants.ENDSUB);
+            _totalEntries = data.readUInt16LE(Constants.ENDTOT);
+            _size = data.readUInt32LE(Constants.ENDSIZ);
+            _offset = data.readUInt32LE(Constants.ENDOFF);
+            _commentLength = data.readUInt16LE(Constants.ENDCOM);
+          } else {
+            _volumeEntries = Utils.readBigUInt64LE(data, Constants.ZIP64SUB);
+            _totalEntries = Utils.readBigUInt64LE(data, Constants.ZIP64TOT);
+            _size = Utils.readBigUInt64LE(data, Constants.ZIP64SIZB);
+            _offset = Utils.readBigUInt64LE(data, Constants.ZIP64OFF);
+            _commentLength = 0;
+          }
+        },
+        toBinary: function() {
+          if (!needsZip64()) {
+            var b = Buffer.alloc(Constants.ENDHDR + _commentLength);
+            b.writeUInt32LE(Constants.ENDSIG, 0);
+            b.writeUInt32LE(0, 4);
+            b.writeUInt16LE(_volumeEntries, Constants.ENDSUB);
+            b.writeUInt16LE(_totalEntries, Constants.ENDTOT);
+            b.writeUInt32LE(_size, Constants.ENDSIZ);
+            b.writeUInt32LE(_offset, Constants.ENDOFF);
+            b.writeUInt16LE(_commentLength, Constants.ENDCOM);
+            b.fill(" ", Constants.ENDHDR);
+            return b;
+          }
+          var b = Buffer.alloc(this.mainHeaderSize);
+          let offset = 0;
+          b.writeUInt32LE(Constants.ZIP64SIG, offset);
+          Utils.writeBigUInt64LE(b, Constants.ZIP64HDR - Constants.ZIP64LEAD, offset + Constants.ZIP64SIZE);
+          b.writeUInt16LE(45, offset + Constants.ZIP64VEM);
+          b.writeUInt16LE(45, offset + Constants.ZIP64VER);
+          b.writeUInt32LE(0, offset + Constants.ZIP64DSK);
+          b.writeUInt32LE(0, offset + Constants.ZIP64DSKDIR);
+          Utils.writeBigUInt64LE(b, _volumeEntries, offset + Constants.ZIP64SUB);
+          Utils.writeBigUInt64LE(b, _totalEntries, offset + Constants.ZIP64TOT);
+          Utils.writeBigUInt64LE(b, _size, offset + Constants.ZIP64SIZB);
+          Utils.writeBigUInt64LE(b, _offset, offset + Constants.ZIP64OFF);
+          const zip64EndOffset = _offset + _size;
+          offset += Constants.ZIP64HDR;
+          b.writeUInt32LE(Constants.END64SIG, offset);
+          b.writeUInt32LE(0, offset + Constants.END64START);
+          Utils.writeBigUInt64LE(b, zip64EndOffset, offset + Constants.END64OFF);
+          b.writeUInt32LE(1, offset + Constants.END64NUMDISKS);
+          offset += Constants.END64HDR;
+          b.writeUInt32LE(Constants.ENDSIG, offset);
+          b.writeUInt32LE(0, offset + 4);
+          b.writeUInt16LE(Math.min(_volumeEntries, Constants.EF_ZIP64_OR_16), offset + Constants.ENDSUB);
+          b.writeUInt16LE(Math.min(_totalEntries, Constants.EF_ZIP64_OR_16), offset + Constants.ENDTOT);
+          b.writeUInt32LE(Math.min(_size, Constants.EF_ZIP64_OR_32), offset + Constants.ENDSIZ);
+          b.writeUInt32LE(Math.min(_offset, Constants.EF_ZIP64_OR_32), offset + Constants.ENDOFF);
+          b.writeUInt16LE(_commentLength, offset + Constants.ENDCOM);
+          b.fill(" ", offset + Constants.ENDHDR);
+          return b;
+        },
+        toJSON: function() {
+          const offset = function(nr, len) {
+            let offs = nr.toString(16).toUpperCase();
+            while (offs.length < len) offs = "0" + offs;
+            return "0x" + offs;
+          };
+          return {
+            diskEntries: _volumeEntries,
+            totalEntries: _totalEntries,
+            size: _size + " bytes",
+            offset: offset(_offset, 4),
+            commentLength: _commentLength
+          };
+        },
+        toString: function() {
+          return JSON.stringify(this.toJSON(), null, "	");
+        }
+      };
+    };
+  }
+});
+
+// node_modules/adm-zip/headers/index.js
+var require_headers = __commonJS({
+  "node_modules/adm-zip/headers/index.js"(exports) {
+    exports.EntryHeader = require_entryHeader();
+    exports.MainHeader = require_mainHeader();
+  }
+});
+
+// node_modules/adm-zip/methods/deflater.js
+var require_deflater = __commonJS({
+  "node_modules/adm-zip/methods/deflater.js"(exports, module) {
+    module.exports = function(inbuf) {
+      var zlib = __require("zlib");
+      var opts = { chunkSize: (parseInt(inbuf.length / 1024) + 1) * 1024 };
+      return {
+        deflate: function() {
+          return zlib.deflateRawSync(inbuf, opts);
+        },
+        deflateAsync: function(callback) {
+          var tmp = zlib.createDeflateRaw(opts), parts = [], total = 0;
+          tmp.on("data", function(data) {
+            parts.push(data);
+            total += data.length;
+          });
+          tmp.on("end", function() {
+            var buf = Buffer.alloc(total), written = 0;
+            buf.fill(0);
+            for (var i = 0; i < parts.length; i++) {
+              var part = parts[i];
+              part.copy(buf, written);
+              written += part.length;
+            }
+            callback && callback(buf);
+          });
+          tmp.end(inbuf);
+        }
+      };
+    };
+  }
+});
+
+// node_modules/adm-zip/methods/inflater.js
+var require_inflater = __commonJS({
+  "node_modules/adm-zip/methods/inflater.js"(exports, module) {
+    var version = +(process?.versions?.node ?? "").split(".")[0] || 0;
+    var Errors = require_errors3();
+    module.exports = function(inbuf, expectedLength) {
+      var zlib = __require("zlib");
+      const maxOutputLength = expectedLength > 0 ? expectedLength : 1;
+      const option = version >= 15 ? { maxOutputLength } : {};
+      return {
+        inflate: function() {
+          return zlib.inflateRawSync(inbuf, option);
+        },
+        inflateAsync: function(callback) {
+          var tmp = zlib.createInflateRaw(option), parts = [], total = 0, done = false;
+          const fail2 = function(err) {
+            if (done) return;
+            done = true;
+            tmp.destroy();
+            callback && callback(Buffer.alloc(0), err);
+          };
+          tmp.on("error", function(err) {
+            fail2(err);
+          });
+          tmp.on("data", function(data) {
+            if (done) return;
+            total += data.length;
+            if (total > maxOutputLength) {
+              return fail2(Errors.MAX_OUTPUT_EXCEEDED());
+            }
+            parts.push(data);
+          });
+          tmp.on("end", function() {
+            if (done) return;
+            done = true;
+            var buf = Buffer.alloc(total), written = 0;
+            buf.fill(0);
+            for (var i = 0; i < parts.length; i++) {
+              var part = parts[i];
+              part.copy(buf, written);
+              written += part.length;
+            }
+            callback && callback(buf);
+          });
+          tmp.end(inbuf);
+        }
+      };
+    };
+  }
+});
+
+// node_modules/adm-zip/methods/zipcrypto.js
+var require_zipcrypto = __commonJS({
+  "node_modules/adm-zip/methods/zipcrypto.js"(exports, module) {
+    "use strict";
+    var { randomFillSync } = __require("crypto");
+    var Errors = require_errors3();
+    var crctable = new Uint32Array(256).map((t, crc) => {
+      for (let j = 0; j < 8; j++) {
+        if (0 !== (crc & 1)) {
+          crc = crc >>> 1 ^ 3988292384;
+        } else {
+          crc >>>= 1;
+        }
+      }
+      return crc >>> 0;
+    });
+    var uMul = (a, b) => Math.imul(a, b) >>> 0;
+    var crc32update = (pCrc32, bval) => {
+      return crctable[(pCrc32 ^ bval) & 255] ^ pCrc32 >>> 8;
+    };
+    var genSalt = () => {
+      if ("function" === typeof randomFillSync) {
+        return randomFillSync(Buffer.alloc(12));
+      } else {
+        return genSalt.node();
+      }
+    };
+    genSalt.node = () => {
+      const salt = Buffer.alloc(12);
+      const len = salt.length;
+      for (let i = 0; i < len; i++) salt[i] = Math.random() * 256 & 255;
+      return salt;
+    };
+    var config = {
+      genSalt
+    };
+    function Initkeys(pw) {
+      const pass = Buffer.isBuffer(pw) ? pw : Buffer.from(pw);
+      this.keys = new Uint32Array([305419896, 591751049, 878082192]);
+      for (let i = 0; i < pass.length; i++) {
+        this.updateKeys(pass[i]);
+      }
+    }
+    Initkeys.prototype.updateKeys = function(byteValue) {
+      const keys = this.keys;
+      keys[0] = crc32update(keys[0], byteValue);
+      keys[1] += keys[0] & 255;
+      keys[1] = uMul(keys[1], 134775813) + 1;
+      keys[2] = crc32update(keys[2], keys[1] >>> 24);
+      return byteValue;
+    };
+    Initkeys.prototype.next = function() {
+      const k = (this.keys[2] | 2) >>> 0;
+      return uMul(k, k ^ 1) >> 8 & 255;
+    };
+    function make_decrypter(pwd) {
+      const keys = new Initkeys(pwd);
+      return function(data) {
+        const result2 = Buffer.alloc(data.length);
+        let pos = 0;
+        for (let c of data) {
+          result2[pos++] = keys.updateKeys(c ^ keys.next());
+        }
+        return result2;
+      };
+    }
+    function make_encrypter(pwd) {
+      const keys = new Initkeys(pwd);
+      return function(data, result2, pos = 0) {
+        if (!result2) result2 = Buffer.alloc(data.length);
+        for (let c of data) {
+          const k = keys.next();
+          result2[pos++] = c ^ k;
+          keys.updateKeys(c);
+        }
+        return result2;
+      };
+    }
+    function decrypt(data, header, pwd) {
+      if (!data || !Buffer.isBuffer(data) || data.length < 12) {
+        return Buffer.alloc(0);
+      }
+      const decrypter = make_decrypter(pwd);
+      const salt = decrypter(data.slice(0, 12));
+      const verifyByte = (header.flags & 8) === 8 ? header.timeHighByte : header.crc >>> 24;
+      if (salt[11] !== verifyByte) {
+        throw Errors.WRONG_PASSWORD();
+      }
+      return decrypter(data.slice(12));
+    }
+    function _salter(data) {
+      if (Buffer.isBuffer(data) && data.length >= 12) {
+        config.genSalt = function() {
+          return data.slice(0, 12);
+        };
+      } else if (data === "node") {
+        config.genSalt = genSalt.node;
+      } else {
+        config.genSalt = genSalt;
+      }
+    }
+    function encrypt(data, header, pwd, oldlike = false) {
+      if (data == null) data = Buffer.alloc(0);
+      if (!Buffer.isBuffer(data)) data = Buffer.from(data.toString());
+      const encrypter = make_encrypter(pwd);
+      const salt = config.genSalt();
+      salt[11] = header.crc >>> 24 & 255;
+      if (oldlike) salt[10] = header.crc >>> 16 & 255;
+      const result2 = Buffer.alloc(data.length + 12);
+      encrypter(salt, result2);
+      return encrypter(data, result2, 12);
+    }
+    module.exports = { decrypt, encrypt, _salter };
+  }
+});
+
+// node_modules/adm-zip/methods/index.js
+var require_methods = __commonJS({
+  "node_modules/adm-zip/methods/index.js"(exports) {
+    exports.Deflater = require_deflater();
+    exports.Inflater = require_inflater();
+    exports.ZipCrypto = require_zipcrypto();
+  }
+});
+
+// node_modules/adm-zip/zipEntry.js
+var require_zipEntry = __commonJS({
+  "node_modules/adm-zip/zipEntry.js"(exports, module) {
+    var Utils = require_util2();
+    var Headers = require_headers();
+    var Constants = Utils.Constants;
+    var Methods = require_methods();
+    module.exports = function(options, input) {
+      var _centralHeader = new Headers.EntryHeader(), _entryName = Buffer.alloc(0), _comment = Buffer.alloc(0), _isDirectory = false, uncompressedData = null, _extra = Buffer.alloc(0), _extralocal = Buffer.alloc(0), _efs = true;
+      const opts = options;
+      const decoder = typeof opts.decoder === "object" ? opts.decoder : Utils.decoder;
+      _efs = decoder.hasOwnProperty("efs") ? decoder.efs : false;
+      function getCompressedDataFromZip() {
+        if (!input || !(input instanceof Uint8Array)) {
+          return Buffer.alloc(0);
+        }
+        _extralocal = _centralHeader.loadLocalHeaderFromBinary(input);
+        const dataOffset = _centralHeader.realDataOffset;
+        const dataEnd = dataOffset + _centralHeader.compressedSize;
+        if (dataOffset < 0 || dataEnd < dataOffset || dataEnd > input.length) {
+          throw Utils.Errors.INVALID_LOC();
+        }
+        return input.slice(dataOffset, dataEnd);
+      }
+      function crc32OK(data) {
+        const expectedCrc = _centralHeader.flags_desc || _centralHeader.localHeader.flags_desc ? _centralHeader.crc : _centralHeader.localHeader.crc;
+        return Utils.crc32(data) === expectedCrc;
+      }
+      function decompress(async, callback, pass) {
+        if (typeof callback === "undefined" && typeof async === "string") {
+          pass = async;
+          async = void 0;
+        }
+        if (_isDirectory) {
+          if (async && callback) {
+            callback(Buffer.alloc(0), Utils.Errors.DIRECTORY_CONTENT_ERROR());
+          }
+          return Buffer.alloc(0);
+        }
+        var compressedData;
+        try {
+          compressedData = getCompressedDataFromZip();
+          if (compressedData.length === 0) {
+            if (async && callback) callback(compressedData);
+            return compressedData;
+          }
+          if (_centralHeader.encrypted) {
+            if ("string" !== typeof pass && !Buffer.isBuffer(pass)) {
+              throw Utils.Errors.INVALID_PASS_PARAM();
+            }
+            compressedData = Methods.ZipCrypto.decrypt(compressedData, _centralHeader, pass);
+          }
+        } catch (err) {
+          if (async && callback) {
+            callback(Buffer.alloc(0), err);
+            return Buffer.alloc(0);
+          }
+          throw err;
+        }
+        var data;
+        switch (_centralHeader.method) {
+          case Utils.Constants.STORED:
+            data = Buffer.alloc(compressedData.length);
+            compressedData.copy(data);
+            if (!crc32OK(data)) {
+              if (async && callback) callback(data, Utils.Errors.BAD_CRC());
+              throw Utils.Errors.BAD_CRC();
+            } else {
+              if (async && callback) callback(data);
+              return data;
+            }
+          case Utils.Constants.DEFLATED:
+            var inflater = new Methods.Inflater(compressedData, _centralHeader.size);
+            if (!async) {
+              data = inflater.inflate();
+              if (!crc32OK(data)) {
+                throw Utils.Errors.BAD_CRC(`"${decoder.decode(_entryName)}"`);
+              }
+              return data;
+            } else {
+              inflater.inflateAsync(function(result2, err) {
+                if (!callback) return;
+                if (err) {
+                  callback(Buffer.alloc(0), err);
+                } else if (!crc32OK(result2)) {
+                  callback(result2, Utils.Errors.BAD_CRC());
+                } else {
+                  callback(result2);
+                }
+              });
+            }
+            break;
+          default:
+            if (async && callback) callback(Buffer.alloc(0), Utils.Errors.UNKNOWN_METHOD());
+            throw Utils.Errors.UNKNOWN_METHOD();
+        }
+      }
+      function compress(async, callback) {
+        if ((!uncompressedData || !uncompressedData.length) && Buffer.isBuffer(input)) {
+          if (async && callback) callback(getCompressedDataFromZip());
+          return getCompressedDataFromZip();
+        }
+        if (uncompressedData.length && !_isDirectory) {
+          var compressedData;
+          switch (_centralHeader.method) {
+            case Utils.Constants.STORED:
+              _centralHeader.compressedSize = _centralHeader.size;
+              compressedData = Buffer.alloc(uncompressedData.length);
+              uncompressedData.copy(compressedData);
+              if (async && callback) callback(compressedData);
+              return compressedData;
+            default:
+            case Utils.Constants.DEFLATED:
+              var deflater = new Methods.Deflater(uncompressedData);
+              if (!async) {
+                var deflated = deflater.deflate();
+                _centralHeader.compressedSize = deflated.length;
+                return deflated;
+              } else {
+                deflater.deflateAsync(function(data) {
+                  compressedData = Buffer.alloc(data.length);
+                  _centralHeader.compressedSize = data.length;
+                  data.copy(compressedData);
+                  callback && callback(compressedData);
+                });
+              }
+              deflater = null;
+              break;
+          }
+        } else if (async && callback) {
+          callback(Buffer.alloc(0));
+        } else {
+          return Buffer.alloc(0);
+        }
+      }
+      function readUInt64LE(buffer, offset) {
+        return Utils.readBigUInt64LE(buffer, offset);
+      }
+      function parseExtra(data) {
+        try {
+          var offset = 0;
+          var signature, size, part;
+          while (offset + 4 < data.length) {
+            signature = data.readUInt16LE(offset);
+            offset += 2;
+            size = data.readUInt16LE(offset);
+            offset += 2;
+            part = data.slice(offset, offset + size);
+            offset += size;
+            if (Constants.ID_ZIP64 === signature) {
+              parseZip64ExtendedInformation(part);
+            }
+          }
+        } catch (error2) {
+          throw Utils.Errors.EXTRA_FIELD_PARSE_ERROR();
+        }
+      }
+      function parseZip64ExtendedInformation(data) {
+        var size, compressedSize, offset, diskNumStart;
+        if (data.length >= Constants.EF_ZIP64_SCOMP) {
+          size = readUInt64LE(data, Constants.EF_ZIP64_SUNCOMP);
+          if (_centralHeader.size === Constants.EF_ZIP64_OR_32) {
+            _centralHeader.size = size;
+          }
+        }
+        if (data.length >= Constants.EF_ZIP64_RHO) {
+          compressedSize = readUInt64LE(data, Constants.EF_ZIP64_SCOMP);
+          if (_centralHeader.compressedSize === Constants.EF_ZIP64_OR_32) {
+            _centralHeader.compressedSize = compressedSize;
+          }
+        }
+        if (data.length >= Constants.EF_ZIP64_DSN) {
+          offset = readUInt64LE(data, Constants.EF_ZIP64_RHO);
+          if (_centralHeader.offset === Constants.EF_ZIP64_OR_32) {
+            _centralHeader.offset = offset;
+          }
+        }
+        if (data.length >= Constants.EF_ZIP64_DSN + 4) {
+          diskNumStart = data.readUInt32LE(Constants.EF_ZIP64_DSN);
+          if (_centralHeader.diskNumStart === Constants.EF_ZIP64_OR_16) {
+            _centralHeader.diskNumStart = diskNumStart;
+          }
+        }
+      }
+      return {
+        get entryName() {
+          return decoder.decode(_entryName);
+        },
+        get rawEntryName() {
+          return _entryName;
+        },
+        set entryName(val) {
+          _entryName = Utils.toBuffer(val, decoder.encode);
+          var lastChar = _entryName[_entryName.length - 1];
+          _isDirectory = lastChar === 47 || lastChar === 92;
+          _centralHeader.fileNameLength = _entryName.length;
+        },
+        get efs() {
+          if (typeof _efs === "function") {
+            return _efs(this.entryName);
+          } else {
+            return _efs;
+          }
+        },
+        get extra() {
+          return _extra;
+        },
+        set extra(val) {
+          _extra = val;
+          _centralHeader.extraLength = val.length;
+          parseExtra(val);
+        },
+        get comment() {
+          return decoder.decode(_comment);
+        },
+        set comment(val) {
+          _comment = Utils.toBuffer(val, decoder.encode);
+          _centralHeader.commentLength = _comment.length;
+          if (_comment.length > 65535) throw Utils.Errors.COMMENT_TOO_LONG();
+        },
+        get name() {
+          const n = decoder.decode(_entryName);
+          return _isDirectory ? n.replace(/[/\\]$/, "").split("/").pop() : n.split("/").pop();
+        },
+        get isDirectory() {
+          return _isDirectory;
+        },
+        getCompressedData: function() {
+          return compress(false, null);
+        },
+        getCompressedDataAsync: function(callback) {
+          compress(true, callback);
+        },
+        setData: function(value) {
+          uncompressedData = Utils.toBuffer(value, Utils.decoder.encode);
+          if (!_isDirectory && uncompressedData.length) {
+            _centralHeader.size = uncompressedData.length;
+            _centralHeader.method = Utils.Constants.DEFLATED;
+            _centralHeader.crc = Utils.crc32(value);
+            _centralHeader.changed = true;
+          } else {
+            _centralHeader.method = Utils.Constants.STORED;
+          }
+        },
+        getData: function(pass) {
+          if (_centralHeader.changed) {
+            return uncompressedData;
+          } else {
+            return decompress(false, null, pass);
+          }
+        },
+        getDataAsync: function(callback, pass) {
+          if (_centralHeader.changed) {
+            callback(uncompressedData);
+          } else {
+            decompress(true, callback, pass);
+          }
+        },
+        set attr(attr) {
+          _centralHeader.attr = attr;
+        },
+        get attr() {
+          return _centralHeader.attr;
+        },
+        set header(data) {
+          _centralHeader.loadFromBinary(data);
+        },
+        get header() {
+          return _centralHeader;
+        },
+        packCentralHeader: function() {
+          _centralHeader.flags_efs = this.efs;
+          _centralHeader.extraLength = _extra.length;
+          var header = _centralHeader.centralHeaderToBinary();
+          var addpos = Utils.Constants.CENHDR;
+          _entryName.copy(header, addpos);
+          addpos += _entryName.length;
+          _extra.copy(header, addpos);
+          addpos += _centralHeader.extraLength;
+          _comment.copy(header, addpos);
+          return header;
+        },
+        packLocalHeader: function() {
+          let addpos = 0;
+          _centralHeader.flags_efs = this.efs;
+          _centralHeader.extraLocalLength = _extralocal.length;
+          const localHeaderBuf = _centralHeader.localHeaderToBinary();
+          const localHeader = Buffer.alloc(localHeaderBuf.length + _entryName.length + _centralHeader.extraLocalLength);
+          localHeaderBuf.copy(localHeader, addpos);
+          addpos += localHeaderBuf.length;
+          _entryName.copy(localHeader, addpos);
+          addpos += _entryName.length;
+          _extralocal.copy(localHeader, addpos);
+          addpos += _extralocal.length;
+          return localHeader;
+        },
+        toJSON: function() {
+          const bytes = function(nr) {
+            return "<" + (nr && nr.length + " bytes buffer" || "null") + ">";
+          };
+          return {
+            entryName: this.entryName,
+            name: this.name,
+            comment: this.comment,
+            isDirectory: this.isDirectory,
+            header: _centralHeader.toJSON(),
+            compressedData: bytes(input),
+            data: bytes(uncompressedData)
+          };
+        },
+        toString: function() {
+          return JSON.stringify(this.toJSON(), null, "	");
+        }
+      };
+    };
+  }
+});
+
+// node_modules/adm-zip/zipFile.js
+var require_zipFile = __commonJS({
+  "node_modules/adm-zip/zipFile.js"(exports, module) {
+    var ZipEntry = require_zipEntry();
+    var Headers = require_headers();
+    var Utils = require_util2();
+    module.exports = function(inBuffer, options) {
+      var entryList = [], entryTable = /* @__PURE__ */ Object.create(null), _comment = Buffer.alloc(0), mainHeader = new Headers.MainHeader(), loadedEntries = false;
+      var password = null;
+      const temporary = /* @__PURE__ */ new Set();
+      const opts = options;
+      const { noSort, decoder } = opts;
+      if (inBuffer) {
+        readMainHeader(opts.readEntries);
+      } else {
+        loadedEntries = true;
+      }
+      function makeTemporaryFolders() {
+        const foldersList = /* @__PURE__ */ new Set();
+        for (const elem of Object.keys(entryTable)) {
+          const elements = elem.split("/");
+          elements.pop();
+          if (!elements.length) continue;
+          for (let i = 0; i < elements.length; i++) {
+            const sub = elements.slice(0, i + 1).join("/") + "/";
+            foldersList.add(sub);
+          }
+        }
+        for (const elem of foldersList) {
+          if (!(elem in entryTable)) {
+            const tempfolder = new ZipEntry(opts);
+            tempfolder.entryName = elem;
+            tempfolder.attr = 16;
+            tempfolder.temporary = true;
+            entryList.push(tempfolder);
+            entryTable[tempfolder.entryName] = tempfolder;
+            temporary.add(tempfolder);
+          }
+        }
+      }
+      function readEntries() {
+        loadedEntries = true;
+        entryTable = /* @__PURE__ */ Object.create(null);
+        if (mainHeader.diskEntries > (inBuffer.length - mainHeader.offset) / Utils.Constants.CENHDR) {
+          throw Utils.Errors.DISK_ENTRY_TOO_LARGE();
+        }
+        entryList = new Array(mainHeader.diskEntries);
+        var index = mainHeader.offset;
+        for (var i = 0; i < entryList.length; i++) {
+          var tmp = index, entry = new ZipEntry(opts, inBuffer);
+          entry.header = inBuffer.slice(tmp, tmp += Utils.Constants.CENHDR);
+          entry.entryName = inBuffer.slice(tmp, tmp += entry.header.fileNameLength);
+          if (entry.header.extraLength) {
+            entry.extra = inBuffer.slice(tmp, tmp += entry.header.extraLength);
+          }
+          if (entry.header.commentLength) entry.comment = inBuffer.slice(tmp, tmp + entry.header.commentLength);
+          index += entry.header.centralHeaderSize;
+          if (entry.entryName in entryTable) {
+            throw Utils.Errors.DUPLICATE_ENTRY(`"${entry.entryName}"`);
+          }
+          entryList[i] = entry;
+          entryTable[entry.entryName] = entry;
+        }
+        temporary.clear();
+        makeTemporaryFolders();
+      }
+      function readMainHeader(readNow) {
+        var i = inBuffer.length - Utils.Constants.ENDHDR, max = Math.max(0, i - 65535), n = max, endStart = inBuffer.length, endOffset = -1, commentEnd = 0;
+        const trailingSpace = typeof opts.trailingSpace === "boolean" ? opts.trailingSpace : false;
+        if (trailingSpace) max = 0;
+        for (i; i >= n; i--) {
+          if (inBuffer[i] !== 80) continue;
+          if (inBuffer.readUInt32LE(i) === Utils.Constants.ENDSIG) {
+            endOffset = i;
+            commentEnd = i;
+            endStart = i + Utils.Constants.ENDHDR;
+            n = i - Utils.Constants.END64HDR;
+            continue;
+          }
+          if (inBuffer.readUInt32LE(i) === Utils.Constants.END64SIG) {
+            n = max;
+            continue;
+          }
+          if (inBuffer.readUInt32LE(i) === Utils.Constants.ZIP64SIG) {
+            endOffset = i;
+            endStart = i + Utils.readBigUInt64LE(inBuffer, i + Utils.Constants.ZIP64SIZE) + Utils.Constants.ZIP64LEAD;
+            break;
+          }
+        }
+        if (endOffset == -1) throw Utils.Errors.INVALID_FORMAT();
+        mainHeader.loadFromBinary(inBuffer.slice(endOffset, endStart));
+        if (mainHeader.commentLength) {
+          _comment = inBuffer.slice(commentEnd + Utils.Constants.ENDHDR);
+        }
+        if (readNow) readEntries();
+      }
+      function sortEntries() {
+        if (entryList.length > 1 && !noSort) {
+          entryList = entryList.map((entry) => ({ entry, key: entry.entryName.toLowerCase() })).sort((a, b) => a.key.localeCompare(b.key)).map((pair2) => pair2.entry);
+        }
+      }
+      return {
+        /**
+         * Returns an array of ZipEntry objects existent in the current opened archive
+         * @return Array
+         */
+        get entries() {
+          if (!loadedEntries) {
+            readEntries();
+          }
+          return entryList.filter((e) => !temporary.has(e));
+        },
+        /**
+         * Archive comment
+         * @return {String}
+         */
+        get comment() {
+          return decoder.decode(_comment);
+        },
+        set comment(val) {
+          _comment = Utils.toBuffer(val, decoder.encode);
+          mainHeader.commentLength = _comment.length;
+        },
+        getEntryCount: function() {
+          if (!loadedEntries) {
+            return mainHeader.diskEntries;
+          }
+          return entryList.length;
+        },
+        forEach: function(callback) {
+          this.entries.forEach(callback);
+        },
+        /**
+         * Returns a reference to the entry with the given name or null if entry is inexistent
+         *
+         * @param entryName
+         * @return ZipEntry
+         */
+        getEntry: function(entryName) {
+          if (!loadedEntries) {
+            readEntries();
+          }
+          return entryTable[entryName] || null;
+        },
+        /**
+         * Adds the given entry to the entry list
+         *
+         * @param entry
+         */
+        setEntry: function(entry) {
+          if (!loadedEntries) {
+            readEntries();
+          }
+          entryList.push(entry);
+          entryTable[entry.entryName] = entry;
+          mainHeader.totalEntries = entryList.length;
+        },
+        /**
+         * Removes the file with the given name from the entry list.
+         *
+         * If the entry is a directory, then all nested files and directories will be removed
+         * @param entryName
+         * @returns {void}
+         */
+        deleteFile: function(entryName, withsubfolders = true) {
+          if (!loadedEntries) {
+            readEntries();
+          }
+          const entry = entryTable[entryName];
+          const list = this.getEntryChildren(entry, withsubfolders).map((child2) => child2.entryName);
+          list.forEach(this.deleteEntry);
+        },
+        /**
+         * Removes the entry with the given name from the entry list.
+         *
+         * @param {string} entryName
+         * @returns {void}
+         */
+        deleteEntry: function(entryName) {
+          if (!loadedEntries) {
+            readEntries();
+          }
+          const entry = entryTable[entryName];
+          const index = entryList.indexOf(entry);
+          if (index >= 0) {
+            entryList.splice(index, 1);
+            delete entryTable[entryName];
+            mainHeader.totalEntries = entryList.length;
+          }
+        },
+        /**
+         *  Iterates and returns all nested files and directories of the given entry
+         *
+         * @param entry
+         * @return Array
+         */
+        getEntryChildren: function(entry, subfolders = true) {
+          if (!loadedEntries) {
+            readEntries();
+          }
+          if (typeof entry === "object") {
+            if (entry.isDirectory && subfolders) {
+              const list = [];
+              const name2 = entry.entryName;
+              for (const zipEntry of entryList) {
+                if (zipEntry.entryName.startsWith(name2)) {
+                  list.push(zipEntry);
+                }
+              }
+              return list;
+            } else {
+              return [entry];
+            }
+          }
+          return [];
+        },
+        /**
+         *  How many child elements entry has
+         *
+         * @param {ZipEntry} entry
+         * @return {integer}
+         */
+        getChildCount: function(entry) {
+          if (entry && entry.isDirectory) {
+            const list = this.getEntryChildren(entry);
+            return list.includes(entry) ? list.length - 1 : list.length;
+          }
+          return 0;
+        },
+        /**
+         * Returns the zip file
+         *
+         * @return Buffer
+         */
+        compressToBuffer: function() {
+          if (!loadedEntries) {
+            readEntries();
+          }
+          sortEntries();
+          const dataBlock = [];
+          const headerBlocks = [];
+          let totalSize = 0;
+          let dindex = 0;
+          mainHeader.size = 0;
+          mainHeader.offset = 0;
+          let totalEntries = 0;
+          for (const entry of this.entries) {
+            const compressedData = entry.getCompressedData();
+            entry.header.offset = dindex;
+            const localHeader = entry.packLocalHeader();
+            const dataLength = localHeader.length + compressedData.length;
+            dindex += dataLength;
+            dataBlock.push(localHeader);
+            dataBlock.push(compressedData);
+            const centralHeader = entry.packCentralHeader();
+            headerBlocks.push(centralHeader);
+            mainHeader.size += centralHeader.length;
+            totalSize += dataLength + centralHeader.length;
+            totalEntries++;
+          }
+          totalSize += mainHeader.mainHeaderSize;
+          mainHeader.offset = dindex;
+          mainHeader.totalEntries = totalEntries;
+          dindex = 0;
+          const outBuffer = Buffer.alloc(totalSize);
+          for (const content of dataBlock) {
+            content.copy(outBuffer, dindex);
+            dindex += content.length;
+          }
+          for (const content of headerBlocks) {
+            content.copy(outBuffer, dindex);
+            dindex += content.length;
+          }
+          const mh = mainHeader.toBinary();
+          if (_comment) {
+            _comment.copy(mh, mh.length - _comment.length);
+          }
+          mh.copy(outBuffer, dindex);
+          inBuffer = outBuffer;
+          loadedEntries = false;
+          return outBuffer;
+        },
+        toAsyncBuffer: function(onSuccess, onFail, onItemStart, onItemEnd) {
+          try {
+            if (!loadedEntries) {
+              readEntries();
+            }
+            sortEntries();
+            const dataBlock = [];
+            const centralHeaders = [];
+            let totalSize = 0;
+            let dindex = 0;
+            let totalEntries = 0;
+            mainHeader.size = 0;
+            mainHeader.offset = 0;
+            const compress2Buffer = function(entryLists) {
+              if (entryLists.length > 0) {
+                const entry = entryLists.shift();
+                const name2 = entry.entryName + entry.extra.toString();
+                if (onItemStart) onItemStart(name2);
+                entry.getCompressedDataAsync(function(compressedData) {
+                  if (onItemEnd) onItemEnd(name2);
+                  entry.header.offset = dindex;
+                  const localHeader = entry.packLocalHeader();
+                  const dataLength = localHeader.length + compressedData.length;
+                  dindex += dataLength;
+                  dataBlock.push(localHeader);
+                  dataBlock.push(compressedData);
+                  const centalHeader = entry.packCentralHeader();
+                  centralHeaders.push(centalHeader);
+                  mainHeader.size += centalHeader.length;
+                  totalSize += dataLength + centalHeader.length;
+                  totalEntries++;
+                  compress2Buffer(entryLists);
+                });
+              } else {
+                totalSize += mainHeader.mainHeaderSize;
+                mainHeader.offset = dindex;
+                mainHeader.totalEntries = totalEntries;
+                dindex = 0;
+                const outBuffer = Buffer.alloc(totalSize);
+                dataBlock.forEach(function(content) {
+                  content.copy(outBuffer, dindex);
+                  dindex += content.length;
+                });
+                centralHeaders.forEach(function(content) {
+                  content.copy(outBuffer, dindex);
+                  dindex += content.length;
+                });
+                const mh = mainHeader.toBinary();
+                if (_comment) {
+                  _comment.copy(mh, mh.length - _comment.length);
+                }
+                mh.copy(outBuffer, dindex);
+                inBuffer = outBuffer;
+                loadedEntries = false;
+                onSuccess(outBuffer);
+              }
+            };
+            compress2Buffer(Array.from(this.entries));
+          } catch (e) {
+            onFail(e);
+          }
+        }
+      };
+    };
+  }
+});
+
+// node_modules/adm-zip/adm-zip.js
+var require_adm_zip = __commonJS({
+  "node_modules/adm-zip/adm-zip.js"(exports, module) {
+    var Utils = require_util2();
+    var pth = __require("path");
+    var ZipEntry = require_zipEntry();
+    var ZipFile = require_zipFile();
+    var get_Bool = (...val) => Utils.findLast(val, (c) => typeof c === "boolean");
+    var get_Str = (...val) => Utils.findLast(val, (c) => typeof c === "string");
+    var get_Fun = (...val) => Utils.findLast(val, (c) => typeof c === "function");
+    var defaultOptions = {
+      // option "noSort" : if true it disables files sorting
+      noSort: false,
+      // read entries during load (initial loading may be slower)
+      readEntries: false,
+      // default method is none
+      method: Utils.Constants.NONE,
+      // file system
+      fs: null
+    };
+    module.exports = function(input, options) {
+      let inBuffer = null;
+      const opts = Object.assign(/* @__PURE__ */ Object.create(null), defaultOptions);
+      if (input && "object" === typeof input) {
+        if (!(input instanceof Uint8Array)) {
+          Object.assign(opts, input);
+          input = opts.input ? opts.input : void 0;
+          if (opts.input) delete opts.input;
+        }
+        if (Buffer.isBuffer(input)) {
+          inBuffer = input;
+          opts.method = Utils.Constants.BUFFER;
+          input = void 0;
+        }
+      }
+      Object.assign(opts, options);
+      const filetools = new Utils(opts);
+      const applyDirAttributes = (dirEntries) => {
+        dirEntries.filter((d) => d.attr).sort((a, b) => b.path.length - a.path.length).forEach((d) => filetools.fs.chmodSync(d.path, d.attr));
+      };
+      if (typeof opts.decoder !== "object" || typeof opts.decoder.encode !== "function" || typeof opts.decoder.decode !== "function") {
+        opts.decoder = Utils.decoder;
+      }
+      if (input && "string" === typeof input) {
+        if (filetools.fs.existsSync(input)) {
+          opts.method = Utils.Constants.FILE;
+          opts.filename = input;
+          inBuffer = filetools.fs.readFileSync(input);
+        } else {
+          throw Utils.Errors.INVALID_FILENAME();
+        }
+      }
+      const _zip = new ZipFile(inBuffer, opts);
+      const { canonical, sanitize, zipnamefix } = Utils;
+      function getEntry(entry) {
+        if (entry && _zip) {
+          var item;
+          if (typeof entry === "string") item = _zip.getEntry(pth.posix.normalize(entry));
+          if (typeof entry === "object" && typeof entry.entryName !== "undefined" && typeof entry.header !== "undefined") item = _zip.getEntry(entry.entryName);
+          if (item) {
+            return item;
+          }
+        }
+        return null;
+      }
+      function fixPath(zipPath) {
+        const { join: join14, normalize, sep: sep6 } = pth.posix;
+        return join14(pth.isAbsolute(zipPath) ? "/" : ".", normalize(sep6 + zipPath.split("\\").join(sep6) + sep6));
+      }
+      function filenameFilter(filterfn) {
+        if (filterfn instanceof RegExp) {
+          return /* @__PURE__ */ (function(rx) {
+            return function(filename) {
+              return rx.test(filename);
+            };
+          })(filterfn);
+        } else if ("function" !== typeof filterfn) {
+          return () => true;
+        }
+        return filterfn;
+      }
+      const relativePath = (local, entry) => {
+        let lastChar = entry.slice(-1);
+        lastChar = lastChar === filetools.sep ? filetools.sep : "";
+        return pth.relative(local, entry) + lastChar;
+      };
+      return {
+        /**
+         * Extracts the given entry from the archive and returns the content as a Buffer object
+         * @param {ZipEntry|string} entry ZipEntry object or String with the full path of the entry
+         * @param {Buffer|string} [pass] - password
+         * @return Buffer or Null in case of error
+         */
+        readFile: function(entry, pass) {
+          var item = getEntry(entry);
+          return item && item.getData(pass) || null;
+        },
+        /**
+         * Returns how many child elements has on entry (directories) on files it is always 0
+         * @param {ZipEntry|string} entry ZipEntry object or String with the full path of the entry
+         * @returns {integer}
+         */
+        childCount: function(entry) {
+          const item = getEntry(entry);
+          if (item) {
+            return _zip.getChildCount(item);
+          }
+        },
+        /**
+         * Asynchronous readFile
+         * @param {ZipEntry|string} entry ZipEntry object or String with the full path of the entry
+         * @param {callback} callback
+         *
+         * @return Buffer or Null in case of error
+         */
+        readFileAsync: function(entry, callback) {
+          var item = getEntry(entry);
+          if (item) {
+            item.getDataAsync(callback);
+          } else {
+            callback(null, "getEntry failed for:" + entry);
+          }
+        },
+        /**
+         * Extracts the given entry from the archive and returns the content as plain text in the given encoding
+         * @param {ZipEntry|string} entry - ZipEntry object or String with the full path of the entry
+         * @param {string} encoding - Optional. If no encoding is specified utf8 is used
+         *
+         * @return String
+         */
+        readAsText: function(entry, encoding) {
+          var item = getEntry(entry);
+          if (item) {
+            var data = item.getData();
+            if (data && data.length) {
+              return data.toString(encoding || "utf8");
+            }
+          }
+          return "";
+        },
+        /**
+         * Asynchronous readAsText
+         * @param {ZipEntry|string} entry ZipEntry object or String with the full path of the entry
+         * @param {callback} callback
+         * @param {string} [encoding] - Optional. If no encoding is specified utf8 is used
+         *
+         * @return String
+         */
+        readAsTextAsync: function(entry, callback, encoding) {
+          var item = getEntry(entry);
+          if (item) {
+            item.getDataAsync(function(data, err) {
+              if (err) {
+                callback(data, err);
+                return;
+              }
+              if (data && data.length) {
+                callback(data.toString(encoding || "utf8"));
+              } else {
+                callback("");
+              }
+            });
+          } else {
+            callback("");
+          }
+        },
+        /**
+         * Remove the entry from the file or the entry and all it's nested directories and files if the given entry is a directory
+         *
+         * @param {ZipEntry|string} entry
+         * @param {boolean} withsubfolders
+         * @returns {void}
+         */
+        deleteFile: function(entry, withsubfolders = true) {
+          var item = getEntry(entry);
+          if (item) {
+            _zip.deleteFile(item.entryName, withsubfolders);
+          }
+        },
+        /**
+         * Remove the entry from the file or directory without affecting any nested entries
+         *
+         * @param {ZipEntry|string} entry
+         * @returns {void}
+         */
+        deleteEntry: function(entry) {
+          var item = getEntry(entry);
+          if (item) {
+            _zip.deleteEntry(item.entryName);
+          }
+        },
+        /**
+         * Adds a comment to the zip. The zip must be rewritten after adding the comment.
+         *
+         * @param {string} comment
+         */
+        addZipComment: function(comment) {
+          _zip.comment = comment;
+        },
+        /**
+         * Returns the zip comment
+         *
+         * @return String
+         */
+        getZipComment: function() {
+          return _zip.comment || "";
+        },
+        /**
+         * Adds a comment to a specified zipEntry. The zip must be rewritten after adding the comment
+         * The comment cannot exceed 65535 characters in length
+         *
+         * @param {ZipEntry} entry
+         * @param {string} comment
+         */
+        addZipEntryComment: function(entry, comment) {
+          var item = getEntry(entry);
+          if (item) {
+            item.comment = comment;
+          }
+        },
+        /**
+         * Returns the comment of the specified entry
+         *
+         * @param {ZipEntry} entry
+         * @return String
+         */
+        getZipEntryComment: function(entry) {
+          var item = getEntry(entry);
+          if (item) {
+            return item.comment || "";
+          }
+          return "";
+        },
+        /**
+         * Updates the content of an existing entry inside the archive. The zip must be rewritten after updating the content
+         *
+         * @param {ZipEntry} entry
+         * @param {Buffer} content
+         */
+        updateFile: function(entry, content) {
+          var item = getEntry(entry);
+          if (item) {
+            item.setData(content);
+          }
+        },
+        /**
+         * Adds a file from the disk to the archive
+         *
+         * @param {string} localPath File to add to zip
+         * @param {string} [zipPath] Optional path inside the zip
+         * @param {string} [zipName] Optional name for the file
+         * @param {string} [comment] Optional file comment
+         */
+        addLocalFile: function(localPath, zipPath, zipName, comment) {
+          if (filetools.fs.existsSync(localPath)) {
+            zipPath = zipPath ? fixPath(zipPath) : "";
+            const p = pth.win32.basename(pth.win32.normalize(localPath));
+            zipPath += zipName ? zipName : p;
+            const _attr = filetools.fs.statSync(localPath);
+            const data = _attr.isFile() ? filetools.fs.readFileSync(localPath) : Buffer.alloc(0);
+            if (_attr.isDirectory()) zipPath += filetools.sep;
+            this.addFile(zipPath, data, comment, _attr);
+          } else {
+            throw Utils.Errors.FILE_NOT_FOUND(localPath);
+          }
+        },
+        /**
+         * Callback for showing if everything was done.
+         *
+         * @callback doneCallback
+         * @param {Error} err - Error object
+         * @param {boolean} done - was request fully completed
+         */
+        /**
+         * Adds a file from the disk to the archive
+         *
+         * @param {(object|string)} options - options object, if it is string it us used as localPath.
+         * @param {string} options.localPath - Local path to the file.
+         * @param {string} [options.comment] - Optional file comment.
+         * @param {string} [options.zipPath] - Optional path inside the zip
+         * @param {string} [options.zipName] - Optional name for the file
+         * @param {doneCallback} callback - The callback that handles the response.
+         */
+        addLocalFileAsync: function(options2, callback) {
+          options2 = typeof options2 === "object" ? options2 : { localPath: options2 };
+          const localPath = pth.resolve(options2.localPath);
+          const { comment } = options2;
+          let { zipPath, zipName } = options2;
+          const self = this;
+          filetools.fs.stat(localPath, function(err, stats) {
+            if (err) return callback(err, false);
+            zipPath = zipPath ? fixPath(zipPath) : "";
+            const p = pth.win32.basename(pth.win32.normalize(localPath));
+            zipPath += zipName ? zipName : p;
+            if (stats.isFile()) {
+              filetools.fs.readFile(localPath, function(err2, data) {
+                if (err2) return callback(err2, false);
+                self.addFile(zipPath, data, comment, stats);
+                return setImmediate(callback, void 0, true);
+              });
+            } else if (stats.isDirectory()) {
+              zipPath += filetools.sep;
+              self.addFile(zipPath, Buffer.alloc(0), comment, stats);
+              return setImmediate(callback, void 0, true);
+            }
+          });
+        },
+        /**
+         * Adds a local directory and all its nested files and directories to the archive
+         *
+         * @param {string} localPath - local path to the folder
+         * @param {string} [zipPath] - optional path inside zip
+         * @param {(RegExp|function)} [filter] - optional RegExp or Function if files match will be included.
+         */
+        addLocalFolder: function(localPath, zipPath, filter) {
+          filter = filenameFilter(filter);
+          zipPath = zipPath ? fixPath(zipPath) : "";
+          localPath = pth.normalize(localPath);
+          if (filetools.fs.existsSync(localPath)) {
+            const items = filetools.findFiles(localPath);
+            const self = this;
+            if (items.length) {
+              for (const filepath of items) {
+                const p = pth.join(zipPath, relativePath(localPath, filepath));
+                if (filter(p)) {
+                  self.addLocalFile(filepath, pth.dirname(p));
+                }
+              }
+            }
+          } else {
+            throw Utils.Errors.FILE_NOT_FOUND(localPath);
+          }
+        },
+        /**
+         * Asynchronous addLocalFolder
+         * @param {string} localPath
+         * @param {callback} callback
+         * @param {string} [zipPath] optional path inside zip
+         * @param {RegExp|function} [filter] optional RegExp or Function if files match will
+         *               be included.
+         */
+        addLocalFolderAsync: function(localPath, callback, zipPath, filter) {
+          filter = filenameFilter(filter);
+          zipPath = zipPath ? fixPath(zipPath) : "";
+          localPath = pth.normalize(localPath);
+          var self = this;
+          filetools.fs.open(localPath, "r", function(err) {
+            if (err && err.code === "ENOENT") {
+              callback(void 0, Utils.Errors.FILE_NOT_FOUND(localPath));
+            } else if (err) {
+              callback(void 0, err);
+            } else {
+              var items = filetools.findFiles(localPath);
+              var i = -1;
+              var next = function() {
+                i += 1;
+                if (i < items.length) {
+                  var filepath = items[i];
+                  var p = relativePath(localPath, filepath).split("\\").join("/");
+                  p = p.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7E]/g, "");
+                  if (filter(p)) {
+                    filetools.fs.stat(filepath, function(er0, stats) {
+                      if (er0) callback(void 0, er0);
+                      if (stats.isFile()) {
+                        filetools.fs.readFile(filepath, function(er1, data) {
+                          if (er1) {
+                            callback(void 0, er1);
+                          } else {
+                            self.addFile(zipPath + p, data, "", stats);
+                            next();
+                          }
+                        });
+                      } else {
+                        self.addFile(zipPath + p + "/", Buffer.alloc(0), "", stats);
+                        next();
+                      }
+                    });
+                  } else {
+                    process.nextTick(() => {
+                      next();
+                    });
+                  }
+                } else {
+                  callback(true, void 0);
+                }
+              };
+              next();
+            }
+          });
+        },
+        /**
+         * Adds a local directory and all its nested files and directories to the archive
+         *
+         * @param {object | string} options - options object, if it is string it us used as localPath.
+         * @param {string} options.localPath - Local path to the folder.
+         * @param {string} [options.zipPath] - optional path inside zip.
+         * @param {RegExp|function} [options.filter] - optional RegExp or Function if files match will be included.
+         * @param {function|string} [options.namefix] - optional function to help fix filename
+         * @param {doneCallback} callback - The callback that handles the response.
+         *
+         */
+        addLocalFolderAsync2: function(options2, callback) {
+          const self = this;
+          options2 = typeof options2 === "object" ? options2 : { localPath: options2 };
+          const localPath = pth.resolve(options2.localPath);
+          let { zipPath, filter, namefix } = options2;
+          if (filter instanceof RegExp) {
+            filter = /* @__PURE__ */ (function(rx) {
+              return function(filename) {
+                return rx.test(filename);
+              };
+            })(filter);
+          } else if ("function" !== typeof filter) {
+            filter = function() {
+              return true;
+            };
+          }
+          zipPath = zipPath ? fixPath(zipPath) : "";
+          if (namefix === "latin1") {
+            namefix = (str) => str.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7E]/g, "");
+          }
+          if (typeof namefix !== "function") namefix = (str) => str;
+          const relPathFix = (entry) => pth.join(zipPath, namefix(relativePath(localPath, entry)));
+          const fileNameFix = (entry) => pth.win32.basename(pth.win32.normalize(namefix(entry)));
+          filetools.fs.open(localPath, "r", function(err) {
+            if (err && err.code === "ENOENT") {
+              callback(Utils.Errors.FILE_NOT_FOUND(localPath), false);
+            } else if (err) {
+              callback(err, false);
+            } else {
+              filetools.findFilesAsync(localPath, function(err2, fileEntries) {
+                if (err2) return callback(err2, false);
+                fileEntries = fileEntries.filter((dir) => filter(relPathFix(dir)));
+                if (!fileEntries.length) return callback(void 0, true);
+                setImmediate(
+                  fileEntries.reverse().reduce(function(next, entry) {
+                    return function(err3, done) {
+                      if (err3 || done === false) return setImmediate(next, err3, false);
+                      self.addLocalFileAsync(
+                        {
+                          localPath: entry,
+                          zipPath: pth.dirname(relPathFix(entry)),
+                          zipName: fileNameFix(entry)
+                        },
+                        next
+                      );
+                    };
+                  }, callback)
+                );
+              });
+            }
+          });
+        },
+        /**
+         * Adds a local directory and all its nested files and directories to the archive
+         *
+         * @param {string} localPath - path where files will be extracted
+         * @param {object} props - optional properties
+         * @param {string} [props.zipPath] - optional path inside zip
+         * @param {RegExp|function} [props.filter] - optional RegExp or Function if files match will be included.
+         * @param {function|string} [props.namefix] - optional function to help fix filename
+         */
+        addLocalFolderPromise: function(localPath, props) {
+          return new Promise((resolve8, reject) => {
+            this.addLocalFolderAsync2(Object.assign({ localPath }, props), (err, done) => {
+              if (err) return reject(err);
+              if (done) resolve8(this);
+            });
+          });
+        },
+        /**
+         * Allows you to create a entry (file or directory) in the zip file.
+         * If you want to create a directory the entryName must end in / and a null buffer should be provided.
+         * Comment and attributes are optional
+         *
+         * @param {string} entryName
+         * @param {Buffer | string} content - file content as buffer or utf8 coded string
+         * @param {string} [comment] - file comment
+         * @param {number | object} [attr] - number as unix file permissions, object as filesystem Stats object
+         */
+        addFile: function(entryName, content, comment, attr) {
+          entryName = zipnamefix(entryName);
+          let entry = getEntry(entryName);
+          const update = entry != null;
+          if (!update) {
+            entry = new ZipEntry(opts);
+            entry.entryName = entryName;
+          }
+          entry.comment = comment || "";
+          const isStat = "object" === typeof attr && attr instanceof filetools.fs.Stats;
+          if (isStat) {
+            entry.header.time = attr.mtime;
+          }
+          var fileattr = entry.isDirectory ? 16 : 0;
+          let unix = entry.isDirectory ? 16384 : 32768;
+          if (isStat) {
+            unix |= 4095 & attr.mode;
+          } else if ("number" === typeof attr) {
+            unix |= 4095 & attr;
+          } else {
+            unix |= entry.isDirectory ? 493 : 420;
+          }
+          fileattr = (fileattr | unix << 16) >>> 0;
+          entry.attr = fileattr;
+          entry.setData(content);
+          if (!update) _zip.setEntry(entry);
+          return entry;
+        },
+        /**
+         * Returns an array of ZipEntry objects representing the files and folders inside the archive
+         *
+         * @param {string} [password]
+         * @returns Array
+         */
+        getEntries: function(password) {
+          _zip.password = password;
+          return _zip ? _zip.entries : [];
+        },
+        /**
+         * Returns a ZipEntry object representing the file or folder specified by ``name``.
+         *
+         * @param {string} name
+         * @return ZipEntry
+         */
+        getEntry: function(name2) {
+          return getEntry(name2);
+        },
+        getEntryCount: function() {
+          return _zip.getEntryCount();
+        },
+        forEach: function(callback) {
+          return _zip.forEach(callback);
+        },
+        /**
+         * Extracts the given entry to the given targetPath
+         * If the entry is a directory inside the archive, the entire directory and it's subdirectories will be extracted
+         *
+         * @param {string|ZipEntry} entry - ZipEntry object or String with the full path of the entry
+         * @param {string} targetPath - Target folder where to write the file
+         * @param {boolean} [maintainEntryPath=true] - If maintainEntryPath is true and the entry is inside a folder, the entry folder will be created in targetPath as well. Default is TRUE
+         * @param {boolean} [overwrite=false] - If the file already exists at the target path, the file will be overwriten if this is true.
+         * @param {boolean} [keepOriginalPermission=false] - The file will be set as the permission from the entry if this is true.
+         * @param {string} [outFileName] - String If set will override the filename of the extracted file (Only works if the entry is a file)
+         *
+         * @return Boolean
+         */
+        extractEntryTo: function(entry, targetPath, maintainEntryPath, overwrite, keepOriginalPermission, outFileName) {
+          overwrite = get_Bool(false, overwrite);
+          keepOriginalPermission = get_Bool(false, keepOriginalPermission);
+          maintainEntryPath = get_Bool(true, maintainEntryPath);
+          outFileName = get_Str(keepOriginalPermission, outFileName);
+          var item = getEntry(entry);
+          if (!item) {
+            throw Utils.Errors.NO_ENTRY();
+          }
+          var entryName = canonical(item.entryName);
+          var target = sanitize(targetPath, outFileName && !item.isDirectory ? canonical(outFileName) : maintainEntryPath ? entryName : pth.basename(entryName));
+          if (item.isDirectory) {
+            var children = _zip.getEntryChildren(item);
+            children.forEach(function(child2) {
+              if (child2.isDirectory) return;
+              var content2 = child2.getData();
+              if (!content2) {
+                throw Utils.Errors.CANT_EXTRACT_FILE();
+              }
+              var name2 = canonical(maintainEntryPath ? child2.entryName : child2.entryName.substring(item.entryName.length));
+              var childName = sanitize(targetPath, name2);
+              filetools.assertPathSafe(targetPath, childName);
+              const fileAttr2 = keepOriginalPermission ? child2.header.fileAttr : void 0;
+              filetools.writeFileTo(childName, content2, overwrite, fileAttr2);
+            });
+            return true;
+          }
+          var content = item.getData(_zip.password);
+          if (!content) throw Utils.Errors.CANT_EXTRACT_FILE();
+          filetools.assertPathSafe(targetPath, target);
+          if (filetools.fs.existsSync(target) && !overwrite) {
+            throw Utils.Errors.CANT_OVERRIDE();
+          }
+          const fileAttr = keepOriginalPermission ? entry.header.fileAttr : void 0;
+          filetools.writeFileTo(target, content, overwrite, fileAttr);
+          return true;
+        },
+        /**
+         * Test the archive
+         * @param {string} [pass]
+         */
+        test: function(pass) {
+          if (!_zip) {
+            return false;
+          }
+          for (var entry of _zip.entries) {
+            try {
+              if (entry.isDirectory) {
+                continue;
+              }
+              var content = entry.getData(pass);
+              if (!content) {
+                return false;
+              }
+            } catch (err) {
+              return false;
+            }
+          }
+          return true;
+        },
+        /**
+         * Extracts the entire archive to the given location
+         *
+         * @param {string} targetPath Target location
+         * @param {boolean} [overwrite=false] If the file already exists at the target path, the file will be overwriten if this is true.
+         *                  Default is FALSE
+         * @param {boolean} [keepOriginalPermission=false] The file will be set as the permission from the entry if this is true.
+         *                  Default is FALSE
+         * @param {string|Buffer} [pass] password
+         */
+        extractAllTo: function(targetPath, overwrite, keepOriginalPermission, pass) {
+          keepOriginalPermission = get_Bool(false, keepOriginalPermission);
+          pass = get_Str(keepOriginalPermission, pass);
+          overwrite = get_Bool(false, overwrite);
+          if (!_zip) throw Utils.Errors.NO_ZIP();
+          const dirEntries = [];
+          _zip.entries.forEach(function(entry) {
+            var entryName = sanitize(targetPath, canonical(entry.entryName));
+            filetools.assertPathSafe(targetPath, entryName);
+            if (entry.isDirectory) {
+              filetools.makeDir(entryName);
+              if (keepOriginalPermission) dirEntries.push({ path: entryName, attr: entry.header.fileAttr });
+              return;
+            }
+            var content = entry.getData(pass);
+            if (!content) {
+              throw Utils.Errors.CANT_EXTRACT_FILE();
+            }
+            const fileAttr = keepOriginalPermission ? entry.header.fileAttr : void 0;
+            filetools.writeFileTo(entryName, content, overwrite, fileAttr);
+            try {
+              filetools.fs.utimesSync(entryName, entry.header.time, entry.header.time);
+            } catch (err) {
+            }
+          });
+          applyDirAttributes(dirEntries);
+        },
+        /**
+         * Asynchronous extractAllTo
+         *
+         * @param {string} targetPath Target location
+         * @param {boolean} [overwrite=false] If the file already exists at the target path, the file will be overwriten if this is true.
+         *                  Default is FALSE
+         * @param {boolean} [keepOriginalPermission=false] The file will be set as the permission from the entry if this is true.
+         *                  Default is FALSE
+         * @param {function} callback The callback will be executed when all entries are extracted successfully or any error is thrown.
+         */
+        extractAllToAsync: function(targetPath, overwrite, keepOriginalPermission, callback) {
+          callback = get_Fun(overwrite, keepOriginalPermission, callback);
+          keepOriginalPermission = get_Bool(false, keepOriginalPermission);
+          overwrite = get_Bool(false, overwrite);
+          if (!callback) {
+            return new Promise((resolve8, reject) => {
+              this.extractAllToAsync(targetPath, overwrite, keepOriginalPermission, function(err) {
+                if (err) {
+                  reject(err);
+                } else {
+                  resolve8(this);
+                }
+              });
+            });
+          }
+          if (!_zip) {
+            callback(Utils.Errors.NO_ZIP());
+            return;
+          }
+          targetPath = pth.resolve(targetPath);
+          const getPath = (entry) => sanitize(targetPath, pth.normalize(canonical(entry.entryName)));
+          const getError = (msg, file) => new Error(msg + ': "' + file + '"');
+          const dirEntries = [];
+          const fileEntries = [];
+          _zip.entries.forEach((e) => {
+            if (e.isDirectory) {
+              dirEntries.push(e);
+            } else {
+              fileEntries.push(e);
+            }
+          });
+          const deferredDirAttr = [];
+          for (const entry of dirEntries) {
+            const dirPath = getPath(entry);
+            const dirAttr = keepOriginalPermission ? entry.header.fileAttr : void 0;
+            try {
+              filetools.assertPathSafe(targetPath, dirPath);
+              filetools.makeDir(dirPath);
+            } catch (er) {
+              callback(getError("Unable to create folder", dirPath));
+              continue;
+            }
+            if (dirAttr) deferredDirAttr.push({ path: dirPath, attr: dirAttr });
+            try {
+              filetools.fs.utimesSync(dirPath, entry.header.time, entry.header.time);
+            } catch (er) {
+            }
+          }
+          const done = (err) => {
+            if (!err) {
+              try {
+                applyDirAttributes(deferredDirAttr);
+              } catch (er) {
+                return callback(getError("Unable to set folder permissions", er.path || ""));
+              }
+            }
+            callback(err);
+          };
+          fileEntries.reverse().reduce(function(next, entry) {
+            return function(err) {
+              if (err) {
+                next(err);
+              } else {
+                const entryName = pth.normalize(canonical(entry.entryName));
+                const filePath = sanitize(targetPath, entryName);
+                try {
+                  filetools.assertPathSafe(targetPath, filePath);
+                } catch (er) {
+                  return next(er);
+                }
+                entry.getDataAsync(function(content, err_1) {
+                  if (err_1) {
+                    next(err_1);
+                  } else if (!content) {
+                    next(Utils.Errors.CANT_EXTRACT_FILE());
+                  } else {
+                    const fileAttr = keepOriginalPermission ? entry.header.fileAttr : void 0;
+                    filetools.writeFileToAsync(filePath, content, overwrite, fileAttr, function(succ) {
+                      if (!succ) {
+                        return next(getError("Unable to write file", filePath));
+                      }
+                      filetools.fs.utimes(filePath, entry.header.time, entry.header.time, function() {
+                        next();
+                      });
+                    });
+                  }
+                });
+              }
+            };
+          }, done)();
+        },
+        /**
+         * Writes the newly created zip file to disk at the specified location or if a zip was opened and no ``targetFileName`` is provided, it will overwrite the opened zip
+         *
+         * @param {string} targetFileName
+         * @param {function} callback
+         */
+        writeZip: function(targetFileName, callback) {
+          if (arguments.length === 1) {
+            if (typeof targetFileName === "function") {
+              callback = targetFileName;
+              targetFileName = "";
+            }
+          }
+          if (!targetFileName && opts.filename) {
+            targetFileName = opts.filename;
+          }
+          if (!targetFileName) return;
+          var zipData = _zip.compressToBuffer();
+          if (zipData) {
+            var ok = filetools.writeFileTo(targetFileName, zipData, true);
+            if (typeof callback === "function") callback(!ok ? new Error("failed") : null, "");
+          }
+        },
+        /**
+                 *
+                 * @param {string} targetFileName
+                 * @param {object} [props]
+                 * @param {boolean} [props.overwrite=true] If the file already exists at the target path, the file will be overwriten if this is true.
+                 * @param {boolean} [props.perm] The file will be set as the permission from the entry if this is true.
+        
+                 * @returns {Promise<void>}
+                 */
+        writeZipPromise: function(targetFileName, props) {
+          const { overwrite, perm } = Object.assign({ overwrite: true }, props);
+          return new Promise((resolve8, reject) => {
+            if (!targetFileName && opts.filename) targetFileName = opts.filename;
+            if (!targetFileName) reject("ADM-ZIP: ZIP File Name Missing");
+            this.toBufferPromise().then((zipData) => {
+              const ret = (done) => done ? resolve8(done) : reject("ADM-ZIP: Wasn't able to write zip file");
+              filetools.writeFileToAsync(targetFileName, zipData, overwrite, perm, ret);
+            }, reject);
+          });
+        },
+        /**
+         * @returns {Promise<Buffer>} A promise to the Buffer.
+         */
+        toBufferPromise: function() {
+          return new Promise((resolve8, reject) => {
+            _zip.toAsyncBuffer(resolve8, reject);
+          });
+        },
+        /**
+         * Returns the content of the entire zip file as a Buffer object
+         *
+         * @prop {function} [onSuccess]
+         * @prop {function} [onFail]
+         * @prop {function} [onItemStart]
+         * @prop {function} [onItemEnd]
+         * @returns {Buffer}
+         */
+        toBuffer: function(onSuccess, onFail, onItemStart, onItemEnd) {
+          if (typeof onSuccess === "function") {
+            _zip.toAsyncBuffer(onSuccess, onFail, onItemStart, onItemEnd);
+            return null;
+          }
+          return _zip.compressToBuffer();
+        }
+      };
+    };
+  }
+});
+
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
   "node_modules/ignore/index.js"(exports, module) {
@@ -20593,7 +23424,7 @@ var require_ignore = __commonJS({
     var UNDEFINED = void 0;
     var EMPTY = "";
     var SPACE2 = " ";
-    var ESCAPE = "\\";
+    var ESCAPE2 = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
     var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
@@ -20631,7 +23462,7 @@ var require_ignore = __commonJS({
       xdigit: "0-9A-Fa-f"
     };
     var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE2 + char;
     var NON_SLASH = "(?!\\/)";
     var classSource = (negated, body2) => {
       if (negated) {
@@ -20656,14 +23487,14 @@ var require_ignore = __commonJS({
         if (char === UNDEFINED) {
           return null;
         }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body2 += escapeMember(escaped);
-          prev = escaped;
+        if (char === ESCAPE2) {
+          const escaped2 = pattern[++index];
+          body2 += escapeMember(escaped2);
+          prev = escaped2;
         } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
           index++;
           let to = pattern[index];
-          if (to === ESCAPE) {
+          if (to === ESCAPE2) {
             to = pattern[index += 1];
           }
           if (prev <= to) {
@@ -20722,15 +23553,15 @@ var require_ignore = __commonJS({
       let index = 0;
       while (index < length) {
         const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
+        if (char === ESCAPE2) {
+          const escaped2 = pattern[index + 1];
+          if (escaped2 === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
+          } else if (escaped2 === "*" || escaped2 === "[" || escaped2 === SPACE2) {
             out += pattern.slice(index, index + 2);
           } else {
             out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+              REGEX_LITERAL_SPECIAL.test(escaped2) ? ESCAPE2 + escaped2 : isReserved(escaped2) ? `[${escaped2}]` : escaped2
             );
           }
           index += 2;
@@ -20773,7 +23604,7 @@ var require_ignore = __commonJS({
         //   quadratic.
         /(\\+)( ?)/g,
         (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
-        ESCAPE + SPACE2
+        ESCAPE2 + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -20903,14 +23734,14 @@ var require_ignore = __commonJS({
         // For example, if a user escape a '\\*',
         // after step 3, the result will be '\\\\\\*'
         /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
+        () => ESCAPE2,
+        ESCAPE2 + ESCAPE2
       ],
       [
         // '\\\\' -> '\\'
         /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
+        () => ESCAPE2,
+        ESCAPE2 + ESCAPE2
       ],
       [
         // Every real bracket expression -- POSIX classes included -- has already
@@ -20985,19 +23816,19 @@ var require_ignore = __commonJS({
             end++;
           }
           while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
+            end += source[end] === ESCAPE2 ? 2 : 1;
           }
           end++;
           tokens.push({ single: source.slice(index, end) });
           index = end;
-        } else if (char === ESCAPE) {
+        } else if (char === ESCAPE2) {
           tokens.push({ single: source.slice(index, index + 2) });
           index += 2;
         } else if (char === "(") {
           let depth = 0;
           let end = index;
           do {
-            if (source[end] === ESCAPE) {
+            if (source[end] === ESCAPE2) {
               end++;
             } else if (source[end] === "(") {
               depth++;
@@ -21151,7 +23982,7 @@ var require_ignore = __commonJS({
     };
     var hasTrailingBackslash = (str) => {
       let count2 = 0;
-      while (str[str.length - count2 - 1] === ESCAPE) {
+      while (str[str.length - count2 - 1] === ESCAPE2) {
         count2++;
       }
       return count2 % 2 === 1;
@@ -21176,7 +24007,7 @@ var require_ignore = __commonJS({
         return body2.slice(0, lineEnd);
       }
       let backslashes = 0;
-      while (body2[end - backslashes - 1] === ESCAPE) {
+      while (body2[end - backslashes - 1] === ESCAPE2) {
         backslashes++;
       }
       return backslashes % 2 ? body2.slice(0, end - 1) + SPACE2 : body2.slice(0, end);
@@ -22055,7 +24886,7 @@ function fallbackRule(f) {
   return { id: f.ruleId, description: f.description, severity: f.severity, family: "unknown", tags: [], references: [], precision: "high" };
 }
 function result(f, ruleIndex) {
-  const where = f.commit ? ` in commit ${f.commit.sha.slice(0, 12)}` : "";
+  const where = (f.commit ? ` in commit ${f.commit.sha.slice(0, 12)}` : "") + (f.decoded ? ` (decoded from ${f.decoded.join(", then ")})` : "");
   return {
     ruleId: f.ruleId,
     ruleIndex,
@@ -22073,7 +24904,12 @@ function result(f, ruleIndex) {
       }
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    ...f.commit ? { properties: { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } } : {}
+    ...f.commit || f.decoded ? {
+      properties: {
+        ...f.commit ? { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } : {},
+        ...f.decoded ? { decoded: f.decoded } : {}
+      }
+    } : {}
   };
 }
 function sarifReport(findings, meta) {
@@ -22906,9 +25742,9 @@ var WasmDfa = class _WasmDfa {
     for (let base = 0; base < bytes.length; base += CHUNK) {
       const len = Math.min(CHUNK, bytes.length - base);
       const seg = Math.ceil(len / STREAMS);
-      const before = Math.min(this.warm, base);
-      mem.fill(0, this.textAt, text - before);
-      mem.set(bytes.subarray(base - before, base + len), text - before);
+      const before2 = Math.min(this.warm, base);
+      mem.fill(0, this.textAt, text - before2);
+      mem.set(bytes.subarray(base - before2, base + len), text - before2);
       mem.fill(0, text + len, text + seg * STREAMS);
       this.scanFn(this.tableAt, text, seg, this.outAt, firstOut, this.warm);
       for (let k = 0; k < STREAMS; k++) {
@@ -23368,6 +26204,605 @@ function gitleaksIgnoreStep(findings, root) {
   return applyGitleaksIgnore(findings, entries).findings;
 }
 
+// src/decode/archive.ts
+var import_adm_zip = __toESM(require_adm_zip(), 1);
+import { gunzipSync, inflateRawSync } from "node:zlib";
+
+// src/sources/decode.ts
+import { isAscii as isAscii2, isUtf8 } from "node:buffer";
+var SNIFF = 8e3;
+function decode(buf) {
+  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return { text: buf.subarray(2).toString("utf16le") };
+  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) {
+    const body2 = Buffer.from(buf.subarray(2, 2 + (buf.length - 2 & ~1)));
+    return { text: body2.swap16().toString("utf16le") };
+  }
+  const start = buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  const nul = buf.indexOf(0, start);
+  if (nul !== -1 && nul < start + SNIFF) {
+    const order = start === 0 ? utf16Order(buf) : null;
+    if (order === "le") return { text: buf.toString("utf16le", 0, buf.length & ~1) };
+    if (order === "be") return { text: Buffer.from(buf.subarray(0, buf.length & ~1)).swap16().toString("utf16le") };
+    return { binary: true };
+  }
+  return start === 0 ? decodeUtf8(buf) : { text: buf.toString("utf8", start) };
+}
+function utf16Order(buf) {
+  const n = Math.min(buf.length, SNIFF) & ~1;
+  if (n < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenNul++;
+    if (buf[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  const order = oddNul >= pairs * 0.7 && evenNul === 0 ? "le" : evenNul >= pairs * 0.7 && oddNul === 0 ? "be" : null;
+  if (!order) return null;
+  for (let i = 0; i < n; i += 2) {
+    const unit = order === "le" ? buf[i] | buf[i + 1] << 8 : buf[i] << 8 | buf[i + 1];
+    if (unit < 32 && unit !== 9 && unit !== 10 && unit !== 13 || unit === 127) return null;
+  }
+  return order;
+}
+function decodeUtf8(buf) {
+  if (isAscii2(buf)) return { text: buf.toString("latin1"), utf8: buf };
+  if (isUtf8(buf)) return { text: buf.toString("utf8"), utf8: buf };
+  return { text: buf.toString("utf8") };
+}
+
+// src/decode/archive.ts
+var DEFAULT_MAX_ARCHIVE_DEPTH = 2;
+var RATIO_FLOOR = 1024 * 1024;
+var DEFAULT_ARCHIVE_LIMITS = {
+  maxDepth: DEFAULT_MAX_ARCHIVE_DEPTH,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxEntries: 1e4,
+  maxRatio: 100
+};
+function archiveKind(buf) {
+  if (buf.length >= 4 && buf[0] === 80 && buf[1] === 75 && (buf[2] === 3 && buf[3] === 4 || buf[2] === 5 && buf[3] === 6)) return "zip";
+  if (buf.length >= 3 && buf[0] === 31 && buf[1] === 139 && buf[2] === 8) return "gzip";
+  if (buf.length >= 512 && Buffer.from(buf.buffer, buf.byteOffset + 257, 5).toString("latin1") === "ustar") return "tar";
+  return null;
+}
+function* archiveMembers(buf, path, limits, onSkip) {
+  yield* open2(buf, path, 1, limits, { left: limits.maxTotalBytes }, onSkip);
+}
+function* open2(buf, path, depth, limits, budget2, onSkip) {
+  const kind2 = archiveKind(buf);
+  let entries;
+  try {
+    if (kind2 === "zip") entries = zipEntries(buf, path, limits, budget2, onSkip);
+    else if (kind2 === "tar") entries = tarEntries(buf, path, limits, onSkip);
+    else if (kind2 === "gzip") {
+      const inner = inflateLimited(() => gunzipSync(buf, { maxOutputLength: Math.max(1, outputCap(buf.length, limits, budget2)) }));
+      if ("refused" in inner) {
+        onSkip({ path, reason: `gzip refused: it inflates past the limits (${limitText(limits, budget2)}); a zip bomb?` });
+        return;
+      }
+      budget2.left -= inner.data.length;
+      if (archiveKind(inner.data) === "tar") entries = tarEntries(inner.data, path, limits, onSkip);
+      else entries = [{ name: (path.split("/").pop() ?? path).replace(/\.(gz|tgz)$/i, (m) => m.toLowerCase() === ".tgz" ? ".tar" : ""), data: inner.data }];
+    } else return;
+    for (const { name: name2, data } of entries) {
+      const memberPath = `${path}!/${name2.replace(/^\/+/, "")}`;
+      if (archiveKind(data)) {
+        if (depth >= limits.maxDepth) onSkip({ path: memberPath, reason: `archive nested deeper than --max-archive-depth ${limits.maxDepth}` });
+        else yield* open2(data, memberPath, depth + 1, limits, budget2, onSkip);
+        continue;
+      }
+      const decoded = decode(data);
+      if ("binary" in decoded) onSkip({ path: memberPath, reason: "binary" });
+      else yield { ...decoded, path: memberPath, bytes: data.length };
+    }
+  } catch (err) {
+    onSkip({ path, reason: `unreadable ${kind2 ?? ""} archive: ${err.message}`.replace(/ {2}/, " ") });
+  }
+}
+function outputCap(compressed, limits, budget2) {
+  return Math.min(limits.maxMemberBytes, budget2.left, Math.max(RATIO_FLOOR, compressed * limits.maxRatio));
+}
+function limitText(limits, budget2) {
+  return `a member at most ${limits.maxMemberBytes} bytes, a ratio of ${limits.maxRatio}:1 above ${RATIO_FLOOR} bytes, ${budget2.left} of the archive's ${limits.maxTotalBytes} bytes left`;
+}
+function inflateLimited(run) {
+  try {
+    return { data: run() };
+  } catch (err) {
+    if (err instanceof RangeError || err.code === "ERR_BUFFER_TOO_LARGE") return { refused: "output" };
+    throw err;
+  }
+}
+function* zipEntries(buf, path, limits, budget2, onSkip) {
+  const zip = new import_adm_zip.default(buf);
+  const all = zip.getEntries().filter((e) => !e.isDirectory);
+  if (all.length > limits.maxEntries) {
+    onSkip({ path, reason: `${all.length - limits.maxEntries} of its ${all.length} members not read: over the limit of ${limits.maxEntries} per archive` });
+  }
+  for (const entry of all.slice(0, limits.maxEntries)) {
+    const memberPath = `${path}!/${entry.entryName}`;
+    const h = entry.header;
+    const skip = (reason) => onSkip({ path: memberPath, reason });
+    if (h.encrypted) {
+      skip("encrypted archive member");
+      continue;
+    }
+    if (h.method !== 0 && h.method !== 8) {
+      skip(`archive member compressed with method ${h.method}, which keyhound does not read (stored and deflate only)`);
+      continue;
+    }
+    if (h.size > limits.maxMemberBytes) {
+      skip(`archive member larger than --max-file-size (${h.size} > ${limits.maxMemberBytes} bytes)`);
+      continue;
+    }
+    if (h.size > RATIO_FLOOR && h.size > h.compressedSize * limits.maxRatio) {
+      skip(`archive member refused: compression ratio ${Math.round(h.size / Math.max(1, h.compressedSize))}:1 over the limit of ${limits.maxRatio}:1 (a zip bomb?)`);
+      continue;
+    }
+    if (h.size > budget2.left) {
+      skip(`archive member not read: the archive's total of ${limits.maxTotalBytes} bytes decompressed is reached`);
+      continue;
+    }
+    const raw = entry.getCompressedData();
+    let data;
+    if (h.method === 0) data = raw;
+    else {
+      const out = inflateLimited(() => inflateRawSync(raw, { maxOutputLength: Math.max(1, Math.min(h.size, outputCap(raw.length, limits, budget2))) }));
+      if ("refused" in out) {
+        skip(`archive member refused: it inflates past its declared size of ${h.size} bytes (a zip bomb?)`);
+        continue;
+      }
+      data = out.data;
+    }
+    budget2.left -= data.length;
+    yield { name: entry.entryName, data };
+  }
+}
+function* tarEntries(buf, path, limits, onSkip) {
+  let at = 0;
+  let count2 = 0;
+  let longName = null;
+  while (at + 512 <= buf.length) {
+    const header = buf.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) return;
+    if (header.toString("latin1", 257, 262) !== "ustar") throw new Error(`bad tar header at byte ${at}`);
+    const size = tarSize(header);
+    const type = String.fromCharCode(header[156]);
+    const field = (from, len) => {
+      const s = header.subarray(from, from + len);
+      const end = s.indexOf(0);
+      return s.toString("utf8", 0, end === -1 ? len : end);
+    };
+    const prefix = field(345, 155);
+    const name2 = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
+    const start = at + 512;
+    at = start + Math.ceil(size / 512) * 512;
+    if (start + size > buf.length) throw new Error(`truncated tar member ${name2}`);
+    const data = buf.subarray(start, start + size);
+    if (type === "L") {
+      longName = data.toString("utf8").replace(/\0+$/, "");
+      continue;
+    }
+    if (type === "x") {
+      const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data.toString("utf8"));
+      longName = m ? m[1] : null;
+      continue;
+    }
+    longName = null;
+    if (type !== "0" && type !== "\0" && type !== "7") continue;
+    count2 += 1;
+    const memberPath = `${path}!/${name2.replace(/^\/+/, "")}`;
+    if (count2 > limits.maxEntries) {
+      onSkip({ path, reason: `members after the first ${limits.maxEntries} not read: over the limit per archive` });
+      return;
+    }
+    if (size > limits.maxMemberBytes) {
+      onSkip({ path: memberPath, reason: `archive member larger than --max-file-size (${size} > ${limits.maxMemberBytes} bytes)` });
+      continue;
+    }
+    yield { name: name2, data };
+  }
+}
+function tarSize(header) {
+  if (header[124] & 128) {
+    let n2 = 0;
+    for (let i = 125; i < 136; i++) n2 = n2 * 256 + header[i];
+    return n2;
+  }
+  const s = header.toString("latin1", 124, 136).replace(/[\0 ]+$/g, "").trim();
+  const n = s ? parseInt(s, 8) : 0;
+  if (!Number.isFinite(n) || n < 0) throw new Error("bad tar size field");
+  return n;
+}
+
+// src/decode/text.ts
+import { isUtf8 as isUtf82 } from "node:buffer";
+function readable(bytes) {
+  if (bytes.length === 0) return null;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 32 ? b !== 9 && b !== 10 && b !== 13 : b === 127) return null;
+  }
+  if (!isUtf82(bytes)) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+}
+function decodeBase64(encoded) {
+  const s = encoded.replace(/\\[nr]|\s+/g, "").replace(/=+$/, "");
+  if (/[^A-Za-z0-9+/_-]/.test(s)) return null;
+  if (/[+/]/.test(s) && /[_-]/.test(s)) return null;
+  if (s.length % 4 === 1) return null;
+  return readable(Buffer.from(s, /[_-]/.test(s) ? "base64url" : "base64"));
+}
+function decodeHex(encoded) {
+  if (encoded.length % 2 !== 0 || /[^0-9a-fA-F]/.test(encoded)) return null;
+  return readable(Buffer.from(encoded, "hex"));
+}
+var HEX2 = /^[0-9a-fA-F]{2}$/;
+function decodePercent(encoded) {
+  const bytes = [];
+  let changed = false;
+  for (let i = 0; i < encoded.length; i++) {
+    const c = encoded.charCodeAt(i);
+    if (c === 37 && HEX2.test(encoded.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(encoded.slice(i + 1, i + 3), 16));
+      changed = true;
+      i += 2;
+    } else if (c < 128) {
+      bytes.push(c);
+    } else {
+      for (const b of Buffer.from(encoded[i], "utf8")) bytes.push(b);
+    }
+  }
+  return changed ? readable(Uint8Array.from(bytes)) : null;
+}
+var SIMPLE = {
+  n: "\n",
+  r: "\r",
+  t: "	",
+  b: "",
+  f: "",
+  v: "",
+  "0": "",
+  '"': '"',
+  "'": "'",
+  "`": "`",
+  "/": "/",
+  "\\": "\\"
+};
+function decodeEscapes(encoded) {
+  let out = "";
+  let last = 0;
+  let changed = false;
+  for (let i = encoded.indexOf("\\"); i !== -1 && i < encoded.length - 1; i = encoded.indexOf("\\", i)) {
+    out += encoded.slice(last, i);
+    const c = encoded[i + 1];
+    let repl = SIMPLE[c];
+    let len = 2;
+    if (c === "u") {
+      const m = /^u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]{1,6})\})/.exec(encoded.slice(i + 1, i + 10));
+      if (m) {
+        const cp = parseInt(m[1] ?? m[2], 16);
+        repl = cp > 1114111 || cp < 32 && cp !== 9 && cp !== 10 && cp !== 13 ? "" : String.fromCodePoint(cp);
+        len = 1 + m[0].length;
+      }
+    } else if (c === "x" && HEX2.test(encoded.slice(i + 2, i + 4))) {
+      const cp = parseInt(encoded.slice(i + 2, i + 4), 16);
+      repl = cp < 32 && cp !== 9 && cp !== 10 && cp !== 13 ? "" : String.fromCharCode(cp);
+      len = 4;
+    }
+    if (repl === void 0) repl = c;
+    out += repl;
+    changed = true;
+    i += len;
+    last = i;
+  }
+  if (!changed) return null;
+  return out + encoded.slice(last);
+}
+var ENTITIES = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  sol: "/",
+  equals: "=",
+  colon: ":",
+  plus: "+",
+  newline: "\n"
+};
+function decodeHtml(encoded) {
+  let changed = false;
+  const out = encoded.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g, (whole, dec, hex, name2) => {
+    let r;
+    if (dec !== void 0 || hex !== void 0) {
+      const cp = dec !== void 0 ? parseInt(dec, 10) : parseInt(hex, 16);
+      if (cp <= 1114111 && (cp >= 32 || cp === 9 || cp === 10 || cp === 13)) r = String.fromCodePoint(cp);
+    } else {
+      r = ENTITIES[name2.toLowerCase()];
+    }
+    if (r === void 0) return whole;
+    changed = true;
+    return r;
+  });
+  return changed ? out : null;
+}
+
+// src/decode/spans.ts
+var MIN_BASE64 = 24;
+var MIN_HEX = 32;
+var MIN_ESCAPED = 16;
+var WRAP_MIN = 40;
+var MAX_STRING = 256 * 1024;
+var MAX_ESCAPED = 1024;
+var UPPER2 = 1;
+var LOWER2 = 2;
+var DIGIT2 = 4;
+var PLUS_SLASH = 8;
+var DASH_UNDERSCORE = 16;
+var CLASS2 = new Uint8Array(128);
+for (const [chars, bit] of [
+  ["ABCDEFGHIJKLMNOPQRSTUVWXYZ", UPPER2],
+  ["abcdefghijklmnopqrstuvwxyz", LOWER2],
+  ["0123456789", DIGIT2],
+  ["+/", PLUS_SLASH],
+  ["-_", DASH_UNDERSCORE]
+]) {
+  for (const c of chars) CLASS2[c.charCodeAt(0)] = bit;
+}
+var isB64 = (c) => c < 128 && CLASS2[c] !== 0;
+var runMask = 0;
+var isHexRun = (s) => /^[0-9a-fA-F]+$/.test(s);
+function spans(text) {
+  const out = [];
+  base64Spans(text, out);
+  percentSpans(text, out);
+  escapeSpans(text, out);
+  htmlSpans(text, out);
+  concatSpans(text, out);
+  longPemSpans(text, out);
+  return out;
+}
+function base64Spans(text, out) {
+  const n = text.length;
+  const step = MIN_BASE64 / 2;
+  let floor = 0;
+  for (let probe = step; probe < n; probe += step) {
+    if (probe < floor || !isB64(text.charCodeAt(probe))) continue;
+    if (!isB64(text.charCodeAt(probe + step)) && (probe - step < floor || !isB64(text.charCodeAt(probe - step)))) continue;
+    let start = probe;
+    while (start > floor && isB64(text.charCodeAt(start - 1))) start--;
+    let end = runEnd(text, start);
+    let mask = runMask;
+    let lineLen = end - start;
+    for (; ; ) {
+      if (lineLen < WRAP_MIN) break;
+      let j = end;
+      if (text.startsWith("\\n", j)) j += 2;
+      else {
+        if (text[j] === "\r") j++;
+        if (text[j] !== "\n") break;
+        j++;
+        while (text[j] === " " || text[j] === "	") j++;
+      }
+      if (j >= n || !isB64(text.charCodeAt(j))) break;
+      const next = runEnd(text, j);
+      if (next - j > lineLen || !lineEnds(text, next)) break;
+      mask |= runMask;
+      lineLen = next - j;
+      end = next;
+    }
+    floor = end;
+    if (end - start >= MIN_BASE64) tryRun(text, start, end, mask, out);
+  }
+}
+function tryRun(text, start, end, mask, out) {
+  const mixed = (mask & PLUS_SLASH) !== 0 && (mask & DASH_UNDERSCORE) !== 0;
+  if (mixed) {
+    let cut = end - 1;
+    while (cut > start && CLASS2[text.charCodeAt(cut)] !== DASH_UNDERSCORE) cut--;
+    if (end - cut - 1 < MIN_BASE64) return;
+    let tail = 0;
+    for (let k = cut + 1; k < end; k++) tail |= CLASS2[text.charCodeAt(k)] ?? 0;
+    tryRun(text, cut + 1, end, tail, out);
+    return;
+  }
+  if ((mask & (PLUS_SLASH | DASH_UNDERSCORE)) === 0 && end - start >= MIN_HEX && (mask & (UPPER2 | LOWER2)) !== (UPPER2 | LOWER2)) {
+    const run = text.slice(start, end);
+    if (isHexRun(run)) {
+      const hex = decodeHex(run);
+      if (hex !== null) out.push({ start, end, encoding: "hex", text: hex });
+      return;
+    }
+  }
+  if ((mask & (UPPER2 | LOWER2)) !== (UPPER2 | LOWER2)) return;
+  if (!printablePrefix(text, start)) return;
+  if (text.startsWith("eyJ2ZXJzaW9uIjoz", start) || text.slice(Math.max(0, start - 80), start).includes("sourceMappingURL=data:")) return;
+  const decoded = decodeBase64(text.slice(start, end));
+  if (decoded !== null) out.push({ start, end, encoding: "base64", text: decoded });
+}
+function printablePrefix(text, start) {
+  for (let g = start; g + 4 <= start + 16 && g + 4 <= text.length; g += 4) {
+    const a = SIXTETS[text.charCodeAt(g)];
+    const b = SIXTETS[text.charCodeAt(g + 1)];
+    const c = SIXTETS[text.charCodeAt(g + 2)];
+    const d = SIXTETS[text.charCodeAt(g + 3)];
+    if (!textByte(a << 2 | b >> 4) || !textByte((b & 15) << 4 | c >> 2) || !textByte((c & 3) << 6 | d)) return false;
+  }
+  return true;
+}
+var textByte = (b) => b < 32 ? b === 9 || b === 10 || b === 13 : b !== 127;
+var SIXTETS = new Uint8Array(128);
+"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".split("").forEach((ch, v) => SIXTETS[ch.charCodeAt(0)] = v);
+SIXTETS["+".charCodeAt(0)] = SIXTETS["-".charCodeAt(0)] = 62;
+SIXTETS["/".charCodeAt(0)] = SIXTETS["_".charCodeAt(0)] = 63;
+function lineEnds(text, i) {
+  const c = text[i];
+  return c === void 0 || c === "\n" || c === "\r" || c === '"' || c === "'" || c === "\\";
+}
+function runEnd(text, i) {
+  const n = text.length;
+  let mask = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) break;
+    const k = CLASS2[c];
+    if (k === 0) break;
+    mask |= k;
+  }
+  runMask = mask;
+  if (text[i] === "=") i++;
+  if (text[i] === "=") i++;
+  return i;
+}
+var TOKEN_STOP = /[\s"'<>`\\]/;
+function tokenAround(text, at) {
+  let s = at;
+  while (s > 0 && !TOKEN_STOP.test(text[s - 1]) && at - s < MAX_STRING) s--;
+  let e = at + 1;
+  while (e < text.length && !TOKEN_STOP.test(text[e]) && e - at < MAX_STRING) e++;
+  return [s, e];
+}
+var PCT = /%[0-9a-fA-F]{2}/g;
+function percentSpans(text, out) {
+  PCT.lastIndex = 0;
+  for (let m = PCT.exec(text); m; m = PCT.exec(text)) {
+    const [s, e] = tokenAround(text, m.index);
+    PCT.lastIndex = e;
+    if (e - s < MIN_ESCAPED) continue;
+    const decoded = decodePercent(text.slice(s, e));
+    if (decoded !== null) out.push({ start: s, end: e, encoding: "percent", text: decoded });
+  }
+}
+var ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g;
+function htmlSpans(text, out) {
+  ENTITY.lastIndex = 0;
+  for (let m = ENTITY.exec(text); m; m = ENTITY.exec(text)) {
+    const [s, e] = tokenAround(text, m.index);
+    ENTITY.lastIndex = Math.max(e, m.index + m[0].length);
+    if (e - s < MIN_ESCAPED) continue;
+    const decoded = decodeHtml(text.slice(s, e));
+    if (decoded !== null) out.push({ start: s, end: e, encoding: "html", text: decoded });
+  }
+}
+var ESCAPE = /\\(?:[nrt/"]|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})(?=[A-Za-z0-9_+/=-]{16})(?:(?=[A-Za-z_+/=-]{0,31}[0-9])|(?=[A-Z0-9]{16}))/g;
+var ESCAPE_BEFORE = 256;
+var ESCAPE_AFTER = 1024;
+var QUOTES = /* @__PURE__ */ new Set(['"', "'", "`"]);
+function escaped(text, i) {
+  let k = 0;
+  while (i - 1 - k >= 0 && text[i - 1 - k] === "\\") k++;
+  return k % 2 === 1;
+}
+function escapeSpans(text, out) {
+  ESCAPE.lastIndex = 0;
+  for (let m = ESCAPE.exec(text); m; m = ESCAPE.exec(text)) {
+    const at = m.index;
+    let q = at;
+    let quote = "";
+    while (q > 0 && text[q - 1] !== "\n" && at - q < MAX_ESCAPED) {
+      const c = text[q - 1];
+      if (QUOTES.has(c) && !escaped(text, q - 1)) {
+        quote = c;
+        break;
+      }
+      q--;
+    }
+    if (!quote) {
+      ESCAPE.lastIndex = at + 2;
+      continue;
+    }
+    const pemBlock = text.startsWith("-----BEGIN", q);
+    const s = pemBlock ? q : Math.max(q, at - ESCAPE_BEFORE);
+    const limit = pemBlock ? MAX_STRING : ESCAPE_AFTER;
+    let e = at + 1;
+    while (e < text.length && text[e] !== "\n" && e - at < limit) {
+      if (text[e] === quote && !escaped(text, e)) break;
+      e++;
+    }
+    ESCAPE.lastIndex = e + 1;
+    if (e - s < MIN_ESCAPED) continue;
+    const decoded = decodeEscapes(text.slice(s, e));
+    if (decoded !== null) out.push({ start: s, end: e, encoding: "escape", text: decoded });
+  }
+}
+var JOINER = /^[\s+,\\]*/;
+var OPENING = /^(?:[rbfuRBFU]{1,2}|@|\$|\$@|@\$)?(["'`])/;
+function concatSpans(text, out) {
+  for (let b = text.indexOf("-----BEGIN"); b !== -1; b = text.indexOf("-----BEGIN", b + 10)) {
+    const q = b - 1;
+    if (q < 0 || !QUOTES.has(text[q])) continue;
+    const parts = [];
+    let pos = q;
+    let end = q;
+    let ended = false;
+    while (parts.length < 4096 && pos - q < MAX_STRING) {
+      const open3 = OPENING.exec(text.slice(pos, pos + 4));
+      if (!open3) break;
+      const quote = open3[1];
+      const from = pos + open3[0].length;
+      let e = from;
+      while (e < text.length && !(text[e] === quote && !escaped(text, e)) && (quote === "`" || text[e] !== "\n")) e++;
+      if (e >= text.length || text[e] !== quote) break;
+      const raw = text.slice(from, e);
+      const part = quote === "`" ? raw : decodeEscapes(raw) ?? raw;
+      parts.push(part.endsWith("\n") ? part : part + "\n");
+      end = e + 1;
+      if (part.includes("-----END")) {
+        ended = true;
+        break;
+      }
+      pos = end + JOINER.exec(text.slice(end, end + 256))[0].length;
+    }
+    if (parts.length < 2 || !ended) continue;
+    out.push({ start: q, end, encoding: "concat", text: parts.join("") });
+    b = end - 10;
+  }
+}
+var LONG_PEM = 16e3;
+var PEM_KEEP = 4096;
+var PEM_HEAD = /^-----BEGIN ((?:[A-Z0-9]{1,10} ){0,3}PRIVATE KEY(?: BLOCK)?)-----/;
+function longPemSpans(text, out) {
+  for (let b = text.indexOf("-----BEGIN "); b !== -1; b = text.indexOf("-----BEGIN ", b + 11)) {
+    const head = PEM_HEAD.exec(text.slice(b, b + 80));
+    if (!head) continue;
+    const footer = `-----END ${head[1]}-----`;
+    const bodyStart = b + head[0].length;
+    const end = text.indexOf(footer, bodyStart);
+    if (end === -1 || end - bodyStart <= LONG_PEM) continue;
+    const body2 = text.slice(bodyStart, bodyStart + PEM_KEEP).replace(/\\$/, "");
+    out.push({ start: b, end: end + footer.length, encoding: "pem", text: `${head[0]}${body2}
+${footer}
+` });
+    b = end;
+  }
+}
+
+// src/decode/layers.ts
+var DEFAULT_MAX_DECODE_DEPTH = 2;
+function decodeDepth(options, config) {
+  return options.maxDecodeDepth ?? config.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH;
+}
+function decodeLayers(text, maxDepth) {
+  const out = [];
+  let frontier = [{ start: 0, end: text.length, chain: [], text }];
+  for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
+    const next = [];
+    for (const p of frontier) {
+      for (const s of spans(p.text)) {
+        if (s.text === p.text) continue;
+        const top = p.chain.length ? p : { start: s.start, end: s.end };
+        next.push({ start: top.start, end: top.end, chain: [...p.chain, s.encoding], text: s.text });
+      }
+    }
+    for (const p of next) out.push(p);
+    frontier = next;
+  }
+  return out;
+}
+
 // src/detect/allow.ts
 function allowlisted(list, c, lineMemo) {
   if (list.paths?.(c.path)) return true;
@@ -23747,8 +27182,8 @@ var UNKNOWN = { chars: UNBOUNDED, lines: UNBOUNDED };
 function regexReach(source, flags) {
   const dotAll = flags.includes("s");
   const multiline = flags.includes("m");
-  const open2 = () => ({ bestC: 0, bestL: 0, c: 0, l: 0 });
-  const stack = [open2()];
+  const open3 = () => ({ bestC: 0, bestL: 0, c: 0, l: 0 });
+  const stack = [open3()];
   let i = 0;
   const add = (chars, lines) => {
     const q = quantifier(source, i);
@@ -23788,7 +27223,7 @@ function regexReach(source, flags) {
       continue;
     }
     if (c === "(") {
-      stack.push(open2());
+      stack.push(open3());
       const head = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])?/.exec(source.slice(i, i + 64));
       i += head ? head[0].length : 1;
       continue;
@@ -23892,8 +27327,8 @@ var ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
 var STICKY = FORMS.map((f) => ({ ...f, re: new RegExp(f.re.source, f.re.flags.replace("g", "") + "y") }));
 function bindingsAt(line, from) {
   const starts = /* @__PURE__ */ new Set([from, from - 1, from - 2, 0]);
-  const before = line.slice(Math.max(0, from - 16), from);
-  const decl = /\b(?:var|const)[ \t]+$/.exec(before) ?? /\b(?:key|name)[ \t]*=[ \t]*"$/i.exec(before);
+  const before2 = line.slice(Math.max(0, from - 16), from);
+  const decl = /\b(?:var|const)[ \t]+$/.exec(before2) ?? /\b(?:key|name)[ \t]*=[ \t]*"$/i.exec(before2);
   if (decl) starts.add(from - decl[0].length);
   const out = [];
   let bestRank = -1;
@@ -24112,9 +27547,9 @@ var OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,
 var QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
 var TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
 function bindsAfter(text, from, to) {
-  const before = text[from - 1];
-  if (before === "<" || before === "-") return true;
-  if (before === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
+  const before2 = text[from - 1];
+  if (before2 === "<" || before2 === "-") return true;
+  if (before2 === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
   const after = text.slice(to, to + 48);
   if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after)) return true;
   return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
@@ -24177,11 +27612,11 @@ function candidateLines(rule, hits, b) {
   return [...set].sort((x, y) => x - y);
 }
 function insideWord(text, at) {
-  const before = text.charCodeAt(at - 1);
+  const before2 = text.charCodeAt(at - 1);
   const isAlnum = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122;
-  if (!isAlnum(before)) return false;
+  if (!isAlnum(before2)) return false;
   const here = text.charCodeAt(at);
-  const hump = before >= 97 && before <= 122 && here >= 65 && here <= 90;
+  const hump = before2 >= 97 && before2 <= 122 && here >= 65 && here <= 90;
   return !hump;
 }
 function wordHits(rule, text, hits) {
@@ -24265,11 +27700,11 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
   }
   pair(rule, dedupe(found), report);
 }
-function argumentsText(text, open2) {
+function argumentsText(text, open3) {
   let depth = 0;
   let quote = "";
-  const end = Math.min(text.length, open2 + 4e3);
-  for (let i = open2; i < end; i++) {
+  const end = Math.min(text.length, open3 + 4e3);
+  for (let i = open3; i < end; i++) {
     const ch = text[i];
     if (quote) {
       if (ch === "\\") i++;
@@ -24277,11 +27712,11 @@ function argumentsText(text, open2) {
     } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
     else if (ch === "(" || ch === "[" || ch === "{") depth++;
     else if (ch === ")" || ch === "]" || ch === "}") {
-      if (depth === 0) return text.slice(open2, i);
+      if (depth === 0) return text.slice(open3, i);
       depth--;
     }
   }
-  return text.slice(open2, end);
+  return text.slice(open3, end);
 }
 function splitArguments(args) {
   const out = [];
@@ -24310,11 +27745,11 @@ function callHits(call, rule, hits, aliasSeen, b, found) {
   for (const h of hits) {
     if (b.text.slice(h, h + needle.length).toLowerCase() !== needle) continue;
     if (/[\w$]/.test(b.text[h - 1] ?? "")) continue;
-    let open2 = h + needle.length;
-    while (b.text[open2] === " ") open2++;
-    if (b.text[open2] !== "(") continue;
-    const args = argumentsText(b.text, open2 + 1);
-    const base = open2 + 1;
+    let open3 = h + needle.length;
+    while (b.text[open3] === " ") open3++;
+    if (b.text[open3] !== "(") continue;
+    const args = argumentsText(b.text, open3 + 1);
+    const base = open3 + 1;
     const list = splitArguments(args);
     list.forEach((arg, i) => {
       const want = call.positional[i];
@@ -24678,6 +28113,84 @@ function detect(ruleSet, fragment, options = {}) {
   return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }
 
+// src/decode/detect.ts
+var SEP = "\n\n";
+function detectDecoded(ruleSet, fragment, options, maxDepth) {
+  const base = detect(ruleSet, fragment, options);
+  if (maxDepth <= 0) return base;
+  const pieces = decodeLayers(fragment.text, maxDepth);
+  if (pieces.length === 0) return base;
+  const starts = [];
+  let joined = "";
+  for (const p of pieces) {
+    starts.push(joined.length);
+    joined += p.text + SEP;
+  }
+  const inner = detect(ruleSet, { text: joined, path: fragment.path, ...fragment.commit ? { commit: fragment.commit } : {} }, options);
+  const dropped = new Map(base.dropped);
+  for (const [k, v] of inner.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+  const cutShort = [...base.cutShort ?? [], ...inner.cutShort ?? []];
+  if (inner.findings.length === 0) return { findings: base.findings, dropped, ...cutShort.length ? { cutShort } : {} };
+  const joinedLines = new LineIndex(joined);
+  const lines = new LineIndex(fragment.text);
+  const allows = new InlineAllowIndex(fragment.text, (o) => lines.lineAt(o));
+  const offset = fragment.lineOffset ?? 0;
+  const plain = new Set(base.findings.map((f) => `${f.ruleId}\0${f.secret}`));
+  const generic = new Set(ruleSet.rules.filter((r) => r.generic).map((r) => r.id));
+  const seen = /* @__PURE__ */ new Set();
+  const found = [];
+  const specific = [];
+  for (const f of inner.findings) {
+    const at = joinedLines.lineStart(f.line - 1) + f.column - 1;
+    const last = joinedLines.lineStart(f.endLine - 1) + f.endColumn - 1;
+    const i = pieceAt(starts, at);
+    const piece = pieces[i];
+    if (last >= starts[i] + piece.text.length) continue;
+    if (plain.has(`${f.ruleId}\0${f.secret}`)) continue;
+    const key = `${f.ruleId}\0${f.secret}\0${piece.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const startLine = lines.lineAt(piece.start);
+    const endLine = lines.lineAt(Math.max(piece.start, piece.end - 1));
+    if (allows.allowed(startLine, endLine, { gitleaks: options.honorGitleaksAllow ?? false })) {
+      dropped.set("inline-allow", (dropped.get("inline-allow") ?? 0) + 1);
+      continue;
+    }
+    if (fragment.onlyLines) {
+      let touches = false;
+      for (let l = startLine + 1 + offset; l <= endLine + 1 + offset && !touches; l++) touches = fragment.onlyLines.has(l);
+      if (!touches) continue;
+    }
+    const from = lines.position(piece.start);
+    const to = lines.position(Math.max(piece.start, piece.end - 1));
+    found.push({
+      ...f,
+      line: from.line + offset,
+      column: from.column,
+      endLine: to.line + offset,
+      endColumn: to.column,
+      decoded: piece.chain
+    });
+    if (!generic.has(f.ruleId)) specific.push({ from: [from.line + offset, from.column], to: [to.line + offset, to.column] });
+  }
+  const kept = specific.length ? base.findings.filter((f) => !(generic.has(f.ruleId) && specific.some((s) => before([f.line, f.column], s.to) && before(s.from, [f.endLine, f.endColumn])))) : base.findings;
+  const findings = [...kept, ...found].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { findings, dropped, ...cutShort.length ? { cutShort } : {} };
+}
+function before(a, b) {
+  return a[0] < b[0] || a[0] === b[0] && a[1] <= b[1];
+}
+function pieceAt(starts, at) {
+  let lo2 = 0;
+  let hi = starts.length - 1;
+  while (lo2 < hi) {
+    const mid = lo2 + hi + 1 >> 1;
+    if (starts[mid] <= at) lo2 = mid;
+    else hi = mid - 1;
+  }
+  return lo2;
+}
+
 // src/filters/dedupe.ts
 function dedupe2(findings) {
   const seen = /* @__PURE__ */ new Set();
@@ -24706,11 +28219,12 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
   let files = 0;
   let bytes = 0;
   const cutShort = [];
-  const options = { now: wallClock, ...detectOptions };
+  const { maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH, ...rest } = detectOptions;
+  const options = { now: wallClock, ...rest };
   for await (const fragment of fragments) {
     files += 1;
     bytes += fragment.bytes ?? fragment.text.length;
-    const result2 = detect(ruleSet, fragment, options);
+    const result2 = detectDecoded(ruleSet, fragment, options, maxDecodeDepth);
     if (result2.cutShort) cutShort.push(...result2.cutShort);
     for (const f of result2.findings) found.push(f);
     for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
@@ -24727,26 +28241,6 @@ import { Worker } from "node:worker_threads";
 // src/sources/fs.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, statSync } from "node:fs";
 import { join as join9, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
-
-// src/sources/decode.ts
-import { isAscii as isAscii2, isUtf8 } from "node:buffer";
-var SNIFF = 8e3;
-function decode(buf) {
-  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return { text: buf.subarray(2).toString("utf16le") };
-  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) {
-    const body2 = Buffer.from(buf.subarray(2, 2 + (buf.length - 2 & ~1)));
-    return { text: body2.swap16().toString("utf16le") };
-  }
-  const start = buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
-  const nul = buf.indexOf(0, start);
-  if (nul !== -1 && nul < start + SNIFF) return { binary: true };
-  return start === 0 ? decodeUtf8(buf) : { text: buf.toString("utf8", start) };
-}
-function decodeUtf8(buf) {
-  if (isAscii2(buf)) return { text: buf.toString("latin1"), utf8: buf };
-  if (isUtf8(buf)) return { text: buf.toString("utf8"), utf8: buf };
-  return { text: buf.toString("utf8") };
-}
 
 // src/sources/gitignore.ts
 init_files();
@@ -24904,8 +28398,7 @@ function readRegularFile(abs, maxFileSize, into) {
 }
 async function* fsSource(options) {
   for (const entry of fsFiles(options)) {
-    const fragment = readFileFragment(entry, options.maxFileSize, options.onSkip);
-    if (fragment) yield fragment;
+    yield* readFileFragments(entry, options.maxFileSize, options.onSkip, void 0, options.maxArchiveDepth ?? 0);
   }
 }
 function fsPath(p) {
@@ -25045,18 +28538,28 @@ function walkable(st, path, options) {
   }
   return true;
 }
-function readFileFragment({ abs, path }, maxFileSize, onSkip, into) {
+function* readFileFragments({ abs, path }, maxFileSize, onSkip, into, maxArchiveDepth = 0) {
   const read = readRegularFile(abs, maxFileSize, into);
   if ("reason" in read) {
     onSkip({ path, reason: read.reason });
-    return null;
+    return;
   }
   const decoded = decode(read.buf);
-  if ("binary" in decoded) {
-    onSkip({ path, reason: "binary" });
-    return null;
+  if (!("binary" in decoded)) {
+    yield { ...decoded, path, bytes: read.buf.length };
+    return;
   }
-  return { ...decoded, path, bytes: read.buf.length };
+  const kind2 = archiveKind(read.buf);
+  if (!kind2) {
+    onSkip({ path, reason: "binary" });
+    return;
+  }
+  if (maxArchiveDepth <= 0) {
+    onSkip({ path, reason: `${kind2} archive, not opened (--max-archive-depth 0)` });
+    return;
+  }
+  const limits = { ...DEFAULT_ARCHIVE_LIMITS, maxDepth: maxArchiveDepth, maxMemberBytes: maxFileSize };
+  for (const m of archiveMembers(read.buf, path, limits, onSkip)) yield m;
 }
 
 // src/scan-pool.ts
@@ -25112,11 +28615,14 @@ function poolDetectOptions(o, now) {
   return {
     honorGitleaksAllow: o.honorGitleaksAllow ?? false,
     now,
+    maxDecodeDepth: o.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH,
+    maxArchiveDepth: o.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH,
     ...o.ruleBudgetMs !== void 0 ? { ruleBudgetMs: o.ruleBudgetMs } : {}
   };
 }
 var laneBuffer = new ReadBuffer();
-function scanBatch(ruleSet, req, maxFileSize, detectOptions) {
+function scanBatch(ruleSet, req, maxFileSize, options) {
+  const { maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH, maxArchiveDepth = DEFAULT_MAX_ARCHIVE_DEPTH, ...detectOptions } = options;
   const findings = [];
   const dropped = /* @__PURE__ */ new Map();
   const skips = [];
@@ -25124,14 +28630,15 @@ function scanBatch(ruleSet, req, maxFileSize, detectOptions) {
   let files = 0;
   let bytes = 0;
   for (const entry of req.files) {
-    const fragment = readFileFragment(entry, maxFileSize, (skip) => void skips.push([entry.seq, skip]), laneBuffer);
-    if (!fragment) continue;
-    files += 1;
-    bytes += fragment.bytes ?? fragment.text.length;
-    const result2 = detect(ruleSet, fragment, detectOptions);
-    for (const f of result2.findings) findings.push(f);
-    if (result2.cutShort) cutShort.push(...result2.cutShort);
-    for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+    const onSkip = (skip) => void skips.push([entry.seq, skip]);
+    for (const fragment of readFileFragments(entry, maxFileSize, onSkip, laneBuffer, maxArchiveDepth)) {
+      files += 1;
+      bytes += fragment.bytes ?? fragment.text.length;
+      const result2 = detectDecoded(ruleSet, fragment, detectOptions, maxDecodeDepth);
+      for (const f of result2.findings) findings.push(f);
+      if (result2.cutShort) cutShort.push(...result2.cutShort);
+      for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+    }
   }
   return { id: req.id, findings, dropped: [...dropped], cutShort, skips, files, bytes };
 }
@@ -25148,7 +28655,9 @@ function pooled(ruleSet, options, ahead, next) {
     ...options.configPath ? { configPath: resolve4(options.configPath) } : {},
     maxFileSize: options.maxFileSize,
     honorGitleaksAllow: options.honorGitleaksAllow ?? false,
-    ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
+    ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {},
+    ...options.maxDecodeDepth !== void 0 ? { maxDecodeDepth: options.maxDecodeDepth } : {},
+    ...options.maxArchiveDepth !== void 0 ? { maxArchiveDepth: options.maxArchiveDepth } : {}
   };
   let aheadAt = 0;
   const take2 = () => aheadAt < ahead.length ? ahead[aheadAt++] : next();
@@ -25298,6 +28807,7 @@ async function scan(options = {}) {
   const baseline = resolveBaseline(options.baseline, config, root);
   const skipped = [];
   const onSkip = (s) => void skipped.push(s);
+  const maxArchiveDepth = options.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
   async function* fragments() {
     const fsPaths = paths.filter((p) => p !== "-");
     if (paths.includes("-")) {
@@ -25309,12 +28819,14 @@ async function scan(options = {}) {
         paths: fsPaths,
         gitignore: options.gitignore,
         maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+        maxArchiveDepth,
         onSkip
       });
     }
   }
   const budget2 = {
-    ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
+    ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {},
+    maxDecodeDepth: decodeDepth(options, config)
   };
   const result2 = paths.includes("-") ? await scanFragments(ruleSet, fragments(), {
     honorGitleaksAllow: options.honorGitleaksAllow,
@@ -25326,6 +28838,7 @@ async function scan(options = {}) {
     gitignore: options.gitignore,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip,
+    maxArchiveDepth,
     threads: options.threads ?? 1,
     ...options.configPath ? { configPath: options.configPath } : {},
     honorGitleaksAllow: options.honorGitleaksAllow ?? false,
@@ -25804,8 +29317,13 @@ async function* historySource(options) {
           continue;
         }
         blobs += 1;
-        const fragment = toFragment(object, wanted, onSkip, cache);
-        if (fragment) {
+        const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
+        if (fragment && "archive" in fragment) {
+          for (const m of archiveFragments(fragment.archive, wanted, options, onSkip)) {
+            bytes += m.bytes ?? 0;
+            yield m;
+          }
+        } else if (fragment) {
           bytes += fragment.bytes ?? 0;
           yield fragment;
         }
@@ -25840,7 +29358,13 @@ function plainText(buf) {
   const nul = buf.indexOf(0);
   return nul === -1 || nul >= 8e3 + 3;
 }
-function toFragment(object, wanted, onSkip, cache) {
+function* archiveFragments(content, wanted, options, onSkip) {
+  const where = `commit ${wanted.commit.sha.slice(0, 12)}, blob ${wanted.blob.slice(0, 12)}`;
+  const limits = { ...DEFAULT_ARCHIVE_LIMITS, maxDepth: options.archives.maxDepth, maxMemberBytes: options.maxFileSize };
+  const tagged = (s) => onSkip({ path: s.path, reason: `${s.reason} (${where})` });
+  for (const m of archiveMembers(content, wanted.path, limits, tagged)) yield { ...m, commit: wanted.commit };
+}
+function toFragment(object, wanted, onSkip, cache, archiveDepth = 0) {
   const where = `commit ${wanted.commit.sha.slice(0, 12)}, blob ${wanted.blob.slice(0, 12)}`;
   if (object.id !== wanted.blob) throw new Error(`git cat-file answered ${object.id} for ${wanted.blob}`);
   if ("missing" in object) {
@@ -25877,7 +29401,9 @@ function toFragment(object, wanted, onSkip, cache) {
   }
   const decoded = decode(content);
   if ("binary" in decoded) {
-    onSkip({ path: wanted.path, reason: `binary (${where})` });
+    const kind2 = archiveKind(content);
+    if (kind2 && archiveDepth > 0) return { archive: content };
+    onSkip({ path: wanted.path, reason: kind2 ? `${kind2} archive, not opened (--max-archive-depth 0; ${where})` : `binary (${where})` });
     return null;
   }
   return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size, ...withPrevious };
@@ -25993,6 +29519,7 @@ async function scanDiff(options) {
   let files = 0;
   let bytes = 0;
   let commits = 0;
+  const archives = { maxDepth: options.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH };
   const source = historySource({
     repo: repository.gitDir,
     revisions,
@@ -26000,7 +29527,8 @@ async function scanDiff(options) {
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip: (s) => void skipped.push(s),
     // The last call counts every commit of the range (also those that change no blob).
-    onProgress: (p) => void (commits = p.commits)
+    onProgress: (p) => void (commits = p.commits),
+    archives
   });
   const first = source.next();
   let loaded;
@@ -26014,6 +29542,7 @@ async function scanDiff(options) {
     throw err;
   }
   const { ruleSet, config } = loaded;
+  archives.maxDepth = options.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
   const unattributed = await shallowEdge(repository.gitDir, repository.shallow, revisions);
   const rank = /* @__PURE__ */ new Map();
   for (let next = await first; !next.done; next = await source.next()) {
@@ -26023,11 +29552,16 @@ async function scanDiff(options) {
     const sha = fragment.commit?.sha ?? "";
     let r = rank.get(sha);
     if (r === void 0) rank.set(sha, r = rank.size);
-    const result2 = detect(ruleSet, fragment, {
-      honorGitleaksAllow: options.honorGitleaksAllow,
-      now: wallClock,
-      ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
-    });
+    const result2 = detectDecoded(
+      ruleSet,
+      fragment,
+      {
+        honorGitleaksAllow: options.honorGitleaksAllow,
+        now: wallClock,
+        ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
+      },
+      decodeDepth(options, config)
+    );
     if (result2.cutShort) cutShort.push(...result2.cutShort);
     for (const f of result2.findings) {
       if (inPrevious(f, fragment.previous)) dropped.set("in-parent", (dropped.get("in-parent") ?? 0) + 1);
@@ -26080,13 +29614,15 @@ async function scanHistory(options = {}) {
   let bytes = 0;
   const cutShort = [];
   const onProgress = options.onProgress;
+  const archives = { maxDepth: options.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH };
   const totalCommits = onProgress && !repository.empty ? await countCommits(repository.gitDir, options.revisions) : 0;
   const source = repository.empty ? null : historySource({
     repo: repository.gitDir,
     revisions: options.revisions,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip: (s) => void skipped.push(s),
-    onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : void 0
+    onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : void 0,
+    archives
   });
   const first = source?.next();
   let loaded;
@@ -26106,6 +29642,13 @@ async function scanHistory(options = {}) {
     await source?.return(void 0);
     throw err;
   }
+  const maxDecodeDepth = decodeDepth(options, config);
+  archives.maxDepth = options.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
+  const detectOptions = {
+    honorGitleaksAllow: options.honorGitleaksAllow,
+    now: wallClock,
+    ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
+  };
   if (source && first) {
     const rank = /* @__PURE__ */ new Map();
     for (let next = await first; !next.done; next = await source.next()) {
@@ -26115,11 +29658,7 @@ async function scanHistory(options = {}) {
       const sha = fragment.commit?.sha ?? "";
       let r = rank.get(sha);
       if (r === void 0) rank.set(sha, r = rank.size);
-      const result2 = detect(ruleSet, fragment, {
-        honorGitleaksAllow: options.honorGitleaksAllow,
-        now: wallClock,
-        ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {}
-      });
+      const result2 = detectDecoded(ruleSet, fragment, detectOptions, maxDecodeDepth);
       if (result2.cutShort) cutShort.push(...result2.cutShort);
       for (const f of result2.findings) kept.add(f, r);
       for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
@@ -26193,7 +29732,7 @@ function ndjsonReport(findings, _meta) {
 
 // src/report/ansi.ts
 function ansiStyles(on) {
-  const wrap = (open2, close) => (s) => on ? `\x1B[${open2}m${s}\x1B[${close}m` : s;
+  const wrap = (open3, close) => (s) => on ? `\x1B[${open3}m${s}\x1B[${close}m` : s;
   const red = wrap(31, 39);
   const bold = wrap(1, 22);
   return {
@@ -26239,6 +29778,7 @@ function textReport(findings, meta) {
     out.push(c.underline(file));
     for (const f of list) {
       out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(escapeControl(f.secret))}`);
+      if (f.decoded) out.push(`            ${c.dim(`decoded from ${f.decoded.join(" \u2192 ")}: the position is the encoded text's`)}`);
       if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
     }
     out.push("");
@@ -26366,12 +29906,12 @@ function eventRange(eventName, event) {
     };
   }
   if (eventName === "push") {
-    const { before, after } = event;
+    const { before: before2, after } = event;
     if (event.deleted === true || typeof after === "string" && ZERO.test(after)) {
       return { kind: "nothing", why: "push deleted a branch or tag: nothing added" };
     }
     if (!isCommit(after)) return unusable("the push event has no usable `after` commit");
-    if (!isCommit(before)) {
+    if (!isCommit(before2)) {
       return {
         kind: "new-branch",
         head: after,
@@ -26380,7 +29920,7 @@ function eventRange(eventName, event) {
         why: `push created ${event.ref ?? "a branch"}`
       };
     }
-    return { kind: "diff", base: before, head: after, mergeBase: false, pullRequest: false, why: `push: every commit of ${after.slice(0, 12)} not in ${before.slice(0, 12)}` };
+    return { kind: "diff", base: before2, head: after, mergeBase: false, pullRequest: false, why: `push: every commit of ${after.slice(0, 12)} not in ${before2.slice(0, 12)}` };
   }
   return null;
 }
