@@ -75,7 +75,7 @@ describe('keyhound staged', () => {
 
   it('takes .keyhound.yaml from the repository top, also when run in a sub-folder', () => {
     const { repo } = repoWithStagedKey();
-    writeTree(repo, { '.keyhound.yaml': 'disable: [github-token, generic-secret-assignment]\n', 'sub/dir/x.txt': 'x\n' });
+    writeTree(repo, { '.keyhound.yaml': 'disable: [github-token, generic-secret-assignment, generic-secret-binding]\n', 'sub/dir/x.txt': 'x\n' });
     expect(keyhound(['staged'], { cwd: join(repo, 'sub', 'dir') }).status).toBe(0);
     writeFileSync(join(repo, '.keyhound.yaml'), 'disable: [no-such-rule]\n');
     const bad = keyhound(['staged'], { cwd: repo });
