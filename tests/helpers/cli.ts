@@ -18,6 +18,8 @@ export function keyhound(args: string[], options: { cwd?: string; input?: string
     input: options.input ?? '',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
+    // A SARIF report of every rule's planted examples passes 1 MB (spawnSync's default) as the catalogue grows.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -12,6 +12,7 @@ import { expandCaseInsensitiveGroups } from '../../src/config/regex-syntax.js';
 import { keywordAnchored } from '../../src/detect/anchor.js';
 import { detect } from '../../src/detect/engine.js';
 import { regexReach } from '../../src/detect/span.js';
+import { partGenerators } from '../../src/fakes/parts.js';
 import { expandTemplate, type Rng } from '../../src/fakes/index.js';
 import { REDACTED_PREFIX_MAX, redact, redactSecret, scrubText } from '../../src/filters/redact.js';
 import type { Finding, Severity } from '../../src/model/types.js';
@@ -44,7 +45,9 @@ const rng = mulberry32(SEED);
 const specs = loadRulePacks().flatMap((p) => p.rules);
 // Real key shapes (every rule's positive and negative examples, expanded) and every keyword: text made of these
 // reaches the deep paths (windows, secret groups, validators, allowlists), which random text never does.
-const examples = specs.flatMap((r) => [...(r.examples?.positive ?? []), ...(r.examples?.negative ?? [])].map((t) => expandTemplate(t, rng)));
+const examples = specs.flatMap((r) =>
+  [...(r.examples?.positive ?? []), ...(r.examples?.negative ?? [])].map((t) => expandTemplate(t, rng, partGenerators(r.parts))),
+);
 const keywords = [...new Set(specs.flatMap((r) => r.keywords ?? []))];
 const glue = ['\n', '\r\n', '\r', ' ', '\t', '=', ': ', '"', "'", '`', ',', ';', '{', '}', '(', ')', '[', ']', '/', '\\', '#', '//', 'keyhound:allow', 'keyhound:allow-next-line', 'gitleaks:allow', '\u0000', '\ufffd', '\u2028', 'é', '🔑', '\ud800'];
 
