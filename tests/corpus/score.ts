@@ -18,7 +18,9 @@ function accepts(p: Planted, ruleId: string, family: string): boolean {
 /** A finding covers a planted secret when it is in the same file, spans its line and one secret contains the other. */
 function covers(f: Finding, p: Planted): boolean {
   if (f.path !== p.path || p.line < f.line || p.line > f.endLine) return false;
-  return f.secret.includes(p.secret) || (f.secret.length >= 8 && p.secret.includes(f.secret));
+  if (f.secret.includes(p.secret) || (f.secret.length >= 8 && p.secret.includes(f.secret))) return true;
+  // A finding in decoded text (a PEM inside a base64 Kubernetes secret) covers the encoded value it was found in.
+  return f.decoded?.includes('base64') === true && f.secret.length >= 8 && Buffer.from(p.secret, 'base64').toString('latin1').includes(f.secret);
 }
 
 export function score(planted: Planted[], findings: Finding[], familyOf: (ruleId: string) => string): Score {

@@ -119,7 +119,7 @@ describe('the pre-commit snapshot', () => {
     writeFileSync(
       join(repo, '.keyhound.yaml'),
       [
-        'disable: [github-token, generic-secret-assignment]',
+        'disable: [github-token, generic-secret-assignment, generic-secret-binding]',
         'rules:',
         '  - id: acme-token',
         '    description: ACME internal token',
