@@ -29,7 +29,8 @@ describe('output formats', () => {
         expect(out, `${format} leaks part of a secret`).not.toContain(middle);
       }
     }
-  });
+    // Five full CLI scans of every rule's positive examples (450+ files since the crypto packs' v2 rewrite).
+  }, 120_000);
 
   it('honours gitleaks:allow only with --honor-gitleaks-allow', () => {
     const dir = tempDir();
