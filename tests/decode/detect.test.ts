@@ -99,7 +99,8 @@ describe('escapes before a key', () => {
         const key = make();
         const found = scan(`${wrap(key)}\n`);
         expect(found.find((f) => f.ruleId === rule && f.secret === key)).toBeDefined();
-        expect(scan(`${wrap(key)}\n`, 0).find((f) => f.ruleId === rule && f.secret === key)).toBeUndefined();
+        // Without decoding too: a v2 prefixed rule's left boundary lets an escape through (src/config/v2.ts).
+        expect(scan(`${wrap(key)}\n`, 0).find((f) => f.ruleId === rule && f.secret === key)).toBeDefined();
       });
     }
   }
