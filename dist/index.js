@@ -27339,23 +27339,28 @@ function bindingsAt(line, from) {
       re.lastIndex = at;
       const m = re.exec(line);
       if (!m || m.indices.groups.name?.[0] !== from) continue;
-      const g = m.groups;
-      const text = g.qv ?? g.uv;
-      if (text === void 0) continue;
-      let vat = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
-      let value = text;
-      const scheme = QUOTED_SCHEME.exec(value);
-      if (scheme) {
-        vat += scheme[0].length;
-        value = value.slice(scheme[0].length);
-      }
+      const binding = bindingOf(m, kind2);
+      if (!binding) continue;
       if (rank > bestRank) out.length = 0;
       bestRank = rank;
-      out.push({ name: g.name, value: unescapeValue(value), at: vat, kind: kind2 });
+      out.push(binding);
       break;
     }
   }
   return out;
+}
+function bindingOf(m, kind2) {
+  const g = m.groups;
+  const text = g.qv ?? g.uv;
+  if (text === void 0 || g.name === void 0) return null;
+  let at = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
+  let value = text;
+  const scheme = QUOTED_SCHEME.exec(value);
+  if (scheme) {
+    at += scheme[0].length;
+    value = value.slice(scheme[0].length);
+  }
+  return { name: g.name, value: unescapeValue(value), at, kind: kind2 };
 }
 function lineBindings(line) {
   if (!ANY_BINDING.test(line)) return [];
@@ -27370,17 +27375,8 @@ function lineBindings(line) {
     let m;
     while ((m = re.exec(line)) !== null) {
       const g = m.groups;
-      const text = g.qv ?? g.uv;
-      if (text !== void 0 && g.name !== void 0) {
-        let at = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
-        let value = text;
-        const scheme = QUOTED_SCHEME.exec(value);
-        if (scheme) {
-          at += scheme[0].length;
-          value = value.slice(scheme[0].length);
-        }
-        add({ name: g.name, value: unescapeValue(value), at, kind: kind2 }, rank);
-      }
+      const binding = bindingOf(m, kind2);
+      if (binding) add(binding, rank);
       if (re === ASSIGN || re === FLAG) re.lastIndex = m.index + Math.max(1, (g.name?.length ?? 0) + (g.q?.length ?? 0));
       else if (m[0].length === 0) re.lastIndex += 1;
     }

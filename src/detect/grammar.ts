@@ -102,23 +102,30 @@ export function bindingsAt(line: string, from: number): Binding[] {
       re.lastIndex = at;
       const m = re.exec(line);
       if (!m || m.indices!.groups!.name?.[0] !== from) continue;
-      const g = m.groups!;
-      const text = g.qv ?? g.uv;
-      if (text === undefined) continue;
-      let vat = m.indices!.groups![g.qv !== undefined ? 'qv' : 'uv']![0];
-      let value = text;
-      const scheme = QUOTED_SCHEME.exec(value);
-      if (scheme) {
-        vat += scheme[0].length;
-        value = value.slice(scheme[0].length);
-      }
+      const binding = bindingOf(m, kind);
+      if (!binding) continue;
       if (rank > bestRank) out.length = 0;
       bestRank = rank;
-      out.push({ name: g.name!, value: unescapeValue(value), at: vat, kind });
+      out.push(binding);
       break;
     }
   }
   return out;
+}
+
+/** The binding a form's match holds: its name, and its value without an auth scheme, at the value's offset. */
+function bindingOf(m: RegExpExecArray, kind: BindingKind): Binding | null {
+  const g = m.groups!;
+  const text = g.qv ?? g.uv;
+  if (text === undefined || g.name === undefined) return null;
+  let at = m.indices!.groups![g.qv !== undefined ? 'qv' : 'uv']![0];
+  let value = text;
+  const scheme = QUOTED_SCHEME.exec(value);
+  if (scheme) {
+    at += scheme[0].length;
+    value = value.slice(scheme[0].length);
+  }
+  return { name: g.name, value: unescapeValue(value), at, kind };
 }
 
 /** Every binding on one line (no line break inside), at most one per value offset (the most specific form's). */
@@ -135,17 +142,8 @@ export function lineBindings(line: string): Binding[] {
     let m: RegExpExecArray | null;
     while ((m = re.exec(line)) !== null) {
       const g = m.groups!;
-      const text = g.qv ?? g.uv;
-      if (text !== undefined && g.name !== undefined) {
-        let at = m.indices!.groups![g.qv !== undefined ? 'qv' : 'uv']![0];
-        let value = text;
-        const scheme = QUOTED_SCHEME.exec(value);
-        if (scheme) {
-          at += scheme[0].length;
-          value = value.slice(scheme[0].length);
-        }
-        add({ name: g.name, value: unescapeValue(value), at, kind }, rank);
-      }
+      const binding = bindingOf(m, kind);
+      if (binding) add(binding, rank);
       // Assignments may chain on one line (`a=1&b=2`, `k: v, k2: v2`): go on right after the name, not the value.
       if (re === ASSIGN || re === FLAG) re.lastIndex = m.index + Math.max(1, (g.name?.length ?? 0) + (g.q?.length ?? 0));
       else if (m[0].length === 0) re.lastIndex += 1;
