@@ -1,22 +1,69 @@
 // `keyhound install-hook [--uninstall]`: adds (or removes) keyhound's block in the pre-commit hook. Never replaces
-// an existing hook: it appends to it; idempotent; uninstall removes only keyhound's lines.
+// an existing hook: keyhound's block goes first in it; idempotent; uninstall removes only keyhound's lines, byte for
+// byte. It never writes through a symbolic link (a committed `.husky/pre-commit` could name any file) and never edits
+// a hook that is not a shell script (a compiled hook would be corrupted).
 
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { dirname, join, relative } from 'node:path';
-import { HookEditError, SNAPSHOT_DIR, addBlock, removeBlock } from '../hooks/block.js';
+import { HookEditError, SNAPSHOT_DIR, addBlock, chainByHand, removeBlock } from '../hooks/block.js';
+import { assertNoLinkBelow, BoundedReadError, readBoundedFile, writeFileReplacing } from '../util/files.js';
 import { buildSnapshot, snapshotPaths, snapshotWanted, withBuildLock } from '../hooks/snapshot.js';
 import { repositoryTop } from '../sources/staged.js';
 import { locateHook } from '../hooks/locate.js';
 import { GitError } from '../util/git.js';
 import { EXIT_CLEAN, EXIT_ERROR, type RunIO, type RunResult } from './common.js';
 
-function readOrNull(file: string): string | null {
+/**
+ * The hook's bytes, or null when there is none. Refuses (HookEditError) a hook that is a symbolic link, or that lies
+ * below a linked folder of the repository (`.husky` committed as a link), since keyhound would write through it.
+ */
+function readHook(file: string, top: string, shown: string): Buffer | null {
+  let st;
   try {
-    return readFileSync(file, 'utf8');
+    st = lstatSync(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    st = null;
+  }
+  if (st?.isSymbolicLink()) {
+    throw new HookEditError(
+      `${shown} is a symbolic link (to ${readlinkSync(file)}), and keyhound never writes through a link: edit the file it names yourself, or replace the link with a file`,
+    );
+  }
+  try {
+    assertNoLinkBelow(top, file);
+  } catch (err) {
+    throw new HookEditError((err as Error).message);
+  }
+  if (st === null) return null;
+  try {
+    return readBoundedFile(file, 1024 * 1024);
+  } catch (err) {
+    if (err instanceof BoundedReadError) throw new HookEditError(`${shown}: ${err.message}`);
     throw err;
   }
+}
+
+/** A hook keyhound can edit as shell text: UTF-8 without NUL bytes. Anything else (a compiled program) is refused. */
+function hookText(bytes: Buffer | null, shown: string, file: string): string | null {
+  if (bytes === null) return null;
+  if (bytes.includes(0) || !isUtf8(bytes)) {
+    throw new HookEditError(`${shown} is not a shell script (a compiled program?), so keyhound leaves it untouched; ${chainByHand(file)}`);
+  }
+  return bytes.toString('utf8');
+}
+
+/** Writes the hook by renaming a new file over it, with the old file's permissions (0755 for a new hook). */
+function writeHook(file: string, content: string): void {
+  let mode = 0o755;
+  try {
+    mode = statSync(file).mode & 0o7777;
+  } catch {
+    // a new hook
+  }
+  writeFileReplacing(file, content, mode);
+  chmodSync(file, mode);
 }
 
 /**
@@ -39,9 +86,11 @@ export async function installHookCommand(args: Record<string, unknown>, io: RunI
   try {
     const where = await locateHook(cwd);
     const shown = relative(cwd, where.file) || where.file;
-    const before = readOrNull(where.file);
+    const bytes = readHook(where.file, where.top, shown);
     const lines: string[] = [];
     if (args.uninstall) {
+      // A hook that is not text was never edited by keyhound: nothing to remove, and nothing is written.
+      const before = bytes !== null && !bytes.includes(0) && isUtf8(bytes) ? bytes.toString('utf8') : null;
       const edit = before === null ? { content: before, changed: false } : removeBlock(before);
       const top = await repositoryTop(cwd);
       if (existsSync(join(top, SNAPSHOT_DIR))) {
@@ -53,12 +102,19 @@ export async function installHookCommand(args: Record<string, unknown>, io: RunI
         rmSync(where.file);
         lines.push(`removed ${shown} (keyhound had created it and nothing else was in it).`);
       } else {
-        writeFileSync(where.file, edit.content);
+        writeHook(where.file, edit.content);
         lines.push(`removed keyhound's lines from ${shown}.`);
       }
       return { exitCode: EXIT_CLEAN, stdout: `${lines.join('\n')}\n`, stderr: '' };
     }
-    const edit = addBlock(before);
+    const before = hookText(bytes, shown, relative(cwd, where.file) || where.file);
+    let edit: ReturnType<typeof addBlock>;
+    try {
+      edit = addBlock(before);
+    } catch (err) {
+      if (err instanceof HookEditError) throw new HookEditError(`${shown}: ${err.message}; ${chainByHand(relative(cwd, where.file) || where.file)}`);
+      throw err;
+    }
     if (edit.edited) {
       lines.push(
         `keyhound's lines in ${shown} differ from what any version of keyhound wrote (edited by hand?), so they are left as they are; ` +
@@ -67,13 +123,16 @@ export async function installHookCommand(args: Record<string, unknown>, io: RunI
     } else if (!edit.changed) {
       lines.push(`keyhound is already in ${shown}; nothing changed.`);
     } else if (edit.updated) {
-      writeFileSync(where.file, edit.content);
+      writeHook(where.file, edit.content);
       lines.push(`updated keyhound's lines in ${shown} (they came from an earlier version).`);
     } else {
       mkdirSync(dirname(where.file), { recursive: true });
-      writeFileSync(where.file, edit.content);
-      if (before === null) chmodSync(where.file, 0o755);
-      lines.push(before === null ? `created ${shown}: it runs \`keyhound staged\` before every commit.` : `added \`keyhound staged\` to ${shown} (the existing hook is kept).`);
+      writeHook(where.file, edit.content);
+      lines.push(
+        before === null
+          ? `created ${shown}: it runs \`keyhound staged\` before every commit.`
+          : `added \`keyhound staged\` to ${shown}, first, so that the existing hook still runs after it and its exit status still counts.`,
+      );
     }
     if (where.kind === 'git' && process.platform !== 'win32' && (statSync(where.file).mode & 0o111) === 0) {
       lines.push(`warning: ${shown} is not executable, so git will not run it (chmod +x ${shown}).`);

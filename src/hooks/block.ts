@@ -102,9 +102,24 @@ function findBlock(content: string): { start: number; end: number; flags: Set<st
 }
 
 /**
- * Adds the block to a hook's content (null: no hook yet). Appends at the end, unless the hook may stop before
- * reaching the end (a top-level `exit` or `exec`), in which case the block goes right after the `#!` line.
- * Throws HookEditError for a hook that is not a shell script.
+ * How to chain keyhound with a hook keyhound will not edit (a compiled program, a script in another language): the
+ * hook moves aside and keyhound's own hook runs it after the scan, keeping its exit status.
+ */
+export function chainByHand(file: string): string {
+  return [
+    'to chain it by hand, keep your hook under another name and let keyhound create the hook that runs both:',
+    `  mv ${file} ${file}.local`,
+    '  keyhound install-hook',
+    `  printf 'exec "$(dirname "$0")/pre-commit.local" "$@"\\n' >> ${file}`,
+    '(keyhound runs first; your hook then runs and its exit status decides the commit)',
+  ].join('\n');
+}
+
+/**
+ * Adds the block to a hook's content (null: no hook yet), right after the `#!` line (at the very top of a hook
+ * without one): keyhound runs first and stops the commit on a finding, then the hook's own commands run and the last
+ * of them decides the exit status as before. Appended at the end, the block would become the last command and hide a
+ * failure of the hook's own last command. Throws HookEditError for a hook that is not a shell script.
  */
 export function addBlock(content: string | null): { content: string; changed: boolean; updated?: boolean; edited?: boolean } {
   if (content === null || content === '') return { content: `${SHEBANG}${block(['created'])}`, changed: true };
@@ -122,17 +137,14 @@ export function addBlock(content: string | null): { content: string; changed: bo
   const interp = interpreter(content);
   if (interp !== null && !SHELLS.has(interp)) {
     throw new HookEditError(
-      `the existing hook is a ${interp} script, so keyhound cannot add shell lines to it; add a call to \`keyhound staged\` to it yourself (exit code 1 or 2 must stop the commit)`,
+      `the existing hook is a ${interp} script, so keyhound leaves it untouched rather than add shell lines to it; ` +
+        'add a call to `keyhound staged` to it yourself (exit code 1 or 2 must stop the commit), or chain it',
     );
   }
-  if (/^\s*(?:exit|exec)\b/m.test(content)) {
-    const nl = content.startsWith('#!') ? content.indexOf('\n') : -1;
-    if (content.startsWith('#!') && nl === -1) return { content: `${content}\n${block(['newline'])}`, changed: true };
-    const at = nl + 1;
-    return { content: `${content.slice(0, at)}${block(['top'])}${content.slice(at)}`, changed: true };
-  }
-  if (!content.endsWith('\n')) return { content: `${content}\n${block(['newline'])}`, changed: true };
-  return { content: `${content}${block([])}`, changed: true };
+  const nl = content.startsWith('#!') ? content.indexOf('\n') : -1;
+  if (content.startsWith('#!') && nl === -1) return { content: `${content}\n${block(['newline'])}`, changed: true };
+  const at = nl + 1;
+  return { content: `${content.slice(0, at)}${block(['top'])}${content.slice(at)}`, changed: true };
 }
 
 /** Removes the block. `content` null means the file should be deleted (keyhound created it and nothing else is left). */

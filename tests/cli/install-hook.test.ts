@@ -6,6 +6,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFile
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/config/paths.js';
+import { BEGIN, END } from '../../src/hooks/block.js';
 import { keyhound } from '../helpers/cli.js';
 import { GIT_ENV, commitFiles, sh, tempRepo } from '../helpers/git.js';
 import { ghToken, installShim } from '../helpers/staged.js';
@@ -78,7 +79,8 @@ describe('keyhound install-hook', () => {
     chmodSync(hook, 0o755);
     keyhound(['install-hook'], { cwd: repo });
     const once = readFileSync(hook, 'utf8');
-    expect(once.startsWith(previous)).toBe(true);
+    expect(once.startsWith(`#!/bin/sh\n${BEGIN}`)).toBe(true);
+    expect(once.endsWith(previous.slice('#!/bin/sh\n'.length))).toBe(true);
     const again = keyhound(['install-hook'], { cwd: repo });
     expect(again.stdout).toContain('already');
     expect(readFileSync(hook, 'utf8')).toBe(once);
@@ -115,7 +117,7 @@ describe('keyhound install-hook', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('.husky/pre-commit');
     expect(r.stdout).not.toContain('note:');
-    expect(readFileSync(join(repo, '.husky', 'pre-commit'), 'utf8').startsWith(previous)).toBe(true);
+    expect(readFileSync(join(repo, '.husky', 'pre-commit'), 'utf8').endsWith(`${END}\n${previous}`)).toBe(true);
     expect(existsSync(join(repo, '.git', 'hooks', 'pre-commit'))).toBe(false);
     sh(repo, 'add', '.husky/pre-commit');
     sh(repo, 'commit', '-q', '--no-verify', '-m', 'keyhound hook');

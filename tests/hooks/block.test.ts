@@ -14,10 +14,12 @@ describe('addBlock / removeBlock', () => {
     expect(removeBlock(created)).toEqual({ content: null, changed: true });
   });
 
-  it('appends to an existing hook, once, and uninstall restores it byte for byte', () => {
+  it('goes first in an existing hook (after its #! line), once, and uninstall restores it byte for byte', () => {
     for (const prev of ['#!/bin/sh\nnpm run lint\n', '#!/bin/sh\nnpm run lint', 'npx lint-staged\n', '#!/usr/bin/env bash\nset -e\n\n']) {
       const once = install(prev);
-      expect(once.startsWith(prev.endsWith('\n') ? prev : `${prev}\n`)).toBe(true);
+      const shebang = prev.startsWith('#!') ? prev.slice(0, prev.indexOf('\n') + 1) : '';
+      expect(once.indexOf(BEGIN)).toBe(shebang.length);
+      expect(once.endsWith(prev.slice(shebang.length))).toBe(true);
       expect(install(once)).toBe(once);
       expect(addBlock(once).changed).toBe(false);
       expect(removeBlock(once).content).toBe(prev);
@@ -56,9 +58,9 @@ describe('addBlock / removeBlock', () => {
   });
 
   it('keeps lines the user added after the block on their own lines when uninstalling', () => {
-    const once = install('#!/bin/sh\necho hi'); // no final newline: keyhound adds one before its block
-    expect(removeBlock(once).content).toBe('#!/bin/sh\necho hi');
-    expect(removeBlock(`${once}echo user\n`).content).toBe('#!/bin/sh\necho hi\necho user\n');
+    const once = install('#!/bin/sh'); // no final newline: keyhound adds one before its block
+    expect(removeBlock(once).content).toBe('#!/bin/sh');
+    expect(removeBlock(`${once}echo user\n`).content).toBe('#!/bin/sh\necho user\n');
   });
 
   it('keeps lines the user added after the block when uninstalling', () => {

@@ -3,12 +3,13 @@
 // (`head -c 200M`), never an endless stream.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { githubToken } from '../../src/fakes/index.js';
 import { BIN } from '../helpers/cli.js';
-import { commitFiles, sh, tempRepo } from '../helpers/git.js';
+import { GIT_ENV, commitFiles, sh, tempRepo } from '../helpers/git.js';
+import { installShim } from '../helpers/staged.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { runAction } from '../action/helpers.js';
 
@@ -119,5 +120,70 @@ describe('issue 18 cases 4 and 6: no write through a link', () => {
     expect(run.log).toMatch(/keyhound\.sarif is a symbolic link/);
     expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('precious\n');
     sh(repo, 'status', '--short');
+  });
+});
+
+describe('issue 18 cases 5, 7 and 8: install-hook keeps every hook its power and writes through no link', () => {
+  function hookRepo(): string {
+    const repo = tempRepo();
+    commitFiles(repo, { 'README.md': 'hello\n', '.gitignore': 'node_modules/\n' });
+    installShim(repo);
+    return repo;
+  }
+  function commit(repo: string, file: string): { status: number | null; output: string } {
+    writeTree(repo, { [file]: 'fine\n' });
+    sh(repo, 'add', file);
+    const r = spawnSync('git', ['commit', '-q', '-m', file], { cwd: repo, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8', timeout: 60_000 });
+    return { status: r.status, output: r.stdout + r.stderr };
+  }
+
+  it('case 7: a hook whose last command fails still fails the commit once keyhound is installed', () => {
+    const repo = hookRepo();
+    const hook = join(repo, '.git', 'hooks', 'pre-commit');
+    const previous = '#!/bin/sh\necho "team check failed" >&2\nfalse\n';
+    writeFileSync(hook, previous, { mode: 0o755 });
+    expect(commit(repo, 'a.txt').status).not.toBe(0);
+    expect(cli(['install-hook'], { cwd: repo }).status).toBe(0);
+    const r = commit(repo, 'b.txt');
+    expect(r.output).toContain('team check failed');
+    expect(r.status).not.toBe(0);
+    expect(cli(['install-hook', '--uninstall'], { cwd: repo }).status).toBe(0);
+    expect(readFileSync(hook, 'utf8')).toBe(previous);
+  });
+
+  it('case 8: refuses to edit a compiled hook, leaves its bytes alone, says how to chain it, and uninstall keeps it', () => {
+    const repo = hookRepo();
+    const hook = join(repo, '.git', 'hooks', 'pre-commit');
+    copyFileSync('/bin/true', hook);
+    chmodSync(hook, 0o755);
+    const bytes = readFileSync(hook);
+    const r = cli(['install-hook'], { cwd: repo });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not a shell script/);
+    expect(r.stderr).toMatch(/pre-commit\.local/);
+    expect(readFileSync(hook).equals(bytes)).toBe(true);
+    expect(cli(['install-hook', '--uninstall'], { cwd: repo }).status).toBe(0);
+    expect(readFileSync(hook).equals(bytes)).toBe(true);
+    expect(commit(repo, 'c.txt').status).toBe(0); // the compiled hook still runs
+  });
+
+  it('case 5: never writes through a committed .husky/pre-commit link, nor a linked .husky folder', () => {
+    const outside = tempDir();
+    const victim = join(outside, 'victim');
+    writeFileSync(victim, 'precious\n');
+    const repo = hookRepo();
+    mkdirSync(join(repo, '.husky'));
+    symlinkSync(victim, join(repo, '.husky', 'pre-commit'));
+    const r = cli(['install-hook'], { cwd: repo });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/is a symbolic link/);
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+
+    const repo2 = hookRepo();
+    symlinkSync(outside, join(repo2, '.husky'));
+    const r2 = cli(['install-hook'], { cwd: repo2 });
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toMatch(/\.husky is a symbolic link/);
+    expect(existsSync(join(outside, 'pre-commit'))).toBe(false);
   });
 });
