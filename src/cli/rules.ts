@@ -1,8 +1,8 @@
 // `keyhound rules list` and `keyhound rules check FILE`.
 
 import { buildRuleSet, compileAllowlist, compileRule } from '../config/compile.js';
-import { resolve } from 'node:path';
-import { loadRulePack, loadRulePacks } from '../config/load.js';
+import { dirname, resolve } from 'node:path';
+import { DEFAULT_RULES_DIR, loadRulePack, loadRulePacks } from '../config/load.js';
 import { providerIndex } from '../config/ruleset.js';
 import { validatorNames } from '../detect/validators/index.js';
 import { checkRuleExamples } from '../examples.js';
@@ -60,7 +60,9 @@ export function rulesCheck(args: Args): RunResult {
   const pack = loadRulePack(file);
   const builtin = loadRulePacks().filter((p) => resolve(p.file) !== resolve(file));
   const providers = providerIndex([...builtin, pack].map((p) => ({ file: p.file, providers: p.providers ?? [] })));
-  const rules = pack.rules.map((spec) => compileRule(spec, { file, family: pack.family }, validatorNames, { providers }));
+  // A pack in rules/ is a built-in pack (V8, checked for backtracking by the test suite); any other is a user's.
+  const vetted = dirname(resolve(file)) === DEFAULT_RULES_DIR;
+  const rules = pack.rules.map((spec) => compileRule(spec, { file, family: pack.family }, validatorNames, { providers, vetted }));
   buildRuleSet(rules); // duplicate ids are an error
   // Examples run with the global allowlists of the built-in packs and of the file itself, as a real scan would.
   const globals = [...loadRulePacks(), pack]

@@ -7,6 +7,7 @@ import { contextMatcher, prefixedRegex } from './v2.js';
 import { gateNames } from '../detect/gates.js';
 import { ConfigError } from './errors.js';
 import { expandCaseInsensitiveGroups } from './regex-syntax.js';
+import { LinearRegExp, LinearRegexError } from './linear-regex.js';
 import { findNestedQuantifier } from './regex-safety.js';
 import { byCodePoint } from '../util/compare.js';
 
@@ -21,9 +22,14 @@ export const REGEX_PATH_PREFIX = 're:';
  * Compiles a path pattern on relative POSIX paths: a glob (one without a slash matches the base name at any depth),
  * or `re:` and a regex in keyhound's syntax, searched for anywhere in the path.
  */
-export function compileGlob(glob: string, where: { file?: string; ruleId?: string; field: string } = { field: 'path' }): (path: string) => boolean {
+export function compileGlob(
+  glob: string,
+  where: { file?: string; ruleId?: string; field: string } = { field: 'path' },
+  vetted = false,
+  imported = false,
+): (path: string) => boolean {
   if (glob.startsWith(REGEX_PATH_PREFIX)) {
-    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), '', where);
+    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), '', where, vetted, imported);
     return (p) => re.test(p);
   }
   // A plain name or path (no glob syntax) needs no picomatch, whose loading the pre-commit hook would feel: as
@@ -35,22 +41,26 @@ export function compileGlob(glob: string, where: { file?: string; ruleId?: strin
   return picomatch(glob, { dot: true, basename: !glob.includes('/') });
 }
 
-function compileGlobs(globs: string[], where: { file?: string; ruleId?: string; field: string }): ((path: string) => boolean) | null {
+function compileGlobs(globs: string[], where: { file?: string; ruleId?: string; field: string }, vetted: boolean, imported: boolean): ((path: string) => boolean) | null {
   if (globs.length === 0) return null;
-  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }));
+  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }, vetted, imported));
   return (p) => matchers.some((m) => m(p));
 }
 
 /**
- * Compiles a regex written in keyhound's syntax, throwing a ConfigError naming `field`. `vetted` skips the static
- * backtracking check: only for the built-in packs, which the test suite checks (tests/config/builtin-safety.test.ts),
- * so the pre-commit path does not redo it on every run.
+ * Compiles a regex written in keyhound's syntax, throwing a ConfigError naming `field`. `vetted`: a built-in pack's
+ * regex, run by V8's backtracking engine at full speed (the test suite checks them for catastrophic backtracking,
+ * tests/config/builtin-safety.test.ts). Every other regex (user rules, allowlists, `re:` paths, gitleaks imports)
+ * runs on RE2's linear-time engine (linear-regex.ts), so none can hang a scan, whatever its shape. The static
+ * backtracking check (regex-safety.ts) still runs on a user's own rules, as an early, friendly error; not on rules
+ * imported from a gitleaks config (`imported`), which were written for RE2 and mean what they say there.
  */
 export function compileRegex(
   source: string,
   flags: string,
   where: { file?: string; ruleId?: string; field: string },
   vetted = false,
+  imported = false,
 ): RegExp {
   let expanded: string;
   try {
@@ -58,20 +68,33 @@ export function compileRegex(
   } catch (err) {
     throw new ConfigError(`invalid regex: ${(err as Error).message}`, where.file, where.ruleId, where.field);
   }
-  const unsafe = vetted ? null : findNestedQuantifier(expanded);
+  const unsafe = vetted || imported ? null : findNestedQuantifier(expanded);
   if (unsafe) throw new ConfigError(`unsafe regex: ${unsafe}`, where.file, where.ruleId, where.field);
   try {
-    return new RegExp(expanded, flags);
+    return vetted ? new RegExp(expanded, flags) : new LinearRegExp(expanded, flags);
   } catch (err) {
-    throw new ConfigError(`invalid regex: ${(err as Error).message}`, where.file, where.ruleId, where.field);
+    if (!(err instanceof LinearRegexError && err.backtracking)) {
+      throw new ConfigError(`invalid regex: ${(err as Error).message}`, where.file, where.ruleId, where.field);
+    }
   }
+  // A lookaround or a back-reference: only V8 runs it, so only what passes the strict check may (regex-safety.ts).
+  const strict = findNestedQuantifier(expanded, true);
+  if (strict) {
+    throw new ConfigError(
+      `unsafe regex: ${strict} (it uses a lookaround or a back-reference, so it cannot run on the linear-time engine; without them it could)`,
+      where.file,
+      where.ruleId,
+      where.field,
+    );
+  }
+  return new RegExp(expanded, flags);
 }
 
-export function compileAllowlist(spec: AllowlistSpec, where: { file?: string; ruleId?: string; field: string }): CompiledAllowlist {
+export function compileAllowlist(spec: AllowlistSpec, where: { file?: string; ruleId?: string; field: string }, vetted = false, imported = false): CompiledAllowlist {
   return {
-    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, '', { ...where, field: `${where.field}.regexes[${i}]` })),
+    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, '', { ...where, field: `${where.field}.regexes[${i}]` }, vetted, imported)),
     regexTarget: spec.regexTarget ?? 'secret',
-    paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }),
+    paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }, vetted, imported),
     stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase()),
   };
 }
@@ -84,7 +107,7 @@ export function compileRule(
   spec: RuleSpec,
   origin: RuleOrigin,
   knownValidators: ReadonlySet<string>,
-  options: { vetted?: boolean; providers?: ReadonlyMap<string, ProviderSpec> } = {},
+  options: { vetted?: boolean; imported?: boolean; providers?: ReadonlyMap<string, ProviderSpec> } = {},
 ): CompiledRule {
   const where = { file: origin.file, ruleId: spec.id };
   const flags = spec.flags ?? '';
@@ -99,6 +122,7 @@ export function compileRule(
   let keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
   let context: CompiledRule['context'] = null;
   let vetted = options.vetted ?? false;
+  const imported = options.imported ?? false;
   if (spec.match === 'prefixed') {
     const built = prefixedRegex(spec, { ...where, field: 'parts' });
     source = built.regex;
@@ -112,7 +136,7 @@ export function compileRule(
   } else if (spec.regex === undefined) {
     throw new ConfigError('a rule needs a regex, or match: prefixed | context with parts', origin.file, spec.id, 'regex');
   } else source = spec.regex;
-  const regex = compileRegex(source, `${flags}gd`, { ...where, field: 'regex' }, vetted);
+  const regex = compileRegex(source, `${flags}gd`, { ...where, field: 'regex' }, vetted, imported);
   const hasSecretGroup = /\(\?<secret>/.test(regex.source);
   const validate = spec.validate ?? (spec.match === 'prefixed' ? (Object.values(spec.parts ?? {})[0]?.validate ?? null) : null);
   const partValidators = Object.entries(spec.parts ?? {}).flatMap(([name, p]) => (p.validate ? [[`parts.${name}.validate`, p.validate] as const] : []));
@@ -136,8 +160,8 @@ export function compileRule(
     hasSecretGroup,
     entropy,
     validate,
-    path: spec.path ? compileGlob(spec.path, { ...where, field: 'path' }) : null,
-    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
+    path: spec.path ? compileGlob(spec.path, { ...where, field: 'path' }, options.vetted ?? false, imported) : null,
+    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` }, options.vetted ?? false, imported)),
     globalAllowlists: spec.globalAllowlists ?? true,
     generic: (spec.tags ?? []).includes('generic'),
     provider: spec.provider ?? null,

@@ -180,7 +180,8 @@ class Importer {
       disable.add(id);
     }
     try {
-      compileRule(spec, { file: 'gitleaks import', family: 'user' }, new Set());
+      // RE2 regexes run on RE2 (linear time): the static backtracking check is for keyhound's own syntax only.
+      compileRule(spec, { file: 'gitleaks import', family: 'user' }, new Set(), { imported: true });
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       this.warn(where, `not imported: ${err.message.replace(/^gitleaks import: [^:]+: /, '')}`);
@@ -247,7 +248,7 @@ export function importGitleaks(text: string, file: string, defaultRuleIds: Reado
     if (spec.stopwords?.length) global.stopwords = [...(global.stopwords ?? []), ...spec.stopwords];
     if (spec.description && !global.description) global.description = spec.description;
   });
-  compileAllowlist(global, { file, field: 'allowlist' });
+  compileAllowlist(global, { file, field: 'allowlist' }, false, true);
   const config: ImportedConfig = { extends: useDefault ? 'default' : 'none' };
   if (disable.size) config.disable = [...disable].sort();
   if (Object.keys(global).length) config.allowlist = global;

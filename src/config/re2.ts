@@ -41,11 +41,15 @@ function escapeLiteral(s: string): string {
  * Translates one escape sequence starting at `i` (a backslash). Returns the JavaScript text and the length consumed.
  * `inClass` is true inside `[...]`.
  */
-function translateEscape(src: string, i: number, inClass: boolean): { out: string; len: number } {
+function translateEscape(src: string, i: number, inClass: boolean, multiline = false): { out: string; len: number } {
   const c = src[i + 1];
   if (c === undefined) throw new UnsupportedRegexError('trailing backslash');
-  if (c === 'z' && !inClass) return { out: '(?![\\s\\S])', len: 2 };
-  if (c === 'A' && !inClass) return { out: '(?<![\\s\\S])', len: 2 };
+  // Without (?m), `$` and `^` mean the very end and start of the text in both syntaxes; a lookaround would do under
+  // (?m), but imported rules run on RE2 (config/linear-regex.ts), which has none.
+  if ((c === 'z' || c === 'A') && !inClass) {
+    if (multiline) throw new UnsupportedRegexError(`\\${c} together with (?m)`);
+    return { out: c === 'z' ? '$' : '^', len: 2 };
+  }
   if (c === 'Q') {
     const end = src.indexOf('\\E', i + 2);
     const lit = src.slice(i + 2, end === -1 ? src.length : end);
@@ -138,7 +142,7 @@ export function translateRe2(src: string, secretGroup = 0): TranslatedRegex {
   while (i < rest.length) {
     const c = rest[i]!;
     if (c === '\\') {
-      const e = translateEscape(rest, i, false);
+      const e = translateEscape(rest, i, false, flags.includes('m'));
       out += e.out;
       i += e.len;
       continue;

@@ -5,6 +5,11 @@
 // "Repeated" means `*`, `+`, `{n,}` or `{n,m}` with m above LARGE: `(a|a){0,1000}` is as bad as `(a|a)*`.
 // Small bounded repetitions (`{1,8}`) stay allowed: their cost is bounded by a small constant power.
 // The engine also checks each rule's time between matches (see detect/engine.ts) as a second line of defence.
+//
+// Most configured regexes now run on RE2 in linear time (config/linear-regex.ts); this check is the early, friendly
+// error for a user's rules, and the only guard left for the few that RE2 cannot run (lookaheads, back-references),
+// which stay on V8: for those it runs `strict`: any repetition counts (`(a+){1,32}`), and an alternative that may
+// start with an optional atom (`x?a|a`) counts as overlapping every other.
 
 const LARGE = 32;
 
@@ -16,28 +21,35 @@ interface Group {
   alternatives: (Set<string> | null)[];
   /** First-character set of the current alternative, once known (undefined = not yet seen). */
   current: Set<string> | null | undefined;
+  /** Atoms seen in the current alternative. */
+  atoms: number;
 }
 
 /** Length of the quantifier at `j` and whether it is large; 0 when there is none. */
-function quantifierAt(source: string, j: number): { length: number; large: boolean } {
+function quantifierAt(source: string, j: number, limit = LARGE): { length: number; large: boolean; optional: boolean } {
   const c = source[j];
   let length = 0;
   let large = false;
+  let optional = false;
   if (c === '*' || c === '+') {
     length = 1;
     large = true;
+    optional = c === '*';
   } else if (c === '?') {
     length = 1;
+    optional = true;
   } else if (c === '{') {
     const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(j, j + 24));
-    if (!m) return { length: 0, large: false };
+    if (!m) return { length: 0, large: false, optional: false };
     length = m[0].length;
-    large = m[2] !== undefined && (m[3] === '' || Number(m[3]) > LARGE);
+    const most = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+    large = (m[2] !== undefined || limit < LARGE) && most > limit;
+    optional = Number(m[1]) === 0;
   } else {
-    return { length: 0, large: false };
+    return { length: 0, large: false, optional: false };
   }
   if (source[j + length] === '?') length += 1; // lazy
-  return { length, large };
+  return { length, large, optional };
 }
 
 const WORD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_';
@@ -99,12 +111,21 @@ function overlapping(sets: (Set<string> | null)[]): boolean {
   return false;
 }
 
-/** Returns why `source` can backtrack catastrophically, or null when it passes the static check. */
-export function findNestedQuantifier(source: string): string | null {
+/**
+ * Returns why `source` can backtrack catastrophically, or null when it passes the static check. `strict` for a regex
+ * that V8 will run although it comes from a user (see the header).
+ */
+export function findNestedQuantifier(source: string, strict = false): string | null {
+  const limit = strict ? 1 : LARGE;
   const stack: Group[] = [];
-  let top: Group = { start: 0, repeats: false, alternatives: [], current: undefined };
+  let top: Group = { start: 0, repeats: false, alternatives: [], current: undefined, atoms: 0 };
   const noteAtom = (first: Set<string> | null): void => {
+    top.atoms += 1;
     if (top.current === undefined) top.current = first;
+  };
+  // An optional first atom: the alternative may start with whatever follows it.
+  const optionalFirst = (optional: boolean): void => {
+    if (strict && optional && top.atoms === 1) top.current = null;
   };
   let i = 0;
   while (i < source.length) {
@@ -124,14 +145,14 @@ export function findNestedQuantifier(source: string): string | null {
       const prefix = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])/.exec(source.slice(i, i + 40))?.[0] ?? '(';
       const lookaround = /^\(\?<?[=!]/.test(prefix);
       stack.push(top);
-      top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : undefined };
+      top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : undefined, atoms: 0 };
       i += prefix.length;
       continue;
     } else if (c === ')') {
       const group = top;
       group.alternatives.push(group.current ?? null);
-      top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: undefined };
-      const q = quantifierAt(source, i + 1);
+      top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: undefined, atoms: 0 };
+      const q = quantifierAt(source, i + 1, limit);
       const shown = source.slice(group.start, i + 1 + q.length);
       if (q.large && group.repeats) return `nested repetition at ${shown} can backtrack catastrophically`;
       if (q.large && group.alternatives.length > 1 && overlapping(group.alternatives)) {
@@ -139,12 +160,14 @@ export function findNestedQuantifier(source: string): string | null {
       }
       const first = group.alternatives.length === 1 ? group.alternatives[0]! : null;
       noteAtom(first);
+      optionalFirst(q.optional);
       top.repeats ||= group.repeats || q.large;
       i += 1 + q.length;
       continue;
     } else if (c === '|') {
       top.alternatives.push(top.current ?? null);
       top.current = undefined;
+      top.atoms = 0;
       i += 1;
       continue;
     } else if (c === '^' || c === '$') {
@@ -153,7 +176,8 @@ export function findNestedQuantifier(source: string): string | null {
     } else {
       noteAtom(firstChars(c));
     }
-    const q = quantifierAt(source, atomEnd);
+    const q = quantifierAt(source, atomEnd, limit);
+    optionalFirst(q.optional);
     if (q.large) top.repeats = true;
     i = atomEnd + q.length;
   }

@@ -31,6 +31,8 @@ export interface UserConfig {
   maxDecodeDepth?: number;
   /** Levels of archives to open (`--max-archive-depth` overrides it); 0 turns archive scanning off. */
   maxArchiveDepth?: number;
+  /** Converted from a gitleaks config (RE2 regexes): the static backtracking check does not apply (compile.ts). */
+  imported?: boolean;
   /** What loading had to report without failing (e.g. what a gitleaks import could not map). */
   warnings?: string[];
 }
@@ -41,20 +43,21 @@ export function defaultUserConfig(): UserConfig {
 }
 
 /** Compiles `packs` (ignored when the config says `extends: none`) and the user's rules, allowlist and `disable`. */
-export function buildRuleSetFromPacks(config: UserConfig, validatorNames: ReadonlySet<string>, packs: RulePack[]): RuleSet {
+export function buildRuleSetFromPacks(config: UserConfig, validatorNames: ReadonlySet<string>, packs: RulePack[], options: { vetted?: boolean } = {}): RuleSet {
   const compiled: CompiledRule[] = [];
   const allowlists: CompiledAllowlist[] = [];
   const used = config.extends === 'none' ? [] : packs;
   const providers = providerIndex([...used.map((p) => ({ file: p.file, providers: p.providers ?? [] })), { file: config.file ?? '.keyhound.yaml', providers: config.providers ?? [] }]);
   for (const pack of used) {
     // The packs shipped in rules/ are checked for catastrophic backtracking by the test suite, not on every run.
-    const vetted = dirname(pack.file) === DEFAULT_RULES_DIR;
+    const vetted = options.vetted ?? dirname(pack.file) === DEFAULT_RULES_DIR;
     for (const spec of pack.rules) compiled.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames, { vetted, providers }));
-    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: 'allowlist' }));
+    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: 'allowlist' }, vetted));
   }
   const userFile = config.file ?? '.keyhound.yaml';
-  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: 'user' }, validatorNames, { providers }));
-  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: 'allowlist' }));
+  const imported = config.imported ?? false;
+  for (const spec of config.rules) compiled.push(compileRule(spec, { file: userFile, family: 'user' }, validatorNames, { providers, imported }));
+  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: 'allowlist' }, false, imported));
   const known = new Set(compiled.map((r) => r.id));
   for (const id of config.disable) {
     if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, undefined, 'disable');

@@ -66,7 +66,8 @@ const stickies = new WeakMap<CompiledRule, RegExp>();
 /** A sticky copy of the rule's regex: tried at one place of the whole text. */
 function stickyOf(rule: CompiledRule): RegExp {
   let re = stickies.get(rule);
-  if (!re) stickies.set(rule, (re = new RegExp(rule.regex.source, rule.regex.flags.replace('y', '') + 'y')));
+  // Through the regex's own constructor: a user rule's LinearRegExp (config/linear-regex.ts) stays linear when sticky.
+  if (!re) stickies.set(rule, (re = new (rule.regex.constructor as RegExpConstructor)(rule.regex, rule.regex.flags.replace('y', '') + 'y')));
   return re;
 }
 

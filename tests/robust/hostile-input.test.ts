@@ -187,3 +187,49 @@ describe('issue 18 cases 5, 7 and 8: install-hook keeps every hook its power and
     expect(existsSync(join(outside, 'pre-commit'))).toBe(false);
   });
 });
+
+describe('issue 18 cases 1 and 17: no rule can hang a scan; gitleaks configs import', () => {
+  const ruleYaml = (regex: string): string => `rules:\n  - id: evil\n    description: evil\n    severity: high\n    regex: '${regex}'\n`;
+
+  it.each(['(a+){1,32}b', '(x?a|a)*b', '(?:[a-z0-9]+\\.?){1,20}@'])('case 1: a user rule %s finishes on a 70-byte file', (regex) => {
+    const dir = tempDir();
+    writeTree(dir, { '.keyhound.yaml': ruleYaml(regex), 'a.txt': `${'a'.repeat(69)}\n` });
+    const r = cli(['scan', join(dir, 'a.txt'), '--config', join(dir, '.keyhound.yaml'), '--rule-budget', '100000']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/cut short/);
+  });
+
+  it('case 1: a nest of bounded repetitions too large for a linear-time program is refused at load', () => {
+    const dir = tempDir();
+    writeTree(dir, { '.keyhound.yaml': ruleYaml('((a{1,32}){1,32}){1,32}b'), 'a.txt': `${'a'.repeat(69)}\n` });
+    const r = cli(['scan', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/evil: regex: invalid regex: .*repeat/);
+  });
+
+  it('case 1: the host-name rule in a gitleaks config (--config evil.toml) finishes, and finds what RE2 finds', () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      'evil.toml': "[[rules]]\nid = 'host'\nregex = '''(?:[a-z0-9]+\\.?){1,20}@'''\n",
+      'a.txt': `${'a'.repeat(69)}\n`,
+      'b.txt': 'mail me at ops.example@\n',
+    });
+    const r = cli(['scan', dir, '--config', join(dir, 'evil.toml'), '--format', 'json']);
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout).findings as { path: string; ruleId: string }[];
+    expect(findings.map((f) => `${f.ruleId} ${f.path}`)).toEqual(['host b.txt']);
+  });
+
+  it('case 17: import-config accepts an RE2 regex the static check calls catastrophic, and it loads and scans', () => {
+    const dir = tempDir();
+    const toml = "[[rules]]\nid = 'dotted-name'\nregex = '''svc(?:\\.[A-Za-z]\\w+)+!'''\nkeywords = ['svc']\n";
+    writeTree(dir, { 'gl.toml': toml, 'a.txt': `svc.alpha.beta!\n${'svc'.padEnd(60, '.a1')}\n` });
+    const imported = cli(['import-config', 'gitleaks', join(dir, 'gl.toml')]);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain('dotted-name');
+    const r = cli(['scan', dir, '--config', join(dir, 'gl.toml'), '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toHaveLength(1);
+  });
+});
