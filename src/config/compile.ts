@@ -7,7 +7,9 @@ import { contextMatcher, prefixedRegex } from './v2.js';
 import { gateNames } from '../detect/gates.js';
 import { ConfigError } from './errors.js';
 import { expandCaseInsensitiveGroups } from './regex-syntax.js';
+import { dirname } from 'node:path';
 import { LinearRegExp, LinearRegexError } from './linear-regex.js';
+import { DEFAULT_RULES_DIR } from './paths.js';
 import { findNestedQuantifier } from './regex-safety.js';
 import { byCodePoint } from '../util/compare.js';
 
@@ -90,7 +92,12 @@ export function compileRegex(
   return new RegExp(expanded, flags);
 }
 
-export function compileAllowlist(spec: AllowlistSpec, where: { file?: string; ruleId?: string; field: string }, vetted = false, imported = false): CompiledAllowlist {
+export function compileAllowlist(
+  spec: AllowlistSpec,
+  where: { file?: string; ruleId?: string; field: string },
+  vetted = where.file !== undefined && dirname(where.file) === DEFAULT_RULES_DIR,
+  imported = false,
+): CompiledAllowlist {
   return {
     regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, '', { ...where, field: `${where.field}.regexes[${i}]` }, vetted, imported)),
     regexTarget: spec.regexTarget ?? 'secret',
@@ -121,7 +128,9 @@ export function compileRule(
   let source: string;
   let keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
   let context: CompiledRule['context'] = null;
-  let vetted = options.vetted ?? false;
+  // A rule from a pack shipped in rules/ is built in, whoever compiles it (the test suite checks those).
+  const builtin = options.vetted ?? dirname(origin.file) === DEFAULT_RULES_DIR;
+  let vetted = builtin;
   const imported = options.imported ?? false;
   if (spec.match === 'prefixed') {
     const built = prefixedRegex(spec, { ...where, field: 'parts' });
@@ -160,8 +169,8 @@ export function compileRule(
     hasSecretGroup,
     entropy,
     validate,
-    path: spec.path ? compileGlob(spec.path, { ...where, field: 'path' }, options.vetted ?? false, imported) : null,
-    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` }, options.vetted ?? false, imported)),
+    path: spec.path ? compileGlob(spec.path, { ...where, field: 'path' }, builtin, imported) : null,
+    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` }, builtin, imported)),
     globalAllowlists: spec.globalAllowlists ?? true,
     generic: (spec.tags ?? []).includes('generic'),
     provider: spec.provider ?? null,
