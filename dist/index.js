@@ -7383,7 +7383,7 @@ var init_build = __esm({
       const visitQueue = new QueueOnePass(p.inst.length);
       const onePassRunes = new Array(p.inst.length);
       const m = new Array(p.inst.length).fill(false);
-      const check = (pc) => {
+      const check2 = (pc) => {
         let ok = true;
         const inst = p.inst[pc];
         if (visitQueue.contains(pc)) return true;
@@ -7391,7 +7391,7 @@ var init_build = __esm({
         switch (inst.op) {
           case Inst.ALT:
           case Inst.ALT_MATCH: {
-            ok = check(inst.out) && check(inst.arg);
+            ok = check2(inst.out) && check2(inst.arg);
             let matchOut = m[inst.out];
             let matchArg = m[inst.arg];
             if (matchOut && matchArg) return false;
@@ -7418,7 +7418,7 @@ var init_build = __esm({
           case Inst.CAPTURE:
           case Inst.EMPTY_WIDTH:
           case Inst.NOP:
-            ok = check(inst.out);
+            ok = check2(inst.out);
             m[pc] = m[inst.out];
             onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
             inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
@@ -7489,7 +7489,7 @@ var init_build = __esm({
       instQueue.insert(p.start);
       while (!instQueue.empty()) {
         visitQueue.clear();
-        if (!check(instQueue.next())) return null;
+        if (!check2(instQueue.next())) return null;
       }
       for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
       return p;
@@ -18848,13 +18848,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -18866,12 +18866,12 @@ var require_visit = __commonJS({
     visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path);
@@ -18884,7 +18884,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -18902,7 +18902,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -18914,12 +18914,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path);
@@ -18932,7 +18932,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -18969,31 +18969,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node, path);
-      if (identity.isMap(node))
+      if (identity2.isMap(node))
         return visitor.Map?.(key, node, path);
-      if (identity.isSeq(node))
+      if (identity2.isSeq(node))
         return visitor.Seq?.(key, node, path);
-      if (identity.isPair(node))
+      if (identity2.isPair(node))
         return visitor.Pair?.(key, node, path);
-      if (identity.isScalar(node))
+      if (identity2.isScalar(node))
         return visitor.Scalar?.(key, node, path);
-      if (identity.isAlias(node))
+      if (identity2.isAlias(node))
         return visitor.Alias?.(key, node, path);
       return void 0;
     }
     function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -19006,7 +19006,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -19149,10 +19149,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -19177,7 +19177,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -19224,7 +19224,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -19297,12 +19297,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -19328,11 +19328,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -19343,7 +19343,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -19370,12 +19370,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -19397,7 +19397,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -19459,11 +19459,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -19471,7 +19471,7 @@ var require_Alias = __commonJS({
             count2 = c;
         }
         return count2;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -19486,13 +19486,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -19517,7 +19517,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -19531,12 +19531,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -19568,7 +19568,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -19592,7 +19592,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -19636,7 +19636,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -19652,7 +19652,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -19669,7 +19669,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -19683,16 +19683,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -19703,7 +19703,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -19715,7 +19715,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -20171,7 +20171,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -20224,7 +20224,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -20247,7 +20247,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -20258,9 +20258,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -20274,15 +20274,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -20294,23 +20294,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -20351,7 +20351,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -20363,10 +20363,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -20386,7 +20386,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -20449,7 +20449,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -20462,10 +20462,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -20476,7 +20476,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -20497,7 +20497,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -20512,10 +20512,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge = require_merge();
     var stringify2 = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key))
         merge.addMergeToJSMap(ctx, map, value);
@@ -20546,7 +20546,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -20576,7 +20576,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -20584,15 +20584,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -20613,7 +20613,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -20629,14 +20629,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -20684,14 +20684,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -20699,7 +20699,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -20767,16 +20767,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -20787,7 +20787,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -20825,7 +20825,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair2))
+        if (identity2.isPair(pair2))
           _pair = pair2;
         else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
           _pair = new Pair.Pair(pair2, pair2?.value);
@@ -20836,7 +20836,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -20860,7 +20860,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -20885,7 +20885,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -20908,7 +20908,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -20916,7 +20916,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity.isMap(map2))
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -20933,7 +20933,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -20941,7 +20941,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -20967,7 +20967,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -20991,7 +20991,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -21033,7 +21033,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -21046,7 +21046,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -21054,7 +21054,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -21408,17 +21408,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -21432,7 +21432,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -21486,7 +21486,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -21513,7 +21513,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair2)) {
+          if (identity2.isPair(pair2)) {
             key = toJS.toJS(pair2.key, "", ctx);
             value = toJS.toJS(pair2.value, key, ctx);
           } else {
@@ -21543,7 +21543,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -21724,7 +21724,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -21734,7 +21734,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair2;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair2 = new Pair.Pair(key.key, null);
@@ -21750,7 +21750,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -21794,7 +21794,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity.isMap(map)) {
+        if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -22039,7 +22039,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -22052,9 +22052,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -22071,7 +22071,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -22098,7 +22098,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -22153,7 +22153,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -22168,7 +22168,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -22204,7 +22204,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -22214,7 +22214,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -22277,7 +22277,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -22317,7 +22317,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -22326,14 +22326,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -22341,7 +22341,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22448,7 +22448,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -22719,12 +22719,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -22937,7 +22937,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -23016,7 +23016,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -23131,7 +23131,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -23181,7 +23181,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -23600,7 +23600,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -23609,17 +23609,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -23639,7 +23639,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -23658,12 +23658,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -23712,7 +23712,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -23758,7 +23758,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -23864,7 +23864,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors2();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -23926,9 +23926,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -25976,7 +25976,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors2();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -26054,7 +26054,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -26074,7 +26074,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -26092,14 +26092,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -31121,6 +31121,413 @@ var require_ignore = __commonJS({
   }
 });
 
+// src/verify/types.ts
+var VerifyUnknown, VerifyConfigError;
+var init_types = __esm({
+  "src/verify/types.ts"() {
+    "use strict";
+    VerifyUnknown = class extends Error {
+      constructor(kind2, detail) {
+        super(`${kind2}: ${detail}`);
+        this.kind = kind2;
+      }
+      kind;
+      name = "VerifyUnknown";
+    };
+    VerifyConfigError = class extends Error {
+      name = "VerifyConfigError";
+    };
+  }
+});
+
+// src/verify/endpoints.ts
+function checkBase(id, value) {
+  if (typeof value !== "string" || value.trim() === "") throw new VerifyConfigError(`${ENDPOINTS_ENV}: "${id}" needs a base URL string`);
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new VerifyConfigError(`${ENDPOINTS_ENV}: "${id}" is not a URL: ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
+    throw new VerifyConfigError(`${ENDPOINTS_ENV}: "${id}" must be an https URL (plain http only on 127.0.0.1, localhost or [::1]), not ${url.protocol}//${url.host}`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new VerifyConfigError(`${ENDPOINTS_ENV}: "${id}" may hold a scheme, host, port and path prefix only`);
+  }
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+}
+function parseEndpointOverrides(raw, known) {
+  const out = /* @__PURE__ */ new Map();
+  if (raw === void 0 || raw.trim() === "") return out;
+  let doc;
+  try {
+    doc = JSON.parse(raw);
+  } catch {
+    throw new VerifyConfigError(`${ENDPOINTS_ENV} is not valid JSON (expected an object such as {"binance": "https://proxy.example"})`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new VerifyConfigError(`${ENDPOINTS_ENV} must be a JSON object from provider id to base URL`);
+  for (const [id, value] of Object.entries(doc)) {
+    if (!known.has(id)) throw new VerifyConfigError(`${ENDPOINTS_ENV}: no verifier has the endpoint id "${id}" (known: ${[...known].sort().join(", ")})`);
+    out.set(id, checkBase(id, value));
+  }
+  return out;
+}
+var ENDPOINTS_ENV, LOOPBACK;
+var init_endpoints = __esm({
+  "src/verify/endpoints.ts"() {
+    "use strict";
+    init_types();
+    ENDPOINTS_ENV = "KEYHOUND_VERIFY_ENDPOINTS";
+    LOOPBACK = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
+  }
+});
+
+// src/verify/http.ts
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function networkCode(err) {
+  const cause = err.cause;
+  return typeof cause?.code === "string" && /^[A-Z_]+$/.test(cause.code) ? cause.code : "connection failed";
+}
+var DEFAULT_LIMITS, sleep, HostPacer, CredentialHttp;
+var init_http = __esm({
+  "src/verify/http.ts"() {
+    "use strict";
+    init_types();
+    DEFAULT_LIMITS = { timeoutMs: 1e4, minIntervalMs: 250, maxRetries: 2, backoffMs: 1e3 };
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    HostPacer = class {
+      constructor(minIntervalMs) {
+        this.minIntervalMs = minIntervalMs;
+      }
+      minIntervalMs;
+      next = /* @__PURE__ */ new Map();
+      async wait(host) {
+        const now = Date.now();
+        const at = Math.max(now, this.next.get(host) ?? 0);
+        this.next.set(host, at + this.minIntervalMs);
+        if (at > now) await sleep(at - now);
+      }
+    };
+    CredentialHttp = class {
+      constructor(ctx) {
+        this.ctx = ctx;
+      }
+      ctx;
+      sent = false;
+      now() {
+        return this.ctx.now();
+      }
+      async request(endpoint, req) {
+        const base = this.ctx.base(endpoint);
+        const host = new URL(base).host;
+        const { timeoutMs, maxRetries, backoffMs } = this.ctx.limits;
+        for (let attempt = 0; ; attempt++) {
+          await this.ctx.pacer.wait(host);
+          let res;
+          try {
+            this.sent = true;
+            res = await this.ctx.fetch(base + req.path, {
+              method: req.method ?? "GET",
+              headers: { "user-agent": "keyhound-verify", accept: "application/json", ...req.headers },
+              ...req.body !== void 0 ? { body: req.body } : {},
+              redirect: "manual",
+              signal: AbortSignal.timeout(timeoutMs)
+            });
+          } catch (err) {
+            const name2 = err.name;
+            if (name2 === "TimeoutError" || name2 === "AbortError") throw new VerifyUnknown("timeout", `no answer from ${host} within ${timeoutMs} ms`);
+            throw new VerifyUnknown("network", `could not reach ${host} (${networkCode(err)})`);
+          }
+          let text;
+          try {
+            text = await res.text();
+          } catch {
+            throw new VerifyUnknown("network", `the answer from ${host} was cut off`);
+          }
+          if (res.status === 429) {
+            if (attempt >= maxRetries) throw new VerifyUnknown("rate limit", `${host} answered 429 Too Many Requests ${attempt + 1} times`);
+            const after = Number(res.headers.get("retry-after"));
+            const wait = Number.isFinite(after) && after >= 0 ? after * 1e3 : backoffMs * 2 ** attempt;
+            if (wait > backoffMs * 10) throw new VerifyUnknown("rate limit", `${host} asks to wait ${Math.round(wait / 1e3)} s`);
+            await sleep(wait);
+            continue;
+          }
+          if (res.status >= 300 && res.status < 400) throw new VerifyUnknown("unexpected answer", `${host} answered a redirect (${res.status}), which is not followed`);
+          return { status: res.status, headers: res.headers, text, json: parseJson(text) };
+        }
+      }
+    };
+  }
+});
+
+// src/verify/sign.ts
+import { createHash as createHash5, createHmac, createPrivateKey as createPrivateKey2, randomBytes as randomBytes3, sign as cryptoSign } from "node:crypto";
+function hmacHex(alg, key, data) {
+  return createHmac(alg, key).update(data).digest("hex");
+}
+var init_sign = __esm({
+  "src/verify/sign.ts"() {
+    "use strict";
+  }
+});
+
+// src/verify/util.ts
+function needParts(c, names) {
+  const paired = Object.keys(c.parts).length > 0;
+  if (!paired && names.length > 1) throw new VerifyUnknown("missing part", `one value was found alone, and the check needs ${names.join(" + ")} together`);
+  const have = paired ? c.parts : { [names[0]]: c.secret };
+  const missing = names.filter((n) => !have[n]);
+  if (missing.length) {
+    throw new VerifyUnknown("missing part", `the ${missing.join(" and ")} ${missing.length === 1 ? "was" : "were"} not found beside it, and the check needs ${names.join(", ")}`);
+  }
+  return Object.fromEntries(names.map((n) => [n, have[n]]));
+}
+function orderPermissions(perms) {
+  const unique = [...new Set(perms)];
+  const rank = (p) => ORDER.includes(p) ? ORDER.indexOf(p) : ORDER.length;
+  return unique.sort((a, b) => rank(a) - rank(b) || (rank(a) === ORDER.length ? a.localeCompare(b) : 0));
+}
+function serverError(res, who) {
+  if (res.status >= 500) throw new VerifyUnknown("server error", `${who} answered HTTP ${res.status}`);
+}
+var ORDER;
+var init_util2 = __esm({
+  "src/verify/util.ts"() {
+    "use strict";
+    init_types();
+    ORDER = ["withdraw", "transfer", "trade", "futures", "margin", "options", "read"];
+  }
+});
+
+// src/verify/binance.ts
+function binanceSignature(secret, totalParams) {
+  return hmacHex("sha256", secret, totalParams);
+}
+function binanceError(res) {
+  const j = res.json;
+  return j && typeof j.code === "number" && j.code < 0 ? { code: j.code, msg: typeof j.msg === "string" ? j.msg : "" } : null;
+}
+async function signedGet(http, endpoint, path, key, secret, offset) {
+  const query = `recvWindow=${RECV_WINDOW}&timestamp=${Math.round(http.now() + offset)}`;
+  return http.request(endpoint, { path: `${path}?${query}&signature=${binanceSignature(secret, query)}`, headers: { "X-MBX-APIKEY": key } });
+}
+async function signedGetSynced(http, endpoint, path, key, secret) {
+  const res = await signedGet(http, endpoint, path, key, secret, 0);
+  if (binanceError(res)?.code !== -1021) return res;
+  const time = await http.request(endpoint, { path: "/api/v3/time" });
+  const serverTime = time.json?.serverTime;
+  if (typeof serverTime !== "number") throw new VerifyUnknown("clock skew", "Binance says the request time is outside its receive window, and its server time could not be read");
+  const again = await signedGet(http, endpoint, path, key, secret, serverTime - http.now());
+  if (binanceError(again)?.code === -1021) throw new VerifyUnknown("clock skew", "Binance says the request time is outside its receive window, even at its own server time");
+  return again;
+}
+function binanceRights(r) {
+  const out = [];
+  if (r.enableWithdrawals === true) out.push("withdraw");
+  if (r.enableInternalTransfer === true || r.permitsUniversalTransfer === true) out.push("transfer");
+  if (r.enableSpotAndMarginTrading === true || r.enableFixApiTrade === true) out.push("trade");
+  if (r.enableFutures === true) out.push("futures");
+  if (r.enableMargin === true || r.enablePortfolioMarginTrading === true) out.push("margin");
+  if (r.enableVanillaOptions === true) out.push("options");
+  if (r.enableReading === true || r.enableFixReadOnly === true) out.push("read");
+  return orderPermissions(out);
+}
+async function binanceCom(http, key, secret) {
+  const res = await signedGetSynced(http, "binance", "/sapi/v1/account/apiRestrictions", key, secret);
+  if (res.status === 451) return "restricted-location";
+  serverError(res, "Binance");
+  const err = binanceError(res);
+  if (err) return err;
+  const r = res.json;
+  if (res.status !== 200 || !r || typeof r !== "object") throw new VerifyUnknown("unexpected answer", `Binance answered HTTP ${res.status} without a permission record`);
+  const ipRestricted = typeof r.ipRestrict === "boolean" ? r.ipRestrict : void 0;
+  const permissions = binanceRights(r);
+  const created = typeof r.createTime === "number" ? new Date(r.createTime).toISOString() : void 0;
+  return {
+    status: "live",
+    message: `live Binance key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted === false ? ", usable from any IP" : ipRestricted ? ", limited to an IP allow-list" : ""}`,
+    permissions,
+    ...ipRestricted !== void 0 ? { ipRestricted } : {},
+    account: { exchange: "binance.com", ...created ? { keyCreated: created } : {} }
+  };
+}
+async function binanceUs(http, key, secret) {
+  const res = await signedGetSynced(http, "binance-us", "/api/v3/account", key, secret);
+  serverError(res, "Binance.US");
+  const err = binanceError(res);
+  if (err) return err;
+  const a = res.json;
+  if (res.status !== 200 || !a || typeof a !== "object") throw new VerifyUnknown("unexpected answer", `Binance.US answered HTTP ${res.status} without an account`);
+  const permissions = orderPermissions([...a.canWithdraw === true ? ["withdraw"] : [], ...a.canTrade === true ? ["trade"] : [], "read"]);
+  return {
+    status: "live",
+    message: `live Binance.US key${permissions.includes("withdraw") ? " that can withdraw" : ""}`,
+    permissions,
+    account: { exchange: "binance.us", ...typeof a.accountType === "string" ? { accountType: a.accountType } : {} }
+  };
+}
+function rejected(err, where) {
+  if (err.code === -1022) return { status: "invalid", message: `${where} knows the key but the secret does not sign for it (-1022)` };
+  if (err.code === -2015) return { status: "invalid", message: `${where} refused the key (-2015: no such key, or an IP allow-list that excludes this machine)` };
+  return { status: "invalid", message: `${where} does not know the key (${err.code})` };
+}
+var RECV_WINDOW, UNKNOWN_KEY, binance;
+var init_binance = __esm({
+  "src/verify/binance.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    RECV_WINDOW = 5e3;
+    UNKNOWN_KEY = /* @__PURE__ */ new Set([-2014, -2008, -2015]);
+    binance = {
+      provider: "binance",
+      endpoints: { binance: "https://api.binance.com", "binance-us": "https://api.binance.us" },
+      sends: "key (header) + HMAC-SHA256 signature made with the secret (the secret itself is never sent)",
+      call: "GET /sapi/v1/account/apiRestrictions (binance.com), then GET /api/v3/account (binance.us) for a key binance.com does not know",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const com = await binanceCom(http, key, secret);
+        if (com !== "restricted-location" && !("code" in com)) return com;
+        if (com !== "restricted-location" && !UNKNOWN_KEY.has(com.code)) {
+          if (com.code === -1022) return rejected(com, "Binance");
+          throw new VerifyUnknown("unexpected answer", `Binance answered error ${com.code}`);
+        }
+        const us = await binanceUs(http, key, secret);
+        if (!("code" in us)) return us;
+        if (com === "restricted-location") {
+          throw new VerifyUnknown("network", "binance.com refuses this machine's location (HTTP 451), and Binance.US does not know the key");
+        }
+        return us.code === -1022 ? rejected(us, "Binance.US") : rejected(com, "Binance");
+      }
+    };
+  }
+});
+
+// src/verify/registry.ts
+var VERIFIERS;
+var init_registry = __esm({
+  "src/verify/registry.ts"() {
+    "use strict";
+    init_binance();
+    VERIFIERS = [binance];
+  }
+});
+
+// src/verify/index.ts
+var verify_exports = {};
+__export(verify_exports, {
+  VERIFIERS: () => VERIFIERS,
+  VerifyConfigError: () => VerifyConfigError,
+  endpointIds: () => endpointIds,
+  liveFirst: () => liveFirst,
+  sentNote: () => sentNote,
+  verifierFor: () => verifierFor,
+  verifyFindings: () => verifyFindings
+});
+import { createHash as createHash6 } from "node:crypto";
+function endpointIds() {
+  return new Set(VERIFIERS.flatMap((v) => Object.keys(v.endpoints)));
+}
+function identity(f) {
+  const parts = f.parts && Object.keys(f.parts).length ? Object.entries(f.parts).sort(([a], [b]) => a.localeCompare(b)) : [["", f.secret]];
+  return createHash6("sha256").update(JSON.stringify([f.provider ?? "", parts])).digest("hex");
+}
+function withoutSecrets(message, c) {
+  let out = message;
+  for (const v of [c.secret, ...Object.values(c.parts)]) if (v.length >= 4) out = out.split(v).join(`${v.slice(0, 2)}\u2026`);
+  return out;
+}
+async function check(v, c, http, ctxNow) {
+  const stamp = (a) => ({
+    status: a.status,
+    provider: c.provider,
+    checkedAt: new Date(ctxNow()).toISOString(),
+    message: withoutSecrets(a.message, c),
+    ...a.permissions ? { permissions: a.permissions } : {},
+    ...a.ipRestricted !== void 0 ? { ipRestricted: a.ipRestricted } : {},
+    ...a.account ? { account: a.account } : {}
+  });
+  if (!v) {
+    return stamp({ status: "unknown", message: c.provider ? `no verifier: keyhound cannot check ${c.provider} credentials yet` : "no verifier: the rule names no provider" });
+  }
+  try {
+    return stamp(await v.verify(c, http));
+  } catch (err) {
+    if (err instanceof VerifyUnknown) return stamp({ status: "unknown", message: err.message });
+    return stamp({ status: "unknown", message: `verifier error: the ${v.provider} verifier failed (${err.name ?? "Error"})` });
+  }
+}
+async function verifyFindings(findings, options = {}) {
+  const env = options.env ?? process.env;
+  const overrides = parseEndpointOverrides(env[ENDPOINTS_ENV], endpointIds());
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const ctx = {
+    base(endpoint) {
+      const own = VERIFIERS.find((v) => endpoint in v.endpoints)?.endpoints[endpoint];
+      const base = overrides.get(endpoint) ?? own;
+      if (!base) throw new VerifyUnknown("unexpected answer", `no endpoint "${endpoint}"`);
+      return base;
+    },
+    limits,
+    pacer: new HostPacer(limits.minIntervalMs),
+    fetch: options.fetch ?? fetch,
+    now
+  };
+  const groups = /* @__PURE__ */ new Map();
+  const ids = findings.map((f) => {
+    const id = identity(f);
+    if (!groups.has(id)) groups.set(id, { provider: f.provider ?? "", ruleId: f.ruleId, parts: f.parts ?? {}, secret: f.secret });
+    return id;
+  });
+  const sent = /* @__PURE__ */ new Map();
+  const queue = [...groups.entries()];
+  const answers = /* @__PURE__ */ new Map();
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [id, credential] = next;
+      const http = new CredentialHttp(ctx);
+      answers.set(id, await check(verifierFor.get(credential.provider), credential, http, now));
+      if (http.sent) sent.set(credential.provider, (sent.get(credential.provider) ?? 0) + 1);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  return { findings: findings.map((f, i) => ({ ...f, verification: answers.get(ids[i]) })), sent };
+}
+function sentNote(sent) {
+  const total = [...sent.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return "keyhound: --verify: no credential was sent to any provider\n";
+  const list = [...sent.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([p, n]) => `${p} (${n})`).join(", ");
+  return `keyhound: --verify: sent ${total} credential${total === 1 ? "" : "s"} to: ${list}
+`;
+}
+function liveFirst(findings) {
+  const rank = (f) => f.verification?.status === "live" ? 0 : f.verification?.status === "unknown" ? 1 : f.verification ? 2 : 1;
+  return findings.map((f, i) => [f, i]).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([f]) => f);
+}
+var verifierFor;
+var init_verify = __esm({
+  "src/verify/index.ts"() {
+    "use strict";
+    init_endpoints();
+    init_http();
+    init_registry();
+    init_types();
+    init_types();
+    init_registry();
+    verifierFor = new Map(VERIFIERS.map((v) => [v.provider, v]));
+  }
+});
+
 // src/action/main.ts
 import { readFileSync as readFileSync6, mkdirSync as mkdirSync2, existsSync as existsSync9 } from "node:fs";
 import { dirname as dirname9, isAbsolute as isAbsolute4, relative as relative5, resolve as resolve7 } from "node:path";
@@ -31244,7 +31651,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected2(value) {
       try {
         step(generator["throw"](value));
       } catch (e) {
@@ -31252,7 +31659,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected2);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -31637,9 +32044,11 @@ function annotation(f) {
   if (f.line === f.endLine) props.push(["col", f.column], ["endColumn", f.endColumn]);
   props.push(["title", `${f.description} (${f.ruleId})`]);
   const where = f.commit ? escapeControl(` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`) : "";
-  const message = `Found ${f.secret} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.
+  const v = f.verification;
+  const live = v?.status === "live" ? `LIVE key${v.permissions?.length ? ` (can ${v.permissions.join(", ")})` : ""}${v.ipRestricted === false ? ", no IP allow-list" : ""}. ` : "";
+  const message = `${live}Found ${f.secret} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.
 A test value: add a keyhound:allow comment on its line. An accepted old leak: add it to the baseline.`;
-  const rendered = props.map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
+  const rendered = props.map(([k, v2]) => `${k}=${escapeProperty2(String(v2))}`).join(",");
   return `::${command} ${rendered}::${escapeData2(message)}`;
 }
 function githubReport(findings, meta) {
@@ -31734,7 +32143,7 @@ function result(f, ruleIndex) {
     ruleIndex,
     level: LEVEL[f.severity],
     message: {
-      text: `${f.description} found${where}. Rotate it at the provider, then remove it from the code (or allow it if it is a test value).`
+      text: `${f.verification?.status === "live" ? "LIVE: " : ""}${f.description} found${where}. Rotate it at the provider, then remove it from the code (or allow it if it is a test value).`
     },
     locations: [
       {
@@ -31746,10 +32155,11 @@ function result(f, ruleIndex) {
       }
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    ...f.commit || f.decoded ? {
+    ...f.commit || f.decoded || f.verification ? {
       properties: {
         ...f.commit ? { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } : {},
-        ...f.decoded ? { decoded: f.decoded } : {}
+        ...f.decoded ? { decoded: f.decoded } : {},
+        ...f.verification ? { verification: f.verification } : {}
       }
     } : {}
   };
@@ -36595,6 +37005,17 @@ function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 var FIX_HINT = "To fix: rotate the key at its provider first (it may already be copied elsewhere), then remove it from the code. A test value: add a `keyhound:allow` comment on its line. An accepted old one: add it to the baseline.";
+function verificationLine(v, c) {
+  const message = escapeControl(v.message);
+  if (v.status === "live") {
+    const rights = v.permissions?.length ? `can ${v.permissions.map(escapeControl).join(", ")}` : "rights not reported";
+    const ip = v.ipRestricted === false ? "; no IP allow-list" : v.ipRestricted ? "; IP allow-list" : "";
+    const account = v.account ? `; ${Object.entries(v.account).map(([k, x]) => escapeControl(`${k} ${String(x)}`)).join(", ")}` : "";
+    return c.redBold(`LIVE (${escapeControl(v.provider)}): ${rights}${ip}`) + c.dim(`${account} \u2014 ${message}`);
+  }
+  if (v.status === "invalid") return c.green(`invalid (${escapeControl(v.provider || "no provider")}): ${message}`);
+  return c.yellow(`not verified: ${message}`);
+}
 function textReport(findings, meta) {
   const c = ansiStyles(meta.color);
   const sev = {
@@ -36616,6 +37037,7 @@ function textReport(findings, meta) {
     out.push(c.underline(file));
     for (const f of list) {
       out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(escapeControl(f.secret))}`);
+      if (f.verification) out.push(`            ${verificationLine(f.verification, c)}`);
       if (f.decoded) out.push(`            ${c.dim(`decoded from ${f.decoded.join(" \u2192 ")}: the position is the encoded text's`)}`);
       if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
     }
@@ -36624,7 +37046,9 @@ function textReport(findings, meta) {
   const s = meta.stats;
   const scanned = `scanned ${plural(s.files, "file")}, ${humanBytes(s.bytes)}, ${s.skipped} skipped, in ${s.durationMs} ms`;
   if (findings.length) {
-    out.push(c.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(byFile.size, "file")} (${scanned})`));
+    const live = findings.filter((f) => f.verification?.status === "live").length;
+    const verified = findings.some((f) => f.verification) ? `, ${live} LIVE` : "";
+    out.push(c.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(byFile.size, "file")}${verified} (${scanned})`));
     out.push(meta.hint ?? FIX_HINT);
   } else {
     out.push(c.green(`\u2714 no secrets found (${scanned})`));
@@ -36785,7 +37209,7 @@ var HINT = "set `fetch-depth: 0` on actions/checkout (with: fetch-depth: 0) so t
 async function isShallow(cwd) {
   return (await git(["rev-parse", "--is-shallow-repository"], { cwd })).toString("utf8").trim() === "true";
 }
-async function fetch(cwd, args, log) {
+async function fetch2(cwd, args, log) {
   const full = ["fetch", "--no-tags", "--quiet", "--no-recurse-submodules", ...args];
   log(`git ${full.join(" ")}`);
   try {
@@ -36801,7 +37225,7 @@ async function ensureCommits(cwd, shas, log) {
   for (const sha of shas) if (!await commitId(cwd, sha)) missing.push(sha);
   if (!missing.length) return;
   const depth = await isShallow(cwd) ? [`--depth=${DEEPEN_STEPS[0]}`] : [];
-  await fetch(cwd, [...depth, "origin", ...missing], log);
+  await fetch2(cwd, [...depth, "origin", ...missing], log);
   const still = [];
   for (const sha of missing) if (!await commitId(cwd, sha)) still.push(sha);
   if (still.length) throw new FetchError(`commit ${still.join(", ")} is not in the checkout and could not be fetched from origin: ${HINT}`);
@@ -36811,11 +37235,11 @@ async function ensureMergeBase(cwd, base, head, log) {
   let found = await mergeBase(cwd, base, head);
   for (const n of DEEPEN_STEPS) {
     if (found || !await isShallow(cwd)) break;
-    await fetch(cwd, [`--deepen=${n}`, "origin", base, head], log);
+    await fetch2(cwd, [`--deepen=${n}`, "origin", base, head], log);
     found = await mergeBase(cwd, base, head);
   }
   if (!found && await isShallow(cwd)) {
-    await fetch(cwd, ["--unshallow", "origin", base, head], log);
+    await fetch2(cwd, ["--unshallow", "origin", base, head], log);
     found = await mergeBase(cwd, base, head);
   }
   if (!found) throw new FetchError(`no merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in the checkout: ${HINT}`);
@@ -36823,7 +37247,7 @@ async function ensureMergeBase(cwd, base, head, log) {
 }
 async function ensureFullHistory(cwd, log) {
   if (!await isShallow(cwd)) return;
-  if (!await fetch(cwd, ["--unshallow", "origin"], log) || await isShallow(cwd)) {
+  if (!await fetch2(cwd, ["--unshallow", "origin"], log) || await isShallow(cwd)) {
     throw new FetchError(`the checkout is shallow and could not be deepened: ${HINT}`);
   }
 }
@@ -36843,18 +37267,18 @@ async function ensureRangeHistory(cwd, head, exclude, log) {
   let edge = await shallowEdge2(cwd, head, exclude);
   for (const n of DEEPEN_STEPS) {
     if (!edge.length) return edge;
-    await fetch(cwd, [`--deepen=${n}`, "origin", head], log);
+    await fetch2(cwd, [`--deepen=${n}`, "origin", head], log);
     edge = await shallowEdge2(cwd, head, exclude);
   }
   if (edge.length) {
-    await fetch(cwd, ["--unshallow", "origin", head], log);
+    await fetch2(cwd, ["--unshallow", "origin", head], log);
     edge = await shallowEdge2(cwd, head, exclude);
   }
   return edge;
 }
 async function otherBranchTips(cwd, ref, log) {
   const shallow = await isShallow(cwd);
-  await fetch(cwd, [...shallow ? ["--unshallow"] : [], "origin", "+refs/heads/*:refs/remotes/origin/*"], log);
+  await fetch2(cwd, [...shallow ? ["--unshallow"] : [], "origin", "+refs/heads/*:refs/remotes/origin/*"], log);
   if (await isShallow(cwd)) await ensureFullHistory(cwd, log);
   const own = ref?.startsWith("refs/heads/") ? `refs/remotes/origin/${ref.slice("refs/heads/".length)}` : null;
   const out = (await git(["for-each-ref", "--format=%(objectname) %(refname)", "refs/remotes/origin/"], { cwd })).toString("utf8");
@@ -36984,6 +37408,15 @@ No scan result: the SARIF file holds no results and the \`findings\` output is e
 function cell(s) {
   return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\r\n]+/g, " ");
 }
+function verifiedCell(v) {
+  if (!v) return "";
+  if (v.status === "live") {
+    const rights = v.permissions?.length ? `: ${v.permissions.join(", ")}` : "";
+    const ip = v.ipRestricted === false ? "; no IP allow-list" : v.ipRestricted ? "; IP allow-list" : "";
+    return `:rotating_light: **LIVE**${cell(rights + ip)}`;
+  }
+  return v.status === "invalid" ? `invalid` : `unknown: ${cell(v.message)}`;
+}
 var FIX = "Rotate it at the provider, then remove it from the code. A test value: `keyhound:allow` comment. An accepted old leak: baseline.";
 function summaryMarkdown(findings, meta) {
   const out = ["## keyhound", ""];
@@ -36997,14 +37430,21 @@ function summaryMarkdown(findings, meta) {
 `;
   }
   const icon = meta.failed ? ":x:" : ":warning:";
-  out.push(`${icon} **${findings.length} secret${findings.length === 1 ? "" : "s"} found.**`, "");
-  out.push("| Rule | File:line | Commit | Secret | How to fix |", "| --- | --- | --- | --- | --- |");
-  for (const f of findings) {
+  const verified = findings.some((f) => f.verification);
+  const live = findings.filter((f) => f.verification?.status === "live").length;
+  out.push(`${icon} **${findings.length} secret${findings.length === 1 ? "" : "s"} found${verified ? `, ${live} verified live` : ""}.**`, "");
+  out.push(
+    `| Rule | File:line | Commit | Secret |${verified ? " Verified |" : ""} How to fix |`,
+    `| --- | --- | --- | --- |${verified ? " --- |" : ""} --- |`
+  );
+  const rank = (f) => f.verification?.status === "live" ? 0 : f.verification?.status === "invalid" ? 2 : 1;
+  const ordered = verified ? findings.map((f, i) => [f, i]).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([f]) => f) : findings;
+  for (const f of ordered) {
     const where = `${f.path}:${f.line}`;
     const at = f.commit?.sha ?? meta.sha;
     const file = meta.repoUrl && at ? `[${cell(where)}](${meta.repoUrl}/blob/${at}/${f.path.split("/").map(encodeURIComponent).join("/")}#L${f.line})` : cell(where);
     const commit = f.commit ? `${f.commit.sha.slice(0, 12)} (${cell(f.commit.author)})` : "";
-    out.push(`| \`${cell(f.ruleId)}\` (${f.severity}) | ${file} | ${commit} | \`${cell(f.secret)}\` | ${FIX} |`);
+    out.push(`| \`${cell(f.ruleId)}\` (${f.severity}) | ${file} | ${commit} | \`${cell(f.secret)}\` |${verified ? ` ${verifiedCell(f.verification)} |` : ""} ${FIX} |`);
   }
   out.push(
     "",
@@ -37038,6 +37478,7 @@ function readInputs() {
     sarifFile: getInput("sarif-file") || "keyhound.sarif",
     failOnFindings: bool("fail-on-findings", true),
     redact: bool("redact", true),
+    verify: bool("verify", false),
     args: getInput("args"),
     configFrom: configFrom()
   };
@@ -37082,6 +37523,12 @@ async function runAction(env = process.env) {
       outcome.notes.push(`nothing was scanned: ${outcome.skipped.length} path(s) skipped and no file read, so "no secrets found" rests on nothing (add --verbose to args to list them)`);
     }
     for (const note of outcome.notes) warning(note);
+    if (inputs.verify) {
+      const { verifyFindings: verifyFindings2, sentNote: sentNote2, liveFirst: liveFirst2 } = await Promise.resolve().then(() => (init_verify(), verify_exports));
+      const run = await verifyFindings2(outcome.findings, { env });
+      outcome.findings = liveFirst2(run.findings);
+      info(sentNote2(run.sent).trimEnd());
+    }
     const findings = inputs.redact ? redact(outcome.findings) : outcome.findings;
     process.stdout.write(githubReport(findings, { tool: TOOL, color: false, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
     if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${s.reason}`);

@@ -41,6 +41,8 @@ interface Inputs {
   sarifFile: string;
   failOnFindings: boolean;
   redact: boolean;
+  /** Check each credential at its provider (network); default false. */
+  verify: boolean;
   args: string;
   /** Where a pull request's configuration and baseline come from. */
   configFrom: ConfigSource;
@@ -65,6 +67,7 @@ function readInputs(): Inputs {
     sarifFile: core.getInput('sarif-file') || 'keyhound.sarif',
     failOnFindings: bool('fail-on-findings', true),
     redact: bool('redact', true),
+    verify: bool('verify', false),
     args: core.getInput('args'),
     configFrom: configFrom(),
   };
@@ -129,6 +132,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
       outcome.notes.push(`nothing was scanned: ${outcome.skipped.length} path(s) skipped and no file read, so "no secrets found" rests on nothing (add --verbose to args to list them)`);
     }
     for (const note of outcome.notes) core.warning(note);
+    if (inputs.verify) {
+      // Loaded only when asked: the network code stays out of a run that does not verify.
+      const { verifyFindings, sentNote, liveFirst } = await import('../verify/index.js');
+      const run = await verifyFindings(outcome.findings, { env });
+      outcome.findings = liveFirst(run.findings);
+      core.info(sentNote(run.sent).trimEnd());
+    }
     const findings = inputs.redact ? redactFindings(outcome.findings) : outcome.findings;
 
     // Annotations on the lines, and the counts, in the log.

@@ -1,7 +1,7 @@
 // The step summary: a markdown table of findings (rule, where, commit, redacted secret, how to fix) for
 // $GITHUB_STEP_SUMMARY. Pure: findings in, markdown out.
 
-import type { Finding } from '../model/types.js';
+import type { Finding, Verification } from '../model/types.js';
 
 export interface SummaryMeta {
   /** What was scanned, in words (e.g. "pull request: what abc adds over …"). */
@@ -70,6 +70,17 @@ export function cell(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\r\n]+/g, ' ');
 }
 
+/** The Verified cell: LIVE with rights (withdrawal first) and the IP allow-list, invalid, or unknown and why. */
+export function verifiedCell(v: Verification | undefined): string {
+  if (!v) return '';
+  if (v.status === 'live') {
+    const rights = v.permissions?.length ? `: ${v.permissions.join(', ')}` : '';
+    const ip = v.ipRestricted === false ? '; no IP allow-list' : v.ipRestricted ? '; IP allow-list' : '';
+    return `:rotating_light: **LIVE**${cell(rights + ip)}`;
+  }
+  return v.status === 'invalid' ? `invalid` : `unknown: ${cell(v.message)}`;
+}
+
 const FIX = 'Rotate it at the provider, then remove it from the code. A test value: `keyhound:allow` comment. An accepted old leak: baseline.';
 
 export function summaryMarkdown(findings: readonly Finding[], meta: SummaryMeta): string {
@@ -83,9 +94,17 @@ export function summaryMarkdown(findings: readonly Finding[], meta: SummaryMeta)
     return `${out.join('\n')}\n`;
   }
   const icon = meta.failed ? ':x:' : ':warning:';
-  out.push(`${icon} **${findings.length} secret${findings.length === 1 ? '' : 's'} found.**`, '');
-  out.push('| Rule | File:line | Commit | Secret | How to fix |', '| --- | --- | --- | --- | --- |');
-  for (const f of findings) {
+  const verified = findings.some((f) => f.verification);
+  const live = findings.filter((f) => f.verification?.status === 'live').length;
+  out.push(`${icon} **${findings.length} secret${findings.length === 1 ? '' : 's'} found${verified ? `, ${live} verified live` : ''}.**`, '');
+  out.push(
+    `| Rule | File:line | Commit | Secret |${verified ? ' Verified |' : ''} How to fix |`,
+    `| --- | --- | --- | --- |${verified ? ' --- |' : ''} --- |`,
+  );
+  // Live keys first: they are the emergencies.
+  const rank = (f: Finding): number => (f.verification?.status === 'live' ? 0 : f.verification?.status === 'invalid' ? 2 : 1);
+  const ordered = verified ? findings.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([f]) => f) : findings;
+  for (const f of ordered) {
     const where = `${f.path}:${f.line}`;
     const at = f.commit?.sha ?? meta.sha;
     const file =
@@ -93,7 +112,7 @@ export function summaryMarkdown(findings: readonly Finding[], meta: SummaryMeta)
         ? `[${cell(where)}](${meta.repoUrl}/blob/${at}/${f.path.split('/').map(encodeURIComponent).join('/')}#L${f.line})`
         : cell(where);
     const commit = f.commit ? `${f.commit.sha.slice(0, 12)} (${cell(f.commit.author)})` : '';
-    out.push(`| \`${cell(f.ruleId)}\` (${f.severity}) | ${file} | ${commit} | \`${cell(f.secret)}\` | ${FIX} |`);
+    out.push(`| \`${cell(f.ruleId)}\` (${f.severity}) | ${file} | ${commit} | \`${cell(f.secret)}\` |${verified ? ` ${verifiedCell(f.verification)} |` : ''} ${FIX} |`);
   }
   out.push(
     '',

@@ -7,6 +7,7 @@ import type { Args, RunIO, RunResult } from './index.js';
 import { EXIT_ERROR, UsageError } from './index.js';
 import { commonScanArgs } from './common.js';
 import { finishScan } from './finish.js';
+import { verifyStep, wantsVerify } from './verify.js';
 
 export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
@@ -22,6 +23,7 @@ export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
       repo: (a.repo as string | undefined) ?? io.cwd ?? '.',
       range,
       ...commonScanArgs(a),
+      ...(wantsVerify(a) ? { redact: false } : {}),
       attribute: !a['no-attribution'],
     });
   } catch (err) {
@@ -34,8 +36,11 @@ export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
     }
     throw err;
   }
+  const verified = await verifyStep(result.findings, a, io);
+  result = { ...result, findings: verified.findings };
   const notes: string[] = [];
   if (result.unattributed.length) notes.push(unattributedNote(result.unattributed));
+  if (verified.note) notes.push(verified.note.trimEnd());
   return finishScan(result, a, io, notes.length ? `${notes.join('\n')}\n` : '');
 }
 

@@ -6,6 +6,7 @@ import type { Args } from './index.js';
 import { commonScanArgs, UsageError, type RunIO, type RunResult } from './common.js';
 import { finishScan } from './finish.js';
 import { ProgressBar } from './progress.js';
+import { verifyStep, wantsVerify } from './verify.js';
 
 /** `--branch`, `--range`, `--since` and `--max-commits` as revisions; throws UsageError on a bad value (the Action too). */
 export function historyRevisions(a: Record<string, unknown>): HistoryRevisions {
@@ -38,6 +39,7 @@ export async function historyCommand(args: Args | Record<string, unknown>, io: R
       repo: (a.repo as string | undefined) ?? '.',
       revisions: historyRevisions(a),
       ...commonScanArgs(a),
+      ...(wantsVerify(a) ? { redact: false } : {}),
       onProgress: bar
         ? (p) =>
             bar.update({
@@ -52,6 +54,8 @@ export async function historyCommand(args: Args | Record<string, unknown>, io: R
   } finally {
     bar?.done();
   }
+  const verified = await verifyStep(result.findings, a, io);
+  result = { ...result, findings: verified.findings };
   const quiet = Boolean(a.quiet) && result.findings.length === 0;
   const notes: string[] = [];
   if (result.repository.shallow) {
@@ -61,5 +65,6 @@ export async function historyCommand(args: Args | Record<string, unknown>, io: R
     );
   }
   if (result.repository.empty && !quiet) notes.push('keyhound: the repository has no commits yet: nothing to scan');
+  if (verified.note) notes.push(verified.note.trimEnd());
   return finishScan(result, a, io, notes.length ? `${notes.join('\n')}\n` : '');
 }

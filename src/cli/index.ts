@@ -14,6 +14,13 @@ import { TOOL } from './tool.js';
 
 export { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, type RunIO, type RunResult } from './common.js';
 
+/** `--verify` and `--only-verified`, on the commands that report findings. */
+function verifyOptions<T>(y: import('yargs').Argv<T>) {
+  return y
+    .option('verify', { type: 'boolean', describe: "Check each credential found at its provider (network; read-only calls; see README \"Verification\"); findings say live, invalid or unknown" })
+    .option('only-verified', { type: 'boolean', describe: 'Report only credentials verified live (implies --verify)' });
+}
+
 const EPILOGUE = `Exit codes: 0 no secrets found, 1 secrets found, 2 usage, configuration or runtime error.
 Secrets are redacted in every output unless --no-redact is given.`;
 
@@ -22,12 +29,13 @@ function parser(argv: string[]) {
     .scriptName('keyhound')
     .usage('$0 <command> [options]\n\nFinds leaked API keys — crypto exchanges, wallets, AI and cloud tokens.')
     .command('scan [paths..]', 'Scan files and folders (use - for standard input)', (y) =>
-      y
+      verifyOptions(y
         .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders; - reads stdin' })
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
         .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
         .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' })
-        .option('threads', { type: 'string', describe: 'Threads for large scans: the main one and N-1 workers (default: one per core, at most 8; 1: no workers)' }),
+        .option('threads', { type: 'string', describe: 'Threads for large scans: the main one and N-1 workers (default: one per core, at most 8; 1: no workers)' })
+        ),
     )
     .command('baseline [paths..]', 'Accept what is found now: write it to the baseline file (default .keyhound-baseline.json)', (y) =>
       y
@@ -43,23 +51,25 @@ function parser(argv: string[]) {
         .positional('file', { type: 'string', demandOption: true, describe: 'Its config file, e.g. .gitleaks.toml' }),
     )
     .command('history [repo]', "Scan a repository's whole history: every unique blob on every ref, once", (y) =>
-      y
+      verifyOptions(y
         .positional('repo', { type: 'string', default: '.', describe: 'Repository (any folder in a work tree, or a bare repository)' })
         .option('branch', { type: 'string', describe: 'Only commits reachable from this ref (default: every ref)' })
         .option('range', { type: 'string', describe: 'Only commits in this range, e.g. main..feature' })
         .option('since', { type: 'string', describe: 'Only commits after this date (as git log --since)' })
         .option('max-commits', { type: 'number', describe: 'Only the N most recent commits' })
-        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
+        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' })
+        ),
     )
     .command('diff <range> [repo]', 'Scan what each commit of a range adds: BASE...HEAD (a pull request), OLD..NEW (a push), or BASE', (y) =>
-      y
+      verifyOptions(y
         .positional('range', { type: 'string', demandOption: true, describe: 'BASE...HEAD: the commits of HEAD not in BASE; OLD..NEW: the commits of NEW not in OLD; BASE alone: BASE...HEAD. Every commit is scanned against its parents, so a key added and removed again is found' })
         .positional('repo', { type: 'string', default: '.', describe: 'Repository (any folder in its work tree)' })
         .option('no-attribution', { type: 'boolean', describe: 'Do not name the commit that added each finding' })
-        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' }),
+        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' })
+        ),
     )
     .command('staged', 'Scan what is staged for commit (the index): only the lines the commit adds', (y) =>
-      y.option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
+      verifyOptions(y.option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' })),
     )
     .command('install-hook', 'Install (or with --uninstall remove) the git pre-commit hook that runs keyhound staged', (y) =>
       y.option('uninstall', { type: 'boolean', default: false, describe: "Remove keyhound's lines from the hook" }),
@@ -152,7 +162,7 @@ async function dispatch(command: string | undefined, sub: string | undefined, ar
     if (command === 'import-config') return importConfigCommand(args);
     if (command === 'history') return await historyCommand(args, io);
     if (command === 'diff') return await (await import('./diff.js')).diffCommand(args, io);
-    if (command === 'staged') return await (await import('./staged.js')).stagedCommand(args as Record<string, unknown>, io);
+    if (command === 'staged') return await (await import('./staged.js')).stagedCommand(args as Record<string, unknown>, io, (await import('./verify.js')).verifyStep);
     if (command === 'install-hook') return await (await import('./install-hook.js')).installHookCommand(args as Record<string, unknown>, io);
     if (command === 'rules' && sub === 'list') return rulesList(args);
     if (command === 'rules' && sub === 'check') return rulesCheck(args);

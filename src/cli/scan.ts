@@ -6,6 +6,7 @@ import type { Args, RunIO, RunResult } from './index.js';
 import { STDIN_ARG, UsageError } from './index.js';
 import { commonScanArgs } from './common.js';
 import { finishScan } from './finish.js';
+import { verifyStep, wantsVerify } from './verify.js';
 
 export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
@@ -14,10 +15,12 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     stdin: io.stdin,
     stdinFilename: a['stdin-filename'] as string | undefined,
     ...commonScanArgs(a),
+    ...(wantsVerify(a) ? { redact: false } : {}),
     gitignore: !a['no-gitignore'],
     threads: a.threads === undefined ? defaultThreads() : parseThreads(a.threads),
   });
-  return finishScan(result, a, io);
+  const verified = await verifyStep(result.findings, a, io);
+  return finishScan({ ...result, findings: verified.findings }, a, io, verified.note);
 }
 
 /** `--threads N`: a whole number of at least 1. */

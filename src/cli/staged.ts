@@ -16,6 +16,7 @@ import { GitError } from '../util/git.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, ruleBudget, decodeArgs, type RunIO, type RunResult } from './common.js';
 import { baselineLines, colorEnabled, cutShortLines, noRulesMessage, nothingScannedLine, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
+import type { verifyStep } from './verify.js';
 
 /** The ways out of a blocked commit, printed under the findings. */
 export const STAGED_HINT = [
@@ -49,7 +50,11 @@ function eager<T>(gen: AsyncGenerator<T>): { fragments: AsyncIterable<T>; cancel
 /** Options as parsed by yargs or by the fast parser in fast.ts. */
 export type StagedArgs = Record<string, unknown>;
 
-export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunResult> {
+/**
+ * `verify` is handed in by the full command line (src/cli/index.ts) for `staged --verify`: the fast path and the
+ * hook's start-up snapshot never carry the network code, and their parser sends `--verify` to the full one.
+ */
+export async function stagedCommand(args: StagedArgs, io: RunIO, verify?: typeof verifyStep): Promise<RunResult> {
   const started = performance.now();
   const cwd = io.cwd ?? process.cwd();
   try {
@@ -80,7 +85,11 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
       maxDecodeDepth: decodeDepth(decodeArgs(args), config!),
     });
     const baselined = baselineStep(gitleaksIgnoreStep(result.findings, top), baseline);
-    const findings = args['no-redact'] ? baselined.findings : redactFindings(baselined.findings);
+    // --verify (never by default: a pre-commit hook must not wait on the network) checks the raw values, then redacts.
+    const wanted = Boolean(args.verify || args['only-verified']);
+    if (wanted && !verify) throw new UsageError('--verify needs the full command line');
+    const verified = wanted && verify ? await verify(baselined.findings, args, io) : null;
+    const findings = verified ? verified.findings : args['no-redact'] ? baselined.findings : redactFindings(baselined.findings);
     const format = String(args.format ?? 'text');
     const reporter = reporters[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (use ${Object.keys(reporters).join(', ')})`);
@@ -96,7 +105,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO): Promise<RunRes
     return {
       exitCode: findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
       stdout: quiet ? '' : emit(report, args as { output?: string }),
-      stderr: cutShortLines(result.cutShort) + nothingScannedLine(stats) + (args.verbose ? verboseLines(skipped, result.dropped) + baselineLines(baselined.outcome) : ''),
+      stderr: (verified?.note ?? '') + cutShortLines(result.cutShort) + nothingScannedLine(stats) + (args.verbose ? verboseLines(skipped, result.dropped) + baselineLines(baselined.outcome) : ''),
     };
   } catch (err) {
     if (err instanceof GitError) {

@@ -96,7 +96,7 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
     ruleIndex,
     level: LEVEL[f.severity],
     message: {
-      text: `${f.description} found${where}. Rotate it at the provider, then remove it from the code (or allow it if it is a test value).`,
+      text: `${f.verification?.status === 'live' ? 'LIVE: ' : ''}${f.description} found${where}. Rotate it at the provider, then remove it from the code (or allow it if it is a test value).`,
     },
     locations: [
       {
@@ -108,11 +108,12 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    ...(f.commit || f.decoded
+    ...(f.commit || f.decoded || f.verification
       ? {
           properties: {
             ...(f.commit ? { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } : {}),
             ...(f.decoded ? { decoded: f.decoded } : {}),
+            ...(f.verification ? { verification: f.verification } : {}),
           },
         }
       : {}),

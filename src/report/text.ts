@@ -1,8 +1,8 @@
 // The human report: findings grouped by file, each with position, severity, rule and the redacted secret, then a
 // summary and the ways out (rotate, remove, allow). Colour only when asked for.
 
-import type { Finding, Severity } from '../model/types.js';
-import { ansiStyles } from './ansi.js';
+import type { Finding, Severity, Verification } from '../model/types.js';
+import { ansiStyles, type Styles } from './ansi.js';
 import { escapeControl } from './escape.js';
 import type { ReportMeta } from './types.js';
 
@@ -19,6 +19,19 @@ function plural(n: number, word: string): string {
 export const FIX_HINT =
   'To fix: rotate the key at its provider first (it may already be copied elsewhere), then remove it from the code. ' +
   'A test value: add a `keyhound:allow` comment on its line. An accepted old one: add it to the baseline.';
+
+/** The `--verify` line under a finding: LIVE with its rights (withdrawal first), invalid, or unknown and why. */
+export function verificationLine(v: Verification, c: Styles): string {
+  const message = escapeControl(v.message);
+  if (v.status === 'live') {
+    const rights = v.permissions?.length ? `can ${v.permissions.map(escapeControl).join(', ')}` : 'rights not reported';
+    const ip = v.ipRestricted === false ? '; no IP allow-list' : v.ipRestricted ? '; IP allow-list' : '';
+    const account = v.account ? `; ${Object.entries(v.account).map(([k, x]) => escapeControl(`${k} ${String(x)}`)).join(', ')}` : '';
+    return c.redBold(`LIVE (${escapeControl(v.provider)}): ${rights}${ip}`) + c.dim(`${account} — ${message}`);
+  }
+  if (v.status === 'invalid') return c.green(`invalid (${escapeControl(v.provider || 'no provider')}): ${message}`);
+  return c.yellow(`not verified: ${message}`);
+}
 
 export function textReport(findings: readonly Finding[], meta: ReportMeta): string {
   const c = ansiStyles(meta.color);
@@ -41,6 +54,7 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
     out.push(c.underline(file));
     for (const f of list) {
       out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(escapeControl(f.secret))}`);
+      if (f.verification) out.push(`            ${verificationLine(f.verification, c)}`);
       if (f.decoded) out.push(`            ${c.dim(`decoded from ${f.decoded.join(' → ')}: the position is the encoded text's`)}`);
       if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
     }
@@ -49,7 +63,9 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
   const s = meta.stats;
   const scanned = `scanned ${plural(s.files, 'file')}, ${humanBytes(s.bytes)}, ${s.skipped} skipped, in ${s.durationMs} ms`;
   if (findings.length) {
-    out.push(c.red(`✖ ${plural(findings.length, 'secret')} found in ${plural(byFile.size, 'file')} (${scanned})`));
+    const live = findings.filter((f) => f.verification?.status === 'live').length;
+    const verified = findings.some((f) => f.verification) ? `, ${live} LIVE` : '';
+    out.push(c.red(`✖ ${plural(findings.length, 'secret')} found in ${plural(byFile.size, 'file')}${verified} (${scanned})`));
     out.push(meta.hint ?? FIX_HINT);
   } else {
     out.push(c.green(`✔ no secrets found (${scanned})`));

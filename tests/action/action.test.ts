@@ -56,6 +56,7 @@ describe('action.yml', () => {
       'sarif-file': 'keyhound.sarif',
       'fail-on-findings': 'true',
       redact: 'true',
+      verify: 'false',
       args: '',
     });
   });

@@ -1,0 +1,141 @@
+// Opt-in verification (`--verify`): each distinct credential of a run is checked once, by its provider's verifier,
+// with bounded concurrency and a per-host pace, and every finding of it gets the answer as `verification`. This is
+// the only part of keyhound that talks to the network, and only when asked. It counts what it sent, per provider,
+// for the note on stderr.
+
+import { createHash } from 'node:crypto';
+import type { Finding, Verification } from '../model/types.js';
+import { ENDPOINTS_ENV, parseEndpointOverrides } from './endpoints.js';
+import { CredentialHttp, DEFAULT_LIMITS, HostPacer, type HttpContext, type HttpLimits } from './http.js';
+import { VERIFIERS } from './registry.js';
+import type { Credential, Verifier, VerifyAnswer } from './types.js';
+import { VerifyUnknown } from './types.js';
+
+export { VerifyConfigError } from './types.js';
+export { VERIFIERS } from './registry.js';
+
+export interface VerifyOptions {
+  /** Where KEYHOUND_VERIFY_ENDPOINTS is read from (default process.env). Never from a repository's configuration. */
+  env?: NodeJS.ProcessEnv;
+  /** Credentials checked at once. Default 4. */
+  concurrency?: number;
+  limits?: Partial<HttpLimits>;
+  /** For tests: the fetch to use and the clock to sign with. */
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface VerifyRun {
+  /** The findings, in order, each with `verification`. */
+  findings: Finding[];
+  /** Credentials sent, per provider id (a credential that never left, e.g. a missing part, is not counted). */
+  sent: Map<string, number>;
+}
+
+/** Verifiers by provider id. */
+export const verifierFor: ReadonlyMap<string, Verifier> = new Map(VERIFIERS.map((v) => [v.provider, v]));
+
+/** Every endpoint id a KEYHOUND_VERIFY_ENDPOINTS entry may name. */
+export function endpointIds(): Set<string> {
+  return new Set(VERIFIERS.flatMap((v) => Object.keys(v.endpoints)));
+}
+
+/** The identity of a credential within a run: its provider and its parts (hashed, so the key holds no secret). */
+function identity(f: Finding): string {
+  const parts = f.parts && Object.keys(f.parts).length ? Object.entries(f.parts).sort(([a], [b]) => a.localeCompare(b)) : [['', f.secret]];
+  return createHash('sha256').update(JSON.stringify([f.provider ?? '', parts])).digest('hex');
+}
+
+/** `message` with every value of the credential masked: a last guard, since no message should hold one anyway. */
+function withoutSecrets(message: string, c: Credential): string {
+  let out = message;
+  for (const v of [c.secret, ...Object.values(c.parts)]) if (v.length >= 4) out = out.split(v).join(`${v.slice(0, 2)}…`);
+  return out;
+}
+
+async function check(v: Verifier | undefined, c: Credential, http: CredentialHttp, ctxNow: () => number): Promise<Verification> {
+  const stamp = (a: VerifyAnswer): Verification => ({
+    status: a.status,
+    provider: c.provider,
+    checkedAt: new Date(ctxNow()).toISOString(),
+    message: withoutSecrets(a.message, c),
+    ...(a.permissions ? { permissions: a.permissions } : {}),
+    ...(a.ipRestricted !== undefined ? { ipRestricted: a.ipRestricted } : {}),
+    ...(a.account ? { account: a.account } : {}),
+  });
+  if (!v) {
+    return stamp({ status: 'unknown', message: c.provider ? `no verifier: keyhound cannot check ${c.provider} credentials yet` : 'no verifier: the rule names no provider' });
+  }
+  try {
+    return stamp(await v.verify(c, http));
+  } catch (err) {
+    if (err instanceof VerifyUnknown) return stamp({ status: 'unknown', message: err.message });
+    // A bug in a verifier: say so without its message, which could quote what it was handling.
+    return stamp({ status: 'unknown', message: `verifier error: the ${v.provider} verifier failed (${(err as Error).name ?? 'Error'})` });
+  }
+}
+
+/**
+ * Verifies the credentials behind `findings` (raw, not redacted). Throws VerifyConfigError on a bad
+ * KEYHOUND_VERIFY_ENDPOINTS before anything is sent.
+ */
+export async function verifyFindings(findings: readonly Finding[], options: VerifyOptions = {}): Promise<VerifyRun> {
+  const env = options.env ?? process.env;
+  const overrides = parseEndpointOverrides(env[ENDPOINTS_ENV], endpointIds());
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const ctx: HttpContext = {
+    base(endpoint) {
+      const own = VERIFIERS.find((v) => endpoint in v.endpoints)?.endpoints[endpoint];
+      const base = overrides.get(endpoint) ?? own;
+      if (!base) throw new VerifyUnknown('unexpected answer', `no endpoint "${endpoint}"`);
+      return base;
+    },
+    limits,
+    pacer: new HostPacer(limits.minIntervalMs),
+    fetch: options.fetch ?? fetch,
+    now,
+  };
+
+  // One check per distinct credential, shared by every finding of it.
+  const groups = new Map<string, Credential>();
+  const ids = findings.map((f) => {
+    const id = identity(f);
+    if (!groups.has(id)) groups.set(id, { provider: f.provider ?? '', ruleId: f.ruleId, parts: f.parts ?? {}, secret: f.secret });
+    return id;
+  });
+  const sent = new Map<string, number>();
+  const queue = [...groups.entries()];
+  const answers = new Map<string, Verification>();
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [id, credential] = next;
+      const http = new CredentialHttp(ctx);
+      answers.set(id, await check(verifierFor.get(credential.provider), credential, http, now));
+      if (http.sent) sent.set(credential.provider, (sent.get(credential.provider) ?? 0) + 1);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  return { findings: findings.map((f, i) => ({ ...f, verification: answers.get(ids[i]!)! })), sent };
+}
+
+/** The stderr note: "sent 4 credentials to: binance (3), openai (1)", or that nothing was sent. */
+export function sentNote(sent: ReadonlyMap<string, number>): string {
+  const total = [...sent.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return 'keyhound: --verify: no credential was sent to any provider\n';
+  const list = [...sent.entries()]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([p, n]) => `${p} (${n})`)
+    .join(', ');
+  return `keyhound: --verify: sent ${total} credential${total === 1 ? '' : 's'} to: ${list}\n`;
+}
+
+/** Live first, then unknown, then invalid; the order otherwise kept. */
+export function liveFirst<T extends { verification?: Verification }>(findings: readonly T[]): T[] {
+  const rank = (f: T): number => (f.verification?.status === 'live' ? 0 : f.verification?.status === 'unknown' ? 1 : f.verification ? 2 : 1);
+  return findings
+    .map((f, i) => [f, i] as const)
+    .sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j)
+    .map(([f]) => f);
+}
