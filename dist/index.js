@@ -2614,8 +2614,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code19) => {
+      return code19 === CHAR_FORWARD_SLASH || code19 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -2645,38 +2645,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code19;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code19;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code19 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code19 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code19 = advance();
+          if (code19 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code19 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code19 = advance())) {
+            if (code19 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code19 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code19 === CHAR_DOT && (code19 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -2685,7 +2685,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code19 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -2694,7 +2694,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code19 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -2709,7 +2709,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code19 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -2722,27 +2722,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code19 === CHAR_PLUS || code19 === CHAR_AT || code19 === CHAR_ASTERISK || code19 === CHAR_QUESTION_MARK || code19 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code19 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code19 = advance())) {
+                if (code19 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code19 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code19 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -2752,7 +2752,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code19 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -2761,7 +2761,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code19 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -2769,7 +2769,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code19 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -2788,26 +2788,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code19 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code19 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code19 = advance())) {
+              if (code19 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code19 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code19 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -2872,7 +2872,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code19)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -10800,9 +10800,9 @@ var init_build = __esm({
                   continue;
                 case "c":
                   if (i + 2 < size) {
-                    let code = data[i + 2].charCodeAt(0);
-                    if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
-                      let val = code % 32;
+                    let code19 = data[i + 2].charCodeAt(0);
+                    if (code19 >= 65 && code19 <= 90 || code19 >= 97 && code19 <= 122) {
+                      let val = code19 % 32;
                       result2 += "\\x";
                       result2 += (val >> 4).toString(16).toUpperCase();
                       result2 += (val & 15).toString(16).toUpperCase();
@@ -11482,7 +11482,7 @@ function firstChars(atom) {
         continue;
       }
       if (body2[i + 1] === "-" && body2[i + 2] !== void 0) {
-        for (let code = ch.charCodeAt(0); code <= body2.charCodeAt(i + 2); code++) set.add(String.fromCharCode(code));
+        for (let code19 = ch.charCodeAt(0); code19 <= body2.charCodeAt(i + 2); code19++) set.add(String.fromCharCode(code19));
         i += 2;
       } else {
         set.add(ch);
@@ -11813,8 +11813,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
   try {
     fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
   } catch (err) {
-    const code = err.code;
-    throw new BoundedReadError(code === "ENOENT" ? "not found" : `cannot read: ${code ?? err.message}`, code);
+    const code19 = err.code;
+    throw new BoundedReadError(code19 === "ENOENT" ? "not found" : `cannot read: ${code19 ?? err.message}`, code19);
   }
   try {
     const st = fstatSync(fd);
@@ -11831,8 +11831,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
     return buf.subarray(0, got);
   } catch (err) {
     if (err instanceof BoundedReadError) throw err;
-    const code = err.code;
-    throw new BoundedReadError(`cannot read: ${code ?? err.message}`, code);
+    const code19 = err.code;
+    throw new BoundedReadError(`cannot read: ${code19 ?? err.message}`, code19);
   } finally {
     closeSync(fd);
   }
@@ -11872,9 +11872,9 @@ var init_files = __esm({
     "use strict";
     SMALL_FILE_MAX = 16 * 1024 * 1024;
     BoundedReadError = class extends Error {
-      constructor(message, code) {
+      constructor(message, code19) {
         super(message);
-        this.code = code;
+        this.code = code19;
       }
       code;
       name = "BoundedReadError";
@@ -11911,9 +11911,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code19) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code19 === "string" ? [code19] : code19;
       }
       toString() {
         return this.str;
@@ -11940,13 +11940,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code19 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code19, args[i]);
+        code19.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code19);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -11962,13 +11962,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code19, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code19.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code19.push(arg);
       else
-        code.push(interpolate(arg));
+        code19.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -12152,7 +12152,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code19 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -12165,16 +12165,16 @@ var require_scope = __commonJS({
             let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+              code19 = (0, code_1._)`${code19}${def} ${name2} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code19 = (0, code_1._)`${code19}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name2);
             }
             nameSet.set(name2, UsedValueState.Completed);
           });
         }
-        return code;
+        return code19;
       }
     };
     exports.ValueScope = ValueScope;
@@ -12334,9 +12334,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code) {
+      constructor(code19) {
         super();
-        this.code = code;
+        this.code = code19;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -12358,7 +12358,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code19, n) => code19 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -12406,10 +12406,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code19 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code19 += "else " + this.else.render(opts);
+        return code19;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -12530,12 +12530,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code19 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code19 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code19 += this.finally.render(opts);
+        return code19;
       }
       optimizeNodes() {
         var _a, _b;
@@ -12652,18 +12652,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code19 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code19.length > 1)
+            code19.push(",");
+          code19.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code19.push(":");
+            (0, code_1.addCodeArg)(code19, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code19.push("}");
+        return new code_1._Code(code19);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -14982,22 +14982,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code19 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code19 = input[i].charCodeAt(0);
+        if (code19 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code19 >= 48 && code19 <= 57 || code19 >= 65 && code19 <= 70 || code19 >= 97 && code19 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code19 = input[i].charCodeAt(0);
+        if (!(code19 >= 48 && code19 <= 57 || code19 >= 65 && code19 <= 70 || code19 >= 97 && code19 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -15270,15 +15270,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code19 = input.charCodeAt(i);
+          if (code19 < 128) {
+            output += isEscapeSafe(code19) ? ch : BYTE_HEX[code19];
+          } else if (code19 < 55296 || code19 > 57343) {
+            output += percentEncodeNonAscii(code19);
+          } else if (code19 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15309,15 +15309,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code19 = input.charCodeAt(i);
+          if (code19 < 128) {
+            output += BYTE_HEX[code19];
+          } else if (code19 < 55296 || code19 > 57343) {
+            output += percentEncodeNonAscii(code19);
+          } else if (code19 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15344,15 +15344,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code19 = input.charCodeAt(i);
+          if (code19 < 128) {
+            output += BYTE_HEX[code19];
+          } else if (code19 < 55296 || code19 > 57343) {
+            output += percentEncodeNonAscii(code19);
+          } else if (code19 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15397,15 +15397,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code19 = input.charCodeAt(i);
+          if (code19 < 128) {
+            output += isEscapeSafe(code19) ? ch : BYTE_HEX[code19];
+          } else if (code19 < 55296 || code19 > 57343) {
+            output += percentEncodeNonAscii(code19);
+          } else if (code19 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -18363,8 +18363,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code19 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code19 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -19934,8 +19934,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code19 = json.substr(i + 2, 4);
+                switch (code19) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -19961,8 +19961,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code19.substr(0, 2) === "00")
+                      str += "\\x" + code19.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -22461,22 +22461,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code19, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code19;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code19, message) {
+        super("YAMLParseError", pos, code19, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code19, message) {
+        super("YAMLWarning", pos, code19, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -23385,7 +23385,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code19, msg) => onError(offset + rel, code19, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -23583,9 +23583,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code19 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code19);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -23907,12 +23907,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code19, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code19, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code19, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -24074,12 +24074,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code19, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code19, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code19, message);
         };
         switch (token.type) {
           case "scalar":
@@ -26954,9 +26954,9 @@ function translateEscape(src, i, inClass, multiline = false) {
   if (c === "x" && src[i + 2] === "{") {
     const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
     if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
-    const code = parseInt(m[1], 16);
-    if (code > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
-    return { out: `\\u${code.toString(16).padStart(4, "0")}`, len: m[0].length };
+    const code19 = parseInt(m[1], 16);
+    if (code19 > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
+    return { out: `\\u${code19.toString(16).padStart(4, "0")}`, len: m[0].length };
   }
   if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
   if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
@@ -31272,6 +31272,39 @@ import { createHash as createHash5, createHmac, createPrivateKey as createPrivat
 function hmacHex(alg, key, data) {
   return createHmac(alg, key).update(data).digest("hex");
 }
+function hmacBase64(alg, key, data) {
+  return createHmac(alg, key).update(data).digest("base64");
+}
+function base64url(data) {
+  return Buffer.from(data).toString("base64url");
+}
+function nonceHex(bytes = 16) {
+  return randomBytes3(bytes).toString("hex");
+}
+function signJwt(header, payload, key) {
+  const alg = key.asymmetricKeyType === "ed25519" ? "EdDSA" : "ES256";
+  const input = `${base64url(JSON.stringify({ ...header, alg }))}.${base64url(JSON.stringify(payload))}`;
+  const sig = alg === "EdDSA" ? cryptoSign(null, Buffer.from(input), key) : cryptoSign("sha256", Buffer.from(input), { key, dsaEncoding: "ieee-p1363" });
+  return `${input}.${base64url(sig)}`;
+}
+function privateKeyFrom(text) {
+  const pem = text.includes("\\n") ? text.replace(/\\n/g, "\n") : text;
+  if (pem.includes("-----BEGIN")) {
+    try {
+      return createPrivateKey2(pem);
+    } catch {
+      return null;
+    }
+  }
+  const raw = Buffer.from(text, "base64");
+  if (raw.length !== 64 && raw.length !== 32) return null;
+  const der = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), raw.subarray(0, 32)]);
+  try {
+    return createPrivateKey2({ key: der, format: "der", type: "pkcs8" });
+  } catch {
+    return null;
+  }
+}
 var init_sign = __esm({
   "src/verify/sign.ts"() {
     "use strict";
@@ -31296,6 +31329,11 @@ function orderPermissions(perms) {
 }
 function serverError(res, who) {
   if (res.status >= 500) throw new VerifyUnknown("server error", `${who} answered HTTP ${res.status}`);
+}
+function excerpt(s, max = 80) {
+  const t = typeof s === "string" ? s : "";
+  const clean = t.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
+  return clean.length > max ? `${clean.slice(0, max)}\u2026` : clean;
 }
 var ORDER;
 var init_util2 = __esm({
@@ -31411,13 +31449,421 @@ var init_binance = __esm({
   }
 });
 
+// src/verify/bybit.ts
+function bybitSignature(secret, timestamp, key, recvWindow, query) {
+  return hmacHex("sha256", secret, timestamp + key + recvWindow + query);
+}
+function bybitRights(info2) {
+  const p = info2.permissions ?? {};
+  const list = (k) => Array.isArray(p[k]) ? p[k].map(String) : [];
+  const out = ["read"];
+  if (info2.readOnly === 1) return out;
+  if (list("Wallet").some((x) => /withdraw/i.test(x))) out.push("withdraw");
+  if (list("Wallet").some((x) => /transfer/i.test(x))) out.push("transfer");
+  if (list("Spot").length) out.push("trade");
+  if (list("ContractTrade").length || list("Derivatives").length) out.push("futures");
+  if (list("Options").length) out.push("options");
+  return orderPermissions(out);
+}
+async function call(http, key, secret, offset) {
+  const ts = String(Math.round(http.now() + offset));
+  return http.request("bybit", {
+    path: PATH,
+    headers: {
+      "X-BAPI-API-KEY": key,
+      "X-BAPI-TIMESTAMP": ts,
+      "X-BAPI-RECV-WINDOW": RECV_WINDOW2,
+      "X-BAPI-SIGN": bybitSignature(secret, ts, key, RECV_WINDOW2, "")
+    }
+  });
+}
+var RECV_WINDOW2, PATH, retCode, bybit;
+var init_bybit = __esm({
+  "src/verify/bybit.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    RECV_WINDOW2 = "5000";
+    PATH = "/v5/user/query-api";
+    retCode = (res) => {
+      const c = res.json?.retCode;
+      return typeof c === "number" ? c : void 0;
+    };
+    bybit = {
+      provider: "bybit",
+      endpoints: { bybit: "https://api.bybit.com" },
+      sends: "key (header) + HMAC-SHA256 signature made with the secret",
+      call: "GET /v5/user/query-api",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        let res = await call(http, key, secret, 0);
+        if (retCode(res) === 10002) {
+          const t = await http.request("bybit", { path: "/v5/market/time" });
+          const server = Number(t.json?.result?.timeSecond) * 1e3;
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, and its server time could not be read");
+          res = await call(http, key, secret, server - http.now());
+          if (retCode(res) === 10002) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, even at its own server time");
+        }
+        serverError(res, "Bybit");
+        const code19 = retCode(res);
+        const body2 = res.json;
+        if (code19 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
+        if (code19 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
+        if (code19 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
+        if (code19 === 10006 || code19 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code19} (too many requests)`);
+        if (code19 !== 0 || !body2?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code19 ?? "none"} ${excerpt(body2?.retMsg)}`.trim());
+        const info2 = body2.result;
+        const ips = Array.isArray(info2.ips) ? info2.ips.map(String) : [];
+        const ipRestricted = ips.length > 0 && !ips.includes("*");
+        const permissions = bybitRights(info2);
+        return {
+          status: "live",
+          message: `live Bybit key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted ? ", bound to an IP list" : ", usable from any IP"}`,
+          permissions,
+          ipRestricted,
+          account: {
+            ...typeof info2.createdAt === "string" ? { keyCreated: info2.createdAt } : {},
+            ...typeof info2.expiredAt === "string" && info2.expiredAt ? { keyExpires: info2.expiredAt } : {},
+            ...typeof info2.isMaster === "boolean" ? { master: info2.isMaster } : {},
+            ...typeof info2.vipLevel === "string" ? { vipLevel: info2.vipLevel } : {}
+          }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/coinbase.ts
+import { createHmac as createHmac2 } from "node:crypto";
+function cdpJwt(keyName, key, method, hostAndPath, nowSeconds) {
+  return signJwt(
+    { kid: keyName, nonce: nonceHex(16), typ: "JWT" },
+    { sub: keyName, iss: "cdp", nbf: nowSeconds, exp: nowSeconds + 120, uri: `${method} ${hostAndPath}` },
+    key
+  );
+}
+function exchangeSignature(secret, timestamp, method, path, body2 = "") {
+  return createHmac2("sha256", Buffer.from(secret, "base64")).update(timestamp + method.toUpperCase() + path + body2).digest("base64");
+}
+async function cdp(c, http) {
+  const name2 = c.parts.name;
+  const pem = c.parts.privateKey ?? c.parts.secret ?? c.parts.key;
+  if (!pem) throw new VerifyUnknown("missing part", "a CDP key name was found without its private key beside it");
+  const key = privateKeyFrom(pem);
+  if (!key) return { status: "invalid", message: "the CDP private key is not a readable EC or Ed25519 key" };
+  const send = (offsetMs) => http.request("coinbase", {
+    path: PERMISSIONS_PATH,
+    headers: { authorization: `Bearer ${cdpJwt(name2, key, "GET", CDP_HOST + PERMISSIONS_PATH, Math.floor((http.now() + offsetMs) / 1e3))}` }
+  });
+  let res = await send(0);
+  if (res.status === 401) {
+    const skew = await serverSkew(http, "coinbase", "/api/v3/brokerage/time");
+    if (Math.abs(skew) > 3e4) res = await send(skew);
+  }
+  serverError(res, "Coinbase");
+  if (res.status === 401) return { status: "invalid", message: "Coinbase rejected the CDP key (HTTP 401)" };
+  const p = res.json;
+  if (res.status !== 200 || !p) throw new VerifyUnknown("unexpected answer", `Coinbase answered HTTP ${res.status}`);
+  const permissions = orderPermissions([...p.can_transfer === true ? ["withdraw", "transfer"] : [], ...p.can_trade === true ? ["trade"] : [], ...p.can_view === true ? ["read"] : []]);
+  return {
+    status: "live",
+    message: `live Coinbase CDP key${permissions.includes("withdraw") ? " that can send funds off the platform" : ""}`,
+    permissions,
+    account: { ...typeof p.portfolio_type === "string" ? { portfolioType: p.portfolio_type } : {} }
+  };
+}
+async function serverSkew(http, endpoint, path) {
+  const t = (await http.request(endpoint, { path })).json;
+  const seconds = Number(t?.epochSeconds ?? t?.epoch);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1e3 - http.now() : 0;
+}
+async function exchange(c, http) {
+  const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+  const send = (offsetMs) => {
+    const ts = String(Math.floor((http.now() + offsetMs) / 1e3));
+    return http.request("coinbase-exchange", {
+      path: "/profiles",
+      headers: {
+        "CB-ACCESS-KEY": key,
+        "CB-ACCESS-SIGN": exchangeSignature(secret, ts, "GET", "/profiles"),
+        "CB-ACCESS-TIMESTAMP": ts,
+        "CB-ACCESS-PASSPHRASE": passphrase
+      }
+    });
+  };
+  const expired = (r) => r.status === 400 && /timestamp/i.test(excerpt(r.json?.message));
+  let res = await send(0);
+  if (expired(res)) {
+    res = await send(await serverSkew(http, "coinbase-exchange", "/time"));
+    if (expired(res)) throw new VerifyUnknown("clock skew", "Coinbase Exchange says the request timestamp expired, even at its own server time");
+  }
+  serverError(res, "Coinbase Exchange");
+  const message = excerpt(res.json?.message);
+  if (res.status === 401 || res.status === 403) return { status: "invalid", message: `Coinbase Exchange rejected the key (HTTP ${res.status}${message ? `: ${message}` : ""})` };
+  if (res.status !== 200 || !Array.isArray(res.json)) throw new VerifyUnknown("unexpected answer", `Coinbase Exchange answered HTTP ${res.status}`);
+  return { status: "live", message: "live Coinbase Exchange key (its rights are not exposed by the API)", account: { profiles: res.json.length } };
+}
+var CDP_HOST, PERMISSIONS_PATH, coinbase;
+var init_coinbase = __esm({
+  "src/verify/coinbase.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    CDP_HOST = "api.coinbase.com";
+    PERMISSIONS_PATH = "/api/v3/brokerage/key_permissions";
+    coinbase = {
+      provider: "coinbase",
+      endpoints: { coinbase: `https://${CDP_HOST}`, "coinbase-exchange": "https://api.exchange.coinbase.com" },
+      sends: "CDP: a short-lived JWT signed with the private key (never the key); Exchange: key and passphrase + HMAC-SHA256 signature",
+      call: "CDP: GET /api/v3/brokerage/key_permissions; Exchange: GET /profiles",
+      async verify(c, http) {
+        if (c.parts.name || c.secret.startsWith("organizations/")) {
+          if (!c.parts.name) throw new VerifyUnknown("missing part", "a CDP key name was found without its private key beside it");
+          return cdp(c, http);
+        }
+        return exchange(c, http);
+      }
+    };
+  }
+});
+
+// src/verify/kraken.ts
+import { createHash as createHash6, createHmac as createHmac3 } from "node:crypto";
+function krakenSignature(path, nonce, postData, secret) {
+  const digest = createHash6("sha256").update(nonce + postData).digest();
+  return createHmac3("sha512", Buffer.from(secret, "base64")).update(Buffer.concat([Buffer.from(path), digest])).digest("base64");
+}
+function krakenRights(perms) {
+  const out = [];
+  for (const p of perms) {
+    if (/withdraw/.test(p)) out.push("withdraw");
+    else if (/modify-trades|close-trades|cancel/.test(p)) out.push("trade");
+    else if (/^query-|ledger|export/.test(p)) out.push("read");
+    else out.push(p);
+  }
+  return orderPermissions(out);
+}
+var PATH2, kraken;
+var init_kraken = __esm({
+  "src/verify/kraken.ts"() {
+    "use strict";
+    init_types();
+    init_util2();
+    PATH2 = "/0/private/GetApiKeyInfo";
+    kraken = {
+      provider: "kraken",
+      endpoints: { kraken: "https://api.kraken.com" },
+      sends: "key (header) + HMAC-SHA512 signature made with the secret",
+      call: "POST /0/private/GetApiKeyInfo (reads the key's own record)",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const nonce = String(Math.round(http.now()));
+        const postData = `nonce=${nonce}`;
+        const res = await http.request("kraken", {
+          method: "POST",
+          path: PATH2,
+          headers: { "API-Key": key, "API-Sign": krakenSignature(PATH2, nonce, postData, secret), "content-type": "application/x-www-form-urlencoded" },
+          body: postData
+        });
+        serverError(res, "Kraken");
+        const body2 = res.json;
+        const errors = Array.isArray(body2?.error) ? body2.error.map(String) : [];
+        const has = (s) => errors.some((e) => e.startsWith(s));
+        if (has("EAPI:Invalid key")) return { status: "invalid", message: "Kraken does not know the key (EAPI:Invalid key)" };
+        if (has("EAPI:Invalid signature")) return { status: "invalid", message: "Kraken knows the key but the secret does not sign for it (EAPI:Invalid signature)" };
+        if (has("EAPI:Invalid nonce")) throw new VerifyUnknown("clock skew", "Kraken rejected the nonce (the key may use a higher one already)");
+        if (has("EAPI:Rate limit") || has("EGeneral:Temporary lockout")) throw new VerifyUnknown("rate limit", `Kraken answered ${excerpt(errors[0])}`);
+        if (has("EGeneral:Permission denied")) return { status: "live", message: "live Kraken key; its record is not readable with it, so its rights are unknown" };
+        const info2 = body2?.result;
+        if (errors.length || res.status !== 200 || !info2) throw new VerifyUnknown("unexpected answer", `Kraken answered HTTP ${res.status} ${excerpt(errors[0])}`.trim());
+        const raw = Array.isArray(info2.permissions) ? info2.permissions.map(String) : [];
+        const permissions = krakenRights(raw);
+        const ipRestricted = Array.isArray(info2.ipAllowlist) ? info2.ipAllowlist.length > 0 : void 0;
+        return {
+          status: "live",
+          message: `live Kraken key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted === false ? ", usable from any IP" : ipRestricted ? ", limited to an IP allow-list" : ""}`,
+          permissions,
+          ...ipRestricted !== void 0 ? { ipRestricted } : {},
+          account: {
+            ...typeof info2.createdTime === "string" && Number(info2.createdTime) > 0 ? { keyCreated: new Date(Number(info2.createdTime) * 1e3).toISOString() } : {},
+            ...typeof info2.validUntil === "string" && Number(info2.validUntil) > 0 ? { keyExpires: new Date(Number(info2.validUntil) * 1e3).toISOString() } : {}
+          }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/kucoin.ts
+function kucoinHeaders(key, secret, passphrase, timestamp, method, path, body2 = "") {
+  return {
+    "KC-API-KEY": key,
+    "KC-API-SIGN": hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body2),
+    "KC-API-TIMESTAMP": timestamp,
+    "KC-API-PASSPHRASE": hmacBase64("sha256", secret, passphrase),
+    "KC-API-KEY-VERSION": "2"
+  };
+}
+function kucoinRights(permission) {
+  const out = [];
+  for (const raw of permission.split(",")) {
+    const p = raw.trim().toLowerCase();
+    if (!p) continue;
+    if (p.includes("withdraw")) out.push("withdraw");
+    else if (p.includes("transfer")) out.push("transfer");
+    else if (p === "spot" || p === "trade") out.push("trade");
+    else if (p.includes("margin")) out.push("margin");
+    else if (p.includes("futures")) out.push("futures");
+    else if (p === "general") out.push("read");
+    else out.push(p);
+  }
+  return orderPermissions(out);
+}
+async function call2(http, key, secret, passphrase, offset) {
+  const ts = String(Math.round(http.now() + offset));
+  return http.request("kucoin", { path: PATH3, headers: kucoinHeaders(key, secret, passphrase, ts, "GET", PATH3) });
+}
+var PATH3, code, kucoin;
+var init_kucoin = __esm({
+  "src/verify/kucoin.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    PATH3 = "/api/v1/user/api-key";
+    code = (res) => {
+      const c = res.json?.code;
+      return c === void 0 ? void 0 : String(c);
+    };
+    kucoin = {
+      provider: "kucoin",
+      endpoints: { kucoin: "https://api.kucoin.com" },
+      sends: "key (header) + HMAC-SHA256 signatures of the request and of the passphrase, made with the secret",
+      call: "GET /api/v1/user/api-key",
+      async verify(c, http) {
+        const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+        let res = await call2(http, key, secret, passphrase, 0);
+        if (code(res) === "400002") {
+          const t = await http.request("kucoin", { path: "/api/v1/timestamp" });
+          const server = Number(t.json?.data);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, and its server time could not be read");
+          res = await call2(http, key, secret, passphrase, server - http.now());
+          if (code(res) === "400002") throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, even at its own server time");
+        }
+        serverError(res, "KuCoin");
+        const c0 = code(res);
+        const body2 = res.json;
+        if (c0 === "400003") return { status: "invalid", message: "KuCoin does not know the key (400003)" };
+        if (c0 === "400005") return { status: "invalid", message: "KuCoin knows the key but the secret does not sign for it (400005)" };
+        if (c0 === "400004") return { status: "invalid", message: "KuCoin knows the key but the passphrase is wrong (400004)" };
+        if (c0 === "400006") return { status: "live", ipRestricted: true, message: "live KuCoin key whose IP whitelist excludes this machine (400006); rights not readable from here" };
+        if (c0 === "429000") throw new VerifyUnknown("rate limit", "KuCoin answered 429000 (too many requests)");
+        const info2 = body2?.data;
+        if (c0 !== "200000" || !info2) throw new VerifyUnknown("unexpected answer", `KuCoin answered HTTP ${res.status}, code ${c0 ?? "none"} ${excerpt(body2?.msg)}`.trim());
+        const permissions = kucoinRights(String(info2.permission ?? ""));
+        const ipRestricted = String(info2.ipWhitelist ?? "").trim() !== "";
+        return {
+          status: "live",
+          message: `live KuCoin key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted ? ", limited to an IP whitelist" : ", usable from any IP"}`,
+          permissions,
+          ipRestricted,
+          account: {
+            ...typeof info2.isMaster === "boolean" ? { master: info2.isMaster } : {},
+            ...info2.apiVersion !== void 0 ? { keyVersion: String(info2.apiVersion) } : {},
+            ...typeof info2.createdAt === "number" ? { keyCreated: new Date(info2.createdAt).toISOString() } : {}
+          }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/okx.ts
+function okxSignature(secret, timestamp, method, path, body2 = "") {
+  return hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body2);
+}
+async function call3(http, key, secret, passphrase, offset) {
+  const ts = new Date(Math.round(http.now() + offset)).toISOString();
+  return http.request("okx", {
+    path: PATH4,
+    headers: {
+      "OK-ACCESS-KEY": key,
+      "OK-ACCESS-SIGN": okxSignature(secret, ts, "GET", PATH4),
+      "OK-ACCESS-TIMESTAMP": ts,
+      "OK-ACCESS-PASSPHRASE": passphrase
+    }
+  });
+}
+var PATH4, code18, okx;
+var init_okx = __esm({
+  "src/verify/okx.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    PATH4 = "/api/v5/account/config";
+    code18 = (res) => {
+      const c = res.json?.code;
+      return c === void 0 ? void 0 : String(c);
+    };
+    okx = {
+      provider: "okx",
+      endpoints: { okx: "https://www.okx.com" },
+      sends: "key and passphrase (headers) + HMAC-SHA256 signature made with the secret",
+      call: "GET /api/v5/account/config",
+      async verify(c, http) {
+        const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+        let res = await call3(http, key, secret, passphrase, 0);
+        if (code18(res) === "50102") {
+          const t = await http.request("okx", { path: "/api/v5/public/time" });
+          const server = Number(t.json?.data?.[0]?.ts);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, and its server time could not be read");
+          res = await call3(http, key, secret, passphrase, server - http.now());
+          if (code18(res) === "50102") throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, even at its own server time");
+        }
+        serverError(res, "OKX");
+        const c0 = code18(res);
+        const body2 = res.json;
+        if (c0 === "50111" || c0 === "50119") return { status: "invalid", message: `OKX does not know the key (${c0})` };
+        if (c0 === "50113") return { status: "invalid", message: "OKX knows the key but the secret does not sign for it (50113)" };
+        if (c0 === "50105") return { status: "invalid", message: "OKX knows the key but the passphrase is wrong (50105)" };
+        if (c0 === "50110") return { status: "live", ipRestricted: true, message: "live OKX key bound to IP addresses this machine is not among (50110); rights not readable from here" };
+        if (c0 === "50011" || c0 === "50061") throw new VerifyUnknown("rate limit", `OKX answered ${c0} (too many requests)`);
+        const cfg = body2?.data?.[0];
+        if (c0 !== "0" || !cfg) throw new VerifyUnknown("unexpected answer", `OKX answered HTTP ${res.status}, code ${c0 ?? "none"} ${excerpt(body2?.msg)}`.trim());
+        const perm = String(cfg.perm ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+        const permissions = orderPermissions(perm.map((p) => p === "read_only" ? "read" : p));
+        const ipRestricted = String(cfg.ip ?? "").trim() !== "";
+        return {
+          status: "live",
+          message: `live OKX key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted ? ", bound to an IP list" : ", usable from any IP"}`,
+          permissions,
+          ipRestricted,
+          account: {
+            ...cfg.acctLv !== void 0 ? { accountLevel: String(cfg.acctLv) } : {},
+            ...typeof cfg.level === "string" ? { feeLevel: cfg.level } : {},
+            ...cfg.uid !== void 0 && cfg.mainUid !== void 0 ? { subAccount: String(cfg.uid) !== String(cfg.mainUid) } : {}
+          }
+        };
+      }
+    };
+  }
+});
+
 // src/verify/registry.ts
 var VERIFIERS;
 var init_registry = __esm({
   "src/verify/registry.ts"() {
     "use strict";
     init_binance();
-    VERIFIERS = [binance];
+    init_bybit();
+    init_coinbase();
+    init_kraken();
+    init_kucoin();
+    init_okx();
+    VERIFIERS = [binance, bybit, okx, coinbase, kraken, kucoin];
   }
 });
 
@@ -31432,13 +31878,13 @@ __export(verify_exports, {
   verifierFor: () => verifierFor,
   verifyFindings: () => verifyFindings
 });
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 function endpointIds() {
   return new Set(VERIFIERS.flatMap((v) => Object.keys(v.endpoints)));
 }
 function identity(f) {
   const parts = f.parts && Object.keys(f.parts).length ? Object.entries(f.parts).sort(([a], [b]) => a.localeCompare(b)) : [["", f.secret]];
-  return createHash6("sha256").update(JSON.stringify([f.provider ?? "", parts])).digest("hex");
+  return createHash7("sha256").update(JSON.stringify([f.provider ?? "", parts])).digest("hex");
 }
 function withoutSecrets(message, c) {
   let out = message;
@@ -31789,9 +32235,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code19, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code19), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32018,8 +32464,8 @@ function escapeControl(s) {
   return s.replace(CONTROL, (ch) => {
     const named = NAMED[ch];
     if (named) return named;
-    const code = ch.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+    const code19 = ch.charCodeAt(0);
+    return code19 <= 255 ? `\\x${code19.toString(16).padStart(2, "0")}` : `\\u${code19.toString(16).padStart(4, "0")}`;
   });
 }
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -32223,8 +32669,8 @@ function base58Decode(text) {
   while (zeros2 < text.length && text[zeros2] === "1") zeros2++;
   const acc = [];
   for (let i = zeros2; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const digit = code < 128 ? INDEX[code] : -1;
+    const code19 = text.charCodeAt(i);
+    const digit = code19 < 128 ? INDEX[code19] : -1;
     if (digit < 0) return null;
     let carry = digit;
     for (let j = 0; j < acc.length; j++) {
@@ -32911,7 +33357,7 @@ function name(s) {
   return [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
 }
 function moduleBytes() {
-  const code = body();
+  const code19 = body();
   return new Uint8Array([
     0,
     97,
@@ -32929,7 +33375,7 @@ function moduleBytes() {
     ...section(5, [1, 0, 1]),
     // one memory, at least one page
     ...section(7, [2, ...name("mem"), 2, 0, ...name("scan"), 0, 0]),
-    ...section(10, [1, ...leb(code.length), ...code])
+    ...section(10, [1, ...leb(code19.length), ...code19])
   ]);
 }
 var CHUNK = 1 << 20;
@@ -33414,8 +33860,8 @@ function loadBaseline(file) {
   try {
     text = readBoundedText(file);
   } catch (err) {
-    const code = err instanceof BoundedReadError ? err.code : void 0;
-    throw new ConfigError(code === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
+    const code19 = err instanceof BoundedReadError ? err.code : void 0;
+    throw new ConfigError(code19 === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
   }
   try {
     return parseBaseline(text, file);
@@ -34924,7 +35370,7 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
   };
   const lines = candidateLines(rule, hits, b);
   for (const line of lines) visit(line, false);
-  for (const call of ctx.calls) callHits(call, rule, hits, aliasHits.length > 0, b, found);
+  for (const call4 of ctx.calls) callHits(call4, rule, hits, aliasHits.length > 0, b, found);
   if (found.length > 0 && ctx.parts.length > 1) {
     const seen = new Set(lines);
     const near = /* @__PURE__ */ new Set();
@@ -34986,10 +35432,10 @@ function splitArguments(args) {
   return out;
 }
 var STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
-function callHits(call, rule, hits, aliasSeen, b, found) {
+function callHits(call4, rule, hits, aliasSeen, b, found) {
   const ctx = rule.context;
-  if (!aliasSeen && !hasAlias(nameWords(call.callee), ctx.aliases)) return;
-  const needle = call.callee.toLowerCase();
+  if (!aliasSeen && !hasAlias(nameWords(call4.callee), ctx.aliases)) return;
+  const needle = call4.callee.toLowerCase();
   for (const h of hits) {
     if (b.text.slice(h, h + needle.length).toLowerCase() !== needle) continue;
     if (/[\w$]/.test(b.text[h - 1] ?? "")) continue;
@@ -35000,7 +35446,7 @@ function callHits(call, rule, hits, aliasSeen, b, found) {
     const base = open3 + 1;
     const list = splitArguments(args);
     list.forEach((arg, i) => {
-      const want = call.positional[i];
+      const want = call4.positional[i];
       const m = STRING_ARG.exec(arg.text);
       if (want && m) {
         const part = ctx.parts.find((p) => p.name === want);
@@ -35011,7 +35457,7 @@ function callHits(call, rule, hits, aliasSeen, b, found) {
         }
       }
     });
-    if (call.named.size === 0) continue;
+    if (call4.named.size === 0) continue;
     const first = b.lines.lineAt(base);
     const last = b.lines.lineAt(base + args.length);
     for (let line = first; line <= last; line++) {
@@ -35019,7 +35465,7 @@ function callHits(call, rule, hits, aliasSeen, b, found) {
       for (const binding of b.at(line)) {
         const at = lineStart + binding.at;
         if (at < base || at > base + args.length) continue;
-        const want = call.named.get(compactName(binding.name));
+        const want = call4.named.get(compactName(binding.name));
         const part = want && ctx.parts.find((p) => p.name === want);
         if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at, line });
       }
@@ -35995,8 +36441,8 @@ function pooled(ruleSet, options, ahead, next) {
         pump();
       });
       w.worker.on("error", (err) => finish(err));
-      w.worker.on("exit", (code) => {
-        if (!settled) finish(new Error(`scan worker exited with code ${code}`));
+      w.worker.on("exit", (code19) => {
+        if (!settled) finish(new Error(`scan worker exited with code ${code19}`));
       });
     }
     pump();
@@ -36135,10 +36581,10 @@ var FirstSeen = class {
 // src/util/git.ts
 import { spawn } from "node:child_process";
 var GitError = class extends Error {
-  constructor(message, args, code, stderr) {
+  constructor(message, args, code19, stderr) {
     super(message);
     this.args = args;
-    this.code = code;
+    this.code = code19;
     this.stderr = stderr;
     this.name = "GitError";
   }
@@ -36154,10 +36600,10 @@ function git(args, options) {
     child2.stdout.on("data", (d) => out.push(d));
     child2.stderr.on("data", (d) => err.push(d));
     child2.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
-    child2.on("close", (code) => {
+    child2.on("close", (code19) => {
       const stderr = Buffer.concat(err).toString("utf8");
-      if ((options.okCodes ?? [0]).includes(code ?? -1)) resolvePromise(Buffer.concat(out));
-      else reject(new GitError(`git ${args[0]} failed (${code}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code, stderr));
+      if ((options.okCodes ?? [0]).includes(code19 ?? -1)) resolvePromise(Buffer.concat(out));
+      else reject(new GitError(`git ${args[0]} failed (${code19}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code19, stderr));
     });
     if (options.input !== void 0) child2.stdin.end(options.input);
     else child2.stdin.end();
@@ -36521,11 +36967,11 @@ async function* historySource(options) {
   cat.stderr.on("data", (d) => catErr.push(d));
   const logDone = new Promise((resolveDone) => {
     log.on("error", () => resolveDone(-1));
-    log.on("close", (code) => resolveDone(code));
+    log.on("close", (code19) => resolveDone(code19));
   });
   const catDone = new Promise((resolveDone) => {
     cat.on("error", () => resolveDone(-1));
-    cat.on("close", (code) => resolveDone(code));
+    cat.on("close", (code19) => resolveDone(code19));
   });
   cat.stdin.on("error", () => {
   });
@@ -36596,10 +37042,10 @@ async function* historySource(options) {
     }
   }
 }
-function gitFailure(command, args, code, stderr) {
+function gitFailure(command, args, code19, stderr) {
   const text = Buffer.concat(stderr).toString("utf8");
   const first = text.trim().split("\n")[0]?.replace(/^fatal: /, "") ?? "";
-  return new GitError(`git ${command} failed (${code}): ${first}`, args, code, text);
+  return new GitError(`git ${command} failed (${code19}): ${first}`, args, code19, text);
 }
 function plainText(buf) {
   if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return false;

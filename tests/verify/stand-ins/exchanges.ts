@@ -1,0 +1,175 @@
+// Stand-ins for Bybit, OKX, KuCoin, Kraken and Coinbase (CDP and Exchange), each checking the headers and the
+// signature exactly as the provider documents them and answering with the documented bodies and error codes.
+
+import { createHash, createHmac, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import type { StandInHandler, StandInReply, StandInRequest } from '../stand-in.js';
+
+/** A key the stand-in knows. */
+export interface Account {
+  secret: string;
+  passphrase?: string;
+  /** What the provider's key-information call answers for it. */
+  info: unknown;
+  /** Coinbase CDP: the public key the JWT must verify with. */
+  publicKey?: KeyObject;
+}
+
+export interface ExchangeState {
+  accounts: Map<string, Account>;
+  /** Milliseconds the server's clock is ahead of the real one. */
+  clockOffsetMs: number;
+  /** Every signed call answers this status (429, 503). */
+  failWith?: number;
+  /** Kraken: the highest nonce seen per key. */
+  nonces: Map<string, bigint>;
+}
+
+export const newState = (): ExchangeState => ({ accounts: new Map(), clockOffsetMs: 0, nonces: new Map() });
+
+const json = (status: number, body: unknown): StandInReply => ({ status, body });
+const header = (req: StandInRequest, name: string): string => String(req.headers[name.toLowerCase()] ?? '');
+
+/** 429 and 5xx for every signed call, when the test asks for them. */
+function failing(state: ExchangeState): StandInReply | null {
+  if (state.failWith === 429) return { status: 429, body: { message: 'Too Many Requests' }, headers: { 'retry-after': '0' } };
+  if (state.failWith) return { status: state.failWith, body: '<html>502 Bad Gateway</html>' };
+  return null;
+}
+
+/** Bybit v5: X-BAPI-* headers, hex HMAC-SHA256(timestamp + key + recv_window + query); retCode errors. */
+export function bybitStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path === '/v5/market/time') return json(200, { retCode: 0, retMsg: 'OK', result: { timeSecond: String(Math.floor(now / 1000)), timeNano: `${now}000000` } });
+    if (req.path !== '/v5/user/query-api') return json(404, { retCode: 10001, retMsg: 'unknown path' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const key = header(req, 'X-BAPI-API-KEY');
+    const ts = header(req, 'X-BAPI-TIMESTAMP');
+    const recv = header(req, 'X-BAPI-RECV-WINDOW') || '5000';
+    const acct = state.accounts.get(key);
+    if (!acct) return json(401, { retCode: 10003, retMsg: 'API key is invalid.', result: {} });
+    const expected = createHmac('sha256', acct.secret).update(ts + key + recv + req.rawQuery).digest('hex');
+    if (header(req, 'X-BAPI-SIGN') !== expected) return json(401, { retCode: 10004, retMsg: 'error sign!', result: {} });
+    if (Math.abs(now - Number(ts)) > Number(recv)) return json(200, { retCode: 10002, retMsg: 'invalid request, please check your server timestamp or recv_window param', result: {} });
+    return json(200, { retCode: 0, retMsg: '', result: acct.info, time: now });
+  };
+}
+
+/** OKX v5: OK-ACCESS-* headers, base64 HMAC-SHA256(ISO timestamp + method + path + body); string codes. */
+export function okxStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path === '/api/v5/public/time') return json(200, { code: '0', msg: '', data: [{ ts: String(now) }] });
+    if (req.path !== '/api/v5/account/config') return json(404, { code: '50000', msg: 'unknown path', data: [] });
+    const fail = failing(state);
+    if (fail) return fail;
+    const key = header(req, 'OK-ACCESS-KEY');
+    const ts = header(req, 'OK-ACCESS-TIMESTAMP');
+    const acct = state.accounts.get(key);
+    if (!acct) return json(401, { code: '50111', msg: 'Invalid OK-ACCESS-KEY', data: [] });
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(ts)) return json(400, { code: '50112', msg: 'Invalid OK-ACCESS-TIMESTAMP', data: [] });
+    if (Math.abs(now - Date.parse(ts)) > 30_000) return json(401, { code: '50102', msg: 'Timestamp request expired', data: [] });
+    const expected = createHmac('sha256', acct.secret).update(`${ts}${req.method}${req.path}${req.body}`).digest('base64');
+    if (header(req, 'OK-ACCESS-SIGN') !== expected) return json(401, { code: '50113', msg: 'Invalid Sign', data: [] });
+    if (header(req, 'OK-ACCESS-PASSPHRASE') !== acct.passphrase) return json(401, { code: '50105', msg: 'Your OK-ACCESS-PASSPHRASE is incorrect', data: [] });
+    return json(200, { code: '0', msg: '', data: [acct.info] });
+  };
+}
+
+/** KuCoin: KC-API-* headers, base64 HMAC-SHA256 of the request and, for key version 2, of the passphrase. */
+export function kucoinStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path === '/api/v1/timestamp') return json(200, { code: '200000', data: now });
+    if (req.path !== '/api/v1/user/api-key') return json(404, { code: '400100', msg: 'unknown path' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const key = header(req, 'KC-API-KEY');
+    const ts = header(req, 'KC-API-TIMESTAMP');
+    const acct = state.accounts.get(key);
+    if (!acct) return json(401, { code: '400003', msg: 'KC-API-KEY not exists' });
+    if (Math.abs(now - Number(ts)) > 5000) return json(401, { code: '400002', msg: 'KC-API-TIMESTAMP Invalid -- Time differs from server time by more than 5 seconds' });
+    if (header(req, 'KC-API-KEY-VERSION') !== '2') return json(401, { code: '400004', msg: 'Invalid KC-API-PASSPHRASE' });
+    const sign = createHmac('sha256', acct.secret).update(`${ts}${req.method}${req.path}${req.rawQuery ? `?${req.rawQuery}` : ''}${req.body}`).digest('base64');
+    if (header(req, 'KC-API-SIGN') !== sign) return json(401, { code: '400005', msg: 'Signature verification failed' });
+    const pass = createHmac('sha256', acct.secret).update(acct.passphrase ?? '').digest('base64');
+    if (header(req, 'KC-API-PASSPHRASE') !== pass) return json(401, { code: '400004', msg: 'Invalid KC-API-PASSPHRASE' });
+    return json(200, { code: '200000', data: acct.info });
+  };
+}
+
+/** Kraken: POST, API-Key and API-Sign = base64 HMAC-SHA512(b64decode(secret), path + SHA256(nonce + body)); a growing nonce. */
+export function krakenStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    if (req.path !== '/0/private/GetApiKeyInfo' || req.method !== 'POST') return json(404, { error: ['EGeneral:Unknown method'] });
+    const fail = failing(state);
+    if (fail) return fail;
+    const key = header(req, 'API-Key');
+    const acct = state.accounts.get(key);
+    if (!acct) return json(200, { error: ['EAPI:Invalid key'] });
+    const nonce = new URLSearchParams(req.body).get('nonce') ?? '';
+    const digest = createHash('sha256').update(nonce + req.body).digest();
+    const expected = createHmac('sha512', Buffer.from(acct.secret, 'base64')).update(Buffer.concat([Buffer.from(req.path), digest])).digest('base64');
+    if (header(req, 'API-Sign') !== expected) return json(200, { error: ['EAPI:Invalid signature'] });
+    const last = state.nonces.get(key) ?? 0n;
+    if (!/^\d+$/.test(nonce) || BigInt(nonce) <= last) return json(200, { error: ['EAPI:Invalid nonce'] });
+    state.nonces.set(key, BigInt(nonce));
+    return json(200, { error: [], result: acct.info });
+  };
+}
+
+function b64urlJson(s: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** Coinbase CDP: a bearer JWT whose kid names a known key, signed ES256 or EdDSA, for this exact method, host and path, within its life. */
+export function coinbaseStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path === '/api/v3/brokerage/time') return json(200, { iso: new Date(now).toISOString(), epochSeconds: String(Math.floor(now / 1000)), epochMillis: String(now) });
+    if (req.path !== '/api/v3/brokerage/key_permissions') return json(404, { error: 'NOT_FOUND' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const unauthorized = json(401, { error: 'unauthorized', message: 'Unauthorized' });
+    const m = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(header(req, 'authorization'));
+    if (!m) return unauthorized;
+    const head = b64urlJson(m[1]!);
+    const claims = b64urlJson(m[2]!);
+    const acct = state.accounts.get(String(head.kid));
+    if (!acct?.publicKey || claims.sub !== head.kid || claims.iss !== 'cdp') return unauthorized;
+    if (claims.uri !== `GET api.coinbase.com${req.path}`) return unauthorized;
+    const nbf = Number(claims.nbf);
+    const exp = Number(claims.exp);
+    if (!(exp - nbf <= 120 && nbf <= now / 1000 + 5 && exp >= now / 1000)) return unauthorized;
+    const input = Buffer.from(`${m[1]}.${m[2]}`);
+    const sig = Buffer.from(m[3]!, 'base64url');
+    const ok =
+      head.alg === 'EdDSA'
+        ? cryptoVerify(null, input, acct.publicKey, sig)
+        : head.alg === 'ES256' && cryptoVerify('sha256', input, { key: acct.publicKey, dsaEncoding: 'ieee-p1363' }, sig);
+    if (!ok) return unauthorized;
+    return json(200, acct.info);
+  };
+}
+
+/** Coinbase Exchange: CB-ACCESS-* headers, base64 HMAC-SHA256 under the decoded secret, seconds timestamps. */
+export function coinbaseExchangeStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path === '/time') return json(200, { iso: new Date(now).toISOString(), epoch: now / 1000 });
+    if (req.path !== '/profiles') return json(404, { message: 'NotFound' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const key = header(req, 'CB-ACCESS-KEY');
+    const ts = header(req, 'CB-ACCESS-TIMESTAMP');
+    const acct = state.accounts.get(key);
+    if (!acct) return json(401, { message: 'Invalid API Key' });
+    if (Math.abs(now / 1000 - Number(ts)) > 30) return json(400, { message: 'request timestamp expired' });
+    const expected = createHmac('sha256', Buffer.from(acct.secret, 'base64')).update(`${ts}${req.method}${req.path}${req.body}`).digest('base64');
+    if (header(req, 'CB-ACCESS-SIGN') !== expected) return json(401, { message: 'invalid signature' });
+    if (header(req, 'CB-ACCESS-PASSPHRASE') !== acct.passphrase) return json(401, { message: 'Invalid Passphrase' });
+    return json(200, acct.info);
+  };
+}
+
