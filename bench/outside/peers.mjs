@@ -70,6 +70,17 @@ type keyhoundDump struct {
 	Fps   []string          \`json:"fps"\`
 	TpsAt map[string]string \`json:"tpsAt,omitempty"\`
 	FpsAt map[string]string \`json:"fpsAt,omitempty"\`
+	Allow []string          \`json:"allow,omitempty"\`
+}
+
+func keyhoundAllow(rule config.Rule) []string {
+	var out []string
+	for _, a := range rule.Allowlists {
+		for _, re := range a.Regexes {
+			out = append(out, re.String())
+		}
+	}
+	return out
 }
 
 func keyhoundWrite(c keyhoundDump) {
@@ -83,12 +94,12 @@ func keyhoundWrite(c keyhoundDump) {
 }
 
 func Validate(rule config.Rule, truePositives []string, falsePositives []string) *config.Rule {
-	keyhoundWrite(keyhoundDump{Rule: rule.RuleID, Tps: truePositives, Fps: falsePositives})
+	keyhoundWrite(keyhoundDump{Rule: rule.RuleID, Tps: truePositives, Fps: falsePositives, Allow: keyhoundAllow(rule)})
 	return &rule
 }
 
 func ValidateWithPaths(rule config.Rule, truePositives map[string]string, falsePositives map[string]string) *config.Rule {
-	keyhoundWrite(keyhoundDump{Rule: rule.RuleID, TpsAt: truePositives, FpsAt: falsePositives})
+	keyhoundWrite(keyhoundDump{Rule: rule.RuleID, TpsAt: truePositives, FpsAt: falsePositives, Allow: keyhoundAllow(rule)})
 	return &rule
 }
 `;
@@ -107,15 +118,17 @@ function gitleaksCases(benchDir, log) {
   log(`go run gitleaks ${peer.version}'s config generator with a case-dumping utils.Validate`);
   go(['run', '.', join(benchDir, 'gitleaks-generated.toml')], { cwd: join(src, 'cmd', 'generate', 'config'), env: { KEYHOUND_OUTSIDE_DUMP: dump } });
   const cases = [];
+  const allow = {};
   for (const line of readFileSync(dump, 'utf8').split('\n')) {
     if (!line) continue;
     const d = JSON.parse(line);
+    if (d.allow?.length) allow[d.rule] = d.allow;
     for (const input of d.tps ?? []) cases.push({ detector: d.rule, input, positive: true });
     for (const input of d.fps ?? []) cases.push({ detector: d.rule, input, positive: false });
     for (const [path, input] of Object.entries(d.tpsAt ?? {})) cases.push({ detector: d.rule, input, path, positive: true });
     for (const [path, input] of Object.entries(d.fpsAt ?? {})) cases.push({ detector: d.rule, input, path, positive: false });
   }
-  return { cases, skipped: [] };
+  return { cases, skipped: [], allow };
 }
 
 function trufflehogCases(dir, log) {
@@ -146,6 +159,11 @@ export function loadPeerCases(benchDir, { refresh = false, log = () => {} } = {}
     const cache = join(casesDir, `${name}-${peer.version}.json`);
     if (!refresh && existsSync(cache)) {
       result[name] = JSON.parse(readFileSync(cache, 'utf8'));
+      if (name === 'gitleaks' && !result[name].allow) {
+        // A cache from before allowlists were kept: add them, keeping the cached (random) cases.
+        result[name].allow = gitleaksCases(benchDir, log).allow;
+        writeFileSync(cache, JSON.stringify(result[name]));
+      }
       continue;
     }
     log(`go mod download ${peer.module}@${peer.version}`);

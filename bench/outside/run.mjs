@@ -94,8 +94,23 @@ function main() {
   if (opt.keep) log(`case tree kept in ${tree}`);
   else rmSync(tree, { recursive: true, force: true });
 
+  // Negatives that are secrets after all, by the peer's own word (classified without looking at keyhound's output):
+  // 'peer-valid': TruffleHog names the case a valid pattern (a key out of its keyword range, without its keyword);
+  // 'other-tp': the same text is a true positive of another detector of the same peer;
+  // 'allowlisted': a value the peer allowlists literally (a published sample key), which keyhound may not copy.
+  const positives = new Map();
+  for (const c of all) if (c.positive) positives.set(`${c.peer}\0${c.input}`, c.detector);
+  const literals = (peer, detector) => (peers[peer].allow?.[detector] ?? []).filter((r) => /^[A-Za-z0-9_-]{16,}$/.test(r));
+  for (const c of all) {
+    if (c.positive) continue;
+    const other = positives.get(`${c.peer}\0${c.input}`);
+    if (c.peer === 'trufflehog' && /^valid\b/i.test(c.name ?? '')) c.secretAfterAll = 'peer-valid';
+    else if (other !== undefined && other !== c.detector) c.secretAfterAll = 'other-tp';
+    else if (literals(c.peer, c.detector).some((v) => c.input.includes(v))) c.secretAfterAll = 'allowlisted';
+  }
+
   // Score.
-  const zero = () => ({ pos: 0, hit: 0, neg: 0, alarm: 0, covPos: 0, covHit: 0, ownHit: 0, negOwn: 0, negGeneric: 0 });
+  const zero = () => ({ pos: 0, hit: 0, neg: 0, alarm: 0, covPos: 0, covHit: 0, ownHit: 0, negOwn: 0, negGeneric: 0, netNeg: 0, netAlarm: 0, after: {} });
   const total = zero();
   const per = {};
   const missed = new Map();
@@ -116,6 +131,9 @@ function main() {
         }
       } else {
         t.neg++;
+        if (!c.secretAfterAll) t.netNeg++;
+        if (found && !c.secretAfterAll) t.netAlarm++;
+        if (found && c.secretAfterAll) t.after[c.secretAfterAll] = (t.after[c.secretAfterAll] ?? 0) + 1;
         if (found) {
           t.alarm++;
           if (own) t.negOwn++;
@@ -133,7 +151,7 @@ function main() {
     }
     if (!c.positive && found) {
       for (const id of new Set(c.findings.map((f) => f.ruleId))) alarmRules.set(id, (alarmRules.get(id) ?? 0) + 1);
-      misses.push({ kind: 'alarm', peer: c.peer, detector: c.detector, provider: c.provider, input: c.input, findings: c.findings.map((f) => f.ruleId) });
+      misses.push({ kind: 'alarm', class: c.secretAfterAll ?? 'false-alarm', name: c.name, peer: c.peer, detector: c.detector, provider: c.provider, input: c.input, findings: c.findings.map((f) => f.ruleId) });
     }
   }
   const positivesBy = new Map();
@@ -161,6 +179,13 @@ function main() {
   for (const [peer, t] of Object.entries(per)) console.log(row(peer, t));
   console.log(row('total', total));
   console.log(`\nalarmed negatives: ${total.alarm} (${total.negOwn} by the detector's own provider, ${total.negGeneric} by the generic rule only)`);
+  console.log(
+    `  of which secrets by the peer's own word: ${Object.entries(total.after).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}` +
+      ` (peer-valid: TruffleHog calls it a valid pattern; other-tp: another detector's true positive; allowlisted: a sample value the peer allowlists by value)`,
+  );
+  for (const [peer, t] of [...Object.entries(per), ['total', total]]) {
+    console.log(`  net false alarms, ${peer}: ${t.netAlarm} of ${t.netNeg} negatives that are not secrets by the peer's own word (${pct(t.netAlarm, t.netNeg)})`);
+  }
   const worst = [...missed.values()].sort((a, b) => b.missed + b.notOwn - (a.missed + a.notOwn)).slice(0, opt.top);
   console.log(`\nmost-missed detectors (missed / found by another rule / positives; -> keyhound provider):`);
   for (const m of worst) console.log(`  ${m.label.padEnd(44)} ${String(m.missed).padStart(4)} ${String(m.notOwn).padStart(4)} / ${String(m.cases).padStart(4)}  -> ${m.provider ?? '(none)'}`);

@@ -4,7 +4,7 @@
 
 import type { CallMatcher, CompiledRule, PartMatcher } from '../model/types.js';
 import { compactName, nameWords, trimTail } from '../config/v2.js';
-import { type Binding, bindingsAt, indentOf, inlineSectionNames, lineBindings, sectionNames } from './grammar.js';
+import { type Binding, bindingsAt, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
 import type { LineIndex } from './lines.js';
 
 /** One part found: its value and where. */
@@ -60,8 +60,14 @@ export class Bindings {
 
   at(n: number): Binding[] {
     let b = this.byLine.get(n);
-    if (!b) this.byLine.set(n, (b = this.lineLength(n) > LONG_LINE ? [] : lineBindings(this.line(n))));
+    if (!b) this.byLine.set(n, (b = this.lineLength(n) > LONG_LINE ? [] : this.parse(n)));
     return b;
+  }
+
+  /** A line's bindings; a value alone between an element's tags on the lines around it is that element's. */
+  private parse(n: number): Binding[] {
+    const xml = n > 0 && n + 1 < this.lineCount ? xmlValueLine(this.line(n - 1), this.line(n), this.line(n + 1)) : null;
+    return xml ? [xml] : lineBindings(this.line(n));
   }
 
   lineLength(n: number): number {
@@ -174,12 +180,18 @@ function byNameAlone(rule: CompiledRule, hits: readonly number[], b: Bindings, r
     if (!namedHit(b.text, h, ctx)) continue;
     const line = b.lines.lineAt(from);
     const { text, start: lineStart } = b.around(line, from);
-    for (const binding of bindingsAt(text, from - lineStart)) {
+    let bindings = bindingsAt(text, from - lineStart).map((binding) => ({ binding, line, start: lineStart }));
+    if (bindings.length === 0 && b.text[from - 1] === '<' && line + 2 < b.count) {
+      // `<name>` ending its line, the value alone on the next one.
+      const xml = xmlValueLine(b.line(line), b.line(line + 1), b.line(line + 2));
+      if (xml) bindings = [{ binding: xml, line: line + 1, start: b.lines.lineStart(line + 1) }];
+    }
+    for (const { binding, line: at, start } of bindings) {
       if (isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       for (const part of ctx.parts) {
         if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
-          found.push({ part: part.name, value: binding.value, start: lineStart + binding.at, line });
+          found.push({ part: part.name, value: binding.value, start: start + binding.at, line: at });
         }
       }
     }
@@ -210,6 +222,8 @@ function candidateLines(rule: CompiledRule, hits: readonly number[], b: Bindings
     if (line === lastLine) continue;
     lastLine = line;
     for (let l = Math.max(0, line - window); l <= Math.min(b.count - 1, line + window); l++) set.add(l);
+    // An XML element opened at the end of this line may hold its value alone on the next one.
+    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && b.line(line).trimEnd().endsWith('>')) set.add(line + 1);
     if (window > 0) {
       // A section opened on this line: its children, down to the first line indented no deeper.
       const indent = indentOf(b.line(line));

@@ -3,10 +3,10 @@
 // offset); given a line number, the words of the sections it sits in (YAML/JSON/HCL nesting, INI/TOML headers,
 // constructor calls). Pure and line-based: the engine asks only for the lines near a rule's keywords.
 //
-// Syntaxes: shell, .env and `export`, Dockerfile ENV/ARG, Makefile (= := ?= ::= +=), YAML, JSON, TOML, INI,
+// Syntaxes: shell, .env and `export`, Dockerfile ENV/ARG, Makefile (= := ?= ::= :::= +=), YAML, JSON, TOML, INI,
 // .properties, HCL; Python (assignments, annotations, kwargs, dicts), JS/TS (const, objects, template literals), Go
 // (:=, `var x T =`, struct fields), Java/Kotlin (setProperty, typed fields), C# (initializers, .Add), PHP (= .= define),
-// Ruby (= =>), Rust (let, Some(...)); XML elements and attributes, .NET appSettings; CLI flags (--key v, --key=v,
+// Ruby (= =>), Rust (let, Some(...)); XML elements (also a value on its own line) and attributes, .NET appSettings; CLI flags (--key v, --key=v,
 // -key v); HTTP headers; URL query parameters and user-info; connection strings (Password=...;); strings inside
 // JSON-escaped strings and notebooks; prose (`token - '...'`).
 
@@ -29,7 +29,7 @@ const UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
 /** A value: quoted (also `\"…\"` inside a JSON string), or a bare word; an optional wrapper call before it. */
 const VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
 const NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
-const OPS = String.raw`::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
+const OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
 
 /** `name op value` in its many spellings, with an optional type annotation (`token: str = …`). */
 const ASSIGN = new RegExp(
@@ -157,6 +157,25 @@ export function lineBindings(line: string): Binding[] {
     add({ name: `${g.scheme}.username`, value: g.user!, at: u.indices!.groups!.user![0], kind: 'userinfo' }, 5);
   }
   return [...byAt.values()].sort((a, b) => a.at - b.at).map(({ rank: _rank, ...b }) => b);
+}
+
+/** An XML element opened at the end of a line, its value alone on the next: `<apiKey>` ⏎ `  value` ⏎ `</apiKey>`. */
+const XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
+const XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
+
+/**
+ * The binding of an XML element written over three lines: `prev` opens the element at its end, `line` holds the
+ * value alone, `next` closes the element. The value's offset is in `line`.
+ */
+export function xmlValueLine(prev: string, line: string, next: string): Binding | null {
+  if (!prev.includes('>') || !next.includes('</')) return null;
+  const v = XML_LONE_VALUE.exec(line);
+  if (!v) return null;
+  const open = XML_OPEN_END.exec(prev);
+  if (!open) return null;
+  const name = open.groups!.name!;
+  if (!next.trimStart().startsWith(`</${name}>`)) return null;
+  return { name, value: v.groups!.v!, at: line.indexOf(v.groups!.v!), kind: 'xml' };
 }
 
 /** An auth scheme before a quoted value (`"Bearer …"`, `'Apikey …'`), dropped so the value is the key alone. */

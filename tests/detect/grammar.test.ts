@@ -2,7 +2,7 @@
 // right name to the right value, at the right offset.
 
 import { describe, expect, it } from 'vitest';
-import { inlineSectionNames, lineBindings, sectionNames } from '../../src/detect/grammar.js';
+import { inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
 
 const V = 'q9Zr4TfW2mKx8LbP';
 
@@ -15,6 +15,7 @@ const CASES: [string, string, string][] = [
   ['Makefile ?=', `KEY ?= ${V}`, 'KEY'],
   ['Makefile ::=', `KEY ::= ${V}`, 'KEY'],
   ['Makefile :=', `KEY := ${V}`, 'KEY'],
+  ['Makefile :::=', `KEY :::= "${V}"`, 'KEY'],
   ['YAML', `  api_key: "${V}"`, 'api_key'],
   ['YAML list item, bare value', `- api_key: ${V}`, 'api_key'],
   ['JSON', `"apiKey": "${V}",`, 'apiKey'],
@@ -62,6 +63,14 @@ describe('grammar: lineBindings', () => {
     const found = lineBindings(line).filter((b) => b.value === V);
     expect(found.map((b) => b.name)).toContain(name);
     for (const b of found) expect(line.slice(b.at, b.at + V.length)).toBe(V);
+  });
+
+  it('binds an XML element whose value sits alone on the line between its tags', () => {
+    const b = xmlValueLine('<settings><apiKey>', `    ${V}`, '</apiKey></settings>');
+    expect(b).toEqual({ name: 'apiKey', value: V, at: 4, kind: 'xml' });
+    expect(xmlValueLine('<apiKey>', `    ${V}`, '</other>')).toBeNull();
+    expect(xmlValueLine('<apiKey>', `    ${V} more`, '</apiKey>')).toBeNull();
+    expect(xmlValueLine('<apiKey attr="1">', `\t${V}`, '  </apiKey>')?.value).toBe(V);
   });
 
   it('binds nothing on a line without a binding character', () => {
