@@ -125,6 +125,20 @@ export function namesPart(words: readonly string[], part: PartMatcher, aliases: 
   return false;
 }
 
+/** Words that name a whole credential rather than one part: `acme_credentials`, `creds`. */
+const CREDENTIAL_WORDS = new Set(['credentials', 'credential', 'creds', 'cred']);
+
+/**
+ * True when the binding's name names the credential as a whole: the provider alone (`assemblyai: …`, `mixpanel '…'`,
+ * `FLICKR=…`), or `credentials` (`acme credentials: …`), with environment words or a number after it. Such a value
+ * is the rule's main part when it has that part's exact shape.
+ */
+export function namesCredential(words: readonly string[], aliases: readonly string[]): boolean {
+  const rest = trimTail(words, new Set()).filter((w) => !CREDENTIAL_WORDS.has(w)).join('');
+  if (rest === '') return words.length > 0;
+  return aliases.some((a) => compactName(a) === rest);
+}
+
 const IDENT = /[A-Za-z0-9_$@.-]/;
 
 /** True when the identifier around offset `h` names one of the rule's parts and is not excluded. */
@@ -306,7 +320,7 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
         const hit = { part: part.name, value: binding.value, start: lineStart + binding.at, line };
         const header = ctx.headers.get(compactName(binding.name));
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
-        const named = !identified && namesPart(words, part, ctx.aliases);
+        const named = !identified && (namesPart(words, part, ctx.aliases) || (part.name === ctx.main && namesCredential(words, ctx.aliases)));
         if (named && !pairOnly) {
           identified =
             ctx.anyName ||

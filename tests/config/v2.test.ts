@@ -44,6 +44,19 @@ describe('rule model v2', () => {
     expect(found[0]!.parts).toEqual({ key, secret });
   });
 
+  it('takes a value named for the provider alone, or for its credentials, as the main part', () => {
+    const key = randChars(ALPHABETS.alnum, 64);
+    const texts = [`binance: '${key}'`, `BINANCE_2=${key}`, `binance credentials: ${key}`, `binance '${key}'`, `creds = "${key}"  # binance`];
+    for (const text of texts) {
+      const found = detect(ruleSet, { text, path: 'c.txt' }).findings.filter((f) => f.ruleId === 't-binance');
+      expect([text, found.map((f) => f.secret)]).toEqual([text, [key]]);
+    }
+    // Another provider's name, or a name that says what the value is, is not the credential.
+    for (const text of [`kraken: '${key}'`, `binance_user: '${key}'`, `binance_url: '${key}'`]) {
+      expect([text, detect(ruleSet, { text, path: 'c.txt' }).findings.filter((f) => f.ruleId === 't-binance')]).toEqual([text, []]);
+    }
+  });
+
   it('compiles a prefixed rule to a bounded regex with its prefix as keyword', () => {
     const rule = ruleSet.rules.find((r) => r.id === 't-anthropic')!;
     expect(rule.keywords).toEqual(['sk-ant-api03-']);
