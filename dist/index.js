@@ -34997,7 +34997,7 @@ var SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|Bot|[Aa]pi[Kk]ey|Key)[
 var UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
 var VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
 var NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
-var OPS = String.raw`::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
+var OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
 var ASSIGN = new RegExp(
   String.raw`(?<![\w$@.\-])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
   "gd"
@@ -35087,6 +35087,18 @@ function lineBindings(line) {
     add({ name: `${g.scheme}.username`, value: g.user, at: u.indices.groups.user[0], kind: "userinfo" }, 5);
   }
   return [...byAt.values()].sort((a, b) => a.at - b.at).map(({ rank: _rank, ...b }) => b);
+}
+var XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
+var XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
+function xmlValueLine(prev, line, next) {
+  if (!prev.includes(">") || !next.includes("</")) return null;
+  const v = XML_LONE_VALUE.exec(line);
+  if (!v) return null;
+  const open3 = XML_OPEN_END.exec(prev);
+  if (!open3) return null;
+  const name2 = open3.groups.name;
+  if (!next.trimStart().startsWith(`</${name2}>`)) return null;
+  return { name: name2, value: v.groups.v, at: line.indexOf(v.groups.v), kind: "xml" };
 }
 var QUOTED_SCHEME = /^(?:bearer|basic|token|bot|apikey|api-key|key|sso-key|otp)[ \t]+(?=\S)/i;
 function unescapeValue(v) {
@@ -35178,8 +35190,13 @@ var Bindings = class {
   }
   at(n) {
     let b = this.byLine.get(n);
-    if (!b) this.byLine.set(n, b = this.lineLength(n) > LONG_LINE ? [] : lineBindings(this.line(n)));
+    if (!b) this.byLine.set(n, b = this.lineLength(n) > LONG_LINE ? [] : this.parse(n));
     return b;
+  }
+  /** A line's bindings; a value alone between an element's tags on the lines around it is that element's. */
+  parse(n) {
+    const xml = n > 0 && n + 1 < this.lineCount ? xmlValueLine(this.line(n - 1), this.line(n), this.line(n + 1)) : null;
+    return xml ? [xml] : lineBindings(this.line(n));
   }
   lineLength(n) {
     return this.lines.lineEnd(n) - this.lines.lineStart(n);
@@ -35225,6 +35242,12 @@ function namesPart(words, part, aliases) {
   }
   return false;
 }
+var CREDENTIAL_WORDS = /* @__PURE__ */ new Set(["credentials", "credential", "creds", "cred"]);
+function namesCredential(words, aliases) {
+  const rest = trimTail(words, /* @__PURE__ */ new Set()).filter((w) => !CREDENTIAL_WORDS.has(w)).join("");
+  if (rest === "") return words.length > 0;
+  return aliases.some((a) => compactName(a) === rest);
+}
 var IDENT = /[A-Za-z0-9_$@.-]/;
 function namedHit(text, h, ctx) {
   let from = h;
@@ -35261,12 +35284,17 @@ function byNameAlone(rule, hits, b, report) {
     if (!namedHit(b.text, h, ctx)) continue;
     const line = b.lines.lineAt(from);
     const { text, start: lineStart } = b.around(line, from);
-    for (const binding of bindingsAt(text, from - lineStart)) {
+    let bindings = bindingsAt(text, from - lineStart).map((binding) => ({ binding, line, start: lineStart }));
+    if (bindings.length === 0 && b.text[from - 1] === "<" && line + 2 < b.count) {
+      const xml = xmlValueLine(b.line(line), b.line(line + 1), b.line(line + 2));
+      if (xml) bindings = [{ binding: xml, line: line + 1, start: b.lines.lineStart(line + 1) }];
+    }
+    for (const { binding, line: at, start } of bindings) {
       if (isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       for (const part of ctx.parts) {
         if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
-          found.push({ part: part.name, value: binding.value, start: lineStart + binding.at, line });
+          found.push({ part: part.name, value: binding.value, start: start + binding.at, line: at });
         }
       }
     }
@@ -35293,6 +35321,7 @@ function candidateLines(rule, hits, b) {
     if (line === lastLine) continue;
     lastLine = line;
     for (let l = Math.max(0, line - window); l <= Math.min(b.count - 1, line + window); l++) set.add(l);
+    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && b.line(line).trimEnd().endsWith(">")) set.add(line + 1);
     if (window > 0) {
       const indent = indentOf(b.line(line));
       for (let l = line + 1; l < b.count && l <= line + CHILD_LINES; l++) {
@@ -35359,7 +35388,7 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
         const hit = { part: part.name, value: binding.value, start: lineStart + binding.at, line };
         const header = ctx.headers.get(compactName(binding.name));
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
-        const named = !identified && namesPart(words, part, ctx.aliases);
+        const named = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && namesCredential(words, ctx.aliases));
         if (named && !pairOnly) {
           identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line));
         }
