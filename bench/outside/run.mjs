@@ -22,6 +22,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { causeJudge } from './causes.mjs';
 import { loadPeerCases, NOT_PUBLISHED } from './peers.mjs';
 import { keyhoundProviders, mapDetector } from './providers.mjs';
 
@@ -45,8 +46,9 @@ const slug = (s) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)} %` : '–');
 const log = (m) => process.stderr.write(`[outside] ${m}\n`);
 
-function main() {
+async function main() {
   const opt = args(process.argv.slice(2));
+  const causeOf = await causeJudge(ROOT);
   mkdirSync(BENCH, { recursive: true });
   const peers = loadPeerCases(BENCH, { refresh: opt.refresh, log });
   const providers = keyhoundProviders(ROOT);
@@ -110,7 +112,7 @@ function main() {
   }
 
   // Score.
-  const zero = () => ({ pos: 0, hit: 0, neg: 0, alarm: 0, covPos: 0, covHit: 0, ownHit: 0, negOwn: 0, negGeneric: 0, netNeg: 0, netAlarm: 0, after: {} });
+  const zero = () => ({ pos: 0, hit: 0, neg: 0, alarm: 0, covPos: 0, covHit: 0, ownHit: 0, negOwn: 0, negGeneric: 0, netNeg: 0, netAlarm: 0, after: {}, notOwn: {}, missed: {} });
   const total = zero();
   const per = {};
   const missed = new Map();
@@ -120,6 +122,7 @@ function main() {
     const s = (per[c.peer] ??= zero());
     const found = c.findings.length > 0;
     const own = c.provider && c.findings.some((f) => f.provider === c.provider);
+    if (c.positive && c.provider && !own) c.cause = causeOf(c.provider, c.input);
     for (const t of [s, total]) {
       if (c.positive) {
         t.pos++;
@@ -128,6 +131,7 @@ function main() {
           t.covPos++;
           if (found) t.covHit++;
           if (own) t.ownHit++;
+          if (c.cause) (found ? t.notOwn : t.missed)[c.cause] = ((found ? t.notOwn : t.missed)[c.cause] ?? 0) + 1;
         }
       } else {
         t.neg++;
@@ -147,7 +151,7 @@ function main() {
       missed.set(label, m);
       if (!found) m.missed++;
       else m.notOwn++;
-      misses.push({ kind: found ? 'not-own' : 'miss', peer: c.peer, detector: c.detector, provider: c.provider, input: c.input, findings: c.findings.map((f) => f.ruleId) });
+      misses.push({ kind: found ? 'not-own' : 'miss', cause: c.cause, peer: c.peer, detector: c.detector, provider: c.provider, input: c.input, findings: c.findings.map((f) => f.ruleId) });
     }
     if (!c.positive && found) {
       for (const id of new Set(c.findings.map((f) => f.ruleId))) alarmRules.set(id, (alarmRules.get(id) ?? 0) + 1);
@@ -178,6 +182,15 @@ function main() {
   console.log(`${'peer'.padEnd(12)} ${'TPs'.padStart(6)} ${'recall'.padStart(8)} ${'FPs'.padStart(6)} ${'alarmed'.padStart(8)} ${'covered'.padStart(7)} ${'cov.rec'.padStart(8)} ${'own'.padStart(8)}`);
   for (const [peer, t] of Object.entries(per)) console.log(row(peer, t));
   console.log(row('total', total));
+  const causes = (o) => ['shape', 'validator', 'binding'].map((k) => `${k} ${o[k] ?? 0}`).join(', ');
+  console.log(`\nwhere keyhound has the provider, why its own rule did not report a positive (causes.mjs):`);
+  for (const [peer, t] of [...Object.entries(per), ['total', total]]) {
+    const fits = t.covHit - (t.notOwn.shape ?? 0) - (t.notOwn.validator ?? 0);
+    console.log(
+      `  ${peer.padEnd(10)} found by another rule: ${causes(t.notOwn)}; missed: ${causes(t.missed)};` +
+        ` own-rule share on hits whose value fits the provider's rule (shape and validator): ${pct(t.ownHit, fits)}`,
+    );
+  }
   console.log(`\nalarmed negatives: ${total.alarm} (${total.negOwn} by the detector's own provider, ${total.negGeneric} by the generic rule only)`);
   console.log(
     `  of which secrets by the peer's own word: ${Object.entries(total.after).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}` +
@@ -199,4 +212,4 @@ function main() {
   }
 }
 
-main();
+await main();
