@@ -4106,12 +4106,12 @@ var init_errors = __esm({
   "src/config/errors.ts"() {
     "use strict";
     ConfigError = class extends Error {
-      constructor(message, file, ruleId, field) {
-        const where = [file, ruleId, field].filter(Boolean).join(": ");
+      constructor(message, file, ruleId, field2) {
+        const where = [file, ruleId, field2].filter(Boolean).join(": ");
         super(where ? `${where}: ${message}` : message);
         this.file = file;
         this.ruleId = ruleId;
-        this.field = field;
+        this.field = field2;
         this.name = "ConfigError";
       }
       file;
@@ -4276,10 +4276,10 @@ function contextMatcher(spec, provider, where) {
   const headers = /* @__PURE__ */ new Map();
   const main = spec.main ?? parts[0].name;
   if (!parts.some((p) => p.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
-  for (const [field, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
+  for (const [field2, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
     if (Array.isArray(list)) for (const h of list) headers.set(compactName(h), main);
     else for (const [h, p] of Object.entries(list ?? {})) {
-      if (!parts.some((x) => x.name === p)) throw new ConfigError(`${h} names an unknown part "${p}"`, where.file, where.ruleId, field);
+      if (!parts.some((x) => x.name === p)) throw new ConfigError(`${h} names an unknown part "${p}"`, where.file, where.ruleId, field2);
       headers.set(compactName(h), p);
     }
   }
@@ -11673,9 +11673,9 @@ function compileRule(spec, origin, knownValidators, options = {}) {
   const hasSecretGroup = /\(\?<secret>/.test(regex.source);
   const validate = spec.validate ?? (spec.match === "prefixed" ? Object.values(spec.parts ?? {})[0]?.validate ?? null : null);
   const partValidators = Object.entries(spec.parts ?? {}).flatMap(([name2, p]) => p.validate ? [[`parts.${name2}.validate`, p.validate]] : []);
-  for (const [field, name2] of [...spec.validate !== void 0 ? [["validate", spec.validate]] : [], ...partValidators]) {
+  for (const [field2, name2] of [...spec.validate !== void 0 ? [["validate", spec.validate]] : [], ...partValidators]) {
     if (!knownValidators.has(name2)) {
-      throw new ConfigError(`unknown validator "${name2}" (known: ${[...knownValidators].sort().join(", ")})`, origin.file, spec.id, field);
+      throw new ConfigError(`unknown validator "${name2}" (known: ${[...knownValidators].sort().join(", ")})`, origin.file, spec.id, field2);
     }
   }
   if (spec.gate !== void 0 && !gateNames.has(spec.gate)) {
@@ -18467,7 +18467,7 @@ var require_discriminator = __commonJS({
     var util_1 = require_util();
     var error2 = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+      params: ({ params: { discrError, tag: tag2, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag2}}`
     };
     var def = {
       keyword: "discriminator",
@@ -18488,18 +18488,18 @@ var require_discriminator = __commonJS({
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        const tag2 = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag2} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag: tag2, tagName }));
         cxt.ok(valid);
         function validateMapping() {
           const mapping = getMapping();
           gen.if(false);
           for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.elseIf((0, codegen_1._)`${tag2} === ${tagValue}`);
             gen.assign(valid, applyTagSchema(mapping[tagValue]));
           }
           gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag: tag2, tagName });
           gen.endIf();
         }
         function applyTagSchema(schemaProp) {
@@ -19138,12 +19138,12 @@ var require_directives = __commonJS({
        * Given a fully resolved tag, returns its printable string form,
        * taking into account current tag prefixes and defaults.
        */
-      tagString(tag) {
+      tagString(tag2) {
         for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+          if (tag2.startsWith(prefix))
+            return handle + escapeTagName(tag2.substring(prefix.length));
         }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
@@ -20122,7 +20122,7 @@ ${indent}${start}${value}${end}`;
       const str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
@@ -20252,9 +20252,9 @@ var require_stringify = __commonJS({
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
       }
-      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
+      const tag2 = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag2)
+        props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
@@ -20462,7 +20462,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
@@ -21129,14 +21129,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format, minFractionDigits, tag: tag2, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -22011,17 +22011,17 @@ var require_tags = __commonJS({
         }
       }
       if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
+        for (const tag2 of customTags)
+          tags = tags.concat(tag2);
       } else if (typeof customTags === "function") {
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+      return tags.reduce((tags2, tag2) => {
+        const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName = JSON.stringify(tag2);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
@@ -22261,7 +22261,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag: tag2 } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -22276,7 +22276,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
+        const node = createNode.createNode(value, tag2, ctx);
         if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -22535,7 +22535,7 @@ var require_resolve_props = __commonJS({
       let reqSpace = false;
       let tab = null;
       let anchor = null;
-      let tag = null;
+      let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
@@ -22581,7 +22581,7 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor || tag2)
               newlineAfterProp = token;
             hasSpace = true;
             break;
@@ -22597,9 +22597,9 @@ var require_resolve_props = __commonJS({
             reqSpace = true;
             break;
           case "tag": {
-            if (tag)
+            if (tag2)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
+            tag2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -22607,7 +22607,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor || tag2)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -22645,7 +22645,7 @@ var require_resolve_props = __commonJS({
         comment,
         hasNewline,
         anchor,
-        tag,
+        tag: tag2,
         newlineAfterProp,
         end,
         start: start ?? end
@@ -22742,8 +22742,8 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLMap.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -22846,8 +22846,8 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -22947,10 +22947,10 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
       const isMap = fc.start.source === "{";
       const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag2?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23138,8 +23138,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -23164,12 +23164,12 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+          tag2 = kt;
         } else {
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
@@ -23179,13 +23179,13 @@ var require_compose_collection = __commonJS({
           return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
+      const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
-      if (tag?.format)
-        node.format = tag.format;
+      if (tag2?.format)
+        node.format = tag2.format;
       return node;
     }
     exports.composeCollection = composeCollection;
@@ -23607,18 +23607,18 @@ var require_compose_scalar = __commonJS({
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
+      let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag2 = ctx.schema[identity2.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag2 = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag2 = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
@@ -23631,8 +23631,8 @@ var require_compose_scalar = __commonJS({
         scalar.type = type;
       if (tagName)
         scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
+      if (tag2.format)
+        scalar.format = tag2.format;
       if (comment)
         scalar.comment = comment;
       return scalar;
@@ -23641,17 +23641,17 @@ var require_compose_scalar = __commonJS({
       if (tagName === "!")
         return schema[identity2.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
+      for (const tag2 of schema.tags) {
+        if (!tag2.collection && tag2.tag === tagName) {
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
           else
-            return tag;
+            return tag2;
         }
       }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
+      for (const tag2 of matchWithTest)
+        if (tag2.test?.test(value))
+          return tag2;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
@@ -23661,17 +23661,17 @@ var require_compose_scalar = __commonJS({
       return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
+        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity2.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          const ts = directives.tagString(tag2.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
-      return tag;
+      return tag2;
     }
     exports.composeScalar = composeScalar;
   }
@@ -23720,20 +23720,20 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor, tag: tag2 } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor || tag2)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          node = composeScalar.composeScalar(ctx, token, tag2, onError);
           if (anchor)
             node.anchor = anchor.source.substring(1);
           break;
@@ -23760,7 +23760,7 @@ var require_compose_node = __commonJS({
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag2 ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -23774,14 +23774,14 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node = composeScalar.composeScalar(ctx, token, tag2, onError);
       if (anchor) {
         node.anchor = anchor.source.substring(1);
         if (node.anchor === "")
@@ -24327,8 +24327,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -24338,8 +24338,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -24348,11 +24348,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24362,7 +24362,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -31275,6 +31275,9 @@ function hmacHex(alg, key, data) {
 function hmacBase64(alg, key, data) {
   return createHmac(alg, key).update(data).digest("base64");
 }
+function sha256Hex(data) {
+  return createHash5("sha256").update(data).digest("hex");
+}
 function base64url(data) {
   return Buffer.from(data).toString("base64url");
 }
@@ -31305,6 +31308,21 @@ function privateKeyFrom(text) {
     return null;
   }
 }
+function sigV4Authorization(r) {
+  const names = Object.keys(r.headers).map((h) => h.toLowerCase()).sort();
+  const lower = Object.fromEntries(Object.entries(r.headers).map(([k2, v]) => [k2.toLowerCase(), v]));
+  const canonicalHeaders = names.map((n) => `${n}:${String(lower[n]).trim().replace(/\s+/g, " ")}
+`).join("");
+  const signedHeaders = names.join(";");
+  const canonical = [r.method, r.path, r.query, canonicalHeaders, signedHeaders, sha256Hex(r.body)].join("\n");
+  const date = r.amzDate.slice(0, 8);
+  const scope = `${date}/${r.region}/${r.service}/aws4_request`;
+  const toSign = ["AWS4-HMAC-SHA256", r.amzDate, scope, sha256Hex(canonical)].join("\n");
+  let k = createHmac("sha256", `AWS4${r.secretAccessKey}`).update(date).digest();
+  for (const part of [r.region, r.service, "aws4_request"]) k = createHmac("sha256", k).update(part).digest();
+  const signature = createHmac("sha256", k).update(toSign).digest("hex");
+  return `AWS4-HMAC-SHA256 Credential=${r.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
 var init_sign = __esm({
   "src/verify/sign.ts"() {
     "use strict";
@@ -31321,6 +31339,10 @@ function needParts(c, names) {
     throw new VerifyUnknown("missing part", `the ${missing.join(" and ")} ${missing.length === 1 ? "was" : "were"} not found beside it, and the check needs ${names.join(", ")}`);
   }
   return Object.fromEntries(names.map((n) => [n, have[n]]));
+}
+function mainValue(c, ...names) {
+  for (const n of names) if (c.parts[n]) return c.parts[n];
+  return c.secret;
 }
 function orderPermissions(perms) {
   const unique = [...new Set(perms)];
@@ -31852,6 +31874,597 @@ var init_okx = __esm({
   }
 });
 
+// src/verify/token.ts
+function tokenVerifier(spec) {
+  return {
+    provider: spec.provider,
+    endpoints: spec.endpoints,
+    sends: spec.sends,
+    call: spec.call,
+    async verify(c, http) {
+      const token = mainValue(c, ...spec.parts ?? ["key", "token"]);
+      const refused = spec.refuse?.(token, c);
+      if (refused) throw new VerifyUnknown("no verifier", refused);
+      const [endpoint, req] = spec.request(token, c);
+      const res = await http.request(endpoint, req);
+      serverError(res, spec.name);
+      if ((spec.invalid ?? ((r) => r.status === 401))(res)) return { status: "invalid", message: `${spec.name} rejected the credential (HTTP ${res.status})` };
+      if (!(spec.live ?? ((r) => r.status === 200))(res)) throw new VerifyUnknown("unexpected answer", `${spec.name} answered HTTP ${res.status}`);
+      const { message, ...facts2 } = spec.facts?.(res) ?? {};
+      return { status: "live", message: message ?? `live ${spec.name} credential`, ...facts2 };
+    }
+  };
+}
+function field(res, ...path) {
+  let v = res.json;
+  for (const p of path) v = v && typeof v === "object" ? v[p] : void 0;
+  return v;
+}
+function facts(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = v;
+  return out;
+}
+var bearer;
+var init_token = __esm({
+  "src/verify/token.ts"() {
+    "use strict";
+    init_types();
+    init_util2();
+    bearer = (token) => ({ authorization: `Bearer ${token}` });
+  }
+});
+
+// src/verify/openai.ts
+var openai;
+var init_openai = __esm({
+  "src/verify/openai.ts"() {
+    "use strict";
+    init_token();
+    openai = tokenVerifier({
+      provider: "openai",
+      name: "OpenAI",
+      endpoints: { openai: "https://api.openai.com" },
+      sends: "key as a bearer token",
+      call: "GET /v1/models",
+      request: (t) => ["openai", { path: "/v1/models", headers: bearer(t) }],
+      facts: (res) => ({ account: { ...res.headers.get("openai-organization") ? { organization: res.headers.get("openai-organization") } : {} } })
+    });
+  }
+});
+
+// src/verify/anthropic.ts
+var anthropic;
+var init_anthropic = __esm({
+  "src/verify/anthropic.ts"() {
+    "use strict";
+    init_token();
+    anthropic = tokenVerifier({
+      provider: "anthropic",
+      name: "Anthropic",
+      endpoints: { anthropic: "https://api.anthropic.com" },
+      sends: "key in the x-api-key header",
+      call: "GET /v1/models",
+      refuse: (t) => t.startsWith("sk-ant-api") || t.startsWith("sk-ant-admin") ? null : "keyhound checks Anthropic API keys (sk-ant-api\u2026), not OAuth tokens",
+      request: (t) => [
+        "anthropic",
+        t.startsWith("sk-ant-admin") ? { path: "/v1/organizations/me", headers: { "x-api-key": t, "anthropic-version": "2023-06-01" } } : { path: "/v1/models", headers: { "x-api-key": t, "anthropic-version": "2023-06-01" } }
+      ],
+      facts: (res) => ({ account: { ...typeof res.json?.name === "string" ? { organization: res.json.name } : {} } })
+    });
+  }
+});
+
+// src/verify/google.ts
+var google;
+var init_google = __esm({
+  "src/verify/google.ts"() {
+    "use strict";
+    init_token();
+    google = tokenVerifier({
+      provider: "google",
+      name: "Google",
+      endpoints: { google: "https://generativelanguage.googleapis.com" },
+      sends: "key in the x-goog-api-key header",
+      call: "GET /v1beta/models (Gemini API)",
+      request: (t) => ["google", { path: "/v1beta/models?pageSize=1", headers: { "x-goog-api-key": t } }],
+      invalid: (res) => res.status === 401 || res.status === 400 && /API_KEY_INVALID|API key not valid/.test(res.text),
+      live: (res) => res.status === 200 || res.status === 403,
+      facts: (res) => res.status === 403 ? { message: "live Google API key, not enabled for the Gemini API (it works for the APIs it is enabled for)", account: { gemini: false } } : { message: "live Google API key, enabled for the Gemini API", permissions: ["generative-language"], account: { gemini: true } }
+    });
+  }
+});
+
+// src/verify/groq.ts
+var groq;
+var init_groq = __esm({
+  "src/verify/groq.ts"() {
+    "use strict";
+    init_token();
+    groq = tokenVerifier({
+      provider: "groq",
+      name: "Groq",
+      endpoints: { groq: "https://api.groq.com" },
+      sends: "key as a bearer token",
+      call: "GET /openai/v1/models",
+      request: (t) => ["groq", { path: "/openai/v1/models", headers: bearer(t) }]
+    });
+  }
+});
+
+// src/verify/mistral.ts
+var mistral;
+var init_mistral = __esm({
+  "src/verify/mistral.ts"() {
+    "use strict";
+    init_token();
+    mistral = tokenVerifier({
+      provider: "mistral",
+      name: "Mistral",
+      endpoints: { mistral: "https://api.mistral.ai" },
+      sends: "key as a bearer token",
+      call: "GET /v1/models",
+      request: (t) => ["mistral", { path: "/v1/models", headers: bearer(t) }]
+    });
+  }
+});
+
+// src/verify/xai.ts
+var xai;
+var init_xai = __esm({
+  "src/verify/xai.ts"() {
+    "use strict";
+    init_token();
+    xai = tokenVerifier({
+      provider: "xai",
+      name: "xAI",
+      endpoints: { xai: "https://api.x.ai" },
+      sends: "key as a bearer token",
+      call: "GET /v1/api-key",
+      request: (t) => ["xai", { path: "/v1/api-key", headers: bearer(t) }],
+      invalid: (res) => res.status === 401 || res.status === 400 && /incorrect api key/i.test(res.text),
+      facts: (res) => {
+        const acls = field(res, "acls");
+        const blocked = field(res, "api_key_blocked") === true || field(res, "api_key_disabled") === true || field(res, "team_blocked") === true;
+        return {
+          ...Array.isArray(acls) ? { permissions: acls.map(String) } : {},
+          ...blocked ? { message: "xAI knows the key, but it is blocked or disabled" } : {},
+          account: facts({ name: field(res, "name"), blocked, created: field(res, "create_time") })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/deepseek.ts
+var deepseek;
+var init_deepseek = __esm({
+  "src/verify/deepseek.ts"() {
+    "use strict";
+    init_token();
+    deepseek = tokenVerifier({
+      provider: "deepseek",
+      name: "DeepSeek",
+      endpoints: { deepseek: "https://api.deepseek.com" },
+      sends: "key as a bearer token",
+      call: "GET /user/balance",
+      request: (t) => ["deepseek", { path: "/user/balance", headers: bearer(t) }],
+      facts: (res) => ({ account: facts({ available: field(res, "is_available") }) })
+    });
+  }
+});
+
+// src/verify/openrouter.ts
+var openrouter;
+var init_openrouter = __esm({
+  "src/verify/openrouter.ts"() {
+    "use strict";
+    init_token();
+    openrouter = tokenVerifier({
+      provider: "openrouter",
+      name: "OpenRouter",
+      endpoints: { openrouter: "https://openrouter.ai" },
+      sends: "key as a bearer token",
+      call: "GET /api/v1/key",
+      request: (t) => ["openrouter", { path: "/api/v1/key", headers: bearer(t) }],
+      facts: (res) => ({ account: facts({ usage: field(res, "data", "usage"), limit: field(res, "data", "limit"), freeTier: field(res, "data", "is_free_tier") }) })
+    });
+  }
+});
+
+// src/verify/huggingface.ts
+var huggingface;
+var init_huggingface = __esm({
+  "src/verify/huggingface.ts"() {
+    "use strict";
+    init_token();
+    huggingface = tokenVerifier({
+      provider: "huggingface",
+      name: "Hugging Face",
+      endpoints: { huggingface: "https://huggingface.co" },
+      sends: "token as a bearer token",
+      call: "GET /api/whoami-v2",
+      request: (t) => ["huggingface", { path: "/api/whoami-v2", headers: bearer(t) }],
+      facts: (res) => {
+        const role = field(res, "auth", "accessToken", "role");
+        return {
+          ...typeof role === "string" ? { permissions: [role === "write" ? "write" : role] } : {},
+          account: facts({ name: field(res, "name"), type: field(res, "type") })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/cohere.ts
+var cohere;
+var init_cohere = __esm({
+  "src/verify/cohere.ts"() {
+    "use strict";
+    init_token();
+    cohere = tokenVerifier({
+      provider: "cohere",
+      name: "Cohere",
+      endpoints: { cohere: "https://api.cohere.com" },
+      sends: "key as a bearer token",
+      call: "GET /v1/models",
+      request: (t) => ["cohere", { path: "/v1/models", headers: bearer(t) }]
+    });
+  }
+});
+
+// src/verify/github.ts
+var github;
+var init_github = __esm({
+  "src/verify/github.ts"() {
+    "use strict";
+    init_token();
+    github = tokenVerifier({
+      provider: "github",
+      name: "GitHub",
+      endpoints: { github: "https://api.github.com" },
+      sends: "token as a bearer token",
+      call: "GET /user (app installation tokens: GET /installation/repositories)",
+      refuse: (t) => /^(gh[pousr]_|github_pat_)/.test(t) ? null : "keyhound checks GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), not OAuth client secrets",
+      request: (t) => [
+        "github",
+        {
+          path: t.startsWith("ghs_") ? "/installation/repositories?per_page=1" : "/user",
+          headers: { ...bearer(t), accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28" }
+        }
+      ],
+      facts: (res) => {
+        const scopes = res.headers.get("x-oauth-scopes");
+        return {
+          ...scopes !== null ? { permissions: scopes.split(",").map((s) => s.trim()).filter(Boolean) } : {},
+          account: facts({ login: field(res, "login"), type: field(res, "type"), repositories: field(res, "total_count") })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/gitlab.ts
+var gitlab;
+var init_gitlab = __esm({
+  "src/verify/gitlab.ts"() {
+    "use strict";
+    init_token();
+    gitlab = tokenVerifier({
+      provider: "gitlab",
+      name: "GitLab",
+      endpoints: { gitlab: "https://gitlab.com" },
+      sends: "token in the PRIVATE-TOKEN header",
+      call: "GET /api/v4/personal_access_tokens/self",
+      refuse: (t) => /^gl(pat|oas)-/.test(t) ? null : "keyhound checks GitLab personal, project and group access tokens (glpat-), not this kind of token",
+      request: (t) => ["gitlab", { path: "/api/v4/personal_access_tokens/self", headers: { "private-token": t } }],
+      facts: (res) => {
+        const scopes = field(res, "scopes");
+        return {
+          ...Array.isArray(scopes) ? { permissions: scopes.map(String) } : {},
+          account: facts({ name: field(res, "name"), expires: field(res, "expires_at"), active: field(res, "active") })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/npm.ts
+var npm;
+var init_npm = __esm({
+  "src/verify/npm.ts"() {
+    "use strict";
+    init_token();
+    npm = tokenVerifier({
+      provider: "npm",
+      name: "npm",
+      endpoints: { npm: "https://registry.npmjs.org" },
+      sends: "token as a bearer token",
+      call: "GET /-/whoami",
+      request: (t) => ["npm", { path: "/-/whoami", headers: bearer(t) }],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      facts: (res) => ({ account: facts({ user: field(res, "username") }) })
+    });
+  }
+});
+
+// src/verify/slack.ts
+var slack;
+var init_slack = __esm({
+  "src/verify/slack.ts"() {
+    "use strict";
+    init_token();
+    slack = tokenVerifier({
+      provider: "slack",
+      name: "Slack",
+      endpoints: { slack: "https://slack.com" },
+      sends: "token as a bearer token",
+      call: "POST /api/auth.test",
+      refuse: (t) => /^xox[a-z]-/.test(t) ? null : "keyhound checks Slack tokens (xox\u2026-), not webhook URLs",
+      request: (t) => ["slack", { method: "POST", path: "/api/auth.test", headers: bearer(t) }],
+      invalid: (res) => res.status === 401 || field(res, "ok") === false && /invalid_auth|token_revoked|token_expired|account_inactive|not_authed/.test(String(field(res, "error"))),
+      live: (res) => res.status === 200 && field(res, "ok") === true,
+      facts: (res) => {
+        const scopes = res.headers.get("x-oauth-scopes");
+        return {
+          ...scopes !== null ? { permissions: scopes.split(",").map((s) => s.trim()).filter(Boolean) } : {},
+          account: facts({ team: field(res, "team"), user: field(res, "user"), bot: typeof field(res, "bot_id") === "string" })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/stripe.ts
+var stripe;
+var init_stripe = __esm({
+  "src/verify/stripe.ts"() {
+    "use strict";
+    init_token();
+    stripe = tokenVerifier({
+      provider: "stripe",
+      name: "Stripe",
+      endpoints: { stripe: "https://api.stripe.com" },
+      sends: "key as a bearer token",
+      call: "GET /v1/balance",
+      refuse: (t) => /^(sk|rk)_/.test(t) ? null : "keyhound checks Stripe secret and restricted keys (sk_, rk_), not webhook or client secrets",
+      request: (t) => ["stripe", { path: "/v1/balance", headers: bearer(t) }],
+      live: (res) => res.status === 200 || res.status === 403,
+      facts: (res) => res.status === 403 ? { message: "live Stripe restricted key (it may not read the balance)", account: { restricted: true } } : { account: facts({ livemode: field(res, "livemode") }) }
+    });
+  }
+});
+
+// src/verify/telegram.ts
+var telegram;
+var init_telegram = __esm({
+  "src/verify/telegram.ts"() {
+    "use strict";
+    init_token();
+    telegram = tokenVerifier({
+      provider: "telegram",
+      name: "Telegram",
+      endpoints: { telegram: "https://api.telegram.org" },
+      sends: "bot token in the URL path, as the Bot API requires",
+      call: "GET /bot<token>/getMe",
+      request: (t) => ["telegram", { path: `/bot${t}/getMe` }],
+      invalid: (res) => res.status === 401 || res.status === 404,
+      live: (res) => res.status === 200 && field(res, "ok") === true,
+      facts: (res) => ({
+        account: facts({
+          bot: field(res, "result", "username"),
+          joinsGroups: field(res, "result", "can_join_groups"),
+          readsAllGroupMessages: field(res, "result", "can_read_all_group_messages")
+        })
+      })
+    });
+  }
+});
+
+// src/verify/sendgrid.ts
+var sendgrid;
+var init_sendgrid = __esm({
+  "src/verify/sendgrid.ts"() {
+    "use strict";
+    init_token();
+    sendgrid = tokenVerifier({
+      provider: "sendgrid",
+      name: "SendGrid",
+      endpoints: { sendgrid: "https://api.sendgrid.com" },
+      sends: "key as a bearer token",
+      call: "GET /v3/scopes",
+      request: (t) => ["sendgrid", { path: "/v3/scopes", headers: bearer(t) }],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      facts: (res) => {
+        const scopes = field(res, "scopes");
+        return Array.isArray(scopes) ? { permissions: scopes.map(String), account: { scopes: scopes.length } } : {};
+      }
+    });
+  }
+});
+
+// src/verify/aws.ts
+function amzDate(ms) {
+  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+var HOST, BODY, tag, aws;
+var init_aws = __esm({
+  "src/verify/aws.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    HOST = "sts.amazonaws.com";
+    BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+    tag = (xml, name2) => new RegExp(`<${name2}>([^<]{1,200})</${name2}>`).exec(xml)?.[1];
+    aws = {
+      provider: "aws",
+      endpoints: { aws: `https://${HOST}` },
+      sends: "access key id + SigV4 signature made with the secret access key",
+      call: "POST / Action=GetCallerIdentity (STS)",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const date = amzDate(http.now());
+        const headers = { host: HOST, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-date": date };
+        const authorization = sigV4Authorization({ method: "POST", host: HOST, path: "/", query: "", headers, body: BODY, region: "us-east-1", service: "sts", accessKeyId: key, secretAccessKey: secret, amzDate: date });
+        const { host: _host, ...sent } = headers;
+        const res = await http.request("aws", { method: "POST", path: "/", headers: { ...sent, authorization }, body: BODY });
+        serverError(res, "AWS STS");
+        const code19 = tag(res.text, "Code");
+        if (res.status === 200) {
+          const arn = tag(res.text, "Arn");
+          return { status: "live", message: "live AWS access key", account: { ...tag(res.text, "Account") ? { account: tag(res.text, "Account") } : {}, ...arn ? { arn } : {} } };
+        }
+        if (code19 === "SignatureDoesNotMatch" && /expired|time/i.test(tag(res.text, "Message") ?? "")) throw new VerifyUnknown("clock skew", `AWS STS: ${excerpt(tag(res.text, "Message"))}`);
+        if (code19 === "RequestExpired") throw new VerifyUnknown("clock skew", "AWS STS says the request time is too far from its own");
+        if (code19 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)" };
+        if (code19 === "SignatureDoesNotMatch") return { status: "invalid", message: "AWS knows the access key id but the secret does not sign for it (SignatureDoesNotMatch)" };
+        if (code19 === "Throttling") throw new VerifyUnknown("rate limit", "AWS STS answered Throttling");
+        throw new VerifyUnknown("unexpected answer", `AWS STS answered HTTP ${res.status}${code19 ? ` ${code19}` : ""}`);
+      }
+    };
+  }
+});
+
+// src/verify/coingecko.ts
+var coingecko;
+var init_coingecko = __esm({
+  "src/verify/coingecko.ts"() {
+    "use strict";
+    init_token();
+    init_util2();
+    init_types();
+    coingecko = {
+      provider: "coingecko",
+      endpoints: { coingecko: "https://pro-api.coingecko.com", "coingecko-demo": "https://api.coingecko.com" },
+      sends: "key in the x-cg-pro-api-key (then x-cg-demo-api-key) header",
+      call: "GET /api/v3/key (Pro), then GET /api/v3/ping (Demo)",
+      async verify(c, http) {
+        const key = mainValue(c, "key");
+        const pro = await http.request("coingecko", { path: "/api/v3/key", headers: { "x-cg-pro-api-key": key } });
+        serverError(pro, "CoinGecko");
+        if (pro.status === 200) {
+          return {
+            status: "live",
+            message: "live CoinGecko Pro key",
+            account: facts({
+              plan: field(pro, "plan"),
+              rateLimitPerMinute: field(pro, "rate_limit_request_per_minute"),
+              monthlyCredits: field(pro, "monthly_call_credit"),
+              creditsUsed: field(pro, "current_total_monthly_calls"),
+              creditsLeft: field(pro, "current_remaining_monthly_calls")
+            })
+          };
+        }
+        if (![400, 401, 403].includes(pro.status)) throw new VerifyUnknown("unexpected answer", `CoinGecko answered HTTP ${pro.status}`);
+        const demo = await http.request("coingecko-demo", { path: "/api/v3/ping", headers: { "x-cg-demo-api-key": key } });
+        serverError(demo, "CoinGecko");
+        if (demo.status === 200) return { status: "live", message: "live CoinGecko Demo key", account: { plan: "demo" } };
+        if ([400, 401, 403].includes(demo.status)) return { status: "invalid", message: `CoinGecko refused the key as a Pro and as a Demo key (HTTP ${pro.status}, ${demo.status})` };
+        throw new VerifyUnknown("unexpected answer", `CoinGecko answered HTTP ${demo.status}`);
+      }
+    };
+  }
+});
+
+// src/verify/coinmarketcap.ts
+var coinmarketcap;
+var init_coinmarketcap = __esm({
+  "src/verify/coinmarketcap.ts"() {
+    "use strict";
+    init_token();
+    coinmarketcap = tokenVerifier({
+      provider: "coinmarketcap",
+      name: "CoinMarketCap",
+      endpoints: { coinmarketcap: "https://pro-api.coinmarketcap.com" },
+      sends: "key in the X-CMC_PRO_API_KEY header",
+      call: "GET /v1/key/info",
+      request: (t) => ["coinmarketcap", { path: "/v1/key/info", headers: { "X-CMC_PRO_API_KEY": t } }],
+      invalid: (res) => res.status === 401 || [1001, 1002].includes(Number(field(res, "status", "error_code"))),
+      facts: (res) => ({
+        account: facts({
+          creditLimitMonthly: field(res, "data", "plan", "credit_limit_monthly"),
+          rateLimitPerMinute: field(res, "data", "plan", "rate_limit_minute"),
+          creditsUsedThisMonth: field(res, "data", "usage", "current_month", "credits_used"),
+          creditsLeftThisMonth: field(res, "data", "usage", "current_month", "credits_left")
+        })
+      })
+    });
+  }
+});
+
+// src/verify/etherscan.ts
+var etherscan;
+var init_etherscan = __esm({
+  "src/verify/etherscan.ts"() {
+    "use strict";
+    init_token();
+    etherscan = tokenVerifier({
+      provider: "etherscan",
+      name: "Etherscan",
+      endpoints: { etherscan: "https://api.etherscan.io" },
+      sends: "key in the query string, as the API requires",
+      call: "GET /v2/api?chainid=1&module=stats&action=ethprice",
+      request: (t) => ["etherscan", { path: `/v2/api?chainid=1&module=stats&action=ethprice&apikey=${encodeURIComponent(t)}` }],
+      invalid: (res) => res.status === 401 || field(res, "status") === "0" && /invalid api key/i.test(String(field(res, "result"))),
+      live: (res) => res.status === 200 && field(res, "status") === "1"
+    });
+  }
+});
+
+// src/verify/infura.ts
+var infura;
+var init_infura = __esm({
+  "src/verify/infura.ts"() {
+    "use strict";
+    init_token();
+    infura = tokenVerifier({
+      provider: "infura",
+      name: "Infura",
+      endpoints: { infura: "https://mainnet.infura.io" },
+      sends: "API key in the URL path, as the API requires (and the key secret as Basic auth when found)",
+      call: "POST /v3/<key> eth_blockNumber",
+      request: (t, c) => [
+        "infura",
+        {
+          method: "POST",
+          path: `/v3/${encodeURIComponent(t)}`,
+          headers: {
+            "content-type": "application/json",
+            ...c.parts.secret ? { authorization: `Basic ${Buffer.from(`:${c.parts.secret}`).toString("base64")}` } : {}
+          },
+          body: '{"jsonrpc":"2.0","method":"eth_blockNumber","params":[],"id":1}'
+        }
+      ],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      live: (res) => res.status === 200 && typeof field(res, "result") === "string",
+      facts: () => ({ account: { network: "mainnet" } })
+    });
+  }
+});
+
+// src/verify/alchemy.ts
+var alchemy;
+var init_alchemy = __esm({
+  "src/verify/alchemy.ts"() {
+    "use strict";
+    init_token();
+    alchemy = tokenVerifier({
+      provider: "alchemy",
+      name: "Alchemy",
+      endpoints: { alchemy: "https://eth-mainnet.g.alchemy.com" },
+      sends: "key in the URL path, as the API requires",
+      call: "POST /v2/<key> eth_blockNumber",
+      request: (t) => [
+        "alchemy",
+        { method: "POST", path: `/v2/${encodeURIComponent(t)}`, headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","method":"eth_blockNumber","params":[],"id":1}' }
+      ],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      live: (res) => res.status === 200 && typeof field(res, "result") === "string"
+    });
+  }
+});
+
 // src/verify/registry.ts
 var VERIFIERS;
 var init_registry = __esm({
@@ -31863,7 +32476,64 @@ var init_registry = __esm({
     init_kraken();
     init_kucoin();
     init_okx();
-    VERIFIERS = [binance, bybit, okx, coinbase, kraken, kucoin];
+    init_openai();
+    init_anthropic();
+    init_google();
+    init_groq();
+    init_mistral();
+    init_xai();
+    init_deepseek();
+    init_openrouter();
+    init_huggingface();
+    init_cohere();
+    init_github();
+    init_gitlab();
+    init_npm();
+    init_slack();
+    init_stripe();
+    init_telegram();
+    init_sendgrid();
+    init_aws();
+    init_coingecko();
+    init_coinmarketcap();
+    init_etherscan();
+    init_infura();
+    init_alchemy();
+    VERIFIERS = [
+      // Exchanges
+      binance,
+      bybit,
+      okx,
+      coinbase,
+      kraken,
+      kucoin,
+      // Market data and nodes
+      coingecko,
+      coinmarketcap,
+      etherscan,
+      infura,
+      alchemy,
+      // AI
+      openai,
+      anthropic,
+      google,
+      groq,
+      mistral,
+      xai,
+      deepseek,
+      openrouter,
+      huggingface,
+      cohere,
+      // Platforms
+      github,
+      gitlab,
+      npm,
+      slack,
+      stripe,
+      aws,
+      telegram,
+      sendgrid
+    ];
   }
 });
 
@@ -32149,12 +32819,12 @@ var Summary = class {
    *
    * @returns {string} content wrapped in HTML element
    */
-  wrap(tag, content, attrs = {}) {
+  wrap(tag2, content, attrs = {}) {
     const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
     if (!content) {
-      return `<${tag}${htmlAttrs}>`;
+      return `<${tag2}${htmlAttrs}>`;
     }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    return `<${tag2}${htmlAttrs}>${content}</${tag2}>`;
   }
   /**
    * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -32249,9 +32919,9 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
+    const tag2 = ordered ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
+    const element = this.wrap(tag2, listItems);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32268,9 +32938,9 @@ var Summary = class {
           return this.wrap("td", cell2);
         }
         const { header, data, colspan, rowspan } = cell2;
-        const tag = header ? "th" : "td";
+        const tag2 = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
+        return this.wrap(tag2, data, attrs);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -32313,8 +32983,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const tag2 = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag2) ? tag2 : "h1";
     const element = this.wrap(allowedTag, text);
     return this.addRaw(element).addEOL();
   }
@@ -34067,13 +34737,13 @@ function* tarEntries(buf, path, limits, onSkip) {
     if (header.toString("latin1", 257, 262) !== "ustar") throw new Error(`bad tar header at byte ${at}`);
     const size = tarSize(header);
     const type = String.fromCharCode(header[156]);
-    const field = (from, len) => {
+    const field2 = (from, len) => {
       const s = header.subarray(from, from + len);
       const end = s.indexOf(0);
       return s.toString("utf8", 0, end === -1 ? len : end);
     };
-    const prefix = field(345, 155);
-    const name2 = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
+    const prefix = field2(345, 155);
+    const name2 = longName ?? (prefix ? `${prefix}/${field2(0, 100)}` : field2(0, 100));
     const start = at + 512;
     at = start + Math.ceil(size / 512) * 512;
     if (start + size > buf.length) throw new Error(`truncated tar member ${name2}`);

@@ -7,6 +7,38 @@ import { coinbase } from './coinbase.js';
 import { kraken } from './kraken.js';
 import { kucoin } from './kucoin.js';
 import { okx } from './okx.js';
+import { openai } from './openai.js';
+import { anthropic } from './anthropic.js';
+import { google } from './google.js';
+import { groq } from './groq.js';
+import { mistral } from './mistral.js';
+import { xai } from './xai.js';
+import { deepseek } from './deepseek.js';
+import { openrouter } from './openrouter.js';
+import { huggingface } from './huggingface.js';
+import { cohere } from './cohere.js';
+import { github } from './github.js';
+import { gitlab } from './gitlab.js';
+import { npm } from './npm.js';
+import { slack } from './slack.js';
+import { stripe } from './stripe.js';
+import { telegram } from './telegram.js';
+import { sendgrid } from './sendgrid.js';
+import { aws } from './aws.js';
+import { coingecko } from './coingecko.js';
+import { coinmarketcap } from './coinmarketcap.js';
+import { etherscan } from './etherscan.js';
+import { infura } from './infura.js';
+import { alchemy } from './alchemy.js';
 import type { Verifier } from './types.js';
 
-export const VERIFIERS: readonly Verifier[] = [binance, bybit, okx, coinbase, kraken, kucoin];
+export const VERIFIERS: readonly Verifier[] = [
+  // Exchanges
+  binance, bybit, okx, coinbase, kraken, kucoin,
+  // Market data and nodes
+  coingecko, coinmarketcap, etherscan, infura, alchemy,
+  // AI
+  openai, anthropic, google, groq, mistral, xai, deepseek, openrouter, huggingface, cohere,
+  // Platforms
+  github, gitlab, npm, slack, stripe, aws, telegram, sendgrid,
+];

@@ -2,7 +2,7 @@
 
 import { ALPHABETS, randChars } from '../../src/fakes/index.js';
 import type { Finding } from '../../src/model/types.js';
-import { verifyFindings, type VerifyOptions } from '../../src/verify/index.js';
+import { endpointIds, verifyFindings, type VerifyOptions } from '../../src/verify/index.js';
 import { endpointsFor, type StandIn } from './stand-in.js';
 
 /** A fresh fake value of `n` characters of `alphabet`. */
@@ -30,9 +30,13 @@ export function findingOf(provider: string, parts: Record<string, string>, ruleI
 /** Fast limits for tests: no pacing, short backoff and timeout. */
 export const TEST_LIMITS = { minIntervalMs: 0, backoffMs: 10, timeoutMs: 2000, maxRetries: 2 };
 
-/** Verifies `findings` with every endpoint id in `ids` pointed at the stand-in. */
+/**
+ * Verifies `findings` with every endpoint id in `ids` pointed at the stand-in — and every other endpoint id too, so
+ * that no test can reach a real provider (the stand-in answers 404 for a prefix it does not serve).
+ */
 export async function verifyAgainst(s: StandIn, ids: readonly string[], findings: Finding[], options: VerifyOptions = {}) {
-  return verifyFindings(findings, { env: { KEYHOUND_VERIFY_ENDPOINTS: endpointsFor(s, ids) }, limits: TEST_LIMITS, ...options });
+  const all = [...new Set([...ids, ...endpointIds()])];
+  return verifyFindings(findings, { env: { KEYHOUND_VERIFY_ENDPOINTS: endpointsFor(s, all) }, limits: TEST_LIMITS, ...options });
 }
 
 /** Every value of every finding: none may appear in a message. */

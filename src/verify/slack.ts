@@ -1,0 +1,24 @@
+// Slack: POST /api/auth.test with the token as a bearer token (a read: it only describes the token); ok:false with
+// invalid_auth, token_revoked, account_inactive or not_authed means not valid. Scopes come in X-OAuth-Scopes.
+// Webhook URLs are not checked: the only call they take posts a message.
+// https://api.slack.com/methods/auth.test
+import { facts, field, bearer, tokenVerifier } from './token.js';
+
+export const slack = tokenVerifier({
+  provider: 'slack',
+  name: 'Slack',
+  endpoints: { slack: 'https://slack.com' },
+  sends: 'token as a bearer token',
+  call: 'POST /api/auth.test',
+  refuse: (t) => (/^xox[a-z]-/.test(t) ? null : 'keyhound checks Slack tokens (xox…-), not webhook URLs'),
+  request: (t) => ['slack', { method: 'POST', path: '/api/auth.test', headers: bearer(t) }],
+  invalid: (res) => res.status === 401 || (field(res, 'ok') === false && /invalid_auth|token_revoked|token_expired|account_inactive|not_authed/.test(String(field(res, 'error')))),
+  live: (res) => res.status === 200 && field(res, 'ok') === true,
+  facts: (res) => {
+    const scopes = res.headers.get('x-oauth-scopes');
+    return {
+      ...(scopes !== null ? { permissions: scopes.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+      account: facts({ team: field(res, 'team'), user: field(res, 'user'), bot: typeof field(res, 'bot_id') === 'string' }),
+    };
+  },
+});

@@ -1,0 +1,58 @@
+// End to end for token providers: `keyhound scan --verify` on files with one live and one dead token each of OpenAI,
+// Anthropic, GitHub, GitLab and Stripe (shapes the rules find, checksums valid), against the stand-ins.
+
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { expandTemplate } from '../../src/fakes/index.js';
+import { BIN } from '../helpers/cli.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
+import { endpointsFor, startStandIn, type StandInHandler } from './stand-in.js';
+import { TOKEN_CASES, tokenHandler } from './stand-ins/tokens.js';
+
+const TEMPLATES: Record<string, string> = {
+  openai: 'sk-proj-{{b64url:74}}T3BlbkFJ{{b64url:74}}',
+  anthropic: 'sk-ant-api03-{{b64url:93}}AA',
+  github: '{{github:ghp}}',
+  gitlab: 'glpat-{{b64url:20}}',
+  stripe: 'sk_live_{{alnum:32}}',
+};
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill(), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ status: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+describe('keyhound scan --verify on tokens', () => {
+  it('tells live from dead for OpenAI, Anthropic, GitHub, GitLab and Stripe', async () => {
+    const handlers: Record<string, StandInHandler> = {};
+    const dir = tempDir();
+    for (const [provider, template] of Object.entries(TEMPLATES)) {
+      const c = TOKEN_CASES.find((x) => x.provider === provider)!;
+      const live = expandTemplate(template);
+      const dead = expandTemplate(template);
+      handlers[c.endpoint] = tokenHandler(c, new Set([live]));
+      writeTree(dir, { [`live/${provider}.env`]: `TOKEN="${live}"\n`, [`dead/${provider}.env`]: `TOKEN="${dead}"\n` });
+    }
+    const s = await startStandIn(handlers);
+    const r = await run(['scan', dir, '--verify', '--format', 'json'], { KEYHOUND_VERIFY_ENDPOINTS: endpointsFor(s, Object.keys(TEMPLATES)) });
+    expect(r.status, r.stderr).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { findings: { path: string; provider: string; verification?: { status: string } }[] }).findings;
+    for (const provider of Object.keys(TEMPLATES)) {
+      const at = (where: string) => findings.filter((f) => f.path === `${where}/${provider}.env`);
+      expect(at('live').map((f) => f.verification?.status), provider).toEqual(['live']);
+      expect(at('dead').map((f) => f.verification?.status), provider).toEqual(['invalid']);
+    }
+    expect(r.stderr).toContain('sent 10 credentials to: ');
+  });
+});
