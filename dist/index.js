@@ -2614,8 +2614,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code19) => {
-      return code19 === CHAR_FORWARD_SLASH || code19 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code20) => {
+      return code20 === CHAR_FORWARD_SLASH || code20 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -2645,38 +2645,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code19;
+      let code20;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code19;
+        prev = code20;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code19 = advance();
+        code20 = advance();
         let next;
-        if (code19 === CHAR_BACKWARD_SLASH) {
+        if (code20 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code19 = advance();
-          if (code19 === CHAR_LEFT_CURLY_BRACE) {
+          code20 = advance();
+          if (code20 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code19 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code20 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code19 = advance())) {
-            if (code19 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code20 = advance())) {
+            if (code20 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code19 === CHAR_LEFT_CURLY_BRACE) {
+            if (code20 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code19 === CHAR_DOT && (code19 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code20 === CHAR_DOT && (code20 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -2685,7 +2685,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code19 === CHAR_COMMA) {
+            if (braceEscaped !== true && code20 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -2694,7 +2694,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code19 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code20 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -2709,7 +2709,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code19 === CHAR_FORWARD_SLASH) {
+        if (code20 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -2722,27 +2722,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code19 === CHAR_PLUS || code19 === CHAR_AT || code19 === CHAR_ASTERISK || code19 === CHAR_QUESTION_MARK || code19 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code20 === CHAR_PLUS || code20 === CHAR_AT || code20 === CHAR_ASTERISK || code20 === CHAR_QUESTION_MARK || code20 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code19 === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code20 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code19 = advance())) {
-                if (code19 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code20 = advance())) {
+                if (code20 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code19 === CHAR_LEFT_PARENTHESES) {
+                if (code20 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code19 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code20 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -2752,7 +2752,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code19 === CHAR_ASTERISK) {
+        if (code20 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -2761,7 +2761,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code19 === CHAR_QUESTION_MARK) {
+        if (code20 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -2769,7 +2769,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code19 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code20 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -2788,26 +2788,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code19 === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code20 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code19 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code20 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code19 = advance())) {
-              if (code19 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code20 = advance())) {
+              if (code20 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code19 === CHAR_LEFT_PARENTHESES) {
+              if (code20 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code19 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code20 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -2872,7 +2872,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code19)) {
+        if (!isPathSeparator(code20)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -10800,9 +10800,9 @@ var init_build = __esm({
                   continue;
                 case "c":
                   if (i + 2 < size) {
-                    let code19 = data[i + 2].charCodeAt(0);
-                    if (code19 >= 65 && code19 <= 90 || code19 >= 97 && code19 <= 122) {
-                      let val = code19 % 32;
+                    let code20 = data[i + 2].charCodeAt(0);
+                    if (code20 >= 65 && code20 <= 90 || code20 >= 97 && code20 <= 122) {
+                      let val = code20 % 32;
                       result2 += "\\x";
                       result2 += (val >> 4).toString(16).toUpperCase();
                       result2 += (val & 15).toString(16).toUpperCase();
@@ -11482,7 +11482,7 @@ function firstChars(atom) {
         continue;
       }
       if (body2[i + 1] === "-" && body2[i + 2] !== void 0) {
-        for (let code19 = ch.charCodeAt(0); code19 <= body2.charCodeAt(i + 2); code19++) set.add(String.fromCharCode(code19));
+        for (let code20 = ch.charCodeAt(0); code20 <= body2.charCodeAt(i + 2); code20++) set.add(String.fromCharCode(code20));
         i += 2;
       } else {
         set.add(ch);
@@ -11813,8 +11813,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
   try {
     fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
   } catch (err) {
-    const code19 = err.code;
-    throw new BoundedReadError(code19 === "ENOENT" ? "not found" : `cannot read: ${code19 ?? err.message}`, code19);
+    const code20 = err.code;
+    throw new BoundedReadError(code20 === "ENOENT" ? "not found" : `cannot read: ${code20 ?? err.message}`, code20);
   }
   try {
     const st = fstatSync(fd);
@@ -11831,8 +11831,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
     return buf.subarray(0, got);
   } catch (err) {
     if (err instanceof BoundedReadError) throw err;
-    const code19 = err.code;
-    throw new BoundedReadError(`cannot read: ${code19 ?? err.message}`, code19);
+    const code20 = err.code;
+    throw new BoundedReadError(`cannot read: ${code20 ?? err.message}`, code20);
   } finally {
     closeSync(fd);
   }
@@ -11872,9 +11872,9 @@ var init_files = __esm({
     "use strict";
     SMALL_FILE_MAX = 16 * 1024 * 1024;
     BoundedReadError = class extends Error {
-      constructor(message, code19) {
+      constructor(message, code20) {
         super(message);
-        this.code = code19;
+        this.code = code20;
       }
       code;
       name = "BoundedReadError";
@@ -11911,9 +11911,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code19) {
+      constructor(code20) {
         super();
-        this._items = typeof code19 === "string" ? [code19] : code19;
+        this._items = typeof code20 === "string" ? [code20] : code20;
       }
       toString() {
         return this.str;
@@ -11940,13 +11940,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code19 = [strs[0]];
+      const code20 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code19, args[i]);
-        code19.push(strs[++i]);
+        addCodeArg(code20, args[i]);
+        code20.push(strs[++i]);
       }
-      return new _Code(code19);
+      return new _Code(code20);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -11962,13 +11962,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code19, arg) {
+    function addCodeArg(code20, arg) {
       if (arg instanceof _Code)
-        code19.push(...arg._items);
+        code20.push(...arg._items);
       else if (arg instanceof Name)
-        code19.push(arg);
+        code20.push(arg);
       else
-        code19.push(interpolate(arg));
+        code20.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -12152,7 +12152,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code19 = code_1.nil;
+        let code20 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -12165,16 +12165,16 @@ var require_scope = __commonJS({
             let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code19 = (0, code_1._)`${code19}${def} ${name2} = ${c};${this.opts._n}`;
+              code20 = (0, code_1._)`${code20}${def} ${name2} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
-              code19 = (0, code_1._)`${code19}${c}${this.opts._n}`;
+              code20 = (0, code_1._)`${code20}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name2);
             }
             nameSet.set(name2, UsedValueState.Completed);
           });
         }
-        return code19;
+        return code20;
       }
     };
     exports.ValueScope = ValueScope;
@@ -12301,9 +12301,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -12311,14 +12311,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -12334,9 +12334,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code19) {
+      constructor(code20) {
         super();
-        this.code = code19;
+        this.code = code20;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -12358,7 +12358,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code19, n) => code19 + n.render(opts), "");
+        return this.nodes.reduce((code20, n) => code20 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -12406,10 +12406,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code19 = `if(${this.condition})` + super.render(opts);
+        let code20 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code19 += "else " + this.else.render(opts);
-        return code19;
+          code20 += "else " + this.else.render(opts);
+        return code20;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -12530,12 +12530,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code19 = "try" + super.render(opts);
+        let code20 = "try" + super.render(opts);
         if (this.catch)
-          code19 += this.catch.render(opts);
+          code20 += this.catch.render(opts);
         if (this.finally)
-          code19 += this.finally.render(opts);
-        return code19;
+          code20 += this.finally.render(opts);
+        return code20;
       }
       optimizeNodes() {
         var _a, _b;
@@ -12652,18 +12652,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code19 = ["{"];
+        const code20 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code19.length > 1)
-            code19.push(",");
-          code19.push(key);
+          if (code20.length > 1)
+            code20.push(",");
+          code20.push(key);
           if (key !== value || this.opts.es5) {
-            code19.push(":");
-            (0, code_1.addCodeArg)(code19, value);
+            code20.push(":");
+            (0, code_1.addCodeArg)(code20, value);
           }
         }
-        code19.push("}");
-        return new code_1._Code(code19);
+        code20.push("}");
+        return new code_1._Code(code20);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -12730,12 +12730,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
+      break(label2) {
+        return this._leafNode(new Break(label2));
       }
       // `return` statement
       return(value) {
@@ -14982,22 +14982,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code19 = 0;
+      let code20 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code19 = input[i].charCodeAt(0);
-        if (code19 === 48) {
+        code20 = input[i].charCodeAt(0);
+        if (code20 === 48) {
           continue;
         }
-        if (!(code19 >= 48 && code19 <= 57 || code19 >= 65 && code19 <= 70 || code19 >= 97 && code19 <= 102)) {
+        if (!(code20 >= 48 && code20 <= 57 || code20 >= 65 && code20 <= 70 || code20 >= 97 && code20 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code19 = input[i].charCodeAt(0);
-        if (!(code19 >= 48 && code19 <= 57 || code19 >= 65 && code19 <= 70 || code19 >= 97 && code19 <= 102)) {
+        code20 = input[i].charCodeAt(0);
+        if (!(code20 >= 48 && code20 <= 57 || code20 >= 65 && code20 <= 70 || code20 >= 97 && code20 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -15270,15 +15270,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code19 = input.charCodeAt(i);
-          if (code19 < 128) {
-            output += isEscapeSafe(code19) ? ch : BYTE_HEX[code19];
-          } else if (code19 < 55296 || code19 > 57343) {
-            output += percentEncodeNonAscii(code19);
-          } else if (code19 <= 56319 && i + 1 < input.length) {
+          const code20 = input.charCodeAt(i);
+          if (code20 < 128) {
+            output += isEscapeSafe(code20) ? ch : BYTE_HEX[code20];
+          } else if (code20 < 55296 || code20 > 57343) {
+            output += percentEncodeNonAscii(code20);
+          } else if (code20 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code20 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15309,15 +15309,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code19 = input.charCodeAt(i);
-          if (code19 < 128) {
-            output += BYTE_HEX[code19];
-          } else if (code19 < 55296 || code19 > 57343) {
-            output += percentEncodeNonAscii(code19);
-          } else if (code19 <= 56319 && i + 1 < input.length) {
+          const code20 = input.charCodeAt(i);
+          if (code20 < 128) {
+            output += BYTE_HEX[code20];
+          } else if (code20 < 55296 || code20 > 57343) {
+            output += percentEncodeNonAscii(code20);
+          } else if (code20 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code20 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15344,15 +15344,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code19 = input.charCodeAt(i);
-          if (code19 < 128) {
-            output += BYTE_HEX[code19];
-          } else if (code19 < 55296 || code19 > 57343) {
-            output += percentEncodeNonAscii(code19);
-          } else if (code19 <= 56319 && i + 1 < input.length) {
+          const code20 = input.charCodeAt(i);
+          if (code20 < 128) {
+            output += BYTE_HEX[code20];
+          } else if (code20 < 55296 || code20 > 57343) {
+            output += percentEncodeNonAscii(code20);
+          } else if (code20 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code20 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15397,15 +15397,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code19 = input.charCodeAt(i);
-          if (code19 < 128) {
-            output += isEscapeSafe(code19) ? ch : BYTE_HEX[code19];
-          } else if (code19 < 55296 || code19 > 57343) {
-            output += percentEncodeNonAscii(code19);
-          } else if (code19 <= 56319 && i + 1 < input.length) {
+          const code20 = input.charCodeAt(i);
+          if (code20 < 128) {
+            output += isEscapeSafe(code20) ? ch : BYTE_HEX[code20];
+          } else if (code20 < 55296 || code20 > 57343) {
+            output += percentEncodeNonAscii(code20);
+          } else if (code20 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code19 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code20 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -18363,8 +18363,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code19 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code19 });
+            const code20 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code20 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -19934,8 +19934,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code19 = json.substr(i + 2, 4);
-                switch (code19) {
+                const code20 = json.substr(i + 2, 4);
+                switch (code20) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -19961,8 +19961,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code19.substr(0, 2) === "00")
-                      str += "\\x" + code19.substr(2);
+                    if (code20.substr(0, 2) === "00")
+                      str += "\\x" + code20.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -22461,22 +22461,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code19, message) {
+      constructor(name2, pos, code20, message) {
         super();
         this.name = name2;
-        this.code = code19;
+        this.code = code20;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code19, message) {
-        super("YAMLParseError", pos, code19, message);
+      constructor(pos, code20, message) {
+        super("YAMLParseError", pos, code20, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code19, message) {
-        super("YAMLWarning", pos, code19, message);
+      constructor(pos, code20, message) {
+        super("YAMLWarning", pos, code20, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -23385,7 +23385,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code19, msg) => onError(offset + rel, code19, msg);
+      const _onError = (rel, code20, msg) => onError(offset + rel, code20, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -23583,9 +23583,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code19 = ok ? parseInt(cc, 16) : NaN;
+      const code20 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code19);
+        return String.fromCodePoint(code20);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -23907,12 +23907,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code19, message, warning2) => {
+        this.onError = (source, code20, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code19, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code20, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code19, message));
+            this.errors.push(new errors.YAMLParseError(pos, code20, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -24074,12 +24074,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code19, message) => {
+        const _onError = (pos, code20, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code19, message);
+            onError(offset, code20, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code19, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code20, message);
         };
         switch (token.type) {
           case "scalar":
@@ -26954,9 +26954,9 @@ function translateEscape(src, i, inClass, multiline = false) {
   if (c === "x" && src[i + 2] === "{") {
     const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
     if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
-    const code19 = parseInt(m[1], 16);
-    if (code19 > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
-    return { out: `\\u${code19.toString(16).padStart(4, "0")}`, len: m[0].length };
+    const code20 = parseInt(m[1], 16);
+    if (code20 > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
+    return { out: `\\u${code20.toString(16).padStart(4, "0")}`, len: m[0].length };
   }
   if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
   if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
@@ -31471,6 +31471,215 @@ var init_binance = __esm({
   }
 });
 
+// src/verify/bitfinex.ts
+function bitfinexRights(rows) {
+  const out = [];
+  for (const r of rows) {
+    if (!Array.isArray(r)) continue;
+    const [scope, read, write] = r;
+    if (write === 1) {
+      if (scope === "withdraw" || scope === "ui_withdraw") out.push("withdraw");
+      else if (scope === "wallets") out.push("transfer");
+      else if (scope === "orders" || scope === "positions") out.push("trade");
+      else if (scope === "funding") out.push("margin");
+      else out.push(`${scope}:write`);
+    } else if (read === 1) out.push("read");
+  }
+  return orderPermissions(out);
+}
+var PATH, bitfinex;
+var init_bitfinex = __esm({
+  "src/verify/bitfinex.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    PATH = "/v2/auth/r/permissions";
+    bitfinex = {
+      provider: "bitfinex",
+      endpoints: { bitfinex: "https://api.bitfinex.com" },
+      sends: "key (header) + HMAC-SHA384 signature made with the secret",
+      call: "POST /v2/auth/r/permissions (reads the key's own permissions)",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const nonce = String(Math.round(http.now()) * 1e3);
+        const body2 = "{}";
+        const res = await http.request("bitfinex", {
+          method: "POST",
+          path: PATH,
+          headers: { "content-type": "application/json", "bfx-nonce": nonce, "bfx-apikey": key, "bfx-signature": hmacHex("sha384", secret, `/api${PATH}${nonce}${body2}`) },
+          body: body2
+        });
+        const j = res.json;
+        if (Array.isArray(j) && j[0] === "error") {
+          const msg = excerpt(j[2]);
+          if (/nonce/i.test(msg)) throw new VerifyUnknown("clock skew", `Bitfinex rejected the nonce (${msg})`);
+          if (/ratelimit|rate limit/i.test(msg)) throw new VerifyUnknown("rate limit", `Bitfinex answered ${msg}`);
+          if (/apikey|signature|invalid/i.test(msg)) return { status: "invalid", message: `Bitfinex rejected the key (${msg})` };
+          throw new VerifyUnknown("unexpected answer", `Bitfinex answered error ${excerpt(String(j[1]))} ${msg}`.trim());
+        }
+        serverError(res, "Bitfinex");
+        if (res.status !== 200 || !Array.isArray(j)) throw new VerifyUnknown("unexpected answer", `Bitfinex answered HTTP ${res.status}`);
+        const permissions = bitfinexRights(j);
+        return { status: "live", message: `live Bitfinex key${permissions.includes("withdraw") ? " that can withdraw" : ""}`, permissions };
+      }
+    };
+  }
+});
+
+// src/verify/gate.ts
+import { createHash as createHash6, createHmac as createHmac2 } from "node:crypto";
+function gateSignature(secret, method, path, query, body2, timestamp) {
+  const bodyHash = createHash6("sha512").update(body2).digest("hex");
+  return createHmac2("sha512", secret).update(`${method}
+${path}
+${query}
+${bodyHash}
+${timestamp}`).digest("hex");
+}
+async function call(http, key, secret, offset) {
+  const ts = String(Math.floor((http.now() + offset) / 1e3));
+  return http.request("gate", { path: PATH2, headers: { KEY: key, Timestamp: ts, SIGN: gateSignature(secret, "GET", PATH2, "", "", ts) } });
+}
+var PATH2, label, gate;
+var init_gate = __esm({
+  "src/verify/gate.ts"() {
+    "use strict";
+    init_types();
+    init_util2();
+    PATH2 = "/api/v4/account/detail";
+    label = (res) => String(res.json?.label ?? "");
+    gate = {
+      provider: "gate",
+      endpoints: { gate: "https://api.gateio.ws" },
+      sends: "key (header) + HMAC-SHA512 signature made with the secret",
+      call: "GET /api/v4/account/detail",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        let res = await call(http, key, secret, 0);
+        if (label(res) === "REQUEST_EXPIRED") {
+          const server = Number((await http.request("gate", { path: "/api/v4/spot/time" })).json?.server_time);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Gate says the request expired, and its server time could not be read");
+          res = await call(http, key, secret, server - http.now());
+          if (label(res) === "REQUEST_EXPIRED") throw new VerifyUnknown("clock skew", "Gate says the request expired, even at its own server time");
+        }
+        serverError(res, "Gate");
+        const l = label(res);
+        if (l === "INVALID_KEY") return { status: "invalid", message: "Gate does not know the key (INVALID_KEY)" };
+        if (l === "INVALID_SIGNATURE") return { status: "invalid", message: "Gate knows the key but the secret does not sign for it (INVALID_SIGNATURE)" };
+        if (l === "FORBIDDEN") return { status: "live", ipRestricted: true, message: "live Gate key refused from this machine (FORBIDDEN: an IP whitelist); rights not readable from here" };
+        const d = res.json;
+        if (res.status !== 200 || !d || l) throw new VerifyUnknown("unexpected answer", `Gate answered HTTP ${res.status} ${excerpt(l)}`.trim());
+        const ips = Array.isArray(d.ip_whitelist) ? d.ip_whitelist : [];
+        const mode = d.key?.mode;
+        return {
+          status: "live",
+          message: `live Gate key${ips.length ? ", limited to an IP whitelist" : ", usable from any IP"} (its rights are not exposed by the account detail)`,
+          ipRestricted: ips.length > 0,
+          account: { ...typeof mode === "number" ? { keyMode: mode === 1 ? "classic" : mode === 2 ? "portfolio" : String(mode) } : {}, ...typeof d.tier === "number" ? { tier: d.tier } : {} }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/gemini.ts
+var gemini;
+var init_gemini = __esm({
+  "src/verify/gemini.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    gemini = {
+      provider: "gemini",
+      endpoints: { gemini: "https://api.gemini.com" },
+      sends: "key (header) + base64 payload and its HMAC-SHA384 signature made with the secret",
+      call: "POST /v1/roles (reads the key's roles)",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const payload = Buffer.from(JSON.stringify({ request: "/v1/roles", nonce: String(Math.round(http.now())) })).toString("base64");
+        const res = await http.request("gemini", {
+          method: "POST",
+          path: "/v1/roles",
+          headers: { "content-type": "text/plain", "X-GEMINI-APIKEY": key, "X-GEMINI-PAYLOAD": payload, "X-GEMINI-SIGNATURE": hmacHex("sha384", secret, payload), "cache-control": "no-cache" },
+          body: ""
+        });
+        serverError(res, "Gemini");
+        const j = res.json;
+        if (j?.result === "error") {
+          const reason = excerpt(j.reason);
+          if (/nonce/i.test(reason)) throw new VerifyUnknown("clock skew", `Gemini rejected the nonce (${reason})`);
+          if (/RateLimit/i.test(reason)) throw new VerifyUnknown("rate limit", `Gemini answered ${reason}`);
+          if (/Invalid|Missing|Unauthorized|Signature/i.test(reason)) return { status: "invalid", message: `Gemini rejected the key (${reason})` };
+          throw new VerifyUnknown("unexpected answer", `Gemini answered ${reason}`);
+        }
+        if (res.status !== 200 || !j) throw new VerifyUnknown("unexpected answer", `Gemini answered HTTP ${res.status}`);
+        const permissions = orderPermissions([
+          ...j.isFundManager === true ? ["withdraw", "transfer"] : [],
+          ...j.isTrader === true ? ["trade"] : [],
+          ...j.isAuditor === true || j.isTrader === true || j.isFundManager === true ? ["read"] : []
+        ]);
+        return {
+          status: "live",
+          message: `live Gemini key${permissions.includes("withdraw") ? " with the Fund Manager role (withdrawals)" : ""}`,
+          permissions,
+          account: { ...typeof j.counterparty_id === "string" ? { counterpartyId: j.counterparty_id } : {} }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/mexc.ts
+async function call2(http, key, secret, offset) {
+  const query = `recvWindow=5000&timestamp=${Math.round(http.now() + offset)}`;
+  return http.request("mexc", { path: `/api/v3/account?${query}&signature=${hmacHex("sha256", secret, query)}`, headers: { "X-MEXC-APIKEY": key } });
+}
+var code, mexc;
+var init_mexc = __esm({
+  "src/verify/mexc.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    code = (res) => {
+      const c = Number(res.json?.code);
+      return Number.isFinite(c) ? c : void 0;
+    };
+    mexc = {
+      provider: "mexc",
+      endpoints: { mexc: "https://api.mexc.com" },
+      sends: "key (header) + HMAC-SHA256 signature made with the secret",
+      call: "GET /api/v3/account",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        let res = await call2(http, key, secret, 0);
+        if (code(res) === 700003) {
+          const server = Number((await http.request("mexc", { path: "/api/v3/time" })).json?.serverTime);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, and its server time could not be read");
+          res = await call2(http, key, secret, server - http.now());
+          if (code(res) === 700003) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, even at its own server time");
+        }
+        serverError(res, "MEXC");
+        const c0 = code(res);
+        if (c0 === 10072 || c0 === 700001) return { status: "invalid", message: `MEXC does not know the key (${c0})` };
+        if (c0 === 700002) return { status: "invalid", message: "MEXC knows the key but the secret does not sign for it (700002)" };
+        if (c0 === 700006) return { status: "live", ipRestricted: true, message: "live MEXC key whose IP list excludes this machine (700006); rights not readable from here" };
+        const a = res.json;
+        if (res.status !== 200 || !a || c0 !== void 0) throw new VerifyUnknown("unexpected answer", `MEXC answered HTTP ${res.status}${c0 !== void 0 ? `, code ${c0} ${excerpt(a?.msg)}` : ""}`.trim());
+        const permissions = orderPermissions([...a.canWithdraw === true ? ["withdraw"] : [], ...a.canTrade === true ? ["trade"] : [], "read"]);
+        return {
+          status: "live",
+          message: `live MEXC key${permissions.includes("withdraw") ? " that can withdraw" : ""}`,
+          permissions,
+          account: { ...typeof a.accountType === "string" ? { accountType: a.accountType } : {} }
+        };
+      }
+    };
+  }
+});
+
 // src/verify/bybit.ts
 function bybitSignature(secret, timestamp, key, recvWindow, query) {
   return hmacHex("sha256", secret, timestamp + key + recvWindow + query);
@@ -31487,10 +31696,10 @@ function bybitRights(info2) {
   if (list("Options").length) out.push("options");
   return orderPermissions(out);
 }
-async function call(http, key, secret, offset) {
+async function call3(http, key, secret, offset) {
   const ts = String(Math.round(http.now() + offset));
   return http.request("bybit", {
-    path: PATH,
+    path: PATH3,
     headers: {
       "X-BAPI-API-KEY": key,
       "X-BAPI-TIMESTAMP": ts,
@@ -31499,7 +31708,7 @@ async function call(http, key, secret, offset) {
     }
   });
 }
-var RECV_WINDOW2, PATH, retCode, bybit;
+var RECV_WINDOW2, PATH3, retCode, bybit;
 var init_bybit = __esm({
   "src/verify/bybit.ts"() {
     "use strict";
@@ -31507,7 +31716,7 @@ var init_bybit = __esm({
     init_types();
     init_util2();
     RECV_WINDOW2 = "5000";
-    PATH = "/v5/user/query-api";
+    PATH3 = "/v5/user/query-api";
     retCode = (res) => {
       const c = res.json?.retCode;
       return typeof c === "number" ? c : void 0;
@@ -31519,22 +31728,22 @@ var init_bybit = __esm({
       call: "GET /v5/user/query-api",
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
-        let res = await call(http, key, secret, 0);
+        let res = await call3(http, key, secret, 0);
         if (retCode(res) === 10002) {
           const t = await http.request("bybit", { path: "/v5/market/time" });
           const server = Number(t.json?.result?.timeSecond) * 1e3;
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, and its server time could not be read");
-          res = await call(http, key, secret, server - http.now());
+          res = await call3(http, key, secret, server - http.now());
           if (retCode(res) === 10002) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, even at its own server time");
         }
         serverError(res, "Bybit");
-        const code19 = retCode(res);
+        const code20 = retCode(res);
         const body2 = res.json;
-        if (code19 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
-        if (code19 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
-        if (code19 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
-        if (code19 === 10006 || code19 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code19} (too many requests)`);
-        if (code19 !== 0 || !body2?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code19 ?? "none"} ${excerpt(body2?.retMsg)}`.trim());
+        if (code20 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
+        if (code20 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
+        if (code20 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
+        if (code20 === 10006 || code20 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code20} (too many requests)`);
+        if (code20 !== 0 || !body2?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code20 ?? "none"} ${excerpt(body2?.retMsg)}`.trim());
         const info2 = body2.result;
         const ips = Array.isArray(info2.ips) ? info2.ips.map(String) : [];
         const ipRestricted = ips.length > 0 && !ips.includes("*");
@@ -31557,7 +31766,7 @@ var init_bybit = __esm({
 });
 
 // src/verify/coinbase.ts
-import { createHmac as createHmac2 } from "node:crypto";
+import { createHmac as createHmac3 } from "node:crypto";
 function cdpJwt(keyName, key, method, hostAndPath, nowSeconds) {
   return signJwt(
     { kid: keyName, nonce: nonceHex(16), typ: "JWT" },
@@ -31566,7 +31775,7 @@ function cdpJwt(keyName, key, method, hostAndPath, nowSeconds) {
   );
 }
 function exchangeSignature(secret, timestamp, method, path, body2 = "") {
-  return createHmac2("sha256", Buffer.from(secret, "base64")).update(timestamp + method.toUpperCase() + path + body2).digest("base64");
+  return createHmac3("sha256", Buffer.from(secret, "base64")).update(timestamp + method.toUpperCase() + path + body2).digest("base64");
 }
 async function cdp(c, http) {
   const name2 = c.parts.name;
@@ -31652,10 +31861,10 @@ var init_coinbase = __esm({
 });
 
 // src/verify/kraken.ts
-import { createHash as createHash6, createHmac as createHmac3 } from "node:crypto";
+import { createHash as createHash7, createHmac as createHmac4 } from "node:crypto";
 function krakenSignature(path, nonce, postData, secret) {
-  const digest = createHash6("sha256").update(nonce + postData).digest();
-  return createHmac3("sha512", Buffer.from(secret, "base64")).update(Buffer.concat([Buffer.from(path), digest])).digest("base64");
+  const digest = createHash7("sha256").update(nonce + postData).digest();
+  return createHmac4("sha512", Buffer.from(secret, "base64")).update(Buffer.concat([Buffer.from(path), digest])).digest("base64");
 }
 function krakenRights(perms) {
   const out = [];
@@ -31667,13 +31876,13 @@ function krakenRights(perms) {
   }
   return orderPermissions(out);
 }
-var PATH2, kraken;
+var PATH4, kraken;
 var init_kraken = __esm({
   "src/verify/kraken.ts"() {
     "use strict";
     init_types();
     init_util2();
-    PATH2 = "/0/private/GetApiKeyInfo";
+    PATH4 = "/0/private/GetApiKeyInfo";
     kraken = {
       provider: "kraken",
       endpoints: { kraken: "https://api.kraken.com" },
@@ -31685,8 +31894,8 @@ var init_kraken = __esm({
         const postData = `nonce=${nonce}`;
         const res = await http.request("kraken", {
           method: "POST",
-          path: PATH2,
-          headers: { "API-Key": key, "API-Sign": krakenSignature(PATH2, nonce, postData, secret), "content-type": "application/x-www-form-urlencoded" },
+          path: PATH4,
+          headers: { "API-Key": key, "API-Sign": krakenSignature(PATH4, nonce, postData, secret), "content-type": "application/x-www-form-urlencoded" },
           body: postData
         });
         serverError(res, "Kraken");
@@ -31743,19 +31952,19 @@ function kucoinRights(permission) {
   }
   return orderPermissions(out);
 }
-async function call2(http, key, secret, passphrase, offset) {
+async function call4(http, key, secret, passphrase, offset) {
   const ts = String(Math.round(http.now() + offset));
-  return http.request("kucoin", { path: PATH3, headers: kucoinHeaders(key, secret, passphrase, ts, "GET", PATH3) });
+  return http.request("kucoin", { path: PATH5, headers: kucoinHeaders(key, secret, passphrase, ts, "GET", PATH5) });
 }
-var PATH3, code, kucoin;
+var PATH5, code18, kucoin;
 var init_kucoin = __esm({
   "src/verify/kucoin.ts"() {
     "use strict";
     init_sign();
     init_types();
     init_util2();
-    PATH3 = "/api/v1/user/api-key";
-    code = (res) => {
+    PATH5 = "/api/v1/user/api-key";
+    code18 = (res) => {
       const c = res.json?.code;
       return c === void 0 ? void 0 : String(c);
     };
@@ -31766,16 +31975,16 @@ var init_kucoin = __esm({
       call: "GET /api/v1/user/api-key",
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
-        let res = await call2(http, key, secret, passphrase, 0);
-        if (code(res) === "400002") {
+        let res = await call4(http, key, secret, passphrase, 0);
+        if (code18(res) === "400002") {
           const t = await http.request("kucoin", { path: "/api/v1/timestamp" });
           const server = Number(t.json?.data);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, and its server time could not be read");
-          res = await call2(http, key, secret, passphrase, server - http.now());
-          if (code(res) === "400002") throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, even at its own server time");
+          res = await call4(http, key, secret, passphrase, server - http.now());
+          if (code18(res) === "400002") throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, even at its own server time");
         }
         serverError(res, "KuCoin");
-        const c0 = code(res);
+        const c0 = code18(res);
         const body2 = res.json;
         if (c0 === "400003") return { status: "invalid", message: "KuCoin does not know the key (400003)" };
         if (c0 === "400005") return { status: "invalid", message: "KuCoin knows the key but the secret does not sign for it (400005)" };
@@ -31806,27 +32015,27 @@ var init_kucoin = __esm({
 function okxSignature(secret, timestamp, method, path, body2 = "") {
   return hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body2);
 }
-async function call3(http, key, secret, passphrase, offset) {
+async function call5(http, key, secret, passphrase, offset) {
   const ts = new Date(Math.round(http.now() + offset)).toISOString();
   return http.request("okx", {
-    path: PATH4,
+    path: PATH6,
     headers: {
       "OK-ACCESS-KEY": key,
-      "OK-ACCESS-SIGN": okxSignature(secret, ts, "GET", PATH4),
+      "OK-ACCESS-SIGN": okxSignature(secret, ts, "GET", PATH6),
       "OK-ACCESS-TIMESTAMP": ts,
       "OK-ACCESS-PASSPHRASE": passphrase
     }
   });
 }
-var PATH4, code18, okx;
+var PATH6, code19, okx;
 var init_okx = __esm({
   "src/verify/okx.ts"() {
     "use strict";
     init_sign();
     init_types();
     init_util2();
-    PATH4 = "/api/v5/account/config";
-    code18 = (res) => {
+    PATH6 = "/api/v5/account/config";
+    code19 = (res) => {
       const c = res.json?.code;
       return c === void 0 ? void 0 : String(c);
     };
@@ -31837,16 +32046,16 @@ var init_okx = __esm({
       call: "GET /api/v5/account/config",
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
-        let res = await call3(http, key, secret, passphrase, 0);
-        if (code18(res) === "50102") {
+        let res = await call5(http, key, secret, passphrase, 0);
+        if (code19(res) === "50102") {
           const t = await http.request("okx", { path: "/api/v5/public/time" });
           const server = Number(t.json?.data?.[0]?.ts);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, and its server time could not be read");
-          res = await call3(http, key, secret, passphrase, server - http.now());
-          if (code18(res) === "50102") throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, even at its own server time");
+          res = await call5(http, key, secret, passphrase, server - http.now());
+          if (code19(res) === "50102") throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, even at its own server time");
         }
         serverError(res, "OKX");
-        const c0 = code18(res);
+        const c0 = code19(res);
         const body2 = res.json;
         if (c0 === "50111" || c0 === "50119") return { status: "invalid", message: `OKX does not know the key (${c0})` };
         if (c0 === "50113") return { status: "invalid", message: "OKX knows the key but the secret does not sign for it (50113)" };
@@ -32310,17 +32519,17 @@ var init_aws = __esm({
         const { host: _host, ...sent } = headers;
         const res = await http.request("aws", { method: "POST", path: "/", headers: { ...sent, authorization }, body: BODY });
         serverError(res, "AWS STS");
-        const code19 = tag(res.text, "Code");
+        const code20 = tag(res.text, "Code");
         if (res.status === 200) {
           const arn = tag(res.text, "Arn");
           return { status: "live", message: "live AWS access key", account: { ...tag(res.text, "Account") ? { account: tag(res.text, "Account") } : {}, ...arn ? { arn } : {} } };
         }
-        if (code19 === "SignatureDoesNotMatch" && /expired|time/i.test(tag(res.text, "Message") ?? "")) throw new VerifyUnknown("clock skew", `AWS STS: ${excerpt(tag(res.text, "Message"))}`);
-        if (code19 === "RequestExpired") throw new VerifyUnknown("clock skew", "AWS STS says the request time is too far from its own");
-        if (code19 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)" };
-        if (code19 === "SignatureDoesNotMatch") return { status: "invalid", message: "AWS knows the access key id but the secret does not sign for it (SignatureDoesNotMatch)" };
-        if (code19 === "Throttling") throw new VerifyUnknown("rate limit", "AWS STS answered Throttling");
-        throw new VerifyUnknown("unexpected answer", `AWS STS answered HTTP ${res.status}${code19 ? ` ${code19}` : ""}`);
+        if (code20 === "SignatureDoesNotMatch" && /expired|time/i.test(tag(res.text, "Message") ?? "")) throw new VerifyUnknown("clock skew", `AWS STS: ${excerpt(tag(res.text, "Message"))}`);
+        if (code20 === "RequestExpired") throw new VerifyUnknown("clock skew", "AWS STS says the request time is too far from its own");
+        if (code20 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)" };
+        if (code20 === "SignatureDoesNotMatch") return { status: "invalid", message: "AWS knows the access key id but the secret does not sign for it (SignatureDoesNotMatch)" };
+        if (code20 === "Throttling") throw new VerifyUnknown("rate limit", "AWS STS answered Throttling");
+        throw new VerifyUnknown("unexpected answer", `AWS STS answered HTTP ${res.status}${code20 ? ` ${code20}` : ""}`);
       }
     };
   }
@@ -32471,6 +32680,10 @@ var init_registry = __esm({
   "src/verify/registry.ts"() {
     "use strict";
     init_binance();
+    init_bitfinex();
+    init_gate();
+    init_gemini();
+    init_mexc();
     init_bybit();
     init_coinbase();
     init_kraken();
@@ -32507,6 +32720,10 @@ var init_registry = __esm({
       coinbase,
       kraken,
       kucoin,
+      gate,
+      mexc,
+      bitfinex,
+      gemini,
       // Market data and nodes
       coingecko,
       coinmarketcap,
@@ -32548,13 +32765,13 @@ __export(verify_exports, {
   verifierFor: () => verifierFor,
   verifyFindings: () => verifyFindings
 });
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function endpointIds() {
   return new Set(VERIFIERS.flatMap((v) => Object.keys(v.endpoints)));
 }
 function identity(f) {
   const parts = f.parts && Object.keys(f.parts).length ? Object.entries(f.parts).sort(([a], [b]) => a.localeCompare(b)) : [["", f.secret]];
-  return createHash7("sha256").update(JSON.stringify([f.provider ?? "", parts])).digest("hex");
+  return createHash8("sha256").update(JSON.stringify([f.provider ?? "", parts])).digest("hex");
 }
 function withoutSecrets(message, c) {
   let out = message;
@@ -32905,9 +33122,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code19, lang) {
+  addCodeBlock(code20, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code19), attrs);
+    const element = this.wrap("pre", this.wrap("code", code20), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32955,8 +33172,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -33134,8 +33351,8 @@ function escapeControl(s) {
   return s.replace(CONTROL, (ch) => {
     const named = NAMED[ch];
     if (named) return named;
-    const code19 = ch.charCodeAt(0);
-    return code19 <= 255 ? `\\x${code19.toString(16).padStart(2, "0")}` : `\\u${code19.toString(16).padStart(4, "0")}`;
+    const code20 = ch.charCodeAt(0);
+    return code20 <= 255 ? `\\x${code20.toString(16).padStart(2, "0")}` : `\\u${code20.toString(16).padStart(4, "0")}`;
   });
 }
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -33339,8 +33556,8 @@ function base58Decode(text) {
   while (zeros2 < text.length && text[zeros2] === "1") zeros2++;
   const acc = [];
   for (let i = zeros2; i < text.length; i++) {
-    const code19 = text.charCodeAt(i);
-    const digit = code19 < 128 ? INDEX[code19] : -1;
+    const code20 = text.charCodeAt(i);
+    const digit = code20 < 128 ? INDEX[code20] : -1;
     if (digit < 0) return null;
     let carry = digit;
     for (let j = 0; j < acc.length; j++) {
@@ -34027,7 +34244,7 @@ function name(s) {
   return [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
 }
 function moduleBytes() {
-  const code19 = body();
+  const code20 = body();
   return new Uint8Array([
     0,
     97,
@@ -34045,7 +34262,7 @@ function moduleBytes() {
     ...section(5, [1, 0, 1]),
     // one memory, at least one page
     ...section(7, [2, ...name("mem"), 2, 0, ...name("scan"), 0, 0]),
-    ...section(10, [1, ...leb(code19.length), ...code19])
+    ...section(10, [1, ...leb(code20.length), ...code20])
   ]);
 }
 var CHUNK = 1 << 20;
@@ -34326,25 +34543,25 @@ function matcherKeywords(ruleSet) {
   return [...ruleSet.byKeyword.keys()].filter(isAscii);
 }
 function gateFor(ruleSet) {
-  let gate = gates.get(ruleSet);
-  if (!gate) {
+  let gate2 = gates.get(ruleSet);
+  if (!gate2) {
     const keywords = matcherKeywords(ruleSet);
     const loose = new Set([...ruleSet.byKeyword.keys()].filter((k) => !isAscii(k)).flatMap((k) => ruleSet.byKeyword.get(k)));
-    gate = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)), loose };
-    gates.set(ruleSet, gate);
+    gate2 = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)), loose };
+    gates.set(ruleSet, gate2);
   }
-  return gate;
+  return gate2;
 }
 function prefilter(ruleSet, text, utf8) {
   const hits = /* @__PURE__ */ new Map();
   const keywordLength = /* @__PURE__ */ new Map();
   if (ruleSet.byKeyword.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
-  const gate = gateFor(ruleSet);
-  const { positions } = utf8 ? gate.matcher.scanUtf8(utf8) : gate.matcher.scan(text);
-  if (positions.size === 0 && gate.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
+  const gate2 = gateFor(ruleSet);
+  const { positions } = utf8 ? gate2.matcher.scanUtf8(utf8) : gate2.matcher.scan(text);
+  if (positions.size === 0 && gate2.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
   for (const [k, starts] of positions) {
-    const len = gate.matcher.keywords[k].length;
-    for (const rule of gate.rules[k]) {
+    const len = gate2.matcher.keywords[k].length;
+    for (const rule of gate2.rules[k]) {
       const list = hits.get(rule);
       if (list) {
         for (const s of starts) list.push(s);
@@ -34356,8 +34573,8 @@ function prefilter(ruleSet, text, utf8) {
     }
   }
   for (const [rule, list] of hits) if (rule.keywords.length > 1) list.sort((a, b) => a - b);
-  for (const rule of gate.loose) hits.delete(rule);
-  const rules = ruleSet.rules.filter((r) => hits.has(r) || r.keywords.length === 0 || gate.loose.has(r));
+  for (const rule of gate2.loose) hits.delete(rule);
+  const rules = ruleSet.rules.filter((r) => hits.has(r) || r.keywords.length === 0 || gate2.loose.has(r));
   return { rules, hits, keywordLength };
 }
 
@@ -34530,8 +34747,8 @@ function loadBaseline(file) {
   try {
     text = readBoundedText(file);
   } catch (err) {
-    const code19 = err instanceof BoundedReadError ? err.code : void 0;
-    throw new ConfigError(code19 === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
+    const code20 = err instanceof BoundedReadError ? err.code : void 0;
+    throw new ConfigError(code20 === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
   }
   try {
     return parseBaseline(text, file);
@@ -36069,7 +36286,7 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
   };
   const lines = candidateLines(rule, hits, b);
   for (const line of lines) visit(line, false);
-  for (const call4 of ctx.calls) callHits(call4, rule, hits, aliasHits.length > 0, b, found);
+  for (const call6 of ctx.calls) callHits(call6, rule, hits, aliasHits.length > 0, b, found);
   if (found.length > 0 && ctx.parts.length > 1) {
     const seen = new Set(lines);
     const near = /* @__PURE__ */ new Set();
@@ -36131,10 +36348,10 @@ function splitArguments(args) {
   return out;
 }
 var STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
-function callHits(call4, rule, hits, aliasSeen, b, found) {
+function callHits(call6, rule, hits, aliasSeen, b, found) {
   const ctx = rule.context;
-  if (!aliasSeen && !hasAlias(nameWords(call4.callee), ctx.aliases)) return;
-  const needle = call4.callee.toLowerCase();
+  if (!aliasSeen && !hasAlias(nameWords(call6.callee), ctx.aliases)) return;
+  const needle = call6.callee.toLowerCase();
   for (const h of hits) {
     if (b.text.slice(h, h + needle.length).toLowerCase() !== needle) continue;
     if (/[\w$]/.test(b.text[h - 1] ?? "")) continue;
@@ -36145,7 +36362,7 @@ function callHits(call4, rule, hits, aliasSeen, b, found) {
     const base = open3 + 1;
     const list = splitArguments(args);
     list.forEach((arg, i) => {
-      const want = call4.positional[i];
+      const want = call6.positional[i];
       const m = STRING_ARG.exec(arg.text);
       if (want && m) {
         const part = ctx.parts.find((p) => p.name === want);
@@ -36156,7 +36373,7 @@ function callHits(call4, rule, hits, aliasSeen, b, found) {
         }
       }
     });
-    if (call4.named.size === 0) continue;
+    if (call6.named.size === 0) continue;
     const first = b.lines.lineAt(base);
     const last = b.lines.lineAt(base + args.length);
     for (let line = first; line <= last; line++) {
@@ -36164,7 +36381,7 @@ function callHits(call4, rule, hits, aliasSeen, b, found) {
       for (const binding of b.at(line)) {
         const at = lineStart + binding.at;
         if (at < base || at > base + args.length) continue;
-        const want = call4.named.get(compactName(binding.name));
+        const want = call6.named.get(compactName(binding.name));
         const part = want && ctx.parts.find((p) => p.name === want);
         if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at, line });
       }
@@ -36480,10 +36697,10 @@ function detect(ruleSet, fragment, options = {}) {
       runContextRule(rule, hits.get(rule) ?? [], bindings, (r, hit, parts) => acceptPart(c, r, hit, parts), aliasIndexOf(ruleSet));
       continue;
     }
-    const gate = rule.spec.gate;
-    if (gate !== void 0) {
+    const gate2 = rule.spec.gate;
+    if (gate2 !== void 0) {
       if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r) => r.spec.gate ? [r.spec.gate] : [])));
-      if (!gatePasses(gate, verdict)) continue;
+      if (!gatePasses(gate2, verdict)) continue;
     }
     if (rule.generic) genericIds.add(rule.id);
     const starts = hits.get(rule);
@@ -36493,9 +36710,9 @@ function detect(ruleSet, fragment, options = {}) {
     else {
       const reach = starts ? reachOf(rule) : null;
       const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule), reach) : null;
-      if (!windows && gate !== void 0) {
-        let places = gatePlaces.get(gate);
-        if (!places) gatePlaces.set(gate, places = gateWindows(fragment.text, gate));
+      if (!windows && gate2 !== void 0) {
+        let places = gatePlaces.get(gate2);
+        if (!places) gatePlaces.set(gate2, places = gateWindows(fragment.text, gate2));
         finished = places.length > 0 ? runGateWindows(rule, places, c) : runRule(rule, WHOLE, c);
       } else finished = runRule(rule, windows ?? WHOLE, c);
     }
@@ -37140,8 +37357,8 @@ function pooled(ruleSet, options, ahead, next) {
         pump();
       });
       w.worker.on("error", (err) => finish(err));
-      w.worker.on("exit", (code19) => {
-        if (!settled) finish(new Error(`scan worker exited with code ${code19}`));
+      w.worker.on("exit", (code20) => {
+        if (!settled) finish(new Error(`scan worker exited with code ${code20}`));
       });
     }
     pump();
@@ -37280,10 +37497,10 @@ var FirstSeen = class {
 // src/util/git.ts
 import { spawn } from "node:child_process";
 var GitError = class extends Error {
-  constructor(message, args, code19, stderr) {
+  constructor(message, args, code20, stderr) {
     super(message);
     this.args = args;
-    this.code = code19;
+    this.code = code20;
     this.stderr = stderr;
     this.name = "GitError";
   }
@@ -37299,10 +37516,10 @@ function git(args, options) {
     child2.stdout.on("data", (d) => out.push(d));
     child2.stderr.on("data", (d) => err.push(d));
     child2.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
-    child2.on("close", (code19) => {
+    child2.on("close", (code20) => {
       const stderr = Buffer.concat(err).toString("utf8");
-      if ((options.okCodes ?? [0]).includes(code19 ?? -1)) resolvePromise(Buffer.concat(out));
-      else reject(new GitError(`git ${args[0]} failed (${code19}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code19, stderr));
+      if ((options.okCodes ?? [0]).includes(code20 ?? -1)) resolvePromise(Buffer.concat(out));
+      else reject(new GitError(`git ${args[0]} failed (${code20}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code20, stderr));
     });
     if (options.input !== void 0) child2.stdin.end(options.input);
     else child2.stdin.end();
@@ -37666,11 +37883,11 @@ async function* historySource(options) {
   cat.stderr.on("data", (d) => catErr.push(d));
   const logDone = new Promise((resolveDone) => {
     log.on("error", () => resolveDone(-1));
-    log.on("close", (code19) => resolveDone(code19));
+    log.on("close", (code20) => resolveDone(code20));
   });
   const catDone = new Promise((resolveDone) => {
     cat.on("error", () => resolveDone(-1));
-    cat.on("close", (code19) => resolveDone(code19));
+    cat.on("close", (code20) => resolveDone(code20));
   });
   cat.stdin.on("error", () => {
   });
@@ -37741,10 +37958,10 @@ async function* historySource(options) {
     }
   }
 }
-function gitFailure(command, args, code19, stderr) {
+function gitFailure(command, args, code20, stderr) {
   const text = Buffer.concat(stderr).toString("utf8");
   const first = text.trim().split("\n")[0]?.replace(/^fatal: /, "") ?? "";
-  return new GitError(`git ${command} failed (${code19}): ${first}`, args, code19, text);
+  return new GitError(`git ${command} failed (${code20}): ${first}`, args, code20, text);
 }
 function plainText(buf) {
   if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return false;
@@ -38526,19 +38743,19 @@ function listed(title, items) {
   const shown = items.slice(0, LIST_MAX).map((i) => `  - \`${cell(i)}\``);
   return [`- ${title} (${items.length}):`, ...shown, ...items.length > LIST_MAX ? [`  - \u2026 and ${items.length - LIST_MAX} more`] : []];
 }
-function gateMarkdown(gate) {
+function gateMarkdown(gate2) {
   const out = ["### This pull request changes keyhound's configuration", ""];
-  out.push(`Changed: ${gate.changed.map((f) => `\`${cell(f)}\``).join(", ")}.`);
+  out.push(`Changed: ${gate2.changed.map((f) => `\`${cell(f)}\``).join(", ")}.`);
   out.push(
-    gate.judgedBy === "base" ? "Its findings are judged under the **base** branch's configuration and baseline (`config-from: base`): a change cannot weaken its own gate." : ":warning: Its findings are judged under **its own** configuration and baseline (`config-from: head`).",
+    gate2.judgedBy === "base" ? "Its findings are judged under the **base** branch's configuration and baseline (`config-from: base`): a change cannot weaken its own gate." : ":warning: Its findings are judged under **its own** configuration and baseline (`config-from: head`).",
     ""
   );
   const weaker = [
-    ...listed("Rules it disables", gate.rulesDisabled),
-    ...listed("Allowlist entries it adds", gate.allowlistsAdded),
-    ...listed("Baseline entries it adds", gate.baselineAdded)
+    ...listed("Rules it disables", gate2.rulesDisabled),
+    ...listed("Allowlist entries it adds", gate2.allowlistsAdded),
+    ...listed("Baseline entries it adds", gate2.baselineAdded)
   ];
-  if (gate.headError) out.push(`:warning: Its own configuration or baseline does not load: ${cell(gate.headError)}`, "");
+  if (gate2.headError) out.push(`:warning: Its own configuration or baseline does not load: ${cell(gate2.headError)}`, "");
   else out.push(...weaker.length ? [":warning: **What it would weaken** (review before merging):", "", ...weaker] : ["Nothing in it weakens the gate."], "");
   return out;
 }
@@ -38770,13 +38987,13 @@ async function execute(plan, target, workspace, common, flags, revisions, inputs
   const from = range.mergeBase ? await ensureMergeBase(repo.root, range.base, range.head, log) : (await ensureCommits(repo.root, [range.base, range.head], log), range.base);
   await ensureRangeHistory(repo.root, range.head, [from], log);
   let options = common;
-  let gate;
+  let gate2;
   if (plan.pullRequest) {
-    ({ options, gate } = await pullRequestConfig(repo.root, plan.base, from, plan.head, common, inputs, log));
+    ({ options, gate: gate2 } = await pullRequestConfig(repo.root, plan.base, from, plan.head, common, inputs, log));
   }
   const r = await scanDiff({ repo: repo.root, range, ...options, attribute, redact: false });
   const outcome = withUnattributed(outcomeOf(r, `${plan.why} (${r.commits} commit${r.commits === 1 ? "" : "s"}, each against its parents)`), r.unattributed);
-  if (gate) outcome.gate = gate;
+  if (gate2) outcome.gate = gate2;
   return outcome;
 }
 function withUnattributed(outcome, unattributed) {
@@ -38799,7 +39016,7 @@ async function pullRequestConfig(root, base, mergeBase2, head, common, inputs, l
     headError = err.message;
   }
   const changed = await changedFiles(root, mergeBase2, head, [.../* @__PURE__ */ new Set([...atBase.files, ...atHead?.files ?? []])]);
-  let gate;
+  let gate2;
   if (changed.length) {
     let w = { changed, rulesDisabled: [], allowlistsAdded: [], baselineAdded: [] };
     if (atHead) {
@@ -38809,12 +39026,12 @@ async function pullRequestConfig(root, base, mergeBase2, head, common, inputs, l
         headError = err.message;
       }
     }
-    gate = { judgedBy: inputs.configFrom, ...w, ...headError ? { headError } : {} };
+    gate2 = { judgedBy: inputs.configFrom, ...w, ...headError ? { headError } : {} };
     log(`this pull request changes ${changed.join(", ")}; judged under the ${inputs.configFrom === "base" ? "base" : "head"}'s configuration`);
   }
-  if (inputs.configFrom === "head") return { options: common, ...gate ? { gate } : {} };
+  if (inputs.configFrom === "head") return { options: common, ...gate2 ? { gate: gate2 } : {} };
   log(`configuration and baseline read from the base commit ${base.slice(0, 12)} (config-from: base)`);
-  return { options: { ...common, configPath: atBase.configPath, baseline: atBase.baseline }, ...gate ? { gate } : {} };
+  return { options: { ...common, configPath: atBase.configPath, baseline: atBase.baseline }, ...gate2 ? { gate: gate2 } : {} };
 }
 async function fullScan(target, workspace, common, flags, scope) {
   const inside = !relative5(workspace, target).startsWith("..");

@@ -2,6 +2,10 @@
 // stand-in in tests/verify/stand-ins.ts and a row in the README's table.
 
 import { binance } from './binance.js';
+import { bitfinex } from './bitfinex.js';
+import { gate } from './gate.js';
+import { gemini } from './gemini.js';
+import { mexc } from './mexc.js';
 import { bybit } from './bybit.js';
 import { coinbase } from './coinbase.js';
 import { kraken } from './kraken.js';
@@ -34,7 +38,7 @@ import type { Verifier } from './types.js';
 
 export const VERIFIERS: readonly Verifier[] = [
   // Exchanges
-  binance, bybit, okx, coinbase, kraken, kucoin,
+  binance, bybit, okx, coinbase, kraken, kucoin, gate, mexc, bitfinex, gemini,
   // Market data and nodes
   coingecko, coinmarketcap, etherscan, infura, alchemy,
   // AI

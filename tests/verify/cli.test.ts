@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
+import { commitFiles, sh, tempRepo } from '../helpers/git.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { endpointsFor, startStandIn } from './stand-in.js';
 import { binanceStandIns, restrictions, type BinanceStandIn } from './stand-ins/binance.js';
@@ -181,5 +182,24 @@ describe('the other commands', () => {
     expect(findings.every((f) => f.verification?.status === 'live')).toBe(true);
     expect(s.requests).toHaveLength(1);
     expect(verified.stderr).toContain('sent 1 credential to: binance (1)');
+  });
+
+  it('history and diff verify with the flag, each credential once', async () => {
+    const { s, live, dead, env } = await setup();
+    const repo = tempRepo();
+    const base = commitFiles(repo, { 'README.md': 'demo\n' }, 'start');
+    commitFiles(repo, { 'live.yaml': pair(live.key, live.secret) }, 'add live');
+    commitFiles(repo, { 'dead.yaml': pair(dead.key, dead.secret), 'live.yaml': `# moved\n${pair(live.key, live.secret)}` }, 'add dead');
+    const head = sh(repo, 'rev-parse', 'HEAD');
+    for (const args of [['history', repo], ['diff', `${base}..${head}`, repo]]) {
+      s.requests.length = 0;
+      const r = await keyhound([...args, '--verify', '--format', 'json'], { env, cwd: repo });
+      expect(r.status, r.stderr).toBe(1);
+      const findings = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings;
+      expect(findings.filter((f) => f.path === 'live.yaml').every((f) => f.verification?.status === 'live'), args[0]).toBe(true);
+      expect(findings.filter((f) => f.path === 'dead.yaml').every((f) => f.verification?.status === 'invalid'), args[0]).toBe(true);
+      expect(r.stderr, args[0]).toContain('sent 2 credentials to: binance (2)');
+      expect(s.requests.filter((q) => q.prefix === 'binance')).toHaveLength(2);
+    }
   });
 });

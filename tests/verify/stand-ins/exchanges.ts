@@ -173,3 +173,80 @@ export function coinbaseExchangeStandIn(state: ExchangeState): StandInHandler {
   };
 }
 
+
+/** MEXC: X-MEXC-APIKEY, `signature` = hex HMAC-SHA256 of the query before it; Binance-style codes. */
+export function mexcStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path === '/api/v3/time') return json(200, { serverTime: now });
+    if (req.path !== '/api/v3/account') return json(404, { code: 404, msg: 'not found' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const acct = state.accounts.get(header(req, 'X-MEXC-APIKEY'));
+    if (!acct) return json(400, { code: 10072, msg: 'Api key info invalid' });
+    const m = /^(.*)&signature=([0-9a-f]{64})$/.exec(req.rawQuery);
+    if (!m || createHmac('sha256', acct.secret).update(m[1]!).digest('hex') !== m[2]) return json(400, { code: 700002, msg: 'Signature for this request is not valid.' });
+    const q = new URLSearchParams(m[1]);
+    if (Math.abs(now - Number(q.get('timestamp'))) > Number(q.get('recvWindow') ?? 5000)) return json(400, { code: 700003, msg: 'Timestamp for this request is outside of the recvWindow.' });
+    return json(200, acct.info);
+  };
+}
+
+/** Gate APIv4: KEY, Timestamp (s), SIGN = hex HMAC-SHA512("GET\npath\nquery\nhex(SHA512(body))\nts"); labels. */
+export function gateStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path === '/api/v4/spot/time') return json(200, { server_time: now });
+    if (req.path !== '/api/v4/account/detail') return json(404, { label: 'NOT_FOUND', message: 'not found' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const acct = state.accounts.get(header(req, 'KEY'));
+    if (!acct) return json(401, { label: 'INVALID_KEY', message: 'Invalid key provided' });
+    const ts = header(req, 'Timestamp');
+    const bodyHash = createHash('sha512').update(req.body).digest('hex');
+    const expected = createHmac('sha512', acct.secret).update(`${req.method}\n${req.path}\n${req.rawQuery}\n${bodyHash}\n${ts}`).digest('hex');
+    if (header(req, 'SIGN') !== expected) return json(401, { label: 'INVALID_SIGNATURE', message: 'Signature mismatch' });
+    if (Math.abs(now / 1000 - Number(ts)) > 60) return json(401, { label: 'REQUEST_EXPIRED', message: 'gap between request Timestamp and server time exceeds 60' });
+    return json(200, acct.info);
+  };
+}
+
+/** Bitfinex v2: bfx-nonce, bfx-apikey, bfx-signature = hex HMAC-SHA384("/api" + path + nonce + body); a growing nonce. */
+export function bitfinexStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    if (req.path !== '/v2/auth/r/permissions' || req.method !== 'POST') return json(404, ['error', 10020, 'not found']);
+    const fail = failing(state);
+    if (fail) return fail;
+    const key = header(req, 'bfx-apikey');
+    const acct = state.accounts.get(key);
+    if (!acct) return json(500, ['error', 10100, 'apikey: invalid']);
+    const nonce = header(req, 'bfx-nonce');
+    const expected = createHmac('sha384', acct.secret).update(`/api${req.path}${nonce}${req.body}`).digest('hex');
+    if (header(req, 'bfx-signature') !== expected) return json(500, ['error', 10100, 'apikey: invalid']);
+    const last = state.nonces.get(key) ?? 0n;
+    if (!/^\d+$/.test(nonce) || BigInt(nonce) <= last) return json(500, ['error', 10114, 'nonce: small']);
+    state.nonces.set(key, BigInt(nonce));
+    return json(200, acct.info);
+  };
+}
+
+/** Gemini: X-GEMINI-APIKEY, X-GEMINI-PAYLOAD (base64 JSON {request, nonce}), X-GEMINI-SIGNATURE = hex HMAC-SHA384(payload). */
+export function geminiStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path !== '/v1/roles' || req.method !== 'POST') return json(404, { result: 'error', reason: 'EndpointNotFound' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const acct = state.accounts.get(header(req, 'X-GEMINI-APIKEY'));
+    if (!acct) return json(400, { result: 'error', reason: 'InvalidApiKey', message: 'Invalid API key' });
+    const payload = header(req, 'X-GEMINI-PAYLOAD');
+    if (createHmac('sha384', acct.secret).update(payload).digest('hex') !== header(req, 'X-GEMINI-SIGNATURE')) {
+      return json(400, { result: 'error', reason: 'InvalidSignature', message: 'InvalidSignature' });
+    }
+    const p = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { request?: string; nonce?: string };
+    if (p.request !== '/v1/roles') return json(400, { result: 'error', reason: 'InvalidRequest', message: 'payload request does not match the path' });
+    // A time-based nonce must be within 30 s of the server's time.
+    if (Math.abs(now - Number(p.nonce)) > 30_000) return json(400, { result: 'error', reason: 'InvalidNonce', message: 'Nonce out of window' });
+    return json(200, acct.info);
+  };
+}
