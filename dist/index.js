@@ -2614,8 +2614,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code20) => {
-      return code20 === CHAR_FORWARD_SLASH || code20 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code21) => {
+      return code21 === CHAR_FORWARD_SLASH || code21 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -2645,38 +2645,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code20;
+      let code21;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code20;
+        prev = code21;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code20 = advance();
+        code21 = advance();
         let next;
-        if (code20 === CHAR_BACKWARD_SLASH) {
+        if (code21 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code20 = advance();
-          if (code20 === CHAR_LEFT_CURLY_BRACE) {
+          code21 = advance();
+          if (code21 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code20 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code21 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code20 = advance())) {
-            if (code20 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code21 = advance())) {
+            if (code21 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code20 === CHAR_LEFT_CURLY_BRACE) {
+            if (code21 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code20 === CHAR_DOT && (code20 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code21 === CHAR_DOT && (code21 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -2685,7 +2685,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code20 === CHAR_COMMA) {
+            if (braceEscaped !== true && code21 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -2694,7 +2694,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code20 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code21 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -2709,7 +2709,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code20 === CHAR_FORWARD_SLASH) {
+        if (code21 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -2722,27 +2722,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code20 === CHAR_PLUS || code20 === CHAR_AT || code20 === CHAR_ASTERISK || code20 === CHAR_QUESTION_MARK || code20 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code21 === CHAR_PLUS || code21 === CHAR_AT || code21 === CHAR_ASTERISK || code21 === CHAR_QUESTION_MARK || code21 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code20 === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code21 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code20 = advance())) {
-                if (code20 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code21 = advance())) {
+                if (code21 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code20 === CHAR_LEFT_PARENTHESES) {
+                if (code21 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code20 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code21 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -2752,7 +2752,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code20 === CHAR_ASTERISK) {
+        if (code21 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -2761,7 +2761,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code20 === CHAR_QUESTION_MARK) {
+        if (code21 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -2769,7 +2769,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code20 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code21 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -2788,26 +2788,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code20 === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code21 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code20 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code21 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code20 = advance())) {
-              if (code20 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code21 = advance())) {
+              if (code21 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code20 === CHAR_LEFT_PARENTHESES) {
+              if (code21 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code20 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code21 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -2872,7 +2872,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code20)) {
+        if (!isPathSeparator(code21)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -10800,9 +10800,9 @@ var init_build = __esm({
                   continue;
                 case "c":
                   if (i + 2 < size) {
-                    let code20 = data[i + 2].charCodeAt(0);
-                    if (code20 >= 65 && code20 <= 90 || code20 >= 97 && code20 <= 122) {
-                      let val = code20 % 32;
+                    let code21 = data[i + 2].charCodeAt(0);
+                    if (code21 >= 65 && code21 <= 90 || code21 >= 97 && code21 <= 122) {
+                      let val = code21 % 32;
                       result2 += "\\x";
                       result2 += (val >> 4).toString(16).toUpperCase();
                       result2 += (val & 15).toString(16).toUpperCase();
@@ -11482,7 +11482,7 @@ function firstChars(atom) {
         continue;
       }
       if (body2[i + 1] === "-" && body2[i + 2] !== void 0) {
-        for (let code20 = ch.charCodeAt(0); code20 <= body2.charCodeAt(i + 2); code20++) set.add(String.fromCharCode(code20));
+        for (let code21 = ch.charCodeAt(0); code21 <= body2.charCodeAt(i + 2); code21++) set.add(String.fromCharCode(code21));
         i += 2;
       } else {
         set.add(ch);
@@ -11813,8 +11813,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
   try {
     fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
   } catch (err) {
-    const code20 = err.code;
-    throw new BoundedReadError(code20 === "ENOENT" ? "not found" : `cannot read: ${code20 ?? err.message}`, code20);
+    const code21 = err.code;
+    throw new BoundedReadError(code21 === "ENOENT" ? "not found" : `cannot read: ${code21 ?? err.message}`, code21);
   }
   try {
     const st = fstatSync(fd);
@@ -11831,8 +11831,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
     return buf.subarray(0, got);
   } catch (err) {
     if (err instanceof BoundedReadError) throw err;
-    const code20 = err.code;
-    throw new BoundedReadError(`cannot read: ${code20 ?? err.message}`, code20);
+    const code21 = err.code;
+    throw new BoundedReadError(`cannot read: ${code21 ?? err.message}`, code21);
   } finally {
     closeSync(fd);
   }
@@ -11872,9 +11872,9 @@ var init_files = __esm({
     "use strict";
     SMALL_FILE_MAX = 16 * 1024 * 1024;
     BoundedReadError = class extends Error {
-      constructor(message, code20) {
+      constructor(message, code21) {
         super(message);
-        this.code = code20;
+        this.code = code21;
       }
       code;
       name = "BoundedReadError";
@@ -11911,9 +11911,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code20) {
+      constructor(code21) {
         super();
-        this._items = typeof code20 === "string" ? [code20] : code20;
+        this._items = typeof code21 === "string" ? [code21] : code21;
       }
       toString() {
         return this.str;
@@ -11940,13 +11940,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code20 = [strs[0]];
+      const code21 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code20, args[i]);
-        code20.push(strs[++i]);
+        addCodeArg(code21, args[i]);
+        code21.push(strs[++i]);
       }
-      return new _Code(code20);
+      return new _Code(code21);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -11962,13 +11962,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code20, arg) {
+    function addCodeArg(code21, arg) {
       if (arg instanceof _Code)
-        code20.push(...arg._items);
+        code21.push(...arg._items);
       else if (arg instanceof Name)
-        code20.push(arg);
+        code21.push(arg);
       else
-        code20.push(interpolate(arg));
+        code21.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -12152,7 +12152,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code20 = code_1.nil;
+        let code21 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -12165,16 +12165,16 @@ var require_scope = __commonJS({
             let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code20 = (0, code_1._)`${code20}${def} ${name2} = ${c};${this.opts._n}`;
+              code21 = (0, code_1._)`${code21}${def} ${name2} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
-              code20 = (0, code_1._)`${code20}${c}${this.opts._n}`;
+              code21 = (0, code_1._)`${code21}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name2);
             }
             nameSet.set(name2, UsedValueState.Completed);
           });
         }
-        return code20;
+        return code21;
       }
     };
     exports.ValueScope = ValueScope;
@@ -12334,9 +12334,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code20) {
+      constructor(code21) {
         super();
-        this.code = code20;
+        this.code = code21;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -12358,7 +12358,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code20, n) => code20 + n.render(opts), "");
+        return this.nodes.reduce((code21, n) => code21 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -12406,10 +12406,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code20 = `if(${this.condition})` + super.render(opts);
+        let code21 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code20 += "else " + this.else.render(opts);
-        return code20;
+          code21 += "else " + this.else.render(opts);
+        return code21;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -12530,12 +12530,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code20 = "try" + super.render(opts);
+        let code21 = "try" + super.render(opts);
         if (this.catch)
-          code20 += this.catch.render(opts);
+          code21 += this.catch.render(opts);
         if (this.finally)
-          code20 += this.finally.render(opts);
-        return code20;
+          code21 += this.finally.render(opts);
+        return code21;
       }
       optimizeNodes() {
         var _a, _b;
@@ -12652,18 +12652,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code20 = ["{"];
+        const code21 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code20.length > 1)
-            code20.push(",");
-          code20.push(key);
+          if (code21.length > 1)
+            code21.push(",");
+          code21.push(key);
           if (key !== value || this.opts.es5) {
-            code20.push(":");
-            (0, code_1.addCodeArg)(code20, value);
+            code21.push(":");
+            (0, code_1.addCodeArg)(code21, value);
           }
         }
-        code20.push("}");
-        return new code_1._Code(code20);
+        code21.push("}");
+        return new code_1._Code(code21);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -14982,22 +14982,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code20 = 0;
+      let code21 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code20 = input[i].charCodeAt(0);
-        if (code20 === 48) {
+        code21 = input[i].charCodeAt(0);
+        if (code21 === 48) {
           continue;
         }
-        if (!(code20 >= 48 && code20 <= 57 || code20 >= 65 && code20 <= 70 || code20 >= 97 && code20 <= 102)) {
+        if (!(code21 >= 48 && code21 <= 57 || code21 >= 65 && code21 <= 70 || code21 >= 97 && code21 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code20 = input[i].charCodeAt(0);
-        if (!(code20 >= 48 && code20 <= 57 || code20 >= 65 && code20 <= 70 || code20 >= 97 && code20 <= 102)) {
+        code21 = input[i].charCodeAt(0);
+        if (!(code21 >= 48 && code21 <= 57 || code21 >= 65 && code21 <= 70 || code21 >= 97 && code21 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -15270,15 +15270,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code20 = input.charCodeAt(i);
-          if (code20 < 128) {
-            output += isEscapeSafe(code20) ? ch : BYTE_HEX[code20];
-          } else if (code20 < 55296 || code20 > 57343) {
-            output += percentEncodeNonAscii(code20);
-          } else if (code20 <= 56319 && i + 1 < input.length) {
+          const code21 = input.charCodeAt(i);
+          if (code21 < 128) {
+            output += isEscapeSafe(code21) ? ch : BYTE_HEX[code21];
+          } else if (code21 < 55296 || code21 > 57343) {
+            output += percentEncodeNonAscii(code21);
+          } else if (code21 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code20 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code21 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15309,15 +15309,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code20 = input.charCodeAt(i);
-          if (code20 < 128) {
-            output += BYTE_HEX[code20];
-          } else if (code20 < 55296 || code20 > 57343) {
-            output += percentEncodeNonAscii(code20);
-          } else if (code20 <= 56319 && i + 1 < input.length) {
+          const code21 = input.charCodeAt(i);
+          if (code21 < 128) {
+            output += BYTE_HEX[code21];
+          } else if (code21 < 55296 || code21 > 57343) {
+            output += percentEncodeNonAscii(code21);
+          } else if (code21 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code20 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code21 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15344,15 +15344,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code20 = input.charCodeAt(i);
-          if (code20 < 128) {
-            output += BYTE_HEX[code20];
-          } else if (code20 < 55296 || code20 > 57343) {
-            output += percentEncodeNonAscii(code20);
-          } else if (code20 <= 56319 && i + 1 < input.length) {
+          const code21 = input.charCodeAt(i);
+          if (code21 < 128) {
+            output += BYTE_HEX[code21];
+          } else if (code21 < 55296 || code21 > 57343) {
+            output += percentEncodeNonAscii(code21);
+          } else if (code21 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code20 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code21 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15397,15 +15397,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code20 = input.charCodeAt(i);
-          if (code20 < 128) {
-            output += isEscapeSafe(code20) ? ch : BYTE_HEX[code20];
-          } else if (code20 < 55296 || code20 > 57343) {
-            output += percentEncodeNonAscii(code20);
-          } else if (code20 <= 56319 && i + 1 < input.length) {
+          const code21 = input.charCodeAt(i);
+          if (code21 < 128) {
+            output += isEscapeSafe(code21) ? ch : BYTE_HEX[code21];
+          } else if (code21 < 55296 || code21 > 57343) {
+            output += percentEncodeNonAscii(code21);
+          } else if (code21 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code20 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code21 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -18363,8 +18363,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code20 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code20 });
+            const code21 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code21 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -19934,8 +19934,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code20 = json.substr(i + 2, 4);
-                switch (code20) {
+                const code21 = json.substr(i + 2, 4);
+                switch (code21) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -19961,8 +19961,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code20.substr(0, 2) === "00")
-                      str += "\\x" + code20.substr(2);
+                    if (code21.substr(0, 2) === "00")
+                      str += "\\x" + code21.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -22461,22 +22461,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code20, message) {
+      constructor(name2, pos, code21, message) {
         super();
         this.name = name2;
-        this.code = code20;
+        this.code = code21;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code20, message) {
-        super("YAMLParseError", pos, code20, message);
+      constructor(pos, code21, message) {
+        super("YAMLParseError", pos, code21, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code20, message) {
-        super("YAMLWarning", pos, code20, message);
+      constructor(pos, code21, message) {
+        super("YAMLWarning", pos, code21, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -23385,7 +23385,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code20, msg) => onError(offset + rel, code20, msg);
+      const _onError = (rel, code21, msg) => onError(offset + rel, code21, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -23583,9 +23583,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code20 = ok ? parseInt(cc, 16) : NaN;
+      const code21 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code20);
+        return String.fromCodePoint(code21);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -23907,12 +23907,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code20, message, warning2) => {
+        this.onError = (source, code21, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code20, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code21, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code20, message));
+            this.errors.push(new errors.YAMLParseError(pos, code21, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -24074,12 +24074,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code20, message) => {
+        const _onError = (pos, code21, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code20, message);
+            onError(offset, code21, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code20, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code21, message);
         };
         switch (token.type) {
           case "scalar":
@@ -26954,9 +26954,9 @@ function translateEscape(src, i, inClass, multiline = false) {
   if (c === "x" && src[i + 2] === "{") {
     const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
     if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
-    const code20 = parseInt(m[1], 16);
-    if (code20 > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
-    return { out: `\\u${code20.toString(16).padStart(4, "0")}`, len: m[0].length };
+    const code21 = parseInt(m[1], 16);
+    if (code21 > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
+    return { out: `\\u${code21.toString(16).padStart(4, "0")}`, len: m[0].length };
   }
   if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
   if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
@@ -31527,6 +31527,147 @@ var init_bitfinex = __esm({
   }
 });
 
+// src/verify/bitget.ts
+async function call(http, key, secret, passphrase, offset) {
+  const ts = String(Math.round(http.now() + offset));
+  return http.request("bitget", {
+    path: PATH2,
+    headers: { "ACCESS-KEY": key, "ACCESS-SIGN": hmacBase64("sha256", secret, `${ts}GET${PATH2}`), "ACCESS-TIMESTAMP": ts, "ACCESS-PASSPHRASE": passphrase, locale: "en-US" }
+  });
+}
+var PATH2, code, bitget;
+var init_bitget = __esm({
+  "src/verify/bitget.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    PATH2 = "/api/v2/spot/account/info";
+    code = (res) => String(res.json?.code ?? "");
+    bitget = {
+      provider: "bitget",
+      endpoints: { bitget: "https://api.bitget.com" },
+      sends: "key and passphrase (headers) + HMAC-SHA256 signature made with the secret",
+      call: "GET /api/v2/spot/account/info",
+      async verify(c, http) {
+        const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+        let res = await call(http, key, secret, passphrase, 0);
+        if (code(res) === "40008") {
+          const server = Number((await http.request("bitget", { path: "/api/v2/public/time" })).json?.data?.serverTime);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Bitget says the request timestamp expired, and its server time could not be read");
+          res = await call(http, key, secret, passphrase, server - http.now());
+          if (code(res) === "40008") throw new VerifyUnknown("clock skew", "Bitget says the request timestamp expired, even at its own server time");
+        }
+        serverError(res, "Bitget");
+        const c0 = code(res);
+        if (c0 === "40006" || c0 === "40037") return { status: "invalid", message: `Bitget does not know the key (${c0})` };
+        if (c0 === "40009") return { status: "invalid", message: "Bitget knows the key but the secret does not sign for it (40009)" };
+        if (c0 === "40012") return { status: "invalid", message: "Bitget knows the key but the passphrase is wrong (40012)" };
+        if (c0 === "40018") return { status: "live", ipRestricted: true, message: "live Bitget key bound to IP addresses this machine is not among (40018); rights not readable from here" };
+        if (c0 === "429") throw new VerifyUnknown("rate limit", "Bitget answered 429 (too many requests)");
+        const d = res.json?.data;
+        if (c0 !== "00000" || !d) throw new VerifyUnknown("unexpected answer", `Bitget answered HTTP ${res.status}, code ${c0 || "none"} ${excerpt(res.json?.msg)}`.trim());
+        const authorities = Array.isArray(d.authorities) ? d.authorities.map(String) : [];
+        const ipRestricted = String(d.ips ?? "").trim() !== "";
+        return {
+          status: "live",
+          message: `live Bitget key${ipRestricted ? ", bound to an IP list" : ", usable from any IP"}`,
+          // Bitget's own authority codes, as the API names them (withdrawal ones first where their name says so).
+          permissions: orderPermissions(authorities.map((a) => /withdraw/i.test(a) ? "withdraw" : a)),
+          ipRestricted,
+          account: { ...d.parentId !== void 0 && d.userId !== void 0 ? { subAccount: String(d.parentId) !== String(d.userId) && String(d.parentId) !== "0" } : {} }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/bitmex.ts
+function bitmexSignature(secret, verb, path, expires, body2 = "") {
+  return hmacHex("sha256", secret, verb + path + expires + body2);
+}
+var PATH3, bitmex;
+var init_bitmex = __esm({
+  "src/verify/bitmex.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    PATH3 = "/api/v1/user";
+    bitmex = {
+      provider: "bitmex",
+      endpoints: { bitmex: "https://www.bitmex.com" },
+      sends: "key (header) + HMAC-SHA256 signature made with the secret",
+      call: "GET /api/v1/user",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const expires = String(Math.floor(http.now() / 1e3) + 60);
+        const res = await http.request("bitmex", { path: PATH3, headers: { "api-expires": expires, "api-key": key, "api-signature": bitmexSignature(secret, "GET", PATH3, expires) } });
+        serverError(res, "BitMEX");
+        const message = excerpt(res.json?.error?.message);
+        if (/expired|expires/i.test(message)) throw new VerifyUnknown("clock skew", `BitMEX: ${message}`);
+        if (res.status === 401 || res.status === 403) return { status: "invalid", message: `BitMEX rejected the key (${message || `HTTP ${res.status}`})` };
+        const u = res.json;
+        if (res.status !== 200 || !u) throw new VerifyUnknown("unexpected answer", `BitMEX answered HTTP ${res.status}`);
+        return { status: "live", message: "live BitMEX key (its rights are not exposed by the API)", account: { ...typeof u.id === "number" ? { userId: u.id } : {} } };
+      }
+    };
+  }
+});
+
+// src/verify/deribit.ts
+function deribitRights(scope) {
+  const out = [];
+  for (const s of scope.split(/\s+/).filter(Boolean)) {
+    const [area, level] = s.split(":");
+    if (!level) continue;
+    if (area === "wallet" && level === "read_write") out.push("withdraw", "transfer");
+    else if ((area === "trade" || area === "block_trade") && level === "read_write") out.push("trade");
+    else if (level === "read_write") out.push(`${area}:write`);
+    else if (level === "read") out.push("read");
+  }
+  return orderPermissions(out);
+}
+var deribit;
+var init_deribit = __esm({
+  "src/verify/deribit.ts"() {
+    "use strict";
+    init_sign();
+    init_types();
+    init_util2();
+    deribit = {
+      provider: "deribit",
+      endpoints: { deribit: "https://www.deribit.com" },
+      sends: "client id + HMAC-SHA256 signature made with the client secret (grant client_signature: the secret is never sent)",
+      call: "GET /api/v2/public/auth (grant_type=client_signature)",
+      async verify(c, http) {
+        const { id, secret } = needParts(c, ["id", "secret"]);
+        const timestamp = String(Math.round(http.now()));
+        const nonce = nonceHex(8);
+        const signature = hmacHex("sha256", secret, `${timestamp}
+${nonce}
+`);
+        const query = new URLSearchParams({ grant_type: "client_signature", client_id: id, timestamp, nonce, data: "", signature });
+        const res = await http.request("deribit", { path: `/api/v2/public/auth?${query}` });
+        serverError(res, "Deribit");
+        const j = res.json;
+        if (j?.error) {
+          const code21 = Number(j.error.code);
+          const message = excerpt(j.error.message);
+          if (code21 === 13004 || code21 === 13009 || /invalid_credentials|unauthorized/i.test(message)) return { status: "invalid", message: `Deribit rejected the credentials (${code21} ${message})` };
+          if (code21 === 10028 || /too_many_requests/i.test(message)) throw new VerifyUnknown("rate limit", `Deribit answered ${code21} ${message}`);
+          if (/timestamp|expired/i.test(message)) throw new VerifyUnknown("clock skew", `Deribit: ${message}`);
+          throw new VerifyUnknown("unexpected answer", `Deribit answered error ${code21} ${message}`);
+        }
+        const scope = typeof j?.result?.scope === "string" ? j.result.scope : void 0;
+        if (res.status !== 200 || scope === void 0) throw new VerifyUnknown("unexpected answer", `Deribit answered HTTP ${res.status}`);
+        const permissions = deribitRights(scope);
+        return { status: "live", message: `live Deribit key${permissions.includes("withdraw") ? " that can withdraw" : ""}`, permissions, account: { scope: excerpt(scope, 200) } };
+      }
+    };
+  }
+});
+
 // src/verify/gate.ts
 import { createHash as createHash6, createHmac as createHmac2 } from "node:crypto";
 function gateSignature(secret, method, path, query, body2, timestamp) {
@@ -31537,17 +31678,17 @@ ${query}
 ${bodyHash}
 ${timestamp}`).digest("hex");
 }
-async function call(http, key, secret, offset) {
+async function call2(http, key, secret, offset) {
   const ts = String(Math.floor((http.now() + offset) / 1e3));
-  return http.request("gate", { path: PATH2, headers: { KEY: key, Timestamp: ts, SIGN: gateSignature(secret, "GET", PATH2, "", "", ts) } });
+  return http.request("gate", { path: PATH4, headers: { KEY: key, Timestamp: ts, SIGN: gateSignature(secret, "GET", PATH4, "", "", ts) } });
 }
-var PATH2, label, gate;
+var PATH4, label, gate;
 var init_gate = __esm({
   "src/verify/gate.ts"() {
     "use strict";
     init_types();
     init_util2();
-    PATH2 = "/api/v4/account/detail";
+    PATH4 = "/api/v4/account/detail";
     label = (res) => String(res.json?.label ?? "");
     gate = {
       provider: "gate",
@@ -31556,11 +31697,11 @@ var init_gate = __esm({
       call: "GET /api/v4/account/detail",
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
-        let res = await call(http, key, secret, 0);
+        let res = await call2(http, key, secret, 0);
         if (label(res) === "REQUEST_EXPIRED") {
           const server = Number((await http.request("gate", { path: "/api/v4/spot/time" })).json?.server_time);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Gate says the request expired, and its server time could not be read");
-          res = await call(http, key, secret, server - http.now());
+          res = await call2(http, key, secret, server - http.now());
           if (label(res) === "REQUEST_EXPIRED") throw new VerifyUnknown("clock skew", "Gate says the request expired, even at its own server time");
         }
         serverError(res, "Gate");
@@ -31632,18 +31773,18 @@ var init_gemini = __esm({
 });
 
 // src/verify/mexc.ts
-async function call2(http, key, secret, offset) {
+async function call3(http, key, secret, offset) {
   const query = `recvWindow=5000&timestamp=${Math.round(http.now() + offset)}`;
   return http.request("mexc", { path: `/api/v3/account?${query}&signature=${hmacHex("sha256", secret, query)}`, headers: { "X-MEXC-APIKEY": key } });
 }
-var code, mexc;
+var code18, mexc;
 var init_mexc = __esm({
   "src/verify/mexc.ts"() {
     "use strict";
     init_sign();
     init_types();
     init_util2();
-    code = (res) => {
+    code18 = (res) => {
       const c = Number(res.json?.code);
       return Number.isFinite(c) ? c : void 0;
     };
@@ -31654,15 +31795,15 @@ var init_mexc = __esm({
       call: "GET /api/v3/account",
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
-        let res = await call2(http, key, secret, 0);
-        if (code(res) === 700003) {
+        let res = await call3(http, key, secret, 0);
+        if (code18(res) === 700003) {
           const server = Number((await http.request("mexc", { path: "/api/v3/time" })).json?.serverTime);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, and its server time could not be read");
-          res = await call2(http, key, secret, server - http.now());
-          if (code(res) === 700003) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, even at its own server time");
+          res = await call3(http, key, secret, server - http.now());
+          if (code18(res) === 700003) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, even at its own server time");
         }
         serverError(res, "MEXC");
-        const c0 = code(res);
+        const c0 = code18(res);
         if (c0 === 10072 || c0 === 700001) return { status: "invalid", message: `MEXC does not know the key (${c0})` };
         if (c0 === 700002) return { status: "invalid", message: "MEXC knows the key but the secret does not sign for it (700002)" };
         if (c0 === 700006) return { status: "live", ipRestricted: true, message: "live MEXC key whose IP list excludes this machine (700006); rights not readable from here" };
@@ -31696,10 +31837,10 @@ function bybitRights(info2) {
   if (list("Options").length) out.push("options");
   return orderPermissions(out);
 }
-async function call3(http, key, secret, offset) {
+async function call4(http, key, secret, offset) {
   const ts = String(Math.round(http.now() + offset));
   return http.request("bybit", {
-    path: PATH3,
+    path: PATH5,
     headers: {
       "X-BAPI-API-KEY": key,
       "X-BAPI-TIMESTAMP": ts,
@@ -31708,7 +31849,7 @@ async function call3(http, key, secret, offset) {
     }
   });
 }
-var RECV_WINDOW2, PATH3, retCode, bybit;
+var RECV_WINDOW2, PATH5, retCode, bybit;
 var init_bybit = __esm({
   "src/verify/bybit.ts"() {
     "use strict";
@@ -31716,7 +31857,7 @@ var init_bybit = __esm({
     init_types();
     init_util2();
     RECV_WINDOW2 = "5000";
-    PATH3 = "/v5/user/query-api";
+    PATH5 = "/v5/user/query-api";
     retCode = (res) => {
       const c = res.json?.retCode;
       return typeof c === "number" ? c : void 0;
@@ -31728,22 +31869,22 @@ var init_bybit = __esm({
       call: "GET /v5/user/query-api",
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
-        let res = await call3(http, key, secret, 0);
+        let res = await call4(http, key, secret, 0);
         if (retCode(res) === 10002) {
           const t = await http.request("bybit", { path: "/v5/market/time" });
           const server = Number(t.json?.result?.timeSecond) * 1e3;
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, and its server time could not be read");
-          res = await call3(http, key, secret, server - http.now());
+          res = await call4(http, key, secret, server - http.now());
           if (retCode(res) === 10002) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, even at its own server time");
         }
         serverError(res, "Bybit");
-        const code20 = retCode(res);
+        const code21 = retCode(res);
         const body2 = res.json;
-        if (code20 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
-        if (code20 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
-        if (code20 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
-        if (code20 === 10006 || code20 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code20} (too many requests)`);
-        if (code20 !== 0 || !body2?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code20 ?? "none"} ${excerpt(body2?.retMsg)}`.trim());
+        if (code21 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
+        if (code21 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
+        if (code21 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
+        if (code21 === 10006 || code21 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code21} (too many requests)`);
+        if (code21 !== 0 || !body2?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code21 ?? "none"} ${excerpt(body2?.retMsg)}`.trim());
         const info2 = body2.result;
         const ips = Array.isArray(info2.ips) ? info2.ips.map(String) : [];
         const ipRestricted = ips.length > 0 && !ips.includes("*");
@@ -31876,13 +32017,13 @@ function krakenRights(perms) {
   }
   return orderPermissions(out);
 }
-var PATH4, kraken;
+var PATH6, kraken;
 var init_kraken = __esm({
   "src/verify/kraken.ts"() {
     "use strict";
     init_types();
     init_util2();
-    PATH4 = "/0/private/GetApiKeyInfo";
+    PATH6 = "/0/private/GetApiKeyInfo";
     kraken = {
       provider: "kraken",
       endpoints: { kraken: "https://api.kraken.com" },
@@ -31894,8 +32035,8 @@ var init_kraken = __esm({
         const postData = `nonce=${nonce}`;
         const res = await http.request("kraken", {
           method: "POST",
-          path: PATH4,
-          headers: { "API-Key": key, "API-Sign": krakenSignature(PATH4, nonce, postData, secret), "content-type": "application/x-www-form-urlencoded" },
+          path: PATH6,
+          headers: { "API-Key": key, "API-Sign": krakenSignature(PATH6, nonce, postData, secret), "content-type": "application/x-www-form-urlencoded" },
           body: postData
         });
         serverError(res, "Kraken");
@@ -31952,19 +32093,19 @@ function kucoinRights(permission) {
   }
   return orderPermissions(out);
 }
-async function call4(http, key, secret, passphrase, offset) {
+async function call5(http, key, secret, passphrase, offset) {
   const ts = String(Math.round(http.now() + offset));
-  return http.request("kucoin", { path: PATH5, headers: kucoinHeaders(key, secret, passphrase, ts, "GET", PATH5) });
+  return http.request("kucoin", { path: PATH7, headers: kucoinHeaders(key, secret, passphrase, ts, "GET", PATH7) });
 }
-var PATH5, code18, kucoin;
+var PATH7, code19, kucoin;
 var init_kucoin = __esm({
   "src/verify/kucoin.ts"() {
     "use strict";
     init_sign();
     init_types();
     init_util2();
-    PATH5 = "/api/v1/user/api-key";
-    code18 = (res) => {
+    PATH7 = "/api/v1/user/api-key";
+    code19 = (res) => {
       const c = res.json?.code;
       return c === void 0 ? void 0 : String(c);
     };
@@ -31975,16 +32116,16 @@ var init_kucoin = __esm({
       call: "GET /api/v1/user/api-key",
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
-        let res = await call4(http, key, secret, passphrase, 0);
-        if (code18(res) === "400002") {
+        let res = await call5(http, key, secret, passphrase, 0);
+        if (code19(res) === "400002") {
           const t = await http.request("kucoin", { path: "/api/v1/timestamp" });
           const server = Number(t.json?.data);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, and its server time could not be read");
-          res = await call4(http, key, secret, passphrase, server - http.now());
-          if (code18(res) === "400002") throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, even at its own server time");
+          res = await call5(http, key, secret, passphrase, server - http.now());
+          if (code19(res) === "400002") throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, even at its own server time");
         }
         serverError(res, "KuCoin");
-        const c0 = code18(res);
+        const c0 = code19(res);
         const body2 = res.json;
         if (c0 === "400003") return { status: "invalid", message: "KuCoin does not know the key (400003)" };
         if (c0 === "400005") return { status: "invalid", message: "KuCoin knows the key but the secret does not sign for it (400005)" };
@@ -32015,27 +32156,27 @@ var init_kucoin = __esm({
 function okxSignature(secret, timestamp, method, path, body2 = "") {
   return hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body2);
 }
-async function call5(http, key, secret, passphrase, offset) {
+async function call6(http, key, secret, passphrase, offset) {
   const ts = new Date(Math.round(http.now() + offset)).toISOString();
   return http.request("okx", {
-    path: PATH6,
+    path: PATH8,
     headers: {
       "OK-ACCESS-KEY": key,
-      "OK-ACCESS-SIGN": okxSignature(secret, ts, "GET", PATH6),
+      "OK-ACCESS-SIGN": okxSignature(secret, ts, "GET", PATH8),
       "OK-ACCESS-TIMESTAMP": ts,
       "OK-ACCESS-PASSPHRASE": passphrase
     }
   });
 }
-var PATH6, code19, okx;
+var PATH8, code20, okx;
 var init_okx = __esm({
   "src/verify/okx.ts"() {
     "use strict";
     init_sign();
     init_types();
     init_util2();
-    PATH6 = "/api/v5/account/config";
-    code19 = (res) => {
+    PATH8 = "/api/v5/account/config";
+    code20 = (res) => {
       const c = res.json?.code;
       return c === void 0 ? void 0 : String(c);
     };
@@ -32046,16 +32187,16 @@ var init_okx = __esm({
       call: "GET /api/v5/account/config",
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
-        let res = await call5(http, key, secret, passphrase, 0);
-        if (code19(res) === "50102") {
+        let res = await call6(http, key, secret, passphrase, 0);
+        if (code20(res) === "50102") {
           const t = await http.request("okx", { path: "/api/v5/public/time" });
           const server = Number(t.json?.data?.[0]?.ts);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, and its server time could not be read");
-          res = await call5(http, key, secret, passphrase, server - http.now());
-          if (code19(res) === "50102") throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, even at its own server time");
+          res = await call6(http, key, secret, passphrase, server - http.now());
+          if (code20(res) === "50102") throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, even at its own server time");
         }
         serverError(res, "OKX");
-        const c0 = code19(res);
+        const c0 = code20(res);
         const body2 = res.json;
         if (c0 === "50111" || c0 === "50119") return { status: "invalid", message: `OKX does not know the key (${c0})` };
         if (c0 === "50113") return { status: "invalid", message: "OKX knows the key but the secret does not sign for it (50113)" };
@@ -32519,17 +32660,17 @@ var init_aws = __esm({
         const { host: _host, ...sent } = headers;
         const res = await http.request("aws", { method: "POST", path: "/", headers: { ...sent, authorization }, body: BODY });
         serverError(res, "AWS STS");
-        const code20 = tag(res.text, "Code");
+        const code21 = tag(res.text, "Code");
         if (res.status === 200) {
           const arn = tag(res.text, "Arn");
           return { status: "live", message: "live AWS access key", account: { ...tag(res.text, "Account") ? { account: tag(res.text, "Account") } : {}, ...arn ? { arn } : {} } };
         }
-        if (code20 === "SignatureDoesNotMatch" && /expired|time/i.test(tag(res.text, "Message") ?? "")) throw new VerifyUnknown("clock skew", `AWS STS: ${excerpt(tag(res.text, "Message"))}`);
-        if (code20 === "RequestExpired") throw new VerifyUnknown("clock skew", "AWS STS says the request time is too far from its own");
-        if (code20 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)" };
-        if (code20 === "SignatureDoesNotMatch") return { status: "invalid", message: "AWS knows the access key id but the secret does not sign for it (SignatureDoesNotMatch)" };
-        if (code20 === "Throttling") throw new VerifyUnknown("rate limit", "AWS STS answered Throttling");
-        throw new VerifyUnknown("unexpected answer", `AWS STS answered HTTP ${res.status}${code20 ? ` ${code20}` : ""}`);
+        if (code21 === "SignatureDoesNotMatch" && /expired|time/i.test(tag(res.text, "Message") ?? "")) throw new VerifyUnknown("clock skew", `AWS STS: ${excerpt(tag(res.text, "Message"))}`);
+        if (code21 === "RequestExpired") throw new VerifyUnknown("clock skew", "AWS STS says the request time is too far from its own");
+        if (code21 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)" };
+        if (code21 === "SignatureDoesNotMatch") return { status: "invalid", message: "AWS knows the access key id but the secret does not sign for it (SignatureDoesNotMatch)" };
+        if (code21 === "Throttling") throw new VerifyUnknown("rate limit", "AWS STS answered Throttling");
+        throw new VerifyUnknown("unexpected answer", `AWS STS answered HTTP ${res.status}${code21 ? ` ${code21}` : ""}`);
       }
     };
   }
@@ -32681,6 +32822,9 @@ var init_registry = __esm({
     "use strict";
     init_binance();
     init_bitfinex();
+    init_bitget();
+    init_bitmex();
+    init_deribit();
     init_gate();
     init_gemini();
     init_mexc();
@@ -32720,10 +32864,13 @@ var init_registry = __esm({
       coinbase,
       kraken,
       kucoin,
+      bitget,
       gate,
       mexc,
       bitfinex,
       gemini,
+      deribit,
+      bitmex,
       // Market data and nodes
       coingecko,
       coinmarketcap,
@@ -33122,9 +33269,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code20, lang) {
+  addCodeBlock(code21, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code20), attrs);
+    const element = this.wrap("pre", this.wrap("code", code21), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -33351,8 +33498,8 @@ function escapeControl(s) {
   return s.replace(CONTROL, (ch) => {
     const named = NAMED[ch];
     if (named) return named;
-    const code20 = ch.charCodeAt(0);
-    return code20 <= 255 ? `\\x${code20.toString(16).padStart(2, "0")}` : `\\u${code20.toString(16).padStart(4, "0")}`;
+    const code21 = ch.charCodeAt(0);
+    return code21 <= 255 ? `\\x${code21.toString(16).padStart(2, "0")}` : `\\u${code21.toString(16).padStart(4, "0")}`;
   });
 }
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -33556,8 +33703,8 @@ function base58Decode(text) {
   while (zeros2 < text.length && text[zeros2] === "1") zeros2++;
   const acc = [];
   for (let i = zeros2; i < text.length; i++) {
-    const code20 = text.charCodeAt(i);
-    const digit = code20 < 128 ? INDEX[code20] : -1;
+    const code21 = text.charCodeAt(i);
+    const digit = code21 < 128 ? INDEX[code21] : -1;
     if (digit < 0) return null;
     let carry = digit;
     for (let j = 0; j < acc.length; j++) {
@@ -34244,7 +34391,7 @@ function name(s) {
   return [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
 }
 function moduleBytes() {
-  const code20 = body();
+  const code21 = body();
   return new Uint8Array([
     0,
     97,
@@ -34262,7 +34409,7 @@ function moduleBytes() {
     ...section(5, [1, 0, 1]),
     // one memory, at least one page
     ...section(7, [2, ...name("mem"), 2, 0, ...name("scan"), 0, 0]),
-    ...section(10, [1, ...leb(code20.length), ...code20])
+    ...section(10, [1, ...leb(code21.length), ...code21])
   ]);
 }
 var CHUNK = 1 << 20;
@@ -34747,8 +34894,8 @@ function loadBaseline(file) {
   try {
     text = readBoundedText(file);
   } catch (err) {
-    const code20 = err instanceof BoundedReadError ? err.code : void 0;
-    throw new ConfigError(code20 === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
+    const code21 = err instanceof BoundedReadError ? err.code : void 0;
+    throw new ConfigError(code21 === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
   }
   try {
     return parseBaseline(text, file);
@@ -36286,7 +36433,7 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
   };
   const lines = candidateLines(rule, hits, b);
   for (const line of lines) visit(line, false);
-  for (const call6 of ctx.calls) callHits(call6, rule, hits, aliasHits.length > 0, b, found);
+  for (const call7 of ctx.calls) callHits(call7, rule, hits, aliasHits.length > 0, b, found);
   if (found.length > 0 && ctx.parts.length > 1) {
     const seen = new Set(lines);
     const near = /* @__PURE__ */ new Set();
@@ -36348,10 +36495,10 @@ function splitArguments(args) {
   return out;
 }
 var STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
-function callHits(call6, rule, hits, aliasSeen, b, found) {
+function callHits(call7, rule, hits, aliasSeen, b, found) {
   const ctx = rule.context;
-  if (!aliasSeen && !hasAlias(nameWords(call6.callee), ctx.aliases)) return;
-  const needle = call6.callee.toLowerCase();
+  if (!aliasSeen && !hasAlias(nameWords(call7.callee), ctx.aliases)) return;
+  const needle = call7.callee.toLowerCase();
   for (const h of hits) {
     if (b.text.slice(h, h + needle.length).toLowerCase() !== needle) continue;
     if (/[\w$]/.test(b.text[h - 1] ?? "")) continue;
@@ -36362,7 +36509,7 @@ function callHits(call6, rule, hits, aliasSeen, b, found) {
     const base = open3 + 1;
     const list = splitArguments(args);
     list.forEach((arg, i) => {
-      const want = call6.positional[i];
+      const want = call7.positional[i];
       const m = STRING_ARG.exec(arg.text);
       if (want && m) {
         const part = ctx.parts.find((p) => p.name === want);
@@ -36373,7 +36520,7 @@ function callHits(call6, rule, hits, aliasSeen, b, found) {
         }
       }
     });
-    if (call6.named.size === 0) continue;
+    if (call7.named.size === 0) continue;
     const first = b.lines.lineAt(base);
     const last = b.lines.lineAt(base + args.length);
     for (let line = first; line <= last; line++) {
@@ -36381,7 +36528,7 @@ function callHits(call6, rule, hits, aliasSeen, b, found) {
       for (const binding of b.at(line)) {
         const at = lineStart + binding.at;
         if (at < base || at > base + args.length) continue;
-        const want = call6.named.get(compactName(binding.name));
+        const want = call7.named.get(compactName(binding.name));
         const part = want && ctx.parts.find((p) => p.name === want);
         if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at, line });
       }
@@ -37357,8 +37504,8 @@ function pooled(ruleSet, options, ahead, next) {
         pump();
       });
       w.worker.on("error", (err) => finish(err));
-      w.worker.on("exit", (code20) => {
-        if (!settled) finish(new Error(`scan worker exited with code ${code20}`));
+      w.worker.on("exit", (code21) => {
+        if (!settled) finish(new Error(`scan worker exited with code ${code21}`));
       });
     }
     pump();
@@ -37497,10 +37644,10 @@ var FirstSeen = class {
 // src/util/git.ts
 import { spawn } from "node:child_process";
 var GitError = class extends Error {
-  constructor(message, args, code20, stderr) {
+  constructor(message, args, code21, stderr) {
     super(message);
     this.args = args;
-    this.code = code20;
+    this.code = code21;
     this.stderr = stderr;
     this.name = "GitError";
   }
@@ -37516,10 +37663,10 @@ function git(args, options) {
     child2.stdout.on("data", (d) => out.push(d));
     child2.stderr.on("data", (d) => err.push(d));
     child2.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
-    child2.on("close", (code20) => {
+    child2.on("close", (code21) => {
       const stderr = Buffer.concat(err).toString("utf8");
-      if ((options.okCodes ?? [0]).includes(code20 ?? -1)) resolvePromise(Buffer.concat(out));
-      else reject(new GitError(`git ${args[0]} failed (${code20}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code20, stderr));
+      if ((options.okCodes ?? [0]).includes(code21 ?? -1)) resolvePromise(Buffer.concat(out));
+      else reject(new GitError(`git ${args[0]} failed (${code21}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code21, stderr));
     });
     if (options.input !== void 0) child2.stdin.end(options.input);
     else child2.stdin.end();
@@ -37883,11 +38030,11 @@ async function* historySource(options) {
   cat.stderr.on("data", (d) => catErr.push(d));
   const logDone = new Promise((resolveDone) => {
     log.on("error", () => resolveDone(-1));
-    log.on("close", (code20) => resolveDone(code20));
+    log.on("close", (code21) => resolveDone(code21));
   });
   const catDone = new Promise((resolveDone) => {
     cat.on("error", () => resolveDone(-1));
-    cat.on("close", (code20) => resolveDone(code20));
+    cat.on("close", (code21) => resolveDone(code21));
   });
   cat.stdin.on("error", () => {
   });
@@ -37958,10 +38105,10 @@ async function* historySource(options) {
     }
   }
 }
-function gitFailure(command, args, code20, stderr) {
+function gitFailure(command, args, code21, stderr) {
   const text = Buffer.concat(stderr).toString("utf8");
   const first = text.trim().split("\n")[0]?.replace(/^fatal: /, "") ?? "";
-  return new GitError(`git ${command} failed (${code20}): ${first}`, args, code20, text);
+  return new GitError(`git ${command} failed (${code21}): ${first}`, args, code21, text);
 }
 function plainText(buf) {
   if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return false;

@@ -15,6 +15,9 @@ import {
   krakenStandIn,
   kucoinStandIn,
   bitfinexStandIn,
+  bitgetStandIn,
+  bitmexStandIn,
+  deribitStandIn,
   gateStandIn,
   geminiStandIn,
   mexcStandIn,
@@ -178,6 +181,49 @@ const CASES: Case[] = [
       return { finding: findingOf('gemini', { key, secret }), key, account: { secret, info: { isAuditor: false, isFundManager: withdraw, isTrader: true, counterparty_id: 'ABC123' } } };
     },
     wrongSecret: (f) => with_(f, { secret: fake(28) }),
+    resyncs: false,
+    reportsIp: false,
+  },
+  {
+    provider: 'bitget',
+    endpoint: 'bitget',
+    standIn: bitgetStandIn,
+    make: ({ withdraw, ipList }) => {
+      const key = `bg_${fake(32, 'hex')}`;
+      const secret = fake(64, 'hex');
+      const passphrase = fake(12);
+      const info = { userId: '1', inviterId: '0', ips: ipList ? '203.0.113.7' : '', authorities: ['readonly', 'spot_trade', ...(withdraw ? ['withdraw'] : [])], parentId: '1', traderType: 'trader' };
+      return { finding: findingOf('bitget', { secret, passphrase, key }), key, account: { secret, passphrase, info } };
+    },
+    wrongSecret: (f) => with_(f, { secret: fake(64, 'hex') }),
+    resyncs: true,
+    reportsIp: true,
+  },
+  {
+    provider: 'bitmex',
+    endpoint: 'bitmex',
+    standIn: bitmexStandIn,
+    make: () => {
+      const key = fake(24);
+      const secret = fake(48, 'b64url');
+      return { finding: findingOf('bitmex', { key, secret }), key, account: { secret, info: { id: 123456, username: 'demo' } } };
+    },
+    wrongSecret: (f) => with_(f, { secret: fake(48, 'b64url') }),
+    resyncs: false,
+    reportsIp: false,
+    reportsRights: false,
+  },
+  {
+    provider: 'deribit',
+    endpoint: 'deribit',
+    standIn: deribitStandIn,
+    make: ({ withdraw }) => {
+      const id = fake(8, 'b64url');
+      const secret = fake(43, 'b64url');
+      const scope = `account:read trade:read_write wallet:${withdraw ? 'read_write' : 'read'} connection`;
+      return { finding: findingOf('deribit', { secret, id }), key: id, account: { secret, info: { scope } } };
+    },
+    wrongSecret: (f) => with_(f, { secret: fake(43, 'b64url') }),
     resyncs: false,
     reportsIp: false,
   },

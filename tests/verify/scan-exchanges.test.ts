@@ -16,6 +16,8 @@ import { tempDir, writeTree } from '../helpers/tmp.js';
 import { endpointsFor, startStandIn } from './stand-in.js';
 import {
   bitfinexStandIn,
+  bitgetStandIn,
+  bitmexStandIn,
   bybitStandIn,
   coinbaseExchangeStandIn,
   gateStandIn,
@@ -50,6 +52,8 @@ const PROVIDERS: [string, string, string, (s: ExchangeState) => ReturnType<typeo
   ['mexc', 'mexc', 'mexc-api-secret', mexcStandIn, { canTrade: true, canWithdraw: true, accountType: 'SPOT' }],
   ['bitfinex', 'bitfinex', 'bitfinex-api-credentials', bitfinexStandIn, [['orders', 1, 1], ['withdraw', 1, 1]]],
   ['gemini', 'gemini', 'gemini-api-credentials', geminiStandIn, { isFundManager: true, isTrader: true, isAuditor: false }],
+  ['bitget', 'bitget', 'bitget-api-credentials', bitgetStandIn, { userId: '1', ips: '', authorities: ['withdraw'], parentId: '1' }],
+  ['bitmex', 'bitmex', 'bitmex-api-credentials', bitmexStandIn, { id: 1 }],
 ];
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -69,7 +73,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; 
 }
 
 describe('keyhound scan --verify on exchange credentials', () => {
-  it('tells live from dead for OKX, Bybit, KuCoin, Kraken, Coinbase Exchange, Gate, MEXC, Bitfinex and Gemini', async () => {
+  it('tells live from dead for OKX, Bybit, KuCoin, Kraken, Coinbase Exchange, Gate, MEXC, Bitfinex, Gemini, Bitget and BitMEX', async () => {
     const handlers: Record<string, ReturnType<typeof okxStandIn>> = {};
     const dir = tempDir();
     for (const [provider, endpoint, ruleId, standIn, info] of PROVIDERS) {
@@ -97,8 +101,8 @@ describe('keyhound scan --verify on exchange credentials', () => {
       for (const f of at('live')) expect(ok(f, 'live'), `${provider} live: ${f.verification?.message}`).toBe(true);
       expect(at('dead').filter((f) => f.verification?.status === 'invalid').length, `${provider} dead`).toBeGreaterThan(0);
       for (const f of at('dead')) expect(ok(f, 'invalid'), `${provider} dead: ${f.verification?.message}`).toBe(true);
-      if (!['coinbase', 'gate'].includes(provider)) expect(at('live').find((f) => f.verification?.status === 'live')!.verification!.permissions, provider).toContain('withdraw');
+      if (!['coinbase', 'gate', 'bitmex'].includes(provider)) expect(at('live').find((f) => f.verification?.status === 'live')!.verification!.permissions, provider).toContain('withdraw');
     }
-    expect(r.stderr).toMatch(/sent 18 credentials to: /);
+    expect(r.stderr).toMatch(/sent 22 credentials to: /);
   });
 });

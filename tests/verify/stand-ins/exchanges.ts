@@ -250,3 +250,58 @@ export function geminiStandIn(state: ExchangeState): StandInHandler {
     return json(200, acct.info);
   };
 }
+
+/** Bitget v2: ACCESS-* headers, base64 HMAC-SHA256(ts + METHOD + path + query + body); string codes. */
+export function bitgetStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path === '/api/v2/public/time') return json(200, { code: '00000', msg: 'success', data: { serverTime: String(now) } });
+    if (req.path !== '/api/v2/spot/account/info') return json(404, { code: '40404', msg: 'Request URL NOT FOUND' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const acct = state.accounts.get(header(req, 'ACCESS-KEY'));
+    if (!acct) return json(400, { code: '40006', msg: 'Invalid ACCESS_KEY' });
+    const ts = header(req, 'ACCESS-TIMESTAMP');
+    const expected = createHmac('sha256', acct.secret).update(`${ts}${req.method}${req.path}${req.rawQuery ? `?${req.rawQuery}` : ''}${req.body}`).digest('base64');
+    if (header(req, 'ACCESS-SIGN') !== expected) return json(400, { code: '40009', msg: 'sign signature error' });
+    if (header(req, 'ACCESS-PASSPHRASE') !== acct.passphrase) return json(400, { code: '40012', msg: 'apikey/password is incorrect' });
+    if (Math.abs(now - Number(ts)) > 30_000) return json(400, { code: '40008', msg: 'Request timestamp expired' });
+    return json(200, { code: '00000', msg: 'success', requestTime: now, data: acct.info });
+  };
+}
+
+/** BitMEX: api-key, api-expires (s), api-signature = hex HMAC-SHA256(verb + path + expires + body). */
+export function bitmexStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path !== '/api/v1/user') return json(404, { error: { message: 'Not Found', name: 'HTTPError' } });
+    const fail = failing(state);
+    if (fail) return fail;
+    const acct = state.accounts.get(header(req, 'api-key'));
+    if (!acct) return json(401, { error: { message: 'Invalid API Key.', name: 'HTTPError' } });
+    const expires = header(req, 'api-expires');
+    const expected = createHmac('sha256', acct.secret).update(`${req.method}${req.path}${req.rawQuery ? `?${req.rawQuery}` : ''}${expires}${req.body}`).digest('hex');
+    if (header(req, 'api-signature') !== expected) return json(401, { error: { message: 'Signature not valid.', name: 'HTTPError' } });
+    if (Number(expires) < now / 1000) return json(401, { error: { message: 'This request has expired - `expires` is in the past. Current time: 1', name: 'HTTPError' } });
+    return json(200, acct.info);
+  };
+}
+
+/** Deribit public/auth, grant client_signature: hex HMAC-SHA256(timestamp\nnonce\ndata) under the client secret. */
+export function deribitStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path !== '/api/v2/public/auth') return json(404, { jsonrpc: '2.0', error: { code: -32601, message: 'Method not found' } });
+    const fail = failing(state);
+    if (fail) return fail;
+    const q = req.query;
+    const invalid = json(400, { jsonrpc: '2.0', error: { message: 'invalid_credentials', code: 13004 }, testnet: false });
+    if (q.get('grant_type') !== 'client_signature') return invalid;
+    const acct = state.accounts.get(q.get('client_id') ?? '');
+    if (!acct) return invalid;
+    const expected = createHmac('sha256', acct.secret).update(`${q.get('timestamp')}\n${q.get('nonce')}\n${q.get('data') ?? ''}`).digest('hex');
+    if (q.get('signature') !== expected) return invalid;
+    if (Math.abs(now - Number(q.get('timestamp'))) > 60_000) return json(400, { jsonrpc: '2.0', error: { message: 'invalid_timestamp: timestamp expired', code: 13008 } });
+    return json(200, { jsonrpc: '2.0', result: { access_token: 'at', expires_in: 900, refresh_token: 'rt', scope: (acct.info as { scope: string }).scope, token_type: 'bearer' } });
+  };
+}
