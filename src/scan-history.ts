@@ -12,7 +12,7 @@ import { baselineStep, gitleaksIgnoreStep, resolveBaseline } from './baseline.js
 import { loadRuleSetCached } from './config/cache.js';
 import { DEFAULT_MAX_FILE_SIZE, wallClock } from './scan-fragments.js';
 import type { CommonScanOptions, ScanResult } from './scan.js';
-import { countCommits, historySource, type HistoryProgress, type HistoryRevisions } from './sources/history.js';
+import { countCommits, historySource, PARTIAL_CLONE_SKIP, type HistoryProgress, type HistoryRevisions } from './sources/history.js';
 import { openRepository, type RepositoryInfo } from './sources/repository.js';
 
 export interface HistoryScanOptions extends CommonScanOptions {
@@ -25,6 +25,10 @@ export interface HistoryScanOptions extends CommonScanOptions {
 
 export interface HistoryScanResult extends ScanResult {
   repository: RepositoryInfo;
+  /** Blobs a partial clone lacks: never fetched, so not scanned (each is also in `skipped`). */
+  missingBlobs: number;
+  /** Commit messages scanned (not counted in `stats.files`). */
+  messages: number;
 }
 
 /**
@@ -39,6 +43,7 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
   const kept = new FirstSeen();
   let files = 0;
   let bytes = 0;
+  let messages = 0;
   const cutShort: CutShort[] = [];
 
   const onProgress = options.onProgress;
@@ -54,6 +59,7 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
         onSkip: (s) => void skipped.push(s),
         onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : undefined,
         archives,
+        messages: true,
       });
   // Start git (log walk, first blobs) before compiling the rules, so the two overlap.
   const first = source?.next();
@@ -88,8 +94,11 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
     const rank = new Map<string, number>();
     for (let next = await first; !next.done; next = await source.next()) {
       const fragment = next.value;
-      files += 1;
-      bytes += fragment.bytes ?? fragment.text.length;
+      if (fragment.message) messages += 1;
+      else {
+        files += 1;
+        bytes += fragment.bytes ?? fragment.text.length;
+      }
       const sha = fragment.commit?.sha ?? '';
       let r = rank.get(sha);
       if (r === undefined) rank.set(sha, (r = rank.size));
@@ -112,6 +121,8 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
     config,
     root: repository.root,
     repository,
+    missingBlobs: skipped.filter((s) => s.reason.startsWith(PARTIAL_CLONE_SKIP)).length,
+    messages,
     ...(baselined.outcome ? { baseline: baselined.outcome } : {}),
   };
 }

@@ -257,7 +257,9 @@ async function execute(
     await ensureFullHistory(repo.root, log);
     // scanHistory applies the baseline (the input, else the config key) as scan and scanDiff do.
     const r = await scanHistory({ repo: target, revisions, ...common, redact: false });
-    return outcomeOf(r, 'the whole history (every ref)');
+    const outcome = outcomeOf(r, 'the whole history (every ref)');
+    if (r.missingBlobs) outcome.notes.push(`partial clone: ${r.missingBlobs} blob(s) are not in the checkout and were not scanned (keyhound fetches nothing; check out without filter for a full audit)`);
+    return outcome;
   }
   const repo = await openRepository(target);
   const attribute = flags['no-attribution'] !== true;

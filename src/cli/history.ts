@@ -64,6 +64,12 @@ export async function historyCommand(args: Args | Record<string, unknown>, io: R
         'and what the boundary commits contain is attributed to them (run `git fetch --unshallow` for a full audit)',
     );
   }
+  if (result.missingBlobs > 0) {
+    notes.push(
+      `keyhound: warning: partial clone: ${result.missingBlobs} blob${result.missingBlobs === 1 ? ' is' : 's are'} not in this repository and ` +
+        `${result.missingBlobs === 1 ? 'was' : 'were'} not scanned (keyhound fetches nothing; clone without --filter for a full audit, --verbose lists them)`,
+    );
+  }
   if (result.repository.empty && !quiet) notes.push('keyhound: the repository has no commits yet: nothing to scan');
   if (verified.note) notes.push(verified.note.trimEnd());
   return finishScan(result, a, io, notes.length ? `${notes.join('\n')}\n` : '');

@@ -67,15 +67,48 @@ export interface HistorySourceOptions {
    * the caller may settle it once its config is loaded. Default 0.
    */
   archives?: { maxDepth: number };
+  /**
+   * Scan each commit's whole message (subject and body) too, as a fragment at {@link COMMIT_MESSAGE_PATH} carrying
+   * `message: true`. Default false.
+   */
+  messages?: boolean;
 }
 
 /** A history fragment; in range mode, with the versions of the file in the commit's parents that git could give. */
 export interface HistoryFragment extends Fragment {
   previous?: Buffer[];
+  /** A commit's message, not a blob. */
+  message?: true;
 }
 
-/** Options that keep git's output machine-readable whatever the user's configuration says. */
-const GIT_CONFIG = ['-c', 'core.quotePath=false', '-c', 'log.showSignature=false', '-c', 'log.showRoot=true'];
+/**
+ * Options that keep git's output machine-readable whatever the repository's configuration says: UTF-8 whatever
+ * `i18n.logOutputEncoding` asks for (UTF-16 output would hide every path from the parser).
+ */
+const GIT_CONFIG = [
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'log.showRoot=true',
+  '-c',
+  'i18n.logOutputEncoding=UTF-8',
+];
+
+/**
+ * The environment of every git process that reads history. Replace refs (`git replace`) would show a stand-in in
+ * place of a commit, so the commit itself would never be read: they are ignored (the stand-ins are still scanned,
+ * as commits that refs/replace/* reach). A partial clone must never fetch a blob per request (git >= 2.44 obeys
+ * GIT_NO_LAZY_FETCH; older ones are kept off the network by `protocol.allow=never`, see {@link partialCloneArgs}).
+ */
+export const HISTORY_ENV: NodeJS.ProcessEnv = { GIT_NO_REPLACE_OBJECTS: '1', GIT_NO_LAZY_FETCH: '1' };
+
+/** The path of a commit message's fragment: the message is scanned as its own text, located at its commit. */
+export const COMMIT_MESSAGE_PATH = '(commit message)';
+
+/** The reason a blob a partial clone lacks is reported skipped with (the history command counts them). */
+export const PARTIAL_CLONE_SKIP = 'blob not in this partial clone: not fetched, not scanned';
 
 const GITLINK_MODE = '160000';
 
@@ -97,11 +130,47 @@ export function revisionArgs(revisions: HistoryRevisions = {}): string[] {
   return args;
 }
 
+/**
+ * Every stash entry (`stash@{0}`, `stash@{1}`, …), when the revisions are the whole repository: `--all` reaches
+ * only the newest, through refs/stash; the older ones live in its reflog.
+ */
+export async function stashEntries(repo: string, revisions: HistoryRevisions = {}): Promise<string[]> {
+  if (revisions.branch || revisions.range) return [];
+  const out = await git(['log', '--walk-reflogs', '--format=%H', 'refs/stash', '--'], { cwd: repo, env: HISTORY_ENV, okCodes: [0, 128] });
+  return out.toString('utf8').split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+}
+
+/**
+ * Whether the repository is a partial clone (`git clone --filter`): then objects it lacks would be fetched one
+ * request at a time, so every git process gets `protocol.allow=never` (a fetch fails at once, offline).
+ */
+export async function partialCloneArgs(repo: string): Promise<string[]> {
+  const out = await git(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$'], { cwd: repo, okCodes: [0, 1] });
+  const partial = out
+    .toString('utf8')
+    .split('\n')
+    .some((l) => /^extensions\.partialclone \S/i.test(l) || /\.promisor true$/i.test(l));
+  return partial ? ['-c', 'protocol.allow=never'] : [];
+}
+
+/** The objects a partial clone lacks among those the revisions reach (`rev-list --missing=print` fetches nothing). */
+async function missingObjects(repo: string, revisions: HistoryRevisions, stash: string[], offline: string[]): Promise<Set<string>> {
+  const out = await git([...offline, 'rev-list', '--objects', '--missing=print', '--stdin', ...revisionArgs(revisions)], {
+    cwd: repo,
+    env: HISTORY_ENV,
+    input: stash.length ? `${stash.join('\n')}\n` : '',
+  });
+  const missing = new Set<string>();
+  for (const line of out.toString('utf8').split('\n')) if (line.startsWith('?')) missing.add(line.slice(1).trim());
+  return missing;
+}
+
 /** How many commits the revisions select (for a progress bar's total). */
 export async function countCommits(repo: string, revisions: HistoryRevisions = {}): Promise<number> {
   const args = revisionArgs(revisions);
+  const stash = await stashEntries(repo, revisions);
   // rev-list takes `--count` before the revisions; `--end-of-options` must stay just before them.
-  const out = await git([...GIT_CONFIG, 'rev-list', '--count', ...args], { cwd: repo });
+  const out = await git([...GIT_CONFIG, 'rev-list', '--count', '--stdin', ...args], { cwd: repo, env: HISTORY_ENV, input: stash.length ? `${stash.join('\n')}\n` : '' });
   return Number(out.toString('utf8').trim()) || 0;
 }
 
@@ -113,6 +182,8 @@ interface Wanted {
   bases?: string[];
   /** Range mode: a parent's version from outside the selection, read only to compare with (never scanned). */
   prime?: true;
+  /** The commit object itself, read for its message. */
+  message?: true;
   path: string;
   commit: CommitInfo;
   ordinal: number;
@@ -122,8 +193,11 @@ interface Wanted {
 export async function* historySource(options: HistorySourceOptions): AsyncGenerator<HistoryFragment> {
   const { repo, maxFileSize, onSkip } = options;
   const added = options.addedOnly === true;
+  const [stash, offline] = await Promise.all([stashEntries(repo, options.revisions), partialCloneArgs(repo)]);
+  const missing = offline.length ? await missingObjects(repo, options.revisions ?? {}, stash, offline) : new Set<string>();
   const logArgs = [
     ...GIT_CONFIG,
+    ...offline,
     'log',
     '--no-color',
     '--no-decorate',
@@ -134,10 +208,13 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
     '--topo-order',
     '--reverse',
     `--format=${LOG_FORMAT}`,
+    '--stdin', // the older stash entries
     ...revisionArgs(options.revisions),
   ];
-  const log = gitSpawn(logArgs, { cwd: repo });
-  const cat = gitSpawn(['cat-file', '--batch', '--buffer'], { cwd: repo });
+  const log = gitSpawn(logArgs, { cwd: repo, env: HISTORY_ENV });
+  log.stdin.on('error', () => undefined); // git log died early: its exit status tells the story below
+  log.stdin.end(stash.length ? `${stash.join('\n')}\n` : '');
+  const cat = gitSpawn([...offline, 'cat-file', '--batch', '--buffer'], { cwd: repo, env: HISTORY_ENV });
 
   const seen = new Set<string>();
   /** Range mode: blobs a parent outside the selection had (asked of cat-file to compare with, never scanned). */
@@ -152,8 +229,13 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
 
   const parser = new LogRawParser({
     commit(info) {
-      if (info.sha !== lastSha) ordinal += 1; // a merge's header repeats once per parent with -m
+      if (info.sha === lastSha) return; // a merge's header repeats once per parent with -m
+      ordinal += 1;
       lastSha = info.sha;
+      if (options.messages) {
+        queue.push({ blob: info.sha, base: null, path: COMMIT_MESSAGE_PATH, commit: info, ordinal, message: true });
+        ids.push(info.sha);
+      }
     },
     wants: (blob, status) => status !== 'D' && !seen.has(blob) && !known.has(blob),
     change(commit, change) {
@@ -166,6 +248,11 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
         return;
       }
       if (seen.has(change.blob) || known.has(change.blob)) return;
+      if (missing.has(change.blob)) {
+        seen.add(change.blob);
+        onSkip({ path: change.path, reason: `${PARTIAL_CLONE_SKIP} (commit ${commit.sha.slice(0, 12)}, blob ${change.blob.slice(0, 12)})` });
+        return;
+      }
       if (added) {
         const bases = (change.bases ?? [change.base]).filter((b) => b !== zeros(b.length));
         if (bases.includes(change.blob)) return; // a pure rename or mode change: nothing new
@@ -238,6 +325,11 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
           if (object.id === wanted.blob && 'content' in object && object.content) cache.set(wanted.blob, object.content);
           continue;
         }
+        if (wanted.message) {
+          const fragment = messageFragment(object, wanted, onSkip);
+          if (fragment) yield fragment;
+          continue;
+        }
         blobs += 1;
         const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
         if (fragment && 'archive' in fragment) {
@@ -276,6 +368,31 @@ function gitFailure(command: string, args: string[], code: number | null, stderr
   const text = Buffer.concat(stderr).toString('utf8');
   const first = text.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
   return new GitError(`git ${command} failed (${code}): ${first}`, args, code, text);
+}
+
+/** A commit object's message (subject and body) as a fragment, decoded in the encoding its header names. */
+function messageFragment(object: BatchObject, wanted: Wanted, onSkip: (skip: Skip) => void): HistoryFragment | null {
+  const where = `commit ${wanted.commit.sha.slice(0, 12)}`;
+  if (object.id !== wanted.blob) throw new Error(`git cat-file answered ${object.id} for ${wanted.blob}`);
+  if (!('content' in object) || !object.content || object.type !== 'commit') {
+    const why = 'missing' in object ? 'missing' : object.type !== 'commit' ? `a ${object.type}` : `larger than --max-file-size (${object.size} bytes)`;
+    onSkip({ path: COMMIT_MESSAGE_PATH, reason: `commit object ${why}: its message was not scanned (${where})` });
+    return null;
+  }
+  const raw = object.content;
+  const end = raw.indexOf('\n\n');
+  if (end === -1) return null; // no message at all
+  const header = raw.toString('latin1', 0, end);
+  const label = /^encoding (.+)$/m.exec(header)?.[1]?.trim();
+  const body = raw.subarray(end + 2);
+  let text: string;
+  try {
+    text = label && !/^utf-?8$/i.test(label) ? new TextDecoder(label).decode(body) : decodeUtf8(body).text;
+  } catch {
+    text = decodeUtf8(body).text; // an encoding Node does not know: read as UTF-8 (invalid bytes become U+FFFD)
+  }
+  if (!text.trim()) return null;
+  return { text, path: COMMIT_MESSAGE_PATH, commit: wanted.commit, bytes: body.length, message: true };
 }
 
 /** Plain 8-bit text (no UTF-16 byte-order mark, no NUL near the start): safe to decode any line range alone. */
