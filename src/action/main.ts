@@ -11,6 +11,7 @@ import * as core from '@actions/core';
 import { TOOL } from '../cli/tool.js';
 import { redact as redactFindings } from '../filters/redact.js';
 import type { Finding } from '../model/types.js';
+import { escapeControl } from '../report/escape.js';
 import { githubReport } from '../report/github.js';
 import { ruleMeta } from '../report/rules.js';
 import { sarifReport } from '../report/sarif.js';
@@ -131,7 +132,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     if (plan.kind !== 'nothing' && outcome.files === 0 && outcome.skipped.length > 0) {
       outcome.notes.push(`nothing was scanned: ${outcome.skipped.length} path(s) skipped and no file read, so "no secrets found" rests on nothing (add --verbose to args to list them)`);
     }
-    for (const note of outcome.notes) core.warning(note);
+    for (const note of outcome.notes) core.warning(escapeControl(note));
     if (inputs.verify) {
       // Loaded only when asked: the network code stays out of a run that does not verify.
       const { verifyFindings, sentNote, liveFirst } = await import('../verify/index.js');
@@ -143,7 +144,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
 
     // Annotations on the lines, and the counts, in the log.
     process.stdout.write(githubReport(findings, { tool: TOOL, color: false, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
-    if (flags.verbose) for (const s of outcome.skipped) core.info(`skipped ${JSON.stringify(s.path)}: ${s.reason}`);
+    if (flags.verbose) for (const s of outcome.skipped) core.info(`skipped ${JSON.stringify(s.path)}: ${escapeControl(s.reason)}`);
     else if (outcome.skipped.length) core.info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
 
     writeSarif(workspace, sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));

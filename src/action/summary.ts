@@ -2,6 +2,7 @@
 // $GITHUB_STEP_SUMMARY. Pure: findings in, markdown out.
 
 import type { Finding, Verification } from '../model/types.js';
+import { wellFormed } from '../report/escape.js';
 
 export interface SummaryMeta {
   /** What was scanned, in words (e.g. "pull request: what abc adds over …"). */
@@ -36,14 +37,14 @@ const LIST_MAX = 20;
 
 function listed(title: string, items: readonly string[]): string[] {
   if (!items.length) return [];
-  const shown = items.slice(0, LIST_MAX).map((i) => `  - \`${cell(i)}\``);
+  const shown = items.slice(0, LIST_MAX).map((i) => `  - ${code(i)}`);
   return [`- ${title} (${items.length}):`, ...shown, ...(items.length > LIST_MAX ? [`  - … and ${items.length - LIST_MAX} more`] : [])];
 }
 
 /** The section on a pull request that changes keyhound's configuration or baseline. */
 export function gateMarkdown(gate: GateChange): string[] {
   const out = ['### This pull request changes keyhound\'s configuration', ''];
-  out.push(`Changed: ${gate.changed.map((f) => `\`${cell(f)}\``).join(', ')}.`);
+  out.push(`Changed: ${gate.changed.map(code).join(', ')}.`);
   out.push(
     gate.judgedBy === 'base'
       ? 'Its findings are judged under the **base** branch\'s configuration and baseline (`config-from: base`): a change cannot weaken its own gate.'
@@ -65,9 +66,29 @@ export function errorMarkdown(message: string): string {
   return `## keyhound\n\n:x: **The run failed**: ${cell(message)}\n\nNo scan result: the SARIF file holds no results and the \`findings\` output is empty.\n`;
 }
 
-/** Escapes a table cell: pipes, backticks, angle brackets and line breaks would break the table or inject markup. */
+/**
+ * Plain text for a table cell or a line: a file name, an author or a message shows as written and never makes a
+ * link or an image (brackets escaped), HTML or an autolink (angle brackets), code (backticks become quotes) or a
+ * new table cell (pipes escaped, line breaks joined).
+ */
 export function cell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'").replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\r\n]+/g, ' ');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/[|[\]]/g, '\\$&')
+    .replace(/`/g, "'")
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+/** A code span for a table cell: shown verbatim (no Markdown inside); pipes escaped for the table, no backtick. */
+export function code(s: string): string {
+  return `\`${s.replace(/[\r\n]+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
+/** A path segment for a link's URL: also `(`, `)` and the other characters encodeURIComponent keeps, which could end it. */
+function urlSegment(s: string): string {
+  return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The Verified cell: LIVE with rights (withdrawal first) and the IP allow-list, invalid, or unknown and why. */
@@ -109,10 +130,10 @@ export function summaryMarkdown(findings: readonly Finding[], meta: SummaryMeta)
     const at = f.commit?.sha ?? meta.sha;
     const file =
       meta.repoUrl && at
-        ? `[${cell(where)}](${meta.repoUrl}/blob/${at}/${f.path.split('/').map(encodeURIComponent).join('/')}#L${f.line})`
+        ? `[${cell(where)}](${meta.repoUrl}/blob/${at}/${f.path.split('/').map(urlSegment).join('/')}#L${f.line})`
         : cell(where);
     const commit = f.commit ? `${f.commit.sha.slice(0, 12)} (${cell(f.commit.author)})` : '';
-    out.push(`| \`${cell(f.ruleId)}\` (${f.severity}) | ${file} | ${commit} | \`${cell(f.secret)}\` |${verified ? ` ${verifiedCell(f.verification)} |` : ''} ${FIX} |`);
+    out.push(`| ${code(f.ruleId)} (${f.severity}) | ${file} | ${commit} | ${code(f.secret)} |${verified ? ` ${verifiedCell(f.verification)} |` : ''} ${FIX} |`);
   }
   out.push(
     '',

@@ -25,7 +25,7 @@ export function rulesLine(): string {
 export function verboseLines(skipped: readonly Skip[], dropped: Record<string, number>): string {
   const out: string[] = [];
   out.push(`skipped ${skipped.length}:`);
-  for (const s of skipped) out.push(`  ${printablePath(s.path)}: ${s.reason}`);
+  for (const s of skipped) out.push(`  ${printablePath(s.path)}: ${escapeControl(s.reason)}`);
   const reasons = Object.entries(dropped).sort(([a], [b]) => a.localeCompare(b));
   out.push(`candidates dropped ${reasons.reduce((n, [, v]) => n + v, 0)}:`);
   for (const [reason, n] of reasons) out.push(`  ${reason}: ${n}`);

@@ -18,6 +18,17 @@ export function escapeControl(s: string): string {
   });
 }
 
+// A line a GitHub runner reads as a workflow command: `::name …::` or the older `##[name]`, after leading blanks.
+const COMMAND_START = /^(\s*)([:#])(?=:|#\[)/;
+
+/**
+ * `s` made safe to start a line of a log that a CI runner reads (GitHub Actions): control characters escaped as by
+ * {@link escapeControl}, and a leading `::` or `##[` (a workflow command) broken by escaping its first character.
+ */
+export function escapeLine(s: string): string {
+  return escapeControl(s).replace(COMMAND_START, (_m, blank: string, ch: string) => `${blank}\\x${ch.charCodeAt(0).toString(16)}`);
+}
+
 // Lone surrogates (from arbitrary bytes decoded as UTF-16) cannot be encoded in a URI or printed faithfully.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

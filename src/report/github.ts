@@ -17,18 +17,19 @@ export function escapeProperty(s: string): string {
 function annotation(f: Finding): string {
   const command = f.severity === 'critical' || f.severity === 'high' ? 'error' : 'warning';
   const props: [string, string | number][] = [
-    ['file', f.path],
+    ['file', escapeControl(f.path)],
     ['line', f.line],
     ['endLine', f.endLine],
   ];
   // GitHub honours columns only on single-line annotations.
   if (f.line === f.endLine) props.push(['col', f.column], ['endColumn', f.endColumn]);
-  props.push(['title', `${f.description} (${f.ruleId})`]);
+  // A description comes from a config (maybe the repository's own): no escape sequence reaches the log.
+  props.push(['title', escapeControl(`${f.description} (${f.ruleId})`)]);
   const where = f.commit ? escapeControl(` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`) : '';
   const v = f.verification;
   const live = v?.status === 'live' ? `LIVE key${v.permissions?.length ? ` (can ${v.permissions.join(', ')})` : ''}${v.ipRestricted === false ? ', no IP allow-list' : ''}. ` : '';
   const message =
-    `${live}Found ${f.secret} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.\n` +
+    `${live}Found ${escapeControl(f.secret)} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.\n` +
     'A test value: add a keyhound:allow comment on its line. An accepted old leak: add it to the baseline.';
   const rendered = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
   return `::${command} ${rendered}::${escapeData(message)}`;

@@ -3,7 +3,7 @@
 
 import type { Finding, Severity, Verification } from '../model/types.js';
 import { ansiStyles, type Styles } from './ansi.js';
-import { escapeControl } from './escape.js';
+import { escapeControl, escapeLine } from './escape.js';
 import type { ReportMeta } from './types.js';
 
 function humanBytes(n: number): string {
@@ -44,7 +44,8 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
-    const path = escapeControl(f.path);
+    // The file heads its group at the start of a line: a name like `::error::…` must not read as a workflow command.
+    const path = escapeLine(f.path);
     const key = f.commit ? `${path} @ ${f.commit.sha.slice(0, 12)}` : path;
     const list = byFile.get(key) ?? [];
     list.push(f);
@@ -53,7 +54,7 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
   for (const [file, list] of byFile) {
     out.push(c.underline(file));
     for (const f of list) {
-      out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(escapeControl(f.secret))}`);
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(escapeControl(f.ruleId))}  ${escapeControl(f.description)}  ${c.dim(escapeControl(f.secret))}`);
       if (f.verification) out.push(`            ${verificationLine(f.verification, c)}`);
       if (f.decoded) out.push(`            ${c.dim(`decoded from ${f.decoded.join(' → ')}: the position is the encoded text's`)}`);
       if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
