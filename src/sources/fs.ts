@@ -9,6 +9,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { join, relative, resolve, sep } from 'node:path';
 import type { Fragment, Skip } from '../model/types.js';
 import { archiveKind, archiveMembers, DEFAULT_ARCHIVE_LIMITS } from '../decode/archive.js';
+import { chunkable, chunkFragments, CHUNK_ABOVE } from './chunks.js';
 import { decode } from './decode.js';
 import { ancestorLayers, isIgnored, readLayer, type IgnoreLayer } from './gitignore.js';
 import { TrackedFiles } from './tracked.js';
@@ -304,6 +305,10 @@ export function* readFileFragments(
   const read = readRegularFile(abs, maxFileSize, into);
   if ('reason' in read) {
     onSkip({ path, reason: read.reason });
+    return;
+  }
+  if (read.buf.length > CHUNK_ABOVE && chunkable(read.buf)) {
+    yield* chunkFragments(read.buf, path, onSkip); // too large for one string: scanned a chunk at a time
     return;
   }
   const decoded = decode(read.buf);

@@ -4,6 +4,7 @@
 
 import type { Readable } from 'node:stream';
 import type { Fragment, Skip } from '../model/types.js';
+import { chunkable, chunkFragments, CHUNK_ABOVE } from './chunks.js';
 import { decode } from './decode.js';
 
 export async function* stdinSource(input: Readable, path: string, onSkip: (skip: Skip) => void, maxBytes = Number.POSITIVE_INFINITY): AsyncGenerator<Fragment> {
@@ -26,6 +27,10 @@ export async function* stdinSource(input: Readable, path: string, onSkip: (skip:
     onSkip({ path, reason: `larger than --max-file-size: only the first ${maxBytes} bytes were scanned, the rest was not read` });
   }
   const buf = Buffer.concat(chunks);
+  if (buf.length > CHUNK_ABOVE && chunkable(buf)) {
+    yield* chunkFragments(buf, path, onSkip); // too large for one string: scanned a chunk at a time
+    return;
+  }
   const decoded = decode(buf);
   if ('binary' in decoded) {
     onSkip({ path, reason: 'binary' });

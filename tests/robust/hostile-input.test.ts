@@ -3,7 +3,7 @@
 // (`head -c 200M`), never an endless stream.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { githubToken } from '../../src/fakes/index.js';
@@ -232,4 +232,33 @@ describe('issue 18 cases 1 and 17: no rule can hang a scan; gitleaks configs imp
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).findings).toHaveLength(1);
   });
+});
+
+describe('issue 18 case 3: a file larger than a JavaScript string', () => {
+  it('a 600 MB file under --max-file-size 1G is scanned in chunks: keys at its start and end, at their exact lines', () => {
+    const dir = tempDir();
+    const file = join(dir, 'huge.log');
+    const [first, last] = [githubToken(), githubToken()];
+    // 600 MiB of 80-byte lines (`yes` writes them fast), a key on the first line and one on the last.
+    const made = spawnSync('bash', ['-c', `{ printf 'TOKEN=%s\\n' "$1"; yes 'lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor in' | head -c 600M; printf '\\nTOKEN=%s\\n' "$2"; } > "$3"; wc -l < "$3"`, '_', first, last, file], { encoding: 'utf8' });
+    const lines = Number(made.stdout.trim());
+    expect(lines).toBeGreaterThan(7_000_000);
+    try {
+      const r = spawnSync(process.execPath, ['--max-old-space-size=1024', BIN, 'scan', file, '--max-file-size', '1G', '--format', 'json', '--no-redact'], {
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+        timeout: 280_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(r.stderr).not.toMatch(/Cannot create a string/);
+      expect(r.status).toBe(1);
+      const found = (JSON.parse(r.stdout) as { findings: { secret: string; line: number; column: number }[] }).findings;
+      expect(found.map((f) => [f.secret, f.line, f.column])).toEqual([
+        [first, 1, 7],
+        [last, lines, 7],
+      ]);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }, 300_000);
 });
