@@ -2614,8 +2614,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code21) => {
-      return code21 === CHAR_FORWARD_SLASH || code21 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code22) => {
+      return code22 === CHAR_FORWARD_SLASH || code22 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -2645,38 +2645,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code21;
+      let code22;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code21;
+        prev = code22;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code21 = advance();
+        code22 = advance();
         let next;
-        if (code21 === CHAR_BACKWARD_SLASH) {
+        if (code22 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code21 = advance();
-          if (code21 === CHAR_LEFT_CURLY_BRACE) {
+          code22 = advance();
+          if (code22 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code21 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code22 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code21 = advance())) {
-            if (code21 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code22 = advance())) {
+            if (code22 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code21 === CHAR_LEFT_CURLY_BRACE) {
+            if (code22 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code21 === CHAR_DOT && (code21 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code22 === CHAR_DOT && (code22 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -2685,7 +2685,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code21 === CHAR_COMMA) {
+            if (braceEscaped !== true && code22 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -2694,7 +2694,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code21 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code22 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -2709,7 +2709,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code21 === CHAR_FORWARD_SLASH) {
+        if (code22 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -2722,27 +2722,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code21 === CHAR_PLUS || code21 === CHAR_AT || code21 === CHAR_ASTERISK || code21 === CHAR_QUESTION_MARK || code21 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code22 === CHAR_PLUS || code22 === CHAR_AT || code22 === CHAR_ASTERISK || code22 === CHAR_QUESTION_MARK || code22 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code21 === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code22 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code21 = advance())) {
-                if (code21 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code22 = advance())) {
+                if (code22 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code21 === CHAR_LEFT_PARENTHESES) {
+                if (code22 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code21 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code22 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -2752,7 +2752,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code21 === CHAR_ASTERISK) {
+        if (code22 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -2761,7 +2761,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code21 === CHAR_QUESTION_MARK) {
+        if (code22 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -2769,7 +2769,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code21 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code22 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -2788,26 +2788,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code21 === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code22 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code21 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code22 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code21 = advance())) {
-              if (code21 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code22 = advance())) {
+              if (code22 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code21 === CHAR_LEFT_PARENTHESES) {
+              if (code22 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code21 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code22 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -2872,7 +2872,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code21)) {
+        if (!isPathSeparator(code22)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -10800,9 +10800,9 @@ var init_build = __esm({
                   continue;
                 case "c":
                   if (i + 2 < size) {
-                    let code21 = data[i + 2].charCodeAt(0);
-                    if (code21 >= 65 && code21 <= 90 || code21 >= 97 && code21 <= 122) {
-                      let val = code21 % 32;
+                    let code22 = data[i + 2].charCodeAt(0);
+                    if (code22 >= 65 && code22 <= 90 || code22 >= 97 && code22 <= 122) {
+                      let val = code22 % 32;
                       result2 += "\\x";
                       result2 += (val >> 4).toString(16).toUpperCase();
                       result2 += (val & 15).toString(16).toUpperCase();
@@ -11482,7 +11482,7 @@ function firstChars(atom) {
         continue;
       }
       if (body2[i + 1] === "-" && body2[i + 2] !== void 0) {
-        for (let code21 = ch.charCodeAt(0); code21 <= body2.charCodeAt(i + 2); code21++) set.add(String.fromCharCode(code21));
+        for (let code22 = ch.charCodeAt(0); code22 <= body2.charCodeAt(i + 2); code22++) set.add(String.fromCharCode(code22));
         i += 2;
       } else {
         set.add(ch);
@@ -11813,8 +11813,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
   try {
     fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
   } catch (err) {
-    const code21 = err.code;
-    throw new BoundedReadError(code21 === "ENOENT" ? "not found" : `cannot read: ${code21 ?? err.message}`, code21);
+    const code22 = err.code;
+    throw new BoundedReadError(code22 === "ENOENT" ? "not found" : `cannot read: ${code22 ?? err.message}`, code22);
   }
   try {
     const st = fstatSync(fd);
@@ -11831,8 +11831,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
     return buf.subarray(0, got);
   } catch (err) {
     if (err instanceof BoundedReadError) throw err;
-    const code21 = err.code;
-    throw new BoundedReadError(`cannot read: ${code21 ?? err.message}`, code21);
+    const code22 = err.code;
+    throw new BoundedReadError(`cannot read: ${code22 ?? err.message}`, code22);
   } finally {
     closeSync(fd);
   }
@@ -11872,9 +11872,9 @@ var init_files = __esm({
     "use strict";
     SMALL_FILE_MAX = 16 * 1024 * 1024;
     BoundedReadError = class extends Error {
-      constructor(message, code21) {
+      constructor(message, code22) {
         super(message);
-        this.code = code21;
+        this.code = code22;
       }
       code;
       name = "BoundedReadError";
@@ -11911,9 +11911,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code21) {
+      constructor(code22) {
         super();
-        this._items = typeof code21 === "string" ? [code21] : code21;
+        this._items = typeof code22 === "string" ? [code22] : code22;
       }
       toString() {
         return this.str;
@@ -11940,13 +11940,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code21 = [strs[0]];
+      const code22 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code21, args[i]);
-        code21.push(strs[++i]);
+        addCodeArg(code22, args[i]);
+        code22.push(strs[++i]);
       }
-      return new _Code(code21);
+      return new _Code(code22);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -11962,13 +11962,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code21, arg) {
+    function addCodeArg(code22, arg) {
       if (arg instanceof _Code)
-        code21.push(...arg._items);
+        code22.push(...arg._items);
       else if (arg instanceof Name)
-        code21.push(arg);
+        code22.push(arg);
       else
-        code21.push(interpolate(arg));
+        code22.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -12152,7 +12152,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code21 = code_1.nil;
+        let code22 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -12165,16 +12165,16 @@ var require_scope = __commonJS({
             let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code21 = (0, code_1._)`${code21}${def} ${name2} = ${c};${this.opts._n}`;
+              code22 = (0, code_1._)`${code22}${def} ${name2} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
-              code21 = (0, code_1._)`${code21}${c}${this.opts._n}`;
+              code22 = (0, code_1._)`${code22}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name2);
             }
             nameSet.set(name2, UsedValueState.Completed);
           });
         }
-        return code21;
+        return code22;
       }
     };
     exports.ValueScope = ValueScope;
@@ -12334,9 +12334,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code21) {
+      constructor(code22) {
         super();
-        this.code = code21;
+        this.code = code22;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -12358,7 +12358,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code21, n) => code21 + n.render(opts), "");
+        return this.nodes.reduce((code22, n) => code22 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -12406,10 +12406,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code21 = `if(${this.condition})` + super.render(opts);
+        let code22 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code21 += "else " + this.else.render(opts);
-        return code21;
+          code22 += "else " + this.else.render(opts);
+        return code22;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -12530,12 +12530,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code21 = "try" + super.render(opts);
+        let code22 = "try" + super.render(opts);
         if (this.catch)
-          code21 += this.catch.render(opts);
+          code22 += this.catch.render(opts);
         if (this.finally)
-          code21 += this.finally.render(opts);
-        return code21;
+          code22 += this.finally.render(opts);
+        return code22;
       }
       optimizeNodes() {
         var _a, _b;
@@ -12652,18 +12652,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code21 = ["{"];
+        const code22 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code21.length > 1)
-            code21.push(",");
-          code21.push(key);
+          if (code22.length > 1)
+            code22.push(",");
+          code22.push(key);
           if (key !== value || this.opts.es5) {
-            code21.push(":");
-            (0, code_1.addCodeArg)(code21, value);
+            code22.push(":");
+            (0, code_1.addCodeArg)(code22, value);
           }
         }
-        code21.push("}");
-        return new code_1._Code(code21);
+        code22.push("}");
+        return new code_1._Code(code22);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -14982,22 +14982,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code21 = 0;
+      let code22 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code21 = input[i].charCodeAt(0);
-        if (code21 === 48) {
+        code22 = input[i].charCodeAt(0);
+        if (code22 === 48) {
           continue;
         }
-        if (!(code21 >= 48 && code21 <= 57 || code21 >= 65 && code21 <= 70 || code21 >= 97 && code21 <= 102)) {
+        if (!(code22 >= 48 && code22 <= 57 || code22 >= 65 && code22 <= 70 || code22 >= 97 && code22 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code21 = input[i].charCodeAt(0);
-        if (!(code21 >= 48 && code21 <= 57 || code21 >= 65 && code21 <= 70 || code21 >= 97 && code21 <= 102)) {
+        code22 = input[i].charCodeAt(0);
+        if (!(code22 >= 48 && code22 <= 57 || code22 >= 65 && code22 <= 70 || code22 >= 97 && code22 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -15270,15 +15270,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code21 = input.charCodeAt(i);
-          if (code21 < 128) {
-            output += isEscapeSafe(code21) ? ch : BYTE_HEX[code21];
-          } else if (code21 < 55296 || code21 > 57343) {
-            output += percentEncodeNonAscii(code21);
-          } else if (code21 <= 56319 && i + 1 < input.length) {
+          const code22 = input.charCodeAt(i);
+          if (code22 < 128) {
+            output += isEscapeSafe(code22) ? ch : BYTE_HEX[code22];
+          } else if (code22 < 55296 || code22 > 57343) {
+            output += percentEncodeNonAscii(code22);
+          } else if (code22 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code21 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code22 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15309,15 +15309,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code21 = input.charCodeAt(i);
-          if (code21 < 128) {
-            output += BYTE_HEX[code21];
-          } else if (code21 < 55296 || code21 > 57343) {
-            output += percentEncodeNonAscii(code21);
-          } else if (code21 <= 56319 && i + 1 < input.length) {
+          const code22 = input.charCodeAt(i);
+          if (code22 < 128) {
+            output += BYTE_HEX[code22];
+          } else if (code22 < 55296 || code22 > 57343) {
+            output += percentEncodeNonAscii(code22);
+          } else if (code22 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code21 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code22 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15344,15 +15344,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code21 = input.charCodeAt(i);
-          if (code21 < 128) {
-            output += BYTE_HEX[code21];
-          } else if (code21 < 55296 || code21 > 57343) {
-            output += percentEncodeNonAscii(code21);
-          } else if (code21 <= 56319 && i + 1 < input.length) {
+          const code22 = input.charCodeAt(i);
+          if (code22 < 128) {
+            output += BYTE_HEX[code22];
+          } else if (code22 < 55296 || code22 > 57343) {
+            output += percentEncodeNonAscii(code22);
+          } else if (code22 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code21 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code22 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -15397,15 +15397,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code21 = input.charCodeAt(i);
-          if (code21 < 128) {
-            output += isEscapeSafe(code21) ? ch : BYTE_HEX[code21];
-          } else if (code21 < 55296 || code21 > 57343) {
-            output += percentEncodeNonAscii(code21);
-          } else if (code21 <= 56319 && i + 1 < input.length) {
+          const code22 = input.charCodeAt(i);
+          if (code22 < 128) {
+            output += isEscapeSafe(code22) ? ch : BYTE_HEX[code22];
+          } else if (code22 < 55296 || code22 > 57343) {
+            output += percentEncodeNonAscii(code22);
+          } else if (code22 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code21 - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code22 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -18363,8 +18363,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code21 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code21 });
+            const code22 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code22 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -19934,8 +19934,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code21 = json.substr(i + 2, 4);
-                switch (code21) {
+                const code22 = json.substr(i + 2, 4);
+                switch (code22) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -19961,8 +19961,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code21.substr(0, 2) === "00")
-                      str += "\\x" + code21.substr(2);
+                    if (code22.substr(0, 2) === "00")
+                      str += "\\x" + code22.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -22461,22 +22461,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code21, message) {
+      constructor(name2, pos, code22, message) {
         super();
         this.name = name2;
-        this.code = code21;
+        this.code = code22;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code21, message) {
-        super("YAMLParseError", pos, code21, message);
+      constructor(pos, code22, message) {
+        super("YAMLParseError", pos, code22, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code21, message) {
-        super("YAMLWarning", pos, code21, message);
+      constructor(pos, code22, message) {
+        super("YAMLWarning", pos, code22, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -23385,7 +23385,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code21, msg) => onError(offset + rel, code21, msg);
+      const _onError = (rel, code22, msg) => onError(offset + rel, code22, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -23583,9 +23583,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code21 = ok ? parseInt(cc, 16) : NaN;
+      const code22 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code21);
+        return String.fromCodePoint(code22);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -23907,12 +23907,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code21, message, warning2) => {
+        this.onError = (source, code22, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code21, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code22, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code21, message));
+            this.errors.push(new errors.YAMLParseError(pos, code22, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -24074,12 +24074,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code21, message) => {
+        const _onError = (pos, code22, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code21, message);
+            onError(offset, code22, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code21, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code22, message);
         };
         switch (token.type) {
           case "scalar":
@@ -26954,9 +26954,9 @@ function translateEscape(src, i, inClass, multiline = false) {
   if (c === "x" && src[i + 2] === "{") {
     const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
     if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
-    const code21 = parseInt(m[1], 16);
-    if (code21 > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
-    return { out: `\\u${code21.toString(16).padStart(4, "0")}`, len: m[0].length };
+    const code22 = parseInt(m[1], 16);
+    if (code22 > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
+    return { out: `\\u${code22.toString(16).padStart(4, "0")}`, len: m[0].length };
   }
   if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
   if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
@@ -30830,23 +30830,23 @@ var require_ignore = __commonJS({
       return count2 % 2 === 1;
     };
     var trimEnd = (body2, stripLineEnd) => {
-      let lineEnd = body2.length;
+      let lineEnd2 = body2.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
-          lineEnd--;
+        if (stripLineEnd && body2[lineEnd2 - 1] === "\r") {
+          lineEnd2--;
         }
-        end = lineEnd;
+        end = lineEnd2;
         while (body2[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body2[end - 1] !== "\n") {
           break;
         }
-        lineEnd = end - 1;
+        lineEnd2 = end - 1;
       }
-      if (end === lineEnd) {
-        return body2.slice(0, lineEnd);
+      if (end === lineEnd2) {
+        return body2.slice(0, lineEnd2);
       }
       let backslashes = 0;
       while (body2[end - backslashes - 1] === ESCAPE2) {
@@ -31535,7 +31535,7 @@ async function call(http, key, secret, passphrase, offset) {
     headers: { "ACCESS-KEY": key, "ACCESS-SIGN": hmacBase64("sha256", secret, `${ts}GET${PATH2}`), "ACCESS-TIMESTAMP": ts, "ACCESS-PASSPHRASE": passphrase, locale: "en-US" }
   });
 }
-var PATH2, code, bitget;
+var PATH2, code18, bitget;
 var init_bitget = __esm({
   "src/verify/bitget.ts"() {
     "use strict";
@@ -31543,7 +31543,7 @@ var init_bitget = __esm({
     init_types();
     init_util2();
     PATH2 = "/api/v2/spot/account/info";
-    code = (res) => String(res.json?.code ?? "");
+    code18 = (res) => String(res.json?.code ?? "");
     bitget = {
       provider: "bitget",
       endpoints: { bitget: "https://api.bitget.com" },
@@ -31552,14 +31552,14 @@ var init_bitget = __esm({
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
         let res = await call(http, key, secret, passphrase, 0);
-        if (code(res) === "40008") {
+        if (code18(res) === "40008") {
           const server = Number((await http.request("bitget", { path: "/api/v2/public/time" })).json?.data?.serverTime);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Bitget says the request timestamp expired, and its server time could not be read");
           res = await call(http, key, secret, passphrase, server - http.now());
-          if (code(res) === "40008") throw new VerifyUnknown("clock skew", "Bitget says the request timestamp expired, even at its own server time");
+          if (code18(res) === "40008") throw new VerifyUnknown("clock skew", "Bitget says the request timestamp expired, even at its own server time");
         }
         serverError(res, "Bitget");
-        const c0 = code(res);
+        const c0 = code18(res);
         if (c0 === "40006" || c0 === "40037") return { status: "invalid", message: `Bitget does not know the key (${c0})` };
         if (c0 === "40009") return { status: "invalid", message: "Bitget knows the key but the secret does not sign for it (40009)" };
         if (c0 === "40012") return { status: "invalid", message: "Bitget knows the key but the passphrase is wrong (40012)" };
@@ -31652,12 +31652,12 @@ ${nonce}
         serverError(res, "Deribit");
         const j = res.json;
         if (j?.error) {
-          const code21 = Number(j.error.code);
+          const code22 = Number(j.error.code);
           const message = excerpt(j.error.message);
-          if (code21 === 13004 || code21 === 13009 || /invalid_credentials|unauthorized/i.test(message)) return { status: "invalid", message: `Deribit rejected the credentials (${code21} ${message})` };
-          if (code21 === 10028 || /too_many_requests/i.test(message)) throw new VerifyUnknown("rate limit", `Deribit answered ${code21} ${message}`);
+          if (code22 === 13004 || code22 === 13009 || /invalid_credentials|unauthorized/i.test(message)) return { status: "invalid", message: `Deribit rejected the credentials (${code22} ${message})` };
+          if (code22 === 10028 || /too_many_requests/i.test(message)) throw new VerifyUnknown("rate limit", `Deribit answered ${code22} ${message}`);
           if (/timestamp|expired/i.test(message)) throw new VerifyUnknown("clock skew", `Deribit: ${message}`);
-          throw new VerifyUnknown("unexpected answer", `Deribit answered error ${code21} ${message}`);
+          throw new VerifyUnknown("unexpected answer", `Deribit answered error ${code22} ${message}`);
         }
         const scope = typeof j?.result?.scope === "string" ? j.result.scope : void 0;
         if (res.status !== 200 || scope === void 0) throw new VerifyUnknown("unexpected answer", `Deribit answered HTTP ${res.status}`);
@@ -31777,14 +31777,14 @@ async function call3(http, key, secret, offset) {
   const query = `recvWindow=5000&timestamp=${Math.round(http.now() + offset)}`;
   return http.request("mexc", { path: `/api/v3/account?${query}&signature=${hmacHex("sha256", secret, query)}`, headers: { "X-MEXC-APIKEY": key } });
 }
-var code18, mexc;
+var code19, mexc;
 var init_mexc = __esm({
   "src/verify/mexc.ts"() {
     "use strict";
     init_sign();
     init_types();
     init_util2();
-    code18 = (res) => {
+    code19 = (res) => {
       const c = Number(res.json?.code);
       return Number.isFinite(c) ? c : void 0;
     };
@@ -31796,14 +31796,14 @@ var init_mexc = __esm({
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         let res = await call3(http, key, secret, 0);
-        if (code18(res) === 700003) {
+        if (code19(res) === 700003) {
           const server = Number((await http.request("mexc", { path: "/api/v3/time" })).json?.serverTime);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, and its server time could not be read");
           res = await call3(http, key, secret, server - http.now());
-          if (code18(res) === 700003) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, even at its own server time");
+          if (code19(res) === 700003) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, even at its own server time");
         }
         serverError(res, "MEXC");
-        const c0 = code18(res);
+        const c0 = code19(res);
         if (c0 === 10072 || c0 === 700001) return { status: "invalid", message: `MEXC does not know the key (${c0})` };
         if (c0 === 700002) return { status: "invalid", message: "MEXC knows the key but the secret does not sign for it (700002)" };
         if (c0 === 700006) return { status: "live", ipRestricted: true, message: "live MEXC key whose IP list excludes this machine (700006); rights not readable from here" };
@@ -31878,13 +31878,13 @@ var init_bybit = __esm({
           if (retCode(res) === 10002) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, even at its own server time");
         }
         serverError(res, "Bybit");
-        const code21 = retCode(res);
+        const code22 = retCode(res);
         const body2 = res.json;
-        if (code21 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
-        if (code21 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
-        if (code21 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
-        if (code21 === 10006 || code21 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code21} (too many requests)`);
-        if (code21 !== 0 || !body2?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code21 ?? "none"} ${excerpt(body2?.retMsg)}`.trim());
+        if (code22 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
+        if (code22 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
+        if (code22 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
+        if (code22 === 10006 || code22 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code22} (too many requests)`);
+        if (code22 !== 0 || !body2?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code22 ?? "none"} ${excerpt(body2?.retMsg)}`.trim());
         const info2 = body2.result;
         const ips = Array.isArray(info2.ips) ? info2.ips.map(String) : [];
         const ipRestricted = ips.length > 0 && !ips.includes("*");
@@ -32097,7 +32097,7 @@ async function call5(http, key, secret, passphrase, offset) {
   const ts = String(Math.round(http.now() + offset));
   return http.request("kucoin", { path: PATH7, headers: kucoinHeaders(key, secret, passphrase, ts, "GET", PATH7) });
 }
-var PATH7, code19, kucoin;
+var PATH7, code20, kucoin;
 var init_kucoin = __esm({
   "src/verify/kucoin.ts"() {
     "use strict";
@@ -32105,7 +32105,7 @@ var init_kucoin = __esm({
     init_types();
     init_util2();
     PATH7 = "/api/v1/user/api-key";
-    code19 = (res) => {
+    code20 = (res) => {
       const c = res.json?.code;
       return c === void 0 ? void 0 : String(c);
     };
@@ -32117,15 +32117,15 @@ var init_kucoin = __esm({
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
         let res = await call5(http, key, secret, passphrase, 0);
-        if (code19(res) === "400002") {
+        if (code20(res) === "400002") {
           const t = await http.request("kucoin", { path: "/api/v1/timestamp" });
           const server = Number(t.json?.data);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, and its server time could not be read");
           res = await call5(http, key, secret, passphrase, server - http.now());
-          if (code19(res) === "400002") throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, even at its own server time");
+          if (code20(res) === "400002") throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, even at its own server time");
         }
         serverError(res, "KuCoin");
-        const c0 = code19(res);
+        const c0 = code20(res);
         const body2 = res.json;
         if (c0 === "400003") return { status: "invalid", message: "KuCoin does not know the key (400003)" };
         if (c0 === "400005") return { status: "invalid", message: "KuCoin knows the key but the secret does not sign for it (400005)" };
@@ -32168,7 +32168,7 @@ async function call6(http, key, secret, passphrase, offset) {
     }
   });
 }
-var PATH8, code20, okx;
+var PATH8, code21, okx;
 var init_okx = __esm({
   "src/verify/okx.ts"() {
     "use strict";
@@ -32176,7 +32176,7 @@ var init_okx = __esm({
     init_types();
     init_util2();
     PATH8 = "/api/v5/account/config";
-    code20 = (res) => {
+    code21 = (res) => {
       const c = res.json?.code;
       return c === void 0 ? void 0 : String(c);
     };
@@ -32188,15 +32188,15 @@ var init_okx = __esm({
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
         let res = await call6(http, key, secret, passphrase, 0);
-        if (code20(res) === "50102") {
+        if (code21(res) === "50102") {
           const t = await http.request("okx", { path: "/api/v5/public/time" });
           const server = Number(t.json?.data?.[0]?.ts);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, and its server time could not be read");
           res = await call6(http, key, secret, passphrase, server - http.now());
-          if (code20(res) === "50102") throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, even at its own server time");
+          if (code21(res) === "50102") throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, even at its own server time");
         }
         serverError(res, "OKX");
-        const c0 = code20(res);
+        const c0 = code21(res);
         const body2 = res.json;
         if (c0 === "50111" || c0 === "50119") return { status: "invalid", message: `OKX does not know the key (${c0})` };
         if (c0 === "50113") return { status: "invalid", message: "OKX knows the key but the secret does not sign for it (50113)" };
@@ -32660,17 +32660,17 @@ var init_aws = __esm({
         const { host: _host, ...sent } = headers;
         const res = await http.request("aws", { method: "POST", path: "/", headers: { ...sent, authorization }, body: BODY });
         serverError(res, "AWS STS");
-        const code21 = tag(res.text, "Code");
+        const code22 = tag(res.text, "Code");
         if (res.status === 200) {
           const arn = tag(res.text, "Arn");
           return { status: "live", message: "live AWS access key", account: { ...tag(res.text, "Account") ? { account: tag(res.text, "Account") } : {}, ...arn ? { arn } : {} } };
         }
-        if (code21 === "SignatureDoesNotMatch" && /expired|time/i.test(tag(res.text, "Message") ?? "")) throw new VerifyUnknown("clock skew", `AWS STS: ${excerpt(tag(res.text, "Message"))}`);
-        if (code21 === "RequestExpired") throw new VerifyUnknown("clock skew", "AWS STS says the request time is too far from its own");
-        if (code21 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)" };
-        if (code21 === "SignatureDoesNotMatch") return { status: "invalid", message: "AWS knows the access key id but the secret does not sign for it (SignatureDoesNotMatch)" };
-        if (code21 === "Throttling") throw new VerifyUnknown("rate limit", "AWS STS answered Throttling");
-        throw new VerifyUnknown("unexpected answer", `AWS STS answered HTTP ${res.status}${code21 ? ` ${code21}` : ""}`);
+        if (code22 === "SignatureDoesNotMatch" && /expired|time/i.test(tag(res.text, "Message") ?? "")) throw new VerifyUnknown("clock skew", `AWS STS: ${excerpt(tag(res.text, "Message"))}`);
+        if (code22 === "RequestExpired") throw new VerifyUnknown("clock skew", "AWS STS says the request time is too far from its own");
+        if (code22 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)" };
+        if (code22 === "SignatureDoesNotMatch") return { status: "invalid", message: "AWS knows the access key id but the secret does not sign for it (SignatureDoesNotMatch)" };
+        if (code22 === "Throttling") throw new VerifyUnknown("rate limit", "AWS STS answered Throttling");
+        throw new VerifyUnknown("unexpected answer", `AWS STS answered HTTP ${res.status}${code22 ? ` ${code22}` : ""}`);
       }
     };
   }
@@ -33269,9 +33269,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code21, lang) {
+  addCodeBlock(code22, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code21), attrs);
+    const element = this.wrap("pre", this.wrap("code", code22), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -33498,9 +33498,13 @@ function escapeControl(s) {
   return s.replace(CONTROL, (ch) => {
     const named = NAMED[ch];
     if (named) return named;
-    const code21 = ch.charCodeAt(0);
-    return code21 <= 255 ? `\\x${code21.toString(16).padStart(2, "0")}` : `\\u${code21.toString(16).padStart(4, "0")}`;
+    const code22 = ch.charCodeAt(0);
+    return code22 <= 255 ? `\\x${code22.toString(16).padStart(2, "0")}` : `\\u${code22.toString(16).padStart(4, "0")}`;
   });
+}
+var COMMAND_START = /^(\s*)([:#])(?=:|#\[)/;
+function escapeLine(s) {
+  return escapeControl(s).replace(COMMAND_START, (_m, blank, ch) => `${blank}\\x${ch.charCodeAt(0).toString(16)}`);
 }
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 function wellFormed(s) {
@@ -33517,16 +33521,16 @@ function escapeProperty2(s) {
 function annotation(f) {
   const command = f.severity === "critical" || f.severity === "high" ? "error" : "warning";
   const props = [
-    ["file", f.path],
+    ["file", escapeControl(f.path)],
     ["line", f.line],
     ["endLine", f.endLine]
   ];
   if (f.line === f.endLine) props.push(["col", f.column], ["endColumn", f.endColumn]);
-  props.push(["title", `${f.description} (${f.ruleId})`]);
+  props.push(["title", escapeControl(`${f.description} (${f.ruleId})`)]);
   const where = f.commit ? escapeControl(` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`) : "";
   const v = f.verification;
   const live = v?.status === "live" ? `LIVE key${v.permissions?.length ? ` (can ${v.permissions.join(", ")})` : ""}${v.ipRestricted === false ? ", no IP allow-list" : ""}. ` : "";
-  const message = `${live}Found ${f.secret} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.
+  const message = `${live}Found ${escapeControl(f.secret)} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.
 A test value: add a keyhound:allow comment on its line. An accepted old leak: add it to the baseline.`;
   const rendered = props.map(([k, v2]) => `${k}=${escapeProperty2(String(v2))}`).join(",");
   return `::${command} ${rendered}::${escapeData2(message)}`;
@@ -33703,8 +33707,8 @@ function base58Decode(text) {
   while (zeros2 < text.length && text[zeros2] === "1") zeros2++;
   const acc = [];
   for (let i = zeros2; i < text.length; i++) {
-    const code21 = text.charCodeAt(i);
-    const digit = code21 < 128 ? INDEX[code21] : -1;
+    const code22 = text.charCodeAt(i);
+    const digit = code22 < 128 ? INDEX[code22] : -1;
     if (digit < 0) return null;
     let carry = digit;
     for (let j = 0; j < acc.length; j++) {
@@ -34391,7 +34395,7 @@ function name(s) {
   return [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
 }
 function moduleBytes() {
-  const code21 = body();
+  const code22 = body();
   return new Uint8Array([
     0,
     97,
@@ -34409,7 +34413,7 @@ function moduleBytes() {
     ...section(5, [1, 0, 1]),
     // one memory, at least one page
     ...section(7, [2, ...name("mem"), 2, 0, ...name("scan"), 0, 0]),
-    ...section(10, [1, ...leb(code21.length), ...code21])
+    ...section(10, [1, ...leb(code22.length), ...code22])
   ]);
 }
 var CHUNK = 1 << 20;
@@ -34894,8 +34898,8 @@ function loadBaseline(file) {
   try {
     text = readBoundedText(file);
   } catch (err) {
-    const code21 = err instanceof BoundedReadError ? err.code : void 0;
-    throw new ConfigError(code21 === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
+    const code22 = err instanceof BoundedReadError ? err.code : void 0;
+    throw new ConfigError(code22 === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
   }
   try {
     return parseBaseline(text, file);
@@ -36317,8 +36321,8 @@ function byNameAlone(rule, hits, b, report) {
     seen.add(from);
     if (!namedHit(b.text, h, ctx)) continue;
     const line = b.lines.lineAt(from);
-    const { text, start: lineStart } = b.around(line, from);
-    let bindings = bindingsAt(text, from - lineStart).map((binding) => ({ binding, line, start: lineStart }));
+    const { text, start: lineStart2 } = b.around(line, from);
+    let bindings = bindingsAt(text, from - lineStart2).map((binding) => ({ binding, line, start: lineStart2 }));
     if (bindings.length === 0 && b.text[from - 1] === "<" && line + 2 < b.count) {
       const xml = xmlValueLine(b.line(line), b.line(line + 1), b.line(line + 2));
       if (xml) bindings = [{ binding: xml, line: line + 1, start: b.lines.lineStart(line + 1) }];
@@ -36412,14 +36416,14 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
     visitPiece({ text: b.line(line), start: b.lines.lineStart(line), bindings: b.at(line) }, line, pairOnly);
   };
   const visitPiece = (piece, line, pairOnly) => {
-    const lineStart = piece.start;
+    const lineStart2 = piece.start;
     for (const binding of piece.bindings ?? lineBindings(piece.text)) {
       if (isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
       for (const part of ctx.parts) {
         if (!part.shape.test(binding.value)) continue;
-        const hit = { part: part.name, value: binding.value, start: lineStart + binding.at, line };
+        const hit = { part: part.name, value: binding.value, start: lineStart2 + binding.at, line };
         const header = ctx.headers.get(compactName(binding.name));
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
         const named = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && namesCredential(words, ctx.aliases));
@@ -36524,9 +36528,9 @@ function callHits(call7, rule, hits, aliasSeen, b, found) {
     const first = b.lines.lineAt(base);
     const last = b.lines.lineAt(base + args.length);
     for (let line = first; line <= last; line++) {
-      const lineStart = b.lines.lineStart(line);
+      const lineStart2 = b.lines.lineStart(line);
       for (const binding of b.at(line)) {
-        const at = lineStart + binding.at;
+        const at = lineStart2 + binding.at;
         if (at < base || at > base + args.length) continue;
         const want = call7.named.get(compactName(binding.name));
         const part = want && ctx.parts.find((p) => p.name === want);
@@ -36999,6 +37003,103 @@ import { Worker } from "node:worker_threads";
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, statSync } from "node:fs";
 import { join as join9, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 
+// src/sources/chunks.ts
+var MiB = 1024 * 1024;
+var CHUNK_ABOVE = 256 * MiB;
+var DEFAULT_CHUNKS = { chunkBytes: 64 * MiB, overlapBytes: 1 * MiB, maxChunkBytes: 256 * MiB };
+var NEWLINE = 10;
+function chunkable(buf) {
+  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return false;
+  const nul = buf.indexOf(0);
+  return nul === -1 || nul >= 8e3 + 3;
+}
+var LineRange = class {
+  constructor(from, to) {
+    this.from = from;
+    this.to = to;
+  }
+  from;
+  to;
+  get size() {
+    return Math.max(0, this.to - this.from + 1);
+  }
+  has(line) {
+    return line >= this.from && line <= this.to;
+  }
+  *values() {
+    for (let l = this.from; l <= this.to; l++) yield l;
+  }
+  keys() {
+    return this.values();
+  }
+  *entries() {
+    for (const l of this.values()) yield [l, l];
+  }
+  forEach(fn) {
+    for (const l of this.values()) fn(l, l, this);
+  }
+  [Symbol.iterator]() {
+    return this.values();
+  }
+};
+function newlines(buf, from, to) {
+  let n = 0;
+  for (let i = buf.indexOf(NEWLINE, from); i !== -1 && i < to; i = buf.indexOf(NEWLINE, i + 1)) n++;
+  return n;
+}
+function lineStart(buf, at, floor) {
+  if (at <= floor) return floor;
+  return Math.max(floor, buf.lastIndexOf(NEWLINE, at - 1) + 1);
+}
+function lineEnd(buf, at) {
+  if (at >= buf.length) return buf.length;
+  const nl = buf.indexOf(NEWLINE, Math.max(0, at - 1));
+  return nl === -1 ? buf.length : nl + 1;
+}
+function charStart(buf, at) {
+  while (at > 0 && at < buf.length && (buf[at] & 192) === 128) at--;
+  return at;
+}
+function* chunkFragments(buf, path, onSkip, options = DEFAULT_CHUNKS) {
+  const { chunkBytes, overlapBytes, maxChunkBytes } = options;
+  const start = buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  let own = start;
+  let linesBeforeOwn = 0;
+  while (own < buf.length) {
+    let end = own + chunkBytes >= buf.length ? buf.length : buf.lastIndexOf(NEWLINE, own + chunkBytes - 1) + 1;
+    let next;
+    if (end <= own) end = lineEnd(buf, own + chunkBytes);
+    if (end - own > maxChunkBytes) {
+      const lineEndsAt = end;
+      end = charStart(buf, own + maxChunkBytes);
+      next = lineEndsAt;
+      onSkip({
+        path,
+        reason: `line ${linesBeforeOwn + 1} is longer than ${maxChunkBytes} bytes: its last ${lineEndsAt - end} bytes were not scanned`
+      });
+    } else {
+      next = end;
+    }
+    let from = lineStart(buf, own - overlapBytes, start);
+    if (own - from > 2 * overlapBytes) from = Math.min(own, lineEnd(buf, own - overlapBytes));
+    let to = lineEnd(buf, end + overlapBytes);
+    if (to - end > 2 * overlapBytes) to = Math.max(end, lineStart(buf, end + overlapBytes, end));
+    if (end < next) to = end;
+    const linesBeforeFrom = linesBeforeOwn - newlines(buf, from, own);
+    const ownLines = newlines(buf, own, end);
+    const lastOwnLine = linesBeforeOwn + ownLines + (end > own && buf[end - 1] !== NEWLINE ? 1 : 0);
+    yield {
+      ...decodeUtf8(buf.subarray(from, to)),
+      path,
+      lineOffset: linesBeforeFrom,
+      bytes: end - own,
+      onlyLines: new LineRange(linesBeforeOwn + 1, Math.max(linesBeforeOwn + 1, lastOwnLine))
+    };
+    linesBeforeOwn += newlines(buf, own, next);
+    own = next;
+  }
+}
+
 // src/sources/gitignore.ts
 init_files();
 var import_ignore = __toESM(require_ignore(), 1);
@@ -37301,6 +37402,10 @@ function* readFileFragments({ abs, path }, maxFileSize, onSkip, into, maxArchive
     onSkip({ path, reason: read.reason });
     return;
   }
+  if (read.buf.length > CHUNK_ABOVE && chunkable(read.buf)) {
+    yield* chunkFragments(read.buf, path, onSkip);
+    return;
+  }
   const decoded = decode(read.buf);
   if (!("binary" in decoded)) {
     yield { ...decoded, path, bytes: read.buf.length };
@@ -37504,8 +37609,8 @@ function pooled(ruleSet, options, ahead, next) {
         pump();
       });
       w.worker.on("error", (err) => finish(err));
-      w.worker.on("exit", (code21) => {
-        if (!settled) finish(new Error(`scan worker exited with code ${code21}`));
+      w.worker.on("exit", (code22) => {
+        if (!settled) finish(new Error(`scan worker exited with code ${code22}`));
       });
     }
     pump();
@@ -37533,6 +37638,10 @@ async function* stdinSource(input, path, onSkip, maxBytes = Number.POSITIVE_INFI
     onSkip({ path, reason: `larger than --max-file-size: only the first ${maxBytes} bytes were scanned, the rest was not read` });
   }
   const buf = Buffer.concat(chunks);
+  if (buf.length > CHUNK_ABOVE && chunkable(buf)) {
+    yield* chunkFragments(buf, path, onSkip);
+    return;
+  }
   const decoded = decode(buf);
   if ("binary" in decoded) {
     onSkip({ path, reason: "binary" });
@@ -37644,10 +37753,10 @@ var FirstSeen = class {
 // src/util/git.ts
 import { spawn } from "node:child_process";
 var GitError = class extends Error {
-  constructor(message, args, code21, stderr) {
+  constructor(message, args, code22, stderr) {
     super(message);
     this.args = args;
-    this.code = code21;
+    this.code = code22;
     this.stderr = stderr;
     this.name = "GitError";
   }
@@ -37663,10 +37772,10 @@ function git(args, options) {
     child2.stdout.on("data", (d) => out.push(d));
     child2.stderr.on("data", (d) => err.push(d));
     child2.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
-    child2.on("close", (code21) => {
+    child2.on("close", (code22) => {
       const stderr = Buffer.concat(err).toString("utf8");
-      if ((options.okCodes ?? [0]).includes(code21 ?? -1)) resolvePromise(Buffer.concat(out));
-      else reject(new GitError(`git ${args[0]} failed (${code21}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code21, stderr));
+      if ((options.okCodes ?? [0]).includes(code22 ?? -1)) resolvePromise(Buffer.concat(out));
+      else reject(new GitError(`git ${args[0]} failed (${code22}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code22, stderr));
     });
     if (options.input !== void 0) child2.stdin.end(options.input);
     else child2.stdin.end();
@@ -37677,7 +37786,7 @@ function gitSpawn(args, options) {
 }
 
 // src/sources/cat-file.ts
-var NEWLINE = 10;
+var NEWLINE2 = 10;
 var CatFileParser = class {
   constructor(maxSize, onObject) {
     this.maxSize = maxSize;
@@ -37707,7 +37816,7 @@ var CatFileParser = class {
         at = this.readBody(buf, at);
         continue;
       }
-      const eol = buf.indexOf(NEWLINE, at);
+      const eol = buf.indexOf(NEWLINE2, at);
       if (eol === -1) {
         this.rest = Buffer.from(buf.subarray(at));
         return;
@@ -37752,7 +37861,7 @@ var LOG_FORMAT = "%x01%H%x00%an%x00%ae%x00%aI%x00%s";
 var HEADER_FIELDS = 5;
 var NUL = 0;
 var SOH = 1;
-var NEWLINE2 = 10;
+var NEWLINE3 = 10;
 var COLON = 58;
 var LogRawParser = class {
   constructor(handlers) {
@@ -37808,7 +37917,7 @@ var LogRawParser = class {
       if (this.header.length === HEADER_FIELDS) this.finishHeader();
       return;
     }
-    while (from < to && buf[from] === NEWLINE2) from++;
+    while (from < to && buf[from] === NEWLINE3) from++;
     if (from >= to) return;
     if (buf[from] === SOH) {
       this.inHeader = true;
@@ -37844,7 +37953,7 @@ var LogRawParser = class {
 };
 
 // src/sources/history-delta.ts
-var NEWLINE3 = 10;
+var NEWLINE4 = 10;
 var CONTEXT_LINES = 5;
 function commonPrefix(a, b) {
   let lo2 = 0;
@@ -37868,22 +37977,22 @@ function commonSuffix(a, b, limit) {
 }
 function countLines(buf, end) {
   let n = 0;
-  let i = buf.indexOf(NEWLINE3);
+  let i = buf.indexOf(NEWLINE4);
   while (i !== -1 && i < end) {
     n += 1;
-    i = buf.indexOf(NEWLINE3, i + 1);
+    i = buf.indexOf(NEWLINE4, i + 1);
   }
   return n;
 }
 function backLines(buf, at, lines) {
-  let start = at === 0 ? 0 : buf.lastIndexOf(NEWLINE3, at - 1) + 1;
-  for (let n = 0; n < lines && start > 0; n++) start = start >= 2 ? buf.lastIndexOf(NEWLINE3, start - 2) + 1 : 0;
+  let start = at === 0 ? 0 : buf.lastIndexOf(NEWLINE4, at - 1) + 1;
+  for (let n = 0; n < lines && start > 0; n++) start = start >= 2 ? buf.lastIndexOf(NEWLINE4, start - 2) + 1 : 0;
   return start;
 }
 function forwardLines(buf, at, lines) {
   let i = at;
   for (let n = 0; n <= lines; n++) {
-    const nl = buf.indexOf(NEWLINE3, i);
+    const nl = buf.indexOf(NEWLINE4, i);
     if (nl === -1) return buf.length;
     i = nl + 1;
   }
@@ -37893,7 +38002,7 @@ function openBlockStart(buf, start) {
   const begin = buf.lastIndexOf("-----BEGIN", start);
   if (begin === -1) return start;
   const end = buf.lastIndexOf("-----END", start);
-  return end > begin ? start : buf.lastIndexOf(NEWLINE3, begin) + 1;
+  return end > begin ? start : buf.lastIndexOf(NEWLINE4, begin) + 1;
 }
 function openBlockEnd(buf, end) {
   const close = buf.indexOf("-----END", end);
@@ -37941,7 +38050,19 @@ var BlobCache = class {
 };
 
 // src/sources/history.ts
-var GIT_CONFIG = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "log.showRoot=true"];
+var GIT_CONFIG = [
+  "-c",
+  "core.quotePath=false",
+  "-c",
+  "log.showSignature=false",
+  "-c",
+  "log.showRoot=true",
+  "-c",
+  "i18n.logOutputEncoding=UTF-8"
+];
+var HISTORY_ENV = { GIT_NO_REPLACE_OBJECTS: "1", GIT_NO_LAZY_FETCH: "1" };
+var COMMIT_MESSAGE_PATH = "(commit message)";
+var PARTIAL_CLONE_SKIP = "blob not in this partial clone: not fetched, not scanned";
 var GITLINK_MODE = "160000";
 var ZEROS = "0".repeat(64);
 var zeros = (length) => ZEROS.slice(0, length);
@@ -37956,16 +38077,42 @@ function revisionArgs(revisions = {}) {
   if (revs.length || not.length) args.push("--end-of-options", ...revs, ...not);
   return args;
 }
+async function stashEntries(repo, revisions = {}) {
+  if (revisions.branch || revisions.range) return [];
+  const out = await git(["log", "--walk-reflogs", "--format=%H", "refs/stash", "--"], { cwd: repo, env: HISTORY_ENV, okCodes: [0, 128] });
+  return out.toString("utf8").split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+}
+async function partialCloneArgs(repo) {
+  const out = await git(["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"], { cwd: repo, okCodes: [0, 1] });
+  const partial = out.toString("utf8").split("\n").some((l) => /^extensions\.partialclone \S/i.test(l) || /\.promisor true$/i.test(l));
+  return partial ? ["-c", "protocol.allow=never"] : [];
+}
+async function missingObjects(repo, revisions, stash, offline) {
+  const out = await git([...offline, "rev-list", "--objects", "--missing=print", "--stdin", ...revisionArgs(revisions)], {
+    cwd: repo,
+    env: HISTORY_ENV,
+    input: stash.length ? `${stash.join("\n")}
+` : ""
+  });
+  const missing = /* @__PURE__ */ new Set();
+  for (const line of out.toString("utf8").split("\n")) if (line.startsWith("?")) missing.add(line.slice(1).trim());
+  return missing;
+}
 async function countCommits(repo, revisions = {}) {
   const args = revisionArgs(revisions);
-  const out = await git([...GIT_CONFIG, "rev-list", "--count", ...args], { cwd: repo });
+  const stash = await stashEntries(repo, revisions);
+  const out = await git([...GIT_CONFIG, "rev-list", "--count", "--stdin", ...args], { cwd: repo, env: HISTORY_ENV, input: stash.length ? `${stash.join("\n")}
+` : "" });
   return Number(out.toString("utf8").trim()) || 0;
 }
 async function* historySource(options) {
   const { repo, maxFileSize, onSkip } = options;
   const added = options.addedOnly === true;
+  const [stash, offline] = await Promise.all([stashEntries(repo, options.revisions), partialCloneArgs(repo)]);
+  const missing = offline.length ? await missingObjects(repo, options.revisions ?? {}, stash, offline) : /* @__PURE__ */ new Set();
   const logArgs = [
     ...GIT_CONFIG,
+    ...offline,
     "log",
     "--no-color",
     "--no-decorate",
@@ -37976,10 +38123,15 @@ async function* historySource(options) {
     "--topo-order",
     "--reverse",
     `--format=${LOG_FORMAT}`,
+    "--stdin",
+    // the older stash entries
     ...revisionArgs(options.revisions)
   ];
-  const log = gitSpawn(logArgs, { cwd: repo });
-  const cat = gitSpawn(["cat-file", "--batch", "--buffer"], { cwd: repo });
+  const log = gitSpawn(logArgs, { cwd: repo, env: HISTORY_ENV });
+  log.stdin.on("error", () => void 0);
+  log.stdin.end(stash.length ? `${stash.join("\n")}
+` : "");
+  const cat = gitSpawn([...offline, "cat-file", "--batch", "--buffer"], { cwd: repo, env: HISTORY_ENV });
   const seen = /* @__PURE__ */ new Set();
   const known = /* @__PURE__ */ new Set();
   const submodules = /* @__PURE__ */ new Set();
@@ -37990,8 +38142,13 @@ async function* historySource(options) {
   let ids = [];
   const parser = new LogRawParser({
     commit(info2) {
-      if (info2.sha !== lastSha) ordinal += 1;
+      if (info2.sha === lastSha) return;
+      ordinal += 1;
       lastSha = info2.sha;
+      if (options.messages) {
+        queue.push({ blob: info2.sha, base: null, path: COMMIT_MESSAGE_PATH, commit: info2, ordinal, message: true });
+        ids.push(info2.sha);
+      }
     },
     wants: (blob, status) => status !== "D" && !seen.has(blob) && !known.has(blob),
     change(commit, change) {
@@ -38004,6 +38161,11 @@ async function* historySource(options) {
         return;
       }
       if (seen.has(change.blob) || known.has(change.blob)) return;
+      if (missing.has(change.blob)) {
+        seen.add(change.blob);
+        onSkip({ path: change.path, reason: `${PARTIAL_CLONE_SKIP} (commit ${commit.sha.slice(0, 12)}, blob ${change.blob.slice(0, 12)})` });
+        return;
+      }
       if (added) {
         const bases = (change.bases ?? [change.base]).filter((b) => b !== zeros(b.length));
         if (bases.includes(change.blob)) return;
@@ -38030,11 +38192,11 @@ async function* historySource(options) {
   cat.stderr.on("data", (d) => catErr.push(d));
   const logDone = new Promise((resolveDone) => {
     log.on("error", () => resolveDone(-1));
-    log.on("close", (code21) => resolveDone(code21));
+    log.on("close", (code22) => resolveDone(code22));
   });
   const catDone = new Promise((resolveDone) => {
     cat.on("error", () => resolveDone(-1));
-    cat.on("close", (code21) => resolveDone(code21));
+    cat.on("close", (code22) => resolveDone(code22));
   });
   cat.stdin.on("error", () => {
   });
@@ -38073,6 +38235,11 @@ async function* historySource(options) {
           if (object.id === wanted.blob && "content" in object && object.content) cache.set(wanted.blob, object.content);
           continue;
         }
+        if (wanted.message) {
+          const fragment2 = messageFragment(object, wanted, onSkip);
+          if (fragment2) yield fragment2;
+          continue;
+        }
         blobs += 1;
         const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
         if (fragment && "archive" in fragment) {
@@ -38105,10 +38272,33 @@ async function* historySource(options) {
     }
   }
 }
-function gitFailure(command, args, code21, stderr) {
+function gitFailure(command, args, code22, stderr) {
   const text = Buffer.concat(stderr).toString("utf8");
   const first = text.trim().split("\n")[0]?.replace(/^fatal: /, "") ?? "";
-  return new GitError(`git ${command} failed (${code21}): ${first}`, args, code21, text);
+  return new GitError(`git ${command} failed (${code22}): ${first}`, args, code22, text);
+}
+function messageFragment(object, wanted, onSkip) {
+  const where = `commit ${wanted.commit.sha.slice(0, 12)}`;
+  if (object.id !== wanted.blob) throw new Error(`git cat-file answered ${object.id} for ${wanted.blob}`);
+  if (!("content" in object) || !object.content || object.type !== "commit") {
+    const why = "missing" in object ? "missing" : object.type !== "commit" ? `a ${object.type}` : `larger than --max-file-size (${object.size} bytes)`;
+    onSkip({ path: COMMIT_MESSAGE_PATH, reason: `commit object ${why}: its message was not scanned (${where})` });
+    return null;
+  }
+  const raw = object.content;
+  const end = raw.indexOf("\n\n");
+  if (end === -1) return null;
+  const header = raw.toString("latin1", 0, end);
+  const label2 = /^encoding (.+)$/m.exec(header)?.[1]?.trim();
+  const body2 = raw.subarray(end + 2);
+  let text;
+  try {
+    text = label2 && !/^utf-?8$/i.test(label2) ? new TextDecoder(label2).decode(body2) : decodeUtf8(body2).text;
+  } catch {
+    text = decodeUtf8(body2).text;
+  }
+  if (!text.trim()) return null;
+  return { text, path: COMMIT_MESSAGE_PATH, commit: wanted.commit, bytes: body2.length, message: true };
 }
 function plainText(buf) {
   if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return false;
@@ -38369,6 +38559,7 @@ async function scanHistory(options = {}) {
   const kept = new FirstSeen();
   let files = 0;
   let bytes = 0;
+  let messages = 0;
   const cutShort = [];
   const onProgress = options.onProgress;
   const archives = { maxDepth: options.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH };
@@ -38379,7 +38570,8 @@ async function scanHistory(options = {}) {
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip: (s) => void skipped.push(s),
     onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : void 0,
-    archives
+    archives,
+    messages: true
   });
   const first = source?.next();
   let loaded;
@@ -38410,8 +38602,11 @@ async function scanHistory(options = {}) {
     const rank = /* @__PURE__ */ new Map();
     for (let next = await first; !next.done; next = await source.next()) {
       const fragment = next.value;
-      files += 1;
-      bytes += fragment.bytes ?? fragment.text.length;
+      if (fragment.message) messages += 1;
+      else {
+        files += 1;
+        bytes += fragment.bytes ?? fragment.text.length;
+      }
       const sha = fragment.commit?.sha ?? "";
       let r = rank.get(sha);
       if (r === void 0) rank.set(sha, r = rank.size);
@@ -38433,6 +38628,8 @@ async function scanHistory(options = {}) {
     config,
     root: repository.root,
     repository,
+    missingBlobs: skipped.filter((s) => s.reason.startsWith(PARTIAL_CLONE_SKIP)).length,
+    messages,
     ...baselined.outcome ? { baseline: baselined.outcome } : {}
   };
 }
@@ -38536,7 +38733,7 @@ function textReport(findings, meta) {
   const out = [];
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const path = escapeControl(f.path);
+    const path = escapeLine(f.path);
     const key = f.commit ? `${path} @ ${f.commit.sha.slice(0, 12)}` : path;
     const list = byFile.get(key) ?? [];
     list.push(f);
@@ -38545,7 +38742,7 @@ function textReport(findings, meta) {
   for (const [file, list] of byFile) {
     out.push(c.underline(file));
     for (const f of list) {
-      out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(escapeControl(f.secret))}`);
+      out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(escapeControl(f.ruleId))}  ${escapeControl(f.description)}  ${c.dim(escapeControl(f.secret))}`);
       if (f.verification) out.push(`            ${verificationLine(f.verification, c)}`);
       if (f.decoded) out.push(`            ${c.dim(`decoded from ${f.decoded.join(" \u2192 ")}: the position is the encoded text's`)}`);
       if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
@@ -38887,12 +39084,12 @@ async function weakening(base, head, changed) {
 var LIST_MAX = 20;
 function listed(title, items) {
   if (!items.length) return [];
-  const shown = items.slice(0, LIST_MAX).map((i) => `  - \`${cell(i)}\``);
+  const shown = items.slice(0, LIST_MAX).map((i) => `  - ${code(i)}`);
   return [`- ${title} (${items.length}):`, ...shown, ...items.length > LIST_MAX ? [`  - \u2026 and ${items.length - LIST_MAX} more`] : []];
 }
 function gateMarkdown(gate2) {
   const out = ["### This pull request changes keyhound's configuration", ""];
-  out.push(`Changed: ${gate2.changed.map((f) => `\`${cell(f)}\``).join(", ")}.`);
+  out.push(`Changed: ${gate2.changed.map(code).join(", ")}.`);
   out.push(
     gate2.judgedBy === "base" ? "Its findings are judged under the **base** branch's configuration and baseline (`config-from: base`): a change cannot weaken its own gate." : ":warning: Its findings are judged under **its own** configuration and baseline (`config-from: head`).",
     ""
@@ -38915,7 +39112,13 @@ No scan result: the SARIF file holds no results and the \`findings\` output is e
 `;
 }
 function cell(s) {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\r\n]+/g, " ");
+  return s.replace(/\\/g, "\\\\").replace(/[|[\]]/g, "\\$&").replace(/`/g, "'").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\r\n]+/g, " ");
+}
+function code(s) {
+  return `\`${s.replace(/[\r\n]+/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+}
+function urlSegment(s) {
+  return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function verifiedCell(v) {
   if (!v) return "";
@@ -38951,9 +39154,9 @@ function summaryMarkdown(findings, meta) {
   for (const f of ordered) {
     const where = `${f.path}:${f.line}`;
     const at = f.commit?.sha ?? meta.sha;
-    const file = meta.repoUrl && at ? `[${cell(where)}](${meta.repoUrl}/blob/${at}/${f.path.split("/").map(encodeURIComponent).join("/")}#L${f.line})` : cell(where);
+    const file = meta.repoUrl && at ? `[${cell(where)}](${meta.repoUrl}/blob/${at}/${f.path.split("/").map(urlSegment).join("/")}#L${f.line})` : cell(where);
     const commit = f.commit ? `${f.commit.sha.slice(0, 12)} (${cell(f.commit.author)})` : "";
-    out.push(`| \`${cell(f.ruleId)}\` (${f.severity}) | ${file} | ${commit} | \`${cell(f.secret)}\` |${verified ? ` ${verifiedCell(f.verification)} |` : ""} ${FIX} |`);
+    out.push(`| ${code(f.ruleId)} (${f.severity}) | ${file} | ${commit} | ${code(f.secret)} |${verified ? ` ${verifiedCell(f.verification)} |` : ""} ${FIX} |`);
   }
   out.push(
     "",
@@ -39031,7 +39234,7 @@ async function runAction(env = process.env) {
     if (plan.kind !== "nothing" && outcome.files === 0 && outcome.skipped.length > 0) {
       outcome.notes.push(`nothing was scanned: ${outcome.skipped.length} path(s) skipped and no file read, so "no secrets found" rests on nothing (add --verbose to args to list them)`);
     }
-    for (const note of outcome.notes) warning(note);
+    for (const note of outcome.notes) warning(escapeControl(note));
     if (inputs.verify) {
       const { verifyFindings: verifyFindings2, sentNote: sentNote2, liveFirst: liveFirst2 } = await Promise.resolve().then(() => (init_verify(), verify_exports));
       const run = await verifyFindings2(outcome.findings, { env });
@@ -39040,7 +39243,7 @@ async function runAction(env = process.env) {
     }
     const findings = inputs.redact ? redact(outcome.findings) : outcome.findings;
     process.stdout.write(githubReport(findings, { tool: TOOL, color: false, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
-    if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${s.reason}`);
+    if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${escapeControl(s.reason)}`);
     else if (outcome.skipped.length) info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
     writeSarif(workspace, sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
     info(`SARIF written to ${relative5(workspace, sarifFile) || sarifFile}`);
@@ -39120,7 +39323,9 @@ async function execute(plan, target, workspace, common, flags, revisions, inputs
     const repo2 = await openRepository(target);
     await ensureFullHistory(repo2.root, log);
     const r2 = await scanHistory({ repo: target, revisions, ...common, redact: false });
-    return outcomeOf(r2, "the whole history (every ref)");
+    const outcome2 = outcomeOf(r2, "the whole history (every ref)");
+    if (r2.missingBlobs) outcome2.notes.push(`partial clone: ${r2.missingBlobs} blob(s) are not in the checkout and were not scanned (keyhound fetches nothing; check out without filter for a full audit)`);
+    return outcome2;
   }
   const repo = await openRepository(target);
   const attribute = flags["no-attribution"] !== true;
