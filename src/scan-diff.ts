@@ -93,6 +93,8 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
     // The last call counts every commit of the range (also those that change no blob).
     onProgress: (p) => void (commits = p.commits),
     archives,
+    // A pushed commit's message is in the history for good, like its files.
+    messages: true,
   });
   // Start git before compiling the rules, so the two overlap.
   const first = source.next();
@@ -112,8 +114,10 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
   const rank = new Map<string, number>();
   for (let next = await first; !next.done; next = await source.next()) {
     const fragment = next.value;
-    files += 1;
-    bytes += fragment.bytes ?? fragment.text.length;
+    if (!fragment.message) {
+      files += 1;
+      bytes += fragment.bytes ?? fragment.text.length;
+    }
     const sha = fragment.commit?.sha ?? '';
     let r = rank.get(sha);
     if (r === undefined) rank.set(sha, (r = rank.size));

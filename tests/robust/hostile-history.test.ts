@@ -131,3 +131,22 @@ describe('issue 18 cases 9–14: history hides nothing', () => {
     for (const f of r.findings) expect(f.commit?.message).toMatch(/^wallet mnemonic: .{1,4}…$/);
   });
 });
+
+describe('issue 18 case 11, range mode: the CI gate reads the messages of the commits it is given', () => {
+  it('`keyhound diff main...feature` finds a key in a feature commit message, and not one in a main commit message', () => {
+    const repo = tempRepo();
+    const old = anthropicKey();
+    commitFiles(repo, { 'a.txt': 'hello\n' }, `start\n\nANTHROPIC_API_KEY=${old}\n`);
+    sh(repo, 'checkout', '-q', '-b', 'feature');
+    const key = anthropicKey();
+    const sha = commitFiles(repo, { 'a.txt': 'hello again\n' }, `tidy up\n\ntemporary: ANTHROPIC_API_KEY=${key}\n`);
+    const r = spawnSync(process.execPath, [BIN, 'diff', 'main...feature', repo, '--format', 'json', '--no-redact'], {
+      env: { ...process.env, NO_COLOR: '1', ...GIT_ENV },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    const found = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings;
+    expect(found.map((f) => [f.secret, f.path, f.line, f.commit?.sha])).toEqual([[key, '(commit message)', 3, sha]]);
+  });
+});
