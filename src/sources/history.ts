@@ -15,6 +15,7 @@
 import type { CommitInfo, Fragment, Skip } from '../model/types.js';
 import { git, gitSpawn, GitError } from '../util/git.js';
 import { CatFileParser, type BatchObject } from './cat-file.js';
+import { chunkable, chunkFragments, CHUNK_ABOVE } from './chunks.js';
 import { archiveKind, archiveMembers, DEFAULT_ARCHIVE_LIMITS } from '../decode/archive.js';
 import { decode, decodeUtf8 } from './decode.js';
 import { LOG_FORMAT, LogRawParser } from './git-log-raw.js';
@@ -331,6 +332,15 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
           continue;
         }
         blobs += 1;
+        if ('content' in object && object.content && object.type === 'blob' && object.id === wanted.blob && object.content.length > CHUNK_ABOVE && chunkable(object.content)) {
+          // Too large for one string: scanned a chunk of whole lines at a time, whole (no delta against a parent).
+          for (const c of chunkFragments(object.content, wanted.path, onSkip)) {
+            bytes += c.bytes ?? 0;
+            yield { ...c, commit: wanted.commit };
+          }
+          options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
+          continue;
+        }
         const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
         if (fragment && 'archive' in fragment) {
           for (const m of archiveFragments(fragment.archive, wanted, options, onSkip)) {

@@ -2,6 +2,7 @@
 // be built, runs the built CLI's `history` on it, and names the case of the issue it pins.
 
 import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anthropicKey, bip39Mnemonic, githubToken } from '../../src/fakes/index.js';
@@ -149,4 +150,27 @@ describe('issue 18 case 11, range mode: the CI gate reads the messages of the co
     const found = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings;
     expect(found.map((f) => [f.secret, f.path, f.line, f.commit?.sha])).toEqual([[key, '(commit message)', 3, sha]]);
   });
+});
+
+describe('issue 18 case 3 in history: a blob larger than a JavaScript string', () => {
+  it('a 600 MB blob under --max-file-size 1G is scanned in chunks, its keys at their exact lines', () => {
+    const repo = tempRepo();
+    const [first, last] = [githubToken(), githubToken()];
+    const made = spawnSync('bash', ['-c', `{ printf 'TOKEN=%s\\n' "$1"; yes 'lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor in' | head -c 600M; printf '\\nTOKEN=%s\\n' "$2"; } > huge.log; wc -l < huge.log`, '_', first, last], { cwd: repo, encoding: 'utf8' });
+    const lines = Number(made.stdout.trim());
+    commitFiles(repo, {}, 'a huge log');
+    rmSync(join(repo, 'huge.log'));
+    const r = spawnSync(process.execPath, ['--max-old-space-size=1024', BIN, 'history', repo, '--max-file-size', '1G', '--format', 'json', '--no-redact'], {
+      env: { ...process.env, NO_COLOR: '1', ...GIT_ENV },
+      encoding: 'utf8',
+      timeout: 280_000,
+    });
+    expect(r.stderr).not.toMatch(/Cannot create a string/);
+    expect(r.status).toBe(1);
+    const found = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.path === 'huge.log');
+    expect(found.map((f) => [f.secret, f.line])).toEqual([
+      [first, 1],
+      [last, lines],
+    ]);
+  }, 300_000);
 });
