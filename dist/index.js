@@ -38241,6 +38241,14 @@ async function* historySource(options) {
           continue;
         }
         blobs += 1;
+        if ("content" in object && object.content && object.type === "blob" && object.id === wanted.blob && object.content.length > CHUNK_ABOVE && chunkable(object.content)) {
+          for (const c of chunkFragments(object.content, wanted.path, onSkip)) {
+            bytes += c.bytes ?? 0;
+            yield { ...c, commit: wanted.commit };
+          }
+          options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
+          continue;
+        }
         const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
         if (fragment && "archive" in fragment) {
           for (const m of archiveFragments(fragment.archive, wanted, options, onSkip)) {
@@ -38475,7 +38483,9 @@ async function scanDiff(options) {
     onSkip: (s) => void skipped.push(s),
     // The last call counts every commit of the range (also those that change no blob).
     onProgress: (p) => void (commits = p.commits),
-    archives
+    archives,
+    // A pushed commit's message is in the history for good, like its files.
+    messages: true
   });
   const first = source.next();
   let loaded;
@@ -38494,8 +38504,10 @@ async function scanDiff(options) {
   const rank = /* @__PURE__ */ new Map();
   for (let next = await first; !next.done; next = await source.next()) {
     const fragment = next.value;
-    files += 1;
-    bytes += fragment.bytes ?? fragment.text.length;
+    if (!fragment.message) {
+      files += 1;
+      bytes += fragment.bytes ?? fragment.text.length;
+    }
     const sha = fragment.commit?.sha ?? "";
     let r = rank.get(sha);
     if (r === void 0) rank.set(sha, r = rank.size);
