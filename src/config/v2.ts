@@ -62,7 +62,19 @@ export const DEFAULT_PART_NAMES: Readonly<Record<string, readonly string[]>> = {
 const NAME_TAILS = ['prod', 'production', 'dev', 'development', 'test', 'testnet', 'live', 'staging', 'value', 'str', 'env', 'var', 'default'];
 
 /** Splits an identifier into lower-case words: camelCase, snake_case, kebab-case, dots, brackets. */
-export function nameWords(name: string): string[] {
+export function nameWords(name: string): readonly string[] {
+  let words = WORDS.get(name);
+  if (words === undefined) {
+    if (WORDS.size >= 50_000) WORDS.clear();
+    WORDS.set(name, (words = splitWords(name)));
+  }
+  return words;
+}
+
+/** Names already split: the same binding names come back for every rule that looks at a line. */
+const WORDS = new Map<string, string[]>();
+
+function splitWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -227,8 +239,42 @@ export function partMatchers(spec: RuleSpec, where: Where): PartMatcher[] {
       validate: part.validate ?? null,
       optional: part.optional ?? false,
       prefixes: (part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3),
+      presence: presenceOf(part, { ...where, field: `parts.${name}` }),
     };
   });
+}
+
+/** Shortest run a presence test looks for: shorter runs are on nearly every line of code. */
+const MIN_PRESENCE = 12;
+
+/**
+ * A test a line must pass to hold a value of the part's shape: a run of its body's characters (its alphabet, or its
+ * longest segment's) as long as the body's shortest length. Null when that run would be shorter than
+ * {@link MIN_PRESENCE}. A class with `/` also takes `\`, since a JSON-escaped slash (`\/`) is undone in values.
+ */
+function presenceOf(part: PartSpec, where: Where): RegExp | null {
+  let best: { cls: string; min: number } | null = null;
+  const consider = (cls: string, length: PartSpec['length']): void => {
+    const min = minLength(length);
+    if (min !== null && (!best || min > best.min)) best = { cls, min };
+  };
+  if (part.segments) {
+    for (const seg of part.segments) if (typeof seg !== 'string') {
+      const { cls, length } = segmentClass(seg, where);
+      consider(cls, length);
+    }
+  } else consider(classOf(part.alphabet, part.chars, where), part.length);
+  const found = best as { cls: string; min: number } | null;
+  if (!found || found.min < MIN_PRESENCE) return null;
+  return new RegExp(`[${found.cls.includes('/') ? '\\\\' : ''}${found.cls}]{${found.min}}`);
+}
+
+/** The shortest length a length fact allows (null when it cannot be read). */
+function minLength(length: PartSpec['length']): number | null {
+  if (typeof length === 'number') return length;
+  if (Array.isArray(length)) return length.length ? Math.min(...length) : null;
+  const m = /^(\d+)-(\d+)$/.exec(String(length));
+  return m ? Number(m[1]) : null;
 }
 
 /** Turns a URL template (`https://*.infura.io/v3/{key}`) into a regex with one named group per part. */

@@ -4,7 +4,7 @@
 
 import type { CallMatcher, CompiledRule, PartMatcher } from '../model/types.js';
 import { compactName, nameWords, trimTail } from '../config/v2.js';
-import { type Binding, bindingsAt, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
+import { type Binding, bindingsAt, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
 import type { LineIndex } from './lines.js';
 
 /** One part found: its value and where. */
@@ -41,6 +41,8 @@ const PAIR_LINES = 12;
 export class Bindings {
   private readonly byLine = new Map<number, Binding[]>();
   private readonly sections = new Map<number, string[]>();
+  private readonly presence = new Map<string, boolean>();
+  private readonly longLines = new Map<number, { text: string; start: number; bindings: Binding[] }>();
   private readonly lineCount: number;
 
   constructor(
@@ -56,6 +58,27 @@ export class Bindings {
 
   line(n: number): string {
     return this.lines.lineText(n);
+  }
+
+  /**
+   * The bindings of a huge line (minified code, a source map): the dense grammar's, parsed once per fragment however
+   * many rules and keyword hits land on it, sorted by offset.
+   */
+  long(n: number): { text: string; start: number; bindings: Binding[] } {
+    let l = this.longLines.get(n);
+    if (!l) {
+      const text = this.line(n);
+      this.longLines.set(n, (l = { text, start: this.lines.lineStart(n), bindings: denseBindings(text) }));
+    }
+    return l;
+  }
+
+  /** Whether line `n` holds a run that `presence` finds (memoised per line and test). */
+  holds(n: number, presence: RegExp): boolean {
+    const key = `${n}\0${presence.source}`;
+    let yes = this.presence.get(key);
+    if (yes === undefined) this.presence.set(key, (yes = presence.test(this.line(n))));
+    return yes;
   }
 
   at(n: number): Binding[] {
@@ -276,6 +299,33 @@ function wordHits(rule: CompiledRule, text: string, hits: readonly number[]): nu
   });
 }
 
+const CALLEE_ONLY = new WeakMap<CompiledRule, string[]>();
+
+/** The rule's keywords that come from a call's callee alone (no alias, header, name, URL or prefix is the same word). */
+function calleeOnly(rule: CompiledRule): string[] {
+  let list = CALLEE_ONLY.get(rule);
+  if (!list) {
+    const ctx = rule.context!;
+    const callees = new Set(ctx.calls.map((c) => c.callee.toLowerCase()));
+    const other = new Set([...ctx.aliases, ...ctx.headers.keys(), ...ctx.urls.map((u) => u.keyword), ...ctx.parts.flatMap((p) => p.prefixes.map((x) => x.toLowerCase()))]);
+    list = rule.keywords.filter((k) => callees.has(k) && !other.has(k) && !other.has(compactName(k)));
+    CALLEE_ONLY.set(rule, list);
+  }
+  return list;
+}
+
+/** Index of the first binding at or after offset `at` (bindings sorted by offset). */
+function firstAtOrAfter(bindings: readonly Binding[], at: number): number {
+  let lo = 0;
+  let hi = bindings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bindings[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Every alias of every context rule, by rule set: a binding named for another provider is not claimed by nearness. */
 export type AliasIndex = ReadonlyMap<string, ReadonlySet<string>>;
 
@@ -288,6 +338,12 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
     byNameAlone(rule, hits, b, report);
     return;
   }
+  // A callee's name (`Client`, `API`, `HTTP`) only locates a call: a rule whose every hit is one names nothing of
+  // its provider, and the lines of those hits are read through the call's arguments alone (callHits below).
+  const locators = calleeOnly(rule);
+  const at = (h: number, k: string): boolean => b.text.slice(h, h + k.length).toLowerCase() === k;
+  const named = locators.length ? hits.filter((h) => !locators.some((k) => at(h, k)) || rule.keywords.some((k) => !locators.includes(k) && at(h, k))) : hits;
+  if (named.length === 0) return;
   const found: PartHit[] = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
   /** The binding's name holds another provider's alias (and none of this one's). */
@@ -299,14 +355,24 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
     for (let l = line - ctx.window; l <= line + ctx.window; l++) if (aliasLines.has(l)) return true;
     return false;
   };
+  const presences = ctx.parts.every((p) => p.presence) ? ctx.parts.map((p) => p.presence!) : null;
   // Bindings named for a part but not (yet) identified: pairing may claim them below.
   const unclaimed: PartHit[] = [];
   const visit = (line: number, pairOnly: boolean): void => {
     if (b.lineLength(line) > LONG_LINE) {
-      // A huge line: the bindings in windows around this rule's keywords on it.
-      for (const h of hits) if (b.lines.lineAt(h) === line) visitPiece(b.around(line, h), line, pairOnly);
+      // A huge line: its dense bindings within WINDOW characters of this rule's keywords on it.
+      const long = b.long(line);
+      const picked = new Set<Binding>();
+      for (const h of named) {
+        const at = h - long.start;
+        if (at < 0 || at > long.text.length) continue;
+        for (let i = firstAtOrAfter(long.bindings, at - WINDOW); i < long.bindings.length && long.bindings[i]!.at <= at + WINDOW; i++) picked.add(long.bindings[i]!);
+      }
+      if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
       return;
     }
+    // No run of any part's characters as long as the part: no value of this rule here, and no parse needed.
+    if (presences && !presences.some((p) => b.holds(line, p))) return;
     visitPiece({ text: b.line(line), start: b.lines.lineStart(line), bindings: b.at(line) }, line, pairOnly);
   };
   const visitPiece = (piece: { text: string; start: number; bindings?: Binding[] }, line: number, pairOnly: boolean): void => {
@@ -335,7 +401,7 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
       }
     }
   };
-  const lines = candidateLines(rule, hits, b);
+  const lines = candidateLines(rule, named, b);
   for (const line of lines) visit(line, false);
   for (const call of ctx.calls) callHits(call, rule, hits, aliasHits.length > 0, b, found);
   // A part named as such beside a part already identified (an `api_secret` two lines under `BINANCE_API_KEY`, a

@@ -135,6 +135,8 @@ export interface PartMatcher {
   optional: boolean;
   /** Prefixes of 3+ characters: a value with one identifies itself. */
   prefixes: string[];
+  /** A run a line must hold to hold this part's value (null: no cheap test); see presenceOf in src/config/v2.ts. */
+  presence: RegExp | null;
 }
 
 /** A call template, compiled: the callee, then what each argument is. */

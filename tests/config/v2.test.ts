@@ -57,6 +57,44 @@ describe('rule model v2', () => {
     }
   });
 
+  it('finds a credential on a minified line of megabytes, in plain and escaped JSON alike', () => {
+    const key = randChars(ALPHABETS.alnum, 64);
+    const secret = randChars(ALPHABETS.alnum, 64);
+    const filler = 'function f(a){return a.x+1},'.repeat(1500);
+    const plain = `${filler}var binance={apiKey:"${key}",apiSecret:"${secret}"};${filler}`;
+    const escaped = `{"sourcesContent":["${filler}const binance = {\\n  \\"api_key\\": \\"${key}\\",\\n  secret: \\"${secret}\\"}${filler}"]}`;
+    for (const text of [plain, escaped]) {
+      const found = detect(ruleSet, { text, path: 'bundle.min.js' }).findings;
+      expect(found.map((f) => [f.ruleId, f.secret === key ? 'key' : f.secret === secret ? 'secret' : f.secret])).toEqual([
+        ['t-binance', 'key'],
+        ['t-binance', 'secret'],
+      ]);
+    }
+  });
+
+  it('skips a line with no run of a part\'s characters as long as the part, and still sees an escaped slash', () => {
+    const { ruleSet: rs } = loadPack(
+      [
+        'providers: [{ id: acme, name: Acme, aliases: [acme] }]',
+        'rules:',
+        '  - id: acme-secret',
+        '    description: d',
+        '    severity: high',
+        '    provider: acme',
+        '    match: context',
+        '    parts: { secret: { alphabet: base64, length: 40 } }',
+        '',
+      ].join('\n'),
+    );
+    const part = rs.rules[0]!.context!.parts[0]!;
+    expect(part.presence?.source).toBe('[\\\\A-Za-z0-9+/]{40}');
+    const secret = `${randChars(ALPHABETS.alnum, 20)}/${randChars(ALPHABETS.alnum, 19)}`;
+    // PHP's json_encode writes `/` as `\/`: the value is read with the slash, and the line still passes the test.
+    const text = `{"acme": {"secret": "${secret.replace('/', '\\/')}"}}\n`;
+    expect(detect(rs, { text, path: 'c.json' }).findings.map((f) => f.secret)).toEqual([secret]);
+    expect(detect(rs, { text: `acme_secret = "${randChars(ALPHABETS.alnum, 39)}"\n`, path: 'c.py' }).findings).toEqual([]);
+  });
+
   it('compiles a prefixed rule to a bounded regex with its prefix as keyword', () => {
     const rule = ruleSet.rules.find((r) => r.id === 't-anthropic')!;
     expect(rule.keywords).toEqual(['sk-ant-api03-']);

@@ -2,7 +2,7 @@
 // right name to the right value, at the right offset.
 
 import { describe, expect, it } from 'vitest';
-import { inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
+import { denseBindings, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
 
 const V = 'q9Zr4TfW2mKx8LbP';
 
@@ -75,6 +75,31 @@ describe('grammar: lineBindings', () => {
 
   it('binds nothing on a line without a binding character', () => {
     expect(lineBindings(`just some words ${V}`)).toEqual([]);
+  });
+});
+
+describe('grammar: denseBindings (minified code, one-line JSON)', () => {
+  it.each([
+    ['object literal', `a({apiKey:"${V}",b:1})`, 'apiKey'],
+    ['member assignment', `x.token='${V}';`, 'x.token'],
+    ['JSON', `{"apiKey": "${V}"}`, 'apiKey'],
+    ['JSON inside a JSON string', `"{\\"apiKey\\":\\"${V}\\"}"`, 'apiKey'],
+    ['Ruby =>', `:api_key => "${V}"`, 'api_key'],
+    ['after a filler of code', `${'f(a,b);'.repeat(2000)}secret="${V}"`, 'secret'],
+  ])('%s', (_syntax, line, name) => {
+    const found = denseBindings(line);
+    expect(found.map((b) => [b.name, b.value])).toEqual([[name, V]]);
+    expect(line.slice(found[0]!.at, found[0]!.at + V.length)).toBe(V);
+  });
+
+  it.each([
+    ['comparison', `if(t==="${V}")`],
+    ['compound assignment', `t+="${V}"`],
+    ['value with a space', `t="${V} x"`],
+    ['too short', `t="abc1234"`],
+    ['no name', `f("${V}")`],
+  ])('nothing for a %s', (_what, line) => {
+    expect(denseBindings(line)).toEqual([]);
   });
 });
 
