@@ -5,7 +5,7 @@ import { reporters } from '../report/index.js';
 import { ruleMeta } from '../report/rules.js';
 import type { ScanResult } from '../scan.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, type RunIO, type RunResult } from './common.js';
-import { baselineLines, colorEnabled, rulesLine, configWarnings, cutShortLines, noRulesMessage, nothingScannedLine, verboseLines } from './output.js';
+import { baselineLines, colorEnabled, rulesLine, configWarnings, cutShortLines, noRulesMessage, nothingScannedLine, reportSummaryLine, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 
 /** `notes` come first on stderr (e.g. history's shallow-clone warning). */
@@ -25,7 +25,8 @@ export function finishScan(result: ScanResult, args: Record<string, unknown>, io
     configWarnings(result.config) +
     cutShortLines(result.cutShort) +
     nothingScannedLine(result.stats) +
-    (args.verbose ? rulesLine() + verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '');
+    (args.verbose ? rulesLine() + verboseLines(result.skipped, result.dropped) + baselineLines(result.baseline) : '') +
+    (args.output && !quiet ? reportSummaryLine(result.findings.length, result.stats, String(args.output), format) : '');
   return {
     exitCode: result.findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
     stdout: quiet ? '' : emit(report, args as { output?: string }),

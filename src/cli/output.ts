@@ -5,6 +5,7 @@ import type { UserConfig } from '../config/load.js';
 import type { BaselineOutcome } from '../filters/baseline.js';
 import type { CutShort, RuleSet, ScanStats, Skip } from '../model/types.js';
 import { escapeControl } from '../report/escape.js';
+import { humanBytes, plural } from '../report/text.js';
 import type { RunIO } from './index.js';
 
 /** Colour when stdout is a terminal, unless --no-color or NO_COLOR; FORCE_COLOR forces it. */
@@ -81,4 +82,13 @@ export function noRulesMessage(ruleSet: RuleSet, args: Record<string, unknown>):
 export function nothingScannedLine(stats: ScanStats): string {
   if (stats.files > 0 || stats.skipped === 0) return '';
   return `keyhound: warning: nothing was scanned: ${stats.skipped} path(s) skipped and no file read (--verbose lists them and why)\n`;
+}
+
+/**
+ * The one line on stderr when the report went to a file (`-o`): otherwise nothing at all would appear on the terminal
+ * at the end of a run (issue 21).
+ */
+export function reportSummaryLine(findings: number, stats: ScanStats, file: string, format: string): string {
+  const what = findings ? `${plural(findings, 'secret')} found` : 'no secrets found';
+  return `keyhound: ${what} (scanned ${plural(stats.files, 'file')}, ${humanBytes(stats.bytes)}, in ${stats.durationMs} ms); ${format} report written to ${printablePath(file)}\n`;
 }

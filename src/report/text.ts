@@ -6,13 +6,13 @@ import { ansiStyles, type Styles } from './ansi.js';
 import { escapeControl, escapeLine } from './escape.js';
 import type { ReportMeta } from './types.js';
 
-function humanBytes(n: number): string {
+export function humanBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 

@@ -1,6 +1,10 @@
 // The progress line: counts, rate and ETA, fitted to the terminal width; and the bar erases itself.
 
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keyhound } from '../helpers/cli.js';
+import { ghToken } from '../helpers/staged.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
 import { ProgressBar, progressLine } from '../../src/cli/progress.js';
 
 const state = { done: 250, total: 1000, unit: 'commits', detail: '900 blobs', bytes: 4 * 1024 * 1024 };
@@ -19,7 +23,7 @@ describe('progress', () => {
 
   it('draws at most every 100 ms and clears its line when done', () => {
     const out: string[] = [];
-    const bar = new ProgressBar({ write: (s: string) => out.push(s), columns: 0 }); // 0: a pty that reports no width
+    const bar = new ProgressBar({ write: (s: string) => out.push(s), columns: 0 }, { delayMs: 0 }); // 0: a pty that reports no width
     bar.update(state);
     bar.update(state);
     bar.done();
@@ -27,5 +31,49 @@ describe('progress', () => {
     expect(out[0]!.startsWith('\r\x1b[K[')).toBe(true);
     expect(out[0]).toContain('250/1,000 commits');
     expect(out[1]).toBe('\r\x1b[K');
+  });
+
+  it('draws nothing for a run shorter than a second', () => {
+    const out: string[] = [];
+    let t = 0;
+    const bar = new ProgressBar({ write: (s: string) => out.push(s), columns: 100 }, { now: () => t });
+    for (t = 0; t < 1000; t += 150) bar.update(state);
+    bar.done();
+    expect(out).toEqual([]);
+  });
+
+  // Regression (issue 21): the first ETA of a 3-second history read "18m28s": the first commit also carried the
+  // start-up, and the ETA extrapolated from it.
+  it('takes the ETA from the pace after the first unit, and shows none before a second of it', () => {
+    const out: string[] = [];
+    let t = 0;
+    const bar = new ProgressBar({ write: (s: string) => out.push(s), columns: 120 }, { now: () => t });
+    const at = (ms: number, done: number): void => {
+      t = ms;
+      bar.update({ ...state, done, total: 3000 });
+    };
+    at(0, 0);
+    at(1100, 1); // a slow first commit: start-up
+    expect(out.at(-1)).toContain('ETA --');
+    at(1600, 500);
+    expect(out.at(-1)).toContain('ETA --');
+    at(2100, 1000); // 999 commits in 1 s: 2,000 left take 2 s
+    expect(out.at(-1)).toMatch(/ETA 2s$/);
+  });
+});
+
+// Regression (issue 21): with -o, nothing at all appeared on the terminal at the end of a run.
+describe('closure with -o', () => {
+  it('says on stderr, in one line, what was found and where the report went', () => {
+    const dir = tempDir();
+    writeTree(dir, { 'a.env': `TOKEN=${ghToken()}\n` });
+    const out = join(tempDir(), 'r.sarif');
+    const r = keyhound(['scan', dir, '-f', 'sarif', '-o', out]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^keyhound: 1 secret found \(scanned 1 file, \d+ B, in \d+ ms\); sarif report written to .*r\.sarif\n$/);
+    const clean = keyhound(['scan', tempDir(), '-o', out]);
+    expect(clean.stderr).toMatch(/^keyhound: no secrets found \(scanned 0 files/);
+    expect(keyhound(['scan', tempDir(), '-o', out, '--quiet']).stderr).toBe('');
   });
 });
