@@ -33,7 +33,7 @@ const OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
 
 /** `name op value` in its many spellings, with an optional type annotation (`token: str = …`). */
 const ASSIGN = new RegExp(
-  String.raw`(?<![\w$@.\-])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` +
+  String.raw`(?<![\w$@.\-:])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` +
     String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` +
     String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
   'gd',
@@ -118,6 +118,11 @@ function bindingOf(m: RegExpExecArray, kind: BindingKind): Binding | null {
   const g = m.groups!;
   const text = g.qv ?? g.uv;
   if (text === undefined || g.name === undefined) return null;
+  // `name: Identifier;` is a type annotation or a reference (TypeScript, a struct), not a value: `Password=x;` in a
+  // connection string has `=`, and a YAML value no `;` after it.
+  // A Ruby symbol binds with `=>`; `:secret:x` is a segment of an ARN or a URN.
+  if (g.q === ':' && g.op === ':') return null;
+  if (g.op === ':' && g.uv !== undefined && m.input[m.indices!.groups!.uv![1]] === ';' && /^[A-Za-z_$][\w$.]*$/.test(g.uv)) return null;
   let at = m.indices!.groups![g.qv !== undefined ? 'qv' : 'uv']![0];
   let value = text;
   const scheme = QUOTED_SCHEME.exec(value);

@@ -78,6 +78,16 @@ describe('grammar: lineBindings', () => {
   });
 });
 
+describe('grammar: what is not a binding', () => {
+  it.each([
+    ['an ARN segment', `"SecretId": "arn:aws:secretsmanager:us-east-1:012345678901:secret:myuser/${V}"`, ['SecretId', 'arn']],
+    ['an ARN segment after an entity', `"ARN": "&asm-service-name;:us-west-2:&Id;:secret:MySecret1-${V}"`, ['ARN']],
+    ['a TypeScript member type', `  KdcAdminPassword: XmlStringMaxLen256;`, []],
+  ])('%s', (_what, line, names) => {
+    expect(lineBindings(line).map((b) => b.name)).toEqual(names);
+  });
+});
+
 describe('grammar: denseBindings (minified code, one-line JSON)', () => {
   it.each([
     ['object literal', `a({apiKey:"${V}",b:1})`, 'apiKey'],
