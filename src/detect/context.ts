@@ -41,7 +41,8 @@ const PAIR_LINES = 12;
 export class Bindings {
   private readonly byLine = new Map<number, Binding[]>();
   private readonly sections = new Map<number, string[]>();
-  private readonly presence = new Map<string, boolean>();
+  private readonly presence = new Map<string, Int8Array>();
+  private readonly longestRun: Int32Array;
   private readonly longLines = new Map<number, { text: string; start: number; bindings: Binding[] }>();
   private readonly lineCount: number;
 
@@ -50,6 +51,7 @@ export class Bindings {
     readonly lines: LineIndex,
   ) {
     this.lineCount = lines.lineAt(text.length) + 1;
+    this.longestRun = new Int32Array(this.lineCount).fill(-1);
   }
 
   get count(): number {
@@ -73,12 +75,22 @@ export class Bindings {
     return l;
   }
 
-  /** Whether line `n` holds a run that `presence` finds (memoised per line and test). */
+  /**
+   * Whether line `n` holds a run that `presence` finds: first against the line's longest run of value characters
+   * (a part whose characters are all value characters needs a run at least that long), then by the regex itself.
+   * Both memoised per line.
+   */
   holds(n: number, presence: RegExp): boolean {
-    const key = `${n}\0${presence.source}`;
-    let yes = this.presence.get(key);
-    if (yes === undefined) this.presence.set(key, (yes = presence.test(this.line(n))));
-    return yes;
+    const test = presenceTest(presence);
+    if (test.valueChars) {
+      let run = this.longestRun[n]!;
+      if (run < 0) this.longestRun[n] = run = longestValueRun(this.line(n));
+      if (run < test.min) return false;
+    }
+    let memo = this.presence.get(presence.source);
+    if (!memo) this.presence.set(presence.source, (memo = new Int8Array(this.lineCount)));
+    if (memo[n] === 0) memo[n] = presence.test(this.line(n)) ? 1 : -1;
+    return memo[n] === 1;
   }
 
   at(n: number): Binding[] {
@@ -252,27 +264,44 @@ export function excluded(words: readonly string[], exclude: readonly string[]): 
 function candidateLines(rule: CompiledRule, hits: readonly number[], b: Bindings): number[] {
   const ctx = rule.context!;
   const window = ctx.anyName && ctx.aliases.length === 0 ? 0 : ctx.window;
-  const set = new Set<number>();
+  // Hits ascend, so the ranges below start in ascending order: each adds only the lines past the last one added.
+  const out: number[] = [];
+  let next = 0;
+  const add = (from: number, to: number): void => {
+    for (let l = Math.max(from, next); l <= to; l++) out.push(l);
+    if (to + 1 > next) next = to + 1;
+  };
   let lastLine = -1;
   for (const offset of hits) {
     const line = b.lines.lineAt(offset);
     if (line === lastLine) continue;
     lastLine = line;
-    for (let l = Math.max(0, line - window); l <= Math.min(b.count - 1, line + window); l++) set.add(l);
+    add(Math.max(0, line - window), Math.min(b.count - 1, line + window));
     // An XML element opened at the end of this line may hold its value alone on the next one.
-    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && b.line(line).trimEnd().endsWith('>')) set.add(line + 1);
-    if (window > 0) {
+    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && b.line(line).trimEnd().endsWith('>')) add(line + 1, line + 1);
+    if (window > 0 && opensSection(b.line(line))) {
       // A section opened on this line: its children, down to the first line indented no deeper.
       const indent = indentOf(b.line(line));
+      let last = line;
       for (let l = line + 1; l < b.count && l <= line + CHILD_LINES; l++) {
         const text = b.line(l);
         if (text.trim() === '') continue;
         if (indentOf(text) <= indent) break;
-        set.add(l);
+        last = l;
       }
+      add(line + 1, last);
     }
   }
-  return [...set].sort((x, y) => x - y);
+  return out;
+}
+
+/**
+ * Whether a line can open a section whose children follow it: it ends (before a comment) with `:` (YAML), `{`, `[`
+ * or `(` (JSON, HCL, a call), `]` (an INI or TOML header), `>` (an XML element) or `=` (a value on the next lines).
+ */
+function opensSection(line: string): boolean {
+  const t = line.replace(/[ \t]+(?:#|\/\/).*$/, '').trimEnd();
+  return /[:{[(\]>=]$/.test(t);
 }
 
 /** True when a character continues a word across `at` (a letter or digit on both sides, not a camelCase hump). */
@@ -312,6 +341,39 @@ function calleeOnly(rule: CompiledRule): string[] {
     CALLEE_ONLY.set(rule, list);
   }
   return list;
+}
+
+/** Characters that never occur in a value run: white space, quotes, brackets and separators. */
+const NOT_VALUE = ' \t\r\n"\'`,;()[]{}<>|&#^';
+const NOT_VALUE_CODES = new Uint8Array(128);
+for (const ch of NOT_VALUE) NOT_VALUE_CODES[ch.charCodeAt(0)] = 1;
+
+/** Length of the longest run of the line without a {@link NOT_VALUE} character. */
+function longestValueRun(line: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 128 && NOT_VALUE_CODES[c] === 1) {
+      if (run > best) best = run;
+      run = 0;
+    } else run++;
+  }
+  return run > best ? run : best;
+}
+
+const PRESENCE_TESTS = new WeakMap<RegExp, { min: number; valueChars: boolean }>();
+
+/** A presence regex's length, and whether its class holds only value characters (so the longest run bounds it). */
+function presenceTest(presence: RegExp): { min: number; valueChars: boolean } {
+  let t = PRESENCE_TESTS.get(presence);
+  if (!t) {
+    const m = /^\[(.*)\]\{(\d+)\}$/s.exec(presence.source);
+    const one = m ? new RegExp(`^[${m[1]}]$`) : null;
+    t = { min: m ? Number(m[2]) : 0, valueChars: one !== null && ![...NOT_VALUE].some((ch) => one.test(ch)) };
+    PRESENCE_TESTS.set(presence, t);
+  }
+  return t;
 }
 
 /** Index of the first binding at or after offset `at` (bindings sorted by offset). */
