@@ -300,7 +300,9 @@ function candidateLines(rule: CompiledRule, hits: readonly number[], b: Bindings
  * or `(` (JSON, HCL, a call), `]` (an INI or TOML header), `>` (an XML element) or `=` (a value on the next lines).
  */
 function opensSection(line: string): boolean {
-  const t = line.replace(/[ \t]+(?:#|\/\/).*$/, '').trimEnd();
+  // A huge line (minified code) has no children: it is all there is. Only a line's end is read.
+  if (line.length > LONG_LINE) return false;
+  const t = line.slice(-256).replace(/[ \t]+(?:#|\/\/)[^\n]*$/, '').trimEnd();
   return /[:{[(\]>=]$/.test(t);
 }
 
@@ -440,7 +442,10 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
   const visitPiece = (piece: { text: string; start: number; bindings?: Binding[] }, line: number, pairOnly: boolean): void => {
     const lineStart = piece.start;
     for (const binding of piece.bindings ?? lineBindings(piece.text)) {
-      if (isPlaceholder(binding.value)) continue;
+      // Most values have no part's shape: that is the cheapest test, so it comes first.
+      let shaped = false;
+      for (const part of ctx.parts) if (part.shape.test(binding.value)) shaped = true;
+      if (!shaped || isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
       for (const part of ctx.parts) {
