@@ -4123,6 +4123,14 @@ var init_errors = __esm({
 
 // src/config/v2.ts
 function nameWords(name2) {
+  let words = WORDS.get(name2);
+  if (words === void 0) {
+    if (WORDS.size >= 5e4) WORDS.clear();
+    WORDS.set(name2, words = splitWords(name2));
+  }
+  return words;
+}
+function splitWords(name2) {
   return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 function compactName(name2) {
@@ -4242,9 +4250,32 @@ function partMatchers(spec, where) {
       entropy: part.entropy ?? spec.entropy ?? 0,
       validate: part.validate ?? null,
       optional: part.optional ?? false,
-      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3)
+      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3),
+      presence: presenceOf(part, { ...where, field: `parts.${name2}` })
     };
   });
+}
+function presenceOf(part, where) {
+  let best = null;
+  const consider = (cls, length) => {
+    const min = minLength(length);
+    if (min !== null && (!best || min > best.min)) best = { cls, min };
+  };
+  if (part.segments) {
+    for (const seg of part.segments) if (typeof seg !== "string") {
+      const { cls, length } = segmentClass(seg, where);
+      consider(cls, length);
+    }
+  } else consider(classOf(part.alphabet, part.chars, where), part.length);
+  const found = best;
+  if (!found || found.min < MIN_PRESENCE) return null;
+  return new RegExp(`[${found.cls.includes("/") ? "\\\\" : ""}${found.cls}]{${found.min}}`);
+}
+function minLength(length) {
+  if (typeof length === "number") return length;
+  if (Array.isArray(length)) return length.length ? Math.min(...length) : null;
+  const m = /^(\d+)-(\d+)$/.exec(String(length));
+  return m ? Number(m[1]) : null;
 }
 function urlTemplateRegex(template, parts, where) {
   let source = "";
@@ -4328,7 +4359,7 @@ function callTemplate(template, parts, where) {
   const callee = m.groups.callee;
   return { callee, positional, named };
 }
-var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, TOKEN_LEFT;
+var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, WORDS, TOKEN_LEFT, MIN_PRESENCE;
 var init_v2 = __esm({
   "src/config/v2.ts"() {
     "use strict";
@@ -4361,7 +4392,9 @@ var init_v2 = __esm({
       username: ["username", "user", "login", "userid"]
     };
     NAME_TAILS = ["prod", "production", "dev", "development", "test", "testnet", "live", "staging", "value", "str", "env", "var", "default"];
+    WORDS = /* @__PURE__ */ new Map();
     TOKEN_LEFT = "(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9_])";
+    MIN_PRESENCE = 12;
   }
 });
 
@@ -36037,7 +36070,7 @@ var VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${S
 var NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
 var OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
 var ASSIGN = new RegExp(
-  String.raw`(?<![\w$@.\-])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
+  String.raw`(?<![\w$@.\-:])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
   "gd"
 );
 var GO_VAR = new RegExp(String.raw`\b(?:var|const)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+[\w.*\[\]]+[ \t]*=[ \t]*${VALUE}`, "gd");
@@ -36089,6 +36122,8 @@ function bindingOf(m, kind2) {
   const g = m.groups;
   const text = g.qv ?? g.uv;
   if (text === void 0 || g.name === void 0) return null;
+  if (g.q === ":" && g.op === ":") return null;
+  if (g.op === ":" && g.uv !== void 0 && m.input[m.indices.groups.uv[1]] === ";" && /^[A-Za-z_$][\w$.]*$/.test(g.uv)) return null;
   let at = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
   let value = text;
   const scheme = QUOTED_SCHEME.exec(value);
@@ -36138,6 +36173,36 @@ function xmlValueLine(prev, line, next) {
   if (!next.trimStart().startsWith(`</${name2}>`)) return null;
   return { name: name2, value: v.groups.v, at: line.indexOf(v.groups.v), kind: "xml" };
 }
+var DENSE_VALUE = /(\\?)(["'`])(?=([^"'`\\\s]{8,512})\1\2)/g;
+var NAME_CHAR = /[\w$.-]/;
+function denseBindings(line) {
+  const out = [];
+  DENSE_VALUE.lastIndex = 0;
+  for (let m = DENSE_VALUE.exec(line); m; m = DENSE_VALUE.exec(line)) {
+    const open3 = m.index;
+    const value = m[3];
+    const at = open3 + m[0].length;
+    DENSE_VALUE.lastIndex = at;
+    let i = open3 - 1;
+    while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
+    let op2 = line[i];
+    if (op2 === ">" && line[i - 1] === "=") op2 = line[--i];
+    if (op2 !== ":" && op2 !== "=") continue;
+    if (op2 === "=" && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? "")) continue;
+    i--;
+    while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
+    if (line[i] === "]") i--;
+    if (line[i] === '"' || line[i] === "'" || line[i] === "`") i -= line[i - 1] === "\\" ? 2 : 1;
+    const end = i + 1;
+    while (i >= 0 && end - i <= 100 && NAME_CHAR.test(line[i])) i--;
+    let start = i + 1;
+    while (start < end && (line[start] === "." || line[start] === "-")) start++;
+    if (start >= end || !/[A-Za-z_$]/.test(line[start])) continue;
+    out.push({ name: line.slice(start, end), value, at, kind: "assign" });
+    DENSE_VALUE.lastIndex = at + value.length;
+  }
+  return out;
+}
 var QUOTED_SCHEME = /^(?:bearer|basic|token|bot|apikey|api-key|key|sso-key|otp)[ \t]+(?=\S)/i;
 function unescapeValue(v) {
   return v.includes("\\/") ? v.replace(/\\\//g, "/") : v;
@@ -36154,9 +36219,9 @@ function indentOf(line) {
 var SECTION_HEADER = /^[ \t]*\[{1,2}(?<name>[^\]\n]{1,100})\]{1,2}[ \t]*(?:[#;].*)?$/;
 var OPENER = /(?:[:{([=]|=>|\|[-+]?|>[-+]?)[ \t]*(?:#.*|\/\/.*)?$/;
 var BLANK_OR_COMMENT = /^[ \t]*(?:$|#|\/\/|;|--|\*|\/\*)/;
-var WORDS = /[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g;
+var WORDS2 = /[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g;
 function openerWords(line) {
-  return line.match(WORDS) ?? [];
+  return line.match(WORDS2) ?? [];
 }
 function sectionNames(lineText, n, limit = 200) {
   const out = [];
@@ -36214,17 +36279,50 @@ var Bindings = class {
     this.text = text;
     this.lines = lines;
     this.lineCount = lines.lineAt(text.length) + 1;
+    this.longestRun = new Int32Array(this.lineCount).fill(-1);
   }
   text;
   lines;
   byLine = /* @__PURE__ */ new Map();
   sections = /* @__PURE__ */ new Map();
+  presence = /* @__PURE__ */ new Map();
+  longestRun;
+  longLines = /* @__PURE__ */ new Map();
   lineCount;
   get count() {
     return this.lineCount;
   }
   line(n) {
     return this.lines.lineText(n);
+  }
+  /**
+   * The bindings of a huge line (minified code, a source map): the dense grammar's, parsed once per fragment however
+   * many rules and keyword hits land on it, sorted by offset.
+   */
+  long(n) {
+    let l = this.longLines.get(n);
+    if (!l) {
+      const text = this.line(n);
+      this.longLines.set(n, l = { text, start: this.lines.lineStart(n), bindings: denseBindings(text) });
+    }
+    return l;
+  }
+  /**
+   * Whether line `n` holds a run that `presence` finds: first against the line's longest run of value characters
+   * (a part whose characters are all value characters needs a run at least that long), then by the regex itself.
+   * Both memoised per line.
+   */
+  holds(n, presence) {
+    const test = presenceTest(presence);
+    if (test.valueChars) {
+      let run = this.longestRun[n];
+      if (run < 0) this.longestRun[n] = run = longestValueRun(this.line(n));
+      if (run < test.min) return false;
+    }
+    let memo = this.presence.get(presence.source);
+    if (!memo) this.presence.set(presence.source, memo = new Int8Array(this.lineCount));
+    if (memo[n] === 0) memo[n] = presence.test(this.line(n)) ? 1 : -1;
+    return memo[n] === 1;
   }
   at(n) {
     let b = this.byLine.get(n);
@@ -36352,25 +36450,37 @@ function excluded(words, exclude) {
 function candidateLines(rule, hits, b) {
   const ctx = rule.context;
   const window = ctx.anyName && ctx.aliases.length === 0 ? 0 : ctx.window;
-  const set = /* @__PURE__ */ new Set();
+  const out = [];
+  let next = 0;
+  const add = (from, to) => {
+    for (let l = Math.max(from, next); l <= to; l++) out.push(l);
+    if (to + 1 > next) next = to + 1;
+  };
   let lastLine = -1;
   for (const offset of hits) {
     const line = b.lines.lineAt(offset);
     if (line === lastLine) continue;
     lastLine = line;
-    for (let l = Math.max(0, line - window); l <= Math.min(b.count - 1, line + window); l++) set.add(l);
-    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && b.line(line).trimEnd().endsWith(">")) set.add(line + 1);
-    if (window > 0) {
+    add(Math.max(0, line - window), Math.min(b.count - 1, line + window));
+    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && b.line(line).trimEnd().endsWith(">")) add(line + 1, line + 1);
+    if (window > 0 && opensSection(b.line(line))) {
       const indent = indentOf(b.line(line));
+      let last = line;
       for (let l = line + 1; l < b.count && l <= line + CHILD_LINES; l++) {
         const text = b.line(l);
         if (text.trim() === "") continue;
         if (indentOf(text) <= indent) break;
-        set.add(l);
+        last = l;
       }
+      add(line + 1, last);
     }
   }
-  return [...set].sort((x, y) => x - y);
+  return out;
+}
+function opensSection(line) {
+  if (line.length > LONG_LINE) return false;
+  const t = line.slice(-256).replace(/[ \t]+(?:#|\/\/)[^\n]*$/, "").trimEnd();
+  return /[:{[(\]>=]$/.test(t);
 }
 function insideWord(text, at) {
   const before2 = text.charCodeAt(at - 1);
@@ -36389,6 +36499,54 @@ function wordHits(rule, text, hits) {
     return false;
   });
 }
+var CALLEE_ONLY = /* @__PURE__ */ new WeakMap();
+function calleeOnly(rule) {
+  let list = CALLEE_ONLY.get(rule);
+  if (!list) {
+    const ctx = rule.context;
+    const callees = new Set(ctx.calls.map((c) => c.callee.toLowerCase()));
+    const other = /* @__PURE__ */ new Set([...ctx.aliases, ...ctx.headers.keys(), ...ctx.urls.map((u) => u.keyword), ...ctx.parts.flatMap((p) => p.prefixes.map((x) => x.toLowerCase()))]);
+    list = rule.keywords.filter((k) => callees.has(k) && !other.has(k) && !other.has(compactName(k)));
+    CALLEE_ONLY.set(rule, list);
+  }
+  return list;
+}
+var NOT_VALUE = " 	\r\n\"'`,;()[]{}<>|&#^";
+var NOT_VALUE_CODES = new Uint8Array(128);
+for (const ch of NOT_VALUE) NOT_VALUE_CODES[ch.charCodeAt(0)] = 1;
+function longestValueRun(line) {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 128 && NOT_VALUE_CODES[c] === 1) {
+      if (run > best) best = run;
+      run = 0;
+    } else run++;
+  }
+  return run > best ? run : best;
+}
+var PRESENCE_TESTS = /* @__PURE__ */ new WeakMap();
+function presenceTest(presence) {
+  let t = PRESENCE_TESTS.get(presence);
+  if (!t) {
+    const m = /^\[(.*)\]\{(\d+)\}$/s.exec(presence.source);
+    const one = m ? new RegExp(`^[${m[1]}]$`) : null;
+    t = { min: m ? Number(m[2]) : 0, valueChars: one !== null && ![...NOT_VALUE].some((ch) => one.test(ch)) };
+    PRESENCE_TESTS.set(presence, t);
+  }
+  return t;
+}
+function firstAtOrAfter(bindings, at) {
+  let lo2 = 0;
+  let hi = bindings.length;
+  while (lo2 < hi) {
+    const mid = lo2 + hi >> 1;
+    if (bindings[mid].at < at) lo2 = mid + 1;
+    else hi = mid;
+  }
+  return lo2;
+}
 function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new Map()) {
   const ctx = rule.context;
   const hits = wordHits(rule, b.text, rawHits);
@@ -36397,6 +36555,10 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
     byNameAlone(rule, hits, b, report);
     return;
   }
+  const locators = calleeOnly(rule);
+  const at = (h, k) => b.text.slice(h, h + k.length).toLowerCase() === k;
+  const named = locators.length ? hits.filter((h) => !locators.some((k) => at(h, k)) || rule.keywords.some((k) => !locators.includes(k) && at(h, k))) : hits;
+  if (named.length === 0) return;
   const found = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
   const othersName = (words) => !words.some((w) => own.has(w)) && words.some((w) => aliases.has(w) && !own.has(w));
@@ -36407,18 +36569,29 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
     for (let l = line - ctx.window; l <= line + ctx.window; l++) if (aliasLines.has(l)) return true;
     return false;
   };
+  const presences = ctx.parts.every((p) => p.presence) ? ctx.parts.map((p) => p.presence) : null;
   const unclaimed = [];
   const visit = (line, pairOnly) => {
     if (b.lineLength(line) > LONG_LINE) {
-      for (const h of hits) if (b.lines.lineAt(h) === line) visitPiece(b.around(line, h), line, pairOnly);
+      const long = b.long(line);
+      const picked = /* @__PURE__ */ new Set();
+      for (const h of named) {
+        const at2 = h - long.start;
+        if (at2 < 0 || at2 > long.text.length) continue;
+        for (let i = firstAtOrAfter(long.bindings, at2 - WINDOW); i < long.bindings.length && long.bindings[i].at <= at2 + WINDOW; i++) picked.add(long.bindings[i]);
+      }
+      if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
       return;
     }
+    if (presences && !presences.some((p) => b.holds(line, p))) return;
     visitPiece({ text: b.line(line), start: b.lines.lineStart(line), bindings: b.at(line) }, line, pairOnly);
   };
   const visitPiece = (piece, line, pairOnly) => {
     const lineStart2 = piece.start;
     for (const binding of piece.bindings ?? lineBindings(piece.text)) {
-      if (isPlaceholder(binding.value)) continue;
+      let shaped = false;
+      for (const part of ctx.parts) if (part.shape.test(binding.value)) shaped = true;
+      if (!shaped || isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
       for (const part of ctx.parts) {
@@ -36426,16 +36599,16 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
         const hit = { part: part.name, value: binding.value, start: lineStart2 + binding.at, line };
         const header = ctx.headers.get(compactName(binding.name));
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
-        const named = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && namesCredential(words, ctx.aliases));
-        if (named && !pairOnly) {
+        const named2 = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && namesCredential(words, ctx.aliases));
+        if (named2 && !pairOnly) {
           identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line));
         }
         if (identified) found.push(hit);
-        else if (named && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);
+        else if (named2 && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);
       }
     }
   };
-  const lines = candidateLines(rule, hits, b);
+  const lines = candidateLines(rule, named, b);
   for (const line of lines) visit(line, false);
   for (const call7 of ctx.calls) callHits(call7, rule, hits, aliasHits.length > 0, b, found);
   if (found.length > 0 && ctx.parts.length > 1) {
