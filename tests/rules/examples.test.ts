@@ -1,6 +1,7 @@
 // The generic rule test: every rule in rules/*.yaml carries positive and negative examples, expanded to fresh fake
 // values here; each positive must be found by its rule and each negative must not.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileAllowlist, compileRule } from '../../src/config/compile.js';
 import { loadRulePacks } from '../../src/config/load.js';
@@ -17,6 +18,16 @@ const providers = providerIndex(packs.map((p) => ({ file: p.file, providers: p.p
 const rules = packs.flatMap((p) => p.rules.map((spec) => compileRule(spec, { file: p.file, family: p.family }, validatorNames, { providers })));
 
 describe('rule catalogue', () => {
+  it('is readable by hand: no line of rules/ over 200 characters, every rule with a provider', () => {
+    const long = packs.flatMap((p) =>
+      readFileSync(p.file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (line.length > 200 ? [`${p.file}:${i + 1} (${line.length})`] : [])),
+    );
+    expect(long).toEqual([]);
+    expect(rules.filter((r) => !r.provider).map((r) => r.id)).toEqual([]);
+  });
+
   it('has rules, with unique ids', () => {
     expect(rules.length).toBeGreaterThan(10);
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
