@@ -3,8 +3,8 @@
 // a URL), then paired into credentials. Pure, like the rest of detect.
 
 import type { CallMatcher, CompiledRule, PartMatcher } from '../model/types.js';
-import { compactName, nameWords, trimTail } from '../config/v2.js';
-import { type Binding, bindingsAt, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
+import { compactName, DEFAULT_PART_NAMES, nameWords, trimTail } from '../config/v2.js';
+import { type Binding, bindingsAt, continuedValueLine, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
 import type { LineIndex } from './lines.js';
 
 /** One part found: its value and where. */
@@ -102,7 +102,11 @@ export class Bindings {
   /** A line's bindings; a value alone between an element's tags on the lines around it is that element's. */
   private parse(n: number): Binding[] {
     const xml = n > 0 && n + 1 < this.lineCount ? xmlValueLine(this.line(n - 1), this.line(n), this.line(n + 1)) : null;
-    return xml ? [xml] : lineBindings(this.line(n));
+    if (xml) return [xml];
+    const found = lineBindings(this.line(n));
+    if (found.length > 0 || n === 0 || this.lineLength(n - 1) > LONG_LINE) return found;
+    const continued = continuedValueLine(this.line(n - 1), this.line(n));
+    return continued ? [continued] : found;
   }
 
   lineLength(n: number): number {
@@ -174,6 +178,39 @@ export function namesCredential(words: readonly string[], aliases: readonly stri
   return aliases.some((a) => compactName(a) === rest);
 }
 
+/** Words that name a provider's token without saying which part it is: `KUCOIN_TOKEN`, `kucoinAccessToken`. */
+const TOKEN_NAMES = new Set(['token', 'apitoken', 'accesstoken', 'authtoken']);
+/** Words that, in a rule of one part, can only mean that part: `finnhub_secret`, `acme_api_key`. */
+const SECRET_NAMES = new Set(['key', 'apikey', 'secret', 'secretkey', 'apisecret', 'accesskey']);
+/** Parts such a word may stand for; never a passphrase, a password, an id or a user name. */
+const SECRET_PARTS = new Set(['key', 'secret', 'token', 'apikey', 'secretkey', 'accesskey', 'apitoken', 'accesstoken']);
+
+/** True when a part goes by its default names: its rule did not say which names it goes by. */
+function defaultNames(part: PartMatcher): boolean {
+  const d = DEFAULT_PART_NAMES[part.name];
+  return d !== undefined && d.length === part.names.length && d.every((n) => part.names.includes(compactName(n)));
+}
+
+/**
+ * The one part a binding named for a provider's secret in general stands for: `kucoinToken` (a token of a rule whose
+ * parts are a key, a secret and a passphrase), `finnhub_secret` (a rule of one part). It is the only key, secret or
+ * token part whose exact shape the value has, among parts whose rule did not list the names they go by (a rule that
+ * lists them has said what a `token` is: Mixpanel's is public). Null when none or several fit.
+ */
+export function partByShape(words: readonly string[], aliases: readonly string[], parts: readonly PartMatcher[], value: string): PartMatcher | null {
+  const own = new Set(aliases.map(compactName));
+  const rest = trimTail(words, own).filter((w) => !own.has(w)).join('');
+  const required = parts.filter((p) => !p.optional);
+  if (!TOKEN_NAMES.has(rest) && !(SECRET_NAMES.has(rest) && required.length === 1)) return null;
+  let only: PartMatcher | null = null;
+  for (const p of required) {
+    if (!SECRET_PARTS.has(p.name) || !defaultNames(p) || !p.shape.test(value)) continue;
+    if (only) return null;
+    only = p;
+  }
+  return only;
+}
+
 const IDENT = /[A-Za-z0-9_$@.-]/;
 
 /** True when the identifier around offset `h` names one of the rule's parts and is not excluded. */
@@ -230,10 +267,11 @@ function byNameAlone(rule: CompiledRule, hits: readonly number[], b: Bindings, r
     const line = b.lines.lineAt(from);
     const { text, start: lineStart } = b.around(line, from);
     let bindings = bindingsAt(text, from - lineStart).map((binding) => ({ binding, line, start: lineStart }));
-    if (bindings.length === 0 && b.text[from - 1] === '<' && line + 2 < b.count) {
-      // `<name>` ending its line, the value alone on the next one.
-      const xml = xmlValueLine(b.line(line), b.line(line + 1), b.line(line + 2));
-      if (xml) bindings = [{ binding: xml, line: line + 1, start: b.lines.lineStart(line + 1) }];
+    if (bindings.length === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE) {
+      // `<name>` or `name =` ending its line, the value alone on the next one.
+      const next =
+        b.text[from - 1] === '<' ? (line + 2 < b.count ? xmlValueLine(b.line(line), b.line(line + 1), b.line(line + 2)) : null) : continuedValueLine(b.line(line), b.line(line + 1));
+      if (next) bindings = [{ binding: next, line: line + 1, start: b.lines.lineStart(line + 1) }];
     }
     for (const { binding, line: at, start } of bindings) {
       if (isPlaceholder(binding.value)) continue;
@@ -277,8 +315,8 @@ function candidateLines(rule: CompiledRule, hits: readonly number[], b: Bindings
     if (line === lastLine) continue;
     lastLine = line;
     add(Math.max(0, line - window), Math.min(b.count - 1, line + window));
-    // An XML element opened at the end of this line may hold its value alone on the next one.
-    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && b.line(line).trimEnd().endsWith('>')) add(line + 1, line + 1);
+    // An XML element or an assignment ending this line may have its value alone on the next one.
+    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && /[>=:]$/.test(b.line(line).trimEnd())) add(line + 1, line + 1);
     if (window > 0 && opensSection(b.line(line))) {
       // A section opened on this line: its children, down to the first line indented no deeper.
       const indent = indentOf(b.line(line));
@@ -448,12 +486,15 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
       if (!shaped || isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
+      const byShape = partByShape(words, ctx.aliases, ctx.parts, binding.value);
       for (const part of ctx.parts) {
         if (!part.shape.test(binding.value)) continue;
         const hit = { part: part.name, value: binding.value, start: lineStart + binding.at, line };
         const header = ctx.headers.get(compactName(binding.name));
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
-        const named = !identified && (namesPart(words, part, ctx.aliases) || (part.name === ctx.main && namesCredential(words, ctx.aliases)));
+        const named =
+          !identified &&
+          (namesPart(words, part, ctx.aliases) || (part.name === ctx.main && namesCredential(words, ctx.aliases)) || byShape === part);
         if (named && !pairOnly) {
           identified =
             ctx.anyName ||

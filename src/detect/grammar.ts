@@ -6,7 +6,7 @@
 // Syntaxes: shell, .env and `export`, Dockerfile ENV/ARG, Makefile (= := ?= ::= :::= +=), YAML, JSON, TOML, INI,
 // .properties, HCL; Python (assignments, annotations, kwargs, dicts), JS/TS (const, objects, template literals), Go
 // (:=, `var x T =`, struct fields), Java/Kotlin (setProperty, typed fields), C# (initializers, .Add), PHP (= .= define),
-// Ruby (= =>), Rust (let, Some(...)); XML elements (also a value on its own line) and attributes, .NET appSettings; CLI flags (--key v, --key=v,
+// Ruby (= =>), Rust (let, Some(...)), an assignment whose value is on the next line; XML elements (also a value on its own line) and attributes, .NET appSettings; CLI flags (--key v, --key=v,
 // -key v); HTTP headers; URL query parameters and user-info; connection strings (Password=...;); strings inside
 // JSON-escaped strings and notebooks; prose (`token - '...'`).
 
@@ -219,6 +219,25 @@ export function denseBindings(line: string): Binding[] {
     DENSE_VALUE.lastIndex = at + value.length;
   }
   return out;
+}
+
+/** A name and its operator ending a line: `const apiKey =`, `"token":`, `api_key =>`. */
+const NAME_OP_END = new RegExp(String.raw`(?<![\w$@.\-])(?<q>["'\x60]?)(?<name>${NAME})\k<q>[ \t]*(?::=|=>|=|:)[ \t]*$`);
+/** A quoted value alone on its line, maybe closed by `;`, `,` or `)` and a comment. */
+const LONE_QUOTED = /^[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/;
+
+/**
+ * The binding of an assignment broken after its operator, the value alone on the next line (as formatters write a
+ * long string): `const apiKey =` ⏎ `  "value";`. The value's offset is in `line`.
+ */
+export function continuedValueLine(prev: string, line: string): Binding | null {
+  const last = prev.trimEnd();
+  if (!/[=:>]$/.test(last)) return null;
+  const v = LONE_QUOTED.exec(line);
+  if (!v) return null;
+  const n = NAME_OP_END.exec(last);
+  if (!n) return null;
+  return { name: n.groups!.name!, value: unescapeValue(v.groups!.qv!), at: v.indices?.groups?.qv?.[0] ?? line.indexOf(v.groups!.qv!), kind: 'assign' };
 }
 
 /** An auth scheme before a quoted value (`"Bearer …"`, `'Apikey …'`), dropped so the value is the key alone. */

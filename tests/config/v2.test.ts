@@ -95,6 +95,16 @@ describe('rule model v2', () => {
     expect(detect(rs, { text: `acme_secret = "${randChars(ALPHABETS.alnum, 39)}"\n`, path: 'c.py' }).findings).toEqual([]);
   });
 
+  it('gives a value named for the provider\'s token in general to the one part whose shape it has', () => {
+    const secret = randChars(ALPHABETS.hex, 64);
+    // `token` names t-bitget's key by default, but only its secret has a 64-hex shape.
+    const found = detect(ruleSet, { text: `bitget_token = "${secret}"`, path: 'c.txt' }).findings.filter((f) => f.ruleId === 't-bitget');
+    expect(found.map((f) => f.secret)).toEqual([secret]);
+    // A password is not a token: it is never given to a part by shape.
+    const pw = detect(ruleSet, { text: `bitget_password = "${secret}"`, path: 'c.txt' }).findings.filter((f) => f.ruleId === 't-bitget');
+    expect(pw).toEqual([]);
+  });
+
   it('compiles a prefixed rule to a bounded regex with its prefix as keyword', () => {
     const rule = ruleSet.rules.find((r) => r.id === 't-anthropic')!;
     expect(rule.keywords).toEqual(['sk-ant-api03-']);

@@ -2,7 +2,7 @@
 // right name to the right value, at the right offset.
 
 import { describe, expect, it } from 'vitest';
-import { denseBindings, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
+import { continuedValueLine, denseBindings, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
 
 const V = 'q9Zr4TfW2mKx8LbP';
 
@@ -71,6 +71,14 @@ describe('grammar: lineBindings', () => {
     expect(xmlValueLine('<apiKey>', `    ${V}`, '</other>')).toBeNull();
     expect(xmlValueLine('<apiKey>', `    ${V} more`, '</apiKey>')).toBeNull();
     expect(xmlValueLine('<apiKey attr="1">', `\t${V}`, '  </apiKey>')?.value).toBe(V);
+  });
+
+  it('binds an assignment whose value sits alone on the next line', () => {
+    expect(continuedValueLine('const scrapingBeeApiKey =', `  "${V}"; // the key`)).toEqual({ name: 'scrapingBeeApiKey', value: V, at: 3, kind: 'assign' });
+    expect(continuedValueLine('  "apiKey":', `    "${V}",`)?.name).toBe('apiKey');
+    expect(continuedValueLine('API_TOKEN =', `'${V}'`)?.value).toBe(V);
+    expect(continuedValueLine('const x = f(', `  "${V}"`)).toBeNull();
+    expect(continuedValueLine('token =', `  "${V}" + suffix`)).toBeNull();
   });
 
   it('binds nothing on a line without a binding character', () => {
