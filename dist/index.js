@@ -36203,6 +36203,17 @@ function denseBindings(line) {
   }
   return out;
 }
+var NAME_OP_END = new RegExp(String.raw`(?<![\w$@.\-])(?<q>["'\x60]?)(?<name>${NAME})\k<q>[ \t]*(?::=|=>|=|:)[ \t]*$`);
+var LONE_QUOTED = /^[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/;
+function continuedValueLine(prev, line) {
+  const last = prev.trimEnd();
+  if (!/[=:>]$/.test(last)) return null;
+  const v = LONE_QUOTED.exec(line);
+  if (!v) return null;
+  const n = NAME_OP_END.exec(last);
+  if (!n) return null;
+  return { name: n.groups.name, value: unescapeValue(v.groups.qv), at: v.indices?.groups?.qv?.[0] ?? line.indexOf(v.groups.qv), kind: "assign" };
+}
 var QUOTED_SCHEME = /^(?:bearer|basic|token|bot|apikey|api-key|key|sso-key|otp)[ \t]+(?=\S)/i;
 function unescapeValue(v) {
   return v.includes("\\/") ? v.replace(/\\\//g, "/") : v;
@@ -36332,7 +36343,11 @@ var Bindings = class {
   /** A line's bindings; a value alone between an element's tags on the lines around it is that element's. */
   parse(n) {
     const xml = n > 0 && n + 1 < this.lineCount ? xmlValueLine(this.line(n - 1), this.line(n), this.line(n + 1)) : null;
-    return xml ? [xml] : lineBindings(this.line(n));
+    if (xml) return [xml];
+    const found = lineBindings(this.line(n));
+    if (found.length > 0 || n === 0 || this.lineLength(n - 1) > LONG_LINE) return found;
+    const continued = continuedValueLine(this.line(n - 1), this.line(n));
+    return continued ? [continued] : found;
   }
   lineLength(n) {
     return this.lines.lineEnd(n) - this.lines.lineStart(n);
@@ -36384,6 +36399,26 @@ function namesCredential(words, aliases) {
   if (rest === "") return words.length > 0;
   return aliases.some((a) => compactName(a) === rest);
 }
+var TOKEN_NAMES = /* @__PURE__ */ new Set(["token", "apitoken", "accesstoken", "authtoken"]);
+var SECRET_NAMES = /* @__PURE__ */ new Set(["key", "apikey", "secret", "secretkey", "apisecret", "accesskey"]);
+var SECRET_PARTS = /* @__PURE__ */ new Set(["key", "secret", "token", "apikey", "secretkey", "accesskey", "apitoken", "accesstoken"]);
+function defaultNames(part) {
+  const d = DEFAULT_PART_NAMES[part.name];
+  return d !== void 0 && d.length === part.names.length && d.every((n) => part.names.includes(compactName(n)));
+}
+function partByShape(words, aliases, parts, value) {
+  const own = new Set(aliases.map(compactName));
+  const rest = trimTail(words, own).filter((w) => !own.has(w)).join("");
+  const required = parts.filter((p) => !p.optional);
+  if (!TOKEN_NAMES.has(rest) && !(SECRET_NAMES.has(rest) && required.length === 1)) return null;
+  let only = null;
+  for (const p of required) {
+    if (!SECRET_PARTS.has(p.name) || !defaultNames(p) || !p.shape.test(value)) continue;
+    if (only) return null;
+    only = p;
+  }
+  return only;
+}
 var IDENT = /[A-Za-z0-9_$@.-]/;
 function namedHit(text, h, ctx) {
   let from = h;
@@ -36421,9 +36456,9 @@ function byNameAlone(rule, hits, b, report) {
     const line = b.lines.lineAt(from);
     const { text, start: lineStart2 } = b.around(line, from);
     let bindings = bindingsAt(text, from - lineStart2).map((binding) => ({ binding, line, start: lineStart2 }));
-    if (bindings.length === 0 && b.text[from - 1] === "<" && line + 2 < b.count) {
-      const xml = xmlValueLine(b.line(line), b.line(line + 1), b.line(line + 2));
-      if (xml) bindings = [{ binding: xml, line: line + 1, start: b.lines.lineStart(line + 1) }];
+    if (bindings.length === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE) {
+      const next = b.text[from - 1] === "<" ? line + 2 < b.count ? xmlValueLine(b.line(line), b.line(line + 1), b.line(line + 2)) : null : continuedValueLine(b.line(line), b.line(line + 1));
+      if (next) bindings = [{ binding: next, line: line + 1, start: b.lines.lineStart(line + 1) }];
     }
     for (const { binding, line: at, start } of bindings) {
       if (isPlaceholder(binding.value)) continue;
@@ -36462,7 +36497,7 @@ function candidateLines(rule, hits, b) {
     if (line === lastLine) continue;
     lastLine = line;
     add(Math.max(0, line - window), Math.min(b.count - 1, line + window));
-    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && b.line(line).trimEnd().endsWith(">")) add(line + 1, line + 1);
+    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && /[>=:]$/.test(b.line(line).trimEnd())) add(line + 1, line + 1);
     if (window > 0 && opensSection(b.line(line))) {
       const indent = indentOf(b.line(line));
       let last = line;
@@ -36594,12 +36629,13 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
       if (!shaped || isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
+      const byShape = partByShape(words, ctx.aliases, ctx.parts, binding.value);
       for (const part of ctx.parts) {
         if (!part.shape.test(binding.value)) continue;
         const hit = { part: part.name, value: binding.value, start: lineStart2 + binding.at, line };
         const header = ctx.headers.get(compactName(binding.name));
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
-        const named2 = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && namesCredential(words, ctx.aliases));
+        const named2 = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && namesCredential(words, ctx.aliases) || byShape === part);
         if (named2 && !pairOnly) {
           identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line));
         }
