@@ -32,6 +32,10 @@ export function historyRevisions(a: Record<string, unknown>): HistoryRevisions {
 
 export async function historyCommand(args: Args | Record<string, unknown>, io: RunIO): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
+  if (a.repos !== undefined) return await (await import('./audit.js')).auditCommand(a, io);
+  for (const flag of ['shard', 'state', 'cache', 'jobs']) {
+    if (a[flag] !== undefined) throw new UsageError(`--${flag} goes with --repos FILE (an audit of many repositories)`);
+  }
   const bar = io.progress && !a.quiet ? new ProgressBar(io.progress) : null;
   let result;
   try {

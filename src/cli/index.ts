@@ -58,7 +58,15 @@ function parser(argv: string[]) {
         .option('since', { type: 'string', describe: 'Only commits after this date (as git log --since)' })
         .option('max-commits', { type: 'number', describe: 'Only the N most recent commits' })
         .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' })
+        .option('repos', { type: 'string', describe: 'Audit many repositories: a file listing one local path or clone URL (https, ssh, git@host:path, file://) a line' })
+        .option('cache', { type: 'string', describe: 'With --repos: where clone URLs are kept as bare mirrors, updated on the next run (default: keyhound/mirrors in the user cache folder)' })
+        .option('jobs', { type: 'string', describe: 'With --repos: repositories scanned at a time (default: cores, at most 4)' })
+        .option('shard', { type: 'string', describe: 'With --repos: only shard I of N (I/N, e.g. 2/8), by a stable hash of each repository, so N jobs cover the list once' })
+        .option('state', { type: 'string', describe: 'With --repos: keep finished repositories here, so a killed run resumes without scanning them again' })
         ),
+    )
+    .command('merge <reports..>', 'Merge JSON reports (e.g. the shards of an audit) into one report, each finding once per repository', (y) =>
+      y.positional('reports', { type: 'string', array: true, demandOption: true, describe: 'JSON reports written by --format json' }),
     )
     .command('diff <range> [repo]', 'Scan what each commit of a range adds: BASE...HEAD (a pull request), OLD..NEW (a push), or BASE', (y) =>
       verifyOptions(y
@@ -100,7 +108,7 @@ function parser(argv: string[]) {
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })
-    .demandCommand(1, 'Name a command: scan, staged, history, diff, install-hook, baseline, import-config or rules')
+    .demandCommand(1, 'Name a command: scan, staged, history, merge, diff, install-hook, baseline, import-config or rules')
     .strict()
     .epilogue(EPILOGUE)
     .version(TOOL.version)
@@ -161,6 +169,7 @@ async function dispatch(command: string | undefined, sub: string | undefined, ar
     if (command === 'baseline') return await baselineCommand(args);
     if (command === 'import-config') return importConfigCommand(args);
     if (command === 'history') return await historyCommand(args, io);
+    if (command === 'merge') return await (await import('./merge.js')).mergeCommand(args as Record<string, unknown>);
     if (command === 'diff') return await (await import('./diff.js')).diffCommand(args, io);
     if (command === 'staged') return await (await import('./staged.js')).stagedCommand(args as Record<string, unknown>, io, (await import('./verify.js')).verifyStep);
     if (command === 'install-hook') return await (await import('./install-hook.js')).installHookCommand(args as Record<string, unknown>, io);

@@ -268,6 +268,14 @@ export interface Finding {
   decoded?: string[];
   /** The result of `--verify`, when asked. */
   verification?: Verification;
+  /** The repository it was found in, in an audit of many (`keyhound history --repos`, `keyhound merge`). */
+  repository?: RepositoryRef;
+}
+
+/** A repository of an audit: its display name (`owner/name`, or the folder's name) and its URL or path as listed. */
+export interface RepositoryRef {
+  name: string;
+  url: string;
 }
 
 /** What verification learned of one credential (see src/verify). */

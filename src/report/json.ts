@@ -21,6 +21,7 @@ export function jsonFinding(f: Finding): Record<string, unknown> {
     ...(f.decoded ? { decoded: f.decoded } : {}),
     ...(f.verification ? { verification: f.verification } : {}),
     ...(f.commit ? { commit: f.commit } : {}),
+    ...(f.repository ? { repository: f.repository } : {}),
   };
 }
 
@@ -30,6 +31,7 @@ export function jsonReport(findings: readonly Finding[], meta: ReportMeta): stri
     tool: meta.tool,
     findings: findings.map(jsonFinding),
     stats: meta.stats,
+    ...(meta.repositories ? { repositories: meta.repositories } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

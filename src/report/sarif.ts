@@ -90,7 +90,19 @@ function fallbackRule(f: Finding): RuleMeta {
 }
 
 function result(f: Finding, ruleIndex: number): Record<string, unknown> {
-  const where = (f.commit ? ` in commit ${f.commit.sha.slice(0, 12)}` : '') + (f.decoded ? ` (decoded from ${f.decoded.join(', then ')})` : '');
+  const where =
+    (f.repository ? ` in repository ${f.repository.name}` : '') +
+    (f.commit ? ` in commit ${f.commit.sha.slice(0, 12)}` : '') +
+    (f.decoded ? ` (decoded from ${f.decoded.join(', then ')})` : '');
+  // In an audit of many repositories, one SARIF file holds them all: each path starts with its repository's name,
+  // so alerts of different repositories never share a location.
+  const uri = f.repository ? `${pathToUri(f.repository.name)}/${pathToUri(f.path)}` : pathToUri(f.path);
+  const properties = {
+    ...(f.repository ? { repository: f.repository.name, repositoryUrl: f.repository.url } : {}),
+    ...(f.commit ? { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } : {}),
+    ...(f.decoded ? { decoded: f.decoded } : {}),
+    ...(f.verification ? { verification: f.verification } : {}),
+  };
   return {
     ruleId: f.ruleId,
     ruleIndex,
@@ -101,22 +113,14 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: pathToUri(f.path), uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
           // SARIF's endColumn is exclusive; keyhound's is inclusive.
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn + 1 },
         },
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    ...(f.commit || f.decoded || f.verification
-      ? {
-          properties: {
-            ...(f.commit ? { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } : {}),
-            ...(f.decoded ? { decoded: f.decoded } : {}),
-            ...(f.verification ? { verification: f.verification } : {}),
-          },
-        }
-      : {}),
+    ...(Object.keys(properties).length ? { properties } : {}),
   };
 }
 

@@ -24,6 +24,22 @@ export interface ReportMeta {
   rules?: RuleMeta[];
   /** What to do about findings (text reporter); default: the generic fix hint. */
   hint?: string;
+  /** In an audit of many repositories: how each one went, in list order. */
+  repositories?: RepositoryStatus[];
+}
+
+/** How one repository of an audit went (`keyhound history --repos`, `keyhound merge`). */
+export interface RepositoryStatus {
+  name: string;
+  /** The URL or path as listed, credentials masked. */
+  url: string;
+  /** `scanned` now, `resumed` from the state folder, or `failed` (see `error`). */
+  status: 'scanned' | 'resumed' | 'failed';
+  error?: string;
+  /** Things to know that did not stop the scan: a stale mirror, a shallow or empty repository. */
+  warnings?: string[];
+  findings: number;
+  stats?: ScanStats;
 }
 
 /** A reporter is a pure function: findings and metadata in, the whole report out. */
