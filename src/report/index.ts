@@ -1,6 +1,7 @@
 // Reporters by format name.
 
 import { githubReport } from './github.js';
+import { htmlReport } from './html.js';
 import { jsonReport } from './json.js';
 import { ndjsonReport } from './ndjson.js';
 import { sarifReport } from './sarif.js';
@@ -13,6 +14,7 @@ export const reporters: Readonly<Record<string, Reporter>> = {
   ndjson: ndjsonReport,
   sarif: sarifReport,
   github: githubReport,
+  html: htmlReport,
 };
 
 export const FORMATS = Object.keys(reporters);

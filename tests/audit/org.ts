@@ -1,11 +1,12 @@
 // A small "organisation" for audit tests: temporary repositories with fake keys in their history (a key still
 // there, a key deleted later, a key on a branch), listed as local paths and file:// URLs. Keys are made at test time.
 
-import { rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandTemplate } from '../../src/fakes/index.js';
 import { commitAll, gitAt } from '../helpers/history-repo.js';
-import { tempRepo } from '../helpers/git.js';
+import { GIT_ENV, tempRepo } from '../helpers/git.js';
 import { tempDir } from '../helpers/tmp.js';
 
 /** Assignments of fake keys of several providers, one a line. */
@@ -52,4 +53,54 @@ export function makeOrg(count = 6): { repos: OrgRepo[]; list: string } {
   const list = join(tempDir('keyhound-org-'), 'repos.txt');
   writeFileSync(list, `# the organisation\n${repos.map((r) => r.spec).join('\n')}\n`);
   return { repos, list };
+}
+
+/** The provider ids of KEY_LINES, in order. */
+export const KEY_PROVIDERS = ['github', 'openai', 'anthropic', 'gitlab', 'npm'] as const;
+
+export interface PlantedKey {
+  secret: string;
+  provider: string;
+  repo: string;
+}
+
+/**
+ * Four repositories with 300 keys in all, committed over two years by several authors, one of them named like a
+ * script and one file named like markup: hostile input for the HTML report.
+ */
+export function makeBigOrg(): { repos: OrgRepo[]; keys: PlantedKey[]; list: string } {
+  const repos: OrgRepo[] = [];
+  const keys: PlantedKey[] = [];
+  const authors = ['Ada Lovelace', 'Grace Hopper', '</script><script>alert("author")</script>', 'Linus <b>T</b>'];
+  let k = 0;
+  for (let n = 0; n < 4; n++) {
+    const dir = tempRepo();
+    const name = dir.split('/').pop()!;
+    const secrets: string[] = [];
+    for (let c = 0; c < 25; c++) {
+      const lines: string[] = [];
+      for (let j = 0; j < 3; j++, k++) {
+        const line = KEY_LINES[k % KEY_LINES.length]!(k);
+        const secret = line.slice(line.indexOf('=') + 1);
+        secrets.push(secret);
+        keys.push({ secret, provider: KEY_PROVIDERS[k % KEY_PROVIDERS.length]!, repo: name });
+        lines.push(line);
+      }
+      const file = c === 3 && n === 0 ? 'x<img src=x onerror=alert(1)>.env' : `svc${c % 5}/settings-${c}.env`;
+      writeFileSync(join(dir, 'README.md'), `# ${c}\n`);
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), `${lines.join('\n')}\n`);
+      const when = Date.UTC(2024, 0, 1) / 1000 + (n * 25 + c) * 7 * 86_400;
+      gitAt(dir, ['add', '-A'], when);
+      const author = authors[(n + c) % authors.length]!;
+      execFileSync('git', ['commit', '-q', '-m', `change ${c}`], {
+        cwd: dir,
+        env: { ...process.env, ...GIT_ENV, GIT_AUTHOR_NAME: author, GIT_AUTHOR_DATE: `${when} +0000`, GIT_COMMITTER_DATE: `${when} +0000` },
+      });
+    }
+    repos.push({ dir, spec: n % 2 ? `file://${dir}` : dir, name, secrets });
+  }
+  const list = join(tempDir('keyhound-org-'), 'repos.txt');
+  writeFileSync(list, `${repos.map((r) => r.spec).join('\n')}\n`);
+  return { repos, keys, list };
 }

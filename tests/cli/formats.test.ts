@@ -8,8 +8,8 @@ import { plantedEverything } from '../helpers/planted.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
 describe('output formats', () => {
-  it('offers text, json, ndjson, sarif and github', () => {
-    expect(FORMATS).toEqual(['text', 'json', 'ndjson', 'sarif', 'github']);
+  it('offers text, json, ndjson, sarif, github and html', () => {
+    expect(FORMATS).toEqual(['text', 'json', 'ndjson', 'sarif', 'github', 'html']);
   });
 
   it('never contains a full secret in any format with default options', () => {
@@ -31,7 +31,7 @@ describe('output formats', () => {
         if (middle.length >= 8) expect(out, `${format} leaks part of a secret`).not.toContain(middle);
       }
     }
-    // Five full CLI scans of every rule's positive examples (450+ files since the crypto packs' v2 rewrite).
+    // Six full CLI scans of every rule's positive examples (450+ files since the crypto packs' v2 rewrite).
   }, 120_000);
 
   it('honours gitleaks:allow only with --honor-gitleaks-allow', () => {
