@@ -2,6 +2,7 @@
 // A finding is kept once per fingerprint and repository; statistics add up; each repository is listed once, a
 // successful scan of it winning over a failed one. Exit codes as for `history --repos`.
 
+import { redactSecret } from '../filters/redact.js';
 import { sortFindings } from '../filters/sort.js';
 import { loadRuleSetCached } from '../config/cache.js';
 import type { Finding, ScanStats } from '../model/types.js';
@@ -65,6 +66,16 @@ export function mergeReports(reports: readonly { findings: readonly Finding[]; s
   return { findings: ordered, stats, ...(anyRepos ? { repositories } : {}) };
 }
 
+const redactOnce = (s: string): string => (s.endsWith('…') ? s : redactSecret(s));
+
+function redactAgain(f: Finding): Finding {
+  return {
+    ...f,
+    secret: redactOnce(f.secret),
+    ...(f.parts ? { parts: Object.fromEntries(Object.entries(f.parts).map(([k, v]) => [k, redactOnce(v)])) } : {}),
+  };
+}
+
 export async function mergeCommand(a: Record<string, unknown>): Promise<RunResult> {
   const files = (a.reports as string[] | undefined) ?? [];
   if (files.length === 0) throw new UsageError('name one or more JSON reports to merge');
@@ -83,6 +94,8 @@ export async function mergeCommand(a: Record<string, unknown>): Promise<RunResul
     }
   });
   const merged = mergeReports(reports);
+  // Reports are redacted when written; one written with --no-redact is redacted here unless --no-redact is given again.
+  if (!a['no-redact']) merged.findings = merged.findings.map(redactAgain);
   const format = String(a.format ?? 'text');
   const { ruleSet } = await loadRuleSetCached(process.cwd(), a.config as string | undefined);
   const report = reporters[format]!(merged.findings, {
