@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyhound } from '../helpers/cli.js';
+import { multitoolErrors } from '../helpers/sarif-multitool.js';
 import { tempDir } from '../helpers/tmp.js';
 import { makeOrg, type OrgRepo } from './org.js';
 
@@ -96,6 +97,26 @@ describe('keyhound history --repos', () => {
     expect(ids(merged)).toEqual(ids(single()));
     expect(merged.repositories).toHaveLength(6);
   });
+
+  it('merges the shards into one SARIF file that the SARIF multitool passes with GitHub rules', () => {
+    const dir = tempDir('keyhound-shards-');
+    const files = [1, 2].map((i) => {
+      const file = join(dir, `shard-${i}.json`);
+      writeFileSync(file, JSON.stringify(auditJson(['--shard', `${i}/2`]).report));
+      return file;
+    });
+    const sarif = join(dir, 'org.sarif');
+    const r = keyhound(['merge', ...files, '--format', 'sarif', '--output', sarif]);
+    expect(r.status).toBe(1);
+    const log = JSON.parse(readFileSync(sarif, 'utf8'));
+    expect(log.runs).toHaveLength(1);
+    const results = log.runs[0].results as { properties: { repository: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    expect(results).toHaveLength(18);
+    expect(new Set(results.map((x) => x.properties.repository))).toEqual(new Set(org.repos.map((x) => x.name)));
+    for (const x of results) expect(x.locations[0]!.physicalLocation.artifactLocation.uri.startsWith(`${x.properties.repository}/`)).toBe(true);
+    for (const repo of org.repos) for (const s of repo.secrets) expect(readFileSync(sarif, 'utf8')).not.toContain(s);
+    expect(multitoolErrors(sarif)).toEqual([]);
+  }, 600_000);
 
   it('reports an unreachable repository, scans the others, and says so in the exit code', () => {
     const list = join(tempDir('keyhound-list-'), 'repos.txt');
