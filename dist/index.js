@@ -124,19 +124,23 @@ function escapeControl(s) {
   return s.replace(CONTROL, (ch) => {
     const named = NAMED[ch];
     if (named) return named;
-    const code = ch.charCodeAt(0);
-    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+    const code22 = ch.charCodeAt(0);
+    return code22 <= 255 ? `\\x${code22.toString(16).padStart(2, "0")}` : `\\u${code22.toString(16).padStart(4, "0")}`;
   });
+}
+function escapeLine(s) {
+  return escapeControl(s).replace(COMMAND_START, (_m, blank, ch) => `${blank}\\x${ch.charCodeAt(0).toString(16)}`);
 }
 function wellFormed(s) {
   return s.replace(LONE_SURROGATE, "\uFFFD");
 }
-var CONTROL, NAMED, LONE_SURROGATE;
+var CONTROL, NAMED, COMMAND_START, LONE_SURROGATE;
 var init_escape = __esm({
   "src/report/escape.ts"() {
     "use strict";
     CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
     NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+    COMMAND_START = /^(\s*)([:#])(?=:|#\[)/;
     LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
   }
 });
@@ -151,16 +155,18 @@ function escapeProperty2(s) {
 function annotation(f) {
   const command = f.severity === "critical" || f.severity === "high" ? "error" : "warning";
   const props = [
-    ["file", f.path],
+    ["file", escapeControl(f.path)],
     ["line", f.line],
     ["endLine", f.endLine]
   ];
   if (f.line === f.endLine) props.push(["col", f.column], ["endColumn", f.endColumn]);
-  props.push(["title", `${f.description} (${f.ruleId})`]);
+  props.push(["title", escapeControl(`${f.description} (${f.ruleId})`)]);
   const where = f.commit ? escapeControl(` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`) : "";
-  const message = `Found ${f.secret} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.
+  const v = f.verification;
+  const live = v?.status === "live" ? `LIVE key${v.permissions?.length ? ` (can ${v.permissions.join(", ")})` : ""}${v.ipRestricted === false ? ", no IP allow-list" : ""}. ` : "";
+  const message = `${live}Found ${escapeControl(f.secret)} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.
 A test value: add a keyhound:allow comment on its line. An accepted old leak: add it to the baseline.`;
-  const rendered = props.map(([k, v]) => `${k}=${escapeProperty2(String(v))}`).join(",");
+  const rendered = props.map(([k, v2]) => `${k}=${escapeProperty2(String(v2))}`).join(",");
   return `::${command} ${rendered}::${escapeData2(message)}`;
 }
 function githubReport(findings, meta) {
@@ -251,14 +257,15 @@ function result(f, ruleIndex) {
   const properties = {
     ...f.repository ? { repository: f.repository.name, repositoryUrl: f.repository.url } : {},
     ...f.commit ? { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } : {},
-    ...f.decoded ? { decoded: f.decoded } : {}
+    ...f.decoded ? { decoded: f.decoded } : {},
+    ...f.verification ? { verification: f.verification } : {}
   };
   return {
     ruleId: f.ruleId,
     ruleIndex,
     level: LEVEL[f.severity],
     message: {
-      text: `${f.description} found${where}. Rotate it at the provider, then remove it from the code (or allow it if it is a test value).`
+      text: `${f.verification?.status === "live" ? "LIVE: " : ""}${f.description} found${where}. Rotate it at the provider, then remove it from the code (or allow it if it is a test value).`
     },
     locations: [
       {
@@ -366,8 +373,8 @@ function base58Decode(text) {
   while (zeros2 < text.length && text[zeros2] === "1") zeros2++;
   const acc = [];
   for (let i = zeros2; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const digit = code < 128 ? INDEX[code] : -1;
+    const code22 = text.charCodeAt(i);
+    const digit = code22 < 128 ? INDEX[code22] : -1;
     if (digit < 0) return null;
     let carry = digit;
     for (let j = 0; j < acc.length; j++) {
@@ -3320,7 +3327,7 @@ function name(s) {
   return [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
 }
 function moduleBytes() {
-  const code = body();
+  const code22 = body();
   return new Uint8Array([
     0,
     97,
@@ -3338,7 +3345,7 @@ function moduleBytes() {
     ...section(5, [1, 0, 1]),
     // one memory, at least one page
     ...section(7, [2, ...name("mem"), 2, 0, ...name("scan"), 0, 0]),
-    ...section(10, [1, ...leb(code.length), ...code])
+    ...section(10, [1, ...leb(code22.length), ...code22])
   ]);
 }
 function wasmBytes() {
@@ -3666,25 +3673,25 @@ function matcherKeywords(ruleSet) {
   return [...ruleSet.byKeyword.keys()].filter(isAscii);
 }
 function gateFor(ruleSet) {
-  let gate = gates.get(ruleSet);
-  if (!gate) {
+  let gate2 = gates.get(ruleSet);
+  if (!gate2) {
     const keywords = matcherKeywords(ruleSet);
     const loose = new Set([...ruleSet.byKeyword.keys()].filter((k) => !isAscii(k)).flatMap((k) => ruleSet.byKeyword.get(k)));
-    gate = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)), loose };
-    gates.set(ruleSet, gate);
+    gate2 = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)), loose };
+    gates.set(ruleSet, gate2);
   }
-  return gate;
+  return gate2;
 }
 function prefilter(ruleSet, text, utf8) {
   const hits = /* @__PURE__ */ new Map();
   const keywordLength = /* @__PURE__ */ new Map();
   if (ruleSet.byKeyword.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
-  const gate = gateFor(ruleSet);
-  const { positions } = utf8 ? gate.matcher.scanUtf8(utf8) : gate.matcher.scan(text);
-  if (positions.size === 0 && gate.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
+  const gate2 = gateFor(ruleSet);
+  const { positions } = utf8 ? gate2.matcher.scanUtf8(utf8) : gate2.matcher.scan(text);
+  if (positions.size === 0 && gate2.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
   for (const [k, starts] of positions) {
-    const len = gate.matcher.keywords[k].length;
-    for (const rule of gate.rules[k]) {
+    const len = gate2.matcher.keywords[k].length;
+    for (const rule of gate2.rules[k]) {
       const list = hits.get(rule);
       if (list) {
         for (const s of starts) list.push(s);
@@ -3696,8 +3703,8 @@ function prefilter(ruleSet, text, utf8) {
     }
   }
   for (const [rule, list] of hits) if (rule.keywords.length > 1) list.sort((a, b) => a - b);
-  for (const rule of gate.loose) hits.delete(rule);
-  const rules = ruleSet.rules.filter((r) => hits.has(r) || r.keywords.length === 0 || gate.loose.has(r));
+  for (const rule of gate2.loose) hits.delete(rule);
+  const rules = ruleSet.rules.filter((r) => hits.has(r) || r.keywords.length === 0 || gate2.loose.has(r));
   return { rules, hits, keywordLength };
 }
 var gates, isAscii;
@@ -4123,8 +4130,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code22) => {
+      return code22 === CHAR_FORWARD_SLASH || code22 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -4154,38 +4161,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code22;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code22;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code22 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code22 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code22 = advance();
+          if (code22 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code22 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code22 = advance())) {
+            if (code22 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code22 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code22 === CHAR_DOT && (code22 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -4194,7 +4201,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code22 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -4203,7 +4210,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code22 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -4218,7 +4225,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code22 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -4231,27 +4238,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code22 === CHAR_PLUS || code22 === CHAR_AT || code22 === CHAR_ASTERISK || code22 === CHAR_QUESTION_MARK || code22 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code22 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code22 = advance())) {
+                if (code22 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code22 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code22 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -4261,7 +4268,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code22 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -4270,7 +4277,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code22 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -4278,7 +4285,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code22 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -4297,26 +4304,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code22 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code22 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code22 = advance())) {
+              if (code22 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code22 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code22 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -4381,7 +4388,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code22)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -5460,13 +5467,13 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
+      const isState2 = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState2) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState2 ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored2 = () => false;
@@ -5615,12 +5622,12 @@ var init_errors = __esm({
   "src/config/errors.ts"() {
     "use strict";
     ConfigError = class extends Error {
-      constructor(message, file, ruleId, field) {
-        const where = [file, ruleId, field].filter(Boolean).join(": ");
+      constructor(message, file, ruleId, field2) {
+        const where = [file, ruleId, field2].filter(Boolean).join(": ");
         super(where ? `${where}: ${message}` : message);
         this.file = file;
         this.ruleId = ruleId;
-        this.field = field;
+        this.field = field2;
         this.name = "ConfigError";
       }
       file;
@@ -5632,6 +5639,14 @@ var init_errors = __esm({
 
 // src/config/v2.ts
 function nameWords(name2) {
+  let words = WORDS.get(name2);
+  if (words === void 0) {
+    if (WORDS.size >= 5e4) WORDS.clear();
+    WORDS.set(name2, words = splitWords(name2));
+  }
+  return words;
+}
+function splitWords(name2) {
   return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 function compactName(name2) {
@@ -5751,9 +5766,32 @@ function partMatchers(spec, where) {
       entropy: part.entropy ?? spec.entropy ?? 0,
       validate: part.validate ?? null,
       optional: part.optional ?? false,
-      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3)
+      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3),
+      presence: presenceOf(part, { ...where, field: `parts.${name2}` })
     };
   });
+}
+function presenceOf(part, where) {
+  let best = null;
+  const consider = (cls, length) => {
+    const min = minLength(length);
+    if (min !== null && (!best || min > best.min)) best = { cls, min };
+  };
+  if (part.segments) {
+    for (const seg of part.segments) if (typeof seg !== "string") {
+      const { cls, length } = segmentClass(seg, where);
+      consider(cls, length);
+    }
+  } else consider(classOf(part.alphabet, part.chars, where), part.length);
+  const found = best;
+  if (!found || found.min < MIN_PRESENCE) return null;
+  return new RegExp(`[${found.cls.includes("/") ? "\\\\" : ""}${found.cls}]{${found.min}}`);
+}
+function minLength(length) {
+  if (typeof length === "number") return length;
+  if (Array.isArray(length)) return length.length ? Math.min(...length) : null;
+  const m = /^(\d+)-(\d+)$/.exec(String(length));
+  return m ? Number(m[1]) : null;
 }
 function urlTemplateRegex(template, parts, where) {
   let source = "";
@@ -5785,10 +5823,10 @@ function contextMatcher(spec, provider, where) {
   const headers = /* @__PURE__ */ new Map();
   const main = spec.main ?? parts[0].name;
   if (!parts.some((p) => p.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
-  for (const [field, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
+  for (const [field2, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
     if (Array.isArray(list)) for (const h of list) headers.set(compactName(h), main);
     else for (const [h, p] of Object.entries(list ?? {})) {
-      if (!parts.some((x) => x.name === p)) throw new ConfigError(`${h} names an unknown part "${p}"`, where.file, where.ruleId, field);
+      if (!parts.some((x) => x.name === p)) throw new ConfigError(`${h} names an unknown part "${p}"`, where.file, where.ruleId, field2);
       headers.set(compactName(h), p);
     }
   }
@@ -5837,7 +5875,7 @@ function callTemplate(template, parts, where) {
   const callee = m.groups.callee;
   return { callee, positional, named };
 }
-var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, TOKEN_LEFT;
+var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, WORDS, TOKEN_LEFT, MIN_PRESENCE;
 var init_v2 = __esm({
   "src/config/v2.ts"() {
     "use strict";
@@ -5870,7 +5908,9 @@ var init_v2 = __esm({
       username: ["username", "user", "login", "userid"]
     };
     NAME_TAILS = ["prod", "production", "dev", "development", "test", "testnet", "live", "staging", "value", "str", "env", "var", "default"];
+    WORDS = /* @__PURE__ */ new Map();
     TOKEN_LEFT = "(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9_])";
+    MIN_PRESENCE = 12;
   }
 });
 
@@ -6127,26 +6167,6839 @@ var init_gates = __esm({
   }
 });
 
+// node_modules/re2js/build/index.js
+var RE2Flags, PublicFlags, ASCII_SIZE, ASCII_TO_UPPER, ASCII_TO_LOWER, MAX_BMP, Codepoint, UnicodeRangeTable, B64, B64_MAP, decodeVLQ, decodeRanges, decodeOrbit, LazyMap, UnicodeTables, Unicode, RE2JSException, RE2JSSyntaxException, RE2JSCompileException, RE2JSGroupException, RE2JSFlagsException, RE2JSInternalException, FAST_PATH_TABLE_SIZE, WORD_RUNE_TABLE, cachedNativeEncoder, cachedNativeDecoder, Utils, createEnum, MatcherInputBase, Utf8MatcherInput, Utf16MatcherInput, MatcherInput, MachineInputBase, MachineUTF8Input, MachineUTF16Input, MachineInput, Matcher, Inst, Queue, LookbehindState, Machine, hashState, arraysEqual, isState, NO_IDS, END_TEXT, DFAState, DFA, VISITED_BITS, MAX_BACKTRACK_PROG, INITIAL_JOB_CAPACITY, MAX_BACKTRACK_VECTOR, BitState, bitStatePool, Backtracker, QueueOnePass, mergeRuneSets, OnePassProg, onePassCopy, makeOnePass, cleanupOnePass, OnePass, Regexp, RegexpWalker, AhoCorasick, Prefilter, PrefilterTree, PatchList, Prog, ANY_RUNE_NOT_NL, ANY_RUNE, Frag, Compiler, Simplify, CharGroup, code1, code2, code3, PERL_GROUPS, code4, code5, code6, code7, code8, code9, code10, code11, code12, code13, code14, code15, code16, code17, POSIX_GROUPS, CharClass, StringIterator, Parser, RE2, RE2Set, TranslateRegExpString, execResult, RE2JS;
+var init_build = __esm({
+  "node_modules/re2js/build/index.js"() {
+    RE2Flags = class RE2Flags2 {
+      static FOLD_CASE = 1;
+      static LITERAL = 2;
+      static CLASS_NL = 4;
+      static DOT_NL = 8;
+      static ONE_LINE = 16;
+      static NON_GREEDY = 32;
+      static PERL_X = 64;
+      static UNICODE_GROUPS = 128;
+      static WAS_DOLLAR = 256;
+      static LOOKBEHIND = 512;
+      static MATCH_NL = RE2Flags2.CLASS_NL | RE2Flags2.DOT_NL;
+      static PERL = RE2Flags2.CLASS_NL | RE2Flags2.ONE_LINE | RE2Flags2.PERL_X | RE2Flags2.UNICODE_GROUPS;
+      static POSIX = 0;
+      static UNANCHORED = 0;
+      static ANCHOR_START = 1;
+      static ANCHOR_BOTH = 2;
+    };
+    PublicFlags = {
+      CASE_INSENSITIVE: 1,
+      DOTALL: 2,
+      MULTILINE: 4,
+      DISABLE_UNICODE_GROUPS: 8,
+      LONGEST_MATCH: 16,
+      LOOKBEHINDS: 512
+    };
+    ASCII_SIZE = 128;
+    ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+    ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+    MAX_BMP = 65535;
+    for (let i = 0; i < ASCII_SIZE; i++) {
+      if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+      else ASCII_TO_UPPER[i] = i;
+      if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+      else ASCII_TO_LOWER[i] = i;
+    }
+    Codepoint = class {
+      static CODES = Object.freeze({
+        "\x07": 7,
+        "\b": 8,
+        "	": 9,
+        "\n": 10,
+        "\v": 11,
+        "\f": 12,
+        "\r": 13,
+        " ": 32,
+        '"': 34,
+        $: 36,
+        "&": 38,
+        "'": 39,
+        "(": 40,
+        ")": 41,
+        "*": 42,
+        "+": 43,
+        "-": 45,
+        ".": 46,
+        0: 48,
+        1: 49,
+        2: 50,
+        3: 51,
+        4: 52,
+        5: 53,
+        6: 54,
+        7: 55,
+        8: 56,
+        9: 57,
+        ":": 58,
+        "<": 60,
+        ">": 62,
+        "?": 63,
+        A: 65,
+        B: 66,
+        C: 67,
+        F: 70,
+        P: 80,
+        Q: 81,
+        U: 85,
+        Z: 90,
+        "[": 91,
+        "\\": 92,
+        "]": 93,
+        "^": 94,
+        _: 95,
+        "`": 96,
+        a: 97,
+        b: 98,
+        f: 102,
+        i: 105,
+        m: 109,
+        n: 110,
+        r: 114,
+        s: 115,
+        t: 116,
+        v: 118,
+        x: 120,
+        z: 122,
+        "{": 123,
+        "|": 124,
+        "}": 125
+      });
+      static toUpperCase(codepoint) {
+        if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+        const s = String.fromCodePoint(codepoint).toUpperCase();
+        const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (s.length > expectedLen) return codepoint;
+        const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+        const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+        return s.codePointAt(0);
+      }
+      static toLowerCase(codepoint) {
+        if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+        const s = String.fromCodePoint(codepoint).toLowerCase();
+        const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (s.length > expectedLen) return codepoint;
+        const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+        const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+        if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+        return s.codePointAt(0);
+      }
+    };
+    UnicodeRangeTable = class {
+      /**
+      * @param {Uint32Array | number[]} data
+      * @param {boolean} isStride1
+      */
+      constructor(data, isStride1 = false) {
+        this.data = data;
+        this.isStride1 = isStride1;
+        this.SIZE = isStride1 ? 2 : 3;
+      }
+      getLo(index) {
+        return this.data[index * this.SIZE];
+      }
+      getHi(index) {
+        return this.data[index * this.SIZE + 1];
+      }
+      getStride(index) {
+        return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+      }
+      get length() {
+        return this.data.length / this.SIZE;
+      }
+    };
+    B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+    B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+    for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+    decodeVLQ = (str) => {
+      const res = [];
+      let value = 0;
+      let shift = 0;
+      for (let i = 0; i < str.length; i++) {
+        const digit = B64_MAP[str.charCodeAt(i)];
+        value |= (digit & 31) << shift;
+        if ((digit & 32) === 0) {
+          res.push(value);
+          value = 0;
+          shift = 0;
+        } else shift += 5;
+      }
+      return res;
+    };
+    decodeRanges = (str, isStride1) => {
+      const res = decodeVLQ(str);
+      const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+      const out = new Uint32Array(numRanges * 3);
+      let current = 0;
+      let resIdx = 0;
+      for (let i = 0; i < numRanges; i++) {
+        current += res[resIdx++];
+        out[i * 3] = current;
+        current += res[resIdx++];
+        out[i * 3 + 1] = current;
+        out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+      }
+      return out;
+    };
+    decodeOrbit = (str) => {
+      const res = decodeVLQ(str);
+      const map = /* @__PURE__ */ new Map();
+      let currentKey = 0;
+      for (let i = 0; i < res.length; i += 2) {
+        currentKey += res[i];
+        const zz = res[i + 1];
+        const delta = zz >>> 1 ^ -(zz & 1);
+        map.set(currentKey, currentKey + delta);
+      }
+      return map;
+    };
+    LazyMap = class {
+      constructor(initializer) {
+        this.initializer = initializer;
+        this.cache = /* @__PURE__ */ new Map();
+      }
+      has(key) {
+        return Object.hasOwn(this.initializer, key);
+      }
+      get(key) {
+        if (this.cache.has(key)) return this.cache.get(key);
+        const val = this.has(key) ? this.initializer[key]() : null;
+        this.cache.set(key, val);
+        return val;
+      }
+    };
+    UnicodeTables = class {
+      static _CASE_ORBIT = null;
+      static get CASE_ORBIT() {
+        if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+        return this._CASE_ORBIT;
+      }
+      static _Print = null;
+      static get Print() {
+        if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+        return this._Print;
+      }
+      static CATEGORIES = new LazyMap({
+        C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+        Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+        Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+        Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+        Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+        Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+        L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+        Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+        Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+        Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+        Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+        M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+        Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+        Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+        Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+        N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+        Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+        Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+        No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+        P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+        Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+        Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+        Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+        Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+        Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+        Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+        Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+        S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+        Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+        Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+        Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+        So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+        Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+        Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+        Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+        Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+        ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+        Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+        Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+        Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+        Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+        Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+        Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+        Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+        Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+        Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+        Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+        Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+        Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+        Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+        White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+      });
+      static SCRIPTS = new LazyMap({
+        Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+        Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+        Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+        Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+        Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+        Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+        Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+        Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+        Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+        Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+        Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+        Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+        Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+        Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+        Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+        Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+        Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+        Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+        Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+        Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+        Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+        Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+        Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+        Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+        Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+        Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+        Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+        Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+        Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+        Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+        Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+        Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+        Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+        Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+        Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+        Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+        Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+        Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+        Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+        Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+        Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+        Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+        Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+        Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+        Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+        Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+        Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+        Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+        Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+        Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+        Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+        Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+        Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+        Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+        Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+        Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+        Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+        Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+        Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+        Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+        Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+        Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+        Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+        Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+        Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+        Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+        Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+        Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+        Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+        Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+        Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+        Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+        Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+        Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+        Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+        Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+        Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+        Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+        Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+        Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+        Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+        Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+        Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+        Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+        Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+        Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+        Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+        Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+        Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+        Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+        Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+        Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+        Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+        Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+        Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+        Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+        Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+        Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+        Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+        Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+        Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+        Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+        Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+        New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+        Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+        Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+        Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+        Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+        Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+        Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+        Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+        Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+        Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+        Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+        Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+        Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+        Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+        Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+        Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+        Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+        Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+        Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+        Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+        Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+        Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+        Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+        Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+        Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+        Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+        Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+        Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+        Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+        Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+        Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+        Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+        Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+        Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+        SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+        Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+        Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+        Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+        Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+        Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+        Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+        Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+        Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+        Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+        Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+        Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+        Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+        Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+        Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+        Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+        Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+        Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+        Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+        Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+        Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+        Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+        Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+        Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+        Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+        Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+        Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+        Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+        Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+        Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+        Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+        Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+        Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+        Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+        Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+        Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+        Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+        Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+      });
+      static FOLD_CATEGORIES = new LazyMap({
+        L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+        LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+        Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+        Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+        Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+        M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+        Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+        Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+        Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+        Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+        Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+        Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+      });
+      static FOLD_SCRIPT = new LazyMap({
+        Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+        Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+        Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+      });
+    };
+    Unicode = class Unicode2 {
+      static MAX_RUNE = 1114111;
+      static RUNE_ERROR = 65533;
+      static isUnsearchable(r) {
+        return r === Unicode2.RUNE_ERROR || r >= Unicode2.MIN_HIGH_SURROGATE && r <= Unicode2.MAX_LOW_SURROGATE;
+      }
+      static MAX_ASCII = 127;
+      static MAX_LATIN1 = 255;
+      static MAX_BMP = 65535;
+      static MIN_FOLD = 65;
+      static MAX_FOLD = 125251;
+      static MIN_HIGH_SURROGATE = 55296;
+      static MAX_HIGH_SURROGATE = 56319;
+      static MIN_LOW_SURROGATE = 56320;
+      static MAX_LOW_SURROGATE = 57343;
+      static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+      static is32(ranges, r) {
+        let lo2 = 0;
+        let hi = ranges.length;
+        while (lo2 < hi) {
+          const m = lo2 + Math.floor((hi - lo2) / 2);
+          const rlo = ranges.getLo(m);
+          const rhi = ranges.getHi(m);
+          if (rlo <= r && r <= rhi) {
+            const stride = ranges.getStride(m);
+            return (r - rlo) % stride === 0;
+          }
+          if (r < rlo) hi = m;
+          else lo2 = m + 1;
+        }
+        return false;
+      }
+      static is(ranges, r) {
+        if (r <= Unicode2.MAX_LATIN1) {
+          for (let i = 0; i < ranges.length; i++) {
+            if (r > ranges.getHi(i)) continue;
+            const rlo = ranges.getLo(i);
+            if (r < rlo) return false;
+            const stride = ranges.getStride(i);
+            return (r - rlo) % stride === 0;
+          }
+          return false;
+        }
+        return ranges.length > 0 && r >= ranges.getLo(0) && Unicode2.is32(ranges, r);
+      }
+      static isPrint(r) {
+        if (r <= Unicode2.MAX_LATIN1) return r >= 32 && r < Unicode2.MAX_ASCII || r >= 161 && r !== 173;
+        return Unicode2.is(UnicodeTables.Print, r);
+      }
+      static simpleFold(r) {
+        if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+        if (r <= Unicode2.MAX_ASCII) {
+          const l = Codepoint.toLowerCase(r);
+          return l !== r ? l : Codepoint.toUpperCase(r);
+        }
+        return r;
+      }
+      static equalsIgnoreCase(r1, r2) {
+        if (r1 === r2) return true;
+        if (r1 < 0 || r2 < 0) return false;
+        if (r1 <= Unicode2.MAX_ASCII && r2 <= Unicode2.MAX_ASCII) {
+          if (65 <= r1 && r1 <= 90) r1 |= 32;
+          if (65 <= r2 && r2 <= 90) r2 |= 32;
+          return r1 === r2;
+        }
+        for (let r = Unicode2.simpleFold(r1); r !== r1; r = Unicode2.simpleFold(r)) if (r === r2) return true;
+        return false;
+      }
+    };
+    RE2JSException = class extends Error {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSException";
+      }
+    };
+    RE2JSSyntaxException = class extends RE2JSException {
+      /**
+      * @param {string} error
+      * @param {string|null} [input=null]
+      */
+      constructor(error2, input = null) {
+        let message = `error parsing regexp: ${error2}`;
+        if (input) message += `: \`${input}\``;
+        super(message);
+        this.name = "RE2JSSyntaxException";
+        this.message = message;
+        this.error = error2;
+        this.input = input;
+      }
+      /**
+      * Retrieves the description of the error.
+      * @returns {string}
+      */
+      getDescription() {
+        return this.error;
+      }
+      /**
+      * Retrieves the erroneous regular-expression pattern.
+      * @returns {string|null}
+      */
+      getPattern() {
+        return this.input;
+      }
+    };
+    RE2JSCompileException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSCompileException";
+      }
+    };
+    RE2JSGroupException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSGroupException";
+      }
+    };
+    RE2JSFlagsException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSFlagsException";
+      }
+    };
+    RE2JSInternalException = class extends RE2JSException {
+      /** @param {string} message */
+      constructor(message) {
+        super(message);
+        this.name = "RE2JSInternalException";
+      }
+    };
+    FAST_PATH_TABLE_SIZE = 256;
+    WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+    for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+    cachedNativeEncoder = null;
+    cachedNativeDecoder = null;
+    Utils = class Utils2 {
+      static METACHARACTERS = "\\.+*?()|[]{}^$";
+      static EMPTY_BEGIN_LINE = 1;
+      static EMPTY_END_LINE = 2;
+      static EMPTY_BEGIN_TEXT = 4;
+      static EMPTY_END_TEXT = 8;
+      static EMPTY_WORD_BOUNDARY = 16;
+      static EMPTY_NO_WORD_BOUNDARY = 32;
+      static EMPTY_ALL = -1;
+      static emptyInts() {
+        return [];
+      }
+      static isString(value) {
+        return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+      }
+      static typeName(value) {
+        if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+        return Object.prototype.toString.call(value).slice(8, -1);
+      }
+      static checkPattern(pattern) {
+        if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+      }
+      static checkInput(input) {
+        if (!Utils2.isString(input) && !Utils2.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input)}`);
+      }
+      static checkFlags(flags) {
+        const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+        if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+      }
+      static isByteArray(input) {
+        return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+      }
+      static isalnum(c) {
+        return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+      }
+      static unhex(c) {
+        if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+        if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+        if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+        return -1;
+      }
+      static escapeRune(rune) {
+        let out = "";
+        if (Unicode.isPrint(rune)) {
+          if (Utils2.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+          out += String.fromCodePoint(rune);
+        } else switch (rune) {
+          case Codepoint.CODES['"']:
+            out += '\\"';
+            break;
+          case Codepoint.CODES["\\"]:
+            out += "\\\\";
+            break;
+          case Codepoint.CODES["	"]:
+            out += "\\t";
+            break;
+          case Codepoint.CODES["\n"]:
+            out += "\\n";
+            break;
+          case Codepoint.CODES["\r"]:
+            out += "\\r";
+            break;
+          case Codepoint.CODES["\b"]:
+            out += "\\b";
+            break;
+          case Codepoint.CODES["\f"]:
+            out += "\\f";
+            break;
+          default: {
+            let s = rune.toString(16);
+            if (rune < 256) {
+              out += "\\x";
+              if (s.length === 1) out += "0";
+              out += s;
+            } else out += `\\x{${s}}`;
+            break;
+          }
+        }
+        return out;
+      }
+      static stringToRunes(str) {
+        const string = String(str);
+        const runes = [];
+        let i = 0;
+        while (i < string.length) {
+          const cp = string.codePointAt(i);
+          runes.push(cp);
+          i += cp > Unicode.MAX_BMP ? 2 : 1;
+        }
+        return new Int32Array(runes);
+      }
+      static runeToString(r) {
+        return String.fromCodePoint(r);
+      }
+      static isWordRune(r) {
+        return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+      }
+      static emptyOpContext(r1, r2) {
+        let op2 = 0;
+        if (r1 < 0) op2 |= Utils2.EMPTY_BEGIN_TEXT | Utils2.EMPTY_BEGIN_LINE;
+        if (r1 === 10) op2 |= Utils2.EMPTY_BEGIN_LINE;
+        if (r2 < 0) op2 |= Utils2.EMPTY_END_TEXT | Utils2.EMPTY_END_LINE;
+        if (r2 === 10) op2 |= Utils2.EMPTY_END_LINE;
+        if (Utils2.isWordRune(r1) !== Utils2.isWordRune(r2)) op2 |= Utils2.EMPTY_WORD_BOUNDARY;
+        else op2 |= Utils2.EMPTY_NO_WORD_BOUNDARY;
+        return op2;
+      }
+      /**
+      * Returns a string that quotes all regular expression metacharacters inside the argument text;
+      * the returned string is a regular expression matching the literal text. For example,
+      * {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+      * @param {string} str
+      * @returns {string}
+      */
+      static quoteMeta(str) {
+        return str.split("").map((s) => {
+          if (Utils2.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+          return s;
+        }).join("");
+      }
+      static charCount(codePoint) {
+        return codePoint > Unicode.MAX_BMP ? 2 : 1;
+      }
+      /**
+      * High-speed conversion from TypedArrays to standard JS Arrays.
+      * Bypasses the expensive Symbol.iterator overhead of Array.from()
+      */
+      static toArray(typedArray) {
+        const len = typedArray.length;
+        const res = new Array(len);
+        for (let i = 0; i < len; i++) res[i] = typedArray[i];
+        return res;
+      }
+      static stringToUtf8ByteArray(str) {
+        if (globalThis.TextEncoder) {
+          if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+          return cachedNativeEncoder.encode(str);
+        } else {
+          let out = [], p = 0;
+          for (let i = 0; i < str.length; i++) {
+            let c = str.charCodeAt(i);
+            if (c < 128) out[p++] = c;
+            else if (c < 2048) {
+              out[p++] = c >> 6 | 192;
+              out[p++] = c & 63 | 128;
+            } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+              c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+              out[p++] = c >> 18 | 240;
+              out[p++] = c >> 12 & 63 | 128;
+              out[p++] = c >> 6 & 63 | 128;
+              out[p++] = c & 63 | 128;
+            } else {
+              out[p++] = c >> 12 | 224;
+              out[p++] = c >> 6 & 63 | 128;
+              out[p++] = c & 63 | 128;
+            }
+          }
+          return out;
+        }
+      }
+      static utf8ByteArrayToString(bytes) {
+        if (globalThis.TextDecoder) {
+          if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+          const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+          return cachedNativeDecoder.decode(view);
+        } else {
+          let out = [], pos = 0, c = 0;
+          while (pos < bytes.length) {
+            let c1 = bytes[pos++];
+            if (c1 < 128) out[c++] = String.fromCharCode(c1);
+            else if (c1 > 191 && c1 < 224) {
+              let c2 = bytes[pos++];
+              out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+            } else if (c1 > 239 && c1 < 365) {
+              let c2 = bytes[pos++];
+              let c3 = bytes[pos++];
+              let c4 = bytes[pos++];
+              let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+              out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+              out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+            } else {
+              let c2 = bytes[pos++];
+              let c3 = bytes[pos++];
+              out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+            }
+          }
+          return out.join("");
+        }
+      }
+    };
+    createEnum = (values = [], initNum = 0) => {
+      const enumObject = /* @__PURE__ */ Object.create(null);
+      for (let i = 0; i < values.length; i++) {
+        const val = values[i];
+        const keyVal = initNum + i;
+        enumObject[val] = keyVal;
+        enumObject[keyVal] = val;
+      }
+      return Object.freeze(enumObject);
+    };
+    MatcherInputBase = class MatcherInputBase2 {
+      static Encoding = createEnum(["UTF_16", "UTF_8"]);
+      getEncoding() {
+        throw Error("not implemented");
+      }
+      /** @returns {string} */
+      asCharSequence() {
+        throw Error("not implemented");
+      }
+      /** @returns {Uint8Array|number[]|null} */
+      asBytes() {
+        throw Error("not implemented");
+      }
+      /** @returns {number} */
+      length() {
+        throw Error("not implemented");
+      }
+      /**
+      *
+      * @returns {boolean}
+      */
+      isUTF8Encoding() {
+        return this.getEncoding() === MatcherInputBase2.Encoding.UTF_8;
+      }
+      /**
+      *
+      * @returns {boolean}
+      */
+      isUTF16Encoding() {
+        return this.getEncoding() === MatcherInputBase2.Encoding.UTF_16;
+      }
+    };
+    Utf8MatcherInput = class extends MatcherInputBase {
+      /** @param {Uint8Array|number[]|null} bytes */
+      constructor(bytes = null) {
+        super();
+        this.bytes = bytes;
+      }
+      getEncoding() {
+        return MatcherInputBase.Encoding.UTF_8;
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      asCharSequence() {
+        return Utils.utf8ByteArrayToString(this.bytes);
+      }
+      /**
+      *
+      * @returns {Uint8Array|number[]|null}
+      */
+      asBytes() {
+        return this.bytes;
+      }
+      /**
+      *
+      * @returns {number}
+      */
+      length() {
+        return this.bytes.length;
+      }
+    };
+    Utf16MatcherInput = class extends MatcherInputBase {
+      /** @param {string|null} charSequence */
+      constructor(charSequence = null) {
+        super();
+        this.charSequence = charSequence;
+      }
+      getEncoding() {
+        return MatcherInputBase.Encoding.UTF_16;
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      asCharSequence() {
+        return this.charSequence;
+      }
+      /**
+      *
+      * @returns {number[]}
+      */
+      asBytes() {
+        return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+      }
+      /**
+      *
+      * @returns {number}
+      */
+      length() {
+        return this.charSequence.length;
+      }
+    };
+    MatcherInput = class {
+      /**
+      * Return the MatcherInput for UTF_16 encoding.
+      * @returns {Utf16MatcherInput}
+      */
+      static utf16(charSequence) {
+        Utils.checkInput(charSequence);
+        return new Utf16MatcherInput(charSequence);
+      }
+      /**
+      * Return the MatcherInput for UTF_8 encoding.
+      * @returns {Utf8MatcherInput}
+      */
+      static utf8(input) {
+        if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+        return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+      }
+    };
+    MachineInputBase = class {
+      static EOF() {
+        return -8;
+      }
+      constructor() {
+        this.start = 0;
+        this.end = 0;
+      }
+      canCheckPrefix() {
+        return true;
+      }
+      endPos() {
+        return this.end - this.start;
+      }
+      hasString() {
+        return false;
+      }
+      hasAnyString() {
+        return false;
+      }
+      prefixLength() {
+        return 0;
+      }
+    };
+    MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
+      static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+      constructor(bytes, start = 0, end = bytes.length) {
+        super();
+        this.bytes = bytes;
+        this.start = start;
+        this.end = end;
+      }
+      hasString(prefilter2, pos) {
+        const target = prefilter2.bytes;
+        if (target.length === 0) return true;
+        const idx = this.indexOf(this.bytes, target, this.start + pos);
+        return idx !== -1 && idx <= this.end - target.length;
+      }
+      hasAnyString(prefilter2, pos) {
+        return prefilter2.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+      }
+      step(pos) {
+        pos += this.start;
+        if (pos >= this.end) return MachineInputBase.EOF();
+        const c = this.bytes[pos] & 255;
+        if (c < 128) return c << 3 | 1;
+        let size;
+        let rune;
+        let lo2 = 128;
+        let hi = 191;
+        if (c >= 194 && c <= 223) {
+          size = 2;
+          rune = c & 31;
+        } else if (c >= 224 && c <= 239) {
+          size = 3;
+          rune = c & 15;
+          if (c === 224) lo2 = 160;
+          else if (c === 237) hi = 159;
+        } else if (c >= 240 && c <= 244) {
+          size = 4;
+          rune = c & 7;
+          if (c === 240) lo2 = 144;
+          else if (c === 244) hi = 143;
+        } else return MachineUTF8Input2.RUNE_ERROR_STEP;
+        if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        const c1 = this.bytes[pos + 1] & 255;
+        if (c1 < lo2 || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        rune = rune << 6 | c1 & 63;
+        if (size > 2) {
+          const c2 = this.bytes[pos + 2] & 255;
+          if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+          rune = rune << 6 | c2 & 63;
+          if (size > 3) {
+            const c3 = this.bytes[pos + 3] & 255;
+            if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+            rune = rune << 6 | c3 & 63;
+          }
+        }
+        return rune << 3 | size;
+      }
+      index(re2, pos) {
+        pos += this.start;
+        const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+        return i < 0 ? i : i - pos;
+      }
+      context(pos) {
+        pos += this.start;
+        let r1 = -1;
+        if (pos > this.start && pos <= this.end) {
+          let start = pos - 1;
+          r1 = this.bytes[start--];
+          if (r1 >= 128) {
+            let lim = pos - 4;
+            if (lim < this.start) lim = this.start;
+            while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+            if (start < this.start) start = this.start;
+            const r = this.step(start - this.start);
+            r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+          }
+        }
+        const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+        return Utils.emptyOpContext(r1, r2);
+      }
+      indexOf(source, target, fromIndex = 0) {
+        let targetLength = target.length;
+        if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+        const firstByte = target[0];
+        let limit = this.end - targetLength;
+        const hasNativeIndexOf = typeof source.indexOf === "function";
+        let i = fromIndex;
+        while (i <= limit) {
+          if (hasNativeIndexOf) {
+            i = source.indexOf(firstByte, i);
+            if (i === -1 || i > limit) return -1;
+          } else {
+            while (i <= limit && source[i] !== firstByte) i++;
+            if (i > limit) return -1;
+          }
+          let match = true;
+          for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+            match = false;
+            break;
+          }
+          if (match) return i;
+          i++;
+        }
+        return -1;
+      }
+      prefixLength(re2) {
+        return re2.prefixUTF8.length;
+      }
+    };
+    MachineUTF16Input = class extends MachineInputBase {
+      constructor(charSequence, start = 0, end = charSequence.length) {
+        super();
+        this.charSequence = charSequence;
+        this.start = start;
+        this.end = end;
+      }
+      hasString(prefilter2, pos) {
+        const idx = this.charSequence.indexOf(prefilter2.str, this.start + pos);
+        return idx !== -1 && idx <= this.end - prefilter2.str.length;
+      }
+      hasAnyString(prefilter2, pos) {
+        return prefilter2.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+      }
+      step(pos) {
+        pos += this.start;
+        if (pos >= this.end) return MachineInputBase.EOF();
+        const c1 = this.charSequence.charCodeAt(pos);
+        if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+        const c2 = this.charSequence.charCodeAt(pos + 1);
+        if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+        return c1 << 3 | 1;
+      }
+      index(re2, pos) {
+        pos += this.start;
+        const i = this.charSequence.indexOf(re2.prefix, pos);
+        if (i < 0 || i > this.end - re2.prefix.length) return -1;
+        return i - pos;
+      }
+      context(pos) {
+        pos += this.start;
+        const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+        const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+        return Utils.emptyOpContext(r1, r2);
+      }
+      prefixLength(re2) {
+        return re2.prefix.length;
+      }
+    };
+    MachineInput = class {
+      static fromUTF8(bytes, start = 0, end = bytes.length) {
+        return new MachineUTF8Input(bytes, start, end);
+      }
+      static fromUTF16(charSequence, start = 0, end = void 0) {
+        Utils.checkInput(charSequence);
+        return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+      }
+    };
+    Matcher = class Matcher2 {
+      /**
+      * V8 and WebKit have historical hard limits on the number of arguments
+      * that can be passed to a function. We cap replacer arguments to prevent
+      * Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+      */
+      static MAX_REPLACER_ARGS = 65535;
+      /**
+      * Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+      * {@link #appendReplacement} as a literal replacement of {@code s}.
+      *
+      * @param {string} str the string to be quoted
+      * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+      * @returns {string} the quoted string
+      */
+      static quoteReplacement(str, javaMode = false) {
+        if (javaMode) {
+          if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+          return str.split("").map((s) => {
+            const c = s.codePointAt(0);
+            if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+            return s;
+          }).join("");
+        }
+        if (str.indexOf("$") < 0) return str;
+        return str.split("").map((s) => {
+          if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+          return s;
+        }).join("");
+      }
+      /**
+      *
+      * @param {import('./index.js').RE2JS} pattern
+      * @param {string|number[]|Uint8Array|MatcherInputBase} input
+      */
+      constructor(pattern, input) {
+        if (pattern === null) throw new Error("pattern is null");
+        this.patternInput = pattern;
+        const re2 = this.patternInput.re2();
+        this.patternGroupCount = re2.numberOfCapturingGroups();
+        this.groups = [];
+        this.namedGroups = re2.namedGroups;
+        this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+        this.numberOfInstructions = re2.numberOfInstructions();
+        this.lookbehindState = null;
+        if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+        else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+        else this.resetMatcherInput(MatcherInput.utf16(input));
+      }
+      /**
+      * Returns the {@code RE2JS} associated with this {@code Matcher}.
+      * @returns {import('./index.js').RE2JS}
+      */
+      pattern() {
+        return this.patternInput;
+      }
+      /**
+      * Resets the {@code Matcher}, rewinding input and discarding any match information.
+      *
+      * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+      */
+      reset() {
+        this.matcherInputLength = this.matcherInput.length();
+        this.appendPos = 0;
+        this.hasMatch = false;
+        this.hasGroups = false;
+        this.anchorFlag = 0;
+        return this;
+      }
+      /**
+      * Resets the {@code Matcher} and changes the input.
+      * @param {string|number[]|Uint8Array|MatcherInputBase} input
+      * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+      */
+      resetMatcherInput(input) {
+        if (input === null) throw new Error("input is null");
+        if (!(input instanceof MatcherInputBase)) {
+          if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+          else input = MatcherInput.utf16(input);
+        }
+        this.matcherInput = input;
+        if (this.lookbehindState !== null) this.lookbehindState.reset();
+        else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+        this.reset();
+        return this;
+      }
+      /**
+      * Returns the start of the named group of the most recent match, or -1 if the group was not
+      * matched.
+      * @param {string|number} [group=0]
+      * @returns {number}
+      */
+      start(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
+        }
+        this.loadGroup(group);
+        return this.groups[2 * group];
+      }
+      /**
+      * Returns the end of the named group of the most recent match, or -1 if the group was not
+      * matched.
+      * @param {string|number} [group=0]
+      * @returns {number}
+      */
+      end(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
+        }
+        this.loadGroup(group);
+        return this.groups[2 * group + 1];
+      }
+      /**
+      * Returns the program size of this pattern.
+      *
+      * <p>
+      * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+      * "cost". Larger numbers are more expensive than smaller numbers.
+      * </p>
+      *
+      * @returns {number} the program size of this pattern
+      */
+      programSize() {
+        return this.numberOfInstructions;
+      }
+      /**
+      * Returns the named group of the most recent match, or {@code null} if the group was not matched.
+      * @param {string|number} [group=0]
+      * @returns {string|null}
+      */
+      group(group = 0) {
+        if (typeof group === "string") {
+          const groupInt = this.namedGroups[group];
+          if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+          group = groupInt;
+        }
+        const start = this.start(group);
+        const end = this.end(group);
+        if (start < 0 && end < 0) return null;
+        return this.substring(start, end);
+      }
+      /**
+      * Returns a dictionary map of all named capturing groups and their matched values.
+      * If a group was not matched, its value will be `null`.
+      * @returns {Record<string, string|null>}
+      */
+      getNamedGroups() {
+        if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+        const result2 = /* @__PURE__ */ Object.create(null);
+        for (const name2 of Object.keys(this.namedGroups)) result2[name2] = this.group(name2);
+        return result2;
+      }
+      /**
+      * Returns the number of subgroups in this pattern.
+      *
+      * @returns {number} the number of subgroups; the overall match (group 0) does not count
+      */
+      groupCount() {
+        return this.patternGroupCount;
+      }
+      /**
+      * Helper: finds subgroup information if needed for group.
+      * @param {number} group
+      * @private
+      */
+      loadGroup(group) {
+        if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+        if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+        if (group === 0 || this.hasGroups) return;
+        const end = this.matcherInputLength;
+        const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+        if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+        this.groups = res[1];
+        this.hasGroups = true;
+      }
+      /**
+      * Matches the entire input against the pattern (anchored start and end). If there is a match,
+      * {@code matches} sets the match state to describe it.
+      *
+      * @returns {boolean} true if the entire input matches the pattern
+      */
+      matches() {
+        return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+      }
+      /**
+      * Matches the beginning of input against the pattern (anchored start). If there is a match,
+      * {@code lookingAt} sets the match state to describe it.
+      *
+      * @returns {boolean} true if the beginning of the input matches the pattern
+      */
+      lookingAt() {
+        return this.genMatch(0, RE2Flags.ANCHOR_START);
+      }
+      /**
+      * Matches the input against the pattern (unanchored), starting at a specified position. If there
+      * is a match, {@code find} sets the match state to describe it.
+      *
+      * @param {number|null} [start=null] the input position where the search begins
+      * @returns {boolean} if it finds a match
+      * @throws IndexOutOfBoundsException if start is not a valid input position
+      */
+      find(start = null) {
+        if (start !== null) {
+          if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+          this.reset();
+          return this.genMatch(start, 0);
+        }
+        start = 0;
+        if (this.hasMatch) {
+          start = this.groups[1];
+          if (this.groups[0] === this.groups[1]) {
+            const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+            if (r < 0) start++;
+            else start += r & 7;
+          }
+        }
+        return this.genMatch(start, RE2Flags.UNANCHORED);
+      }
+      /**
+      * Helper: does match starting at start, with RE2 anchor flag.
+      * @param {number} startByte
+      * @param {number} anchor
+      * @returns {boolean}
+      * @private
+      */
+      genMatch(startByte, anchor) {
+        const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+        if (!res[0]) {
+          this.hasMatch = false;
+          return false;
+        }
+        this.groups = res[1];
+        this.hasMatch = true;
+        this.hasGroups = this.patternGroupCount === 0;
+        this.anchorFlag = anchor;
+        return true;
+      }
+      /**
+      * Helper: return substring for [start, end).
+      * @param {number} start
+      * @param {number} end
+      * @returns {string}
+      */
+      substring(start, end) {
+        if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+        return this.matcherInput.asCharSequence().substring(start, end).toString();
+      }
+      /**
+      * Helper for Pattern: return input length.
+      * @returns {number}
+      */
+      inputLength() {
+        return this.matcherInputLength;
+      }
+      /**
+      * Appends to result two strings: the text from the append position up to the beginning of the
+      * most recent match, and then the replacement with submatch groups substituted for references to
+      * them. It advances the append position to where the most recent match ended.
+      *
+      * By default the replacement is expanded as by String.prototype.replace (see
+      * appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+      * many digits as still form a valid group number, ${name} is a named group, and a backslash
+      * escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+      *
+      * @param {string} replacement the replacement string
+      * @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string}
+      * @throws IllegalStateException if there was no most recent match
+      * @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+      * @private
+      */
+      appendReplacement(replacement, javaMode = false) {
+        let res = "";
+        const s = this.start();
+        const e = this.end();
+        if (this.appendPos < s) res += this.substring(this.appendPos, s);
+        this.appendPos = e;
+        res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+        return res;
+      }
+      /**
+      * @param {string} replacement - the replacement string
+      * @returns {string}
+      * @private
+      */
+      appendReplacementInternalJava(replacement) {
+        let res = "";
+        let last = 0;
+        const m = replacement.length;
+        let i = 0;
+        while (i < m) {
+          const cCode = replacement.codePointAt(i);
+          if (cCode === Codepoint.CODES["\\"]) {
+            if (last < i) res += replacement.substring(last, i);
+            i++;
+            if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+            last = i;
+            i++;
+            continue;
+          }
+          if (cCode === Codepoint.CODES["$"]) {
+            if (last < i) res += replacement.substring(last, i);
+            if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+            const nextCode = replacement.codePointAt(i + 1);
+            if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+              let n = nextCode - Codepoint.CODES["0"];
+              let j = i + 2;
+              for (; j < m; j++) {
+                const digit = replacement.codePointAt(j);
+                if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+                n = n * 10 + digit - Codepoint.CODES["0"];
+              }
+              if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+              const group = this.group(n);
+              if (group !== null) res += group;
+              i = j;
+              last = i;
+            } else if (nextCode === Codepoint.CODES["{"]) {
+              let j = i + 2;
+              while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+              if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+              const groupName = replacement.substring(i + 2, j);
+              const groupVal = this.group(groupName);
+              if (groupVal !== null) res += groupVal;
+              i = j + 1;
+              last = i;
+            } else throw new RE2JSGroupException("Illegal group reference");
+            continue;
+          }
+          i++;
+        }
+        if (last < m) res += replacement.substring(last, m);
+        return res;
+      }
+      /**
+      * Expands |replacement| for the current match by the rules of String.prototype.replace
+      * (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+      * after it, $n and $nn a group (two digits only when they form a valid group number, so with
+      * one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+      * (empty when no such group), only when the pattern has named groups. Anything else, such as
+      * "$0" or "$<" without a closing ">", is kept as is.
+      * @param {string} replacement - the replacement string
+      * @returns {string}
+      * @private
+      */
+      appendReplacementInternalJs(replacement) {
+        const isDigit2 = (c) => c >= 48 && c <= 57;
+        const groupCount = this.patternGroupCount;
+        let res = "";
+        let i = 0;
+        while (i < replacement.length) {
+          const dollar = replacement.indexOf("$", i);
+          if (dollar < 0) break;
+          res += replacement.substring(i, dollar);
+          i = dollar;
+          const c = replacement.charCodeAt(i + 1);
+          if (c === Codepoint.CODES["$"]) {
+            res += "$";
+            i += 2;
+          } else if (c === Codepoint.CODES["&"]) {
+            res += this.group(0);
+            i += 2;
+          } else if (c === Codepoint.CODES["`"]) {
+            res += this.substring(0, this.start(0));
+            i += 2;
+          } else if (c === Codepoint.CODES["'"]) {
+            res += this.substring(this.end(0), this.matcherInputLength);
+            i += 2;
+          } else if (isDigit2(c)) {
+            let digits = 1;
+            let index = c - 48;
+            const c2 = replacement.charCodeAt(i + 2);
+            if (isDigit2(c2) && index * 10 + c2 - 48 <= groupCount) {
+              digits = 2;
+              index = index * 10 + c2 - 48;
+            }
+            if (index >= 1 && index <= groupCount) {
+              const group = this.group(index);
+              if (group !== null) res += group;
+            } else res += replacement.substring(i, i + 1 + digits);
+            i += 1 + digits;
+          } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+            const gt = replacement.indexOf(">", i + 2);
+            if (gt < 0) {
+              res += "$<";
+              i += 2;
+            } else {
+              const name2 = replacement.substring(i + 2, gt);
+              if (Object.hasOwn(this.namedGroups, name2)) {
+                const group = this.group(name2);
+                if (group !== null) res += group;
+              }
+              i = gt + 1;
+            }
+          } else {
+            res += "$";
+            i += 1;
+          }
+        }
+        return res + replacement.substring(i);
+      }
+      /**
+      * Return the substring of the input from the append position to the end of the
+      * input.
+      * @returns {string}
+      */
+      appendTail() {
+        return this.substring(this.appendPos, this.matcherInputLength);
+      }
+      /**
+      * Returns the input with all matches replaced by {@code replacement}, interpreted as for
+      * {@code appendReplacement}.
+      *
+      * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+      * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string} the input string with the matches replaced
+      * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+      */
+      replaceAll(replacement, javaMode = false) {
+        return this.replace(replacement, true, javaMode);
+      }
+      /**
+      * Returns the input with the first match replaced by {@code replacement}, interpreted as for
+      * {@code appendReplacement}.
+      *
+      * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+      * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string} the input string with the first match replaced
+      * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+      */
+      replaceFirst(replacement, javaMode = false) {
+        return this.replace(replacement, false, javaMode);
+      }
+      /**
+      * Helper: replaceAll/replaceFirst hybrid.
+      * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+      * @param {boolean} [all=true] - replace all matches
+      * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+      * @returns {string}
+      * @private
+      */
+      replace(replacement, all = true, javaMode = false) {
+        let res = "";
+        this.reset();
+        const isFunc = typeof replacement === "function";
+        let originalInput = null;
+        if (isFunc) {
+          if (this.groupCount() >= Matcher2.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+          originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+        }
+        while (this.find()) {
+          res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+          if (!all) break;
+        }
+        res += this.appendTail();
+        return res;
+      }
+      /**
+      * Evaluates a replacer function for the current match and appends the result,
+      * along with any un-matched preceding text, advancing the append position.
+      * @param {Function} replacer - the replacer function
+      * @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+      * @returns {string} the evaluated string to append
+      * @private
+      */
+      appendReplacementFunc(replacer, originalInput) {
+        let res = "";
+        const s = this.start();
+        const e = this.end();
+        if (this.appendPos < s) res += this.substring(this.appendPos, s);
+        this.appendPos = e;
+        const args = this.matchArray();
+        args.push(s, originalInput);
+        if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+        res += String(replacer(...args));
+        return res;
+      }
+      /**
+      * The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+      * did not take part in the match. Used by exec(), matchAll() and replacer functions.
+      * @returns {Array<string|undefined>}
+      * @private
+      */
+      matchArray() {
+        const result2 = [this.group(0)];
+        for (let i = 1; i <= this.patternGroupCount; i++) {
+          const group = this.group(i);
+          result2.push(group === null ? void 0 : group);
+        }
+        return result2;
+      }
+      /**
+      * The named groups, as the groups property of a JS RegExpExecArray: an object without a
+      * prototype mapping each name to its group (undefined when it did not take part in the match),
+      * or undefined when the pattern has no named groups.
+      * @returns {Record<string, string|undefined>|undefined}
+      * @private
+      */
+      namedGroupsObject() {
+        if (!this.hasNamedGroups) return;
+        const result2 = this.getNamedGroups();
+        for (const name2 in result2) if (result2[name2] === null) result2[name2] = void 0;
+        return result2;
+      }
+    };
+    Inst = class Inst2 {
+      static ALT = 1;
+      static ALT_MATCH = 2;
+      static CAPTURE = 3;
+      static EMPTY_WIDTH = 4;
+      static FAIL = 5;
+      static MATCH = 6;
+      static NOP = 7;
+      static RUNE = 8;
+      static RUNE1 = 9;
+      static RUNE_ANY = 10;
+      static RUNE_ANY_NOT_NL = 11;
+      static LB_WRITE = 12;
+      static LB_CHECK = 13;
+      static isRuneOp(op2) {
+        return Inst2.RUNE <= op2 && op2 <= Inst2.RUNE_ANY_NOT_NL;
+      }
+      static escapeRunes(runes) {
+        let out = '"';
+        for (let rune of runes) out += Utils.escapeRune(rune);
+        out += '"';
+        return out;
+      }
+      constructor(op2) {
+        this.op = op2;
+        this.out = 0;
+        this.arg = 0;
+        this.runes = /* @__PURE__ */ new Int32Array(0);
+        this.next = null;
+      }
+      matchRune(r) {
+        if (this.runes.length === 1) {
+          const r0 = this.runes[0];
+          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+          return r === r0;
+        }
+        const len = this.runes.length;
+        if (len === 0) return false;
+        if (len === 2 || len === 4 || len === 6 || len === 8) {
+          for (let j = 0; j < len; j += 2) {
+            if (r < this.runes[j]) return false;
+            if (r <= this.runes[j + 1]) return true;
+          }
+          return false;
+        }
+        let base = 0;
+        let n = len >> 1;
+        while (n > 1) {
+          const half = n >> 1;
+          base += this.runes[base + half << 1] <= r ? half : 0;
+          n -= half;
+        }
+        base += this.runes[base << 1] <= r ? 1 : 0;
+        const m = base - 1;
+        return m >= 0 && r <= this.runes[m << 1 | 1];
+      }
+      matchRunePos(r) {
+        if (this.runes.length === 1) {
+          const r0 = this.runes[0];
+          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+          return r === r0 ? 0 : -1;
+        }
+        const len = this.runes.length;
+        if (len === 0) return -1;
+        if (len === 2 || len === 4 || len === 6 || len === 8) {
+          for (let j = 0; j < len; j += 2) {
+            if (r < this.runes[j]) return -1;
+            if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+          }
+          return -1;
+        }
+        let base = 0;
+        let n = len >> 1;
+        while (n > 1) {
+          const half = n >> 1;
+          base += this.runes[base + half << 1] <= r ? half : 0;
+          n -= half;
+        }
+        base += this.runes[base << 1] <= r ? 1 : 0;
+        const m = base - 1;
+        return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      toString() {
+        switch (this.op) {
+          case Inst2.ALT:
+            return `alt -> ${this.out}, ${this.arg}`;
+          case Inst2.ALT_MATCH:
+            return `altmatch -> ${this.out}, ${this.arg}`;
+          case Inst2.CAPTURE:
+            return `cap ${this.arg} -> ${this.out}`;
+          case Inst2.EMPTY_WIDTH:
+            return `empty ${this.arg} -> ${this.out}`;
+          case Inst2.MATCH:
+            return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+          case Inst2.FAIL:
+            return "fail";
+          case Inst2.NOP:
+            return `nop -> ${this.out}`;
+          case Inst2.LB_WRITE:
+            return `lbwrite ${this.arg} -> ${this.out}`;
+          case Inst2.LB_CHECK:
+            return `lbcheck ${this.arg} -> ${this.out}`;
+          case Inst2.RUNE:
+            if (this.runes === null) return "rune <null>";
+            return [
+              "rune ",
+              Inst2.escapeRunes(this.runes),
+              (this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+              " -> ",
+              this.out
+            ].join("");
+          case Inst2.RUNE1:
+            return `rune1 ${Inst2.escapeRunes(this.runes)} -> ${this.out}`;
+          case Inst2.RUNE_ANY:
+            return `any -> ${this.out}`;
+          case Inst2.RUNE_ANY_NOT_NL:
+            return `anynotnl -> ${this.out}`;
+          default:
+            throw new Error("unhandled case in Inst.toString");
+        }
+      }
+    };
+    Queue = class Queue2 {
+      constructor(numInst) {
+        this.sparse = new Int32Array(numInst);
+        this.densePcs = new Int32Array(numInst);
+        this.denseCaps = null;
+        this.size = 0;
+        this.ncap = 0;
+        this.mainThreads = 0;
+      }
+      static INITIAL_THREADS = 32;
+      init(ncap) {
+        this.ncap = ncap;
+        const needed = Math.min(this.densePcs.length, Queue2.INITIAL_THREADS) * ncap;
+        if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+      }
+      growCaps(needed) {
+        const limit = this.densePcs.length * this.ncap;
+        const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+        grown.set(this.denseCaps);
+        this.denseCaps = grown;
+      }
+      contains(pc) {
+        const j = this.sparse[pc];
+        return j < this.size && this.densePcs[j] === pc;
+      }
+      isEmpty() {
+        return this.size === 0;
+      }
+      add(pc) {
+        const j = this.size++;
+        this.sparse[pc] = j;
+        this.densePcs[j] = pc;
+        return j;
+      }
+      clear() {
+        this.size = 0;
+        this.mainThreads = 0;
+      }
+      toString() {
+        let out = "{";
+        for (let i = 0; i < this.size; i++) {
+          if (i !== 0) out += ", ";
+          out += this.densePcs[i];
+        }
+        out += "}";
+        return out;
+      }
+    };
+    LookbehindState = class {
+      constructor(prog) {
+        this.pos = -1;
+        this.pcs = new Int32Array(prog.numInst());
+        this.size = 0;
+        this.lbTable = new Int32Array(prog.numLb + 1);
+      }
+      reset() {
+        this.pos = -1;
+        this.size = 0;
+      }
+    };
+    Machine = class Machine2 {
+      static fromRE2(re2) {
+        const m = new Machine2();
+        m.prog = re2.prog;
+        m.re2 = re2;
+        m.q0 = new Queue(m.prog.numInst());
+        m.q1 = new Queue(m.prog.numInst());
+        m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+        m.matched = false;
+        m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+        m.ncap = 0;
+        return m;
+      }
+      constructor() {
+        this.prog = null;
+        this.re2 = null;
+        this.q0 = null;
+        this.q1 = null;
+        this.addStack = null;
+        this.matched = false;
+        this.matchcap = null;
+        this.ncap = 0;
+        this.lbTable = null;
+      }
+      init(ncap) {
+        this.ncap = ncap;
+        if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+        else this.matchcap.fill(-1);
+        this.q0.init(ncap);
+        this.q1.init(ncap);
+        if (this.prog.numLb > 0) {
+          if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+          this.lbTable.fill(-1);
+        }
+      }
+      submatches() {
+        if (this.ncap === 0) return Utils.emptyInts();
+        return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+      }
+      match(input, pos, anchor, lbState = null) {
+        const startCond = this.re2.cond;
+        if (startCond === Utils.EMPTY_ALL) return false;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+        this.matched = false;
+        this.matchcap.fill(-1);
+        const hasLookbehinds = this.prog.numLb > 0;
+        const matchStartPos = pos;
+        let currentPos = pos;
+        let resumeLookbehinds = false;
+        if (hasLookbehinds) {
+          if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+            currentPos = lbState.pos;
+            resumeLookbehinds = true;
+          } else currentPos = 0;
+        }
+        let saveLookbehinds = hasLookbehinds && lbState !== null;
+        let runq = this.q0;
+        let nextq = this.q1;
+        let r = input.step(currentPos);
+        let rune = r >> 3;
+        let width = r & 7;
+        let rune1 = -1;
+        let width1 = 0;
+        if (r !== MachineInputBase.EOF()) {
+          r = input.step(currentPos + width);
+          rune1 = r >> 3;
+          width1 = r & 7;
+        }
+        let flag;
+        if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+        else flag = input.context(currentPos);
+        if (hasLookbehinds) {
+          if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+          else this.spawnLookbehinds(runq, currentPos, flag);
+        }
+        while (true) {
+          if (runq.mainThreads === 0) {
+            if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+            if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+            if (this.matched) break;
+            if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+              const advance = input.index(this.re2, currentPos);
+              if (advance < 0) break;
+              currentPos += advance;
+              r = input.step(currentPos);
+              rune = r >> 3;
+              width = r & 7;
+              r = input.step(currentPos + width);
+              rune1 = r >> 3;
+              width1 = r & 7;
+              flag = input.context(currentPos);
+            }
+          }
+          if (currentPos >= matchStartPos) {
+            if (saveLookbehinds) {
+              this.saveLookbehinds(lbState, runq, currentPos);
+              saveLookbehinds = false;
+            }
+            if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+              if (this.ncap > 0) this.matchcap[0] = currentPos;
+              this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+            }
+          }
+          const nextPos = currentPos + width;
+          flag = input.context(nextPos);
+          this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+          if (width === 0) break;
+          if (this.ncap === 0 && this.matched) break;
+          currentPos += width;
+          rune = rune1;
+          width = width1;
+          if (rune !== -1) {
+            r = input.step(currentPos + width);
+            rune1 = r >> 3;
+            width1 = r & 7;
+          }
+          const tmpq = runq;
+          runq = nextq;
+          nextq = tmpq;
+        }
+        runq.clear();
+        nextq.clear();
+        return this.matched;
+      }
+      matchSet(input, pos, anchor) {
+        const startCond = this.re2.cond;
+        if (startCond === Utils.EMPTY_ALL) return [];
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+        let currentPos = this.prog.numLb > 0 ? 0 : pos;
+        let matchStartPos = pos;
+        let runq = this.q0;
+        let nextq = this.q1;
+        let r = input.step(currentPos);
+        let rune = r >> 3;
+        let width = r & 7;
+        let rune1 = -1;
+        let width1 = 0;
+        if (r !== MachineInputBase.EOF()) {
+          r = input.step(currentPos + width);
+          rune1 = r >> 3;
+          width1 = r & 7;
+        }
+        let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+        const matches = /* @__PURE__ */ new Set();
+        if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+        while (true) {
+          if (runq.mainThreads === 0) {
+            if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+            if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+          }
+          if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+            if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+          }
+          const nextPos = currentPos + width;
+          flag = input.context(nextPos);
+          for (let j = 0; j < runq.size; j++) {
+            const pc = runq.densePcs[j];
+            const i = this.prog.inst[pc];
+            const capOffset = j * this.ncap;
+            let add = false;
+            switch (i.op) {
+              case Inst.MATCH:
+                if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+                matches.add(i.arg);
+                break;
+              case Inst.RUNE:
+                add = i.matchRune(rune);
+                break;
+              case Inst.RUNE1:
+                add = rune === i.runes[0];
+                break;
+              case Inst.RUNE_ANY:
+                add = true;
+                break;
+              case Inst.RUNE_ANY_NOT_NL:
+                add = rune !== 10;
+                break;
+              default:
+                continue;
+            }
+            if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+          }
+          runq.clear();
+          if (width === 0) break;
+          currentPos += width;
+          rune = rune1;
+          width = width1;
+          if (rune !== -1) {
+            r = input.step(currentPos + width);
+            rune1 = r >> 3;
+            width1 = r & 7;
+          }
+          const tmpq = runq;
+          runq = nextq;
+          nextq = tmpq;
+        }
+        nextq.clear();
+        return Array.from(matches).sort((a, b) => a - b);
+      }
+      step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+        const longest = this.re2.longest;
+        for (let j = 0; j < runq.size; j++) {
+          const pc = runq.densePcs[j];
+          const capOffset = j * this.ncap;
+          if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+          const i = this.prog.inst[pc];
+          let add = false;
+          switch (i.op) {
+            case Inst.MATCH:
+              if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+              if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+                runq.denseCaps[capOffset + 1] = pos;
+                for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+              }
+              if (!longest) runq.size = 0;
+              this.matched = true;
+              break;
+            case Inst.RUNE:
+              add = i.matchRune(c);
+              break;
+            case Inst.RUNE1:
+              add = c === i.runes[0];
+              break;
+            case Inst.RUNE_ANY:
+              add = true;
+              break;
+            case Inst.RUNE_ANY_NOT_NL:
+              add = c !== 10;
+              break;
+            default:
+              continue;
+          }
+          if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+        }
+        runq.clear();
+      }
+      spawnLookbehinds(q, pos, flag) {
+        for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+      }
+      restoreLookbehinds(lbState, q, flag) {
+        this.lbTable.set(lbState.lbTable);
+        for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+      }
+      saveLookbehinds(lbState, q, pos) {
+        let size = 0;
+        for (let j = 0; j < q.size; j++) {
+          const pc = q.densePcs[j];
+          if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+        }
+        lbState.size = size;
+        lbState.pos = pos;
+        lbState.lbTable.set(this.lbTable);
+      }
+      add(q, pc, pos, capArray, capOffset, cond) {
+        const stk = this.addStack;
+        let nstk = 0;
+        for (; ; ) {
+          while (pc !== 0 && !q.contains(pc)) {
+            const d = q.add(pc);
+            const inst = this.prog.inst[pc];
+            switch (inst.op) {
+              case Inst.FAIL:
+                pc = 0;
+                break;
+              case Inst.ALT:
+              case Inst.ALT_MATCH:
+                stk[nstk++] = inst.arg;
+                stk[nstk++] = 0;
+                pc = inst.out;
+                break;
+              case Inst.EMPTY_WIDTH:
+                pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+                break;
+              case Inst.NOP:
+                pc = inst.out;
+                break;
+              case Inst.CAPTURE:
+                if (inst.arg < this.ncap) {
+                  stk[nstk++] = -inst.arg - 1;
+                  stk[nstk++] = capArray[capOffset + inst.arg];
+                  capArray[capOffset + inst.arg] = pos;
+                }
+                pc = inst.out;
+                break;
+              case Inst.LB_WRITE:
+                this.lbTable[Math.abs(inst.arg)] = pos;
+                pc = inst.out;
+                break;
+              case Inst.LB_CHECK:
+                if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+                else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+                break;
+              case Inst.MATCH:
+              case Inst.RUNE:
+              case Inst.RUNE1:
+              case Inst.RUNE_ANY:
+              case Inst.RUNE_ANY_NOT_NL:
+                if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+                if (this.ncap > 0) {
+                  const destOffset = d * this.ncap;
+                  if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+                  for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+                }
+                pc = 0;
+                break;
+              default:
+                throw new RE2JSInternalException("unhandled");
+            }
+          }
+          if (nstk === 0) return;
+          nstk -= 2;
+          const entry = stk[nstk];
+          if (entry < 0) {
+            capArray[capOffset - entry - 1] = stk[nstk + 1];
+            pc = 0;
+          } else pc = entry;
+        }
+      }
+    };
+    hashState = (pcs, flag, ids) => {
+      let h = -2128831035;
+      for (let i = 0; i < pcs.length; i++) {
+        h ^= pcs[i];
+        h = Math.imul(h, 16777619);
+      }
+      h ^= flag;
+      h = Math.imul(h, 16777619);
+      for (let i = 0; i < ids.length; i++) {
+        h ^= ids[i];
+        h = Math.imul(h, 16777619);
+      }
+      return h;
+    };
+    arraysEqual = (a, b) => {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      return true;
+    };
+    isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+    NO_IDS = [];
+    END_TEXT = -1;
+    DFAState = class {
+      constructor(nfaStates, flag, matchIDs) {
+        this.nfaStates = nfaStates;
+        this.flag = flag;
+        this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+        this.matchIDs = matchIDs;
+        this.next = null;
+        this.nextAnchored = null;
+      }
+    };
+    DFA = class DFA2 {
+      static FLAG_EMPTY_MASK = 255;
+      static FLAG_MATCH = 256;
+      static FLAG_LAST_WORD = 512;
+      static FLAG_NEED_SHIFT = 16;
+      static STATE_OVERHEAD = 150;
+      static ARRAY_OVERHEAD = 40;
+      static ELEMENT_SIZE = 8;
+      static TABLE_OVERHEAD = 48;
+      static PROGRESS_PER_STATE = 10;
+      constructor(prog, maxMem = 8388608) {
+        this.prog = prog;
+        this.maxMem = maxMem;
+        this.stateCache = /* @__PURE__ */ new Map();
+        this.stateCount = 0;
+        this.startStates = /* @__PURE__ */ new Map();
+        this.failed = false;
+        for (let pc = 0; pc < prog.numInst(); pc++) {
+          const op2 = prog.getInst(pc).op;
+          if (op2 === Inst.LB_WRITE || op2 === Inst.LB_CHECK) {
+            this.failed = true;
+            break;
+          }
+        }
+        this.computeRuneClasses();
+        this.stateBudget = maxMem;
+        this.memBudget = maxMem;
+      }
+      computeRuneClasses() {
+        const bounds = /* @__PURE__ */ new Set();
+        const addRange = (lo2, hi) => {
+          bounds.add(lo2);
+          bounds.add(hi + 1);
+        };
+        for (let pc = 0; pc < this.prog.numInst(); pc++) {
+          const inst = this.prog.getInst(pc);
+          switch (inst.op) {
+            case Inst.RUNE:
+            case Inst.RUNE1:
+              if (inst.runes.length === 1) {
+                addRange(inst.runes[0], inst.runes[0]);
+                if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+              } else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+              break;
+            case Inst.RUNE_ANY_NOT_NL:
+              addRange(10, 10);
+              break;
+            case Inst.EMPTY_WIDTH:
+              if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+              if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+                addRange(48, 57);
+                addRange(65, 90);
+                addRange(95, 95);
+                addRange(97, 122);
+              }
+          }
+        }
+        bounds.delete(0);
+        this.classBounds = Int32Array.from(bounds).sort();
+        this.numClasses = this.classBounds.length + 1;
+        const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+        for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+        this.latin1Class = latin1Class;
+      }
+      runeClass(r) {
+        if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+        return this.searchClass(r);
+      }
+      searchClass(r) {
+        const bounds = this.classBounds;
+        let lo2 = 0;
+        let hi = bounds.length;
+        while (lo2 < hi) {
+          const mid = lo2 + hi >> 1;
+          if (bounds[mid] <= r) lo2 = mid + 1;
+          else hi = mid;
+        }
+        return lo2;
+      }
+      closure(pcs, flag) {
+        const closure = /* @__PURE__ */ new Set();
+        const stack = Array.from(pcs);
+        let needflags = 0;
+        while (stack.length > 0) {
+          const pc = stack.pop();
+          if (pc === 0 || closure.has(pc)) continue;
+          closure.add(pc);
+          const inst = this.prog.getInst(pc);
+          switch (inst.op) {
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              stack.push(inst.out);
+              stack.push(inst.arg);
+              break;
+            case Inst.NOP:
+            case Inst.CAPTURE:
+              stack.push(inst.out);
+              break;
+            case Inst.EMPTY_WIDTH:
+              needflags |= inst.arg;
+              if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+          }
+        }
+        return {
+          pcs: Array.from(closure).sort((a, b) => a - b),
+          needflags
+        };
+      }
+      getState(pcs, flag, ids) {
+        const hash = hashState(pcs, flag, ids);
+        const cached = this.stateCache.get(hash);
+        if (cached instanceof DFAState) {
+          if (isState(cached, pcs, flag, ids)) return cached;
+        } else if (cached !== void 0) {
+          for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+        }
+        const cost = DFA2.stateCost(pcs, ids);
+        if (this.memBudget < cost) return null;
+        this.memBudget -= cost;
+        const state = new DFAState(pcs, flag, ids);
+        if (cached === void 0) this.stateCache.set(hash, state);
+        else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+        else cached.push(state);
+        this.stateCount++;
+        return state;
+      }
+      static stateCost(pcs, ids) {
+        const idsCost = ids.length === 0 ? 0 : DFA2.ARRAY_OVERHEAD + DFA2.ELEMENT_SIZE * ids.length;
+        return DFA2.STATE_OVERHEAD + DFA2.ELEMENT_SIZE * pcs.length + idsCost;
+      }
+      *cachedStates() {
+        for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+        else yield* cached;
+      }
+      makeState(pcs, flag, ids) {
+        const closure = this.closure(pcs, flag & DFA2.FLAG_EMPTY_MASK);
+        let stateFlag = flag;
+        if (closure.needflags === 0) stateFlag &= DFA2.FLAG_MATCH;
+        stateFlag |= closure.needflags << DFA2.FLAG_NEED_SHIFT;
+        return this.getState(closure.pcs, stateFlag, ids);
+      }
+      allocTable(state, anchor) {
+        const size = this.numClasses + 1;
+        const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+        if (this.memBudget < cost) return null;
+        this.memBudget -= cost;
+        const table = new Array(size).fill(null);
+        if (anchor === RE2Flags.UNANCHORED) state.next = table;
+        else state.nextAnchored = table;
+        return table;
+      }
+      clearCache() {
+        this.stateCache.clear();
+        this.stateCount = 0;
+        this.startStates.clear();
+        this.memBudget = this.stateBudget;
+      }
+      resetCache(current) {
+        this.clearCache();
+        return this.getState(current.nfaStates, current.flag, current.matchIDs);
+      }
+      step(state, cls, rune, anchor) {
+        let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+        if (table !== null) {
+          const cached = table[cls];
+          if (cached !== null) return cached;
+        } else {
+          table = this.allocTable(state, anchor);
+          if (table === null) return null;
+        }
+        const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
+        const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
+        let beforeflag = oldbeforeflag;
+        let afterflag = 0;
+        if (rune === 10) {
+          beforeflag |= Utils.EMPTY_END_LINE;
+          afterflag |= Utils.EMPTY_BEGIN_LINE;
+        }
+        if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+        const islastword = (state.flag & DFA2.FLAG_LAST_WORD) !== 0;
+        const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+        beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+        let pcs = state.nfaStates;
+        if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+        const nextPCs = [];
+        let ismatch = false;
+        let ids = NO_IDS;
+        for (let i = 0; i < pcs.length; i++) {
+          const inst = this.prog.getInst(pcs[i]);
+          if (inst.op === Inst.MATCH) {
+            if (!ismatch) {
+              ismatch = true;
+              ids = [];
+            }
+            ids.push(inst.arg);
+          } else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+        }
+        if (ids.length > 1) ids.sort((a, b) => a - b);
+        if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+        let flag = afterflag;
+        if (ismatch) flag |= DFA2.FLAG_MATCH;
+        if (isword) flag |= DFA2.FLAG_LAST_WORD;
+        const nextState = this.makeState(nextPCs, flag, ids);
+        if (nextState === null) return null;
+        table[cls] = nextState;
+        return nextState;
+      }
+      start(input, pos) {
+        const context = input.context(pos);
+        let flags;
+        if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+        else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+        else {
+          const r = input.step(pos);
+          const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+          flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
+        }
+        let state = this.startStates.get(flags);
+        if (state === void 0) {
+          state = this.makeState([this.prog.start], flags, NO_IDS);
+          if (state === null) {
+            this.clearCache();
+            state = this.makeState([this.prog.start], flags, NO_IDS);
+            if (state === null) return null;
+          }
+          this.startStates.set(flags, state);
+        }
+        return state;
+      }
+      stepOrReset(state, cls, rune, anchor, pos, search) {
+        let next = this.step(state, cls, rune, anchor);
+        if (next !== null) return next;
+        if (search.resetPos >= 0 && pos - search.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
+        search.resetPos = pos;
+        const restored = this.resetCache(state);
+        if (restored === null) return null;
+        next = this.step(restored, cls, rune, anchor);
+        return next;
+      }
+      run(input, pos, anchor, state, onMatch) {
+        const endPos = input.endPos();
+        const latin1Class = this.latin1Class;
+        const unanchored = anchor === RE2Flags.UNANCHORED;
+        const search = { resetPos: -1 };
+        let i = pos;
+        while (i < endPos) {
+          const r = input.step(i);
+          const rune = r >> 3;
+          const width = r & 7;
+          if (width === 0) break;
+          const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+          let next = unanchored && state.next !== null ? state.next[cls] : null;
+          if (next === null) {
+            next = this.stepOrReset(state, cls, rune, anchor, i, search);
+            if (next === null) return null;
+          }
+          state = next;
+          if (state.isMatch && onMatch(state, false)) return true;
+          if (!unanchored && state.nfaStates.length === 0) return false;
+          i += width;
+        }
+        state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+        if (state === null) return null;
+        return state.isMatch && onMatch(state, true);
+      }
+      match(input, pos, anchor) {
+        if (this.failed) return null;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+        const startState = this.start(input, pos);
+        if (startState === null) return null;
+        return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+      }
+      matchSet(input, pos, anchor) {
+        if (this.failed) return null;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+        const startState = this.start(input, pos);
+        if (startState === null) return null;
+        const matches = /* @__PURE__ */ new Set();
+        const collect = (state, atEnd) => {
+          if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+          return false;
+        };
+        if (this.run(input, pos, anchor, startState, collect) === null) return null;
+        return Array.from(matches).sort((a, b) => a - b);
+      }
+    };
+    VISITED_BITS = 32;
+    MAX_BACKTRACK_PROG = 500;
+    INITIAL_JOB_CAPACITY = 256;
+    MAX_BACKTRACK_VECTOR = 262144;
+    BitState = class {
+      constructor() {
+        this.end = 0;
+        this.cap = /* @__PURE__ */ new Int32Array(0);
+        this.matchcap = /* @__PURE__ */ new Int32Array(0);
+        this.ncap = 0;
+        this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+        this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+        this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+        this.jobLen = 0;
+        this.visited = /* @__PURE__ */ new Uint32Array(0);
+      }
+      reset(prog, end, ncap) {
+        this.end = end;
+        this.jobLen = 0;
+        this.ncap = ncap;
+        const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+        if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+        else this.visited.fill(0, 0, visitedSize);
+        if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+        else this.cap.fill(-1, 0, ncap);
+        if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+        else this.matchcap.fill(-1, 0, ncap);
+      }
+      shouldVisit(pc, pos) {
+        const n = pc * (this.end + 1) + pos;
+        const idx = n >>> 5;
+        const mask = 1 << (n & 31);
+        if ((this.visited[idx] & mask) !== 0) return false;
+        this.visited[idx] |= mask;
+        return true;
+      }
+      push(re2, pc, pos, arg) {
+        if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+          if (this.jobLen >= this.jobPc.length) {
+            const newSize = this.jobPc.length * 2;
+            const newPc = new Int32Array(newSize);
+            newPc.set(this.jobPc);
+            this.jobPc = newPc;
+            const newArg = new Uint8Array(newSize);
+            newArg.set(this.jobArg);
+            this.jobArg = newArg;
+            const newPos = new Int32Array(newSize);
+            newPos.set(this.jobPos);
+            this.jobPos = newPos;
+          }
+          this.jobPc[this.jobLen] = pc;
+          this.jobArg[this.jobLen] = arg ? 1 : 0;
+          this.jobPos[this.jobLen] = pos;
+          this.jobLen++;
+        }
+      }
+      tryBacktrack(re2, input, pc, pos, anchor) {
+        const longest = re2.longest;
+        this.push(re2, pc, pos, false);
+        while (this.jobLen > 0) {
+          this.jobLen--;
+          let currentPc = this.jobPc[this.jobLen];
+          let arg = this.jobArg[this.jobLen] === 1;
+          let currentPos = this.jobPos[this.jobLen];
+          let skipShouldVisit = true;
+          while (true) {
+            if (!skipShouldVisit) {
+              if (!this.shouldVisit(currentPc, currentPos)) break;
+            }
+            skipShouldVisit = false;
+            const inst = re2.prog.getInst(currentPc);
+            switch (inst.op) {
+              case Inst.FAIL:
+                break;
+              case Inst.ALT:
+                if (arg) {
+                  arg = false;
+                  currentPc = inst.arg;
+                  continue;
+                } else {
+                  this.push(re2, currentPc, currentPos, true);
+                  currentPc = inst.out;
+                  continue;
+                }
+              case Inst.ALT_MATCH: {
+                const outInst = re2.prog.getInst(inst.out);
+                if (Inst.isRuneOp(outInst.op)) {
+                  this.push(re2, inst.arg, currentPos, false);
+                  currentPc = inst.arg;
+                  currentPos = this.end;
+                  continue;
+                }
+                this.push(re2, inst.out, this.end, false);
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE: {
+                const r = input.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                if (!inst.matchRune(r >> 3)) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE1: {
+                const r = input.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                if (r >> 3 !== inst.runes[0]) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE_ANY_NOT_NL: {
+                const r = input.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                if (r >> 3 === 10) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.RUNE_ANY: {
+                const r = input.step(currentPos);
+                if (r === MachineInputBase.EOF()) break;
+                currentPos += r & 7;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.CAPTURE:
+                if (arg) {
+                  this.cap[inst.arg] = currentPos;
+                  break;
+                } else {
+                  if (inst.arg < this.ncap) {
+                    this.push(re2, currentPc, this.cap[inst.arg], true);
+                    this.cap[inst.arg] = currentPos;
+                  }
+                  currentPc = inst.out;
+                  continue;
+                }
+              case Inst.EMPTY_WIDTH: {
+                const flag = input.context(currentPos);
+                if ((inst.arg & ~flag) !== 0) break;
+                currentPc = inst.out;
+                continue;
+              }
+              case Inst.NOP:
+                currentPc = inst.out;
+                continue;
+              case Inst.MATCH: {
+                if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+                if (this.ncap === 0) return true;
+                if (this.ncap > 1) this.cap[1] = currentPos;
+                const old = this.matchcap[1];
+                if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+                if (!longest) return true;
+                if (currentPos === this.end) return true;
+                break;
+              }
+              case Inst.LB_WRITE:
+              case Inst.LB_CHECK:
+                throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+              default:
+                throw new RE2JSInternalException("bad inst");
+            }
+            break;
+          }
+        }
+        return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+      }
+    };
+    bitStatePool = [];
+    Backtracker = class Backtracker2 {
+      static shouldBacktrack(prog) {
+        return prog.numInst() <= MAX_BACKTRACK_PROG;
+      }
+      static maxBitStateLen(prog) {
+        if (!Backtracker2.shouldBacktrack(prog)) return 0;
+        return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+      }
+      static execute(re2, input, pos, anchor, ncap) {
+        const startCond = re2.cond;
+        if (startCond === Utils.EMPTY_ALL) return null;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+        const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+        const end = input.endPos();
+        b.reset(re2.prog, end, ncap);
+        let matched = false;
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+          if (b.ncap > 0) b.cap[0] = pos;
+          if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+        } else {
+          let width = -1;
+          for (; pos <= end && width !== 0; pos += width) {
+            if (re2.prefix.length > 0) {
+              const advance = input.index(re2, pos);
+              if (advance < 0) break;
+              pos += advance;
+            }
+            if (b.ncap > 0) b.cap[0] = pos;
+            if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+              matched = true;
+              break;
+            }
+            const r = input.step(pos);
+            width = r === MachineInputBase.EOF() ? 0 : r & 7;
+          }
+        }
+        if (!matched) {
+          bitStatePool.push(b);
+          return null;
+        }
+        const result2 = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+        bitStatePool.push(b);
+        return result2;
+      }
+    };
+    QueueOnePass = class {
+      constructor(size) {
+        this.sparse = new Uint32Array(size);
+        this.dense = new Uint32Array(size);
+        this.size = 0;
+        this.nextIndex = 0;
+      }
+      empty() {
+        return this.nextIndex >= this.size;
+      }
+      next() {
+        return this.dense[this.nextIndex++];
+      }
+      clear() {
+        this.size = 0;
+        this.nextIndex = 0;
+      }
+      contains(u) {
+        return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+      }
+      insert(u) {
+        if (!this.contains(u)) this.insertNew(u);
+      }
+      insertNew(u) {
+        if (u >= this.sparse.length) return;
+        this.sparse[u] = this.size;
+        this.dense[this.size] = u;
+        this.size++;
+      }
+    };
+    mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+      const leftLen = leftRunes.length;
+      const rightLen = rightRunes.length;
+      let lx = 0, rx = 0;
+      const merged = [];
+      const next = [];
+      let ok = true;
+      let ix = -1;
+      const extend = (isLeft) => {
+        const newArray = isLeft ? leftRunes : rightRunes;
+        const low = isLeft ? lx : rx;
+        const pc = isLeft ? leftPC : rightPC;
+        if (ix > 0 && newArray[low] <= merged[ix]) return false;
+        merged.push(newArray[low], newArray[low + 1]);
+        if (isLeft) lx += 2;
+        else rx += 2;
+        ix += 2;
+        next.push(pc);
+        return true;
+      };
+      while (lx < leftLen || rx < rightLen) {
+        if (rx >= rightLen) ok = extend(true);
+        else if (lx >= leftLen) ok = extend(false);
+        else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+        else ok = extend(true);
+        if (!ok) return null;
+      }
+      return {
+        merged,
+        next
+      };
+    };
+    OnePassProg = class {
+      constructor(prog) {
+        this.start = prog.start;
+        this.numCap = prog.numCap;
+        this.inst = new Array(prog.inst.length);
+        for (let i = 0; i < prog.inst.length; i++) {
+          const orig = prog.inst[i];
+          const inst = new Inst(orig.op);
+          inst.out = orig.out;
+          inst.arg = orig.arg;
+          inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+          inst.next = null;
+          this.inst[i] = inst;
+        }
+      }
+    };
+    onePassCopy = (prog) => {
+      const p = new OnePassProg(prog);
+      for (let pc = 0; pc < p.inst.length; pc++) {
+        const inst = p.inst[pc];
+        if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+        let pAOther = "out";
+        let pAAlt = "arg";
+        let instAlt = p.inst[inst[pAAlt]];
+        if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+          pAOther = "arg";
+          pAAlt = "out";
+          instAlt = p.inst[inst[pAAlt]];
+          if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+        }
+        const instOther = p.inst[inst[pAOther]];
+        if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+        let pBAlt = "out";
+        let pBOther = "arg";
+        let patch = false;
+        if (instAlt.out === pc) patch = true;
+        else if (instAlt.arg === pc) {
+          patch = true;
+          pBAlt = "arg";
+          pBOther = "out";
+        }
+        if (patch) instAlt[pBAlt] = inst[pAOther];
+        if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+      }
+      return p;
+    };
+    makeOnePass = (p) => {
+      if (p.inst.length >= 1e3) return null;
+      const instQueue = new QueueOnePass(p.inst.length);
+      const visitQueue = new QueueOnePass(p.inst.length);
+      const onePassRunes = new Array(p.inst.length);
+      const m = new Array(p.inst.length).fill(false);
+      const check2 = (pc) => {
+        let ok = true;
+        const inst = p.inst[pc];
+        if (visitQueue.contains(pc)) return true;
+        visitQueue.insert(pc);
+        switch (inst.op) {
+          case Inst.ALT:
+          case Inst.ALT_MATCH: {
+            ok = check2(inst.out) && check2(inst.arg);
+            let matchOut = m[inst.out];
+            let matchArg = m[inst.arg];
+            if (matchOut && matchArg) return false;
+            if (matchArg) {
+              const tempOut = inst.out;
+              inst.out = inst.arg;
+              inst.arg = tempOut;
+              const tempMatch = matchOut;
+              matchOut = matchArg;
+              matchArg = tempMatch;
+            }
+            if (matchOut) {
+              m[pc] = true;
+              inst.op = Inst.ALT_MATCH;
+            }
+            const leftRunes = onePassRunes[inst.out] || [];
+            const rightRunes = onePassRunes[inst.arg] || [];
+            const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+            if (!mergeRes) return false;
+            onePassRunes[pc] = new Int32Array(mergeRes.merged);
+            inst.next = new Uint32Array(mergeRes.next);
+            break;
+          }
+          case Inst.CAPTURE:
+          case Inst.EMPTY_WIDTH:
+          case Inst.NOP:
+            ok = check2(inst.out);
+            m[pc] = m[inst.out];
+            onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+            inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+            break;
+          case Inst.MATCH:
+          case Inst.FAIL:
+            m[pc] = inst.op === Inst.MATCH;
+            break;
+          case Inst.RUNE: {
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            if (!inst.runes || inst.runes.length === 0) {
+              onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+              inst.next = new Uint32Array([inst.out]);
+              break;
+            }
+            let runes = [];
+            if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+              const r0 = inst.runes[0];
+              runes.push(r0, r0);
+              for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+              runes.sort((a, b) => a - b);
+            } else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+            onePassRunes[pc] = new Int32Array(runes);
+            inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+            inst.op = Inst.RUNE;
+            break;
+          }
+          case Inst.RUNE1: {
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            let runes = [];
+            if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+              const r0 = inst.runes[0];
+              runes.push(r0, r0);
+              for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+              runes.sort((a, b) => a - b);
+            } else runes.push(inst.runes[0], inst.runes[0]);
+            onePassRunes[pc] = new Int32Array(runes);
+            inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+            inst.op = Inst.RUNE;
+            break;
+          }
+          case Inst.RUNE_ANY:
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+            inst.next = new Uint32Array([inst.out]);
+            break;
+          case Inst.RUNE_ANY_NOT_NL:
+            m[pc] = false;
+            if (inst.next && inst.next.length > 0) break;
+            instQueue.insert(inst.out);
+            onePassRunes[pc] = new Int32Array([
+              0,
+              9,
+              11,
+              Unicode.MAX_RUNE
+            ]);
+            inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+        }
+        return ok;
+      };
+      instQueue.clear();
+      instQueue.insert(p.start);
+      while (!instQueue.empty()) {
+        visitQueue.clear();
+        if (!check2(instQueue.next())) return null;
+      }
+      for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+      return p;
+    };
+    cleanupOnePass = (p, original) => {
+      for (let ix = 0; ix < original.inst.length; ix++) {
+        const instOriginal = original.inst[ix];
+        switch (instOriginal.op) {
+          case Inst.ALT:
+          case Inst.ALT_MATCH:
+          case Inst.RUNE:
+            break;
+          case Inst.CAPTURE:
+          case Inst.EMPTY_WIDTH:
+          case Inst.NOP:
+          case Inst.MATCH:
+          case Inst.FAIL:
+            p.inst[ix].next = null;
+            break;
+          case Inst.RUNE1:
+          case Inst.RUNE_ANY:
+          case Inst.RUNE_ANY_NOT_NL:
+            p.inst[ix].next = null;
+            p.inst[ix].op = instOriginal.op;
+            p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+        }
+      }
+    };
+    OnePass = class OnePass2 {
+      static compile(prog) {
+        if (prog.start === 0) return null;
+        if (prog.numLb > 0) return null;
+        const startInst = prog.inst[prog.start];
+        if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+        let hasAlt = false;
+        for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+          hasAlt = true;
+          break;
+        }
+        for (let i = 0; i < prog.inst.length; i++) {
+          const inst = prog.inst[i];
+          const opOut = prog.inst[inst.out].op;
+          switch (inst.op) {
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+              break;
+            case Inst.EMPTY_WIDTH:
+              if (opOut === Inst.MATCH) {
+                if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+                return null;
+              }
+              break;
+            default:
+              if (opOut === Inst.MATCH && hasAlt) return null;
+          }
+        }
+        let p = onePassCopy(prog);
+        p = makeOnePass(p);
+        if (p !== null) cleanupOnePass(p, prog);
+        return p;
+      }
+      static next(inst, r) {
+        const nextIdx = inst.matchRunePos(r);
+        if (nextIdx >= 0) return inst.next[nextIdx];
+        if (inst.op === Inst.ALT_MATCH) return inst.out;
+        return 0;
+      }
+      static execute(re2, input, pos, anchor, ncap) {
+        const onepass = re2.onepass;
+        if (!onepass) return null;
+        const matchcap = new Int32Array(ncap).fill(-1);
+        let matched = false;
+        let r = input.step(pos);
+        let rune = r >> 3;
+        let width = r & 7;
+        let r1 = MachineInputBase.EOF();
+        let rune1 = -1;
+        let width1 = 0;
+        if (r !== MachineInputBase.EOF()) {
+          r1 = input.step(pos + width);
+          if (r1 !== MachineInputBase.EOF()) {
+            rune1 = r1 >> 3;
+            width1 = r1 & 7;
+          }
+        }
+        let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+        let pc = onepass.start;
+        let inst;
+        while (true) {
+          inst = onepass.inst[pc];
+          pc = inst.out;
+          switch (inst.op) {
+            case Inst.MATCH:
+              if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+              matched = true;
+              if (matchcap.length > 0) {
+                matchcap[0] = 0;
+                matchcap[1] = pos;
+              }
+              return ncap === 0 ? [] : Utils.toArray(matchcap);
+            case Inst.RUNE:
+              if (!inst.matchRune(rune)) return null;
+              break;
+            case Inst.RUNE1:
+              if (rune !== inst.runes[0]) return null;
+              break;
+            case Inst.RUNE_ANY:
+              break;
+            case Inst.RUNE_ANY_NOT_NL:
+              if (rune === 10) return null;
+              break;
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              pc = OnePass2.next(inst, rune);
+              continue;
+            case Inst.FAIL:
+              return null;
+            case Inst.NOP:
+              continue;
+            case Inst.EMPTY_WIDTH:
+              if ((inst.arg & ~flag) !== 0) return null;
+              continue;
+            case Inst.CAPTURE:
+              if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+              continue;
+            default:
+              throw new RE2JSInternalException("bad inst");
+          }
+          if (width === 0) break;
+          flag = Utils.emptyOpContext(rune, rune1);
+          pos += width;
+          rune = rune1;
+          width = width1;
+          if (rune !== -1) {
+            r1 = input.step(pos + width);
+            if (r1 !== MachineInputBase.EOF()) {
+              rune1 = r1 >> 3;
+              width1 = r1 & 7;
+            } else {
+              rune1 = -1;
+              width1 = 0;
+            }
+          }
+        }
+        if (!matched) return null;
+        return ncap === 0 ? [] : Utils.toArray(matchcap);
+      }
+    };
+    Regexp = class Regexp2 {
+      static Op = createEnum([
+        "NO_MATCH",
+        "EMPTY_MATCH",
+        "LITERAL",
+        "CHAR_CLASS",
+        "ANY_CHAR_NOT_NL",
+        "ANY_CHAR",
+        "BEGIN_LINE",
+        "END_LINE",
+        "BEGIN_TEXT",
+        "END_TEXT",
+        "WORD_BOUNDARY",
+        "NO_WORD_BOUNDARY",
+        "CAPTURE",
+        "STAR",
+        "PLUS",
+        "QUEST",
+        "REPEAT",
+        "CONCAT",
+        "ALTERNATE",
+        "PLB",
+        "NLB",
+        "LEFT_PAREN",
+        "VERTICAL_BAR"
+      ]);
+      static isPseudoOp(op2) {
+        return op2 >= Regexp2.Op.LEFT_PAREN;
+      }
+      static emptySubs() {
+        return [];
+      }
+      static quoteIfHyphen(rune) {
+        if (rune === Codepoint.CODES["-"]) return "\\";
+        return "";
+      }
+      static fromRegexp(re) {
+        const regex = new Regexp2(re.op);
+        regex.flags = re.flags;
+        regex.subs = re.subs;
+        regex.runes = re.runes;
+        regex.cap = re.cap;
+        regex.min = re.min;
+        regex.max = re.max;
+        regex.name = re.name;
+        regex.namedGroups = re.namedGroups;
+        regex.lb = re.lb;
+        return regex;
+      }
+      constructor(op2) {
+        this.op = op2;
+        this.flags = 0;
+        this.subs = Regexp2.emptySubs();
+        this.runes = /* @__PURE__ */ new Int32Array(0);
+        this.min = 0;
+        this.max = 0;
+        this.cap = 0;
+        this.name = null;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.lb = 0;
+      }
+      reinit() {
+        this.flags = 0;
+        this.subs = Regexp2.emptySubs();
+        this.runes = /* @__PURE__ */ new Int32Array(0);
+        this.cap = 0;
+        this.min = 0;
+        this.max = 0;
+        this.name = null;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.lb = 0;
+      }
+      toString() {
+        return this.appendTo();
+      }
+      appendTo() {
+        let out = "";
+        switch (this.op) {
+          case Regexp2.Op.NO_MATCH:
+            out += "[^\\x00-\\x{10FFFF}]";
+            break;
+          case Regexp2.Op.EMPTY_MATCH:
+            out += "(?:)";
+            break;
+          case Regexp2.Op.STAR:
+          case Regexp2.Op.PLUS:
+          case Regexp2.Op.QUEST:
+          case Regexp2.Op.REPEAT: {
+            const sub = this.subs[0];
+            if (sub.op > Regexp2.Op.CAPTURE || sub.op === Regexp2.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+            else out += sub.appendTo();
+            switch (this.op) {
+              case Regexp2.Op.STAR:
+                out += "*";
+                break;
+              case Regexp2.Op.PLUS:
+                out += "+";
+                break;
+              case Regexp2.Op.QUEST:
+                out += "?";
+                break;
+              case Regexp2.Op.REPEAT:
+                out += `{${this.min}`;
+                if (this.min !== this.max) {
+                  out += ",";
+                  if (this.max >= 0) out += this.max;
+                }
+                out += "}";
+            }
+            if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+            break;
+          }
+          case Regexp2.Op.CONCAT:
+            for (let sub of this.subs) if (sub.op === Regexp2.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+            else out += sub.appendTo();
+            break;
+          case Regexp2.Op.ALTERNATE: {
+            let sep6 = "";
+            for (let sub of this.subs) {
+              out += sep6;
+              sep6 = "|";
+              out += sub.appendTo();
+            }
+            break;
+          }
+          case Regexp2.Op.LITERAL:
+            if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+            for (let rune of this.runes) out += Utils.escapeRune(rune);
+            if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+            break;
+          case Regexp2.Op.ANY_CHAR_NOT_NL:
+            out += "(?-s:.)";
+            break;
+          case Regexp2.Op.ANY_CHAR:
+            out += "(?s:.)";
+            break;
+          case Regexp2.Op.PLB:
+            out += `(?<=${this.subs[0].appendTo()})`;
+            break;
+          case Regexp2.Op.NLB:
+            out += `(?<!${this.subs[0].appendTo()})`;
+            break;
+          case Regexp2.Op.CAPTURE:
+            if (this.name === null || this.name.length === 0) out += "(";
+            else out += `(?P<${this.name}>`;
+            if (this.subs[0].op !== Regexp2.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+            out += ")";
+            break;
+          case Regexp2.Op.BEGIN_TEXT:
+            out += "\\A";
+            break;
+          case Regexp2.Op.END_TEXT:
+            if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+            else out += "\\z";
+            break;
+          case Regexp2.Op.BEGIN_LINE:
+            out += "^";
+            break;
+          case Regexp2.Op.END_LINE:
+            out += "$";
+            break;
+          case Regexp2.Op.WORD_BOUNDARY:
+            out += "\\b";
+            break;
+          case Regexp2.Op.NO_WORD_BOUNDARY:
+            out += "\\B";
+            break;
+          case Regexp2.Op.CHAR_CLASS:
+            if (this.runes.length % 2 !== 0) {
+              out += "[invalid char class]";
+              break;
+            }
+            out += "[";
+            if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+            else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+              out += "^";
+              for (let i = 1; i < this.runes.length - 1; i += 2) {
+                const lo2 = this.runes[i] + 1;
+                const hi = this.runes[i + 1] - 1;
+                out += Regexp2.quoteIfHyphen(lo2);
+                out += Utils.escapeRune(lo2);
+                if (lo2 !== hi) {
+                  out += "-";
+                  out += Regexp2.quoteIfHyphen(hi);
+                  out += Utils.escapeRune(hi);
+                }
+              }
+            } else for (let i = 0; i < this.runes.length; i += 2) {
+              const lo2 = this.runes[i];
+              const hi = this.runes[i + 1];
+              out += Regexp2.quoteIfHyphen(lo2);
+              out += Utils.escapeRune(lo2);
+              if (lo2 !== hi) {
+                out += "-";
+                out += Regexp2.quoteIfHyphen(hi);
+                out += Utils.escapeRune(hi);
+              }
+            }
+            out += "]";
+            break;
+          default:
+            out += this.op;
+        }
+        return out;
+      }
+      maxCap() {
+        let m = 0;
+        if (this.op === Regexp2.Op.CAPTURE) m = this.cap;
+        if (this.subs !== null) for (let sub of this.subs) {
+          const n = sub.maxCap();
+          if (m < n) m = n;
+        }
+        return m;
+      }
+      equals(that) {
+        if (!(that !== null && that instanceof Regexp2)) return false;
+        if (this.op !== that.op) return false;
+        switch (this.op) {
+          case Regexp2.Op.END_TEXT:
+            if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+            break;
+          case Regexp2.Op.LITERAL:
+          case Regexp2.Op.CHAR_CLASS:
+            if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+            if (this.runes === null && that.runes === null) break;
+            if (this.runes === null || that.runes === null) return false;
+            if (this.runes.length !== that.runes.length) return false;
+            for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+            break;
+          case Regexp2.Op.ALTERNATE:
+          case Regexp2.Op.CONCAT:
+            if (this.subs.length !== that.subs.length) return false;
+            for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+            break;
+          case Regexp2.Op.STAR:
+          case Regexp2.Op.PLUS:
+          case Regexp2.Op.QUEST:
+            if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+            break;
+          case Regexp2.Op.REPEAT:
+            if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+            break;
+          case Regexp2.Op.CAPTURE:
+            if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+            break;
+          case Regexp2.Op.PLB:
+          case Regexp2.Op.NLB:
+            if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+        }
+        return true;
+      }
+    };
+    RegexpWalker = class {
+      static walk(root, handler) {
+        const stack = [];
+        let re = root;
+        let result2;
+        for (; ; ) {
+          if (re.subs.length === 0) result2 = handler.leaf(re);
+          else {
+            const state = handler.enter(re);
+            if (state.result === void 0) {
+              stack.push({
+                re,
+                state,
+                i: 0
+              });
+              re = re.subs[0];
+              continue;
+            }
+            result2 = state.result;
+          }
+          for (; ; ) {
+            if (stack.length === 0) return result2;
+            const frame = stack[stack.length - 1];
+            handler.child(frame.re, frame.state, result2, frame.i);
+            frame.i++;
+            if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+              re = frame.re.subs[frame.i];
+              break;
+            }
+            stack.pop();
+            result2 = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+          }
+        }
+      }
+    };
+    AhoCorasick = class {
+      constructor(words, alphabetSize) {
+        const edges = /* @__PURE__ */ new Map();
+        const parent = [0];
+        const unit = [0];
+        const depth = [0];
+        const terminal = [0];
+        for (const word of words) {
+          let node = 0;
+          for (let i = 0; i < word.length; i++) {
+            const key = node * alphabetSize + word[i];
+            let child2 = edges.get(key);
+            if (child2 === void 0) {
+              child2 = parent.length;
+              edges.set(key, child2);
+              parent.push(node);
+              unit.push(word[i]);
+              depth.push(depth[node] + 1);
+              terminal.push(0);
+            }
+            node = child2;
+          }
+          terminal[node] = 1;
+        }
+        const numNodes = parent.length;
+        const children = new Int32Array(numNodes - 1);
+        for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+        children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+        const childStart = new Int32Array(numNodes + 1);
+        for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+        for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+        const childUnit = new Int32Array(numNodes - 1);
+        for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+        this.childStart = childStart;
+        this.childUnit = childUnit;
+        this.childNode = children;
+        const byDepth = new Int32Array(numNodes);
+        for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+        byDepth.sort((a, b) => depth[a] - depth[b]);
+        const fail2 = new Int32Array(numNodes);
+        const match = Uint8Array.from(terminal);
+        for (let k = 1; k < numNodes; k++) {
+          const c = byDepth[k];
+          const p = parent[c];
+          if (p !== 0) {
+            let f = fail2[p];
+            let next = this.next(f, unit[c]);
+            while (next < 0 && f !== 0) {
+              f = fail2[f];
+              next = this.next(f, unit[c]);
+            }
+            fail2[c] = next >= 0 ? next : 0;
+          }
+          match[c] |= match[fail2[c]];
+        }
+        this.fail = fail2;
+        this.match = match;
+      }
+      next(node, u) {
+        let lo2 = this.childStart[node];
+        let hi = this.childStart[node + 1];
+        const units = this.childUnit;
+        while (lo2 < hi) {
+          const mid = lo2 + hi >> 1;
+          const m = units[mid];
+          if (m === u) return this.childNode[mid];
+          if (m < u) lo2 = mid + 1;
+          else hi = mid;
+        }
+        return -1;
+      }
+      advance(node, u) {
+        for (; ; ) {
+          const next = this.next(node, u);
+          if (next >= 0) return next;
+          if (node === 0) return 0;
+          node = this.fail[node];
+        }
+      }
+      searchUTF16(charSeq, start, end) {
+        let node = 0;
+        for (let i = start; i < end; i++) {
+          node = this.advance(node, charSeq.charCodeAt(i));
+          if (this.match[node] === 1) return true;
+        }
+        return false;
+      }
+      searchUTF8(bytes, start, end) {
+        let node = 0;
+        for (let i = start; i < end; i++) {
+          node = this.advance(node, bytes[i]);
+          if (this.match[node] === 1) return true;
+        }
+        return false;
+      }
+    };
+    Prefilter = class Prefilter2 {
+      static Type = {
+        NONE: 0,
+        EXACT: 1,
+        AND: 2,
+        OR: 3
+      };
+      static MAX_SCANS = 32;
+      static MAX_AC_UNITS = 1 << 18;
+      constructor(type) {
+        this.type = type;
+        this.subs = [];
+        this.str = "";
+        this.bytes = null;
+        this.cost = type === Prefilter2.Type.EXACT ? 1 : 0;
+        this.allExact = false;
+        this.ac16 = null;
+        this.ac8 = null;
+      }
+      automaton16() {
+        if (this.ac16 === null) {
+          const words = this.subs.map((s) => {
+            const arr = new Array(s.str.length);
+            for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+            return arr;
+          });
+          this.ac16 = new AhoCorasick(words, 65536);
+        }
+        return this.ac16;
+      }
+      automaton8() {
+        if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+        return this.ac8;
+      }
+      eval(input, pos) {
+        switch (this.type) {
+          case Prefilter2.Type.NONE:
+            return true;
+          case Prefilter2.Type.EXACT:
+            return input.hasString(this, pos);
+          case Prefilter2.Type.AND:
+            for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+            return true;
+          case Prefilter2.Type.OR:
+            if (this.allExact) return input.hasAnyString(this, pos);
+            for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+            return false;
+          default:
+            return true;
+        }
+      }
+    };
+    PrefilterTree = class PrefilterTree2 {
+      static build(re) {
+        if (!re) return new Prefilter(Prefilter.Type.NONE);
+        return RegexpWalker.walk(re, PrefilterTree2.WALKER);
+      }
+      static WALKER = {
+        leaf: (re) => PrefilterTree2.leaf(re),
+        enter: (re) => PrefilterTree2.enter(re),
+        child: (re, state, result2) => PrefilterTree2.child(re, state, result2),
+        leave: (re, state) => PrefilterTree2.leave(re, state)
+      };
+      static leaf(re) {
+        if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+        if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+        let str = "";
+        for (let i = 0; i < re.runes.length; i++) {
+          if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+          str += String.fromCodePoint(re.runes[i]);
+        }
+        const pf = new Prefilter(Prefilter.Type.EXACT);
+        pf.str = str;
+        pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+        return pf;
+      }
+      static enter(re) {
+        switch (re.op) {
+          case Regexp.Op.CAPTURE:
+          case Regexp.Op.PLUS:
+            return { sub: null };
+          case Regexp.Op.REPEAT:
+            if (re.min >= 1) return { sub: null };
+            return { result: new Prefilter(Prefilter.Type.NONE) };
+          case Regexp.Op.CONCAT:
+            return {
+              pf: new Prefilter(Prefilter.Type.AND),
+              subs: []
+            };
+          case Regexp.Op.ALTERNATE:
+            return {
+              pf: new Prefilter(Prefilter.Type.OR),
+              subs: []
+            };
+          default:
+            return { result: new Prefilter(Prefilter.Type.NONE) };
+        }
+      }
+      static child(re, state, s) {
+        if (state.subs === void 0) {
+          state.sub = s;
+          return;
+        }
+        if (state.pf.type === Prefilter.Type.AND) {
+          if (s.type === Prefilter.Type.NONE) return;
+          if (s.type === Prefilter.Type.AND) {
+            for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+            return;
+          }
+          state.subs.push(s);
+          return;
+        }
+        if (s.type === Prefilter.Type.NONE) {
+          state.result = new Prefilter(Prefilter.Type.NONE);
+          return;
+        }
+        if (s.type === Prefilter.Type.OR) {
+          for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+          return;
+        }
+        state.subs.push(s);
+      }
+      static leave(re, state) {
+        if (state.subs === void 0) return state.sub;
+        const pf = state.pf;
+        const seen = /* @__PURE__ */ new Set();
+        const subs = [];
+        for (const sub of state.subs) {
+          if (sub.type === Prefilter.Type.EXACT) {
+            if (seen.has(sub.str)) continue;
+            seen.add(sub.str);
+          }
+          subs.push(sub);
+        }
+        if (pf.type === Prefilter.Type.AND) {
+          const kept = [];
+          let cost2 = 0;
+          for (const sub of subs) {
+            if (cost2 + sub.cost > Prefilter.MAX_SCANS) continue;
+            kept.push(sub);
+            cost2 += sub.cost;
+          }
+          if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+          if (kept.length === 1) return kept[0];
+          pf.subs = kept;
+          pf.cost = cost2;
+          return pf;
+        }
+        if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+        if (subs.length === 1) return subs[0];
+        pf.subs = subs;
+        let allExact = true;
+        let cost = 0;
+        let units = 0;
+        for (const sub of subs) {
+          if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+          else units += sub.bytes.length;
+          cost += sub.cost;
+        }
+        if (allExact) {
+          if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+          pf.allExact = true;
+          pf.cost = 1;
+          return pf;
+        }
+        if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+        pf.cost = cost;
+        return pf;
+      }
+    };
+    PatchList = class {
+      /**
+      * @param {number} head - Encoded pointer to the start of the patch list.
+      * @param {number} tail - Encoded pointer to the end of the patch list.
+      */
+      constructor(head = 0, tail = 0) {
+        this.head = head;
+        this.tail = tail;
+      }
+    };
+    Prog = class {
+      constructor() {
+        this.inst = [];
+        this.start = 0;
+        this.numCap = 2;
+        this.lbStarts = [];
+        this.numLb = 0;
+        this.lbInst = null;
+      }
+      getInst(pc) {
+        return this.inst[pc];
+      }
+      numInst() {
+        return this.inst.length;
+      }
+      addInst(op2) {
+        this.inst.push(new Inst(op2));
+      }
+      markLookbehindInsts() {
+        const lbInst = new Uint8Array(this.inst.length);
+        const pending = this.lbStarts.slice();
+        while (pending.length > 0) {
+          const pc = pending.pop();
+          if (pc === 0 || lbInst[pc] === 1) continue;
+          lbInst[pc] = 1;
+          const i = this.inst[pc];
+          switch (i.op) {
+            case Inst.ALT:
+            case Inst.ALT_MATCH:
+              pending.push(i.out, i.arg);
+              break;
+            case Inst.MATCH:
+            case Inst.FAIL:
+              break;
+            default:
+              pending.push(i.out);
+          }
+        }
+        this.lbInst = lbInst;
+      }
+      skipNop(pc) {
+        let i = this.inst[pc];
+        while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+          i = this.inst[pc];
+          pc = i.out;
+        }
+        return i;
+      }
+      /** @returns {[boolean, string]} */
+      prefix() {
+        let prefix = "";
+        let i = this.skipNop(this.start);
+        if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+        while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+          prefix += String.fromCodePoint(i.runes[0]);
+          i = this.skipNop(i.out);
+        }
+        return [i.op === Inst.MATCH, prefix];
+      }
+      startCond() {
+        let flag = 0;
+        let pc = this.start;
+        loop: for (; ; ) {
+          const i = this.inst[pc];
+          switch (i.op) {
+            case Inst.EMPTY_WIDTH:
+              flag |= i.arg;
+              break;
+            case Inst.FAIL:
+              return -1;
+            case Inst.CAPTURE:
+            case Inst.NOP:
+              break;
+            default:
+              break loop;
+          }
+          pc = i.out;
+        }
+        return flag;
+      }
+      patch(l, val) {
+        let head = l.head;
+        while (head !== 0) {
+          const i = this.inst[head >> 1];
+          if ((head & 1) === 0) {
+            head = i.out;
+            i.out = val;
+          } else {
+            head = i.arg;
+            i.arg = val;
+          }
+        }
+      }
+      append(l1, l2) {
+        if (l1.head === 0) return l2;
+        if (l2.head === 0) return l1;
+        const i = this.inst[l1.tail >> 1];
+        if ((l1.tail & 1) === 0) i.out = l2.head;
+        else i.arg = l2.head;
+        return new PatchList(l1.head, l2.tail);
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      toString() {
+        let out = "";
+        for (let pc = 0; pc < this.inst.length; pc++) {
+          const len = out.length;
+          out += pc;
+          if (pc === this.start) out += "*";
+          out += "        ".substring(out.length - len);
+          out += this.inst[pc];
+          out += "\n";
+        }
+        return out;
+      }
+    };
+    ANY_RUNE_NOT_NL = new Int32Array([
+      0,
+      Codepoint.CODES["\n"] - 1,
+      Codepoint.CODES["\n"] + 1,
+      Unicode.MAX_RUNE
+    ]);
+    ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+    Frag = class {
+      constructor(i = 0, out = new PatchList(), nullable = false) {
+        this.i = i;
+        this.out = out;
+        this.nullable = nullable;
+      }
+    };
+    Compiler = class Compiler2 {
+      static compileRegexp(re) {
+        const c = new Compiler2();
+        const f = c.compile(re);
+        c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+        c.prog.start = f.i;
+        c.prog.markLookbehindInsts();
+        return c.prog;
+      }
+      static compileSet(regexps) {
+        const c = new Compiler2();
+        if (regexps.length === 0) {
+          c.prog.start = c.newInst(Inst.FAIL).i;
+          c.prog.markLookbehindInsts();
+          return c.prog;
+        }
+        let starts = [];
+        for (let i = 0; i < regexps.length; i++) {
+          c.lbOffset = c.prog.numLb;
+          const f = c.compile(regexps[i]);
+          const m = c.newInst(Inst.MATCH);
+          c.prog.getInst(m.i).arg = i;
+          c.prog.patch(f.out, m.i);
+          starts.push(f.i);
+        }
+        let start = starts[0];
+        for (let i = 1; i < starts.length; i++) {
+          const f = c.newInst(Inst.ALT);
+          const inst = c.prog.getInst(f.i);
+          inst.out = start;
+          inst.arg = starts[i];
+          start = f.i;
+        }
+        c.prog.start = start;
+        c.prog.markLookbehindInsts();
+        return c.prog;
+      }
+      constructor() {
+        this.prog = new Prog();
+        this.newInst(Inst.FAIL);
+        this.lbOffset = 0;
+        this.runeCache = /* @__PURE__ */ new Map();
+        this.walker = {
+          leaf: (re) => this.leaf(re),
+          enter: (re) => this.enter(re),
+          child: (re, state, result2) => this.child(re, state, result2),
+          leave: (re, state) => this.leave(re, state)
+        };
+      }
+      newInst(op2) {
+        this.prog.addInst(op2);
+        return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+      }
+      nop() {
+        const f = this.newInst(Inst.NOP);
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        return f;
+      }
+      fail() {
+        return new Frag();
+      }
+      cap(arg) {
+        const f = this.newInst(Inst.CAPTURE);
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        this.prog.getInst(f.i).arg = arg;
+        if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+        return f;
+      }
+      cat(f1, f2) {
+        if (f1.i === 0 || f2.i === 0) {
+          this.prog.patch(f1.out, 0);
+          this.prog.patch(f2.out, 0);
+          return this.fail();
+        }
+        this.prog.patch(f1.out, f2.i);
+        return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+      }
+      alt(f1, f2) {
+        if (f1.i === 0) return f2;
+        if (f2.i === 0) return f1;
+        const f = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f.i);
+        i.out = f1.i;
+        i.arg = f2.i;
+        f.out = this.prog.append(f1.out, f2.out);
+        f.nullable = f1.nullable || f2.nullable;
+        return f;
+      }
+      loop(f1, nongreedy) {
+        const f = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f.i);
+        if (nongreedy) {
+          i.arg = f1.i;
+          f.out = new PatchList(f.i << 1, f.i << 1);
+        } else {
+          i.out = f1.i;
+          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+        }
+        this.prog.patch(f1.out, f.i);
+        return f;
+      }
+      quest(f1, nongreedy) {
+        if (f1.i === 0) return this.nop();
+        const f = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f.i);
+        if (nongreedy) {
+          i.arg = f1.i;
+          f.out = new PatchList(f.i << 1, f.i << 1);
+        } else {
+          i.out = f1.i;
+          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+        }
+        f.out = this.prog.append(f.out, f1.out);
+        return f;
+      }
+      star(f1, nongreedy) {
+        if (f1.i === 0) return this.nop();
+        if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+        return this.loop(f1, nongreedy);
+      }
+      plus(f1, nongreedy) {
+        if (f1.i === 0) return this.fail();
+        return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+      }
+      empty(op2) {
+        const f = this.newInst(Inst.EMPTY_WIDTH);
+        this.prog.getInst(f.i).arg = op2;
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        return f;
+      }
+      rune(runes, flags) {
+        const f = this.newInst(Inst.RUNE);
+        f.nullable = false;
+        const i = this.prog.getInst(f.i);
+        i.runes = runes;
+        flags &= RE2Flags.FOLD_CASE;
+        if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+        i.arg = flags;
+        f.out = new PatchList(f.i << 1, f.i << 1);
+        if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+        else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+        else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+        return f;
+      }
+      lookBehind(a, parsedLb) {
+        const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+        const id = this.newInst(Inst.LB_WRITE);
+        this.prog.getInst(id.i).arg = lb;
+        const any = this.rune(ANY_RUNE, 0);
+        const dotStar = this.star(any, true);
+        const lbAutomaton = this.cat(dotStar, a);
+        this.prog.patch(lbAutomaton.out, id.i);
+        const checkId = this.newInst(Inst.LB_CHECK);
+        this.prog.getInst(checkId.i).arg = lb;
+        this.prog.lbStarts.push(lbAutomaton.i);
+        if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+        checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+        return checkId;
+      }
+      compile(re) {
+        return RegexpWalker.walk(re, this.walker);
+      }
+      leaf(re) {
+        switch (re.op) {
+          case Regexp.Op.NO_MATCH:
+            return this.fail();
+          case Regexp.Op.EMPTY_MATCH:
+            return this.nop();
+          case Regexp.Op.LITERAL: {
+            if (re.runes.length === 0) return this.nop();
+            let f = null;
+            for (let r of re.runes) {
+              let singleRune = this.runeCache.get(r);
+              if (singleRune === void 0) {
+                singleRune = new Int32Array([r]);
+                this.runeCache.set(r, singleRune);
+              }
+              const f1 = this.rune(singleRune, re.flags);
+              f = f === null ? f1 : this.cat(f, f1);
+            }
+            return f;
+          }
+          case Regexp.Op.CHAR_CLASS:
+            return this.rune(re.runes, re.flags);
+          case Regexp.Op.ANY_CHAR_NOT_NL:
+            return this.rune(ANY_RUNE_NOT_NL, 0);
+          case Regexp.Op.ANY_CHAR:
+            return this.rune(ANY_RUNE, 0);
+          case Regexp.Op.BEGIN_LINE:
+            return this.empty(Utils.EMPTY_BEGIN_LINE);
+          case Regexp.Op.END_LINE:
+            return this.empty(Utils.EMPTY_END_LINE);
+          case Regexp.Op.BEGIN_TEXT:
+            return this.empty(Utils.EMPTY_BEGIN_TEXT);
+          case Regexp.Op.END_TEXT:
+            return this.empty(Utils.EMPTY_END_TEXT);
+          case Regexp.Op.WORD_BOUNDARY:
+            return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+          case Regexp.Op.NO_WORD_BOUNDARY:
+            return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return this.nop();
+          default:
+            throw new RE2JSCompileException("regexp: unhandled case in compile");
+        }
+      }
+      enter(re) {
+        switch (re.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.STAR:
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            return { sub: null };
+          case Regexp.Op.CAPTURE:
+            return {
+              bra: this.cap(re.cap << 1),
+              sub: null
+            };
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return { f: null };
+          default:
+            throw new RE2JSCompileException("regexp: unhandled case in compile");
+        }
+      }
+      child(re, state, f1) {
+        if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+        else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+        else state.sub = f1;
+      }
+      leave(re, state) {
+        switch (re.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+            return this.lookBehind(state.sub, re.lb);
+          case Regexp.Op.CAPTURE: {
+            const ket = this.cap(re.cap << 1 | 1);
+            return this.cat(this.cat(state.bra, state.sub), ket);
+          }
+          case Regexp.Op.STAR:
+            return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+          case Regexp.Op.PLUS:
+            return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+          case Regexp.Op.QUEST:
+            return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return state.f;
+          default:
+            throw new RE2JSCompileException("regexp: unhandled case in compile");
+        }
+      }
+    };
+    Simplify = class Simplify2 {
+      static simplify(re) {
+        if (re === null) return null;
+        return RegexpWalker.walk(re, Simplify2.WALKER);
+      }
+      static WALKER = {
+        leaf: (re) => Simplify2.leaf(re),
+        enter: (re) => Simplify2.enter(re),
+        child: (re, state, result2, i) => Simplify2.child(re, state, result2, i),
+        leave: (re, state) => Simplify2.leave(re, state)
+      };
+      static leaf(re) {
+        if (re.op === Regexp.Op.CHAR_CLASS) {
+          if (re.runes === null) return re;
+          if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+          if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+        }
+        return re;
+      }
+      static enter(re) {
+        switch (re.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.CAPTURE:
+          case Regexp.Op.STAR:
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            return { sub: null };
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            return {
+              subs: [],
+              changed: false
+            };
+          case Regexp.Op.REPEAT:
+            if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+            return { sub: null };
+          default:
+            return { result: re };
+        }
+      }
+      static child(re, state, nsub, i) {
+        if (state.subs === void 0) {
+          state.sub = nsub;
+          return;
+        }
+        if (nsub !== re.subs[i]) state.changed = true;
+        if (re.op === Regexp.Op.CONCAT) {
+          if (nsub.op === Regexp.Op.NO_MATCH) {
+            state.result = new Regexp(Regexp.Op.NO_MATCH);
+            return;
+          }
+          if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+            state.changed = true;
+            return;
+          }
+          if (nsub.op === Regexp.Op.CONCAT) {
+            state.changed = true;
+            for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+            return;
+          }
+        } else {
+          if (nsub.op === Regexp.Op.NO_MATCH) {
+            state.changed = true;
+            return;
+          }
+          if (nsub.op === Regexp.Op.ALTERNATE) {
+            state.changed = true;
+            for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+            return;
+          }
+        }
+        state.subs.push(nsub);
+      }
+      static leave(re, state) {
+        switch (re.op) {
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.CAPTURE: {
+            const sub = state.sub;
+            if (sub !== re.subs[0]) {
+              const nre = Regexp.fromRegexp(re);
+              nre.runes = /* @__PURE__ */ new Int32Array(0);
+              nre.subs = [sub];
+              return nre;
+            }
+            return re;
+          }
+          case Regexp.Op.CONCAT:
+          case Regexp.Op.ALTERNATE:
+            if (state.changed) {
+              const newSubs = state.subs;
+              if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+              if (newSubs.length === 1) return newSubs[0];
+              const nre = Regexp.fromRegexp(re);
+              nre.runes = /* @__PURE__ */ new Int32Array(0);
+              nre.subs = newSubs;
+              return nre;
+            }
+            return re;
+          case Regexp.Op.STAR:
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            return Simplify2.simplify1(re.op, re.flags, state.sub, re);
+          case Regexp.Op.REPEAT:
+            return Simplify2.simplifyRepeat(re, state.sub);
+          default:
+            return re;
+        }
+      }
+      static simplifyRepeat(re, sub) {
+        if (re.max === -1) {
+          if (re.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+          if (re.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+          const subs = [];
+          for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+          subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+          return Simplify2.concat(subs);
+        }
+        if (re.min === 1 && re.max === 1) return sub;
+        let prefixSubs = null;
+        if (re.min > 0) {
+          prefixSubs = [];
+          for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+        }
+        if (re.max > re.min) {
+          let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+          for (let i = re.min + 1; i < re.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, Simplify2.concat([sub, suffix]), null);
+          if (prefixSubs === null) return suffix;
+          prefixSubs.push(suffix);
+        }
+        if (prefixSubs !== null) return Simplify2.concat(prefixSubs);
+        return new Regexp(Regexp.Op.NO_MATCH);
+      }
+      static concat(subs) {
+        const newSubs = [];
+        for (let i = 0; i < subs.length; i++) {
+          const sub = subs[i];
+          if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+          if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+          if (sub.op === Regexp.Op.CONCAT) {
+            for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+            continue;
+          }
+          newSubs.push(sub);
+        }
+        if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+        if (newSubs.length === 1) return newSubs[0];
+        const nre = new Regexp(Regexp.Op.CONCAT);
+        nre.subs = newSubs;
+        return nre;
+      }
+      static simplify1(op2, flags, sub, re) {
+        if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+        if (sub.op === Regexp.Op.NO_MATCH) {
+          if (op2 === Regexp.Op.PLUS) return sub;
+          return new Regexp(Regexp.Op.EMPTY_MATCH);
+        }
+        if (op2 === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+        if (re !== null && re.op === op2 && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+        const nre = new Regexp(op2);
+        nre.flags = flags;
+        nre.subs = [sub];
+        return nre;
+      }
+    };
+    CharGroup = class {
+      constructor(sign, cls) {
+        this.sign = sign;
+        this.cls = cls;
+      }
+    };
+    code1 = [48, 57];
+    code2 = [
+      9,
+      10,
+      12,
+      13,
+      32,
+      32
+    ];
+    code3 = [
+      48,
+      57,
+      65,
+      90,
+      95,
+      95,
+      97,
+      122
+    ];
+    PERL_GROUPS = /* @__PURE__ */ new Map([
+      ["\\d", new CharGroup(1, code1)],
+      ["\\D", new CharGroup(-1, code1)],
+      ["\\s", new CharGroup(1, code2)],
+      ["\\S", new CharGroup(-1, code2)],
+      ["\\w", new CharGroup(1, code3)],
+      ["\\W", new CharGroup(-1, code3)]
+    ]);
+    code4 = [
+      48,
+      57,
+      65,
+      90,
+      97,
+      122
+    ];
+    code5 = [
+      65,
+      90,
+      97,
+      122
+    ];
+    code6 = [0, 127];
+    code7 = [
+      9,
+      9,
+      32,
+      32
+    ];
+    code8 = [
+      0,
+      31,
+      127,
+      127
+    ];
+    code9 = [48, 57];
+    code10 = [33, 126];
+    code11 = [97, 122];
+    code12 = [32, 126];
+    code13 = [
+      33,
+      47,
+      58,
+      64,
+      91,
+      96,
+      123,
+      126
+    ];
+    code14 = [
+      9,
+      13,
+      32,
+      32
+    ];
+    code15 = [65, 90];
+    code16 = [
+      48,
+      57,
+      65,
+      90,
+      95,
+      95,
+      97,
+      122
+    ];
+    code17 = [
+      48,
+      57,
+      65,
+      70,
+      97,
+      102
+    ];
+    POSIX_GROUPS = /* @__PURE__ */ new Map([
+      ["[:alnum:]", new CharGroup(1, code4)],
+      ["[:^alnum:]", new CharGroup(-1, code4)],
+      ["[:alpha:]", new CharGroup(1, code5)],
+      ["[:^alpha:]", new CharGroup(-1, code5)],
+      ["[:ascii:]", new CharGroup(1, code6)],
+      ["[:^ascii:]", new CharGroup(-1, code6)],
+      ["[:blank:]", new CharGroup(1, code7)],
+      ["[:^blank:]", new CharGroup(-1, code7)],
+      ["[:cntrl:]", new CharGroup(1, code8)],
+      ["[:^cntrl:]", new CharGroup(-1, code8)],
+      ["[:digit:]", new CharGroup(1, code9)],
+      ["[:^digit:]", new CharGroup(-1, code9)],
+      ["[:graph:]", new CharGroup(1, code10)],
+      ["[:^graph:]", new CharGroup(-1, code10)],
+      ["[:lower:]", new CharGroup(1, code11)],
+      ["[:^lower:]", new CharGroup(-1, code11)],
+      ["[:print:]", new CharGroup(1, code12)],
+      ["[:^print:]", new CharGroup(-1, code12)],
+      ["[:punct:]", new CharGroup(1, code13)],
+      ["[:^punct:]", new CharGroup(-1, code13)],
+      ["[:space:]", new CharGroup(1, code14)],
+      ["[:^space:]", new CharGroup(-1, code14)],
+      ["[:upper:]", new CharGroup(1, code15)],
+      ["[:^upper:]", new CharGroup(-1, code15)],
+      ["[:word:]", new CharGroup(1, code16)],
+      ["[:^word:]", new CharGroup(-1, code16)],
+      ["[:xdigit:]", new CharGroup(1, code17)],
+      ["[:^xdigit:]", new CharGroup(-1, code17)]
+    ]);
+    CharClass = class CharClass2 {
+      static charClassToString(r, len) {
+        let result2 = "[";
+        for (let i = 0; i < len; i += 2) {
+          if (i > 0) result2 += " ";
+          const lo2 = r[i];
+          const hi = r[i + 1];
+          if (lo2 === hi) result2 += `0x${lo2.toString(16)}`;
+          else result2 += `0x${lo2.toString(16)}-0x${hi.toString(16)}`;
+        }
+        result2 += "]";
+        return result2;
+      }
+      static sortRanges(array, len) {
+        const n = len >> 1;
+        const order = new Array(n);
+        for (let i = 0; i < n; i++) order[i] = i;
+        order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+        const sorted = array.slice(0, len);
+        for (let i = 0; i < n; i++) {
+          array[2 * i] = sorted[2 * order[i]];
+          array[2 * i + 1] = sorted[2 * order[i] + 1];
+        }
+      }
+      /**
+      * @param {number[]|Int32Array} [r]
+      */
+      constructor(r = Utils.emptyInts()) {
+        this.r = r;
+        this.len = r.length;
+      }
+      toArray() {
+        if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+        return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+      }
+      toGrowableArray() {
+        if (Array.isArray(this.r)) {
+          this.r.length = this.len;
+          return this.r;
+        }
+        return Array.from(this.r.subarray(0, this.len));
+      }
+      cleanClass() {
+        if (this.len < 4) return this;
+        CharClass2.sortRanges(this.r, this.len);
+        let w = 2;
+        for (let i = 2; i < this.len; i += 2) {
+          const lo2 = this.r[i];
+          const hi = this.r[i + 1];
+          if (lo2 <= this.r[w - 1] + 1) {
+            if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+            continue;
+          }
+          this.r[w] = lo2;
+          this.r[w + 1] = hi;
+          w += 2;
+        }
+        this.len = w;
+        return this;
+      }
+      appendLiteral(x, flags) {
+        return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+      }
+      appendRange(lo2, hi) {
+        if (this.len > 0) {
+          for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+            const rlo = this.r[this.len - i];
+            const rhi = this.r[this.len - i + 1];
+            if (lo2 <= rhi + 1 && rlo <= hi + 1) {
+              if (lo2 < rlo) this.r[this.len - i] = lo2;
+              if (hi > rhi) this.r[this.len - i + 1] = hi;
+              return this;
+            }
+          }
+        }
+        this.r[this.len++] = lo2;
+        this.r[this.len++] = hi;
+        return this;
+      }
+      appendFoldedRange(lo2, hi) {
+        if (lo2 <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo2, hi);
+        if (hi < Unicode.MIN_FOLD || lo2 > Unicode.MAX_FOLD) return this.appendRange(lo2, hi);
+        if (lo2 < Unicode.MIN_FOLD) {
+          this.appendRange(lo2, Unicode.MIN_FOLD - 1);
+          lo2 = Unicode.MIN_FOLD;
+        }
+        if (hi > Unicode.MAX_FOLD) {
+          this.appendRange(Unicode.MAX_FOLD + 1, hi);
+          hi = Unicode.MAX_FOLD;
+        }
+        for (let c = lo2; c <= hi; c++) {
+          this.appendRange(c, c);
+          for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+        }
+        return this;
+      }
+      appendClass(x) {
+        for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+        return this;
+      }
+      appendFoldedClass(x) {
+        for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+        return this;
+      }
+      appendNegatedClass(x) {
+        let nextLo = 0;
+        for (let i = 0; i < x.length; i += 2) {
+          const lo2 = x[i];
+          const hi = x[i + 1];
+          if (nextLo <= lo2 - 1) this.appendRange(nextLo, lo2 - 1);
+          nextLo = hi + 1;
+        }
+        if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+        return this;
+      }
+      appendTable(table) {
+        for (let i = 0; i < table.length; ++i) {
+          const lo2 = table.getLo(i);
+          const hi = table.getHi(i);
+          const stride = table.getStride(i);
+          if (stride === 1) {
+            this.appendRange(lo2, hi);
+            continue;
+          }
+          for (let c = lo2; c <= hi; c += stride) this.appendRange(c, c);
+        }
+        return this;
+      }
+      appendNegatedTable(table) {
+        let nextLo = 0;
+        for (let i = 0; i < table.length; ++i) {
+          const lo2 = table.getLo(i);
+          const hi = table.getHi(i);
+          const stride = table.getStride(i);
+          if (stride === 1) {
+            if (nextLo <= lo2 - 1) this.appendRange(nextLo, lo2 - 1);
+            nextLo = hi + 1;
+            continue;
+          }
+          for (let c = lo2; c <= hi; c += stride) {
+            if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+            nextLo = c + 1;
+          }
+        }
+        if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+        return this;
+      }
+      appendTableWithSign(table, sign) {
+        return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+      }
+      negateClass() {
+        let nextLo = 0;
+        let w = 0;
+        for (let i = 0; i < this.len; i += 2) {
+          const lo2 = this.r[i];
+          const hi = this.r[i + 1];
+          if (nextLo <= lo2 - 1) {
+            this.r[w] = nextLo;
+            this.r[w + 1] = lo2 - 1;
+            w += 2;
+          }
+          nextLo = hi + 1;
+        }
+        this.len = w;
+        if (nextLo <= Unicode.MAX_RUNE) {
+          this.r[this.len++] = nextLo;
+          this.r[this.len++] = Unicode.MAX_RUNE;
+        }
+        return this;
+      }
+      appendClassWithSign(x, sign) {
+        return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+      }
+      appendGroup(g, foldCase) {
+        let cls = g.cls;
+        if (foldCase) cls = new CharClass2().appendFoldedClass(cls).cleanClass().toArray();
+        return this.appendClassWithSign(cls, g.sign);
+      }
+      toString() {
+        return CharClass2.charClassToString(this.r, this.len);
+      }
+    };
+    StringIterator = class {
+      constructor(str) {
+        this.str = str;
+        this.position = 0;
+      }
+      pos() {
+        return this.position;
+      }
+      rewindTo(pos) {
+        this.position = pos;
+      }
+      more() {
+        return this.position < this.str.length;
+      }
+      peek() {
+        return this.str.codePointAt(this.position);
+      }
+      skip(n) {
+        this.position += n;
+      }
+      skipString(s) {
+        this.position += s.length;
+      }
+      pop() {
+        const r = this.str.codePointAt(this.position);
+        this.position += Utils.charCount(r);
+        return r;
+      }
+      lookingAt(s) {
+        return this.str.startsWith(s, this.position);
+      }
+      rest() {
+        return this.str.substring(this.position);
+      }
+      from(beforePos) {
+        return this.str.substring(beforePos, this.position);
+      }
+      toString() {
+        return this.rest();
+      }
+    };
+    Parser = class Parser2 {
+      static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+      static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+      static ERR_INVALID_ESCAPE = "invalid escape sequence";
+      static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+      static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+      static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+      static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+      static ERR_MISSING_BRACKET = "missing closing ]";
+      static ERR_MISSING_PAREN = "missing closing )";
+      static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+      static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+      static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+      static ERR_UNEXPECTED_PAREN = "unexpected )";
+      static ERR_NESTING_DEPTH = "expression nests too deeply";
+      static ERR_LARGE = "expression too large";
+      static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+      static MAX_HEIGHT = 1e3;
+      static MAX_SIZE = 1398101;
+      static MAX_RUNES = 33554432;
+      static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+        0,
+        Unicode.MAX_RUNE,
+        1
+      ]));
+      static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+        0,
+        127,
+        1
+      ]));
+      static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+        0,
+        127,
+        1,
+        383,
+        383,
+        1,
+        8490,
+        8490,
+        1
+      ]));
+      static unicodeTable(name2) {
+        if (name2 === "Any") return {
+          tab: Parser2.ANY_TABLE,
+          fold: Parser2.ANY_TABLE,
+          sign: 1
+        };
+        if (name2 === "Ascii") return {
+          tab: Parser2.ASCII_TABLE,
+          fold: Parser2.ASCII_FOLD_TABLE,
+          sign: 1
+        };
+        if (name2 === "Assigned") return {
+          tab: UnicodeTables.CATEGORIES.get("Cn"),
+          fold: UnicodeTables.CATEGORIES.get("Cn"),
+          sign: -1
+        };
+        if (name2 === "Lc") return {
+          tab: UnicodeTables.CATEGORIES.get("LC"),
+          fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+          sign: 1
+        };
+        if (UnicodeTables.CATEGORIES.has(name2)) return {
+          tab: UnicodeTables.CATEGORIES.get(name2),
+          fold: UnicodeTables.FOLD_CATEGORIES.get(name2),
+          sign: 1
+        };
+        if (UnicodeTables.SCRIPTS.has(name2)) return {
+          tab: UnicodeTables.SCRIPTS.get(name2),
+          fold: UnicodeTables.FOLD_SCRIPT.get(name2),
+          sign: 1
+        };
+        return null;
+      }
+      static minFoldRune(r) {
+        if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+        let min = r;
+        const r0 = r;
+        for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+        return min;
+      }
+      static leadingRegexp(re) {
+        if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+          const sub = re.subs[0];
+          if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+          return sub;
+        }
+        return re;
+      }
+      static literalRegexp(s, flags) {
+        const re = new Regexp(Regexp.Op.LITERAL);
+        re.flags = flags;
+        re.runes = Utils.stringToRunes(s);
+        return re;
+      }
+      /**
+      * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+      * @param {string} pattern
+      * @param {number} flags
+      */
+      static parse(pattern, flags) {
+        return new Parser2(pattern, flags).parseInternal();
+      }
+      static parseRepeat(t) {
+        const start = t.pos();
+        if (!t.more() || !t.lookingAt("{")) return -1;
+        t.skip(1);
+        const min = Parser2.parseInt(t);
+        if (min === -1) return -1;
+        if (!t.more()) return -1;
+        let max;
+        if (!t.lookingAt(",")) max = min;
+        else {
+          t.skip(1);
+          if (!t.more()) return -1;
+          if (t.lookingAt("}")) max = -1;
+          else if ((max = Parser2.parseInt(t)) === -1) return -1;
+        }
+        if (!t.more() || !t.lookingAt("}")) return -1;
+        t.skip(1);
+        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start));
+        return min << 16 | max & Unicode.MAX_BMP;
+      }
+      static isValidCaptureName(name2) {
+        if (name2.length === 0) return false;
+        for (let i = 0; i < name2.length; i++) {
+          const c = name2.codePointAt(i);
+          if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+        }
+        return true;
+      }
+      static parseInt(t) {
+        const start = t.pos();
+        while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+        const n = t.from(start);
+        if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+        if (n.length > 8) return -2;
+        return parseInt(n, 10);
+      }
+      static isCharClass(re) {
+        return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+      }
+      static matchRune(re, r) {
+        switch (re.op) {
+          case Regexp.Op.LITERAL:
+            return re.runes.length === 1 && re.runes[0] === r;
+          case Regexp.Op.CHAR_CLASS:
+            for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+            return false;
+          case Regexp.Op.ANY_CHAR_NOT_NL:
+            return r !== Codepoint.CODES["\n"];
+          case Regexp.Op.ANY_CHAR:
+            return true;
+        }
+        return false;
+      }
+      static mergeCharClass(dst, src) {
+        switch (dst.op) {
+          case Regexp.Op.ANY_CHAR:
+            break;
+          case Regexp.Op.ANY_CHAR_NOT_NL:
+            if (Parser2.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+            break;
+          case Regexp.Op.CHAR_CLASS: {
+            const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+            if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+            else cc.appendClass(src.runes);
+            dst.runes = cc.toGrowableArray();
+            break;
+          }
+          case Regexp.Op.LITERAL:
+            if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+            dst.op = Regexp.Op.CHAR_CLASS;
+            dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+        }
+      }
+      static parseEscape(t) {
+        const startPos = t.pos();
+        t.skip(1);
+        if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_TRAILING_BACKSLASH);
+        let c = t.pop();
+        bigswitch: switch (c) {
+          case Codepoint.CODES["1"]:
+          case Codepoint.CODES["2"]:
+          case Codepoint.CODES["3"]:
+          case Codepoint.CODES["4"]:
+          case Codepoint.CODES["5"]:
+          case Codepoint.CODES["6"]:
+          case Codepoint.CODES["7"]:
+            if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+          case Codepoint.CODES["0"]: {
+            let r = c - Codepoint.CODES["0"];
+            for (let i = 1; i < 3; i++) {
+              if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+              r = r * 8 + t.peek() - Codepoint.CODES["0"];
+              t.skip(1);
+            }
+            return r;
+          }
+          case Codepoint.CODES["x"]: {
+            if (!t.more()) break;
+            c = t.pop();
+            if (c === Codepoint.CODES["{"]) {
+              let nhex = 0;
+              let r = 0;
+              while (true) {
+                if (!t.more()) break bigswitch;
+                c = t.pop();
+                if (c === Codepoint.CODES["}"]) break;
+                const v = Utils.unhex(c);
+                if (v < 0) break bigswitch;
+                r = r * 16 + v;
+                if (r > Unicode.MAX_RUNE) break bigswitch;
+                nhex++;
+              }
+              if (nhex === 0) break bigswitch;
+              return r;
+            }
+            const x = Utils.unhex(c);
+            if (!t.more()) break;
+            c = t.pop();
+            const y = Utils.unhex(c);
+            if (x < 0 || y < 0) break;
+            return x * 16 + y;
+          }
+          case Codepoint.CODES["a"]:
+            return Codepoint.CODES["\x07"];
+          case Codepoint.CODES["f"]:
+            return Codepoint.CODES["\f"];
+          case Codepoint.CODES["n"]:
+            return Codepoint.CODES["\n"];
+          case Codepoint.CODES["r"]:
+            return Codepoint.CODES["\r"];
+          case Codepoint.CODES["t"]:
+            return Codepoint.CODES["	"];
+          case Codepoint.CODES["v"]:
+            return Codepoint.CODES["\v"];
+          default:
+            if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+        }
+        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, t.from(startPos));
+      }
+      static parseClassChar(t, wholeClassPos) {
+        if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+        if (t.lookingAt("\\")) return Parser2.parseEscape(t);
+        return t.pop();
+      }
+      static hasCapture(re) {
+        if (re === null) return false;
+        if (re.op === Regexp.Op.CAPTURE) return true;
+        if (re.subs) {
+          for (let sub of re.subs) if (Parser2.hasCapture(sub)) return true;
+        }
+        return false;
+      }
+      constructor(wholeRegexp, flags = 0) {
+        this.wholeRegexp = wholeRegexp;
+        this.flags = flags;
+        this.numCap = 0;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.stack = [];
+        this.free = null;
+        this.numRegexp = 0;
+        this.numRunes = 0;
+        this.repeats = 0;
+        this.height = null;
+        this.size = null;
+        this.nlb = 0;
+      }
+      newRegexp(op2) {
+        let re = this.free;
+        if (re !== null && re.subs !== null && re.subs.length > 0) {
+          this.free = re.subs[0];
+          re.reinit();
+          re.op = op2;
+        } else {
+          re = new Regexp(op2);
+          this.numRegexp += 1;
+        }
+        return re;
+      }
+      reuse(re) {
+        if (this.height !== null && this.height.has(re)) this.height.delete(re);
+        if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+        this.free = re;
+      }
+      checkLimits(re) {
+        if (this.numRunes > Parser2.MAX_RUNES) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+        this.checkSize(re);
+        this.checkHeight(re);
+      }
+      checkSize(re) {
+        if (this.size === null) {
+          if (this.repeats === 0) this.repeats = 1;
+          if (re.op === Regexp.Op.REPEAT) {
+            let n = re.max;
+            if (n === -1) n = re.min;
+            if (n <= 0) n = 1;
+            if (n > Math.floor(Parser2.MAX_SIZE / this.repeats)) this.repeats = Parser2.MAX_SIZE;
+            else this.repeats *= n;
+          }
+          if (this.numRegexp < Math.floor(Parser2.MAX_SIZE / this.repeats)) return;
+          this.size = /* @__PURE__ */ new Map();
+          for (let reEx of this.stack) this.checkSize(reEx);
+        }
+        if (this.calcSize(re, true) > Parser2.MAX_SIZE) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+      }
+      calcSize(re, force = false) {
+        if (!force && this.size !== null) {
+          if (this.size.has(re)) return this.size.get(re);
+        }
+        let size = 0;
+        switch (re.op) {
+          case Regexp.Op.LITERAL:
+            size = re.runes.length;
+            break;
+          case Regexp.Op.PLB:
+          case Regexp.Op.NLB:
+          case Regexp.Op.CAPTURE:
+          case Regexp.Op.STAR:
+            size = 2 + this.calcSize(re.subs[0]);
+            break;
+          case Regexp.Op.PLUS:
+          case Regexp.Op.QUEST:
+            size = 1 + this.calcSize(re.subs[0]);
+            break;
+          case Regexp.Op.CONCAT:
+            for (let sub of re.subs) size = size + this.calcSize(sub);
+            break;
+          case Regexp.Op.ALTERNATE:
+            for (let sub of re.subs) size = size + this.calcSize(sub);
+            if (re.subs.length > 1) size = size + re.subs.length - 1;
+            break;
+          case Regexp.Op.REPEAT: {
+            let sub = this.calcSize(re.subs[0]);
+            if (re.max === -1) {
+              if (re.min === 0) size = 2 + sub;
+              else size = 1 + re.min * sub;
+              break;
+            }
+            size = re.max * sub + (re.max - re.min);
+            break;
+          }
+        }
+        size = Math.max(1, size);
+        if (this.size === null) this.size = /* @__PURE__ */ new Map();
+        this.size.set(re, size);
+        return size;
+      }
+      checkHeight(re) {
+        if (this.numRegexp < Parser2.MAX_HEIGHT) return;
+        if (this.height === null) {
+          this.height = /* @__PURE__ */ new Map();
+          for (let reEx of this.stack) this.checkHeight(reEx);
+        }
+        if (this.calcHeight(re, true) > Parser2.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser2.ERR_NESTING_DEPTH);
+      }
+      calcHeight(re, force = false) {
+        if (!force && this.height !== null) {
+          if (this.height.has(re)) return this.height.get(re);
+        }
+        let h = 1;
+        for (let sub of re.subs) {
+          const hsub = this.calcHeight(sub);
+          if (h < 1 + hsub) h = 1 + hsub;
+        }
+        if (this.height === null) this.height = /* @__PURE__ */ new Map();
+        this.height.set(re, h);
+        return h;
+      }
+      pop() {
+        return this.stack.pop();
+      }
+      popToPseudo() {
+        const n = this.stack.length;
+        let i = n;
+        while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+        return this.stack.splice(i, n - i);
+      }
+      push(re) {
+        this.numRunes += re.runes.length;
+        if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+          if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+          re.op = Regexp.Op.LITERAL;
+          re.runes = [re.runes[0]];
+          re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+        } else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+          if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+          re.op = Regexp.Op.LITERAL;
+          re.runes = [re.runes[0]];
+          re.flags = this.flags | RE2Flags.FOLD_CASE;
+        } else this.maybeConcat(-1, 0);
+        this.stack.push(re);
+        this.checkLimits(re);
+        return re;
+      }
+      maybeConcat(r, flags) {
+        const n = this.stack.length;
+        if (n < 2) return false;
+        const re1 = this.stack[n - 1];
+        const re2 = this.stack[n - 2];
+        if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+        if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+        for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+        if (r >= 0) {
+          re1.runes = [r];
+          re1.flags = flags;
+          return true;
+        }
+        this.pop();
+        this.reuse(re1);
+        return false;
+      }
+      newLiteral(r, flags) {
+        const re = this.newRegexp(Regexp.Op.LITERAL);
+        re.flags = flags;
+        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser2.minFoldRune(r);
+        re.runes = [r];
+        return re;
+      }
+      literal(r) {
+        this.push(this.newLiteral(r, this.flags));
+      }
+      op(op2) {
+        const re = this.newRegexp(op2);
+        re.flags = this.flags;
+        return this.push(re);
+      }
+      repeat(op2, min, max, beforePos, t, lastRepeatPos) {
+        let flags = this.flags;
+        if ((flags & RE2Flags.PERL_X) !== 0) {
+          if (t.more() && t.lookingAt("?")) {
+            t.skip(1);
+            flags ^= RE2Flags.NON_GREEDY;
+          }
+          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+        }
+        const n = this.stack.length;
+        if (n === 0) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        const sub = this.stack[n - 1];
+        if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        const re = this.newRegexp(op2);
+        re.min = min;
+        re.max = max;
+        re.flags = flags;
+        re.subs = [sub];
+        this.stack[n - 1] = re;
+        this.checkLimits(re);
+        if (op2 === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+      }
+      repeatIsValid(re, n) {
+        if (re.op === Regexp.Op.REPEAT) {
+          let m = re.max;
+          if (m === 0) return true;
+          if (m < 0) m = re.min;
+          if (m > n) return false;
+          if (m > 0) n = Math.trunc(n / m);
+        }
+        for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+        return true;
+      }
+      concat() {
+        this.maybeConcat(-1, 0);
+        const subs = this.popToPseudo();
+        if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+        return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+      }
+      alternate() {
+        const subs = this.popToPseudo();
+        if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+        if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+        return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+      }
+      cleanAlt(re) {
+        if (re.op === Regexp.Op.CHAR_CLASS) {
+          re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+            re.runes = /* @__PURE__ */ new Int32Array(0);
+            re.op = Regexp.Op.ANY_CHAR;
+          } else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+            re.runes = /* @__PURE__ */ new Int32Array(0);
+            re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+          }
+        }
+      }
+      collapse(subs, op2) {
+        if (subs.length === 1) return subs[0];
+        let len = 0;
+        for (let sub of subs) len += sub.op === op2 ? sub.subs.length : 1;
+        let newsubs = new Array(len).fill(null);
+        let i = 0;
+        for (let sub of subs) if (sub.op === op2) {
+          for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+          this.reuse(sub);
+        } else newsubs[i++] = sub;
+        let re = this.newRegexp(op2);
+        re.subs = newsubs;
+        if (op2 === Regexp.Op.ALTERNATE) {
+          re.subs = this.factor(re.subs);
+          if (re.subs.length === 1) {
+            const old = re;
+            re = re.subs[0];
+            this.reuse(old);
+          }
+        }
+        return re;
+      }
+      factor(array) {
+        if (array.length < 2) return array;
+        let s = 0;
+        let lensub = array.length;
+        let lenout = 0;
+        let str = null;
+        let strlen = 0;
+        let strflags = 0;
+        let start = 0;
+        for (let i = 0; i <= lensub; i++) {
+          let istr = null;
+          let istrlen = 0;
+          let iflags = 0;
+          if (i < lensub) {
+            let re = array[s + i];
+            if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+            if (re.op === Regexp.Op.LITERAL) {
+              istr = re.runes;
+              istrlen = re.runes.length;
+              iflags = re.flags & RE2Flags.FOLD_CASE;
+            }
+            if (iflags === strflags) {
+              let same = 0;
+              while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+              if (same > 0) {
+                strlen = same;
+                continue;
+              }
+            }
+          }
+          if (i === start) {
+          } else if (i === start + 1) array[lenout++] = array[s + start];
+          else {
+            const prefix = this.newRegexp(Regexp.Op.LITERAL);
+            prefix.flags = strflags;
+            prefix.runes = str.slice(0, strlen);
+            for (let j = start; j < i; j++) {
+              array[s + j] = this.removeLeadingString(array[s + j], strlen);
+              this.checkLimits(array[s + j]);
+            }
+            const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+            const re = this.newRegexp(Regexp.Op.CONCAT);
+            re.subs = [prefix, suffix];
+            array[lenout++] = re;
+          }
+          start = i;
+          str = istr;
+          strlen = istrlen;
+          strflags = iflags;
+        }
+        lensub = lenout;
+        s = 0;
+        start = 0;
+        lenout = 0;
+        let first = null;
+        for (let i = 0; i <= lensub; i++) {
+          let ifirst = null;
+          if (i < lensub) {
+            ifirst = Parser2.leadingRegexp(array[s + i]);
+            if (first !== null && first.equals(ifirst) && (Parser2.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser2.isCharClass(first.subs[0]))) continue;
+          }
+          if (i === start) {
+          } else if (i === start + 1) array[lenout++] = array[s + start];
+          else {
+            const prefix = first;
+            for (let j = start; j < i; j++) {
+              const reuse = j !== start;
+              array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+              this.checkLimits(array[s + j]);
+            }
+            const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+            const re = this.newRegexp(Regexp.Op.CONCAT);
+            re.subs = [prefix, suffix];
+            array[lenout++] = re;
+          }
+          start = i;
+          first = ifirst;
+        }
+        lensub = lenout;
+        s = 0;
+        start = 0;
+        lenout = 0;
+        for (let i = 0; i <= lensub; i++) {
+          if (i < lensub && Parser2.isCharClass(array[s + i])) continue;
+          if (i === start) {
+          } else if (i === start + 1) array[lenout++] = array[s + start];
+          else {
+            let max = start;
+            for (let j = start + 1; j < i; j++) {
+              const subMax = array[s + max];
+              const subJ = array[s + j];
+              if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+            }
+            const tmp = array[s + start];
+            array[s + start] = array[s + max];
+            array[s + max] = tmp;
+            for (let j = start + 1; j < i; j++) {
+              Parser2.mergeCharClass(array[s + start], array[s + j]);
+              this.reuse(array[s + j]);
+            }
+            this.cleanAlt(array[s + start]);
+            array[lenout++] = array[s + start];
+          }
+          if (i < lensub) array[lenout++] = array[s + i];
+          start = i + 1;
+        }
+        lensub = lenout;
+        s = 0;
+        start = 0;
+        lenout = 0;
+        for (let i = 0; i < lensub; ++i) {
+          if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+          array[lenout++] = array[s + i];
+        }
+        lensub = lenout;
+        s = 0;
+        return array.slice(s, lensub);
+      }
+      removeLeadingString(re, n) {
+        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+          const sub = this.removeLeadingString(re.subs[0], n);
+          re.subs[0] = sub;
+          if (sub.op === Regexp.Op.EMPTY_MATCH) {
+            this.reuse(sub);
+            switch (re.subs.length) {
+              case 0:
+              case 1:
+                re.op = Regexp.Op.EMPTY_MATCH;
+                re.subs = Regexp.emptySubs();
+                break;
+              case 2: {
+                const old = re;
+                re = re.subs[1];
+                this.reuse(old);
+                break;
+              }
+              default:
+                re.subs = re.subs.slice(1, re.subs.length);
+            }
+          }
+          return re;
+        }
+        if (re.op === Regexp.Op.LITERAL) {
+          re.runes = re.runes.slice(n, re.runes.length);
+          if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+        }
+        return re;
+      }
+      removeLeadingRegexp(re, reuse) {
+        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+          if (reuse) this.reuse(re.subs[0]);
+          re.subs = re.subs.slice(1, re.subs.length);
+          switch (re.subs.length) {
+            case 0:
+              re.op = Regexp.Op.EMPTY_MATCH;
+              re.subs = Regexp.emptySubs();
+              break;
+            case 1: {
+              const old = re;
+              re = re.subs[0];
+              this.reuse(old);
+              break;
+            }
+          }
+          return re;
+        }
+        if (reuse) this.reuse(re);
+        return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+      }
+      parseInternal() {
+        if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser2.literalRegexp(this.wholeRegexp, this.flags);
+        let lastRepeatPos = -1;
+        let min = -1;
+        let max = -1;
+        const t = new StringIterator(this.wholeRegexp);
+        while (t.more()) {
+          let repeatPos = -1;
+          bigswitch: switch (t.peek()) {
+            case Codepoint.CODES["("]:
+              if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+                if (t.lookingAt("(?<=")) {
+                  this.parsePosLookBehind();
+                  t.skip(4);
+                  break;
+                }
+                if (t.lookingAt("(?<!")) {
+                  this.parseNegLookBehind();
+                  t.skip(4);
+                  break;
+                }
+              }
+              if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+                this.parsePerlFlags(t);
+                break;
+              }
+              this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+              t.skip(1);
+              break;
+            case Codepoint.CODES["|"]:
+              this.parseVerticalBar();
+              t.skip(1);
+              break;
+            case Codepoint.CODES[")"]:
+              this.parseRightParen();
+              t.skip(1);
+              break;
+            case Codepoint.CODES["^"]:
+              if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+              else this.op(Regexp.Op.BEGIN_LINE);
+              t.skip(1);
+              break;
+            case Codepoint.CODES["$"]:
+              if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+              else this.op(Regexp.Op.END_LINE);
+              t.skip(1);
+              break;
+            case Codepoint.CODES["."]:
+              if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+              else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+              t.skip(1);
+              break;
+            case Codepoint.CODES["["]:
+              this.parseClass(t);
+              break;
+            case Codepoint.CODES["*"]:
+            case Codepoint.CODES["+"]:
+            case Codepoint.CODES["?"]: {
+              repeatPos = t.pos();
+              let op2 = null;
+              switch (t.pop()) {
+                case Codepoint.CODES["*"]:
+                  op2 = Regexp.Op.STAR;
+                  break;
+                case Codepoint.CODES["+"]:
+                  op2 = Regexp.Op.PLUS;
+                  break;
+                case Codepoint.CODES["?"]:
+                  op2 = Regexp.Op.QUEST;
+              }
+              this.repeat(op2, min, max, repeatPos, t, lastRepeatPos);
+              break;
+            }
+            case Codepoint.CODES["{"]: {
+              const before2 = t.pos();
+              const minMax = Parser2.parseRepeat(t);
+              if (minMax < 0) {
+                t.rewindTo(before2);
+                this.literal(t.pop());
+                break;
+              }
+              repeatPos = before2;
+              min = minMax >> 16;
+              max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+              this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+              break;
+            }
+            case Codepoint.CODES["\\"]: {
+              const savedPos = t.pos();
+              t.skip(1);
+              if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+                case Codepoint.CODES["A"]:
+                  this.op(Regexp.Op.BEGIN_TEXT);
+                  break bigswitch;
+                case Codepoint.CODES["b"]:
+                  this.op(Regexp.Op.WORD_BOUNDARY);
+                  break bigswitch;
+                case Codepoint.CODES["B"]:
+                  this.op(Regexp.Op.NO_WORD_BOUNDARY);
+                  break bigswitch;
+                case Codepoint.CODES["C"]:
+                  throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, "\\C");
+                case Codepoint.CODES["Q"]: {
+                  let lit = t.rest();
+                  const i = lit.indexOf("\\E");
+                  if (i >= 0) {
+                    lit = lit.substring(0, i);
+                    t.skipString(lit);
+                    t.skipString("\\E");
+                  } else t.skipString(lit);
+                  let j = 0;
+                  while (j < lit.length) {
+                    const codepoint = lit.codePointAt(j);
+                    this.literal(codepoint);
+                    j += Utils.charCount(codepoint);
+                  }
+                  break bigswitch;
+                }
+                case Codepoint.CODES["z"]:
+                  this.op(Regexp.Op.END_TEXT);
+                  break bigswitch;
+                default:
+                  t.rewindTo(savedPos);
+              }
+              else t.rewindTo(savedPos);
+              const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+              re.flags = this.flags;
+              if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+                const cc2 = new CharClass();
+                if (this.parseUnicodeClass(t, cc2)) {
+                  re.runes = cc2.toArray();
+                  this.push(re);
+                  break bigswitch;
+                }
+              }
+              const cc = new CharClass();
+              if (this.parsePerlClassEscape(t, cc)) {
+                re.runes = cc.toArray();
+                this.push(re);
+                break bigswitch;
+              }
+              t.rewindTo(savedPos);
+              this.reuse(re);
+              this.literal(Parser2.parseEscape(t));
+              break;
+            }
+            default:
+              this.literal(t.pop());
+          }
+          lastRepeatPos = repeatPos;
+        }
+        this.concat();
+        if (this.swapVerticalBar()) this.pop();
+        this.alternate();
+        if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_PAREN, this.wholeRegexp);
+        this.stack[0].namedGroups = this.namedGroups;
+        return this.stack[0];
+      }
+      parsePerlFlags(t) {
+        const startPos = t.pos();
+        const s = t.rest();
+        if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+          const begin = s.charAt(2) === "P" ? 4 : 3;
+          const end = s.indexOf(">");
+          if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s);
+          const name2 = s.substring(begin, end);
+          t.skipString(name2);
+          t.skip(begin + 1);
+          if (!Parser2.isValidCaptureName(name2)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+          const re = this.op(Regexp.Op.LEFT_PAREN);
+          re.cap = ++this.numCap;
+          if (this.namedGroups[name2]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name2);
+          this.namedGroups[name2] = this.numCap;
+          re.name = name2;
+          return;
+        }
+        t.skip(2);
+        let flags = this.flags;
+        let sign = 1;
+        let sawFlag = false;
+        loop: while (t.more()) {
+          const c = t.pop();
+          switch (c) {
+            case Codepoint.CODES["i"]:
+              flags |= RE2Flags.FOLD_CASE;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["m"]:
+              flags &= ~RE2Flags.ONE_LINE;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["s"]:
+              flags |= RE2Flags.DOT_NL;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["U"]:
+              flags |= RE2Flags.NON_GREEDY;
+              sawFlag = true;
+              break;
+            case Codepoint.CODES["-"]:
+              if (sign < 0) break loop;
+              sign = -1;
+              flags = ~flags;
+              sawFlag = false;
+              break;
+            case Codepoint.CODES[":"]:
+            case Codepoint.CODES[")"]:
+              if (sign < 0) {
+                if (!sawFlag) break loop;
+                flags = ~flags;
+              }
+              if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+              this.flags = flags;
+              return;
+            default:
+              break loop;
+          }
+        }
+        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_PERL_OP, t.from(startPos));
+      }
+      parsePosLookBehind() {
+        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re.flags = this.flags;
+        re.lb = ++this.nlb;
+        return this.push(re);
+      }
+      parseNegLookBehind() {
+        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re.flags = this.flags;
+        re.lb = -++this.nlb;
+        return this.push(re);
+      }
+      parseVerticalBar() {
+        this.concat();
+        if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+      }
+      swapVerticalBar() {
+        const n = this.stack.length;
+        if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser2.isCharClass(this.stack[n - 1]) && Parser2.isCharClass(this.stack[n - 3])) {
+          let re1 = this.stack[n - 1];
+          let re3 = this.stack[n - 3];
+          if (re1.op > re3.op) {
+            const tmp = re3;
+            re3 = re1;
+            re1 = tmp;
+            this.stack[n - 3] = re3;
+          }
+          Parser2.mergeCharClass(re3, re1);
+          this.reuse(re1);
+          this.pop();
+          return true;
+        }
+        if (n >= 2) {
+          const re1 = this.stack[n - 1];
+          const re2 = this.stack[n - 2];
+          if (re2.op === Regexp.Op.VERTICAL_BAR) {
+            if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+            this.stack[n - 2] = re1;
+            this.stack[n - 1] = re2;
+            return true;
+          }
+        }
+        return false;
+      }
+      parseRightParen() {
+        this.concat();
+        if (this.swapVerticalBar()) this.pop();
+        this.alternate();
+        if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        const re1 = this.pop();
+        const re2 = this.pop();
+        if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        this.flags = re2.flags;
+        if (re2.lb !== 0) {
+          if (Parser2.hasCapture(re1)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+          if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+          else re2.op = Regexp.Op.NLB;
+          re2.subs = [re1];
+          this.push(re2);
+          return;
+        }
+        if (re2.cap === 0) this.push(re1);
+        else {
+          re2.op = Regexp.Op.CAPTURE;
+          re2.subs = [re1];
+          this.push(re2);
+        }
+      }
+      parsePerlClassEscape(t, cc) {
+        const beforePos = t.pos();
+        if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+        t.pop();
+        const p = t.from(beforePos);
+        const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+        if (g === null) return false;
+        cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+        return true;
+      }
+      parseNamedClass(t, cc) {
+        const cls = t.rest();
+        const i = cls.indexOf(":]");
+        if (i < 0) return false;
+        const name2 = cls.substring(0, i + 2);
+        t.skipString(name2);
+        const g = POSIX_GROUPS.has(name2) ? POSIX_GROUPS.get(name2) : null;
+        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name2);
+        cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+        return true;
+      }
+      parseUnicodeClass(t, cc) {
+        const startPos = t.pos();
+        if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+        t.skip(1);
+        let sign = 1;
+        let c = t.pop();
+        if (c === Codepoint.CODES["P"]) sign = -1;
+        if (!t.more()) {
+          t.rewindTo(startPos);
+          throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+        }
+        c = t.pop();
+        let name2;
+        if (c !== Codepoint.CODES["{"]) name2 = Utils.runeToString(c);
+        else {
+          const rest = t.rest();
+          const end = rest.indexOf("}");
+          if (end < 0) {
+            t.rewindTo(startPos);
+            throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+          }
+          name2 = rest.substring(0, end);
+          t.skipString(name2);
+          t.skip(1);
+        }
+        if (!(name2.length === 0) && name2.codePointAt(0) === Codepoint.CODES["^"]) {
+          sign = 0 - sign;
+          name2 = name2.substring(1);
+        }
+        const pair2 = Parser2.unicodeTable(name2);
+        if (pair2 === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+        if (pair2.sign < 0) sign = 0 - sign;
+        const tab = pair2.tab;
+        const fold = pair2.fold;
+        if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+        else {
+          const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+          cc.appendClassWithSign(Array.from(tmp), sign);
+        }
+        return true;
+      }
+      parseClass(t) {
+        const startPos = t.pos();
+        t.skip(1);
+        const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+        re.flags = this.flags;
+        const cc = new CharClass();
+        let sign = 1;
+        if (t.more() && t.lookingAt("^")) {
+          sign = -1;
+          t.skip(1);
+          if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+        }
+        let first = true;
+        while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+          if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+            const s = t.rest();
+            if (s === "-" || !s.startsWith("-]")) {
+              t.rewindTo(startPos);
+              throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+            }
+          }
+          first = false;
+          const beforePos = t.pos();
+          if (t.lookingAt("[:")) {
+            if (this.parseNamedClass(t, cc)) continue;
+            t.rewindTo(beforePos);
+          }
+          if (this.parseUnicodeClass(t, cc)) continue;
+          if (this.parsePerlClassEscape(t, cc)) continue;
+          t.rewindTo(beforePos);
+          const lo2 = Parser2.parseClassChar(t, startPos);
+          let hi = lo2;
+          if (t.more() && t.lookingAt("-")) {
+            t.skip(1);
+            if (t.more() && t.lookingAt("]")) t.skip(-1);
+            else {
+              hi = Parser2.parseClassChar(t, startPos);
+              if (hi < lo2) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+            }
+          }
+          if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo2, hi);
+          else cc.appendFoldedRange(lo2, hi);
+        }
+        t.skip(1);
+        cc.cleanClass();
+        if (sign < 0) cc.negateClass();
+        re.runes = cc.toArray();
+        this.push(re);
+      }
+    };
+    RE2 = class RE22 {
+      static initTest(expr) {
+        const re2 = RE22.compile(expr);
+        const res = new RE22(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+        res.cond = re2.cond;
+        res.prefix = re2.prefix;
+        res.prefixUTF8 = re2.prefixUTF8;
+        res.prefixComplete = re2.prefixComplete;
+        res.prefixRune = re2.prefixRune;
+        res.prefilter = re2.prefilter;
+        res.namedGroups = re2.namedGroups;
+        return res;
+      }
+      /**
+      * Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+      * used to match against text.
+      *
+      * When matching against text, the regexp returns a match that begins as early as possible in the
+      * input (leftmost), and among those it chooses the one that a backtracking search would have
+      * found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+      * and other implementations use, although this package implements it without the expense of
+      * backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+      */
+      static compile(expr) {
+        return RE22.compileImpl(expr, RE2Flags.PERL, false);
+      }
+      /**
+      * {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+      * (egrep) syntax and changes the match semantics to leftmost-longest.
+      *
+      * That is, when matching against text, the regexp returns a match that begins as early as
+      * possible in the input (leftmost), and among those it chooses a match that is as long as
+      * possible. This so-called leftmost-longest matching is the same semantics that early regular
+      * expression implementations used and that POSIX specifies.
+      *
+      * However, there can be multiple leftmost-longest matches, with different submatch choices, and
+      * here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+      * package chooses the one that a backtracking search would have found first, while POSIX
+      * specifies that the match be chosen to maximize the length of the first subexpression, then the
+      * second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+      * even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+      */
+      static compilePOSIX(expr) {
+        return RE22.compileImpl(expr, RE2Flags.POSIX, true);
+      }
+      static compileImpl(expr, mode, longest) {
+        let re = Parser.parse(expr, mode);
+        const maxCap = re.maxCap();
+        const namedGroups = re.namedGroups;
+        re = Simplify.simplify(re);
+        const prefilter2 = PrefilterTree.build(re);
+        const prog = Compiler.compileRegexp(re);
+        const re2 = new RE22(expr, prog, maxCap, longest);
+        re2.prefilter = prefilter2.type === Prefilter.Type.NONE ? null : prefilter2;
+        const [prefixCompl, prefixStr] = prog.prefix();
+        re2.prefixComplete = prefixCompl;
+        re2.prefix = prefixStr;
+        re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+        if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+        re2.namedGroups = namedGroups;
+        return re2;
+      }
+      /**
+      * Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+      *
+      * More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+      */
+      static match(pattern, s) {
+        return RE22.compile(pattern).match(s);
+      }
+      constructor(expr, prog, numSubexp = 0, longest = 0) {
+        this.expr = expr;
+        this.prog = prog;
+        this.numSubexp = numSubexp;
+        this.longest = longest;
+        this.cond = prog.startCond();
+        this.prefix = null;
+        this.prefixUTF8 = null;
+        this.prefixComplete = false;
+        this.prefixRune = 0;
+        this.namedGroups = /* @__PURE__ */ Object.create(null);
+        this.machinePool = [];
+        this.lazyDFA = null;
+        this.onepass = OnePass.compile(this.prog);
+        this.prefilter = null;
+      }
+      get dfa() {
+        if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+        return this.lazyDFA;
+      }
+      matchPrefixComplete(input, pos, anchor, ncap) {
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+        let matchStart = -1;
+        let matchEnd = -1;
+        const pLen = input.prefixLength(this);
+        if (anchor === RE2Flags.UNANCHORED) {
+          const idx = input.index(this, pos);
+          if (idx < 0) return null;
+          matchStart = pos + idx;
+          matchEnd = matchStart + pLen;
+        } else if (anchor === RE2Flags.ANCHOR_BOTH) {
+          if (input.endPos() !== pLen) return null;
+          if (input.index(this, 0) !== 0) return null;
+          matchStart = 0;
+          matchEnd = pLen;
+        } else if (anchor === RE2Flags.ANCHOR_START) {
+          if (input.index(this, 0) !== 0) return null;
+          matchStart = 0;
+          matchEnd = pLen;
+        }
+        if (matchStart < 0) return null;
+        if (ncap > 0) {
+          const matchcap = new Int32Array(ncap).fill(-1);
+          matchcap[0] = matchStart;
+          matchcap[1] = matchEnd;
+          return Array.from(matchcap);
+        }
+        return [];
+      }
+      createLookbehindState() {
+        return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+      }
+      executeEngine(input, pos, anchor, ncap, lbState = null) {
+        if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+        if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+          if (!this.prefilter.eval(input, pos)) return null;
+        }
+        if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+        if (ncap > 0) {
+          if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+          return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+        }
+        if (this.prog.numLb === 0) {
+          const dfaResult = this.dfa.match(input, pos, anchor);
+          if (dfaResult !== null) return dfaResult ? [] : null;
+          if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+        }
+        return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+      }
+      /**
+      * Returns the number of parenthesized subexpressions in this regular expression.
+      */
+      numberOfCapturingGroups() {
+        return this.numSubexp;
+      }
+      /**
+      * Returns the number of instructions in this compiled regular expression program.
+      */
+      numberOfInstructions() {
+        return this.prog.numInst();
+      }
+      get() {
+        return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+      }
+      reset() {
+        this.machinePool.length = 0;
+      }
+      put(m) {
+        this.machinePool.push(m);
+      }
+      toString() {
+        return this.expr;
+      }
+      doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+        let m = this.get();
+        if (!m) m = Machine.fromRE2(this);
+        m.init(ncap);
+        const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+        this.put(m);
+        return cap;
+      }
+      match(s) {
+        return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+      }
+      /**
+      * Matches the regular expression against input starting at position start and ending at position
+      * end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+      * pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+      * array. It is most efficient not to ask for submatch boundaries.
+      *
+      * @param input the input byte array
+      * @param start the beginning position in the input
+      * @param end the end position in the input
+      * @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+      * @param group the array to fill with submatch positions
+      * @param ngroup the number of array pairs to fill in
+      * @param lbState optional state carried between successive matches over the same input (see
+      *   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+      * @returns true if a match was found
+      */
+      matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+        if (!(input instanceof MatcherInputBase)) {
+          if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+          else input = MatcherInput.utf16(input);
+        }
+        return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+      }
+      matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+        if (start > end) return [false, null];
+        const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+        const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+        if (groupMatch === null) return [false, null];
+        return [true, groupMatch];
+      }
+      /**
+      * Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+      */
+      matchUTF8(b) {
+        return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+      }
+      /**
+      * Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+      * {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+      * replacement string.
+      */
+      replaceAll(src, repl) {
+        return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+      }
+      /**
+      * Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+      * by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+      * replacement string.
+      */
+      replaceFirst(src, repl) {
+        return this.replaceAllFunc(src, () => repl, 1);
+      }
+      /**
+      * Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+      * been replaced by the return value of of function {@code repl} (whose first argument is the
+      * matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+      * replacement string.
+      */
+      replaceAllFunc(src, replFunc, maxReplaces) {
+        let lastMatchEnd = 0;
+        let searchPos = 0;
+        let out = "";
+        const input = MachineInput.fromUTF16(src);
+        const lbState = this.createLookbehindState();
+        let numReplaces = 0;
+        while (searchPos <= src.length) {
+          const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+          if (a === null || a.length === 0) break;
+          out += src.substring(lastMatchEnd, a[0]);
+          if (a[1] > lastMatchEnd || a[0] === 0) {
+            out += replFunc(src.substring(a[0], a[1]));
+            numReplaces++;
+          }
+          lastMatchEnd = a[1];
+          const width = input.step(searchPos) & 7;
+          if (searchPos + width > a[1]) searchPos += width;
+          else if (searchPos + 1 > a[1]) searchPos++;
+          else searchPos = a[1];
+          if (numReplaces >= maxReplaces) break;
+        }
+        out += src.substring(lastMatchEnd);
+        return out;
+      }
+      pad(a) {
+        if (a === null) return null;
+        let n = (1 + this.numSubexp) * 2;
+        if (a.length < n) {
+          let a2 = new Array(n).fill(-1);
+          for (let i = 0; i < a.length; i++) a2[i] = a[i];
+          a = a2;
+        }
+        return a;
+      }
+      allMatches(input, n, deliverFun = (v) => v) {
+        let result2 = [];
+        const end = input.endPos();
+        if (n < 0) n = end + 1;
+        let pos = 0;
+        let i = 0;
+        let prevMatchEnd = -1;
+        const lbState = this.createLookbehindState();
+        while (i < n && pos <= end) {
+          const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+          if (matches === null || matches.length === 0) break;
+          let accept2 = true;
+          if (matches[1] === pos) {
+            if (matches[0] === prevMatchEnd) accept2 = false;
+            const r = input.step(pos);
+            if (r < 0) pos = end + 1;
+            else pos += r & 7;
+          } else pos = matches[1];
+          prevMatchEnd = matches[1];
+          if (accept2) {
+            result2.push(deliverFun(this.pad(matches)));
+            i++;
+          }
+        }
+        return result2;
+      }
+      /**
+      * Returns an array holding the text of the leftmost match in {@code b} of this regular
+      * expression.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8(b) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+        if (a === null) return null;
+        return b.slice(a[0], a[1]);
+      }
+      /**
+      * Returns a two-element array of integers defining the location of the leftmost match in
+      * {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8Index(b) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+        if (a === null) return null;
+        return a.slice(0, 2);
+      }
+      /**
+      * Returns a string holding the text of the leftmost match in {@code s} of this regular
+      * expression.
+      *
+      * If there is no match, the return value is an empty string, but it will also be empty if the
+      * regular expression successfully matches an empty string. Use {@link #findIndex} or
+      * {@link #findSubmatch} if it is necessary to distinguish these cases.
+      */
+      find(s) {
+        const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+        if (a === null) return "";
+        return s.substring(a[0], a[1]);
+      }
+      /**
+      * Returns a two-element array of integers defining the location of the leftmost match in
+      * {@code s} of this regular expression. The match itself is at
+      * {@code s.substring(loc[0], loc[1])}.
+      *
+      * A return value of null indicates no match.
+      */
+      findIndex(s) {
+        return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+      }
+      /**
+      * Returns an array of arrays the text of the leftmost match of the regular expression in
+      * {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+      * href='#submatch'>Submatch</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8Submatch(b) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+        if (a === null) return null;
+        const ret = new Array(1 + this.numSubexp).fill(null);
+        for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+        return ret;
+      }
+      /**
+      * Returns an array holding the index pairs identifying the leftmost match of this regular
+      * expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+      * <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+      *
+      * A return value of null indicates no match.
+      */
+      findUTF8SubmatchIndex(b) {
+        return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+      }
+      /**
+      * Returns an array of strings holding the text of the leftmost match of the regular expression in
+      * {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+      * href='#submatch'>Submatch</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findSubmatch(s) {
+        const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+        if (a === null) return null;
+        const ret = new Array(1 + this.numSubexp).fill(null);
+        for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+        return ret;
+      }
+      /**
+      * Returns an array holding the index pairs identifying the leftmost match of this regular
+      * expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+      * href='#submatch'>Submatch</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findSubmatchIndex(s) {
+        return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+      }
+      /**
+      * {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+      * list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      *
+      * TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+      * by |b|.
+      */
+      findAllUTF8(b, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+        if (result2.length === 0) return null;
+        return result2;
+      }
+      /**
+      * {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+      * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllUTF8Index(b, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+        if (result2.length === 0) return null;
+        return result2;
+      }
+      /**
+      * {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+      * to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+      * description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAll(s, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+        if (result2.length === 0) return null;
+        return result2;
+      }
+      /**
+      * {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+      * list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllIndex(s, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+        if (result2.length === 0) return null;
+        return result2;
+      }
+      /**
+      * {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+      * it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllUTF8Submatch(b, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+          let slice = new Array(match.length / 2 | 0).fill(null);
+          for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+          return slice;
+        });
+        if (result2.length === 0) return null;
+        return result2;
+      }
+      /**
+      * {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+      * {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+      * expression, as defined by the <a href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllUTF8SubmatchIndex(b, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF8(b), n);
+        if (result2.length === 0) return null;
+        return result2;
+      }
+      /**
+      * {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+      * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+      * href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllSubmatch(s, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+          let slice = new Array(match.length / 2 | 0).fill(null);
+          for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+          return slice;
+        });
+        if (result2.length === 0) return null;
+        return result2;
+      }
+      /**
+      * {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+      * {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+      * expression, as defined by the <a href='#all'>All</a> description above.
+      *
+      * A return value of null indicates no match.
+      */
+      findAllSubmatchIndex(s, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF16(s), n);
+        if (result2.length === 0) return null;
+        return result2;
+      }
+    };
+    RE2Set = class RE2Set2 {
+      /** @type {number} */
+      static UNANCHORED = RE2Flags.UNANCHORED;
+      /** @type {number} */
+      static ANCHOR_START = RE2Flags.ANCHOR_START;
+      /** @type {number} */
+      static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+      /**
+      * Constructs a new RE2Set with the specified anchor mode and flags.
+      * @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+      * @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+      * @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+      */
+      constructor(anchor = RE2Set2.UNANCHORED, flags = 0, maxMem = 8388608) {
+        if (![
+          RE2Set2.UNANCHORED,
+          RE2Set2.ANCHOR_START,
+          RE2Set2.ANCHOR_BOTH
+        ].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+        Utils.checkFlags(flags);
+        this.anchor = anchor;
+        this.jsFlags = flags;
+        this.maxMem = maxMem;
+        let re2Flags2 = RE2Flags.PERL;
+        if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags2 &= ~RE2Flags.UNICODE_GROUPS;
+        if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags2 |= RE2Flags.LOOKBEHIND;
+        this.re2Flags = re2Flags2;
+        this.regexps = [];
+        this.prog = null;
+        this.dfa = null;
+        this.dummyRe2 = null;
+      }
+      /**
+      * Adds a new regular expression pattern to the set.
+      * Patterns cannot be added after the set has been compiled.
+      * @param {string} pattern - The regular expression pattern to add.
+      * @returns {number} The integer index assigned to the added pattern.
+      * @throws {RE2JSCompileException} If patterns are added after compilation.
+      */
+      add(pattern) {
+        if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+        Utils.checkPattern(pattern);
+        let fregex = pattern;
+        if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+        if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+        if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+        const re = Parser.parse(fregex, this.re2Flags);
+        this.regexps.push(Simplify.simplify(re));
+        return this.regexps.length - 1;
+      }
+      /**
+      * Compiles the added patterns into a single state machine.
+      * This is automatically called on the first match if not called explicitly.
+      * @returns {void}
+      */
+      compile() {
+        if (this.prog) return;
+        const prog = Compiler.compileSet(this.regexps);
+        if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+        this.prog = prog;
+        this.dfa = new DFA(this.prog, this.maxMem);
+        this.dummyRe2 = {
+          prog: this.prog,
+          cond: this.prog.startCond(),
+          prefix: "",
+          prefixRune: 0,
+          longest: false
+        };
+      }
+      /**
+      * Matches the input against the compiled set of regular expressions.
+      * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+      * @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+      */
+      match(input) {
+        if (!this.prog) this.compile();
+        const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+        let internalAnchor = RE2Flags.UNANCHORED;
+        if (this.anchor === RE2Set2.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+        else if (this.anchor === RE2Set2.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+        const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+        if (dfaResult !== null) return dfaResult;
+        const machine = Machine.fromRE2(this.dummyRe2);
+        machine.init(0);
+        return machine.matchSet(machineInput, 0, internalAnchor);
+      }
+    };
+    TranslateRegExpString = class TranslateRegExpString2 {
+      static isHexadecimal(ch) {
+        return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+      }
+      static translate(data) {
+        let prefixFlags = "";
+        if (Object.prototype.toString.call(data) === "[object RegExp]") {
+          if (data.ignoreCase) prefixFlags += "i";
+          if (data.multiline) prefixFlags += "m";
+          if (data.dotAll) prefixFlags += "s";
+          data = data.source;
+        }
+        if (typeof data !== "string") return data;
+        let result2 = "";
+        let changed = false;
+        let size = data.length;
+        if (size === 0) {
+          result2 = "(?:)";
+          changed = true;
+        }
+        let inCharClass = false;
+        let i = 0;
+        while (i < size) {
+          let ch = data[i];
+          if (ch === "\\") {
+            if (i + 1 < size) {
+              ch = data[i + 1];
+              switch (ch) {
+                case "\\":
+                  result2 += "\\\\";
+                  i += 2;
+                  continue;
+                case "c":
+                  if (i + 2 < size) {
+                    let code22 = data[i + 2].charCodeAt(0);
+                    if (code22 >= 65 && code22 <= 90 || code22 >= 97 && code22 <= 122) {
+                      let val = code22 % 32;
+                      result2 += "\\x";
+                      result2 += (val >> 4).toString(16).toUpperCase();
+                      result2 += (val & 15).toString(16).toUpperCase();
+                      i += 3;
+                      changed = true;
+                      continue;
+                    }
+                  }
+                  result2 += "c";
+                  i += 2;
+                  changed = true;
+                  continue;
+                case "u":
+                  if (i + 2 < size) {
+                    if (data[i + 2] === "{") {
+                      let j = i + 3;
+                      let hasHex = false;
+                      let closed = false;
+                      while (j < size) {
+                        const hexChar = data[j];
+                        if (hexChar === "}") {
+                          closed = true;
+                          break;
+                        }
+                        if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                        hasHex = true;
+                        j++;
+                      }
+                      if (closed && hasHex) {
+                        result2 += "\\x";
+                        i += 2;
+                        changed = true;
+                        continue;
+                      }
+                    } else if (i + 5 < size) {
+                      let isHex4 = true;
+                      for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
+                        isHex4 = false;
+                        break;
+                      }
+                      if (isHex4) {
+                        result2 += "\\x{" + data.substring(i + 2, i + 6) + "}";
+                        i += 6;
+                        changed = true;
+                        continue;
+                      }
+                    }
+                  }
+                  result2 += "u";
+                  i += 2;
+                  changed = true;
+                  continue;
+                case "x": {
+                  let isValidHex = false;
+                  if (i + 2 < size && data[i + 2] === "{") {
+                    let j = i + 3;
+                    let hasHex = false;
+                    let closed = false;
+                    while (j < size) {
+                      const hexChar = data[j];
+                      if (hexChar === "}") {
+                        closed = true;
+                        break;
+                      }
+                      if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                      hasHex = true;
+                      j++;
+                    }
+                    if (closed && hasHex) isValidHex = true;
+                  } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+                  if (isValidHex) {
+                    result2 += "\\x";
+                    i += 2;
+                  } else {
+                    result2 += "x";
+                    i += 2;
+                    changed = true;
+                  }
+                  continue;
+                }
+                case "n":
+                case "r":
+                case "t":
+                case "a":
+                case "f":
+                case "v":
+                case "d":
+                case "D":
+                case "s":
+                case "S":
+                case "w":
+                case "W":
+                case "b":
+                case "B":
+                case "p":
+                case "P":
+                case "A":
+                case "z":
+                case "Q":
+                case "E":
+                case "0":
+                case "1":
+                case "2":
+                case "3":
+                case "4":
+                case "5":
+                case "6":
+                case "7":
+                  result2 += "\\" + ch;
+                  i += 2;
+                  continue;
+                default: {
+                  let cp2 = data.codePointAt(i + 1);
+                  if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
+                    let symSize2 = Utils.charCount(cp2);
+                    result2 += data.substring(i + 1, i + 1 + symSize2);
+                    i += symSize2 + 1;
+                    changed = true;
+                  } else {
+                    result2 += "\\";
+                    let symSize2 = Utils.charCount(cp2);
+                    result2 += data.substring(i + 1, i + 1 + symSize2);
+                    i += symSize2 + 1;
+                  }
+                  continue;
+                }
+              }
+            }
+          } else if (ch === "/") {
+            result2 += "\\/";
+            i += 1;
+            changed = true;
+            continue;
+          } else if (ch === "[") {
+            if (!inCharClass && data[i + 1] === "]") {
+              result2 += "[^\\x00-\\x{10FFFF}]";
+              i += 2;
+              changed = true;
+              continue;
+            }
+            if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+              result2 += "[\\x00-\\x{10FFFF}]";
+              i += 3;
+              changed = true;
+              continue;
+            }
+            inCharClass = true;
+          } else if (ch === "]") inCharClass = false;
+          else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+            if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+              result2 += "(?P<";
+              i += 3;
+              changed = true;
+              continue;
+            }
+          }
+          let cp = data.codePointAt(i);
+          let symSize = Utils.charCount(cp);
+          result2 += data.substring(i, i + symSize);
+          i += symSize;
+        }
+        const finalResult = changed ? result2 : data;
+        if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+        return finalResult;
+      }
+    };
+    execResult = (m, input) => {
+      const result2 = m.matchArray();
+      result2.index = m.start(0);
+      result2.input = input;
+      result2.groups = m.namedGroupsObject();
+      return result2;
+    };
+    RE2JS = class RE2JS2 {
+      /**
+      * Flag: case insensitive matching.
+      */
+      static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+      /**
+      * Flag: dot ({@code .}) matches all characters, including newline.
+      */
+      static DOTALL = PublicFlags.DOTALL;
+      /**
+      * Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+      * beginning and end of input.
+      */
+      static MULTILINE = PublicFlags.MULTILINE;
+      /**
+      * Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+      */
+      static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+      /**
+      * Flag: matches longest possible string.
+      */
+      static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+      /**
+      * Flag: enable linear-time captureless lookbehinds.
+      */
+      static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+      /**
+      * Returns a literal pattern string for the specified string.
+      *
+      * This method produces a string that can be used to create a <code>RE2JS</code> that would
+      * match the string <code>s</code> as if it were a literal pattern.
+      *
+      * Metacharacters or escape sequences in the input sequence will be given no special meaning.
+      *
+      * @param {string} str The string to be literalized
+      * @returns {string} A literal string replacement
+      */
+      static quote(str) {
+        return Utils.quoteMeta(str);
+      }
+      /**
+      * Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+      * replacement methods as a literal replacement of {@code str}.
+      *
+      * This is a convenience delegation to {@link Matcher.quoteReplacement}.
+      *
+      * @param {string} str the string to be quoted
+      * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+      * @returns {string} the quoted string
+      */
+      static quoteReplacement(str, javaMode = false) {
+        return Matcher.quoteReplacement(str, javaMode);
+      }
+      /**
+      * Translates a given regular expression string to ensure compatibility with RE2JS.
+      *
+      * This function preprocesses the input regex string by applying necessary transformations,
+      * such as escaping special characters (e.g., `/`), converting named capture groups to
+      * RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+      * resulting regex is safe and properly formatted before compilation.
+      *
+      * @param {string|RegExp} expr - The regular expression string to be translated.
+      * @returns {string} - The transformed regular expression string, ready for compilation.
+      */
+      static translateRegExp(expr) {
+        return TranslateRegExpString.translate(expr);
+      }
+      /**
+      * Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+      * @param {string} regex
+      * @param {number} [flags=0]
+      * @returns {RE2JS}
+      */
+      static compile(regex, flags = 0) {
+        Utils.checkPattern(regex);
+        Utils.checkFlags(flags);
+        let fregex = regex;
+        if ((flags & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+        if ((flags & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+        if ((flags & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+        let re2Flags2 = RE2Flags.PERL;
+        if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags2 &= ~RE2Flags.UNICODE_GROUPS;
+        if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags2 |= RE2Flags.LOOKBEHIND;
+        const p = new RE2JS2(regex, flags);
+        p.re2Input = RE2.compileImpl(fregex, re2Flags2, (flags & RE2JS2.LONGEST_MATCH) !== 0);
+        return p;
+      }
+      /**
+      * Matches a string against a regular expression.
+      *
+      * @param {string} regex the regular expression
+      * @param {string|number[]|Uint8Array} input the input
+      * @returns {boolean} true if the regular expression matches the entire input
+      * @throws RE2JSSyntaxException if the regular expression is malformed
+      */
+      static matches(regex, input) {
+        return RE2JS2.compile(regex).testExact(input);
+      }
+      /**
+      * This is visible for testing.
+      * @private
+      */
+      static initTest(pattern, flags, re2) {
+        if (pattern == null) throw new Error("pattern is null");
+        if (re2 == null) throw new Error("re2 is null");
+        const p = new RE2JS2(pattern, flags);
+        p.re2Input = re2;
+        return p;
+      }
+      /**
+      *
+      * @param {string} pattern
+      * @param {number} flags
+      */
+      constructor(pattern, flags) {
+        this.patternInput = pattern;
+        this.flagsInput = flags;
+        this.re2Input = null;
+      }
+      /**
+      * Releases memory used by internal caches associated with this pattern. Does not change the
+      * observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+      */
+      reset() {
+        this.re2Input.reset();
+      }
+      /**
+      * Returns the flags used in the constructor.
+      * @returns {number}
+      */
+      flags() {
+        return this.flagsInput;
+      }
+      /**
+      * Returns the pattern used in the constructor.
+      * @returns {string}
+      */
+      pattern() {
+        return this.patternInput;
+      }
+      re2() {
+        return this.re2Input;
+      }
+      /**
+      * Matches a string against a regular expression.
+      *
+      * @param {string|number[]|Uint8Array} input the input
+      * @returns {boolean} true if the regular expression matches the entire input
+      */
+      matches(input) {
+        return this.testExact(input);
+      }
+      /**
+      * Creates a new {@code Matcher} matching the pattern against the input.
+      *
+      * @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+      * @returns {Matcher}
+      */
+      matcher(input) {
+        if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+        return new Matcher(this, input);
+      }
+      /**
+      * Tests whether the regular expression matches any part of the input string.
+      * Performance Note: This method is highly optimized. Because it only returns
+      * a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+      * and guarantees execution on the high-speed DFA engine whenever possible.
+      *
+      * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+      * @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+      */
+      test(input) {
+        if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+        return this.re2Input.match(input);
+      }
+      /**
+      * Tests whether the regular expression matches the ENTIRE input string.
+      * * **Performance Note:** This operates identically to `.matches()`, but is significantly
+      * faster because it does not request capture group data. By requesting 0 capture groups,
+      * it securely routes execution through the DFA fast-path.
+      *
+      * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+      * @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+      */
+      testExact(input) {
+        const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+        return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+      }
+      /**
+      * Executes a search for a match in a specified string.
+      * Returns a result array, or null if no match is found.
+      * The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+      * including `.index`, `.input`, and `.groups` properties.
+      *
+      * @param {string|number[]|Uint8Array} input the input string or byte array
+      * @returns {Array|null} the match array with index, input, and groups properties, or null
+      */
+      exec(input) {
+        const m = this.matcher(input);
+        return m.find() ? execResult(m, input) : null;
+      }
+      /**
+      * Splits input around instances of the regular expression. It returns an array giving the strings
+      * that occur before, between, and after instances of the regular expression.
+      *
+      * If {@code limit <= 0}, there is no limit on the size of the returned array. If
+      * {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+      * {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+      * of the input, possibly including additional matches of the pattern.
+      *
+      * @param {string} input the input string to be split
+      * @param {number} [limit=0] the limit
+      * @returns {string[]} the split strings
+      */
+      split(input, limit = 0) {
+        const m = this.matcher(input);
+        const result2 = [];
+        let emptiesSkipped = 0;
+        let last = 0;
+        while (m.find()) {
+          if (last === 0 && m.end() === 0) {
+            last = m.end();
+            continue;
+          }
+          if (limit > 0 && result2.length === limit - 1) break;
+          if (last === m.start()) {
+            if (limit === 0) {
+              emptiesSkipped += 1;
+              last = m.end();
+              continue;
+            }
+          } else while (emptiesSkipped > 0) {
+            result2.push("");
+            emptiesSkipped -= 1;
+          }
+          result2.push(m.substring(last, m.start()));
+          last = m.end();
+        }
+        if (limit === 0 && last !== m.inputLength()) {
+          while (emptiesSkipped > 0) {
+            result2.push("");
+            emptiesSkipped -= 1;
+          }
+          result2.push(m.substring(last, m.inputLength()));
+        }
+        if (limit !== 0 || result2.length === 0 && !(last === m.inputLength() && last > 0)) result2.push(m.substring(last, m.inputLength()));
+        return result2;
+      }
+      /**
+      * Returns an iterator of all results matching a string against the regular expression,
+      * including capturing groups.
+      *
+      * @param {string|number[]|Uint8Array} input the input string or byte array
+      * @returns {IterableIterator<RegExpMatchArray>}
+      */
+      *matchAll(input) {
+        const m = this.matcher(input);
+        while (m.find()) yield execResult(m, input);
+      }
+      /**
+      *
+      * @returns {string}
+      */
+      toString() {
+        return this.patternInput;
+      }
+      /**
+      * Returns the program size of this pattern.
+      *
+      * <p>
+      * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+      * "cost". Larger numbers are more expensive than smaller numbers.
+      * </p>
+      *
+      * @returns {number} the program size of this pattern
+      */
+      programSize() {
+        return this.re2Input.numberOfInstructions();
+      }
+      /**
+      * Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+      * pattern and is excluded from this count.
+      *
+      * @returns {number} the number of capturing groups in this pattern
+      */
+      groupCount() {
+        return this.re2Input.numberOfCapturingGroups();
+      }
+      /**
+      * Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+      * is the index of the group in the pattern.
+      * @returns {Record<string, number>}
+      */
+      namedGroups() {
+        return this.re2Input.namedGroups;
+      }
+      /**
+      *
+      * @param {*} other
+      * @returns {boolean}
+      */
+      equals(other) {
+        if (this === other) return true;
+        if (other === null || this.constructor !== other.constructor) return false;
+        return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+      }
+    };
+  }
+});
+
+// src/config/linear-regex.ts
+function re2Flags(flags) {
+  let bits = 0;
+  if (flags.includes("i")) bits |= RE2JS.CASE_INSENSITIVE;
+  if (flags.includes("m")) bits |= RE2JS.MULTILINE;
+  if (flags.includes("s")) bits |= RE2JS.DOTALL;
+  return bits;
+}
+function refusal(err) {
+  const message = err.message ?? String(err);
+  const backtracking = /\(\?[=!]|\(\?<[=!]/.test(message) || /invalid escape sequence: `\\[1-9k]/.test(message);
+  return new LinearRegexError(message, backtracking);
+}
+function backReference(source) {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") {
+      const next = source[i + 1] ?? "";
+      if (!inClass && (/[1-9]/.test(next) || next === "k" && source[i + 2] === "<")) return source.slice(i, i + 2);
+      i += 1;
+    } else if (c === "[") inClass = true;
+    else if (c === "]") inClass = false;
+  }
+  return null;
+}
+var LinearRegexError, LinearRegExp;
+var init_linear_regex = __esm({
+  "src/config/linear-regex.ts"() {
+    "use strict";
+    init_build();
+    LinearRegexError = class extends Error {
+      constructor(message, backtracking = false) {
+        super(message);
+        this.backtracking = backtracking;
+      }
+      backtracking;
+      name = "LinearRegexError";
+    };
+    LinearRegExp = class _LinearRegExp extends RegExp {
+      #re2;
+      #names;
+      #input = null;
+      #matcher = null;
+      // The last unanchored search on #input: from where, and where its match started (-1: none at or after #from).
+      // No match starts in between, which lets a sticky regex tried at ascending places search each stretch once.
+      #from = -1;
+      #start = -1;
+      /** `pattern` in JavaScript syntax, or another LinearRegExp (its RE2 program is reused with the new flags). */
+      constructor(pattern, flags) {
+        super(pattern, flags);
+        const ref = backReference(this.source);
+        if (ref) throw new LinearRegexError(`back-reference ${ref}`, true);
+        let source;
+        try {
+          source = RE2JS.translateRegExp(this.source);
+        } catch (err) {
+          throw refusal(err);
+        }
+        try {
+          this.#re2 = RE2JS.compile(source, re2Flags(this.flags));
+        } catch (err) {
+          throw refusal(err);
+        }
+        this.#names = Object.entries(this.#re2.namedGroups());
+      }
+      static get [Symbol.species]() {
+        return _LinearRegExp;
+      }
+      #matcherFor(input) {
+        if (this.#input !== input || this.#matcher === null) {
+          this.#matcher = this.#re2.matcher(input);
+          this.#input = input;
+          this.#from = -1;
+        }
+        return this.#matcher;
+      }
+      exec(input) {
+        const str = String(input);
+        const keeps = this.global || this.sticky;
+        const from = keeps ? this.lastIndex : 0;
+        if (from > str.length) {
+          this.lastIndex = 0;
+          return null;
+        }
+        const m = this.#matcherFor(str);
+        let found;
+        if (this.sticky && this.#from !== -1 && this.#from <= from && (this.#start === -1 || from < this.#start)) found = false;
+        else {
+          found = m.find(from);
+          this.#from = from;
+          this.#start = found ? m.start() : -1;
+          if (this.sticky && found && this.#start !== from) found = false;
+        }
+        if (!found) {
+          if (keeps) this.lastIndex = 0;
+          return null;
+        }
+        const groupCount = m.groupCount();
+        const values = [];
+        const spans2 = [];
+        for (let g = 0; g <= groupCount; g++) {
+          const start = m.start(g);
+          if (start < 0) {
+            values.push(void 0);
+            spans2.push(void 0);
+          } else {
+            const end = m.end(g);
+            values.push(str.slice(start, end));
+            spans2.push([start, end]);
+          }
+        }
+        const result2 = values;
+        result2.index = spans2[0][0];
+        result2.input = str;
+        if (this.#names.length) {
+          const groups = /* @__PURE__ */ Object.create(null);
+          for (const [name2, g] of this.#names) groups[name2] = values[g];
+          result2.groups = groups;
+        } else {
+          result2.groups = void 0;
+        }
+        if (this.hasIndices) {
+          const indices = spans2;
+          if (this.#names.length) {
+            const groups = /* @__PURE__ */ Object.create(null);
+            for (const [name2, g] of this.#names) groups[name2] = spans2[g];
+            indices.groups = groups;
+          } else {
+            indices.groups = void 0;
+          }
+          result2.indices = indices;
+        }
+        if (keeps) this.lastIndex = spans2[0][1];
+        return result2;
+      }
+    };
+  }
+});
+
 // src/config/regex-safety.ts
-function quantifierAt(source, j) {
+function quantifierAt(source, j, limit = LARGE) {
   const c = source[j];
   let length = 0;
   let large = false;
+  let optional = false;
   if (c === "*" || c === "+") {
     length = 1;
     large = true;
+    optional = c === "*";
   } else if (c === "?") {
     length = 1;
+    optional = true;
   } else if (c === "{") {
     const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(j, j + 24));
-    if (!m) return { length: 0, large: false };
+    if (!m) return { length: 0, large: false, optional: false };
     length = m[0].length;
-    large = m[2] !== void 0 && (m[3] === "" || Number(m[3]) > LARGE);
+    const most = m[2] === void 0 ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
+    large = (m[2] !== void 0 || limit < LARGE) && most > limit;
+    optional = Number(m[1]) === 0;
   } else {
-    return { length: 0, large: false };
+    return { length: 0, large: false, optional: false };
   }
   if (source[j + length] === "?") length += 1;
-  return { length, large };
+  return { length, large, optional };
 }
 function classEscape(e) {
   if (e === "d") return "0123456789";
@@ -6178,7 +13031,7 @@ function firstChars(atom) {
         continue;
       }
       if (body2[i + 1] === "-" && body2[i + 2] !== void 0) {
-        for (let code = ch.charCodeAt(0); code <= body2.charCodeAt(i + 2); code++) set.add(String.fromCharCode(code));
+        for (let code22 = ch.charCodeAt(0); code22 <= body2.charCodeAt(i + 2); code22++) set.add(String.fromCharCode(code22));
         i += 2;
       } else {
         set.add(ch);
@@ -6200,11 +13053,16 @@ function overlapping(sets) {
   }
   return false;
 }
-function findNestedQuantifier(source) {
+function findNestedQuantifier(source, strict = false) {
+  const limit = strict ? 1 : LARGE;
   const stack = [];
-  let top = { start: 0, repeats: false, alternatives: [], current: void 0 };
+  let top = { start: 0, repeats: false, alternatives: [], current: void 0, atoms: 0 };
   const noteAtom = (first) => {
+    top.atoms += 1;
     if (top.current === void 0) top.current = first;
+  };
+  const optionalFirst = (optional) => {
+    if (strict && optional && top.atoms === 1) top.current = null;
   };
   let i = 0;
   while (i < source.length) {
@@ -6224,14 +13082,14 @@ function findNestedQuantifier(source) {
       const prefix = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])/.exec(source.slice(i, i + 40))?.[0] ?? "(";
       const lookaround = /^\(\?<?[=!]/.test(prefix);
       stack.push(top);
-      top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : void 0 };
+      top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : void 0, atoms: 0 };
       i += prefix.length;
       continue;
     } else if (c === ")") {
       const group = top;
       group.alternatives.push(group.current ?? null);
-      top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: void 0 };
-      const q2 = quantifierAt(source, i + 1);
+      top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: void 0, atoms: 0 };
+      const q2 = quantifierAt(source, i + 1, limit);
       const shown = source.slice(group.start, i + 1 + q2.length);
       if (q2.large && group.repeats) return `nested repetition at ${shown} can backtrack catastrophically`;
       if (q2.large && group.alternatives.length > 1 && overlapping(group.alternatives)) {
@@ -6239,12 +13097,14 @@ function findNestedQuantifier(source) {
       }
       const first = group.alternatives.length === 1 ? group.alternatives[0] : null;
       noteAtom(first);
+      optionalFirst(q2.optional);
       top.repeats ||= group.repeats || q2.large;
       i += 1 + q2.length;
       continue;
     } else if (c === "|") {
       top.alternatives.push(top.current ?? null);
       top.current = void 0;
+      top.atoms = 0;
       i += 1;
       continue;
     } else if (c === "^" || c === "$") {
@@ -6253,7 +13113,8 @@ function findNestedQuantifier(source) {
     } else {
       noteAtom(firstChars(c));
     }
-    const q = quantifierAt(source, atomEnd);
+    const q = quantifierAt(source, atomEnd, limit);
+    optionalFirst(q.optional);
     if (q.large) top.repeats = true;
     i = atomEnd + q.length;
   }
@@ -6278,9 +13139,10 @@ var init_compare = __esm({
 });
 
 // src/config/compile.ts
-function compileGlob(glob, where = { field: "path" }) {
+import { dirname as dirname2 } from "node:path";
+function compileGlob(glob, where = { field: "path" }, vetted = false, imported = false) {
   if (glob.startsWith(REGEX_PATH_PREFIX)) {
-    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), "", where);
+    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), "", where, vetted, imported);
     return (p) => re.test(p);
   }
   if (!/[*?[\]{}()!+@\\]/.test(glob) && !glob.startsWith("./")) {
@@ -6289,31 +13151,43 @@ function compileGlob(glob, where = { field: "path" }) {
   picomatch2 ??= createRequire(import.meta.url)("picomatch");
   return picomatch2(glob, { dot: true, basename: !glob.includes("/") });
 }
-function compileGlobs(globs, where) {
+function compileGlobs(globs, where, vetted, imported) {
   if (globs.length === 0) return null;
-  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }));
+  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }, vetted, imported));
   return (p) => matchers.some((m) => m(p));
 }
-function compileRegex(source, flags, where, vetted = false) {
+function compileRegex(source, flags, where, vetted = false, imported = false) {
   let expanded;
   try {
     expanded = expandCaseInsensitiveGroups(source);
   } catch (err) {
     throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
   }
-  const unsafe = vetted ? null : findNestedQuantifier(expanded);
+  const unsafe = vetted || imported ? null : findNestedQuantifier(expanded);
   if (unsafe) throw new ConfigError(`unsafe regex: ${unsafe}`, where.file, where.ruleId, where.field);
   try {
-    return new RegExp(expanded, flags);
+    return vetted ? new RegExp(expanded, flags) : new LinearRegExp(expanded, flags);
   } catch (err) {
-    throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
+    if (!(err instanceof LinearRegexError && err.backtracking)) {
+      throw new ConfigError(`invalid regex: ${err.message}`, where.file, where.ruleId, where.field);
+    }
   }
+  const strict = findNestedQuantifier(expanded, true);
+  if (strict) {
+    throw new ConfigError(
+      `unsafe regex: ${strict} (it uses a lookaround or a back-reference, so it cannot run on the linear-time engine; without them it could)`,
+      where.file,
+      where.ruleId,
+      where.field
+    );
+  }
+  return new RegExp(expanded, flags);
 }
-function compileAllowlist(spec, where) {
+function compileAllowlist(spec, where, vetted = where.file !== void 0 && dirname2(where.file) === DEFAULT_RULES_DIR, imported = false) {
   return {
-    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, "", { ...where, field: `${where.field}.regexes[${i}]` })),
+    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, "", { ...where, field: `${where.field}.regexes[${i}]` }, vetted, imported)),
     regexTarget: spec.regexTarget ?? "secret",
-    paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }),
+    paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }, vetted, imported),
     stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase())
   };
 }
@@ -6328,7 +13202,9 @@ function compileRule(spec, origin, knownValidators, options = {}) {
   let source;
   let keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
   let context = null;
-  let vetted = options.vetted ?? false;
+  const builtin = options.vetted ?? dirname2(origin.file) === DEFAULT_RULES_DIR;
+  let vetted = builtin;
+  const imported = options.imported ?? false;
   if (spec.match === "prefixed") {
     const built = prefixedRegex(spec, { ...where, field: "parts" });
     source = built.regex;
@@ -6342,13 +13218,13 @@ function compileRule(spec, origin, knownValidators, options = {}) {
   } else if (spec.regex === void 0) {
     throw new ConfigError("a rule needs a regex, or match: prefixed | context with parts", origin.file, spec.id, "regex");
   } else source = spec.regex;
-  const regex = compileRegex(source, `${flags}gd`, { ...where, field: "regex" }, vetted);
+  const regex = compileRegex(source, `${flags}gd`, { ...where, field: "regex" }, vetted, imported);
   const hasSecretGroup = /\(\?<secret>/.test(regex.source);
   const validate = spec.validate ?? (spec.match === "prefixed" ? Object.values(spec.parts ?? {})[0]?.validate ?? null : null);
   const partValidators = Object.entries(spec.parts ?? {}).flatMap(([name2, p]) => p.validate ? [[`parts.${name2}.validate`, p.validate]] : []);
-  for (const [field, name2] of [...spec.validate !== void 0 ? [["validate", spec.validate]] : [], ...partValidators]) {
+  for (const [field2, name2] of [...spec.validate !== void 0 ? [["validate", spec.validate]] : [], ...partValidators]) {
     if (!knownValidators.has(name2)) {
-      throw new ConfigError(`unknown validator "${name2}" (known: ${[...knownValidators].sort().join(", ")})`, origin.file, spec.id, field);
+      throw new ConfigError(`unknown validator "${name2}" (known: ${[...knownValidators].sort().join(", ")})`, origin.file, spec.id, field2);
     }
   }
   if (spec.gate !== void 0 && !gateNames.has(spec.gate)) {
@@ -6366,8 +13242,8 @@ function compileRule(spec, origin, knownValidators, options = {}) {
     hasSecretGroup,
     entropy: entropy2,
     validate,
-    path: spec.path ? compileGlob(spec.path, { ...where, field: "path" }) : null,
-    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` })),
+    path: spec.path ? compileGlob(spec.path, { ...where, field: "path" }, builtin, imported) : null,
+    allowlists: (spec.allowlists ?? []).map((a, i) => compileAllowlist(a, { ...where, field: `allowlists[${i}]` }, builtin, imported)),
     globalAllowlists: spec.globalAllowlists ?? true,
     generic: (spec.tags ?? []).includes("generic"),
     provider: spec.provider ?? null,
@@ -6409,6 +13285,8 @@ var init_compile = __esm({
     init_gates();
     init_errors();
     init_regex_syntax();
+    init_linear_regex();
+    init_paths();
     init_regex_safety();
     init_compare();
     picomatch2 = null;
@@ -6417,23 +13295,24 @@ var init_compile = __esm({
 });
 
 // src/config/ruleset.ts
-import { dirname as dirname2 } from "node:path";
+import { dirname as dirname3 } from "node:path";
 function defaultUserConfig() {
   return { file: null, extends: "default", rules: [], disable: [], allowlist: {} };
 }
-function buildRuleSetFromPacks(config, validatorNames2, packs) {
+function buildRuleSetFromPacks(config, validatorNames2, packs, options = {}) {
   const compiled2 = [];
   const allowlists = [];
   const used = config.extends === "none" ? [] : packs;
   const providers = providerIndex([...used.map((p) => ({ file: p.file, providers: p.providers ?? [] })), { file: config.file ?? ".keyhound.yaml", providers: config.providers ?? [] }]);
   for (const pack of used) {
-    const vetted = dirname2(pack.file) === DEFAULT_RULES_DIR;
+    const vetted = options.vetted ?? dirname3(pack.file) === DEFAULT_RULES_DIR;
     for (const spec of pack.rules) compiled2.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2, { vetted, providers }));
-    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: "allowlist" }));
+    if (pack.allowlist) allowlists.push(compileAllowlist(pack.allowlist, { file: pack.file, field: "allowlist" }, vetted));
   }
   const userFile = config.file ?? ".keyhound.yaml";
-  for (const spec of config.rules) compiled2.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2, { providers }));
-  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: "allowlist" }));
+  const imported = config.imported ?? false;
+  for (const spec of config.rules) compiled2.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2, { providers, imported }));
+  allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: "allowlist" }, false, imported));
   const known = new Set(compiled2.map((r) => r.id));
   for (const id of config.disable) {
     if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, void 0, "disable");
@@ -6468,7 +13347,7 @@ var init_ruleset = __esm({
 
 // src/util/files.ts
 import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname as dirname3, isAbsolute, join as join3, relative, sep } from "node:path";
+import { basename, dirname as dirname4, isAbsolute, join as join3, relative, sep } from "node:path";
 import { randomBytes } from "node:crypto";
 function kind(st) {
   if (st.isDirectory()) return "a directory";
@@ -6483,8 +13362,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
   try {
     fd = openSync(file, constants3.O_RDONLY | constants3.O_NONBLOCK);
   } catch (err) {
-    const code = err.code;
-    throw new BoundedReadError(code === "ENOENT" ? "not found" : `cannot read: ${code ?? err.message}`, code);
+    const code22 = err.code;
+    throw new BoundedReadError(code22 === "ENOENT" ? "not found" : `cannot read: ${code22 ?? err.message}`, code22);
   }
   try {
     const st = fstatSync(fd);
@@ -6501,8 +13380,8 @@ function readBoundedFile(file, max = SMALL_FILE_MAX) {
     return buf.subarray(0, got);
   } catch (err) {
     if (err instanceof BoundedReadError) throw err;
-    const code = err.code;
-    throw new BoundedReadError(`cannot read: ${code ?? err.message}`, code);
+    const code22 = err.code;
+    throw new BoundedReadError(`cannot read: ${code22 ?? err.message}`, code22);
   } finally {
     closeSync(fd);
   }
@@ -6511,7 +13390,7 @@ function readBoundedText(file, max = SMALL_FILE_MAX) {
   return readBoundedFile(file, max).toString("utf8");
 }
 function writeFileReplacing(file, data, mode = 420) {
-  const tmp = join3(dirname3(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = join3(dirname4(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   writeFileSync(tmp, data, { flag: "wx", mode });
   try {
     renameSync(tmp, file);
@@ -6542,9 +13421,9 @@ var init_files = __esm({
     "use strict";
     SMALL_FILE_MAX = 16 * 1024 * 1024;
     BoundedReadError = class extends Error {
-      constructor(message, code) {
+      constructor(message, code22) {
         super(message);
-        this.code = code;
+        this.code = code22;
       }
       code;
       name = "BoundedReadError";
@@ -6581,9 +13460,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code22) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code22 === "string" ? [code22] : code22;
       }
       toString() {
         return this.str;
@@ -6610,13 +13489,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code22 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code22, args[i]);
+        code22.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code22);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -6632,13 +13511,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code22, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code22.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code22.push(arg);
       else
-        code.push(interpolate(arg));
+        code22.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -6822,7 +13701,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code22 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -6835,16 +13714,16 @@ var require_scope = __commonJS({
             let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+              code22 = (0, code_1._)`${code22}${def} ${name2} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code22 = (0, code_1._)`${code22}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name2);
             }
             nameSet.set(name2, UsedValueState.Completed);
           });
         }
-        return code;
+        return code22;
       }
     };
     exports.ValueScope = ValueScope;
@@ -6971,9 +13850,9 @@ var require_codegen = __commonJS({
       }
     };
     var Label = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
@@ -6981,14 +13860,14 @@ var require_codegen = __commonJS({
       }
     };
     var Break = class extends Node {
-      constructor(label) {
+      constructor(label2) {
         super();
-        this.label = label;
+        this.label = label2;
         this.names = {};
       }
       render({ _n }) {
-        const label = this.label ? ` ${this.label}` : "";
-        return `break${label};` + _n;
+        const label2 = this.label ? ` ${this.label}` : "";
+        return `break${label2};` + _n;
       }
     };
     var Throw = class extends Node {
@@ -7004,9 +13883,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node {
-      constructor(code) {
+      constructor(code22) {
         super();
-        this.code = code;
+        this.code = code22;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -7028,7 +13907,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code22, n) => code22 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -7076,10 +13955,10 @@ var require_codegen = __commonJS({
         this.condition = condition;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code22 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code22 += "else " + this.else.render(opts);
+        return code22;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -7200,12 +14079,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code22 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code22 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code22 += this.finally.render(opts);
+        return code22;
       }
       optimizeNodes() {
         var _a, _b;
@@ -7322,18 +14201,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code22 = ["{"];
         for (const [key, value] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code22.length > 1)
+            code22.push(",");
+          code22.push(key);
           if (key !== value || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value);
+            code22.push(":");
+            (0, code_1.addCodeArg)(code22, value);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code22.push("}");
+        return new code_1._Code(code22);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition, thenBody, elseBody) {
@@ -7400,12 +14279,12 @@ var require_codegen = __commonJS({
         return this._endBlockNode(For);
       }
       // `label` statement
-      label(label) {
-        return this._leafNode(new Label(label));
+      label(label2) {
+        return this._leafNode(new Label(label2));
       }
       // `break` statement
-      break(label) {
-        return this._leafNode(new Break(label));
+      break(label2) {
+        return this._leafNode(new Break(label2));
       }
       // `return` statement
       return(value) {
@@ -9652,22 +16531,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code22 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code22 = input[i].charCodeAt(0);
+        if (code22 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code22 >= 48 && code22 <= 57 || code22 >= 65 && code22 <= 70 || code22 >= 97 && code22 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code22 = input[i].charCodeAt(0);
+        if (!(code22 >= 48 && code22 <= 57 || code22 >= 65 && code22 <= 70 || code22 >= 97 && code22 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -9940,15 +16819,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code22 = input.charCodeAt(i);
+          if (code22 < 128) {
+            output += isEscapeSafe(code22) ? ch : BYTE_HEX[code22];
+          } else if (code22 < 55296 || code22 > 57343) {
+            output += percentEncodeNonAscii(code22);
+          } else if (code22 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code22 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -9979,15 +16858,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code22 = input.charCodeAt(i);
+          if (code22 < 128) {
+            output += BYTE_HEX[code22];
+          } else if (code22 < 55296 || code22 > 57343) {
+            output += percentEncodeNonAscii(code22);
+          } else if (code22 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code22 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10014,15 +16893,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code22 = input.charCodeAt(i);
+          if (code22 < 128) {
+            output += BYTE_HEX[code22];
+          } else if (code22 < 55296 || code22 > 57343) {
+            output += percentEncodeNonAscii(code22);
+          } else if (code22 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code22 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -10067,15 +16946,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code22 = input.charCodeAt(i);
+          if (code22 < 128) {
+            output += isEscapeSafe(code22) ? ch : BYTE_HEX[code22];
+          } else if (code22 < 55296 || code22 > 57343) {
+            output += percentEncodeNonAscii(code22);
+          } else if (code22 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code22 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -13033,8 +19912,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code22 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code22 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -13137,7 +20016,7 @@ var require_discriminator = __commonJS({
     var util_1 = require_util();
     var error2 = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+      params: ({ params: { discrError, tag: tag2, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag2}}`
     };
     var def = {
       keyword: "discriminator",
@@ -13158,18 +20037,18 @@ var require_discriminator = __commonJS({
         if (!oneOf)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        const tag2 = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag2} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag: tag2, tagName }));
         cxt.ok(valid);
         function validateMapping() {
           const mapping = getMapping();
           gen.if(false);
           for (const tagValue in mapping) {
-            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.elseIf((0, codegen_1._)`${tag2} === ${tagValue}`);
             gen.assign(valid, applyTagSchema(mapping[tagValue]));
           }
           gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag: tag2, tagName });
           gen.endIf();
         }
         function applyTagSchema(schemaProp) {
@@ -13518,13 +20397,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -13536,12 +20415,12 @@ var require_visit = __commonJS({
     visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path);
@@ -13554,7 +20433,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -13572,7 +20451,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -13584,12 +20463,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path);
@@ -13602,7 +20481,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -13639,31 +20518,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node, path);
-      if (identity.isMap(node))
+      if (identity2.isMap(node))
         return visitor.Map?.(key, node, path);
-      if (identity.isSeq(node))
+      if (identity2.isSeq(node))
         return visitor.Seq?.(key, node, path);
-      if (identity.isPair(node))
+      if (identity2.isPair(node))
         return visitor.Pair?.(key, node, path);
-      if (identity.isScalar(node))
+      if (identity2.isScalar(node))
         return visitor.Scalar?.(key, node, path);
-      if (identity.isAlias(node))
+      if (identity2.isAlias(node))
         return visitor.Alias?.(key, node, path);
       return void 0;
     }
     function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -13676,7 +20555,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -13808,21 +20687,21 @@ var require_directives = __commonJS({
        * Given a fully resolved tag, returns its printable string form,
        * taking into account current tag prefixes and defaults.
        */
-      tagString(tag) {
+      tagString(tag2) {
         for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+          if (tag2.startsWith(prefix))
+            return handle + escapeTagName(tag2.substring(prefix.length));
         }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
+        return tag2[0] === "!" ? tag2 : `!<${tag2}>`;
       }
       toString(doc) {
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -13847,7 +20726,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -13894,7 +20773,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -13967,12 +20846,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -13998,11 +20877,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -14013,7 +20892,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -14040,12 +20919,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -14067,7 +20946,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -14129,11 +21008,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -14141,7 +21020,7 @@ var require_Alias = __commonJS({
             count2 = c;
         }
         return count2;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -14156,13 +21035,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -14187,7 +21066,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -14201,12 +21080,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -14238,7 +21117,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -14262,7 +21141,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -14306,7 +21185,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -14322,7 +21201,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -14339,7 +21218,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -14353,16 +21232,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -14373,7 +21252,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -14385,7 +21264,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -14604,8 +21483,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code22 = json.substr(i + 2, 4);
+                switch (code22) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -14631,8 +21510,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code22.substr(0, 2) === "00")
+                      str += "\\x" + code22.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -14792,7 +21671,7 @@ ${indent}${start}${value}${end}`;
       const str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag2) => tag2.default && tag2.tag !== "tag:yaml.org,2002:str" && tag2.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
@@ -14841,7 +21720,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -14894,7 +21773,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -14917,20 +21796,20 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
       }
-      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
+      const tag2 = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag2)
+        props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
     function stringify2(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -14944,15 +21823,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -14964,23 +21843,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -15021,7 +21900,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -15033,10 +21912,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -15056,7 +21935,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -15119,7 +21998,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -15132,10 +22011,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -15146,7 +22025,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -15167,7 +22046,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -15182,10 +22061,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge = require_merge();
     var stringify2 = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key))
         merge.addMergeToJSMap(ctx, map, value);
@@ -15216,7 +22095,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -15246,7 +22125,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -15254,15 +22133,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -15283,7 +22162,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -15299,14 +22178,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -15354,14 +22233,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -15369,7 +22248,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -15437,16 +22316,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -15457,7 +22336,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -15495,7 +22374,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair2))
+        if (identity2.isPair(pair2))
           _pair = pair2;
         else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
           _pair = new Pair.Pair(pair2, pair2?.value);
@@ -15506,7 +22385,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -15530,7 +22409,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -15555,7 +22434,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -15578,7 +22457,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -15586,7 +22465,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity.isMap(map2))
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -15603,7 +22482,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection.Collection {
@@ -15611,7 +22490,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -15637,7 +22516,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -15661,7 +22540,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -15703,7 +22582,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -15716,7 +22595,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -15724,7 +22603,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -15799,14 +22678,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format, minFractionDigits, tag: tag2, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format && minFractionDigits && (!tag2 || tag2 === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -16078,17 +22957,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
+      if (identity2.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
@@ -16102,7 +22981,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -16156,7 +23035,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -16183,7 +23062,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair2)) {
+          if (identity2.isPair(pair2)) {
             key = toJS.toJS(pair2.key, "", ctx);
             value = toJS.toJS(pair2.value, key, ctx);
           } else {
@@ -16213,7 +23092,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -16394,7 +23273,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -16404,7 +23283,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair2;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair2 = new Pair.Pair(key.key, null);
@@ -16420,7 +23299,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -16464,7 +23343,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity.isMap(map)) {
+        if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -16681,17 +23560,17 @@ var require_tags = __commonJS({
         }
       }
       if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags = tags.concat(tag);
+        for (const tag2 of customTags)
+          tags = tags.concat(tag2);
       } else if (typeof customTags === "function") {
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
         tags = tags.concat(merge.merge);
-      return tags.reduce((tags2, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+      return tags.reduce((tags2, tag2) => {
+        const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName = JSON.stringify(tag2);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
@@ -16709,7 +23588,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -16722,9 +23601,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -16741,7 +23620,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -16768,7 +23647,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -16823,7 +23702,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -16838,7 +23717,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -16874,7 +23753,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -16884,7 +23763,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -16931,7 +23810,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag: tag2 } = options ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -16946,8 +23825,8 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        const node = createNode.createNode(value, tag2, ctx);
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -16987,7 +23866,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -16996,14 +23875,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -17011,7 +23890,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -17118,7 +23997,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -17131,22 +24010,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name2, pos, code22, message) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code22;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code22, message) {
+        super("YAMLParseError", pos, code22, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code22, message) {
+        super("YAMLWarning", pos, code22, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -17205,7 +24084,7 @@ var require_resolve_props = __commonJS({
       let reqSpace = false;
       let tab = null;
       let anchor = null;
-      let tag = null;
+      let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
@@ -17251,7 +24130,7 @@ var require_resolve_props = __commonJS({
               commentSep += token.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag)
+            if (anchor || tag2)
               newlineAfterProp = token;
             hasSpace = true;
             break;
@@ -17267,9 +24146,9 @@ var require_resolve_props = __commonJS({
             reqSpace = true;
             break;
           case "tag": {
-            if (tag)
+            if (tag2)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
+            tag2 = token;
             start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
@@ -17277,7 +24156,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag)
+            if (anchor || tag2)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
             if (found)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
@@ -17315,7 +24194,7 @@ var require_resolve_props = __commonJS({
         comment,
         hasNewline,
         anchor,
-        tag,
+        tag: tag2,
         newlineAfterProp,
         end,
         start: start ?? end
@@ -17389,12 +24268,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -17412,8 +24291,8 @@ var require_resolve_block_map = __commonJS({
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLMap.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -17516,8 +24395,8 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+      const NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -17607,7 +24486,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -17617,10 +24496,10 @@ var require_resolve_flow_collection = __commonJS({
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
       const isMap = fc.start.source === "{";
       const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag2?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -17686,7 +24565,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -17801,15 +24680,15 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token, onError, tagName, tag2) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag2) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag2) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag2);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -17834,12 +24713,12 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
-      if (!tag) {
+      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag2) {
         const kt = ctx.schema.knownTags[tagName];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+          tag2 = kt;
         } else {
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
@@ -17849,13 +24728,13 @@ var require_compose_collection = __commonJS({
           return resolveCollection(CN, ctx, token, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag2);
+      const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
-      if (tag?.format)
-        node.format = tag.format;
+      if (tag2?.format)
+        node.format = tag2.format;
       return node;
     }
     exports.composeCollection = composeCollection;
@@ -18055,7 +24934,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code22, msg) => onError(offset + rel, code22, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -18253,9 +25132,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code22 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code22);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -18270,26 +25149,26 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
+      let tag2;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity2.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag2 = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag2 = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag2 = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        const res = tag2.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -18301,47 +25180,47 @@ var require_compose_scalar = __commonJS({
         scalar.type = type;
       if (tagName)
         scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
+      if (tag2.format)
+        scalar.format = tag2.format;
       if (comment)
         scalar.comment = comment;
       return scalar;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
+      for (const tag2 of schema.tags) {
+        if (!tag2.collection && tag2.tag === tagName) {
+          if (tag2.default && tag2.test)
+            matchWithTest.push(tag2);
           else
-            return tag;
+            return tag2;
         }
       }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
+      for (const tag2 of matchWithTest)
+        if (tag2.test?.test(value))
+          return tag2;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      const tag2 = schema.tags.find((tag3) => (tag3.default === true || atKey && tag3.default === "key") && tag3.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
+        const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity2.SCALAR];
+        if (tag2.tag !== compat.tag) {
+          const ts = directives.tagString(tag2.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
-      return tag;
+      return tag2;
     }
     exports.composeScalar = composeScalar;
   }
@@ -18382,7 +25261,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -18390,20 +25269,20 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment, anchor, tag: tag2 } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
         case "alias":
           node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
+          if (anchor || tag2)
             onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          node = composeScalar.composeScalar(ctx, token, tag2, onError);
           if (anchor)
             node.anchor = anchor.source.substring(1);
           break;
@@ -18428,9 +25307,9 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag2 ?? token, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node.spaceBefore = true;
@@ -18444,14 +25323,14 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag: tag2, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node = composeScalar.composeScalar(ctx, token, tag2, onError);
       if (anchor) {
         node.anchor = anchor.source.substring(1);
         if (node.anchor === "")
@@ -18534,7 +25413,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors2();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -18577,12 +25456,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code22, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code22, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code22, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -18596,9 +25475,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -18744,12 +25623,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code22, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code22, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code22, message);
         };
         switch (token.type) {
           case "scalar":
@@ -18997,8 +25876,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -19008,8 +25887,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -19018,11 +25897,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19032,7 +25911,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -19861,7 +26740,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -20634,7 +27513,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser3;
   }
 });
 
@@ -20646,7 +27525,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors2();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -20724,7 +27603,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -20744,7 +27623,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -20762,14 +27641,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -21608,11 +28487,13 @@ var init_dist = __esm({
 function escapeLiteral(s) {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
-function translateEscape(src, i, inClass) {
+function translateEscape(src, i, inClass, multiline = false) {
   const c = src[i + 1];
   if (c === void 0) throw new UnsupportedRegexError("trailing backslash");
-  if (c === "z" && !inClass) return { out: "(?![\\s\\S])", len: 2 };
-  if (c === "A" && !inClass) return { out: "(?<![\\s\\S])", len: 2 };
+  if ((c === "z" || c === "A") && !inClass) {
+    if (multiline) throw new UnsupportedRegexError(`\\${c} together with (?m)`);
+    return { out: c === "z" ? "$" : "^", len: 2 };
+  }
   if (c === "Q") {
     const end = src.indexOf("\\E", i + 2);
     const lit = src.slice(i + 2, end === -1 ? src.length : end);
@@ -21622,9 +28503,9 @@ function translateEscape(src, i, inClass) {
   if (c === "x" && src[i + 2] === "{") {
     const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
     if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
-    const code = parseInt(m[1], 16);
-    if (code > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
-    return { out: `\\u${code.toString(16).padStart(4, "0")}`, len: m[0].length };
+    const code22 = parseInt(m[1], 16);
+    if (code22 > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
+    return { out: `\\u${code22.toString(16).padStart(4, "0")}`, len: m[0].length };
   }
   if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
   if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
@@ -21696,7 +28577,7 @@ function translateRe2(src, secretGroup = 0) {
   while (i < rest.length) {
     const c = rest[i];
     if (c === "\\") {
-      const e = translateEscape(rest, i, false);
+      const e = translateEscape(rest, i, false, flags.includes("m"));
       out += e.out;
       i += e.len;
       continue;
@@ -21837,7 +28718,7 @@ function importGitleaks(text, file, defaultRuleIds) {
     if (spec.stopwords?.length) global.stopwords = [...global.stopwords ?? [], ...spec.stopwords];
     if (spec.description && !global.description) global.description = spec.description;
   });
-  compileAllowlist(global, { file, field: "allowlist" });
+  compileAllowlist(global, { file, field: "allowlist" }, false, true);
   const config = { extends: useDefault ? "default" : "none" };
   if (disable.size) config.disable = [...disable].sort();
   if (Object.keys(global).length) config.allowlist = global;
@@ -21959,7 +28840,7 @@ var init_gitleaks = __esm({
           disable.add(id);
         }
         try {
-          compileRule(spec, { file: "gitleaks import", family: "user" }, /* @__PURE__ */ new Set());
+          compileRule(spec, { file: "gitleaks import", family: "user" }, /* @__PURE__ */ new Set(), { imported: true });
         } catch (err) {
           if (!(err instanceof ConfigError)) throw err;
           this.warn(where, `not imported: ${err.message.replace(/^gitleaks import: [^:]+: /, "")}`);
@@ -22073,6 +28954,7 @@ function loadUserConfig(root, configPath) {
     baseline: d.baseline,
     ...d.maxDecodeDepth !== void 0 ? { maxDecodeDepth: d.maxDecodeDepth } : {},
     ...d.maxArchiveDepth !== void 0 ? { maxArchiveDepth: d.maxArchiveDepth } : {},
+    .../\.toml$/i.test(file) ? { imported: true } : {},
     ...warnings?.length ? { warnings } : {}
   };
 }
@@ -22275,14 +29157,14 @@ var init_gitleaksignore = __esm({
 
 // src/baseline.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname4, join as join6, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, join as join6, resolve as resolve2 } from "node:path";
 function loadBaseline(file) {
   let text;
   try {
     text = readBoundedText(file);
   } catch (err) {
-    const code = err instanceof BoundedReadError ? err.code : void 0;
-    throw new ConfigError(code === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
+    const code22 = err instanceof BoundedReadError ? err.code : void 0;
+    throw new ConfigError(code22 === "ENOENT" ? "baseline file not found" : `cannot read baseline: ${err.message}`, file);
   }
   try {
     return parseBaseline(text, file);
@@ -22295,7 +29177,7 @@ function baselinePath(explicit, config, root) {
   if (explicit === false || explicit === NO_BASELINE) return void 0;
   if (explicit) return resolve2(explicit);
   if (config.baseline === NO_BASELINE) return void 0;
-  if (config.baseline) return resolve2(config.file ? dirname4(config.file) : root, config.baseline);
+  if (config.baseline) return resolve2(config.file ? dirname5(config.file) : root, config.baseline);
   const standard = join6(root, DEFAULT_BASELINE_FILE);
   return existsSync5(standard) ? standard : void 0;
 }
@@ -22634,7 +29516,7 @@ var require_utils3 = __commonJS({
       }
       return c >>> 0;
     });
-    function Utils(opts) {
+    function Utils3(opts) {
       this.sep = pth.sep;
       this.fs = fsystem;
       if (is_Obj(opts)) {
@@ -22643,8 +29525,8 @@ var require_utils3 = __commonJS({
         }
       }
     }
-    module.exports = Utils;
-    Utils.prototype.makeDir = function(folder) {
+    module.exports = Utils3;
+    Utils3.prototype.makeDir = function(folder) {
       const self = this;
       function mkdirSync3(fpath) {
         let resolvedPath = fpath.split(self.sep)[0];
@@ -22666,7 +29548,7 @@ var require_utils3 = __commonJS({
       }
       mkdirSync3(folder);
     };
-    Utils.prototype.writeFileTo = function(path, content, overwrite, attr) {
+    Utils3.prototype.writeFileTo = function(path, content, overwrite, attr) {
       const self = this;
       if (self.fs.existsSync(path)) {
         if (!overwrite) return false;
@@ -22696,7 +29578,7 @@ var require_utils3 = __commonJS({
       self.fs.chmodSync(path, attr || 438);
       return true;
     };
-    Utils.prototype.writeFileToAsync = function(path, content, overwrite, attr, callback) {
+    Utils3.prototype.writeFileToAsync = function(path, content, overwrite, attr, callback) {
       if (typeof attr === "function") {
         callback = attr;
         attr = void 0;
@@ -22745,7 +29627,7 @@ var require_utils3 = __commonJS({
         });
       });
     };
-    Utils.prototype.assertPathSafe = function(root, target) {
+    Utils3.prototype.assertPathSafe = function(root, target) {
       const self = this;
       if (typeof self.fs.lstatSync !== "function") return;
       const resolvedRoot = pth.resolve(root);
@@ -22766,7 +29648,7 @@ var require_utils3 = __commonJS({
         if (stat2.isSymbolicLink()) throw Errors.FILE_IN_THE_WAY(`"${cur}"`);
       }
     };
-    Utils.prototype.findFiles = function(path) {
+    Utils3.prototype.findFiles = function(path) {
       const self = this;
       const canLstat = typeof self.fs.lstatSync === "function";
       const rootReal = self.fs.realpathSync(path);
@@ -22806,7 +29688,7 @@ var require_utils3 = __commonJS({
       }
       return findSync(path, void 0, true, /* @__PURE__ */ new Set([rootReal]));
     };
-    Utils.prototype.findFilesAsync = function(dir, cb) {
+    Utils3.prototype.findFilesAsync = function(dir, cb) {
       const self = this;
       const results = [];
       let finished = false;
@@ -22875,23 +29757,23 @@ var require_utils3 = __commonJS({
         walk(dir, /* @__PURE__ */ new Set([realDir]), finish);
       });
     };
-    Utils.prototype.getAttributes = function() {
+    Utils3.prototype.getAttributes = function() {
     };
-    Utils.prototype.setAttributes = function() {
+    Utils3.prototype.setAttributes = function() {
     };
-    Utils.crc32update = function(crc, byte) {
+    Utils3.crc32update = function(crc, byte) {
       return crcTable[(crc ^ byte) & 255] ^ crc >>> 8;
     };
-    Utils.crc32 = function(buf) {
+    Utils3.crc32 = function(buf) {
       if (typeof buf === "string") {
         buf = Buffer.from(buf, "utf8");
       }
       let len = buf.length;
       let crc = ~0;
-      for (let off = 0; off < len; ) crc = Utils.crc32update(crc, buf[off++]);
+      for (let off = 0; off < len; ) crc = Utils3.crc32update(crc, buf[off++]);
       return ~crc >>> 0;
     };
-    Utils.methodToString = function(method) {
+    Utils3.methodToString = function(method) {
       switch (method) {
         case Constants.STORED:
           return "STORED (" + method + ")";
@@ -22901,17 +29783,17 @@ var require_utils3 = __commonJS({
           return "UNSUPPORTED (" + method + ")";
       }
     };
-    Utils.canonical = function(path) {
+    Utils3.canonical = function(path) {
       if (!path) return "";
       const safeSuffix = pth.posix.normalize("/" + path.split("\\").join("/"));
       return pth.join(".", safeSuffix);
     };
-    Utils.zipnamefix = function(path) {
+    Utils3.zipnamefix = function(path) {
       if (!path) return "";
       const safeSuffix = pth.posix.normalize("/" + path.split("\\").join("/"));
       return pth.posix.join(".", safeSuffix);
     };
-    Utils.findLast = function(arr, callback) {
+    Utils3.findLast = function(arr, callback) {
       if (!Array.isArray(arr)) throw new TypeError("arr is not array");
       const len = arr.length >>> 0;
       for (let i = len - 1; i >= 0; i--) {
@@ -22921,7 +29803,7 @@ var require_utils3 = __commonJS({
       }
       return void 0;
     };
-    Utils.sanitize = function(prefix, name2) {
+    Utils3.sanitize = function(prefix, name2) {
       prefix = pth.resolve(pth.normalize(prefix));
       var parts = name2.split("/");
       for (var i = 0, l = parts.length; i < l; i++) {
@@ -22932,7 +29814,7 @@ var require_utils3 = __commonJS({
       }
       return pth.normalize(pth.join(prefix, pth.basename(name2)));
     };
-    Utils.toBuffer = function toBuffer(input, encoder) {
+    Utils3.toBuffer = function toBuffer(input, encoder) {
       if (Buffer.isBuffer(input)) {
         return input;
       } else if (input instanceof Uint8Array) {
@@ -22941,7 +29823,7 @@ var require_utils3 = __commonJS({
         return typeof input === "string" ? encoder(input) : Buffer.alloc(0);
       }
     };
-    Utils.readBigUInt64LE = function(buffer, index) {
+    Utils3.readBigUInt64LE = function(buffer, index) {
       const lo2 = buffer.readUInt32LE(index);
       const hi = buffer.readUInt32LE(index + 4);
       const value = hi * 4294967296 + lo2;
@@ -22950,16 +29832,16 @@ var require_utils3 = __commonJS({
       }
       return value;
     };
-    Utils.writeBigUInt64LE = function(buffer, value, index) {
+    Utils3.writeBigUInt64LE = function(buffer, value, index) {
       const lo2 = value >>> 0;
       const hi = Math.floor(value / 4294967296) >>> 0;
       buffer.writeUInt32LE(lo2, index);
       buffer.writeUInt32LE(hi, index + 4);
     };
-    Utils.fromDOS2Date = function(val) {
+    Utils3.fromDOS2Date = function(val) {
       return new Date((val >> 25 & 127) + 1980, Math.max((val >> 21 & 15) - 1, 0), Math.max(val >> 16 & 31, 1), val >> 11 & 31, val >> 5 & 63, (val & 31) << 1);
     };
-    Utils.fromDate2DOS = function(val) {
+    Utils3.fromDate2DOS = function(val) {
       let date = 0;
       let time = 0;
       if (val.getFullYear() > 1979) {
@@ -22968,8 +29850,8 @@ var require_utils3 = __commonJS({
       }
       return date << 16 | time;
     };
-    Utils.isWin = isWin;
-    Utils.crcTable = crcTable;
+    Utils3.isWin = isWin;
+    Utils3.crcTable = crcTable;
   }
 });
 
@@ -23067,11 +29949,11 @@ var require_util2 = __commonJS({
 // node_modules/adm-zip/headers/entryHeader.js
 var require_entryHeader = __commonJS({
   "node_modules/adm-zip/headers/entryHeader.js"(exports, module) {
-    var Utils = require_util2();
-    var Constants = Utils.Constants;
+    var Utils3 = require_util2();
+    var Constants = Utils3.Constants;
     module.exports = function() {
       var _verMade = 20, _version = 10, _flags = 0, _method = 0, _time = 0, _crc = 0, _compressedSize = 0, _size = 0, _fnameLen = 0, _extraLen = 0, _comLen = 0, _diskStart = 0, _inattr = 0, _attr = 0, _offset = 0;
-      _verMade |= Utils.isWin ? 2560 : 768;
+      _verMade |= Utils3.isWin ? 2560 : 768;
       _flags |= Constants.FLG_EFS;
       const _localHeader = {
         extraLen: 0
@@ -23079,7 +29961,7 @@ var require_entryHeader = __commonJS({
       const uint32 = (val) => Math.max(0, val) >>> 0;
       const uint16 = (val) => Math.max(0, val) & 65535;
       const uint8 = (val) => Math.max(0, val) & 255;
-      _time = Utils.fromDate2DOS(/* @__PURE__ */ new Date());
+      _time = Utils3.fromDate2DOS(/* @__PURE__ */ new Date());
       return {
         get made() {
           return _verMade;
@@ -23134,11 +30016,11 @@ var require_entryHeader = __commonJS({
           _method = val;
         },
         get time() {
-          return Utils.fromDOS2Date(this.timeval);
+          return Utils3.fromDOS2Date(this.timeval);
         },
         set time(val) {
           val = new Date(val);
-          this.timeval = Utils.fromDate2DOS(val);
+          this.timeval = Utils3.fromDate2DOS(val);
         },
         get timeval() {
           return _time;
@@ -23233,11 +30115,11 @@ var require_entryHeader = __commonJS({
         },
         loadLocalHeaderFromBinary: function(input) {
           if (_offset < 0 || _offset + Constants.LOCHDR > input.length) {
-            throw Utils.Errors.INVALID_LOC();
+            throw Utils3.Errors.INVALID_LOC();
           }
           var data = input.slice(_offset, _offset + Constants.LOCHDR);
           if (data.readUInt32LE(0) !== Constants.LOCSIG) {
-            throw Utils.Errors.INVALID_LOC();
+            throw Utils3.Errors.INVALID_LOC();
           }
           _localHeader.version = data.readUInt16LE(Constants.LOCVER);
           _localHeader.flags = data.readUInt16LE(Constants.LOCFLG);
@@ -23255,7 +30137,7 @@ var require_entryHeader = __commonJS({
         },
         loadFromBinary: function(data) {
           if (data.length !== Constants.CENHDR || data.readUInt32LE(0) !== Constants.CENSIG) {
-            throw Utils.Errors.INVALID_CEN();
+            throw Utils3.Errors.INVALID_CEN();
           }
           _verMade = data.readUInt16LE(Constants.CENVEM);
           _version = data.readUInt16LE(Constants.CENVER);
@@ -23315,7 +30197,7 @@ var require_entryHeader = __commonJS({
             made: _verMade,
             version: _version,
             flags: _flags,
-            method: Utils.methodToString(_method),
+            method: Utils3.methodToString(_method),
             time: this.time,
             crc: "0x" + _crc.toString(16).toUpperCase(),
             compressedSize: bytes(_compressedSize),
@@ -23341,8 +30223,8 @@ var require_entryHeader = __commonJS({
 // node_modules/adm-zip/headers/mainHeader.js
 var require_mainHeader = __commonJS({
   "node_modules/adm-zip/headers/mainHeader.js"(exports, module) {
-    var Utils = require_util2();
-    var Constants = Utils.Constants;
+    var Utils3 = require_util2();
+    var Constants = Utils3.Constants;
     module.exports = function() {
       var _volumeEntries = 0, _totalEntries = 0, _size = 0, _offset = 0, _commentLength = 0;
       const needsZip64 = () => _volumeEntries > Constants.EF_ZIP64_OR_16 || _totalEntries > Constants.EF_ZIP64_OR_16 || _size > Constants.EF_ZIP64_OR_32 || _offset > Constants.EF_ZIP64_OR_32;
@@ -23382,7 +30264,7 @@ var require_mainHeader = __commonJS({
         },
         loadFromBinary: function(data) {
           if ((data.length !== Constants.ENDHDR || data.readUInt32LE(0) !== Constants.ENDSIG) && (data.length < Constants.ZIP64HDR || data.readUInt32LE(0) !== Constants.ZIP64SIG)) {
-            throw Utils.Errors.INVALID_END();
+            throw Utils3.Errors.INVALID_END();
           }
           if (data.readUInt32LE(0) === Constants.ENDSIG) {
             _volumeEntries = data.readUInt16LE(Constants.ENDSUB);
@@ -23391,10 +30273,10 @@ var require_mainHeader = __commonJS({
             _offset = data.readUInt32LE(Constants.ENDOFF);
             _commentLength = data.readUInt16LE(Constants.ENDCOM);
           } else {
-            _volumeEntries = Utils.readBigUInt64LE(data, Constants.ZIP64SUB);
-            _totalEntries = Utils.readBigUInt64LE(data, Constants.ZIP64TOT);
-            _size = Utils.readBigUInt64LE(data, Constants.ZIP64SIZB);
-            _offset = Utils.readBigUInt64LE(data, Constants.ZIP64OFF);
+            _volumeEntries = Utils3.readBigUInt64LE(data, Constants.ZIP64SUB);
+            _totalEntries = Utils3.readBigUInt64LE(data, Constants.ZIP64TOT);
+            _size = Utils3.readBigUInt64LE(data, Constants.ZIP64SIZB);
+            _offset = Utils3.readBigUInt64LE(data, Constants.ZIP64OFF);
             _commentLength = 0;
           }
         },
@@ -23414,20 +30296,20 @@ var require_mainHeader = __commonJS({
           var b = Buffer.alloc(this.mainHeaderSize);
           let offset = 0;
           b.writeUInt32LE(Constants.ZIP64SIG, offset);
-          Utils.writeBigUInt64LE(b, Constants.ZIP64HDR - Constants.ZIP64LEAD, offset + Constants.ZIP64SIZE);
+          Utils3.writeBigUInt64LE(b, Constants.ZIP64HDR - Constants.ZIP64LEAD, offset + Constants.ZIP64SIZE);
           b.writeUInt16LE(45, offset + Constants.ZIP64VEM);
           b.writeUInt16LE(45, offset + Constants.ZIP64VER);
           b.writeUInt32LE(0, offset + Constants.ZIP64DSK);
           b.writeUInt32LE(0, offset + Constants.ZIP64DSKDIR);
-          Utils.writeBigUInt64LE(b, _volumeEntries, offset + Constants.ZIP64SUB);
-          Utils.writeBigUInt64LE(b, _totalEntries, offset + Constants.ZIP64TOT);
-          Utils.writeBigUInt64LE(b, _size, offset + Constants.ZIP64SIZB);
-          Utils.writeBigUInt64LE(b, _offset, offset + Constants.ZIP64OFF);
+          Utils3.writeBigUInt64LE(b, _volumeEntries, offset + Constants.ZIP64SUB);
+          Utils3.writeBigUInt64LE(b, _totalEntries, offset + Constants.ZIP64TOT);
+          Utils3.writeBigUInt64LE(b, _size, offset + Constants.ZIP64SIZB);
+          Utils3.writeBigUInt64LE(b, _offset, offset + Constants.ZIP64OFF);
           const zip64EndOffset = _offset + _size;
           offset += Constants.ZIP64HDR;
           b.writeUInt32LE(Constants.END64SIG, offset);
           b.writeUInt32LE(0, offset + Constants.END64START);
-          Utils.writeBigUInt64LE(b, zip64EndOffset, offset + Constants.END64OFF);
+          Utils3.writeBigUInt64LE(b, zip64EndOffset, offset + Constants.END64OFF);
           b.writeUInt32LE(1, offset + Constants.END64NUMDISKS);
           offset += Constants.END64HDR;
           b.writeUInt32LE(Constants.ENDSIG, offset);
@@ -23682,14 +30564,14 @@ var require_methods = __commonJS({
 // node_modules/adm-zip/zipEntry.js
 var require_zipEntry = __commonJS({
   "node_modules/adm-zip/zipEntry.js"(exports, module) {
-    var Utils = require_util2();
+    var Utils3 = require_util2();
     var Headers = require_headers();
-    var Constants = Utils.Constants;
+    var Constants = Utils3.Constants;
     var Methods = require_methods();
     module.exports = function(options, input) {
       var _centralHeader = new Headers.EntryHeader(), _entryName = Buffer.alloc(0), _comment = Buffer.alloc(0), _isDirectory = false, uncompressedData = null, _extra = Buffer.alloc(0), _extralocal = Buffer.alloc(0), _efs = true;
       const opts = options;
-      const decoder = typeof opts.decoder === "object" ? opts.decoder : Utils.decoder;
+      const decoder = typeof opts.decoder === "object" ? opts.decoder : Utils3.decoder;
       _efs = decoder.hasOwnProperty("efs") ? decoder.efs : false;
       function getCompressedDataFromZip() {
         if (!input || !(input instanceof Uint8Array)) {
@@ -23699,13 +30581,13 @@ var require_zipEntry = __commonJS({
         const dataOffset = _centralHeader.realDataOffset;
         const dataEnd = dataOffset + _centralHeader.compressedSize;
         if (dataOffset < 0 || dataEnd < dataOffset || dataEnd > input.length) {
-          throw Utils.Errors.INVALID_LOC();
+          throw Utils3.Errors.INVALID_LOC();
         }
         return input.slice(dataOffset, dataEnd);
       }
       function crc32OK(data) {
         const expectedCrc = _centralHeader.flags_desc || _centralHeader.localHeader.flags_desc ? _centralHeader.crc : _centralHeader.localHeader.crc;
-        return Utils.crc32(data) === expectedCrc;
+        return Utils3.crc32(data) === expectedCrc;
       }
       function decompress(async, callback, pass) {
         if (typeof callback === "undefined" && typeof async === "string") {
@@ -23714,7 +30596,7 @@ var require_zipEntry = __commonJS({
         }
         if (_isDirectory) {
           if (async && callback) {
-            callback(Buffer.alloc(0), Utils.Errors.DIRECTORY_CONTENT_ERROR());
+            callback(Buffer.alloc(0), Utils3.Errors.DIRECTORY_CONTENT_ERROR());
           }
           return Buffer.alloc(0);
         }
@@ -23727,7 +30609,7 @@ var require_zipEntry = __commonJS({
           }
           if (_centralHeader.encrypted) {
             if ("string" !== typeof pass && !Buffer.isBuffer(pass)) {
-              throw Utils.Errors.INVALID_PASS_PARAM();
+              throw Utils3.Errors.INVALID_PASS_PARAM();
             }
             compressedData = Methods.ZipCrypto.decrypt(compressedData, _centralHeader, pass);
           }
@@ -23740,22 +30622,22 @@ var require_zipEntry = __commonJS({
         }
         var data;
         switch (_centralHeader.method) {
-          case Utils.Constants.STORED:
+          case Utils3.Constants.STORED:
             data = Buffer.alloc(compressedData.length);
             compressedData.copy(data);
             if (!crc32OK(data)) {
-              if (async && callback) callback(data, Utils.Errors.BAD_CRC());
-              throw Utils.Errors.BAD_CRC();
+              if (async && callback) callback(data, Utils3.Errors.BAD_CRC());
+              throw Utils3.Errors.BAD_CRC();
             } else {
               if (async && callback) callback(data);
               return data;
             }
-          case Utils.Constants.DEFLATED:
+          case Utils3.Constants.DEFLATED:
             var inflater = new Methods.Inflater(compressedData, _centralHeader.size);
             if (!async) {
               data = inflater.inflate();
               if (!crc32OK(data)) {
-                throw Utils.Errors.BAD_CRC(`"${decoder.decode(_entryName)}"`);
+                throw Utils3.Errors.BAD_CRC(`"${decoder.decode(_entryName)}"`);
               }
               return data;
             } else {
@@ -23764,7 +30646,7 @@ var require_zipEntry = __commonJS({
                 if (err) {
                   callback(Buffer.alloc(0), err);
                 } else if (!crc32OK(result2)) {
-                  callback(result2, Utils.Errors.BAD_CRC());
+                  callback(result2, Utils3.Errors.BAD_CRC());
                 } else {
                   callback(result2);
                 }
@@ -23772,8 +30654,8 @@ var require_zipEntry = __commonJS({
             }
             break;
           default:
-            if (async && callback) callback(Buffer.alloc(0), Utils.Errors.UNKNOWN_METHOD());
-            throw Utils.Errors.UNKNOWN_METHOD();
+            if (async && callback) callback(Buffer.alloc(0), Utils3.Errors.UNKNOWN_METHOD());
+            throw Utils3.Errors.UNKNOWN_METHOD();
         }
       }
       function compress(async, callback) {
@@ -23784,14 +30666,14 @@ var require_zipEntry = __commonJS({
         if (uncompressedData.length && !_isDirectory) {
           var compressedData;
           switch (_centralHeader.method) {
-            case Utils.Constants.STORED:
+            case Utils3.Constants.STORED:
               _centralHeader.compressedSize = _centralHeader.size;
               compressedData = Buffer.alloc(uncompressedData.length);
               uncompressedData.copy(compressedData);
               if (async && callback) callback(compressedData);
               return compressedData;
             default:
-            case Utils.Constants.DEFLATED:
+            case Utils3.Constants.DEFLATED:
               var deflater = new Methods.Deflater(uncompressedData);
               if (!async) {
                 var deflated = deflater.deflate();
@@ -23815,7 +30697,7 @@ var require_zipEntry = __commonJS({
         }
       }
       function readUInt64LE(buffer, offset) {
-        return Utils.readBigUInt64LE(buffer, offset);
+        return Utils3.readBigUInt64LE(buffer, offset);
       }
       function parseExtra(data) {
         try {
@@ -23833,7 +30715,7 @@ var require_zipEntry = __commonJS({
             }
           }
         } catch (error2) {
-          throw Utils.Errors.EXTRA_FIELD_PARSE_ERROR();
+          throw Utils3.Errors.EXTRA_FIELD_PARSE_ERROR();
         }
       }
       function parseZip64ExtendedInformation(data) {
@@ -23871,7 +30753,7 @@ var require_zipEntry = __commonJS({
           return _entryName;
         },
         set entryName(val) {
-          _entryName = Utils.toBuffer(val, decoder.encode);
+          _entryName = Utils3.toBuffer(val, decoder.encode);
           var lastChar = _entryName[_entryName.length - 1];
           _isDirectory = lastChar === 47 || lastChar === 92;
           _centralHeader.fileNameLength = _entryName.length;
@@ -23895,9 +30777,9 @@ var require_zipEntry = __commonJS({
           return decoder.decode(_comment);
         },
         set comment(val) {
-          _comment = Utils.toBuffer(val, decoder.encode);
+          _comment = Utils3.toBuffer(val, decoder.encode);
           _centralHeader.commentLength = _comment.length;
-          if (_comment.length > 65535) throw Utils.Errors.COMMENT_TOO_LONG();
+          if (_comment.length > 65535) throw Utils3.Errors.COMMENT_TOO_LONG();
         },
         get name() {
           const n = decoder.decode(_entryName);
@@ -23913,14 +30795,14 @@ var require_zipEntry = __commonJS({
           compress(true, callback);
         },
         setData: function(value) {
-          uncompressedData = Utils.toBuffer(value, Utils.decoder.encode);
+          uncompressedData = Utils3.toBuffer(value, Utils3.decoder.encode);
           if (!_isDirectory && uncompressedData.length) {
             _centralHeader.size = uncompressedData.length;
-            _centralHeader.method = Utils.Constants.DEFLATED;
-            _centralHeader.crc = Utils.crc32(value);
+            _centralHeader.method = Utils3.Constants.DEFLATED;
+            _centralHeader.crc = Utils3.crc32(value);
             _centralHeader.changed = true;
           } else {
-            _centralHeader.method = Utils.Constants.STORED;
+            _centralHeader.method = Utils3.Constants.STORED;
           }
         },
         getData: function(pass) {
@@ -23953,7 +30835,7 @@ var require_zipEntry = __commonJS({
           _centralHeader.flags_efs = this.efs;
           _centralHeader.extraLength = _extra.length;
           var header = _centralHeader.centralHeaderToBinary();
-          var addpos = Utils.Constants.CENHDR;
+          var addpos = Utils3.Constants.CENHDR;
           _entryName.copy(header, addpos);
           addpos += _entryName.length;
           _extra.copy(header, addpos);
@@ -24002,7 +30884,7 @@ var require_zipFile = __commonJS({
   "node_modules/adm-zip/zipFile.js"(exports, module) {
     var ZipEntry = require_zipEntry();
     var Headers = require_headers();
-    var Utils = require_util2();
+    var Utils3 = require_util2();
     module.exports = function(inBuffer, options) {
       var entryList = [], entryTable = /* @__PURE__ */ Object.create(null), _comment = Buffer.alloc(0), mainHeader = new Headers.MainHeader(), loadedEntries = false;
       var password = null;
@@ -24040,14 +30922,14 @@ var require_zipFile = __commonJS({
       function readEntries() {
         loadedEntries = true;
         entryTable = /* @__PURE__ */ Object.create(null);
-        if (mainHeader.diskEntries > (inBuffer.length - mainHeader.offset) / Utils.Constants.CENHDR) {
-          throw Utils.Errors.DISK_ENTRY_TOO_LARGE();
+        if (mainHeader.diskEntries > (inBuffer.length - mainHeader.offset) / Utils3.Constants.CENHDR) {
+          throw Utils3.Errors.DISK_ENTRY_TOO_LARGE();
         }
         entryList = new Array(mainHeader.diskEntries);
         var index = mainHeader.offset;
         for (var i = 0; i < entryList.length; i++) {
           var tmp = index, entry = new ZipEntry(opts, inBuffer);
-          entry.header = inBuffer.slice(tmp, tmp += Utils.Constants.CENHDR);
+          entry.header = inBuffer.slice(tmp, tmp += Utils3.Constants.CENHDR);
           entry.entryName = inBuffer.slice(tmp, tmp += entry.header.fileNameLength);
           if (entry.header.extraLength) {
             entry.extra = inBuffer.slice(tmp, tmp += entry.header.extraLength);
@@ -24055,7 +30937,7 @@ var require_zipFile = __commonJS({
           if (entry.header.commentLength) entry.comment = inBuffer.slice(tmp, tmp + entry.header.commentLength);
           index += entry.header.centralHeaderSize;
           if (entry.entryName in entryTable) {
-            throw Utils.Errors.DUPLICATE_ENTRY(`"${entry.entryName}"`);
+            throw Utils3.Errors.DUPLICATE_ENTRY(`"${entry.entryName}"`);
           }
           entryList[i] = entry;
           entryTable[entry.entryName] = entry;
@@ -24064,32 +30946,32 @@ var require_zipFile = __commonJS({
         makeTemporaryFolders();
       }
       function readMainHeader(readNow) {
-        var i = inBuffer.length - Utils.Constants.ENDHDR, max = Math.max(0, i - 65535), n = max, endStart = inBuffer.length, endOffset = -1, commentEnd = 0;
+        var i = inBuffer.length - Utils3.Constants.ENDHDR, max = Math.max(0, i - 65535), n = max, endStart = inBuffer.length, endOffset = -1, commentEnd = 0;
         const trailingSpace = typeof opts.trailingSpace === "boolean" ? opts.trailingSpace : false;
         if (trailingSpace) max = 0;
         for (i; i >= n; i--) {
           if (inBuffer[i] !== 80) continue;
-          if (inBuffer.readUInt32LE(i) === Utils.Constants.ENDSIG) {
+          if (inBuffer.readUInt32LE(i) === Utils3.Constants.ENDSIG) {
             endOffset = i;
             commentEnd = i;
-            endStart = i + Utils.Constants.ENDHDR;
-            n = i - Utils.Constants.END64HDR;
+            endStart = i + Utils3.Constants.ENDHDR;
+            n = i - Utils3.Constants.END64HDR;
             continue;
           }
-          if (inBuffer.readUInt32LE(i) === Utils.Constants.END64SIG) {
+          if (inBuffer.readUInt32LE(i) === Utils3.Constants.END64SIG) {
             n = max;
             continue;
           }
-          if (inBuffer.readUInt32LE(i) === Utils.Constants.ZIP64SIG) {
+          if (inBuffer.readUInt32LE(i) === Utils3.Constants.ZIP64SIG) {
             endOffset = i;
-            endStart = i + Utils.readBigUInt64LE(inBuffer, i + Utils.Constants.ZIP64SIZE) + Utils.Constants.ZIP64LEAD;
+            endStart = i + Utils3.readBigUInt64LE(inBuffer, i + Utils3.Constants.ZIP64SIZE) + Utils3.Constants.ZIP64LEAD;
             break;
           }
         }
-        if (endOffset == -1) throw Utils.Errors.INVALID_FORMAT();
+        if (endOffset == -1) throw Utils3.Errors.INVALID_FORMAT();
         mainHeader.loadFromBinary(inBuffer.slice(endOffset, endStart));
         if (mainHeader.commentLength) {
-          _comment = inBuffer.slice(commentEnd + Utils.Constants.ENDHDR);
+          _comment = inBuffer.slice(commentEnd + Utils3.Constants.ENDHDR);
         }
         if (readNow) readEntries();
       }
@@ -24117,7 +30999,7 @@ var require_zipFile = __commonJS({
           return decoder.decode(_comment);
         },
         set comment(val) {
-          _comment = Utils.toBuffer(val, decoder.encode);
+          _comment = Utils3.toBuffer(val, decoder.encode);
           mainHeader.commentLength = _comment.length;
         },
         getEntryCount: function() {
@@ -24349,20 +31231,20 @@ var require_zipFile = __commonJS({
 // node_modules/adm-zip/adm-zip.js
 var require_adm_zip = __commonJS({
   "node_modules/adm-zip/adm-zip.js"(exports, module) {
-    var Utils = require_util2();
+    var Utils3 = require_util2();
     var pth = __require("path");
     var ZipEntry = require_zipEntry();
     var ZipFile = require_zipFile();
-    var get_Bool = (...val) => Utils.findLast(val, (c) => typeof c === "boolean");
-    var get_Str = (...val) => Utils.findLast(val, (c) => typeof c === "string");
-    var get_Fun = (...val) => Utils.findLast(val, (c) => typeof c === "function");
+    var get_Bool = (...val) => Utils3.findLast(val, (c) => typeof c === "boolean");
+    var get_Str = (...val) => Utils3.findLast(val, (c) => typeof c === "string");
+    var get_Fun = (...val) => Utils3.findLast(val, (c) => typeof c === "function");
     var defaultOptions = {
       // option "noSort" : if true it disables files sorting
       noSort: false,
       // read entries during load (initial loading may be slower)
       readEntries: false,
       // default method is none
-      method: Utils.Constants.NONE,
+      method: Utils3.Constants.NONE,
       // file system
       fs: null
     };
@@ -24377,29 +31259,29 @@ var require_adm_zip = __commonJS({
         }
         if (Buffer.isBuffer(input)) {
           inBuffer = input;
-          opts.method = Utils.Constants.BUFFER;
+          opts.method = Utils3.Constants.BUFFER;
           input = void 0;
         }
       }
       Object.assign(opts, options);
-      const filetools = new Utils(opts);
+      const filetools = new Utils3(opts);
       const applyDirAttributes = (dirEntries) => {
         dirEntries.filter((d) => d.attr).sort((a, b) => b.path.length - a.path.length).forEach((d) => filetools.fs.chmodSync(d.path, d.attr));
       };
       if (typeof opts.decoder !== "object" || typeof opts.decoder.encode !== "function" || typeof opts.decoder.decode !== "function") {
-        opts.decoder = Utils.decoder;
+        opts.decoder = Utils3.decoder;
       }
       if (input && "string" === typeof input) {
         if (filetools.fs.existsSync(input)) {
-          opts.method = Utils.Constants.FILE;
+          opts.method = Utils3.Constants.FILE;
           opts.filename = input;
           inBuffer = filetools.fs.readFileSync(input);
         } else {
-          throw Utils.Errors.INVALID_FILENAME();
+          throw Utils3.Errors.INVALID_FILENAME();
         }
       }
       const _zip = new ZipFile(inBuffer, opts);
-      const { canonical, sanitize, zipnamefix } = Utils;
+      const { canonical, sanitize, zipnamefix } = Utils3;
       function getEntry(entry) {
         if (entry && _zip) {
           var item;
@@ -24609,7 +31491,7 @@ var require_adm_zip = __commonJS({
             if (_attr.isDirectory()) zipPath += filetools.sep;
             this.addFile(zipPath, data, comment, _attr);
           } else {
-            throw Utils.Errors.FILE_NOT_FOUND(localPath);
+            throw Utils3.Errors.FILE_NOT_FOUND(localPath);
           }
         },
         /**
@@ -24676,7 +31558,7 @@ var require_adm_zip = __commonJS({
               }
             }
           } else {
-            throw Utils.Errors.FILE_NOT_FOUND(localPath);
+            throw Utils3.Errors.FILE_NOT_FOUND(localPath);
           }
         },
         /**
@@ -24694,7 +31576,7 @@ var require_adm_zip = __commonJS({
           var self = this;
           filetools.fs.open(localPath, "r", function(err) {
             if (err && err.code === "ENOENT") {
-              callback(void 0, Utils.Errors.FILE_NOT_FOUND(localPath));
+              callback(void 0, Utils3.Errors.FILE_NOT_FOUND(localPath));
             } else if (err) {
               callback(void 0, err);
             } else {
@@ -24772,7 +31654,7 @@ var require_adm_zip = __commonJS({
           const fileNameFix = (entry) => pth.win32.basename(pth.win32.normalize(namefix(entry)));
           filetools.fs.open(localPath, "r", function(err) {
             if (err && err.code === "ENOENT") {
-              callback(Utils.Errors.FILE_NOT_FOUND(localPath), false);
+              callback(Utils3.Errors.FILE_NOT_FOUND(localPath), false);
             } else if (err) {
               callback(err, false);
             } else {
@@ -24899,7 +31781,7 @@ var require_adm_zip = __commonJS({
           outFileName = get_Str(keepOriginalPermission, outFileName);
           var item = getEntry(entry);
           if (!item) {
-            throw Utils.Errors.NO_ENTRY();
+            throw Utils3.Errors.NO_ENTRY();
           }
           var entryName = canonical(item.entryName);
           var target = sanitize(targetPath, outFileName && !item.isDirectory ? canonical(outFileName) : maintainEntryPath ? entryName : pth.basename(entryName));
@@ -24909,7 +31791,7 @@ var require_adm_zip = __commonJS({
               if (child2.isDirectory) return;
               var content2 = child2.getData();
               if (!content2) {
-                throw Utils.Errors.CANT_EXTRACT_FILE();
+                throw Utils3.Errors.CANT_EXTRACT_FILE();
               }
               var name2 = canonical(maintainEntryPath ? child2.entryName : child2.entryName.substring(item.entryName.length));
               var childName = sanitize(targetPath, name2);
@@ -24920,10 +31802,10 @@ var require_adm_zip = __commonJS({
             return true;
           }
           var content = item.getData(_zip.password);
-          if (!content) throw Utils.Errors.CANT_EXTRACT_FILE();
+          if (!content) throw Utils3.Errors.CANT_EXTRACT_FILE();
           filetools.assertPathSafe(targetPath, target);
           if (filetools.fs.existsSync(target) && !overwrite) {
-            throw Utils.Errors.CANT_OVERRIDE();
+            throw Utils3.Errors.CANT_OVERRIDE();
           }
           const fileAttr = keepOriginalPermission ? entry.header.fileAttr : void 0;
           filetools.writeFileTo(target, content, overwrite, fileAttr);
@@ -24966,7 +31848,7 @@ var require_adm_zip = __commonJS({
           keepOriginalPermission = get_Bool(false, keepOriginalPermission);
           pass = get_Str(keepOriginalPermission, pass);
           overwrite = get_Bool(false, overwrite);
-          if (!_zip) throw Utils.Errors.NO_ZIP();
+          if (!_zip) throw Utils3.Errors.NO_ZIP();
           const dirEntries = [];
           _zip.entries.forEach(function(entry) {
             var entryName = sanitize(targetPath, canonical(entry.entryName));
@@ -24978,7 +31860,7 @@ var require_adm_zip = __commonJS({
             }
             var content = entry.getData(pass);
             if (!content) {
-              throw Utils.Errors.CANT_EXTRACT_FILE();
+              throw Utils3.Errors.CANT_EXTRACT_FILE();
             }
             const fileAttr = keepOriginalPermission ? entry.header.fileAttr : void 0;
             filetools.writeFileTo(entryName, content, overwrite, fileAttr);
@@ -25015,7 +31897,7 @@ var require_adm_zip = __commonJS({
             });
           }
           if (!_zip) {
-            callback(Utils.Errors.NO_ZIP());
+            callback(Utils3.Errors.NO_ZIP());
             return;
           }
           targetPath = pth.resolve(targetPath);
@@ -25073,7 +31955,7 @@ var require_adm_zip = __commonJS({
                   if (err_1) {
                     next(err_1);
                   } else if (!content) {
-                    next(Utils.Errors.CANT_EXTRACT_FILE());
+                    next(Utils3.Errors.CANT_EXTRACT_FILE());
                   } else {
                     const fileAttr = keepOriginalPermission ? entry.header.fileAttr : void 0;
                     filetools.writeFileToAsync(filePath, content, overwrite, fileAttr, function(succ) {
@@ -25322,13 +32204,13 @@ function* tarEntries(buf, path, limits, onSkip) {
     if (header.toString("latin1", 257, 262) !== "ustar") throw new Error(`bad tar header at byte ${at}`);
     const size = tarSize(header);
     const type = String.fromCharCode(header[156]);
-    const field = (from, len) => {
+    const field2 = (from, len) => {
       const s = header.subarray(from, from + len);
       const end = s.indexOf(0);
       return s.toString("utf8", 0, end === -1 ? len : end);
     };
-    const prefix = field(345, 155);
-    const name2 = longName ?? (prefix ? `${prefix}/${field(0, 100)}` : field(0, 100));
+    const prefix = field2(345, 155);
+    const name2 = longName ?? (prefix ? `${prefix}/${field2(0, 100)}` : field2(0, 100));
     const start = at + 512;
     at = start + Math.ceil(size / 512) * 512;
     if (start + size > buf.length) throw new Error(`truncated tar member ${name2}`);
@@ -26343,6 +33225,8 @@ function bindingOf(m, kind2) {
   const g = m.groups;
   const text = g.qv ?? g.uv;
   if (text === void 0 || g.name === void 0) return null;
+  if (g.q === ":" && g.op === ":") return null;
+  if (g.op === ":" && g.uv !== void 0 && m.input[m.indices.groups.uv[1]] === ";" && /^[A-Za-z_$][\w$.]*$/.test(g.uv)) return null;
   let at = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
   let value = text;
   const scheme = QUOTED_SCHEME.exec(value);
@@ -26380,6 +33264,53 @@ function lineBindings(line) {
   }
   return [...byAt.values()].sort((a, b) => a.at - b.at).map(({ rank: _rank, ...b }) => b);
 }
+function xmlValueLine(prev, line, next) {
+  if (!prev.includes(">") || !next.includes("</")) return null;
+  const v = XML_LONE_VALUE.exec(line);
+  if (!v) return null;
+  const open3 = XML_OPEN_END.exec(prev);
+  if (!open3) return null;
+  const name2 = open3.groups.name;
+  if (!next.trimStart().startsWith(`</${name2}>`)) return null;
+  return { name: name2, value: v.groups.v, at: line.indexOf(v.groups.v), kind: "xml" };
+}
+function denseBindings(line) {
+  const out = [];
+  DENSE_VALUE.lastIndex = 0;
+  for (let m = DENSE_VALUE.exec(line); m; m = DENSE_VALUE.exec(line)) {
+    const open3 = m.index;
+    const value = m[3];
+    const at = open3 + m[0].length;
+    DENSE_VALUE.lastIndex = at;
+    let i = open3 - 1;
+    while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
+    let op2 = line[i];
+    if (op2 === ">" && line[i - 1] === "=") op2 = line[--i];
+    if (op2 !== ":" && op2 !== "=") continue;
+    if (op2 === "=" && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? "")) continue;
+    i--;
+    while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
+    if (line[i] === "]") i--;
+    if (line[i] === '"' || line[i] === "'" || line[i] === "`") i -= line[i - 1] === "\\" ? 2 : 1;
+    const end = i + 1;
+    while (i >= 0 && end - i <= 100 && NAME_CHAR.test(line[i])) i--;
+    let start = i + 1;
+    while (start < end && (line[start] === "." || line[start] === "-")) start++;
+    if (start >= end || !/[A-Za-z_$]/.test(line[start])) continue;
+    out.push({ name: line.slice(start, end), value, at, kind: "assign" });
+    DENSE_VALUE.lastIndex = at + value.length;
+  }
+  return out;
+}
+function continuedValueLine(prev, line) {
+  const last = prev.trimEnd();
+  if (!/[=:>]$/.test(last)) return null;
+  const v = LONE_QUOTED.exec(line);
+  if (!v) return null;
+  const n = NAME_OP_END.exec(last);
+  if (!n) return null;
+  return { name: n.groups.name, value: unescapeValue(v.groups.qv), at: v.indices?.groups?.qv?.[0] ?? line.indexOf(v.groups.qv), kind: "assign" };
+}
 function unescapeValue(v) {
   return v.includes("\\/") ? v.replace(/\\\//g, "/") : v;
 }
@@ -26393,7 +33324,7 @@ function indentOf(line) {
   return n;
 }
 function openerWords(line) {
-  return line.match(WORDS) ?? [];
+  return line.match(WORDS2) ?? [];
 }
 function sectionNames(lineText, n, limit = 200) {
   const out = [];
@@ -26436,7 +33367,7 @@ function inlineSectionNames(line, at) {
   }
   return stack.flat();
 }
-var Q, SCHEME, UNQUOTED, VALUE, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, FLAG, DOCKER_ENV, USERINFO, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS;
+var Q, SCHEME, UNQUOTED, VALUE, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, FLAG, DOCKER_ENV, USERINFO, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
 var init_grammar = __esm({
   "src/detect/grammar.ts"() {
     "use strict";
@@ -26445,9 +33376,9 @@ var init_grammar = __esm({
     UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
     VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
     NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
-    OPS = String.raw`::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
+    OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
     ASSIGN = new RegExp(
-      String.raw`(?<![\w$@.\-])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
+      String.raw`(?<![\w$@.\-:])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
       "gd"
     );
     GO_VAR = new RegExp(String.raw`\b(?:var|const)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+[\w.*\[\]]+[ \t]*=[ \t]*${VALUE}`, "gd");
@@ -26471,11 +33402,17 @@ var init_grammar = __esm({
     ];
     ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
     STICKY = FORMS.map((f) => ({ ...f, re: new RegExp(f.re.source, f.re.flags.replace("g", "") + "y") }));
+    XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
+    XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
+    DENSE_VALUE = /(\\?)(["'`])(?=([^"'`\\\s]{8,512})\1\2)/g;
+    NAME_CHAR = /[\w$.-]/;
+    NAME_OP_END = new RegExp(String.raw`(?<![\w$@.\-])(?<q>["'\x60]?)(?<name>${NAME})\k<q>[ \t]*(?::=|=>|=|:)[ \t]*$`);
+    LONE_QUOTED = /^[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/;
     QUOTED_SCHEME = /^(?:bearer|basic|token|bot|apikey|api-key|key|sso-key|otp)[ \t]+(?=\S)/i;
     SECTION_HEADER = /^[ \t]*\[{1,2}(?<name>[^\]\n]{1,100})\]{1,2}[ \t]*(?:[#;].*)?$/;
     OPENER = /(?:[:{([=]|=>|\|[-+]?|>[-+]?)[ \t]*(?:#.*|\/\/.*)?$/;
     BLANK_OR_COMMENT = /^[ \t]*(?:$|#|\/\/|;|--|\*|\/\*)/;
-    WORDS = /[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g;
+    WORDS2 = /[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g;
   }
 });
 
@@ -26505,6 +33442,28 @@ function namesPart(words, part, aliases) {
     if (last.length > name2.length && last.endsWith(name2) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
   }
   return false;
+}
+function namesCredential(words, aliases) {
+  const rest = trimTail(words, /* @__PURE__ */ new Set()).filter((w) => !CREDENTIAL_WORDS.has(w)).join("");
+  if (rest === "") return words.length > 0;
+  return aliases.some((a) => compactName(a) === rest);
+}
+function defaultNames(part) {
+  const d = DEFAULT_PART_NAMES[part.name];
+  return d !== void 0 && d.length === part.names.length && d.every((n) => part.names.includes(compactName(n)));
+}
+function partByShape(words, aliases, parts, value) {
+  const own = new Set(aliases.map(compactName));
+  const rest = trimTail(words, own).filter((w) => !own.has(w)).join("");
+  const required = parts.filter((p) => !p.optional);
+  if (!TOKEN_NAMES.has(rest) && !(SECRET_NAMES.has(rest) && required.length === 1)) return null;
+  let only = null;
+  for (const p of required) {
+    if (!SECRET_PARTS.has(p.name) || !defaultNames(p) || !p.shape.test(value)) continue;
+    if (only) return null;
+    only = p;
+  }
+  return only;
 }
 function namedHit(text, h, ctx) {
   let from = h;
@@ -26537,13 +33496,18 @@ function byNameAlone(rule, hits, b, report) {
     seen.add(from);
     if (!namedHit(b.text, h, ctx)) continue;
     const line = b.lines.lineAt(from);
-    const { text, start: lineStart } = b.around(line, from);
-    for (const binding of bindingsAt(text, from - lineStart)) {
+    const { text, start: lineStart2 } = b.around(line, from);
+    let bindings = bindingsAt(text, from - lineStart2).map((binding) => ({ binding, line, start: lineStart2 }));
+    if (bindings.length === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE) {
+      const next = b.text[from - 1] === "<" ? line + 2 < b.count ? xmlValueLine(b.line(line), b.line(line + 1), b.line(line + 2)) : null : continuedValueLine(b.line(line), b.line(line + 1));
+      if (next) bindings = [{ binding: next, line: line + 1, start: b.lines.lineStart(line + 1) }];
+    }
+    for (const { binding, line: at, start } of bindings) {
       if (isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       for (const part of ctx.parts) {
         if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
-          found.push({ part: part.name, value: binding.value, start: lineStart + binding.at, line });
+          found.push({ part: part.name, value: binding.value, start: start + binding.at, line: at });
         }
       }
     }
@@ -26563,24 +33527,37 @@ function excluded(words, exclude) {
 function candidateLines(rule, hits, b) {
   const ctx = rule.context;
   const window = ctx.anyName && ctx.aliases.length === 0 ? 0 : ctx.window;
-  const set = /* @__PURE__ */ new Set();
+  const out = [];
+  let next = 0;
+  const add = (from, to) => {
+    for (let l = Math.max(from, next); l <= to; l++) out.push(l);
+    if (to + 1 > next) next = to + 1;
+  };
   let lastLine = -1;
   for (const offset of hits) {
     const line = b.lines.lineAt(offset);
     if (line === lastLine) continue;
     lastLine = line;
-    for (let l = Math.max(0, line - window); l <= Math.min(b.count - 1, line + window); l++) set.add(l);
-    if (window > 0) {
+    add(Math.max(0, line - window), Math.min(b.count - 1, line + window));
+    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && /[>=:]$/.test(b.line(line).trimEnd())) add(line + 1, line + 1);
+    if (window > 0 && opensSection(b.line(line))) {
       const indent = indentOf(b.line(line));
+      let last = line;
       for (let l = line + 1; l < b.count && l <= line + CHILD_LINES; l++) {
         const text = b.line(l);
         if (text.trim() === "") continue;
         if (indentOf(text) <= indent) break;
-        set.add(l);
+        last = l;
       }
+      add(line + 1, last);
     }
   }
-  return [...set].sort((x, y) => x - y);
+  return out;
+}
+function opensSection(line) {
+  if (line.length > LONG_LINE) return false;
+  const t = line.slice(-256).replace(/[ \t]+(?:#|\/\/)[^\n]*$/, "").trimEnd();
+  return /[:{[(\]>=]$/.test(t);
 }
 function insideWord(text, at) {
   const before2 = text.charCodeAt(at - 1);
@@ -26599,6 +33576,49 @@ function wordHits(rule, text, hits) {
     return false;
   });
 }
+function calleeOnly(rule) {
+  let list = CALLEE_ONLY.get(rule);
+  if (!list) {
+    const ctx = rule.context;
+    const callees = new Set(ctx.calls.map((c) => c.callee.toLowerCase()));
+    const other = /* @__PURE__ */ new Set([...ctx.aliases, ...ctx.headers.keys(), ...ctx.urls.map((u) => u.keyword), ...ctx.parts.flatMap((p) => p.prefixes.map((x) => x.toLowerCase()))]);
+    list = rule.keywords.filter((k) => callees.has(k) && !other.has(k) && !other.has(compactName(k)));
+    CALLEE_ONLY.set(rule, list);
+  }
+  return list;
+}
+function longestValueRun(line) {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 128 && NOT_VALUE_CODES[c] === 1) {
+      if (run > best) best = run;
+      run = 0;
+    } else run++;
+  }
+  return run > best ? run : best;
+}
+function presenceTest(presence) {
+  let t = PRESENCE_TESTS.get(presence);
+  if (!t) {
+    const m = /^\[(.*)\]\{(\d+)\}$/s.exec(presence.source);
+    const one = m ? new RegExp(`^[${m[1]}]$`) : null;
+    t = { min: m ? Number(m[2]) : 0, valueChars: one !== null && ![...NOT_VALUE].some((ch) => one.test(ch)) };
+    PRESENCE_TESTS.set(presence, t);
+  }
+  return t;
+}
+function firstAtOrAfter(bindings, at) {
+  let lo2 = 0;
+  let hi = bindings.length;
+  while (lo2 < hi) {
+    const mid = lo2 + hi >> 1;
+    if (bindings[mid].at < at) lo2 = mid + 1;
+    else hi = mid;
+  }
+  return lo2;
+}
 function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new Map()) {
   const ctx = rule.context;
   const hits = wordHits(rule, b.text, rawHits);
@@ -26607,6 +33627,10 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
     byNameAlone(rule, hits, b, report);
     return;
   }
+  const locators = calleeOnly(rule);
+  const at = (h, k) => b.text.slice(h, h + k.length).toLowerCase() === k;
+  const named = locators.length ? hits.filter((h) => !locators.some((k) => at(h, k)) || rule.keywords.some((k) => !locators.includes(k) && at(h, k))) : hits;
+  if (named.length === 0) return;
   const found = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
   const othersName = (words) => !words.some((w) => own.has(w)) && words.some((w) => aliases.has(w) && !own.has(w));
@@ -26617,37 +33641,49 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
     for (let l = line - ctx.window; l <= line + ctx.window; l++) if (aliasLines.has(l)) return true;
     return false;
   };
+  const presences = ctx.parts.every((p) => p.presence) ? ctx.parts.map((p) => p.presence) : null;
   const unclaimed = [];
   const visit = (line, pairOnly) => {
     if (b.lineLength(line) > LONG_LINE) {
-      for (const h of hits) if (b.lines.lineAt(h) === line) visitPiece(b.around(line, h), line, pairOnly);
+      const long = b.long(line);
+      const picked = /* @__PURE__ */ new Set();
+      for (const h of named) {
+        const at2 = h - long.start;
+        if (at2 < 0 || at2 > long.text.length) continue;
+        for (let i = firstAtOrAfter(long.bindings, at2 - WINDOW); i < long.bindings.length && long.bindings[i].at <= at2 + WINDOW; i++) picked.add(long.bindings[i]);
+      }
+      if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
       return;
     }
+    if (presences && !presences.some((p) => b.holds(line, p))) return;
     visitPiece({ text: b.line(line), start: b.lines.lineStart(line), bindings: b.at(line) }, line, pairOnly);
   };
   const visitPiece = (piece, line, pairOnly) => {
-    const lineStart = piece.start;
+    const lineStart2 = piece.start;
     for (const binding of piece.bindings ?? lineBindings(piece.text)) {
-      if (isPlaceholder(binding.value)) continue;
+      let shaped = false;
+      for (const part of ctx.parts) if (part.shape.test(binding.value)) shaped = true;
+      if (!shaped || isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
+      const byShape = partByShape(words, ctx.aliases, ctx.parts, binding.value);
       for (const part of ctx.parts) {
         if (!part.shape.test(binding.value)) continue;
-        const hit = { part: part.name, value: binding.value, start: lineStart + binding.at, line };
+        const hit = { part: part.name, value: binding.value, start: lineStart2 + binding.at, line };
         const header = ctx.headers.get(compactName(binding.name));
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
-        const named = !identified && namesPart(words, part, ctx.aliases);
-        if (named && !pairOnly) {
+        const named2 = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && namesCredential(words, ctx.aliases) || byShape === part);
+        if (named2 && !pairOnly) {
           identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line));
         }
         if (identified) found.push(hit);
-        else if (named && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);
+        else if (named2 && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);
       }
     }
   };
-  const lines = candidateLines(rule, hits, b);
+  const lines = candidateLines(rule, named, b);
   for (const line of lines) visit(line, false);
-  for (const call of ctx.calls) callHits(call, rule, hits, aliasHits.length > 0, b, found);
+  for (const call7 of ctx.calls) callHits(call7, rule, hits, aliasHits.length > 0, b, found);
   if (found.length > 0 && ctx.parts.length > 1) {
     const seen = new Set(lines);
     const near = /* @__PURE__ */ new Set();
@@ -26708,10 +33744,10 @@ function splitArguments(args) {
   }
   return out;
 }
-function callHits(call, rule, hits, aliasSeen, b, found) {
+function callHits(call7, rule, hits, aliasSeen, b, found) {
   const ctx = rule.context;
-  if (!aliasSeen && !hasAlias(nameWords(call.callee), ctx.aliases)) return;
-  const needle = call.callee.toLowerCase();
+  if (!aliasSeen && !hasAlias(nameWords(call7.callee), ctx.aliases)) return;
+  const needle = call7.callee.toLowerCase();
   for (const h of hits) {
     if (b.text.slice(h, h + needle.length).toLowerCase() !== needle) continue;
     if (/[\w$]/.test(b.text[h - 1] ?? "")) continue;
@@ -26722,7 +33758,7 @@ function callHits(call, rule, hits, aliasSeen, b, found) {
     const base = open3 + 1;
     const list = splitArguments(args);
     list.forEach((arg, i) => {
-      const want = call.positional[i];
+      const want = call7.positional[i];
       const m = STRING_ARG.exec(arg.text);
       if (want && m) {
         const part = ctx.parts.find((p) => p.name === want);
@@ -26733,15 +33769,15 @@ function callHits(call, rule, hits, aliasSeen, b, found) {
         }
       }
     });
-    if (call.named.size === 0) continue;
+    if (call7.named.size === 0) continue;
     const first = b.lines.lineAt(base);
     const last = b.lines.lineAt(base + args.length);
     for (let line = first; line <= last; line++) {
-      const lineStart = b.lines.lineStart(line);
+      const lineStart2 = b.lines.lineStart(line);
       for (const binding of b.at(line)) {
-        const at = lineStart + binding.at;
+        const at = lineStart2 + binding.at;
         if (at < base || at > base + args.length) continue;
-        const want = call.named.get(compactName(binding.name));
+        const want = call7.named.get(compactName(binding.name));
         const part = want && ctx.parts.find((p) => p.name === want);
         if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at, line });
       }
@@ -26778,7 +33814,7 @@ function pair(rule, found, report) {
     report(rule, hit, parts);
   }
 }
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, IDENT, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, STRING_ARG;
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, CALLEE_ONLY, NOT_VALUE, NOT_VALUE_CODES, PRESENCE_TESTS, STRING_ARG;
 var init_context = __esm({
   "src/detect/context.ts"() {
     "use strict";
@@ -26794,11 +33830,15 @@ var init_context = __esm({
         this.text = text;
         this.lines = lines;
         this.lineCount = lines.lineAt(text.length) + 1;
+        this.longestRun = new Int32Array(this.lineCount).fill(-1);
       }
       text;
       lines;
       byLine = /* @__PURE__ */ new Map();
       sections = /* @__PURE__ */ new Map();
+      presence = /* @__PURE__ */ new Map();
+      longestRun;
+      longLines = /* @__PURE__ */ new Map();
       lineCount;
       get count() {
         return this.lineCount;
@@ -26806,10 +33846,48 @@ var init_context = __esm({
       line(n) {
         return this.lines.lineText(n);
       }
+      /**
+       * The bindings of a huge line (minified code, a source map): the dense grammar's, parsed once per fragment however
+       * many rules and keyword hits land on it, sorted by offset.
+       */
+      long(n) {
+        let l = this.longLines.get(n);
+        if (!l) {
+          const text = this.line(n);
+          this.longLines.set(n, l = { text, start: this.lines.lineStart(n), bindings: denseBindings(text) });
+        }
+        return l;
+      }
+      /**
+       * Whether line `n` holds a run that `presence` finds: first against the line's longest run of value characters
+       * (a part whose characters are all value characters needs a run at least that long), then by the regex itself.
+       * Both memoised per line.
+       */
+      holds(n, presence) {
+        const test = presenceTest(presence);
+        if (test.valueChars) {
+          let run = this.longestRun[n];
+          if (run < 0) this.longestRun[n] = run = longestValueRun(this.line(n));
+          if (run < test.min) return false;
+        }
+        let memo = this.presence.get(presence.source);
+        if (!memo) this.presence.set(presence.source, memo = new Int8Array(this.lineCount));
+        if (memo[n] === 0) memo[n] = presence.test(this.line(n)) ? 1 : -1;
+        return memo[n] === 1;
+      }
       at(n) {
         let b = this.byLine.get(n);
-        if (!b) this.byLine.set(n, b = this.lineLength(n) > LONG_LINE ? [] : lineBindings(this.line(n)));
+        if (!b) this.byLine.set(n, b = this.lineLength(n) > LONG_LINE ? [] : this.parse(n));
         return b;
+      }
+      /** A line's bindings; a value alone between an element's tags on the lines around it is that element's. */
+      parse(n) {
+        const xml = n > 0 && n + 1 < this.lineCount ? xmlValueLine(this.line(n - 1), this.line(n), this.line(n + 1)) : null;
+        if (xml) return [xml];
+        const found = lineBindings(this.line(n));
+        if (found.length > 0 || n === 0 || this.lineLength(n - 1) > LONG_LINE) return found;
+        const continued = continuedValueLine(this.line(n - 1), this.line(n));
+        return continued ? [continued] : found;
       }
       lineLength(n) {
         return this.lines.lineEnd(n) - this.lines.lineStart(n);
@@ -26832,10 +33910,19 @@ var init_context = __esm({
         return s;
       }
     };
+    CREDENTIAL_WORDS = /* @__PURE__ */ new Set(["credentials", "credential", "creds", "cred"]);
+    TOKEN_NAMES = /* @__PURE__ */ new Set(["token", "apitoken", "accesstoken", "authtoken"]);
+    SECRET_NAMES = /* @__PURE__ */ new Set(["key", "apikey", "secret", "secretkey", "apisecret", "accesskey"]);
+    SECRET_PARTS = /* @__PURE__ */ new Set(["key", "secret", "token", "apikey", "secretkey", "accesskey", "apitoken", "accesstoken"]);
     IDENT = /[A-Za-z0-9_$@.-]/;
     OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
     QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
     TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
+    CALLEE_ONLY = /* @__PURE__ */ new WeakMap();
+    NOT_VALUE = " 	\r\n\"'`,;()[]{}<>|&#^";
+    NOT_VALUE_CODES = new Uint8Array(128);
+    for (const ch of NOT_VALUE) NOT_VALUE_CODES[ch.charCodeAt(0)] = 1;
+    PRESENCE_TESTS = /* @__PURE__ */ new WeakMap();
     STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
   }
 });
@@ -26854,7 +33941,7 @@ function reachOf(rule) {
 }
 function stickyOf(rule) {
   let re = stickies.get(rule);
-  if (!re) stickies.set(rule, re = new RegExp(rule.regex.source, rule.regex.flags.replace("y", "") + "y"));
+  if (!re) stickies.set(rule, re = new rule.regex.constructor(rule.regex, rule.regex.flags.replace("y", "") + "y"));
   return re;
 }
 function ledOf(rule) {
@@ -27110,10 +34197,10 @@ function detect(ruleSet, fragment, options = {}) {
       runContextRule(rule, hits.get(rule) ?? [], bindings, (r, hit, parts) => acceptPart(c, r, hit, parts), aliasIndexOf(ruleSet));
       continue;
     }
-    const gate = rule.spec.gate;
-    if (gate !== void 0) {
+    const gate2 = rule.spec.gate;
+    if (gate2 !== void 0) {
       if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r) => r.spec.gate ? [r.spec.gate] : [])));
-      if (!gatePasses(gate, verdict)) continue;
+      if (!gatePasses(gate2, verdict)) continue;
     }
     if (rule.generic) genericIds.add(rule.id);
     const starts = hits.get(rule);
@@ -27123,9 +34210,9 @@ function detect(ruleSet, fragment, options = {}) {
     else {
       const reach = starts ? reachOf(rule) : null;
       const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule), reach) : null;
-      if (!windows && gate !== void 0) {
-        let places = gatePlaces.get(gate);
-        if (!places) gatePlaces.set(gate, places = gateWindows(fragment.text, gate));
+      if (!windows && gate2 !== void 0) {
+        let places = gatePlaces.get(gate2);
+        if (!places) gatePlaces.set(gate2, places = gateWindows(fragment.text, gate2));
         finished = places.length > 0 ? runGateWindows(rule, places, c) : runRule(rule, WHOLE, c);
       } else finished = runRule(rule, windows ?? WHOLE, c);
     }
@@ -27308,6 +34395,110 @@ var init_scan_fragments = __esm({
     init_sort();
     DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
     wallClock = () => performance.now();
+  }
+});
+
+// src/sources/chunks.ts
+function chunkable(buf) {
+  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return false;
+  const nul = buf.indexOf(0);
+  return nul === -1 || nul >= 8e3 + 3;
+}
+function newlines(buf, from, to) {
+  let n = 0;
+  for (let i = buf.indexOf(NEWLINE, from); i !== -1 && i < to; i = buf.indexOf(NEWLINE, i + 1)) n++;
+  return n;
+}
+function lineStart(buf, at, floor) {
+  if (at <= floor) return floor;
+  return Math.max(floor, buf.lastIndexOf(NEWLINE, at - 1) + 1);
+}
+function lineEnd(buf, at) {
+  if (at >= buf.length) return buf.length;
+  const nl = buf.indexOf(NEWLINE, Math.max(0, at - 1));
+  return nl === -1 ? buf.length : nl + 1;
+}
+function charStart(buf, at) {
+  while (at > 0 && at < buf.length && (buf[at] & 192) === 128) at--;
+  return at;
+}
+function* chunkFragments(buf, path, onSkip, options = DEFAULT_CHUNKS) {
+  const { chunkBytes, overlapBytes, maxChunkBytes } = options;
+  const start = buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  let own = start;
+  let linesBeforeOwn = 0;
+  while (own < buf.length) {
+    let end = own + chunkBytes >= buf.length ? buf.length : buf.lastIndexOf(NEWLINE, own + chunkBytes - 1) + 1;
+    let next;
+    if (end <= own) end = lineEnd(buf, own + chunkBytes);
+    if (end - own > maxChunkBytes) {
+      const lineEndsAt = end;
+      end = charStart(buf, own + maxChunkBytes);
+      next = lineEndsAt;
+      onSkip({
+        path,
+        reason: `line ${linesBeforeOwn + 1} is longer than ${maxChunkBytes} bytes: its last ${lineEndsAt - end} bytes were not scanned`
+      });
+    } else {
+      next = end;
+    }
+    let from = lineStart(buf, own - overlapBytes, start);
+    if (own - from > 2 * overlapBytes) from = Math.min(own, lineEnd(buf, own - overlapBytes));
+    let to = lineEnd(buf, end + overlapBytes);
+    if (to - end > 2 * overlapBytes) to = Math.max(end, lineStart(buf, end + overlapBytes, end));
+    if (end < next) to = end;
+    const linesBeforeFrom = linesBeforeOwn - newlines(buf, from, own);
+    const ownLines = newlines(buf, own, end);
+    const lastOwnLine = linesBeforeOwn + ownLines + (end > own && buf[end - 1] !== NEWLINE ? 1 : 0);
+    yield {
+      ...decodeUtf8(buf.subarray(from, to)),
+      path,
+      lineOffset: linesBeforeFrom,
+      bytes: end - own,
+      onlyLines: new LineRange(linesBeforeOwn + 1, Math.max(linesBeforeOwn + 1, lastOwnLine))
+    };
+    linesBeforeOwn += newlines(buf, own, next);
+    own = next;
+  }
+}
+var MiB, CHUNK_ABOVE, DEFAULT_CHUNKS, NEWLINE, LineRange;
+var init_chunks = __esm({
+  "src/sources/chunks.ts"() {
+    "use strict";
+    init_decode();
+    MiB = 1024 * 1024;
+    CHUNK_ABOVE = 256 * MiB;
+    DEFAULT_CHUNKS = { chunkBytes: 64 * MiB, overlapBytes: 1 * MiB, maxChunkBytes: 256 * MiB };
+    NEWLINE = 10;
+    LineRange = class {
+      constructor(from, to) {
+        this.from = from;
+        this.to = to;
+      }
+      from;
+      to;
+      get size() {
+        return Math.max(0, this.to - this.from + 1);
+      }
+      has(line) {
+        return line >= this.from && line <= this.to;
+      }
+      *values() {
+        for (let l = this.from; l <= this.to; l++) yield l;
+      }
+      keys() {
+        return this.values();
+      }
+      *entries() {
+        for (const l of this.values()) yield [l, l];
+      }
+      forEach(fn) {
+        for (const l of this.values()) fn(l, l, this);
+      }
+      [Symbol.iterator]() {
+        return this.values();
+      }
+    };
   }
 });
 
@@ -27884,23 +35075,23 @@ var require_ignore = __commonJS({
       return count2 % 2 === 1;
     };
     var trimEnd = (body2, stripLineEnd) => {
-      let lineEnd = body2.length;
+      let lineEnd2 = body2.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
-          lineEnd--;
+        if (stripLineEnd && body2[lineEnd2 - 1] === "\r") {
+          lineEnd2--;
         }
-        end = lineEnd;
+        end = lineEnd2;
         while (body2[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body2[end - 1] !== "\n") {
           break;
         }
-        lineEnd = end - 1;
+        lineEnd2 = end - 1;
       }
-      if (end === lineEnd) {
-        return body2.slice(0, lineEnd);
+      if (end === lineEnd2) {
+        return body2.slice(0, lineEnd2);
       }
       let backslashes = 0;
       while (body2[end - backslashes - 1] === ESCAPE2) {
@@ -28177,7 +35368,7 @@ var require_ignore = __commonJS({
 
 // src/sources/gitignore.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { dirname as dirname5, join as join7, relative as relative2, sep as sep2 } from "node:path";
+import { dirname as dirname6, join as join7, relative as relative2, sep as sep2 } from "node:path";
 function toPosix(p) {
   return sep2 === "/" ? p : p.split(sep2).join("/");
 }
@@ -28195,12 +35386,12 @@ function readLayer(dir) {
 }
 function ancestorLayers(dir) {
   const chain = [];
-  let cur = dirname5(dir);
+  let cur = dirname6(dir);
   let top = existsSync6(join7(dir, ".git")) ? dir : null;
   while (!top) {
     chain.push(cur);
     if (existsSync6(join7(cur, ".git"))) top = cur;
-    const up = dirname5(cur);
+    const up = dirname6(cur);
     if (up === cur) break;
     cur = up;
   }
@@ -28230,7 +35421,7 @@ var init_gitignore = __esm({
 // src/sources/tracked.ts
 import { spawnSync } from "node:child_process";
 import { existsSync as existsSync7 } from "node:fs";
-import { dirname as dirname6, join as join8, sep as sep3 } from "node:path";
+import { dirname as dirname7, join as join8, sep as sep3 } from "node:path";
 function byteKey(path) {
   return (typeof path === "string" ? Buffer.from(path, "utf8") : path).toString("latin1");
 }
@@ -28272,7 +35463,7 @@ var init_tracked = __esm({
         return index !== null && index.dirs.has(byteKey(abs));
       }
       index(abs) {
-        const top = this.top(dirname6(typeof abs === "string" ? abs : abs.toString("utf8")));
+        const top = this.top(dirname7(typeof abs === "string" ? abs : abs.toString("utf8")));
         if (top === null) return null;
         let index = this.byTop.get(top);
         if (index === void 0) this.byTop.set(top, index = readIndex(top));
@@ -28282,7 +35473,7 @@ var init_tracked = __esm({
       top(dir) {
         const known = this.topOf.get(dir);
         if (known !== void 0) return known;
-        const parent = dirname6(dir);
+        const parent = dirname7(dir);
         const top = existsSync7(join8(dir, ".git")) ? dir : parent === dir ? null : this.top(parent);
         this.topOf.set(dir, top);
         return top;
@@ -28473,6 +35664,10 @@ function* readFileFragments({ abs, path }, maxFileSize, onSkip, into, maxArchive
     onSkip({ path, reason: read.reason });
     return;
   }
+  if (read.buf.length > CHUNK_ABOVE && chunkable(read.buf)) {
+    yield* chunkFragments(read.buf, path, onSkip);
+    return;
+  }
   const decoded = decode(read.buf);
   if (!("binary" in decoded)) {
     yield { ...decoded, path, bytes: read.buf.length };
@@ -28495,6 +35690,7 @@ var init_fs = __esm({
   "src/sources/fs.ts"() {
     "use strict";
     init_archive();
+    init_chunks();
     init_decode();
     init_gitignore();
     init_tracked();
@@ -28550,10 +35746,10 @@ function git(args, options) {
     child2.stdout.on("data", (d) => out.push(d));
     child2.stderr.on("data", (d) => err.push(d));
     child2.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
-    child2.on("close", (code) => {
+    child2.on("close", (code22) => {
       const stderr = Buffer.concat(err).toString("utf8");
-      if ((options.okCodes ?? [0]).includes(code ?? -1)) resolvePromise(Buffer.concat(out));
-      else reject(new GitError(`git ${args[0]} failed (${code}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code, stderr));
+      if ((options.okCodes ?? [0]).includes(code22 ?? -1)) resolvePromise(Buffer.concat(out));
+      else reject(new GitError(`git ${args[0]} failed (${code22}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code22, stderr));
     });
     if (options.input !== void 0) child2.stdin.end(options.input);
     else child2.stdin.end();
@@ -28567,10 +35763,10 @@ var init_git = __esm({
   "src/util/git.ts"() {
     "use strict";
     GitError = class extends Error {
-      constructor(message, args, code, stderr) {
+      constructor(message, args, code22, stderr) {
         super(message);
         this.args = args;
-        this.code = code;
+        this.code = code22;
         this.stderr = stderr;
         this.name = "GitError";
       }
@@ -28582,11 +35778,11 @@ var init_git = __esm({
 });
 
 // src/sources/cat-file.ts
-var NEWLINE, CatFileParser;
+var NEWLINE2, CatFileParser;
 var init_cat_file = __esm({
   "src/sources/cat-file.ts"() {
     "use strict";
-    NEWLINE = 10;
+    NEWLINE2 = 10;
     CatFileParser = class {
       constructor(maxSize, onObject) {
         this.maxSize = maxSize;
@@ -28616,7 +35812,7 @@ var init_cat_file = __esm({
             at = this.readBody(buf, at);
             continue;
           }
-          const eol = buf.indexOf(NEWLINE, at);
+          const eol = buf.indexOf(NEWLINE2, at);
           if (eol === -1) {
             this.rest = Buffer.from(buf.subarray(at));
             return;
@@ -28659,7 +35855,7 @@ var init_cat_file = __esm({
 });
 
 // src/sources/git-log-raw.ts
-var LOG_FORMAT, HEADER_FIELDS, NUL, SOH, NEWLINE2, COLON, LogRawParser;
+var LOG_FORMAT, HEADER_FIELDS, NUL, SOH, NEWLINE3, COLON, LogRawParser;
 var init_git_log_raw = __esm({
   "src/sources/git-log-raw.ts"() {
     "use strict";
@@ -28667,7 +35863,7 @@ var init_git_log_raw = __esm({
     HEADER_FIELDS = 5;
     NUL = 0;
     SOH = 1;
-    NEWLINE2 = 10;
+    NEWLINE3 = 10;
     COLON = 58;
     LogRawParser = class {
       constructor(handlers) {
@@ -28723,7 +35919,7 @@ var init_git_log_raw = __esm({
           if (this.header.length === HEADER_FIELDS) this.finishHeader();
           return;
         }
-        while (from < to && buf[from] === NEWLINE2) from++;
+        while (from < to && buf[from] === NEWLINE3) from++;
         if (from >= to) return;
         if (buf[from] === SOH) {
           this.inHeader = true;
@@ -28783,22 +35979,22 @@ function commonSuffix(a, b, limit) {
 }
 function countLines(buf, end) {
   let n = 0;
-  let i = buf.indexOf(NEWLINE3);
+  let i = buf.indexOf(NEWLINE4);
   while (i !== -1 && i < end) {
     n += 1;
-    i = buf.indexOf(NEWLINE3, i + 1);
+    i = buf.indexOf(NEWLINE4, i + 1);
   }
   return n;
 }
 function backLines(buf, at, lines) {
-  let start = at === 0 ? 0 : buf.lastIndexOf(NEWLINE3, at - 1) + 1;
-  for (let n = 0; n < lines && start > 0; n++) start = start >= 2 ? buf.lastIndexOf(NEWLINE3, start - 2) + 1 : 0;
+  let start = at === 0 ? 0 : buf.lastIndexOf(NEWLINE4, at - 1) + 1;
+  for (let n = 0; n < lines && start > 0; n++) start = start >= 2 ? buf.lastIndexOf(NEWLINE4, start - 2) + 1 : 0;
   return start;
 }
 function forwardLines(buf, at, lines) {
   let i = at;
   for (let n = 0; n <= lines; n++) {
-    const nl = buf.indexOf(NEWLINE3, i);
+    const nl = buf.indexOf(NEWLINE4, i);
     if (nl === -1) return buf.length;
     i = nl + 1;
   }
@@ -28808,7 +36004,7 @@ function openBlockStart(buf, start) {
   const begin = buf.lastIndexOf("-----BEGIN", start);
   if (begin === -1) return start;
   const end = buf.lastIndexOf("-----END", start);
-  return end > begin ? start : buf.lastIndexOf(NEWLINE3, begin) + 1;
+  return end > begin ? start : buf.lastIndexOf(NEWLINE4, begin) + 1;
 }
 function openBlockEnd(buf, end) {
   const close = buf.indexOf("-----END", end);
@@ -28827,11 +36023,11 @@ function changedRegion(base, next, context = CONTEXT_LINES) {
   end = openBlockEnd(next, end);
   return { start, end, lineOffset: countLines(next, start) };
 }
-var NEWLINE3, CONTEXT_LINES, BlobCache;
+var NEWLINE4, CONTEXT_LINES, BlobCache;
 var init_history_delta = __esm({
   "src/sources/history-delta.ts"() {
     "use strict";
-    NEWLINE3 = 10;
+    NEWLINE4 = 10;
     CONTEXT_LINES = 5;
     BlobCache = class {
       constructor(maxBytes) {
@@ -28874,16 +36070,42 @@ function revisionArgs(revisions = {}) {
   if (revs.length || not.length) args.push("--end-of-options", ...revs, ...not);
   return args;
 }
+async function stashEntries(repo, revisions = {}) {
+  if (revisions.branch || revisions.range) return [];
+  const out = await git(["log", "--walk-reflogs", "--format=%H", "refs/stash", "--"], { cwd: repo, env: HISTORY_ENV, okCodes: [0, 128] });
+  return out.toString("utf8").split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+}
+async function partialCloneArgs(repo) {
+  const out = await git(["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"], { cwd: repo, okCodes: [0, 1] });
+  const partial = out.toString("utf8").split("\n").some((l) => /^extensions\.partialclone \S/i.test(l) || /\.promisor true$/i.test(l));
+  return partial ? ["-c", "protocol.allow=never"] : [];
+}
+async function missingObjects(repo, revisions, stash, offline) {
+  const out = await git([...offline, "rev-list", "--objects", "--missing=print", "--stdin", ...revisionArgs(revisions)], {
+    cwd: repo,
+    env: HISTORY_ENV,
+    input: stash.length ? `${stash.join("\n")}
+` : ""
+  });
+  const missing = /* @__PURE__ */ new Set();
+  for (const line of out.toString("utf8").split("\n")) if (line.startsWith("?")) missing.add(line.slice(1).trim());
+  return missing;
+}
 async function countCommits(repo, revisions = {}) {
   const args = revisionArgs(revisions);
-  const out = await git([...GIT_CONFIG, "rev-list", "--count", ...args], { cwd: repo });
+  const stash = await stashEntries(repo, revisions);
+  const out = await git([...GIT_CONFIG, "rev-list", "--count", "--stdin", ...args], { cwd: repo, env: HISTORY_ENV, input: stash.length ? `${stash.join("\n")}
+` : "" });
   return Number(out.toString("utf8").trim()) || 0;
 }
 async function* historySource(options) {
   const { repo, maxFileSize, onSkip } = options;
   const added = options.addedOnly === true;
+  const [stash, offline] = await Promise.all([stashEntries(repo, options.revisions), partialCloneArgs(repo)]);
+  const missing = offline.length ? await missingObjects(repo, options.revisions ?? {}, stash, offline) : /* @__PURE__ */ new Set();
   const logArgs = [
     ...GIT_CONFIG,
+    ...offline,
     "log",
     "--no-color",
     "--no-decorate",
@@ -28894,10 +36116,15 @@ async function* historySource(options) {
     "--topo-order",
     "--reverse",
     `--format=${LOG_FORMAT}`,
+    "--stdin",
+    // the older stash entries
     ...revisionArgs(options.revisions)
   ];
-  const log = gitSpawn(logArgs, { cwd: repo });
-  const cat = gitSpawn(["cat-file", "--batch", "--buffer"], { cwd: repo });
+  const log = gitSpawn(logArgs, { cwd: repo, env: HISTORY_ENV });
+  log.stdin.on("error", () => void 0);
+  log.stdin.end(stash.length ? `${stash.join("\n")}
+` : "");
+  const cat = gitSpawn([...offline, "cat-file", "--batch", "--buffer"], { cwd: repo, env: HISTORY_ENV });
   const seen = /* @__PURE__ */ new Set();
   const known = /* @__PURE__ */ new Set();
   const submodules = /* @__PURE__ */ new Set();
@@ -28908,8 +36135,13 @@ async function* historySource(options) {
   let ids = [];
   const parser = new LogRawParser({
     commit(info2) {
-      if (info2.sha !== lastSha) ordinal += 1;
+      if (info2.sha === lastSha) return;
+      ordinal += 1;
       lastSha = info2.sha;
+      if (options.messages) {
+        queue.push({ blob: info2.sha, base: null, path: COMMIT_MESSAGE_PATH, commit: info2, ordinal, message: true });
+        ids.push(info2.sha);
+      }
     },
     wants: (blob, status) => status !== "D" && !seen.has(blob) && !known.has(blob),
     change(commit, change) {
@@ -28922,6 +36154,11 @@ async function* historySource(options) {
         return;
       }
       if (seen.has(change.blob) || known.has(change.blob)) return;
+      if (missing.has(change.blob)) {
+        seen.add(change.blob);
+        onSkip({ path: change.path, reason: `${PARTIAL_CLONE_SKIP} (commit ${commit.sha.slice(0, 12)}, blob ${change.blob.slice(0, 12)})` });
+        return;
+      }
       if (added) {
         const bases = (change.bases ?? [change.base]).filter((b) => b !== zeros(b.length));
         if (bases.includes(change.blob)) return;
@@ -28948,11 +36185,11 @@ async function* historySource(options) {
   cat.stderr.on("data", (d) => catErr.push(d));
   const logDone = new Promise((resolveDone) => {
     log.on("error", () => resolveDone(-1));
-    log.on("close", (code) => resolveDone(code));
+    log.on("close", (code22) => resolveDone(code22));
   });
   const catDone = new Promise((resolveDone) => {
     cat.on("error", () => resolveDone(-1));
-    cat.on("close", (code) => resolveDone(code));
+    cat.on("close", (code22) => resolveDone(code22));
   });
   cat.stdin.on("error", () => {
   });
@@ -28991,7 +36228,20 @@ async function* historySource(options) {
           if (object.id === wanted.blob && "content" in object && object.content) cache.set(wanted.blob, object.content);
           continue;
         }
+        if (wanted.message) {
+          const fragment2 = messageFragment(object, wanted, onSkip);
+          if (fragment2) yield fragment2;
+          continue;
+        }
         blobs += 1;
+        if ("content" in object && object.content && object.type === "blob" && object.id === wanted.blob && object.content.length > CHUNK_ABOVE && chunkable(object.content)) {
+          for (const c of chunkFragments(object.content, wanted.path, onSkip)) {
+            bytes += c.bytes ?? 0;
+            yield { ...c, commit: wanted.commit };
+          }
+          options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
+          continue;
+        }
         const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
         if (fragment && "archive" in fragment) {
           for (const m of archiveFragments(fragment.archive, wanted, options, onSkip)) {
@@ -29023,10 +36273,33 @@ async function* historySource(options) {
     }
   }
 }
-function gitFailure(command, args, code, stderr) {
+function gitFailure(command, args, code22, stderr) {
   const text = Buffer.concat(stderr).toString("utf8");
   const first = text.trim().split("\n")[0]?.replace(/^fatal: /, "") ?? "";
-  return new GitError(`git ${command} failed (${code}): ${first}`, args, code, text);
+  return new GitError(`git ${command} failed (${code22}): ${first}`, args, code22, text);
+}
+function messageFragment(object, wanted, onSkip) {
+  const where = `commit ${wanted.commit.sha.slice(0, 12)}`;
+  if (object.id !== wanted.blob) throw new Error(`git cat-file answered ${object.id} for ${wanted.blob}`);
+  if (!("content" in object) || !object.content || object.type !== "commit") {
+    const why = "missing" in object ? "missing" : object.type !== "commit" ? `a ${object.type}` : `larger than --max-file-size (${object.size} bytes)`;
+    onSkip({ path: COMMIT_MESSAGE_PATH, reason: `commit object ${why}: its message was not scanned (${where})` });
+    return null;
+  }
+  const raw = object.content;
+  const end = raw.indexOf("\n\n");
+  if (end === -1) return null;
+  const header = raw.toString("latin1", 0, end);
+  const label2 = /^encoding (.+)$/m.exec(header)?.[1]?.trim();
+  const body2 = raw.subarray(end + 2);
+  let text;
+  try {
+    text = label2 && !/^utf-?8$/i.test(label2) ? new TextDecoder(label2).decode(body2) : decodeUtf8(body2).text;
+  } catch {
+    text = decodeUtf8(body2).text;
+  }
+  if (!text.trim()) return null;
+  return { text, path: COMMIT_MESSAGE_PATH, commit: wanted.commit, bytes: body2.length, message: true };
 }
 function plainText(buf) {
   if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return false;
@@ -29083,17 +36356,30 @@ function toFragment(object, wanted, onSkip, cache, archiveDepth = 0) {
   }
   return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size, ...withPrevious };
 }
-var GIT_CONFIG, GITLINK_MODE, ZEROS, zeros, DEFAULT_DELTA_CACHE_BYTES;
+var GIT_CONFIG, HISTORY_ENV, COMMIT_MESSAGE_PATH, PARTIAL_CLONE_SKIP, GITLINK_MODE, ZEROS, zeros, DEFAULT_DELTA_CACHE_BYTES;
 var init_history = __esm({
   "src/sources/history.ts"() {
     "use strict";
     init_git();
     init_cat_file();
+    init_chunks();
     init_archive();
     init_decode();
     init_git_log_raw();
     init_history_delta();
-    GIT_CONFIG = ["-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "log.showRoot=true"];
+    GIT_CONFIG = [
+      "-c",
+      "core.quotePath=false",
+      "-c",
+      "log.showSignature=false",
+      "-c",
+      "log.showRoot=true",
+      "-c",
+      "i18n.logOutputEncoding=UTF-8"
+    ];
+    HISTORY_ENV = { GIT_NO_REPLACE_OBJECTS: "1", GIT_NO_LAZY_FETCH: "1" };
+    COMMIT_MESSAGE_PATH = "(commit message)";
+    PARTIAL_CLONE_SKIP = "blob not in this partial clone: not fetched, not scanned";
     GITLINK_MODE = "160000";
     ZEROS = "0".repeat(64);
     zeros = (length) => ZEROS.slice(0, length);
@@ -29160,6 +36446,7 @@ async function scanHistory(options = {}) {
   const kept = new FirstSeen();
   let files = 0;
   let bytes = 0;
+  let messages = 0;
   const cutShort = [];
   const onProgress = options.onProgress;
   const archives = { maxDepth: options.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH };
@@ -29170,7 +36457,8 @@ async function scanHistory(options = {}) {
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip: (s) => void skipped.push(s),
     onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : void 0,
-    archives
+    archives,
+    messages: true
   });
   const first = source?.next();
   let loaded;
@@ -29201,8 +36489,11 @@ async function scanHistory(options = {}) {
     const rank = /* @__PURE__ */ new Map();
     for (let next = await first; !next.done; next = await source.next()) {
       const fragment = next.value;
-      files += 1;
-      bytes += fragment.bytes ?? fragment.text.length;
+      if (fragment.message) messages += 1;
+      else {
+        files += 1;
+        bytes += fragment.bytes ?? fragment.text.length;
+      }
       const sha = fragment.commit?.sha ?? "";
       let r = rank.get(sha);
       if (r === void 0) rank.set(sha, r = rank.size);
@@ -29224,6 +36515,8 @@ async function scanHistory(options = {}) {
     config,
     root: repository.root,
     repository,
+    missingBlobs: skipped.filter((s) => s.reason.startsWith(PARTIAL_CLONE_SKIP)).length,
+    messages,
     ...baselined.outcome ? { baseline: baselined.outcome } : {}
   };
 }
@@ -29304,6 +36597,17 @@ function humanBytes(n) {
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
+function verificationLine(v, c) {
+  const message = escapeControl(v.message);
+  if (v.status === "live") {
+    const rights = v.permissions?.length ? `can ${v.permissions.map(escapeControl).join(", ")}` : "rights not reported";
+    const ip = v.ipRestricted === false ? "; no IP allow-list" : v.ipRestricted ? "; IP allow-list" : "";
+    const account = v.account ? `; ${Object.entries(v.account).map(([k, x]) => escapeControl(`${k} ${String(x)}`)).join(", ")}` : "";
+    return c.redBold(`LIVE (${escapeControl(v.provider)}): ${rights}${ip}`) + c.dim(`${account} \u2014 ${message}`);
+  }
+  if (v.status === "invalid") return c.green(`invalid (${escapeControl(v.provider || "no provider")}): ${message}`);
+  return c.yellow(`not verified: ${message}`);
+}
 function textReport(findings, meta) {
   const c = ansiStyles(meta.color);
   const sev = {
@@ -29317,7 +36621,7 @@ function textReport(findings, meta) {
   const fileBlocks = (list) => {
     const byFile = /* @__PURE__ */ new Map();
     for (const f of list) {
-      const path = escapeControl(f.path);
+      const path = escapeLine(f.path);
       const key = f.commit ? `${path} @ ${f.commit.sha.slice(0, 12)}` : path;
       const group = byFile.get(key) ?? [];
       group.push(f);
@@ -29327,7 +36631,8 @@ function textReport(findings, meta) {
     for (const [file, group] of byFile) {
       out.push(c.underline(file));
       for (const f of group) {
-        out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(f.ruleId)}  ${f.description}  ${c.dim(escapeControl(f.secret))}`);
+        out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(escapeControl(f.ruleId))}  ${escapeControl(f.description)}  ${c.dim(escapeControl(f.secret))}`);
+        if (f.verification) out.push(`            ${verificationLine(f.verification, c)}`);
         if (f.decoded) out.push(`            ${c.dim(`decoded from ${f.decoded.join(" \u2192 ")}: the position is the encoded text's`)}`);
         if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
       }
@@ -29345,7 +36650,7 @@ function textReport(findings, meta) {
       byRepo.set(key, group);
     }
     for (const r of byRepo.values()) {
-      out.push(c.bold(escapeControl(`\u25A0 ${r.name}`)) + (r.url && r.url !== r.name ? `  ${c.dim(escapeControl(r.url))}` : ""));
+      out.push(c.bold(escapeLine(`\u25A0 ${r.name}`)) + (r.url && r.url !== r.name ? `  ${c.dim(escapeControl(r.url))}` : ""));
       out.push("");
       fileBlocks(r.list);
     }
@@ -29355,7 +36660,9 @@ function textReport(findings, meta) {
   const s = meta.stats;
   const scanned = `scanned ${plural(s.files, "file")}, ${humanBytes(s.bytes)}, ${s.skipped} skipped, in ${s.durationMs} ms`;
   if (findings.length) {
-    out.push(c.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(files, "file")} (${scanned})`));
+    const live = findings.filter((f) => f.verification?.status === "live").length;
+    const verified = findings.some((f) => f.verification) ? `, ${live} LIVE` : "";
+    out.push(c.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(files, "file")}${verified} (${scanned})`));
     out.push(meta.hint ?? FIX_HINT);
   } else {
     out.push(c.green(`\u2714 no secrets found (${scanned})`));
@@ -29405,10 +36712,10 @@ function barCard(title, rows, filter, limit = 12, color) {
   const max = Math.max(1, ...rows.map(([, n]) => n));
   const shown = rows.slice(0, limit);
   const rest = rows.slice(limit).reduce((n, [, v]) => n + v, 0);
-  const items = shown.map(([label, n]) => {
+  const items = shown.map(([label2, n]) => {
     const pct = Math.max(2, Math.round(n / max * 100));
-    const bg = color ? color(label) : "#3b6fd1";
-    return `<li><button type="button" class="bar" data-filter="${filter}" data-value="${escapeHtml(label)}" title="Show only ${escapeHtml(visible(label))}"><span class="label">${escapeHtml(visible(label))}</span><span class="track"><span class="fill" style="width:${pct}%;background:${bg}"></span></span><span class="n">${n.toLocaleString("en-US")}</span></button></li>`;
+    const bg = color ? color(label2) : "#3b6fd1";
+    return `<li><button type="button" class="bar" data-filter="${filter}" data-value="${escapeHtml(label2)}" title="Show only ${escapeHtml(visible(label2))}"><span class="label">${escapeHtml(visible(label2))}</span><span class="track"><span class="fill" style="width:${pct}%;background:${bg}"></span></span><span class="n">${n.toLocaleString("en-US")}</span></button></li>`;
   }).join("");
   const more = rest ? `<li class="more">and ${plural2(rows.length - limit, "other")}: ${rest.toLocaleString("en-US")}</li>` : "";
   return `<section class="card"><h2>${escapeHtml(title)}</h2><ul class="bars">${items || '<li class="none">none</li>'}${more}</ul></section>`;
@@ -29455,8 +36762,8 @@ function timeline(findings) {
     const tip = `${b}: ${plural2(c.commits, "commit")} introduced ${plural2(c.findings, "key")}`;
     return `<rect x="${(i * slot + slot * 0.1).toFixed(1)}" y="${height - h}" width="${Math.max(1, slot * 0.8).toFixed(1)}" height="${h}"><title>${escapeHtml(tip)}</title></rect>`;
   }).join("");
-  const label = (text, x, anchor) => `<text x="${x}" y="12" text-anchor="${anchor}">${escapeHtml(text)}</text>`;
-  return `<p class="note">${plural2(commits.size, "commit")} introduced keys, ${escapeHtml(buckets[0])} to ${escapeHtml(buckets[buckets.length - 1])}, by ${byDay ? "day" : "month"} (most in one ${byDay ? "day" : "month"}: ${max}).</p><svg class="timeline" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" role="img" aria-label="Commits that introduced keys over time">${label(buckets[0], 0, "start")}${label(buckets[buckets.length - 1], width, "end")}${bars}</svg>`;
+  const label2 = (text, x, anchor) => `<text x="${x}" y="12" text-anchor="${anchor}">${escapeHtml(text)}</text>`;
+  return `<p class="note">${plural2(commits.size, "commit")} introduced keys, ${escapeHtml(buckets[0])} to ${escapeHtml(buckets[buckets.length - 1])}, by ${byDay ? "day" : "month"} (most in one ${byDay ? "day" : "month"}: ${max}).</p><svg class="timeline" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" role="img" aria-label="Commits that introduced keys over time">${label2(buckets[0], 0, "start")}${label2(buckets[buckets.length - 1], width, "end")}${bars}</svg>`;
 }
 function repositoriesCard(repos) {
   const failed = repos.filter((r) => r.status === "failed");
@@ -29535,7 +36842,7 @@ function htmlReport(findings, meta) {
 <header><h1>${escapeHtml(title)}</h1><p>${summary2}. Secrets are shown redacted: a few leading characters, then \u2026</p></header>
 <main>
 <div class="grid">
-${barCard("By severity", bySeverity, "severity", 4, (label) => SEVERITY_COLOR[label] ?? "#888")}
+${barCard("By severity", bySeverity, "severity", 4, (label2) => SEVERITY_COLOR[label2] ?? "#888")}
 ${barCard("By provider", byProvider, "provider")}
 ${byRepo.length || repos ? barCard("By repository", byRepo, "repository") : ""}
 ${repos ? repositoriesCard(repos) : ""}
@@ -29623,7 +36930,7 @@ function detail(r){
   function item(k,v,mono){if(!v&&v!==0)return;dl.appendChild(el('dt',null,k));dl.appendChild(el('dd',mono?'mono':null,v))}
   item('Rule',rule[0]+' \u2014 '+rule[1]);if(r[3]>=0){item('Repository',D.repos[r[3]][0]);item('URL',D.repos[r[3]][1],true)}
   item('File',r[4]+':'+r[5]+':'+r[6],true);item('Secret',r[12]+' (redacted unless the report was made with --no-redact)',true);
-  if(r[14])item('Decoded from',r[14]);if(r[7]){item('Commit',r[7],true);item('Author',r[8]+(r[9]?' <'+r[9]+'>':''));item('Date',r[10]);item('Message',r[11])}
+  if(r[14])item('Encoded as',r[14]);if(r[7]){item('Commit',r[7],true);item('Author',r[8]+(r[9]?' <'+r[9]+'>':''));item('Date',r[10]);item('Message',r[11])}
   if(r[13])item('Verification',r[13]);item('Fingerprint',r[15],true);
   dl.appendChild(el('dt',null,'How to fix'));var fix=el('dd',null,D.fix);
   rule[2].forEach(function(u){if(/^https:\\/\\//.test(u)){var a=el('a',null,u);a.href=u;a.rel='noopener noreferrer';a.target='_blank';fix.appendChild(document.createElement('br'));fix.appendChild(a)}});
@@ -29736,6 +37043,7 @@ var init_output = __esm({
     "use strict";
     init_cache();
     init_escape();
+    init_text2();
   }
 });
 
@@ -29755,6 +37063,15 @@ var init_finish = __esm({
 var init_progress = __esm({
   "src/cli/progress.ts"() {
     "use strict";
+  }
+});
+
+// src/cli/verify.ts
+var init_verify = __esm({
+  "src/cli/verify.ts"() {
+    "use strict";
+    init_redact();
+    init_common();
   }
 });
 
@@ -29786,12 +37103,1900 @@ var init_history2 = __esm({
     init_common();
     init_finish();
     init_progress();
+    init_verify();
+  }
+});
+
+// src/verify/types.ts
+var VerifyUnknown, VerifyConfigError;
+var init_types3 = __esm({
+  "src/verify/types.ts"() {
+    "use strict";
+    VerifyUnknown = class extends Error {
+      constructor(kind2, detail) {
+        super(`${kind2}: ${detail}`);
+        this.kind = kind2;
+      }
+      kind;
+      name = "VerifyUnknown";
+    };
+    VerifyConfigError = class extends Error {
+      name = "VerifyConfigError";
+    };
+  }
+});
+
+// src/verify/endpoints.ts
+function checkBase(id, value) {
+  if (typeof value !== "string" || value.trim() === "") throw new VerifyConfigError(`${ENDPOINTS_ENV}: "${id}" needs a base URL string`);
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new VerifyConfigError(`${ENDPOINTS_ENV}: "${id}" is not a URL: ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
+    throw new VerifyConfigError(`${ENDPOINTS_ENV}: "${id}" must be an https URL (plain http only on 127.0.0.1, localhost or [::1]), not ${url.protocol}//${url.host}`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new VerifyConfigError(`${ENDPOINTS_ENV}: "${id}" may hold a scheme, host, port and path prefix only`);
+  }
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+}
+function parseEndpointOverrides(raw, known) {
+  const out = /* @__PURE__ */ new Map();
+  if (raw === void 0 || raw.trim() === "") return out;
+  let doc;
+  try {
+    doc = JSON.parse(raw);
+  } catch {
+    throw new VerifyConfigError(`${ENDPOINTS_ENV} is not valid JSON (expected an object such as {"binance": "https://proxy.example"})`);
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) throw new VerifyConfigError(`${ENDPOINTS_ENV} must be a JSON object from provider id to base URL`);
+  for (const [id, value] of Object.entries(doc)) {
+    if (!known.has(id)) throw new VerifyConfigError(`${ENDPOINTS_ENV}: no verifier has the endpoint id "${id}" (known: ${[...known].sort().join(", ")})`);
+    out.set(id, checkBase(id, value));
+  }
+  return out;
+}
+var ENDPOINTS_ENV, LOOPBACK;
+var init_endpoints = __esm({
+  "src/verify/endpoints.ts"() {
+    "use strict";
+    init_types3();
+    ENDPOINTS_ENV = "KEYHOUND_VERIFY_ENDPOINTS";
+    LOOPBACK = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
+  }
+});
+
+// src/verify/http.ts
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function networkCode(err) {
+  const cause = err.cause;
+  return typeof cause?.code === "string" && /^[A-Z_]+$/.test(cause.code) ? cause.code : "connection failed";
+}
+var DEFAULT_LIMITS, sleep, HostPacer, CredentialHttp;
+var init_http = __esm({
+  "src/verify/http.ts"() {
+    "use strict";
+    init_types3();
+    DEFAULT_LIMITS = { timeoutMs: 1e4, minIntervalMs: 250, maxRetries: 2, backoffMs: 1e3 };
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    HostPacer = class {
+      constructor(minIntervalMs) {
+        this.minIntervalMs = minIntervalMs;
+      }
+      minIntervalMs;
+      next = /* @__PURE__ */ new Map();
+      async wait(host) {
+        const now = Date.now();
+        const at = Math.max(now, this.next.get(host) ?? 0);
+        this.next.set(host, at + this.minIntervalMs);
+        if (at > now) await sleep(at - now);
+      }
+    };
+    CredentialHttp = class {
+      constructor(ctx) {
+        this.ctx = ctx;
+      }
+      ctx;
+      sent = false;
+      now() {
+        return this.ctx.now();
+      }
+      async request(endpoint, req) {
+        const base = this.ctx.base(endpoint);
+        const host = new URL(base).host;
+        const { timeoutMs, maxRetries, backoffMs } = this.ctx.limits;
+        for (let attempt = 0; ; attempt++) {
+          await this.ctx.pacer.wait(host);
+          let res;
+          try {
+            this.sent = true;
+            res = await this.ctx.fetch(base + req.path, {
+              method: req.method ?? "GET",
+              headers: { "user-agent": "keyhound-verify", accept: "application/json", ...req.headers },
+              ...req.body !== void 0 ? { body: req.body } : {},
+              redirect: "manual",
+              signal: AbortSignal.timeout(timeoutMs)
+            });
+          } catch (err) {
+            const name2 = err.name;
+            if (name2 === "TimeoutError" || name2 === "AbortError") throw new VerifyUnknown("timeout", `no answer from ${host} within ${timeoutMs} ms`);
+            throw new VerifyUnknown("network", `could not reach ${host} (${networkCode(err)})`);
+          }
+          let text;
+          try {
+            text = await res.text();
+          } catch {
+            throw new VerifyUnknown("network", `the answer from ${host} was cut off`);
+          }
+          if (res.status === 429) {
+            if (attempt >= maxRetries) throw new VerifyUnknown("rate limit", `${host} answered 429 Too Many Requests ${attempt + 1} times`);
+            const after = Number(res.headers.get("retry-after"));
+            const wait = Number.isFinite(after) && after >= 0 ? after * 1e3 : backoffMs * 2 ** attempt;
+            if (wait > backoffMs * 10) throw new VerifyUnknown("rate limit", `${host} asks to wait ${Math.round(wait / 1e3)} s`);
+            await sleep(wait);
+            continue;
+          }
+          if (res.status >= 300 && res.status < 400) throw new VerifyUnknown("unexpected answer", `${host} answered a redirect (${res.status}), which is not followed`);
+          return { status: res.status, headers: res.headers, text, json: parseJson(text) };
+        }
+      }
+    };
+  }
+});
+
+// src/verify/sign.ts
+import { createHash as createHash5, createHmac, createPrivateKey as createPrivateKey2, randomBytes as randomBytes3, sign as cryptoSign } from "node:crypto";
+function hmacHex(alg, key, data) {
+  return createHmac(alg, key).update(data).digest("hex");
+}
+function hmacBase64(alg, key, data) {
+  return createHmac(alg, key).update(data).digest("base64");
+}
+function sha256Hex(data) {
+  return createHash5("sha256").update(data).digest("hex");
+}
+function base64url(data) {
+  return Buffer.from(data).toString("base64url");
+}
+function nonceHex(bytes = 16) {
+  return randomBytes3(bytes).toString("hex");
+}
+function signJwt(header, payload, key) {
+  const alg = key.asymmetricKeyType === "ed25519" ? "EdDSA" : "ES256";
+  const input = `${base64url(JSON.stringify({ ...header, alg }))}.${base64url(JSON.stringify(payload))}`;
+  const sig = alg === "EdDSA" ? cryptoSign(null, Buffer.from(input), key) : cryptoSign("sha256", Buffer.from(input), { key, dsaEncoding: "ieee-p1363" });
+  return `${input}.${base64url(sig)}`;
+}
+function privateKeyFrom(text) {
+  const pem = text.includes("\\n") ? text.replace(/\\n/g, "\n") : text;
+  if (pem.includes("-----BEGIN")) {
+    try {
+      return createPrivateKey2(pem);
+    } catch {
+      return null;
+    }
+  }
+  const raw = Buffer.from(text, "base64");
+  if (raw.length !== 64 && raw.length !== 32) return null;
+  const der = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), raw.subarray(0, 32)]);
+  try {
+    return createPrivateKey2({ key: der, format: "der", type: "pkcs8" });
+  } catch {
+    return null;
+  }
+}
+function sigV4Authorization(r) {
+  const names = Object.keys(r.headers).map((h) => h.toLowerCase()).sort();
+  const lower = Object.fromEntries(Object.entries(r.headers).map(([k2, v]) => [k2.toLowerCase(), v]));
+  const canonicalHeaders = names.map((n) => `${n}:${String(lower[n]).trim().replace(/\s+/g, " ")}
+`).join("");
+  const signedHeaders = names.join(";");
+  const canonical = [r.method, r.path, r.query, canonicalHeaders, signedHeaders, sha256Hex(r.body)].join("\n");
+  const date = r.amzDate.slice(0, 8);
+  const scope = `${date}/${r.region}/${r.service}/aws4_request`;
+  const toSign = ["AWS4-HMAC-SHA256", r.amzDate, scope, sha256Hex(canonical)].join("\n");
+  let k = createHmac("sha256", `AWS4${r.secretAccessKey}`).update(date).digest();
+  for (const part of [r.region, r.service, "aws4_request"]) k = createHmac("sha256", k).update(part).digest();
+  const signature = createHmac("sha256", k).update(toSign).digest("hex");
+  return `AWS4-HMAC-SHA256 Credential=${r.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+var init_sign = __esm({
+  "src/verify/sign.ts"() {
+    "use strict";
+  }
+});
+
+// src/verify/util.ts
+function needParts(c, names) {
+  const paired = Object.keys(c.parts).length > 0;
+  if (!paired && names.length > 1) throw new VerifyUnknown("missing part", `one value was found alone, and the check needs ${names.join(" + ")} together`);
+  const have = paired ? c.parts : { [names[0]]: c.secret };
+  const missing = names.filter((n) => !have[n]);
+  if (missing.length) {
+    throw new VerifyUnknown("missing part", `the ${missing.join(" and ")} ${missing.length === 1 ? "was" : "were"} not found beside it, and the check needs ${names.join(", ")}`);
+  }
+  return Object.fromEntries(names.map((n) => [n, have[n]]));
+}
+function mainValue(c, ...names) {
+  for (const n of names) if (c.parts[n]) return c.parts[n];
+  return c.secret;
+}
+function orderPermissions(perms) {
+  const unique = [...new Set(perms)];
+  const rank = (p) => ORDER.includes(p) ? ORDER.indexOf(p) : ORDER.length;
+  return unique.sort((a, b) => rank(a) - rank(b) || (rank(a) === ORDER.length ? a.localeCompare(b) : 0));
+}
+function serverError(res, who) {
+  if (res.status >= 500) throw new VerifyUnknown("server error", `${who} answered HTTP ${res.status}`);
+}
+function excerpt(s, max = 80) {
+  const t = typeof s === "string" ? s : "";
+  const clean = t.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
+  return clean.length > max ? `${clean.slice(0, max)}\u2026` : clean;
+}
+var ORDER;
+var init_util2 = __esm({
+  "src/verify/util.ts"() {
+    "use strict";
+    init_types3();
+    ORDER = ["withdraw", "transfer", "trade", "futures", "margin", "options", "read"];
+  }
+});
+
+// src/verify/binance.ts
+function binanceSignature(secret, totalParams) {
+  return hmacHex("sha256", secret, totalParams);
+}
+function binanceError(res) {
+  const j = res.json;
+  return j && typeof j.code === "number" && j.code < 0 ? { code: j.code, msg: typeof j.msg === "string" ? j.msg : "" } : null;
+}
+async function signedGet(http, endpoint, path, key, secret, offset) {
+  const query = `recvWindow=${RECV_WINDOW}&timestamp=${Math.round(http.now() + offset)}`;
+  return http.request(endpoint, { path: `${path}?${query}&signature=${binanceSignature(secret, query)}`, headers: { "X-MBX-APIKEY": key } });
+}
+async function signedGetSynced(http, endpoint, path, key, secret) {
+  const res = await signedGet(http, endpoint, path, key, secret, 0);
+  if (binanceError(res)?.code !== -1021) return res;
+  const time = await http.request(endpoint, { path: "/api/v3/time" });
+  const serverTime = time.json?.serverTime;
+  if (typeof serverTime !== "number") throw new VerifyUnknown("clock skew", "Binance says the request time is outside its receive window, and its server time could not be read");
+  const again = await signedGet(http, endpoint, path, key, secret, serverTime - http.now());
+  if (binanceError(again)?.code === -1021) throw new VerifyUnknown("clock skew", "Binance says the request time is outside its receive window, even at its own server time");
+  return again;
+}
+function binanceRights(r) {
+  const out = [];
+  if (r.enableWithdrawals === true) out.push("withdraw");
+  if (r.enableInternalTransfer === true || r.permitsUniversalTransfer === true) out.push("transfer");
+  if (r.enableSpotAndMarginTrading === true || r.enableFixApiTrade === true) out.push("trade");
+  if (r.enableFutures === true) out.push("futures");
+  if (r.enableMargin === true || r.enablePortfolioMarginTrading === true) out.push("margin");
+  if (r.enableVanillaOptions === true) out.push("options");
+  if (r.enableReading === true || r.enableFixReadOnly === true) out.push("read");
+  return orderPermissions(out);
+}
+async function binanceCom(http, key, secret) {
+  const res = await signedGetSynced(http, "binance", "/sapi/v1/account/apiRestrictions", key, secret);
+  if (res.status === 451) return "restricted-location";
+  serverError(res, "Binance");
+  const err = binanceError(res);
+  if (err) return err;
+  const r = res.json;
+  if (res.status !== 200 || !r || typeof r !== "object") throw new VerifyUnknown("unexpected answer", `Binance answered HTTP ${res.status} without a permission record`);
+  const ipRestricted = typeof r.ipRestrict === "boolean" ? r.ipRestrict : void 0;
+  const permissions = binanceRights(r);
+  const created = typeof r.createTime === "number" ? new Date(r.createTime).toISOString() : void 0;
+  return {
+    status: "live",
+    message: `live Binance key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted === false ? ", usable from any IP" : ipRestricted ? ", limited to an IP allow-list" : ""}`,
+    permissions,
+    ...ipRestricted !== void 0 ? { ipRestricted } : {},
+    account: { exchange: "binance.com", ...created ? { keyCreated: created } : {} }
+  };
+}
+async function binanceUs(http, key, secret) {
+  const res = await signedGetSynced(http, "binance-us", "/api/v3/account", key, secret);
+  serverError(res, "Binance.US");
+  const err = binanceError(res);
+  if (err) return err;
+  const a = res.json;
+  if (res.status !== 200 || !a || typeof a !== "object") throw new VerifyUnknown("unexpected answer", `Binance.US answered HTTP ${res.status} without an account`);
+  const permissions = orderPermissions([...a.canWithdraw === true ? ["withdraw"] : [], ...a.canTrade === true ? ["trade"] : [], "read"]);
+  return {
+    status: "live",
+    message: `live Binance.US key${permissions.includes("withdraw") ? " that can withdraw" : ""}`,
+    permissions,
+    account: { exchange: "binance.us", ...typeof a.accountType === "string" ? { accountType: a.accountType } : {} }
+  };
+}
+function rejected(err, where) {
+  if (err.code === -1022) return { status: "invalid", message: `${where} knows the key but the secret does not sign for it (-1022)` };
+  if (err.code === -2015) return { status: "invalid", message: `${where} refused the key (-2015: no such key, or an IP allow-list that excludes this machine)` };
+  return { status: "invalid", message: `${where} does not know the key (${err.code})` };
+}
+var RECV_WINDOW, UNKNOWN_KEY, binance;
+var init_binance = __esm({
+  "src/verify/binance.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    RECV_WINDOW = 5e3;
+    UNKNOWN_KEY = /* @__PURE__ */ new Set([-2014, -2008, -2015]);
+    binance = {
+      provider: "binance",
+      endpoints: { binance: "https://api.binance.com", "binance-us": "https://api.binance.us" },
+      sends: "key (header) + HMAC-SHA256 signature made with the secret (the secret itself is never sent)",
+      call: "GET /sapi/v1/account/apiRestrictions (binance.com), then GET /api/v3/account (binance.us) for a key binance.com does not know",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const com = await binanceCom(http, key, secret);
+        if (com !== "restricted-location" && !("code" in com)) return com;
+        if (com !== "restricted-location" && !UNKNOWN_KEY.has(com.code)) {
+          if (com.code === -1022) return rejected(com, "Binance");
+          throw new VerifyUnknown("unexpected answer", `Binance answered error ${com.code}`);
+        }
+        const us = await binanceUs(http, key, secret);
+        if (!("code" in us)) return us;
+        if (com === "restricted-location") {
+          throw new VerifyUnknown("network", "binance.com refuses this machine's location (HTTP 451), and Binance.US does not know the key");
+        }
+        return us.code === -1022 ? rejected(us, "Binance.US") : rejected(com, "Binance");
+      }
+    };
+  }
+});
+
+// src/verify/bitfinex.ts
+function bitfinexRights(rows) {
+  const out = [];
+  for (const r of rows) {
+    if (!Array.isArray(r)) continue;
+    const [scope, read, write] = r;
+    if (write === 1) {
+      if (scope === "withdraw" || scope === "ui_withdraw") out.push("withdraw");
+      else if (scope === "wallets") out.push("transfer");
+      else if (scope === "orders" || scope === "positions") out.push("trade");
+      else if (scope === "funding") out.push("margin");
+      else out.push(`${scope}:write`);
+    } else if (read === 1) out.push("read");
+  }
+  return orderPermissions(out);
+}
+var PATH, bitfinex;
+var init_bitfinex = __esm({
+  "src/verify/bitfinex.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    PATH = "/v2/auth/r/permissions";
+    bitfinex = {
+      provider: "bitfinex",
+      endpoints: { bitfinex: "https://api.bitfinex.com" },
+      sends: "key (header) + HMAC-SHA384 signature made with the secret",
+      call: "POST /v2/auth/r/permissions (reads the key's own permissions)",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const nonce = String(Math.round(http.now()) * 1e3);
+        const body2 = "{}";
+        const res = await http.request("bitfinex", {
+          method: "POST",
+          path: PATH,
+          headers: { "content-type": "application/json", "bfx-nonce": nonce, "bfx-apikey": key, "bfx-signature": hmacHex("sha384", secret, `/api${PATH}${nonce}${body2}`) },
+          body: body2
+        });
+        const j = res.json;
+        if (Array.isArray(j) && j[0] === "error") {
+          const msg = excerpt(j[2]);
+          if (/nonce/i.test(msg)) throw new VerifyUnknown("clock skew", `Bitfinex rejected the nonce (${msg})`);
+          if (/ratelimit|rate limit/i.test(msg)) throw new VerifyUnknown("rate limit", `Bitfinex answered ${msg}`);
+          if (/apikey|signature|invalid/i.test(msg)) return { status: "invalid", message: `Bitfinex rejected the key (${msg})` };
+          throw new VerifyUnknown("unexpected answer", `Bitfinex answered error ${excerpt(String(j[1]))} ${msg}`.trim());
+        }
+        serverError(res, "Bitfinex");
+        if (res.status !== 200 || !Array.isArray(j)) throw new VerifyUnknown("unexpected answer", `Bitfinex answered HTTP ${res.status}`);
+        const permissions = bitfinexRights(j);
+        return { status: "live", message: `live Bitfinex key${permissions.includes("withdraw") ? " that can withdraw" : ""}`, permissions };
+      }
+    };
+  }
+});
+
+// src/verify/bitget.ts
+async function call(http, key, secret, passphrase, offset) {
+  const ts = String(Math.round(http.now() + offset));
+  return http.request("bitget", {
+    path: PATH2,
+    headers: { "ACCESS-KEY": key, "ACCESS-SIGN": hmacBase64("sha256", secret, `${ts}GET${PATH2}`), "ACCESS-TIMESTAMP": ts, "ACCESS-PASSPHRASE": passphrase, locale: "en-US" }
+  });
+}
+var PATH2, code18, bitget;
+var init_bitget = __esm({
+  "src/verify/bitget.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    PATH2 = "/api/v2/spot/account/info";
+    code18 = (res) => String(res.json?.code ?? "");
+    bitget = {
+      provider: "bitget",
+      endpoints: { bitget: "https://api.bitget.com" },
+      sends: "key and passphrase (headers) + HMAC-SHA256 signature made with the secret",
+      call: "GET /api/v2/spot/account/info",
+      async verify(c, http) {
+        const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+        let res = await call(http, key, secret, passphrase, 0);
+        if (code18(res) === "40008") {
+          const server = Number((await http.request("bitget", { path: "/api/v2/public/time" })).json?.data?.serverTime);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Bitget says the request timestamp expired, and its server time could not be read");
+          res = await call(http, key, secret, passphrase, server - http.now());
+          if (code18(res) === "40008") throw new VerifyUnknown("clock skew", "Bitget says the request timestamp expired, even at its own server time");
+        }
+        serverError(res, "Bitget");
+        const c0 = code18(res);
+        if (c0 === "40006" || c0 === "40037") return { status: "invalid", message: `Bitget does not know the key (${c0})` };
+        if (c0 === "40009") return { status: "invalid", message: "Bitget knows the key but the secret does not sign for it (40009)" };
+        if (c0 === "40012") return { status: "invalid", message: "Bitget knows the key but the passphrase is wrong (40012)" };
+        if (c0 === "40018") return { status: "live", ipRestricted: true, message: "live Bitget key bound to IP addresses this machine is not among (40018); rights not readable from here" };
+        if (c0 === "429") throw new VerifyUnknown("rate limit", "Bitget answered 429 (too many requests)");
+        const d = res.json?.data;
+        if (c0 !== "00000" || !d) throw new VerifyUnknown("unexpected answer", `Bitget answered HTTP ${res.status}, code ${c0 || "none"} ${excerpt(res.json?.msg)}`.trim());
+        const authorities = Array.isArray(d.authorities) ? d.authorities.map(String) : [];
+        const ipRestricted = String(d.ips ?? "").trim() !== "";
+        return {
+          status: "live",
+          message: `live Bitget key${ipRestricted ? ", bound to an IP list" : ", usable from any IP"}`,
+          // Bitget's own authority codes, as the API names them (withdrawal ones first where their name says so).
+          permissions: orderPermissions(authorities.map((a) => /withdraw/i.test(a) ? "withdraw" : a)),
+          ipRestricted,
+          account: { ...d.parentId !== void 0 && d.userId !== void 0 ? { subAccount: String(d.parentId) !== String(d.userId) && String(d.parentId) !== "0" } : {} }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/bitmex.ts
+function bitmexSignature(secret, verb, path, expires, body2 = "") {
+  return hmacHex("sha256", secret, verb + path + expires + body2);
+}
+var PATH3, bitmex;
+var init_bitmex = __esm({
+  "src/verify/bitmex.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    PATH3 = "/api/v1/user";
+    bitmex = {
+      provider: "bitmex",
+      endpoints: { bitmex: "https://www.bitmex.com" },
+      sends: "key (header) + HMAC-SHA256 signature made with the secret",
+      call: "GET /api/v1/user",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const expires = String(Math.floor(http.now() / 1e3) + 60);
+        const res = await http.request("bitmex", { path: PATH3, headers: { "api-expires": expires, "api-key": key, "api-signature": bitmexSignature(secret, "GET", PATH3, expires) } });
+        serverError(res, "BitMEX");
+        const message = excerpt(res.json?.error?.message);
+        if (/expired|expires/i.test(message)) throw new VerifyUnknown("clock skew", `BitMEX: ${message}`);
+        if (res.status === 401 || res.status === 403) return { status: "invalid", message: `BitMEX rejected the key (${message || `HTTP ${res.status}`})` };
+        const u = res.json;
+        if (res.status !== 200 || !u) throw new VerifyUnknown("unexpected answer", `BitMEX answered HTTP ${res.status}`);
+        return { status: "live", message: "live BitMEX key (its rights are not exposed by the API)", account: { ...typeof u.id === "number" ? { userId: u.id } : {} } };
+      }
+    };
+  }
+});
+
+// src/verify/deribit.ts
+function deribitRights(scope) {
+  const out = [];
+  for (const s of scope.split(/\s+/).filter(Boolean)) {
+    const [area, level] = s.split(":");
+    if (!level) continue;
+    if (area === "wallet" && level === "read_write") out.push("withdraw", "transfer");
+    else if ((area === "trade" || area === "block_trade") && level === "read_write") out.push("trade");
+    else if (level === "read_write") out.push(`${area}:write`);
+    else if (level === "read") out.push("read");
+  }
+  return orderPermissions(out);
+}
+var deribit;
+var init_deribit = __esm({
+  "src/verify/deribit.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    deribit = {
+      provider: "deribit",
+      endpoints: { deribit: "https://www.deribit.com" },
+      sends: "client id + HMAC-SHA256 signature made with the client secret (grant client_signature: the secret is never sent)",
+      call: "GET /api/v2/public/auth (grant_type=client_signature)",
+      async verify(c, http) {
+        const { id, secret } = needParts(c, ["id", "secret"]);
+        const timestamp = String(Math.round(http.now()));
+        const nonce = nonceHex(8);
+        const signature = hmacHex("sha256", secret, `${timestamp}
+${nonce}
+`);
+        const query = new URLSearchParams({ grant_type: "client_signature", client_id: id, timestamp, nonce, data: "", signature });
+        const res = await http.request("deribit", { path: `/api/v2/public/auth?${query}` });
+        serverError(res, "Deribit");
+        const j = res.json;
+        if (j?.error) {
+          const code22 = Number(j.error.code);
+          const message = excerpt(j.error.message);
+          if (code22 === 13004 || code22 === 13009 || /invalid_credentials|unauthorized/i.test(message)) return { status: "invalid", message: `Deribit rejected the credentials (${code22} ${message})` };
+          if (code22 === 10028 || /too_many_requests/i.test(message)) throw new VerifyUnknown("rate limit", `Deribit answered ${code22} ${message}`);
+          if (/timestamp|expired/i.test(message)) throw new VerifyUnknown("clock skew", `Deribit: ${message}`);
+          throw new VerifyUnknown("unexpected answer", `Deribit answered error ${code22} ${message}`);
+        }
+        const scope = typeof j?.result?.scope === "string" ? j.result.scope : void 0;
+        if (res.status !== 200 || scope === void 0) throw new VerifyUnknown("unexpected answer", `Deribit answered HTTP ${res.status}`);
+        const permissions = deribitRights(scope);
+        return { status: "live", message: `live Deribit key${permissions.includes("withdraw") ? " that can withdraw" : ""}`, permissions, account: { scope: excerpt(scope, 200) } };
+      }
+    };
+  }
+});
+
+// src/verify/gate.ts
+import { createHash as createHash6, createHmac as createHmac2 } from "node:crypto";
+function gateSignature(secret, method, path, query, body2, timestamp) {
+  const bodyHash = createHash6("sha512").update(body2).digest("hex");
+  return createHmac2("sha512", secret).update(`${method}
+${path}
+${query}
+${bodyHash}
+${timestamp}`).digest("hex");
+}
+async function call2(http, key, secret, offset) {
+  const ts = String(Math.floor((http.now() + offset) / 1e3));
+  return http.request("gate", { path: PATH4, headers: { KEY: key, Timestamp: ts, SIGN: gateSignature(secret, "GET", PATH4, "", "", ts) } });
+}
+var PATH4, label, gate;
+var init_gate = __esm({
+  "src/verify/gate.ts"() {
+    "use strict";
+    init_types3();
+    init_util2();
+    PATH4 = "/api/v4/account/detail";
+    label = (res) => String(res.json?.label ?? "");
+    gate = {
+      provider: "gate",
+      endpoints: { gate: "https://api.gateio.ws" },
+      sends: "key (header) + HMAC-SHA512 signature made with the secret",
+      call: "GET /api/v4/account/detail",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        let res = await call2(http, key, secret, 0);
+        if (label(res) === "REQUEST_EXPIRED") {
+          const server = Number((await http.request("gate", { path: "/api/v4/spot/time" })).json?.server_time);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Gate says the request expired, and its server time could not be read");
+          res = await call2(http, key, secret, server - http.now());
+          if (label(res) === "REQUEST_EXPIRED") throw new VerifyUnknown("clock skew", "Gate says the request expired, even at its own server time");
+        }
+        serverError(res, "Gate");
+        const l = label(res);
+        if (l === "INVALID_KEY") return { status: "invalid", message: "Gate does not know the key (INVALID_KEY)" };
+        if (l === "INVALID_SIGNATURE") return { status: "invalid", message: "Gate knows the key but the secret does not sign for it (INVALID_SIGNATURE)" };
+        if (l === "FORBIDDEN") return { status: "live", ipRestricted: true, message: "live Gate key refused from this machine (FORBIDDEN: an IP whitelist); rights not readable from here" };
+        const d = res.json;
+        if (res.status !== 200 || !d || l) throw new VerifyUnknown("unexpected answer", `Gate answered HTTP ${res.status} ${excerpt(l)}`.trim());
+        const ips = Array.isArray(d.ip_whitelist) ? d.ip_whitelist : [];
+        const mode = d.key?.mode;
+        return {
+          status: "live",
+          message: `live Gate key${ips.length ? ", limited to an IP whitelist" : ", usable from any IP"} (its rights are not exposed by the account detail)`,
+          ipRestricted: ips.length > 0,
+          account: { ...typeof mode === "number" ? { keyMode: mode === 1 ? "classic" : mode === 2 ? "portfolio" : String(mode) } : {}, ...typeof d.tier === "number" ? { tier: d.tier } : {} }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/gemini.ts
+var gemini;
+var init_gemini = __esm({
+  "src/verify/gemini.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    gemini = {
+      provider: "gemini",
+      endpoints: { gemini: "https://api.gemini.com" },
+      sends: "key (header) + base64 payload and its HMAC-SHA384 signature made with the secret",
+      call: "POST /v1/roles (reads the key's roles)",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const payload = Buffer.from(JSON.stringify({ request: "/v1/roles", nonce: String(Math.round(http.now())) })).toString("base64");
+        const res = await http.request("gemini", {
+          method: "POST",
+          path: "/v1/roles",
+          headers: { "content-type": "text/plain", "X-GEMINI-APIKEY": key, "X-GEMINI-PAYLOAD": payload, "X-GEMINI-SIGNATURE": hmacHex("sha384", secret, payload), "cache-control": "no-cache" },
+          body: ""
+        });
+        serverError(res, "Gemini");
+        const j = res.json;
+        if (j?.result === "error") {
+          const reason = excerpt(j.reason);
+          if (/nonce/i.test(reason)) throw new VerifyUnknown("clock skew", `Gemini rejected the nonce (${reason})`);
+          if (/RateLimit/i.test(reason)) throw new VerifyUnknown("rate limit", `Gemini answered ${reason}`);
+          if (/Invalid|Missing|Unauthorized|Signature/i.test(reason)) return { status: "invalid", message: `Gemini rejected the key (${reason})` };
+          throw new VerifyUnknown("unexpected answer", `Gemini answered ${reason}`);
+        }
+        if (res.status !== 200 || !j) throw new VerifyUnknown("unexpected answer", `Gemini answered HTTP ${res.status}`);
+        const permissions = orderPermissions([
+          ...j.isFundManager === true ? ["withdraw", "transfer"] : [],
+          ...j.isTrader === true ? ["trade"] : [],
+          ...j.isAuditor === true || j.isTrader === true || j.isFundManager === true ? ["read"] : []
+        ]);
+        return {
+          status: "live",
+          message: `live Gemini key${permissions.includes("withdraw") ? " with the Fund Manager role (withdrawals)" : ""}`,
+          permissions,
+          account: { ...typeof j.counterparty_id === "string" ? { counterpartyId: j.counterparty_id } : {} }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/mexc.ts
+async function call3(http, key, secret, offset) {
+  const query = `recvWindow=5000&timestamp=${Math.round(http.now() + offset)}`;
+  return http.request("mexc", { path: `/api/v3/account?${query}&signature=${hmacHex("sha256", secret, query)}`, headers: { "X-MEXC-APIKEY": key } });
+}
+var code19, mexc;
+var init_mexc = __esm({
+  "src/verify/mexc.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    code19 = (res) => {
+      const c = Number(res.json?.code);
+      return Number.isFinite(c) ? c : void 0;
+    };
+    mexc = {
+      provider: "mexc",
+      endpoints: { mexc: "https://api.mexc.com" },
+      sends: "key (header) + HMAC-SHA256 signature made with the secret",
+      call: "GET /api/v3/account",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        let res = await call3(http, key, secret, 0);
+        if (code19(res) === 700003) {
+          const server = Number((await http.request("mexc", { path: "/api/v3/time" })).json?.serverTime);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, and its server time could not be read");
+          res = await call3(http, key, secret, server - http.now());
+          if (code19(res) === 700003) throw new VerifyUnknown("clock skew", "MEXC says the timestamp is outside its receive window, even at its own server time");
+        }
+        serverError(res, "MEXC");
+        const c0 = code19(res);
+        if (c0 === 10072 || c0 === 700001) return { status: "invalid", message: `MEXC does not know the key (${c0})` };
+        if (c0 === 700002) return { status: "invalid", message: "MEXC knows the key but the secret does not sign for it (700002)" };
+        if (c0 === 700006) return { status: "live", ipRestricted: true, message: "live MEXC key whose IP list excludes this machine (700006); rights not readable from here" };
+        const a = res.json;
+        if (res.status !== 200 || !a || c0 !== void 0) throw new VerifyUnknown("unexpected answer", `MEXC answered HTTP ${res.status}${c0 !== void 0 ? `, code ${c0} ${excerpt(a?.msg)}` : ""}`.trim());
+        const permissions = orderPermissions([...a.canWithdraw === true ? ["withdraw"] : [], ...a.canTrade === true ? ["trade"] : [], "read"]);
+        return {
+          status: "live",
+          message: `live MEXC key${permissions.includes("withdraw") ? " that can withdraw" : ""}`,
+          permissions,
+          account: { ...typeof a.accountType === "string" ? { accountType: a.accountType } : {} }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/bybit.ts
+function bybitSignature(secret, timestamp, key, recvWindow, query) {
+  return hmacHex("sha256", secret, timestamp + key + recvWindow + query);
+}
+function bybitRights(info2) {
+  const p = info2.permissions ?? {};
+  const list = (k) => Array.isArray(p[k]) ? p[k].map(String) : [];
+  const out = ["read"];
+  if (info2.readOnly === 1) return out;
+  if (list("Wallet").some((x) => /withdraw/i.test(x))) out.push("withdraw");
+  if (list("Wallet").some((x) => /transfer/i.test(x))) out.push("transfer");
+  if (list("Spot").length) out.push("trade");
+  if (list("ContractTrade").length || list("Derivatives").length) out.push("futures");
+  if (list("Options").length) out.push("options");
+  return orderPermissions(out);
+}
+async function call4(http, key, secret, offset) {
+  const ts = String(Math.round(http.now() + offset));
+  return http.request("bybit", {
+    path: PATH5,
+    headers: {
+      "X-BAPI-API-KEY": key,
+      "X-BAPI-TIMESTAMP": ts,
+      "X-BAPI-RECV-WINDOW": RECV_WINDOW2,
+      "X-BAPI-SIGN": bybitSignature(secret, ts, key, RECV_WINDOW2, "")
+    }
+  });
+}
+var RECV_WINDOW2, PATH5, retCode, bybit;
+var init_bybit = __esm({
+  "src/verify/bybit.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    RECV_WINDOW2 = "5000";
+    PATH5 = "/v5/user/query-api";
+    retCode = (res) => {
+      const c = res.json?.retCode;
+      return typeof c === "number" ? c : void 0;
+    };
+    bybit = {
+      provider: "bybit",
+      endpoints: { bybit: "https://api.bybit.com" },
+      sends: "key (header) + HMAC-SHA256 signature made with the secret",
+      call: "GET /v5/user/query-api",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        let res = await call4(http, key, secret, 0);
+        if (retCode(res) === 10002) {
+          const t = await http.request("bybit", { path: "/v5/market/time" });
+          const server = Number(t.json?.result?.timeSecond) * 1e3;
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, and its server time could not be read");
+          res = await call4(http, key, secret, server - http.now());
+          if (retCode(res) === 10002) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, even at its own server time");
+        }
+        serverError(res, "Bybit");
+        const code22 = retCode(res);
+        const body2 = res.json;
+        if (code22 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
+        if (code22 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
+        if (code22 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
+        if (code22 === 10006 || code22 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code22} (too many requests)`);
+        if (code22 !== 0 || !body2?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code22 ?? "none"} ${excerpt(body2?.retMsg)}`.trim());
+        const info2 = body2.result;
+        const ips = Array.isArray(info2.ips) ? info2.ips.map(String) : [];
+        const ipRestricted = ips.length > 0 && !ips.includes("*");
+        const permissions = bybitRights(info2);
+        return {
+          status: "live",
+          message: `live Bybit key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted ? ", bound to an IP list" : ", usable from any IP"}`,
+          permissions,
+          ipRestricted,
+          account: {
+            ...typeof info2.createdAt === "string" ? { keyCreated: info2.createdAt } : {},
+            ...typeof info2.expiredAt === "string" && info2.expiredAt ? { keyExpires: info2.expiredAt } : {},
+            ...typeof info2.isMaster === "boolean" ? { master: info2.isMaster } : {},
+            ...typeof info2.vipLevel === "string" ? { vipLevel: info2.vipLevel } : {}
+          }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/coinbase.ts
+import { createHmac as createHmac3 } from "node:crypto";
+function cdpJwt(keyName, key, method, hostAndPath, nowSeconds) {
+  return signJwt(
+    { kid: keyName, nonce: nonceHex(16), typ: "JWT" },
+    { sub: keyName, iss: "cdp", nbf: nowSeconds, exp: nowSeconds + 120, uri: `${method} ${hostAndPath}` },
+    key
+  );
+}
+function exchangeSignature(secret, timestamp, method, path, body2 = "") {
+  return createHmac3("sha256", Buffer.from(secret, "base64")).update(timestamp + method.toUpperCase() + path + body2).digest("base64");
+}
+async function cdp(c, http) {
+  const name2 = c.parts.name;
+  const pem = c.parts.privateKey ?? c.parts.secret ?? c.parts.key;
+  if (!pem) throw new VerifyUnknown("missing part", "a CDP key name was found without its private key beside it");
+  const key = privateKeyFrom(pem);
+  if (!key) return { status: "invalid", message: "the CDP private key is not a readable EC or Ed25519 key" };
+  const send = (offsetMs) => http.request("coinbase", {
+    path: PERMISSIONS_PATH,
+    headers: { authorization: `Bearer ${cdpJwt(name2, key, "GET", CDP_HOST + PERMISSIONS_PATH, Math.floor((http.now() + offsetMs) / 1e3))}` }
+  });
+  let res = await send(0);
+  if (res.status === 401) {
+    const skew = await serverSkew(http, "coinbase", "/api/v3/brokerage/time");
+    if (Math.abs(skew) > 3e4) res = await send(skew);
+  }
+  serverError(res, "Coinbase");
+  if (res.status === 401) return { status: "invalid", message: "Coinbase rejected the CDP key (HTTP 401)" };
+  const p = res.json;
+  if (res.status !== 200 || !p) throw new VerifyUnknown("unexpected answer", `Coinbase answered HTTP ${res.status}`);
+  const permissions = orderPermissions([...p.can_transfer === true ? ["withdraw", "transfer"] : [], ...p.can_trade === true ? ["trade"] : [], ...p.can_view === true ? ["read"] : []]);
+  return {
+    status: "live",
+    message: `live Coinbase CDP key${permissions.includes("withdraw") ? " that can send funds off the platform" : ""}`,
+    permissions,
+    account: { ...typeof p.portfolio_type === "string" ? { portfolioType: p.portfolio_type } : {} }
+  };
+}
+async function serverSkew(http, endpoint, path) {
+  const t = (await http.request(endpoint, { path })).json;
+  const seconds = Number(t?.epochSeconds ?? t?.epoch);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1e3 - http.now() : 0;
+}
+async function exchange(c, http) {
+  const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+  const send = (offsetMs) => {
+    const ts = String(Math.floor((http.now() + offsetMs) / 1e3));
+    return http.request("coinbase-exchange", {
+      path: "/profiles",
+      headers: {
+        "CB-ACCESS-KEY": key,
+        "CB-ACCESS-SIGN": exchangeSignature(secret, ts, "GET", "/profiles"),
+        "CB-ACCESS-TIMESTAMP": ts,
+        "CB-ACCESS-PASSPHRASE": passphrase
+      }
+    });
+  };
+  const expired = (r) => r.status === 400 && /timestamp/i.test(excerpt(r.json?.message));
+  let res = await send(0);
+  if (expired(res)) {
+    res = await send(await serverSkew(http, "coinbase-exchange", "/time"));
+    if (expired(res)) throw new VerifyUnknown("clock skew", "Coinbase Exchange says the request timestamp expired, even at its own server time");
+  }
+  serverError(res, "Coinbase Exchange");
+  const message = excerpt(res.json?.message);
+  if (res.status === 401 || res.status === 403) return { status: "invalid", message: `Coinbase Exchange rejected the key (HTTP ${res.status}${message ? `: ${message}` : ""})` };
+  if (res.status !== 200 || !Array.isArray(res.json)) throw new VerifyUnknown("unexpected answer", `Coinbase Exchange answered HTTP ${res.status}`);
+  return { status: "live", message: "live Coinbase Exchange key (its rights are not exposed by the API)", account: { profiles: res.json.length } };
+}
+var CDP_HOST, PERMISSIONS_PATH, coinbase;
+var init_coinbase = __esm({
+  "src/verify/coinbase.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    CDP_HOST = "api.coinbase.com";
+    PERMISSIONS_PATH = "/api/v3/brokerage/key_permissions";
+    coinbase = {
+      provider: "coinbase",
+      endpoints: { coinbase: `https://${CDP_HOST}`, "coinbase-exchange": "https://api.exchange.coinbase.com" },
+      sends: "CDP: a short-lived JWT signed with the private key (never the key); Exchange: key and passphrase + HMAC-SHA256 signature",
+      call: "CDP: GET /api/v3/brokerage/key_permissions; Exchange: GET /profiles",
+      async verify(c, http) {
+        if (c.parts.name || c.secret.startsWith("organizations/")) {
+          if (!c.parts.name) throw new VerifyUnknown("missing part", "a CDP key name was found without its private key beside it");
+          return cdp(c, http);
+        }
+        return exchange(c, http);
+      }
+    };
+  }
+});
+
+// src/verify/kraken.ts
+import { createHash as createHash7, createHmac as createHmac4 } from "node:crypto";
+function krakenSignature(path, nonce, postData, secret) {
+  const digest = createHash7("sha256").update(nonce + postData).digest();
+  return createHmac4("sha512", Buffer.from(secret, "base64")).update(Buffer.concat([Buffer.from(path), digest])).digest("base64");
+}
+function krakenRights(perms) {
+  const out = [];
+  for (const p of perms) {
+    if (/withdraw/.test(p)) out.push("withdraw");
+    else if (/modify-trades|close-trades|cancel/.test(p)) out.push("trade");
+    else if (/^query-|ledger|export/.test(p)) out.push("read");
+    else out.push(p);
+  }
+  return orderPermissions(out);
+}
+var PATH6, kraken;
+var init_kraken = __esm({
+  "src/verify/kraken.ts"() {
+    "use strict";
+    init_types3();
+    init_util2();
+    PATH6 = "/0/private/GetApiKeyInfo";
+    kraken = {
+      provider: "kraken",
+      endpoints: { kraken: "https://api.kraken.com" },
+      sends: "key (header) + HMAC-SHA512 signature made with the secret",
+      call: "POST /0/private/GetApiKeyInfo (reads the key's own record)",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const nonce = String(Math.round(http.now()));
+        const postData = `nonce=${nonce}`;
+        const res = await http.request("kraken", {
+          method: "POST",
+          path: PATH6,
+          headers: { "API-Key": key, "API-Sign": krakenSignature(PATH6, nonce, postData, secret), "content-type": "application/x-www-form-urlencoded" },
+          body: postData
+        });
+        serverError(res, "Kraken");
+        const body2 = res.json;
+        const errors = Array.isArray(body2?.error) ? body2.error.map(String) : [];
+        const has = (s) => errors.some((e) => e.startsWith(s));
+        if (has("EAPI:Invalid key")) return { status: "invalid", message: "Kraken does not know the key (EAPI:Invalid key)" };
+        if (has("EAPI:Invalid signature")) return { status: "invalid", message: "Kraken knows the key but the secret does not sign for it (EAPI:Invalid signature)" };
+        if (has("EAPI:Invalid nonce")) throw new VerifyUnknown("clock skew", "Kraken rejected the nonce (the key may use a higher one already)");
+        if (has("EAPI:Rate limit") || has("EGeneral:Temporary lockout")) throw new VerifyUnknown("rate limit", `Kraken answered ${excerpt(errors[0])}`);
+        if (has("EGeneral:Permission denied")) return { status: "live", message: "live Kraken key; its record is not readable with it, so its rights are unknown" };
+        const info2 = body2?.result;
+        if (errors.length || res.status !== 200 || !info2) throw new VerifyUnknown("unexpected answer", `Kraken answered HTTP ${res.status} ${excerpt(errors[0])}`.trim());
+        const raw = Array.isArray(info2.permissions) ? info2.permissions.map(String) : [];
+        const permissions = krakenRights(raw);
+        const ipRestricted = Array.isArray(info2.ipAllowlist) ? info2.ipAllowlist.length > 0 : void 0;
+        return {
+          status: "live",
+          message: `live Kraken key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted === false ? ", usable from any IP" : ipRestricted ? ", limited to an IP allow-list" : ""}`,
+          permissions,
+          ...ipRestricted !== void 0 ? { ipRestricted } : {},
+          account: {
+            ...typeof info2.createdTime === "string" && Number(info2.createdTime) > 0 ? { keyCreated: new Date(Number(info2.createdTime) * 1e3).toISOString() } : {},
+            ...typeof info2.validUntil === "string" && Number(info2.validUntil) > 0 ? { keyExpires: new Date(Number(info2.validUntil) * 1e3).toISOString() } : {}
+          }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/kucoin.ts
+function kucoinHeaders(key, secret, passphrase, timestamp, method, path, body2 = "") {
+  return {
+    "KC-API-KEY": key,
+    "KC-API-SIGN": hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body2),
+    "KC-API-TIMESTAMP": timestamp,
+    "KC-API-PASSPHRASE": hmacBase64("sha256", secret, passphrase),
+    "KC-API-KEY-VERSION": "2"
+  };
+}
+function kucoinRights(permission) {
+  const out = [];
+  for (const raw of permission.split(",")) {
+    const p = raw.trim().toLowerCase();
+    if (!p) continue;
+    if (p.includes("withdraw")) out.push("withdraw");
+    else if (p.includes("transfer")) out.push("transfer");
+    else if (p === "spot" || p === "trade") out.push("trade");
+    else if (p.includes("margin")) out.push("margin");
+    else if (p.includes("futures")) out.push("futures");
+    else if (p === "general") out.push("read");
+    else out.push(p);
+  }
+  return orderPermissions(out);
+}
+async function call5(http, key, secret, passphrase, offset) {
+  const ts = String(Math.round(http.now() + offset));
+  return http.request("kucoin", { path: PATH7, headers: kucoinHeaders(key, secret, passphrase, ts, "GET", PATH7) });
+}
+var PATH7, code20, kucoin;
+var init_kucoin = __esm({
+  "src/verify/kucoin.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    PATH7 = "/api/v1/user/api-key";
+    code20 = (res) => {
+      const c = res.json?.code;
+      return c === void 0 ? void 0 : String(c);
+    };
+    kucoin = {
+      provider: "kucoin",
+      endpoints: { kucoin: "https://api.kucoin.com" },
+      sends: "key (header) + HMAC-SHA256 signatures of the request and of the passphrase, made with the secret",
+      call: "GET /api/v1/user/api-key",
+      async verify(c, http) {
+        const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+        let res = await call5(http, key, secret, passphrase, 0);
+        if (code20(res) === "400002") {
+          const t = await http.request("kucoin", { path: "/api/v1/timestamp" });
+          const server = Number(t.json?.data);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, and its server time could not be read");
+          res = await call5(http, key, secret, passphrase, server - http.now());
+          if (code20(res) === "400002") throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, even at its own server time");
+        }
+        serverError(res, "KuCoin");
+        const c0 = code20(res);
+        const body2 = res.json;
+        if (c0 === "400003") return { status: "invalid", message: "KuCoin does not know the key (400003)" };
+        if (c0 === "400005") return { status: "invalid", message: "KuCoin knows the key but the secret does not sign for it (400005)" };
+        if (c0 === "400004") return { status: "invalid", message: "KuCoin knows the key but the passphrase is wrong (400004)" };
+        if (c0 === "400006") return { status: "live", ipRestricted: true, message: "live KuCoin key whose IP whitelist excludes this machine (400006); rights not readable from here" };
+        if (c0 === "429000") throw new VerifyUnknown("rate limit", "KuCoin answered 429000 (too many requests)");
+        const info2 = body2?.data;
+        if (c0 !== "200000" || !info2) throw new VerifyUnknown("unexpected answer", `KuCoin answered HTTP ${res.status}, code ${c0 ?? "none"} ${excerpt(body2?.msg)}`.trim());
+        const permissions = kucoinRights(String(info2.permission ?? ""));
+        const ipRestricted = String(info2.ipWhitelist ?? "").trim() !== "";
+        return {
+          status: "live",
+          message: `live KuCoin key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted ? ", limited to an IP whitelist" : ", usable from any IP"}`,
+          permissions,
+          ipRestricted,
+          account: {
+            ...typeof info2.isMaster === "boolean" ? { master: info2.isMaster } : {},
+            ...info2.apiVersion !== void 0 ? { keyVersion: String(info2.apiVersion) } : {},
+            ...typeof info2.createdAt === "number" ? { keyCreated: new Date(info2.createdAt).toISOString() } : {}
+          }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/okx.ts
+function okxSignature(secret, timestamp, method, path, body2 = "") {
+  return hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body2);
+}
+async function call6(http, key, secret, passphrase, offset) {
+  const ts = new Date(Math.round(http.now() + offset)).toISOString();
+  return http.request("okx", {
+    path: PATH8,
+    headers: {
+      "OK-ACCESS-KEY": key,
+      "OK-ACCESS-SIGN": okxSignature(secret, ts, "GET", PATH8),
+      "OK-ACCESS-TIMESTAMP": ts,
+      "OK-ACCESS-PASSPHRASE": passphrase
+    }
+  });
+}
+var PATH8, code21, okx;
+var init_okx = __esm({
+  "src/verify/okx.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    PATH8 = "/api/v5/account/config";
+    code21 = (res) => {
+      const c = res.json?.code;
+      return c === void 0 ? void 0 : String(c);
+    };
+    okx = {
+      provider: "okx",
+      endpoints: { okx: "https://www.okx.com" },
+      sends: "key and passphrase (headers) + HMAC-SHA256 signature made with the secret",
+      call: "GET /api/v5/account/config",
+      async verify(c, http) {
+        const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+        let res = await call6(http, key, secret, passphrase, 0);
+        if (code21(res) === "50102") {
+          const t = await http.request("okx", { path: "/api/v5/public/time" });
+          const server = Number(t.json?.data?.[0]?.ts);
+          if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, and its server time could not be read");
+          res = await call6(http, key, secret, passphrase, server - http.now());
+          if (code21(res) === "50102") throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, even at its own server time");
+        }
+        serverError(res, "OKX");
+        const c0 = code21(res);
+        const body2 = res.json;
+        if (c0 === "50111" || c0 === "50119") return { status: "invalid", message: `OKX does not know the key (${c0})` };
+        if (c0 === "50113") return { status: "invalid", message: "OKX knows the key but the secret does not sign for it (50113)" };
+        if (c0 === "50105") return { status: "invalid", message: "OKX knows the key but the passphrase is wrong (50105)" };
+        if (c0 === "50110") return { status: "live", ipRestricted: true, message: "live OKX key bound to IP addresses this machine is not among (50110); rights not readable from here" };
+        if (c0 === "50011" || c0 === "50061") throw new VerifyUnknown("rate limit", `OKX answered ${c0} (too many requests)`);
+        const cfg = body2?.data?.[0];
+        if (c0 !== "0" || !cfg) throw new VerifyUnknown("unexpected answer", `OKX answered HTTP ${res.status}, code ${c0 ?? "none"} ${excerpt(body2?.msg)}`.trim());
+        const perm = String(cfg.perm ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+        const permissions = orderPermissions(perm.map((p) => p === "read_only" ? "read" : p));
+        const ipRestricted = String(cfg.ip ?? "").trim() !== "";
+        return {
+          status: "live",
+          message: `live OKX key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted ? ", bound to an IP list" : ", usable from any IP"}`,
+          permissions,
+          ipRestricted,
+          account: {
+            ...cfg.acctLv !== void 0 ? { accountLevel: String(cfg.acctLv) } : {},
+            ...typeof cfg.level === "string" ? { feeLevel: cfg.level } : {},
+            ...cfg.uid !== void 0 && cfg.mainUid !== void 0 ? { subAccount: String(cfg.uid) !== String(cfg.mainUid) } : {}
+          }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/token.ts
+function tokenVerifier(spec) {
+  return {
+    provider: spec.provider,
+    endpoints: spec.endpoints,
+    sends: spec.sends,
+    call: spec.call,
+    async verify(c, http) {
+      const token = mainValue(c, ...spec.parts ?? ["key", "token"]);
+      const refused = spec.refuse?.(token, c);
+      if (refused) throw new VerifyUnknown("no verifier", refused);
+      const [endpoint, req] = spec.request(token, c);
+      const res = await http.request(endpoint, req);
+      serverError(res, spec.name);
+      if ((spec.invalid ?? ((r) => r.status === 401))(res)) return { status: "invalid", message: `${spec.name} rejected the credential (HTTP ${res.status})` };
+      if (!(spec.live ?? ((r) => r.status === 200))(res)) throw new VerifyUnknown("unexpected answer", `${spec.name} answered HTTP ${res.status}`);
+      const { message, ...facts2 } = spec.facts?.(res) ?? {};
+      return { status: "live", message: message ?? `live ${spec.name} credential`, ...facts2 };
+    }
+  };
+}
+function field(res, ...path) {
+  let v = res.json;
+  for (const p of path) v = v && typeof v === "object" ? v[p] : void 0;
+  return v;
+}
+function facts(o) {
+  const out = {};
+  for (const [k, v] of Object.entries(o)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = v;
+  return out;
+}
+var bearer;
+var init_token = __esm({
+  "src/verify/token.ts"() {
+    "use strict";
+    init_types3();
+    init_util2();
+    bearer = (token) => ({ authorization: `Bearer ${token}` });
+  }
+});
+
+// src/verify/openai.ts
+var openai;
+var init_openai = __esm({
+  "src/verify/openai.ts"() {
+    "use strict";
+    init_token();
+    openai = tokenVerifier({
+      provider: "openai",
+      name: "OpenAI",
+      endpoints: { openai: "https://api.openai.com" },
+      sends: "key as a bearer token",
+      call: "GET /v1/models",
+      request: (t) => ["openai", { path: "/v1/models", headers: bearer(t) }],
+      facts: (res) => ({ account: { ...res.headers.get("openai-organization") ? { organization: res.headers.get("openai-organization") } : {} } })
+    });
+  }
+});
+
+// src/verify/anthropic.ts
+var anthropic;
+var init_anthropic = __esm({
+  "src/verify/anthropic.ts"() {
+    "use strict";
+    init_token();
+    anthropic = tokenVerifier({
+      provider: "anthropic",
+      name: "Anthropic",
+      endpoints: { anthropic: "https://api.anthropic.com" },
+      sends: "key in the x-api-key header",
+      call: "GET /v1/models",
+      refuse: (t) => t.startsWith("sk-ant-api") || t.startsWith("sk-ant-admin") ? null : "keyhound checks Anthropic API keys (sk-ant-api\u2026), not OAuth tokens",
+      request: (t) => [
+        "anthropic",
+        t.startsWith("sk-ant-admin") ? { path: "/v1/organizations/me", headers: { "x-api-key": t, "anthropic-version": "2023-06-01" } } : { path: "/v1/models", headers: { "x-api-key": t, "anthropic-version": "2023-06-01" } }
+      ],
+      facts: (res) => ({ account: { ...typeof res.json?.name === "string" ? { organization: res.json.name } : {} } })
+    });
+  }
+});
+
+// src/verify/google.ts
+var google;
+var init_google = __esm({
+  "src/verify/google.ts"() {
+    "use strict";
+    init_token();
+    google = tokenVerifier({
+      provider: "google",
+      name: "Google",
+      endpoints: { google: "https://generativelanguage.googleapis.com" },
+      sends: "key in the x-goog-api-key header",
+      call: "GET /v1beta/models (Gemini API)",
+      request: (t) => ["google", { path: "/v1beta/models?pageSize=1", headers: { "x-goog-api-key": t } }],
+      invalid: (res) => res.status === 401 || res.status === 400 && /API_KEY_INVALID|API key not valid/.test(res.text),
+      live: (res) => res.status === 200 || res.status === 403,
+      facts: (res) => res.status === 403 ? { message: "live Google API key, not enabled for the Gemini API (it works for the APIs it is enabled for)", account: { gemini: false } } : { message: "live Google API key, enabled for the Gemini API", permissions: ["generative-language"], account: { gemini: true } }
+    });
+  }
+});
+
+// src/verify/groq.ts
+var groq;
+var init_groq = __esm({
+  "src/verify/groq.ts"() {
+    "use strict";
+    init_token();
+    groq = tokenVerifier({
+      provider: "groq",
+      name: "Groq",
+      endpoints: { groq: "https://api.groq.com" },
+      sends: "key as a bearer token",
+      call: "GET /openai/v1/models",
+      request: (t) => ["groq", { path: "/openai/v1/models", headers: bearer(t) }]
+    });
+  }
+});
+
+// src/verify/mistral.ts
+var mistral;
+var init_mistral = __esm({
+  "src/verify/mistral.ts"() {
+    "use strict";
+    init_token();
+    mistral = tokenVerifier({
+      provider: "mistral",
+      name: "Mistral",
+      endpoints: { mistral: "https://api.mistral.ai" },
+      sends: "key as a bearer token",
+      call: "GET /v1/models",
+      request: (t) => ["mistral", { path: "/v1/models", headers: bearer(t) }]
+    });
+  }
+});
+
+// src/verify/xai.ts
+var xai;
+var init_xai = __esm({
+  "src/verify/xai.ts"() {
+    "use strict";
+    init_token();
+    xai = tokenVerifier({
+      provider: "xai",
+      name: "xAI",
+      endpoints: { xai: "https://api.x.ai" },
+      sends: "key as a bearer token",
+      call: "GET /v1/api-key",
+      request: (t) => ["xai", { path: "/v1/api-key", headers: bearer(t) }],
+      invalid: (res) => res.status === 401 || res.status === 400 && /incorrect api key/i.test(res.text),
+      facts: (res) => {
+        const acls = field(res, "acls");
+        const blocked = field(res, "api_key_blocked") === true || field(res, "api_key_disabled") === true || field(res, "team_blocked") === true;
+        return {
+          ...Array.isArray(acls) ? { permissions: acls.map(String) } : {},
+          ...blocked ? { message: "xAI knows the key, but it is blocked or disabled" } : {},
+          account: facts({ name: field(res, "name"), blocked, created: field(res, "create_time") })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/deepseek.ts
+var deepseek;
+var init_deepseek = __esm({
+  "src/verify/deepseek.ts"() {
+    "use strict";
+    init_token();
+    deepseek = tokenVerifier({
+      provider: "deepseek",
+      name: "DeepSeek",
+      endpoints: { deepseek: "https://api.deepseek.com" },
+      sends: "key as a bearer token",
+      call: "GET /user/balance",
+      request: (t) => ["deepseek", { path: "/user/balance", headers: bearer(t) }],
+      facts: (res) => ({ account: facts({ available: field(res, "is_available") }) })
+    });
+  }
+});
+
+// src/verify/openrouter.ts
+var openrouter;
+var init_openrouter = __esm({
+  "src/verify/openrouter.ts"() {
+    "use strict";
+    init_token();
+    openrouter = tokenVerifier({
+      provider: "openrouter",
+      name: "OpenRouter",
+      endpoints: { openrouter: "https://openrouter.ai" },
+      sends: "key as a bearer token",
+      call: "GET /api/v1/key",
+      request: (t) => ["openrouter", { path: "/api/v1/key", headers: bearer(t) }],
+      facts: (res) => ({ account: facts({ usage: field(res, "data", "usage"), limit: field(res, "data", "limit"), freeTier: field(res, "data", "is_free_tier") }) })
+    });
+  }
+});
+
+// src/verify/huggingface.ts
+var huggingface;
+var init_huggingface = __esm({
+  "src/verify/huggingface.ts"() {
+    "use strict";
+    init_token();
+    huggingface = tokenVerifier({
+      provider: "huggingface",
+      name: "Hugging Face",
+      endpoints: { huggingface: "https://huggingface.co" },
+      sends: "token as a bearer token",
+      call: "GET /api/whoami-v2",
+      request: (t) => ["huggingface", { path: "/api/whoami-v2", headers: bearer(t) }],
+      facts: (res) => {
+        const role = field(res, "auth", "accessToken", "role");
+        return {
+          ...typeof role === "string" ? { permissions: [role === "write" ? "write" : role] } : {},
+          account: facts({ name: field(res, "name"), type: field(res, "type") })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/cohere.ts
+var cohere;
+var init_cohere = __esm({
+  "src/verify/cohere.ts"() {
+    "use strict";
+    init_token();
+    cohere = tokenVerifier({
+      provider: "cohere",
+      name: "Cohere",
+      endpoints: { cohere: "https://api.cohere.com" },
+      sends: "key as a bearer token",
+      call: "GET /v1/models",
+      request: (t) => ["cohere", { path: "/v1/models", headers: bearer(t) }]
+    });
+  }
+});
+
+// src/verify/github.ts
+var github;
+var init_github2 = __esm({
+  "src/verify/github.ts"() {
+    "use strict";
+    init_token();
+    github = tokenVerifier({
+      provider: "github",
+      name: "GitHub",
+      endpoints: { github: "https://api.github.com" },
+      sends: "token as a bearer token",
+      call: "GET /user (app installation tokens: GET /installation/repositories)",
+      refuse: (t) => /^(gh[pousr]_|github_pat_)/.test(t) ? null : "keyhound checks GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), not OAuth client secrets",
+      request: (t) => [
+        "github",
+        {
+          path: t.startsWith("ghs_") ? "/installation/repositories?per_page=1" : "/user",
+          headers: { ...bearer(t), accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28" }
+        }
+      ],
+      facts: (res) => {
+        const scopes = res.headers.get("x-oauth-scopes");
+        return {
+          ...scopes !== null ? { permissions: scopes.split(",").map((s) => s.trim()).filter(Boolean) } : {},
+          account: facts({ login: field(res, "login"), type: field(res, "type"), repositories: field(res, "total_count") })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/gitlab.ts
+var gitlab;
+var init_gitlab = __esm({
+  "src/verify/gitlab.ts"() {
+    "use strict";
+    init_token();
+    gitlab = tokenVerifier({
+      provider: "gitlab",
+      name: "GitLab",
+      endpoints: { gitlab: "https://gitlab.com" },
+      sends: "token in the PRIVATE-TOKEN header",
+      call: "GET /api/v4/personal_access_tokens/self",
+      refuse: (t) => /^gl(pat|oas)-/.test(t) ? null : "keyhound checks GitLab personal, project and group access tokens (glpat-), not this kind of token",
+      request: (t) => ["gitlab", { path: "/api/v4/personal_access_tokens/self", headers: { "private-token": t } }],
+      facts: (res) => {
+        const scopes = field(res, "scopes");
+        return {
+          ...Array.isArray(scopes) ? { permissions: scopes.map(String) } : {},
+          account: facts({ name: field(res, "name"), expires: field(res, "expires_at"), active: field(res, "active") })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/npm.ts
+var npm;
+var init_npm = __esm({
+  "src/verify/npm.ts"() {
+    "use strict";
+    init_token();
+    npm = tokenVerifier({
+      provider: "npm",
+      name: "npm",
+      endpoints: { npm: "https://registry.npmjs.org" },
+      sends: "token as a bearer token",
+      call: "GET /-/whoami",
+      request: (t) => ["npm", { path: "/-/whoami", headers: bearer(t) }],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      facts: (res) => ({ account: facts({ user: field(res, "username") }) })
+    });
+  }
+});
+
+// src/verify/slack.ts
+var slack;
+var init_slack = __esm({
+  "src/verify/slack.ts"() {
+    "use strict";
+    init_token();
+    slack = tokenVerifier({
+      provider: "slack",
+      name: "Slack",
+      endpoints: { slack: "https://slack.com" },
+      sends: "token as a bearer token",
+      call: "POST /api/auth.test",
+      refuse: (t) => /^xox[a-z]-/.test(t) ? null : "keyhound checks Slack tokens (xox\u2026-), not webhook URLs",
+      request: (t) => ["slack", { method: "POST", path: "/api/auth.test", headers: bearer(t) }],
+      invalid: (res) => res.status === 401 || field(res, "ok") === false && /invalid_auth|token_revoked|token_expired|account_inactive|not_authed/.test(String(field(res, "error"))),
+      live: (res) => res.status === 200 && field(res, "ok") === true,
+      facts: (res) => {
+        const scopes = res.headers.get("x-oauth-scopes");
+        return {
+          ...scopes !== null ? { permissions: scopes.split(",").map((s) => s.trim()).filter(Boolean) } : {},
+          account: facts({ team: field(res, "team"), user: field(res, "user"), bot: typeof field(res, "bot_id") === "string" })
+        };
+      }
+    });
+  }
+});
+
+// src/verify/stripe.ts
+var stripe;
+var init_stripe = __esm({
+  "src/verify/stripe.ts"() {
+    "use strict";
+    init_token();
+    stripe = tokenVerifier({
+      provider: "stripe",
+      name: "Stripe",
+      endpoints: { stripe: "https://api.stripe.com" },
+      sends: "key as a bearer token",
+      call: "GET /v1/balance",
+      refuse: (t) => /^(sk|rk)_/.test(t) ? null : "keyhound checks Stripe secret and restricted keys (sk_, rk_), not webhook or client secrets",
+      request: (t) => ["stripe", { path: "/v1/balance", headers: bearer(t) }],
+      live: (res) => res.status === 200 || res.status === 403,
+      facts: (res) => res.status === 403 ? { message: "live Stripe restricted key (it may not read the balance)", account: { restricted: true } } : { account: facts({ livemode: field(res, "livemode") }) }
+    });
+  }
+});
+
+// src/verify/telegram.ts
+var telegram;
+var init_telegram = __esm({
+  "src/verify/telegram.ts"() {
+    "use strict";
+    init_token();
+    telegram = tokenVerifier({
+      provider: "telegram",
+      name: "Telegram",
+      endpoints: { telegram: "https://api.telegram.org" },
+      sends: "bot token in the URL path, as the Bot API requires",
+      call: "GET /bot<token>/getMe",
+      request: (t) => ["telegram", { path: `/bot${t}/getMe` }],
+      invalid: (res) => res.status === 401 || res.status === 404,
+      live: (res) => res.status === 200 && field(res, "ok") === true,
+      facts: (res) => ({
+        account: facts({
+          bot: field(res, "result", "username"),
+          joinsGroups: field(res, "result", "can_join_groups"),
+          readsAllGroupMessages: field(res, "result", "can_read_all_group_messages")
+        })
+      })
+    });
+  }
+});
+
+// src/verify/sendgrid.ts
+var sendgrid;
+var init_sendgrid = __esm({
+  "src/verify/sendgrid.ts"() {
+    "use strict";
+    init_token();
+    sendgrid = tokenVerifier({
+      provider: "sendgrid",
+      name: "SendGrid",
+      endpoints: { sendgrid: "https://api.sendgrid.com" },
+      sends: "key as a bearer token",
+      call: "GET /v3/scopes",
+      request: (t) => ["sendgrid", { path: "/v3/scopes", headers: bearer(t) }],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      facts: (res) => {
+        const scopes = field(res, "scopes");
+        return Array.isArray(scopes) ? { permissions: scopes.map(String), account: { scopes: scopes.length } } : {};
+      }
+    });
+  }
+});
+
+// src/verify/aws.ts
+function amzDate(ms) {
+  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+var HOST, BODY, tag, aws;
+var init_aws = __esm({
+  "src/verify/aws.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    HOST = "sts.amazonaws.com";
+    BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+    tag = (xml, name2) => new RegExp(`<${name2}>([^<]{1,200})</${name2}>`).exec(xml)?.[1];
+    aws = {
+      provider: "aws",
+      endpoints: { aws: `https://${HOST}` },
+      sends: "access key id + SigV4 signature made with the secret access key",
+      call: "POST / Action=GetCallerIdentity (STS)",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const date = amzDate(http.now());
+        const headers = { host: HOST, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-date": date };
+        const authorization = sigV4Authorization({ method: "POST", host: HOST, path: "/", query: "", headers, body: BODY, region: "us-east-1", service: "sts", accessKeyId: key, secretAccessKey: secret, amzDate: date });
+        const { host: _host, ...sent } = headers;
+        const res = await http.request("aws", { method: "POST", path: "/", headers: { ...sent, authorization }, body: BODY });
+        serverError(res, "AWS STS");
+        const code22 = tag(res.text, "Code");
+        if (res.status === 200) {
+          const arn = tag(res.text, "Arn");
+          return { status: "live", message: "live AWS access key", account: { ...tag(res.text, "Account") ? { account: tag(res.text, "Account") } : {}, ...arn ? { arn } : {} } };
+        }
+        if (code22 === "SignatureDoesNotMatch" && /expired|time/i.test(tag(res.text, "Message") ?? "")) throw new VerifyUnknown("clock skew", `AWS STS: ${excerpt(tag(res.text, "Message"))}`);
+        if (code22 === "RequestExpired") throw new VerifyUnknown("clock skew", "AWS STS says the request time is too far from its own");
+        if (code22 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)" };
+        if (code22 === "SignatureDoesNotMatch") return { status: "invalid", message: "AWS knows the access key id but the secret does not sign for it (SignatureDoesNotMatch)" };
+        if (code22 === "Throttling") throw new VerifyUnknown("rate limit", "AWS STS answered Throttling");
+        throw new VerifyUnknown("unexpected answer", `AWS STS answered HTTP ${res.status}${code22 ? ` ${code22}` : ""}`);
+      }
+    };
+  }
+});
+
+// src/verify/coingecko.ts
+var coingecko;
+var init_coingecko = __esm({
+  "src/verify/coingecko.ts"() {
+    "use strict";
+    init_token();
+    init_util2();
+    init_types3();
+    coingecko = {
+      provider: "coingecko",
+      endpoints: { coingecko: "https://pro-api.coingecko.com", "coingecko-demo": "https://api.coingecko.com" },
+      sends: "key in the x-cg-pro-api-key (then x-cg-demo-api-key) header",
+      call: "GET /api/v3/key (Pro), then GET /api/v3/ping (Demo)",
+      async verify(c, http) {
+        const key = mainValue(c, "key");
+        const pro = await http.request("coingecko", { path: "/api/v3/key", headers: { "x-cg-pro-api-key": key } });
+        serverError(pro, "CoinGecko");
+        if (pro.status === 200) {
+          return {
+            status: "live",
+            message: "live CoinGecko Pro key",
+            account: facts({
+              plan: field(pro, "plan"),
+              rateLimitPerMinute: field(pro, "rate_limit_request_per_minute"),
+              monthlyCredits: field(pro, "monthly_call_credit"),
+              creditsUsed: field(pro, "current_total_monthly_calls"),
+              creditsLeft: field(pro, "current_remaining_monthly_calls")
+            })
+          };
+        }
+        if (![400, 401, 403].includes(pro.status)) throw new VerifyUnknown("unexpected answer", `CoinGecko answered HTTP ${pro.status}`);
+        const demo = await http.request("coingecko-demo", { path: "/api/v3/ping", headers: { "x-cg-demo-api-key": key } });
+        serverError(demo, "CoinGecko");
+        if (demo.status === 200) return { status: "live", message: "live CoinGecko Demo key", account: { plan: "demo" } };
+        if ([400, 401, 403].includes(demo.status)) return { status: "invalid", message: `CoinGecko refused the key as a Pro and as a Demo key (HTTP ${pro.status}, ${demo.status})` };
+        throw new VerifyUnknown("unexpected answer", `CoinGecko answered HTTP ${demo.status}`);
+      }
+    };
+  }
+});
+
+// src/verify/coinmarketcap.ts
+var coinmarketcap;
+var init_coinmarketcap = __esm({
+  "src/verify/coinmarketcap.ts"() {
+    "use strict";
+    init_token();
+    coinmarketcap = tokenVerifier({
+      provider: "coinmarketcap",
+      name: "CoinMarketCap",
+      endpoints: { coinmarketcap: "https://pro-api.coinmarketcap.com" },
+      sends: "key in the X-CMC_PRO_API_KEY header",
+      call: "GET /v1/key/info",
+      request: (t) => ["coinmarketcap", { path: "/v1/key/info", headers: { "X-CMC_PRO_API_KEY": t } }],
+      invalid: (res) => res.status === 401 || [1001, 1002].includes(Number(field(res, "status", "error_code"))),
+      facts: (res) => ({
+        account: facts({
+          creditLimitMonthly: field(res, "data", "plan", "credit_limit_monthly"),
+          rateLimitPerMinute: field(res, "data", "plan", "rate_limit_minute"),
+          creditsUsedThisMonth: field(res, "data", "usage", "current_month", "credits_used"),
+          creditsLeftThisMonth: field(res, "data", "usage", "current_month", "credits_left")
+        })
+      })
+    });
+  }
+});
+
+// src/verify/etherscan.ts
+var etherscan;
+var init_etherscan = __esm({
+  "src/verify/etherscan.ts"() {
+    "use strict";
+    init_token();
+    etherscan = tokenVerifier({
+      provider: "etherscan",
+      name: "Etherscan",
+      endpoints: { etherscan: "https://api.etherscan.io" },
+      sends: "key in the query string, as the API requires",
+      call: "GET /v2/api?chainid=1&module=stats&action=ethprice",
+      request: (t) => ["etherscan", { path: `/v2/api?chainid=1&module=stats&action=ethprice&apikey=${encodeURIComponent(t)}` }],
+      invalid: (res) => res.status === 401 || field(res, "status") === "0" && /invalid api key/i.test(String(field(res, "result"))),
+      live: (res) => res.status === 200 && field(res, "status") === "1"
+    });
+  }
+});
+
+// src/verify/infura.ts
+var infura;
+var init_infura = __esm({
+  "src/verify/infura.ts"() {
+    "use strict";
+    init_token();
+    infura = tokenVerifier({
+      provider: "infura",
+      name: "Infura",
+      endpoints: { infura: "https://mainnet.infura.io" },
+      sends: "API key in the URL path, as the API requires (and the key secret as Basic auth when found)",
+      call: "POST /v3/<key> eth_blockNumber",
+      request: (t, c) => [
+        "infura",
+        {
+          method: "POST",
+          path: `/v3/${encodeURIComponent(t)}`,
+          headers: {
+            "content-type": "application/json",
+            ...c.parts.secret ? { authorization: `Basic ${Buffer.from(`:${c.parts.secret}`).toString("base64")}` } : {}
+          },
+          body: '{"jsonrpc":"2.0","method":"eth_blockNumber","params":[],"id":1}'
+        }
+      ],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      live: (res) => res.status === 200 && typeof field(res, "result") === "string",
+      facts: () => ({ account: { network: "mainnet" } })
+    });
+  }
+});
+
+// src/verify/alchemy.ts
+var alchemy;
+var init_alchemy = __esm({
+  "src/verify/alchemy.ts"() {
+    "use strict";
+    init_token();
+    alchemy = tokenVerifier({
+      provider: "alchemy",
+      name: "Alchemy",
+      endpoints: { alchemy: "https://eth-mainnet.g.alchemy.com" },
+      sends: "key in the URL path, as the API requires",
+      call: "POST /v2/<key> eth_blockNumber",
+      request: (t) => [
+        "alchemy",
+        { method: "POST", path: `/v2/${encodeURIComponent(t)}`, headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","method":"eth_blockNumber","params":[],"id":1}' }
+      ],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      live: (res) => res.status === 200 && typeof field(res, "result") === "string"
+    });
+  }
+});
+
+// src/verify/registry.ts
+var VERIFIERS;
+var init_registry = __esm({
+  "src/verify/registry.ts"() {
+    "use strict";
+    init_binance();
+    init_bitfinex();
+    init_bitget();
+    init_bitmex();
+    init_deribit();
+    init_gate();
+    init_gemini();
+    init_mexc();
+    init_bybit();
+    init_coinbase();
+    init_kraken();
+    init_kucoin();
+    init_okx();
+    init_openai();
+    init_anthropic();
+    init_google();
+    init_groq();
+    init_mistral();
+    init_xai();
+    init_deepseek();
+    init_openrouter();
+    init_huggingface();
+    init_cohere();
+    init_github2();
+    init_gitlab();
+    init_npm();
+    init_slack();
+    init_stripe();
+    init_telegram();
+    init_sendgrid();
+    init_aws();
+    init_coingecko();
+    init_coinmarketcap();
+    init_etherscan();
+    init_infura();
+    init_alchemy();
+    VERIFIERS = [
+      // Exchanges
+      binance,
+      bybit,
+      okx,
+      coinbase,
+      kraken,
+      kucoin,
+      bitget,
+      gate,
+      mexc,
+      bitfinex,
+      gemini,
+      deribit,
+      bitmex,
+      // Market data and nodes
+      coingecko,
+      coinmarketcap,
+      etherscan,
+      infura,
+      alchemy,
+      // AI
+      openai,
+      anthropic,
+      google,
+      groq,
+      mistral,
+      xai,
+      deepseek,
+      openrouter,
+      huggingface,
+      cohere,
+      // Platforms
+      github,
+      gitlab,
+      npm,
+      slack,
+      stripe,
+      aws,
+      telegram,
+      sendgrid
+    ];
+  }
+});
+
+// src/verify/index.ts
+var verify_exports = {};
+__export(verify_exports, {
+  VERIFIERS: () => VERIFIERS,
+  VerifyConfigError: () => VerifyConfigError,
+  endpointIds: () => endpointIds,
+  liveFirst: () => liveFirst,
+  sentNote: () => sentNote,
+  verifierFor: () => verifierFor,
+  verifyFindings: () => verifyFindings
+});
+import { createHash as createHash8 } from "node:crypto";
+function endpointIds() {
+  return new Set(VERIFIERS.flatMap((v) => Object.keys(v.endpoints)));
+}
+function identity(f) {
+  const parts = f.parts && Object.keys(f.parts).length ? Object.entries(f.parts).sort(([a], [b]) => a.localeCompare(b)) : [["", f.secret]];
+  return createHash8("sha256").update(JSON.stringify([f.provider ?? "", parts])).digest("hex");
+}
+function withoutSecrets(message, c) {
+  let out = message;
+  for (const v of [c.secret, ...Object.values(c.parts)]) if (v.length >= 4) out = out.split(v).join(`${v.slice(0, 2)}\u2026`);
+  return out;
+}
+async function check(v, c, http, ctxNow) {
+  const stamp = (a) => ({
+    status: a.status,
+    provider: c.provider,
+    checkedAt: new Date(ctxNow()).toISOString(),
+    message: withoutSecrets(a.message, c),
+    ...a.permissions ? { permissions: a.permissions } : {},
+    ...a.ipRestricted !== void 0 ? { ipRestricted: a.ipRestricted } : {},
+    ...a.account ? { account: a.account } : {}
+  });
+  if (!v) {
+    return stamp({ status: "unknown", message: c.provider ? `no verifier: keyhound cannot check ${c.provider} credentials yet` : "no verifier: the rule names no provider" });
+  }
+  try {
+    return stamp(await v.verify(c, http));
+  } catch (err) {
+    if (err instanceof VerifyUnknown) return stamp({ status: "unknown", message: err.message });
+    return stamp({ status: "unknown", message: `verifier error: the ${v.provider} verifier failed (${err.name ?? "Error"})` });
+  }
+}
+async function verifyFindings(findings, options = {}) {
+  const env = options.env ?? process.env;
+  const overrides = parseEndpointOverrides(env[ENDPOINTS_ENV], endpointIds());
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const ctx = {
+    base(endpoint) {
+      const own = VERIFIERS.find((v) => endpoint in v.endpoints)?.endpoints[endpoint];
+      const base = overrides.get(endpoint) ?? own;
+      if (!base) throw new VerifyUnknown("unexpected answer", `no endpoint "${endpoint}"`);
+      return base;
+    },
+    limits,
+    pacer: new HostPacer(limits.minIntervalMs),
+    fetch: options.fetch ?? fetch,
+    now
+  };
+  const groups = /* @__PURE__ */ new Map();
+  const ids = findings.map((f) => {
+    const id = identity(f);
+    if (!groups.has(id)) groups.set(id, { provider: f.provider ?? "", ruleId: f.ruleId, parts: f.parts ?? {}, secret: f.secret });
+    return id;
+  });
+  const sent = /* @__PURE__ */ new Map();
+  const queue = [...groups.entries()];
+  const answers = /* @__PURE__ */ new Map();
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [id, credential] = next;
+      const http = new CredentialHttp(ctx);
+      answers.set(id, await check(verifierFor.get(credential.provider), credential, http, now));
+      if (http.sent) sent.set(credential.provider, (sent.get(credential.provider) ?? 0) + 1);
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  return { findings: findings.map((f, i) => ({ ...f, verification: answers.get(ids[i]) })), sent };
+}
+function sentNote(sent) {
+  const total = [...sent.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return "keyhound: --verify: no credential was sent to any provider\n";
+  const list = [...sent.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([p, n]) => `${p} (${n})`).join(", ");
+  return `keyhound: --verify: sent ${total} credential${total === 1 ? "" : "s"} to: ${list}
+`;
+}
+function liveFirst(findings) {
+  const rank = (f) => f.verification?.status === "live" ? 0 : f.verification?.status === "unknown" ? 1 : f.verification ? 2 : 1;
+  return findings.map((f, i) => [f, i]).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([f]) => f);
+}
+var verifierFor;
+var init_verify2 = __esm({
+  "src/verify/index.ts"() {
+    "use strict";
+    init_endpoints();
+    init_http();
+    init_registry();
+    init_types3();
+    init_types3();
+    init_registry();
+    verifierFor = new Map(VERIFIERS.map((v) => [v.provider, v]));
   }
 });
 
 // src/action/main.ts
 import { readFileSync as readFileSync6, mkdirSync as mkdirSync2, existsSync as existsSync9 } from "node:fs";
-import { dirname as dirname8, isAbsolute as isAbsolute4, relative as relative5, resolve as resolve7 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute4, relative as relative5, resolve as resolve7 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -29912,7 +39117,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected2(value) {
       try {
         step(generator["throw"](value));
       } catch (e) {
@@ -29920,7 +39125,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected2);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29964,12 +39169,12 @@ var Summary = class {
    *
    * @returns {string} content wrapped in HTML element
    */
-  wrap(tag, content, attrs = {}) {
+  wrap(tag2, content, attrs = {}) {
     const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
     if (!content) {
-      return `<${tag}${htmlAttrs}>`;
+      return `<${tag2}${htmlAttrs}>`;
     }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    return `<${tag2}${htmlAttrs}>${content}</${tag2}>`;
   }
   /**
    * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -30050,9 +39255,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code22, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code22), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30064,9 +39269,9 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
+    const tag2 = ordered ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
+    const element = this.wrap(tag2, listItems);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30083,9 +39288,9 @@ var Summary = class {
           return this.wrap("td", cell2);
         }
         const { header, data, colspan, rowspan } = cell2;
-        const tag = header ? "th" : "td";
+        const tag2 = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
+        return this.wrap(tag2, data, attrs);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -30100,8 +39305,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label2, content) {
+    const element = this.wrap("details", this.wrap("summary", label2) + content);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -30128,8 +39333,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const tag2 = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag2) ? tag2 : "h1";
     const element = this.wrap(allowedTag, text);
     return this.addRaw(element).addEOL();
   }
@@ -30237,6 +39442,7 @@ function info(message) {
 // src/action/main.ts
 init_tool();
 init_redact();
+init_escape();
 init_github();
 init_rules();
 init_sarif();
@@ -30449,8 +39655,8 @@ function pooled(ruleSet, options, ahead, next) {
         pump();
       });
       w.worker.on("error", (err) => finish(err));
-      w.worker.on("exit", (code) => {
-        if (!settled) finish(new Error(`scan worker exited with code ${code}`));
+      w.worker.on("exit", (code22) => {
+        if (!settled) finish(new Error(`scan worker exited with code ${code22}`));
       });
     }
     pump();
@@ -30461,6 +39667,7 @@ function pooled(ruleSet, options, ahead, next) {
 init_fs();
 
 // src/sources/stdin.ts
+init_chunks();
 init_decode();
 async function* stdinSource(input, path, onSkip, maxBytes = Number.POSITIVE_INFINITY) {
   const chunks = [];
@@ -30482,6 +39689,10 @@ async function* stdinSource(input, path, onSkip, maxBytes = Number.POSITIVE_INFI
     onSkip({ path, reason: `larger than --max-file-size: only the first ${maxBytes} bytes were scanned, the rest was not read` });
   }
   const buf = Buffer.concat(chunks);
+  if (buf.length > CHUNK_ABOVE && chunkable(buf)) {
+    yield* chunkFragments(buf, path, onSkip);
+    return;
+  }
   const decoded = decode(buf);
   if ("binary" in decoded) {
     onSkip({ path, reason: "binary" });
@@ -30667,7 +39878,9 @@ async function scanDiff(options) {
     onSkip: (s) => void skipped.push(s),
     // The last call counts every commit of the range (also those that change no blob).
     onProgress: (p) => void (commits = p.commits),
-    archives
+    archives,
+    // A pushed commit's message is in the history for good, like its files.
+    messages: true
   });
   const first = source.next();
   let loaded;
@@ -30686,8 +39899,10 @@ async function scanDiff(options) {
   const rank = /* @__PURE__ */ new Map();
   for (let next = await first; !next.done; next = await source.next()) {
     const fragment = next.value;
-    files += 1;
-    bytes += fragment.bytes ?? fragment.text.length;
+    if (!fragment.message) {
+      files += 1;
+      bytes += fragment.bytes ?? fragment.text.length;
+    }
     const sha = fragment.commit?.sha ?? "";
     let r = rank.get(sha);
     if (r === void 0) rank.set(sha, r = rank.size);
@@ -30869,7 +40084,7 @@ var HINT = "set `fetch-depth: 0` on actions/checkout (with: fetch-depth: 0) so t
 async function isShallow(cwd) {
   return (await git(["rev-parse", "--is-shallow-repository"], { cwd })).toString("utf8").trim() === "true";
 }
-async function fetch(cwd, args, log) {
+async function fetch2(cwd, args, log) {
   const full = ["fetch", "--no-tags", "--quiet", "--no-recurse-submodules", ...args];
   log(`git ${full.join(" ")}`);
   try {
@@ -30885,7 +40100,7 @@ async function ensureCommits(cwd, shas, log) {
   for (const sha of shas) if (!await commitId(cwd, sha)) missing.push(sha);
   if (!missing.length) return;
   const depth = await isShallow(cwd) ? [`--depth=${DEEPEN_STEPS[0]}`] : [];
-  await fetch(cwd, [...depth, "origin", ...missing], log);
+  await fetch2(cwd, [...depth, "origin", ...missing], log);
   const still = [];
   for (const sha of missing) if (!await commitId(cwd, sha)) still.push(sha);
   if (still.length) throw new FetchError(`commit ${still.join(", ")} is not in the checkout and could not be fetched from origin: ${HINT}`);
@@ -30895,11 +40110,11 @@ async function ensureMergeBase(cwd, base, head, log) {
   let found = await mergeBase(cwd, base, head);
   for (const n of DEEPEN_STEPS) {
     if (found || !await isShallow(cwd)) break;
-    await fetch(cwd, [`--deepen=${n}`, "origin", base, head], log);
+    await fetch2(cwd, [`--deepen=${n}`, "origin", base, head], log);
     found = await mergeBase(cwd, base, head);
   }
   if (!found && await isShallow(cwd)) {
-    await fetch(cwd, ["--unshallow", "origin", base, head], log);
+    await fetch2(cwd, ["--unshallow", "origin", base, head], log);
     found = await mergeBase(cwd, base, head);
   }
   if (!found) throw new FetchError(`no merge base of ${base.slice(0, 12)} and ${head.slice(0, 12)} in the checkout: ${HINT}`);
@@ -30907,7 +40122,7 @@ async function ensureMergeBase(cwd, base, head, log) {
 }
 async function ensureFullHistory(cwd, log) {
   if (!await isShallow(cwd)) return;
-  if (!await fetch(cwd, ["--unshallow", "origin"], log) || await isShallow(cwd)) {
+  if (!await fetch2(cwd, ["--unshallow", "origin"], log) || await isShallow(cwd)) {
     throw new FetchError(`the checkout is shallow and could not be deepened: ${HINT}`);
   }
 }
@@ -30927,18 +40142,18 @@ async function ensureRangeHistory(cwd, head, exclude, log) {
   let edge = await shallowEdge2(cwd, head, exclude);
   for (const n of DEEPEN_STEPS) {
     if (!edge.length) return edge;
-    await fetch(cwd, [`--deepen=${n}`, "origin", head], log);
+    await fetch2(cwd, [`--deepen=${n}`, "origin", head], log);
     edge = await shallowEdge2(cwd, head, exclude);
   }
   if (edge.length) {
-    await fetch(cwd, ["--unshallow", "origin", head], log);
+    await fetch2(cwd, ["--unshallow", "origin", head], log);
     edge = await shallowEdge2(cwd, head, exclude);
   }
   return edge;
 }
 async function otherBranchTips(cwd, ref, log) {
   const shallow = await isShallow(cwd);
-  await fetch(cwd, [...shallow ? ["--unshallow"] : [], "origin", "+refs/heads/*:refs/remotes/origin/*"], log);
+  await fetch2(cwd, [...shallow ? ["--unshallow"] : [], "origin", "+refs/heads/*:refs/remotes/origin/*"], log);
   if (await isShallow(cwd)) await ensureFullHistory(cwd, log);
   const own = ref?.startsWith("refs/heads/") ? `refs/remotes/origin/${ref.slice("refs/heads/".length)}` : null;
   const out = (await git(["for-each-ref", "--format=%(objectname) %(refname)", "refs/remotes/origin/"], { cwd })).toString("utf8");
@@ -30958,7 +40173,7 @@ init_baseline();
 init_git();
 import { mkdirSync, mkdtempSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname7, isAbsolute as isAbsolute3, join as join13, relative as relative4, sep as sep5 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute3, join as join13, relative as relative4, sep as sep5 } from "node:path";
 var CONFIG_SOURCES = ["base", "head"];
 var toPosix3 = (p) => p.split(sep5).join("/");
 async function show(root, commit, rel) {
@@ -30980,7 +40195,7 @@ async function configAtCommit(root, commit, input) {
   const files = [toPosix3(configRel)];
   const text = await show(root, commit, configRel);
   const configPath = join13(dir, configRel);
-  mkdirSync(dirname7(configPath), { recursive: true });
+  mkdirSync(dirname8(configPath), { recursive: true });
   writeFileSync3(configPath, text ?? (/\.toml$/i.test(configRel) ? "" : "extends: default\n"));
   let baselineRel;
   if (input.baseline === NO_BASELINE) baselineRel = void 0;
@@ -30997,7 +40212,7 @@ async function configAtCommit(root, commit, input) {
     const data = await show(root, commit, baselineRel);
     if (data) {
       baseline = join13(dir, baselineRel);
-      mkdirSync(dirname7(baseline), { recursive: true });
+      mkdirSync(dirname8(baseline), { recursive: true });
       writeFileSync3(baseline, data);
     }
   }
@@ -31019,7 +40234,7 @@ function allowlistEntries(config) {
   return out;
 }
 async function weakening(base, head, changed) {
-  const [b, h] = await Promise.all([loadRuleSetCached(dirname7(base.configPath), base.configPath), loadRuleSetCached(dirname7(head.configPath), head.configPath)]);
+  const [b, h] = await Promise.all([loadRuleSetCached(dirname8(base.configPath), base.configPath), loadRuleSetCached(dirname8(head.configPath), head.configPath)]);
   const headRules = new Set(h.ruleSet.rules.map((r) => r.id));
   const rulesDisabled = b.ruleSet.rules.map((r) => r.id).filter((id) => !headRules.has(id));
   const baseAllow = allowlistEntries(b.config);
@@ -31039,25 +40254,26 @@ async function weakening(base, head, changed) {
 }
 
 // src/action/summary.ts
+init_escape();
 var LIST_MAX = 20;
 function listed(title, items) {
   if (!items.length) return [];
-  const shown = items.slice(0, LIST_MAX).map((i) => `  - \`${cell(i)}\``);
+  const shown = items.slice(0, LIST_MAX).map((i) => `  - ${code(i)}`);
   return [`- ${title} (${items.length}):`, ...shown, ...items.length > LIST_MAX ? [`  - \u2026 and ${items.length - LIST_MAX} more`] : []];
 }
-function gateMarkdown(gate) {
+function gateMarkdown(gate2) {
   const out = ["### This pull request changes keyhound's configuration", ""];
-  out.push(`Changed: ${gate.changed.map((f) => `\`${cell(f)}\``).join(", ")}.`);
+  out.push(`Changed: ${gate2.changed.map(code).join(", ")}.`);
   out.push(
-    gate.judgedBy === "base" ? "Its findings are judged under the **base** branch's configuration and baseline (`config-from: base`): a change cannot weaken its own gate." : ":warning: Its findings are judged under **its own** configuration and baseline (`config-from: head`).",
+    gate2.judgedBy === "base" ? "Its findings are judged under the **base** branch's configuration and baseline (`config-from: base`): a change cannot weaken its own gate." : ":warning: Its findings are judged under **its own** configuration and baseline (`config-from: head`).",
     ""
   );
   const weaker = [
-    ...listed("Rules it disables", gate.rulesDisabled),
-    ...listed("Allowlist entries it adds", gate.allowlistsAdded),
-    ...listed("Baseline entries it adds", gate.baselineAdded)
+    ...listed("Rules it disables", gate2.rulesDisabled),
+    ...listed("Allowlist entries it adds", gate2.allowlistsAdded),
+    ...listed("Baseline entries it adds", gate2.baselineAdded)
   ];
-  if (gate.headError) out.push(`:warning: Its own configuration or baseline does not load: ${cell(gate.headError)}`, "");
+  if (gate2.headError) out.push(`:warning: Its own configuration or baseline does not load: ${cell(gate2.headError)}`, "");
   else out.push(...weaker.length ? [":warning: **What it would weaken** (review before merging):", "", ...weaker] : ["Nothing in it weakens the gate."], "");
   return out;
 }
@@ -31070,7 +40286,22 @@ No scan result: the SARIF file holds no results and the \`findings\` output is e
 `;
 }
 function cell(s) {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\r\n]+/g, " ");
+  return s.replace(/\\/g, "\\\\").replace(/[|[\]]/g, "\\$&").replace(/`/g, "'").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\r\n]+/g, " ");
+}
+function code(s) {
+  return `\`${s.replace(/[\r\n]+/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+}
+function urlSegment(s) {
+  return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function verifiedCell(v) {
+  if (!v) return "";
+  if (v.status === "live") {
+    const rights = v.permissions?.length ? `: ${v.permissions.join(", ")}` : "";
+    const ip = v.ipRestricted === false ? "; no IP allow-list" : v.ipRestricted ? "; IP allow-list" : "";
+    return `:rotating_light: **LIVE**${cell(rights + ip)}`;
+  }
+  return v.status === "invalid" ? `invalid` : `unknown: ${cell(v.message)}`;
 }
 var FIX = "Rotate it at the provider, then remove it from the code. A test value: `keyhound:allow` comment. An accepted old leak: baseline.";
 function summaryMarkdown(findings, meta) {
@@ -31085,14 +40316,21 @@ function summaryMarkdown(findings, meta) {
 `;
   }
   const icon = meta.failed ? ":x:" : ":warning:";
-  out.push(`${icon} **${findings.length} secret${findings.length === 1 ? "" : "s"} found.**`, "");
-  out.push("| Rule | File:line | Commit | Secret | How to fix |", "| --- | --- | --- | --- | --- |");
-  for (const f of findings) {
+  const verified = findings.some((f) => f.verification);
+  const live = findings.filter((f) => f.verification?.status === "live").length;
+  out.push(`${icon} **${findings.length} secret${findings.length === 1 ? "" : "s"} found${verified ? `, ${live} verified live` : ""}.**`, "");
+  out.push(
+    `| Rule | File:line | Commit | Secret |${verified ? " Verified |" : ""} How to fix |`,
+    `| --- | --- | --- | --- |${verified ? " --- |" : ""} --- |`
+  );
+  const rank = (f) => f.verification?.status === "live" ? 0 : f.verification?.status === "invalid" ? 2 : 1;
+  const ordered = verified ? findings.map((f, i) => [f, i]).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([f]) => f) : findings;
+  for (const f of ordered) {
     const where = `${f.path}:${f.line}`;
     const at = f.commit?.sha ?? meta.sha;
-    const file = meta.repoUrl && at ? `[${cell(where)}](${meta.repoUrl}/blob/${at}/${f.path.split("/").map(encodeURIComponent).join("/")}#L${f.line})` : cell(where);
+    const file = meta.repoUrl && at ? `[${cell(where)}](${meta.repoUrl}/blob/${at}/${f.path.split("/").map(urlSegment).join("/")}#L${f.line})` : cell(where);
     const commit = f.commit ? `${f.commit.sha.slice(0, 12)} (${cell(f.commit.author)})` : "";
-    out.push(`| \`${cell(f.ruleId)}\` (${f.severity}) | ${file} | ${commit} | \`${cell(f.secret)}\` | ${FIX} |`);
+    out.push(`| ${code(f.ruleId)} (${f.severity}) | ${file} | ${commit} | ${code(f.secret)} |${verified ? ` ${verifiedCell(f.verification)} |` : ""} ${FIX} |`);
   }
   out.push(
     "",
@@ -31126,6 +40364,7 @@ function readInputs() {
     sarifFile: getInput("sarif-file") || "keyhound.sarif",
     failOnFindings: bool("fail-on-findings", true),
     redact: bool("redact", true),
+    verify: bool("verify", false),
     args: getInput("args"),
     configFrom: configFrom()
   };
@@ -31169,10 +40408,16 @@ async function runAction(env = process.env) {
     if (plan.kind !== "nothing" && outcome.files === 0 && outcome.skipped.length > 0) {
       outcome.notes.push(`nothing was scanned: ${outcome.skipped.length} path(s) skipped and no file read, so "no secrets found" rests on nothing (add --verbose to args to list them)`);
     }
-    for (const note of outcome.notes) warning(note);
+    for (const note of outcome.notes) warning(escapeControl(note));
+    if (inputs.verify) {
+      const { verifyFindings: verifyFindings2, sentNote: sentNote2, liveFirst: liveFirst2 } = await Promise.resolve().then(() => (init_verify2(), verify_exports));
+      const run = await verifyFindings2(outcome.findings, { env });
+      outcome.findings = liveFirst2(run.findings);
+      info(sentNote2(run.sent).trimEnd());
+    }
     const findings = inputs.redact ? redact(outcome.findings) : outcome.findings;
     process.stdout.write(githubReport(findings, { tool: TOOL, color: false, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
-    if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${s.reason}`);
+    if (flags.verbose) for (const s of outcome.skipped) info(`skipped ${JSON.stringify(s.path)}: ${escapeControl(s.reason)}`);
     else if (outcome.skipped.length) info(`${outcome.skipped.length} skipped (add --verbose to args to list them)`);
     writeSarif(workspace, sarifFile, sarifReport(findings, { tool: TOOL, color: false, rules: outcome.rules, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
     info(`SARIF written to ${relative5(workspace, sarifFile) || sarifFile}`);
@@ -31206,7 +40451,7 @@ async function runAction(env = process.env) {
 }
 function writeSarif(workspace, file, text) {
   assertNoLinkBelow(workspace, file);
-  mkdirSync2(dirname8(file), { recursive: true });
+  mkdirSync2(dirname9(file), { recursive: true });
   writeFileReplacing(file, text);
 }
 async function failRun(err, workspace, sarifFile, env) {
@@ -31252,7 +40497,9 @@ async function execute(plan, target, workspace, common, flags, revisions, inputs
     const repo2 = await openRepository(target);
     await ensureFullHistory(repo2.root, log);
     const r2 = await scanHistory({ repo: target, revisions, ...common, redact: false });
-    return outcomeOf(r2, "the whole history (every ref)");
+    const outcome2 = outcomeOf(r2, "the whole history (every ref)");
+    if (r2.missingBlobs) outcome2.notes.push(`partial clone: ${r2.missingBlobs} blob(s) are not in the checkout and were not scanned (keyhound fetches nothing; check out without filter for a full audit)`);
+    return outcome2;
   }
   const repo = await openRepository(target);
   const attribute = flags["no-attribution"] !== true;
@@ -31266,13 +40513,13 @@ async function execute(plan, target, workspace, common, flags, revisions, inputs
   const from = range.mergeBase ? await ensureMergeBase(repo.root, range.base, range.head, log) : (await ensureCommits(repo.root, [range.base, range.head], log), range.base);
   await ensureRangeHistory(repo.root, range.head, [from], log);
   let options = common;
-  let gate;
+  let gate2;
   if (plan.pullRequest) {
-    ({ options, gate } = await pullRequestConfig(repo.root, plan.base, from, plan.head, common, inputs, log));
+    ({ options, gate: gate2 } = await pullRequestConfig(repo.root, plan.base, from, plan.head, common, inputs, log));
   }
   const r = await scanDiff({ repo: repo.root, range, ...options, attribute, redact: false });
   const outcome = withUnattributed(outcomeOf(r, `${plan.why} (${r.commits} commit${r.commits === 1 ? "" : "s"}, each against its parents)`), r.unattributed);
-  if (gate) outcome.gate = gate;
+  if (gate2) outcome.gate = gate2;
   return outcome;
 }
 function withUnattributed(outcome, unattributed) {
@@ -31295,7 +40542,7 @@ async function pullRequestConfig(root, base, mergeBase2, head, common, inputs, l
     headError = err.message;
   }
   const changed = await changedFiles(root, mergeBase2, head, [.../* @__PURE__ */ new Set([...atBase.files, ...atHead?.files ?? []])]);
-  let gate;
+  let gate2;
   if (changed.length) {
     let w = { changed, rulesDisabled: [], allowlistsAdded: [], baselineAdded: [] };
     if (atHead) {
@@ -31305,12 +40552,12 @@ async function pullRequestConfig(root, base, mergeBase2, head, common, inputs, l
         headError = err.message;
       }
     }
-    gate = { judgedBy: inputs.configFrom, ...w, ...headError ? { headError } : {} };
+    gate2 = { judgedBy: inputs.configFrom, ...w, ...headError ? { headError } : {} };
     log(`this pull request changes ${changed.join(", ")}; judged under the ${inputs.configFrom === "base" ? "base" : "head"}'s configuration`);
   }
-  if (inputs.configFrom === "head") return { options: common, ...gate ? { gate } : {} };
+  if (inputs.configFrom === "head") return { options: common, ...gate2 ? { gate: gate2 } : {} };
   log(`configuration and baseline read from the base commit ${base.slice(0, 12)} (config-from: base)`);
-  return { options: { ...common, configPath: atBase.configPath, baseline: atBase.baseline }, ...gate ? { gate } : {} };
+  return { options: { ...common, configPath: atBase.configPath, baseline: atBase.baseline }, ...gate2 ? { gate: gate2 } : {} };
 }
 async function fullScan(target, workspace, common, flags, scope) {
   const inside = !relative5(workspace, target).startsWith("..");
@@ -31327,6 +40574,18 @@ async function fullScan(target, workspace, common, flags, scope) {
 // src/action/index.ts
 process.exitCode = await runAction();
 /*! Bundled license information:
+
+re2js/build/index.js:
+  (*!
+  * re2js
+  * RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+  *
+  * @version v2.10.0
+  * @author Oleksii Vasyliev
+  * @homepage https://github.com/le0pard/re2js#readme
+  * @repository [object Object]
+  * @license MIT
+  *)
 
 smol-toml/dist/error.js:
 smol-toml/dist/primitive.js:
