@@ -27,6 +27,11 @@ export interface AuditOptions extends CommonScanOptions {
   stateDir?: string;
   revisions?: HistoryRevisions;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Run on each repository's findings before they are kept (and written to the state folder): verification, which
+   * needs the secrets whole (the scan is then asked for `redact: false`) and redacts them after.
+   */
+  finishRepository?: (findings: Finding[]) => Promise<Finding[]>;
   /** Called as each repository finishes (progress). */
   onRepository?: (outcome: RepoOutcome, done: number, total: number) => void;
 }
@@ -86,7 +91,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       });
       if (result.repository.shallow) warnings.push('shallow clone: history is partial');
       if (result.repository.empty) warnings.push('no commits: nothing to scan');
-      const findings = result.findings.map((f) => ({ ...f, repository }));
+      const found = result.findings.map((f) => ({ ...f, repository }));
+      const findings = options.finishRepository ? await options.finishRepository(found) : found;
       for (const s of result.skipped) skipped.push({ path: `${entry.name}: ${s.path}`, reason: s.reason });
       for (const [k, v] of Object.entries(result.dropped)) dropped[k] = (dropped[k] ?? 0) + v;
       for (const c of result.cutShort) cutShort.push({ ...c, path: `${entry.name}: ${c.path}` });

@@ -16,6 +16,7 @@ import { historyRevisions } from './history.js';
 import { colorEnabled, configWarnings, cutShortLines, noRulesMessage, rulesLine, verboseLines } from './output.js';
 import { ProgressBar } from './progress.js';
 import { TOOL } from './tool.js';
+import { verifyStep, wantsVerify } from './verify.js';
 
 /** Some repositories could not be cloned or read; the report covers the others. */
 export const EXIT_PARTIAL = 3;
@@ -58,18 +59,31 @@ export async function auditCommand(a: Record<string, unknown>, io: RunIO): Promi
   const jobs = jobsOption(a.jobs);
   const env = io.env ?? process.env;
   const bar = io.progress && !a.quiet && entries.length > 0 ? new ProgressBar(io.progress) : null;
+  // --verify: each repository's keys are checked as it finishes, so the state folder never holds a whole secret.
+  const verifyNotes = new Set<string>();
+  const verifying = wantsVerify(a);
   let result;
   try {
     bar?.update({ done: 0, total: entries.length, unit: 'repositories', detail: 'starting', bytes: 0 }, true);
     let bytes = 0;
     result = await audit({
       ...commonScanArgs(a),
+      ...(verifying ? { redact: false } : {}),
       entries,
       cacheDir: typeof a.cache === 'string' && a.cache ? a.cache : defaultCacheDir(env),
       jobs,
       ...(typeof a.state === 'string' && a.state ? { stateDir: a.state } : {}),
       revisions,
       env,
+      ...(verifying
+        ? {
+            finishRepository: async (found) => {
+              const verified = await verifyStep(found, a, io);
+              if (verified.note) verifyNotes.add(verified.note.trimEnd());
+              return verified.findings;
+            },
+          }
+        : {}),
       onRepository: bar
         ? (o, done, total) => {
             bytes += o.stats?.bytes ?? 0;
@@ -109,6 +123,7 @@ export async function auditCommand(a: Record<string, unknown>, io: RunIO): Promi
   const stderr =
     configWarnings(result.config) +
     lines.map((l) => `${escapeControl(l)}\n`).join('') +
+    [...verifyNotes].map((n) => `${n}\n`).join('') +
     cutShortLines(result.cutShort) +
     (a.verbose ? rulesLine() + verboseLines(result.skipped, result.dropped) : '');
   const quiet = Boolean(a.quiet) && result.findings.length === 0 && failed.length === 0;
