@@ -37601,6 +37601,42 @@ var init_bitmex = __esm({
   }
 });
 
+// src/verify/cryptocom.ts
+function cryptocomSignature(secret, method, id, apiKey, paramString, nonce) {
+  return hmacHex("sha256", secret, `${method}${id}${apiKey}${paramString}${nonce}`);
+}
+var METHOD, cryptocom;
+var init_cryptocom = __esm({
+  "src/verify/cryptocom.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    METHOD = "private/user-balance";
+    cryptocom = {
+      provider: "cryptocom",
+      endpoints: { cryptocom: "https://api.crypto.com" },
+      sends: "key + HMAC-SHA256 signature made with the secret, in the JSON body",
+      call: "POST /exchange/v1/private/user-balance",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const nonce = Math.round(http.now());
+        const id = 1;
+        const body2 = JSON.stringify({ id, method: METHOD, api_key: key, params: {}, nonce, sig: cryptocomSignature(secret, METHOD, id, key, "", nonce) });
+        const res = await http.request("cryptocom", { method: "POST", path: `/exchange/v1/${METHOD}`, headers: { "content-type": "application/json" }, body: body2 });
+        const code22 = Number(res.json?.code);
+        if (code22 === 40101) return { status: "invalid", message: "Crypto.com rejected the key or its signature (40101)" };
+        if (code22 === 40102) throw new VerifyUnknown("clock skew", "Crypto.com says the nonce is more than 60 s from its time (40102)");
+        if (code22 === 40103) return { status: "live", ipRestricted: true, message: "live Crypto.com key refused from this machine's IP (40103)" };
+        if (code22 === 42901) throw new VerifyUnknown("rate limit", "Crypto.com answered 42901 (too many requests)");
+        serverError(res, "Crypto.com");
+        if (res.status !== 200 || code22 !== 0) throw new VerifyUnknown("unexpected answer", `Crypto.com answered HTTP ${res.status}, code ${Number.isFinite(code22) ? code22 : "none"}`);
+        return { status: "live", message: "live Crypto.com Exchange key (its rights are not exposed by this call)" };
+      }
+    };
+  }
+});
+
 // src/verify/deribit.ts
 function deribitRights(scope) {
   const out = [];
@@ -37649,6 +37685,76 @@ ${nonce}
         if (res.status !== 200 || scope === void 0) throw new VerifyUnknown("unexpected answer", `Deribit answered HTTP ${res.status}`);
         const permissions = deribitRights(scope);
         return { status: "live", message: `live Deribit key${permissions.includes("withdraw") ? " that can withdraw" : ""}`, permissions, account: { scope: excerpt(scope, 200) } };
+      }
+    };
+  }
+});
+
+// src/verify/htx.ts
+function htxSignedQuery(key, secret, path, params, nowMs) {
+  const all = {
+    AccessKeyId: key,
+    SignatureMethod: "HmacSHA256",
+    SignatureVersion: "2",
+    Timestamp: new Date(nowMs).toISOString().slice(0, 19),
+    ...params
+  };
+  const query = Object.keys(all).sort().map((k) => `${enc(k)}=${enc(all[k])}`).join("&");
+  return `${query}&Signature=${enc(hmacBase64("sha256", secret, `GET
+${HOST}
+${path}
+${query}`))}`;
+}
+function failure(res) {
+  const j = res.json;
+  if (j?.status === "error") return `${excerpt(j["err-code"])}: ${excerpt(j["err-msg"])}`;
+  if (j?.code !== void 0 && Number(j.code) !== 200) return `${excerpt(String(j.code))}: ${excerpt(j.message)}`;
+  return null;
+}
+function judge(res) {
+  serverError(res, "HTX");
+  const f = failure(res);
+  if (!f) return null;
+  if (/timestamp|expired/i.test(f)) throw new VerifyUnknown("clock skew", `HTX: ${f}`);
+  if (/signature|access ?key|unauthori[sz]ed|api-key-invalid|invalid-key/i.test(f)) return { status: "invalid", message: `HTX rejected the key (${f})` };
+  if (/ip/i.test(f)) return { status: "live", ipRestricted: true, message: `live HTX key refused from this machine's IP (${f})` };
+  throw new VerifyUnknown("unexpected answer", `HTX answered ${f}`);
+}
+var HOST, enc, htx;
+var init_htx = __esm({
+  "src/verify/htx.ts"() {
+    "use strict";
+    init_sign();
+    init_types3();
+    init_util2();
+    HOST = "api.huobi.pro";
+    enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    htx = {
+      provider: "htx",
+      endpoints: { htx: `https://${HOST}` },
+      sends: "access key id + HMAC-SHA256 signature (Signature Version 2) made with the secret, in the query",
+      call: "GET /v2/user/uid, then GET /v2/user/api-key",
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const first = await http.request("htx", { path: `/v2/user/uid?${htxSignedQuery(key, secret, "/v2/user/uid", {}, http.now())}` });
+        const bad = judge(first);
+        if (bad) return bad;
+        const uid = first.json?.data;
+        if (uid === void 0) throw new VerifyUnknown("unexpected answer", `HTX answered HTTP ${first.status} without a user id`);
+        const res = await http.request("htx", { path: `/v2/user/api-key?${htxSignedQuery(key, secret, "/v2/user/api-key", { uid: String(uid), accessKey: key }, http.now())}` });
+        const bad2 = judge(res);
+        if (bad2) return bad2;
+        const info2 = (res.json?.data ?? [])[0];
+        if (!info2) return { status: "live", message: "live HTX key; its record could not be read" };
+        const permissions = orderPermissions(String(info2.permission ?? "").split(",").map((p) => p.trim()).filter(Boolean).map((p) => p === "readOnly" ? "read" : p));
+        const ipRestricted = String(info2.ipAddresses ?? "").trim() !== "";
+        return {
+          status: "live",
+          message: `live HTX key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted ? ", bound to IP addresses" : ", usable from any IP"}`,
+          permissions,
+          ipRestricted,
+          account: { ...info2.validDays !== void 0 ? { validDays: Number(info2.validDays) } : {}, ...typeof info2.status === "string" ? { keyStatus: info2.status } : {} }
+        };
       }
     };
   }
@@ -38623,26 +38729,26 @@ var init_sendgrid = __esm({
 function amzDate(ms) {
   return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
-var HOST, BODY, tag, aws;
+var HOST2, BODY, tag, aws;
 var init_aws = __esm({
   "src/verify/aws.ts"() {
     "use strict";
     init_sign();
     init_types3();
     init_util2();
-    HOST = "sts.amazonaws.com";
+    HOST2 = "sts.amazonaws.com";
     BODY = "Action=GetCallerIdentity&Version=2011-06-15";
     tag = (xml, name2) => new RegExp(`<${name2}>([^<]{1,200})</${name2}>`).exec(xml)?.[1];
     aws = {
       provider: "aws",
-      endpoints: { aws: `https://${HOST}` },
+      endpoints: { aws: `https://${HOST2}` },
       sends: "access key id + SigV4 signature made with the secret access key",
       call: "POST / Action=GetCallerIdentity (STS)",
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const date = amzDate(http.now());
-        const headers = { host: HOST, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-date": date };
-        const authorization = sigV4Authorization({ method: "POST", host: HOST, path: "/", query: "", headers, body: BODY, region: "us-east-1", service: "sts", accessKeyId: key, secretAccessKey: secret, amzDate: date });
+        const headers = { host: HOST2, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-date": date };
+        const authorization = sigV4Authorization({ method: "POST", host: HOST2, path: "/", query: "", headers, body: BODY, region: "us-east-1", service: "sts", accessKeyId: key, secretAccessKey: secret, amzDate: date });
         const { host: _host, ...sent } = headers;
         const res = await http.request("aws", { method: "POST", path: "/", headers: { ...sent, authorization }, body: BODY });
         serverError(res, "AWS STS");
@@ -38810,7 +38916,9 @@ var init_registry = __esm({
     init_bitfinex();
     init_bitget();
     init_bitmex();
+    init_cryptocom();
     init_deribit();
+    init_htx();
     init_gate();
     init_gemini();
     init_mexc();
@@ -38857,6 +38965,8 @@ var init_registry = __esm({
       gemini,
       deribit,
       bitmex,
+      htx,
+      cryptocom,
       // Market data and nodes
       coingecko,
       coinmarketcap,

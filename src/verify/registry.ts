@@ -5,7 +5,9 @@ import { binance } from './binance.js';
 import { bitfinex } from './bitfinex.js';
 import { bitget } from './bitget.js';
 import { bitmex } from './bitmex.js';
+import { cryptocom } from './cryptocom.js';
 import { deribit } from './deribit.js';
+import { htx } from './htx.js';
 import { gate } from './gate.js';
 import { gemini } from './gemini.js';
 import { mexc } from './mexc.js';
@@ -41,7 +43,7 @@ import type { Verifier } from './types.js';
 
 export const VERIFIERS: readonly Verifier[] = [
   // Exchanges
-  binance, bybit, okx, coinbase, kraken, kucoin, bitget, gate, mexc, bitfinex, gemini, deribit, bitmex,
+  binance, bybit, okx, coinbase, kraken, kucoin, bitget, gate, mexc, bitfinex, gemini, deribit, bitmex, htx, cryptocom,
   // Market data and nodes
   coingecko, coinmarketcap, etherscan, infura, alchemy,
   // AI

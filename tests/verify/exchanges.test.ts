@@ -17,7 +17,9 @@ import {
   bitfinexStandIn,
   bitgetStandIn,
   bitmexStandIn,
+  cryptocomStandIn,
   deribitStandIn,
+  htxStandIn,
   gateStandIn,
   geminiStandIn,
   mexcStandIn,
@@ -226,6 +228,34 @@ const CASES: Case[] = [
     wrongSecret: (f) => with_(f, { secret: fake(43, 'b64url') }),
     resyncs: false,
     reportsIp: false,
+  },
+  {
+    provider: 'htx',
+    endpoint: 'htx',
+    standIn: htxStandIn,
+    make: ({ withdraw, ipList }) => {
+      const key = `${fake(8, 'lalnum')}-${fake(8, 'lalnum')}-${fake(8, 'lalnum')}-${fake(5, 'lalnum')}`;
+      const secret = `${fake(8, 'hex')}-${fake(8, 'hex')}-${fake(8, 'hex')}-${fake(5, 'hex')}`;
+      const info = { accessKey: key, note: 'bot', permission: withdraw ? 'readOnly,trade,withdraw' : 'readOnly', ipAddresses: ipList ? '203.0.113.7' : '', validDays: -1, status: 'normal', createTime: 1 };
+      return { finding: findingOf('htx', { key, secret }), key, account: { secret, info } };
+    },
+    wrongSecret: (f) => with_(f, { secret: fake(32, 'hex') }),
+    resyncs: false,
+    reportsIp: true,
+  },
+  {
+    provider: 'cryptocom',
+    endpoint: 'cryptocom',
+    standIn: cryptocomStandIn,
+    make: () => {
+      const key = fake(22);
+      const secret = fake(22);
+      return { finding: findingOf('cryptocom', { key, secret }), key, account: { secret, info: { total_available_balance: '0' } } };
+    },
+    wrongSecret: (f) => with_(f, { secret: fake(22) }),
+    resyncs: false,
+    reportsIp: false,
+    reportsRights: false,
   },
   {
     provider: 'coinbase (Exchange)',

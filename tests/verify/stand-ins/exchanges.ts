@@ -305,3 +305,42 @@ export function deribitStandIn(state: ExchangeState): StandInHandler {
     return json(200, { jsonrpc: '2.0', result: { access_token: 'at', expires_in: 900, refresh_token: 'rt', scope: (acct.info as { scope: string }).scope, token_type: 'bearer' } });
   };
 }
+
+/** HTX Signature Version 2: recomputes the query signature for host api.huobi.pro; v2 codes. */
+export function htxStandIn(state: ExchangeState): StandInHandler {
+  const enc = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path !== '/v2/user/uid' && req.path !== '/v2/user/api-key') return json(404, { code: 404, message: 'not found' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const params = [...req.query.entries()].filter(([k]) => k !== 'Signature');
+    const key = req.query.get('AccessKeyId') ?? '';
+    const acct = state.accounts.get(key);
+    if (!acct) return json(200, { code: 1003, message: 'invalid signature: Incorrect Access key' });
+    const canonical = params.map(([k, v]) => [enc(k), enc(v)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join('&');
+    const expected = createHmac('sha256', acct.secret).update(`GET\napi.huobi.pro\n${req.path}\n${canonical}`).digest('base64');
+    if (req.query.get('Signature') !== expected) return json(200, { code: 1003, message: 'invalid signature: Verification failure' });
+    if (Math.abs(now - Date.parse(`${req.query.get('Timestamp')}Z`)) > 5 * 60_000) return json(200, { code: 1003, message: 'invalid timestamp: request expired' });
+    if (req.path === '/v2/user/uid') return json(200, { code: 200, data: 12345678 });
+    if (req.query.get('uid') !== '12345678' || req.query.get('accessKey') !== key) return json(200, { code: 2002, message: 'invalid field value' });
+    return json(200, { code: 200, message: 'success', data: [acct.info] });
+  };
+}
+
+/** Crypto.com Exchange v1: sig = hex HMAC-SHA256(method + id + api_key + params + nonce) in the JSON body. */
+export function cryptocomStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    const now = Date.now() + state.clockOffsetMs;
+    if (req.path !== '/exchange/v1/private/user-balance' || req.method !== 'POST') return json(404, { code: 404, message: 'not found' });
+    const fail = failing(state);
+    if (fail) return fail;
+    const b = JSON.parse(req.body || '{}') as { id?: number; method?: string; api_key?: string; nonce?: number; sig?: string; params?: Record<string, unknown> };
+    const acct = state.accounts.get(b.api_key ?? '');
+    if (!acct) return json(401, { id: b.id, method: b.method, code: 40101, message: 'UNAUTHORIZED' });
+    const expected = createHmac('sha256', acct.secret).update(`${b.method}${b.id}${b.api_key}${b.nonce}`).digest('hex');
+    if (b.sig !== expected || b.method !== 'private/user-balance') return json(401, { id: b.id, method: b.method, code: 40101, message: 'UNAUTHORIZED' });
+    if (Math.abs(now - Number(b.nonce)) > 60_000) return json(401, { id: b.id, method: b.method, code: 40102, message: 'INVALID_NONCE' });
+    return json(200, { id: b.id, method: b.method, code: 0, result: { data: [acct.info] } });
+  };
+}
