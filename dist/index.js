@@ -33672,7 +33672,7 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
         const hit = { part: part.name, value: binding.value, start: lineStart2 + binding.at, line };
         const header = ctx.headers.get(compactName(binding.name));
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
-        const named2 = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && namesCredential(words, ctx.aliases) || byShape === part);
+        const named2 = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && part.presence !== null && namesCredential(words, ctx.aliases) || byShape === part);
         if (named2 && !pairOnly) {
           identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line));
         }

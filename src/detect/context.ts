@@ -494,7 +494,7 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
         let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
         const named =
           !identified &&
-          (namesPart(words, part, ctx.aliases) || (part.name === ctx.main && namesCredential(words, ctx.aliases)) || byShape === part);
+          (namesPart(words, part, ctx.aliases) || (part.name === ctx.main && part.presence !== null && namesCredential(words, ctx.aliases)) || byShape === part);
         if (named && !pairOnly) {
           identified =
             ctx.anyName ||
