@@ -118,6 +118,21 @@ describe('issue 18 cases 9–14: history hides nothing', () => {
     expect(r.status).toBe(0);
   });
 
+  it('case 13: a treeless partial clone, which git cannot walk offline, is a clear error, not a fetch', () => {
+    const origin = tempRepo();
+    commitFiles(origin, { 'a.txt': 'one\n' }, 'one');
+    commitFiles(origin, { 'b.txt': 'two\n' }, 'two');
+    sh(origin, 'config', 'uploadpack.allowFilter', 'true');
+    const clone = join(tempDir(), 'clone');
+    sh(origin, 'clone', '-q', '--no-checkout', '--filter=tree:0', `file://${origin}`, clone);
+    const objects = (): string => sh(clone, 'count-objects', '-v');
+    const before = objects();
+    const r = history(clone);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/partial clone: git needs objects this clone lacks to list the history, and keyhound fetches nothing/);
+    expect(objects()).toBe(before); // nothing was fetched
+  });
+
   it('case 14: a seed phrase in a commit subject is found, and redacted in the subject every finding carries', () => {
     const repo = tempRepo();
     const phrase = bip39Mnemonic(12);
