@@ -36261,6 +36261,10 @@ async function* historySource(options) {
       }
     }
     const [logCode, catCode] = await Promise.all([logDone, catDone]);
+    if (logCode !== 0 && offline.length) {
+      const e = gitFailure("log", logArgs, logCode, logErr);
+      throw new GitError(`partial clone: git needs objects this clone lacks to list the history, and keyhound fetches nothing (clone without --filter for an audit; ${e.message})`, e.args, e.code, e.stderr);
+    }
     if (logCode !== 0) throw gitFailure("log", logArgs, logCode, logErr);
     if (catCode !== 0) throw gitFailure("cat-file", ["cat-file", "--batch"], catCode, catErr);
     if (head !== queue.length) throw new Error(`git cat-file answered ${head} of ${queue.length} objects`);
