@@ -9,6 +9,7 @@ import { evmPrivateKey } from './evm-private-key.js';
 import { githubCrc32 } from './github-crc32.js';
 import { gitlabRoutable } from './gitlab-routable.js';
 import { groqMarker } from './groq-marker.js';
+import { jwtStructure } from './jwt-structure.js';
 import { notIdentifier } from './not-identifier.js';
 import { genericSecret } from './generic-secret.js';
 import { notPublicTestValue } from './not-public-test-value.js';
@@ -34,6 +35,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   'objectid-timestamp': objectidTimestamp,
   'openai-marker': openaiMarker,
   'groq-marker': groqMarker,
+  'jwt-structure': jwtStructure,
   'evm-private-key': evmPrivateKey,
   'not-public-test-value': notPublicTestValue,
   'not-identifier': notIdentifier,

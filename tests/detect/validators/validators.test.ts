@@ -181,6 +181,22 @@ describe('validators accept generated values and reject a one-char corruption', 
   });
 });
 
+describe('jwt-structure', () => {
+  const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  it('keeps a JWT whose header and payload decode to JSON objects', () => {
+    for (let i = 0; i < N; i++) expectOk(validators['jwt-structure']!(F.jwt(rng)), 'generated jwt');
+    const sig = F.randChars(B64URL, 43, rng);
+    expectOk(validators['jwt-structure']!(`${b64({ kty: 'EC' })}.${b64({ iss: 'joe', exp: 1300819380 })}.${sig}`), 'header without alg');
+  });
+  it('drops a header or a payload that is not a JSON object', () => {
+    const sig = F.randChars(B64URL, 43, rng);
+    const cut = Buffer.from('{"alg":"HS256","kid":"k1"').toString('base64url'); // the closing brace is missing
+    expectFail(validators['jwt-structure']!(`${cut}.${b64({ sub: 'x' })}.${sig}`), 'broken header', /header/);
+    expectFail(validators['jwt-structure']!(`${b64(['HS256'])}.${b64({ sub: 'x' })}.${sig}`), 'array header', /header/);
+    expectFail(validators['jwt-structure']!(`${b64({ alg: 'HS256' })}.eyJ${F.randChars(B64URL, 40, rng)}.${sig}`), 'payload', /payload/);
+  });
+});
+
 describe('validators map', () => {
   it('has exactly the validator names of SPEC.md', () => {
     expect(Object.keys(validators).sort()).toEqual(
@@ -194,6 +210,7 @@ describe('validators map', () => {
         'github-crc32',
         'gitlab-routable',
         'groq-marker',
+        'jwt-structure',
         'not-identifier',
         'not-public-test-value',
         'npm-crc32',
