@@ -2990,6 +2990,28 @@ var init_groq_marker = __esm({
   }
 });
 
+// src/detect/validators/jwt-structure.ts
+function jsonObject(segment) {
+  try {
+    const value = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+function jwtStructure(secret) {
+  const [header, payload] = secret.split(".");
+  if (header === void 0 || !jsonObject(header)) return fail("header is not a JSON object");
+  if (payload === void 0 || !jsonObject(payload)) return fail("payload is not a JSON object");
+  return OK;
+}
+var init_jwt_structure = __esm({
+  "src/detect/validators/jwt-structure.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
 // src/detect/validators/not-public-test-value.ts
 function notPublicTestValue(secret) {
   const hex = /^(?:0[xX])?([0-9a-fA-F]{64})$/.exec(secret)?.[1];
@@ -3170,6 +3192,7 @@ var init_validators = __esm({
     init_github_crc32();
     init_gitlab_routable();
     init_groq_marker();
+    init_jwt_structure();
     init_not_identifier();
     init_generic_secret();
     init_not_public_test_value();
@@ -3191,6 +3214,7 @@ var init_validators = __esm({
       "objectid-timestamp": objectidTimestamp,
       "openai-marker": openaiMarker,
       "groq-marker": groqMarker,
+      "jwt-structure": jwtStructure,
       "evm-private-key": evmPrivateKey,
       "not-public-test-value": notPublicTestValue,
       "not-identifier": notIdentifier,
