@@ -32,6 +32,8 @@ export const OVERRIDES = {
   'gcp-service-account': 'google',
   'azure-ad-client-secret': 'azure',
   'aws-access-token': 'aws',
+  'aws-amazon-bedrock-api-key-short-lived': 'aws-bedrock',
+  'aws-amazon-bedrock-api-key-long-lived': 'aws-bedrock',
   'nuget-config-password': null,
   'octopus-deploy-api-key': 'octopusdeploy',
   'facebook-page-access-token': 'facebook',
