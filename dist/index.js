@@ -5797,19 +5797,20 @@ function partMatchers(spec, where) {
 }
 function presenceOf(part, where) {
   let best = null;
-  const consider = (cls, length) => {
+  const consider = (cls2, length) => {
     const min = minLength(length);
-    if (min !== null && (!best || min > best.min)) best = { cls, min };
+    if (min !== null && (!best || min > best.min)) best = { cls: cls2, min };
   };
   if (part.segments) {
     for (const seg of part.segments) if (typeof seg !== "string") {
-      const { cls, length } = segmentClass(seg, where);
-      consider(cls, length);
+      const { cls: cls2, length } = segmentClass(seg, where);
+      consider(cls2, length);
     }
   } else consider(classOf(part.alphabet, part.chars, where), part.length);
   const found = best;
   if (!found || found.min < MIN_PRESENCE) return null;
-  return new RegExp(`[${found.cls.includes("/") ? "\\\\" : ""}${found.cls}]{${found.min}}`);
+  const cls = `${found.cls.includes("/") ? "\\\\" : ""}${found.cls}`;
+  return { source: `[${cls}]{${found.min}}`, cls, min: found.min };
 }
 function minLength(length) {
   if (typeof length === "number") return length;
@@ -33623,13 +33624,12 @@ function longestValueRun(line) {
   }
   return run > best ? run : best;
 }
-function presenceTest(presence) {
-  let t = PRESENCE_TESTS.get(presence);
+function compiledPresence(presence) {
+  let t = PRESENCE_TESTS.get(presence.source);
   if (!t) {
-    const m = /^\[(.*)\]\{(\d+)\}$/s.exec(presence.source);
-    const one = m ? new RegExp(`^[${m[1]}]$`) : null;
-    t = { min: m ? Number(m[2]) : 0, valueChars: one !== null && ![...NOT_VALUE].some((ch) => one.test(ch)) };
-    PRESENCE_TESTS.set(presence, t);
+    const one = new RegExp(`^[${presence.cls}]$`);
+    t = { re: new RegExp(presence.source), valueChars: ![...NOT_VALUE].some((ch) => one.test(ch)) };
+    PRESENCE_TESTS.set(presence.source, t);
   }
   return t;
 }
@@ -33888,15 +33888,15 @@ var init_context = __esm({
        * Both memoised per line.
        */
       holds(n, presence) {
-        const test = presenceTest(presence);
+        const test = compiledPresence(presence);
         if (test.valueChars) {
           let run = this.longestRun[n];
           if (run < 0) this.longestRun[n] = run = longestValueRun(this.line(n));
-          if (run < test.min) return false;
+          if (run < presence.min) return false;
         }
         let memo = this.presence.get(presence.source);
         if (!memo) this.presence.set(presence.source, memo = new Int8Array(this.lineCount));
-        if (memo[n] === 0) memo[n] = presence.test(this.line(n)) ? 1 : -1;
+        if (memo[n] === 0) memo[n] = test.re.test(this.line(n)) ? 1 : -1;
         return memo[n] === 1;
       }
       at(n) {
@@ -33946,7 +33946,7 @@ var init_context = __esm({
     NOT_VALUE = " 	\r\n\"'`,;()[]{}<>|&#^";
     NOT_VALUE_CODES = new Uint8Array(128);
     for (const ch of NOT_VALUE) NOT_VALUE_CODES[ch.charCodeAt(0)] = 1;
-    PRESENCE_TESTS = /* @__PURE__ */ new WeakMap();
+    PRESENCE_TESTS = /* @__PURE__ */ new Map();
     STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
   }
 });

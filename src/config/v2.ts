@@ -3,7 +3,7 @@
 // from its part's prefix, alphabet and length; a `context` rule becomes a ContextMatcher that the engine runs on the
 // bindings its grammar finds (src/detect/grammar.ts, src/detect/context.ts).
 
-import type { CallMatcher, ContextMatcher, LengthSpec, PartMatcher, PartSpec, ProviderSpec, RuleSpec } from '../model/types.js';
+import type { CallMatcher, ContextMatcher, LengthSpec, PartMatcher, PartSpec, Presence, ProviderSpec, RuleSpec } from '../model/types.js';
 import { ConfigError } from './errors.js';
 
 /** Named alphabets, as regex character-class bodies. */
@@ -252,7 +252,7 @@ const MIN_PRESENCE = 12;
  * longest segment's) as long as the body's shortest length. Null when that run would be shorter than
  * {@link MIN_PRESENCE}. A class with `/` also takes `\`, since a JSON-escaped slash (`\/`) is undone in values.
  */
-function presenceOf(part: PartSpec, where: Where): RegExp | null {
+function presenceOf(part: PartSpec, where: Where): Presence | null {
   let best: { cls: string; min: number } | null = null;
   const consider = (cls: string, length: PartSpec['length']): void => {
     const min = minLength(length);
@@ -266,7 +266,8 @@ function presenceOf(part: PartSpec, where: Where): RegExp | null {
   } else consider(classOf(part.alphabet, part.chars, where), part.length);
   const found = best as { cls: string; min: number } | null;
   if (!found || found.min < MIN_PRESENCE) return null;
-  return new RegExp(`[${found.cls.includes('/') ? '\\\\' : ''}${found.cls}]{${found.min}}`);
+  const cls = `${found.cls.includes('/') ? '\\\\' : ''}${found.cls}`;
+  return { source: `[${cls}]{${found.min}}`, cls, min: found.min };
 }
 
 /** The shortest length a length fact allows (null when it cannot be read). */

@@ -2,7 +2,7 @@
 // against its parts' shapes and names, identified as the provider's (a name, a section, a header, an alias nearby,
 // a URL), then paired into credentials. Pure, like the rest of detect.
 
-import type { CallMatcher, CompiledRule, PartMatcher } from '../model/types.js';
+import type { CallMatcher, CompiledRule, PartMatcher, Presence } from '../model/types.js';
 import { compactName, DEFAULT_PART_NAMES, nameWords, trimTail } from '../config/v2.js';
 import { type Binding, bindingsAt, continuedValueLine, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
 import type { LineIndex } from './lines.js';
@@ -80,16 +80,16 @@ export class Bindings {
    * (a part whose characters are all value characters needs a run at least that long), then by the regex itself.
    * Both memoised per line.
    */
-  holds(n: number, presence: RegExp): boolean {
-    const test = presenceTest(presence);
+  holds(n: number, presence: Presence): boolean {
+    const test = compiledPresence(presence);
     if (test.valueChars) {
       let run = this.longestRun[n]!;
       if (run < 0) this.longestRun[n] = run = longestValueRun(this.line(n));
-      if (run < test.min) return false;
+      if (run < presence.min) return false;
     }
     let memo = this.presence.get(presence.source);
     if (!memo) this.presence.set(presence.source, (memo = new Int8Array(this.lineCount)));
-    if (memo[n] === 0) memo[n] = presence.test(this.line(n)) ? 1 : -1;
+    if (memo[n] === 0) memo[n] = test.re.test(this.line(n)) ? 1 : -1;
     return memo[n] === 1;
   }
 
@@ -402,16 +402,18 @@ function longestValueRun(line: string): number {
   return run > best ? run : best;
 }
 
-const PRESENCE_TESTS = new WeakMap<RegExp, { min: number; valueChars: boolean }>();
+const PRESENCE_TESTS = new Map<string, { re: RegExp; valueChars: boolean }>();
 
-/** A presence regex's length, and whether its class holds only value characters (so the longest run bounds it). */
-function presenceTest(presence: RegExp): { min: number; valueChars: boolean } {
-  let t = PRESENCE_TESTS.get(presence);
+/**
+ * A presence test's regex, and whether its class holds only value characters (so the line's longest run of value
+ * characters bounds it): compiled on first use, once per process, so rules that never run cost nothing at start-up.
+ */
+function compiledPresence(presence: Presence): { re: RegExp; valueChars: boolean } {
+  let t = PRESENCE_TESTS.get(presence.source);
   if (!t) {
-    const m = /^\[(.*)\]\{(\d+)\}$/s.exec(presence.source);
-    const one = m ? new RegExp(`^[${m[1]}]$`) : null;
-    t = { min: m ? Number(m[2]) : 0, valueChars: one !== null && ![...NOT_VALUE].some((ch) => one.test(ch)) };
-    PRESENCE_TESTS.set(presence, t);
+    const one = new RegExp(`^[${presence.cls}]$`);
+    t = { re: new RegExp(presence.source), valueChars: ![...NOT_VALUE].some((ch) => one.test(ch)) };
+    PRESENCE_TESTS.set(presence.source, t);
   }
   return t;
 }

@@ -135,8 +135,18 @@ export interface PartMatcher {
   optional: boolean;
   /** Prefixes of 3+ characters: a value with one identifies itself. */
   prefixes: string[];
-  /** A run a line must hold to hold this part's value (null: no cheap test); see presenceOf in src/config/v2.ts. */
-  presence: RegExp | null;
+  /**
+   * A run a line must hold to hold this part's value: `min` or more characters of the class `cls`, as the regex
+   * `source` (null: no cheap test); see presenceOf in src/config/v2.ts.
+   */
+  presence: Presence | null;
+}
+
+/** A part's presence test (see {@link PartMatcher.presence}): compiled where it is used, not at start-up. */
+export interface Presence {
+  source: string;
+  cls: string;
+  min: number;
 }
 
 /** A call template, compiled: the callee, then what each argument is. */
