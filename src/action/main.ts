@@ -10,7 +10,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { TOOL } from '../cli/tool.js';
 import { redact as redactFindings } from '../filters/redact.js';
-import type { Finding } from '../model/types.js';
+import type { Finding, RuleSet } from '../model/types.js';
 import { escapeControl } from '../report/escape.js';
 import { githubReport } from '../report/github.js';
 import { ruleMeta } from '../report/rules.js';
@@ -94,6 +94,8 @@ interface Outcome {
   skipped: ScanResult['skipped'];
   suppressed: number;
   rules: RuleMeta[];
+  /** The scan's rule set (verification pairs parts found by different rules with it). */
+  ruleSet?: RuleSet;
   scope: string;
   /** Warnings for the log and the summary. */
   notes: string[];
@@ -136,7 +138,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     if (inputs.verify) {
       // Loaded only when asked: the network code stays out of a run that does not verify.
       const { verifyFindings, sentNote, liveFirst } = await import('../verify/index.js');
-      const run = await verifyFindings(outcome.findings, { env });
+      const run = await verifyFindings(outcome.findings, { env, ...(outcome.ruleSet ? { ruleSet: outcome.ruleSet } : {}) });
       outcome.findings = liveFirst(run.findings);
       core.info(sentNote(run.sent).trimEnd());
     }
@@ -225,6 +227,7 @@ function outcomeOf(r: ScanResult, scope: string): Outcome {
     skipped: r.skipped,
     suppressed: r.baseline?.suppressed ?? 0,
     rules: r.ruleSet.rules.map(ruleMeta),
+    ruleSet: r.ruleSet,
     scope,
     notes: [],
   };

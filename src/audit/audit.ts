@@ -29,9 +29,10 @@ export interface AuditOptions extends CommonScanOptions {
   env?: NodeJS.ProcessEnv;
   /**
    * Run on each repository's findings before they are kept (and written to the state folder): verification, which
-   * needs the secrets whole (the scan is then asked for `redact: false`) and redacts them after.
+   * needs the secrets whole (the scan is then asked for `redact: false`) and redacts them after; `ruleSet` is the
+   * scan's (verification pairs parts found by different rules with it).
    */
-  finishRepository?: (findings: Finding[]) => Promise<Finding[]>;
+  finishRepository?: (findings: Finding[], ruleSet: RuleSet) => Promise<Finding[]>;
   /** Called as each repository finishes (progress). */
   onRepository?: (outcome: RepoOutcome, done: number, total: number) => void;
 }
@@ -92,7 +93,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
       if (result.repository.shallow) warnings.push('shallow clone: history is partial');
       if (result.repository.empty) warnings.push('no commits: nothing to scan');
       const found = result.findings.map((f) => ({ ...f, repository }));
-      const findings = options.finishRepository ? await options.finishRepository(found) : found;
+      const findings = options.finishRepository ? await options.finishRepository(found, result.ruleSet) : found;
       for (const s of result.skipped) skipped.push({ path: `${entry.name}: ${s.path}`, reason: s.reason });
       for (const [k, v] of Object.entries(result.dropped)) dropped[k] = (dropped[k] ?? 0) + v;
       for (const c of result.cutShort) cutShort.push({ ...c, path: `${entry.name}: ${c.path}` });

@@ -77,8 +77,8 @@ export async function auditCommand(a: Record<string, unknown>, io: RunIO): Promi
       env,
       ...(verifying
         ? {
-            finishRepository: async (found) => {
-              const verified = await verifyStep(found, a, io);
+            finishRepository: async (found, ruleSet) => {
+              const verified = await verifyStep(found, a, io, ruleSet);
               if (verified.note) verifyNotes.add(verified.note.trimEnd());
               return verified.findings;
             },

@@ -36,7 +36,7 @@ export async function diffCommand(args: Args, io: RunIO): Promise<RunResult> {
     }
     throw err;
   }
-  const verified = await verifyStep(result.findings, a, io);
+  const verified = await verifyStep(result.findings, a, io, result.ruleSet);
   result = { ...result, findings: verified.findings };
   const notes: string[] = [];
   if (result.unattributed.length) notes.push(unattributedNote(result.unattributed));

@@ -58,7 +58,7 @@ export async function historyCommand(args: Args | Record<string, unknown>, io: R
   } finally {
     bar?.done();
   }
-  const verified = await verifyStep(result.findings, a, io);
+  const verified = await verifyStep(result.findings, a, io, result.ruleSet);
   result = { ...result, findings: verified.findings };
   const quiet = Boolean(a.quiet) && result.findings.length === 0;
   const notes: string[] = [];

@@ -19,7 +19,7 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     gitignore: !a['no-gitignore'],
     threads: a.threads === undefined ? defaultThreads() : parseThreads(a.threads),
   });
-  const verified = await verifyStep(result.findings, a, io);
+  const verified = await verifyStep(result.findings, a, io, result.ruleSet);
   return finishScan({ ...result, findings: verified.findings }, a, io, verified.note);
 }
 

@@ -88,7 +88,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO, verify?: typeof
     // --verify (never by default: a pre-commit hook must not wait on the network) checks the raw values, then redacts.
     const wanted = Boolean(args.verify || args['only-verified']);
     if (wanted && !verify) throw new UsageError('--verify needs the full command line');
-    const verified = wanted && verify ? await verify(baselined.findings, args, io) : null;
+    const verified = wanted && verify ? await verify(baselined.findings, args, io, ruleSet) : null;
     const findings = verified ? verified.findings : args['no-redact'] ? baselined.findings : redactFindings(baselined.findings);
     const format = String(args.format ?? 'text');
     const reporter = reporters[format];

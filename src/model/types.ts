@@ -302,6 +302,11 @@ export interface Verification {
   ipRestricted?: boolean;
   /** Non-secret facts that help triage: account type, plan, usage. */
   account?: Record<string, string | number | boolean>;
+  /**
+   * Parts this finding did not hold and other findings nearby in the same file supplied (cross-rule pairing: an AWS
+   * access key id and its secret found by two rules): which part, from which rule and line. Never a value.
+   */
+  pairedWith?: { part: string; ruleId: string; line: number }[];
 }
 
 /** Why a candidate was dropped by the engine; counted for `--verbose`. */

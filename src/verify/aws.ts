@@ -23,6 +23,7 @@ export const aws: Verifier = {
   endpoints: { aws: `https://${HOST}` },
   sends: 'access key id + SigV4 signature made with the secret access key',
   call: 'POST / Action=GetCallerIdentity (STS)',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     const date = amzDate(http.now());

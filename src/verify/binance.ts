@@ -108,6 +108,7 @@ export const binance: Verifier = {
   endpoints: { binance: 'https://api.binance.com', 'binance-us': 'https://api.binance.us' },
   sends: 'key (header) + HMAC-SHA256 signature made with the secret (the secret itself is never sent)',
   call: 'GET /sapi/v1/account/apiRestrictions (binance.com), then GET /api/v3/account (binance.us) for a key binance.com does not know',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     const com = await binanceCom(http, key, secret);

@@ -31,6 +31,7 @@ export const bitfinex: Verifier = {
   endpoints: { bitfinex: 'https://api.bitfinex.com' },
   sends: 'key (header) + HMAC-SHA384 signature made with the secret',
   call: 'POST /v2/auth/r/permissions (reads the key\'s own permissions)',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     const nonce = String(Math.round(http.now()) * 1000);

@@ -25,6 +25,7 @@ export const bitget: Verifier = {
   endpoints: { bitget: 'https://api.bitget.com' },
   sends: 'key and passphrase (headers) + HMAC-SHA256 signature made with the secret',
   call: 'GET /api/v2/spot/account/info',
+  needs: [['key', 'secret', 'passphrase']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret, passphrase } = needParts(c, ['key', 'secret', 'passphrase']);
     let res = await call(http, key, secret, passphrase, 0);

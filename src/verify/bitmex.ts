@@ -19,6 +19,7 @@ export const bitmex: Verifier = {
   endpoints: { bitmex: 'https://www.bitmex.com' },
   sends: 'key (header) + HMAC-SHA256 signature made with the secret',
   call: 'GET /api/v1/user',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     const expires = String(Math.floor(http.now() / 1000) + 60);

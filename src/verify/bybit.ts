@@ -55,6 +55,7 @@ export const bybit: Verifier = {
   endpoints: { bybit: 'https://api.bybit.com' },
   sends: 'key (header) + HMAC-SHA256 signature made with the secret',
   call: 'GET /v5/user/query-api',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     let res = await call(http, key, secret, 0);

@@ -101,6 +101,7 @@ export const coinbase: Verifier = {
   endpoints: { coinbase: `https://${CDP_HOST}`, 'coinbase-exchange': 'https://api.exchange.coinbase.com' },
   sends: 'CDP: a short-lived JWT signed with the private key (never the key); Exchange: key and passphrase + HMAC-SHA256 signature',
   call: 'CDP: GET /api/v3/brokerage/key_permissions; Exchange: GET /profiles',
+  needs: [['name', 'secret'], ['key', 'secret', 'passphrase']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     if (c.parts.name || c.secret.startsWith('organizations/')) {
       if (!c.parts.name) throw new VerifyUnknown('missing part', 'a CDP key name was found without its private key beside it');

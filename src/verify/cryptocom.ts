@@ -19,6 +19,7 @@ export const cryptocom: Verifier = {
   endpoints: { cryptocom: 'https://api.crypto.com' },
   sends: 'key + HMAC-SHA256 signature made with the secret, in the JSON body',
   call: 'POST /exchange/v1/private/user-balance',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     const nonce = Math.round(http.now());

@@ -26,6 +26,7 @@ export const deribit: Verifier = {
   endpoints: { deribit: 'https://www.deribit.com' },
   sends: 'client id + HMAC-SHA256 signature made with the client secret (grant client_signature: the secret is never sent)',
   call: 'GET /api/v2/public/auth (grant_type=client_signature)',
+  needs: [['id', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { id, secret } = needParts(c, ['id', 'secret']);
     const timestamp = String(Math.round(http.now()));

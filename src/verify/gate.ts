@@ -28,6 +28,7 @@ export const gate: Verifier = {
   endpoints: { gate: 'https://api.gateio.ws' },
   sends: 'key (header) + HMAC-SHA512 signature made with the secret',
   call: 'GET /api/v4/account/detail',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     let res = await call(http, key, secret, 0);

@@ -12,6 +12,7 @@ export const gemini: Verifier = {
   endpoints: { gemini: 'https://api.gemini.com' },
   sends: 'key (header) + base64 payload and its HMAC-SHA384 signature made with the secret',
   call: 'POST /v1/roles (reads the key\'s roles)',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     const payload = Buffer.from(JSON.stringify({ request: '/v1/roles', nonce: String(Math.round(http.now())) })).toString('base64');

@@ -51,6 +51,7 @@ export const htx: Verifier = {
   endpoints: { htx: `https://${HOST}` },
   sends: 'access key id + HMAC-SHA256 signature (Signature Version 2) made with the secret, in the query',
   call: 'GET /v2/user/uid, then GET /v2/user/api-key',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     const first = await http.request('htx', { path: `/v2/user/uid?${htxSignedQuery(key, secret, '/v2/user/uid', {}, http.now())}` });

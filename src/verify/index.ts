@@ -4,9 +4,10 @@
 // for the note on stderr.
 
 import { createHash } from 'node:crypto';
-import type { Finding, Verification } from '../model/types.js';
+import type { Finding, RuleSet, Verification } from '../model/types.js';
 import { ENDPOINTS_ENV, parseEndpointOverrides } from './endpoints.js';
 import { CredentialHttp, DEFAULT_LIMITS, HostPacer, type HttpContext, type HttpLimits } from './http.js';
+import { pairedNote, pairings, partNamer, type PartSource } from './pairing.js';
 import { VERIFIERS } from './registry.js';
 import type { Credential, Verifier, VerifyAnswer } from './types.js';
 import { VerifyUnknown } from './types.js';
@@ -23,6 +24,11 @@ export interface VerifyOptions {
   /** For tests: the fetch to use and the clock to sign with. */
   fetch?: typeof fetch;
   now?: () => number;
+  /**
+   * The run's rules, to tell which part a finding of one value is (an AWS access key id is a `key`), so that parts
+   * reported by different rules can be paired. Without it, findings of one value are checked alone.
+   */
+  ruleSet?: RuleSet;
 }
 
 export interface VerifyRun {
@@ -41,9 +47,9 @@ export function endpointIds(): Set<string> {
 }
 
 /** The identity of a credential within a run: its provider and its parts (hashed, so the key holds no secret). */
-function identity(f: Finding): string {
-  const parts = f.parts && Object.keys(f.parts).length ? Object.entries(f.parts).sort(([a], [b]) => a.localeCompare(b)) : [['', f.secret]];
-  return createHash('sha256').update(JSON.stringify([f.provider ?? '', parts])).digest('hex');
+function identity(c: Credential): string {
+  const parts = Object.keys(c.parts).length ? Object.entries(c.parts).sort(([a], [b]) => a.localeCompare(b)) : [['', c.secret]];
+  return createHash('sha256').update(JSON.stringify([c.provider, parts])).digest('hex');
 }
 
 /** `message` with every value of the credential masked: a last guard, since no message should hold one anyway. */
@@ -97,27 +103,49 @@ export async function verifyFindings(findings: readonly Finding[], options: Veri
     now,
   };
 
-  // One check per distinct credential, shared by every finding of it.
-  const groups = new Map<string, Credential>();
-  const ids = findings.map((f) => {
-    const id = identity(f);
-    if (!groups.has(id)) groups.set(id, { provider: f.provider ?? '', ruleId: f.ruleId, parts: f.parts ?? {}, secret: f.secret });
-    return id;
+  // Each finding's credential: itself, or, when a rule reported one part of it, combinations with other findings
+  // nearby that supply the rest (src/verify/pairing.ts), the nearest first.
+  const plans = pairings(findings, (p) => verifierFor.get(p), partNamer(options.ruleSet));
+  const tries: { credential: Credential; from: PartSource[] }[][] = findings.map((f, i) => {
+    const own: Credential = { provider: f.provider ?? '', ruleId: f.ruleId, parts: f.parts ?? {}, secret: f.secret };
+    return plans[i]!.length ? plans[i]!.map((c) => ({ credential: { ...own, parts: c.parts }, from: c.from })) : [{ credential: own, from: [] }];
   });
+
+  // One check per distinct credential, shared by every finding of it.
   const sent = new Map<string, number>();
-  const queue = [...groups.entries()];
   const answers = new Map<string, Verification>();
-  const worker = async (): Promise<void> => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const [id, credential] = next;
-      const http = new CredentialHttp(ctx);
-      answers.set(id, await check(verifierFor.get(credential.provider), credential, http, now));
-      if (http.sent) sent.set(credential.provider, (sent.get(credential.provider) ?? 0) + 1);
-    }
+  const checkAll = async (credentials: readonly Credential[]): Promise<void> => {
+    const queue = new Map<string, Credential>();
+    for (const c of credentials) if (!answers.has(identity(c))) queue.set(identity(c), c);
+    const todo = [...queue.entries()];
+    const worker = async (): Promise<void> => {
+      for (let next = todo.shift(); next; next = todo.shift()) {
+        const [id, credential] = next;
+        const http = new CredentialHttp(ctx);
+        answers.set(id, await check(verifierFor.get(credential.provider), credential, http, now));
+        if (http.sent) sent.set(credential.provider, (sent.get(credential.provider) ?? 0) + 1);
+      }
+    };
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
+    await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
   };
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-  return { findings: findings.map((f, i) => ({ ...f, verification: answers.get(ids[i]!)! })), sent };
+  // First each finding's nearest combination; then farther ones only for findings that are not live yet, so that a
+  // file of well-ordered pairs costs one request per pair.
+  await checkAll(tries.map((t) => t[0]!.credential));
+  await checkAll(tries.filter((t) => answers.get(identity(t[0]!.credential))?.status !== 'live').flatMap((t) => t.slice(1).map((x) => x.credential)));
+
+  return {
+    findings: findings.map((f, i) => {
+      const tried = tries[i]!.map((t) => ({ ...t, answer: answers.get(identity(t.credential))! })).filter((t) => t.answer);
+      // Live if any combination is; else unknown if any could not be told (it might have been the live one); else
+      // the nearest's answer.
+      const pick = tried.find((t) => t.answer.status === 'live') ?? tried.find((t) => t.answer.status === 'unknown') ?? tried[0]!;
+      if (!pick.from.length) return { ...f, verification: pick.answer };
+      const others = pick.answer.status !== 'live' && tried.length > 1 ? `; ${tried.length} combinations nearby were tried` : '';
+      return { ...f, verification: { ...pick.answer, message: `${pick.answer.message}${pairedNote(pick.from)}${others}`, pairedWith: pick.from } };
+    }),
+    sent,
+  };
 }
 
 /** The stderr note: "sent 4 credentials to: binance (3), openai (1)", or that nothing was sent. */

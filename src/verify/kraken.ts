@@ -34,6 +34,7 @@ export const kraken: Verifier = {
   endpoints: { kraken: 'https://api.kraken.com' },
   sends: 'key (header) + HMAC-SHA512 signature made with the secret',
   call: 'POST /0/private/GetApiKeyInfo (reads the key\'s own record)',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     // Kraken takes a nonce that only grows. Milliseconds now, as Kraken's examples use: a larger unit would push the

@@ -55,6 +55,7 @@ export const kucoin: Verifier = {
   endpoints: { kucoin: 'https://api.kucoin.com' },
   sends: 'key (header) + HMAC-SHA256 signatures of the request and of the passphrase, made with the secret',
   call: 'GET /api/v1/user/api-key',
+  needs: [['key', 'secret', 'passphrase']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret, passphrase } = needParts(c, ['key', 'secret', 'passphrase']);
     let res = await call(http, key, secret, passphrase, 0);

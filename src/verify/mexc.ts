@@ -22,6 +22,7 @@ export const mexc: Verifier = {
   endpoints: { mexc: 'https://api.mexc.com' },
   sends: 'key (header) + HMAC-SHA256 signature made with the secret',
   call: 'GET /api/v3/account',
+  needs: [['key', 'secret']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret } = needParts(c, ['key', 'secret']);
     let res = await call(http, key, secret, 0);

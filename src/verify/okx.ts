@@ -39,6 +39,7 @@ export const okx: Verifier = {
   endpoints: { okx: 'https://www.okx.com' },
   sends: 'key and passphrase (headers) + HMAC-SHA256 signature made with the secret',
   call: 'GET /api/v5/account/config',
+  needs: [['key', 'secret', 'passphrase']],
   async verify(c: Credential, http: Http): Promise<VerifyAnswer> {
     const { key, secret, passphrase } = needParts(c, ['key', 'secret', 'passphrase']);
     let res = await call(http, key, secret, passphrase, 0);

@@ -46,7 +46,16 @@ export function privateKeyFrom(text: string): KeyObject | null {
       return null;
     }
   }
-  const raw = Buffer.from(text, 'base64');
+  const raw = Buffer.from(pem.replace(/\s+/g, ''), 'base64');
+  if (raw.length > 64 && raw[0] === 0x30) {
+    // The body of an EC PRIVATE KEY block without its BEGIN/END lines (what a rule capturing between them reports):
+    // SEC1 DER.
+    try {
+      return createPrivateKey({ key: raw, format: 'der', type: 'sec1' });
+    } catch {
+      return null;
+    }
+  }
   if (raw.length !== 64 && raw.length !== 32) return null;
   // PKCS#8 wrapping of an Ed25519 seed (RFC 8410): a fixed 16-byte prefix, then the 32-byte seed.
   const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), raw.subarray(0, 32)]);

@@ -50,6 +50,12 @@ export interface Verifier {
   sends: string;
   /** The documented call, in words (`GET /sapi/v1/account/apiRestrictions`). */
   call: string;
+  /**
+   * The parts of one whole credential, by part name, when it has more than one (a list per kind of credential the
+   * provider has): what cross-rule pairing (src/verify/pairing.ts) completes from other findings nearby. Absent for
+   * single-value credentials.
+   */
+  needs?: readonly (readonly string[])[];
   verify(credential: Credential, http: Http): Promise<VerifyAnswer>;
 }
 

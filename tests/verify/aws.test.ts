@@ -1,10 +1,10 @@
 // AWS: STS GetCallerIdentity signed with SigV4, against a stand-in that recomputes the signature as AWS documents it;
 // and AWS's own worked SigV4 example, byte for byte.
 
-import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sigV4Authorization } from '../../src/verify/sign.js';
-import { startStandIn, type StandInReply } from './stand-in.js';
+import { startStandIn } from './stand-in.js';
+import { awsStandIn, type AwsState } from './stand-ins/aws.js';
 import { fake, findingOf, secretsOf, verifyAgainst } from './helpers.js';
 
 describe('SigV4', () => {
@@ -30,43 +30,11 @@ describe('SigV4', () => {
   });
 });
 
-const xmlError = (code: string, message: string): StandInReply => ({
-  status: 403,
-  body: `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r1</RequestId></ErrorResponse>`,
-  headers: { 'content-type': 'text/xml' },
-});
-
 describe('AWS verifier', () => {
   const setup = async () => {
-    const keys = new Map<string, string>();
-    const state: { clockOffsetMs: number; failWith?: number } = { clockOffsetMs: 0 };
-    const s = await startStandIn({
-      aws: (req) => {
-        if (state.failWith) return { status: state.failWith, body: 'throttled' };
-        if (req.method !== 'POST' || req.body !== 'Action=GetCallerIdentity&Version=2011-06-15') return xmlError('InvalidAction', 'Could not find operation');
-        const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/us-east-1\/sts\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(String(req.headers.authorization ?? ''));
-        if (!m) return xmlError('IncompleteSignature', 'bad Authorization header');
-        const [, keyId, day, signedHeaders, signature] = m;
-        const secret = keys.get(keyId!);
-        if (!secret) return xmlError('InvalidClientTokenId', 'The security token included in the request is invalid.');
-        const date = String(req.headers['x-amz-date'] ?? '');
-        // Recompute as AWS does, with the host the client signed for (the real STS host, which this stand-in plays).
-        const values: Record<string, string> = { host: 'sts.amazonaws.com', 'content-type': String(req.headers['content-type'] ?? ''), 'x-amz-date': date };
-        const names = signedHeaders!.split(';');
-        const canonical = ['POST', '/', '', names.map((n) => `${n}:${values[n] ?? ''}\n`).join(''), signedHeaders, createHash('sha256').update(req.body).digest('hex')].join('\n');
-        const toSign = ['AWS4-HMAC-SHA256', date, `${day}/us-east-1/sts/aws4_request`, createHash('sha256').update(canonical).digest('hex')].join('\n');
-        let k: Buffer = createHmac('sha256', `AWS4${secret}`).update(day!).digest();
-        for (const p of ['us-east-1', 'sts', 'aws4_request']) k = createHmac('sha256', k).update(p).digest();
-        if (createHmac('sha256', k).update(toSign).digest('hex') !== signature) return xmlError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
-        const sent = Date.UTC(+date.slice(0, 4), +date.slice(4, 6) - 1, +date.slice(6, 8), +date.slice(9, 11), +date.slice(11, 13), +date.slice(13, 15));
-        if (Math.abs(Date.now() + state.clockOffsetMs - sent) > 15 * 60_000) return xmlError('SignatureDoesNotMatch', 'Signature expired: 20260101T000000Z is now earlier than 20260101T001500Z');
-        return {
-          status: 200,
-          headers: { 'content-type': 'text/xml' },
-          body: '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/ci</Arn><UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>',
-        };
-      },
-    });
+    const state: AwsState = { keys: new Map(), clockOffsetMs: 0 };
+    const { keys } = state;
+    const s = await startStandIn({ aws: awsStandIn(state) });
     const add = () => {
       const key = `AKIA${fake(16, 'upper')}`;
       const secret = fake(40, 'base64');

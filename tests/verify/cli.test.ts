@@ -8,6 +8,7 @@ import { BIN } from '../helpers/cli.js';
 import { commitFiles, sh, tempRepo } from '../helpers/git.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { endpointsFor, startStandIn } from './stand-in.js';
+import { awsStandIn, type AwsState } from './stand-ins/aws.js';
 import { binanceStandIns, restrictions, type BinanceStandIn } from './stand-ins/binance.js';
 import { fake } from './helpers.js';
 
@@ -75,6 +76,30 @@ describe('keyhound scan --verify', () => {
     expect(r.stderr).toContain('keyhound: --verify: sent 2 credentials to: binance (2)');
     // Redacted as ever: no whole key or secret in the report or on stderr.
     for (const v of [live.key, live.secret]) expect(r.stdout + r.stderr).not.toContain(v);
+  });
+
+  it('pairs an AWS access key id and its secret found by two rules: both live, one request, the text says where the part came from', async () => {
+    const state: AwsState = { keys: new Map(), clockOffsetMs: 0 };
+    const s = await startStandIn({ aws: awsStandIn(state) });
+    const key = `AKIA${fake(16, 'upper')}`;
+    const secret = fake(40, 'alnum');
+    state.keys.set(key, secret);
+    const dir = tempDir();
+    writeTree(dir, { '.env': `AWS_ACCESS_KEY_ID=${key}\nAWS_DEFAULT_REGION=us-east-1\nAWS_SECRET_ACCESS_KEY=${secret}\n` });
+    const env = { KEYHOUND_VERIFY_ENDPOINTS: endpointsFor(s, ['aws']) };
+    const r = await keyhound(['scan', dir, '--verify', '--format', 'json'], { env });
+    expect(r.status, r.stderr).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { findings: (JsonFinding & { ruleId: string; verification: { pairedWith?: unknown } })[] }).findings;
+    expect(findings.map((f) => [f.ruleId, f.verification.status, f.verification.pairedWith])).toEqual([
+      ['aws-access-key-id', 'live', [{ part: 'secret', ruleId: 'aws-secret-access-key', line: 3 }]],
+      ['aws-secret-access-key', 'live', [{ part: 'key', ruleId: 'aws-access-key-id', line: 1 }]],
+    ]);
+    expect(s.requests).toHaveLength(1);
+    expect(r.stderr).toContain('sent 1 credential to: aws (1)');
+    const text = await keyhound(['scan', dir, '--verify'], { env });
+    expect(text.stdout).toMatch(/LIVE \(aws\): .* live AWS access key \(with the secret from aws-secret-access-key, line 3\)/);
+    expect(text.stdout).toMatch(/LIVE \(aws\): .* \(with the key from aws-access-key-id, line 1\)/);
+    for (const v of [key, secret]) expect(r.stdout + r.stderr + text.stdout + text.stderr).not.toContain(v);
   });
 
   it('the text report shows LIVE with the rights, withdrawal first', async () => {

@@ -1,0 +1,138 @@
+// Cross-rule pairing: a credential whose parts are reported by different rules (an AWS access key id and its secret
+// access key, a Coinbase CDP key name and its private key, a MEXC mx0v key and its secret) is put back together here,
+// from findings of the same provider in the same file (same repository, same commit, same path) within PAIR_LINES
+// lines of each other. Never across files: two files of a repository are often unrelated (a test fixture and a
+// deployment file), and a key sent with another file's secret would be a request the user cannot explain.
+//
+// Each finding gets a short list of combinations, the nearest first; the run checks each distinct combination once.
+// For comparison: TruffleHog pairs every id with every secret of one chunk (10 KiB of a file plus a 3 KiB peek into
+// the next); Kingfisher's `depends_on_rule` resolves a rule's dependency within the same blob. A line window is
+// tighter than either and is what keys in .env files, YAML/JSON configs and ~/.aws/credentials profiles look like.
+
+import type { CompiledRule, Finding, RuleSet } from '../model/types.js';
+import type { Verifier } from './types.js';
+
+/** Findings at most this many lines apart (either way) may supply each other's missing parts. */
+export const PAIR_LINES = 10;
+/** Other findings tried per missing part, the nearest first. */
+export const MAX_DONORS = 3;
+/** Combinations tried per finding. */
+export const MAX_COMBINATIONS = 4;
+
+/** Which other finding supplied a part: by rule id and line, never by value. */
+export interface PartSource {
+  part: string;
+  ruleId: string;
+  line: number;
+}
+
+/** One way to make a whole credential for a finding: its parts, and where the borrowed ones came from. */
+export interface Combination {
+  parts: Record<string, string>;
+  from: PartSource[];
+  /** Lines between the finding and its farthest donor (0 for its own parts). */
+  distance: number;
+}
+
+/** The part name a finding's one value stands for, or undefined when it cannot be told. */
+export type PartOf = (f: Finding) => string | undefined;
+
+/**
+ * Names a lone finding's value after its rule: the rule's only (or main) part for prefixed rules, the one part whose
+ * shape fits for context rules (the main part when several fit), and `secret` for raw-regex rules (their capture
+ * group is named so). Without a rule set (or for a rule it does not hold) nothing can be told.
+ */
+export function partNamer(ruleSet: RuleSet | undefined): PartOf {
+  const byId = new Map<string, CompiledRule>((ruleSet?.rules ?? []).map((r) => [r.id, r]));
+  return (f) => {
+    const rule = byId.get(f.ruleId);
+    if (!rule) return undefined;
+    if (rule.context) {
+      const fits = rule.context.parts.filter((p) => !p.optional && ((p.shape.lastIndex = 0), p.shape.test(f.secret)));
+      if (fits.some((p) => p.name === rule.context!.main)) return rule.context.main;
+      return fits.length === 1 ? fits[0]!.name : undefined;
+    }
+    const parts = rule.spec.parts;
+    if (parts && Object.keys(parts).length) return rule.spec.main ?? Object.keys(parts)[0];
+    return 'secret';
+  };
+}
+
+/** A finding's own parts by name: its `parts`, or its one value under the name its rule gives it. */
+export function ownParts(f: Finding, partOf: PartOf): Record<string, string> | null {
+  if (f.parts && Object.keys(f.parts).length) return f.parts;
+  const name = partOf(f);
+  return name ? { [name]: f.secret } : null;
+}
+
+/** Findings that may pair: one file of one commit of one repository. */
+function fileOf(f: Finding): string {
+  return JSON.stringify([f.repository?.url ?? '', f.commit?.sha ?? '', f.path, f.provider ?? '']);
+}
+
+/** Every combination of one choice per list. */
+function product<T>(lists: readonly (readonly T[])[]): T[][] {
+  return lists.reduce<T[][]>((acc, list) => acc.flatMap((a) => list.map((x) => [...a, x])), [[]]);
+}
+
+/**
+ * The combinations to try for each finding, in finding order. A finding that is whole by itself, or whose verifier
+ * checks single values, or that has no donor nearby, gets none (it is checked as it is).
+ */
+export function pairings(findings: readonly Finding[], verifierOf: (provider: string) => Verifier | undefined, partOf: PartOf): Combination[][] {
+  const own = findings.map((f) => ownParts(f, partOf));
+  const byFile = new Map<string, number[]>();
+  findings.forEach((f, i) => {
+    const k = fileOf(f);
+    byFile.set(k, [...(byFile.get(k) ?? []), i]);
+  });
+  return findings.map((f, i) => {
+    const needs = verifierOf(f.provider ?? '')?.needs;
+    const mine = own[i];
+    if (!needs || !mine) return [];
+    const names = Object.keys(mine);
+    if (needs.some((set) => set.every((n) => mine[n]))) return [];
+    const out: Combination[] = [];
+    for (const set of needs) {
+      if (!names.some((n) => set.includes(n))) continue;
+      const missing = set.filter((n) => !mine[n]);
+      const choices = missing.map((part) => {
+        const donors = byFile
+          .get(fileOf(f))!
+          .filter((j) => {
+            const theirs = own[j];
+            // Near enough, holds the part, and agrees with this finding on every part of the set both hold.
+            return (
+              j !== i &&
+              Math.abs(findings[j]!.line - f.line) <= PAIR_LINES &&
+              theirs?.[part] !== undefined &&
+              theirs[part] !== f.secret &&
+              set.every((n) => !(mine[n] && theirs[n] && mine[n] !== theirs[n]))
+            );
+          })
+          // Nearest first; at equal distance the one above (a key is usually written before its secret).
+          .sort((a, b) => Math.abs(findings[a]!.line - f.line) - Math.abs(findings[b]!.line - f.line) || findings[a]!.line - findings[b]!.line || a - b);
+        // One candidate per distinct value (the same secret found twice is one candidate), the nearest finding of it.
+        const byValue = new Map<string, number>();
+        for (const j of donors) if (!byValue.has(own[j]![part]!)) byValue.set(own[j]![part]!, j);
+        return [...byValue.values()].slice(0, MAX_DONORS).map((j) => ({ part, j }));
+      });
+      if (choices.some((c) => c.length === 0)) continue;
+      for (const pick of product(choices)) {
+        const parts = { ...mine };
+        for (const { part, j } of pick) parts[part] = own[j]![part]!;
+        out.push({
+          parts,
+          from: pick.map(({ part, j }) => ({ part, ruleId: findings[j]!.ruleId, line: findings[j]!.line })),
+          distance: Math.max(...pick.map(({ j }) => Math.abs(findings[j]!.line - f.line))),
+        });
+      }
+    }
+    return out.sort((a, b) => a.distance - b.distance).slice(0, MAX_COMBINATIONS);
+  });
+}
+
+/** " (with the secret from aws-secret-access-key, line 3)": what a paired finding's message adds. */
+export function pairedNote(from: readonly PartSource[]): string {
+  return ` (with ${from.map((s) => `the ${s.part} from ${s.ruleId}, line ${s.line}`).join(' and ')})`;
+}
