@@ -37281,6 +37281,86 @@ var init_http = __esm({
   }
 });
 
+// src/verify/pairing.ts
+function partNamer(ruleSet) {
+  const byId = new Map((ruleSet?.rules ?? []).map((r) => [r.id, r]));
+  return (f) => {
+    const rule = byId.get(f.ruleId);
+    if (!rule) return void 0;
+    if (rule.context) {
+      const fits = rule.context.parts.filter((p) => !p.optional && (p.shape.lastIndex = 0, p.shape.test(f.secret)));
+      if (fits.some((p) => p.name === rule.context.main)) return rule.context.main;
+      return fits.length === 1 ? fits[0].name : void 0;
+    }
+    const parts = rule.spec.parts;
+    if (parts && Object.keys(parts).length) return rule.spec.main ?? Object.keys(parts)[0];
+    return "secret";
+  };
+}
+function ownParts(f, partOf) {
+  if (f.parts && Object.keys(f.parts).length) return f.parts;
+  const name2 = partOf(f);
+  return name2 ? { [name2]: f.secret } : null;
+}
+function fileOf(f) {
+  return JSON.stringify([f.repository?.url ?? "", f.commit?.sha ?? "", f.path, f.provider ?? ""]);
+}
+function product(lists) {
+  return lists.reduce((acc, list) => acc.flatMap((a) => list.map((x) => [...a, x])), [[]]);
+}
+function pairings(findings, verifierOf, partOf) {
+  const own = findings.map((f) => ownParts(f, partOf));
+  const byFile = /* @__PURE__ */ new Map();
+  findings.forEach((f, i) => {
+    const k = fileOf(f);
+    byFile.set(k, [...byFile.get(k) ?? [], i]);
+  });
+  return findings.map((f, i) => {
+    const needs = verifierOf(f.provider ?? "")?.needs;
+    const mine = own[i];
+    if (!needs || !mine) return [];
+    const names = Object.keys(mine);
+    if (needs.some((set) => set.every((n) => mine[n]))) return [];
+    const out = [];
+    for (const set of needs) {
+      if (!names.some((n) => set.includes(n))) continue;
+      const missing = set.filter((n) => !mine[n]);
+      const choices = missing.map((part) => {
+        const donors = byFile.get(fileOf(f)).filter((j) => {
+          const theirs = own[j];
+          return j !== i && Math.abs(findings[j].line - f.line) <= PAIR_LINES2 && theirs?.[part] !== void 0 && theirs[part] !== f.secret && set.every((n) => !(mine[n] && theirs[n] && mine[n] !== theirs[n]));
+        }).sort((a, b) => Math.abs(findings[a].line - f.line) - Math.abs(findings[b].line - f.line) || findings[a].line - findings[b].line || a - b);
+        const byValue = /* @__PURE__ */ new Map();
+        for (const j of donors) if (!byValue.has(own[j][part])) byValue.set(own[j][part], j);
+        return [...byValue.values()].slice(0, MAX_DONORS).map((j) => ({ part, j }));
+      });
+      if (choices.some((c) => c.length === 0)) continue;
+      for (const pick of product(choices)) {
+        const parts = { ...mine };
+        for (const { part, j } of pick) parts[part] = own[j][part];
+        out.push({
+          parts,
+          from: pick.map(({ part, j }) => ({ part, ruleId: findings[j].ruleId, line: findings[j].line })),
+          distance: Math.max(...pick.map(({ j }) => Math.abs(findings[j].line - f.line)))
+        });
+      }
+    }
+    return out.sort((a, b) => a.distance - b.distance).slice(0, MAX_COMBINATIONS);
+  });
+}
+function pairedNote(from) {
+  return ` (with ${from.map((s) => `the ${s.part} from ${s.ruleId}, line ${s.line}`).join(" and ")})`;
+}
+var PAIR_LINES2, MAX_DONORS, MAX_COMBINATIONS;
+var init_pairing = __esm({
+  "src/verify/pairing.ts"() {
+    "use strict";
+    PAIR_LINES2 = 10;
+    MAX_DONORS = 3;
+    MAX_COMBINATIONS = 4;
+  }
+});
+
 // src/verify/sign.ts
 import { createHash as createHash5, createHmac, createPrivateKey as createPrivateKey2, randomBytes as randomBytes3, sign as cryptoSign } from "node:crypto";
 function hmacHex(alg, key, data) {
@@ -37313,7 +37393,14 @@ function privateKeyFrom(text) {
       return null;
     }
   }
-  const raw = Buffer.from(text, "base64");
+  const raw = Buffer.from(pem.replace(/\s+/g, ""), "base64");
+  if (raw.length > 64 && raw[0] === 48) {
+    try {
+      return createPrivateKey2({ key: raw, format: "der", type: "sec1" });
+    } catch {
+      return null;
+    }
+  }
   if (raw.length !== 64 && raw.length !== 32) return null;
   const der = Buffer.concat([Buffer.from("302e020100300506032b657004220420", "hex"), raw.subarray(0, 32)]);
   try {
@@ -37466,6 +37553,7 @@ var init_binance = __esm({
       endpoints: { binance: "https://api.binance.com", "binance-us": "https://api.binance.us" },
       sends: "key (header) + HMAC-SHA256 signature made with the secret (the secret itself is never sent)",
       call: "GET /sapi/v1/account/apiRestrictions (binance.com), then GET /api/v3/account (binance.us) for a key binance.com does not know",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const com = await binanceCom(http, key, secret);
@@ -37514,6 +37602,7 @@ var init_bitfinex = __esm({
       endpoints: { bitfinex: "https://api.bitfinex.com" },
       sends: "key (header) + HMAC-SHA384 signature made with the secret",
       call: "POST /v2/auth/r/permissions (reads the key's own permissions)",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const nonce = String(Math.round(http.now()) * 1e3);
@@ -37563,6 +37652,7 @@ var init_bitget = __esm({
       endpoints: { bitget: "https://api.bitget.com" },
       sends: "key and passphrase (headers) + HMAC-SHA256 signature made with the secret",
       call: "GET /api/v2/spot/account/info",
+      needs: [["key", "secret", "passphrase"]],
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
         let res = await call(http, key, secret, passphrase, 0);
@@ -37613,6 +37703,7 @@ var init_bitmex = __esm({
       endpoints: { bitmex: "https://www.bitmex.com" },
       sends: "key (header) + HMAC-SHA256 signature made with the secret",
       call: "GET /api/v1/user",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const expires = String(Math.floor(http.now() / 1e3) + 60);
@@ -37646,6 +37737,7 @@ var init_cryptocom = __esm({
       endpoints: { cryptocom: "https://api.crypto.com" },
       sends: "key + HMAC-SHA256 signature made with the secret, in the JSON body",
       call: "POST /exchange/v1/private/user-balance",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const nonce = Math.round(http.now());
@@ -37690,6 +37782,7 @@ var init_deribit = __esm({
       endpoints: { deribit: "https://www.deribit.com" },
       sends: "client id + HMAC-SHA256 signature made with the client secret (grant client_signature: the secret is never sent)",
       call: "GET /api/v2/public/auth (grant_type=client_signature)",
+      needs: [["id", "secret"]],
       async verify(c, http) {
         const { id, secret } = needParts(c, ["id", "secret"]);
         const timestamp = String(Math.round(http.now()));
@@ -37762,6 +37855,7 @@ var init_htx = __esm({
       endpoints: { htx: `https://${HOST}` },
       sends: "access key id + HMAC-SHA256 signature (Signature Version 2) made with the secret, in the query",
       call: "GET /v2/user/uid, then GET /v2/user/api-key",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const first = await http.request("htx", { path: `/v2/user/uid?${htxSignedQuery(key, secret, "/v2/user/uid", {}, http.now())}` });
@@ -37815,6 +37909,7 @@ var init_gate = __esm({
       endpoints: { gate: "https://api.gateio.ws" },
       sends: "key (header) + HMAC-SHA512 signature made with the secret",
       call: "GET /api/v4/account/detail",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         let res = await call2(http, key, secret, 0);
@@ -37857,6 +37952,7 @@ var init_gemini = __esm({
       endpoints: { gemini: "https://api.gemini.com" },
       sends: "key (header) + base64 payload and its HMAC-SHA384 signature made with the secret",
       call: "POST /v1/roles (reads the key's roles)",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const payload = Buffer.from(JSON.stringify({ request: "/v1/roles", nonce: String(Math.round(http.now())) })).toString("base64");
@@ -37913,6 +38009,7 @@ var init_mexc = __esm({
       endpoints: { mexc: "https://api.mexc.com" },
       sends: "key (header) + HMAC-SHA256 signature made with the secret",
       call: "GET /api/v3/account",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         let res = await call3(http, key, secret, 0);
@@ -37987,6 +38084,7 @@ var init_bybit = __esm({
       endpoints: { bybit: "https://api.bybit.com" },
       sends: "key (header) + HMAC-SHA256 signature made with the secret",
       call: "GET /v5/user/query-api",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         let res = await call4(http, key, secret, 0);
@@ -38110,6 +38208,7 @@ var init_coinbase = __esm({
       endpoints: { coinbase: `https://${CDP_HOST}`, "coinbase-exchange": "https://api.exchange.coinbase.com" },
       sends: "CDP: a short-lived JWT signed with the private key (never the key); Exchange: key and passphrase + HMAC-SHA256 signature",
       call: "CDP: GET /api/v3/brokerage/key_permissions; Exchange: GET /profiles",
+      needs: [["name", "secret"], ["key", "secret", "passphrase"]],
       async verify(c, http) {
         if (c.parts.name || c.secret.startsWith("organizations/")) {
           if (!c.parts.name) throw new VerifyUnknown("missing part", "a CDP key name was found without its private key beside it");
@@ -38149,6 +38248,7 @@ var init_kraken = __esm({
       endpoints: { kraken: "https://api.kraken.com" },
       sends: "key (header) + HMAC-SHA512 signature made with the secret",
       call: "POST /0/private/GetApiKeyInfo (reads the key's own record)",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const nonce = String(Math.round(http.now()));
@@ -38234,6 +38334,7 @@ var init_kucoin = __esm({
       endpoints: { kucoin: "https://api.kucoin.com" },
       sends: "key (header) + HMAC-SHA256 signatures of the request and of the passphrase, made with the secret",
       call: "GET /api/v1/user/api-key",
+      needs: [["key", "secret", "passphrase"]],
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
         let res = await call5(http, key, secret, passphrase, 0);
@@ -38305,6 +38406,7 @@ var init_okx = __esm({
       endpoints: { okx: "https://www.okx.com" },
       sends: "key and passphrase (headers) + HMAC-SHA256 signature made with the secret",
       call: "GET /api/v5/account/config",
+      needs: [["key", "secret", "passphrase"]],
       async verify(c, http) {
         const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
         let res = await call6(http, key, secret, passphrase, 0);
@@ -38772,6 +38874,7 @@ var init_aws = __esm({
       endpoints: { aws: `https://${HOST2}` },
       sends: "access key id + SigV4 signature made with the secret access key",
       call: "POST / Action=GetCallerIdentity (STS)",
+      needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const date = amzDate(http.now());
@@ -39040,9 +39143,9 @@ import { createHash as createHash8 } from "node:crypto";
 function endpointIds() {
   return new Set(VERIFIERS.flatMap((v) => Object.keys(v.endpoints)));
 }
-function identity(f) {
-  const parts = f.parts && Object.keys(f.parts).length ? Object.entries(f.parts).sort(([a], [b]) => a.localeCompare(b)) : [["", f.secret]];
-  return createHash8("sha256").update(JSON.stringify([f.provider ?? "", parts])).digest("hex");
+function identity(c) {
+  const parts = Object.keys(c.parts).length ? Object.entries(c.parts).sort(([a], [b]) => a.localeCompare(b)) : [["", c.secret]];
+  return createHash8("sha256").update(JSON.stringify([c.provider, parts])).digest("hex");
 }
 function withoutSecrets(message, c) {
   let out = message;
@@ -39086,26 +39189,40 @@ async function verifyFindings(findings, options = {}) {
     fetch: options.fetch ?? fetch,
     now
   };
-  const groups = /* @__PURE__ */ new Map();
-  const ids = findings.map((f) => {
-    const id = identity(f);
-    if (!groups.has(id)) groups.set(id, { provider: f.provider ?? "", ruleId: f.ruleId, parts: f.parts ?? {}, secret: f.secret });
-    return id;
+  const plans = pairings(findings, (p) => verifierFor.get(p), partNamer(options.ruleSet));
+  const tries = findings.map((f, i) => {
+    const own = { provider: f.provider ?? "", ruleId: f.ruleId, parts: f.parts ?? {}, secret: f.secret };
+    return plans[i].length ? plans[i].map((c) => ({ credential: { ...own, parts: c.parts }, from: c.from })) : [{ credential: own, from: [] }];
   });
   const sent = /* @__PURE__ */ new Map();
-  const queue = [...groups.entries()];
   const answers = /* @__PURE__ */ new Map();
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const [id, credential] = next;
-      const http = new CredentialHttp(ctx);
-      answers.set(id, await check(verifierFor.get(credential.provider), credential, http, now));
-      if (http.sent) sent.set(credential.provider, (sent.get(credential.provider) ?? 0) + 1);
-    }
+  const checkAll = async (credentials) => {
+    const queue = /* @__PURE__ */ new Map();
+    for (const c of credentials) if (!answers.has(identity(c))) queue.set(identity(c), c);
+    const todo = [...queue.entries()];
+    const worker = async () => {
+      for (let next = todo.shift(); next; next = todo.shift()) {
+        const [id, credential] = next;
+        const http = new CredentialHttp(ctx);
+        answers.set(id, await check(verifierFor.get(credential.provider), credential, http, now));
+        if (http.sent) sent.set(credential.provider, (sent.get(credential.provider) ?? 0) + 1);
+      }
+    };
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
+    await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
   };
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-  return { findings: findings.map((f, i) => ({ ...f, verification: answers.get(ids[i]) })), sent };
+  await checkAll(tries.map((t) => t[0].credential));
+  await checkAll(tries.filter((t) => answers.get(identity(t[0].credential))?.status !== "live").flatMap((t) => t.slice(1).map((x) => x.credential)));
+  return {
+    findings: findings.map((f, i) => {
+      const tried = tries[i].map((t) => ({ ...t, answer: answers.get(identity(t.credential)) })).filter((t) => t.answer);
+      const pick = tried.find((t) => t.answer.status === "live") ?? tried.find((t) => t.answer.status === "unknown") ?? tried[0];
+      if (!pick.from.length) return { ...f, verification: pick.answer };
+      const others = pick.answer.status !== "live" && tried.length > 1 ? `; ${tried.length} combinations nearby were tried` : "";
+      return { ...f, verification: { ...pick.answer, message: `${pick.answer.message}${pairedNote(pick.from)}${others}`, pairedWith: pick.from } };
+    }),
+    sent
+  };
 }
 function sentNote(sent) {
   const total = [...sent.values()].reduce((a, b) => a + b, 0);
@@ -39124,6 +39241,7 @@ var init_verify2 = __esm({
     "use strict";
     init_endpoints();
     init_http();
+    init_pairing();
     init_registry();
     init_types3();
     init_types3();
@@ -40549,7 +40667,7 @@ async function runAction(env = process.env) {
     for (const note of outcome.notes) warning(escapeControl(note));
     if (inputs.verify) {
       const { verifyFindings: verifyFindings2, sentNote: sentNote2, liveFirst: liveFirst2 } = await Promise.resolve().then(() => (init_verify2(), verify_exports));
-      const run = await verifyFindings2(outcome.findings, { env });
+      const run = await verifyFindings2(outcome.findings, { env, ...outcome.ruleSet ? { ruleSet: outcome.ruleSet } : {} });
       outcome.findings = liveFirst2(run.findings);
       info(sentNote2(run.sent).trimEnd());
     }
@@ -40620,6 +40738,7 @@ function outcomeOf(r, scope) {
     skipped: r.skipped,
     suppressed: r.baseline?.suppressed ?? 0,
     rules: r.ruleSet.rules.map(ruleMeta),
+    ruleSet: r.ruleSet,
     scope,
     notes: []
   };
