@@ -1,7 +1,7 @@
 // The orchestrator: the only place where configuration, sources, the engine, filters and (through the CLI)
 // reporters meet. Sources and reporters know nothing of each other.
 
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { readRulesCache } from './config/cache.js';
@@ -15,7 +15,7 @@ import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { decodeDepth } from './decode/layers.js';
 import { DEFAULT_MAX_FILE_SIZE, scanFragments } from './scan-fragments.js';
 import { scanFiles } from './scan-pool.js';
-import { fsSource } from './sources/fs.js';
+import { fsSource, type GlobWalk, type PathFilter } from './sources/fs.js';
 import { stdinSource } from './sources/stdin.js';
 
 export { scanFragments, type FragmentScanResult } from './scan-fragments.js';
@@ -60,6 +60,13 @@ export interface ScanOptions extends CommonScanOptions {
   stdinFilename?: string;
   /** Honour .gitignore files. Default true. */
   gitignore?: boolean;
+  /**
+   * Scan only files matching one of these globs (paths relative to the root; a pattern without a slash matches a
+   * name at any depth). Default: every file.
+   */
+  include?: string[];
+  /** Skip (and report) files and folders matching one of these globs, as `include` reads them. Default: none. */
+  exclude?: string[];
   /** The moment baseline expiry is judged against. Default: now. */
   now?: Date;
   /** Threads for large directory scans (see scan-pool.ts): the main one and threads - 1 workers; 1 scans on the main thread only. Default 1. */
@@ -81,6 +88,31 @@ export interface ScanResult {
   baseline?: BaselineOutcome & { file: string };
   /** Rules cut short by their time budget, and where. */
   cutShort: CutShort[];
+}
+
+/**
+ * Glob operands and `--include` / `--exclude`, read by sources/globs.ts, which is loaded only when a run has one of
+ * them. An operand that names an existing path is that path, as always (even `[id].tsx`); any other is a glob when
+ * fast-glob reads it as one, else left for the walk's "path not found".
+ */
+async function walkPlan(paths: string[], options: ScanOptions): Promise<{ paths: (string | GlobWalk)[]; filter: PathFilter | null }> {
+  const include = options.include ?? [];
+  const exclude = options.exclude ?? [];
+  const missing = (p: string): boolean => {
+    try {
+      lstatSync(p);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  if (!include.length && !exclude.length && !paths.some(missing)) return { paths, filter: null };
+  const globs = await import('./sources/globs.js');
+  const cwd = process.cwd();
+  return {
+    paths: paths.map((p) => (missing(p) && globs.isGlob(p) ? globs.globWalk(p, cwd) : p)),
+    filter: globs.pathFilter(include, exclude),
+  };
 }
 
 function defaultRoot(paths: string[]): string {
@@ -115,8 +147,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const onSkip = (s: Skip): void => void skipped.push(s);
   const maxArchiveDepth = options.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
 
+  const plan = await walkPlan(paths.filter((p) => p !== '-'), options);
+
   async function* fragments(): AsyncGenerator<Fragment> {
-    const fsPaths = paths.filter((p) => p !== '-');
+    const fsPaths = plan.paths;
     if (paths.includes('-')) {
       yield* stdinSource(options.stdin ?? process.stdin, options.stdinFilename ?? 'stdin', onSkip, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     }
@@ -124,6 +158,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       yield* fsSource({
         root,
         paths: fsPaths,
+        filter: plan.filter,
         gitignore: options.gitignore,
         maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         maxArchiveDepth,
@@ -144,7 +179,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       })
     : await scanFiles(ruleSet, {
         root,
-        paths,
+        paths: plan.paths,
+        filter: plan.filter,
         gitignore: options.gitignore,
         maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
         onSkip,

@@ -3,13 +3,13 @@
 
 import { ConfigError } from '../config/errors.js';
 import { NotARepositoryError } from '../sources/repository.js';
-import { PathNotFoundError } from '../sources/fs.js';
+import { PathNotFoundError, PathPatternError } from '../sources/fs.js';
 import { GitError } from '../util/git.js';
 import { EXIT_ERROR, UsageError, type RunResult } from './common.js';
 
 /** The result for an expected error, or null for anything else (a bug: see unexpectedError). */
 export function commandError(err: unknown): RunResult | null {
-  if (err instanceof ConfigError || err instanceof UsageError || err instanceof PathNotFoundError || err instanceof NotARepositoryError || err instanceof GitError) {
+  if (err instanceof ConfigError || err instanceof UsageError || err instanceof PathNotFoundError || err instanceof PathPatternError || err instanceof NotARepositoryError || err instanceof GitError) {
     return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: ${err.message}\n` };
   }
   return null;

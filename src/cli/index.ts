@@ -30,7 +30,9 @@ function parser(argv: string[]) {
     .usage('$0 <command> [options]\n\nFinds leaked API keys — crypto exchanges, wallets, AI and cloud tokens.')
     .command('scan [paths..]', 'Scan files and folders (use - for standard input)', (y) =>
       verifyOptions(y
-        .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders; - reads stdin' })
+        .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files, folders or quoted globs ("src/**/*.env"); - reads stdin' })
+        .option('include', { type: 'string', array: true, describe: 'Scan only files matching this glob (repeatable; relative to the scan root; no slash: a name at any depth)' })
+        .option('exclude', { type: 'string', array: true, describe: 'Skip files and folders matching this glob (repeatable; as --include)' })
         .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
         .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
         .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' })

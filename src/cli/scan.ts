@@ -17,6 +17,8 @@ export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
     ...commonScanArgs(a),
     ...(wantsVerify(a) ? { redact: false } : {}),
     gitignore: !a['no-gitignore'],
+    include: patterns(a.include),
+    exclude: patterns(a.exclude),
     threads: a.threads === undefined ? defaultThreads() : parseThreads(a.threads),
   });
   const verified = await verifyStep(result.findings, a, io, result.ruleSet);
@@ -28,4 +30,10 @@ function parseThreads(value: unknown): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--threads must be a whole number from 1 to 256 (got "${String(value)}")`);
   return n;
+}
+
+/** A repeatable pattern flag's values (`--exclude a --exclude b`; yargs gives a string for one, an array for more). */
+function patterns(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
 }

@@ -17,8 +17,10 @@ import { TrackedFiles } from './tracked.js';
 export interface FsSourceOptions {
   /** Scan root: reported paths are relative to it. */
   root: string;
-  /** Files or folders to scan (absolute, or relative to the current directory). */
-  paths: string[];
+  /** Files or folders to scan (absolute, or relative to the current directory), or glob operands (sources/globs.ts). */
+  paths: (string | GlobWalk)[];
+  /** `--include` / `--exclude`: which files (and folders) to scan, by their path relative to the root. */
+  filter?: PathFilter | null;
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
   /** Files larger than this many bytes are skipped (and reported). */
@@ -33,6 +35,42 @@ export class PathNotFoundError extends Error {
     super(`path not found: ${path}`);
     this.name = 'PathNotFoundError';
   }
+}
+
+/** A glob operand that matched no file: a mistake to report (exit 2), never a silent "no secrets found". */
+export class GlobNoMatchError extends PathNotFoundError {
+  constructor(glob: string, ignored: { files: boolean; folders: boolean }) {
+    super(glob);
+    this.name = 'GlobNoMatchError';
+    this.message = ignored.files
+      ? `the glob "${glob}" matches only files that .gitignore excludes (--no-gitignore scans them)`
+      : ignored.folders
+        ? `no file matches the glob "${glob}" (folders that .gitignore excludes were not searched: --no-gitignore searches them)`
+        : `no file matches the glob "${glob}"`;
+  }
+}
+
+/** A bad `--include` / `--exclude` pattern. */
+export class PathPatternError extends Error {
+  override name = 'PathPatternError';
+}
+
+/**
+ * A glob operand, as sources/globs.ts reads it: its static base folders are walked as folders named by the user, and
+ * only the files `matches` accepts (by absolute path) are kept.
+ */
+export interface GlobWalk {
+  glob: string;
+  bases: string[];
+  matches: (abs: string) => boolean;
+}
+
+/** `--include` / `--exclude` (sources/globs.ts), on paths relative to the root, POSIX. */
+export interface PathFilter {
+  /** When set, only files it accepts are scanned (folders are still walked). */
+  include: ((path: string) => boolean) | null;
+  /** Files and folders it accepts are skipped (and reported); a folder is not walked. */
+  exclude: ((path: string) => boolean) | null;
 }
 
 function toPosix(p: string): string {
@@ -181,12 +219,30 @@ export function* fsFiles(options: FsSourceOptions): Generator<FileEntry> {
     return toPosix(displayPath(inside));
   };
 
-  for (const input of options.paths) {
+  const filter = options.filter ?? null;
+
+  /** Whether a file is in the scan set: matched by the glob operand it was walked for, and by `--include`. */
+  const wanted = (abs: DiskPath, path: string, glob: GlobWalk | null, count: GlobCount | null): boolean => {
+    if (glob) {
+      if (!glob.matches(textOf(abs))) return false;
+      count!.matched++;
+    }
+    return !filter?.include || filter.include(path);
+  };
+  /** Whether `--exclude` takes out a file or folder (reported as skipped). */
+  const excluded = (path: string, shown: string): boolean => {
+    if (!filter?.exclude?.(path)) return false;
+    options.onSkip({ path: shown, reason: 'excluded by --exclude' });
+    return true;
+  };
+
+  function* walk(input: string, glob: GlobWalk | null, count: GlobCount | null): Generator<FileEntry> {
     const start = resolve(input);
     let st: Stats;
     try {
       st = lstatSync(start);
     } catch {
+      if (glob) return; // a base folder that does not exist: the glob matches nothing there
       throw new PathNotFoundError(input);
     }
     if (st.isSymbolicLink()) {
@@ -195,15 +251,23 @@ export function* fsFiles(options: FsSourceOptions): Generator<FileEntry> {
         st = statSync(start);
       } catch (err) {
         options.onSkip({ path: rel(start), reason: `symbolic link to nothing (${errCode(err)})` });
-        continue;
+        return;
       }
     }
     if (!st.isDirectory()) {
-      if (walkable(st, rel(start), options)) yield { abs: start, path: rel(start), size: st.size };
-      continue;
+      const path = rel(start);
+      if (glob && !glob.matches(start)) return;
+      if (glob) count!.matched++;
+      if (filter?.include && !filter.include(path)) {
+        // Named by the user, so not passed over in silence.
+        options.onSkip({ path, reason: 'not matched by --include' });
+        return;
+      }
+      if (!excluded(path, path) && walkable(st, path, options)) yield { abs: start, path, size: st.size };
+      return;
     }
     // A folder named by the user is scanned even when .gitignore matches it (or a folder above it): only the
-    // patterns inside it apply then.
+    // patterns inside it apply then. So is the static base of a glob operand (`vendor` in `vendor/**/*.js`).
     const outer = useGitignore ? ancestorLayers(start) : [];
     const base = outer.length && isIgnored(outer, start, true) ? [] : outer;
     // Depth-first with an explicit stack: deep trees cannot overflow the call stack. `ignored`: the folder itself
@@ -238,22 +302,51 @@ export function* fsFiles(options: FsSourceOptions): Generator<FileEntry> {
           if (useGitignore && (dirIgnored || isIgnored(layers, textOf(abs), true))) {
             // git ignores untracked files only: a folder holding tracked files is walked for them.
             if (tracked.hasTrackedBelow(fsPath(abs))) subdirs.push({ dir: abs, ignored: true });
-            else options.onSkip({ path: rel(abs) + '/', reason: 'gitignored' });
+            else {
+              options.onSkip({ path: rel(abs) + '/', reason: 'gitignored' });
+              if (count) count.ignoredFolders = true;
+            }
             continue;
           }
+          if (filter?.exclude && excluded(rel(abs), rel(abs) + '/')) continue;
           subdirs.push({ dir: abs, ignored: false });
           continue;
         }
+        const path = rel(abs);
+        if ((glob || filter?.include) && !wanted(abs, path, glob, count)) continue;
         if (useGitignore && (dirIgnored || isIgnored(layers, textOf(abs), false)) && !tracked.isTracked(fsPath(abs))) {
-          options.onSkip({ path: rel(abs), reason: 'gitignored' });
+          options.onSkip({ path, reason: 'gitignored' });
+          if (count) {
+            count.matched--; // matched, but not scanned: the error names .gitignore if nothing else matches
+            count.ignoredFiles = true;
+          }
           continue;
         }
-        const path = rel(abs);
+        if (filter?.exclude && excluded(path, path)) continue;
         if (walkable(entry, path, options)) yield { abs, path, size: entry.size };
       }
       for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ ...subdirs[i]!, layers });
     }
   }
+
+  for (const input of options.paths) {
+    if (typeof input === 'string') {
+      yield* walk(input, null, null);
+      continue;
+    }
+    const count: GlobCount = { matched: 0, ignoredFiles: false, ignoredFolders: false };
+    for (const base of input.bases) yield* walk(base, input, count);
+    if (count.matched <= 0) throw new GlobNoMatchError(input.glob, { files: count.ignoredFiles, folders: count.ignoredFolders });
+  }
+}
+
+/** What a glob operand's walk found: files it matched that .gitignore left, and what .gitignore took out. */
+interface GlobCount {
+  matched: number;
+  /** A matching file was gitignored. */
+  ignoredFiles: boolean;
+  /** A gitignored folder was not walked (it may hold matches). */
+  ignoredFolders: boolean;
 }
 
 /** Whether an entry the walk met is a regular file within the size limit; reports it as skipped otherwise. */
