@@ -2,6 +2,7 @@
 
 import { createRequire } from 'node:module';
 import type picomatchType from 'picomatch';
+import type micromatchType from 'micromatch';
 import type { AllowlistSpec, CompiledAllowlist, CompiledRule, ProviderSpec, RuleOrigin, RuleSet, RuleSpec } from '../model/types.js';
 import { contextMatcher, prefixedRegex } from './v2.js';
 import { gateNames } from '../detect/gates.js';
@@ -16,6 +17,8 @@ import { byCodePoint } from '../util/compare.js';
 // picomatch is loaded on first use: most rule sets have no path globs, and the pre-commit path counts milliseconds.
 // (A plain require through createRequire, which a bundler leaves alone, so the bundle needs no copy of it.)
 let picomatch: typeof picomatchType | null = null;
+// micromatch likewise, for path lists with `!` negations only.
+let micromatch: typeof micromatchType | null = null;
 
 /** A path pattern starting with this is a regex on the relative POSIX path (as gitleaks configs write paths). */
 export const REGEX_PATH_PREFIX = 're:';
@@ -45,8 +48,47 @@ export function compileGlob(
 
 function compileGlobs(globs: string[], where: { file?: string; ruleId?: string; field: string }, vetted: boolean, imported: boolean): ((path: string) => boolean) | null {
   if (globs.length === 0) return null;
+  if (globs.some((g) => g.startsWith('!'))) return compileNegatedList(globs, where, vetted, imported);
   const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }, vetted, imported));
   return (p) => matchers.some((m) => m(p));
+}
+
+/**
+ * A path list with `!` entries, read in order as micromatch reads a list (and git a .gitignore): a path is in the
+ * list when the last entry that matches it is not negated, so `!vendor/keep/**` after `vendor/**` takes those
+ * files back out. A negation only takes back what an earlier entry matched: a list of negations alone matches
+ * nothing (micromatch would match every other path, which for an allowlist means allowing nearly everything).
+ * Globs are micromatch's; `re:` entries (and `!re:`) are regexes, as elsewhere. Verdicts are kept per path, since
+ * the engine asks once per candidate and a file can have thousands.
+ */
+function compileNegatedList(
+  globs: string[],
+  where: { file?: string; ruleId?: string; field: string },
+  vetted: boolean,
+  imported: boolean,
+): (path: string) => boolean {
+  micromatch ??= createRequire(import.meta.url)('micromatch') as typeof micromatchType;
+  const mm = micromatch;
+  const entries = globs.map((g, i) => {
+    const negated = g.startsWith('!');
+    const body = negated ? g.slice(1) : g;
+    const at = { ...where, field: `${where.field}[${i}]` };
+    if (body === '') throw new ConfigError('empty path pattern', at.file, at.ruleId, at.field);
+    const test = body.startsWith(REGEX_PATH_PREFIX)
+      ? compileGlob(body, at, vetted, imported)
+      : mm.matcher(body.replace(/^\.\//, ''), { dot: true, basename: !body.includes('/') });
+    return { negated, test };
+  });
+  let lastPath: string | null = null;
+  let lastVerdict = false;
+  return (p) => {
+    if (p === lastPath) return lastVerdict;
+    let verdict = false;
+    for (const e of entries) if (e.test(p)) verdict = !e.negated;
+    lastPath = p;
+    lastVerdict = verdict;
+    return verdict;
+  };
 }
 
 /**

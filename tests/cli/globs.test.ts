@@ -108,3 +108,16 @@ describe('--include and --exclude', () => {
     expect(r.stderr).toContain('cannot start with "!"');
   });
 });
+
+describe('.keyhound.yaml allowlist paths with "!" negations', () => {
+  it('allows the listed paths but not those a later negation takes back (was: the negation allowed everything else)', () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      '.keyhound.yaml': "allowlist:\n  paths: ['fixtures/**', '!fixtures/live/**']\n",
+      'fixtures/fake.env': `TOKEN=${ghToken()}\n`,
+      'fixtures/live/real.env': `TOKEN=${ghToken()}\n`,
+      'src/app.env': `TOKEN=${ghToken()}\n`,
+    });
+    expect(paths(['.'], dir).paths).toEqual(['fixtures/live/real.env', 'src/app.env']);
+  });
+});
