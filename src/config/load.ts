@@ -122,6 +122,7 @@ export function loadUserConfig(root: string, configPath?: string): UserConfig {
     baseline: d.baseline,
     ...(d.maxDecodeDepth !== undefined ? { maxDecodeDepth: d.maxDecodeDepth } : {}),
     ...(d.maxArchiveDepth !== undefined ? { maxArchiveDepth: d.maxArchiveDepth } : {}),
+    ...(d.allowComments?.length ? { allowComments: d.allowComments } : {}),
     ...(/\.toml$/i.test(file) ? { imported: true } : {}),
     ...(warnings?.length ? { warnings } : {}),
   };

@@ -2,7 +2,7 @@
 // the rule cache can use it without loading a YAML parser or a schema validator.
 
 import { dirname } from 'node:path';
-import type { AllowlistSpec, CompiledAllowlist, CompiledRule, ProviderSpec, RuleSet, RuleSpec } from '../model/types.js';
+import type { AllowCommentTool, AllowlistSpec, CompiledAllowlist, CompiledRule, ProviderSpec, RuleSet, RuleSpec } from '../model/types.js';
 import { buildRuleSet, compileAllowlist, compileRule } from './compile.js';
 import { ConfigError } from './errors.js';
 import { DEFAULT_RULES_DIR } from './paths.js';
@@ -31,6 +31,8 @@ export interface UserConfig {
   maxDecodeDepth?: number;
   /** Levels of archives to open (`--max-archive-depth` overrides it); 0 turns archive scanning off. */
   maxArchiveDepth?: number;
+  /** Other tools whose inline allow comments count (default none: only `keyhound:allow`). */
+  allowComments?: AllowCommentTool[];
   /** Converted from a gitleaks config (RE2 regexes): the static backtracking check does not apply (compile.ts). */
   imported?: boolean;
   /** What loading had to report without failing (e.g. what a gitleaks import could not map). */
@@ -63,11 +65,12 @@ export function buildRuleSetFromPacks(config: UserConfig, validatorNames: Readon
     if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, undefined, 'disable');
   }
   const disabled = new Set(config.disable);
-  return buildRuleSet(
+  const ruleSet = buildRuleSet(
     compiled.filter((r) => !disabled.has(r.id)),
     allowlists,
     providers,
   );
+  return config.allowComments?.length ? { ...ruleSet, allowComments: [...new Set(config.allowComments)] } : ruleSet;
 }
 
 /** Every declared provider by id; a provider declared twice is an error naming both files. */

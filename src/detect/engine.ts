@@ -296,7 +296,7 @@ function accept(rule: CompiledRule, c: RunContext, match: string, secret: string
       return;
     }
   }
-  if (c.inlineAllows.allowed(startLine, endLine, { gitleaks: c.honorGitleaksAllow })) {
+  if (c.inlineAllows.allowed(startLine, endLine, { gitleaks: c.honorGitleaksAllow, tools: ruleSet.allowComments })) {
     count(dropped, 'inline-allow');
     return;
   }

@@ -5,6 +5,9 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
+/** Another scanner whose inline allow comments keyhound can honour (see detect/allow.ts). */
+export type AllowCommentTool = 'gitleaks' | 'trufflehog' | 'secretlint' | 'detect-secrets';
+
 /** What an allowlist regex is tested against. */
 export type RegexTarget = 'secret' | 'match' | 'line';
 
@@ -224,6 +227,8 @@ export interface RuleSet {
   keywordScan: RegExp | null;
   /** The declared providers, by id. */
   providers: ReadonlyMap<string, ProviderSpec>;
+  /** Other tools whose inline allow comments count (the config's `allowComments`). Default: none. */
+  allowComments?: readonly AllowCommentTool[];
 }
 
 /** Text with provenance, as a source yields it. Paths are POSIX and relative to the scan root. */
