@@ -16354,11 +16354,12 @@ function buildRuleSetFromPacks(config, validatorNames2, packs, options = {}) {
     if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, void 0, "disable");
   }
   const disabled = new Set(config.disable);
-  return buildRuleSet(
+  const ruleSet = buildRuleSet(
     compiled2.filter((r) => !disabled.has(r.id)),
     allowlists,
     providers
   );
+  return config.allowComments?.length ? { ...ruleSet, allowComments: [...new Set(config.allowComments)] } : ruleSet;
 }
 function providerIndex(sources) {
   const index = /* @__PURE__ */ new Map();
@@ -31990,6 +31991,7 @@ function loadUserConfig(root, configPath) {
     baseline: d.baseline,
     ...d.maxDecodeDepth !== void 0 ? { maxDecodeDepth: d.maxDecodeDepth } : {},
     ...d.maxArchiveDepth !== void 0 ? { maxArchiveDepth: d.maxArchiveDepth } : {},
+    ...d.allowComments?.length ? { allowComments: d.allowComments } : {},
     .../\.toml$/i.test(file) ? { imported: true } : {},
     ...warnings?.length ? { warnings } : {}
   };
@@ -35730,13 +35732,33 @@ function allowlisted(list, c, lineMemo) {
   }
   return false;
 }
-var MARKER, NEXT_SUFFIX, GITLEAKS_MARKER, InlineAllowIndex;
+function toolsOf(options) {
+  const tools = new Set(options.tools ?? []);
+  if (options.gitleaks) tools.add("gitleaks");
+  return [...tools];
+}
+var DS_HERE, DS_NEXT, TOOL_COMMENTS, MARKER, NEXT_SUFFIX, InlineAllowIndex;
 var init_allow = __esm({
   "src/detect/allow.ts"() {
     "use strict";
+    DS_HERE = /(?:#|\/\/|\/\*|'|--|<!--)[ \t]*pragma: ?(?:allow|white)list[ -]secret/;
+    DS_NEXT = /^[ \t]*(?:#|\/\/|\/\*|'|--|<!--[# \t]*)[ \t]*pragma: ?allowlist[ -]nextline[ -]secret/;
+    TOOL_COMMENTS = {
+      // gitleaks: `gitleaks:allow` anywhere on the secret's line.
+      gitleaks: { marker: "gitleaks:allow", here: () => true, next: () => false },
+      // TruffleHog: `trufflehog:ignore` anywhere on a line of the secret.
+      trufflehog: { marker: "trufflehog:ignore", here: () => true, next: () => false },
+      // secretlint: `secretlint-disable-line` (its own line), `secretlint-disable-next-line` (the next), with or
+      // without rule names after it (secretlint's rule ids are not keyhound's: the line is allowed for every rule).
+      secretlint: {
+        marker: "secretlint-disable-",
+        here: (line) => line.includes("secretlint-disable-line"),
+        next: (line) => line.includes("secretlint-disable-next-line")
+      },
+      "detect-secrets": { marker: "pragma:", here: (line) => DS_HERE.test(line), next: (line) => DS_NEXT.test(line) }
+    };
     MARKER = "keyhound:allow";
     NEXT_SUFFIX = "-next-line";
-    GITLEAKS_MARKER = "gitleaks:allow";
     InlineAllowIndex = class {
       constructor(text, lineAt) {
         this.text = text;
@@ -35746,25 +35768,47 @@ var init_allow = __esm({
       lineAt;
       here = null;
       next = null;
-      gitleaks = null;
+      tools = /* @__PURE__ */ new Map();
       build() {
         this.here = /* @__PURE__ */ new Set();
         this.next = /* @__PURE__ */ new Set();
-        this.gitleaks = /* @__PURE__ */ new Set();
         const { text } = this;
         for (let i = text.indexOf(MARKER); i !== -1; i = text.indexOf(MARKER, i + 1)) {
           const line = this.lineAt(i);
           if (text.startsWith(NEXT_SUFFIX, i + MARKER.length)) this.next.add(line);
           else this.here.add(line);
         }
-        for (let i = text.indexOf(GITLEAKS_MARKER); i !== -1; i = text.indexOf(GITLEAKS_MARKER, i + 1)) this.gitleaks.add(this.lineAt(i));
+      }
+      /** The lines where `tool`'s comments allow their own line and the next one. */
+      toolLines(tool) {
+        let found = this.tools.get(tool);
+        if (found) return found;
+        found = { here: /* @__PURE__ */ new Set(), next: /* @__PURE__ */ new Set() };
+        const { text } = this;
+        const { marker, here, next } = TOOL_COMMENTS[tool];
+        for (let i = text.indexOf(marker); i !== -1; i = text.indexOf(marker, i + 1)) {
+          const line = this.lineAt(i);
+          if (found.here.has(line) || found.next.has(line)) continue;
+          const from = text.lastIndexOf("\n", i - 1) + 1;
+          const to = text.indexOf("\n", i);
+          const lineText = text.slice(from, to === -1 ? text.length : to);
+          if (here(lineText)) found.here.add(line);
+          if (next(lineText)) found.next.add(line);
+        }
+        this.tools.set(tool, found);
+        return found;
       }
       /** Whether a finding on 0-based lines `startLine`..`endLine` is allowed inline (see {@link inlineAllowed}). */
       allowed(startLine, endLine, options = {}) {
         if (!this.here) this.build();
         const ends = [startLine, endLine];
-        if (options.gitleaks && ends.some((l) => this.gitleaks.has(l))) return true;
-        return ends.some((l) => this.here.has(l)) || this.next.has(startLine - 1);
+        if (ends.some((l) => this.here.has(l)) || this.next.has(startLine - 1)) return true;
+        if (!options.gitleaks && !options.tools?.length) return false;
+        for (const tool of toolsOf(options)) {
+          const lines = this.toolLines(tool);
+          if (ends.some((l) => lines.here.has(l)) || lines.next.has(startLine - 1)) return true;
+        }
+        return false;
       }
     };
   }
@@ -37139,7 +37183,7 @@ function accept(rule, c, match, secret, start, extra) {
       return;
     }
   }
-  if (c.inlineAllows.allowed(startLine, endLine, { gitleaks: c.honorGitleaksAllow })) {
+  if (c.inlineAllows.allowed(startLine, endLine, { gitleaks: c.honorGitleaksAllow, tools: ruleSet.allowComments })) {
     count(dropped, "inline-allow");
     return;
   }
