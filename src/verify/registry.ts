@@ -39,15 +39,22 @@ import { coinmarketcap } from './coinmarketcap.js';
 import { etherscan } from './etherscan.js';
 import { infura } from './infura.js';
 import { alchemy } from './alchemy.js';
+import { cryptocompare } from './cryptocompare.js';
+import { ETHERSCAN_FAMILY } from './etherscan.js';
+import { helius } from './helius.js';
+import { krakenFutures } from './kraken-futures.js';
+import { moralis } from './moralis.js';
+import { quicknode } from './refused.js';
+import { twilio } from './twilio.js';
 import type { Verifier } from './types.js';
 
 export const VERIFIERS: readonly Verifier[] = [
   // Exchanges
-  binance, bybit, okx, coinbase, kraken, kucoin, bitget, gate, mexc, bitfinex, gemini, deribit, bitmex, htx, cryptocom,
+  binance, bybit, okx, coinbase, kraken, krakenFutures, kucoin, bitget, gate, mexc, bitfinex, gemini, deribit, bitmex, htx, cryptocom,
   // Market data and nodes
-  coingecko, coinmarketcap, etherscan, infura, alchemy,
+  coingecko, coinmarketcap, cryptocompare, etherscan, ...ETHERSCAN_FAMILY, infura, alchemy, helius, moralis, quicknode,
   // AI
   openai, anthropic, google, groq, mistral, xai, deepseek, openrouter, huggingface, cohere,
   // Platforms
-  github, gitlab, npm, slack, stripe, aws, telegram, sendgrid,
+  github, gitlab, npm, slack, stripe, aws, telegram, sendgrid, twilio,
 ];

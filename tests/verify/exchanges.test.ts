@@ -12,6 +12,7 @@ import {
   bybitStandIn,
   coinbaseExchangeStandIn,
   coinbaseStandIn,
+  krakenFuturesStandIn,
   krakenStandIn,
   kucoinStandIn,
   bitfinexStandIn,
@@ -131,6 +132,22 @@ const CASES: Case[] = [
     wrongSecret: (f) => with_(f, { secret: Buffer.from(fake(64)).toString('base64') }),
     resyncs: false,
     reportsIp: true,
+  },
+  {
+    provider: 'kraken-futures',
+    endpoint: 'kraken-futures',
+    standIn: krakenFuturesStandIn,
+    make: () => {
+      const key = fake(56, 'base64');
+      const secret = Buffer.from(fake(64)).toString('base64');
+      const info = { flex: { type: 'multiCollateralMarginAccount', currencies: {} }, cash: { type: 'cashAccount', balances: {} } };
+      return { finding: findingOf('kraken-futures', { key, secret }), key, account: { secret, info } };
+    },
+    wrongSecret: (f) => with_(f, { secret: Buffer.from(fake(64)).toString('base64') }),
+    // No nonce is sent (it is optional): nothing depends on the clock.
+    resyncs: true,
+    reportsIp: false,
+    reportsRights: false,
   },
   {
     provider: 'mexc',

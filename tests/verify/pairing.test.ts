@@ -13,6 +13,7 @@ import { fake, secretsOf, verifyAgainst } from './helpers.js';
 import { startStandIn } from './stand-in.js';
 import { awsStandIn, type AwsState } from './stand-ins/aws.js';
 import { coinbaseStandIn, mexcStandIn, newState } from './stand-ins/exchanges.js';
+import { twilioStandIn } from './stand-ins/tokens.js';
 
 const awsKey = (): string => `AKIA${fake(16, 'upper')}`;
 const awsSecret = (): string => fake(38, 'alnum') + fake(2, 'base64');
@@ -142,5 +143,17 @@ describe('cross-rule pairing', () => {
     for (const f of cdp) expect(f.verification, f.ruleId).toMatchObject({ status: 'live', permissions: ['withdraw', 'transfer', 'trade', 'read'] });
     expect(cdp.find((f) => f.ruleId === 'coinbase-cdp-api-key-name')!.verification!.pairedWith).toEqual([{ part: 'secret', ruleId: 'coinbase-cdp-ec-private-key', line: 3 }]);
     expect(s.requests.filter((r) => r.req.path === '/api/v3/brokerage/key_permissions')).toHaveLength(1);
+  });
+
+  it('Twilio: the rule attaches the account SID to the auth token, and the pair verifies', async () => {
+    const tokens = new Map<string, string>();
+    const s = await startStandIn({ twilio: twilioStandIn(tokens) });
+    const sid = `AC${fake(32, 'hex')}`;
+    const token = fake(32, 'hex');
+    tokens.set(sid, token);
+    const result = await scanned({ '.env': `TWILIO_ACCOUNT_SID=${sid}\nTWILIO_AUTH_TOKEN=${token}\n` });
+    const run = await verifyAgainst(s, ['twilio'], result.findings, { ruleSet: result.ruleSet });
+    const [f] = byRule(run.findings, 'twilio-auth-token');
+    expect(f!.verification).toMatchObject({ status: 'live', account: { status: 'active', type: 'Full' } });
   });
 });

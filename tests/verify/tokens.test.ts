@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { startStandIn } from './stand-in.js';
-import { TOKEN_CASES, tokenHandler } from './stand-ins/tokens.js';
+import { TOKEN_CASES, tokenHandler, twilioStandIn } from './stand-ins/tokens.js';
 import { fake, findingOf, secretsOf, verifyAgainst } from './helpers.js';
 
 describe.each(TOKEN_CASES)('$provider verifier', (c) => {
@@ -77,6 +77,60 @@ describe('provider-specific answers', () => {
     ];
     const run = await verifyAgainst(s, ['anthropic', 'github', 'slack', 'stripe'], fs);
     for (const f of run.findings) expect(f.verification!.message).toMatch(/^no verifier: keyhound checks /);
+    expect(run.findings[2]!.verification!.message).toMatch(/a webhook takes only a POST, which posts a message, and has no read-only check/);
     expect(s.requests).toHaveLength(0);
+  });
+
+  it('QuickNode endpoint tokens are not sent anywhere (their host is per endpoint, not fixed), and say so', async () => {
+    const s = await startStandIn({});
+    const run = await verifyAgainst(s, [], [findingOf('quicknode', { token: fake(40, 'hex') })]);
+    expect(run.findings[0]!.verification).toMatchObject({ status: 'unknown', message: expect.stringMatching(/^no verifier: a QuickNode endpoint token is only accepted at its own endpoint host/) });
+    expect(s.requests).toHaveLength(0);
+    expect(run.sent.size).toBe(0);
+  });
+});
+
+describe('Twilio verifier (account SID + auth token, Basic auth)', () => {
+  const setup = async () => {
+    const tokens = new Map<string, string>();
+    const state: { failWith?: number } = {};
+    const s = await startStandIn({ twilio: twilioStandIn(tokens, state) });
+    const make = () => ({ sid: `AC${fake(32, 'hex')}`, token: fake(32, 'hex') });
+    const add = () => {
+      const p = make();
+      tokens.set(p.sid, p.token);
+      return findingOf('twilio', { token: p.token, sid: p.sid }, 'twilio-auth-token');
+    };
+    const verify = async (f: ReturnType<typeof add>) => (await verifyAgainst(s, ['twilio'], [f])).findings[0]!.verification!;
+    return { s, state, add, make, verify };
+  };
+
+  it('live: the account status and type, never the token the record holds', async () => {
+    const { add, verify } = await setup();
+    const f = add();
+    const v = await verify(f);
+    expect(v).toMatchObject({ status: 'live', account: { status: 'active', type: 'Full', subaccount: false } });
+    expect(JSON.stringify(v)).not.toContain(f.parts!.token);
+  });
+
+  it('an unknown pair, or a known SID with a wrong token: invalid', async () => {
+    const { add, make, verify } = await setup();
+    expect((await verify(findingOf('twilio', make(), 'twilio-auth-token'))).status).toBe('invalid');
+    const f = add();
+    expect((await verify({ ...f, parts: { ...f.parts!, token: fake(32, 'hex') } })).status).toBe('invalid');
+  });
+
+  it('a token without its SID: unknown, missing part, nothing sent', async () => {
+    const { s, verify } = await setup();
+    expect(await verify(findingOf('twilio', { token: fake(32, 'hex') }, 'twilio-auth-token'))).toMatchObject({ status: 'unknown', message: expect.stringMatching(/^missing part:/) });
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it('429 after retries and 5xx: unknown', async () => {
+    const { state, add, verify } = await setup();
+    state.failWith = 429;
+    expect((await verify(add())).message).toMatch(/^rate limit:/);
+    state.failWith = 500;
+    expect((await verify(add())).message).toMatch(/^server error:/);
   });
 });

@@ -119,6 +119,25 @@ export function krakenStandIn(state: ExchangeState): StandInHandler {
   };
 }
 
+/**
+ * Kraken Futures: GET /derivatives/api/v3/accounts, APIKey and Authent = base64 HMAC-SHA512(b64decode(secret),
+ * SHA-256(postData + nonce + endpointPath)), endpointPath without /derivatives; errors as {result: error, error}.
+ */
+export function krakenFuturesStandIn(state: ExchangeState): StandInHandler {
+  return (req) => {
+    if (req.path !== '/derivatives/api/v3/accounts' || req.method !== 'GET') return json(404, { result: 'error', error: 'notFound' });
+    if (state.failWith === 429) return { status: 429, body: { result: 'error', error: 'apiLimitExceeded' }, headers: { 'retry-after': '0' } };
+    const fail = failing(state);
+    if (fail) return fail;
+    const acct = state.accounts.get(header(req, 'APIKey'));
+    const nonce = header(req, 'Nonce');
+    const digest = createHash('sha256').update(req.rawQuery + nonce + '/api/v3/accounts').digest();
+    const expected = acct ? createHmac('sha512', Buffer.from(acct.secret, 'base64')).update(digest).digest('base64') : '';
+    if (!acct || header(req, 'Authent') !== expected) return json(401, { result: 'error', serverTime: new Date().toISOString(), error: 'authenticationError' });
+    return json(200, { result: 'success', serverTime: new Date().toISOString(), accounts: acct.info });
+  };
+}
+
 function b64urlJson(s: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 // Token providers as documented, for the stand-ins: where each takes the token, what it answers for a live one (with
 // the rights and account facts it reports) and for an invalid one. Used by tokens.test.ts and scan-tokens.test.ts.
 
+import { expect } from 'vitest';
 import type { Verification } from '../../../src/model/types.js';
 import type { StandInHandler, StandInReply, StandInRequest } from '../stand-in.js';
 import { fake } from '../helpers.js';
@@ -236,6 +237,59 @@ export const TOKEN_CASES: TokenCase[] = [
     live: { status: 200, body: { status: '1', message: 'OK', result: { ethbtc: '0.03', ethusd: '3000' } } },
     invalid: { status: 200, body: { status: '0', message: 'NOTOK', result: 'Invalid API Key (#err2)|x' } },
   },
+  // The Etherscan family: BscScan and PolygonScan keys are checked on Etherscan API V2 (api.etherscan.io), the only
+  // API of those chains since V1 was retired.
+  ...(['bscscan', 'polygonscan'] as const).map(
+    (provider): TokenCase => ({
+      provider,
+      endpoint: 'etherscan',
+      token: () => fake(34, 'ALNUM'),
+      path: '/v2/api',
+      presented: (req) => (req.query.get('chainid') === '1' ? (req.query.get('apikey') ?? undefined) : undefined),
+      live: { status: 200, body: { status: '1', message: 'OK', result: { ethbtc: '0.03', ethusd: '3000' } } },
+      invalid: { status: 200, body: { status: '0', message: 'NOTOK', result: 'Invalid API Key (#err2)|x' } },
+      expectLive: { message: expect.stringMatching(/^live Etherscan API V2 key, found as a (BscScan|PolygonScan) key/) as unknown as string },
+    }),
+  ),
+  {
+    provider: 'cryptocompare',
+    endpoint: 'cryptocompare',
+    token: () => fake(64, 'hex'),
+    path: '/admin/v2/rate/limit',
+    presented: (req) => /^Apikey (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1],
+    live: {
+      status: 200,
+      body: {
+        Data: {
+          TYPE: '3000',
+          API_KEY: { TYPE: '3001', USED: { TYPE: '3002', SECOND: 0, MINUTE: 1, HOUR: 2, DAY: 20, MONTH: 900 }, MAX: { TYPE: '3003', MONTH: 100000, DAY: 10000 }, REMAINING: { TYPE: '3004', MONTH: 99100 } },
+        },
+        Err: {},
+      },
+    },
+    invalid: { status: 401, body: { Data: {}, Err: { type: 1, message: 'Not authorized: the api_key is invalid' } } },
+    expectLive: { account: { callsThisMonth: 900, monthlyLimit: 100000, callsLeftThisMonth: 99100 } },
+  },
+  {
+    provider: 'helius',
+    endpoint: 'helius',
+    token: () => `${fake(8, 'hex')}-${fake(4, 'hex')}-${fake(4, 'hex')}-${fake(4, 'hex')}-${fake(12, 'hex')}`,
+    method: 'POST',
+    path: '/',
+    presented: (req) => (/"method":"getHealth"/.test(req.body) ? (req.query.get('api-key') ?? undefined) : undefined),
+    live: { status: 200, body: { jsonrpc: '2.0', id: '1', result: 'ok' } },
+    invalid: { status: 401, body: { jsonrpc: '2.0', error: { code: -32401, message: 'invalid api key provided' } } },
+    expectLive: { account: { network: 'solana-mainnet' } },
+  },
+  {
+    provider: 'moralis',
+    endpoint: 'moralis',
+    token: () => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJub25jZSI6${fake(220, 'b64url')}.${fake(43, 'b64url')}`,
+    path: '/api/v2.2/block/15863321',
+    presented: (req) => (req.query.get('chain') === 'eth' ? ((req.headers['x-api-key'] as string | undefined) ?? undefined) : undefined),
+    live: { status: 200, body: { hash: `0x${'ab'.repeat(32)}`, number: '15863321', transactions: [] } },
+    invalid: { status: 401, body: { message: 'Invalid key' } },
+  },
   {
     provider: 'infura',
     endpoint: 'infura',
@@ -268,5 +322,19 @@ export function tokenHandler(c: TokenCase, known: ReadonlySet<string>, state: { 
     for (const [h, v] of Object.entries(c.requires ?? {})) if (req.headers[h] !== v) return { status: 400, body: { error: `missing ${h}` } };
     const presented = c.presented(req);
     return presented && known.has(decodeURIComponent(presented)) ? c.live : c.invalid;
+  };
+}
+
+/** Twilio: GET /2010-04-01/Accounts/{sid}.json with Basic auth sid:token; 401 code 20003 otherwise. */
+export function twilioStandIn(tokens: ReadonlyMap<string, string>, state: { failWith?: number } = {}): StandInHandler {
+  return (req) => {
+    if (state.failWith === 429) return { status: 429, body: { code: 20429, message: 'Too Many Requests' }, headers: { 'retry-after': '0' } };
+    if (state.failWith) return { status: state.failWith, body: 'bad gateway' };
+    const m = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\.json$/.exec(req.path);
+    const [user, pass] = Buffer.from(String(req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':');
+    if (req.method !== 'GET' || !m || user !== m[1] || tokens.get(user!) !== pass) {
+      return { status: 401, body: { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 } };
+    }
+    return { status: 200, body: { sid: m[1], owner_account_sid: m[1], status: 'active', type: 'Full', friendly_name: 'ci', auth_token: pass } };
   };
 }
