@@ -44370,8 +44370,8 @@ function tokenVerifier(spec) {
     call: spec.call,
     async verify(c, http) {
       const token = mainValue(c, ...spec.parts ?? ["key", "token"]);
-      const refused = spec.refuse?.(token, c);
-      if (refused) throw new VerifyUnknown("no verifier", refused);
+      const refused2 = spec.refuse?.(token, c);
+      if (refused2) throw new VerifyUnknown("no verifier", refused2);
       const [endpoint, req] = spec.request(token, c);
       const res = await http.request(endpoint, req);
       serverError(res, spec.name);
@@ -44687,7 +44687,7 @@ var init_slack = __esm({
       endpoints: { slack: "https://slack.com" },
       sends: "token as a bearer token",
       call: "POST /api/auth.test",
-      refuse: (t) => /^xox[a-z]-/.test(t) ? null : "keyhound checks Slack tokens (xox\u2026-), not webhook URLs",
+      refuse: (t) => /^xox[a-z]-/.test(t) ? null : "keyhound checks Slack tokens (xox\u2026-), not webhook URLs: a webhook takes only a POST, which posts a message, and has no read-only check",
       request: (t) => ["slack", { method: "POST", path: "/api/auth.test", headers: bearer(t) }],
       invalid: (res) => res.status === 401 || field(res, "ok") === false && /invalid_auth|token_revoked|token_expired|account_inactive|not_authed/.test(String(field(res, "error"))),
       live: (res) => res.status === 200 && field(res, "ok") === true,
@@ -44882,21 +44882,40 @@ var init_coinmarketcap = __esm({
 });
 
 // src/verify/etherscan.ts
-var etherscan;
+function explorer(provider, name2) {
+  return tokenVerifier({
+    provider,
+    name: provider === "etherscan" ? "Etherscan" : `Etherscan API V2 (for ${name2})`,
+    endpoints: { etherscan: "https://api.etherscan.io" },
+    sends: "key in the query string, as the API requires",
+    call: "GET /v2/api?chainid=1&module=stats&action=ethprice",
+    request: (t) => ["etherscan", { path: `/v2/api?chainid=1&module=stats&action=ethprice&apikey=${encodeURIComponent(t)}` }],
+    invalid: (res) => res.status === 401 || field(res, "status") === "0" && /invalid api key/i.test(String(field(res, "result"))),
+    live: (res) => res.status === 200 && field(res, "status") === "1",
+    facts: () => ({
+      message: provider === "etherscan" ? "live Etherscan key" : `live Etherscan API V2 key, found as a ${name2} key (one key serves every chain)`
+    })
+  });
+}
+var etherscan, ETHERSCAN_FAMILY;
 var init_etherscan = __esm({
   "src/verify/etherscan.ts"() {
     "use strict";
     init_token();
-    etherscan = tokenVerifier({
-      provider: "etherscan",
-      name: "Etherscan",
-      endpoints: { etherscan: "https://api.etherscan.io" },
-      sends: "key in the query string, as the API requires",
-      call: "GET /v2/api?chainid=1&module=stats&action=ethprice",
-      request: (t) => ["etherscan", { path: `/v2/api?chainid=1&module=stats&action=ethprice&apikey=${encodeURIComponent(t)}` }],
-      invalid: (res) => res.status === 401 || field(res, "status") === "0" && /invalid api key/i.test(String(field(res, "result"))),
-      live: (res) => res.status === 200 && field(res, "status") === "1"
-    });
+    etherscan = explorer("etherscan", "Etherscan");
+    ETHERSCAN_FAMILY = [
+      explorer("bscscan", "BscScan"),
+      explorer("polygonscan", "PolygonScan"),
+      explorer("arbiscan", "Arbiscan"),
+      explorer("basescan", "BaseScan"),
+      explorer("optimistic-etherscan", "Optimistic Etherscan"),
+      explorer("lineascan", "LineaScan"),
+      explorer("scrollscan", "ScrollScan"),
+      explorer("gnosisscan", "GnosisScan"),
+      explorer("celoscan", "Celoscan"),
+      explorer("moonscan", "Moonscan"),
+      explorer("blastscan", "BlastScan")
+    ];
   }
 });
 
@@ -44953,6 +44972,179 @@ var init_alchemy = __esm({
   }
 });
 
+// src/verify/cryptocompare.ts
+var cryptocompare;
+var init_cryptocompare = __esm({
+  "src/verify/cryptocompare.ts"() {
+    "use strict";
+    init_token();
+    cryptocompare = tokenVerifier({
+      provider: "cryptocompare",
+      name: "CryptoCompare",
+      endpoints: { cryptocompare: "https://data-api.coindesk.com" },
+      sends: "key in the Authorization header (Apikey scheme)",
+      call: "GET /admin/v2/rate/limit",
+      request: (t) => ["cryptocompare", { path: "/admin/v2/rate/limit", headers: { authorization: `Apikey ${t}` } }],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      live: (res) => res.status === 200 && typeof field(res, "Data", "API_KEY") === "object" && field(res, "Data", "API_KEY") !== null,
+      facts: (res) => ({
+        account: facts({
+          callsThisMonth: field(res, "Data", "API_KEY", "USED", "MONTH"),
+          monthlyLimit: field(res, "Data", "API_KEY", "MAX", "MONTH"),
+          callsLeftThisMonth: field(res, "Data", "API_KEY", "REMAINING", "MONTH")
+        })
+      })
+    });
+  }
+});
+
+// src/verify/helius.ts
+var helius;
+var init_helius = __esm({
+  "src/verify/helius.ts"() {
+    "use strict";
+    init_token();
+    helius = tokenVerifier({
+      provider: "helius",
+      name: "Helius",
+      endpoints: { helius: "https://mainnet.helius-rpc.com" },
+      sends: "key in the api-key query parameter, as the API requires",
+      call: "POST /?api-key=<key> getHealth",
+      request: (t) => [
+        "helius",
+        { method: "POST", path: `/?api-key=${encodeURIComponent(t)}`, headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","id":"1","method":"getHealth"}' }
+      ],
+      invalid: (res) => res.status === 401 || res.status === 403,
+      // An unhealthy node still answers 200 with a JSON-RPC error: the key was accepted.
+      live: (res) => res.status === 200,
+      facts: () => ({ account: { network: "solana-mainnet" } })
+    });
+  }
+});
+
+// src/verify/kraken-futures.ts
+import { createHash as createHash8, createHmac as createHmac5 } from "node:crypto";
+function futuresAuthent(postData, nonce, endpointPath, secret) {
+  const digest = createHash8("sha256").update(postData + nonce + endpointPath).digest();
+  return createHmac5("sha512", Buffer.from(secret, "base64")).update(digest).digest("base64");
+}
+var ENDPOINT_PATH, krakenFutures;
+var init_kraken_futures = __esm({
+  "src/verify/kraken-futures.ts"() {
+    "use strict";
+    init_types3();
+    init_util2();
+    ENDPOINT_PATH = "/api/v3/accounts";
+    krakenFutures = {
+      provider: "kraken-futures",
+      endpoints: { "kraken-futures": "https://futures.kraken.com" },
+      sends: "public key (APIKey header) + HMAC-SHA512 Authent made with the secret",
+      call: "GET /derivatives/api/v3/accounts",
+      needs: [["key", "secret"]],
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const res = await http.request("kraken-futures", {
+          path: `/derivatives${ENDPOINT_PATH}`,
+          headers: { APIKey: key, Authent: futuresAuthent("", "", ENDPOINT_PATH, secret) }
+        });
+        serverError(res, "Kraken Futures");
+        const body2 = res.json;
+        const error2 = typeof body2?.error === "string" ? body2.error : "";
+        if (/^authenticationError/i.test(error2) || res.status === 401) return { status: "invalid", message: `Kraken Futures rejected the key (${error2 || `HTTP ${res.status}`})` };
+        if (/apiLimitExceeded/i.test(error2)) throw new VerifyUnknown("rate limit", "Kraken Futures answered apiLimitExceeded");
+        if (/^nonce/i.test(error2)) throw new VerifyUnknown("clock skew", `Kraken Futures rejected the nonce (${excerpt(error2)})`);
+        if (res.status !== 200 || body2?.result !== "success") throw new VerifyUnknown("unexpected answer", `Kraken Futures answered HTTP ${res.status} ${excerpt(error2)}`.trim());
+        const accounts = body2.accounts && typeof body2.accounts === "object" ? Object.values(body2.accounts) : [];
+        const types = [...new Set(accounts.map((a) => a && typeof a === "object" ? a.type : void 0).filter((t) => typeof t === "string"))];
+        return {
+          status: "live",
+          message: "live Kraken Futures key (its rights are not exposed by this call)",
+          account: { accounts: accounts.length, ...types.length ? { accountTypes: types.sort().join(", ") } : {} }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/moralis.ts
+var moralis;
+var init_moralis = __esm({
+  "src/verify/moralis.ts"() {
+    "use strict";
+    init_token();
+    moralis = tokenVerifier({
+      provider: "moralis",
+      name: "Moralis",
+      endpoints: { moralis: "https://deep-index.moralis.io" },
+      sends: "key in the X-API-Key header",
+      call: "GET /api/v2.2/block/15863321?chain=eth",
+      request: (t) => ["moralis", { path: "/api/v2.2/block/15863321?chain=eth", headers: { "X-API-Key": t, accept: "application/json" } }],
+      invalid: (res) => res.status === 401
+    });
+  }
+});
+
+// src/verify/refused.ts
+function refused(provider, why) {
+  return {
+    provider,
+    endpoints: {},
+    sends: "nothing",
+    call: `none: ${why}`,
+    async verify() {
+      throw new VerifyUnknown("no verifier", why);
+    }
+  };
+}
+var quicknode;
+var init_refused = __esm({
+  "src/verify/refused.ts"() {
+    "use strict";
+    init_types3();
+    quicknode = refused(
+      "quicknode",
+      "a QuickNode endpoint token is only accepted at its own endpoint host (<name>.quiknode.pro), not at a fixed documented host, so keyhound does not send it anywhere"
+    );
+  }
+});
+
+// src/verify/twilio.ts
+var twilio;
+var init_twilio = __esm({
+  "src/verify/twilio.ts"() {
+    "use strict";
+    init_types3();
+    init_token();
+    init_util2();
+    twilio = {
+      provider: "twilio",
+      endpoints: { twilio: "https://api.twilio.com" },
+      sends: "account SID + auth token as HTTP Basic auth",
+      call: "GET /2010-04-01/Accounts/{AccountSid}.json",
+      needs: [["sid", "token"]],
+      async verify(c, http) {
+        const { sid, token } = needParts(c, ["sid", "token"]);
+        if (!/^AC[0-9a-fA-F]{32}$/.test(sid)) throw new VerifyUnknown("missing part", "the account SID beside the token is not an AC\u2026 SID");
+        const res = await http.request("twilio", {
+          path: `/2010-04-01/Accounts/${sid}.json`,
+          headers: { authorization: `Basic ${Buffer.from(`${sid}:${token}`).toString("base64")}`, accept: "application/json" }
+        });
+        serverError(res, "Twilio");
+        if (res.status === 401 || res.status === 403 || res.status === 404) return { status: "invalid", message: `Twilio rejected the account SID and auth token (HTTP ${res.status})` };
+        if (res.status === 429) throw new VerifyUnknown("rate limit", "Twilio answered HTTP 429");
+        if (res.status !== 200) throw new VerifyUnknown("unexpected answer", `Twilio answered HTTP ${res.status}`);
+        const status = field(res, "status");
+        const owner = field(res, "owner_account_sid");
+        return {
+          status: "live",
+          message: `live Twilio auth token${status && status !== "active" ? ` (account ${String(status)})` : ""}`,
+          account: facts({ status, type: field(res, "type"), subaccount: typeof owner === "string" ? owner !== sid : void 0 })
+        };
+      }
+    };
+  }
+});
+
 // src/verify/registry.ts
 var VERIFIERS;
 var init_registry = __esm({
@@ -44996,6 +45188,13 @@ var init_registry = __esm({
     init_etherscan();
     init_infura();
     init_alchemy();
+    init_cryptocompare();
+    init_etherscan();
+    init_helius();
+    init_kraken_futures();
+    init_moralis();
+    init_refused();
+    init_twilio();
     VERIFIERS = [
       // Exchanges
       binance,
@@ -45003,6 +45202,7 @@ var init_registry = __esm({
       okx,
       coinbase,
       kraken,
+      krakenFutures,
       kucoin,
       bitget,
       gate,
@@ -45016,9 +45216,14 @@ var init_registry = __esm({
       // Market data and nodes
       coingecko,
       coinmarketcap,
+      cryptocompare,
       etherscan,
+      ...ETHERSCAN_FAMILY,
       infura,
       alchemy,
+      helius,
+      moralis,
+      quicknode,
       // AI
       openai,
       anthropic,
@@ -45038,7 +45243,8 @@ var init_registry = __esm({
       stripe,
       aws,
       telegram,
-      sendgrid
+      sendgrid,
+      twilio
     ];
   }
 });
@@ -45054,13 +45260,13 @@ __export(verify_exports, {
   verifierFor: () => verifierFor,
   verifyFindings: () => verifyFindings
 });
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 function endpointIds() {
   return new Set(VERIFIERS.flatMap((v) => Object.keys(v.endpoints)));
 }
 function identity(c) {
   const parts = Object.keys(c.parts).length ? Object.entries(c.parts).sort(([a], [b]) => a.localeCompare(b)) : [["", c.secret]];
-  return createHash8("sha256").update(JSON.stringify([c.provider, parts])).digest("hex");
+  return createHash9("sha256").update(JSON.stringify([c.provider, parts])).digest("hex");
 }
 function withoutSecrets(message, c) {
   let out = message;
