@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectDecoded } from './decode/detect.js';
+import { withSnippets } from './filters/snippet.js';
 import { decodeDepth } from './decode/layers.js';
 import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { FirstSeen } from './filters/first-seen.js';
@@ -132,7 +133,7 @@ export async function scanDiff(options: DiffScanOptions): Promise<DiffScanResult
       decodeDepth(options, config),
     );
     if (result.cutShort) cutShort.push(...result.cutShort);
-    for (const f of result.findings) {
+    for (const f of withSnippets(result.findings, fragment)) {
       if (inPrevious(f, fragment.previous)) dropped.set('in-parent', (dropped.get('in-parent') ?? 0) + 1);
       else kept.add(f, r);
     }

@@ -6,6 +6,7 @@ import { DEFAULT_MAX_DECODE_DEPTH } from './decode/layers.js';
 import { detectDecoded } from './decode/detect.js';
 import type { DetectOptions } from './detect/engine.js';
 import { dedupe } from './filters/dedupe.js';
+import { withSnippets } from './filters/snippet.js';
 import { sortFindings } from './filters/sort.js';
 import type { CutShort, DropReason, Finding, Fragment, RuleSet } from './model/types.js';
 
@@ -54,7 +55,7 @@ export async function scanFragments(
     bytes += fragment.bytes ?? fragment.text.length;
     const result = detectDecoded(ruleSet, fragment, options, maxDecodeDepth);
     if (result.cutShort) cutShort.push(...result.cutShort);
-    for (const f of result.findings) found.push(f);
+    for (const f of withSnippets(result.findings, fragment)) found.push(f);
     for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   }
   return { findings: sortFindings(dedupe(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };

@@ -2,6 +2,7 @@
 // Like scan.ts, it is where a source, the engine and the filters meet; the CLI turns the result into a report.
 
 import { detectDecoded } from './decode/detect.js';
+import { withSnippets } from './filters/snippet.js';
 import { decodeDepth } from './decode/layers.js';
 import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { FirstSeen } from './filters/first-seen.js';
@@ -104,7 +105,7 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
       if (r === undefined) rank.set(sha, (r = rank.size));
       const result = detectDecoded(ruleSet, fragment, detectOptions, maxDecodeDepth);
       if (result.cutShort) cutShort.push(...result.cutShort);
-      for (const f of result.findings) kept.add(f, r);
+      for (const f of withSnippets(result.findings, fragment)) kept.add(f, r);
       for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     }
   }

@@ -14,6 +14,7 @@ import { PACKAGE_ROOT } from './config/paths.js';
 import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { DEFAULT_MAX_DECODE_DEPTH } from './decode/layers.js';
 import { detectDecoded } from './decode/detect.js';
+import { withSnippets } from './filters/snippet.js';
 import type { DetectOptions } from './detect/engine.js';
 import { dedupe } from './filters/dedupe.js';
 import { sortFindings } from './filters/sort.js';
@@ -187,7 +188,7 @@ export function scanBatch(
       files += 1;
       bytes += fragment.bytes ?? fragment.text.length;
       const result = detectDecoded(ruleSet, fragment, detectOptions as DetectOptions, maxDecodeDepth);
-      for (const f of result.findings) findings.push(f);
+      for (const f of withSnippets(result.findings, fragment)) findings.push(f);
       if (result.cutShort) cutShort.push(...result.cutShort);
       for (const [k, v] of result.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     }

@@ -13,7 +13,8 @@ import { escapeControl } from '../report/escape.js';
 import { readBoundedText } from '../util/files.js';
 import { commonScanArgs, emit, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, type RunIO, type RunResult } from './common.js';
 import { historyRevisions } from './history.js';
-import { colorEnabled, configWarnings, cutShortLines, noRulesMessage, rulesLine, verboseLines } from './output.js';
+import { reportColor } from './color.js';
+import { configWarnings, cutShortLines, noRulesMessage, rulesLine, verboseLines } from './output.js';
 import { ProgressBar } from './progress.js';
 import { TOOL } from './tool.js';
 import { verifyStep, wantsVerify } from './verify.js';
@@ -102,7 +103,7 @@ export async function auditCommand(a: Record<string, unknown>, io: RunIO): Promi
   const report = reporters[format]!(result.findings, {
     tool: TOOL,
     stats: result.stats,
-    color: format === 'text' && !a.output && colorEnabled(a, io),
+    color: await reportColor(a, io, format),
     rules: result.ruleSet.rules.map(ruleMeta),
     repositories,
   });

@@ -5,21 +5,22 @@ import { reporters } from '../report/index.js';
 import { ruleMeta } from '../report/rules.js';
 import type { ScanResult } from '../scan.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, type RunIO, type RunResult } from './common.js';
-import { baselineLines, colorEnabled, rulesLine, configWarnings, cutShortLines, noRulesMessage, nothingScannedLine, reportSummaryLine, verboseLines } from './output.js';
+import { reportColor } from './color.js';
+import { baselineLines, rulesLine, configWarnings, cutShortLines, noRulesMessage, nothingScannedLine, reportSummaryLine, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 
 /** `notes` come first on stderr (e.g. history's shallow-clone warning). */
-export function finishScan(result: ScanResult, args: Record<string, unknown>, io: RunIO, notes = ''): RunResult {
+export async function finishScan(result: ScanResult, args: Record<string, unknown>, io: RunIO, notes = ''): Promise<RunResult> {
   const noRules = noRulesMessage(result.ruleSet, args);
   if (noRules) return { exitCode: EXIT_ERROR, stdout: '', stderr: notes + configWarnings(result.config) + noRules };
   const format = String(args.format ?? 'text');
+  const quiet = Boolean(args.quiet) && result.findings.length === 0;
   const report = reporters[format]!(result.findings, {
     tool: TOOL,
     stats: result.stats,
-    color: format === 'text' && !args.output && colorEnabled(args, io),
+    color: await reportColor(args, io, format, !quiet),
     rules: result.ruleSet.rules.map(ruleMeta),
   });
-  const quiet = Boolean(args.quiet) && result.findings.length === 0;
   const stderr =
     notes +
     configWarnings(result.config) +

@@ -1,4 +1,4 @@
-// Small output decisions shared by commands: colour, and the --verbose lists on stderr.
+// Small output decisions shared by commands: the --verbose lists and warnings on stderr (colour: see color.ts).
 
 import { rulesCacheNote } from '../config/cache.js';
 import type { UserConfig } from '../config/load.js';
@@ -6,15 +6,6 @@ import type { BaselineOutcome } from '../filters/baseline.js';
 import type { CutShort, RuleSet, ScanStats, Skip } from '../model/types.js';
 import { escapeControl } from '../report/escape.js';
 import { humanBytes, plural } from '../report/text.js';
-import type { RunIO } from './index.js';
-
-/** Colour when stdout is a terminal, unless --no-color or NO_COLOR; FORCE_COLOR forces it. */
-export function colorEnabled(args: Record<string, unknown>, io: RunIO): boolean {
-  const env = io.env ?? process.env;
-  if (args['no-color'] || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
-  return io.stdoutIsTTY ?? false;
-}
 
 /** What --verbose says first: where the built-in rules came from (the build's cache, or the YAML when it is stale). */
 export function rulesLine(): string {

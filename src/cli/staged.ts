@@ -14,7 +14,8 @@ import { scanFragments } from '../scan-fragments.js';
 import { repositoryTop, stagedSource } from '../sources/staged.js';
 import { GitError } from '../util/git.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, ruleBudget, decodeArgs, type RunIO, type RunResult } from './common.js';
-import { baselineLines, colorEnabled, cutShortLines, noRulesMessage, nothingScannedLine, verboseLines } from './output.js';
+import { reportColor } from './color.js';
+import { baselineLines, cutShortLines, noRulesMessage, nothingScannedLine, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
 import type { verifyStep } from './verify.js';
 
@@ -94,14 +95,14 @@ export async function stagedCommand(args: StagedArgs, io: RunIO, verify?: typeof
     const reporter = reporters[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (use ${Object.keys(reporters).join(', ')})`);
     const stats = { files: result.files, bytes: result.bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) };
+    const quiet = Boolean(args.quiet) && findings.length === 0;
     const report = reporter(findings, {
       tool: TOOL,
       stats,
-      color: format === 'text' && !args.output && colorEnabled(args, io),
+      color: await reportColor(args, io, format, !quiet),
       hint: STAGED_HINT,
       rules: ruleSet.rules.map(ruleMeta),
     });
-    const quiet = Boolean(args.quiet) && findings.length === 0;
     return {
       exitCode: findings.length ? EXIT_FINDINGS : EXIT_CLEAN,
       stdout: quiet ? '' : emit(report, args as { output?: string }),

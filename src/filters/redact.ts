@@ -2,7 +2,7 @@
 // and at most four characters, so a short secret is not guessable from its prefix. Free text that travels with a
 // finding (a commit subject: "rotate key AKIA…") is scrubbed too: the run's own secrets, and anything key-shaped.
 
-import type { Finding } from '../model/types.js';
+import type { Finding, Snippet } from '../model/types.js';
 
 export const REDACTED_PREFIX_MAX = 4;
 
@@ -32,6 +32,17 @@ export function scrubText(text: string, secrets: readonly string[] = []): string
   return out.replace(KEY_SHAPED, (t) => (/[0-9]/.test(t) && /[A-Za-z]/.test(t) && entropy(t) >= 3 ? redactSecret(t) : t));
 }
 
+/**
+ * A finding's line with its match masked as the secret is (a decoded finding's match, the encoded text, wholly), and
+ * the rest scrubbed like free text: the run's other secrets and paired parts on the same line, and anything key-shaped.
+ */
+export function redactSnippet(snippet: Snippet, f: Finding, secrets: readonly string[]): Snippet {
+  const before = scrubText(snippet.text.slice(0, snippet.start), secrets);
+  const match = f.decoded ? '…' : redactSecret(f.secret);
+  const after = scrubText(snippet.text.slice(snippet.end), secrets);
+  return { text: before + match + after, start: before.length, end: before.length + match.length };
+}
+
 export function redact(findings: readonly Finding[]): Finding[] {
   const secrets = findings.flatMap((f) => [f.secret, ...Object.values(f.parts ?? {})]);
   return findings.map((f) => ({
@@ -39,5 +50,6 @@ export function redact(findings: readonly Finding[]): Finding[] {
     secret: redactSecret(f.secret),
     ...(f.parts ? { parts: Object.fromEntries(Object.entries(f.parts).map(([k, v]) => [k, redactSecret(v)])) } : {}),
     ...(f.commit ? { commit: { ...f.commit, message: scrubText(f.commit.message, secrets) } } : {}),
+    ...(f.snippet ? { snippet: redactSnippet(f.snippet, f, secrets) } : {}),
   }));
 }

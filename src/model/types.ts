@@ -285,6 +285,18 @@ export interface Finding {
   verification?: Verification;
   /** The repository it was found in, in an audit of many (`keyhound history --repos`, `keyhound merge`). */
   repository?: RepositoryRef;
+  /** The finding's line, trimmed around the match, for the text report; masked by redaction like the secret. */
+  snippet?: Snippet;
+}
+
+/**
+ * A finding's line as the text report shows it: `text` (with `…` where it was trimmed), and where the match is in it
+ * (`start` inclusive, `end` exclusive, UTF-16 offsets). The JSON and SARIF reports do not carry it.
+ */
+export interface Snippet {
+  text: string;
+  start: number;
+  end: number;
 }
 
 /** A repository of an audit: its display name (`owner/name`, or the folder's name) and its URL or path as listed. */

@@ -1,8 +1,8 @@
-// The human report: findings grouped by file, each with position, severity, rule and the redacted secret, then a
-// summary and the ways out (rotate, remove, allow). Colour only when asked for.
+// The human report: findings grouped by file, each with position, severity, rule, the redacted secret and its line
+// (masked), in aligned columns, then a summary and the ways out (rotate, remove, allow). Colour only when given styles.
 
-import type { Finding, Severity, Verification } from '../model/types.js';
-import { ansiStyles, type Styles } from './ansi.js';
+import type { Finding, Severity, Snippet, Verification } from '../model/types.js';
+import { PLAIN, type Styles } from './styles.js';
 import { escapeControl, escapeLine } from './escape.js';
 import type { ReportMeta, RepositoryStatus } from './types.js';
 
@@ -33,14 +33,30 @@ export function verificationLine(v: Verification, c: Styles): string {
   return c.yellow(`not verified: ${message}`);
 }
 
+/** Widest column values are padded to, past which a value overflows its column (a full secret with --no-redact). */
+const SECRET_COLUMN_MAX = 24;
+
+/** The finding's line under it: the match highlighted, tabs as spaces, control characters escaped. */
+function snippetLine(snippet: Snippet, c: Styles): string {
+  const show = (s: string): string => escapeControl(s.replace(/\t/g, ' '));
+  const { text, start, end } = snippet;
+  return `${c.dim('│')} ${show(text.slice(0, start))}${c.redBold(show(text.slice(start, end)))}${show(text.slice(end))}`;
+}
+
 export function textReport(findings: readonly Finding[], meta: ReportMeta): string {
-  const c = ansiStyles(meta.color);
+  const c = meta.color || PLAIN;
   const sev: Record<Severity, (s: string) => string> = {
     critical: (s) => c.redBold(s),
     high: (s) => c.red(s),
     medium: (s) => c.yellow(s),
     low: (s) => c.gray(s),
   };
+  // Columns are as wide as their widest value in the whole report, so they line up across files and repositories.
+  const position = (f: Finding): string => `${f.line}:${f.column}`;
+  const posWidth = Math.max(0, ...findings.map((f) => position(f).length));
+  const ruleWidth = Math.max(0, ...findings.map((f) => escapeControl(f.ruleId).length));
+  const secretWidth = Math.min(SECRET_COLUMN_MAX, Math.max(0, ...findings.map((f) => escapeControl(f.secret).length)));
+  const indent = ' '.repeat(2 + posWidth + 2);
   const out: string[] = [];
   let files = 0;
   const fileBlocks = (list: readonly Finding[]): void => {
@@ -57,10 +73,18 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
     for (const [file, group] of byFile) {
       out.push(c.underline(file));
       for (const f of group) {
-        out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(escapeControl(f.ruleId))}  ${escapeControl(f.description)}  ${c.dim(escapeControl(f.secret))}`);
-        if (f.verification) out.push(`            ${verificationLine(f.verification, c)}`);
-        if (f.decoded) out.push(`            ${c.dim(`decoded from ${f.decoded.join(' → ')}: the position is the encoded text's`)}`);
-        if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
+        const cells = [
+          position(f).padEnd(posWidth),
+          sev[f.severity](f.severity.padEnd(8)),
+          c.bold(escapeControl(f.ruleId).padEnd(ruleWidth)),
+          c.dim(escapeControl(f.secret).padEnd(secretWidth)),
+          escapeControl(f.description),
+        ];
+        out.push(`  ${cells.join('  ')}`);
+        if (f.snippet) out.push(indent + snippetLine(f.snippet, c));
+        if (f.verification) out.push(indent + verificationLine(f.verification, c));
+        if (f.decoded) out.push(indent + c.dim(`decoded from ${f.decoded.join(' → ')}: the position is the encoded text's`));
+        if (f.commit) out.push(indent + c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`)));
       }
       out.push('');
     }
@@ -99,7 +123,7 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
 }
 
 /** The audit's last lines: how many repositories were scanned, and each one that failed, with why. */
-function repositoryLines(repos: readonly RepositoryStatus[], c: ReturnType<typeof ansiStyles>): string[] {
+function repositoryLines(repos: readonly RepositoryStatus[], c: Styles): string[] {
   const count = (status: RepositoryStatus['status']): number => repos.filter((r) => r.status === status).length;
   const failed = repos.filter((r) => r.status === 'failed');
   const resumed = count('resumed');

@@ -1,6 +1,7 @@
 // What every reporter receives besides the findings.
 
 import type { Finding, ScanStats, Severity } from '../model/types.js';
+import type { Styles } from './styles.js';
 
 /** What a reporter may say about a rule (SARIF's `tool.driver.rules`), taken from the compiled rule set. */
 export interface RuleMeta {
@@ -18,8 +19,8 @@ export interface RuleMeta {
 export interface ReportMeta {
   tool: { name: string; version: string };
   stats: ScanStats;
-  /** Use ANSI colours (text reporter only). */
-  color: boolean;
+  /** Terminal styles for the text reporter (chalk's, see src/cli/color.ts), or false for plain text; others ignore it. */
+  color: Styles | false;
   /** Metadata of the rules in force (SARIF needs it); reporters that do not need it ignore it. */
   rules?: RuleMeta[];
   /** What to do about findings (text reporter); default: the generic fix hint. */

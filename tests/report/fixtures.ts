@@ -15,6 +15,7 @@ export const FINDINGS: Finding[] = [
     endColumn: 38,
     secret: 'AKIA…',
     fingerprint: '0123456789abcdef0123456789abcdef',
+    snippet: { text: 'AWS_ACCESS_KEY_ID=AKIA…  # ci', start: 18, end: 23 },
   },
   {
     ruleId: 'private-key',

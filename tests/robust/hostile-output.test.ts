@@ -13,7 +13,7 @@ import { BIN } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
 const ESC = '\u001b';
-const META = { tool: { name: 'keyhound', version: '0' }, color: false, stats: { files: 1, bytes: 1, skipped: 0, durationMs: 1 } };
+const META = { tool: { name: 'keyhound', version: '0' }, color: false as const, stats: { files: 1, bytes: 1, skipped: 0, durationMs: 1 } };
 
 function cli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 60_000 });
