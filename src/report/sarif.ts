@@ -42,15 +42,73 @@ export function pathToUri(path: string): string {
   return wellFormed(path).split('/').map(encodeURIComponent).join('/');
 }
 
+/**
+ * A rule's references split into links (the provider's documentation) and notes on the format, which rules write as
+ * `observed: …` (seen in public code, not documented) or `unverified: …`.
+ */
+export function splitReferences(refs: readonly string[]): { links: string[]; notes: string[] } {
+  const links = refs.filter((r) => /^https?:\/\//i.test(r));
+  return { links, notes: refs.filter((r) => !links.includes(r)).map(noteText) };
+}
+
+// Character classes that notes use, in words.
+const CLASSES: Readonly<Record<string, string>> = {
+  '[A-Za-z0-9]': 'letters and digits',
+  '[a-zA-Z0-9]': 'letters and digits',
+  '[0-9A-Z]': 'upper-case letters and digits',
+  '[A-Z0-9]': 'upper-case letters and digits',
+  '[0-9a-z]': 'lower-case letters and digits',
+  '[a-z0-9]': 'lower-case letters and digits',
+  '[0-9A-F]': 'upper-case hex digits',
+  '[0-9a-f]': 'lower-case hex digits',
+};
+
+/** `observed: 64 [A-Za-z0-9] in public repositories` → a sentence a reader of the alert understands. */
+export function noteText(note: string): string {
+  const m = /^(observed once|observed|unverified)\s*:\s*(.*)$/is.exec(note.trim());
+  let body = (m ? m[2]! : note.trim()).replace(/\[[^\]\s]{3,12}\]/g, (c) => CLASSES[c] ?? c);
+  body = body.charAt(0).toUpperCase() + body.slice(1);
+  if (!/[.!?]$/.test(body)) body += '.';
+  const kind = m?.[1]!.toLowerCase();
+  if (kind === 'observed') return `${body} (Seen in public code; the provider does not document it.)`;
+  if (kind === 'observed once') return `${body} (Seen once in public code; the provider does not document it.)`;
+  if (kind === 'unverified') return `${body} (Not confirmed by the provider's documentation.)`;
+  return body;
+}
+
+/** `https://docs.example.com/api/auth-keys` → `docs.example.com › api › auth-keys`: a link's text in markdown. */
+export function linkLabel(url: string): string {
+  try {
+    const u = new URL(url);
+    const parts = u.pathname.split('/').filter(Boolean).map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+    const label = [u.host.replace(/^www\./, ''), ...parts].join(' › ') + (u.hash.length > 1 ? ` (${u.hash.slice(1)})` : '');
+    return label.length > 100 ? `${label.slice(0, 99)}…` : label;
+  } catch {
+    return url;
+  }
+}
+
+/** Text shown literally in GitHub markdown: its markup characters (`_`, `*`, `<`…) escaped. */
+function markdownText(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
+}
+
 function help(rule: RuleMeta): { text: string; markdown: string } {
-  const refs = rule.references;
+  const { links, notes } = splitReferences(rule.references);
   const text = [
     `${rule.description} (${rule.id}, severity ${rule.severity}).`,
     'Anyone who can read this code or its history can use the key.',
     'To fix: 1. Rotate the key at its provider first: it may already have been copied. ' +
       '2. Remove it from the code and load it from a secret store or the environment; if the repository is public, also purge it from history. ' +
       '3. If it is a test value, allow it with a `keyhound:allow` comment on its line; if it is an accepted old leak, add it to the baseline (`keyhound baseline`).',
-    ...(refs.length ? [`References: ${refs.join(' ')}`] : []),
+    ...(links.length ? ['References:', ...links.map((r) => `- ${r}`)] : []),
+    ...(notes.length ? ['About the key format:', ...notes.map((n) => `- ${n}`)] : []),
   ].join('\n');
   const markdown = [
     `**${rule.description}** (\`${rule.id}\`, severity ${rule.severity})`,
@@ -61,19 +119,22 @@ function help(rule: RuleMeta): { text: string; markdown: string } {
     '1. **Rotate** the key at its provider first: it may already have been copied.',
     '2. **Remove** it from the code and load it from a secret store or the environment. If the repository is public, also purge it from history.',
     '3. **Allow** it only if it is not a live key: a test value gets a `keyhound:allow` comment on its line; an accepted old leak goes in the baseline (`keyhound baseline`).',
-    ...(refs.length ? ['', '### References', ...refs.map((r) => `- ${r}`)] : []),
+    ...(links.length ? ['', '### References', ...links.map((r) => `- [${markdownText(linkLabel(r))}](${r.replace(/[()\s]/g, encodeURIComponent)})`)] : []),
+    ...(notes.length ? ['', '### About the key format', ...notes.map((n) => `- ${markdownText(n)}`)] : []),
   ].join('\n');
   return { text, markdown };
 }
 
 function ruleDescriptor(rule: RuleMeta): Record<string, unknown> {
   const tags = [...new Set(['security', 'secret', rule.family, ...rule.tags])];
+  // The first documentation link; a format note is no URI.
+  const helpUri = splitReferences(rule.references).links[0];
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description}: a leaked credential (${rule.family} rules, severity ${rule.severity}).` },
-    ...(rule.references[0] ? { helpUri: rule.references[0] } : {}),
+    ...(helpUri ? { helpUri } : {}),
     help: help(rule),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {

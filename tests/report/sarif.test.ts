@@ -66,6 +66,33 @@ describe('sarif reporter', () => {
     expect(sarif().runs[0].results.map((r: { level: string }) => r.level)).toEqual(['error', 'error', 'warning']);
   });
 
+  // Issue 21: the help text showed a rule's format note ("observed: 64 [A-Za-z0-9] in public repositories") as if it
+  // were a reference.
+  it('shows documentation links as named links and format notes as sentences, never a note as a reference', () => {
+    const rule: RuleMeta = {
+      id: 'acme-key',
+      description: 'Acme API key',
+      severity: 'high',
+      family: 'saas',
+      tags: [],
+      references: ['observed: 64 [A-Za-z0-9] in public repositories', 'https://docs.acme.example/api/auth_keys', 'unverified: keys may carry a _live marker'],
+      precision: 'high',
+    };
+    const finding = { ...FINDINGS[0]!, ruleId: 'acme-key' };
+    const [d] = JSON.parse(reporters.sarif!([finding], { ...META, rules: [rule] })).runs[0].tool.driver.rules;
+    expect(d.helpUri).toBe('https://docs.acme.example/api/auth_keys');
+    expect(d.help.text).toContain('References:\n- https://docs.acme.example/api/auth_keys\n');
+    expect(d.help.text).toContain('64 letters and digits in public repositories. (Seen in public code; the provider does not document it.)');
+    expect(d.help.text).not.toMatch(/observed:|unverified:|\[A-Za-z0-9\]/);
+    expect(d.help.markdown).toContain('- [docs.acme.example › api › auth\\_keys](https://docs.acme.example/api/auth_keys)');
+    expect(d.help.markdown).toContain('### About the key format\n- 64 letters and digits');
+    expect(d.help.markdown).toContain('Keys may carry a \\_live marker. (Not confirmed by the provider');
+    // A rule whose only reference is a note has no help link (a note is no URI).
+    const noted = { ...rule, references: ['observed: 40 lower hex'] };
+    const [n] = JSON.parse(reporters.sarif!([finding], { ...META, rules: [noted] })).runs[0].tool.driver.rules;
+    expect(n.helpUri).toBeUndefined();
+  });
+
   it('uses exclusive end columns, %SRCROOT%-relative encoded URIs and content fingerprints', () => {
     const results = sarif().runs[0].results;
     const loc = results[0].locations[0].physicalLocation;
