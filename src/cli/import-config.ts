@@ -19,5 +19,5 @@ export function importConfigCommand(args: Args): RunResult {
   const defaults = new Set(loadRulePacks().flatMap((p) => p.rules.map((r) => r.id)));
   const result = importGitleaks(text, file, defaults);
   const stderr = result.warnings.map((w) => `keyhound: warning: ${w}\n`).join('');
-  return { exitCode: EXIT_CLEAN, stdout: emit(importedConfigYaml(result, file), a), stderr };
+  return { exitCode: EXIT_CLEAN, stdout: emit(importedConfigYaml(result, file), a as { output?: string }), stderr };
 }

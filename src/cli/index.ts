@@ -10,16 +10,102 @@ import { commandError } from './errors.js';
 import { historyCommand } from './history.js';
 import { rulesCheck, rulesList } from './rules.js';
 import { scanCommand } from './scan.js';
+import { longOptionNames, unknownArgumentsMessage } from './suggest.js';
 import { TOOL } from './tool.js';
 
 export { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, type RunIO, type RunResult } from './common.js';
 
+type Options = Record<string, import('yargs').Options>;
+
 /** `--verify` and `--only-verified`, on the commands that report findings. */
-function verifyOptions<T>(y: import('yargs').Argv<T>) {
-  return y
-    .option('verify', { type: 'boolean', describe: "Check each credential found at its provider (network; read-only calls; see README \"Verification\"); findings say live, invalid or unknown" })
-    .option('only-verified', { type: 'boolean', describe: 'Report only credentials verified live (implies --verify)' });
-}
+const VERIFY: Options = {
+  verify: { type: 'boolean', describe: "Check each credential found at its provider (network; read-only calls; see README \"Verification\"); findings say live, invalid or unknown" },
+  'only-verified': { type: 'boolean', describe: 'Report only credentials verified live (implies --verify)' },
+};
+
+/** Where and how the report is written: the commands that report findings (and `merge`). */
+const REPORT: Options = {
+  format: { alias: ['f', 'report-format'], choices: FORMATS, default: 'text', describe: 'Report format (github: workflow-command annotations; ndjson: one finding per line)' },
+  output: { alias: ['o', 'report-path'], type: 'string', describe: 'Write the report to this file' },
+  redact: { type: 'boolean', describe: 'Mask secrets in every output (the default; as gitleaks --redact)' },
+  'no-redact': { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' },
+  'no-color': { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set; FORCE_COLOR forces colour)' },
+  'exit-code': { type: 'string', describe: 'Exit code when secrets are found (default 1; as gitleaks --exit-code)' },
+  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' },
+};
+
+/** What the scan reads besides the files: rules, config, baseline, and the engine's limits. */
+const SCANNING: Options = {
+  config: { alias: 'c', type: 'string', describe: 'Config file (default: .keyhound.yaml in the scan root); a .toml file is read as a gitleaks config' },
+  baseline: { type: 'string', describe: 'Baseline file: suppress the findings it lists; none: no baseline (default: the config key baseline, else .keyhound-baseline.json when present)' },
+  'honor-gitleaks-allow': { type: 'boolean', default: false, describe: 'Also treat gitleaks:allow comments as inline allows' },
+  'allow-no-rules': { type: 'boolean', default: false, describe: 'Let a run with no active rule pass (without it, that is an error: exit 2)' },
+  'rule-budget': { type: 'string', describe: 'Most milliseconds one rule may spend on one file; a rule over it is cut short and named on stderr (default 10000)' },
+  'max-decode-depth': { type: 'string', describe: 'Levels of base64, hex, percent, string-escape, HTML-entity and string-concatenation decoding to look through for keys; 0: none (default 2, or the config key maxDecodeDepth)' },
+  'max-archive-depth': { type: 'string', describe: 'Levels of archives (zip, jar, apk, whl, tar, tar.gz, gz…) to open and scan inside, reported as file.zip!/member; 0: none (default 2, or the config key maxArchiveDepth)' },
+  verbose: { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' },
+};
+
+const maxFileSize = (what: string): Options => ({
+  'max-file-size': { type: 'string', default: '64M', describe: `Skip (and report) larger ${what}; bytes or K/M/G` },
+});
+
+/** Each command's options (besides --help and --version), which its --help lists and the parser accepts. */
+export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
+  scan: {
+    ...REPORT,
+    ...SCANNING,
+    ...VERIFY,
+    include: { type: 'string', array: true, describe: 'Scan only files matching this glob (repeatable; relative to the scan root; no slash: a name at any depth)' },
+    exclude: { type: 'string', array: true, describe: 'Skip files and folders matching this glob (repeatable; as --include)' },
+    'no-gitignore': { type: 'boolean', describe: 'Scan files that .gitignore excludes' },
+    ...maxFileSize('files'),
+    'stdin-filename': { type: 'string', describe: 'Path to report for standard input' },
+    threads: { type: 'string', describe: 'Threads for large scans: the main one and N-1 workers (default: one per core, at most 8; 1: no workers)' },
+  },
+  baseline: {
+    output: { alias: ['o'], type: 'string', describe: 'The baseline file to write (default: --baseline, the config key baseline, else .keyhound-baseline.json at the scan root)' },
+    ...Object.fromEntries(Object.entries(SCANNING).filter(([k]) => k !== 'allow-no-rules')),
+    prune: { type: 'boolean', default: false, describe: 'Also drop entries that match nothing any more' },
+    history: { type: 'boolean', default: false, describe: 'Baseline every finding in the git history of the repository named (as keyhound history sees them)' },
+    'no-gitignore': { type: 'boolean', describe: 'Scan files that .gitignore excludes' },
+    ...maxFileSize('files'),
+    quiet: REPORT.quiet!,
+  },
+  'import-config': { output: { alias: ['o'], type: 'string', describe: 'Write the config to this file' } },
+  history: {
+    ...REPORT,
+    ...SCANNING,
+    ...VERIFY,
+    branch: { type: 'string', describe: 'Only commits reachable from this ref (default: every ref)' },
+    range: { type: 'string', describe: 'Only commits in this range, e.g. main..feature' },
+    since: { type: 'string', describe: 'Only commits after this date (as git log --since)' },
+    'max-commits': { type: 'number', describe: 'Only the N most recent commits' },
+    ...maxFileSize('blobs'),
+    repos: { type: 'string', describe: 'Audit many repositories: a file listing one local path or clone URL (https, ssh, git@host:path, file://) a line' },
+    cache: { type: 'string', describe: 'With --repos: where clone URLs are kept as bare mirrors, updated on the next run (default: keyhound/mirrors in the user cache folder)' },
+    jobs: { type: 'string', describe: 'With --repos: repositories scanned at a time (default: cores, at most 4)' },
+    shard: { type: 'string', describe: 'With --repos: only shard I of N (I/N, e.g. 2/8), by a stable hash of each repository, so N jobs cover the list once' },
+    state: { type: 'string', describe: 'With --repos: keep finished repositories here, so a killed run resumes without scanning them again' },
+  },
+  merge: { ...REPORT, config: SCANNING.config! },
+  diff: {
+    ...REPORT,
+    ...SCANNING,
+    ...VERIFY,
+    'no-attribution': { type: 'boolean', describe: 'Do not name the commit that added each finding' },
+    ...maxFileSize('blobs'),
+  },
+  staged: { ...REPORT, ...SCANNING, ...VERIFY, ...maxFileSize('files') },
+  'install-hook': { uninstall: { type: 'boolean', default: false, describe: "Remove keyhound's lines from the hook" } },
+  'rules list': {
+    provider: { type: 'string', describe: 'Only the rules of this provider id (binance, openai, ...)' },
+    format: { alias: ['f'], choices: ['text', 'json'], default: 'text', describe: 'List format' },
+    output: { alias: ['o'], type: 'string', describe: 'Write the list to this file' },
+    config: { alias: 'c', type: 'string', describe: 'Config file whose rules are listed too (default: .keyhound.yaml here)' },
+  },
+  'rules check': {},
+};
 
 const EPILOGUE = `Exit codes: 0 no secrets found, 1 secrets found, 2 usage, configuration or runtime error.
 Secrets are redacted in every output unless --no-redact is given.`;
@@ -29,86 +115,39 @@ function parser(argv: string[]) {
     .scriptName('keyhound')
     .usage('$0 <command> [options]\n\nFinds leaked API keys — crypto exchanges, wallets, AI and cloud tokens.')
     .command('scan [paths..]', 'Scan files and folders (use - for standard input)', (y) =>
-      verifyOptions(y
-        .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files, folders or quoted globs ("src/**/*.env"); - reads stdin' })
-        .option('include', { type: 'string', array: true, describe: 'Scan only files matching this glob (repeatable; relative to the scan root; no slash: a name at any depth)' })
-        .option('exclude', { type: 'string', array: true, describe: 'Skip files and folders matching this glob (repeatable; as --include)' })
-        .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
-        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' })
-        .option('stdin-filename', { type: 'string', describe: 'Path to report for standard input' })
-        .option('threads', { type: 'string', describe: 'Threads for large scans: the main one and N-1 workers (default: one per core, at most 8; 1: no workers)' })
-        ),
+      y.positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files, folders or quoted globs ("src/**/*.env"); - reads stdin' }).options(COMMAND_OPTIONS.scan!),
     )
     .command('baseline [paths..]', 'Accept what is found now: write it to the baseline file (default .keyhound-baseline.json)', (y) =>
-      y
-        .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders' })
-        .option('prune', { type: 'boolean', default: false, describe: 'Also drop entries that match nothing any more' })
-        .option('history', { type: 'boolean', default: false, describe: 'Baseline every finding in the git history of the repository named (as keyhound history sees them)' })
-        .option('no-gitignore', { type: 'boolean', describe: 'Scan files that .gitignore excludes' })
-        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' }),
+      y.positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files or folders' }).options(COMMAND_OPTIONS.baseline!),
     )
     .command('import-config <from> <file>', 'Print the .keyhound.yaml equivalent of another tool\'s config (gitleaks)', (y) =>
       y
         .positional('from', { choices: ['gitleaks'], demandOption: true, describe: 'The tool the config is for' })
-        .positional('file', { type: 'string', demandOption: true, describe: 'Its config file, e.g. .gitleaks.toml' }),
+        .positional('file', { type: 'string', demandOption: true, describe: 'Its config file, e.g. .gitleaks.toml' })
+        .options(COMMAND_OPTIONS['import-config']!),
     )
     .command('history [repo]', "Scan a repository's whole history: every unique blob on every ref, once", (y) =>
-      verifyOptions(y
-        .positional('repo', { type: 'string', default: '.', describe: 'Repository (any folder in a work tree, or a bare repository)' })
-        .option('branch', { type: 'string', describe: 'Only commits reachable from this ref (default: every ref)' })
-        .option('range', { type: 'string', describe: 'Only commits in this range, e.g. main..feature' })
-        .option('since', { type: 'string', describe: 'Only commits after this date (as git log --since)' })
-        .option('max-commits', { type: 'number', describe: 'Only the N most recent commits' })
-        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' })
-        .option('repos', { type: 'string', describe: 'Audit many repositories: a file listing one local path or clone URL (https, ssh, git@host:path, file://) a line' })
-        .option('cache', { type: 'string', describe: 'With --repos: where clone URLs are kept as bare mirrors, updated on the next run (default: keyhound/mirrors in the user cache folder)' })
-        .option('jobs', { type: 'string', describe: 'With --repos: repositories scanned at a time (default: cores, at most 4)' })
-        .option('shard', { type: 'string', describe: 'With --repos: only shard I of N (I/N, e.g. 2/8), by a stable hash of each repository, so N jobs cover the list once' })
-        .option('state', { type: 'string', describe: 'With --repos: keep finished repositories here, so a killed run resumes without scanning them again' })
-        ),
+      y.positional('repo', { type: 'string', default: '.', describe: 'Repository (any folder in a work tree, or a bare repository)' }).options(COMMAND_OPTIONS.history!),
     )
     .command('merge <reports..>', 'Merge JSON reports (e.g. the shards of an audit) into one report, each finding once per repository', (y) =>
-      y.positional('reports', { type: 'string', array: true, demandOption: true, describe: 'JSON reports written by --format json' }),
+      y.positional('reports', { type: 'string', array: true, demandOption: true, describe: 'JSON reports written by --format json' }).options(COMMAND_OPTIONS.merge!),
     )
     .command('diff <range> [repo]', 'Scan what each commit of a range adds: BASE...HEAD (a pull request), OLD..NEW (a push), or BASE', (y) =>
-      verifyOptions(y
+      y
         .positional('range', { type: 'string', demandOption: true, describe: 'BASE...HEAD: the commits of HEAD not in BASE; OLD..NEW: the commits of NEW not in OLD; BASE alone: BASE...HEAD. Every commit is scanned against its parents, so a key added and removed again is found' })
         .positional('repo', { type: 'string', default: '.', describe: 'Repository (any folder in its work tree)' })
-        .option('no-attribution', { type: 'boolean', describe: 'Do not name the commit that added each finding' })
-        .option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger blobs; bytes or K/M/G' })
-        ),
+        .options(COMMAND_OPTIONS.diff!),
     )
-    .command('staged', 'Scan what is staged for commit (the index): only the lines the commit adds', (y) =>
-      verifyOptions(y.option('max-file-size', { type: 'string', default: '64M', describe: 'Skip (and report) larger files; bytes or K/M/G' })),
-    )
-    .command('install-hook', 'Install (or with --uninstall remove) the git pre-commit hook that runs keyhound staged', (y) =>
-      y.option('uninstall', { type: 'boolean', default: false, describe: "Remove keyhound's lines from the hook" }),
-    )
+    .command('staged', 'Scan what is staged for commit (the index): only the lines the commit adds', (y) => y.options(COMMAND_OPTIONS.staged!))
+    .command('install-hook', 'Install (or with --uninstall remove) the git pre-commit hook that runs keyhound staged', (y) => y.options(COMMAND_OPTIONS['install-hook']!))
     .command('rules', 'List the rules or check a rule file', (y) =>
       y
-        .command('list', 'List every rule by provider, with family, severity, parts and validator', (yy) =>
-          yy.option('provider', { type: 'string', describe: 'Only the rules of this provider id (binance, openai, ...)' }),
-        )
-        .command('check <file>', "Validate a rule file and run each rule's examples", (yy) =>
-          yy.positional('file', { type: 'string', demandOption: true }),
+        .command('list', 'List every rule by provider, with family, severity, parts and validator', (yy) => yy.options(COMMAND_OPTIONS['rules list']!))
+        .command('check <file>', "Validate a rule file (every error at once) and run each rule's examples", (yy) =>
+          yy.positional('file', { type: 'string', demandOption: true }).options(COMMAND_OPTIONS['rules check']!),
         )
         .demandCommand(1, 'Name a rules command: list or check'),
     )
-    .option('format', { alias: ['f', 'report-format'], choices: FORMATS, default: 'text', describe: 'Report format (github: workflow-command annotations; ndjson: one finding per line)' })
-    .option('output', { alias: ['o', 'report-path'], type: 'string', describe: 'Write the report to this file (baseline: the baseline file to write)' })
-    .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .keyhound.yaml in the scan root); a .toml file is read as a gitleaks config' })
-    .option('baseline', { type: 'string', describe: 'Baseline file: suppress the findings it lists; none: no baseline (default: the config key baseline, else .keyhound-baseline.json when present)' })
-    .option('honor-gitleaks-allow', { type: 'boolean', default: false, describe: 'Also treat gitleaks:allow comments as inline allows' })
-    .option('redact', { type: 'boolean', describe: 'Mask secrets in every output (the default; as gitleaks --redact)' })
-    .option('exit-code', { type: 'string', describe: 'Exit code when secrets are found (default 1; as gitleaks --exit-code)' })
-    .option('no-redact', { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' })
-    .option('no-color', { type: 'boolean', describe: 'Plain text output (also when NO_COLOR is set)' })
-    .option('allow-no-rules', { type: 'boolean', default: false, describe: 'Let a run with no active rule pass (without it, that is an error: exit 2)' })
-    .option('rule-budget', { type: 'string', describe: 'Most milliseconds one rule may spend on one file; a rule over it is cut short and named on stderr (default 10000)' })
-    .option('max-decode-depth', { type: 'string', describe: 'Levels of base64, hex, percent, string-escape, HTML-entity and string-concatenation decoding to look through for keys; 0: none (default 2, or the config key maxDecodeDepth)' })
-    .option('max-archive-depth', { type: 'string', describe: 'Levels of archives (zip, jar, apk, whl, tar, tar.gz, gz…) to open and scan inside, reported as file.zip!/member; 0: none (default 2, or the config key maxArchiveDepth; scan and history)' })
-    .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'List skipped files and dropped candidates on stderr' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing when nothing is found' })
     .parserConfiguration({ 'boolean-negation': false })
     .demandCommand(1, 'Name a command: scan, staged, history, merge, diff, install-hook, baseline, import-config or rules')
     .strict()
@@ -118,6 +157,15 @@ function parser(argv: string[]) {
     .alias('help', 'h')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false);
+}
+
+/** The command named in `argv` (`rules list` for a rules subcommand), if any: the first word that names one. */
+function commandOf(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const first = words.find((w) => Object.hasOwn(COMMAND_OPTIONS, w) || w === 'rules');
+  if (first !== 'rules') return first;
+  const sub = words[words.indexOf(first) + 1];
+  return sub === 'list' || sub === 'check' ? `rules ${sub}` : undefined;
 }
 
 export type Args = Awaited<ReturnType<ReturnType<typeof parser>['parseAsync']>>;
@@ -140,8 +188,12 @@ export async function run(rawArgv: string[], io: RunIO = {}): Promise<RunResult>
     args = {} as Args;
   }
   if (parseError) {
-    const message = (parseError as Error).message;
-    return { exitCode: EXIT_ERROR, stdout: '', stderr: `keyhound: ${message}\nRun "keyhound --help" for usage.\n` };
+    const command = commandOf(rawArgv);
+    const words = command ? [] : rawArgv.includes('rules') ? ['list', 'check'] : [...new Set(Object.keys(COMMAND_OPTIONS).map((c) => c.split(' ')[0]!))];
+    const unknown = unknownArgumentsMessage((parseError as Error).message, rawArgv, longOptionNames(command ? COMMAND_OPTIONS[command]! : {}), words);
+    const message = unknown ?? (parseError as Error).message;
+    const help = command ? `keyhound ${command} --help` : 'keyhound --help';
+    return { exitCode: EXIT_ERROR, stdout: '', stderr: `${message.split('\n').map((l) => `keyhound: ${l}`).join('\n')}\nRun "${help}" for usage.\n` };
   }
   if (output) return { exitCode: EXIT_CLEAN, stdout: `${output.trimEnd()}\n`, stderr: '' };
 

@@ -33,7 +33,7 @@ export function rulesList(args: Args): RunResult {
   }
   if (a.format === 'json') {
     const json = rows.map(({ providerName: _name, match: _match, ...r }) => r);
-    return { exitCode: EXIT_CLEAN, stdout: emit(`${JSON.stringify(json, null, 2)}\n`, a), stderr: '' };
+    return { exitCode: EXIT_CLEAN, stdout: emit(`${JSON.stringify(json, null, 2)}\n`, a as { output?: string }), stderr: '' };
   }
   const widths = {
     id: Math.max(2, ...rows.map((r) => r.id.length)),
@@ -51,7 +51,7 @@ export function rulesList(args: Args): RunResult {
     }
   }
   out.push('', `${rows.length} rules, ${byProvider.size - (byProvider.has('') ? 1 : 0)} providers`);
-  return { exitCode: EXIT_CLEAN, stdout: emit(`${out.join('\n')}\n`, a), stderr: '' };
+  return { exitCode: EXIT_CLEAN, stdout: emit(`${out.join('\n')}\n`, a as { output?: string }), stderr: '' };
 }
 
 export function rulesCheck(args: Args): RunResult {
