@@ -101,13 +101,20 @@ function scrubText(text, secrets = []) {
   }
   return out.replace(KEY_SHAPED, (t) => /[0-9]/.test(t) && /[A-Za-z]/.test(t) && entropy(t) >= 3 ? redactSecret(t) : t);
 }
+function redactSnippet(snippet, f, secrets) {
+  const before2 = scrubText(snippet.text.slice(0, snippet.start), secrets);
+  const match = f.decoded ? "\u2026" : redactSecret(f.secret);
+  const after = scrubText(snippet.text.slice(snippet.end), secrets);
+  return { text: before2 + match + after, start: before2.length, end: before2.length + match.length };
+}
 function redact(findings) {
   const secrets = findings.flatMap((f) => [f.secret, ...Object.values(f.parts ?? {})]);
   return findings.map((f) => ({
     ...f,
     secret: redactSecret(f.secret),
     ...f.parts ? { parts: Object.fromEntries(Object.entries(f.parts).map(([k, v]) => [k, redactSecret(v)])) } : {},
-    ...f.commit ? { commit: { ...f.commit, message: scrubText(f.commit.message, secrets) } } : {}
+    ...f.commit ? { commit: { ...f.commit, message: scrubText(f.commit.message, secrets) } } : {},
+    ...f.snippet ? { snippet: redactSnippet(f.snippet, f, secrets) } : {}
   }));
 }
 var REDACTED_PREFIX_MAX, KEY_SHAPED;
@@ -210,13 +217,48 @@ function pascalCase(id) {
 function pathToUri(path) {
   return wellFormed(path).split("/").map(encodeURIComponent).join("/");
 }
+function splitReferences(refs) {
+  const links = refs.filter((r) => /^https?:\/\//i.test(r));
+  return { links, notes: refs.filter((r) => !links.includes(r)).map(noteText) };
+}
+function noteText(note) {
+  const m = /^(observed once|observed|unverified)\s*:\s*(.*)$/is.exec(note.trim());
+  let body2 = (m ? m[2] : note.trim()).replace(/\[[^\]\s]{3,12}\]/g, (c) => CLASSES[c] ?? c);
+  body2 = body2.charAt(0).toUpperCase() + body2.slice(1);
+  if (!/[.!?]$/.test(body2)) body2 += ".";
+  const kind2 = m?.[1].toLowerCase();
+  if (kind2 === "observed") return `${body2} (Seen in public code; the provider does not document it.)`;
+  if (kind2 === "observed once") return `${body2} (Seen once in public code; the provider does not document it.)`;
+  if (kind2 === "unverified") return `${body2} (Not confirmed by the provider's documentation.)`;
+  return body2;
+}
+function linkLabel(url) {
+  try {
+    const u = new URL(url);
+    const parts = u.pathname.split("/").filter(Boolean).map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
+    const label2 = [u.host.replace(/^www\./, ""), ...parts].join(" \u203A ") + (u.hash.length > 1 ? ` (${u.hash.slice(1)})` : "");
+    return label2.length > 100 ? `${label2.slice(0, 99)}\u2026` : label2;
+  } catch {
+    return url;
+  }
+}
+function markdownText(s) {
+  return s.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
+}
 function help(rule) {
-  const refs = rule.references;
+  const { links, notes } = splitReferences(rule.references);
   const text = [
     `${rule.description} (${rule.id}, severity ${rule.severity}).`,
     "Anyone who can read this code or its history can use the key.",
     "To fix: 1. Rotate the key at its provider first: it may already have been copied. 2. Remove it from the code and load it from a secret store or the environment; if the repository is public, also purge it from history. 3. If it is a test value, allow it with a `keyhound:allow` comment on its line; if it is an accepted old leak, add it to the baseline (`keyhound baseline`).",
-    ...refs.length ? [`References: ${refs.join(" ")}`] : []
+    ...links.length ? ["References:", ...links.map((r) => `- ${r}`)] : [],
+    ...notes.length ? ["About the key format:", ...notes.map((n) => `- ${n}`)] : []
   ].join("\n");
   const markdown = [
     `**${rule.description}** (\`${rule.id}\`, severity ${rule.severity})`,
@@ -227,18 +269,20 @@ function help(rule) {
     "1. **Rotate** the key at its provider first: it may already have been copied.",
     "2. **Remove** it from the code and load it from a secret store or the environment. If the repository is public, also purge it from history.",
     "3. **Allow** it only if it is not a live key: a test value gets a `keyhound:allow` comment on its line; an accepted old leak goes in the baseline (`keyhound baseline`).",
-    ...refs.length ? ["", "### References", ...refs.map((r) => `- ${r}`)] : []
+    ...links.length ? ["", "### References", ...links.map((r) => `- [${markdownText(linkLabel(r))}](${r.replace(/[()\s]/g, encodeURIComponent)})`)] : [],
+    ...notes.length ? ["", "### About the key format", ...notes.map((n) => `- ${markdownText(n)}`)] : []
   ].join("\n");
   return { text, markdown };
 }
 function ruleDescriptor(rule) {
   const tags = [.../* @__PURE__ */ new Set(["security", "secret", rule.family, ...rule.tags])];
+  const helpUri = splitReferences(rule.references).links[0];
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description}: a leaked credential (${rule.family} rules, severity ${rule.severity}).` },
-    ...rule.references[0] ? { helpUri: rule.references[0] } : {},
+    ...helpUri ? { helpUri } : {},
     help: help(rule),
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
@@ -310,7 +354,7 @@ function sarifReport(findings, meta) {
   return `${JSON.stringify(doc, null, 2)}
 `;
 }
-var SARIF_SCHEMA, FINGERPRINT_KEY, SECURITY_SEVERITY, LEVEL;
+var SARIF_SCHEMA, FINGERPRINT_KEY, SECURITY_SEVERITY, LEVEL, CLASSES;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
@@ -328,6 +372,16 @@ var init_sarif = __esm({
       high: "error",
       medium: "warning",
       low: "note"
+    };
+    CLASSES = {
+      "[A-Za-z0-9]": "letters and digits",
+      "[a-zA-Z0-9]": "letters and digits",
+      "[0-9A-Z]": "upper-case letters and digits",
+      "[A-Z0-9]": "upper-case letters and digits",
+      "[0-9a-z]": "lower-case letters and digits",
+      "[a-z0-9]": "lower-case letters and digits",
+      "[0-9A-F]": "upper-case hex digits",
+      "[0-9a-f]": "lower-case hex digits"
     };
   }
 });
@@ -14199,10 +14253,10 @@ var init_build = __esm({
               iflags = re.flags & RE2Flags.FOLD_CASE;
             }
             if (iflags === strflags) {
-              let same = 0;
-              while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
-              if (same > 0) {
-                strlen = same;
+              let same2 = 0;
+              while (same2 < strlen && same2 < istrlen && str[same2] === istr[same2]) same2++;
+              if (same2 > 0) {
+                strlen = same2;
                 continue;
               }
             }
@@ -37432,6 +37486,66 @@ var init_dedupe = __esm({
   }
 });
 
+// src/filters/snippet.ts
+function lineStarts(text, wanted) {
+  const starts = /* @__PURE__ */ new Map();
+  const last = Math.max(...wanted);
+  let line = 0;
+  let at = 0;
+  while (line <= last) {
+    if (wanted.has(line)) starts.set(line, at);
+    const nl = text.indexOf("\n", at);
+    if (nl < 0) break;
+    at = nl + 1;
+    line += 1;
+  }
+  return starts;
+}
+function makeSnippet(line, start, end) {
+  const s = Math.max(0, Math.min(start, line.length));
+  const e = Math.max(s, Math.min(end, line.length));
+  let a = Math.max(0, s - SNIPPET_CONTEXT);
+  let b = Math.min(line.length, e + SNIPPET_CONTEXT);
+  if (a > 0 && TOKEN.test(line[a - 1]) && TOKEN.test(line[a])) {
+    let out = a;
+    while (out > 0 && a - out < TOKEN_SLACK && TOKEN.test(line[out - 1])) out -= 1;
+    if (out === 0 || !TOKEN.test(line[out - 1])) a = out;
+    else while (a < s && TOKEN.test(line[a])) a += 1;
+  }
+  if (b < line.length && TOKEN.test(line[b - 1]) && TOKEN.test(line[b])) {
+    let out = b;
+    while (out < line.length && out - b < TOKEN_SLACK && TOKEN.test(line[out])) out += 1;
+    if (out === line.length || !TOKEN.test(line[out])) b = out;
+    else while (b > e && TOKEN.test(line[b - 1])) b -= 1;
+  }
+  const head = a > 0 ? "\u2026" : "";
+  if (a === 0) while (a < s && (line[a] === " " || line[a] === "	")) a += 1;
+  const text = head + line.slice(a, b).replace(/\r$/, "") + (b < line.length && line.slice(b) !== "\r" ? "\u2026" : "");
+  return { text, start: head.length + s - a, end: head.length + e - a };
+}
+function withSnippets(findings, fragment) {
+  if (findings.length === 0) return findings;
+  const offset = fragment.lineOffset ?? 0;
+  const starts = lineStarts(fragment.text, new Set(findings.map((f) => f.line - 1 - offset)));
+  return findings.map((f) => {
+    const at = starts.get(f.line - 1 - offset);
+    if (at === void 0) return f;
+    const nl = fragment.text.indexOf("\n", at);
+    const line = fragment.text.slice(at, nl < 0 ? fragment.text.length : nl);
+    const end = f.endLine === f.line ? f.endColumn : line.length;
+    return { ...f, snippet: makeSnippet(line, f.column - 1, end) };
+  });
+}
+var SNIPPET_CONTEXT, TOKEN_SLACK, TOKEN;
+var init_snippet = __esm({
+  "src/filters/snippet.ts"() {
+    "use strict";
+    SNIPPET_CONTEXT = 60;
+    TOKEN_SLACK = 40;
+    TOKEN = /[A-Za-z0-9_+/=.~-]/;
+  }
+});
+
 // src/filters/sort.ts
 function sortFindings(findings) {
   return [...findings].sort(
@@ -37459,7 +37573,7 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
     bytes += fragment.bytes ?? fragment.text.length;
     const result2 = detectDecoded(ruleSet, fragment, options, maxDecodeDepth);
     if (result2.cutShort) cutShort.push(...result2.cutShort);
-    for (const f of result2.findings) found.push(f);
+    for (const f of withSnippets(result2.findings, fragment)) found.push(f);
     for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
   }
   return { findings: sortFindings(dedupe2(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
@@ -37471,6 +37585,7 @@ var init_scan_fragments = __esm({
     init_layers();
     init_detect();
     init_dedupe();
+    init_snippet();
     init_sort();
     DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
     wallClock = () => performance.now();
@@ -42442,7 +42557,7 @@ async function scanHistory(options = {}) {
       if (r === void 0) rank.set(sha, r = rank.size);
       const result2 = detectDecoded(ruleSet, fragment, detectOptions, maxDecodeDepth);
       if (result2.cutShort) cutShort.push(...result2.cutShort);
-      for (const f of result2.findings) kept.add(f, r);
+      for (const f of withSnippets(result2.findings, fragment)) kept.add(f, r);
       for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     }
   }
@@ -42467,6 +42582,7 @@ var init_scan_history = __esm({
   "src/scan-history.ts"() {
     "use strict";
     init_detect();
+    init_snippet();
     init_layers();
     init_archive();
     init_first_seen();
@@ -42509,25 +42625,13 @@ var init_types2 = __esm({
   }
 });
 
-// src/report/ansi.ts
-function ansiStyles(on) {
-  const wrap = (open3, close) => (s) => on ? `\x1B[${open3}m${s}\x1B[${close}m` : s;
-  const red = wrap(31, 39);
-  const bold = wrap(1, 22);
-  return {
-    red,
-    redBold: (s) => red(bold(s)),
-    yellow: wrap(33, 39),
-    green: wrap(32, 39),
-    gray: wrap(90, 39),
-    bold,
-    dim: wrap(2, 22),
-    underline: wrap(4, 24)
-  };
-}
-var init_ansi = __esm({
-  "src/report/ansi.ts"() {
+// src/report/styles.ts
+var same, PLAIN;
+var init_styles = __esm({
+  "src/report/styles.ts"() {
     "use strict";
+    same = (s) => s;
+    PLAIN = { red: same, redBold: same, yellow: same, green: same, gray: same, bold: same, dim: same, underline: same };
   }
 });
 
@@ -42551,14 +42655,24 @@ function verificationLine(v, c) {
   if (v.status === "invalid") return c.green(`invalid (${escapeControl(v.provider || "no provider")}): ${message}`);
   return c.yellow(`not verified: ${message}`);
 }
+function snippetLine(snippet, c) {
+  const show2 = (s) => escapeControl(s.replace(/\t/g, " "));
+  const { text, start, end } = snippet;
+  return `${c.dim("\u2502")} ${show2(text.slice(0, start))}${c.redBold(show2(text.slice(start, end)))}${show2(text.slice(end))}`;
+}
 function textReport(findings, meta) {
-  const c = ansiStyles(meta.color);
+  const c = meta.color || PLAIN;
   const sev = {
     critical: (s2) => c.redBold(s2),
     high: (s2) => c.red(s2),
     medium: (s2) => c.yellow(s2),
     low: (s2) => c.gray(s2)
   };
+  const position = (f) => `${f.line}:${f.column}`;
+  const posWidth = Math.max(0, ...findings.map((f) => position(f).length));
+  const ruleWidth = Math.max(0, ...findings.map((f) => escapeControl(f.ruleId).length));
+  const secretWidth = Math.min(SECRET_COLUMN_MAX, Math.max(0, ...findings.map((f) => escapeControl(f.secret).length)));
+  const indent = " ".repeat(2 + posWidth + 2);
   const out = [];
   let files = 0;
   const fileBlocks = (list) => {
@@ -42574,10 +42688,18 @@ function textReport(findings, meta) {
     for (const [file, group] of byFile) {
       out.push(c.underline(file));
       for (const f of group) {
-        out.push(`  ${`${f.line}:${f.column}`.padEnd(9)} ${sev[f.severity](f.severity.padEnd(8))} ${c.bold(escapeControl(f.ruleId))}  ${escapeControl(f.description)}  ${c.dim(escapeControl(f.secret))}`);
-        if (f.verification) out.push(`            ${verificationLine(f.verification, c)}`);
-        if (f.decoded) out.push(`            ${c.dim(`decoded from ${f.decoded.join(" \u2192 ")}: the position is the encoded text's`)}`);
-        if (f.commit) out.push(`            ${c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`))}`);
+        const cells = [
+          position(f).padEnd(posWidth),
+          sev[f.severity](f.severity.padEnd(8)),
+          c.bold(escapeControl(f.ruleId).padEnd(ruleWidth)),
+          c.dim(escapeControl(f.secret).padEnd(secretWidth)),
+          escapeControl(f.description)
+        ];
+        out.push(`  ${cells.join("  ")}`);
+        if (f.snippet) out.push(indent + snippetLine(f.snippet, c));
+        if (f.verification) out.push(indent + verificationLine(f.verification, c));
+        if (f.decoded) out.push(indent + c.dim(`decoded from ${f.decoded.join(" \u2192 ")}: the position is the encoded text's`));
+        if (f.commit) out.push(indent + c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`)));
       }
       out.push("");
     }
@@ -42623,13 +42745,14 @@ function repositoryLines(repos, c) {
   for (const r of failed) out.push(c.red(escapeControl(`  \u2716 ${r.name} (${r.url}): ${r.error ?? "failed"}`)));
   return out;
 }
-var FIX_HINT;
+var FIX_HINT, SECRET_COLUMN_MAX;
 var init_text2 = __esm({
   "src/report/text.ts"() {
     "use strict";
-    init_ansi();
+    init_styles();
     init_escape();
     FIX_HINT = "To fix: rotate the key at its provider first (it may already be copied elsewhere), then remove it from the code. A test value: add a `keyhound:allow` comment on its line. An accepted old one: add it to the baseline.";
+    SECRET_COLUMN_MAX = 24;
   }
 });
 
@@ -42980,6 +43103,13 @@ var init_report = __esm({
   }
 });
 
+// src/cli/color.ts
+var init_color = __esm({
+  "src/cli/color.ts"() {
+    "use strict";
+  }
+});
+
 // src/cli/output.ts
 var init_output = __esm({
   "src/cli/output.ts"() {
@@ -42997,6 +43127,7 @@ var init_finish = __esm({
     init_report();
     init_rules();
     init_common();
+    init_color();
     init_output();
     init_tool();
   }
@@ -45842,6 +45973,7 @@ init_paths();
 init_archive();
 init_layers();
 init_detect();
+init_snippet();
 init_dedupe();
 init_sort();
 init_scan_fragments();
@@ -45920,7 +46052,7 @@ function scanBatch(ruleSet, req, maxFileSize, options) {
       files += 1;
       bytes += fragment.bytes ?? fragment.text.length;
       const result2 = detectDecoded(ruleSet, fragment, detectOptions, maxDecodeDepth);
-      for (const f of result2.findings) findings.push(f);
+      for (const f of withSnippets(result2.findings, fragment)) findings.push(f);
       if (result2.cutShort) cutShort.push(...result2.cutShort);
       for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
     }
@@ -46185,6 +46317,7 @@ async function scan(options = {}) {
 
 // src/scan-diff.ts
 init_detect();
+init_snippet();
 init_layers();
 init_archive();
 init_first_seen();
@@ -46316,7 +46449,7 @@ async function scanDiff(options) {
       decodeDepth(options, config)
     );
     if (result2.cutShort) cutShort.push(...result2.cutShort);
-    for (const f of result2.findings) {
+    for (const f of withSnippets(result2.findings, fragment)) {
       if (inPrevious(f, fragment.previous)) dropped.set("in-parent", (dropped.get("in-parent") ?? 0) + 1);
       else kept.add(f, r);
     }
