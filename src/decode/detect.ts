@@ -16,7 +16,7 @@ const SEP = '\n\n';
 export function detectDecoded(ruleSet: RuleSet, fragment: Fragment, options: DetectOptions, maxDepth: number): DetectResult {
   const base = detect(ruleSet, fragment, options);
   if (maxDepth <= 0) return base;
-  const pieces = decodeLayers(fragment.text, maxDepth);
+  const pieces = decodeLayers(fragment.text, maxDepth, fragment.utf8);
   if (pieces.length === 0) return base;
 
   const starts: number[] = [];

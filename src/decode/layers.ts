@@ -22,14 +22,17 @@ export interface Piece {
   text: string;
 }
 
-/** Every decoded piece of `text`, level by level, up to `maxDepth` levels (0: none). */
-export function decodeLayers(text: string, maxDepth: number): Piece[] {
+/**
+ * Every decoded piece of `text`, level by level, up to `maxDepth` levels (0: none). `utf8`: the bytes `text` was
+ * decoded from, when valid UTF-8 (see {@link spans}).
+ */
+export function decodeLayers(text: string, maxDepth: number, utf8?: Uint8Array): Piece[] {
   const out: Piece[] = [];
   let frontier: Piece[] = [{ start: 0, end: text.length, chain: [], text }];
   for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
     const next: Piece[] = [];
     for (const p of frontier) {
-      for (const s of spans(p.text)) {
+      for (const s of spans(p.text, depth === 1 ? utf8 : undefined)) {
         // A piece that decodes to itself again (an escape span inside what an escape span gave) is not new.
         if (s.text === p.text) continue;
         const top = p.chain.length ? p : { start: s.start, end: s.end };
