@@ -27,8 +27,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
+  for (var name3 in all)
+    __defProp(target, name3, { get: all[name3], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -2970,11 +2970,11 @@ var init_radix = __esm({
 });
 
 // src/detect/validators/github-crc32.ts
-function checkCrc32Base62Body(body2) {
-  if (!/^[A-Za-z0-9]{36}$/.test(body2)) return fail("body is not 36 base62 characters");
-  const payload = body2.slice(0, 30);
+function checkCrc32Base62Body(body3) {
+  if (!/^[A-Za-z0-9]{36}$/.test(body3)) return fail("body is not 36 base62 characters");
+  const payload = body3.slice(0, 30);
   const want = base62Crc(crc32(payload));
-  if (body2.slice(30) !== want) return fail("CRC32-base62 checksum mismatch");
+  if (body3.slice(30) !== want) return fail("CRC32-base62 checksum mismatch");
   return OK;
 }
 function githubCrc32(secret) {
@@ -3028,8 +3028,8 @@ var init_gitlab_routable = __esm({
 // src/detect/validators/groq-marker.ts
 function groqMarker(secret) {
   if (!/^gsk_[A-Za-z0-9]{52}$/.test(secret)) return fail("not gsk_ + 52 alphanumerics");
-  const body2 = secret.slice(4);
-  if (body2.slice(GROQ_MARKER_OFFSET, GROQ_MARKER_OFFSET + 8) !== GROQ_MARKER) {
+  const body3 = secret.slice(4);
+  if (body3.slice(GROQ_MARKER_OFFSET, GROQ_MARKER_OFFSET + 8) !== GROQ_MARKER) {
     return fail(`no ${GROQ_MARKER} marker at body offset ${GROQ_MARKER_OFFSET}`);
   }
   return OK;
@@ -3220,8 +3220,8 @@ var init_solana_keypair = __esm({
 function zuploCrc32(secret) {
   const m = /^zpka_([0-9a-f]{32})_([0-9a-f]{8})$/.exec(secret);
   if (m === null) return fail("not zpka_<32hex>_<8hex>");
-  const [, body2, sum] = m;
-  if (hex32(crc32(body2)) !== sum) return fail("CRC32 checksum mismatch");
+  const [, body3, sum] = m;
+  if (hex32(crc32(body3)) !== sum) return fail("CRC32 checksum mismatch");
   return OK;
 }
 var init_zuplo_crc32 = __esm({
@@ -3815,21 +3815,21 @@ function escapeLength(src, i) {
   else if (c === "k") m = /^<[^>]*>/.exec(rest);
   return 2 + (m ? m[0].length : 0);
 }
-function caseFoldClass(body2) {
+function caseFoldClass(body3) {
   let out = "";
   let extra = "";
   let i = 0;
-  while (i < body2.length) {
-    const c = body2[i];
+  while (i < body3.length) {
+    const c = body3[i];
     if (c === "\\") {
-      const n = escapeLength(body2, i);
-      out += body2.slice(i, i + n);
+      const n = escapeLength(body3, i);
+      out += body3.slice(i, i + n);
       i += n;
       continue;
     }
     const lo2 = c;
-    const dash = body2[i + 1];
-    const hi = body2[i + 2];
+    const dash = body3[i + 1];
+    const hi = body3[i + 2];
     if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo2) && LETTER.test(hi)) {
       out += `${lo2}-${hi}`;
       if (lo2 === lo2.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo2)}-${swapCase(hi)}`;
@@ -3864,8 +3864,8 @@ function expandCaseInsensitiveGroups(source) {
       while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? escapeLength(source, j) : 1;
       if (j >= source.length) throw new Error("unterminated character class");
       const head = source[i + 1] === "^" ? "[^" : "[";
-      const body2 = source.slice(i + head.length, j);
-      out += depth > 0 ? head + caseFoldClass(body2) + "]" : source.slice(i, j + 1);
+      const body3 = source.slice(i + head.length, j);
+      out += depth > 0 ? head + caseFoldClass(body3) + "]" : source.slice(i, j + 1);
       i = j + 1;
       continue;
     }
@@ -5793,12 +5793,12 @@ var require_parse2 = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body2, options) => {
+    var analyzeRepeatedExtglob = (body3, options) => {
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      const branches = splitTopLevel(body3).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
           return { risky: true };
@@ -5956,8 +5956,8 @@ var require_parse2 = __commonJS({
       };
       const extglobClose = (token) => {
         const literal = input.slice(token.startIndex, state.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
+        const body3 = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body3, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open3 = tokens[token.tokensIndex];
@@ -7712,12 +7712,12 @@ var require_parse3 = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body2, options) => {
+    var analyzeRepeatedExtglob = (body3, options) => {
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      const branches = splitTopLevel(body3).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
           return { risky: true };
@@ -7888,8 +7888,8 @@ var require_parse3 = __commonJS({
       };
       const extglobClose = (token) => {
         const literal = input.slice(token.startIndex, state.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
+        const body3 = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body3, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open3 = tokens[token.tokensIndex];
@@ -8703,19 +8703,19 @@ var init_errors = __esm({
 });
 
 // src/config/v2.ts
-function nameWords(name2) {
-  let words = WORDS.get(name2);
+function nameWords(name3) {
+  let words = WORDS.get(name3);
   if (words === void 0) {
     if (WORDS.size >= 5e4) WORDS.clear();
-    WORDS.set(name2, words = splitWords(name2));
+    WORDS.set(name3, words = splitWords(name3));
   }
   return words;
 }
-function splitWords(name2) {
-  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+function splitWords(name3) {
+  return name3.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
-function compactName(name2) {
-  return name2.toLowerCase().replace(/[^a-z0-9]/g, "");
+function compactName(name3) {
+  return name3.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 function trimTail(words, aliases) {
   const w = words.slice();
@@ -8763,7 +8763,7 @@ function repeat(cls, length, where) {
 }
 function partSource(part, where) {
   const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  let body2;
+  let body3;
   let tail;
   if (part.segments) {
     const pieces = [];
@@ -8778,10 +8778,10 @@ function partSource(part, where) {
       pieces.push(repeat(cls, length, at));
       tail = cls;
     }
-    body2 = pieces.join("");
+    body3 = pieces.join("");
   } else {
     const cls = classOf(part.alphabet, part.chars, where);
-    body2 = repeat(cls, part.length, where);
+    body3 = repeat(cls, part.length, where);
     tail = cls;
   }
   const real = prefixes.filter((p) => p !== "");
@@ -8789,7 +8789,7 @@ function partSource(part, where) {
   const prefix = real.length === 0 ? "" : real.length < prefixes.length ? `(?:${alternation})?` : alternation;
   const suffix = part.suffix === void 0 ? "" : escapeRegex(part.suffix);
   if (part.suffix !== void 0) tail = "A-Za-z0-9";
-  return { source: `${prefix}${body2}${suffix}`, tail: tail || "A-Za-z0-9" };
+  return { source: `${prefix}${body3}${suffix}`, tail: tail || "A-Za-z0-9" };
 }
 function partLiterals(part) {
   const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
@@ -8799,7 +8799,7 @@ function partLiterals(part) {
 function prefixedRegex(spec, where) {
   const parts = Object.entries(spec.parts ?? {});
   if (parts.length !== 1) throw new ConfigError("a prefixed rule has exactly one part", where.file, where.ruleId, "parts");
-  const [name2, part] = parts[0];
+  const [name3, part] = parts[0];
   const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
   let keywords;
   if (prefixes.length > 0 && prefixes.every((p) => p.length >= 2)) keywords = prefixes;
@@ -8810,29 +8810,29 @@ function prefixedRegex(spec, where) {
         "a prefixed rule needs a prefix of two or more characters, or a literal of three or more in its segments or suffix",
         where.file,
         where.ruleId,
-        `parts.${name2}.prefix`
+        `parts.${name3}.prefix`
       );
     }
     keywords = [inner];
   }
-  const { source, tail } = partSource(part, { ...where, field: `parts.${name2}` });
+  const { source, tail } = partSource(part, { ...where, field: `parts.${name3}` });
   const left = prefixes.length > 0 && prefixes.every((p) => !/^[A-Za-z0-9_]/.test(p)) ? "" : TOKEN_LEFT;
   const right = `(?![A-Za-z0-9_]|[${tail}])`;
   return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(keywords.map((p) => p.toLowerCase()))] };
 }
 function partMatchers(spec, where) {
-  return Object.entries(spec.parts ?? {}).map(([name2, part]) => {
-    const { source } = partSource(part, { ...where, field: `parts.${name2}` });
-    const names = (part.names ?? DEFAULT_PART_NAMES[name2] ?? [name2]).map(compactName);
+  return Object.entries(spec.parts ?? {}).map(([name3, part]) => {
+    const { source } = partSource(part, { ...where, field: `parts.${name3}` });
+    const names = (part.names ?? DEFAULT_PART_NAMES[name3] ?? [name3]).map(compactName);
     return {
-      name: name2,
+      name: name3,
       shape: new RegExp(`^(?:${source})$`),
       names: [...new Set(names)],
       entropy: part.entropy ?? spec.entropy ?? 0,
       validate: part.validate ?? null,
       optional: part.optional ?? false,
       prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3),
-      presence: presenceOf(part, { ...where, field: `parts.${name2}` })
+      presence: presenceOf(part, { ...where, field: `parts.${name3}` })
     };
   });
 }
@@ -8866,10 +8866,10 @@ function urlTemplateRegex(template, parts, where) {
   for (const piece of pieces) {
     if (piece === "*") source += "[A-Za-z0-9_-]+";
     else if (/^\{[a-z][a-z0-9]*\}$/.test(piece)) {
-      const name2 = piece.slice(1, -1);
-      const part = parts.find((p) => p.name === name2);
-      if (!part) throw new ConfigError(`URL template names an unknown part "${name2}"`, where.file, where.ruleId, "context.urls");
-      source += `(?<${name2}>${part.shape.source.slice(4, -2)})`;
+      const name3 = piece.slice(1, -1);
+      const part = parts.find((p) => p.name === name3);
+      if (!part) throw new ConfigError(`URL template names an unknown part "${name3}"`, where.file, where.ruleId, "context.urls");
+      source += `(?<${name3}>${part.shape.source.slice(4, -2)})`;
     } else {
       source += escapeRegex(piece);
       if (piece.length > longest.length) longest = piece;
@@ -9135,8 +9135,8 @@ function gateScan(text, want) {
   }
   return found;
 }
-function gateWindows(text, name2) {
-  const bits = GATES[name2] ?? 0;
+function gateWindows(text, name3) {
+  const bits = GATES[name3] ?? 0;
   const out = [];
   const keep = (pass) => (a, b) => {
     if (pass(a, b)) out.push([a, b]);
@@ -9146,13 +9146,13 @@ function gateWindows(text, name2) {
   for (const g of RUN_TESTS) if (bits & g.bit) someRun(text, g.min, g.k, keep((a, b) => g.test(text, a, b)));
   return out.sort((x, y) => x[0] - y[0]);
 }
-function gatePasses(name2, verdict) {
-  const bits = GATES[name2];
+function gatePasses(name3, verdict) {
+  const bits = GATES[name3];
   return bits === void 0 || (verdict & bits) !== 0;
 }
 function gateBits(names) {
   let bits = 0;
-  for (const name2 of names) bits |= GATES[name2] ?? 0;
+  for (const name3 of names) bits |= GATES[name3] ?? 0;
   return bits;
 }
 var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, WORDS_LIST, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, LIST, CLASS, UNICODE_SPACES, CLASS16, MAX_GAP, isLower, wordHash, BIP39_HASHES, RUN_TESTS;
@@ -9941,14 +9941,14 @@ var init_build = __esm({
         return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
       }
       static emptyOpContext(r1, r2) {
-        let op2 = 0;
-        if (r1 < 0) op2 |= Utils2.EMPTY_BEGIN_TEXT | Utils2.EMPTY_BEGIN_LINE;
-        if (r1 === 10) op2 |= Utils2.EMPTY_BEGIN_LINE;
-        if (r2 < 0) op2 |= Utils2.EMPTY_END_TEXT | Utils2.EMPTY_END_LINE;
-        if (r2 === 10) op2 |= Utils2.EMPTY_END_LINE;
-        if (Utils2.isWordRune(r1) !== Utils2.isWordRune(r2)) op2 |= Utils2.EMPTY_WORD_BOUNDARY;
-        else op2 |= Utils2.EMPTY_NO_WORD_BOUNDARY;
-        return op2;
+        let op3 = 0;
+        if (r1 < 0) op3 |= Utils2.EMPTY_BEGIN_TEXT | Utils2.EMPTY_BEGIN_LINE;
+        if (r1 === 10) op3 |= Utils2.EMPTY_BEGIN_LINE;
+        if (r2 < 0) op3 |= Utils2.EMPTY_END_TEXT | Utils2.EMPTY_END_LINE;
+        if (r2 === 10) op3 |= Utils2.EMPTY_END_LINE;
+        if (Utils2.isWordRune(r1) !== Utils2.isWordRune(r2)) op3 |= Utils2.EMPTY_WORD_BOUNDARY;
+        else op3 |= Utils2.EMPTY_NO_WORD_BOUNDARY;
+        return op3;
       }
       /**
       * Returns a string that quotes all regular expression metacharacters inside the argument text;
@@ -10488,7 +10488,7 @@ var init_build = __esm({
       getNamedGroups() {
         if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
         const result2 = /* @__PURE__ */ Object.create(null);
-        for (const name2 of Object.keys(this.namedGroups)) result2[name2] = this.group(name2);
+        for (const name3 of Object.keys(this.namedGroups)) result2[name3] = this.group(name3);
         return result2;
       }
       /**
@@ -10726,9 +10726,9 @@ var init_build = __esm({
               res += "$<";
               i += 2;
             } else {
-              const name2 = replacement.substring(i + 2, gt);
-              if (Object.hasOwn(this.namedGroups, name2)) {
-                const group = this.group(name2);
+              const name3 = replacement.substring(i + 2, gt);
+              if (Object.hasOwn(this.namedGroups, name3)) {
+                const group = this.group(name3);
                 if (group !== null) res += group;
               }
               i = gt + 1;
@@ -10840,7 +10840,7 @@ var init_build = __esm({
       namedGroupsObject() {
         if (!this.hasNamedGroups) return;
         const result2 = this.getNamedGroups();
-        for (const name2 in result2) if (result2[name2] === null) result2[name2] = void 0;
+        for (const name3 in result2) if (result2[name3] === null) result2[name3] = void 0;
         return result2;
       }
     };
@@ -10858,8 +10858,8 @@ var init_build = __esm({
       static RUNE_ANY_NOT_NL = 11;
       static LB_WRITE = 12;
       static LB_CHECK = 13;
-      static isRuneOp(op2) {
-        return Inst2.RUNE <= op2 && op2 <= Inst2.RUNE_ANY_NOT_NL;
+      static isRuneOp(op3) {
+        return Inst2.RUNE <= op3 && op3 <= Inst2.RUNE_ANY_NOT_NL;
       }
       static escapeRunes(runes) {
         let out = '"';
@@ -10867,8 +10867,8 @@ var init_build = __esm({
         out += '"';
         return out;
       }
-      constructor(op2) {
-        this.op = op2;
+      constructor(op3) {
+        this.op = op3;
         this.out = 0;
         this.arg = 0;
         this.runes = /* @__PURE__ */ new Int32Array(0);
@@ -11399,8 +11399,8 @@ var init_build = __esm({
         this.startStates = /* @__PURE__ */ new Map();
         this.failed = false;
         for (let pc = 0; pc < prog.numInst(); pc++) {
-          const op2 = prog.getInst(pc).op;
-          if (op2 === Inst.LB_WRITE || op2 === Inst.LB_CHECK) {
+          const op3 = prog.getInst(pc).op;
+          if (op3 === Inst.LB_WRITE || op3 === Inst.LB_CHECK) {
             this.failed = true;
             break;
           }
@@ -12280,8 +12280,8 @@ var init_build = __esm({
         "LEFT_PAREN",
         "VERTICAL_BAR"
       ]);
-      static isPseudoOp(op2) {
-        return op2 >= Regexp2.Op.LEFT_PAREN;
+      static isPseudoOp(op3) {
+        return op3 >= Regexp2.Op.LEFT_PAREN;
       }
       static emptySubs() {
         return [];
@@ -12303,8 +12303,8 @@ var init_build = __esm({
         regex.lb = re.lb;
         return regex;
       }
-      constructor(op2) {
-        this.op = op2;
+      constructor(op3) {
+        this.op = op3;
         this.flags = 0;
         this.subs = Regexp2.emptySubs();
         this.runes = /* @__PURE__ */ new Int32Array(0);
@@ -12832,8 +12832,8 @@ var init_build = __esm({
       numInst() {
         return this.inst.length;
       }
-      addInst(op2) {
-        this.inst.push(new Inst(op2));
+      addInst(op3) {
+        this.inst.push(new Inst(op3));
       }
       markLookbehindInsts() {
         const lbInst = new Uint8Array(this.inst.length);
@@ -12998,8 +12998,8 @@ var init_build = __esm({
           leave: (re, state) => this.leave(re, state)
         };
       }
-      newInst(op2) {
-        this.prog.addInst(op2);
+      newInst(op3) {
+        this.prog.addInst(op3);
         return new Frag(this.prog.numInst() - 1, new PatchList(), true);
       }
       nop() {
@@ -13073,9 +13073,9 @@ var init_build = __esm({
         if (f1.i === 0) return this.fail();
         return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
       }
-      empty(op2) {
+      empty(op3) {
         const f = this.newInst(Inst.EMPTY_WIDTH);
-        this.prog.getInst(f.i).arg = op2;
+        this.prog.getInst(f.i).arg = op3;
         f.out = new PatchList(f.i << 1, f.i << 1);
         return f;
       }
@@ -13357,15 +13357,15 @@ var init_build = __esm({
         nre.subs = newSubs;
         return nre;
       }
-      static simplify1(op2, flags, sub, re) {
+      static simplify1(op3, flags, sub, re) {
         if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
         if (sub.op === Regexp.Op.NO_MATCH) {
-          if (op2 === Regexp.Op.PLUS) return sub;
+          if (op3 === Regexp.Op.PLUS) return sub;
           return new Regexp(Regexp.Op.EMPTY_MATCH);
         }
-        if (op2 === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
-        if (re !== null && re.op === op2 && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
-        const nre = new Regexp(op2);
+        if (op3 === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+        if (re !== null && re.op === op3 && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+        const nre = new Regexp(op3);
         nre.flags = flags;
         nre.subs = [sub];
         return nre;
@@ -13764,35 +13764,35 @@ var init_build = __esm({
         8490,
         1
       ]));
-      static unicodeTable(name2) {
-        if (name2 === "Any") return {
+      static unicodeTable(name3) {
+        if (name3 === "Any") return {
           tab: Parser2.ANY_TABLE,
           fold: Parser2.ANY_TABLE,
           sign: 1
         };
-        if (name2 === "Ascii") return {
+        if (name3 === "Ascii") return {
           tab: Parser2.ASCII_TABLE,
           fold: Parser2.ASCII_FOLD_TABLE,
           sign: 1
         };
-        if (name2 === "Assigned") return {
+        if (name3 === "Assigned") return {
           tab: UnicodeTables.CATEGORIES.get("Cn"),
           fold: UnicodeTables.CATEGORIES.get("Cn"),
           sign: -1
         };
-        if (name2 === "Lc") return {
+        if (name3 === "Lc") return {
           tab: UnicodeTables.CATEGORIES.get("LC"),
           fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
           sign: 1
         };
-        if (UnicodeTables.CATEGORIES.has(name2)) return {
-          tab: UnicodeTables.CATEGORIES.get(name2),
-          fold: UnicodeTables.FOLD_CATEGORIES.get(name2),
+        if (UnicodeTables.CATEGORIES.has(name3)) return {
+          tab: UnicodeTables.CATEGORIES.get(name3),
+          fold: UnicodeTables.FOLD_CATEGORIES.get(name3),
           sign: 1
         };
-        if (UnicodeTables.SCRIPTS.has(name2)) return {
-          tab: UnicodeTables.SCRIPTS.get(name2),
-          fold: UnicodeTables.FOLD_SCRIPT.get(name2),
+        if (UnicodeTables.SCRIPTS.has(name3)) return {
+          tab: UnicodeTables.SCRIPTS.get(name3),
+          fold: UnicodeTables.FOLD_SCRIPT.get(name3),
           sign: 1
         };
         return null;
@@ -13847,10 +13847,10 @@ var init_build = __esm({
         if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start));
         return min << 16 | max & Unicode.MAX_BMP;
       }
-      static isValidCaptureName(name2) {
-        if (name2.length === 0) return false;
-        for (let i = 0; i < name2.length; i++) {
-          const c = name2.codePointAt(i);
+      static isValidCaptureName(name3) {
+        if (name3.length === 0) return false;
+        for (let i = 0; i < name3.length; i++) {
+          const c = name3.codePointAt(i);
           if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
         }
         return true;
@@ -13993,14 +13993,14 @@ var init_build = __esm({
         this.size = null;
         this.nlb = 0;
       }
-      newRegexp(op2) {
+      newRegexp(op3) {
         let re = this.free;
         if (re !== null && re.subs !== null && re.subs.length > 0) {
           this.free = re.subs[0];
           re.reinit();
-          re.op = op2;
+          re.op = op3;
         } else {
-          re = new Regexp(op2);
+          re = new Regexp(op3);
           this.numRegexp += 1;
         }
         return re;
@@ -14147,12 +14147,12 @@ var init_build = __esm({
       literal(r) {
         this.push(this.newLiteral(r, this.flags));
       }
-      op(op2) {
-        const re = this.newRegexp(op2);
+      op(op3) {
+        const re = this.newRegexp(op3);
         re.flags = this.flags;
         return this.push(re);
       }
-      repeat(op2, min, max, beforePos, t, lastRepeatPos) {
+      repeat(op3, min, max, beforePos, t, lastRepeatPos) {
         let flags = this.flags;
         if ((flags & RE2Flags.PERL_X) !== 0) {
           if (t.more() && t.lookingAt("?")) {
@@ -14165,14 +14165,14 @@ var init_build = __esm({
         if (n === 0) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
         const sub = this.stack[n - 1];
         if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
-        const re = this.newRegexp(op2);
+        const re = this.newRegexp(op3);
         re.min = min;
         re.max = max;
         re.flags = flags;
         re.subs = [sub];
         this.stack[n - 1] = re;
         this.checkLimits(re);
-        if (op2 === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+        if (op3 === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
       }
       repeatIsValid(re, n) {
         if (re.op === Regexp.Op.REPEAT) {
@@ -14209,19 +14209,19 @@ var init_build = __esm({
           }
         }
       }
-      collapse(subs, op2) {
+      collapse(subs, op3) {
         if (subs.length === 1) return subs[0];
         let len = 0;
-        for (let sub of subs) len += sub.op === op2 ? sub.subs.length : 1;
+        for (let sub of subs) len += sub.op === op3 ? sub.subs.length : 1;
         let newsubs = new Array(len).fill(null);
         let i = 0;
-        for (let sub of subs) if (sub.op === op2) {
+        for (let sub of subs) if (sub.op === op3) {
           for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
           this.reuse(sub);
         } else newsubs[i++] = sub;
-        let re = this.newRegexp(op2);
+        let re = this.newRegexp(op3);
         re.subs = newsubs;
-        if (op2 === Regexp.Op.ALTERNATE) {
+        if (op3 === Regexp.Op.ALTERNATE) {
           re.subs = this.factor(re.subs);
           if (re.subs.length === 1) {
             const old = re;
@@ -14459,18 +14459,18 @@ var init_build = __esm({
             case Codepoint.CODES["+"]:
             case Codepoint.CODES["?"]: {
               repeatPos = t.pos();
-              let op2 = null;
+              let op3 = null;
               switch (t.pop()) {
                 case Codepoint.CODES["*"]:
-                  op2 = Regexp.Op.STAR;
+                  op3 = Regexp.Op.STAR;
                   break;
                 case Codepoint.CODES["+"]:
-                  op2 = Regexp.Op.PLUS;
+                  op3 = Regexp.Op.PLUS;
                   break;
                 case Codepoint.CODES["?"]:
-                  op2 = Regexp.Op.QUEST;
+                  op3 = Regexp.Op.QUEST;
               }
-              this.repeat(op2, min, max, repeatPos, t, lastRepeatPos);
+              this.repeat(op3, min, max, repeatPos, t, lastRepeatPos);
               break;
             }
             case Codepoint.CODES["{"]: {
@@ -14565,15 +14565,15 @@ var init_build = __esm({
           const begin = s.charAt(2) === "P" ? 4 : 3;
           const end = s.indexOf(">");
           if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s);
-          const name2 = s.substring(begin, end);
-          t.skipString(name2);
+          const name3 = s.substring(begin, end);
+          t.skipString(name3);
           t.skip(begin + 1);
-          if (!Parser2.isValidCaptureName(name2)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+          if (!Parser2.isValidCaptureName(name3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
           const re = this.op(Regexp.Op.LEFT_PAREN);
           re.cap = ++this.numCap;
-          if (this.namedGroups[name2]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name2);
-          this.namedGroups[name2] = this.numCap;
-          re.name = name2;
+          if (this.namedGroups[name3]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name3);
+          this.namedGroups[name3] = this.numCap;
+          re.name = name3;
           return;
         }
         t.skip(2);
@@ -14702,10 +14702,10 @@ var init_build = __esm({
         const cls = t.rest();
         const i = cls.indexOf(":]");
         if (i < 0) return false;
-        const name2 = cls.substring(0, i + 2);
-        t.skipString(name2);
-        const g = POSIX_GROUPS.has(name2) ? POSIX_GROUPS.get(name2) : null;
-        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name2);
+        const name3 = cls.substring(0, i + 2);
+        t.skipString(name3);
+        const g = POSIX_GROUPS.has(name3) ? POSIX_GROUPS.get(name3) : null;
+        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name3);
         cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
         return true;
       }
@@ -14721,8 +14721,8 @@ var init_build = __esm({
           throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
         }
         c = t.pop();
-        let name2;
-        if (c !== Codepoint.CODES["{"]) name2 = Utils.runeToString(c);
+        let name3;
+        if (c !== Codepoint.CODES["{"]) name3 = Utils.runeToString(c);
         else {
           const rest = t.rest();
           const end = rest.indexOf("}");
@@ -14730,15 +14730,15 @@ var init_build = __esm({
             t.rewindTo(startPos);
             throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
           }
-          name2 = rest.substring(0, end);
-          t.skipString(name2);
+          name3 = rest.substring(0, end);
+          t.skipString(name3);
           t.skip(1);
         }
-        if (!(name2.length === 0) && name2.codePointAt(0) === Codepoint.CODES["^"]) {
+        if (!(name3.length === 0) && name3.codePointAt(0) === Codepoint.CODES["^"]) {
           sign = 0 - sign;
-          name2 = name2.substring(1);
+          name3 = name3.substring(1);
         }
-        const pair2 = Parser2.unicodeTable(name2);
+        const pair2 = Parser2.unicodeTable(name3);
         if (pair2 === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
         if (pair2.sign < 0) sign = 0 - sign;
         const tab = pair2.tab;
@@ -16018,7 +16018,7 @@ var init_linear_regex = __esm({
         result2.input = str;
         if (this.#names.length) {
           const groups = /* @__PURE__ */ Object.create(null);
-          for (const [name2, g] of this.#names) groups[name2] = values[g];
+          for (const [name3, g] of this.#names) groups[name3] = values[g];
           result2.groups = groups;
         } else {
           result2.groups = void 0;
@@ -16027,7 +16027,7 @@ var init_linear_regex = __esm({
           const indices = spans2;
           if (this.#names.length) {
             const groups = /* @__PURE__ */ Object.create(null);
-            for (const [name2, g] of this.#names) groups[name2] = spans2[g];
+            for (const [name3, g] of this.#names) groups[name3] = spans2[g];
             indices.groups = groups;
           } else {
             indices.groups = void 0;
@@ -16085,19 +16085,19 @@ function firstChars(atom) {
   }
   if (atom.startsWith("[")) {
     if (atom.startsWith("[^")) return null;
-    const body2 = atom.slice(1, -1);
+    const body3 = atom.slice(1, -1);
     const set = /* @__PURE__ */ new Set();
-    for (let i = 0; i < body2.length; i++) {
-      const ch = body2[i];
+    for (let i = 0; i < body3.length; i++) {
+      const ch = body3[i];
       if (ch === "\\") {
-        const chars = classEscape(body2[i + 1] ?? "");
+        const chars = classEscape(body3[i + 1] ?? "");
         if (chars === null) return null;
         for (const x of chars) set.add(x);
         i += 1;
         continue;
       }
-      if (body2[i + 1] === "-" && body2[i + 2] !== void 0) {
-        for (let code22 = ch.charCodeAt(0); code22 <= body2.charCodeAt(i + 2); code22++) set.add(String.fromCharCode(code22));
+      if (body3[i + 1] === "-" && body3[i + 2] !== void 0) {
+        for (let code22 = ch.charCodeAt(0); code22 <= body3.charCodeAt(i + 2); code22++) set.add(String.fromCharCode(code22));
         i += 2;
       } else {
         set.add(ch);
@@ -16228,10 +16228,10 @@ function compileNegatedList(globs, where, vetted, imported) {
   const mm = micromatch2;
   const entries = globs.map((g, i) => {
     const negated = g.startsWith("!");
-    const body2 = negated ? g.slice(1) : g;
+    const body3 = negated ? g.slice(1) : g;
     const at = { ...where, field: `${where.field}[${i}]` };
-    if (body2 === "") throw new ConfigError("empty path pattern", at.file, at.ruleId, at.field);
-    const test = body2.startsWith(REGEX_PATH_PREFIX) ? compileGlob(body2, at, vetted, imported) : mm.matcher(body2.replace(/^\.\//, ""), { dot: true, basename: !body2.includes("/") });
+    if (body3 === "") throw new ConfigError("empty path pattern", at.file, at.ruleId, at.field);
+    const test = body3.startsWith(REGEX_PATH_PREFIX) ? compileGlob(body3, at, vetted, imported) : mm.matcher(body3.replace(/^\.\//, ""), { dot: true, basename: !body3.includes("/") });
     return { negated, test };
   });
   let lastPath = null;
@@ -16310,10 +16310,10 @@ function compileRule(spec, origin, knownValidators, options = {}) {
   const regex = compileRegex(source, `${flags}gd`, { ...where, field: "regex" }, vetted, imported);
   const hasSecretGroup = /\(\?<secret>/.test(regex.source);
   const validate = spec.validate ?? (spec.match === "prefixed" ? Object.values(spec.parts ?? {})[0]?.validate ?? null : null);
-  const partValidators = Object.entries(spec.parts ?? {}).flatMap(([name2, p]) => p.validate ? [[`parts.${name2}.validate`, p.validate]] : []);
-  for (const [field2, name2] of [...spec.validate !== void 0 ? [["validate", spec.validate]] : [], ...partValidators]) {
-    if (!knownValidators.has(name2)) {
-      throw new ConfigError(`unknown validator "${name2}" (known: ${[...knownValidators].sort().join(", ")})`, origin.file, spec.id, field2);
+  const partValidators = Object.entries(spec.parts ?? {}).flatMap(([name3, p]) => p.validate ? [[`parts.${name3}.validate`, p.validate]] : []);
+  for (const [field2, name3] of [...spec.validate !== void 0 ? [["validate", spec.validate]] : [], ...partValidators]) {
+    if (!knownValidators.has(name3)) {
+      throw new ConfigError(`unknown validator "${name3}" (known: ${[...knownValidators].sort().join(", ")})`, origin.file, spec.id, field2);
     }
   }
   if (spec.gate !== void 0 && !gateNames.has(spec.gate)) {
@@ -16684,9 +16684,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name2) {
-        super(`CodeGen: "code" for ${name2} not defined`);
-        this.value = name2.value;
+      constructor(name3) {
+        super(`CodeGen: "code" for ${name3} not defined`);
+        this.value = name3.value;
       }
     };
     var UsedValueState;
@@ -16753,8 +16753,8 @@ var require_scope = __commonJS({
         var _a;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name2 = this.toName(nameOrPrefix);
-        const { prefix } = name2;
+        const name3 = this.toName(nameOrPrefix);
+        const { prefix } = name3;
         const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
         let vs = this._values[prefix];
         if (vs) {
@@ -16764,12 +16764,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name2);
+        vs.set(valueKey, name3);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name2.setValue(value, { property: prefix, itemIndex });
-        return name2;
+        name3.setValue(value, { property: prefix, itemIndex });
+        return name3;
       }
       getValue(prefix, keyOrRef) {
         const vs = this._values[prefix];
@@ -16778,17 +16778,17 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name2) => {
-          if (name2.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return (0, code_1._)`${scopeName}${name2.scopePath}`;
+        return this._reduceValues(values, (name3) => {
+          if (name3.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name3}" has no value`);
+          return (0, code_1._)`${scopeName}${name3.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name2) => {
-          if (name2.value === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return name2.value.code;
+        return this._reduceValues(values, (name3) => {
+          if (name3.value === void 0)
+            throw new Error(`CodeGen: name "${name3}" has no value`);
+          return name3.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
@@ -16798,20 +16798,20 @@ var require_scope = __commonJS({
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name2) => {
-            if (nameSet.has(name2))
+          vs.forEach((name3) => {
+            if (nameSet.has(name3))
               return;
-            nameSet.set(name2, UsedValueState.Started);
-            let c = valueCode(name2);
+            nameSet.set(name3, UsedValueState.Started);
+            let c = valueCode(name3);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code22 = (0, code_1._)`${code22}${def} ${name2} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
+              code22 = (0, code_1._)`${code22}${def} ${name3} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name3)) {
               code22 = (0, code_1._)`${code22}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name2);
+              throw new ValueError(name3);
             }
-            nameSet.set(name2, UsedValueState.Completed);
+            nameSet.set(name3, UsedValueState.Completed);
           });
         }
         return code22;
@@ -16888,10 +16888,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node {
-      constructor(varKind, name2, rhs) {
+      constructor(varKind, name3, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name3;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -16932,9 +16932,9 @@ var require_codegen = __commonJS({
       }
     };
     var AssignOp = class extends Assign {
-      constructor(lhs, op2, rhs, sideEffects) {
+      constructor(lhs, op3, rhs, sideEffects) {
         super(lhs, rhs, sideEffects);
-        this.op = op2;
+        this.op = op3;
       }
       render({ _n }) {
         return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
@@ -17111,17 +17111,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name2, from, to) {
+      constructor(varKind, name3, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name3;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name: name2, from, to } = this;
-        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
+        const { name: name3, from, to } = this;
+        return `for(${varKind} ${name3}=${from}; ${name3}<${to}; ${name3}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -17129,11 +17129,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name2, iterable) {
+      constructor(loop, varKind, name3, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name3;
         this.iterable = iterable;
       }
       render(opts) {
@@ -17150,9 +17150,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name2, args, async) {
+      constructor(name3, args, async) {
         super();
-        this.name = name2;
+        this.name = name3;
         this.args = args;
         this.async = async;
       }
@@ -17239,10 +17239,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name2 = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name2);
-        return name2;
+        const name3 = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name3.prefix] || (this._values[name3.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name3);
+        return name3;
       }
       getScopeValue(prefix, keyOrRef) {
         return this._extScope.getValue(prefix, keyOrRef);
@@ -17256,11 +17256,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name2 = this._scope.toName(nameOrPrefix);
+        const name3 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name2.str] = rhs;
-        this._leafNode(new Def(varKind, name2, rhs));
-        return name2;
+          this._constants[name3.str] = rhs;
+        this._leafNode(new Def(varKind, name3, rhs));
+        return name3;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -17341,20 +17341,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
+        const name3 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name3, from, to), () => forBody(name3));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name2 = this._scope.toName(nameOrPrefix);
+        const name3 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name2, (0, code_1._)`${arr}[${i}]`);
-            forBody(name2);
+            this.var(name3, (0, code_1._)`${arr}[${i}]`);
+            forBody(name3);
           });
         }
-        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
+        return this._for(new ForIter("of", varKind, name3, iterable), () => forBody(name3));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -17362,8 +17362,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
+        const name3 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name3, obj), () => forBody(name3));
       }
       // end `for` loop
       endFor() {
@@ -17409,10 +17409,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Throw(error2));
       }
       // start self-balancing block
-      block(body2, nodeCount) {
+      block(body3, nodeCount) {
         this._blockStarts.push(this._nodes.length);
-        if (body2)
-          this.code(body2).endBlock(nodeCount);
+        if (body3)
+          this.code(body3).endBlock(nodeCount);
         return this;
       }
       // end the current self-balancing block
@@ -17428,8 +17428,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name2, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name2, args, async));
+      func(name3, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name3, args, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -17532,8 +17532,8 @@ var require_codegen = __commonJS({
       return args.reduce(orCode);
     }
     exports.or = or;
-    function mappend(op2) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op2} ${par(y)}`;
+    function mappend(op3) {
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op3} ${par(y)}`;
     }
     function par(x) {
       return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
@@ -18837,15 +18837,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body2) {
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body3) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
           gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
           destructureValCxtES5(gen, opts);
-          gen.code(body2);
+          gen.code(body3);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body2));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body3));
       }
     }
     function destructureValCxt(opts) {
@@ -20143,10 +20143,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name2) {
+    function isValidSchemeName(name3) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name2
+        name3
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -21161,10 +21161,10 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name2, format) {
+      addFormat(name3, format) {
         if (typeof format == "string")
           format = new RegExp(format);
-        this.formats[name2] = format;
+        this.formats[name3] = format;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -21281,10 +21281,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name2 in this.opts.formats) {
-        const format = this.opts.formats[name2];
+      for (const name3 in this.opts.formats) {
+        const format = this.opts.formats[name3];
         if (format)
-          this.addFormat(name2, format);
+          this.addFormat(name3, format);
       }
     }
     function addInitialKeywords(defs) {
@@ -21656,9 +21656,9 @@ var require_limitLength = __commonJS({
       error: error2,
       code(cxt) {
         const { keyword, data, schemaCode, it } = cxt;
-        const op2 = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const op3 = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
         const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-        cxt.fail$data((0, codegen_1._)`${len} ${op2} ${schemaCode}`);
+        cxt.fail$data((0, codegen_1._)`${len} ${op3} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -21723,8 +21723,8 @@ var require_limitProperties = __commonJS({
       error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
-        const op2 = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op2} ${schemaCode}`);
+        const op3 = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op3} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -21834,8 +21834,8 @@ var require_limitItems = __commonJS({
       error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
-        const op2 = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        cxt.fail$data((0, codegen_1._)`${data}.length ${op2} ${schemaCode}`);
+        const op3 = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op3} ${schemaCode}`);
       }
     };
     exports.default = def;
@@ -23701,8 +23701,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name2 = parts.shift();
-        switch (name2) {
+        const name3 = parts.shift();
+        switch (name3) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -23730,7 +23730,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name2}`, true);
+            onError(0, `Unknown directive ${name3}`, true);
             return false;
         }
       }
@@ -23839,9 +23839,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name2 = `${prefix}${i}`;
-        if (!exclude.has(name2))
-          return name2;
+        const name3 = `${prefix}${i}`;
+        if (!exclude.has(name3))
+          return name3;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -24730,10 +24730,10 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body3 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body2}`;
+${indent}${body3}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
@@ -24878,8 +24878,8 @@ var require_stringify2 = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name2} value`);
+        const name3 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name3} value`);
       }
       return tagObj;
     }
@@ -26749,13 +26749,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body3 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
-        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body2}`;
+          body3 += stringifyComment.lineComment(body3, "", commentString(contentComment));
+        if ((body3[0] === "|" || body3[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body3}`;
         } else
-          lines.push(body2);
+          lines.push(body3);
       } else {
         lines.push(stringify2.stringify(doc.contents, ctx));
       }
@@ -26878,11 +26878,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name2) {
+      createAlias(node, name3) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+          !name3 || prev.has(name3) ? anchors.findNewAnchor(name3 || "a", prev) : name3;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -27101,9 +27101,9 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code22, message) {
+      constructor(name3, pos, code22, message) {
         super();
-        this.name = name2;
+        this.name = name3;
         this.code = code22;
         this.message = message;
         this.pos = pos;
@@ -27743,8 +27743,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name3 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name3} must end with a ${expectedEnd}` : `${name3} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -28748,13 +28748,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body2 = source.substring(he + 1) + "\n";
+          const body3 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body2 };
+          return { type: "block-scalar", offset, indent, props, source: body3 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -28811,13 +28811,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body2 = source.substring(he + 1) + "\n";
+      const body3 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body2;
+        token.source = body3;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -28829,7 +28829,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body3 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -31639,9 +31639,9 @@ function translateClass(src, i) {
       const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j));
       if (!m) throw new UnsupportedRegexError("bad POSIX class");
       if (m[1]) throw new UnsupportedRegexError(`negated POSIX class [:^${m[2]}:]`);
-      const body2 = POSIX[m[2]];
-      if (!body2) throw new UnsupportedRegexError(`unknown POSIX class [:${m[2]}:]`);
-      out += body2;
+      const body3 = POSIX[m[2]];
+      if (!body3) throw new UnsupportedRegexError(`unknown POSIX class [:${m[2]}:]`);
+      out += body3;
       j += m[0].length;
       continue;
     }
@@ -31694,8 +31694,8 @@ function translateRe2(src, secretGroup = 0) {
       const named = /^\(\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(tail);
       if (named || !tail.startsWith("(?")) {
         groups += 1;
-        const name2 = groups === secretGroup ? "secret" : named?.[1];
-        out += name2 ? `(?<${name2}>` : "(";
+        const name3 = groups === secretGroup ? "secret" : named?.[1];
+        out += name3 ? `(?<${name3}>` : "(";
         i += named ? named[0].length : 1;
         stack.push(false);
         continue;
@@ -32091,8 +32091,8 @@ function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
     const names = packNames(dir);
     const cached = Object.keys(cache.hashes).sort();
     if (names.join("\n") !== cached.join("\n")) return stale("lists other packs");
-    for (const name2 of names) {
-      if (cache.hashes[name2] !== sha2562(readFileSync3(join5(dir, name2)))) return stale(`is older than ${name2}`);
+    for (const name3 of names) {
+      if (cache.hashes[name3] !== sha2562(readFileSync3(join5(dir, name3)))) return stale(`is older than ${name3}`);
     }
   } catch (err) {
     return stale(`cannot be read: ${err.message}`);
@@ -32622,9 +32622,9 @@ var require_utils5 = __commonJS({
       const self = this;
       function mkdirSync3(fpath) {
         let resolvedPath = fpath.split(self.sep)[0];
-        fpath.split(self.sep).forEach(function(name2) {
-          if (!name2 || name2.substr(-1, 1) === ":") return;
-          resolvedPath += self.sep + name2;
+        fpath.split(self.sep).forEach(function(name3) {
+          if (!name3 || name3.substr(-1, 1) === ":") return;
+          resolvedPath += self.sep + name3;
           var stat2;
           try {
             stat2 = self.fs.statSync(resolvedPath);
@@ -32807,8 +32807,8 @@ var require_utils5 = __commonJS({
           if (err) return done(err);
           let pending = list.length;
           if (!pending) return done();
-          list.forEach(function(name2) {
-            const file = pth.join(dir2, name2);
+          list.forEach(function(name3) {
+            const file = pth.join(dir2, name3);
             escapesRoot(file, function(err2, escapes) {
               if (err2) return done(err2);
               if (escapes) {
@@ -32895,16 +32895,16 @@ var require_utils5 = __commonJS({
       }
       return void 0;
     };
-    Utils3.sanitize = function(prefix, name2) {
+    Utils3.sanitize = function(prefix, name3) {
       prefix = pth.resolve(pth.normalize(prefix));
-      var parts = name2.split("/");
+      var parts = name3.split("/");
       for (var i = 0, l = parts.length; i < l; i++) {
         var path = pth.normalize(pth.join(prefix, parts.slice(i, l).join(pth.sep)));
         if (path === prefix || path.startsWith(prefix + pth.sep)) {
           return path;
         }
       }
-      return pth.normalize(pth.join(prefix, pth.basename(name2)));
+      return pth.normalize(pth.join(prefix, pth.basename(name3)));
     };
     Utils3.toBuffer = function toBuffer(input, encoder) {
       if (Buffer.isBuffer(input)) {
@@ -34174,9 +34174,9 @@ var require_zipFile = __commonJS({
           if (typeof entry === "object") {
             if (entry.isDirectory && subfolders) {
               const list = [];
-              const name2 = entry.entryName;
+              const name3 = entry.entryName;
               for (const zipEntry of entryList) {
-                if (zipEntry.entryName.startsWith(name2)) {
+                if (zipEntry.entryName.startsWith(name3)) {
                   list.push(zipEntry);
                 }
               }
@@ -34269,10 +34269,10 @@ var require_zipFile = __commonJS({
             const compress2Buffer = function(entryLists) {
               if (entryLists.length > 0) {
                 const entry = entryLists.shift();
-                const name2 = entry.entryName + entry.extra.toString();
-                if (onItemStart) onItemStart(name2);
+                const name3 = entry.entryName + entry.extra.toString();
+                if (onItemStart) onItemStart(name3);
                 entry.getCompressedDataAsync(function(compressedData) {
-                  if (onItemEnd) onItemEnd(name2);
+                  if (onItemEnd) onItemEnd(name3);
                   entry.header.offset = dindex;
                   const localHeader = entry.packLocalHeader();
                   const dataLength = localHeader.length + compressedData.length;
@@ -34844,8 +34844,8 @@ var require_adm_zip = __commonJS({
          * @param {string} name
          * @return ZipEntry
          */
-        getEntry: function(name2) {
-          return getEntry(name2);
+        getEntry: function(name3) {
+          return getEntry(name3);
         },
         getEntryCount: function() {
           return _zip.getEntryCount();
@@ -34885,8 +34885,8 @@ var require_adm_zip = __commonJS({
               if (!content2) {
                 throw Utils3.Errors.CANT_EXTRACT_FILE();
               }
-              var name2 = canonical(maintainEntryPath ? child2.entryName : child2.entryName.substring(item.entryName.length));
-              var childName = sanitize(targetPath, name2);
+              var name3 = canonical(maintainEntryPath ? child2.entryName : child2.entryName.substring(item.entryName.length));
+              var childName = sanitize(targetPath, name3);
               filetools.assertPathSafe(targetPath, childName);
               const fileAttr2 = keepOriginalPermission ? child2.header.fileAttr : void 0;
               filetools.writeFileTo(childName, content2, overwrite, fileAttr2);
@@ -35141,8 +35141,8 @@ import { isAscii as isAscii2, isUtf8 } from "node:buffer";
 function decode(buf) {
   if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return { text: buf.subarray(2).toString("utf16le") };
   if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) {
-    const body2 = Buffer.from(buf.subarray(2, 2 + (buf.length - 2 & ~1)));
-    return { text: body2.swap16().toString("utf16le") };
+    const body3 = Buffer.from(buf.subarray(2, 2 + (buf.length - 2 & ~1)));
+    return { text: body3.swap16().toString("utf16le") };
   }
   const start = buf.length >= 3 && buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
   const nul = buf.indexOf(0, start);
@@ -35212,8 +35212,8 @@ function* open2(buf, path, depth, limits, budget2, onSkip) {
       if (archiveKind(inner.data) === "tar") entries = tarEntries(inner.data, path, limits, onSkip);
       else entries = [{ name: (path.split("/").pop() ?? path).replace(/\.(gz|tgz)$/i, (m) => m.toLowerCase() === ".tgz" ? ".tar" : ""), data: inner.data }];
     } else return;
-    for (const { name: name2, data } of entries) {
-      const memberPath = `${path}!/${name2.replace(/^\/+/, "")}`;
+    for (const { name: name3, data } of entries) {
+      const memberPath = `${path}!/${name3.replace(/^\/+/, "")}`;
       if (archiveKind(data)) {
         if (depth >= limits.maxDepth) onSkip({ path: memberPath, reason: `archive nested deeper than --max-archive-depth ${limits.maxDepth}` });
         else yield* open2(data, memberPath, depth + 1, limits, budget2, onSkip);
@@ -35302,10 +35302,10 @@ function* tarEntries(buf, path, limits, onSkip) {
       return s.toString("utf8", 0, end === -1 ? len : end);
     };
     const prefix = field2(345, 155);
-    const name2 = longName ?? (prefix ? `${prefix}/${field2(0, 100)}` : field2(0, 100));
+    const name3 = longName ?? (prefix ? `${prefix}/${field2(0, 100)}` : field2(0, 100));
     const start = at + 512;
     at = start + Math.ceil(size / 512) * 512;
-    if (start + size > buf.length) throw new Error(`truncated tar member ${name2}`);
+    if (start + size > buf.length) throw new Error(`truncated tar member ${name3}`);
     const data = buf.subarray(start, start + size);
     if (type === "L") {
       longName = data.toString("utf8").replace(/\0+$/, "");
@@ -35319,7 +35319,7 @@ function* tarEntries(buf, path, limits, onSkip) {
     longName = null;
     if (type !== "0" && type !== "\0" && type !== "7") continue;
     count2 += 1;
-    const memberPath = `${path}!/${name2.replace(/^\/+/, "")}`;
+    const memberPath = `${path}!/${name3.replace(/^\/+/, "")}`;
     if (count2 > limits.maxEntries) {
       onSkip({ path, reason: `members after the first ${limits.maxEntries} not read: over the limit per archive` });
       return;
@@ -35328,7 +35328,7 @@ function* tarEntries(buf, path, limits, onSkip) {
       onSkip({ path: memberPath, reason: `archive member larger than --max-file-size (${size} > ${limits.maxMemberBytes} bytes)` });
       continue;
     }
-    yield { name: name2, data };
+    yield { name: name3, data };
   }
 }
 function tarSize(header) {
@@ -35355,6 +35355,350 @@ var init_archive = __esm({
       maxTotalBytes: 256 * 1024 * 1024,
       maxEntries: 1e4,
       maxRatio: 100
+    };
+  }
+});
+
+// src/decode/run-finder.ts
+function sleb(n) {
+  const out = [];
+  for (; ; ) {
+    const b = n & 127;
+    n >>= 7;
+    if (n === 0 && (b & 64) === 0 || n === -1 && (b & 64) !== 0) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 128);
+  }
+}
+function leb2(n) {
+  const out = [];
+  do {
+    let b = n & 127;
+    n >>>= 7;
+    if (n) b |= 128;
+    out.push(b);
+  } while (n);
+  return out;
+}
+function body2() {
+  const get = (x) => [op2.get, x];
+  const set = (x) => [op2.set, x];
+  const c = (v2) => [op2.const, ...sleb(v2)];
+  const v = get(L_V);
+  const hit = () => [
+    ...c(OUT_AT),
+    ...get(L_N),
+    ...c(2),
+    op2.shl,
+    op2.add,
+    ...get(L_U),
+    ...get(L_C2),
+    op2.sub,
+    op2.store,
+    2,
+    0,
+    ...get(L_N),
+    ...c(1),
+    op2.add,
+    ...set(L_N)
+  ];
+  return [
+    2,
+    5,
+    I322,
+    7,
+    V128,
+    // locals: p, m, c, u, n; the v128 ones (L_ZERO stays all zeros)
+    ...simd.const,
+    ...HI_TABLE,
+    ...set(L_HI_TABLE),
+    ...simd.const,
+    ...LO_TABLE,
+    ...set(L_LO_TABLE),
+    ...c(15),
+    ...simd.splat,
+    ...set(L_0F),
+    ...c(192),
+    ...simd.splat,
+    ...set(L_C0),
+    ...c(0),
+    op2.load,
+    2,
+    4,
+    ...set(L_C2),
+    ...c(0),
+    op2.load,
+    2,
+    8,
+    ...set(L_U),
+    ...get(P_TEXT2),
+    ...set(L_P),
+    op2.block,
+    op2.void,
+    op2.loop,
+    op2.void,
+    ...get(L_P),
+    ...get(P_END),
+    op2.geU,
+    op2.brIf,
+    1,
+    ...get(L_P),
+    ...simd.load,
+    ...set(L_V),
+    ...v,
+    ...c(4),
+    ...simd.shrU,
+    ...set(L_HI),
+    ...get(L_HI_TABLE),
+    ...get(L_HI),
+    ...simd.swizzle,
+    ...get(L_LO_TABLE),
+    ...v,
+    ...get(L_0F),
+    ...simd.and,
+    ...simd.swizzle,
+    ...simd.and,
+    ...get(L_ZERO),
+    ...simd.eq,
+    ...simd.bitmask,
+    ...c(65535),
+    op2.xor,
+    ...set(L_M),
+    ...get(L_M),
+    ...c(65535),
+    op2.eq,
+    op2.if,
+    op2.void,
+    ...get(L_C2),
+    ...c(RUN_MIN - 16),
+    op2.sub,
+    ...c(16),
+    op2.ltU,
+    op2.if,
+    op2.void,
+    ...hit(),
+    op2.end,
+    ...get(L_C2),
+    ...c(16),
+    op2.add,
+    ...set(L_C2),
+    op2.else,
+    ...get(L_C2),
+    ...c(RUN_MIN),
+    op2.ltU,
+    ...get(L_C2),
+    ...get(L_M),
+    ...c(-1),
+    op2.xor,
+    op2.ctz,
+    op2.add,
+    ...c(RUN_MIN),
+    op2.geU,
+    op2.and,
+    op2.if,
+    op2.void,
+    ...hit(),
+    op2.end,
+    ...get(L_M),
+    ...c(16),
+    op2.shl,
+    ...c(-1),
+    op2.xor,
+    op2.clz,
+    ...set(L_C2),
+    op2.end,
+    ...get(L_U),
+    ...c(16),
+    op2.add,
+    ...v,
+    ...get(L_C0),
+    ...simd.ltS,
+    ...simd.bitmask,
+    op2.popcnt,
+    op2.sub,
+    ...get(L_HI),
+    ...get(L_0F),
+    ...simd.eq,
+    ...simd.bitmask,
+    op2.popcnt,
+    op2.add,
+    ...set(L_U),
+    ...get(L_P),
+    ...c(16),
+    op2.add,
+    ...set(L_P),
+    op2.br,
+    0,
+    op2.end,
+    op2.end,
+    ...c(0),
+    ...get(L_N),
+    op2.store,
+    2,
+    0,
+    ...c(0),
+    ...get(L_C2),
+    op2.store,
+    2,
+    4,
+    ...c(0),
+    ...get(L_U),
+    op2.store,
+    2,
+    8,
+    op2.end
+  ];
+}
+function section2(id, content) {
+  return [id, ...leb2(content.length), ...content];
+}
+function name2(s) {
+  return [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
+}
+function moduleBytes2() {
+  const code22 = body2();
+  return new Uint8Array([
+    0,
+    97,
+    115,
+    109,
+    1,
+    0,
+    0,
+    0,
+    // \0asm, version 1
+    ...section2(1, [1, 96, 2, I322, I322, 0]),
+    // type: (i32, i32) → ()
+    ...section2(3, [1, 0]),
+    // one function of type 0
+    ...section2(5, [1, 0, 1]),
+    // one memory, at least one page
+    ...section2(7, [2, ...name2("mem"), 2, 0, ...name2("runs"), 0, 0]),
+    ...section2(10, [1, ...leb2(code22.length), ...code22])
+  ]);
+}
+var I322, V128, op2, simd, RUN_MIN, P_TEXT2, P_END, L_P, L_M, L_C2, L_U, L_N, L_V, L_HI, L_HI_TABLE, L_LO_TABLE, L_0F, L_C0, L_ZERO, HI_TABLE, LO_TABLE, OUT_AT, CHUNK2, PAGE2, RunFinder;
+var init_run_finder = __esm({
+  "src/decode/run-finder.ts"() {
+    "use strict";
+    I322 = 127;
+    V128 = 123;
+    op2 = {
+      block: 2,
+      loop: 3,
+      if: 4,
+      else: 5,
+      end: 11,
+      br: 12,
+      brIf: 13,
+      get: 32,
+      set: 33,
+      load: 40,
+      store: 54,
+      const: 65,
+      eq: 70,
+      ltU: 73,
+      geU: 79,
+      clz: 103,
+      ctz: 104,
+      popcnt: 105,
+      add: 106,
+      sub: 107,
+      and: 113,
+      xor: 115,
+      shl: 116,
+      void: 64
+    };
+    simd = {
+      load: [253, 0, 0, 0],
+      // v128.load, align 1, offset 0
+      const: [253, 12],
+      // v128.const, then 16 bytes
+      swizzle: [253, 14],
+      // i8x16.swizzle
+      splat: [253, 15],
+      // i8x16.splat
+      eq: [253, 35],
+      // i8x16.eq
+      ltS: [253, 37],
+      // i8x16.lt_s
+      and: [253, 78],
+      // v128.and
+      bitmask: [253, 100],
+      // i8x16.bitmask
+      shrU: [253, 109]
+      // i8x16.shr_u
+    };
+    RUN_MIN = 24;
+    P_TEXT2 = 0;
+    P_END = 1;
+    L_P = 2;
+    L_M = 3;
+    L_C2 = 4;
+    L_U = 5;
+    L_N = 6;
+    L_V = 7;
+    L_HI = 8;
+    L_HI_TABLE = 9;
+    L_LO_TABLE = 10;
+    L_0F = 11;
+    L_C0 = 12;
+    L_ZERO = 13;
+    HI_TABLE = Array.from({ length: 16 }, (_, h) => [0, 0, 1, 2, 4, 8 | 16, 4, 8][h] ?? 0);
+    LO_TABLE = Array.from(
+      { length: 16 },
+      (_, l) => (l === 11 || l === 13 || l === 15 ? 1 : 0) | (l <= 9 ? 2 : 0) | (l >= 1 ? 4 : 0) | (l <= 10 ? 8 : 0) | (l === 15 ? 16 : 0)
+    );
+    OUT_AT = 64;
+    CHUNK2 = 1 << 20;
+    PAGE2 = 65536;
+    RunFinder = class _RunFinder {
+      memory;
+      runs;
+      textAt;
+      constructor(instance) {
+        this.memory = instance.exports.mem;
+        this.runs = instance.exports.runs;
+        this.textAt = OUT_AT + (Math.ceil(CHUNK2 / RUN_MIN) + 2) * 4;
+        this.textAt += (16 - this.textAt % 16) % 16;
+        const need = this.textAt + CHUNK2 + 16;
+        const have = this.memory.buffer.byteLength;
+        if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE2));
+      }
+      /** A finder, or null where WebAssembly or its SIMD instructions are unavailable. */
+      static of() {
+        try {
+          return new _RunFinder(new WebAssembly.Instance(new WebAssembly.Module(moduleBytes2())));
+        } catch {
+          return null;
+        }
+      }
+      /**
+       * The start of every maximal run of the base64 alphabets (standard and URL-safe, no padding) at least
+       * {@link RUN_MIN} long in `utf8` (valid UTF-8), as an offset into the string those bytes decode to, in order.
+       */
+      starts(utf8) {
+        const buffer = this.memory.buffer;
+        const mem = new Uint8Array(buffer);
+        const head = new Int32Array(buffer, 0, 3);
+        head[1] = 0;
+        head[2] = 0;
+        const found = [];
+        for (let base = 0; base < utf8.length; base += CHUNK2) {
+          const len = Math.min(CHUNK2, utf8.length - base);
+          mem.set(utf8.subarray(base, base + len), this.textAt);
+          const end = this.textAt + len + (16 - len % 16) % 16;
+          mem.fill(0, this.textAt + len, end);
+          this.runs(this.textAt, end);
+          const n = head[0];
+          if (n === 0) continue;
+          const out = new Int32Array(buffer, OUT_AT, n);
+          for (let k = 0; k < n; k++) found.push(out[k]);
+        }
+        return found;
+      }
     };
   }
 });
@@ -35430,13 +35774,13 @@ function decodeEscapes(encoded) {
 }
 function decodeHtml(encoded) {
   let changed = false;
-  const out = encoded.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g, (whole, dec, hex, name2) => {
+  const out = encoded.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g, (whole, dec, hex, name3) => {
     let r;
     if (dec !== void 0 || hex !== void 0) {
       const cp = dec !== void 0 ? parseInt(dec, 10) : parseInt(hex, 16);
       if (cp <= 1114111 && (cp >= 32 || cp === 9 || cp === 10 || cp === 13)) r = String.fromCodePoint(cp);
     } else {
-      r = ENTITIES[name2.toLowerCase()];
+      r = ENTITIES[name3.toLowerCase()];
     }
     if (r === void 0) return whole;
     changed = true;
@@ -35480,48 +35824,77 @@ var init_text = __esm({
 });
 
 // src/decode/spans.ts
-function spans(text) {
+function spans(text, utf8) {
   const out = [];
-  base64Spans(text, out);
+  base64Spans(text, out, utf8);
   percentSpans(text, out);
   escapeSpans(text, out);
   htmlSpans(text, out);
-  concatSpans(text, out);
-  longPemSpans(text, out);
+  const pem = pemHeader(text);
+  if (pem !== -1) {
+    concatSpans(text, pem, out);
+    longPemSpans(text, pem, out);
+  }
   return out;
 }
-function base64Spans(text, out) {
+function pemHeader(text) {
+  for (let i = text.indexOf("-----"); i !== -1; i = text.indexOf("-----", i)) {
+    i += 5;
+    while (i < text.length && text.charCodeAt(i) === 45) i++;
+    if (text.startsWith("BEGIN", i)) return i - 5;
+  }
+  return -1;
+}
+function base64Spans(text, out, utf8) {
   const n = text.length;
-  const step = MIN_BASE64 / 2;
-  let floor = 0;
-  for (let probe = step; probe < n; probe += step) {
-    if (probe < floor || !isB64(text.charCodeAt(probe))) continue;
-    if (!isB64(text.charCodeAt(probe + step)) && (probe - step < floor || !isB64(text.charCodeAt(probe - step)))) continue;
-    let start = probe;
-    while (start > floor && isB64(text.charCodeAt(start - 1))) start--;
-    let end = runEnd(text, start);
-    let mask = runMask;
+  const finder = utf8 && utf8.length >= FINDER_ABOVE ? runFinder() : null;
+  const found = finder ? finder.starts(utf8) : null;
+  let at = 0;
+  const following = (from) => {
+    if (!found) return nextRun(text, from);
+    while (at < found.length && found[at] < from) at++;
+    return at < found.length ? found[at] : -1;
+  };
+  for (let start = following(0); start !== -1; ) {
+    let end = runEnd(text, start + MIN_BASE64);
+    let mask = classes(text, start, end);
     let lineLen = end - start;
-    for (; ; ) {
-      if (lineLen < WRAP_MIN) break;
-      let j = end;
-      if (text.startsWith("\\n", j)) j += 2;
-      else {
-        if (text[j] === "\r") j++;
-        if (text[j] !== "\n") break;
-        j++;
-        while (text[j] === " " || text[j] === "	") j++;
-      }
+    while (lineLen >= WRAP_MIN) {
+      const j = wrapped(text, end);
       if (j >= n || !isB64(text.charCodeAt(j))) break;
       const next = runEnd(text, j);
       if (next - j > lineLen || !lineEnds(text, next)) break;
-      mask |= runMask;
+      mask |= classes(text, j, next);
       lineLen = next - j;
       end = next;
     }
-    floor = end;
-    if (end - start >= MIN_BASE64) tryRun(text, start, end, mask, out);
+    tryRun(text, start, end, mask, out);
+    start = following(end);
   }
+}
+function runFinder() {
+  if (finderMade === void 0) finderMade = MIN_BASE64 === RUN_MIN ? RunFinder.of() : null;
+  return finderMade;
+}
+function nextRun(text, from) {
+  const last = text.length - MIN_BASE64;
+  while (from <= last) {
+    let k = from + MIN_BASE64 - 1;
+    while (k >= from && IN_B64[text.charCodeAt(k)] === 1) k--;
+    if (k < from) return from;
+    from = k + 1;
+  }
+  return -1;
+}
+function wrapped(text, end) {
+  const n = text.length;
+  let j = end;
+  if (j + 1 < n && text.charCodeAt(j) === 92 && text.charCodeAt(j + 1) === 110) return j + 2;
+  if (j < n && text.charCodeAt(j) === 13) j++;
+  if (j >= n || text.charCodeAt(j) !== 10) return n;
+  j++;
+  while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return j;
 }
 function tryRun(text, start, end, mask, out) {
   const mixed = (mask & PLUS_SLASH) !== 0 && (mask & DASH_UNDERSCORE) !== 0;
@@ -35529,9 +35902,7 @@ function tryRun(text, start, end, mask, out) {
     let cut = end - 1;
     while (cut > start && CLASS2[text.charCodeAt(cut)] !== DASH_UNDERSCORE) cut--;
     if (end - cut - 1 < MIN_BASE64) return;
-    let tail = 0;
-    for (let k = cut + 1; k < end; k++) tail |= CLASS2[text.charCodeAt(k)] ?? 0;
-    tryRun(text, cut + 1, end, tail, out);
+    tryRun(text, cut + 1, end, classes(text, cut + 1, end), out);
     return;
   }
   if ((mask & (PLUS_SLASH | DASH_UNDERSCORE)) === 0 && end - start >= MIN_HEX && (mask & (UPPER2 | LOWER2)) !== (UPPER2 | LOWER2)) {
@@ -35549,33 +35920,69 @@ function tryRun(text, start, end, mask, out) {
   if (decoded !== null) out.push({ start, end, encoding: "base64", text: decoded });
 }
 function printablePrefix(text, start) {
-  for (let g = start; g + 4 <= start + 16 && g + 4 <= text.length; g += 4) {
-    const a = SIXTETS[text.charCodeAt(g)];
-    const b = SIXTETS[text.charCodeAt(g + 1)];
-    const c = SIXTETS[text.charCodeAt(g + 2)];
-    const d = SIXTETS[text.charCodeAt(g + 3)];
-    if (!textByte(a << 2 | b >> 4) || !textByte((b & 15) << 4 | c >> 2) || !textByte((c & 3) << 6 | d)) return false;
+  const stop = Math.min(text.length, start + PREFIX);
+  let need = 0;
+  for (let g = start; g + 4 <= stop; g += 4) {
+    const w = text.charCodeAt(g);
+    const x = text.charCodeAt(g + 1);
+    const y = text.charCodeAt(g + 2);
+    const z = text.charCodeAt(g + 3);
+    if (IN_B64[w] !== 1 || IN_B64[x] !== 1 || IN_B64[y] !== 1 || IN_B64[z] !== 1) return true;
+    const a = SIXTETS[w];
+    const b = SIXTETS[x];
+    const c = SIXTETS[y];
+    const d = SIXTETS[z];
+    need = textStep(need, a << 2 | b >> 4);
+    need = textStep(need, (b & 15) << 4 | c >> 2);
+    need = textStep(need, (c & 3) << 6 | d);
+    if (need < 0) return false;
   }
   return true;
 }
+function textStep(need, byte) {
+  if (need < 0) return -1;
+  if (need > 0) return (byte & 192) === 128 ? need - 1 : -1;
+  if (byte < 32) return byte === 9 || byte === 10 || byte === 13 ? 0 : -1;
+  if (byte < 127) return 0;
+  if (byte >= 194 && byte <= 223) return 1;
+  if (byte >= 224 && byte <= 239) return 2;
+  if (byte >= 240 && byte <= 244) return 3;
+  return -1;
+}
 function lineEnds(text, i) {
-  const c = text[i];
-  return c === void 0 || c === "\n" || c === "\r" || c === '"' || c === "'" || c === "\\";
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 13 || c === 34 || c === 39 || c === 92;
 }
 function runEnd(text, i) {
   const n = text.length;
-  let mask = 0;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) break;
-    const k = CLASS2[c];
-    if (k === 0) break;
-    mask |= k;
+  const near = Math.min(n, i + 32);
+  while (i < near && IN_B64[text.charCodeAt(i)] === 1) i++;
+  if (i === near && i < n) {
+    RUN_REST.lastIndex = i;
+    RUN_REST.test(text);
+    i = RUN_REST.lastIndex;
   }
-  runMask = mask;
-  if (text[i] === "=") i++;
-  if (text[i] === "=") i++;
+  if (i < n && text.charCodeAt(i) === 61) i++;
+  if (i < n && text.charCodeAt(i) === 61) i++;
   return i;
+}
+function classes(text, s, e) {
+  if (e - s <= 64) {
+    let mask2 = 0;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 128) mask2 |= CLASS2[c];
+    }
+    return mask2;
+  }
+  const run = text.slice(s, e);
+  let mask = 0;
+  if (run.includes("+") || run.includes("/")) mask |= PLUS_SLASH;
+  if (run.includes("-") || run.includes("_")) mask |= DASH_UNDERSCORE;
+  if (HAS_UPPER.test(run)) mask |= UPPER2;
+  if (HAS_LOWER.test(run)) mask |= LOWER2;
+  return mask;
 }
 function tokenAround(text, at) {
   let s = at;
@@ -35585,20 +35992,24 @@ function tokenAround(text, at) {
   return [s, e];
 }
 function percentSpans(text, out) {
-  PCT.lastIndex = 0;
-  for (let m = PCT.exec(text); m; m = PCT.exec(text)) {
-    const [s, e] = tokenAround(text, m.index);
-    PCT.lastIndex = e;
+  for (let at = text.indexOf("%"); at !== -1; at = text.indexOf("%", at + 1)) {
+    if (!isHexDigit(text.charCodeAt(at + 1)) || !isHexDigit(text.charCodeAt(at + 2))) continue;
+    const [s, e] = tokenAround(text, at);
+    at = e - 1;
     if (e - s < MIN_ESCAPED) continue;
     const decoded = decodePercent(text.slice(s, e));
     if (decoded !== null) out.push({ start: s, end: e, encoding: "percent", text: decoded });
   }
 }
 function htmlSpans(text, out) {
-  ENTITY.lastIndex = 0;
-  for (let m = ENTITY.exec(text); m; m = ENTITY.exec(text)) {
-    const [s, e] = tokenAround(text, m.index);
-    ENTITY.lastIndex = Math.max(e, m.index + m[0].length);
+  for (let at = text.indexOf("&"); at !== -1; at = text.indexOf("&", at + 1)) {
+    const c = text.charCodeAt(at + 1);
+    if (c !== 35 && !(IN_B64[c] === 1 && CLASS2[c] & (UPPER2 | LOWER2))) continue;
+    ENTITY.lastIndex = at;
+    const m = ENTITY.exec(text);
+    if (!m) continue;
+    const [s, e] = tokenAround(text, at);
+    at = Math.max(e, at + m[0].length) - 1;
     if (e - s < MIN_ESCAPED) continue;
     const decoded = decodeHtml(text.slice(s, e));
     if (decoded !== null) out.push({ start: s, end: e, encoding: "html", text: decoded });
@@ -35610,9 +36021,14 @@ function escaped(text, i) {
   return k % 2 === 1;
 }
 function escapeSpans(text, out) {
-  ESCAPE.lastIndex = 0;
-  for (let m = ESCAPE.exec(text); m; m = ESCAPE.exec(text)) {
-    const at = m.index;
+  let next = 0;
+  for (let at = text.indexOf("\\"); at !== -1; at = text.indexOf("\\", next)) {
+    next = at + 1;
+    const letter = text.charCodeAt(at + 1);
+    const after = letter === 117 ? at + 6 : letter === 120 ? at + 4 : at + 2;
+    if (!(ESCAPE_LETTER[letter] === 1 && (IN_B64[text.charCodeAt(after)] === 1 || text.charCodeAt(after) === 61))) continue;
+    ESCAPE.lastIndex = at;
+    if (!ESCAPE.test(text)) continue;
     let q = at;
     let quote = "";
     while (q > 0 && text[q - 1] !== "\n" && at - q < MAX_ESCAPED) {
@@ -35624,7 +36040,7 @@ function escapeSpans(text, out) {
       q--;
     }
     if (!quote) {
-      ESCAPE.lastIndex = at + 2;
+      next = at + 2;
       continue;
     }
     const pemBlock = text.startsWith("-----BEGIN", q);
@@ -35635,14 +36051,14 @@ function escapeSpans(text, out) {
       if (text[e] === quote && !escaped(text, e)) break;
       e++;
     }
-    ESCAPE.lastIndex = e + 1;
+    next = e + 1;
     if (e - s < MIN_ESCAPED) continue;
     const decoded = decodeEscapes(text.slice(s, e));
     if (decoded !== null) out.push({ start: s, end: e, encoding: "escape", text: decoded });
   }
 }
-function concatSpans(text, out) {
-  for (let b = text.indexOf("-----BEGIN"); b !== -1; b = text.indexOf("-----BEGIN", b + 10)) {
+function concatSpans(text, first, out) {
+  for (let b = first; b !== -1; b = text.indexOf("-----BEGIN", b + 10)) {
     const q = b - 1;
     if (q < 0 || !QUOTES.has(text[q])) continue;
     const parts = [];
@@ -35672,25 +36088,26 @@ function concatSpans(text, out) {
     b = end - 10;
   }
 }
-function longPemSpans(text, out) {
-  for (let b = text.indexOf("-----BEGIN "); b !== -1; b = text.indexOf("-----BEGIN ", b + 11)) {
+function longPemSpans(text, first, out) {
+  for (let b = text.indexOf("-----BEGIN ", first); b !== -1; b = text.indexOf("-----BEGIN ", b + 11)) {
     const head = PEM_HEAD.exec(text.slice(b, b + 80));
     if (!head) continue;
     const footer = `-----END ${head[1]}-----`;
     const bodyStart = b + head[0].length;
     const end = text.indexOf(footer, bodyStart);
     if (end === -1 || end - bodyStart <= LONG_PEM) continue;
-    const body2 = text.slice(bodyStart, bodyStart + PEM_KEEP).replace(/\\$/, "");
-    out.push({ start: b, end: end + footer.length, encoding: "pem", text: `${head[0]}${body2}
+    const body3 = text.slice(bodyStart, bodyStart + PEM_KEEP).replace(/\\$/, "");
+    out.push({ start: b, end: end + footer.length, encoding: "pem", text: `${head[0]}${body3}
 ${footer}
 ` });
     b = end;
   }
 }
-var MIN_BASE64, MIN_HEX, MIN_ESCAPED, WRAP_MIN, MAX_STRING, MAX_ESCAPED, UPPER2, LOWER2, DIGIT2, PLUS_SLASH, DASH_UNDERSCORE, CLASS2, isB64, runMask, isHexRun, textByte, SIXTETS, TOKEN_STOP, PCT, ENTITY, ESCAPE, ESCAPE_BEFORE, ESCAPE_AFTER, QUOTES, JOINER, OPENING, LONG_PEM, PEM_KEEP, PEM_HEAD;
+var MIN_BASE64, MIN_HEX, MIN_ESCAPED, WRAP_MIN, MAX_STRING, MAX_ESCAPED, UPPER2, LOWER2, DIGIT2, PLUS_SLASH, DASH_UNDERSCORE, CLASS2, IN_B64, isB64, RUN_REST, HAS_UPPER, HAS_LOWER, isHexRun, FINDER_ABOVE, finderMade, PREFIX, SIXTETS, TOKEN_STOP, isHexDigit, ENTITY, ESCAPE, ESCAPE_LETTER, ESCAPE_BEFORE, ESCAPE_AFTER, QUOTES, JOINER, OPENING, LONG_PEM, PEM_KEEP, PEM_HEAD;
 var init_spans = __esm({
   "src/decode/spans.ts"() {
     "use strict";
+    init_run_finder();
     init_text();
     MIN_BASE64 = 24;
     MIN_HEX = 32;
@@ -35713,18 +36130,25 @@ var init_spans = __esm({
     ]) {
       for (const c of chars) CLASS2[c.charCodeAt(0)] = bit;
     }
-    isB64 = (c) => c < 128 && CLASS2[c] !== 0;
-    runMask = 0;
+    IN_B64 = new Uint8Array(65536);
+    for (let c = 0; c < 128; c++) IN_B64[c] = CLASS2[c] === 0 ? 0 : 1;
+    isB64 = (c) => IN_B64[c] === 1;
+    RUN_REST = /[A-Za-z0-9+/_-]*/y;
+    HAS_UPPER = /[A-Z]/;
+    HAS_LOWER = /[a-z]/;
     isHexRun = (s) => /^[0-9a-fA-F]+$/.test(s);
-    textByte = (b) => b < 32 ? b === 9 || b === 10 || b === 13 : b !== 127;
+    FINDER_ABOVE = 4096;
+    PREFIX = 64;
     SIXTETS = new Uint8Array(128);
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".split("").forEach((ch, v) => SIXTETS[ch.charCodeAt(0)] = v);
     SIXTETS["+".charCodeAt(0)] = SIXTETS["-".charCodeAt(0)] = 62;
     SIXTETS["/".charCodeAt(0)] = SIXTETS["_".charCodeAt(0)] = 63;
     TOKEN_STOP = /[\s"'<>`\\]/;
-    PCT = /%[0-9a-fA-F]{2}/g;
-    ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g;
-    ESCAPE = /\\(?:[nrt/"]|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})(?=[A-Za-z0-9_+/=-]{16})(?:(?=[A-Za-z_+/=-]{0,31}[0-9])|(?=[A-Z0-9]{16}))/g;
+    isHexDigit = (c) => c < 128 && (CLASS2[c] === DIGIT2 || (c | 32) >= 97 && (c | 32) <= 102);
+    ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/y;
+    ESCAPE = /\\(?:[nrt/"]|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})(?=[A-Za-z0-9_+/=-]{16})(?:(?=[A-Za-z_+/=-]{0,31}[0-9])|(?=[A-Z0-9]{16}))/y;
+    ESCAPE_LETTER = new Uint8Array(65536);
+    for (const c of 'nrt/"ux') ESCAPE_LETTER[c.charCodeAt(0)] = 1;
     ESCAPE_BEFORE = 256;
     ESCAPE_AFTER = 1024;
     QUOTES = /* @__PURE__ */ new Set(['"', "'", "`"]);
@@ -35740,13 +36164,13 @@ var init_spans = __esm({
 function decodeDepth(options, config) {
   return options.maxDecodeDepth ?? config.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH;
 }
-function decodeLayers(text, maxDepth) {
+function decodeLayers(text, maxDepth, utf8) {
   const out = [];
   let frontier = [{ start: 0, end: text.length, chain: [], text }];
   for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
     const next = [];
     for (const p of frontier) {
-      for (const s of spans(p.text)) {
+      for (const s of spans(p.text, depth === 1 ? utf8 : void 0)) {
         if (s.text === p.text) continue;
         const top = p.chain.length ? p : { start: s.start, end: s.end };
         next.push({ start: top.start, end: top.end, chain: [...p.chain, s.encoding], text: s.text });
@@ -36024,8 +36448,8 @@ function sequence(src, i, keywords) {
       if (src[j] === "]") j++;
       while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
       len = j + 1 - i;
-      const body2 = src.slice(i + 1, j).replace(/\\-/g, "-");
-      if (src[i + 1] !== "^" && body2.length <= 4 && !/[\\\]]|.-./.test(body2)) lit = [...body2];
+      const body3 = src.slice(i + 1, j).replace(/\\-/g, "-");
+      if (src[i + 1] !== "^" && body3.length <= 4 && !/[\\\]]|.-./.test(body3)) lit = [...body3];
     } else if (c !== "." && c !== "^" && c !== "$") lit = [c];
     i += len;
     const q = quantifierAt2(src, i);
@@ -36079,9 +36503,9 @@ function literalAt(src, i) {
   }
   if (c === "[") {
     const end = classEnd(src, i);
-    const body2 = src.slice(i + 1, end - 1).replace(/\\-/g, "-");
-    const small = src[i + 1] !== "^" && body2.length <= 4 && !/[\\\]]|.-./.test(body2);
-    return { chars: small ? [...body2] : null, len: end - i };
+    const body3 = src.slice(i + 1, end - 1).replace(/\\-/g, "-");
+    const small = src[i + 1] !== "^" && body3.length <= 4 && !/[\\\]]|.-./.test(body3);
+    return { chars: small ? [...body3] : null, len: end - i };
   }
   if (c === "." || c === "^" || c === "$" || c === "(" || c === ")" || c === "|") return { chars: null, len: 1 };
   return { chars: [c], len: 1 };
@@ -36203,10 +36627,10 @@ function quantifier(src, i) {
   if (src[i + len] === "?") len += 1;
   return { max, len };
 }
-function classMatchesNewline(body2, negated) {
-  const excludes = /\\[sn]/.test(body2);
+function classMatchesNewline(body3, negated) {
+  const excludes = /\\[sn]/.test(body3);
   if (negated) return !excludes;
-  return excludes || /\\[WDSxuc0]|\n/.test(body2) || /[\0-\t]-/.test(body2);
+  return excludes || /\\[WDSxuc0]|\n/.test(body3) || /[\0-\t]-/.test(body3);
 }
 function regexReach(source, flags) {
   const dotAll = flags.includes("s");
@@ -36246,9 +36670,9 @@ function regexReach(source, flags) {
       if (source[j] === "]") j++;
       while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
       if (j >= source.length) return UNKNOWN;
-      const body2 = source.slice(i + (negated ? 2 : 1), j);
+      const body3 = source.slice(i + (negated ? 2 : 1), j);
       i = j + 1;
-      add(1, classMatchesNewline(body2, negated) ? 1 : 0);
+      add(1, classMatchesNewline(body3, negated) ? 1 : 0);
       continue;
     }
     if (c === "(") {
@@ -36404,9 +36828,9 @@ function xmlValueLine(prev, line, next) {
   if (!v) return null;
   const open3 = XML_OPEN_END.exec(prev);
   if (!open3) return null;
-  const name2 = open3.groups.name;
-  if (!next.trimStart().startsWith(`</${name2}>`)) return null;
-  return { name: name2, value: v.groups.v, at: line.indexOf(v.groups.v), kind: "xml" };
+  const name3 = open3.groups.name;
+  if (!next.trimStart().startsWith(`</${name3}>`)) return null;
+  return { name: name3, value: v.groups.v, at: line.indexOf(v.groups.v), kind: "xml" };
 }
 function denseBindings(line) {
   const out = [];
@@ -36418,10 +36842,10 @@ function denseBindings(line) {
     DENSE_VALUE.lastIndex = at;
     let i = open3 - 1;
     while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
-    let op2 = line[i];
-    if (op2 === ">" && line[i - 1] === "=") op2 = line[--i];
-    if (op2 !== ":" && op2 !== "=") continue;
-    if (op2 === "=" && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? "")) continue;
+    let op3 = line[i];
+    if (op3 === ">" && line[i - 1] === "=") op3 = line[--i];
+    if (op3 !== ":" && op3 !== "=") continue;
+    if (op3 === "=" && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? "")) continue;
     i--;
     while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
     if (line[i] === "]") i--;
@@ -36568,12 +36992,12 @@ function hasAlias(words, aliases) {
 }
 function namesPart(words, part, aliases) {
   const trimmed = trimTail(words, new Set(aliases.map(compactName)));
-  for (const name2 of part.names) {
+  for (const name3 of part.names) {
     let tail = "";
-    for (let i = trimmed.length - 1; i >= 0 && tail.length < name2.length; i--) tail = trimmed[i] + tail;
-    if (tail === name2) return true;
+    for (let i = trimmed.length - 1; i >= 0 && tail.length < name3.length; i--) tail = trimmed[i] + tail;
+    if (tail === name3) return true;
     const last = trimmed[trimmed.length - 1] ?? "";
-    if (last.length > name2.length && last.endsWith(name2) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
+    if (last.length > name3.length && last.endsWith(name3) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
   }
   return false;
 }
@@ -37386,7 +37810,7 @@ var init_engine = __esm({
 function detectDecoded(ruleSet, fragment, options, maxDepth) {
   const base = detect(ruleSet, fragment, options);
   if (maxDepth <= 0) return base;
-  const pieces = decodeLayers(fragment.text, maxDepth);
+  const pieces = decodeLayers(fragment.text, maxDepth, fragment.utf8);
   if (pieces.length === 0) return base;
   const starts = [];
   let joined = "";
@@ -37745,11 +38169,11 @@ var require_ignore = __commonJS({
     var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
     var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE2 + char;
     var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body2) => {
+    var classSource = (negated, body3) => {
       if (negated) {
-        return `[^\\/${body2}]`;
+        return `[^\\/${body3}]`;
       }
-      const source = `[${body2}]`;
+      const source = `[${body3}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
     var scanBracket = (pattern, start) => {
@@ -37761,7 +38185,7 @@ var require_ignore = __commonJS({
         negated = "^";
         index++;
       }
-      let body2 = EMPTY;
+      let body3 = EMPTY;
       let prev = EMPTY;
       for (; ; ) {
         const char = pattern[index];
@@ -37770,7 +38194,7 @@ var require_ignore = __commonJS({
         }
         if (char === ESCAPE2) {
           const escaped2 = pattern[++index];
-          body2 += escapeMember(escaped2);
+          body3 += escapeMember(escaped2);
           prev = escaped2;
         } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
           index++;
@@ -37779,7 +38203,7 @@ var require_ignore = __commonJS({
             to = pattern[index += 1];
           }
           if (prev <= to) {
-            body2 += `-${escapeMember(to)}`;
+            body3 += `-${escapeMember(to)}`;
           }
           prev = EMPTY;
         } else if (char === "[" && pattern[index + 1] === ":") {
@@ -37792,27 +38216,27 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name2 = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
+            const name3 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name3)) {
               return null;
             }
-            body2 += POSIX_CLASSES[name2];
+            body3 += POSIX_CLASSES[name3];
             prev = EMPTY;
             index = end;
           } else {
-            body2 += escapeMember("[");
+            body3 += escapeMember("[");
             prev = "[";
             index = nameStart - 2;
           }
         } else {
-          body2 += escapeMember(char);
+          body3 += escapeMember(char);
           prev = char;
         }
         index++;
         if (pattern[index] === "]") {
           return {
             end: index,
-            source: classSource(negated, body2)
+            source: classSource(negated, body3)
           };
         }
       }
@@ -38186,17 +38610,17 @@ var require_ignore = __commonJS({
         (match, index) => sources[index]
       ) : replaced;
     };
-    var checkSourceOf = (body2, prefix) => {
-      if (body2[body2.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body2.slice(0, -1));
+    var checkSourceOf = (body3, prefix) => {
+      if (body3[body3.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body3.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
       const last = prefix[prefix.length - 1];
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
-    var matchesBasename = (body2) => {
-      const index = body2.indexOf(SLASH);
-      return index < 0 || index === body2.length - 1;
+    var matchesBasename = (body3) => {
+      const index = body3.indexOf(SLASH);
+      return index < 0 || index === body3.length - 1;
     };
     var basenameOf = (path) => {
       const end = path.length - 1;
@@ -38223,11 +38647,11 @@ var require_ignore = __commonJS({
     var checkPattern = (pattern) => pattern && isString(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
-      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
+      constructor(pattern, mark, body3, ignoreCase, negative, prefix) {
         this.pattern = pattern;
         this.mark = mark;
         this.negative = negative;
-        define(this, "body", body2);
+        define(this, "body", body3);
         define(this, "ignoreCase", ignoreCase);
         define(this, "regexPrefix", prefix);
       }
@@ -38268,54 +38692,54 @@ var require_ignore = __commonJS({
       }
       return count2 % 2 === 1;
     };
-    var trimEnd = (body2, stripLineEnd) => {
-      let lineEnd2 = body2.length;
+    var trimEnd = (body3, stripLineEnd) => {
+      let lineEnd2 = body3.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body2[lineEnd2 - 1] === "\r") {
+        if (stripLineEnd && body3[lineEnd2 - 1] === "\r") {
           lineEnd2--;
         }
         end = lineEnd2;
-        while (body2[end - 1] === SPACE2) {
+        while (body3[end - 1] === SPACE2) {
           end--;
         }
-        if (!stripLineEnd || body2[end - 1] !== "\n") {
+        if (!stripLineEnd || body3[end - 1] !== "\n") {
           break;
         }
         lineEnd2 = end - 1;
       }
       if (end === lineEnd2) {
-        return body2.slice(0, lineEnd2);
+        return body3.slice(0, lineEnd2);
       }
       let backslashes = 0;
-      while (body2[end - backslashes - 1] === ESCAPE2) {
+      while (body3[end - backslashes - 1] === ESCAPE2) {
         backslashes++;
       }
-      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE2 : body2.slice(0, end);
+      return backslashes % 2 ? body3.slice(0, end - 1) + SPACE2 : body3.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body2[0] === "#") {
+      let body3 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body3[0] === "#") {
         return;
       }
       let negative = false;
-      if (body2[0] === "!") {
+      if (body3[0] === "!") {
         negative = true;
-        body2 = body2.slice(1);
+        body3 = body3.slice(1);
       }
-      const last = body2[body2.length - 1];
+      const last = body3[body3.length - 1];
       if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
-        body2 = trimEnd(body2, stripLineEnd);
+        body3 = trimEnd(body3, stripLineEnd);
       }
-      if (!body2 || hasTrailingBackslash(body2)) {
+      if (!body3 || hasTrailingBackslash(body3)) {
         return;
       }
-      body2 = body2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body2);
+      body3 = body3.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body3);
       return new IgnoreRule(
         pattern,
         mark,
-        body2,
+        body3,
         ignoreCase,
         negative,
         regexPrefix
@@ -38369,7 +38793,7 @@ var require_ignore = __commonJS({
       //   are left out once, rather than tested or compiled for every path.
       testLiteral(path) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body: body3 }) => body3[body3.length - (body3[body3.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
@@ -38723,8 +39147,8 @@ function utf8Name(raw) {
   return s.includes("\uFFFD") && !Buffer.from(s, "utf8").equals(raw) ? null : s;
 }
 function child(dir, raw) {
-  const name2 = typeof dir === "string" ? utf8Name(raw) : null;
-  if (name2 !== null && typeof dir === "string") return join9(dir, name2);
+  const name3 = typeof dir === "string" ? utf8Name(raw) : null;
+  if (name3 !== null && typeof dir === "string") return join9(dir, name3);
   return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(sep4), raw]);
 }
 function displayPath(path) {
@@ -38828,7 +39252,7 @@ function* fsFiles(options) {
       }
       const names = raw.map((bytes) => ({ text: bytes.toString("utf8"), bytes })).sort((a, b) => a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes, b.bytes));
       const subdirs = [];
-      for (const { text: name2, bytes } of names) {
+      for (const { text: name3, bytes } of names) {
         const abs = child(dir, bytes);
         let entry;
         try {
@@ -38838,7 +39262,7 @@ function* fsFiles(options) {
           continue;
         }
         if (entry.isDirectory()) {
-          if (name2 === ".git") continue;
+          if (name3 === ".git") continue;
           if (useGitignore && (dirIgnored || isIgnored(layers, textOf(abs), true))) {
             if (tracked.hasTrackedBelow(fsPath(abs))) subdirs.push({ dir: abs, ignored: true });
             else {
@@ -39006,8 +39430,8 @@ var require_fs = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name2, stats) {
-        this.name = name2;
+      constructor(name3, stats) {
+        this.name = name3;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -39017,8 +39441,8 @@ var require_fs = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name2, stats) {
-      return new DirentFromStats(name2, stats);
+    function createDirentFromStats(name3, stats) {
+      return new DirentFromStats(name3, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -39931,8 +40355,8 @@ var require_fs3 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name2, stats) {
-        this.name = name2;
+      constructor(name3, stats) {
+        this.name = name3;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -39942,8 +40366,8 @@ var require_fs3 = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name2, stats) {
-      return new DirentFromStats(name2, stats);
+    function createDirentFromStats(name3, stats) {
+      return new DirentFromStats(name3, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -40047,8 +40471,8 @@ var require_async2 = __commonJS({
           callFailureCallback(callback, readdirError);
           return;
         }
-        const tasks = names.map((name2) => {
-          const path = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+        const tasks = names.map((name3) => {
+          const path = common.joinPathSegments(directory, name3, settings.pathSegmentSeparator);
           return (done) => {
             fsStat.stat(path, settings.fsStatSettings, (error2, stats) => {
               if (error2 !== null) {
@@ -40056,9 +40480,9 @@ var require_async2 = __commonJS({
                 return;
               }
               const entry = {
-                name: name2,
+                name: name3,
                 path,
-                dirent: utils.fs.createDirentFromStats(name2, stats)
+                dirent: utils.fs.createDirentFromStats(name3, stats)
               };
               if (settings.stats) {
                 entry.stats = stats;
@@ -40127,13 +40551,13 @@ var require_sync2 = __commonJS({
     exports.readdirWithFileTypes = readdirWithFileTypes;
     function readdir2(directory, settings) {
       const names = settings.fs.readdirSync(directory);
-      return names.map((name2) => {
-        const entryPath = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+      return names.map((name3) => {
+        const entryPath = common.joinPathSegments(directory, name3, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry = {
-          name: name2,
+          name: name3,
           path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name2, stats)
+          dirent: utils.fs.createDirentFromStats(name3, stats)
         };
         if (settings.stats) {
           entry.stats = stats;
@@ -41133,8 +41557,8 @@ var require_partial = __commonJS({
         const levels = parts.length;
         const patterns = this._storage.filter((info2) => !info2.complete || info2.segments.length > levels);
         for (const pattern of patterns) {
-          const section2 = pattern.sections[0];
-          if (!pattern.complete && levels > section2.length) {
+          const section3 = pattern.sections[0];
+          if (!pattern.complete && levels > section3.length) {
             return true;
           }
           const match = parts.every((part, index) => {
@@ -41886,11 +42310,11 @@ var init_cat_file = __esm({
         if (n === 0) this.finishBody();
       }
       readBody(buf, at) {
-        const body2 = this.body;
-        const take2 = Math.min(body2.left, buf.length - at);
-        if (body2.parts) body2.parts.push(buf.subarray(at, at + take2));
-        body2.left -= take2;
-        if (body2.left === 0) this.finishBody();
+        const body3 = this.body;
+        const take2 = Math.min(body3.left, buf.length - at);
+        if (body3.parts) body3.parts.push(buf.subarray(at, at + take2));
+        body3.left -= take2;
+        if (body3.left === 0) this.finishBody();
         return at + take2;
       }
       finishBody() {
@@ -42349,15 +42773,15 @@ function messageFragment(object, wanted, onSkip) {
   if (end === -1) return null;
   const header = raw.toString("latin1", 0, end);
   const label2 = /^encoding (.+)$/m.exec(header)?.[1]?.trim();
-  const body2 = raw.subarray(end + 2);
+  const body3 = raw.subarray(end + 2);
   let text;
   try {
-    text = label2 && !/^utf-?8$/i.test(label2) ? new TextDecoder(label2).decode(body2) : decodeUtf8(body2).text;
+    text = label2 && !/^utf-?8$/i.test(label2) ? new TextDecoder(label2).decode(body3) : decodeUtf8(body3).text;
   } catch {
-    text = decodeUtf8(body2).text;
+    text = decodeUtf8(body3).text;
   }
   if (!text.trim()) return null;
-  return { text, path: COMMIT_MESSAGE_PATH, commit: wanted.commit, bytes: body2.length, message: true };
+  return { text, path: COMMIT_MESSAGE_PATH, commit: wanted.commit, bytes: body3.length, message: true };
 }
 function plainText(buf) {
   if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return false;
@@ -43301,8 +43725,8 @@ var init_http = __esm({
               signal: AbortSignal.timeout(timeoutMs)
             });
           } catch (err) {
-            const name2 = err.name;
-            if (name2 === "TimeoutError" || name2 === "AbortError") throw new VerifyUnknown("timeout", `no answer from ${host} within ${timeoutMs} ms`);
+            const name3 = err.name;
+            if (name3 === "TimeoutError" || name3 === "AbortError") throw new VerifyUnknown("timeout", `no answer from ${host} within ${timeoutMs} ms`);
             throw new VerifyUnknown("network", `could not reach ${host} (${networkCode(err)})`);
           }
           let text;
@@ -43345,8 +43769,8 @@ function partNamer(ruleSet) {
 }
 function ownParts(f, partOf) {
   if (f.parts && Object.keys(f.parts).length) return f.parts;
-  const name2 = partOf(f);
-  return name2 ? { [name2]: f.secret } : null;
+  const name3 = partOf(f);
+  return name3 ? { [name3]: f.secret } : null;
 }
 function fileOf(f) {
   return JSON.stringify([f.repository?.url ?? "", f.commit?.sha ?? "", f.path, f.provider ?? ""]);
@@ -43652,12 +44076,12 @@ var init_bitfinex = __esm({
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
         const nonce = String(Math.round(http.now()) * 1e3);
-        const body2 = "{}";
+        const body3 = "{}";
         const res = await http.request("bitfinex", {
           method: "POST",
           path: PATH,
-          headers: { "content-type": "application/json", "bfx-nonce": nonce, "bfx-apikey": key, "bfx-signature": hmacHex("sha384", secret, `/api${PATH}${nonce}${body2}`) },
-          body: body2
+          headers: { "content-type": "application/json", "bfx-nonce": nonce, "bfx-apikey": key, "bfx-signature": hmacHex("sha384", secret, `/api${PATH}${nonce}${body3}`) },
+          body: body3
         });
         const j = res.json;
         if (Array.isArray(j) && j[0] === "error") {
@@ -43733,8 +44157,8 @@ var init_bitget = __esm({
 });
 
 // src/verify/bitmex.ts
-function bitmexSignature(secret, verb, path, expires, body2 = "") {
-  return hmacHex("sha256", secret, verb + path + expires + body2);
+function bitmexSignature(secret, verb, path, expires, body3 = "") {
+  return hmacHex("sha256", secret, verb + path + expires + body3);
 }
 var PATH3, bitmex;
 var init_bitmex = __esm({
@@ -43788,8 +44212,8 @@ var init_cryptocom = __esm({
         const { key, secret } = needParts(c, ["key", "secret"]);
         const nonce = Math.round(http.now());
         const id = 1;
-        const body2 = JSON.stringify({ id, method: METHOD, api_key: key, params: {}, nonce, sig: cryptocomSignature(secret, METHOD, id, key, "", nonce) });
-        const res = await http.request("cryptocom", { method: "POST", path: `/exchange/v1/${METHOD}`, headers: { "content-type": "application/json" }, body: body2 });
+        const body3 = JSON.stringify({ id, method: METHOD, api_key: key, params: {}, nonce, sig: cryptocomSignature(secret, METHOD, id, key, "", nonce) });
+        const res = await http.request("cryptocom", { method: "POST", path: `/exchange/v1/${METHOD}`, headers: { "content-type": "application/json" }, body: body3 });
         const code22 = Number(res.json?.code);
         if (code22 === 40101) return { status: "invalid", message: "Crypto.com rejected the key or its signature (40101)" };
         if (code22 === 40102) throw new VerifyUnknown("clock skew", "Crypto.com says the nonce is more than 60 s from its time (40102)");
@@ -43930,8 +44354,8 @@ var init_htx = __esm({
 
 // src/verify/gate.ts
 import { createHash as createHash6, createHmac as createHmac2 } from "node:crypto";
-function gateSignature(secret, method, path, query, body2, timestamp) {
-  const bodyHash = createHash6("sha512").update(body2).digest("hex");
+function gateSignature(secret, method, path, query, body3, timestamp) {
+  const bodyHash = createHash6("sha512").update(body3).digest("hex");
   return createHmac2("sha512", secret).update(`${method}
 ${path}
 ${query}
@@ -44143,13 +44567,13 @@ var init_bybit = __esm({
         }
         serverError(res, "Bybit");
         const code22 = retCode(res);
-        const body2 = res.json;
+        const body3 = res.json;
         if (code22 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
         if (code22 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
         if (code22 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
         if (code22 === 10006 || code22 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code22} (too many requests)`);
-        if (code22 !== 0 || !body2?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code22 ?? "none"} ${excerpt(body2?.retMsg)}`.trim());
-        const info2 = body2.result;
+        if (code22 !== 0 || !body3?.result) throw new VerifyUnknown("unexpected answer", `Bybit answered HTTP ${res.status}, retCode ${code22 ?? "none"} ${excerpt(body3?.retMsg)}`.trim());
+        const info2 = body3.result;
         const ips = Array.isArray(info2.ips) ? info2.ips.map(String) : [];
         const ipRestricted = ips.length > 0 && !ips.includes("*");
         const permissions = bybitRights(info2);
@@ -44179,18 +44603,18 @@ function cdpJwt(keyName, key, method, hostAndPath, nowSeconds) {
     key
   );
 }
-function exchangeSignature(secret, timestamp, method, path, body2 = "") {
-  return createHmac3("sha256", Buffer.from(secret, "base64")).update(timestamp + method.toUpperCase() + path + body2).digest("base64");
+function exchangeSignature(secret, timestamp, method, path, body3 = "") {
+  return createHmac3("sha256", Buffer.from(secret, "base64")).update(timestamp + method.toUpperCase() + path + body3).digest("base64");
 }
 async function cdp(c, http) {
-  const name2 = c.parts.name;
+  const name3 = c.parts.name;
   const pem = c.parts.privateKey ?? c.parts.secret ?? c.parts.key;
   if (!pem) throw new VerifyUnknown("missing part", "a CDP key name was found without its private key beside it");
   const key = privateKeyFrom(pem);
   if (!key) return { status: "invalid", message: "the CDP private key is not a readable EC or Ed25519 key" };
   const send = (offsetMs) => http.request("coinbase", {
     path: PERMISSIONS_PATH,
-    headers: { authorization: `Bearer ${cdpJwt(name2, key, "GET", CDP_HOST + PERMISSIONS_PATH, Math.floor((http.now() + offsetMs) / 1e3))}` }
+    headers: { authorization: `Bearer ${cdpJwt(name3, key, "GET", CDP_HOST + PERMISSIONS_PATH, Math.floor((http.now() + offsetMs) / 1e3))}` }
   });
   let res = await send(0);
   if (res.status === 401) {
@@ -44306,15 +44730,15 @@ var init_kraken = __esm({
           body: postData
         });
         serverError(res, "Kraken");
-        const body2 = res.json;
-        const errors = Array.isArray(body2?.error) ? body2.error.map(String) : [];
+        const body3 = res.json;
+        const errors = Array.isArray(body3?.error) ? body3.error.map(String) : [];
         const has = (s) => errors.some((e) => e.startsWith(s));
         if (has("EAPI:Invalid key")) return { status: "invalid", message: "Kraken does not know the key (EAPI:Invalid key)" };
         if (has("EAPI:Invalid signature")) return { status: "invalid", message: "Kraken knows the key but the secret does not sign for it (EAPI:Invalid signature)" };
         if (has("EAPI:Invalid nonce")) throw new VerifyUnknown("clock skew", "Kraken rejected the nonce (the key may use a higher one already)");
         if (has("EAPI:Rate limit") || has("EGeneral:Temporary lockout")) throw new VerifyUnknown("rate limit", `Kraken answered ${excerpt(errors[0])}`);
         if (has("EGeneral:Permission denied")) return { status: "live", message: "live Kraken key; its record is not readable with it, so its rights are unknown" };
-        const info2 = body2?.result;
+        const info2 = body3?.result;
         if (errors.length || res.status !== 200 || !info2) throw new VerifyUnknown("unexpected answer", `Kraken answered HTTP ${res.status} ${excerpt(errors[0])}`.trim());
         const raw = Array.isArray(info2.permissions) ? info2.permissions.map(String) : [];
         const permissions = krakenRights(raw);
@@ -44335,10 +44759,10 @@ var init_kraken = __esm({
 });
 
 // src/verify/kucoin.ts
-function kucoinHeaders(key, secret, passphrase, timestamp, method, path, body2 = "") {
+function kucoinHeaders(key, secret, passphrase, timestamp, method, path, body3 = "") {
   return {
     "KC-API-KEY": key,
-    "KC-API-SIGN": hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body2),
+    "KC-API-SIGN": hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body3),
     "KC-API-TIMESTAMP": timestamp,
     "KC-API-PASSPHRASE": hmacBase64("sha256", secret, passphrase),
     "KC-API-KEY-VERSION": "2"
@@ -44393,14 +44817,14 @@ var init_kucoin = __esm({
         }
         serverError(res, "KuCoin");
         const c0 = code20(res);
-        const body2 = res.json;
+        const body3 = res.json;
         if (c0 === "400003") return { status: "invalid", message: "KuCoin does not know the key (400003)" };
         if (c0 === "400005") return { status: "invalid", message: "KuCoin knows the key but the secret does not sign for it (400005)" };
         if (c0 === "400004") return { status: "invalid", message: "KuCoin knows the key but the passphrase is wrong (400004)" };
         if (c0 === "400006") return { status: "live", ipRestricted: true, message: "live KuCoin key whose IP whitelist excludes this machine (400006); rights not readable from here" };
         if (c0 === "429000") throw new VerifyUnknown("rate limit", "KuCoin answered 429000 (too many requests)");
-        const info2 = body2?.data;
-        if (c0 !== "200000" || !info2) throw new VerifyUnknown("unexpected answer", `KuCoin answered HTTP ${res.status}, code ${c0 ?? "none"} ${excerpt(body2?.msg)}`.trim());
+        const info2 = body3?.data;
+        if (c0 !== "200000" || !info2) throw new VerifyUnknown("unexpected answer", `KuCoin answered HTTP ${res.status}, code ${c0 ?? "none"} ${excerpt(body3?.msg)}`.trim());
         const permissions = kucoinRights(String(info2.permission ?? ""));
         const ipRestricted = String(info2.ipWhitelist ?? "").trim() !== "";
         return {
@@ -44420,8 +44844,8 @@ var init_kucoin = __esm({
 });
 
 // src/verify/okx.ts
-function okxSignature(secret, timestamp, method, path, body2 = "") {
-  return hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body2);
+function okxSignature(secret, timestamp, method, path, body3 = "") {
+  return hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body3);
 }
 async function call6(http, key, secret, passphrase, offset) {
   const ts = new Date(Math.round(http.now() + offset)).toISOString();
@@ -44465,14 +44889,14 @@ var init_okx = __esm({
         }
         serverError(res, "OKX");
         const c0 = code21(res);
-        const body2 = res.json;
+        const body3 = res.json;
         if (c0 === "50111" || c0 === "50119") return { status: "invalid", message: `OKX does not know the key (${c0})` };
         if (c0 === "50113") return { status: "invalid", message: "OKX knows the key but the secret does not sign for it (50113)" };
         if (c0 === "50105") return { status: "invalid", message: "OKX knows the key but the passphrase is wrong (50105)" };
         if (c0 === "50110") return { status: "live", ipRestricted: true, message: "live OKX key bound to IP addresses this machine is not among (50110); rights not readable from here" };
         if (c0 === "50011" || c0 === "50061") throw new VerifyUnknown("rate limit", `OKX answered ${c0} (too many requests)`);
-        const cfg = body2?.data?.[0];
-        if (c0 !== "0" || !cfg) throw new VerifyUnknown("unexpected answer", `OKX answered HTTP ${res.status}, code ${c0 ?? "none"} ${excerpt(body2?.msg)}`.trim());
+        const cfg = body3?.data?.[0];
+        if (c0 !== "0" || !cfg) throw new VerifyUnknown("unexpected answer", `OKX answered HTTP ${res.status}, code ${c0 ?? "none"} ${excerpt(body3?.msg)}`.trim());
         const perm = String(cfg.perm ?? "").split(",").map((p) => p.trim()).filter(Boolean);
         const permissions = orderPermissions(perm.map((p) => p === "read_only" ? "read" : p));
         const ipRestricted = String(cfg.ip ?? "").trim() !== "";
@@ -44914,7 +45338,7 @@ var init_aws = __esm({
     init_util2();
     HOST2 = "sts.amazonaws.com";
     BODY = "Action=GetCallerIdentity&Version=2011-06-15";
-    tag = (xml, name2) => new RegExp(`<${name2}>([^<]{1,200})</${name2}>`).exec(xml)?.[1];
+    tag = (xml, name3) => new RegExp(`<${name3}>([^<]{1,200})</${name3}>`).exec(xml)?.[1];
     aws = {
       provider: "aws",
       endpoints: { aws: `https://${HOST2}` },
@@ -45915,23 +46339,23 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function getInput(name2, options) {
-  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name3, options) {
+  const val = process.env[`INPUT_${name3.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name2}`);
+    throw new Error(`Input required and not supplied: ${name3}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name2, value) {
+function setOutput(name3, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name3, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name: name2 }, toCommandValue(value));
+  issueCommand("set-output", { name: name3 }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -46537,18 +46961,18 @@ function parseFlags(words, mode) {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const m = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(w === "-v" ? "--verbose" : w);
-    const name2 = m?.[1];
-    if (!m || !name2 || !(name2 in known)) {
+    const name3 = m?.[1];
+    if (!m || !name3 || !(name3 in known)) {
       const allowed = Object.keys(known).map((k) => `--${k}`).join(", ");
       throw new Error(`args: "${w}" is not a flag the ${mode} mode takes (use the inputs for config, baseline, redact and the report; flags: ${allowed})`);
     }
-    if (known[name2]) {
+    if (known[name3]) {
       const value = m[2] ?? words[++i];
-      if (value === void 0 || value === "") throw new Error(`args: --${name2} needs a value`);
-      out[name2] = value;
+      if (value === void 0 || value === "") throw new Error(`args: --${name3} needs a value`);
+      out[name3] = value;
     } else {
-      if (m[2] !== void 0) throw new Error(`args: --${name2} takes no value`);
-      out[name2] = true;
+      if (m[2] !== void 0) throw new Error(`args: --${name3} takes no value`);
+      out[name3] = true;
     }
   }
   return out;
@@ -46691,8 +47115,8 @@ async function otherBranchTips(cwd, ref, log) {
   const out = (await git(["for-each-ref", "--format=%(objectname) %(refname)", "refs/remotes/origin/"], { cwd })).toString("utf8");
   const tips = /* @__PURE__ */ new Set();
   for (const line of out.split("\n")) {
-    const [sha, name2] = line.split(" ");
-    if (!sha || !name2 || name2 === own || name2 === "refs/remotes/origin/HEAD") continue;
+    const [sha, name3] = line.split(" ");
+    if (!sha || !name3 || name3 === own || name3 === "refs/remotes/origin/HEAD") continue;
     tips.add(sha);
   }
   return [...tips];
@@ -46878,12 +47302,12 @@ init_files();
 var EXIT_CLEAN2 = 0;
 var EXIT_FINDINGS2 = 1;
 var EXIT_ERROR2 = 2;
-function bool(name2, fallback) {
-  const v = getInput(name2).trim().toLowerCase();
+function bool(name3, fallback) {
+  const v = getInput(name3).trim().toLowerCase();
   if (v === "") return fallback;
   if (v === "true") return true;
   if (v === "false") return false;
-  throw new Error(`input ${name2} must be true or false, not "${getInput(name2)}"`);
+  throw new Error(`input ${name3} must be true or false, not "${getInput(name3)}"`);
 }
 function readInputs() {
   const mode = (getInput("mode") || "auto").toLowerCase();
