@@ -2,32 +2,17 @@
 // 127.0.0.1) as it finishes, the report carries each one's verification, and neither the report nor the state
 // folder ever holds a whole secret.
 
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { keyhoundAsync } from '../helpers/cli.js';
 import { commitFiles, tempRepo } from '../helpers/git.js';
 import { tempDir } from '../helpers/tmp.js';
 import { endpointsFor, startStandIn } from '../verify/stand-in.js';
 import { binanceStandIns, restrictions, type BinanceStandIn } from '../verify/stand-ins/binance.js';
 import { fake } from '../verify/helpers.js';
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 90_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ status: code ?? -1, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv) => keyhoundAsync(args, { env, timeoutMs: 90_000 });
 
 const pair = (key: string, secret: string): string => `binance:\n  api_key: "${key}"\n  api_secret: "${secret}"\n`;
 

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { keyhoundAsync } from '../helpers/cli.js';
 import { commitFiles, sh, tempRepo } from '../helpers/git.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { endpointsFor, startStandIn } from './stand-in.js';
@@ -12,31 +12,9 @@ import { awsStandIn, type AwsState } from './stand-ins/aws.js';
 import { binanceStandIns, restrictions, type BinanceStandIn } from './stand-ins/binance.js';
 import { fake } from './helpers.js';
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function keyhound(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', KEYHOUND_VERIFY_ENDPOINTS: '', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ status: code ?? -1, stdout, stderr });
-    });
-  });
-}
+/** The built CLI, with no KEYHOUND_VERIFY_ENDPOINTS from this machine unless the test sets one. */
+const keyhound = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  keyhoundAsync(args, { ...options, env: { KEYHOUND_VERIFY_ENDPOINTS: '', ...options.env } });
 
 const pair = (key: string, secret: string): string => `binance:\n  api_key: "${key}"\n  api_secret: "${secret}"\n`;
 

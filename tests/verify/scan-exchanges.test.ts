@@ -3,7 +3,6 @@
 // scan must tell live from dead for each. (Coinbase CDP keys, whose name and private key two rules report, are
 // scanned and verified in tests/verify/pairing.test.ts.)
 
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { parse } from 'yaml';
 import { PACKAGE_ROOT } from '../../src/config/load.js';
 import { fakePart } from '../../src/fakes/parts.js';
 import type { PartSpec, RuleSpec } from '../../src/model/types.js';
-import { BIN } from '../helpers/cli.js';
+import { keyhoundAsync } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { endpointsFor, startStandIn } from './stand-in.js';
 import {
@@ -56,21 +55,7 @@ const PROVIDERS: [string, string, string, (s: ExchangeState) => ReturnType<typeo
   ['bitmex', 'bitmex', 'bitmex-api-credentials', bitmexStandIn, { id: 1 }],
 ];
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ status: code ?? -1, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv) => keyhoundAsync(args, { env });
 
 describe('keyhound scan --verify on exchange credentials', () => {
   it('tells live from dead for OKX, Bybit, KuCoin, Kraken, Coinbase Exchange, Gate, MEXC, Bitfinex, Gemini, Bitget and BitMEX', async () => {

@@ -1,10 +1,9 @@
 // End to end for token providers: `keyhound scan --verify` on files with one live and one dead token each of OpenAI,
 // Anthropic, GitHub, GitLab and Stripe (shapes the rules find, checksums valid), against the stand-ins.
 
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/fakes/index.js';
-import { BIN } from '../helpers/cli.js';
+import { keyhoundAsync } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { endpointsFor, startStandIn, type StandInHandler } from './stand-in.js';
 import { TOKEN_CASES, tokenHandler } from './stand-ins/tokens.js';
@@ -17,21 +16,7 @@ const TEMPLATES: Record<string, string> = {
   stripe: 'sk_live_{{alnum:32}}',
 };
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill(), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ status: code ?? -1, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv) => keyhoundAsync(args, { env });
 
 describe('keyhound scan --verify on tokens', () => {
   it('tells live from dead for OpenAI, Anthropic, GitHub, GitLab and Stripe', async () => {
