@@ -223,14 +223,14 @@ function splitReferences(refs) {
 }
 function noteText(note) {
   const m = /^(observed once|observed|unverified)\s*:\s*(.*)$/is.exec(note.trim());
-  let body2 = (m ? m[2] : note.trim()).replace(/\[[^\]\s]{3,12}\]/g, (c) => CLASSES[c] ?? c);
-  body2 = body2.charAt(0).toUpperCase() + body2.slice(1);
-  if (!/[.!?]$/.test(body2)) body2 += ".";
+  let body3 = (m ? m[2] : note.trim()).replace(/\[[^\]\s]{3,12}\]/g, (c) => CLASSES[c] ?? c);
+  body3 = body3.charAt(0).toUpperCase() + body3.slice(1);
+  if (!/[.!?]$/.test(body3)) body3 += ".";
   const kind2 = m?.[1].toLowerCase();
-  if (kind2 === "observed") return `${body2} (Seen in public code; the provider does not document it.)`;
-  if (kind2 === "observed once") return `${body2} (Seen once in public code; the provider does not document it.)`;
-  if (kind2 === "unverified") return `${body2} (Not confirmed by the provider's documentation.)`;
-  return body2;
+  if (kind2 === "observed") return `${body3} (Seen in public code; the provider does not document it.)`;
+  if (kind2 === "observed once") return `${body3} (Seen once in public code; the provider does not document it.)`;
+  if (kind2 === "unverified") return `${body3} (Not confirmed by the provider's documentation.)`;
+  return body3;
 }
 function linkLabel(url) {
   try {
@@ -45437,10 +45437,10 @@ var init_coinmarketcap = __esm({
 });
 
 // src/verify/etherscan.ts
-function explorer(provider, name2) {
+function explorer(provider, name3) {
   return tokenVerifier({
     provider,
-    name: provider === "etherscan" ? "Etherscan" : `Etherscan API V2 (for ${name2})`,
+    name: provider === "etherscan" ? "Etherscan" : `Etherscan API V2 (for ${name3})`,
     endpoints: { etherscan: "https://api.etherscan.io" },
     sends: "key in the query string, as the API requires",
     call: "GET /v2/api?chainid=1&module=stats&action=ethprice",
@@ -45448,7 +45448,7 @@ function explorer(provider, name2) {
     invalid: (res) => res.status === 401 || field(res, "status") === "0" && /invalid api key/i.test(String(field(res, "result"))),
     live: (res) => res.status === 200 && field(res, "status") === "1",
     facts: () => ({
-      message: provider === "etherscan" ? "live Etherscan key" : `live Etherscan API V2 key, found as a ${name2} key (one key serves every chain)`
+      message: provider === "etherscan" ? "live Etherscan key" : `live Etherscan API V2 key, found as a ${name3} key (one key serves every chain)`
     })
   });
 }
@@ -45603,13 +45603,13 @@ var init_kraken_futures = __esm({
           headers: { APIKey: key, Authent: futuresAuthent("", "", ENDPOINT_PATH, secret) }
         });
         serverError(res, "Kraken Futures");
-        const body2 = res.json;
-        const error2 = typeof body2?.error === "string" ? body2.error : "";
+        const body3 = res.json;
+        const error2 = typeof body3?.error === "string" ? body3.error : "";
         if (/^authenticationError/i.test(error2) || res.status === 401) return { status: "invalid", message: `Kraken Futures rejected the key (${error2 || `HTTP ${res.status}`})` };
         if (/apiLimitExceeded/i.test(error2)) throw new VerifyUnknown("rate limit", "Kraken Futures answered apiLimitExceeded");
         if (/^nonce/i.test(error2)) throw new VerifyUnknown("clock skew", `Kraken Futures rejected the nonce (${excerpt(error2)})`);
-        if (res.status !== 200 || body2?.result !== "success") throw new VerifyUnknown("unexpected answer", `Kraken Futures answered HTTP ${res.status} ${excerpt(error2)}`.trim());
-        const accounts = body2.accounts && typeof body2.accounts === "object" ? Object.values(body2.accounts) : [];
+        if (res.status !== 200 || body3?.result !== "success") throw new VerifyUnknown("unexpected answer", `Kraken Futures answered HTTP ${res.status} ${excerpt(error2)}`.trim());
+        const accounts = body3.accounts && typeof body3.accounts === "object" ? Object.values(body3.accounts) : [];
         const types = [...new Set(accounts.map((a) => a && typeof a === "object" ? a.type : void 0).filter((t) => typeof t === "string"))];
         return {
           status: "live",
