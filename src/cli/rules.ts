@@ -1,9 +1,9 @@
 // `keyhound rules list` and `keyhound rules check FILE`.
 
-import { buildRuleSet, compileAllowlist, compileRule } from '../config/compile.js';
+import { checkRuleFile, formatProblem } from '../config/check.js';
+import { compileAllowlist } from '../config/compile.js';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_RULES_DIR, loadRulePack, loadRulePacks } from '../config/load.js';
-import { providerIndex } from '../config/ruleset.js';
+import { DEFAULT_RULES_DIR, loadRulePacks } from '../config/load.js';
 import { validatorNames } from '../detect/validators/index.js';
 import { checkRuleExamples } from '../examples.js';
 import { loadRuleSet } from '../scan.js';
@@ -57,15 +57,18 @@ export function rulesList(args: Args): RunResult {
 export function rulesCheck(args: Args): RunResult {
   const a = args as Args & Record<string, unknown>;
   const file = String(a.file);
-  const pack = loadRulePack(file);
   const builtin = loadRulePacks().filter((p) => resolve(p.file) !== resolve(file));
-  const providers = providerIndex([...builtin, pack].map((p) => ({ file: p.file, providers: p.providers ?? [] })));
   // A pack in rules/ is a built-in pack (V8, checked for backtracking by the test suite); any other is a user's.
   const vetted = dirname(resolve(file)) === DEFAULT_RULES_DIR;
-  const rules = pack.rules.map((spec) => compileRule(spec, { file, family: pack.family }, validatorNames, { providers, vetted }));
-  buildRuleSet(rules); // duplicate ids are an error
+  const checked = checkRuleFile(file, builtin, validatorNames, vetted);
+  if (checked.problems.length) {
+    // Every problem at once, then exit 2: a file that does not load runs no example.
+    const n = checked.problems.length;
+    return { exitCode: EXIT_ERROR, stdout: '', stderr: `${checked.problems.map((p) => `keyhound: ${formatProblem(p)}\n`).join('')}keyhound: ${n} problem${n === 1 ? '' : 's'} in ${file}\n` };
+  }
+  const { pack, rules, providers } = checked as Required<typeof checked>;
   // Examples run with the global allowlists of the built-in packs and of the file itself, as a real scan would.
-  const globals = [...loadRulePacks(), pack]
+  const globals = [...builtin, pack]
     .filter((p) => p.allowlist)
     .map((p) => compileAllowlist(p.allowlist!, { file: p.file, field: 'allowlist' }));
   const out: string[] = [];
