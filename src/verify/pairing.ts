@@ -81,11 +81,32 @@ function product<T>(lists: readonly (readonly T[])[]): T[][] {
  */
 export function pairings(findings: readonly Finding[], verifierOf: (provider: string) => Verifier | undefined, partOf: PartOf): Combination[][] {
   const own = findings.map((f) => ownParts(f, partOf));
+  // Per file, its findings' indices in line order, so that the ones within PAIR_LINES of a line are a slice found by
+  // binary search (a generated file of thousands of keys stays linear-ish, not quadratic).
   const byFile = new Map<string, number[]>();
   findings.forEach((f, i) => {
     const k = fileOf(f);
-    byFile.set(k, [...(byFile.get(k) ?? []), i]);
+    const list = byFile.get(k);
+    if (list) list.push(i);
+    else byFile.set(k, [i]);
   });
+  for (const list of byFile.values()) list.sort((a, b) => findings[a]!.line - findings[b]!.line || a - b);
+  const firstAtOrAfter = (list: readonly number[], line: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (findings[list[mid]!]!.line < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const near = (f: Finding): number[] => {
+    const list = byFile.get(fileOf(f))!;
+    const from = firstAtOrAfter(list, f.line - PAIR_LINES);
+    const to = firstAtOrAfter(list, f.line + PAIR_LINES + 1);
+    return list.slice(from, to);
+  };
   return findings.map((f, i) => {
     const needs = verifierOf(f.provider ?? '')?.needs;
     const mine = own[i];
@@ -97,14 +118,12 @@ export function pairings(findings: readonly Finding[], verifierOf: (provider: st
       if (!names.some((n) => set.includes(n))) continue;
       const missing = set.filter((n) => !mine[n]);
       const choices = missing.map((part) => {
-        const donors = byFile
-          .get(fileOf(f))!
+        const donors = near(f)
           .filter((j) => {
             const theirs = own[j];
             // Near enough, holds the part, and agrees with this finding on every part of the set both hold.
             return (
               j !== i &&
-              Math.abs(findings[j]!.line - f.line) <= PAIR_LINES &&
               theirs?.[part] !== undefined &&
               theirs[part] !== f.secret &&
               set.every((n) => !(mine[n] && theirs[n] && mine[n] !== theirs[n]))
