@@ -43783,8 +43783,27 @@ function pairings(findings, verifierOf, partOf) {
   const byFile = /* @__PURE__ */ new Map();
   findings.forEach((f, i) => {
     const k = fileOf(f);
-    byFile.set(k, [...byFile.get(k) ?? [], i]);
+    const list = byFile.get(k);
+    if (list) list.push(i);
+    else byFile.set(k, [i]);
   });
+  for (const list of byFile.values()) list.sort((a, b) => findings[a].line - findings[b].line || a - b);
+  const firstAtOrAfter2 = (list, line) => {
+    let lo2 = 0;
+    let hi = list.length;
+    while (lo2 < hi) {
+      const mid = lo2 + hi >> 1;
+      if (findings[list[mid]].line < line) lo2 = mid + 1;
+      else hi = mid;
+    }
+    return lo2;
+  };
+  const near = (f) => {
+    const list = byFile.get(fileOf(f));
+    const from = firstAtOrAfter2(list, f.line - PAIR_LINES2);
+    const to = firstAtOrAfter2(list, f.line + PAIR_LINES2 + 1);
+    return list.slice(from, to);
+  };
   return findings.map((f, i) => {
     const needs = verifierOf(f.provider ?? "")?.needs;
     const mine = own[i];
@@ -43796,9 +43815,9 @@ function pairings(findings, verifierOf, partOf) {
       if (!names.some((n) => set.includes(n))) continue;
       const missing = set.filter((n) => !mine[n]);
       const choices = missing.map((part) => {
-        const donors = byFile.get(fileOf(f)).filter((j) => {
+        const donors = near(f).filter((j) => {
           const theirs = own[j];
-          return j !== i && Math.abs(findings[j].line - f.line) <= PAIR_LINES2 && theirs?.[part] !== void 0 && theirs[part] !== f.secret && set.every((n) => !(mine[n] && theirs[n] && mine[n] !== theirs[n]));
+          return j !== i && theirs?.[part] !== void 0 && theirs[part] !== f.secret && set.every((n) => !(mine[n] && theirs[n] && mine[n] !== theirs[n]));
         }).sort((a, b) => Math.abs(findings[a].line - f.line) - Math.abs(findings[b].line - f.line) || findings[a].line - findings[b].line || a - b);
         const byValue = /* @__PURE__ */ new Map();
         for (const j of donors) if (!byValue.has(own[j][part])) byValue.set(own[j][part], j);
