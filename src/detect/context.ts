@@ -42,8 +42,10 @@ export class Bindings {
   private readonly byLine = new Map<number, Binding[]>();
   private readonly sections = new Map<number, string[]>();
   private readonly presence = new Map<string, Int8Array>();
+  /** Per line, its longest run of each {@link RUN_FAMILIES} family (3 entries a line), -1 until read. */
   private readonly longestRun: Int32Array;
   private readonly longLines = new Map<number, { text: string; start: number; bindings: Binding[] }>();
+  private childrenEnds: Int32Array | null = null;
   private readonly lineCount: number;
 
   constructor(
@@ -51,7 +53,7 @@ export class Bindings {
     readonly lines: LineIndex,
   ) {
     this.lineCount = lines.lineAt(text.length) + 1;
-    this.longestRun = new Int32Array(this.lineCount).fill(-1);
+    this.longestRun = new Int32Array(this.lineCount * FAMILIES).fill(-1);
   }
 
   get count(): number {
@@ -76,21 +78,46 @@ export class Bindings {
   }
 
   /**
-   * Whether line `n` holds a run that `presence` finds: first against the line's longest run of value characters
-   * (a part whose characters are all value characters needs a run at least that long), then by the regex itself.
-   * Both memoised per line.
+   * Whether line `n` holds a run that `presence` finds: first against the line's longest run of the narrowest
+   * family of characters that holds the presence's class (alphanumerics, base64's, or value characters: a part
+   * needs a run of its family at least its length), then by the regex itself. Both memoised per line.
    */
   holds(n: number, presence: Presence): boolean {
     const test = compiledPresence(presence);
-    if (test.valueChars) {
-      let run = this.longestRun[n]!;
-      if (run < 0) this.longestRun[n] = run = longestValueRun(this.line(n));
-      if (run < presence.min) return false;
+    if (test.family >= 0) {
+      const at = n * FAMILIES;
+      if (this.longestRun[at]! < 0) longestRuns(this.line(n), this.longestRun, at);
+      if (this.longestRun[at + test.family]! < presence.min) return false;
     }
     let memo = this.presence.get(presence.source);
     if (!memo) this.presence.set(presence.source, (memo = new Int8Array(this.lineCount)));
     if (memo[n] === 0) memo[n] = test.re.test(this.line(n)) ? 1 : -1;
     return memo[n] === 1;
+  }
+
+  /**
+   * The last line of the section line `n` opens (its children: the lines below, down to the first one indented no
+   * deeper, at most CHILD_LINES), or -1 when it opens none. Memoised per line for every rule.
+   */
+  childrenEnd(n: number): number {
+    this.childrenEnds ??= new Int32Array(this.lineCount).fill(-2);
+    let last = this.childrenEnds[n]!;
+    if (last === -2) {
+      last = -1;
+      const line = this.line(n);
+      if (opensSection(line)) {
+        const indent = indentOf(line);
+        last = n;
+        for (let l = n + 1; l < this.lineCount && l <= n + CHILD_LINES; l++) {
+          const text = this.line(l);
+          if (text.trim() === '') continue;
+          if (indentOf(text) <= indent) break;
+          last = l;
+        }
+      }
+      this.childrenEnds[n] = last;
+    }
+    return last;
   }
 
   at(n: number): Binding[] {
@@ -211,20 +238,35 @@ export function partByShape(words: readonly string[], aliases: readonly string[]
   return only;
 }
 
-const IDENT = /[A-Za-z0-9_$@.-]/;
+/** Characters of an identifier as a binding's name may be written: `[A-Za-z0-9_$@.-]`. */
+const IDENT_CODES = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$@.-') IDENT_CODES[ch.charCodeAt(0)] = 1;
+const isIdent = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 && IDENT_CODES[c] === 1;
+};
 
-/** True when the identifier around offset `h` names one of the rule's parts and is not excluded. */
-function namedHit(text: string, h: number, ctx: NonNullable<CompiledRule['context']>): boolean {
+/** The identifier around offset `h` (at most 100 characters each side), without leading `-` or `.`: [from, to). */
+function identifierAround(text: string, h: number): [number, number] {
   let from = h;
   let to = h;
-  while (from > 0 && h - from < 100 && IDENT.test(text[from - 1]!)) from--;
+  while (from > 0 && h - from < 100 && isIdent(text, from - 1)) from--;
   while (from < h && (text[from] === '-' || text[from] === '.')) from++;
-  while (to < text.length && to - h < 100 && IDENT.test(text[to]!)) to++;
+  while (to < text.length && to - h < 100 && isIdent(text, to)) to++;
+  return [from, to];
+}
+
+/** True when the identifier text[from, to) names one of the rule's parts, is not excluded, and can be a binding's name. */
+function namedHit(text: string, from: number, to: number, ctx: NonNullable<CompiledRule['context']>): boolean {
   if (!bindsAfter(text, from, to)) return false;
   const words = nameWords(text.slice(from, to));
   if (ctx.exclude.length && excluded(words, ctx.exclude)) return false;
   return ctx.parts.some((p) => namesPart(words, p, ctx.aliases));
 }
+
+/** The first characters any of the patterns below can start with: `\`, quotes, `]`, blanks, `:`, `=`, `?`, `+`, `|`, `!`. */
+const AFTER_CODES = new Uint8Array(128);
+for (const ch of '\\"\'`] \t:=?+|!') AFTER_CODES[ch.charCodeAt(0)] = 1;
 
 /** After a name: an operator (assignments, key: value, headers) or a quoted name's comma (pairs). */
 const OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
@@ -243,6 +285,8 @@ function bindsAfter(text: string, from: number, to: number): boolean {
   const before = text[from - 1];
   if (before === '<' || before === '-') return true;
   if (before === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
+  const next = text.charCodeAt(to);
+  if (!(next < 128 && AFTER_CODES[next] === 1)) return false;
   const after = text.slice(to, to + 48);
   if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after)) return true;
   return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
@@ -258,12 +302,10 @@ function byNameAlone(rule: CompiledRule, hits: readonly number[], b: Bindings, r
   const found: PartHit[] = [];
   const seen = new Set<number>();
   for (const h of hits) {
-    let from = h;
-    while (from > 0 && h - from < 100 && IDENT.test(b.text[from - 1]!)) from--;
-    while (from < h && (b.text[from] === '-' || b.text[from] === '.')) from++;
+    const [from, to] = identifierAround(b.text, h);
     if (seen.has(from)) continue;
     seen.add(from);
-    if (!namedHit(b.text, h, ctx)) continue;
+    if (!namedHit(b.text, from, to, ctx)) continue;
     const line = b.lines.lineAt(from);
     const { text, start: lineStart } = b.around(line, from);
     let bindings = bindingsAt(text, from - lineStart).map((binding) => ({ binding, line, start: lineStart }));
@@ -317,17 +359,10 @@ function candidateLines(rule: CompiledRule, hits: readonly number[], b: Bindings
     add(Math.max(0, line - window), Math.min(b.count - 1, line + window));
     // An XML element or an assignment ending this line may have its value alone on the next one.
     if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && /[>=:]$/.test(b.line(line).trimEnd())) add(line + 1, line + 1);
-    if (window > 0 && opensSection(b.line(line))) {
+    if (window > 0) {
       // A section opened on this line: its children, down to the first line indented no deeper.
-      const indent = indentOf(b.line(line));
-      let last = line;
-      for (let l = line + 1; l < b.count && l <= line + CHILD_LINES; l++) {
-        const text = b.line(l);
-        if (text.trim() === '') continue;
-        if (indentOf(text) <= indent) break;
-        last = l;
-      }
-      add(line + 1, last);
+      const last = b.childrenEnd(line);
+      if (last > line) add(line + 1, last);
     }
   }
   return out;
@@ -362,7 +397,7 @@ function wordHits(rule: CompiledRule, text: string, hits: readonly number[]): nu
   const short = rule.keywords.filter((k) => k.length < 5 && /^[a-z0-9]/.test(k));
   if (short.length === 0) return hits.slice();
   return hits.filter((h) => {
-    const kw = short.find((k) => text.slice(h, h + k.length).toLowerCase() === k);
+    const kw = short.find((k) => wordAt(text, h, k));
     if (kw === undefined || !insideWord(text, h)) return true;
     return false;
   });
@@ -385,34 +420,101 @@ function calleeOnly(rule: CompiledRule): string[] {
 
 /** Characters that never occur in a value run: white space, quotes, brackets and separators. */
 const NOT_VALUE = ' \t\r\n"\'`,;()[]{}<>|&#^';
-const NOT_VALUE_CODES = new Uint8Array(128);
-for (const ch of NOT_VALUE) NOT_VALUE_CODES[ch.charCodeAt(0)] = 1;
+const ALNUM_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Length of the longest run of the line without a {@link NOT_VALUE} character. */
-function longestValueRun(line: string): number {
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 128 && NOT_VALUE_CODES[c] === 1) {
-      if (run > best) best = run;
-      run = 0;
-    } else run++;
-  }
-  return run > best ? run : best;
+/**
+ * Families of characters whose longest run each line records, narrowest first: alphanumerics, base64's (standard
+ * and URL-safe, with `=`, `%` and a JSON-escaping `\`), and value characters (all but {@link NOT_VALUE}; any
+ * non-ASCII character too). A part's presence class inside a family needs a run of that family at least as long.
+ */
+const RUN_FAMILIES = [ALNUM_CHARS, `${ALNUM_CHARS}+/=_-\\%`, null] as const;
+const FAMILIES = RUN_FAMILIES.length;
+const VALUE_FAMILY = FAMILIES - 1;
+/** Per ASCII code, a bit per family it belongs to. */
+const FAMILY_BITS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  RUN_FAMILIES.forEach((chars, f) => {
+    if (chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)) FAMILY_BITS[c]! |= 1 << f;
+  });
 }
 
-const PRESENCE_TESTS = new Map<string, { re: RegExp; valueChars: boolean }>();
+/** Writes the line's longest run of each family into `out[at…at + FAMILIES)`. */
+function longestRuns(line: string, out: Int32Array, at: number): void {
+  let a = 0;
+  let b = 0;
+  let v = 0;
+  let bestA = 0;
+  let bestB = 0;
+  let bestV = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const bits = c < 128 ? FAMILY_BITS[c]! : 4;
+    if (bits & 1) a++;
+    else {
+      if (a > bestA) bestA = a;
+      a = 0;
+    }
+    if (bits & 2) b++;
+    else {
+      if (b > bestB) bestB = b;
+      b = 0;
+    }
+    if (bits & 4) v++;
+    else {
+      if (v > bestV) bestV = v;
+      v = 0;
+    }
+  }
+  out[at] = a > bestA ? a : bestA;
+  out[at + 1] = b > bestB ? b : bestB;
+  out[at + 2] = v > bestV ? v : bestV;
+}
+
+/**
+ * Whether `text` holds the lower-case ASCII word `k` at offset `at`, in any case: `text.slice(at, at + k.length)
+ * .toLowerCase() === k` without the copies (this runs for every keyword hit of every context rule).
+ */
+export function wordAt(text: string, at: number, k: string): boolean {
+  if (at + k.length > text.length) return false;
+  for (let i = 0; i < k.length; i++) {
+    let c = text.charCodeAt(at + i);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== k.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Index of the first element of an ascending list at or after `v`. */
+function lowerBound(list: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const PRESENCE_TESTS = new Map<string, { re: RegExp; family: number }>();
 
 /**
  * A presence test's regex, and whether its class holds only value characters (so the line's longest run of value
  * characters bounds it): compiled on first use, once per process, so rules that never run cost nothing at start-up.
  */
-function compiledPresence(presence: Presence): { re: RegExp; valueChars: boolean } {
+function compiledPresence(presence: Presence): { re: RegExp; family: number } {
   let t = PRESENCE_TESTS.get(presence.source);
   if (!t) {
     const one = new RegExp(`^[${presence.cls}]$`);
-    t = { re: new RegExp(presence.source), valueChars: ![...NOT_VALUE].some((ch) => one.test(ch)) };
+    const members = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).filter((ch) => one.test(ch));
+    // A class written with only literal ASCII characters and ranges holds nothing beyond ASCII; one with a negation
+    // or a shorthand (\s, \w) may, and is bounded by value characters only when it holds none of NOT_VALUE.
+    const literal = !/^\^|\\[A-Za-z]|[^\x20-\x7e]/.test(presence.cls.replace(/\\\\/g, ''));
+    let family = -1;
+    if (literal) family = RUN_FAMILIES.findIndex((chars) => members.every((ch) => (chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch))));
+    else if (![...NOT_VALUE].some((ch) => one.test(ch))) family = VALUE_FAMILY;
+    t = { re: new RegExp(presence.source), family };
     PRESENCE_TESTS.set(presence.source, t);
   }
   return t;
@@ -445,14 +547,14 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
   // A callee's name (`Client`, `API`, `HTTP`) only locates a call: a rule whose every hit is one names nothing of
   // its provider, and the lines of those hits are read through the call's arguments alone (callHits below).
   const locators = calleeOnly(rule);
-  const at = (h: number, k: string): boolean => b.text.slice(h, h + k.length).toLowerCase() === k;
+  const at = (h: number, k: string): boolean => wordAt(b.text, h, k);
   const named = locators.length ? hits.filter((h) => !locators.some((k) => at(h, k)) || rule.keywords.some((k) => !locators.includes(k) && at(h, k))) : hits;
   if (named.length === 0) return;
   const found: PartHit[] = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
   /** The binding's name holds another provider's alias (and none of this one's). */
   const othersName = (words: readonly string[]): boolean => !words.some((w) => own.has(w)) && words.some((w) => aliases.has(w) && !own.has(w));
-  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => b.text.slice(h, h + a.length).toLowerCase() === a));
+  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => wordAt(b.text, h, a)));
   const aliasLines = aliasHits.length ? new Set(aliasHits.map((h) => b.lines.lineAt(h))) : null;
   const nearAlias = (line: number): boolean => {
     if (!aliasLines) return false;
@@ -467,9 +569,8 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
       // A huge line: its dense bindings within WINDOW characters of this rule's keywords on it.
       const long = b.long(line);
       const picked = new Set<Binding>();
-      for (const h of named) {
-        const at = h - long.start;
-        if (at < 0 || at > long.text.length) continue;
+      for (let k = lowerBound(named, long.start); k < named.length && named[k]! <= long.start + long.text.length; k++) {
+        const at = named[k]! - long.start;
         for (let i = firstAtOrAfter(long.bindings, at - WINDOW); i < long.bindings.length && long.bindings[i]!.at <= at + WINDOW; i++) picked.add(long.bindings[i]!);
       }
       if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
@@ -592,7 +693,7 @@ function callHits(call: CallMatcher, rule: CompiledRule, hits: readonly number[]
   if (!aliasSeen && !hasAlias(nameWords(call.callee), ctx.aliases)) return;
   const needle = call.callee.toLowerCase();
   for (const h of hits) {
-    if (b.text.slice(h, h + needle.length).toLowerCase() !== needle) continue;
+    if (!wordAt(b.text, h, needle)) continue;
     if (/[\w$]/.test(b.text[h - 1] ?? '')) continue;
     let open = h + needle.length;
     while (b.text[open] === ' ') open++;
