@@ -26,9 +26,17 @@ export interface KeywordMatcherData {
 
 let wasmScan = true;
 
-/** Whether byte scans may use the WebAssembly loop (the default) or only the JavaScript one (tests compare them). */
-export function useWasmScan(on: boolean): void {
+/** Inputs shorter than this are scanned by the JavaScript loop, without setting up the WebAssembly one. */
+const WASM_MIN_BYTES = 256 * 1024;
+let wasmMinBytes = WASM_MIN_BYTES;
+
+/**
+ * Whether byte scans may use the WebAssembly loop (the default) or only the JavaScript one, and from which input
+ * length on (tests compare the two on small inputs).
+ */
+export function useWasmScan(on: boolean, minBytes = WASM_MIN_BYTES): void {
   wasmScan = on;
+  wasmMinBytes = minBytes;
 }
 
 // Automata built ahead of time (at build time, for the built-in rules), by their keyword list: building one costs
@@ -198,7 +206,9 @@ export class KeywordMatcher {
     const { delta, firstOut, marker } = this;
     const positions = new Map<number, number[]>();
     const high: number[] = [];
-    const wasm = this.wasmDfa();
+    // Setting up the WebAssembly copy of the table costs milliseconds (it copies the whole table), which a small
+    // input never earns back: the pre-commit hook's few staged files are read by the JavaScript loop.
+    const wasm = bytes.length >= wasmMinBytes ? this.wasmDfa() : null;
     if (wasm) {
       wasm.run(bytes, firstOut, (i, s) => {
         if (s === marker) high.push(i);

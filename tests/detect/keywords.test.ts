@@ -36,7 +36,7 @@ describe('KeywordMatcher', () => {
     const both = (bytes: Uint8Array): void => {
       useWasmScan(false);
       const js = m.scanUtf8(bytes).positions;
-      useWasmScan(true);
+      useWasmScan(true, 0);
       expect(m.scanUtf8(bytes).positions).toEqual(js);
     };
     try {
@@ -47,7 +47,7 @@ describe('KeywordMatcher', () => {
       const big = Buffer.alloc((1 << 20) * 2 + 10, 'x');
       for (const at of [(1 << 20) - 3, (1 << 20) * 2 - 1]) big.write('apikey', at);
       both(big);
-      useWasmScan(true);
+      useWasmScan(true, 0);
       expect(m.scanUtf8(big).positions.get(0)).toEqual([(1 << 20) - 3, (1 << 20) * 2 - 1]);
       // The module reads each chunk as four segments in lockstep: keywords across every segment edge, for lengths
       // that do and do not divide by four, and a multi-byte character just before an edge.
