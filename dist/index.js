@@ -3566,13 +3566,15 @@ function toUtf16Offsets(positions, bytes, high) {
     }
   }
 }
-var ALPHABET, wasmScan, prebuilt, KeywordMatcher;
+var ALPHABET, wasmScan, WASM_MIN_BYTES, wasmMinBytes, prebuilt, KeywordMatcher;
 var init_keywords = __esm({
   "src/detect/keywords.ts"() {
     "use strict";
     init_dfa_wasm();
     ALPHABET = 128;
     wasmScan = true;
+    WASM_MIN_BYTES = 256 * 1024;
+    wasmMinBytes = WASM_MIN_BYTES;
     prebuilt = /* @__PURE__ */ new Map();
     KeywordMatcher = class _KeywordMatcher {
       constructor(keywords, data) {
@@ -3716,7 +3718,7 @@ var init_keywords = __esm({
         const { delta, firstOut, marker } = this;
         const positions = /* @__PURE__ */ new Map();
         const high = [];
-        const wasm = this.wasmDfa();
+        const wasm = bytes.length >= wasmMinBytes ? this.wasmDfa() : null;
         if (wasm) {
           wasm.run(bytes, firstOut, (i, s) => {
             if (s === marker) high.push(i);
@@ -37023,12 +37025,15 @@ function partByShape(words, aliases, parts, value) {
   }
   return only;
 }
-function namedHit(text, h, ctx) {
+function identifierAround(text, h) {
   let from = h;
   let to = h;
-  while (from > 0 && h - from < 100 && IDENT.test(text[from - 1])) from--;
+  while (from > 0 && h - from < 100 && isIdent(text, from - 1)) from--;
   while (from < h && (text[from] === "-" || text[from] === ".")) from++;
-  while (to < text.length && to - h < 100 && IDENT.test(text[to])) to++;
+  while (to < text.length && to - h < 100 && isIdent(text, to)) to++;
+  return [from, to];
+}
+function namedHit(text, from, to, ctx) {
   if (!bindsAfter(text, from, to)) return false;
   const words = nameWords(text.slice(from, to));
   if (ctx.exclude.length && excluded(words, ctx.exclude)) return false;
@@ -37038,6 +37043,8 @@ function bindsAfter(text, from, to) {
   const before2 = text[from - 1];
   if (before2 === "<" || before2 === "-") return true;
   if (before2 === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
+  const next = text.charCodeAt(to);
+  if (!(next < 128 && AFTER_CODES[next] === 1)) return false;
   const after = text.slice(to, to + 48);
   if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after)) return true;
   return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
@@ -37047,12 +37054,10 @@ function byNameAlone(rule, hits, b, report) {
   const found = [];
   const seen = /* @__PURE__ */ new Set();
   for (const h of hits) {
-    let from = h;
-    while (from > 0 && h - from < 100 && IDENT.test(b.text[from - 1])) from--;
-    while (from < h && (b.text[from] === "-" || b.text[from] === ".")) from++;
+    const [from, to] = identifierAround(b.text, h);
     if (seen.has(from)) continue;
     seen.add(from);
-    if (!namedHit(b.text, h, ctx)) continue;
+    if (!namedHit(b.text, from, to, ctx)) continue;
     const line = b.lines.lineAt(from);
     const { text, start: lineStart2 } = b.around(line, from);
     let bindings = bindingsAt(text, from - lineStart2).map((binding) => ({ binding, line, start: lineStart2 }));
@@ -37098,16 +37103,9 @@ function candidateLines(rule, hits, b) {
     lastLine = line;
     add(Math.max(0, line - window2), Math.min(b.count - 1, line + window2));
     if (window2 === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && /[>=:]$/.test(b.line(line).trimEnd())) add(line + 1, line + 1);
-    if (window2 > 0 && opensSection(b.line(line))) {
-      const indent = indentOf(b.line(line));
-      let last = line;
-      for (let l = line + 1; l < b.count && l <= line + CHILD_LINES; l++) {
-        const text = b.line(l);
-        if (text.trim() === "") continue;
-        if (indentOf(text) <= indent) break;
-        last = l;
-      }
-      add(line + 1, last);
+    if (window2 > 0) {
+      const last = b.childrenEnd(line);
+      if (last > line) add(line + 1, last);
     }
   }
   return out;
@@ -37129,7 +37127,7 @@ function wordHits(rule, text, hits) {
   const short = rule.keywords.filter((k) => k.length < 5 && /^[a-z0-9]/.test(k));
   if (short.length === 0) return hits.slice();
   return hits.filter((h) => {
-    const kw = short.find((k) => text.slice(h, h + k.length).toLowerCase() === k);
+    const kw = short.find((k) => wordAt(text, h, k));
     if (kw === void 0 || !insideWord(text, h)) return true;
     return false;
   });
@@ -37145,23 +37143,65 @@ function calleeOnly(rule) {
   }
   return list;
 }
-function longestValueRun(line) {
-  let best = 0;
-  let run = 0;
+function longestRuns(line, out, at) {
+  let a = 0;
+  let b = 0;
+  let v = 0;
+  let bestA = 0;
+  let bestB = 0;
+  let bestV = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c < 128 && NOT_VALUE_CODES[c] === 1) {
-      if (run > best) best = run;
-      run = 0;
-    } else run++;
+    const bits = c < 128 ? FAMILY_BITS[c] : 4;
+    if (bits & 1) a++;
+    else {
+      if (a > bestA) bestA = a;
+      a = 0;
+    }
+    if (bits & 2) b++;
+    else {
+      if (b > bestB) bestB = b;
+      b = 0;
+    }
+    if (bits & 4) v++;
+    else {
+      if (v > bestV) bestV = v;
+      v = 0;
+    }
   }
-  return run > best ? run : best;
+  out[at] = a > bestA ? a : bestA;
+  out[at + 1] = b > bestB ? b : bestB;
+  out[at + 2] = v > bestV ? v : bestV;
+}
+function wordAt(text, at, k) {
+  if (at + k.length > text.length) return false;
+  for (let i = 0; i < k.length; i++) {
+    let c = text.charCodeAt(at + i);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== k.charCodeAt(i)) return false;
+  }
+  return true;
+}
+function lowerBound(list, v) {
+  let lo2 = 0;
+  let hi = list.length;
+  while (lo2 < hi) {
+    const mid = lo2 + hi >> 1;
+    if (list[mid] < v) lo2 = mid + 1;
+    else hi = mid;
+  }
+  return lo2;
 }
 function compiledPresence(presence) {
   let t = PRESENCE_TESTS.get(presence.source);
   if (!t) {
     const one = new RegExp(`^[${presence.cls}]$`);
-    t = { re: new RegExp(presence.source), valueChars: ![...NOT_VALUE].some((ch) => one.test(ch)) };
+    const members = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).filter((ch) => one.test(ch));
+    const literal = !/^\^|\\[A-Za-z]|[^\x20-\x7e]/.test(presence.cls.replace(/\\\\/g, ""));
+    let family = -1;
+    if (literal) family = RUN_FAMILIES.findIndex((chars) => members.every((ch) => chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)));
+    else if (![...NOT_VALUE].some((ch) => one.test(ch))) family = VALUE_FAMILY;
+    t = { re: new RegExp(presence.source), family };
     PRESENCE_TESTS.set(presence.source, t);
   }
   return t;
@@ -37185,13 +37225,13 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
     return;
   }
   const locators = calleeOnly(rule);
-  const at = (h, k) => b.text.slice(h, h + k.length).toLowerCase() === k;
+  const at = (h, k) => wordAt(b.text, h, k);
   const named = locators.length ? hits.filter((h) => !locators.some((k) => at(h, k)) || rule.keywords.some((k) => !locators.includes(k) && at(h, k))) : hits;
   if (named.length === 0) return;
   const found = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
   const othersName = (words) => !words.some((w) => own.has(w)) && words.some((w) => aliases.has(w) && !own.has(w));
-  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => b.text.slice(h, h + a.length).toLowerCase() === a));
+  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => wordAt(b.text, h, a)));
   const aliasLines = aliasHits.length ? new Set(aliasHits.map((h) => b.lines.lineAt(h))) : null;
   const nearAlias = (line) => {
     if (!aliasLines) return false;
@@ -37204,9 +37244,8 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
     if (b.lineLength(line) > LONG_LINE) {
       const long = b.long(line);
       const picked = /* @__PURE__ */ new Set();
-      for (const h of named) {
-        const at2 = h - long.start;
-        if (at2 < 0 || at2 > long.text.length) continue;
+      for (let k = lowerBound(named, long.start); k < named.length && named[k] <= long.start + long.text.length; k++) {
+        const at2 = named[k] - long.start;
         for (let i = firstAtOrAfter(long.bindings, at2 - WINDOW); i < long.bindings.length && long.bindings[i].at <= at2 + WINDOW; i++) picked.add(long.bindings[i]);
       }
       if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
@@ -37306,7 +37345,7 @@ function callHits(call7, rule, hits, aliasSeen, b, found) {
   if (!aliasSeen && !hasAlias(nameWords(call7.callee), ctx.aliases)) return;
   const needle = call7.callee.toLowerCase();
   for (const h of hits) {
-    if (b.text.slice(h, h + needle.length).toLowerCase() !== needle) continue;
+    if (!wordAt(b.text, h, needle)) continue;
     if (/[\w$]/.test(b.text[h - 1] ?? "")) continue;
     let open3 = h + needle.length;
     while (b.text[open3] === " ") open3++;
@@ -37371,7 +37410,7 @@ function pair(rule, found, report) {
     report(rule, hit, parts);
   }
 }
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, CALLEE_ONLY, NOT_VALUE, NOT_VALUE_CODES, PRESENCE_TESTS, STRING_ARG;
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, STRING_ARG;
 var init_context = __esm({
   "src/detect/context.ts"() {
     "use strict";
@@ -37387,15 +37426,17 @@ var init_context = __esm({
         this.text = text;
         this.lines = lines;
         this.lineCount = lines.lineAt(text.length) + 1;
-        this.longestRun = new Int32Array(this.lineCount).fill(-1);
+        this.longestRun = new Int32Array(this.lineCount * FAMILIES).fill(-1);
       }
       text;
       lines;
       byLine = /* @__PURE__ */ new Map();
       sections = /* @__PURE__ */ new Map();
       presence = /* @__PURE__ */ new Map();
+      /** Per line, its longest run of each {@link RUN_FAMILIES} family (3 entries a line), -1 until read. */
       longestRun;
       longLines = /* @__PURE__ */ new Map();
+      childrenEnds = null;
       lineCount;
       get count() {
         return this.lineCount;
@@ -37416,21 +37457,45 @@ var init_context = __esm({
         return l;
       }
       /**
-       * Whether line `n` holds a run that `presence` finds: first against the line's longest run of value characters
-       * (a part whose characters are all value characters needs a run at least that long), then by the regex itself.
-       * Both memoised per line.
+       * Whether line `n` holds a run that `presence` finds: first against the line's longest run of the narrowest
+       * family of characters that holds the presence's class (alphanumerics, base64's, or value characters: a part
+       * needs a run of its family at least its length), then by the regex itself. Both memoised per line.
        */
       holds(n, presence) {
         const test = compiledPresence(presence);
-        if (test.valueChars) {
-          let run = this.longestRun[n];
-          if (run < 0) this.longestRun[n] = run = longestValueRun(this.line(n));
-          if (run < presence.min) return false;
+        if (test.family >= 0) {
+          const at = n * FAMILIES;
+          if (this.longestRun[at] < 0) longestRuns(this.line(n), this.longestRun, at);
+          if (this.longestRun[at + test.family] < presence.min) return false;
         }
         let memo = this.presence.get(presence.source);
         if (!memo) this.presence.set(presence.source, memo = new Int8Array(this.lineCount));
         if (memo[n] === 0) memo[n] = test.re.test(this.line(n)) ? 1 : -1;
         return memo[n] === 1;
+      }
+      /**
+       * The last line of the section line `n` opens (its children: the lines below, down to the first one indented no
+       * deeper, at most CHILD_LINES), or -1 when it opens none. Memoised per line for every rule.
+       */
+      childrenEnd(n) {
+        this.childrenEnds ??= new Int32Array(this.lineCount).fill(-2);
+        let last = this.childrenEnds[n];
+        if (last === -2) {
+          last = -1;
+          const line = this.line(n);
+          if (opensSection(line)) {
+            const indent = indentOf(line);
+            last = n;
+            for (let l = n + 1; l < this.lineCount && l <= n + CHILD_LINES; l++) {
+              const text = this.line(l);
+              if (text.trim() === "") continue;
+              if (indentOf(text) <= indent) break;
+              last = l;
+            }
+          }
+          this.childrenEnds[n] = last;
+        }
+        return last;
       }
       at(n) {
         let b = this.byLine.get(n);
@@ -37471,14 +37536,30 @@ var init_context = __esm({
     TOKEN_NAMES = /* @__PURE__ */ new Set(["token", "apitoken", "accesstoken", "authtoken"]);
     SECRET_NAMES = /* @__PURE__ */ new Set(["key", "apikey", "secret", "secretkey", "apisecret", "accesskey"]);
     SECRET_PARTS = /* @__PURE__ */ new Set(["key", "secret", "token", "apikey", "secretkey", "accesskey", "apitoken", "accesstoken"]);
-    IDENT = /[A-Za-z0-9_$@.-]/;
+    IDENT_CODES = new Uint8Array(128);
+    for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$@.-") IDENT_CODES[ch.charCodeAt(0)] = 1;
+    isIdent = (text, i) => {
+      const c = text.charCodeAt(i);
+      return c < 128 && IDENT_CODES[c] === 1;
+    };
+    AFTER_CODES = new Uint8Array(128);
+    for (const ch of "\\\"'`] 	:=?+|!") AFTER_CODES[ch.charCodeAt(0)] = 1;
     OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
     QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
     TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
     CALLEE_ONLY = /* @__PURE__ */ new WeakMap();
     NOT_VALUE = " 	\r\n\"'`,;()[]{}<>|&#^";
-    NOT_VALUE_CODES = new Uint8Array(128);
-    for (const ch of NOT_VALUE) NOT_VALUE_CODES[ch.charCodeAt(0)] = 1;
+    ALNUM_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    RUN_FAMILIES = [ALNUM_CHARS, `${ALNUM_CHARS}+/=_-\\%`, null];
+    FAMILIES = RUN_FAMILIES.length;
+    VALUE_FAMILY = FAMILIES - 1;
+    FAMILY_BITS = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      RUN_FAMILIES.forEach((chars, f) => {
+        if (chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)) FAMILY_BITS[c] |= 1 << f;
+      });
+    }
     PRESENCE_TESTS = /* @__PURE__ */ new Map();
     STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
   }
