@@ -37,7 +37,7 @@ export const bitget: Verifier = {
     }
     serverError(res, 'Bitget');
     const c0 = code(res);
-    if (c0 === '40006' || c0 === '40037') return { status: 'invalid', message: `Bitget does not know the key (${c0})` };
+    if (c0 === '40006' || c0 === '40037') return { status: 'invalid', message: `Bitget does not know the key (${c0})`, unknownPart: 'key' };
     if (c0 === '40009') return { status: 'invalid', message: 'Bitget knows the key but the secret does not sign for it (40009)' };
     if (c0 === '40012') return { status: 'invalid', message: 'Bitget knows the key but the passphrase is wrong (40012)' };
     if (c0 === '40018') return { status: 'live', ipRestricted: true, message: 'live Bitget key bound to IP addresses this machine is not among (40018); rights not readable from here' };

@@ -70,7 +70,7 @@ export const bybit: Verifier = {
     serverError(res, 'Bybit');
     const code = retCode(res);
     const body = res.json as { retMsg?: unknown; result?: Record<string, unknown> } | undefined;
-    if (code === 10003) return { status: 'invalid', message: 'Bybit does not know the key (10003)' };
+    if (code === 10003) return { status: 'invalid', message: 'Bybit does not know the key (10003)', unknownPart: 'key' };
     if (code === 10004) return { status: 'invalid', message: 'Bybit knows the key but the secret does not sign for it (10004)' };
     if (code === 10010) return { status: 'live', ipRestricted: true, message: 'live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here' };
     if (code === 10006 || code === 10018) throw new VerifyUnknown('rate limit', `Bybit answered ${code} (too many requests)`);

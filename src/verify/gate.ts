@@ -40,7 +40,7 @@ export const gate: Verifier = {
     }
     serverError(res, 'Gate');
     const l = label(res);
-    if (l === 'INVALID_KEY') return { status: 'invalid', message: 'Gate does not know the key (INVALID_KEY)' };
+    if (l === 'INVALID_KEY') return { status: 'invalid', message: 'Gate does not know the key (INVALID_KEY)', unknownPart: 'key' };
     if (l === 'INVALID_SIGNATURE') return { status: 'invalid', message: 'Gate knows the key but the secret does not sign for it (INVALID_SIGNATURE)' };
     if (l === 'FORBIDDEN') return { status: 'live', ipRestricted: true, message: 'live Gate key refused from this machine (FORBIDDEN: an IP whitelist); rights not readable from here' };
     const d = res.json as Record<string, unknown> | undefined;

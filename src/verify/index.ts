@@ -59,8 +59,13 @@ function withoutSecrets(message: string, c: Credential): string {
   return out;
 }
 
-async function check(v: Verifier | undefined, c: Credential, http: CredentialHttp, ctxNow: () => number): Promise<Verification> {
-  const stamp = (a: VerifyAnswer): Verification => ({
+/** The answer for `c`, and the value the provider said it does not know at all (see VerifyAnswer.unknownPart). */
+async function check(v: Verifier | undefined, c: Credential, http: CredentialHttp, ctxNow: () => number): Promise<{ verification: Verification; unknownValue?: string }> {
+  const stamp = (a: VerifyAnswer): { verification: Verification; unknownValue?: string } => ({
+    verification: stamped(a),
+    ...(a.unknownPart && c.parts[a.unknownPart] ? { unknownValue: c.parts[a.unknownPart] } : {}),
+  });
+  const stamped = (a: VerifyAnswer): Verification => ({
     status: a.status,
     provider: c.provider,
     checkedAt: new Date(ctxNow()).toISOString(),
@@ -114,15 +119,21 @@ export async function verifyFindings(findings: readonly Finding[], options: Veri
   // One check per distinct credential, shared by every finding of it.
   const sent = new Map<string, number>();
   const answers = new Map<string, Verification>();
+  // Values a provider said it does not know at all (an unknown AWS access key id), per provider: no other
+  // combination with one of them is tried.
+  const unknownValues = new Set<string>();
+  const known = (c: Credential): boolean => !Object.values(c.parts).some((v) => unknownValues.has(`${c.provider}\0${v}`));
   const checkAll = async (credentials: readonly Credential[]): Promise<void> => {
     const queue = new Map<string, Credential>();
-    for (const c of credentials) if (!answers.has(identity(c))) queue.set(identity(c), c);
+    for (const c of credentials) if (!answers.has(identity(c)) && known(c)) queue.set(identity(c), c);
     const todo = [...queue.entries()];
     const worker = async (): Promise<void> => {
       for (let next = todo.shift(); next; next = todo.shift()) {
         const [id, credential] = next;
         const http = new CredentialHttp(ctx);
-        answers.set(id, await check(verifierFor.get(credential.provider), credential, http, now));
+        const { verification, unknownValue } = await check(verifierFor.get(credential.provider), credential, http, now);
+        answers.set(id, verification);
+        if (unknownValue) unknownValues.add(`${credential.provider}\0${unknownValue}`);
         if (http.sent) sent.set(credential.provider, (sent.get(credential.provider) ?? 0) + 1);
       }
     };

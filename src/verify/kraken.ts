@@ -51,7 +51,7 @@ export const kraken: Verifier = {
     const body = res.json as { error?: unknown; result?: Record<string, unknown> } | undefined;
     const errors = Array.isArray(body?.error) ? (body!.error as unknown[]).map(String) : [];
     const has = (s: string): boolean => errors.some((e) => e.startsWith(s));
-    if (has('EAPI:Invalid key')) return { status: 'invalid', message: 'Kraken does not know the key (EAPI:Invalid key)' };
+    if (has('EAPI:Invalid key')) return { status: 'invalid', message: 'Kraken does not know the key (EAPI:Invalid key)', unknownPart: 'key' };
     if (has('EAPI:Invalid signature')) return { status: 'invalid', message: 'Kraken knows the key but the secret does not sign for it (EAPI:Invalid signature)' };
     if (has('EAPI:Invalid nonce')) throw new VerifyUnknown('clock skew', 'Kraken rejected the nonce (the key may use a higher one already)');
     if (has('EAPI:Rate limit') || has('EGeneral:Temporary lockout')) throw new VerifyUnknown('rate limit', `Kraken answered ${excerpt(errors[0])}`);

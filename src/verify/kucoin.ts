@@ -69,7 +69,7 @@ export const kucoin: Verifier = {
     serverError(res, 'KuCoin');
     const c0 = code(res);
     const body = res.json as { msg?: unknown; data?: Record<string, unknown> } | undefined;
-    if (c0 === '400003') return { status: 'invalid', message: 'KuCoin does not know the key (400003)' };
+    if (c0 === '400003') return { status: 'invalid', message: 'KuCoin does not know the key (400003)', unknownPart: 'key' };
     if (c0 === '400005') return { status: 'invalid', message: 'KuCoin knows the key but the secret does not sign for it (400005)' };
     if (c0 === '400004') return { status: 'invalid', message: 'KuCoin knows the key but the passphrase is wrong (400004)' };
     if (c0 === '400006') return { status: 'live', ipRestricted: true, message: 'live KuCoin key whose IP whitelist excludes this machine (400006); rights not readable from here' };

@@ -34,7 +34,7 @@ export const mexc: Verifier = {
     }
     serverError(res, 'MEXC');
     const c0 = code(res);
-    if (c0 === 10072 || c0 === 700001) return { status: 'invalid', message: `MEXC does not know the key (${c0})` };
+    if (c0 === 10072 || c0 === 700001) return { status: 'invalid', message: `MEXC does not know the key (${c0})`, unknownPart: 'key' };
     if (c0 === 700002) return { status: 'invalid', message: 'MEXC knows the key but the secret does not sign for it (700002)' };
     if (c0 === 700006) return { status: 'live', ipRestricted: true, message: 'live MEXC key whose IP list excludes this machine (700006); rights not readable from here' };
     const a = res.json as Record<string, unknown> | undefined;

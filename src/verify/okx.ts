@@ -53,7 +53,7 @@ export const okx: Verifier = {
     serverError(res, 'OKX');
     const c0 = code(res);
     const body = res.json as { msg?: unknown; data?: Record<string, unknown>[] } | undefined;
-    if (c0 === '50111' || c0 === '50119') return { status: 'invalid', message: `OKX does not know the key (${c0})` };
+    if (c0 === '50111' || c0 === '50119') return { status: 'invalid', message: `OKX does not know the key (${c0})`, unknownPart: 'key' };
     if (c0 === '50113') return { status: 'invalid', message: 'OKX knows the key but the secret does not sign for it (50113)' };
     if (c0 === '50105') return { status: 'invalid', message: 'OKX knows the key but the passphrase is wrong (50105)' };
     if (c0 === '50110') return { status: 'live', ipRestricted: true, message: 'live OKX key bound to IP addresses this machine is not among (50110); rights not readable from here' };

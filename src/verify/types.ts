@@ -14,7 +14,13 @@ export interface Credential {
 }
 
 /** What a verifier learned; the framework adds `provider` and `checkedAt`. */
-export type VerifyAnswer = Omit<Verification, 'provider' | 'checkedAt'>;
+export type VerifyAnswer = Omit<Verification, 'provider' | 'checkedAt'> & {
+  /**
+   * The part the provider said it does not know at all (`key`: an unknown access key id), whatever the other parts:
+   * pairing then tries no other combination with that value. Not reported.
+   */
+  unknownPart?: string;
+};
 
 export interface HttpRequest {
   method?: 'GET' | 'POST';

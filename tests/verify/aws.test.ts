@@ -57,6 +57,13 @@ describe('AWS verifier', () => {
     expect(await verify({ ...f, parts: { ...f.parts!, secret: fake(40, 'base64') } })).toMatchObject({ status: 'invalid', message: expect.stringMatching(/SignatureDoesNotMatch/) });
   });
 
+  it('a signature mismatch is sent once more: a right pair STS refuses once (after another secret) is live', async () => {
+    const { s, state, add, verify } = await setup();
+    state.mismatchFirst = 1;
+    expect(await verify(add())).toMatchObject({ status: 'live' });
+    expect(s.requests.filter((r) => r.prefix === 'aws')).toHaveLength(2);
+  });
+
   it('clock skew: unknown, saying so', async () => {
     const { state, add, verify } = await setup();
     state.clockOffsetMs = 60 * 60_000;

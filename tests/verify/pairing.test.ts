@@ -90,6 +90,30 @@ describe('cross-rule pairing', () => {
     expect(sec!.verification).toMatchObject({ status: 'invalid', message: expect.stringMatching(/2 combinations nearby were tried/) });
   });
 
+  it('profiles of unknown key ids cost one request each: a key id AWS does not know is tried with no other secret', async () => {
+    const { s, requests } = await awsSetup();
+    const profiles = [0, 1, 2].map((p) => `[p${p}]\naws_access_key_id = ${awsKey()}\naws_secret_access_key = ${awsSecret()}\n`).join('\n');
+    const result = await scanned({ credentials: profiles });
+    const run = await verifyAgainst(s, ['aws'], result.findings, { ruleSet: result.ruleSet });
+    expect(run.findings).toHaveLength(6);
+    for (const f of run.findings) expect(f.verification!.status).toBe('invalid');
+    expect(requests()).toHaveLength(3);
+  });
+
+  it('a known key id with the wrong secret nearest: the farther secret is tried, and is the live one', async () => {
+    const { state, s, requests } = await awsSetup();
+    const key = awsKey();
+    const [wrong, right] = [awsSecret(), awsSecret()];
+    state.keys.set(key, right);
+    const result = await scanned({ '.env': `AWS_SECRET_ACCESS_KEY=${wrong}\nAWS_ACCESS_KEY_ID=${key}\n\n\nAWS_SECRET_ACCESS_KEY=${right}\n` });
+    const run = await verifyAgainst(s, ['aws'], result.findings, { ruleSet: result.ruleSet });
+    const [id] = byRule(run.findings, 'aws-access-key-id');
+    expect(id!.verification).toMatchObject({ status: 'live', pairedWith: [{ part: 'secret', ruleId: 'aws-secret-access-key', line: 5 }] });
+    expect(byRule(run.findings, 'aws-secret-access-key').map((f) => f.verification!.status)).toEqual(['invalid', 'live']);
+    // The wrong secret's mismatch is sent once more (see aws.ts), then the right one.
+    expect(requests()).toEqual([key, key, key]);
+  });
+
   it(`never pairs across files, nor farther than ${PAIR_LINES} lines`, async () => {
     const { state, s, requests } = await awsSetup();
     const key = awsKey();

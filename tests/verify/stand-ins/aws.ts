@@ -15,6 +15,8 @@ export interface AwsState {
   keys: Map<string, string>;
   clockOffsetMs: number;
   failWith?: number;
+  /** Refuse this many right signatures with SignatureDoesNotMatch first (STS's behaviour after another secret). */
+  mismatchFirst?: number;
 }
 
 export function awsStandIn(state: AwsState): StandInHandler {
@@ -38,6 +40,10 @@ export function awsStandIn(state: AwsState): StandInHandler {
     if (createHmac('sha256', k).update(toSign).digest('hex') !== signature) return xmlError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
     const sent = Date.UTC(+date.slice(0, 4), +date.slice(4, 6) - 1, +date.slice(6, 8), +date.slice(9, 11), +date.slice(11, 13), +date.slice(13, 15));
     if (Math.abs(Date.now() + state.clockOffsetMs - sent) > 15 * 60_000) return xmlError('SignatureDoesNotMatch', 'Signature expired: 20260101T000000Z is now earlier than 20260101T001500Z');
+    if (state.mismatchFirst) {
+      state.mismatchFirst--;
+      return xmlError('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.');
+    }
     return {
       status: 200,
       headers: { 'content-type': 'text/xml' },
