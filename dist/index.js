@@ -44234,7 +44234,7 @@ var init_bitget = __esm({
         }
         serverError(res, "Bitget");
         const c0 = code18(res);
-        if (c0 === "40006" || c0 === "40037") return { status: "invalid", message: `Bitget does not know the key (${c0})` };
+        if (c0 === "40006" || c0 === "40037") return { status: "invalid", message: `Bitget does not know the key (${c0})`, unknownPart: "key" };
         if (c0 === "40009") return { status: "invalid", message: "Bitget knows the key but the secret does not sign for it (40009)" };
         if (c0 === "40012") return { status: "invalid", message: "Bitget knows the key but the passphrase is wrong (40012)" };
         if (c0 === "40018") return { status: "live", ipRestricted: true, message: "live Bitget key bound to IP addresses this machine is not among (40018); rights not readable from here" };
@@ -44491,7 +44491,7 @@ var init_gate = __esm({
         }
         serverError(res, "Gate");
         const l = label(res);
-        if (l === "INVALID_KEY") return { status: "invalid", message: "Gate does not know the key (INVALID_KEY)" };
+        if (l === "INVALID_KEY") return { status: "invalid", message: "Gate does not know the key (INVALID_KEY)", unknownPart: "key" };
         if (l === "INVALID_SIGNATURE") return { status: "invalid", message: "Gate knows the key but the secret does not sign for it (INVALID_SIGNATURE)" };
         if (l === "FORBIDDEN") return { status: "live", ipRestricted: true, message: "live Gate key refused from this machine (FORBIDDEN: an IP whitelist); rights not readable from here" };
         const d = res.json;
@@ -44591,7 +44591,7 @@ var init_mexc = __esm({
         }
         serverError(res, "MEXC");
         const c0 = code19(res);
-        if (c0 === 10072 || c0 === 700001) return { status: "invalid", message: `MEXC does not know the key (${c0})` };
+        if (c0 === 10072 || c0 === 700001) return { status: "invalid", message: `MEXC does not know the key (${c0})`, unknownPart: "key" };
         if (c0 === 700002) return { status: "invalid", message: "MEXC knows the key but the secret does not sign for it (700002)" };
         if (c0 === 700006) return { status: "live", ipRestricted: true, message: "live MEXC key whose IP list excludes this machine (700006); rights not readable from here" };
         const a = res.json;
@@ -44668,7 +44668,7 @@ var init_bybit = __esm({
         serverError(res, "Bybit");
         const code22 = retCode(res);
         const body3 = res.json;
-        if (code22 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)" };
+        if (code22 === 10003) return { status: "invalid", message: "Bybit does not know the key (10003)", unknownPart: "key" };
         if (code22 === 10004) return { status: "invalid", message: "Bybit knows the key but the secret does not sign for it (10004)" };
         if (code22 === 10010) return { status: "live", ipRestricted: true, message: "live Bybit key bound to IP addresses this machine is not among (10010); rights not readable from here" };
         if (code22 === 10006 || code22 === 10018) throw new VerifyUnknown("rate limit", `Bybit answered ${code22} (too many requests)`);
@@ -44833,7 +44833,7 @@ var init_kraken = __esm({
         const body3 = res.json;
         const errors = Array.isArray(body3?.error) ? body3.error.map(String) : [];
         const has = (s) => errors.some((e) => e.startsWith(s));
-        if (has("EAPI:Invalid key")) return { status: "invalid", message: "Kraken does not know the key (EAPI:Invalid key)" };
+        if (has("EAPI:Invalid key")) return { status: "invalid", message: "Kraken does not know the key (EAPI:Invalid key)", unknownPart: "key" };
         if (has("EAPI:Invalid signature")) return { status: "invalid", message: "Kraken knows the key but the secret does not sign for it (EAPI:Invalid signature)" };
         if (has("EAPI:Invalid nonce")) throw new VerifyUnknown("clock skew", "Kraken rejected the nonce (the key may use a higher one already)");
         if (has("EAPI:Rate limit") || has("EGeneral:Temporary lockout")) throw new VerifyUnknown("rate limit", `Kraken answered ${excerpt(errors[0])}`);
@@ -44918,7 +44918,7 @@ var init_kucoin = __esm({
         serverError(res, "KuCoin");
         const c0 = code20(res);
         const body3 = res.json;
-        if (c0 === "400003") return { status: "invalid", message: "KuCoin does not know the key (400003)" };
+        if (c0 === "400003") return { status: "invalid", message: "KuCoin does not know the key (400003)", unknownPart: "key" };
         if (c0 === "400005") return { status: "invalid", message: "KuCoin knows the key but the secret does not sign for it (400005)" };
         if (c0 === "400004") return { status: "invalid", message: "KuCoin knows the key but the passphrase is wrong (400004)" };
         if (c0 === "400006") return { status: "live", ipRestricted: true, message: "live KuCoin key whose IP whitelist excludes this machine (400006); rights not readable from here" };
@@ -44990,7 +44990,7 @@ var init_okx = __esm({
         serverError(res, "OKX");
         const c0 = code21(res);
         const body3 = res.json;
-        if (c0 === "50111" || c0 === "50119") return { status: "invalid", message: `OKX does not know the key (${c0})` };
+        if (c0 === "50111" || c0 === "50119") return { status: "invalid", message: `OKX does not know the key (${c0})`, unknownPart: "key" };
         if (c0 === "50113") return { status: "invalid", message: "OKX knows the key but the secret does not sign for it (50113)" };
         if (c0 === "50105") return { status: "invalid", message: "OKX knows the key but the passphrase is wrong (50105)" };
         if (c0 === "50110") return { status: "live", ipRestricted: true, message: "live OKX key bound to IP addresses this machine is not among (50110); rights not readable from here" };
@@ -45447,20 +45447,27 @@ var init_aws = __esm({
       needs: [["key", "secret"]],
       async verify(c, http) {
         const { key, secret } = needParts(c, ["key", "secret"]);
-        const date = amzDate(http.now());
-        const headers = { host: HOST2, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-date": date };
-        const authorization = sigV4Authorization({ method: "POST", host: HOST2, path: "/", query: "", headers, body: BODY, region: "us-east-1", service: "sts", accessKeyId: key, secretAccessKey: secret, amzDate: date });
-        const { host: _host, ...sent } = headers;
-        const res = await http.request("aws", { method: "POST", path: "/", headers: { ...sent, authorization }, body: BODY });
+        const send = () => {
+          const date = amzDate(http.now());
+          const headers = { host: HOST2, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-date": date };
+          const authorization = sigV4Authorization({ method: "POST", host: HOST2, path: "/", query: "", headers, body: BODY, region: "us-east-1", service: "sts", accessKeyId: key, secretAccessKey: secret, amzDate: date });
+          const { host: _host, ...sent } = headers;
+          return http.request("aws", { method: "POST", path: "/", headers: { ...sent, authorization }, body: BODY });
+        };
+        let res = await send();
+        let code22 = tag(res.text, "Code");
+        if (res.status === 403 && code22 === "SignatureDoesNotMatch" && !/expired|time/i.test(tag(res.text, "Message") ?? "")) {
+          res = await send();
+          code22 = tag(res.text, "Code");
+        }
         serverError(res, "AWS STS");
-        const code22 = tag(res.text, "Code");
         if (res.status === 200) {
           const arn = tag(res.text, "Arn");
           return { status: "live", message: "live AWS access key", account: { ...tag(res.text, "Account") ? { account: tag(res.text, "Account") } : {}, ...arn ? { arn } : {} } };
         }
         if (code22 === "SignatureDoesNotMatch" && /expired|time/i.test(tag(res.text, "Message") ?? "")) throw new VerifyUnknown("clock skew", `AWS STS: ${excerpt(tag(res.text, "Message"))}`);
         if (code22 === "RequestExpired") throw new VerifyUnknown("clock skew", "AWS STS says the request time is too far from its own");
-        if (code22 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)" };
+        if (code22 === "InvalidClientTokenId") return { status: "invalid", message: "AWS does not know the access key id (InvalidClientTokenId)", unknownPart: "key" };
         if (code22 === "SignatureDoesNotMatch") return { status: "invalid", message: "AWS knows the access key id but the secret does not sign for it (SignatureDoesNotMatch)" };
         if (code22 === "Throttling") throw new VerifyUnknown("rate limit", "AWS STS answered Throttling");
         throw new VerifyUnknown("unexpected answer", `AWS STS answered HTTP ${res.status}${code22 ? ` ${code22}` : ""}`);
@@ -45930,6 +45937,10 @@ function withoutSecrets(message, c) {
 }
 async function check(v, c, http, ctxNow) {
   const stamp = (a) => ({
+    verification: stamped(a),
+    ...a.unknownPart && c.parts[a.unknownPart] ? { unknownValue: c.parts[a.unknownPart] } : {}
+  });
+  const stamped = (a) => ({
     status: a.status,
     provider: c.provider,
     checkedAt: new Date(ctxNow()).toISOString(),
@@ -45972,15 +45983,19 @@ async function verifyFindings(findings, options = {}) {
   });
   const sent = /* @__PURE__ */ new Map();
   const answers = /* @__PURE__ */ new Map();
+  const unknownValues = /* @__PURE__ */ new Set();
+  const known = (c) => !Object.values(c.parts).some((v) => unknownValues.has(`${c.provider}\0${v}`));
   const checkAll = async (credentials) => {
     const queue = /* @__PURE__ */ new Map();
-    for (const c of credentials) if (!answers.has(identity(c))) queue.set(identity(c), c);
+    for (const c of credentials) if (!answers.has(identity(c)) && known(c)) queue.set(identity(c), c);
     const todo = [...queue.entries()];
     const worker = async () => {
       for (let next = todo.shift(); next; next = todo.shift()) {
         const [id, credential] = next;
         const http = new CredentialHttp(ctx);
-        answers.set(id, await check(verifierFor.get(credential.provider), credential, http, now));
+        const { verification, unknownValue } = await check(verifierFor.get(credential.provider), credential, http, now);
+        answers.set(id, verification);
+        if (unknownValue) unknownValues.add(`${credential.provider}\0${unknownValue}`);
         if (http.sent) sent.set(credential.provider, (sent.get(credential.provider) ?? 0) + 1);
       }
     };
