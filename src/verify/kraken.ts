@@ -1,12 +1,14 @@
 // Kraken (spot): POST /0/private/GetApiKeyInfo, which needs no permission and tells the key's permissions
 // (query-funds, withdraw-funds, modify-trades...) and IP allow-list. Signed as documented: API-Sign = base64
-// HMAC-SHA512, under the base64-decoded secret, of the URI path + SHA256(nonce + POST data).
+// HMAC-SHA512, under the base64-decoded secret, of the URI path + SHA256(nonce + POST data). A key spot does not know
+// is tried on Kraken Futures, whose keys have the same shapes.
 // https://docs.kraken.com/api/docs/guides/spot-rest-auth
 // https://docs.kraken.com/api-reference/account-data/get-api-key-info
 
 import { createHash, createHmac } from 'node:crypto';
 import type { Credential, Http, Verifier, VerifyAnswer } from './types.js';
 import { VerifyUnknown } from './types.js';
+import { krakenFutures } from './kraken-futures.js';
 import { excerpt, needParts, orderPermissions, serverError } from './util.js';
 
 const PATH = '/0/private/GetApiKeyInfo';
@@ -27,6 +29,23 @@ export function krakenRights(perms: readonly string[]): string[] {
     else out.push(p);
   }
   return orderPermissions(out);
+}
+
+/**
+ * Kraken Futures keys have the very shapes of spot keys, and a key named only "kraken" may be either: one the spot API
+ * does not know is tried on the Futures API (futures.kraken.com, read-only), as Binance's are on Binance.US.
+ */
+async function futuresOrInvalid(c: Credential, http: Http): Promise<VerifyAnswer> {
+  const spot: VerifyAnswer = { status: 'invalid', message: 'Kraken does not know the key (EAPI:Invalid key)', unknownPart: 'key' };
+  let futures: VerifyAnswer;
+  try {
+    futures = await krakenFutures.verify(c, http);
+  } catch (err) {
+    if (err instanceof VerifyUnknown) return spot;
+    throw err;
+  }
+  if (futures.status === 'live') return { ...futures, message: `${futures.message}, found as a Kraken key (the spot API does not know it)` };
+  return { ...spot, message: 'neither Kraken spot (EAPI:Invalid key) nor Kraken Futures knows the key' };
 }
 
 export const kraken: Verifier = {
@@ -51,7 +70,7 @@ export const kraken: Verifier = {
     const body = res.json as { error?: unknown; result?: Record<string, unknown> } | undefined;
     const errors = Array.isArray(body?.error) ? (body!.error as unknown[]).map(String) : [];
     const has = (s: string): boolean => errors.some((e) => e.startsWith(s));
-    if (has('EAPI:Invalid key')) return { status: 'invalid', message: 'Kraken does not know the key (EAPI:Invalid key)', unknownPart: 'key' };
+    if (has('EAPI:Invalid key')) return futuresOrInvalid(c, http);
     if (has('EAPI:Invalid signature')) return { status: 'invalid', message: 'Kraken knows the key but the secret does not sign for it (EAPI:Invalid signature)' };
     if (has('EAPI:Invalid nonce')) throw new VerifyUnknown('clock skew', 'Kraken rejected the nonce (the key may use a higher one already)');
     if (has('EAPI:Rate limit') || has('EGeneral:Temporary lockout')) throw new VerifyUnknown('rate limit', `Kraken answered ${excerpt(errors[0])}`);

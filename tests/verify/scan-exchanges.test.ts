@@ -21,6 +21,7 @@ import {
   coinbaseExchangeStandIn,
   gateStandIn,
   geminiStandIn,
+  krakenFuturesStandIn,
   krakenStandIn,
   kucoinStandIn,
   mexcStandIn,
@@ -46,6 +47,7 @@ const PROVIDERS: [string, string, string, (s: ExchangeState) => ReturnType<typeo
   ['bybit', 'bybit', 'bybit-api-credentials', bybitStandIn, { readOnly: 0, permissions: { Wallet: ['Withdraw'], Spot: ['SpotTrade'] }, ips: ['*'] }],
   ['kucoin', 'kucoin', 'kucoin-api-credentials', kucoinStandIn, { permission: 'General,Spot,Withdrawal', ipWhitelist: '', isMaster: true }],
   ['kraken', 'kraken', 'kraken-api-credentials', krakenStandIn, { permissions: ['query-funds', 'withdraw-funds'], ipAllowlist: [] }],
+  ['kraken-futures', 'kraken-futures', 'kraken-futures-api-credentials', krakenFuturesStandIn, { flex: { type: 'multiCollateralMarginAccount' } }],
   ['coinbase', 'coinbase-exchange', 'coinbase-exchange-api-credentials', coinbaseExchangeStandIn, [{ id: 'p1', name: 'default' }]],
   ['gate', 'gate', 'gate-api-credentials', gateStandIn, { user_id: 1, ip_whitelist: [], key: { mode: 1 } }],
   ['mexc', 'mexc', 'mexc-api-secret', mexcStandIn, { canTrade: true, canWithdraw: true, accountType: 'SPOT' }],
@@ -58,7 +60,7 @@ const PROVIDERS: [string, string, string, (s: ExchangeState) => ReturnType<typeo
 const run = (args: string[], env: NodeJS.ProcessEnv) => keyhoundAsync(args, { env });
 
 describe('keyhound scan --verify on exchange credentials', () => {
-  it('tells live from dead for OKX, Bybit, KuCoin, Kraken, Coinbase Exchange, Gate, MEXC, Bitfinex, Gemini, Bitget and BitMEX', async () => {
+  it('tells live from dead for OKX, Bybit, KuCoin, Kraken, Kraken Futures, Coinbase Exchange, Gate, MEXC, Bitfinex, Gemini, Bitget and BitMEX', async () => {
     const handlers: Record<string, ReturnType<typeof okxStandIn>> = {};
     const dir = tempDir();
     for (const [provider, endpoint, ruleId, standIn, info] of PROVIDERS) {
@@ -68,7 +70,7 @@ describe('keyhound scan --verify on exchange credentials', () => {
       const dead = partsOf(ruleId);
       state.accounts.set(live.key!, { secret: live.secret!, ...(live.passphrase ? { passphrase: live.passphrase } : {}), info });
       // Sections named as the rules know the provider (Gate's alias is gateio).
-      const section = provider === 'gate' ? 'gateio' : provider;
+      const section = provider === 'gate' ? 'gateio' : provider === 'kraken-futures' ? 'krakenfutures' : provider;
       writeTree(dir, { [`live/${provider}.yaml`]: plant(section, live), [`dead/${provider}.yaml`]: plant(section, dead) });
     }
     const s = await startStandIn(handlers);
@@ -76,7 +78,10 @@ describe('keyhound scan --verify on exchange credentials', () => {
     expect(r.status, r.stderr).toBe(1);
     const findings = (JSON.parse(r.stdout) as { findings: { path: string; provider: string; verification?: { status: string; message: string; permissions?: string[] } }[] }).findings;
     for (const [provider] of PROVIDERS) {
-      const at = (where: string) => findings.filter((f) => f.path === `${where}/${provider}.yaml` && f.provider === provider);
+      // A Kraken Futures key has a spot key's shapes and is found as a Kraken key: the spot verifier, which does not know
+      // it, tries it on Kraken Futures.
+      const as = provider === 'kraken-futures' ? 'kraken' : provider;
+      const at = (where: string) => findings.filter((f) => f.path === `${where}/${provider}.yaml` && f.provider === as);
       expect(at('live').length, `${provider}: found`).toBeGreaterThan(0);
       // Every finding of a pair says live (or dead), a part some rule also reports alone (MEXC's mx0v key, Bitget's
       // bg_ key) too: it is paired with the finding of the rest nearby.
@@ -85,8 +90,9 @@ describe('keyhound scan --verify on exchange credentials', () => {
       for (const f of at('live')) expect(ok(f, 'live'), `${provider} live: ${f.verification?.message}`).toBe(true);
       expect(at('dead').filter((f) => f.verification?.status === 'invalid').length, `${provider} dead`).toBeGreaterThan(0);
       for (const f of at('dead')) expect(ok(f, 'invalid'), `${provider} dead: ${f.verification?.message}`).toBe(true);
-      if (!['coinbase', 'gate', 'bitmex'].includes(provider)) expect(at('live').find((f) => f.verification?.status === 'live')!.verification!.permissions, provider).toContain('withdraw');
+      if (!['coinbase', 'gate', 'bitmex', 'kraken-futures'].includes(provider)) expect(at('live').find((f) => f.verification?.status === 'live')!.verification!.permissions, provider).toContain('withdraw');
     }
-    expect(r.stderr).toMatch(/sent 22 credentials to: /);
+    expect(findings.find((f) => f.path === 'live/kraken-futures.yaml')!.verification!.message).toMatch(/^live Kraken Futures key .*found as a Kraken key/);
+    expect(r.stderr).toMatch(/sent 24 credentials to: /);
   });
 });

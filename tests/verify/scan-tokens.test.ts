@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { expandTemplate } from '../../src/fakes/index.js';
 import { keyhoundAsync } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
+import { fake } from './helpers.js';
 import { endpointsFor, startStandIn, type StandInHandler } from './stand-in.js';
 import { TOKEN_CASES, tokenHandler } from './stand-ins/tokens.js';
 
@@ -34,6 +35,41 @@ describe('keyhound scan --verify on tokens', () => {
     expect(r.status, r.stderr).toBe(1);
     const findings = (JSON.parse(r.stdout) as { findings: { path: string; provider: string; verification?: { status: string } }[] }).findings;
     for (const provider of Object.keys(TEMPLATES)) {
+      const at = (where: string) => findings.filter((f) => f.path === `${where}/${provider}.env`);
+      expect(at('live').map((f) => f.verification?.status), provider).toEqual(['live']);
+      expect(at('dead').map((f) => f.verification?.status), provider).toEqual(['invalid']);
+    }
+    expect(r.stderr).toContain('sent 10 credentials to: ');
+  });
+
+  it('tells live from dead for Helius, Moralis, CryptoCompare, BscScan and PolygonScan (context rules: the key by its name)', async () => {
+    const uuid = () => `${fake(8, 'hex')}-${fake(4, 'hex')}-${fake(4, 'hex')}-${fake(4, 'hex')}-${fake(12, 'hex')}`;
+    const PLANTS: [provider: string, name: string, make: () => string][] = [
+      ['helius', 'HELIUS_API_KEY', uuid],
+      ['moralis', 'MORALIS_API_KEY', () => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJub25jZSI6${fake(220, 'b64url')}.${fake(43, 'b64url')}`],
+      ['cryptocompare', 'CRYPTOCOMPARE_API_KEY', () => fake(64, 'hex')],
+      ['bscscan', 'BSCSCAN_API_KEY', () => fake(34, 'ALNUM')],
+      ['polygonscan', 'POLYGONSCAN_API_KEY', () => fake(34, 'ALNUM')],
+    ];
+    const live = new Map<string, Set<string>>();
+    const dir = tempDir();
+    for (const [provider, name, make] of PLANTS) {
+      const [l, d] = [make(), make()];
+      const endpoint = TOKEN_CASES.find((x) => x.provider === provider)!.endpoint;
+      live.set(endpoint, new Set([...(live.get(endpoint) ?? []), l]));
+      writeTree(dir, { [`live/${provider}.env`]: `${name}=${l}\n`, [`dead/${provider}.env`]: `${name}=${d}\n` });
+    }
+    // BscScan and PolygonScan share Etherscan's endpoint: one stand-in knows both live keys.
+    const handlers: Record<string, StandInHandler> = {};
+    for (const [provider] of PLANTS) {
+      const c = TOKEN_CASES.find((x) => x.provider === provider)!;
+      handlers[c.endpoint] = tokenHandler(c, live.get(c.endpoint)!);
+    }
+    const s = await startStandIn(handlers);
+    const r = await run(['scan', dir, '--verify', '--format', 'json'], { KEYHOUND_VERIFY_ENDPOINTS: endpointsFor(s, Object.keys(handlers)) });
+    expect(r.status, r.stderr).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { findings: { path: string; provider: string; verification?: { status: string } }[] }).findings;
+    for (const [provider] of PLANTS) {
       const at = (where: string) => findings.filter((f) => f.path === `${where}/${provider}.env`);
       expect(at('live').map((f) => f.verification?.status), provider).toEqual(['live']);
       expect(at('dead').map((f) => f.verification?.status), provider).toEqual(['invalid']);
