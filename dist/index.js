@@ -44790,11 +44790,55 @@ var init_coinbase = __esm({
   }
 });
 
-// src/verify/kraken.ts
+// src/verify/kraken-futures.ts
 import { createHash as createHash7, createHmac as createHmac4 } from "node:crypto";
+function futuresAuthent(postData, nonce, endpointPath, secret) {
+  const digest = createHash7("sha256").update(postData + nonce + endpointPath).digest();
+  return createHmac4("sha512", Buffer.from(secret, "base64")).update(digest).digest("base64");
+}
+var ENDPOINT_PATH, krakenFutures;
+var init_kraken_futures = __esm({
+  "src/verify/kraken-futures.ts"() {
+    "use strict";
+    init_types3();
+    init_util2();
+    ENDPOINT_PATH = "/api/v3/accounts";
+    krakenFutures = {
+      provider: "kraken-futures",
+      endpoints: { "kraken-futures": "https://futures.kraken.com" },
+      sends: "public key (APIKey header) + HMAC-SHA512 Authent made with the secret",
+      call: "GET /derivatives/api/v3/accounts",
+      needs: [["key", "secret"]],
+      async verify(c, http) {
+        const { key, secret } = needParts(c, ["key", "secret"]);
+        const res = await http.request("kraken-futures", {
+          path: `/derivatives${ENDPOINT_PATH}`,
+          headers: { APIKey: key, Authent: futuresAuthent("", "", ENDPOINT_PATH, secret) }
+        });
+        serverError(res, "Kraken Futures");
+        const body3 = res.json;
+        const error2 = typeof body3?.error === "string" ? body3.error : "";
+        if (/^authenticationError/i.test(error2) || res.status === 401) return { status: "invalid", message: `Kraken Futures rejected the key (${error2 || `HTTP ${res.status}`})` };
+        if (/apiLimitExceeded/i.test(error2)) throw new VerifyUnknown("rate limit", "Kraken Futures answered apiLimitExceeded");
+        if (/^nonce/i.test(error2)) throw new VerifyUnknown("clock skew", `Kraken Futures rejected the nonce (${excerpt(error2)})`);
+        if (res.status !== 200 || body3?.result !== "success") throw new VerifyUnknown("unexpected answer", `Kraken Futures answered HTTP ${res.status} ${excerpt(error2)}`.trim());
+        const accounts = body3.accounts && typeof body3.accounts === "object" ? Object.values(body3.accounts) : [];
+        const types = [...new Set(accounts.map((a) => a && typeof a === "object" ? a.type : void 0).filter((t) => typeof t === "string"))];
+        return {
+          status: "live",
+          message: "live Kraken Futures key (its rights are not exposed by this call)",
+          account: { accounts: accounts.length, ...types.length ? { accountTypes: types.sort().join(", ") } : {} }
+        };
+      }
+    };
+  }
+});
+
+// src/verify/kraken.ts
+import { createHash as createHash8, createHmac as createHmac5 } from "node:crypto";
 function krakenSignature(path, nonce, postData, secret) {
-  const digest = createHash7("sha256").update(nonce + postData).digest();
-  return createHmac4("sha512", Buffer.from(secret, "base64")).update(Buffer.concat([Buffer.from(path), digest])).digest("base64");
+  const digest = createHash8("sha256").update(nonce + postData).digest();
+  return createHmac5("sha512", Buffer.from(secret, "base64")).update(Buffer.concat([Buffer.from(path), digest])).digest("base64");
 }
 function krakenRights(perms) {
   const out = [];
@@ -44806,11 +44850,24 @@ function krakenRights(perms) {
   }
   return orderPermissions(out);
 }
+async function futuresOrInvalid(c, http) {
+  const spot = { status: "invalid", message: "Kraken does not know the key (EAPI:Invalid key)", unknownPart: "key" };
+  let futures;
+  try {
+    futures = await krakenFutures.verify(c, http);
+  } catch (err) {
+    if (err instanceof VerifyUnknown) return spot;
+    throw err;
+  }
+  if (futures.status === "live") return { ...futures, message: `${futures.message}, found as a Kraken key (the spot API does not know it)` };
+  return { ...spot, message: "neither Kraken spot (EAPI:Invalid key) nor Kraken Futures knows the key" };
+}
 var PATH6, kraken;
 var init_kraken = __esm({
   "src/verify/kraken.ts"() {
     "use strict";
     init_types3();
+    init_kraken_futures();
     init_util2();
     PATH6 = "/0/private/GetApiKeyInfo";
     kraken = {
@@ -44833,7 +44890,7 @@ var init_kraken = __esm({
         const body3 = res.json;
         const errors = Array.isArray(body3?.error) ? body3.error.map(String) : [];
         const has = (s) => errors.some((e) => e.startsWith(s));
-        if (has("EAPI:Invalid key")) return { status: "invalid", message: "Kraken does not know the key (EAPI:Invalid key)", unknownPart: "key" };
+        if (has("EAPI:Invalid key")) return futuresOrInvalid(c, http);
         if (has("EAPI:Invalid signature")) return { status: "invalid", message: "Kraken knows the key but the secret does not sign for it (EAPI:Invalid signature)" };
         if (has("EAPI:Invalid nonce")) throw new VerifyUnknown("clock skew", "Kraken rejected the nonce (the key may use a higher one already)");
         if (has("EAPI:Rate limit") || has("EGeneral:Temporary lockout")) throw new VerifyUnknown("rate limit", `Kraken answered ${excerpt(errors[0])}`);
@@ -45681,50 +45738,6 @@ var init_helius = __esm({
       live: (res) => res.status === 200,
       facts: () => ({ account: { network: "solana-mainnet" } })
     });
-  }
-});
-
-// src/verify/kraken-futures.ts
-import { createHash as createHash8, createHmac as createHmac5 } from "node:crypto";
-function futuresAuthent(postData, nonce, endpointPath, secret) {
-  const digest = createHash8("sha256").update(postData + nonce + endpointPath).digest();
-  return createHmac5("sha512", Buffer.from(secret, "base64")).update(digest).digest("base64");
-}
-var ENDPOINT_PATH, krakenFutures;
-var init_kraken_futures = __esm({
-  "src/verify/kraken-futures.ts"() {
-    "use strict";
-    init_types3();
-    init_util2();
-    ENDPOINT_PATH = "/api/v3/accounts";
-    krakenFutures = {
-      provider: "kraken-futures",
-      endpoints: { "kraken-futures": "https://futures.kraken.com" },
-      sends: "public key (APIKey header) + HMAC-SHA512 Authent made with the secret",
-      call: "GET /derivatives/api/v3/accounts",
-      needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
-        const res = await http.request("kraken-futures", {
-          path: `/derivatives${ENDPOINT_PATH}`,
-          headers: { APIKey: key, Authent: futuresAuthent("", "", ENDPOINT_PATH, secret) }
-        });
-        serverError(res, "Kraken Futures");
-        const body3 = res.json;
-        const error2 = typeof body3?.error === "string" ? body3.error : "";
-        if (/^authenticationError/i.test(error2) || res.status === 401) return { status: "invalid", message: `Kraken Futures rejected the key (${error2 || `HTTP ${res.status}`})` };
-        if (/apiLimitExceeded/i.test(error2)) throw new VerifyUnknown("rate limit", "Kraken Futures answered apiLimitExceeded");
-        if (/^nonce/i.test(error2)) throw new VerifyUnknown("clock skew", `Kraken Futures rejected the nonce (${excerpt(error2)})`);
-        if (res.status !== 200 || body3?.result !== "success") throw new VerifyUnknown("unexpected answer", `Kraken Futures answered HTTP ${res.status} ${excerpt(error2)}`.trim());
-        const accounts = body3.accounts && typeof body3.accounts === "object" ? Object.values(body3.accounts) : [];
-        const types = [...new Set(accounts.map((a) => a && typeof a === "object" ? a.type : void 0).filter((t) => typeof t === "string"))];
-        return {
-          status: "live",
-          message: "live Kraken Futures key (its rights are not exposed by this call)",
-          account: { accounts: accounts.length, ...types.length ? { accountTypes: types.sort().join(", ") } : {} }
-        };
-      }
-    };
   }
 });
 
