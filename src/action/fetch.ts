@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { commitId, mergeBase } from '../sources/range.js';
 import { git, GitError } from '../util/git.js';
+import { gitRaw } from '../util/simple-git.js';
 
 /** Deepening steps tried, in commits, before fetching the whole history. */
 const DEEPEN_STEPS = [50, 500];
@@ -17,9 +18,12 @@ export class FetchError extends Error {
 const HINT = 'set `fetch-depth: 0` on actions/checkout (with: fetch-depth: 0) so the whole history is there';
 
 async function isShallow(cwd: string): Promise<boolean> {
-  return (await git(['rev-parse', '--is-shallow-repository'], { cwd })).toString('utf8').trim() === 'true';
+  return (await gitRaw(['rev-parse', '--is-shallow-repository'], cwd)).trim() === 'true';
 }
 
+// The fetch itself stays on the raw runner: it must add GIT_TERMINAL_PROMPT=0 to the runner's environment, and
+// simple-git either replaces the whole environment (.env) or, with its guard on, rejects a task whose explicit
+// environment holds any variable it guards (EDITOR, PAGER… that runners set), with no public way to tell which.
 async function fetch(cwd: string, args: string[], log: (line: string) => void): Promise<boolean> {
   const full = ['fetch', '--no-tags', '--quiet', '--no-recurse-submodules', ...args];
   log(`git ${full.join(' ')}`);

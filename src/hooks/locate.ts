@@ -4,7 +4,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { git } from '../util/git.js';
+import { gitRaw } from '../util/simple-git.js';
 
 export interface HookLocation {
   /** Absolute path of the file to edit. */
@@ -17,7 +17,7 @@ export interface HookLocation {
 }
 
 async function gitText(args: string[], cwd: string, okCodes?: number[]): Promise<string> {
-  return (await git(args, { cwd, okCodes })).toString('utf8').replace(/\n$/, '');
+  return (await gitRaw(args, cwd, okCodes)).replace(/\n$/, '');
 }
 
 export async function locateHook(cwd: string): Promise<HookLocation> {

@@ -2,7 +2,7 @@
 // process per finding, so it is meant for the few findings a pull request or push has, not a whole audit.
 
 import type { CommitInfo } from '../model/types.js';
-import { git } from '../util/git.js';
+import { gitRaw } from '../util/simple-git.js';
 
 /** `1700000000` and `+0200` → `2023-11-14T23:13:20+02:00`, like git's `%aI`. */
 export function isoDate(epochSeconds: number, tz: string): string {
@@ -20,7 +20,7 @@ export async function blameLine(cwd: string, to: string, boundary: string | null
   let out: string;
   try {
     const revs = boundary ? [`${boundary}..${to}`] : [to];
-    out = (await git(['blame', '--porcelain', '-L', `${line},${line}`, ...revs, '--', path], { cwd })).toString('utf8');
+    out = await gitRaw(['blame', '--porcelain', '-L', `${line},${line}`, ...revs, '--', path], cwd);
   } catch {
     return null;
   }

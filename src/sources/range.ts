@@ -3,6 +3,7 @@
 // Says exactly which commit is missing, so a shallow clone gets a clear message rather than git's.
 
 import { git, GitError } from '../util/git.js';
+import { gitRaw } from '../util/simple-git.js';
 
 /** A revision range asked for on the command line or by the Action. */
 export interface RevisionRange {
@@ -46,8 +47,8 @@ export function parseRange(text: string): RevisionRange {
 /** The full id of `rev` as a commit, or null when git does not have it. */
 export async function commitId(cwd: string, rev: string): Promise<string | null> {
   try {
-    const out = await git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd });
-    return out.toString('utf8').trim() || null;
+    const out = await gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], cwd);
+    return out.trim() || null;
   } catch (err) {
     if (err instanceof GitError && err.code === 1) return null;
     throw err;
@@ -57,7 +58,7 @@ export async function commitId(cwd: string, rev: string): Promise<string | null>
 /** The merge base of two commits, or null when they share no history that the repository holds. */
 export async function mergeBase(cwd: string, a: string, b: string): Promise<string | null> {
   try {
-    return (await git(['merge-base', a, b], { cwd })).toString('utf8').trim() || null;
+    return (await gitRaw(['merge-base', a, b], cwd)).trim() || null;
   } catch (err) {
     if (err instanceof GitError && err.code === 1) return null;
     throw err;

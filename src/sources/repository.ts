@@ -3,7 +3,8 @@
 
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { git, GitError } from '../util/git.js';
+import { GitError } from '../util/git.js';
+import { gitRaw } from '../util/simple-git.js';
 import { PathNotFoundError } from './fs.js';
 
 export class NotARepositoryError extends Error {
@@ -40,16 +41,16 @@ export async function openRepository(path: string): Promise<RepositoryInfo> {
   if (!isDir) throw new NotARepositoryError(path, 'a file, not a folder');
   // The three questions are asked at once (one round of git processes, not two); the later two only count when the
   // first finds a repository.
-  const asked = git(['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir'], { cwd: abs });
-  const topAsked = git(['rev-parse', '--show-toplevel'], { cwd: abs }).then(
-    (b) => b.toString('utf8').trimEnd(),
+  const asked = gitRaw(['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir'], abs);
+  const topAsked = gitRaw(['rev-parse', '--show-toplevel'], abs).then(
+    (b) => b.trimEnd(),
     () => '', // a bare repository, or inside `.git`: no work tree
   );
-  const anyAsked = git(['rev-list', '-n', '1', '--all'], { cwd: abs });
+  const anyAsked = gitRaw(['rev-list', '-n', '1', '--all'], abs);
   anyAsked.catch(() => undefined); // awaited below only when the path is a repository
   let answer: string[];
   try {
-    answer = (await asked).toString('utf8').trimEnd().split('\n');
+    answer = (await asked).trimEnd().split('\n');
   } catch (err) {
     const detail = err instanceof GitError ? (err.stderr.trim().split('\n').pop() ?? '').replace(/^fatal: /, '') : String(err);
     throw new NotARepositoryError(path, /not a git repository/i.test(detail) ? '' : detail);
