@@ -5,16 +5,16 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
+  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
+var __esm = (fn2, res, err) => function __init() {
   if (err) throw err[0];
   try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+    return fn2 && (res = (0, fn2[__getOwnPropNames(fn2)[0]])(fn2 = 0)), res;
   } catch (e) {
     throw err = [e], e;
   }
@@ -30,13 +30,13 @@ var __export = (target, all) => {
   for (var name3 in all)
     __defProp(target, name3, { get: all[name3], enumerable: true });
 };
-var __copyProps = (to, from, except, desc) => {
+var __copyProps = (to2, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+      if (!__hasOwnProp.call(to2, key) && key !== except)
+        __defProp(to2, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   }
-  return to;
+  return to2;
 };
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
@@ -91,30 +91,30 @@ function entropy(s) {
   const counts = /* @__PURE__ */ new Map();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;
-  for (const c of counts.values()) bits -= c / s.length * Math.log2(c / s.length);
+  for (const c3 of counts.values()) bits -= c3 / s.length * Math.log2(c3 / s.length);
   return bits;
 }
 function scrubText(text, secrets = []) {
   let out = text;
-  for (const s of [...new Set(secrets)].filter((x) => x.length >= 4).sort((a, b) => b.length - a.length)) {
+  for (const s of [...new Set(secrets)].filter((x2) => x2.length >= 4).sort((a, b2) => b2.length - a.length)) {
     out = out.split(s).join(redactSecret(s));
   }
-  return out.replace(KEY_SHAPED, (t) => /[0-9]/.test(t) && /[A-Za-z]/.test(t) && entropy(t) >= 3 ? redactSecret(t) : t);
+  return out.replace(KEY_SHAPED, (t2) => /[0-9]/.test(t2) && /[A-Za-z]/.test(t2) && entropy(t2) >= 3 ? redactSecret(t2) : t2);
 }
-function redactSnippet(snippet, f, secrets) {
+function redactSnippet(snippet, f2, secrets) {
   const before2 = scrubText(snippet.text.slice(0, snippet.start), secrets);
-  const match = f.decoded ? "\u2026" : redactSecret(f.secret);
+  const match = f2.decoded ? "\u2026" : redactSecret(f2.secret);
   const after = scrubText(snippet.text.slice(snippet.end), secrets);
   return { text: before2 + match + after, start: before2.length, end: before2.length + match.length };
 }
 function redact(findings) {
-  const secrets = findings.flatMap((f) => [f.secret, ...Object.values(f.parts ?? {})]);
-  return findings.map((f) => ({
-    ...f,
-    secret: redactSecret(f.secret),
-    ...f.parts ? { parts: Object.fromEntries(Object.entries(f.parts).map(([k, v]) => [k, redactSecret(v)])) } : {},
-    ...f.commit ? { commit: { ...f.commit, message: scrubText(f.commit.message, secrets) } } : {},
-    ...f.snippet ? { snippet: redactSnippet(f.snippet, f, secrets) } : {}
+  const secrets = findings.flatMap((f2) => [f2.secret, ...Object.values(f2.parts ?? {})]);
+  return findings.map((f2) => ({
+    ...f2,
+    secret: redactSecret(f2.secret),
+    ...f2.parts ? { parts: Object.fromEntries(Object.entries(f2.parts).map(([k2, v]) => [k2, redactSecret(v)])) } : {},
+    ...f2.commit ? { commit: { ...f2.commit, message: scrubText(f2.commit.message, secrets) } } : {},
+    ...f2.snippet ? { snippet: redactSnippet(f2.snippet, f2, secrets) } : {}
   }));
 }
 var REDACTED_PREFIX_MAX, KEY_SHAPED;
@@ -159,21 +159,21 @@ function escapeData2(s) {
 function escapeProperty2(s) {
   return escapeData2(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function annotation(f) {
-  const command = f.severity === "critical" || f.severity === "high" ? "error" : "warning";
+function annotation(f2) {
+  const command = f2.severity === "critical" || f2.severity === "high" ? "error" : "warning";
   const props = [
-    ["file", escapeControl(f.path)],
-    ["line", f.line],
-    ["endLine", f.endLine]
+    ["file", escapeControl(f2.path)],
+    ["line", f2.line],
+    ["endLine", f2.endLine]
   ];
-  if (f.line === f.endLine) props.push(["col", f.column], ["endColumn", f.endColumn]);
-  props.push(["title", escapeControl(`${f.description} (${f.ruleId})`)]);
-  const where = f.commit ? escapeControl(` in commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`) : "";
-  const v = f.verification;
+  if (f2.line === f2.endLine) props.push(["col", f2.column], ["endColumn", f2.endColumn]);
+  props.push(["title", escapeControl(`${f2.description} (${f2.ruleId})`)]);
+  const where = f2.commit ? escapeControl(` in commit ${f2.commit.sha.slice(0, 12)} by ${f2.commit.author} on ${f2.commit.date}`) : "";
+  const v = f2.verification;
   const live = v?.status === "live" ? `LIVE key${v.permissions?.length ? ` (can ${v.permissions.join(", ")})` : ""}${v.ipRestricted === false ? ", no IP allow-list" : ""}. ` : "";
-  const message = `${live}Found ${escapeControl(f.secret)} (${f.severity})${where}. Rotate it at the provider first, then remove it from the code.
+  const message = `${live}Found ${escapeControl(f2.secret)} (${f2.severity})${where}. Rotate it at the provider first, then remove it from the code.
 A test value: add a keyhound:allow comment on its line. An accepted old leak: add it to the baseline.`;
-  const rendered = props.map(([k, v2]) => `${k}=${escapeProperty2(String(v2))}`).join(",");
+  const rendered = props.map(([k2, v2]) => `${k2}=${escapeProperty2(String(v2))}`).join(",");
   return `::${command} ${rendered}::${escapeData2(message)}`;
 }
 function githubReport(findings, meta) {
@@ -212,21 +212,21 @@ var init_rules = __esm({
 
 // src/report/sarif.ts
 function pascalCase(id) {
-  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w2) => w2[0].toUpperCase() + w2.slice(1)).join("");
 }
 function pathToUri(path) {
   return wellFormed(path).split("/").map(encodeURIComponent).join("/");
 }
 function splitReferences(refs) {
-  const links = refs.filter((r) => /^https?:\/\//i.test(r));
-  return { links, notes: refs.filter((r) => !links.includes(r)).map(noteText) };
+  const links = refs.filter((r2) => /^https?:\/\//i.test(r2));
+  return { links, notes: refs.filter((r2) => !links.includes(r2)).map(noteText) };
 }
 function noteText(note) {
-  const m = /^(observed once|observed|unverified)\s*:\s*(.*)$/is.exec(note.trim());
-  let body3 = (m ? m[2] : note.trim()).replace(/\[[^\]\s]{3,12}\]/g, (c) => CLASSES[c] ?? c);
+  const m3 = /^(observed once|observed|unverified)\s*:\s*(.*)$/is.exec(note.trim());
+  let body3 = (m3 ? m3[2] : note.trim()).replace(/\[[^\]\s]{3,12}\]/g, (c3) => CLASSES[c3] ?? c3);
   body3 = body3.charAt(0).toUpperCase() + body3.slice(1);
   if (!/[.!?]$/.test(body3)) body3 += ".";
-  const kind2 = m?.[1].toLowerCase();
+  const kind2 = m3?.[1].toLowerCase();
   if (kind2 === "observed") return `${body3} (Seen in public code; the provider does not document it.)`;
   if (kind2 === "observed once") return `${body3} (Seen once in public code; the provider does not document it.)`;
   if (kind2 === "unverified") return `${body3} (Not confirmed by the provider's documentation.)`;
@@ -234,22 +234,22 @@ function noteText(note) {
 }
 function linkLabel(url) {
   try {
-    const u = new URL(url);
-    const parts = u.pathname.split("/").filter(Boolean).map((p) => {
+    const u3 = new URL(url);
+    const parts = u3.pathname.split("/").filter(Boolean).map((p2) => {
       try {
-        return decodeURIComponent(p);
+        return decodeURIComponent(p2);
       } catch {
-        return p;
+        return p2;
       }
     });
-    const label2 = [u.host.replace(/^www\./, ""), ...parts].join(" \u203A ") + (u.hash.length > 1 ? ` (${u.hash.slice(1)})` : "");
+    const label2 = [u3.host.replace(/^www\./, ""), ...parts].join(" \u203A ") + (u3.hash.length > 1 ? ` (${u3.hash.slice(1)})` : "");
     return label2.length > 100 ? `${label2.slice(0, 99)}\u2026` : label2;
   } catch {
     return url;
   }
 }
 function markdownText(s) {
-  return s.replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`);
+  return s.replace(/[\\`*_{}[\]<>#|~]/g, (c3) => `\\${c3}`);
 }
 function help(rule) {
   const { links, notes } = splitReferences(rule.references);
@@ -257,7 +257,7 @@ function help(rule) {
     `${rule.description} (${rule.id}, severity ${rule.severity}).`,
     "Anyone who can read this code or its history can use the key.",
     "To fix: 1. Rotate the key at its provider first: it may already have been copied. 2. Remove it from the code and load it from a secret store or the environment; if the repository is public, also purge it from history. 3. If it is a test value, allow it with a `keyhound:allow` comment on its line; if it is an accepted old leak, add it to the baseline (`keyhound baseline`).",
-    ...links.length ? ["References:", ...links.map((r) => `- ${r}`)] : [],
+    ...links.length ? ["References:", ...links.map((r2) => `- ${r2}`)] : [],
     ...notes.length ? ["About the key format:", ...notes.map((n) => `- ${n}`)] : []
   ].join("\n");
   const markdown = [
@@ -269,7 +269,7 @@ function help(rule) {
     "1. **Rotate** the key at its provider first: it may already have been copied.",
     "2. **Remove** it from the code and load it from a secret store or the environment. If the repository is public, also purge it from history.",
     "3. **Allow** it only if it is not a live key: a test value gets a `keyhound:allow` comment on its line; an accepted old leak goes in the baseline (`keyhound baseline`).",
-    ...links.length ? ["", "### References", ...links.map((r) => `- [${markdownText(linkLabel(r))}](${r.replace(/[()\s]/g, encodeURIComponent)})`)] : [],
+    ...links.length ? ["", "### References", ...links.map((r2) => `- [${markdownText(linkLabel(r2))}](${r2.replace(/[()\s]/g, encodeURIComponent)})`)] : [],
     ...notes.length ? ["", "### About the key format", ...notes.map((n) => `- ${markdownText(n)}`)] : []
   ].join("\n");
   return { text, markdown };
@@ -292,46 +292,46 @@ function ruleDescriptor(rule) {
     }
   };
 }
-function fallbackRule(f) {
-  return { id: f.ruleId, description: f.description, severity: f.severity, family: "unknown", tags: [], references: [], precision: "high" };
+function fallbackRule(f2) {
+  return { id: f2.ruleId, description: f2.description, severity: f2.severity, family: "unknown", tags: [], references: [], precision: "high" };
 }
-function result(f, ruleIndex) {
-  const where = (f.repository ? ` in repository ${f.repository.name}` : "") + (f.commit ? ` in commit ${f.commit.sha.slice(0, 12)}` : "") + (f.decoded ? ` (decoded from ${f.decoded.join(", then ")})` : "");
-  const uri = f.repository ? `${pathToUri(f.repository.name)}/${pathToUri(f.path)}` : pathToUri(f.path);
+function result(f2, ruleIndex) {
+  const where = (f2.repository ? ` in repository ${f2.repository.name}` : "") + (f2.commit ? ` in commit ${f2.commit.sha.slice(0, 12)}` : "") + (f2.decoded ? ` (decoded from ${f2.decoded.join(", then ")})` : "");
+  const uri = f2.repository ? `${pathToUri(f2.repository.name)}/${pathToUri(f2.path)}` : pathToUri(f2.path);
   const properties = {
-    ...f.repository ? { repository: f.repository.name, repositoryUrl: f.repository.url } : {},
-    ...f.commit ? { commitSha: f.commit.sha, commitAuthor: f.commit.author, commitDate: f.commit.date } : {},
-    ...f.decoded ? { decoded: f.decoded } : {},
-    ...f.verification ? { verification: f.verification } : {}
+    ...f2.repository ? { repository: f2.repository.name, repositoryUrl: f2.repository.url } : {},
+    ...f2.commit ? { commitSha: f2.commit.sha, commitAuthor: f2.commit.author, commitDate: f2.commit.date } : {},
+    ...f2.decoded ? { decoded: f2.decoded } : {},
+    ...f2.verification ? { verification: f2.verification } : {}
   };
   return {
-    ruleId: f.ruleId,
+    ruleId: f2.ruleId,
     ruleIndex,
-    level: LEVEL[f.severity],
+    level: LEVEL[f2.severity],
     message: {
-      text: `${f.verification?.status === "live" ? "LIVE: " : ""}${f.description} found${where}. Rotate it at the provider, then remove it from the code (or allow it if it is a test value).`
+      text: `${f2.verification?.status === "live" ? "LIVE: " : ""}${f2.description} found${where}. Rotate it at the provider, then remove it from the code (or allow it if it is a test value).`
     },
     locations: [
       {
         physicalLocation: {
           artifactLocation: { uri, uriBaseId: "%SRCROOT%" },
           // SARIF's endColumn is exclusive; keyhound's is inclusive.
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn + 1 }
+          region: { startLine: f2.line, startColumn: f2.column, endLine: f2.endLine, endColumn: f2.endColumn + 1 }
         }
       }
     ],
-    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    partialFingerprints: { [FINGERPRINT_KEY]: f2.fingerprint },
     ...Object.keys(properties).length ? { properties } : {}
   };
 }
 function sarifReport(findings, meta) {
-  const known = new Map((meta.rules ?? []).map((r) => [r.id, r]));
+  const known = new Map((meta.rules ?? []).map((r2) => [r2.id, r2]));
   const rules = [];
   const index = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (index.has(f.ruleId)) continue;
-    index.set(f.ruleId, rules.length);
-    rules.push(known.get(f.ruleId) ?? fallbackRule(f));
+  for (const f2 of findings) {
+    if (index.has(f2.ruleId)) continue;
+    index.set(f2.ruleId, rules.length);
+    rules.push(known.get(f2.ruleId) ?? fallbackRule(f2));
   }
   const doc = {
     $schema: SARIF_SCHEMA,
@@ -347,7 +347,7 @@ function sarifReport(findings, meta) {
           }
         },
         columnKind: "utf16CodeUnits",
-        results: findings.map((f) => result(f, index.get(f.ruleId)))
+        results: findings.map((f2) => result(f2, index.get(f2.ruleId)))
       }
     ]
   };
@@ -409,10 +409,10 @@ function bytesToHex(bytes) {
 function bytesToBigInt(bytes) {
   return bytes.length === 0 ? 0n : BigInt("0x" + bytesToHex(bytes));
 }
-function equalBytes(a, b) {
-  if (a.length !== b.length) return false;
+function equalBytes(a, b2) {
+  if (a.length !== b2.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b2[i];
   return diff === 0;
 }
 var init_hash = __esm({
@@ -431,9 +431,9 @@ function base58Decode(text) {
     const digit = code22 < 128 ? INDEX[code22] : -1;
     if (digit < 0) return null;
     let carry = digit;
-    for (let j = 0; j < acc.length; j++) {
-      carry += acc[j] * 58;
-      acc[j] = carry & 255;
+    for (let j3 = 0; j3 < acc.length; j3++) {
+      carry += acc[j3] * 58;
+      acc[j3] = carry & 255;
       carry >>= 8;
     }
     while (carry > 0) {
@@ -465,16 +465,16 @@ var init_base58 = __esm({
     init_hash();
     BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     INDEX = (() => {
-      const t = new Int8Array(128).fill(-1);
-      for (let i = 0; i < BASE58_ALPHABET.length; i++) t[BASE58_ALPHABET.charCodeAt(i)] = i;
-      return t;
+      const t2 = new Int8Array(128).fill(-1);
+      for (let i = 0; i < BASE58_ALPHABET.length; i++) t2[BASE58_ALPHABET.charCodeAt(i)] = i;
+      return t2;
     })();
   }
 });
 
 // src/detect/validators/util/secp256k1.ts
-function isValidSecp256k1Scalar(k) {
-  return k > 0n && k < SECP256K1_N;
+function isValidSecp256k1Scalar(k2) {
+  return k2 > 0n && k2 < SECP256K1_N;
 }
 var SECP256K1_N;
 var init_secp256k1 = __esm({
@@ -648,15 +648,15 @@ var init_public_test_values = __esm({
 // src/detect/validators/base58check-wif.ts
 function base58checkWif(secret) {
   if (secret.length < 50 || secret.length > 53) return fail("WIF is 51 or 52 characters");
-  const d = base58CheckDecode(secret);
-  if ("error" in d) return fail(d.error);
-  const p = d.payload;
-  if (p.length !== 33 && p.length !== 34) return fail(`payload is ${p.length} bytes (need 33 or 34)`);
-  if (!WIF_VERSIONS.has(p[0])) return fail("unknown WIF version byte");
-  if (p.length === 34 && p[33] !== 1) return fail("compression flag is not 0x01");
-  const key = bytesToBigInt(p.subarray(1, 33));
+  const d2 = base58CheckDecode(secret);
+  if ("error" in d2) return fail(d2.error);
+  const p2 = d2.payload;
+  if (p2.length !== 33 && p2.length !== 34) return fail(`payload is ${p2.length} bytes (need 33 or 34)`);
+  if (!WIF_VERSIONS.has(p2[0])) return fail("unknown WIF version byte");
+  if (p2.length === 34 && p2[33] !== 1) return fail("compression flag is not 0x01");
+  const key = bytesToBigInt(p2.subarray(1, 33));
   if (!isValidSecp256k1Scalar(key)) return fail("key is not in [1, n)");
-  if (isPublicSecp256k1Key(p.subarray(1, 33))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
+  if (isPublicSecp256k1Key(p2.subarray(1, 33))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
   return OK;
 }
 var WIF_VERSIONS;
@@ -675,19 +675,19 @@ var init_base58check_wif = __esm({
 // src/detect/validators/base58check-xprv.ts
 function base58checkXprv(secret) {
   if (secret.length !== 111) return fail("extended key is 111 characters");
-  const d = base58CheckDecode(secret);
-  if ("error" in d) return fail(d.error);
-  const p = d.payload;
-  if (p.length !== 78) return fail(`payload is ${p.length} bytes (need 78)`);
-  const version = p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3];
+  const d2 = base58CheckDecode(secret);
+  if ("error" in d2) return fail(d2.error);
+  const p2 = d2.payload;
+  if (p2.length !== 78) return fail(`payload is ${p2.length} bytes (need 78)`);
+  const version = p2[0] << 24 | p2[1] << 16 | p2[2] << 8 | p2[3];
   if (!VERSION_SET.has(version >>> 0)) return fail("version bytes are not an extended private key version");
-  if (p[45] !== 0) return fail("byte 45 is not 0x00");
-  const depth = p[4];
-  const parentAndChildZero = p.subarray(5, 13).every((b) => b === 0);
+  if (p2[45] !== 0) return fail("byte 45 is not 0x00");
+  const depth = p2[4];
+  const parentAndChildZero = p2.subarray(5, 13).every((b2) => b2 === 0);
   if (depth === 0 && !parentAndChildZero) return fail("depth 0 with non-zero parent fingerprint or child number");
-  const key = bytesToBigInt(p.subarray(46, 78));
+  const key = bytesToBigInt(p2.subarray(46, 78));
   if (!isValidSecp256k1Scalar(key)) return fail("key is not in [1, n)");
-  if (isPublicSecp256k1Key(p.subarray(46, 78))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
+  if (isPublicSecp256k1Key(p2.subarray(46, 78))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
   return OK;
 }
 var XPRV_VERSIONS, VERSION_SET;
@@ -2778,7 +2778,7 @@ zoo`.split("\n"));
 
 // src/detect/validators/util/bip39-words.ts
 function splitMnemonic(text) {
-  return text.normalize("NFKD").toLowerCase().split(/[\s,]+/).filter((w) => w.length > 0);
+  return text.normalize("NFKD").toLowerCase().split(/[\s,]+/).filter((w2) => w2.length > 0);
 }
 function unpack(indices) {
   const totalBits = indices.length * 11;
@@ -2791,8 +2791,8 @@ function unpack(indices) {
   const ent = bits >> BigInt(csBits);
   const entropy2 = new Uint8Array(entBits / 8);
   let e = ent;
-  for (let k = entropy2.length - 1; k >= 0; k--) {
-    entropy2[k] = Number(e & 0xffn);
+  for (let k2 = entropy2.length - 1; k2 >= 0; k2--) {
+    entropy2[k2] = Number(e & 0xffn);
     e >>= 8n;
   }
   return { entropy: entropy2, stored, csBits };
@@ -2807,15 +2807,15 @@ function checkMnemonicChecksum(text) {
     return { ok: false, reason: `${words.length} words (need 12/15/18/21/24)` };
   }
   const indices = [];
-  for (const w of words) {
-    const i = BIP39_INDEX.get(w);
-    if (i === void 0) return { ok: false, reason: `word not in the BIP-39 English list: ${w.slice(0, 2)}\u2026` };
+  for (const w2 of words) {
+    const i = BIP39_INDEX.get(w2);
+    if (i === void 0) return { ok: false, reason: `word not in the BIP-39 English list: ${w2.slice(0, 2)}\u2026` };
     indices.push(i);
   }
-  const u = unpack(indices);
-  if (u === null) return { ok: false, reason: "bad word count" };
-  if (checksumBits(u.entropy, u.csBits) !== u.stored) return { ok: false, reason: "BIP-39 checksum mismatch" };
-  return { ok: true, entropy: u.entropy, words };
+  const u3 = unpack(indices);
+  if (u3 === null) return { ok: false, reason: "bad word count" };
+  if (checksumBits(u3.entropy, u3.csBits) !== u3.stored) return { ok: false, reason: "BIP-39 checksum mismatch" };
+  return { ok: true, entropy: u3.entropy, words };
 }
 var BIP39_WORDS, BIP39_INDEX, BIP39_WORD_COUNTS;
 var init_bip39_words = __esm({
@@ -2825,7 +2825,7 @@ var init_bip39_words = __esm({
     init_hash();
     BIP39_WORDS = wordlist;
     if (BIP39_WORDS.length !== 2048) throw new Error("BIP-39 English word list must have 2048 words");
-    BIP39_INDEX = new Map(BIP39_WORDS.map((w, i) => [w, i]));
+    BIP39_INDEX = new Map(BIP39_WORDS.map((w2, i) => [w2, i]));
     BIP39_WORD_COUNTS = [12, 15, 18, 21, 24];
   }
 });
@@ -2835,14 +2835,14 @@ function publicMnemonicReason(words, entropy2) {
   if (PUBLIC_SET.has(words.join(" "))) return "well-known public test mnemonic";
   const hex = bytesToHex(entropy2);
   if (VECTOR_SET.has(hex)) return "BIP-39 published test vector";
-  if (entropy2.every((b) => b === entropy2[0])) return "entropy is one repeated byte (test vector style)";
+  if (entropy2.every((b2) => b2 === entropy2[0])) return "entropy is one repeated byte (test vector style)";
   if (new Set(words).size * 2 < words.length) return "fewer than half the words are distinct";
   return null;
 }
 function bip39(secret) {
-  const r = checkMnemonicChecksum(secret);
-  if (!r.ok) return fail(r.reason);
-  const pub = publicMnemonicReason(r.words, r.entropy);
+  const r2 = checkMnemonicChecksum(secret);
+  if (!r2.ok) return fail(r2.reason);
+  const pub = publicMnemonicReason(r2.words, r2.entropy);
   return pub === null ? OK : fail(pub);
 }
 var PUBLIC_SET, VECTOR_SET;
@@ -2874,10 +2874,10 @@ var init_bip39_list = __esm({
 
 // src/detect/validators/util/patterns.ts
 function isShortPeriodic(s, maxPeriod = 16) {
-  for (let p = 1; p <= maxPeriod && p < s.length; p++) {
+  for (let p2 = 1; p2 <= maxPeriod && p2 < s.length; p2++) {
     let periodic = true;
-    for (let i = p; i < s.length; i++) {
-      if (s[i] !== s[i - p]) {
+    for (let i = p2; i < s.length; i++) {
+      if (s[i] !== s[i - p2]) {
         periodic = false;
         break;
       }
@@ -2920,7 +2920,7 @@ var init_evm_private_key = __esm({
 function crc32(data) {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
   let crc = 4294967295;
-  for (const b of bytes) crc = TABLE[(crc ^ b) & 255] ^ crc >>> 8;
+  for (const b2 of bytes) crc = TABLE[(crc ^ b2) & 255] ^ crc >>> 8;
   return (crc ^ 4294967295) >>> 0;
 }
 var TABLE;
@@ -2928,13 +2928,13 @@ var init_crc32 = __esm({
   "src/detect/validators/util/crc32.ts"() {
     "use strict";
     TABLE = (() => {
-      const t = new Uint32Array(256);
+      const t2 = new Uint32Array(256);
       for (let n = 0; n < 256; n++) {
-        let c = n;
-        for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-        t[n] = c >>> 0;
+        let c3 = n;
+        for (let k2 = 0; k2 < 8; k2++) c3 = c3 & 1 ? 3988292384 ^ c3 >>> 1 : c3 >>> 1;
+        t2[n] = c3 >>> 0;
       }
-      return t;
+      return t2;
     })();
   }
 });
@@ -2978,7 +2978,7 @@ function checkCrc32Base62Body(body3) {
   return OK;
 }
 function githubCrc32(secret) {
-  const prefix = GITHUB_PREFIXES.find((p) => secret.startsWith(p));
+  const prefix = GITHUB_PREFIXES.find((p2) => secret.startsWith(p2));
   if (prefix === void 0) return fail("not a ghp_/gho_/ghu_/ghs_ token");
   return checkCrc32Base62Body(secret.slice(prefix.length));
 }
@@ -2995,13 +2995,13 @@ var init_github_crc32 = __esm({
 
 // src/detect/validators/gitlab-routable.ts
 function gitlabRoutable(secret) {
-  const m = TAIL.exec(secret);
-  if (m === null) return fail("no .<version>.<length><crc> routable tail");
-  const version = m[1];
-  const b64Len = parseInt(m[2], 36);
-  const crcField = m[3];
+  const m3 = TAIL.exec(secret);
+  if (m3 === null) return fail("no .<version>.<length><crc> routable tail");
+  const version = m3[1];
+  const b64Len = parseInt(m3[2], 36);
+  const crcField = m3[3];
   if (version !== "01") return fail(`unknown routable token version ${version}`);
-  const head = secret.slice(0, m.index);
+  const head = secret.slice(0, m3.index);
   if (b64Len < 27 || b64Len > head.length - 1) return fail("base64 payload length field out of range");
   const prefix = head.slice(0, head.length - b64Len);
   const b64 = head.slice(head.length - b64Len);
@@ -3140,9 +3140,9 @@ var init_npm_crc32 = __esm({
 // src/detect/validators/objectid-timestamp.ts
 function objectidTimestamp(secret) {
   if (!/^[0-9a-fA-F]{24}$/.test(secret)) return fail("not 24 hex characters");
-  const t = parseInt(secret.slice(0, 8), 16);
-  if (t < OBJECTID_MIN_SECONDS) return fail("timestamp before 2012");
-  if (t > Math.floor(Date.now() / 1e3) + YEAR_SECONDS) return fail("timestamp more than a year in the future");
+  const t2 = parseInt(secret.slice(0, 8), 16);
+  if (t2 < OBJECTID_MIN_SECONDS) return fail("timestamp before 2012");
+  if (t2 > Math.floor(Date.now() / 1e3) + YEAR_SECONDS) return fail("timestamp more than a year in the future");
   return OK;
 }
 var OBJECTID_MIN_SECONDS, YEAR_SECONDS;
@@ -3186,21 +3186,21 @@ var init_ed25519 = __esm({
 
 // src/detect/validators/solana-keypair.ts
 function parseSolanaSecret(secret) {
-  const t = secret.trim();
-  if (t.startsWith("[")) {
-    if (!/^\[\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*\]$/.test(t)) return null;
-    const nums = t.slice(1, -1).split(",").map((s) => s.trim()).filter((s) => s.length > 0).map(Number);
+  const t2 = secret.trim();
+  if (t2.startsWith("[")) {
+    if (!/^\[\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*\]$/.test(t2)) return null;
+    const nums = t2.slice(1, -1).split(",").map((s) => s.trim()).filter((s) => s.length > 0).map(Number);
     if (nums.some((n) => n > 255)) return null;
     return Uint8Array.from(nums);
   }
-  return base58Decode(t);
+  return base58Decode(t2);
 }
 function solanaKeypair(secret) {
   const bytes = parseSolanaSecret(secret);
   if (bytes === null) return fail("neither base58 nor a JSON array of bytes");
   if (bytes.length !== 64) return fail(`${bytes.length} bytes (need 64)`);
   const seed = bytes.subarray(0, 32);
-  if (seed.every((b) => b === seed[0])) return fail("seed is one repeated byte");
+  if (seed.every((b2) => b2 === seed[0])) return fail("seed is one repeated byte");
   if (!equalBytes(ed25519PublicFromSeed(seed), bytes.subarray(32))) {
     return fail("bytes 32..63 are not the Ed25519 public key of bytes 0..31");
   }
@@ -3218,9 +3218,9 @@ var init_solana_keypair = __esm({
 
 // src/detect/validators/zuplo-crc32.ts
 function zuploCrc32(secret) {
-  const m = /^zpka_([0-9a-f]{32})_([0-9a-f]{8})$/.exec(secret);
-  if (m === null) return fail("not zpka_<32hex>_<8hex>");
-  const [, body3, sum] = m;
+  const m3 = /^zpka_([0-9a-f]{32})_([0-9a-f]{8})$/.exec(secret);
+  if (m3 === null) return fail("not zpka_<32hex>_<8hex>");
+  const [, body3, sum] = m3;
   if (hex32(crc32(body3)) !== sum) return fail("CRC32 checksum mismatch");
   return OK;
 }
@@ -3280,10 +3280,10 @@ var init_validators = __esm({
 
 // src/detect/dfa-wasm.ts
 function body() {
-  const get = (x) => [op.get, x];
-  const set = (x) => [op.set, x];
-  const c = (v) => [op.const, v];
-  const each = (f) => Array.from({ length: STREAMS }, (_, k) => f(k)).flat();
+  const get = (x2) => [op.get, x2];
+  const set = (x2) => [op.set, x2];
+  const c3 = (v) => [op.const, v];
+  const each = (f2) => Array.from({ length: STREAMS }, (_2, k2) => f2(k2)).flat();
   return [
     1,
     2 + 5 * STREAMS,
@@ -3293,23 +3293,23 @@ function body() {
     ...get(P_SEG),
     op.add,
     ...set(L_STEPS),
-    ...each((k) => [
+    ...each((k2) => [
       ...get(P_TEXT),
       ...get(P_SEG),
-      ...c(k),
+      ...c3(k2),
       op.mul,
       op.add,
-      ...set(lstart(k)),
-      ...get(lstart(k)),
+      ...set(lstart(k2)),
+      ...get(lstart(k2)),
       ...get(P_WARM),
       op.sub,
-      ...set(lp(k)),
+      ...set(lp(k2)),
       ...get(P_OUT),
       ...get(P_SEG),
-      ...c(k * 8),
+      ...c3(k2 * 8),
       op.mul,
       op.add,
-      ...set(lo(k))
+      ...set(lo(k2))
     ]),
     op.block,
     op.void,
@@ -3320,71 +3320,71 @@ function body() {
     op.geU,
     op.brIf,
     1,
-    ...each((k) => [
+    ...each((k2) => [
       ...get(P_TABLE),
-      ...get(ls(k)),
-      ...c(8),
+      ...get(ls(k2)),
+      ...c3(8),
       op.shl,
-      ...get(lp(k)),
+      ...get(lp(k2)),
       op.load8u,
       0,
       0,
       op.or,
-      ...c(1),
+      ...c3(1),
       op.shl,
       op.add,
       op.load16u,
       1,
       0,
-      ...set(ls(k)),
-      ...get(ls(k)),
+      ...set(ls(k2)),
+      ...get(ls(k2)),
       ...get(P_FIRST_OUT),
       op.geU,
-      ...get(lp(k)),
-      ...get(lstart(k)),
+      ...get(lp(k2)),
+      ...get(lstart(k2)),
       op.geU,
       op.and,
       op.if,
       op.void,
-      ...get(lo(k)),
-      ...get(ln(k)),
-      ...c(3),
+      ...get(lo(k2)),
+      ...get(ln(k2)),
+      ...c3(3),
       op.shl,
       op.add,
-      ...get(lp(k)),
+      ...get(lp(k2)),
       ...get(P_TEXT),
       op.sub,
       op.store,
       2,
       0,
-      ...get(lo(k)),
-      ...get(ln(k)),
-      ...c(3),
+      ...get(lo(k2)),
+      ...get(ln(k2)),
+      ...c3(3),
       op.shl,
       op.add,
-      ...get(ls(k)),
+      ...get(ls(k2)),
       op.store,
       2,
       4,
-      ...get(ln(k)),
-      ...c(1),
+      ...get(ln(k2)),
+      ...c3(1),
       op.add,
-      ...set(ln(k)),
+      ...set(ln(k2)),
       op.end,
-      ...get(lp(k)),
-      ...c(1),
+      ...get(lp(k2)),
+      ...c3(1),
       op.add,
-      ...set(lp(k))
+      ...set(lp(k2))
     ]),
     ...get(L_C),
-    ...c(1),
+    ...c3(1),
     op.add,
     ...set(L_C),
     op.br,
     0,
     op.end,
     op.end,
-    ...each((k) => [...c(4 * k), ...get(ln(k)), op.store, 2, 0]),
+    ...each((k2) => [...c3(4 * k2), ...get(ln(k2)), op.store, 2, 0]),
     op.end
   ];
 }
@@ -3394,10 +3394,10 @@ function section(id, content) {
 function leb(n) {
   const out = [];
   do {
-    let b = n & 127;
+    let b2 = n & 127;
     n >>>= 7;
-    if (n) b |= 128;
-    out.push(b);
+    if (n) b2 |= 128;
+    out.push(b2);
   } while (n);
   return out;
 }
@@ -3476,11 +3476,11 @@ var init_dfa_wasm = __esm({
     P_WARM = 5;
     L_C = 6;
     L_STEPS = 7;
-    lp = (k) => 8 + 5 * k;
-    ls = (k) => 9 + 5 * k;
-    ln = (k) => 10 + 5 * k;
-    lstart = (k) => 11 + 5 * k;
-    lo = (k) => 12 + 5 * k;
+    lp = (k2) => 8 + 5 * k2;
+    ls = (k2) => 9 + 5 * k2;
+    ln = (k2) => 10 + 5 * k2;
+    lstart = (k2) => 11 + 5 * k2;
+    lo = (k2) => 12 + 5 * k2;
     CHUNK = 1 << 20;
     PAGE = 65536;
     align64 = (n) => n + (64 - n % 64) % 64;
@@ -3533,11 +3533,11 @@ var init_dfa_wasm = __esm({
           mem.set(bytes.subarray(base - before2, base + len), text - before2);
           mem.fill(0, text + len, text + seg * STREAMS);
           this.scanFn(this.tableAt, text, seg, this.outAt, firstOut, this.warm);
-          for (let k = 0; k < STREAMS; k++) {
-            const n = counts[k];
+          for (let k2 = 0; k2 < STREAMS; k2++) {
+            const n = counts[k2];
             if (n === 0) continue;
-            const out = new Int32Array(buffer, this.outAt + k * seg * 8, n * 2);
-            for (let j = 0; j < n; j++) hit(base + out[2 * j], out[2 * j + 1]);
+            const out = new Int32Array(buffer, this.outAt + k2 * seg * 8, n * 2);
+            for (let j3 = 0; j3 < n; j3++) hit(base + out[2 * j3], out[2 * j3 + 1]);
           }
         }
       }
@@ -3552,17 +3552,17 @@ function registerPrebuiltMatcher(data) {
 function toUtf16Offsets(positions, bytes, high) {
   const shift = new Int32Array(high.length);
   let sum = 0;
-  for (let k = 0; k < high.length; k++) {
-    const b = bytes[high[k]];
-    sum += b < 192 ? -1 : b >= 240 ? 1 : 0;
-    shift[k] = sum;
+  for (let k2 = 0; k2 < high.length; k2++) {
+    const b2 = bytes[high[k2]];
+    sum += b2 < 192 ? -1 : b2 >= 240 ? 1 : 0;
+    shift[k2] = sum;
   }
   for (const list of positions.values()) {
-    let k = 0;
-    for (let j = 0; j < list.length; j++) {
-      const p = list[j];
-      while (k < high.length && high[k] < p) k += 1;
-      if (k > 0) list[j] = p + shift[k - 1];
+    let k2 = 0;
+    for (let j3 = 0; j3 < list.length; j3++) {
+      const p2 = list[j3];
+      while (k2 < high.length && high[k2] < p2) k2 += 1;
+      if (k2 > 0) list[j3] = p2 + shift[k2 - 1];
     }
   }
 }
@@ -3579,7 +3579,7 @@ var init_keywords = __esm({
     KeywordMatcher = class _KeywordMatcher {
       constructor(keywords, data) {
         this.keywords = keywords;
-        this.lengths = keywords.map((k) => k.length);
+        this.lengths = keywords.map((k2) => k2.length);
         if (data) {
           const raw = data.table.byteOffset % 4 === 0 ? data.table : new Uint8Array(data.table);
           const wide = data.states > 65535;
@@ -3592,44 +3592,44 @@ var init_keywords = __esm({
           this.fillHigh();
           return;
         }
-        const maxStates = 1 + keywords.reduce((n2, k) => n2 + k.length, 0);
+        const maxStates = 1 + keywords.reduce((n2, k2) => n2 + k2.length, 0);
         const next = new Int32Array(maxStates * ALPHABET).fill(-1);
         const own = [[]];
         let states = 1;
-        keywords.forEach((k, idx) => {
+        keywords.forEach((k2, idx) => {
           let s = 0;
-          for (let i = 0; i < k.length; i++) {
-            let c = k.charCodeAt(i);
-            if (c >= ALPHABET) throw new Error(`keyword "${k}" is not ASCII`);
-            if (c >= 65 && c <= 90) c |= 32;
-            const at = s * ALPHABET + c;
-            if (next[at] === -1) {
-              next[at] = states++;
+          for (let i = 0; i < k2.length; i++) {
+            let c3 = k2.charCodeAt(i);
+            if (c3 >= ALPHABET) throw new Error(`keyword "${k2}" is not ASCII`);
+            if (c3 >= 65 && c3 <= 90) c3 |= 32;
+            const at2 = s * ALPHABET + c3;
+            if (next[at2] === -1) {
+              next[at2] = states++;
               own.push([]);
             }
-            s = next[at];
+            s = next[at2];
           }
           own[s].push(idx);
         });
         const fail2 = new Int32Array(states);
-        const out = own.map((o) => [...o]);
+        const out = own.map((o2) => [...o2]);
         const queue = [];
-        for (let c = 0; c < ALPHABET; c++) {
-          const t = next[c];
-          if (t === -1) next[c] = 0;
-          else queue.push(t);
+        for (let c3 = 0; c3 < ALPHABET; c3++) {
+          const t2 = next[c3];
+          if (t2 === -1) next[c3] = 0;
+          else queue.push(t2);
         }
         for (let qi = 0; qi < queue.length; qi++) {
           const s = queue[qi];
           const row = s * ALPHABET;
           const failRow = fail2[s] * ALPHABET;
-          for (let c = 0; c < ALPHABET; c++) {
-            const t = next[row + c];
-            if (t === -1) next[row + c] = next[failRow + c];
+          for (let c3 = 0; c3 < ALPHABET; c3++) {
+            const t2 = next[row + c3];
+            if (t2 === -1) next[row + c3] = next[failRow + c3];
             else {
-              fail2[t] = next[failRow + c];
-              if (out[fail2[t]].length) out[t] = out[t].concat(out[fail2[t]]);
-              queue.push(t);
+              fail2[t2] = next[failRow + c3];
+              if (out[fail2[t2]].length) out[t2] = out[t2].concat(out[fail2[t2]]);
+              queue.push(t2);
             }
           }
         }
@@ -3650,9 +3650,9 @@ var init_keywords = __esm({
         for (let s = 0; s <= states; s++) {
           const row = (s === states ? this.marker : id[s]) * 256;
           const from = (s === states ? 0 : s) * ALPHABET;
-          for (let c = 0; c < ALPHABET; c++) {
-            const lc = c >= 65 && c <= 90 ? c | 32 : c;
-            this.delta[row + c] = id[next[from + lc]];
+          for (let c3 = 0; c3 < ALPHABET; c3++) {
+            const lc = c3 >= 65 && c3 <= 90 ? c3 | 32 : c3;
+            this.delta[row + c3] = id[next[from + lc]];
           }
         }
         this.fillHigh();
@@ -3689,11 +3689,11 @@ var init_keywords = __esm({
         return { keywords: [...this.keywords], states, firstOut: this.firstOut, outputs: this.outputs, table };
       }
       record(positions, state, i) {
-        for (const k of this.outputs[state - this.firstOut]) {
-          const list = positions.get(k);
-          const start = i - this.lengths[k] + 1;
+        for (const k2 of this.outputs[state - this.firstOut]) {
+          const list = positions.get(k2);
+          const start = i - this.lengths[k2] + 1;
           if (list) list.push(start);
-          else positions.set(k, [start]);
+          else positions.set(k2, [start]);
         }
       }
       /** Every occurrence of every keyword in `text`, case-insensitively (ASCII). */
@@ -3703,8 +3703,8 @@ var init_keywords = __esm({
         let s = 0;
         const n = text.length;
         for (let i = 0; i < n; i++) {
-          const c = text.charCodeAt(i);
-          s = c < 256 ? delta[s << 8 | c] : 0;
+          const c3 = text.charCodeAt(i);
+          s = c3 < 256 ? delta[s << 8 | c3] : 0;
           if (s >= firstOut && s !== marker) this.record(positions, s, i);
         }
         return { positions };
@@ -3756,8 +3756,8 @@ function gateFor(ruleSet) {
   let gate2 = gates.get(ruleSet);
   if (!gate2) {
     const keywords = matcherKeywords(ruleSet);
-    const loose = new Set([...ruleSet.byKeyword.keys()].filter((k) => !isAscii(k)).flatMap((k) => ruleSet.byKeyword.get(k)));
-    gate2 = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)), loose };
+    const loose = new Set([...ruleSet.byKeyword.keys()].filter((k2) => !isAscii(k2)).flatMap((k2) => ruleSet.byKeyword.get(k2)));
+    gate2 = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k2) => ruleSet.byKeyword.get(k2)), loose };
     gates.set(ruleSet, gate2);
   }
   return gate2;
@@ -3769,9 +3769,9 @@ function prefilter(ruleSet, text, utf8) {
   const gate2 = gateFor(ruleSet);
   const { positions } = utf8 ? gate2.matcher.scanUtf8(utf8) : gate2.matcher.scan(text);
   if (positions.size === 0 && gate2.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
-  for (const [k, starts] of positions) {
-    const len = gate2.matcher.keywords[k].length;
-    for (const rule of gate2.rules[k]) {
+  for (const [k2, starts] of positions) {
+    const len = gate2.matcher.keywords[k2].length;
+    for (const rule of gate2.rules[k2]) {
       const list = hits.get(rule);
       if (list) {
         for (const s of starts) list.push(s);
@@ -3782,9 +3782,9 @@ function prefilter(ruleSet, text, utf8) {
       }
     }
   }
-  for (const [rule, list] of hits) if (rule.keywords.length > 1) list.sort((a, b) => a - b);
+  for (const [rule, list] of hits) if (rule.keywords.length > 1) list.sort((a, b2) => a - b2);
   for (const rule of gate2.loose) hits.delete(rule);
-  const rules = ruleSet.rules.filter((r) => hits.has(r) || r.keywords.length === 0 || gate2.loose.has(r));
+  const rules = ruleSet.rules.filter((r2) => hits.has(r2) || r2.keywords.length === 0 || gate2.loose.has(r2));
   return { rules, hits, keywordLength };
 }
 var gates, isAscii;
@@ -3793,7 +3793,7 @@ var init_prefilter = __esm({
     "use strict";
     init_keywords();
     gates = /* @__PURE__ */ new WeakMap();
-    isAscii = (k) => [...k].every((ch) => ch.charCodeAt(0) < 128);
+    isAscii = (k2) => [...k2].every((ch) => ch.charCodeAt(0) < 128);
   }
 });
 
@@ -3801,45 +3801,45 @@ var init_prefilter = __esm({
 function rememberExpansions(known) {
   for (const [source, expanded] of Object.entries(known)) expansions.set(source, expanded);
 }
-function swapCase(c) {
-  const u = c.toUpperCase();
-  return u === c ? c.toLowerCase() : u;
+function swapCase(c3) {
+  const u3 = c3.toUpperCase();
+  return u3 === c3 ? c3.toLowerCase() : u3;
 }
 function escapeLength(src, i) {
-  const c = src[i + 1];
-  if (c === void 0) return 1;
+  const c3 = src[i + 1];
+  if (c3 === void 0) return 1;
   const rest = src.slice(i + 2);
-  let m = null;
-  if (c === "x") m = /^[0-9A-Fa-f]{2}/.exec(rest);
-  else if (c === "u") m = /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/.exec(rest);
-  else if (c === "c") m = /^[A-Za-z]/.exec(rest);
-  else if (c === "p" || c === "P") m = /^\{[^}]*\}/.exec(rest);
-  else if (c === "k") m = /^<[^>]*>/.exec(rest);
-  return 2 + (m ? m[0].length : 0);
+  let m3 = null;
+  if (c3 === "x") m3 = /^[0-9A-Fa-f]{2}/.exec(rest);
+  else if (c3 === "u") m3 = /^(?:[0-9A-Fa-f]{4}|\{[0-9A-Fa-f]+\})/.exec(rest);
+  else if (c3 === "c") m3 = /^[A-Za-z]/.exec(rest);
+  else if (c3 === "p" || c3 === "P") m3 = /^\{[^}]*\}/.exec(rest);
+  else if (c3 === "k") m3 = /^<[^>]*>/.exec(rest);
+  return 2 + (m3 ? m3[0].length : 0);
 }
 function caseFoldClass(body3) {
   let out = "";
   let extra = "";
   let i = 0;
   while (i < body3.length) {
-    const c = body3[i];
-    if (c === "\\") {
+    const c3 = body3[i];
+    if (c3 === "\\") {
       const n = escapeLength(body3, i);
       out += body3.slice(i, i + n);
       i += n;
       continue;
     }
-    const lo2 = c;
+    const lo3 = c3;
     const dash = body3[i + 1];
     const hi = body3[i + 2];
-    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo2) && LETTER.test(hi)) {
-      out += `${lo2}-${hi}`;
-      if (lo2 === lo2.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo2)}-${swapCase(hi)}`;
+    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo3) && LETTER.test(hi)) {
+      out += `${lo3}-${hi}`;
+      if (lo3 === lo3.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo3)}-${swapCase(hi)}`;
       i += 3;
       continue;
     }
-    out += c;
-    if (LETTER.test(c)) extra += swapCase(c);
+    out += c3;
+    if (LETTER.test(c3)) extra += swapCase(c3);
     i += 1;
   }
   return out + extra;
@@ -3852,26 +3852,26 @@ function expandCaseInsensitiveGroups(source) {
   let depth = 0;
   let i = 0;
   while (i < source.length) {
-    const c = source[i];
-    if (c === "\\") {
+    const c3 = source[i];
+    if (c3 === "\\") {
       const n = escapeLength(source, i);
       out += source.slice(i, i + n);
       i += n;
       continue;
     }
-    if (c === "[") {
-      let j = i + 1;
-      if (source[j] === "^") j++;
-      if (source[j] === "]") j++;
-      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? escapeLength(source, j) : 1;
-      if (j >= source.length) throw new Error("unterminated character class");
+    if (c3 === "[") {
+      let j3 = i + 1;
+      if (source[j3] === "^") j3++;
+      if (source[j3] === "]") j3++;
+      while (j3 < source.length && source[j3] !== "]") j3 += source[j3] === "\\" ? escapeLength(source, j3) : 1;
+      if (j3 >= source.length) throw new Error("unterminated character class");
       const head = source[i + 1] === "^" ? "[^" : "[";
-      const body3 = source.slice(i + head.length, j);
-      out += depth > 0 ? head + caseFoldClass(body3) + "]" : source.slice(i, j + 1);
-      i = j + 1;
+      const body3 = source.slice(i + head.length, j3);
+      out += depth > 0 ? head + caseFoldClass(body3) + "]" : source.slice(i, j3 + 1);
+      i = j3 + 1;
       continue;
     }
-    if (c === "(") {
+    if (c3 === "(") {
       if (source.startsWith("(?i:", i)) {
         out += "(?:";
         depth += 1;
@@ -3885,13 +3885,13 @@ function expandCaseInsensitiveGroups(source) {
       i += prefix.length;
       continue;
     }
-    if (c === ")") {
-      out += c;
+    if (c3 === ")") {
+      out += c3;
       if (depth > 0) depth -= 1;
       i += 1;
       continue;
     }
-    out += depth > 0 && LETTER.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
+    out += depth > 0 && LETTER.test(c3) ? `[${c3.toLowerCase()}${c3.toUpperCase()}]` : c3;
     i += 1;
   }
   if (depth > 0) throw new Error("unterminated (?i:...) group");
@@ -4064,8 +4064,8 @@ var require_to_regex_range = __commonJS({
         return toRegexRange.cache[cacheKey].result;
       }
       let a = Math.min(min, max);
-      let b = Math.max(min, max);
-      if (Math.abs(a - b) === 1) {
+      let b2 = Math.max(min, max);
+      if (Math.abs(a - b2) === 1) {
         let result2 = min + "|" + max;
         if (opts.capture) {
           return `(${result2})`;
@@ -4076,7 +4076,7 @@ var require_to_regex_range = __commonJS({
         return `(?:${result2})`;
       }
       let isPadded = hasPadding(min) || hasPadding(max);
-      let state = { min, max, a, b };
+      let state = { min, max, a, b: b2 };
       let positives = [];
       let negatives = [];
       if (isPadded) {
@@ -4084,12 +4084,12 @@ var require_to_regex_range = __commonJS({
         state.maxLen = String(state.max).length;
       }
       if (a < 0) {
-        let newMin = b < 0 ? Math.abs(b) : 1;
+        let newMin = b2 < 0 ? Math.abs(b2) : 1;
         negatives = splitToPatterns(newMin, Math.abs(a), state, opts);
         a = state.a = 0;
       }
-      if (b >= 0) {
-        positives = splitToPatterns(a, b, state, opts);
+      if (b2 >= 0) {
+        positives = splitToPatterns(a, b2, state, opts);
       }
       state.negatives = negatives;
       state.positives = positives;
@@ -4193,13 +4193,13 @@ var require_to_regex_range = __commonJS({
       }
       return result2;
     }
-    function zip(a, b) {
+    function zip(a, b2) {
       let arr = [];
-      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
+      for (let i = 0; i < a.length; i++) arr.push([a[i], b2[i]]);
       return arr;
     }
-    function compare(a, b) {
-      return a > b ? 1 : b > a ? -1 : 0;
+    function compare(a, b2) {
+      return a > b2 ? 1 : b2 > a ? -1 : 0;
     }
     function contains(arr, key, val) {
       return arr.some((ele) => ele[key] === val);
@@ -4217,8 +4217,8 @@ var require_to_regex_range = __commonJS({
       }
       return "";
     }
-    function toCharacterClass(a, b, options) {
-      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
+    function toCharacterClass(a, b2, options) {
+      return `[${a}${b2 - a === 1 ? "" : "-"}${b2}]`;
     }
     function hasPadding(str) {
       return /^-?(0+)\d/.test(str);
@@ -4296,8 +4296,8 @@ var require_fill_range = __commonJS({
       return negative ? "-" + input : input;
     };
     var toSequence = (parts, options, maxLen) => {
-      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      parts.negatives.sort((a, b2) => a < b2 ? -1 : a > b2 ? 1 : 0);
+      parts.positives.sort((a, b2) => a < b2 ? -1 : a > b2 ? 1 : 0);
       let prefix = options.capture ? "" : "?:";
       let positives = "";
       let negatives = "";
@@ -4318,13 +4318,13 @@ var require_fill_range = __commonJS({
       }
       return result2;
     };
-    var toRange = (a, b, isNumbers, options) => {
+    var toRange = (a, b2, isNumbers, options) => {
       if (isNumbers) {
-        return toRegexRange(a, b, { wrap: false, ...options });
+        return toRegexRange(a, b2, { wrap: false, ...options });
       }
       let start = String.fromCharCode(a);
-      if (a === b) return start;
-      let stop = String.fromCharCode(b);
+      if (a === b2) return start;
+      let stop = String.fromCharCode(b2);
       return `[${start}-${stop}]`;
     };
     var toRegex = (start, end, options) => {
@@ -4350,14 +4350,14 @@ var require_fill_range = __commonJS({
     };
     var fillNumbers = (start, end, step = 1, options = {}) => {
       let a = Number(start);
-      let b = Number(end);
-      if (!Number.isInteger(a) || !Number.isInteger(b)) {
+      let b2 = Number(end);
+      if (!Number.isInteger(a) || !Number.isInteger(b2)) {
         if (options.strictRanges === true) throw rangeError([start, end]);
         return [];
       }
       if (a === 0) a = 0;
-      if (b === 0) b = 0;
-      let descending = a > b;
+      if (b2 === 0) b2 = 0;
+      let descending = a > b2;
       let startString = String(start);
       let endString = String(end);
       let stepString = String(step);
@@ -4373,7 +4373,7 @@ var require_fill_range = __commonJS({
       let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
       let range = [];
       let index = 0;
-      while (descending ? a >= b : a <= b) {
+      while (descending ? a >= b2 : a <= b2) {
         if (options.toRegex === true && step > 1) {
           push(a);
         } else {
@@ -4393,16 +4393,16 @@ var require_fill_range = __commonJS({
       }
       let format = options.transform || ((val) => String.fromCharCode(val));
       let a = `${start}`.charCodeAt(0);
-      let b = `${end}`.charCodeAt(0);
-      let descending = a > b;
-      let min = Math.min(a, b);
-      let max = Math.max(a, b);
+      let b2 = `${end}`.charCodeAt(0);
+      let descending = a > b2;
+      let min = Math.min(a, b2);
+      let max = Math.max(a, b2);
       if (options.toRegex && step === 1) {
         return toRange(min, max, false, options);
       }
       let range = [];
       let index = 0;
-      while (descending ? a >= b : a <= b) {
+      while (descending ? a >= b2 : a <= b2) {
         range.push(format(a, index));
         a = descending ? a - step : a + step;
         index++;
@@ -4526,18 +4526,18 @@ var require_expand = __commonJS({
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
       const walk = (node, parent = {}) => {
         node.queue = [];
-        let p = parent;
-        let q = parent.queue;
-        while (p.type !== "brace" && p.type !== "root" && p.parent) {
-          p = p.parent;
-          q = p.queue;
+        let p2 = parent;
+        let q3 = parent.queue;
+        while (p2.type !== "brace" && p2.type !== "root" && p2.parent) {
+          p2 = p2.parent;
+          q3 = p2.queue;
         }
         if (node.invalid || node.dollar) {
-          q.push(append(q.pop(), stringify2(node, options)));
+          q3.push(append(q3.pop(), stringify2(node, options)));
           return;
         }
         if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
-          q.push(append(q.pop(), ["{}"]));
+          q3.push(append(q3.pop(), ["{}"]));
           return;
         }
         if (node.nodes && node.ranges > 0) {
@@ -4549,7 +4549,7 @@ var require_expand = __commonJS({
           if (range.length === 0) {
             range = stringify2(node, options);
           }
-          q.push(append(q.pop(), range));
+          q3.push(append(q3.pop(), range));
           node.nodes = [];
           return;
         }
@@ -4568,7 +4568,7 @@ var require_expand = __commonJS({
             continue;
           }
           if (child2.type === "close") {
-            q.push(append(q.pop(), queue, enclose));
+            q3.push(append(q3.pop(), queue, enclose));
             continue;
           }
           if (child2.value && child2.type !== "open") {
@@ -5690,14 +5690,14 @@ var require_parse2 = __commonJS({
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
       for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
+        for (let j3 = i + 1; j3 < values.length; j3++) {
           const a = values[i];
-          const b = values[j];
+          const b2 = values[j3];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
             continue;
           }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
             return true;
           }
         }
@@ -6000,10 +6000,10 @@ var require_parse2 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m3, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m;
+            return m3;
           }
           if (first === "?") {
             if (esc) {
@@ -6023,14 +6023,14 @@ var require_parse2 = __commonJS({
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc ? m3 : `\\${m3}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            output = output.replace(/\\+/g, (m3) => {
+              return m3.length % 2 === 0 ? "\\\\" : m3 ? "\\" : "";
             });
           }
         }
@@ -6230,8 +6230,8 @@ var require_parse2 = __commonJS({
             brace.value = brace.output = "\\{";
             value = output = "\\}";
             state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
+            for (const t2 of toks) {
+              state.output += t2.output || t2.value;
             }
           }
           push({ type: "brace", value, output });
@@ -6676,7 +6676,7 @@ var require_picomatch = __commonJS({
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch3.parse(p2, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan2(input, options);
@@ -6781,7 +6781,7 @@ var require_micromatch = __commonJS({
           throw new Error(`No matches found for "${patterns.join(", ")}"`);
         }
         if (options.nonull === true || options.nullglob === true) {
-          return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
+          return options.unescape ? patterns.map((p2) => p2.replace(/\\/g, "")) : patterns;
         }
       }
       return matches;
@@ -6811,7 +6811,7 @@ var require_micromatch = __commonJS({
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch4.contains(str, p, options));
+        return pattern.some((p2) => micromatch4.contains(str, p2, options));
       }
       if (typeof pattern === "string") {
         if (isEmptyString(str) || isEmptyString(pattern)) {
@@ -6856,7 +6856,7 @@ var require_micromatch = __commonJS({
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
-      return [].concat(patterns).every((p) => picomatch3(p, options)(str));
+      return [].concat(patterns).every((p2) => picomatch3(p2, options)(str));
     };
     micromatch4.capture = (glob, input, options) => {
       let posix = utils.isWindows(options);
@@ -7606,14 +7606,14 @@ var require_parse3 = __commonJS({
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
       for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
+        for (let j3 = i + 1; j3 < values.length; j3++) {
           const a = values[i];
-          const b = values[j];
+          const b2 = values[j3];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
             continue;
           }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
             return true;
           }
         }
@@ -7932,10 +7932,10 @@ var require_parse3 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m3, esc, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
-            return m;
+            return m3;
           }
           if (first === "?") {
             if (esc) {
@@ -7955,14 +7955,14 @@ var require_parse3 = __commonJS({
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc ? m3 : `\\${m3}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
             output = output.replace(/\\/g, "");
           } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            output = output.replace(/\\+/g, (m3) => {
+              return m3.length % 2 === 0 ? "\\\\" : m3 ? "\\" : "";
             });
           }
         }
@@ -8162,8 +8162,8 @@ var require_parse3 = __commonJS({
             brace.value = brace.output = "\\{";
             value = output = "\\}";
             state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
+            for (const t2 of toks) {
+              state.output += t2.output || t2.value;
             }
           }
           push({ type: "brace", value, output });
@@ -8604,7 +8604,7 @@ var require_picomatch3 = __commonJS({
     };
     picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
     picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      if (Array.isArray(pattern)) return pattern.map((p2) => picomatch3.parse(p2, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan2(input, options);
@@ -8720,21 +8720,21 @@ function compactName(name3) {
   return name3.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 function trimTail(words, aliases) {
-  const w = words.slice();
-  while (w.length > 1) {
-    const last = w[w.length - 1];
-    if (/^\d+$/.test(last) || NAME_TAILS.includes(last) || aliases.has(last)) w.pop();
+  const w2 = words.slice();
+  while (w2.length > 1) {
+    const last = w2[w2.length - 1];
+    if (/^\d+$/.test(last) || NAME_TAILS.includes(last) || aliases.has(last)) w2.pop();
     else break;
   }
-  return w;
+  return w2;
 }
 function lengthSource(length, where) {
   if (length === void 0) throw new ConfigError("a part needs a length (or segments)", where.file, where.ruleId, `${where.field}.length`);
   if (typeof length === "number") return `{${length}}`;
   if (Array.isArray(length)) return length.length === 1 ? `{${length[0]}}` : `(?:${length.map((n) => `{${n}}`).join("|")})`;
-  const m = /^(\d+)-(\d+)$/.exec(length);
-  if (!m || Number(m[1]) > Number(m[2])) throw new ConfigError(`length "${length}" is not n, [n, m] or "min-max"`, where.file, where.ruleId, `${where.field}.length`);
-  return `{${m[1]},${m[2]}}`;
+  const m3 = /^(\d+)-(\d+)$/.exec(length);
+  if (!m3 || Number(m3[1]) > Number(m3[2])) throw new ConfigError(`length "${length}" is not n, [n, m] or "min-max"`, where.file, where.ruleId, `${where.field}.length`);
+  return `{${m3[1]},${m3[2]}}`;
 }
 function classOf(alphabet, chars, where) {
   if (chars !== void 0) return chars;
@@ -8760,8 +8760,8 @@ function escapeRegex(s) {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 function repeat(cls, length, where) {
-  const q = lengthSource(length, where);
-  return q.startsWith("(?:") ? `(?:${q.slice(3, -1).split("|").map((n) => `[${cls}]${n}`).join("|")})` : `[${cls}]${q}`;
+  const q3 = lengthSource(length, where);
+  return q3.startsWith("(?:") ? `(?:${q3.slice(3, -1).split("|").map((n) => `[${cls}]${n}`).join("|")})` : `[${cls}]${q3}`;
 }
 function partSource(part, where) {
   const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
@@ -8775,9 +8775,9 @@ function partSource(part, where) {
         pieces.push(escapeRegex(seg));
         continue;
       }
-      const at = { ...where, field: `${where.field}.segments[${i}]` };
-      const { cls, length } = segmentClass(seg, at);
-      pieces.push(repeat(cls, length, at));
+      const at2 = { ...where, field: `${where.field}.segments[${i}]` };
+      const { cls, length } = segmentClass(seg, at2);
+      pieces.push(repeat(cls, length, at2));
       tail = cls;
     }
     body3 = pieces.join("");
@@ -8786,7 +8786,7 @@ function partSource(part, where) {
     body3 = repeat(cls, part.length, where);
     tail = cls;
   }
-  const real = prefixes.filter((p) => p !== "");
+  const real = prefixes.filter((p2) => p2 !== "");
   const alternation = real.length === 1 ? escapeRegex(real[0]) : `(?:${real.map(escapeRegex).join("|")})`;
   const prefix = real.length === 0 ? "" : real.length < prefixes.length ? `(?:${alternation})?` : alternation;
   const suffix = part.suffix === void 0 ? "" : escapeRegex(part.suffix);
@@ -8795,8 +8795,8 @@ function partSource(part, where) {
 }
 function partLiterals(part) {
   const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  const inner = (part.segments ?? []).filter((x) => typeof x === "string");
-  return [...prefixes, ...inner, ...part.suffix !== void 0 ? [part.suffix] : []].filter((x) => x !== "");
+  const inner = (part.segments ?? []).filter((x2) => typeof x2 === "string");
+  return [...prefixes, ...inner, ...part.suffix !== void 0 ? [part.suffix] : []].filter((x2) => x2 !== "");
 }
 function prefixedRegex(spec, where) {
   const parts = Object.entries(spec.parts ?? {});
@@ -8804,9 +8804,9 @@ function prefixedRegex(spec, where) {
   const [name3, part] = parts[0];
   const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
   let keywords;
-  if (prefixes.length > 0 && prefixes.every((p) => p.length >= 2)) keywords = prefixes;
+  if (prefixes.length > 0 && prefixes.every((p2) => p2.length >= 2)) keywords = prefixes;
   else {
-    const inner = partLiterals({ ...part, prefix: void 0 }).sort((a, b) => b.length - a.length)[0];
+    const inner = partLiterals({ ...part, prefix: void 0 }).sort((a, b2) => b2.length - a.length)[0];
     if (inner === void 0 || inner.length < 3) {
       throw new ConfigError(
         "a prefixed rule needs a prefix of two or more characters, or a literal of three or more in its segments or suffix",
@@ -8818,9 +8818,9 @@ function prefixedRegex(spec, where) {
     keywords = [inner];
   }
   const { source, tail } = partSource(part, { ...where, field: `parts.${name3}` });
-  const left = prefixes.length > 0 && prefixes.every((p) => !/^[A-Za-z0-9_]/.test(p)) ? "" : TOKEN_LEFT;
+  const left = prefixes.length > 0 && prefixes.every((p2) => !/^[A-Za-z0-9_]/.test(p2)) ? "" : TOKEN_LEFT;
   const right = `(?![A-Za-z0-9_]|[${tail}])`;
-  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(keywords.map((p) => p.toLowerCase()))] };
+  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(keywords.map((p2) => p2.toLowerCase()))] };
 }
 function partMatchers(spec, where) {
   return Object.entries(spec.parts ?? {}).map(([name3, part]) => {
@@ -8833,7 +8833,7 @@ function partMatchers(spec, where) {
       entropy: part.entropy ?? spec.entropy ?? 0,
       validate: part.validate ?? null,
       optional: part.optional ?? false,
-      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3),
+      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x2) => x2.length >= 3),
       presence: presenceOf(part, { ...where, field: `parts.${name3}` })
     };
   });
@@ -8858,18 +8858,18 @@ function presenceOf(part, where) {
 function minLength(length) {
   if (typeof length === "number") return length;
   if (Array.isArray(length)) return length.length ? Math.min(...length) : null;
-  const m = /^(\d+)-(\d+)$/.exec(String(length));
-  return m ? Number(m[1]) : null;
+  const m3 = /^(\d+)-(\d+)$/.exec(String(length));
+  return m3 ? Number(m3[1]) : null;
 }
 function urlTemplateRegex(template, parts, where) {
   let source = "";
   let longest = "";
-  const pieces = template.split(/(\{[a-z][a-z0-9]*\}|\*)/).filter((p) => p !== "");
+  const pieces = template.split(/(\{[a-z][a-z0-9]*\}|\*)/).filter((p2) => p2 !== "");
   for (const piece of pieces) {
     if (piece === "*") source += "[A-Za-z0-9_-]+";
     else if (/^\{[a-z][a-z0-9]*\}$/.test(piece)) {
       const name3 = piece.slice(1, -1);
-      const part = parts.find((p) => p.name === name3);
+      const part = parts.find((p2) => p2.name === name3);
       if (!part) throw new ConfigError(`URL template names an unknown part "${name3}"`, where.file, where.ruleId, "context.urls");
       source += `(?<${name3}>${part.shape.source.slice(4, -2)})`;
     } else {
@@ -8890,23 +8890,23 @@ function contextMatcher(spec, provider, where) {
   const aliases = (ctx.aliases ?? (anyName ? [] : provider?.aliases ?? (spec.provider ? [spec.provider] : []))).map((a) => a.toLowerCase());
   const headers = /* @__PURE__ */ new Map();
   const main = spec.main ?? parts[0].name;
-  if (!parts.some((p) => p.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
+  if (!parts.some((p2) => p2.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
   for (const [field2, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
     if (Array.isArray(list)) for (const h of list) headers.set(compactName(h), main);
-    else for (const [h, p] of Object.entries(list ?? {})) {
-      if (!parts.some((x) => x.name === p)) throw new ConfigError(`${h} names an unknown part "${p}"`, where.file, where.ruleId, field2);
-      headers.set(compactName(h), p);
+    else for (const [h, p2] of Object.entries(list ?? {})) {
+      if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`${h} names an unknown part "${p2}"`, where.file, where.ruleId, field2);
+      headers.set(compactName(h), p2);
     }
   }
-  const calls = (ctx.calls ?? []).map((c) => callTemplate(c, parts, where));
-  const urls = (ctx.urls ?? []).map((u) => urlTemplateRegex(u, parts, where));
+  const calls = (ctx.calls ?? []).map((c3) => callTemplate(c3, parts, where));
+  const urls = (ctx.urls ?? []).map((u3) => urlTemplateRegex(u3, parts, where));
   if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName) {
     throw new ConfigError("a context rule needs a provider with aliases, headers, urls or anyName: true", where.file, where.ruleId, "context");
   }
   const rawNames = [...Array.isArray(ctx.headers) ? ctx.headers : Object.keys(ctx.headers ?? {}), ...Array.isArray(ctx.names) ? ctx.names : Object.keys(ctx.names ?? {})];
-  const keywords = /* @__PURE__ */ new Set([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u) => u.keyword), ...calls.map((c) => c.callee.toLowerCase())]);
-  for (const p of parts) for (const prefix of p.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
-  if (anyName) for (const p of parts) for (const n of spec.parts[p.name].names ?? DEFAULT_PART_NAMES[p.name] ?? [p.name]) keywords.add(n.toLowerCase());
+  const keywords = /* @__PURE__ */ new Set([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u3) => u3.keyword), ...calls.map((c3) => c3.callee.toLowerCase())]);
+  for (const p2 of parts) for (const prefix of p2.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
+  if (anyName) for (const p2 of parts) for (const n of spec.parts[p2.name].names ?? DEFAULT_PART_NAMES[p2.name] ?? [p2.name]) keywords.add(n.toLowerCase());
   return {
     parts,
     main,
@@ -8918,20 +8918,20 @@ function contextMatcher(spec, provider, where) {
     pairing: spec.pairing ?? "optional",
     anyName,
     exclude: (ctx.exclude ?? []).map(compactName),
-    keywords: [...keywords].filter((k) => k.length >= 3)
+    keywords: [...keywords].filter((k2) => k2.length >= 3)
   };
 }
 function callTemplate(template, parts, where) {
-  const m = /^(?<callee>[A-Za-z_$][\w.$]*)\((?<args>.*)\)$/s.exec(template.trim());
-  if (!m) throw new ConfigError(`call "${template}" is not name(arg, ...)`, where.file, where.ruleId, "context.calls");
-  const known = (p) => {
-    if (p === "*") return null;
-    if (!parts.some((x) => x.name === p)) throw new ConfigError(`call "${template}" names an unknown part "${p}"`, where.file, where.ruleId, "context.calls");
-    return p;
+  const m3 = /^(?<callee>[A-Za-z_$][\w.$]*)\((?<args>.*)\)$/s.exec(template.trim());
+  if (!m3) throw new ConfigError(`call "${template}" is not name(arg, ...)`, where.file, where.ruleId, "context.calls");
+  const known = (p2) => {
+    if (p2 === "*") return null;
+    if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`call "${template}" names an unknown part "${p2}"`, where.file, where.ruleId, "context.calls");
+    return p2;
   };
   const positional = [];
   const named = /* @__PURE__ */ new Map();
-  for (const raw of m.groups.args.replace(/^\s*\{|\}\s*$/g, "").split(",")) {
+  for (const raw of m3.groups.args.replace(/^\s*\{|\}\s*$/g, "").split(",")) {
     const arg = raw.trim();
     if (arg === "") continue;
     const kv = /^["']?([\w.-]+)["']?\s*[:=]\s*(\*|[a-z][a-z0-9]*)$/.exec(arg);
@@ -8940,7 +8940,7 @@ function callTemplate(template, parts, where) {
       if (part) named.set(compactName(kv[1]), part);
     } else positional.push(known(arg));
   }
-  const callee = m.groups.callee;
+  const callee = m3.groups.callee;
   return { callee, positional, named };
 }
 var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, WORDS, TOKEN_LEFT, MIN_PRESENCE;
@@ -8983,42 +8983,42 @@ var init_v2 = __esm({
 });
 
 // src/detect/gates.ts
-function someRun(text, min, k, test, from = 0, to = text.length) {
-  const n = to;
+function someRun(text, min, k2, test, from = 0, to2 = text.length) {
+  const n = to2;
   for (let i = from + min - 1; i < n; ) {
-    if ((CLASS16[text.charCodeAt(i)] & k) === 0) {
+    if ((CLASS16[text.charCodeAt(i)] & k2) === 0) {
       i += min;
       continue;
     }
     const stop = i - min + 1;
     let a = i;
-    while (a > stop && (CLASS16[text.charCodeAt(a - 1)] & k) !== 0) a -= 1;
+    while (a > stop && (CLASS16[text.charCodeAt(a - 1)] & k2) !== 0) a -= 1;
     if (a > stop) {
       i = a + min - 1;
       continue;
     }
-    while (a > from && (CLASS16[text.charCodeAt(a - 1)] & k) !== 0) a -= 1;
-    let b = i + 1;
-    while (b < n && (CLASS16[text.charCodeAt(b)] & k) !== 0) b += 1;
-    if (test(a, b)) return true;
-    i = b + min;
+    while (a > from && (CLASS16[text.charCodeAt(a - 1)] & k2) !== 0) a -= 1;
+    let b2 = i + 1;
+    while (b2 < n && (CLASS16[text.charCodeAt(b2)] & k2) !== 0) b2 += 1;
+    if (test(a, b2)) return true;
+    i = b2 + min;
   }
   return false;
 }
 function bip39Word(text, s, e) {
   return e - s >= 3 && e - s <= 8 && BIP39_HASHES[wordHash(text, s, e)] === 1 && BIP39_INDEX.has(text.slice(s, e));
 }
-function chainThrough(text, from, to, p, oneSpace) {
-  const spaced = (a, b) => {
-    if (oneSpace) return b - a === 1 && text.charCodeAt(a) === 32;
-    for (let i = a; i < b; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 44 || c === 10 || c >= 48 && c <= 57) return true;
+function chainThrough(text, from, to2, p2, oneSpace) {
+  const spaced = (a, b2) => {
+    if (oneSpace) return b2 - a === 1 && text.charCodeAt(a) === 32;
+    for (let i = a; i < b2; i++) {
+      const c3 = text.charCodeAt(i);
+      if (c3 === 44 || c3 === 10 || c3 >= 48 && c3 <= 57) return true;
     }
     return false;
   };
   const gapEnd = (i) => {
-    const stop = Math.min(to, i + MAX_GAP + 1);
+    const stop = Math.min(to2, i + MAX_GAP + 1);
     while (i < stop && !isLower(text.charCodeAt(i))) i += 1;
     return i;
   };
@@ -9028,7 +9028,7 @@ function chainThrough(text, from, to, p, oneSpace) {
     return i;
   };
   const wordEnd = (i) => {
-    const stop = Math.min(to, i + 9);
+    const stop = Math.min(to2, i + 9);
     while (i < stop && isLower(text.charCodeAt(i))) i += 1;
     return i;
   };
@@ -9037,18 +9037,18 @@ function chainThrough(text, from, to, p, oneSpace) {
     while (i > stop && isLower(text.charCodeAt(i - 1))) i -= 1;
     return i;
   };
-  const gapOk = (a, b) => a > from && b < to && b - a <= MAX_GAP && isLower(text.charCodeAt(b)) && isLower(text.charCodeAt(a - 1)) && spaced(a, b);
+  const gapOk = (a, b2) => a > from && b2 < to2 && b2 - a <= MAX_GAP && isLower(text.charCodeAt(b2)) && isLower(text.charCodeAt(a - 1)) && spaced(a, b2);
   let s;
   let e;
   let words;
-  if (isLower(text.charCodeAt(p))) {
-    s = wordStart(p);
-    e = wordEnd(p);
+  if (isLower(text.charCodeAt(p2))) {
+    s = wordStart(p2);
+    e = wordEnd(p2);
     if (!bip39Word(text, s, e)) return false;
     words = 1;
   } else {
-    const g0 = gapStart(p);
-    const g1 = gapEnd(p);
+    const g0 = gapStart(p2);
+    const g1 = gapEnd(p2);
     if (!gapOk(g0, g1)) return false;
     s = wordStart(g0);
     e = wordEnd(g1);
@@ -9056,41 +9056,41 @@ function chainThrough(text, from, to, p, oneSpace) {
     words = 2;
   }
   for (let i = e; words < 12; ) {
-    const j = gapEnd(i);
-    if (!gapOk(i, j)) break;
-    const k = wordEnd(j);
-    if (!bip39Word(text, j, k)) break;
+    const j3 = gapEnd(i);
+    if (!gapOk(i, j3)) break;
+    const k2 = wordEnd(j3);
+    if (!bip39Word(text, j3, k2)) break;
     words += 1;
-    i = k;
+    i = k2;
   }
   for (let i = s; words < 12; ) {
-    const j = gapStart(i);
-    if (!gapOk(j, i)) break;
-    const k = wordStart(j);
-    if (!bip39Word(text, k, j)) break;
+    const j3 = gapStart(i);
+    if (!gapOk(j3, i)) break;
+    const k2 = wordStart(j3);
+    if (!bip39Word(text, k2, j3)) break;
     words += 1;
-    i = k;
+    i = k2;
   }
   return words >= 12;
 }
-function wordChain(text, from, to, min, oneSpace) {
-  for (let p = from + min - 1; p < to; p += min) if (chainThrough(text, from, to, p, oneSpace)) return true;
+function wordChain(text, from, to2, min, oneSpace) {
+  for (let p2 = from + min - 1; p2 < to2; p2 += min) if (chainThrough(text, from, to2, p2, oneSpace)) return true;
   return false;
 }
-function byteItems(text, from, to) {
+function byteItems(text, from, to2) {
   let state = 0;
   let digits = 0;
   let items = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
+  for (let i = from; i < to2; i++) {
+    const c3 = text.charCodeAt(i);
+    if (c3 >= 48 && c3 <= 57) {
       if (state === 0) {
         state = 1;
         digits = 1;
       } else if (state === 1) {
         if (++digits > 3) state = 3;
       } else state = 3;
-    } else if (c === 44) {
+    } else if (c3 === 44) {
       if (state === 1 || state === 2) {
         if (++items >= 63) return true;
       } else items = 0;
@@ -9102,16 +9102,16 @@ function byteItems(text, from, to) {
 function base58Bit(len) {
   return len === 51 || len === 52 ? WIF_RUN : len >= 86 && len <= 88 ? B58_64 : 0;
 }
-function allBase58(text, a, b) {
-  for (let i = a; i < b; i++) if (!(CLASS16[text.charCodeAt(i)] & B58)) return false;
+function allBase58(text, a, b2) {
+  for (let i = a; i < b2; i++) if (!(CLASS16[text.charCodeAt(i)] & B58)) return false;
   return true;
 }
 function gateScan(text, want) {
   let found = 0;
   if (want & (WIF_RUN | B58_64)) {
-    someRun(text, 51, ALNUM, (a, b) => {
-      const bit = base58Bit(b - a);
-      if (!(bit & want) || found & bit || !allBase58(text, a, b)) return false;
+    someRun(text, 51, ALNUM, (a, b2) => {
+      const bit = base58Bit(b2 - a);
+      if (!(bit & want) || found & bit || !allBase58(text, a, b2)) return false;
       found |= bit;
       return (found & want & (WIF_RUN | B58_64)) === (want & (WIF_RUN | B58_64));
     });
@@ -9119,19 +9119,19 @@ function gateScan(text, want) {
   if (want & (HEX_24 | HEX_32 | HEX_64)) {
     const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
     const min = want & HEX_24 ? 24 : want & HEX_32 ? 32 : 64;
-    someRun(text, min, HEX, (a, b) => {
-      const len = b - a;
+    someRun(text, min, HEX, (a, b2) => {
+      const len = b2 - a;
       found |= (len >= 24 ? HEX_24 : 0) | (len >= 32 ? HEX_32 : 0) | (len >= 64 ? HEX_64 : 0);
       return (found & hexWant) === hexWant;
     });
   }
   const listWant = want & (WORDS_12 | WORDS_LIST | BYTE_ARRAY);
   if (listWant) {
-    someRun(text, 47, LIST | SPACE, (a, b) => {
+    someRun(text, 47, LIST | SPACE, (a, b2) => {
       const open3 = listWant & ~found;
-      if (open3 & WORDS_LIST && wordChain(text, a, b, 47, false)) found |= WORDS_LIST;
-      if (open3 & WORDS_12 && wordChain(text, a, b, 47, true)) found |= WORDS_12;
-      if (open3 & BYTE_ARRAY && b - a >= 127 && someRun(text, 127, DIGIT | SPACE | COMMA, (x, y) => byteItems(text, x, y), a, b)) found |= BYTE_ARRAY;
+      if (open3 & WORDS_LIST && wordChain(text, a, b2, 47, false)) found |= WORDS_LIST;
+      if (open3 & WORDS_12 && wordChain(text, a, b2, 47, true)) found |= WORDS_12;
+      if (open3 & BYTE_ARRAY && b2 - a >= 127 && someRun(text, 127, DIGIT | SPACE | COMMA, (x2, y3) => byteItems(text, x2, y3), a, b2)) found |= BYTE_ARRAY;
       return (found & listWant) === listWant;
     });
   }
@@ -9140,13 +9140,13 @@ function gateScan(text, want) {
 function gateWindows(text, name3) {
   const bits = GATES[name3] ?? 0;
   const out = [];
-  const keep = (pass) => (a, b) => {
-    if (pass(a, b)) out.push([a, b]);
+  const keep = (pass) => (a, b2) => {
+    if (pass(a, b2)) out.push([a, b2]);
     return false;
   };
-  if (bits & (WIF_RUN | B58_64)) someRun(text, 51, ALNUM, keep((a, b) => (base58Bit(b - a) & bits) !== 0 && allBase58(text, a, b)));
-  for (const g of RUN_TESTS) if (bits & g.bit) someRun(text, g.min, g.k, keep((a, b) => g.test(text, a, b)));
-  return out.sort((x, y) => x[0] - y[0]);
+  if (bits & (WIF_RUN | B58_64)) someRun(text, 51, ALNUM, keep((a, b2) => (base58Bit(b2 - a) & bits) !== 0 && allBase58(text, a, b2)));
+  for (const g3 of RUN_TESTS) if (bits & g3.bit) someRun(text, g3.min, g3.k, keep((a, b2) => g3.test(text, a, b2)));
+  return out.sort((x2, y3) => x2[0] - y3[0]);
 }
 function gatePasses(name3, verdict) {
   const bits = GATES[name3];
@@ -9196,39 +9196,39 @@ var init_gates = __esm({
     LOWER_OR_SPACE = 256;
     LIST = 512;
     CLASS = new Uint16Array(128);
-    for (let c = 0; c < 128; c++) {
-      const ch = String.fromCharCode(c);
-      let k = 0;
-      if (/[A-Za-z0-9]/.test(ch)) k |= ALNUM;
-      if (/[1-9A-HJ-NP-Za-km-z]/.test(ch)) k |= B58;
-      if (/[0-9a-fA-F]/.test(ch)) k |= HEX;
-      if (/[a-z]/.test(ch)) k |= LOWER;
-      if (/[A-Z]/.test(ch)) k |= UPPER;
-      if (/[0-9]/.test(ch)) k |= DIGIT;
-      if (/\s/.test(ch)) k |= SPACE;
-      if (ch === ",") k |= COMMA;
-      if (/[a-z ]/.test(ch)) k |= LOWER_OR_SPACE;
-      if (/[a-z0-9,".):]/.test(ch)) k |= LIST;
-      CLASS[c] = k;
+    for (let c3 = 0; c3 < 128; c3++) {
+      const ch = String.fromCharCode(c3);
+      let k2 = 0;
+      if (/[A-Za-z0-9]/.test(ch)) k2 |= ALNUM;
+      if (/[1-9A-HJ-NP-Za-km-z]/.test(ch)) k2 |= B58;
+      if (/[0-9a-fA-F]/.test(ch)) k2 |= HEX;
+      if (/[a-z]/.test(ch)) k2 |= LOWER;
+      if (/[A-Z]/.test(ch)) k2 |= UPPER;
+      if (/[0-9]/.test(ch)) k2 |= DIGIT;
+      if (/\s/.test(ch)) k2 |= SPACE;
+      if (ch === ",") k2 |= COMMA;
+      if (/[a-z ]/.test(ch)) k2 |= LOWER_OR_SPACE;
+      if (/[a-z0-9,".):]/.test(ch)) k2 |= LIST;
+      CLASS[c3] = k2;
     }
     UNICODE_SPACES = [160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288, 65279];
     CLASS16 = new Uint16Array(65536);
     CLASS16.set(CLASS);
-    for (const c of UNICODE_SPACES) CLASS16[c] = SPACE;
+    for (const c3 of UNICODE_SPACES) CLASS16[c3] = SPACE;
     MAX_GAP = 40;
-    isLower = (c) => c >= 97 && c <= 122;
+    isLower = (c3) => c3 >= 97 && c3 <= 122;
     wordHash = (text, s, e) => {
       let h = 0;
       for (let i = s; i < e; i++) h = h * 31 + text.charCodeAt(i) & 65535;
       return h;
     };
     BIP39_HASHES = new Uint8Array(65536);
-    for (const w of BIP39_INDEX.keys()) BIP39_HASHES[wordHash(w, 0, w.length)] = 1;
+    for (const w2 of BIP39_INDEX.keys()) BIP39_HASHES[wordHash(w2, 0, w2.length)] = 1;
     RUN_TESTS = [
       // 12 words of 3+ letters and 11 spaces: at least 47 characters of [a-z ].
-      { bit: WORDS_12, min: 47, k: LOWER_OR_SPACE, test: (t, a, b) => wordChain(t, a, b, 47, true) },
+      { bit: WORDS_12, min: 47, k: LOWER_OR_SPACE, test: (t2, a, b2) => wordChain(t2, a, b2, 47, true) },
       // The same 12 words written as a list: at least 47 characters of list characters and white space.
-      { bit: WORDS_LIST, min: 47, k: LIST | SPACE, test: (t, a, b) => wordChain(t, a, b, 47, false) },
+      { bit: WORDS_LIST, min: 47, k: LIST | SPACE, test: (t2, a, b2) => wordChain(t2, a, b2, 47, false) },
       // 64 items of at least a digit and a comma, less the last comma: at least 127 characters of [0-9,\s].
       { bit: BYTE_ARRAY, min: 127, k: DIGIT | SPACE | COMMA, test: byteItems }
     ];
@@ -9710,8 +9710,8 @@ var init_build = __esm({
     Unicode = class Unicode2 {
       static MAX_RUNE = 1114111;
       static RUNE_ERROR = 65533;
-      static isUnsearchable(r) {
-        return r === Unicode2.RUNE_ERROR || r >= Unicode2.MIN_HIGH_SURROGATE && r <= Unicode2.MAX_LOW_SURROGATE;
+      static isUnsearchable(r2) {
+        return r2 === Unicode2.RUNE_ERROR || r2 >= Unicode2.MIN_HIGH_SURROGATE && r2 <= Unicode2.MAX_LOW_SURROGATE;
       }
       static MAX_ASCII = 127;
       static MAX_LATIN1 = 255;
@@ -9723,46 +9723,46 @@ var init_build = __esm({
       static MIN_LOW_SURROGATE = 56320;
       static MAX_LOW_SURROGATE = 57343;
       static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
-      static is32(ranges, r) {
-        let lo2 = 0;
+      static is32(ranges, r2) {
+        let lo3 = 0;
         let hi = ranges.length;
-        while (lo2 < hi) {
-          const m = lo2 + Math.floor((hi - lo2) / 2);
-          const rlo = ranges.getLo(m);
-          const rhi = ranges.getHi(m);
-          if (rlo <= r && r <= rhi) {
-            const stride = ranges.getStride(m);
-            return (r - rlo) % stride === 0;
+        while (lo3 < hi) {
+          const m3 = lo3 + Math.floor((hi - lo3) / 2);
+          const rlo = ranges.getLo(m3);
+          const rhi = ranges.getHi(m3);
+          if (rlo <= r2 && r2 <= rhi) {
+            const stride = ranges.getStride(m3);
+            return (r2 - rlo) % stride === 0;
           }
-          if (r < rlo) hi = m;
-          else lo2 = m + 1;
+          if (r2 < rlo) hi = m3;
+          else lo3 = m3 + 1;
         }
         return false;
       }
-      static is(ranges, r) {
-        if (r <= Unicode2.MAX_LATIN1) {
+      static is(ranges, r2) {
+        if (r2 <= Unicode2.MAX_LATIN1) {
           for (let i = 0; i < ranges.length; i++) {
-            if (r > ranges.getHi(i)) continue;
+            if (r2 > ranges.getHi(i)) continue;
             const rlo = ranges.getLo(i);
-            if (r < rlo) return false;
+            if (r2 < rlo) return false;
             const stride = ranges.getStride(i);
-            return (r - rlo) % stride === 0;
+            return (r2 - rlo) % stride === 0;
           }
           return false;
         }
-        return ranges.length > 0 && r >= ranges.getLo(0) && Unicode2.is32(ranges, r);
+        return ranges.length > 0 && r2 >= ranges.getLo(0) && Unicode2.is32(ranges, r2);
       }
-      static isPrint(r) {
-        if (r <= Unicode2.MAX_LATIN1) return r >= 32 && r < Unicode2.MAX_ASCII || r >= 161 && r !== 173;
-        return Unicode2.is(UnicodeTables.Print, r);
+      static isPrint(r2) {
+        if (r2 <= Unicode2.MAX_LATIN1) return r2 >= 32 && r2 < Unicode2.MAX_ASCII || r2 >= 161 && r2 !== 173;
+        return Unicode2.is(UnicodeTables.Print, r2);
       }
-      static simpleFold(r) {
-        if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
-        if (r <= Unicode2.MAX_ASCII) {
-          const l = Codepoint.toLowerCase(r);
-          return l !== r ? l : Codepoint.toUpperCase(r);
+      static simpleFold(r2) {
+        if (UnicodeTables.CASE_ORBIT.has(r2)) return UnicodeTables.CASE_ORBIT.get(r2);
+        if (r2 <= Unicode2.MAX_ASCII) {
+          const l2 = Codepoint.toLowerCase(r2);
+          return l2 !== r2 ? l2 : Codepoint.toUpperCase(r2);
         }
-        return r;
+        return r2;
       }
       static equalsIgnoreCase(r1, r2) {
         if (r1 === r2) return true;
@@ -9772,7 +9772,7 @@ var init_build = __esm({
           if (65 <= r2 && r2 <= 90) r2 |= 32;
           return r1 === r2;
         }
-        for (let r = Unicode2.simpleFold(r1); r !== r1; r = Unicode2.simpleFold(r)) if (r === r2) return true;
+        for (let r3 = Unicode2.simpleFold(r1); r3 !== r1; r3 = Unicode2.simpleFold(r3)) if (r3 === r2) return true;
         return false;
       }
     };
@@ -9877,13 +9877,13 @@ var init_build = __esm({
       static isByteArray(input) {
         return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
       }
-      static isalnum(c) {
-        return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+      static isalnum(c3) {
+        return Codepoint.CODES["0"] <= c3 && c3 <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c3 && c3 <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c3 && c3 <= Codepoint.CODES["Z"];
       }
-      static unhex(c) {
-        if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
-        if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
-        if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+      static unhex(c3) {
+        if (Codepoint.CODES["0"] <= c3 && c3 <= Codepoint.CODES["9"]) return c3 - Codepoint.CODES["0"];
+        if (Codepoint.CODES["a"] <= c3 && c3 <= Codepoint.CODES["f"]) return c3 - Codepoint.CODES["a"] + 10;
+        if (Codepoint.CODES["A"] <= c3 && c3 <= Codepoint.CODES["F"]) return c3 - Codepoint.CODES["A"] + 10;
         return -1;
       }
       static escapeRune(rune) {
@@ -9936,11 +9936,11 @@ var init_build = __esm({
         }
         return new Int32Array(runes);
       }
-      static runeToString(r) {
-        return String.fromCodePoint(r);
+      static runeToString(r2) {
+        return String.fromCodePoint(r2);
       }
-      static isWordRune(r) {
-        return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+      static isWordRune(r2) {
+        return r2 < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r2] === 1 : false;
       }
       static emptyOpContext(r1, r2) {
         let op3 = 0;
@@ -9983,23 +9983,23 @@ var init_build = __esm({
           if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
           return cachedNativeEncoder.encode(str);
         } else {
-          let out = [], p = 0;
+          let out = [], p2 = 0;
           for (let i = 0; i < str.length; i++) {
-            let c = str.charCodeAt(i);
-            if (c < 128) out[p++] = c;
-            else if (c < 2048) {
-              out[p++] = c >> 6 | 192;
-              out[p++] = c & 63 | 128;
-            } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
-              c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
-              out[p++] = c >> 18 | 240;
-              out[p++] = c >> 12 & 63 | 128;
-              out[p++] = c >> 6 & 63 | 128;
-              out[p++] = c & 63 | 128;
+            let c3 = str.charCodeAt(i);
+            if (c3 < 128) out[p2++] = c3;
+            else if (c3 < 2048) {
+              out[p2++] = c3 >> 6 | 192;
+              out[p2++] = c3 & 63 | 128;
+            } else if ((c3 & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+              c3 = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c3 & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+              out[p2++] = c3 >> 18 | 240;
+              out[p2++] = c3 >> 12 & 63 | 128;
+              out[p2++] = c3 >> 6 & 63 | 128;
+              out[p2++] = c3 & 63 | 128;
             } else {
-              out[p++] = c >> 12 | 224;
-              out[p++] = c >> 6 & 63 | 128;
-              out[p++] = c & 63 | 128;
+              out[p2++] = c3 >> 12 | 224;
+              out[p2++] = c3 >> 6 & 63 | 128;
+              out[p2++] = c3 & 63 | 128;
             }
           }
           return out;
@@ -10011,24 +10011,24 @@ var init_build = __esm({
           const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
           return cachedNativeDecoder.decode(view);
         } else {
-          let out = [], pos = 0, c = 0;
+          let out = [], pos = 0, c3 = 0;
           while (pos < bytes.length) {
             let c1 = bytes[pos++];
-            if (c1 < 128) out[c++] = String.fromCharCode(c1);
+            if (c1 < 128) out[c3++] = String.fromCharCode(c1);
             else if (c1 > 191 && c1 < 224) {
-              let c2 = bytes[pos++];
-              out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+              let c22 = bytes[pos++];
+              out[c3++] = String.fromCharCode((c1 & 31) << 6 | c22 & 63);
             } else if (c1 > 239 && c1 < 365) {
-              let c2 = bytes[pos++];
-              let c3 = bytes[pos++];
+              let c22 = bytes[pos++];
+              let c32 = bytes[pos++];
               let c4 = bytes[pos++];
-              let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
-              out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
-              out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+              let u3 = ((c1 & 7) << 18 | (c22 & 63) << 12 | (c32 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+              out[c3++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u3 >> 10));
+              out[c3++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u3 & 1023));
             } else {
-              let c2 = bytes[pos++];
-              let c3 = bytes[pos++];
-              out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+              let c22 = bytes[pos++];
+              let c32 = bytes[pos++];
+              out[c3++] = String.fromCharCode((c1 & 15) << 12 | (c22 & 63) << 6 | c32 & 63);
             }
           }
           return out.join("");
@@ -10201,45 +10201,45 @@ var init_build = __esm({
       step(pos) {
         pos += this.start;
         if (pos >= this.end) return MachineInputBase.EOF();
-        const c = this.bytes[pos] & 255;
-        if (c < 128) return c << 3 | 1;
+        const c3 = this.bytes[pos] & 255;
+        if (c3 < 128) return c3 << 3 | 1;
         let size;
         let rune;
-        let lo2 = 128;
+        let lo3 = 128;
         let hi = 191;
-        if (c >= 194 && c <= 223) {
+        if (c3 >= 194 && c3 <= 223) {
           size = 2;
-          rune = c & 31;
-        } else if (c >= 224 && c <= 239) {
+          rune = c3 & 31;
+        } else if (c3 >= 224 && c3 <= 239) {
           size = 3;
-          rune = c & 15;
-          if (c === 224) lo2 = 160;
-          else if (c === 237) hi = 159;
-        } else if (c >= 240 && c <= 244) {
+          rune = c3 & 15;
+          if (c3 === 224) lo3 = 160;
+          else if (c3 === 237) hi = 159;
+        } else if (c3 >= 240 && c3 <= 244) {
           size = 4;
-          rune = c & 7;
-          if (c === 240) lo2 = 144;
-          else if (c === 244) hi = 143;
+          rune = c3 & 7;
+          if (c3 === 240) lo3 = 144;
+          else if (c3 === 244) hi = 143;
         } else return MachineUTF8Input2.RUNE_ERROR_STEP;
         if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
         const c1 = this.bytes[pos + 1] & 255;
-        if (c1 < lo2 || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        if (c1 < lo3 || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
         rune = rune << 6 | c1 & 63;
         if (size > 2) {
-          const c2 = this.bytes[pos + 2] & 255;
-          if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
-          rune = rune << 6 | c2 & 63;
+          const c22 = this.bytes[pos + 2] & 255;
+          if ((c22 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+          rune = rune << 6 | c22 & 63;
           if (size > 3) {
-            const c3 = this.bytes[pos + 3] & 255;
-            if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
-            rune = rune << 6 | c3 & 63;
+            const c32 = this.bytes[pos + 3] & 255;
+            if ((c32 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+            rune = rune << 6 | c32 & 63;
           }
         }
         return rune << 3 | size;
       }
-      index(re2, pos) {
+      index(re22, pos) {
         pos += this.start;
-        const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+        const i = this.indexOf(this.bytes, re22.prefixUTF8, pos);
         return i < 0 ? i : i - pos;
       }
       context(pos) {
@@ -10253,8 +10253,8 @@ var init_build = __esm({
             if (lim < this.start) lim = this.start;
             while (start >= lim && (this.bytes[start] & 192) === 128) start--;
             if (start < this.start) start = this.start;
-            const r = this.step(start - this.start);
-            r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+            const r3 = this.step(start - this.start);
+            r1 = start + (r3 & 7) === pos ? r3 >> 3 : Unicode.RUNE_ERROR;
           }
         }
         const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
@@ -10276,7 +10276,7 @@ var init_build = __esm({
             if (i > limit) return -1;
           }
           let match = true;
-          for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+          for (let j3 = 1; j3 < targetLength; j3++) if (source[i + j3] !== target[j3]) {
             match = false;
             break;
           }
@@ -10285,8 +10285,8 @@ var init_build = __esm({
         }
         return -1;
       }
-      prefixLength(re2) {
-        return re2.prefixUTF8.length;
+      prefixLength(re22) {
+        return re22.prefixUTF8.length;
       }
     };
     MachineUTF16Input = class extends MachineInputBase {
@@ -10308,14 +10308,14 @@ var init_build = __esm({
         if (pos >= this.end) return MachineInputBase.EOF();
         const c1 = this.charSequence.charCodeAt(pos);
         if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
-        const c2 = this.charSequence.charCodeAt(pos + 1);
-        if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+        const c22 = this.charSequence.charCodeAt(pos + 1);
+        if (c22 >= Unicode.MIN_LOW_SURROGATE && c22 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c22 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
         return c1 << 3 | 1;
       }
-      index(re2, pos) {
+      index(re22, pos) {
         pos += this.start;
-        const i = this.charSequence.indexOf(re2.prefix, pos);
-        if (i < 0 || i > this.end - re2.prefix.length) return -1;
+        const i = this.charSequence.indexOf(re22.prefix, pos);
+        if (i < 0 || i > this.end - re22.prefix.length) return -1;
         return i - pos;
       }
       context(pos) {
@@ -10324,8 +10324,8 @@ var init_build = __esm({
         const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
         return Utils.emptyOpContext(r1, r2);
       }
-      prefixLength(re2) {
-        return re2.prefix.length;
+      prefixLength(re22) {
+        return re22.prefix.length;
       }
     };
     MachineInput = class {
@@ -10356,8 +10356,8 @@ var init_build = __esm({
         if (javaMode) {
           if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
           return str.split("").map((s) => {
-            const c = s.codePointAt(0);
-            if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+            const c3 = s.codePointAt(0);
+            if (c3 === Codepoint.CODES["\\"] || c3 === Codepoint.CODES["$"]) return `\\${s}`;
             return s;
           }).join("");
         }
@@ -10375,12 +10375,12 @@ var init_build = __esm({
       constructor(pattern, input) {
         if (pattern === null) throw new Error("pattern is null");
         this.patternInput = pattern;
-        const re2 = this.patternInput.re2();
-        this.patternGroupCount = re2.numberOfCapturingGroups();
+        const re22 = this.patternInput.re2();
+        this.patternGroupCount = re22.numberOfCapturingGroups();
         this.groups = [];
-        this.namedGroups = re2.namedGroups;
+        this.namedGroups = re22.namedGroups;
         this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
-        this.numberOfInstructions = re2.numberOfInstructions();
+        this.numberOfInstructions = re22.numberOfInstructions();
         this.lookbehindState = null;
         if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
         else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
@@ -10552,9 +10552,9 @@ var init_build = __esm({
         if (this.hasMatch) {
           start = this.groups[1];
           if (this.groups[0] === this.groups[1]) {
-            const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
-            if (r < 0) start++;
-            else start += r & 7;
+            const r2 = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+            if (r2 < 0) start++;
+            else start += r2 & 7;
           }
         }
         return this.genMatch(start, RE2Flags.UNANCHORED);
@@ -10629,50 +10629,50 @@ var init_build = __esm({
       appendReplacementInternalJava(replacement) {
         let res = "";
         let last = 0;
-        const m = replacement.length;
+        const m3 = replacement.length;
         let i = 0;
-        while (i < m) {
+        while (i < m3) {
           const cCode = replacement.codePointAt(i);
           if (cCode === Codepoint.CODES["\\"]) {
             if (last < i) res += replacement.substring(last, i);
             i++;
-            if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+            if (i >= m3) throw new RE2JSGroupException("character to be escaped is missing");
             last = i;
             i++;
             continue;
           }
           if (cCode === Codepoint.CODES["$"]) {
             if (last < i) res += replacement.substring(last, i);
-            if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+            if (i + 1 >= m3) throw new RE2JSGroupException("Illegal group reference: group index is missing");
             const nextCode = replacement.codePointAt(i + 1);
             if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
               let n = nextCode - Codepoint.CODES["0"];
-              let j = i + 2;
-              for (; j < m; j++) {
-                const digit = replacement.codePointAt(j);
+              let j3 = i + 2;
+              for (; j3 < m3; j3++) {
+                const digit = replacement.codePointAt(j3);
                 if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
                 n = n * 10 + digit - Codepoint.CODES["0"];
               }
               if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
               const group = this.group(n);
               if (group !== null) res += group;
-              i = j;
+              i = j3;
               last = i;
             } else if (nextCode === Codepoint.CODES["{"]) {
-              let j = i + 2;
-              while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
-              if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
-              const groupName = replacement.substring(i + 2, j);
+              let j3 = i + 2;
+              while (j3 < m3 && replacement.codePointAt(j3) !== Codepoint.CODES["}"]) j3++;
+              if (j3 >= m3) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+              const groupName = replacement.substring(i + 2, j3);
               const groupVal = this.group(groupName);
               if (groupVal !== null) res += groupVal;
-              i = j + 1;
+              i = j3 + 1;
               last = i;
             } else throw new RE2JSGroupException("Illegal group reference");
             continue;
           }
           i++;
         }
-        if (last < m) res += replacement.substring(last, m);
+        if (last < m3) res += replacement.substring(last, m3);
         return res;
       }
       /**
@@ -10687,7 +10687,7 @@ var init_build = __esm({
       * @private
       */
       appendReplacementInternalJs(replacement) {
-        const isDigit2 = (c) => c >= 48 && c <= 57;
+        const isDigit2 = (c3) => c3 >= 48 && c3 <= 57;
         const groupCount = this.patternGroupCount;
         let res = "";
         let i = 0;
@@ -10696,44 +10696,44 @@ var init_build = __esm({
           if (dollar < 0) break;
           res += replacement.substring(i, dollar);
           i = dollar;
-          const c = replacement.charCodeAt(i + 1);
-          if (c === Codepoint.CODES["$"]) {
+          const c3 = replacement.charCodeAt(i + 1);
+          if (c3 === Codepoint.CODES["$"]) {
             res += "$";
             i += 2;
-          } else if (c === Codepoint.CODES["&"]) {
+          } else if (c3 === Codepoint.CODES["&"]) {
             res += this.group(0);
             i += 2;
-          } else if (c === Codepoint.CODES["`"]) {
+          } else if (c3 === Codepoint.CODES["`"]) {
             res += this.substring(0, this.start(0));
             i += 2;
-          } else if (c === Codepoint.CODES["'"]) {
+          } else if (c3 === Codepoint.CODES["'"]) {
             res += this.substring(this.end(0), this.matcherInputLength);
             i += 2;
-          } else if (isDigit2(c)) {
+          } else if (isDigit2(c3)) {
             let digits = 1;
-            let index = c - 48;
-            const c2 = replacement.charCodeAt(i + 2);
-            if (isDigit2(c2) && index * 10 + c2 - 48 <= groupCount) {
+            let index = c3 - 48;
+            const c22 = replacement.charCodeAt(i + 2);
+            if (isDigit2(c22) && index * 10 + c22 - 48 <= groupCount) {
               digits = 2;
-              index = index * 10 + c2 - 48;
+              index = index * 10 + c22 - 48;
             }
             if (index >= 1 && index <= groupCount) {
               const group = this.group(index);
               if (group !== null) res += group;
             } else res += replacement.substring(i, i + 1 + digits);
             i += 1 + digits;
-          } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
-            const gt = replacement.indexOf(">", i + 2);
-            if (gt < 0) {
+          } else if (c3 === Codepoint.CODES["<"] && this.hasNamedGroups) {
+            const gt2 = replacement.indexOf(">", i + 2);
+            if (gt2 < 0) {
               res += "$<";
               i += 2;
             } else {
-              const name3 = replacement.substring(i + 2, gt);
+              const name3 = replacement.substring(i + 2, gt2);
               if (Object.hasOwn(this.namedGroups, name3)) {
                 const group = this.group(name3);
                 if (group !== null) res += group;
               }
-              i = gt + 1;
+              i = gt2 + 1;
             }
           } else {
             res += "$";
@@ -10876,18 +10876,18 @@ var init_build = __esm({
         this.runes = /* @__PURE__ */ new Int32Array(0);
         this.next = null;
       }
-      matchRune(r) {
+      matchRune(r2) {
         if (this.runes.length === 1) {
           const r0 = this.runes[0];
-          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
-          return r === r0;
+          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r2);
+          return r2 === r0;
         }
         const len = this.runes.length;
         if (len === 0) return false;
         if (len === 2 || len === 4 || len === 6 || len === 8) {
-          for (let j = 0; j < len; j += 2) {
-            if (r < this.runes[j]) return false;
-            if (r <= this.runes[j + 1]) return true;
+          for (let j3 = 0; j3 < len; j3 += 2) {
+            if (r2 < this.runes[j3]) return false;
+            if (r2 <= this.runes[j3 + 1]) return true;
           }
           return false;
         }
@@ -10895,25 +10895,25 @@ var init_build = __esm({
         let n = len >> 1;
         while (n > 1) {
           const half = n >> 1;
-          base += this.runes[base + half << 1] <= r ? half : 0;
+          base += this.runes[base + half << 1] <= r2 ? half : 0;
           n -= half;
         }
-        base += this.runes[base << 1] <= r ? 1 : 0;
-        const m = base - 1;
-        return m >= 0 && r <= this.runes[m << 1 | 1];
+        base += this.runes[base << 1] <= r2 ? 1 : 0;
+        const m3 = base - 1;
+        return m3 >= 0 && r2 <= this.runes[m3 << 1 | 1];
       }
-      matchRunePos(r) {
+      matchRunePos(r2) {
         if (this.runes.length === 1) {
           const r0 = this.runes[0];
-          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
-          return r === r0 ? 0 : -1;
+          if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r2) ? 0 : -1;
+          return r2 === r0 ? 0 : -1;
         }
         const len = this.runes.length;
         if (len === 0) return -1;
         if (len === 2 || len === 4 || len === 6 || len === 8) {
-          for (let j = 0; j < len; j += 2) {
-            if (r < this.runes[j]) return -1;
-            if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+          for (let j3 = 0; j3 < len; j3 += 2) {
+            if (r2 < this.runes[j3]) return -1;
+            if (r2 <= this.runes[j3 + 1]) return Math.floor(j3 / 2);
           }
           return -1;
         }
@@ -10921,12 +10921,12 @@ var init_build = __esm({
         let n = len >> 1;
         while (n > 1) {
           const half = n >> 1;
-          base += this.runes[base + half << 1] <= r ? half : 0;
+          base += this.runes[base + half << 1] <= r2 ? half : 0;
           n -= half;
         }
-        base += this.runes[base << 1] <= r ? 1 : 0;
-        const m = base - 1;
-        return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+        base += this.runes[base << 1] <= r2 ? 1 : 0;
+        const m3 = base - 1;
+        return m3 >= 0 && r2 <= this.runes[m3 << 1 | 1] ? m3 : -1;
       }
       /**
       *
@@ -10994,17 +10994,17 @@ var init_build = __esm({
         this.denseCaps = grown;
       }
       contains(pc) {
-        const j = this.sparse[pc];
-        return j < this.size && this.densePcs[j] === pc;
+        const j3 = this.sparse[pc];
+        return j3 < this.size && this.densePcs[j3] === pc;
       }
       isEmpty() {
         return this.size === 0;
       }
       add(pc) {
-        const j = this.size++;
-        this.sparse[pc] = j;
-        this.densePcs[j] = pc;
-        return j;
+        const j3 = this.size++;
+        this.sparse[pc] = j3;
+        this.densePcs[j3] = pc;
+        return j3;
       }
       clear() {
         this.size = 0;
@@ -11033,17 +11033,17 @@ var init_build = __esm({
       }
     };
     Machine = class Machine2 {
-      static fromRE2(re2) {
-        const m = new Machine2();
-        m.prog = re2.prog;
-        m.re2 = re2;
-        m.q0 = new Queue(m.prog.numInst());
-        m.q1 = new Queue(m.prog.numInst());
-        m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
-        m.matched = false;
-        m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
-        m.ncap = 0;
-        return m;
+      static fromRE2(re22) {
+        const m3 = new Machine2();
+        m3.prog = re22.prog;
+        m3.re2 = re22;
+        m3.q0 = new Queue(m3.prog.numInst());
+        m3.q1 = new Queue(m3.prog.numInst());
+        m3.addStack = new Int32Array(2 * (m3.prog.numInst() + 1));
+        m3.matched = false;
+        m3.matchcap = new Int32Array(m3.prog.numCap < 2 ? 2 : m3.prog.numCap);
+        m3.ncap = 0;
+        return m3;
       }
       constructor() {
         this.prog = null;
@@ -11090,15 +11090,15 @@ var init_build = __esm({
         let saveLookbehinds = hasLookbehinds && lbState !== null;
         let runq = this.q0;
         let nextq = this.q1;
-        let r = input.step(currentPos);
-        let rune = r >> 3;
-        let width = r & 7;
+        let r2 = input.step(currentPos);
+        let rune = r2 >> 3;
+        let width = r2 & 7;
         let rune1 = -1;
         let width1 = 0;
-        if (r !== MachineInputBase.EOF()) {
-          r = input.step(currentPos + width);
-          rune1 = r >> 3;
-          width1 = r & 7;
+        if (r2 !== MachineInputBase.EOF()) {
+          r2 = input.step(currentPos + width);
+          rune1 = r2 >> 3;
+          width1 = r2 & 7;
         }
         let flag;
         if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
@@ -11116,12 +11116,12 @@ var init_build = __esm({
               const advance = input.index(this.re2, currentPos);
               if (advance < 0) break;
               currentPos += advance;
-              r = input.step(currentPos);
-              rune = r >> 3;
-              width = r & 7;
-              r = input.step(currentPos + width);
-              rune1 = r >> 3;
-              width1 = r & 7;
+              r2 = input.step(currentPos);
+              rune = r2 >> 3;
+              width = r2 & 7;
+              r2 = input.step(currentPos + width);
+              rune1 = r2 >> 3;
+              width1 = r2 & 7;
               flag = input.context(currentPos);
             }
           }
@@ -11144,9 +11144,9 @@ var init_build = __esm({
           rune = rune1;
           width = width1;
           if (rune !== -1) {
-            r = input.step(currentPos + width);
-            rune1 = r >> 3;
-            width1 = r & 7;
+            r2 = input.step(currentPos + width);
+            rune1 = r2 >> 3;
+            width1 = r2 & 7;
           }
           const tmpq = runq;
           runq = nextq;
@@ -11164,15 +11164,15 @@ var init_build = __esm({
         let matchStartPos = pos;
         let runq = this.q0;
         let nextq = this.q1;
-        let r = input.step(currentPos);
-        let rune = r >> 3;
-        let width = r & 7;
+        let r2 = input.step(currentPos);
+        let rune = r2 >> 3;
+        let width = r2 & 7;
         let rune1 = -1;
         let width1 = 0;
-        if (r !== MachineInputBase.EOF()) {
-          r = input.step(currentPos + width);
-          rune1 = r >> 3;
-          width1 = r & 7;
+        if (r2 !== MachineInputBase.EOF()) {
+          r2 = input.step(currentPos + width);
+          rune1 = r2 >> 3;
+          width1 = r2 & 7;
         }
         let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
         const matches = /* @__PURE__ */ new Set();
@@ -11187,10 +11187,10 @@ var init_build = __esm({
           }
           const nextPos = currentPos + width;
           flag = input.context(nextPos);
-          for (let j = 0; j < runq.size; j++) {
-            const pc = runq.densePcs[j];
+          for (let j3 = 0; j3 < runq.size; j3++) {
+            const pc = runq.densePcs[j3];
             const i = this.prog.inst[pc];
-            const capOffset = j * this.ncap;
+            const capOffset = j3 * this.ncap;
             let add = false;
             switch (i.op) {
               case Inst.MATCH:
@@ -11220,22 +11220,22 @@ var init_build = __esm({
           rune = rune1;
           width = width1;
           if (rune !== -1) {
-            r = input.step(currentPos + width);
-            rune1 = r >> 3;
-            width1 = r & 7;
+            r2 = input.step(currentPos + width);
+            rune1 = r2 >> 3;
+            width1 = r2 & 7;
           }
           const tmpq = runq;
           runq = nextq;
           nextq = tmpq;
         }
         nextq.clear();
-        return Array.from(matches).sort((a, b) => a - b);
+        return Array.from(matches).sort((a, b2) => a - b2);
       }
-      step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+      step(runq, nextq, pos, nextPos, c3, nextCond, anchor, atEnd) {
         const longest = this.re2.longest;
-        for (let j = 0; j < runq.size; j++) {
-          const pc = runq.densePcs[j];
-          const capOffset = j * this.ncap;
+        for (let j3 = 0; j3 < runq.size; j3++) {
+          const pc = runq.densePcs[j3];
+          const capOffset = j3 * this.ncap;
           if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
           const i = this.prog.inst[pc];
           let add = false;
@@ -11244,22 +11244,22 @@ var init_build = __esm({
               if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
               if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
                 runq.denseCaps[capOffset + 1] = pos;
-                for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+                for (let k2 = 0; k2 < this.ncap; k2++) this.matchcap[k2] = runq.denseCaps[capOffset + k2];
               }
               if (!longest) runq.size = 0;
               this.matched = true;
               break;
             case Inst.RUNE:
-              add = i.matchRune(c);
+              add = i.matchRune(c3);
               break;
             case Inst.RUNE1:
-              add = c === i.runes[0];
+              add = c3 === i.runes[0];
               break;
             case Inst.RUNE_ANY:
               add = true;
               break;
             case Inst.RUNE_ANY_NOT_NL:
-              add = c !== 10;
+              add = c3 !== 10;
               break;
             default:
               continue;
@@ -11268,29 +11268,29 @@ var init_build = __esm({
         }
         runq.clear();
       }
-      spawnLookbehinds(q, pos, flag) {
-        for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+      spawnLookbehinds(q3, pos, flag) {
+        for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q3, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
       }
-      restoreLookbehinds(lbState, q, flag) {
+      restoreLookbehinds(lbState, q3, flag) {
         this.lbTable.set(lbState.lbTable);
-        for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+        for (let j3 = 0; j3 < lbState.size; j3++) this.add(q3, lbState.pcs[j3], lbState.pos, this.matchcap, 0, flag);
       }
-      saveLookbehinds(lbState, q, pos) {
+      saveLookbehinds(lbState, q3, pos) {
         let size = 0;
-        for (let j = 0; j < q.size; j++) {
-          const pc = q.densePcs[j];
+        for (let j3 = 0; j3 < q3.size; j3++) {
+          const pc = q3.densePcs[j3];
           if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
         }
         lbState.size = size;
         lbState.pos = pos;
         lbState.lbTable.set(this.lbTable);
       }
-      add(q, pc, pos, capArray, capOffset, cond) {
+      add(q3, pc, pos, capArray, capOffset, cond) {
         const stk = this.addStack;
         let nstk = 0;
         for (; ; ) {
-          while (pc !== 0 && !q.contains(pc)) {
-            const d = q.add(pc);
+          while (pc !== 0 && !q3.contains(pc)) {
+            const d2 = q3.add(pc);
             const inst = this.prog.inst[pc];
             switch (inst.op) {
               case Inst.FAIL:
@@ -11329,11 +11329,11 @@ var init_build = __esm({
               case Inst.RUNE1:
               case Inst.RUNE_ANY:
               case Inst.RUNE_ANY_NOT_NL:
-                if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+                if (this.prog.lbInst[pc] === 0) q3.mainThreads++;
                 if (this.ncap > 0) {
-                  const destOffset = d * this.ncap;
-                  if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
-                  for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+                  const destOffset = d2 * this.ncap;
+                  if (destOffset + this.ncap > q3.denseCaps.length) q3.growCaps(destOffset + this.ncap);
+                  for (let c3 = 0; c3 < this.ncap; c3++) q3.denseCaps[destOffset + c3] = capArray[capOffset + c3];
                 }
                 pc = 0;
                 break;
@@ -11365,9 +11365,9 @@ var init_build = __esm({
       }
       return h;
     };
-    arraysEqual = (a, b) => {
-      if (a.length !== b.length) return false;
-      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    arraysEqual = (a, b2) => {
+      if (a.length !== b2.length) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== b2[i]) return false;
       return true;
     };
     isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
@@ -11413,8 +11413,8 @@ var init_build = __esm({
       }
       computeRuneClasses() {
         const bounds = /* @__PURE__ */ new Set();
-        const addRange = (lo2, hi) => {
-          bounds.add(lo2);
+        const addRange = (lo3, hi) => {
+          bounds.add(lo3);
           bounds.add(hi + 1);
         };
         for (let pc = 0; pc < this.prog.numInst(); pc++) {
@@ -11424,8 +11424,8 @@ var init_build = __esm({
             case Inst.RUNE1:
               if (inst.runes.length === 1) {
                 addRange(inst.runes[0], inst.runes[0]);
-                if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
-              } else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+                if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f2 = Unicode.simpleFold(inst.runes[0]); f2 !== inst.runes[0]; f2 = Unicode.simpleFold(f2)) addRange(f2, f2);
+              } else for (let j3 = 0; j3 < inst.runes.length; j3 += 2) addRange(inst.runes[j3], inst.runes[j3 + 1]);
               break;
             case Inst.RUNE_ANY_NOT_NL:
               addRange(10, 10);
@@ -11444,23 +11444,23 @@ var init_build = __esm({
         this.classBounds = Int32Array.from(bounds).sort();
         this.numClasses = this.classBounds.length + 1;
         const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
-        for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+        for (let r2 = 0; r2 <= Unicode.MAX_LATIN1; r2++) latin1Class[r2] = this.searchClass(r2);
         this.latin1Class = latin1Class;
       }
-      runeClass(r) {
-        if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
-        return this.searchClass(r);
+      runeClass(r2) {
+        if (r2 <= Unicode.MAX_LATIN1) return this.latin1Class[r2];
+        return this.searchClass(r2);
       }
-      searchClass(r) {
+      searchClass(r2) {
         const bounds = this.classBounds;
-        let lo2 = 0;
+        let lo3 = 0;
         let hi = bounds.length;
-        while (lo2 < hi) {
-          const mid = lo2 + hi >> 1;
-          if (bounds[mid] <= r) lo2 = mid + 1;
+        while (lo3 < hi) {
+          const mid = lo3 + hi >> 1;
+          if (bounds[mid] <= r2) lo3 = mid + 1;
           else hi = mid;
         }
-        return lo2;
+        return lo3;
       }
       closure(pcs, flag) {
         const closure = /* @__PURE__ */ new Set();
@@ -11487,7 +11487,7 @@ var init_build = __esm({
           }
         }
         return {
-          pcs: Array.from(closure).sort((a, b) => a - b),
+          pcs: Array.from(closure).sort((a, b2) => a - b2),
           needflags
         };
       }
@@ -11580,7 +11580,7 @@ var init_build = __esm({
             ids.push(inst.arg);
           } else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
         }
-        if (ids.length > 1) ids.sort((a, b) => a - b);
+        if (ids.length > 1) ids.sort((a, b2) => a - b2);
         if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
         let flag = afterflag;
         if (ismatch) flag |= DFA2.FLAG_MATCH;
@@ -11596,8 +11596,8 @@ var init_build = __esm({
         if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
         else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
         else {
-          const r = input.step(pos);
-          const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+          const r2 = input.step(pos);
+          const nextIsWord = r2 >= 0 && Utils.isWordRune(r2 >> 3);
           flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
         }
         let state = this.startStates.get(flags);
@@ -11629,9 +11629,9 @@ var init_build = __esm({
         const search = { resetPos: -1 };
         let i = pos;
         while (i < endPos) {
-          const r = input.step(i);
-          const rune = r >> 3;
-          const width = r & 7;
+          const r2 = input.step(i);
+          const rune = r2 >> 3;
+          const width = r2 & 7;
           if (width === 0) break;
           const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
           let next = unanchored && state.next !== null ? state.next[cls] : null;
@@ -11662,11 +11662,11 @@ var init_build = __esm({
         if (startState === null) return null;
         const matches = /* @__PURE__ */ new Set();
         const collect = (state, atEnd) => {
-          if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+          if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k2 = 0; k2 < state.matchIDs.length; k2++) matches.add(state.matchIDs[k2]);
           return false;
         };
         if (this.run(input, pos, anchor, startState, collect) === null) return null;
-        return Array.from(matches).sort((a, b) => a - b);
+        return Array.from(matches).sort((a, b2) => a - b2);
       }
     };
     VISITED_BITS = 32;
@@ -11705,8 +11705,8 @@ var init_build = __esm({
         this.visited[idx] |= mask;
         return true;
       }
-      push(re2, pc, pos, arg) {
-        if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+      push(re22, pc, pos, arg) {
+        if (re22.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
           if (this.jobLen >= this.jobPc.length) {
             const newSize = this.jobPc.length * 2;
             const newPc = new Int32Array(newSize);
@@ -11725,9 +11725,9 @@ var init_build = __esm({
           this.jobLen++;
         }
       }
-      tryBacktrack(re2, input, pc, pos, anchor) {
-        const longest = re2.longest;
-        this.push(re2, pc, pos, false);
+      tryBacktrack(re22, input, pc, pos, anchor) {
+        const longest = re22.longest;
+        this.push(re22, pc, pos, false);
         while (this.jobLen > 0) {
           this.jobLen--;
           let currentPc = this.jobPc[this.jobLen];
@@ -11739,7 +11739,7 @@ var init_build = __esm({
               if (!this.shouldVisit(currentPc, currentPos)) break;
             }
             skipShouldVisit = false;
-            const inst = re2.prog.getInst(currentPc);
+            const inst = re22.prog.getInst(currentPc);
             switch (inst.op) {
               case Inst.FAIL:
                 break;
@@ -11749,50 +11749,50 @@ var init_build = __esm({
                   currentPc = inst.arg;
                   continue;
                 } else {
-                  this.push(re2, currentPc, currentPos, true);
+                  this.push(re22, currentPc, currentPos, true);
                   currentPc = inst.out;
                   continue;
                 }
               case Inst.ALT_MATCH: {
-                const outInst = re2.prog.getInst(inst.out);
+                const outInst = re22.prog.getInst(inst.out);
                 if (Inst.isRuneOp(outInst.op)) {
-                  this.push(re2, inst.arg, currentPos, false);
+                  this.push(re22, inst.arg, currentPos, false);
                   currentPc = inst.arg;
                   currentPos = this.end;
                   continue;
                 }
-                this.push(re2, inst.out, this.end, false);
+                this.push(re22, inst.out, this.end, false);
                 currentPc = inst.out;
                 continue;
               }
               case Inst.RUNE: {
-                const r = input.step(currentPos);
-                if (r === MachineInputBase.EOF()) break;
-                if (!inst.matchRune(r >> 3)) break;
-                currentPos += r & 7;
+                const r2 = input.step(currentPos);
+                if (r2 === MachineInputBase.EOF()) break;
+                if (!inst.matchRune(r2 >> 3)) break;
+                currentPos += r2 & 7;
                 currentPc = inst.out;
                 continue;
               }
               case Inst.RUNE1: {
-                const r = input.step(currentPos);
-                if (r === MachineInputBase.EOF()) break;
-                if (r >> 3 !== inst.runes[0]) break;
-                currentPos += r & 7;
+                const r2 = input.step(currentPos);
+                if (r2 === MachineInputBase.EOF()) break;
+                if (r2 >> 3 !== inst.runes[0]) break;
+                currentPos += r2 & 7;
                 currentPc = inst.out;
                 continue;
               }
               case Inst.RUNE_ANY_NOT_NL: {
-                const r = input.step(currentPos);
-                if (r === MachineInputBase.EOF()) break;
-                if (r >> 3 === 10) break;
-                currentPos += r & 7;
+                const r2 = input.step(currentPos);
+                if (r2 === MachineInputBase.EOF()) break;
+                if (r2 >> 3 === 10) break;
+                currentPos += r2 & 7;
                 currentPc = inst.out;
                 continue;
               }
               case Inst.RUNE_ANY: {
-                const r = input.step(currentPos);
-                if (r === MachineInputBase.EOF()) break;
-                currentPos += r & 7;
+                const r2 = input.step(currentPos);
+                if (r2 === MachineInputBase.EOF()) break;
+                currentPos += r2 & 7;
                 currentPc = inst.out;
                 continue;
               }
@@ -11802,7 +11802,7 @@ var init_build = __esm({
                   break;
                 } else {
                   if (inst.arg < this.ncap) {
-                    this.push(re2, currentPc, this.cap[inst.arg], true);
+                    this.push(re22, currentPc, this.cap[inst.arg], true);
                     this.cap[inst.arg] = currentPos;
                   }
                   currentPc = inst.out;
@@ -11848,41 +11848,41 @@ var init_build = __esm({
         if (!Backtracker2.shouldBacktrack(prog)) return 0;
         return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
       }
-      static execute(re2, input, pos, anchor, ncap) {
-        const startCond = re2.cond;
+      static execute(re22, input, pos, anchor, ncap) {
+        const startCond = re22.cond;
         if (startCond === Utils.EMPTY_ALL) return null;
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
         if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
-        const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+        const b2 = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
         const end = input.endPos();
-        b.reset(re2.prog, end, ncap);
+        b2.reset(re22.prog, end, ncap);
         let matched = false;
         if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
-          if (b.ncap > 0) b.cap[0] = pos;
-          if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+          if (b2.ncap > 0) b2.cap[0] = pos;
+          if (b2.tryBacktrack(re22, input, re22.prog.start, pos, anchor)) matched = true;
         } else {
           let width = -1;
           for (; pos <= end && width !== 0; pos += width) {
-            if (re2.prefix.length > 0) {
-              const advance = input.index(re2, pos);
+            if (re22.prefix.length > 0) {
+              const advance = input.index(re22, pos);
               if (advance < 0) break;
               pos += advance;
             }
-            if (b.ncap > 0) b.cap[0] = pos;
-            if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+            if (b2.ncap > 0) b2.cap[0] = pos;
+            if (b2.tryBacktrack(re22, input, re22.prog.start, pos, anchor)) {
               matched = true;
               break;
             }
-            const r = input.step(pos);
-            width = r === MachineInputBase.EOF() ? 0 : r & 7;
+            const r2 = input.step(pos);
+            width = r2 === MachineInputBase.EOF() ? 0 : r2 & 7;
           }
         }
         if (!matched) {
-          bitStatePool.push(b);
+          bitStatePool.push(b2);
           return null;
         }
-        const result2 = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
-        bitStatePool.push(b);
+        const result2 = ncap === 0 ? [] : Utils.toArray(b2.matchcap.subarray(0, ncap));
+        bitStatePool.push(b2);
         return result2;
       }
     };
@@ -11903,16 +11903,16 @@ var init_build = __esm({
         this.size = 0;
         this.nextIndex = 0;
       }
-      contains(u) {
-        return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+      contains(u3) {
+        return u3 < this.sparse.length && this.sparse[u3] < this.size && this.dense[this.sparse[u3]] === u3;
       }
-      insert(u) {
-        if (!this.contains(u)) this.insertNew(u);
+      insert(u3) {
+        if (!this.contains(u3)) this.insertNew(u3);
       }
-      insertNew(u) {
-        if (u >= this.sparse.length) return;
-        this.sparse[u] = this.size;
-        this.dense[this.size] = u;
+      insertNew(u3) {
+        if (u3 >= this.sparse.length) return;
+        this.sparse[u3] = this.size;
+        this.dense[this.size] = u3;
         this.size++;
       }
     };
@@ -11965,20 +11965,20 @@ var init_build = __esm({
       }
     };
     onePassCopy = (prog) => {
-      const p = new OnePassProg(prog);
-      for (let pc = 0; pc < p.inst.length; pc++) {
-        const inst = p.inst[pc];
+      const p2 = new OnePassProg(prog);
+      for (let pc = 0; pc < p2.inst.length; pc++) {
+        const inst = p2.inst[pc];
         if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
         let pAOther = "out";
         let pAAlt = "arg";
-        let instAlt = p.inst[inst[pAAlt]];
+        let instAlt = p2.inst[inst[pAAlt]];
         if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
           pAOther = "arg";
           pAAlt = "out";
-          instAlt = p.inst[inst[pAAlt]];
+          instAlt = p2.inst[inst[pAAlt]];
           if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
         }
-        const instOther = p.inst[inst[pAOther]];
+        const instOther = p2.inst[inst[pAOther]];
         if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
         let pBAlt = "out";
         let pBOther = "arg";
@@ -11992,25 +11992,25 @@ var init_build = __esm({
         if (patch) instAlt[pBAlt] = inst[pAOther];
         if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
       }
-      return p;
+      return p2;
     };
-    makeOnePass = (p) => {
-      if (p.inst.length >= 1e3) return null;
-      const instQueue = new QueueOnePass(p.inst.length);
-      const visitQueue = new QueueOnePass(p.inst.length);
-      const onePassRunes = new Array(p.inst.length);
-      const m = new Array(p.inst.length).fill(false);
+    makeOnePass = (p2) => {
+      if (p2.inst.length >= 1e3) return null;
+      const instQueue = new QueueOnePass(p2.inst.length);
+      const visitQueue = new QueueOnePass(p2.inst.length);
+      const onePassRunes = new Array(p2.inst.length);
+      const m3 = new Array(p2.inst.length).fill(false);
       const check2 = (pc) => {
         let ok = true;
-        const inst = p.inst[pc];
+        const inst = p2.inst[pc];
         if (visitQueue.contains(pc)) return true;
         visitQueue.insert(pc);
         switch (inst.op) {
           case Inst.ALT:
           case Inst.ALT_MATCH: {
             ok = check2(inst.out) && check2(inst.arg);
-            let matchOut = m[inst.out];
-            let matchArg = m[inst.arg];
+            let matchOut = m3[inst.out];
+            let matchArg = m3[inst.arg];
             if (matchOut && matchArg) return false;
             if (matchArg) {
               const tempOut = inst.out;
@@ -12021,7 +12021,7 @@ var init_build = __esm({
               matchArg = tempMatch;
             }
             if (matchOut) {
-              m[pc] = true;
+              m3[pc] = true;
               inst.op = Inst.ALT_MATCH;
             }
             const leftRunes = onePassRunes[inst.out] || [];
@@ -12036,16 +12036,16 @@ var init_build = __esm({
           case Inst.EMPTY_WIDTH:
           case Inst.NOP:
             ok = check2(inst.out);
-            m[pc] = m[inst.out];
+            m3[pc] = m3[inst.out];
             onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
             inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
             break;
           case Inst.MATCH:
           case Inst.FAIL:
-            m[pc] = inst.op === Inst.MATCH;
+            m3[pc] = inst.op === Inst.MATCH;
             break;
           case Inst.RUNE: {
-            m[pc] = false;
+            m3[pc] = false;
             if (inst.next && inst.next.length > 0) break;
             instQueue.insert(inst.out);
             if (!inst.runes || inst.runes.length === 0) {
@@ -12058,15 +12058,15 @@ var init_build = __esm({
               const r0 = inst.runes[0];
               runes.push(r0, r0);
               for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
-              runes.sort((a, b) => a - b);
-            } else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+              runes.sort((a, b2) => a - b2);
+            } else for (let j3 = 0; j3 < inst.runes.length; j3++) runes.push(inst.runes[j3]);
             onePassRunes[pc] = new Int32Array(runes);
             inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
             inst.op = Inst.RUNE;
             break;
           }
           case Inst.RUNE1: {
-            m[pc] = false;
+            m3[pc] = false;
             if (inst.next && inst.next.length > 0) break;
             instQueue.insert(inst.out);
             let runes = [];
@@ -12074,7 +12074,7 @@ var init_build = __esm({
               const r0 = inst.runes[0];
               runes.push(r0, r0);
               for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
-              runes.sort((a, b) => a - b);
+              runes.sort((a, b2) => a - b2);
             } else runes.push(inst.runes[0], inst.runes[0]);
             onePassRunes[pc] = new Int32Array(runes);
             inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
@@ -12082,14 +12082,14 @@ var init_build = __esm({
             break;
           }
           case Inst.RUNE_ANY:
-            m[pc] = false;
+            m3[pc] = false;
             if (inst.next && inst.next.length > 0) break;
             instQueue.insert(inst.out);
             onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
             inst.next = new Uint32Array([inst.out]);
             break;
           case Inst.RUNE_ANY_NOT_NL:
-            m[pc] = false;
+            m3[pc] = false;
             if (inst.next && inst.next.length > 0) break;
             instQueue.insert(inst.out);
             onePassRunes[pc] = new Int32Array([
@@ -12103,15 +12103,15 @@ var init_build = __esm({
         return ok;
       };
       instQueue.clear();
-      instQueue.insert(p.start);
+      instQueue.insert(p2.start);
       while (!instQueue.empty()) {
         visitQueue.clear();
         if (!check2(instQueue.next())) return null;
       }
-      for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
-      return p;
+      for (let i = 0; i < p2.inst.length; i++) if (onePassRunes[i]) p2.inst[i].runes = onePassRunes[i];
+      return p2;
     };
-    cleanupOnePass = (p, original) => {
+    cleanupOnePass = (p2, original) => {
       for (let ix = 0; ix < original.inst.length; ix++) {
         const instOriginal = original.inst[ix];
         switch (instOriginal.op) {
@@ -12124,14 +12124,14 @@ var init_build = __esm({
           case Inst.NOP:
           case Inst.MATCH:
           case Inst.FAIL:
-            p.inst[ix].next = null;
+            p2.inst[ix].next = null;
             break;
           case Inst.RUNE1:
           case Inst.RUNE_ANY:
           case Inst.RUNE_ANY_NOT_NL:
-            p.inst[ix].next = null;
-            p.inst[ix].op = instOriginal.op;
-            p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+            p2.inst[ix].next = null;
+            p2.inst[ix].op = instOriginal.op;
+            p2.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
         }
       }
     };
@@ -12164,29 +12164,29 @@ var init_build = __esm({
               if (opOut === Inst.MATCH && hasAlt) return null;
           }
         }
-        let p = onePassCopy(prog);
-        p = makeOnePass(p);
-        if (p !== null) cleanupOnePass(p, prog);
-        return p;
+        let p2 = onePassCopy(prog);
+        p2 = makeOnePass(p2);
+        if (p2 !== null) cleanupOnePass(p2, prog);
+        return p2;
       }
-      static next(inst, r) {
-        const nextIdx = inst.matchRunePos(r);
+      static next(inst, r2) {
+        const nextIdx = inst.matchRunePos(r2);
         if (nextIdx >= 0) return inst.next[nextIdx];
         if (inst.op === Inst.ALT_MATCH) return inst.out;
         return 0;
       }
-      static execute(re2, input, pos, anchor, ncap) {
-        const onepass = re2.onepass;
+      static execute(re22, input, pos, anchor, ncap) {
+        const onepass = re22.onepass;
         if (!onepass) return null;
         const matchcap = new Int32Array(ncap).fill(-1);
         let matched = false;
-        let r = input.step(pos);
-        let rune = r >> 3;
-        let width = r & 7;
+        let r2 = input.step(pos);
+        let rune = r2 >> 3;
+        let width = r2 & 7;
         let r1 = MachineInputBase.EOF();
         let rune1 = -1;
         let width1 = 0;
-        if (r !== MachineInputBase.EOF()) {
+        if (r2 !== MachineInputBase.EOF()) {
           r1 = input.step(pos + width);
           if (r1 !== MachineInputBase.EOF()) {
             rune1 = r1 >> 3;
@@ -12292,17 +12292,17 @@ var init_build = __esm({
         if (rune === Codepoint.CODES["-"]) return "\\";
         return "";
       }
-      static fromRegexp(re) {
-        const regex = new Regexp2(re.op);
-        regex.flags = re.flags;
-        regex.subs = re.subs;
-        regex.runes = re.runes;
-        regex.cap = re.cap;
-        regex.min = re.min;
-        regex.max = re.max;
-        regex.name = re.name;
-        regex.namedGroups = re.namedGroups;
-        regex.lb = re.lb;
+      static fromRegexp(re3) {
+        const regex = new Regexp2(re3.op);
+        regex.flags = re3.flags;
+        regex.subs = re3.subs;
+        regex.runes = re3.runes;
+        regex.cap = re3.cap;
+        regex.min = re3.min;
+        regex.max = re3.max;
+        regex.name = re3.name;
+        regex.namedGroups = re3.namedGroups;
+        regex.lb = re3.lb;
         return regex;
       }
       constructor(op3) {
@@ -12433,22 +12433,22 @@ var init_build = __esm({
             else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
               out += "^";
               for (let i = 1; i < this.runes.length - 1; i += 2) {
-                const lo2 = this.runes[i] + 1;
+                const lo3 = this.runes[i] + 1;
                 const hi = this.runes[i + 1] - 1;
-                out += Regexp2.quoteIfHyphen(lo2);
-                out += Utils.escapeRune(lo2);
-                if (lo2 !== hi) {
+                out += Regexp2.quoteIfHyphen(lo3);
+                out += Utils.escapeRune(lo3);
+                if (lo3 !== hi) {
                   out += "-";
                   out += Regexp2.quoteIfHyphen(hi);
                   out += Utils.escapeRune(hi);
                 }
               }
             } else for (let i = 0; i < this.runes.length; i += 2) {
-              const lo2 = this.runes[i];
+              const lo3 = this.runes[i];
               const hi = this.runes[i + 1];
-              out += Regexp2.quoteIfHyphen(lo2);
-              out += Utils.escapeRune(lo2);
-              if (lo2 !== hi) {
+              out += Regexp2.quoteIfHyphen(lo3);
+              out += Utils.escapeRune(lo3);
+              if (lo3 !== hi) {
                 out += "-";
                 out += Regexp2.quoteIfHyphen(hi);
                 out += Utils.escapeRune(hi);
@@ -12462,13 +12462,13 @@ var init_build = __esm({
         return out;
       }
       maxCap() {
-        let m = 0;
-        if (this.op === Regexp2.Op.CAPTURE) m = this.cap;
+        let m3 = 0;
+        if (this.op === Regexp2.Op.CAPTURE) m3 = this.cap;
         if (this.subs !== null) for (let sub of this.subs) {
           const n = sub.maxCap();
-          if (m < n) m = n;
+          if (m3 < n) m3 = n;
         }
-        return m;
+        return m3;
       }
       equals(that) {
         if (!(that !== null && that instanceof Regexp2)) return false;
@@ -12511,19 +12511,19 @@ var init_build = __esm({
     RegexpWalker = class {
       static walk(root, handler) {
         const stack = [];
-        let re = root;
+        let re3 = root;
         let result2;
         for (; ; ) {
-          if (re.subs.length === 0) result2 = handler.leaf(re);
+          if (re3.subs.length === 0) result2 = handler.leaf(re3);
           else {
-            const state = handler.enter(re);
+            const state = handler.enter(re3);
             if (state.result === void 0) {
               stack.push({
-                re,
+                re: re3,
                 state,
                 i: 0
               });
-              re = re.subs[0];
+              re3 = re3.subs[0];
               continue;
             }
             result2 = state.result;
@@ -12534,7 +12534,7 @@ var init_build = __esm({
             handler.child(frame.re, frame.state, result2, frame.i);
             frame.i++;
             if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
-              re = frame.re.subs[frame.i];
+              re3 = frame.re.subs[frame.i];
               break;
             }
             stack.pop();
@@ -12569,54 +12569,54 @@ var init_build = __esm({
         }
         const numNodes = parent.length;
         const children = new Int32Array(numNodes - 1);
-        for (let c = 1; c < numNodes; c++) children[c - 1] = c;
-        children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+        for (let c3 = 1; c3 < numNodes; c3++) children[c3 - 1] = c3;
+        children.sort((a, b2) => parent[a] - parent[b2] || unit[a] - unit[b2]);
         const childStart = new Int32Array(numNodes + 1);
-        for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+        for (let c3 = 1; c3 < numNodes; c3++) childStart[parent[c3] + 1]++;
         for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
         const childUnit = new Int32Array(numNodes - 1);
-        for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+        for (let k2 = 0; k2 < children.length; k2++) childUnit[k2] = unit[children[k2]];
         this.childStart = childStart;
         this.childUnit = childUnit;
         this.childNode = children;
         const byDepth = new Int32Array(numNodes);
         for (let n = 0; n < numNodes; n++) byDepth[n] = n;
-        byDepth.sort((a, b) => depth[a] - depth[b]);
+        byDepth.sort((a, b2) => depth[a] - depth[b2]);
         const fail2 = new Int32Array(numNodes);
         const match = Uint8Array.from(terminal);
-        for (let k = 1; k < numNodes; k++) {
-          const c = byDepth[k];
-          const p = parent[c];
-          if (p !== 0) {
-            let f = fail2[p];
-            let next = this.next(f, unit[c]);
-            while (next < 0 && f !== 0) {
-              f = fail2[f];
-              next = this.next(f, unit[c]);
+        for (let k2 = 1; k2 < numNodes; k2++) {
+          const c3 = byDepth[k2];
+          const p2 = parent[c3];
+          if (p2 !== 0) {
+            let f2 = fail2[p2];
+            let next = this.next(f2, unit[c3]);
+            while (next < 0 && f2 !== 0) {
+              f2 = fail2[f2];
+              next = this.next(f2, unit[c3]);
             }
-            fail2[c] = next >= 0 ? next : 0;
+            fail2[c3] = next >= 0 ? next : 0;
           }
-          match[c] |= match[fail2[c]];
+          match[c3] |= match[fail2[c3]];
         }
         this.fail = fail2;
         this.match = match;
       }
-      next(node, u) {
-        let lo2 = this.childStart[node];
+      next(node, u3) {
+        let lo3 = this.childStart[node];
         let hi = this.childStart[node + 1];
         const units = this.childUnit;
-        while (lo2 < hi) {
-          const mid = lo2 + hi >> 1;
-          const m = units[mid];
-          if (m === u) return this.childNode[mid];
-          if (m < u) lo2 = mid + 1;
+        while (lo3 < hi) {
+          const mid = lo3 + hi >> 1;
+          const m3 = units[mid];
+          if (m3 === u3) return this.childNode[mid];
+          if (m3 < u3) lo3 = mid + 1;
           else hi = mid;
         }
         return -1;
       }
-      advance(node, u) {
+      advance(node, u3) {
         for (; ; ) {
-          const next = this.next(node, u);
+          const next = this.next(node, u3);
           if (next >= 0) return next;
           if (node === 0) return 0;
           node = this.fail[node];
@@ -12692,36 +12692,36 @@ var init_build = __esm({
       }
     };
     PrefilterTree = class PrefilterTree2 {
-      static build(re) {
-        if (!re) return new Prefilter(Prefilter.Type.NONE);
-        return RegexpWalker.walk(re, PrefilterTree2.WALKER);
+      static build(re3) {
+        if (!re3) return new Prefilter(Prefilter.Type.NONE);
+        return RegexpWalker.walk(re3, PrefilterTree2.WALKER);
       }
       static WALKER = {
-        leaf: (re) => PrefilterTree2.leaf(re),
-        enter: (re) => PrefilterTree2.enter(re),
-        child: (re, state, result2) => PrefilterTree2.child(re, state, result2),
-        leave: (re, state) => PrefilterTree2.leave(re, state)
+        leaf: (re3) => PrefilterTree2.leaf(re3),
+        enter: (re3) => PrefilterTree2.enter(re3),
+        child: (re3, state, result2) => PrefilterTree2.child(re3, state, result2),
+        leave: (re3, state) => PrefilterTree2.leave(re3, state)
       };
-      static leaf(re) {
-        if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
-        if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+      static leaf(re3) {
+        if (re3.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+        if (re3.runes.length === 0 || (re3.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
         let str = "";
-        for (let i = 0; i < re.runes.length; i++) {
-          if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
-          str += String.fromCodePoint(re.runes[i]);
+        for (let i = 0; i < re3.runes.length; i++) {
+          if (Unicode.isUnsearchable(re3.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+          str += String.fromCodePoint(re3.runes[i]);
         }
         const pf = new Prefilter(Prefilter.Type.EXACT);
         pf.str = str;
         pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
         return pf;
       }
-      static enter(re) {
-        switch (re.op) {
+      static enter(re3) {
+        switch (re3.op) {
           case Regexp.Op.CAPTURE:
           case Regexp.Op.PLUS:
             return { sub: null };
           case Regexp.Op.REPEAT:
-            if (re.min >= 1) return { sub: null };
+            if (re3.min >= 1) return { sub: null };
             return { result: new Prefilter(Prefilter.Type.NONE) };
           case Regexp.Op.CONCAT:
             return {
@@ -12737,7 +12737,7 @@ var init_build = __esm({
             return { result: new Prefilter(Prefilter.Type.NONE) };
         }
       }
-      static child(re, state, s) {
+      static child(re3, state, s) {
         if (state.subs === void 0) {
           state.sub = s;
           return;
@@ -12745,7 +12745,7 @@ var init_build = __esm({
         if (state.pf.type === Prefilter.Type.AND) {
           if (s.type === Prefilter.Type.NONE) return;
           if (s.type === Prefilter.Type.AND) {
-            for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+            for (let j3 = 0; j3 < s.subs.length; j3++) state.subs.push(s.subs[j3]);
             return;
           }
           state.subs.push(s);
@@ -12756,12 +12756,12 @@ var init_build = __esm({
           return;
         }
         if (s.type === Prefilter.Type.OR) {
-          for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+          for (let j3 = 0; j3 < s.subs.length; j3++) state.subs.push(s.subs[j3]);
           return;
         }
         state.subs.push(s);
       }
-      static leave(re, state) {
+      static leave(re3, state) {
         if (state.subs === void 0) return state.sub;
         const pf = state.pf;
         const seen = /* @__PURE__ */ new Set();
@@ -12899,8 +12899,8 @@ var init_build = __esm({
         }
         return flag;
       }
-      patch(l, val) {
-        let head = l.head;
+      patch(l2, val) {
+        let head = l2.head;
         while (head !== 0) {
           const i = this.inst[head >> 1];
           if ((head & 1) === 0) {
@@ -12952,41 +12952,41 @@ var init_build = __esm({
       }
     };
     Compiler = class Compiler2 {
-      static compileRegexp(re) {
-        const c = new Compiler2();
-        const f = c.compile(re);
-        c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
-        c.prog.start = f.i;
-        c.prog.markLookbehindInsts();
-        return c.prog;
+      static compileRegexp(re3) {
+        const c3 = new Compiler2();
+        const f2 = c3.compile(re3);
+        c3.prog.patch(f2.out, c3.newInst(Inst.MATCH).i);
+        c3.prog.start = f2.i;
+        c3.prog.markLookbehindInsts();
+        return c3.prog;
       }
       static compileSet(regexps) {
-        const c = new Compiler2();
+        const c3 = new Compiler2();
         if (regexps.length === 0) {
-          c.prog.start = c.newInst(Inst.FAIL).i;
-          c.prog.markLookbehindInsts();
-          return c.prog;
+          c3.prog.start = c3.newInst(Inst.FAIL).i;
+          c3.prog.markLookbehindInsts();
+          return c3.prog;
         }
         let starts = [];
         for (let i = 0; i < regexps.length; i++) {
-          c.lbOffset = c.prog.numLb;
-          const f = c.compile(regexps[i]);
-          const m = c.newInst(Inst.MATCH);
-          c.prog.getInst(m.i).arg = i;
-          c.prog.patch(f.out, m.i);
-          starts.push(f.i);
+          c3.lbOffset = c3.prog.numLb;
+          const f2 = c3.compile(regexps[i]);
+          const m3 = c3.newInst(Inst.MATCH);
+          c3.prog.getInst(m3.i).arg = i;
+          c3.prog.patch(f2.out, m3.i);
+          starts.push(f2.i);
         }
         let start = starts[0];
         for (let i = 1; i < starts.length; i++) {
-          const f = c.newInst(Inst.ALT);
-          const inst = c.prog.getInst(f.i);
+          const f2 = c3.newInst(Inst.ALT);
+          const inst = c3.prog.getInst(f2.i);
           inst.out = start;
           inst.arg = starts[i];
-          start = f.i;
+          start = f2.i;
         }
-        c.prog.start = start;
-        c.prog.markLookbehindInsts();
-        return c.prog;
+        c3.prog.start = start;
+        c3.prog.markLookbehindInsts();
+        return c3.prog;
       }
       constructor() {
         this.prog = new Prog();
@@ -12994,10 +12994,10 @@ var init_build = __esm({
         this.lbOffset = 0;
         this.runeCache = /* @__PURE__ */ new Map();
         this.walker = {
-          leaf: (re) => this.leaf(re),
-          enter: (re) => this.enter(re),
-          child: (re, state, result2) => this.child(re, state, result2),
-          leave: (re, state) => this.leave(re, state)
+          leaf: (re3) => this.leaf(re3),
+          enter: (re3) => this.enter(re3),
+          child: (re3, state, result2) => this.child(re3, state, result2),
+          leave: (re3, state) => this.leave(re3, state)
         };
       }
       newInst(op3) {
@@ -13005,19 +13005,19 @@ var init_build = __esm({
         return new Frag(this.prog.numInst() - 1, new PatchList(), true);
       }
       nop() {
-        const f = this.newInst(Inst.NOP);
-        f.out = new PatchList(f.i << 1, f.i << 1);
-        return f;
+        const f2 = this.newInst(Inst.NOP);
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
+        return f2;
       }
       fail() {
         return new Frag();
       }
       cap(arg) {
-        const f = this.newInst(Inst.CAPTURE);
-        f.out = new PatchList(f.i << 1, f.i << 1);
-        this.prog.getInst(f.i).arg = arg;
+        const f2 = this.newInst(Inst.CAPTURE);
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
+        this.prog.getInst(f2.i).arg = arg;
         if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
-        return f;
+        return f2;
       }
       cat(f1, f2) {
         if (f1.i === 0 || f2.i === 0) {
@@ -13031,40 +13031,40 @@ var init_build = __esm({
       alt(f1, f2) {
         if (f1.i === 0) return f2;
         if (f2.i === 0) return f1;
-        const f = this.newInst(Inst.ALT);
-        const i = this.prog.getInst(f.i);
+        const f3 = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f3.i);
         i.out = f1.i;
         i.arg = f2.i;
-        f.out = this.prog.append(f1.out, f2.out);
-        f.nullable = f1.nullable || f2.nullable;
-        return f;
+        f3.out = this.prog.append(f1.out, f2.out);
+        f3.nullable = f1.nullable || f2.nullable;
+        return f3;
       }
       loop(f1, nongreedy) {
-        const f = this.newInst(Inst.ALT);
-        const i = this.prog.getInst(f.i);
+        const f2 = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f2.i);
         if (nongreedy) {
           i.arg = f1.i;
-          f.out = new PatchList(f.i << 1, f.i << 1);
+          f2.out = new PatchList(f2.i << 1, f2.i << 1);
         } else {
           i.out = f1.i;
-          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+          f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
         }
-        this.prog.patch(f1.out, f.i);
-        return f;
+        this.prog.patch(f1.out, f2.i);
+        return f2;
       }
       quest(f1, nongreedy) {
         if (f1.i === 0) return this.nop();
-        const f = this.newInst(Inst.ALT);
-        const i = this.prog.getInst(f.i);
+        const f2 = this.newInst(Inst.ALT);
+        const i = this.prog.getInst(f2.i);
         if (nongreedy) {
           i.arg = f1.i;
-          f.out = new PatchList(f.i << 1, f.i << 1);
+          f2.out = new PatchList(f2.i << 1, f2.i << 1);
         } else {
           i.out = f1.i;
-          f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+          f2.out = new PatchList(f2.i << 1 | 1, f2.i << 1 | 1);
         }
-        f.out = this.prog.append(f.out, f1.out);
-        return f;
+        f2.out = this.prog.append(f2.out, f1.out);
+        return f2;
       }
       star(f1, nongreedy) {
         if (f1.i === 0) return this.nop();
@@ -13076,24 +13076,24 @@ var init_build = __esm({
         return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
       }
       empty(op3) {
-        const f = this.newInst(Inst.EMPTY_WIDTH);
-        this.prog.getInst(f.i).arg = op3;
-        f.out = new PatchList(f.i << 1, f.i << 1);
-        return f;
+        const f2 = this.newInst(Inst.EMPTY_WIDTH);
+        this.prog.getInst(f2.i).arg = op3;
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
+        return f2;
       }
       rune(runes, flags) {
-        const f = this.newInst(Inst.RUNE);
-        f.nullable = false;
-        const i = this.prog.getInst(f.i);
+        const f2 = this.newInst(Inst.RUNE);
+        f2.nullable = false;
+        const i = this.prog.getInst(f2.i);
         i.runes = runes;
         flags &= RE2Flags.FOLD_CASE;
         if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
         i.arg = flags;
-        f.out = new PatchList(f.i << 1, f.i << 1);
+        f2.out = new PatchList(f2.i << 1, f2.i << 1);
         if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
         else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
         else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
-        return f;
+        return f2;
       }
       lookBehind(a, parsedLb) {
         const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
@@ -13110,31 +13110,31 @@ var init_build = __esm({
         checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
         return checkId;
       }
-      compile(re) {
-        return RegexpWalker.walk(re, this.walker);
+      compile(re3) {
+        return RegexpWalker.walk(re3, this.walker);
       }
-      leaf(re) {
-        switch (re.op) {
+      leaf(re3) {
+        switch (re3.op) {
           case Regexp.Op.NO_MATCH:
             return this.fail();
           case Regexp.Op.EMPTY_MATCH:
             return this.nop();
           case Regexp.Op.LITERAL: {
-            if (re.runes.length === 0) return this.nop();
-            let f = null;
-            for (let r of re.runes) {
-              let singleRune = this.runeCache.get(r);
+            if (re3.runes.length === 0) return this.nop();
+            let f2 = null;
+            for (let r2 of re3.runes) {
+              let singleRune = this.runeCache.get(r2);
               if (singleRune === void 0) {
-                singleRune = new Int32Array([r]);
-                this.runeCache.set(r, singleRune);
+                singleRune = new Int32Array([r2]);
+                this.runeCache.set(r2, singleRune);
               }
-              const f1 = this.rune(singleRune, re.flags);
-              f = f === null ? f1 : this.cat(f, f1);
+              const f1 = this.rune(singleRune, re3.flags);
+              f2 = f2 === null ? f1 : this.cat(f2, f1);
             }
-            return f;
+            return f2;
           }
           case Regexp.Op.CHAR_CLASS:
-            return this.rune(re.runes, re.flags);
+            return this.rune(re3.runes, re3.flags);
           case Regexp.Op.ANY_CHAR_NOT_NL:
             return this.rune(ANY_RUNE_NOT_NL, 0);
           case Regexp.Op.ANY_CHAR:
@@ -13158,8 +13158,8 @@ var init_build = __esm({
             throw new RE2JSCompileException("regexp: unhandled case in compile");
         }
       }
-      enter(re) {
-        switch (re.op) {
+      enter(re3) {
+        switch (re3.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.STAR:
@@ -13168,7 +13168,7 @@ var init_build = __esm({
             return { sub: null };
           case Regexp.Op.CAPTURE:
             return {
-              bra: this.cap(re.cap << 1),
+              bra: this.cap(re3.cap << 1),
               sub: null
             };
           case Regexp.Op.CONCAT:
@@ -13178,26 +13178,26 @@ var init_build = __esm({
             throw new RE2JSCompileException("regexp: unhandled case in compile");
         }
       }
-      child(re, state, f1) {
-        if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
-        else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+      child(re3, state, f1) {
+        if (re3.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+        else if (re3.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
         else state.sub = f1;
       }
-      leave(re, state) {
-        switch (re.op) {
+      leave(re3, state) {
+        switch (re3.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
-            return this.lookBehind(state.sub, re.lb);
+            return this.lookBehind(state.sub, re3.lb);
           case Regexp.Op.CAPTURE: {
-            const ket = this.cap(re.cap << 1 | 1);
+            const ket = this.cap(re3.cap << 1 | 1);
             return this.cat(this.cat(state.bra, state.sub), ket);
           }
           case Regexp.Op.STAR:
-            return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+            return this.star(state.sub, (re3.flags & RE2Flags.NON_GREEDY) !== 0);
           case Regexp.Op.PLUS:
-            return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+            return this.plus(state.sub, (re3.flags & RE2Flags.NON_GREEDY) !== 0);
           case Regexp.Op.QUEST:
-            return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+            return this.quest(state.sub, (re3.flags & RE2Flags.NON_GREEDY) !== 0);
           case Regexp.Op.CONCAT:
           case Regexp.Op.ALTERNATE:
             return state.f;
@@ -13207,27 +13207,27 @@ var init_build = __esm({
       }
     };
     Simplify = class Simplify2 {
-      static simplify(re) {
-        if (re === null) return null;
-        return RegexpWalker.walk(re, Simplify2.WALKER);
+      static simplify(re3) {
+        if (re3 === null) return null;
+        return RegexpWalker.walk(re3, Simplify2.WALKER);
       }
       static WALKER = {
-        leaf: (re) => Simplify2.leaf(re),
-        enter: (re) => Simplify2.enter(re),
-        child: (re, state, result2, i) => Simplify2.child(re, state, result2, i),
-        leave: (re, state) => Simplify2.leave(re, state)
+        leaf: (re3) => Simplify2.leaf(re3),
+        enter: (re3) => Simplify2.enter(re3),
+        child: (re3, state, result2, i) => Simplify2.child(re3, state, result2, i),
+        leave: (re3, state) => Simplify2.leave(re3, state)
       };
-      static leaf(re) {
-        if (re.op === Regexp.Op.CHAR_CLASS) {
-          if (re.runes === null) return re;
-          if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
-          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
-          if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+      static leaf(re3) {
+        if (re3.op === Regexp.Op.CHAR_CLASS) {
+          if (re3.runes === null) return re3;
+          if (re3.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+          if (re3.runes.length === 2 && re3.runes[0] === 0 && re3.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+          if (re3.runes.length === 4 && re3.runes[0] === 0 && re3.runes[1] === Codepoint.CODES["\n"] - 1 && re3.runes[2] === Codepoint.CODES["\n"] + 1 && re3.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
         }
-        return re;
+        return re3;
       }
-      static enter(re) {
-        switch (re.op) {
+      static enter(re3) {
+        switch (re3.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE:
@@ -13242,19 +13242,19 @@ var init_build = __esm({
               changed: false
             };
           case Regexp.Op.REPEAT:
-            if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+            if (re3.min === 0 && re3.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
             return { sub: null };
           default:
-            return { result: re };
+            return { result: re3 };
         }
       }
-      static child(re, state, nsub, i) {
+      static child(re3, state, nsub, i) {
         if (state.subs === void 0) {
           state.sub = nsub;
           return;
         }
-        if (nsub !== re.subs[i]) state.changed = true;
-        if (re.op === Regexp.Op.CONCAT) {
+        if (nsub !== re3.subs[i]) state.changed = true;
+        if (re3.op === Regexp.Op.CONCAT) {
           if (nsub.op === Regexp.Op.NO_MATCH) {
             state.result = new Regexp(Regexp.Op.NO_MATCH);
             return;
@@ -13265,7 +13265,7 @@ var init_build = __esm({
           }
           if (nsub.op === Regexp.Op.CONCAT) {
             state.changed = true;
-            for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+            for (let j3 = 0; j3 < nsub.subs.length; j3++) state.subs.push(nsub.subs[j3]);
             return;
           }
         } else {
@@ -13275,66 +13275,66 @@ var init_build = __esm({
           }
           if (nsub.op === Regexp.Op.ALTERNATE) {
             state.changed = true;
-            for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+            for (let j3 = 0; j3 < nsub.subs.length; j3++) state.subs.push(nsub.subs[j3]);
             return;
           }
         }
         state.subs.push(nsub);
       }
-      static leave(re, state) {
-        switch (re.op) {
+      static leave(re3, state) {
+        switch (re3.op) {
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE: {
             const sub = state.sub;
-            if (sub !== re.subs[0]) {
-              const nre = Regexp.fromRegexp(re);
+            if (sub !== re3.subs[0]) {
+              const nre = Regexp.fromRegexp(re3);
               nre.runes = /* @__PURE__ */ new Int32Array(0);
               nre.subs = [sub];
               return nre;
             }
-            return re;
+            return re3;
           }
           case Regexp.Op.CONCAT:
           case Regexp.Op.ALTERNATE:
             if (state.changed) {
               const newSubs = state.subs;
-              if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+              if (newSubs.length === 0) return new Regexp(re3.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
               if (newSubs.length === 1) return newSubs[0];
-              const nre = Regexp.fromRegexp(re);
+              const nre = Regexp.fromRegexp(re3);
               nre.runes = /* @__PURE__ */ new Int32Array(0);
               nre.subs = newSubs;
               return nre;
             }
-            return re;
+            return re3;
           case Regexp.Op.STAR:
           case Regexp.Op.PLUS:
           case Regexp.Op.QUEST:
-            return Simplify2.simplify1(re.op, re.flags, state.sub, re);
+            return Simplify2.simplify1(re3.op, re3.flags, state.sub, re3);
           case Regexp.Op.REPEAT:
-            return Simplify2.simplifyRepeat(re, state.sub);
+            return Simplify2.simplifyRepeat(re3, state.sub);
           default:
-            return re;
+            return re3;
         }
       }
-      static simplifyRepeat(re, sub) {
-        if (re.max === -1) {
-          if (re.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re.flags, sub, null);
-          if (re.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+      static simplifyRepeat(re3, sub) {
+        if (re3.max === -1) {
+          if (re3.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re3.flags, sub, null);
+          if (re3.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re3.flags, sub, null);
           const subs = [];
-          for (let i = 0; i < re.min - 1; i++) subs.push(sub);
-          subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+          for (let i = 0; i < re3.min - 1; i++) subs.push(sub);
+          subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re3.flags, sub, null));
           return Simplify2.concat(subs);
         }
-        if (re.min === 1 && re.max === 1) return sub;
+        if (re3.min === 1 && re3.max === 1) return sub;
         let prefixSubs = null;
-        if (re.min > 0) {
+        if (re3.min > 0) {
           prefixSubs = [];
-          for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+          for (let i = 0; i < re3.min; i++) prefixSubs.push(sub);
         }
-        if (re.max > re.min) {
-          let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
-          for (let i = re.min + 1; i < re.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, Simplify2.concat([sub, suffix]), null);
+        if (re3.max > re3.min) {
+          let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re3.flags, sub, null);
+          for (let i = re3.min + 1; i < re3.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re3.flags, Simplify2.concat([sub, suffix]), null);
           if (prefixSubs === null) return suffix;
           prefixSubs.push(suffix);
         }
@@ -13348,7 +13348,7 @@ var init_build = __esm({
           if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
           if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
           if (sub.op === Regexp.Op.CONCAT) {
-            for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+            for (let j3 = 0; j3 < sub.subs.length; j3++) newSubs.push(sub.subs[j3]);
             continue;
           }
           newSubs.push(sub);
@@ -13359,14 +13359,14 @@ var init_build = __esm({
         nre.subs = newSubs;
         return nre;
       }
-      static simplify1(op3, flags, sub, re) {
+      static simplify1(op3, flags, sub, re3) {
         if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
         if (sub.op === Regexp.Op.NO_MATCH) {
           if (op3 === Regexp.Op.PLUS) return sub;
           return new Regexp(Regexp.Op.EMPTY_MATCH);
         }
         if (op3 === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
-        if (re !== null && re.op === op3 && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+        if (re3 !== null && re3.op === op3 && (re3.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re3.subs[0]) return re3;
         const nre = new Regexp(op3);
         nre.flags = flags;
         nre.subs = [sub];
@@ -13503,14 +13503,14 @@ var init_build = __esm({
       ["[:^xdigit:]", new CharGroup(-1, code17)]
     ]);
     CharClass = class CharClass2 {
-      static charClassToString(r, len) {
+      static charClassToString(r2, len) {
         let result2 = "[";
         for (let i = 0; i < len; i += 2) {
           if (i > 0) result2 += " ";
-          const lo2 = r[i];
-          const hi = r[i + 1];
-          if (lo2 === hi) result2 += `0x${lo2.toString(16)}`;
-          else result2 += `0x${lo2.toString(16)}-0x${hi.toString(16)}`;
+          const lo3 = r2[i];
+          const hi = r2[i + 1];
+          if (lo3 === hi) result2 += `0x${lo3.toString(16)}`;
+          else result2 += `0x${lo3.toString(16)}-0x${hi.toString(16)}`;
         }
         result2 += "]";
         return result2;
@@ -13519,7 +13519,7 @@ var init_build = __esm({
         const n = len >> 1;
         const order = new Array(n);
         for (let i = 0; i < n; i++) order[i] = i;
-        order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+        order.sort((a, b2) => array[2 * a] - array[2 * b2] || array[2 * b2 + 1] - array[2 * a + 1]);
         const sorted = array.slice(0, len);
         for (let i = 0; i < n; i++) {
           array[2 * i] = sorted[2 * order[i]];
@@ -13529,9 +13529,9 @@ var init_build = __esm({
       /**
       * @param {number[]|Int32Array} [r]
       */
-      constructor(r = Utils.emptyInts()) {
-        this.r = r;
-        this.len = r.length;
+      constructor(r2 = Utils.emptyInts()) {
+        this.r = r2;
+        this.len = r2.length;
       }
       toArray() {
         if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
@@ -13547,71 +13547,71 @@ var init_build = __esm({
       cleanClass() {
         if (this.len < 4) return this;
         CharClass2.sortRanges(this.r, this.len);
-        let w = 2;
+        let w2 = 2;
         for (let i = 2; i < this.len; i += 2) {
-          const lo2 = this.r[i];
+          const lo3 = this.r[i];
           const hi = this.r[i + 1];
-          if (lo2 <= this.r[w - 1] + 1) {
-            if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+          if (lo3 <= this.r[w2 - 1] + 1) {
+            if (hi > this.r[w2 - 1]) this.r[w2 - 1] = hi;
             continue;
           }
-          this.r[w] = lo2;
-          this.r[w + 1] = hi;
-          w += 2;
+          this.r[w2] = lo3;
+          this.r[w2 + 1] = hi;
+          w2 += 2;
         }
-        this.len = w;
+        this.len = w2;
         return this;
       }
-      appendLiteral(x, flags) {
-        return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+      appendLiteral(x2, flags) {
+        return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x2, x2) : this.appendRange(x2, x2);
       }
-      appendRange(lo2, hi) {
+      appendRange(lo3, hi) {
         if (this.len > 0) {
           for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
             const rlo = this.r[this.len - i];
             const rhi = this.r[this.len - i + 1];
-            if (lo2 <= rhi + 1 && rlo <= hi + 1) {
-              if (lo2 < rlo) this.r[this.len - i] = lo2;
+            if (lo3 <= rhi + 1 && rlo <= hi + 1) {
+              if (lo3 < rlo) this.r[this.len - i] = lo3;
               if (hi > rhi) this.r[this.len - i + 1] = hi;
               return this;
             }
           }
         }
-        this.r[this.len++] = lo2;
+        this.r[this.len++] = lo3;
         this.r[this.len++] = hi;
         return this;
       }
-      appendFoldedRange(lo2, hi) {
-        if (lo2 <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo2, hi);
-        if (hi < Unicode.MIN_FOLD || lo2 > Unicode.MAX_FOLD) return this.appendRange(lo2, hi);
-        if (lo2 < Unicode.MIN_FOLD) {
-          this.appendRange(lo2, Unicode.MIN_FOLD - 1);
-          lo2 = Unicode.MIN_FOLD;
+      appendFoldedRange(lo3, hi) {
+        if (lo3 <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo3, hi);
+        if (hi < Unicode.MIN_FOLD || lo3 > Unicode.MAX_FOLD) return this.appendRange(lo3, hi);
+        if (lo3 < Unicode.MIN_FOLD) {
+          this.appendRange(lo3, Unicode.MIN_FOLD - 1);
+          lo3 = Unicode.MIN_FOLD;
         }
         if (hi > Unicode.MAX_FOLD) {
           this.appendRange(Unicode.MAX_FOLD + 1, hi);
           hi = Unicode.MAX_FOLD;
         }
-        for (let c = lo2; c <= hi; c++) {
-          this.appendRange(c, c);
-          for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+        for (let c3 = lo3; c3 <= hi; c3++) {
+          this.appendRange(c3, c3);
+          for (let f2 = Unicode.simpleFold(c3); f2 !== c3; f2 = Unicode.simpleFold(f2)) this.appendRange(f2, f2);
         }
         return this;
       }
-      appendClass(x) {
-        for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+      appendClass(x2) {
+        for (let i = 0; i < x2.length; i += 2) this.appendRange(x2[i], x2[i + 1]);
         return this;
       }
-      appendFoldedClass(x) {
-        for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+      appendFoldedClass(x2) {
+        for (let i = 0; i < x2.length; i += 2) this.appendFoldedRange(x2[i], x2[i + 1]);
         return this;
       }
-      appendNegatedClass(x) {
+      appendNegatedClass(x2) {
         let nextLo = 0;
-        for (let i = 0; i < x.length; i += 2) {
-          const lo2 = x[i];
-          const hi = x[i + 1];
-          if (nextLo <= lo2 - 1) this.appendRange(nextLo, lo2 - 1);
+        for (let i = 0; i < x2.length; i += 2) {
+          const lo3 = x2[i];
+          const hi = x2[i + 1];
+          if (nextLo <= lo3 - 1) this.appendRange(nextLo, lo3 - 1);
           nextLo = hi + 1;
         }
         if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
@@ -13619,31 +13619,31 @@ var init_build = __esm({
       }
       appendTable(table) {
         for (let i = 0; i < table.length; ++i) {
-          const lo2 = table.getLo(i);
+          const lo3 = table.getLo(i);
           const hi = table.getHi(i);
           const stride = table.getStride(i);
           if (stride === 1) {
-            this.appendRange(lo2, hi);
+            this.appendRange(lo3, hi);
             continue;
           }
-          for (let c = lo2; c <= hi; c += stride) this.appendRange(c, c);
+          for (let c3 = lo3; c3 <= hi; c3 += stride) this.appendRange(c3, c3);
         }
         return this;
       }
       appendNegatedTable(table) {
         let nextLo = 0;
         for (let i = 0; i < table.length; ++i) {
-          const lo2 = table.getLo(i);
+          const lo3 = table.getLo(i);
           const hi = table.getHi(i);
           const stride = table.getStride(i);
           if (stride === 1) {
-            if (nextLo <= lo2 - 1) this.appendRange(nextLo, lo2 - 1);
+            if (nextLo <= lo3 - 1) this.appendRange(nextLo, lo3 - 1);
             nextLo = hi + 1;
             continue;
           }
-          for (let c = lo2; c <= hi; c += stride) {
-            if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
-            nextLo = c + 1;
+          for (let c3 = lo3; c3 <= hi; c3 += stride) {
+            if (nextLo <= c3 - 1) this.appendRange(nextLo, c3 - 1);
+            nextLo = c3 + 1;
           }
         }
         if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
@@ -13654,31 +13654,31 @@ var init_build = __esm({
       }
       negateClass() {
         let nextLo = 0;
-        let w = 0;
+        let w2 = 0;
         for (let i = 0; i < this.len; i += 2) {
-          const lo2 = this.r[i];
+          const lo3 = this.r[i];
           const hi = this.r[i + 1];
-          if (nextLo <= lo2 - 1) {
-            this.r[w] = nextLo;
-            this.r[w + 1] = lo2 - 1;
-            w += 2;
+          if (nextLo <= lo3 - 1) {
+            this.r[w2] = nextLo;
+            this.r[w2 + 1] = lo3 - 1;
+            w2 += 2;
           }
           nextLo = hi + 1;
         }
-        this.len = w;
+        this.len = w2;
         if (nextLo <= Unicode.MAX_RUNE) {
           this.r[this.len++] = nextLo;
           this.r[this.len++] = Unicode.MAX_RUNE;
         }
         return this;
       }
-      appendClassWithSign(x, sign) {
-        return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+      appendClassWithSign(x2, sign) {
+        return sign < 0 ? this.appendNegatedClass(x2) : this.appendClass(x2);
       }
-      appendGroup(g, foldCase) {
-        let cls = g.cls;
+      appendGroup(g3, foldCase) {
+        let cls = g3.cls;
         if (foldCase) cls = new CharClass2().appendFoldedClass(cls).cleanClass().toArray();
-        return this.appendClassWithSign(cls, g.sign);
+        return this.appendClassWithSign(cls, g3.sign);
       }
       toString() {
         return CharClass2.charClassToString(this.r, this.len);
@@ -13708,9 +13708,9 @@ var init_build = __esm({
         this.position += s.length;
       }
       pop() {
-        const r = this.str.codePointAt(this.position);
-        this.position += Utils.charCount(r);
-        return r;
+        const r2 = this.str.codePointAt(this.position);
+        this.position += Utils.charCount(r2);
+        return r2;
       }
       lookingAt(s) {
         return this.str.startsWith(s, this.position);
@@ -13799,27 +13799,27 @@ var init_build = __esm({
         };
         return null;
       }
-      static minFoldRune(r) {
-        if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
-        let min = r;
-        const r0 = r;
-        for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+      static minFoldRune(r2) {
+        if (r2 < Unicode.MIN_FOLD || r2 > Unicode.MAX_FOLD) return r2;
+        let min = r2;
+        const r0 = r2;
+        for (r2 = Unicode.simpleFold(r2); r2 !== r0; r2 = Unicode.simpleFold(r2)) if (min > r2) min = r2;
         return min;
       }
-      static leadingRegexp(re) {
-        if (re.op === Regexp.Op.EMPTY_MATCH) return null;
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-          const sub = re.subs[0];
+      static leadingRegexp(re3) {
+        if (re3.op === Regexp.Op.EMPTY_MATCH) return null;
+        if (re3.op === Regexp.Op.CONCAT && re3.subs.length > 0) {
+          const sub = re3.subs[0];
           if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
           return sub;
         }
-        return re;
+        return re3;
       }
       static literalRegexp(s, flags) {
-        const re = new Regexp(Regexp.Op.LITERAL);
-        re.flags = flags;
-        re.runes = Utils.stringToRunes(s);
-        return re;
+        const re3 = new Regexp(Regexp.Op.LITERAL);
+        re3.flags = flags;
+        re3.runes = Utils.stringToRunes(s);
+        return re3;
       }
       /**
       * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
@@ -13829,54 +13829,54 @@ var init_build = __esm({
       static parse(pattern, flags) {
         return new Parser2(pattern, flags).parseInternal();
       }
-      static parseRepeat(t) {
-        const start = t.pos();
-        if (!t.more() || !t.lookingAt("{")) return -1;
-        t.skip(1);
-        const min = Parser2.parseInt(t);
+      static parseRepeat(t2) {
+        const start = t2.pos();
+        if (!t2.more() || !t2.lookingAt("{")) return -1;
+        t2.skip(1);
+        const min = Parser2.parseInt(t2);
         if (min === -1) return -1;
-        if (!t.more()) return -1;
+        if (!t2.more()) return -1;
         let max;
-        if (!t.lookingAt(",")) max = min;
+        if (!t2.lookingAt(",")) max = min;
         else {
-          t.skip(1);
-          if (!t.more()) return -1;
-          if (t.lookingAt("}")) max = -1;
-          else if ((max = Parser2.parseInt(t)) === -1) return -1;
+          t2.skip(1);
+          if (!t2.more()) return -1;
+          if (t2.lookingAt("}")) max = -1;
+          else if ((max = Parser2.parseInt(t2)) === -1) return -1;
         }
-        if (!t.more() || !t.lookingAt("}")) return -1;
-        t.skip(1);
-        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start));
+        if (!t2.more() || !t2.lookingAt("}")) return -1;
+        t2.skip(1);
+        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t2.from(start));
         return min << 16 | max & Unicode.MAX_BMP;
       }
       static isValidCaptureName(name3) {
         if (name3.length === 0) return false;
         for (let i = 0; i < name3.length; i++) {
-          const c = name3.codePointAt(i);
-          if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+          const c3 = name3.codePointAt(i);
+          if (c3 !== Codepoint.CODES["_"] && !Utils.isalnum(c3)) return false;
         }
         return true;
       }
-      static parseInt(t) {
-        const start = t.pos();
-        while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
-        const n = t.from(start);
+      static parseInt(t2) {
+        const start = t2.pos();
+        while (t2.more() && t2.peek() >= Codepoint.CODES["0"] && t2.peek() <= Codepoint.CODES["9"]) t2.skip(1);
+        const n = t2.from(start);
         if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
         if (n.length > 8) return -2;
         return parseInt(n, 10);
       }
-      static isCharClass(re) {
-        return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+      static isCharClass(re3) {
+        return re3.op === Regexp.Op.LITERAL && re3.runes.length === 1 || re3.op === Regexp.Op.CHAR_CLASS || re3.op === Regexp.Op.ANY_CHAR_NOT_NL || re3.op === Regexp.Op.ANY_CHAR;
       }
-      static matchRune(re, r) {
-        switch (re.op) {
+      static matchRune(re3, r2) {
+        switch (re3.op) {
           case Regexp.Op.LITERAL:
-            return re.runes.length === 1 && re.runes[0] === r;
+            return re3.runes.length === 1 && re3.runes[0] === r2;
           case Regexp.Op.CHAR_CLASS:
-            for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+            for (let i = 0; i < re3.runes.length; i += 2) if (re3.runes[i] <= r2 && r2 <= re3.runes[i + 1]) return true;
             return false;
           case Regexp.Op.ANY_CHAR_NOT_NL:
-            return r !== Codepoint.CODES["\n"];
+            return r2 !== Codepoint.CODES["\n"];
           case Regexp.Op.ANY_CHAR:
             return true;
         }
@@ -13902,12 +13902,12 @@ var init_build = __esm({
             dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
         }
       }
-      static parseEscape(t) {
-        const startPos = t.pos();
-        t.skip(1);
-        if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_TRAILING_BACKSLASH);
-        let c = t.pop();
-        bigswitch: switch (c) {
+      static parseEscape(t2) {
+        const startPos = t2.pos();
+        t2.skip(1);
+        if (!t2.more()) throw new RE2JSSyntaxException(Parser2.ERR_TRAILING_BACKSLASH);
+        let c3 = t2.pop();
+        bigswitch: switch (c3) {
           case Codepoint.CODES["1"]:
           case Codepoint.CODES["2"]:
           case Codepoint.CODES["3"]:
@@ -13915,41 +13915,41 @@ var init_build = __esm({
           case Codepoint.CODES["5"]:
           case Codepoint.CODES["6"]:
           case Codepoint.CODES["7"]:
-            if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+            if (!t2.more() || t2.peek() < Codepoint.CODES["0"] || t2.peek() > Codepoint.CODES["7"]) break;
           case Codepoint.CODES["0"]: {
-            let r = c - Codepoint.CODES["0"];
+            let r2 = c3 - Codepoint.CODES["0"];
             for (let i = 1; i < 3; i++) {
-              if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
-              r = r * 8 + t.peek() - Codepoint.CODES["0"];
-              t.skip(1);
+              if (!t2.more() || t2.peek() < Codepoint.CODES["0"] || t2.peek() > Codepoint.CODES["7"]) break;
+              r2 = r2 * 8 + t2.peek() - Codepoint.CODES["0"];
+              t2.skip(1);
             }
-            return r;
+            return r2;
           }
           case Codepoint.CODES["x"]: {
-            if (!t.more()) break;
-            c = t.pop();
-            if (c === Codepoint.CODES["{"]) {
+            if (!t2.more()) break;
+            c3 = t2.pop();
+            if (c3 === Codepoint.CODES["{"]) {
               let nhex = 0;
-              let r = 0;
+              let r2 = 0;
               while (true) {
-                if (!t.more()) break bigswitch;
-                c = t.pop();
-                if (c === Codepoint.CODES["}"]) break;
-                const v = Utils.unhex(c);
+                if (!t2.more()) break bigswitch;
+                c3 = t2.pop();
+                if (c3 === Codepoint.CODES["}"]) break;
+                const v = Utils.unhex(c3);
                 if (v < 0) break bigswitch;
-                r = r * 16 + v;
-                if (r > Unicode.MAX_RUNE) break bigswitch;
+                r2 = r2 * 16 + v;
+                if (r2 > Unicode.MAX_RUNE) break bigswitch;
                 nhex++;
               }
               if (nhex === 0) break bigswitch;
-              return r;
+              return r2;
             }
-            const x = Utils.unhex(c);
-            if (!t.more()) break;
-            c = t.pop();
-            const y = Utils.unhex(c);
-            if (x < 0 || y < 0) break;
-            return x * 16 + y;
+            const x2 = Utils.unhex(c3);
+            if (!t2.more()) break;
+            c3 = t2.pop();
+            const y3 = Utils.unhex(c3);
+            if (x2 < 0 || y3 < 0) break;
+            return x2 * 16 + y3;
           }
           case Codepoint.CODES["a"]:
             return Codepoint.CODES["\x07"];
@@ -13964,20 +13964,20 @@ var init_build = __esm({
           case Codepoint.CODES["v"]:
             return Codepoint.CODES["\v"];
           default:
-            if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+            if (c3 <= Unicode.MAX_ASCII && !Utils.isalnum(c3)) return c3;
         }
-        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, t.from(startPos));
+        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, t2.from(startPos));
       }
-      static parseClassChar(t, wholeClassPos) {
-        if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_BRACKET, t.from(wholeClassPos));
-        if (t.lookingAt("\\")) return Parser2.parseEscape(t);
-        return t.pop();
+      static parseClassChar(t2, wholeClassPos) {
+        if (!t2.more()) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_BRACKET, t2.from(wholeClassPos));
+        if (t2.lookingAt("\\")) return Parser2.parseEscape(t2);
+        return t2.pop();
       }
-      static hasCapture(re) {
-        if (re === null) return false;
-        if (re.op === Regexp.Op.CAPTURE) return true;
-        if (re.subs) {
-          for (let sub of re.subs) if (Parser2.hasCapture(sub)) return true;
+      static hasCapture(re3) {
+        if (re3 === null) return false;
+        if (re3.op === Regexp.Op.CAPTURE) return true;
+        if (re3.subs) {
+          for (let sub of re3.subs) if (Parser2.hasCapture(sub)) return true;
         }
         return false;
       }
@@ -13996,33 +13996,33 @@ var init_build = __esm({
         this.nlb = 0;
       }
       newRegexp(op3) {
-        let re = this.free;
-        if (re !== null && re.subs !== null && re.subs.length > 0) {
-          this.free = re.subs[0];
-          re.reinit();
-          re.op = op3;
+        let re3 = this.free;
+        if (re3 !== null && re3.subs !== null && re3.subs.length > 0) {
+          this.free = re3.subs[0];
+          re3.reinit();
+          re3.op = op3;
         } else {
-          re = new Regexp(op3);
+          re3 = new Regexp(op3);
           this.numRegexp += 1;
         }
-        return re;
+        return re3;
       }
-      reuse(re) {
-        if (this.height !== null && this.height.has(re)) this.height.delete(re);
-        if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
-        this.free = re;
+      reuse(re3) {
+        if (this.height !== null && this.height.has(re3)) this.height.delete(re3);
+        if (re3.subs !== null && re3.subs.length > 0) re3.subs[0] = this.free;
+        this.free = re3;
       }
-      checkLimits(re) {
+      checkLimits(re3) {
         if (this.numRunes > Parser2.MAX_RUNES) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
-        this.checkSize(re);
-        this.checkHeight(re);
+        this.checkSize(re3);
+        this.checkHeight(re3);
       }
-      checkSize(re) {
+      checkSize(re3) {
         if (this.size === null) {
           if (this.repeats === 0) this.repeats = 1;
-          if (re.op === Regexp.Op.REPEAT) {
-            let n = re.max;
-            if (n === -1) n = re.min;
+          if (re3.op === Regexp.Op.REPEAT) {
+            let n = re3.max;
+            if (n === -1) n = re3.min;
             if (n <= 0) n = 1;
             if (n > Math.floor(Parser2.MAX_SIZE / this.repeats)) this.repeats = Parser2.MAX_SIZE;
             else this.repeats *= n;
@@ -14031,69 +14031,69 @@ var init_build = __esm({
           this.size = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkSize(reEx);
         }
-        if (this.calcSize(re, true) > Parser2.MAX_SIZE) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+        if (this.calcSize(re3, true) > Parser2.MAX_SIZE) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
       }
-      calcSize(re, force = false) {
+      calcSize(re3, force = false) {
         if (!force && this.size !== null) {
-          if (this.size.has(re)) return this.size.get(re);
+          if (this.size.has(re3)) return this.size.get(re3);
         }
         let size = 0;
-        switch (re.op) {
+        switch (re3.op) {
           case Regexp.Op.LITERAL:
-            size = re.runes.length;
+            size = re3.runes.length;
             break;
           case Regexp.Op.PLB:
           case Regexp.Op.NLB:
           case Regexp.Op.CAPTURE:
           case Regexp.Op.STAR:
-            size = 2 + this.calcSize(re.subs[0]);
+            size = 2 + this.calcSize(re3.subs[0]);
             break;
           case Regexp.Op.PLUS:
           case Regexp.Op.QUEST:
-            size = 1 + this.calcSize(re.subs[0]);
+            size = 1 + this.calcSize(re3.subs[0]);
             break;
           case Regexp.Op.CONCAT:
-            for (let sub of re.subs) size = size + this.calcSize(sub);
+            for (let sub of re3.subs) size = size + this.calcSize(sub);
             break;
           case Regexp.Op.ALTERNATE:
-            for (let sub of re.subs) size = size + this.calcSize(sub);
-            if (re.subs.length > 1) size = size + re.subs.length - 1;
+            for (let sub of re3.subs) size = size + this.calcSize(sub);
+            if (re3.subs.length > 1) size = size + re3.subs.length - 1;
             break;
           case Regexp.Op.REPEAT: {
-            let sub = this.calcSize(re.subs[0]);
-            if (re.max === -1) {
-              if (re.min === 0) size = 2 + sub;
-              else size = 1 + re.min * sub;
+            let sub = this.calcSize(re3.subs[0]);
+            if (re3.max === -1) {
+              if (re3.min === 0) size = 2 + sub;
+              else size = 1 + re3.min * sub;
               break;
             }
-            size = re.max * sub + (re.max - re.min);
+            size = re3.max * sub + (re3.max - re3.min);
             break;
           }
         }
         size = Math.max(1, size);
         if (this.size === null) this.size = /* @__PURE__ */ new Map();
-        this.size.set(re, size);
+        this.size.set(re3, size);
         return size;
       }
-      checkHeight(re) {
+      checkHeight(re3) {
         if (this.numRegexp < Parser2.MAX_HEIGHT) return;
         if (this.height === null) {
           this.height = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkHeight(reEx);
         }
-        if (this.calcHeight(re, true) > Parser2.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser2.ERR_NESTING_DEPTH);
+        if (this.calcHeight(re3, true) > Parser2.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser2.ERR_NESTING_DEPTH);
       }
-      calcHeight(re, force = false) {
+      calcHeight(re3, force = false) {
         if (!force && this.height !== null) {
-          if (this.height.has(re)) return this.height.get(re);
+          if (this.height.has(re3)) return this.height.get(re3);
         }
         let h = 1;
-        for (let sub of re.subs) {
+        for (let sub of re3.subs) {
           const hsub = this.calcHeight(sub);
           if (h < 1 + hsub) h = 1 + hsub;
         }
         if (this.height === null) this.height = /* @__PURE__ */ new Map();
-        this.height.set(re, h);
+        this.height.set(re3, h);
         return h;
       }
       pop() {
@@ -14105,33 +14105,33 @@ var init_build = __esm({
         while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
         return this.stack.splice(i, n - i);
       }
-      push(re) {
-        this.numRunes += re.runes.length;
-        if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
-          if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
-          re.op = Regexp.Op.LITERAL;
-          re.runes = [re.runes[0]];
-          re.flags = this.flags & ~RE2Flags.FOLD_CASE;
-        } else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
-          if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
-          re.op = Regexp.Op.LITERAL;
-          re.runes = [re.runes[0]];
-          re.flags = this.flags | RE2Flags.FOLD_CASE;
+      push(re3) {
+        this.numRunes += re3.runes.length;
+        if (re3.op === Regexp.Op.CHAR_CLASS && re3.runes.length === 2 && re3.runes[0] === re3.runes[1]) {
+          if (this.maybeConcat(re3.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+          re3.op = Regexp.Op.LITERAL;
+          re3.runes = [re3.runes[0]];
+          re3.flags = this.flags & ~RE2Flags.FOLD_CASE;
+        } else if (re3.op === Regexp.Op.CHAR_CLASS && re3.runes.length === 4 && re3.runes[0] === re3.runes[1] && re3.runes[2] === re3.runes[3] && Unicode.simpleFold(re3.runes[0]) === re3.runes[2] && Unicode.simpleFold(re3.runes[2]) === re3.runes[0] || re3.op === Regexp.Op.CHAR_CLASS && re3.runes.length === 2 && re3.runes[0] + 1 === re3.runes[1] && Unicode.simpleFold(re3.runes[0]) === re3.runes[1] && Unicode.simpleFold(re3.runes[1]) === re3.runes[0]) {
+          if (this.maybeConcat(re3.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+          re3.op = Regexp.Op.LITERAL;
+          re3.runes = [re3.runes[0]];
+          re3.flags = this.flags | RE2Flags.FOLD_CASE;
         } else this.maybeConcat(-1, 0);
-        this.stack.push(re);
-        this.checkLimits(re);
-        return re;
+        this.stack.push(re3);
+        this.checkLimits(re3);
+        return re3;
       }
-      maybeConcat(r, flags) {
+      maybeConcat(r2, flags) {
         const n = this.stack.length;
         if (n < 2) return false;
         const re1 = this.stack[n - 1];
-        const re2 = this.stack[n - 2];
-        if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
-        if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
-        for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
-        if (r >= 0) {
-          re1.runes = [r];
+        const re22 = this.stack[n - 2];
+        if (re1.op !== Regexp.Op.LITERAL || re22.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re22.flags & RE2Flags.FOLD_CASE)) return false;
+        if (!Array.isArray(re22.runes)) re22.runes = Array.from(re22.runes);
+        for (let i = 0; i < re1.runes.length; i++) re22.runes.push(re1.runes[i]);
+        if (r2 >= 0) {
+          re1.runes = [r2];
           re1.flags = flags;
           return true;
         }
@@ -14139,52 +14139,52 @@ var init_build = __esm({
         this.reuse(re1);
         return false;
       }
-      newLiteral(r, flags) {
-        const re = this.newRegexp(Regexp.Op.LITERAL);
-        re.flags = flags;
-        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser2.minFoldRune(r);
-        re.runes = [r];
-        return re;
+      newLiteral(r2, flags) {
+        const re3 = this.newRegexp(Regexp.Op.LITERAL);
+        re3.flags = flags;
+        if ((flags & RE2Flags.FOLD_CASE) !== 0) r2 = Parser2.minFoldRune(r2);
+        re3.runes = [r2];
+        return re3;
       }
-      literal(r) {
-        this.push(this.newLiteral(r, this.flags));
+      literal(r2) {
+        this.push(this.newLiteral(r2, this.flags));
       }
       op(op3) {
-        const re = this.newRegexp(op3);
-        re.flags = this.flags;
-        return this.push(re);
+        const re3 = this.newRegexp(op3);
+        re3.flags = this.flags;
+        return this.push(re3);
       }
-      repeat(op3, min, max, beforePos, t, lastRepeatPos) {
+      repeat(op3, min, max, beforePos, t2, lastRepeatPos) {
         let flags = this.flags;
         if ((flags & RE2Flags.PERL_X) !== 0) {
-          if (t.more() && t.lookingAt("?")) {
-            t.skip(1);
+          if (t2.more() && t2.lookingAt("?")) {
+            t2.skip(1);
             flags ^= RE2Flags.NON_GREEDY;
           }
-          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_OP, t2.from(lastRepeatPos));
         }
         const n = this.stack.length;
-        if (n === 0) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        if (n === 0) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t2.from(beforePos));
         const sub = this.stack[n - 1];
-        if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
-        const re = this.newRegexp(op3);
-        re.min = min;
-        re.max = max;
-        re.flags = flags;
-        re.subs = [sub];
-        this.stack[n - 1] = re;
-        this.checkLimits(re);
-        if (op3 === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+        if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t2.from(beforePos));
+        const re3 = this.newRegexp(op3);
+        re3.min = min;
+        re3.max = max;
+        re3.flags = flags;
+        re3.subs = [sub];
+        this.stack[n - 1] = re3;
+        this.checkLimits(re3);
+        if (op3 === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re3, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t2.from(beforePos));
       }
-      repeatIsValid(re, n) {
-        if (re.op === Regexp.Op.REPEAT) {
-          let m = re.max;
-          if (m === 0) return true;
-          if (m < 0) m = re.min;
-          if (m > n) return false;
-          if (m > 0) n = Math.trunc(n / m);
+      repeatIsValid(re3, n) {
+        if (re3.op === Regexp.Op.REPEAT) {
+          let m3 = re3.max;
+          if (m3 === 0) return true;
+          if (m3 < 0) m3 = re3.min;
+          if (m3 > n) return false;
+          if (m3 > 0) n = Math.trunc(n / m3);
         }
-        for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+        for (let sub of re3.subs) if (!this.repeatIsValid(sub, n)) return false;
         return true;
       }
       concat() {
@@ -14199,15 +14199,15 @@ var init_build = __esm({
         if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
         return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
       }
-      cleanAlt(re) {
-        if (re.op === Regexp.Op.CHAR_CLASS) {
-          re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
-          if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
-            re.runes = /* @__PURE__ */ new Int32Array(0);
-            re.op = Regexp.Op.ANY_CHAR;
-          } else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
-            re.runes = /* @__PURE__ */ new Int32Array(0);
-            re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+      cleanAlt(re3) {
+        if (re3.op === Regexp.Op.CHAR_CLASS) {
+          re3.runes = new CharClass(Array.from(re3.runes)).cleanClass().toArray();
+          if (re3.runes.length === 2 && re3.runes[0] === 0 && re3.runes[1] === Unicode.MAX_RUNE) {
+            re3.runes = /* @__PURE__ */ new Int32Array(0);
+            re3.op = Regexp.Op.ANY_CHAR;
+          } else if (re3.runes.length === 4 && re3.runes[0] === 0 && re3.runes[1] === Codepoint.CODES["\n"] - 1 && re3.runes[2] === Codepoint.CODES["\n"] + 1 && re3.runes[3] === Unicode.MAX_RUNE) {
+            re3.runes = /* @__PURE__ */ new Int32Array(0);
+            re3.op = Regexp.Op.ANY_CHAR_NOT_NL;
           }
         }
       }
@@ -14218,20 +14218,20 @@ var init_build = __esm({
         let newsubs = new Array(len).fill(null);
         let i = 0;
         for (let sub of subs) if (sub.op === op3) {
-          for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+          for (let j3 = 0; j3 < sub.subs.length; j3++) newsubs[i++] = sub.subs[j3];
           this.reuse(sub);
         } else newsubs[i++] = sub;
-        let re = this.newRegexp(op3);
-        re.subs = newsubs;
+        let re3 = this.newRegexp(op3);
+        re3.subs = newsubs;
         if (op3 === Regexp.Op.ALTERNATE) {
-          re.subs = this.factor(re.subs);
-          if (re.subs.length === 1) {
-            const old = re;
-            re = re.subs[0];
+          re3.subs = this.factor(re3.subs);
+          if (re3.subs.length === 1) {
+            const old = re3;
+            re3 = re3.subs[0];
             this.reuse(old);
           }
         }
-        return re;
+        return re3;
       }
       factor(array) {
         if (array.length < 2) return array;
@@ -14247,12 +14247,12 @@ var init_build = __esm({
           let istrlen = 0;
           let iflags = 0;
           if (i < lensub) {
-            let re = array[s + i];
-            if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
-            if (re.op === Regexp.Op.LITERAL) {
-              istr = re.runes;
-              istrlen = re.runes.length;
-              iflags = re.flags & RE2Flags.FOLD_CASE;
+            let re3 = array[s + i];
+            if (re3.op === Regexp.Op.CONCAT && re3.subs.length > 0) re3 = re3.subs[0];
+            if (re3.op === Regexp.Op.LITERAL) {
+              istr = re3.runes;
+              istrlen = re3.runes.length;
+              iflags = re3.flags & RE2Flags.FOLD_CASE;
             }
             if (iflags === strflags) {
               let same2 = 0;
@@ -14269,14 +14269,14 @@ var init_build = __esm({
             const prefix = this.newRegexp(Regexp.Op.LITERAL);
             prefix.flags = strflags;
             prefix.runes = str.slice(0, strlen);
-            for (let j = start; j < i; j++) {
-              array[s + j] = this.removeLeadingString(array[s + j], strlen);
-              this.checkLimits(array[s + j]);
+            for (let j3 = start; j3 < i; j3++) {
+              array[s + j3] = this.removeLeadingString(array[s + j3], strlen);
+              this.checkLimits(array[s + j3]);
             }
             const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
-            const re = this.newRegexp(Regexp.Op.CONCAT);
-            re.subs = [prefix, suffix];
-            array[lenout++] = re;
+            const re3 = this.newRegexp(Regexp.Op.CONCAT);
+            re3.subs = [prefix, suffix];
+            array[lenout++] = re3;
           }
           start = i;
           str = istr;
@@ -14298,15 +14298,15 @@ var init_build = __esm({
           } else if (i === start + 1) array[lenout++] = array[s + start];
           else {
             const prefix = first;
-            for (let j = start; j < i; j++) {
-              const reuse = j !== start;
-              array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
-              this.checkLimits(array[s + j]);
+            for (let j3 = start; j3 < i; j3++) {
+              const reuse = j3 !== start;
+              array[s + j3] = this.removeLeadingRegexp(array[s + j3], reuse);
+              this.checkLimits(array[s + j3]);
             }
             const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
-            const re = this.newRegexp(Regexp.Op.CONCAT);
-            re.subs = [prefix, suffix];
-            array[lenout++] = re;
+            const re3 = this.newRegexp(Regexp.Op.CONCAT);
+            re3.subs = [prefix, suffix];
+            array[lenout++] = re3;
           }
           start = i;
           first = ifirst;
@@ -14321,17 +14321,17 @@ var init_build = __esm({
           } else if (i === start + 1) array[lenout++] = array[s + start];
           else {
             let max = start;
-            for (let j = start + 1; j < i; j++) {
+            for (let j3 = start + 1; j3 < i; j3++) {
               const subMax = array[s + max];
-              const subJ = array[s + j];
-              if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+              const subJ = array[s + j3];
+              if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j3;
             }
             const tmp = array[s + start];
             array[s + start] = array[s + max];
             array[s + max] = tmp;
-            for (let j = start + 1; j < i; j++) {
-              Parser2.mergeCharClass(array[s + start], array[s + j]);
-              this.reuse(array[s + j]);
+            for (let j3 = start + 1; j3 < i; j3++) {
+              Parser2.mergeCharClass(array[s + start], array[s + j3]);
+              this.reuse(array[s + j3]);
             }
             this.cleanAlt(array[s + start]);
             array[lenout++] = array[s + start];
@@ -14351,55 +14351,55 @@ var init_build = __esm({
         s = 0;
         return array.slice(s, lensub);
       }
-      removeLeadingString(re, n) {
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-          const sub = this.removeLeadingString(re.subs[0], n);
-          re.subs[0] = sub;
+      removeLeadingString(re3, n) {
+        if (re3.op === Regexp.Op.CONCAT && re3.subs.length > 0) {
+          const sub = this.removeLeadingString(re3.subs[0], n);
+          re3.subs[0] = sub;
           if (sub.op === Regexp.Op.EMPTY_MATCH) {
             this.reuse(sub);
-            switch (re.subs.length) {
+            switch (re3.subs.length) {
               case 0:
               case 1:
-                re.op = Regexp.Op.EMPTY_MATCH;
-                re.subs = Regexp.emptySubs();
+                re3.op = Regexp.Op.EMPTY_MATCH;
+                re3.subs = Regexp.emptySubs();
                 break;
               case 2: {
-                const old = re;
-                re = re.subs[1];
+                const old = re3;
+                re3 = re3.subs[1];
                 this.reuse(old);
                 break;
               }
               default:
-                re.subs = re.subs.slice(1, re.subs.length);
+                re3.subs = re3.subs.slice(1, re3.subs.length);
             }
           }
-          return re;
+          return re3;
         }
-        if (re.op === Regexp.Op.LITERAL) {
-          re.runes = re.runes.slice(n, re.runes.length);
-          if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+        if (re3.op === Regexp.Op.LITERAL) {
+          re3.runes = re3.runes.slice(n, re3.runes.length);
+          if (re3.runes.length === 0) re3.op = Regexp.Op.EMPTY_MATCH;
         }
-        return re;
+        return re3;
       }
-      removeLeadingRegexp(re, reuse) {
-        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
-          if (reuse) this.reuse(re.subs[0]);
-          re.subs = re.subs.slice(1, re.subs.length);
-          switch (re.subs.length) {
+      removeLeadingRegexp(re3, reuse) {
+        if (re3.op === Regexp.Op.CONCAT && re3.subs.length > 0) {
+          if (reuse) this.reuse(re3.subs[0]);
+          re3.subs = re3.subs.slice(1, re3.subs.length);
+          switch (re3.subs.length) {
             case 0:
-              re.op = Regexp.Op.EMPTY_MATCH;
-              re.subs = Regexp.emptySubs();
+              re3.op = Regexp.Op.EMPTY_MATCH;
+              re3.subs = Regexp.emptySubs();
               break;
             case 1: {
-              const old = re;
-              re = re.subs[0];
+              const old = re3;
+              re3 = re3.subs[0];
               this.reuse(old);
               break;
             }
           }
-          return re;
+          return re3;
         }
-        if (reuse) this.reuse(re);
+        if (reuse) this.reuse(re3);
         return this.newRegexp(Regexp.Op.EMPTY_MATCH);
       }
       parseInternal() {
@@ -14407,62 +14407,62 @@ var init_build = __esm({
         let lastRepeatPos = -1;
         let min = -1;
         let max = -1;
-        const t = new StringIterator(this.wholeRegexp);
-        while (t.more()) {
+        const t2 = new StringIterator(this.wholeRegexp);
+        while (t2.more()) {
           let repeatPos = -1;
-          bigswitch: switch (t.peek()) {
+          bigswitch: switch (t2.peek()) {
             case Codepoint.CODES["("]:
               if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
-                if (t.lookingAt("(?<=")) {
+                if (t2.lookingAt("(?<=")) {
                   this.parsePosLookBehind();
-                  t.skip(4);
+                  t2.skip(4);
                   break;
                 }
-                if (t.lookingAt("(?<!")) {
+                if (t2.lookingAt("(?<!")) {
                   this.parseNegLookBehind();
-                  t.skip(4);
+                  t2.skip(4);
                   break;
                 }
               }
-              if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
-                this.parsePerlFlags(t);
+              if ((this.flags & RE2Flags.PERL_X) !== 0 && t2.lookingAt("(?")) {
+                this.parsePerlFlags(t2);
                 break;
               }
               this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
-              t.skip(1);
+              t2.skip(1);
               break;
             case Codepoint.CODES["|"]:
               this.parseVerticalBar();
-              t.skip(1);
+              t2.skip(1);
               break;
             case Codepoint.CODES[")"]:
               this.parseRightParen();
-              t.skip(1);
+              t2.skip(1);
               break;
             case Codepoint.CODES["^"]:
               if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
               else this.op(Regexp.Op.BEGIN_LINE);
-              t.skip(1);
+              t2.skip(1);
               break;
             case Codepoint.CODES["$"]:
               if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
               else this.op(Regexp.Op.END_LINE);
-              t.skip(1);
+              t2.skip(1);
               break;
             case Codepoint.CODES["."]:
               if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
               else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
-              t.skip(1);
+              t2.skip(1);
               break;
             case Codepoint.CODES["["]:
-              this.parseClass(t);
+              this.parseClass(t2);
               break;
             case Codepoint.CODES["*"]:
             case Codepoint.CODES["+"]:
             case Codepoint.CODES["?"]: {
-              repeatPos = t.pos();
+              repeatPos = t2.pos();
               let op3 = null;
-              switch (t.pop()) {
+              switch (t2.pop()) {
                 case Codepoint.CODES["*"]:
                   op3 = Regexp.Op.STAR;
                   break;
@@ -14472,27 +14472,27 @@ var init_build = __esm({
                 case Codepoint.CODES["?"]:
                   op3 = Regexp.Op.QUEST;
               }
-              this.repeat(op3, min, max, repeatPos, t, lastRepeatPos);
+              this.repeat(op3, min, max, repeatPos, t2, lastRepeatPos);
               break;
             }
             case Codepoint.CODES["{"]: {
-              const before2 = t.pos();
-              const minMax = Parser2.parseRepeat(t);
+              const before2 = t2.pos();
+              const minMax = Parser2.parseRepeat(t2);
               if (minMax < 0) {
-                t.rewindTo(before2);
-                this.literal(t.pop());
+                t2.rewindTo(before2);
+                this.literal(t2.pop());
                 break;
               }
               repeatPos = before2;
               min = minMax >> 16;
               max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
-              this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+              this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t2, lastRepeatPos);
               break;
             }
             case Codepoint.CODES["\\"]: {
-              const savedPos = t.pos();
-              t.skip(1);
-              if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+              const savedPos = t2.pos();
+              t2.skip(1);
+              if ((this.flags & RE2Flags.PERL_X) !== 0 && t2.more()) switch (t2.pop()) {
                 case Codepoint.CODES["A"]:
                   this.op(Regexp.Op.BEGIN_TEXT);
                   break bigswitch;
@@ -14505,18 +14505,18 @@ var init_build = __esm({
                 case Codepoint.CODES["C"]:
                   throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, "\\C");
                 case Codepoint.CODES["Q"]: {
-                  let lit = t.rest();
+                  let lit = t2.rest();
                   const i = lit.indexOf("\\E");
                   if (i >= 0) {
                     lit = lit.substring(0, i);
-                    t.skipString(lit);
-                    t.skipString("\\E");
-                  } else t.skipString(lit);
-                  let j = 0;
-                  while (j < lit.length) {
-                    const codepoint = lit.codePointAt(j);
+                    t2.skipString(lit);
+                    t2.skipString("\\E");
+                  } else t2.skipString(lit);
+                  let j3 = 0;
+                  while (j3 < lit.length) {
+                    const codepoint = lit.codePointAt(j3);
                     this.literal(codepoint);
-                    j += Utils.charCount(codepoint);
+                    j3 += Utils.charCount(codepoint);
                   }
                   break bigswitch;
                 }
@@ -14524,32 +14524,32 @@ var init_build = __esm({
                   this.op(Regexp.Op.END_TEXT);
                   break bigswitch;
                 default:
-                  t.rewindTo(savedPos);
+                  t2.rewindTo(savedPos);
               }
-              else t.rewindTo(savedPos);
-              const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
-              re.flags = this.flags;
-              if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+              else t2.rewindTo(savedPos);
+              const re3 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+              re3.flags = this.flags;
+              if (t2.lookingAt("\\p") || t2.lookingAt("\\P")) {
                 const cc2 = new CharClass();
-                if (this.parseUnicodeClass(t, cc2)) {
-                  re.runes = cc2.toArray();
-                  this.push(re);
+                if (this.parseUnicodeClass(t2, cc2)) {
+                  re3.runes = cc2.toArray();
+                  this.push(re3);
                   break bigswitch;
                 }
               }
               const cc = new CharClass();
-              if (this.parsePerlClassEscape(t, cc)) {
-                re.runes = cc.toArray();
-                this.push(re);
+              if (this.parsePerlClassEscape(t2, cc)) {
+                re3.runes = cc.toArray();
+                this.push(re3);
                 break bigswitch;
               }
-              t.rewindTo(savedPos);
-              this.reuse(re);
-              this.literal(Parser2.parseEscape(t));
+              t2.rewindTo(savedPos);
+              this.reuse(re3);
+              this.literal(Parser2.parseEscape(t2));
               break;
             }
             default:
-              this.literal(t.pop());
+              this.literal(t2.pop());
           }
           lastRepeatPos = repeatPos;
         }
@@ -14560,31 +14560,31 @@ var init_build = __esm({
         this.stack[0].namedGroups = this.namedGroups;
         return this.stack[0];
       }
-      parsePerlFlags(t) {
-        const startPos = t.pos();
-        const s = t.rest();
+      parsePerlFlags(t2) {
+        const startPos = t2.pos();
+        const s = t2.rest();
         if (s.startsWith("(?P<") || s.startsWith("(?<")) {
           const begin = s.charAt(2) === "P" ? 4 : 3;
           const end = s.indexOf(">");
           if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s);
           const name3 = s.substring(begin, end);
-          t.skipString(name3);
-          t.skip(begin + 1);
+          t2.skipString(name3);
+          t2.skip(begin + 1);
           if (!Parser2.isValidCaptureName(name3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
-          const re = this.op(Regexp.Op.LEFT_PAREN);
-          re.cap = ++this.numCap;
+          const re3 = this.op(Regexp.Op.LEFT_PAREN);
+          re3.cap = ++this.numCap;
           if (this.namedGroups[name3]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name3);
           this.namedGroups[name3] = this.numCap;
-          re.name = name3;
+          re3.name = name3;
           return;
         }
-        t.skip(2);
+        t2.skip(2);
         let flags = this.flags;
         let sign = 1;
         let sawFlag = false;
-        loop: while (t.more()) {
-          const c = t.pop();
-          switch (c) {
+        loop: while (t2.more()) {
+          const c3 = t2.pop();
+          switch (c3) {
             case Codepoint.CODES["i"]:
               flags |= RE2Flags.FOLD_CASE;
               sawFlag = true;
@@ -14613,26 +14613,26 @@ var init_build = __esm({
                 if (!sawFlag) break loop;
                 flags = ~flags;
               }
-              if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+              if (c3 === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
               this.flags = flags;
               return;
             default:
               break loop;
           }
         }
-        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_PERL_OP, t.from(startPos));
+        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_PERL_OP, t2.from(startPos));
       }
       parsePosLookBehind() {
-        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
-        re.flags = this.flags;
-        re.lb = ++this.nlb;
-        return this.push(re);
+        const re3 = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re3.flags = this.flags;
+        re3.lb = ++this.nlb;
+        return this.push(re3);
       }
       parseNegLookBehind() {
-        const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
-        re.flags = this.flags;
-        re.lb = -++this.nlb;
-        return this.push(re);
+        const re3 = this.newRegexp(Regexp.Op.LEFT_PAREN);
+        re3.flags = this.flags;
+        re3.lb = -++this.nlb;
+        return this.push(re3);
       }
       parseVerticalBar() {
         this.concat();
@@ -14656,11 +14656,11 @@ var init_build = __esm({
         }
         if (n >= 2) {
           const re1 = this.stack[n - 1];
-          const re2 = this.stack[n - 2];
-          if (re2.op === Regexp.Op.VERTICAL_BAR) {
+          const re22 = this.stack[n - 2];
+          if (re22.op === Regexp.Op.VERTICAL_BAR) {
             if (n >= 3) this.cleanAlt(this.stack[n - 3]);
             this.stack[n - 2] = re1;
-            this.stack[n - 1] = re2;
+            this.stack[n - 1] = re22;
             return true;
           }
         }
@@ -14672,76 +14672,76 @@ var init_build = __esm({
         this.alternate();
         if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
         const re1 = this.pop();
-        const re2 = this.pop();
-        if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
-        this.flags = re2.flags;
-        if (re2.lb !== 0) {
+        const re22 = this.pop();
+        if (re22.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        this.flags = re22.flags;
+        if (re22.lb !== 0) {
           if (Parser2.hasCapture(re1)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
-          if (re2.lb > 0) re2.op = Regexp.Op.PLB;
-          else re2.op = Regexp.Op.NLB;
-          re2.subs = [re1];
-          this.push(re2);
+          if (re22.lb > 0) re22.op = Regexp.Op.PLB;
+          else re22.op = Regexp.Op.NLB;
+          re22.subs = [re1];
+          this.push(re22);
           return;
         }
-        if (re2.cap === 0) this.push(re1);
+        if (re22.cap === 0) this.push(re1);
         else {
-          re2.op = Regexp.Op.CAPTURE;
-          re2.subs = [re1];
-          this.push(re2);
+          re22.op = Regexp.Op.CAPTURE;
+          re22.subs = [re1];
+          this.push(re22);
         }
       }
-      parsePerlClassEscape(t, cc) {
-        const beforePos = t.pos();
-        if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
-        t.pop();
-        const p = t.from(beforePos);
-        const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
-        if (g === null) return false;
-        cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+      parsePerlClassEscape(t2, cc) {
+        const beforePos = t2.pos();
+        if ((this.flags & RE2Flags.PERL_X) === 0 || !t2.more() || t2.pop() !== Codepoint.CODES["\\"] || !t2.more()) return false;
+        t2.pop();
+        const p2 = t2.from(beforePos);
+        const g3 = PERL_GROUPS.has(p2) ? PERL_GROUPS.get(p2) : null;
+        if (g3 === null) return false;
+        cc.appendGroup(g3, (this.flags & RE2Flags.FOLD_CASE) !== 0);
         return true;
       }
-      parseNamedClass(t, cc) {
-        const cls = t.rest();
+      parseNamedClass(t2, cc) {
+        const cls = t2.rest();
         const i = cls.indexOf(":]");
         if (i < 0) return false;
         const name3 = cls.substring(0, i + 2);
-        t.skipString(name3);
-        const g = POSIX_GROUPS.has(name3) ? POSIX_GROUPS.get(name3) : null;
-        if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name3);
-        cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+        t2.skipString(name3);
+        const g3 = POSIX_GROUPS.has(name3) ? POSIX_GROUPS.get(name3) : null;
+        if (g3 === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name3);
+        cc.appendGroup(g3, (this.flags & RE2Flags.FOLD_CASE) !== 0);
         return true;
       }
-      parseUnicodeClass(t, cc) {
-        const startPos = t.pos();
-        if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
-        t.skip(1);
+      parseUnicodeClass(t2, cc) {
+        const startPos = t2.pos();
+        if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t2.lookingAt("\\p") && !t2.lookingAt("\\P")) return false;
+        t2.skip(1);
         let sign = 1;
-        let c = t.pop();
-        if (c === Codepoint.CODES["P"]) sign = -1;
-        if (!t.more()) {
-          t.rewindTo(startPos);
-          throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+        let c3 = t2.pop();
+        if (c3 === Codepoint.CODES["P"]) sign = -1;
+        if (!t2.more()) {
+          t2.rewindTo(startPos);
+          throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t2.rest());
         }
-        c = t.pop();
+        c3 = t2.pop();
         let name3;
-        if (c !== Codepoint.CODES["{"]) name3 = Utils.runeToString(c);
+        if (c3 !== Codepoint.CODES["{"]) name3 = Utils.runeToString(c3);
         else {
-          const rest = t.rest();
+          const rest = t2.rest();
           const end = rest.indexOf("}");
           if (end < 0) {
-            t.rewindTo(startPos);
-            throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+            t2.rewindTo(startPos);
+            throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t2.rest());
           }
           name3 = rest.substring(0, end);
-          t.skipString(name3);
-          t.skip(1);
+          t2.skipString(name3);
+          t2.skip(1);
         }
         if (!(name3.length === 0) && name3.codePointAt(0) === Codepoint.CODES["^"]) {
           sign = 0 - sign;
           name3 = name3.substring(1);
         }
         const pair2 = Parser2.unicodeTable(name3);
-        if (pair2 === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+        if (pair2 === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t2.from(startPos));
         if (pair2.sign < 0) sign = 0 - sign;
         const tab = pair2.tab;
         const fold = pair2.fold;
@@ -14752,67 +14752,67 @@ var init_build = __esm({
         }
         return true;
       }
-      parseClass(t) {
-        const startPos = t.pos();
-        t.skip(1);
-        const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
-        re.flags = this.flags;
+      parseClass(t2) {
+        const startPos = t2.pos();
+        t2.skip(1);
+        const re3 = this.newRegexp(Regexp.Op.CHAR_CLASS);
+        re3.flags = this.flags;
         const cc = new CharClass();
         let sign = 1;
-        if (t.more() && t.lookingAt("^")) {
+        if (t2.more() && t2.lookingAt("^")) {
           sign = -1;
-          t.skip(1);
+          t2.skip(1);
           if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
         }
         let first = true;
-        while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
-          if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
-            const s = t.rest();
+        while (!t2.more() || t2.peek() !== Codepoint.CODES["]"] || first) {
+          if (t2.more() && t2.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+            const s = t2.rest();
             if (s === "-" || !s.startsWith("-]")) {
-              t.rewindTo(startPos);
-              throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+              t2.rewindTo(startPos);
+              throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t2.rest());
             }
           }
           first = false;
-          const beforePos = t.pos();
-          if (t.lookingAt("[:")) {
-            if (this.parseNamedClass(t, cc)) continue;
-            t.rewindTo(beforePos);
+          const beforePos = t2.pos();
+          if (t2.lookingAt("[:")) {
+            if (this.parseNamedClass(t2, cc)) continue;
+            t2.rewindTo(beforePos);
           }
-          if (this.parseUnicodeClass(t, cc)) continue;
-          if (this.parsePerlClassEscape(t, cc)) continue;
-          t.rewindTo(beforePos);
-          const lo2 = Parser2.parseClassChar(t, startPos);
-          let hi = lo2;
-          if (t.more() && t.lookingAt("-")) {
-            t.skip(1);
-            if (t.more() && t.lookingAt("]")) t.skip(-1);
+          if (this.parseUnicodeClass(t2, cc)) continue;
+          if (this.parsePerlClassEscape(t2, cc)) continue;
+          t2.rewindTo(beforePos);
+          const lo3 = Parser2.parseClassChar(t2, startPos);
+          let hi = lo3;
+          if (t2.more() && t2.lookingAt("-")) {
+            t2.skip(1);
+            if (t2.more() && t2.lookingAt("]")) t2.skip(-1);
             else {
-              hi = Parser2.parseClassChar(t, startPos);
-              if (hi < lo2) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+              hi = Parser2.parseClassChar(t2, startPos);
+              if (hi < lo3) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t2.from(beforePos));
             }
           }
-          if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo2, hi);
-          else cc.appendFoldedRange(lo2, hi);
+          if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo3, hi);
+          else cc.appendFoldedRange(lo3, hi);
         }
-        t.skip(1);
+        t2.skip(1);
         cc.cleanClass();
         if (sign < 0) cc.negateClass();
-        re.runes = cc.toArray();
-        this.push(re);
+        re3.runes = cc.toArray();
+        this.push(re3);
       }
     };
     RE2 = class RE22 {
       static initTest(expr) {
-        const re2 = RE22.compile(expr);
-        const res = new RE22(re2.expr, re2.prog, re2.numSubexp, re2.longest);
-        res.cond = re2.cond;
-        res.prefix = re2.prefix;
-        res.prefixUTF8 = re2.prefixUTF8;
-        res.prefixComplete = re2.prefixComplete;
-        res.prefixRune = re2.prefixRune;
-        res.prefilter = re2.prefilter;
-        res.namedGroups = re2.namedGroups;
+        const re22 = RE22.compile(expr);
+        const res = new RE22(re22.expr, re22.prog, re22.numSubexp, re22.longest);
+        res.cond = re22.cond;
+        res.prefix = re22.prefix;
+        res.prefixUTF8 = re22.prefixUTF8;
+        res.prefixComplete = re22.prefixComplete;
+        res.prefixRune = re22.prefixRune;
+        res.prefilter = re22.prefilter;
+        res.namedGroups = re22.namedGroups;
         return res;
       }
       /**
@@ -14848,21 +14848,21 @@ var init_build = __esm({
         return RE22.compileImpl(expr, RE2Flags.POSIX, true);
       }
       static compileImpl(expr, mode, longest) {
-        let re = Parser.parse(expr, mode);
-        const maxCap = re.maxCap();
-        const namedGroups = re.namedGroups;
-        re = Simplify.simplify(re);
-        const prefilter2 = PrefilterTree.build(re);
-        const prog = Compiler.compileRegexp(re);
-        const re2 = new RE22(expr, prog, maxCap, longest);
-        re2.prefilter = prefilter2.type === Prefilter.Type.NONE ? null : prefilter2;
+        let re3 = Parser.parse(expr, mode);
+        const maxCap = re3.maxCap();
+        const namedGroups = re3.namedGroups;
+        re3 = Simplify.simplify(re3);
+        const prefilter2 = PrefilterTree.build(re3);
+        const prog = Compiler.compileRegexp(re3);
+        const re22 = new RE22(expr, prog, maxCap, longest);
+        re22.prefilter = prefilter2.type === Prefilter.Type.NONE ? null : prefilter2;
         const [prefixCompl, prefixStr] = prog.prefix();
-        re2.prefixComplete = prefixCompl;
-        re2.prefix = prefixStr;
-        re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
-        if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
-        re2.namedGroups = namedGroups;
-        return re2;
+        re22.prefixComplete = prefixCompl;
+        re22.prefix = prefixStr;
+        re22.prefixUTF8 = Utils.stringToUtf8ByteArray(re22.prefix);
+        if (re22.prefix.length > 0) re22.prefixRune = re22.prefix.codePointAt(0);
+        re22.namedGroups = namedGroups;
+        return re22;
       }
       /**
       * Returns true iff textual regular expression {@code pattern} matches string {@code s}.
@@ -14959,18 +14959,18 @@ var init_build = __esm({
       reset() {
         this.machinePool.length = 0;
       }
-      put(m) {
-        this.machinePool.push(m);
+      put(m3) {
+        this.machinePool.push(m3);
       }
       toString() {
         return this.expr;
       }
       doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
-        let m = this.get();
-        if (!m) m = Machine.fromRE2(this);
-        m.init(ncap);
-        const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
-        this.put(m);
+        let m3 = this.get();
+        if (!m3) m3 = Machine.fromRE2(this);
+        m3.init(ncap);
+        const cap = m3.match(input, pos, anchor, lbState) ? m3.submatches() : null;
+        this.put(m3);
         return cap;
       }
       match(s) {
@@ -15009,8 +15009,8 @@ var init_build = __esm({
       /**
       * Returns true iff this regexp matches the UTF-8 byte array {@code b}.
       */
-      matchUTF8(b) {
-        return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+      matchUTF8(b2) {
+        return this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, 0) !== null;
       }
       /**
       * Returns a copy of {@code src} in which all matches for this regexp have been replaced by
@@ -15083,9 +15083,9 @@ var init_build = __esm({
           let accept2 = true;
           if (matches[1] === pos) {
             if (matches[0] === prevMatchEnd) accept2 = false;
-            const r = input.step(pos);
-            if (r < 0) pos = end + 1;
-            else pos += r & 7;
+            const r2 = input.step(pos);
+            if (r2 < 0) pos = end + 1;
+            else pos += r2 & 7;
           } else pos = matches[1];
           prevMatchEnd = matches[1];
           if (accept2) {
@@ -15101,10 +15101,10 @@ var init_build = __esm({
       *
       * A return value of null indicates no match.
       */
-      findUTF8(b) {
-        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+      findUTF8(b2) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, 2);
         if (a === null) return null;
-        return b.slice(a[0], a[1]);
+        return b2.slice(a[0], a[1]);
       }
       /**
       * Returns a two-element array of integers defining the location of the leftmost match in
@@ -15112,8 +15112,8 @@ var init_build = __esm({
       *
       * A return value of null indicates no match.
       */
-      findUTF8Index(b) {
-        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+      findUTF8Index(b2) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, 2);
         if (a === null) return null;
         return a.slice(0, 2);
       }
@@ -15147,11 +15147,11 @@ var init_build = __esm({
       *
       * A return value of null indicates no match.
       */
-      findUTF8Submatch(b) {
-        const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+      findUTF8Submatch(b2) {
+        const a = this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, this.prog.numCap);
         if (a === null) return null;
         const ret = new Array(1 + this.numSubexp).fill(null);
-        for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+        for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b2.slice(a[2 * i], a[2 * i + 1]);
         return ret;
       }
       /**
@@ -15161,8 +15161,8 @@ var init_build = __esm({
       *
       * A return value of null indicates no match.
       */
-      findUTF8SubmatchIndex(b) {
-        return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+      findUTF8SubmatchIndex(b2) {
+        return this.pad(this.executeEngine(MachineInput.fromUTF8(b2), 0, RE2Flags.UNANCHORED, this.prog.numCap));
       }
       /**
       * Returns an array of strings holding the text of the leftmost match of the regular expression in
@@ -15198,8 +15198,8 @@ var init_build = __esm({
       * TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
       * by |b|.
       */
-      findAllUTF8(b, n) {
-        const result2 = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+      findAllUTF8(b2, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF8(b2), n, (match) => b2.slice(match[0], match[1]));
         if (result2.length === 0) return null;
         return result2;
       }
@@ -15210,8 +15210,8 @@ var init_build = __esm({
       *
       * A return value of null indicates no match.
       */
-      findAllUTF8Index(b, n) {
-        const result2 = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+      findAllUTF8Index(b2, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF8(b2), n, (match) => match.slice(0, 2));
         if (result2.length === 0) return null;
         return result2;
       }
@@ -15246,10 +15246,10 @@ var init_build = __esm({
       *
       * A return value of null indicates no match.
       */
-      findAllUTF8Submatch(b, n) {
-        const result2 = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+      findAllUTF8Submatch(b2, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF8(b2), n, (match) => {
           let slice = new Array(match.length / 2 | 0).fill(null);
-          for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+          for (let j3 = 0; j3 < slice.length; j3++) if (match[2 * j3] >= 0) slice[j3] = b2.slice(match[2 * j3], match[2 * j3 + 1]);
           return slice;
         });
         if (result2.length === 0) return null;
@@ -15262,8 +15262,8 @@ var init_build = __esm({
       *
       * A return value of null indicates no match.
       */
-      findAllUTF8SubmatchIndex(b, n) {
-        const result2 = this.allMatches(MachineInput.fromUTF8(b), n);
+      findAllUTF8SubmatchIndex(b2, n) {
+        const result2 = this.allMatches(MachineInput.fromUTF8(b2), n);
         if (result2.length === 0) return null;
         return result2;
       }
@@ -15277,7 +15277,7 @@ var init_build = __esm({
       findAllSubmatch(s, n) {
         const result2 = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
           let slice = new Array(match.length / 2 | 0).fill(null);
-          for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+          for (let j3 = 0; j3 < slice.length; j3++) if (match[2 * j3] >= 0) slice[j3] = s.substring(match[2 * j3], match[2 * j3 + 1]);
           return slice;
         });
         if (result2.length === 0) return null;
@@ -15342,8 +15342,8 @@ var init_build = __esm({
         if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
         if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
         if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
-        const re = Parser.parse(fregex, this.re2Flags);
-        this.regexps.push(Simplify.simplify(re));
+        const re3 = Parser.parse(fregex, this.re2Flags);
+        this.regexps.push(Simplify.simplify(re3));
         return this.regexps.length - 1;
       }
       /**
@@ -15435,18 +15435,18 @@ var init_build = __esm({
                 case "u":
                   if (i + 2 < size) {
                     if (data[i + 2] === "{") {
-                      let j = i + 3;
+                      let j3 = i + 3;
                       let hasHex = false;
                       let closed = false;
-                      while (j < size) {
-                        const hexChar = data[j];
+                      while (j3 < size) {
+                        const hexChar = data[j3];
                         if (hexChar === "}") {
                           closed = true;
                           break;
                         }
                         if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
                         hasHex = true;
-                        j++;
+                        j3++;
                       }
                       if (closed && hasHex) {
                         result2 += "\\x";
@@ -15456,7 +15456,7 @@ var init_build = __esm({
                       }
                     } else if (i + 5 < size) {
                       let isHex4 = true;
-                      for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
+                      for (let j3 = 0; j3 < 4; j3++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j3])) {
                         isHex4 = false;
                         break;
                       }
@@ -15475,18 +15475,18 @@ var init_build = __esm({
                 case "x": {
                   let isValidHex = false;
                   if (i + 2 < size && data[i + 2] === "{") {
-                    let j = i + 3;
+                    let j3 = i + 3;
                     let hasHex = false;
                     let closed = false;
-                    while (j < size) {
-                      const hexChar = data[j];
+                    while (j3 < size) {
+                      const hexChar = data[j3];
                       if (hexChar === "}") {
                         closed = true;
                         break;
                       }
                       if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
                       hasHex = true;
-                      j++;
+                      j3++;
                     }
                     if (closed && hasHex) isValidHex = true;
                   } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
@@ -15586,11 +15586,11 @@ var init_build = __esm({
         return finalResult;
       }
     };
-    execResult = (m, input) => {
-      const result2 = m.matchArray();
-      result2.index = m.start(0);
+    execResult = (m3, input) => {
+      const result2 = m3.matchArray();
+      result2.index = m3.start(0);
       result2.input = input;
-      result2.groups = m.namedGroupsObject();
+      result2.groups = m3.namedGroupsObject();
       return result2;
     };
     RE2JS = class RE2JS2 {
@@ -15676,9 +15676,9 @@ var init_build = __esm({
         let re2Flags2 = RE2Flags.PERL;
         if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags2 &= ~RE2Flags.UNICODE_GROUPS;
         if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags2 |= RE2Flags.LOOKBEHIND;
-        const p = new RE2JS2(regex, flags);
-        p.re2Input = RE2.compileImpl(fregex, re2Flags2, (flags & RE2JS2.LONGEST_MATCH) !== 0);
-        return p;
+        const p2 = new RE2JS2(regex, flags);
+        p2.re2Input = RE2.compileImpl(fregex, re2Flags2, (flags & RE2JS2.LONGEST_MATCH) !== 0);
+        return p2;
       }
       /**
       * Matches a string against a regular expression.
@@ -15695,12 +15695,12 @@ var init_build = __esm({
       * This is visible for testing.
       * @private
       */
-      static initTest(pattern, flags, re2) {
+      static initTest(pattern, flags, re22) {
         if (pattern == null) throw new Error("pattern is null");
-        if (re2 == null) throw new Error("re2 is null");
-        const p = new RE2JS2(pattern, flags);
-        p.re2Input = re2;
-        return p;
+        if (re22 == null) throw new Error("re2 is null");
+        const p2 = new RE2JS2(pattern, flags);
+        p2.re2Input = re22;
+        return p2;
       }
       /**
       *
@@ -15791,8 +15791,8 @@ var init_build = __esm({
       * @returns {Array|null} the match array with index, input, and groups properties, or null
       */
       exec(input) {
-        const m = this.matcher(input);
-        return m.find() ? execResult(m, input) : null;
+        const m3 = this.matcher(input);
+        return m3.find() ? execResult(m3, input) : null;
       }
       /**
       * Splits input around instances of the regular expression. It returns an array giving the strings
@@ -15808,37 +15808,37 @@ var init_build = __esm({
       * @returns {string[]} the split strings
       */
       split(input, limit = 0) {
-        const m = this.matcher(input);
+        const m3 = this.matcher(input);
         const result2 = [];
         let emptiesSkipped = 0;
         let last = 0;
-        while (m.find()) {
-          if (last === 0 && m.end() === 0) {
-            last = m.end();
+        while (m3.find()) {
+          if (last === 0 && m3.end() === 0) {
+            last = m3.end();
             continue;
           }
           if (limit > 0 && result2.length === limit - 1) break;
-          if (last === m.start()) {
+          if (last === m3.start()) {
             if (limit === 0) {
               emptiesSkipped += 1;
-              last = m.end();
+              last = m3.end();
               continue;
             }
           } else while (emptiesSkipped > 0) {
             result2.push("");
             emptiesSkipped -= 1;
           }
-          result2.push(m.substring(last, m.start()));
-          last = m.end();
+          result2.push(m3.substring(last, m3.start()));
+          last = m3.end();
         }
-        if (limit === 0 && last !== m.inputLength()) {
+        if (limit === 0 && last !== m3.inputLength()) {
           while (emptiesSkipped > 0) {
             result2.push("");
             emptiesSkipped -= 1;
           }
-          result2.push(m.substring(last, m.inputLength()));
+          result2.push(m3.substring(last, m3.inputLength()));
         }
-        if (limit !== 0 || result2.length === 0 && !(last === m.inputLength() && last > 0)) result2.push(m.substring(last, m.inputLength()));
+        if (limit !== 0 || result2.length === 0 && !(last === m3.inputLength() && last > 0)) result2.push(m3.substring(last, m3.inputLength()));
         return result2;
       }
       /**
@@ -15849,8 +15849,8 @@ var init_build = __esm({
       * @returns {IterableIterator<RegExpMatchArray>}
       */
       *matchAll(input) {
-        const m = this.matcher(input);
-        while (m.find()) yield execResult(m, input);
+        const m3 = this.matcher(input);
+        while (m3.find()) yield execResult(m3, input);
       }
       /**
       *
@@ -15919,13 +15919,13 @@ function refusal(err) {
 function backReference(source) {
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") {
+    const c3 = source[i];
+    if (c3 === "\\") {
       const next = source[i + 1] ?? "";
       if (!inClass && (/[1-9]/.test(next) || next === "k" && source[i + 2] === "<")) return source.slice(i, i + 2);
       i += 1;
-    } else if (c === "[") inClass = true;
-    else if (c === "]") inClass = false;
+    } else if (c3 === "[") inClass = true;
+    else if (c3 === "]") inClass = false;
   }
   return null;
 }
@@ -15988,29 +15988,29 @@ var init_linear_regex = __esm({
           this.lastIndex = 0;
           return null;
         }
-        const m = this.#matcherFor(str);
+        const m3 = this.#matcherFor(str);
         let found;
         if (this.sticky && this.#from !== -1 && this.#from <= from && (this.#start === -1 || from < this.#start)) found = false;
         else {
-          found = m.find(from);
+          found = m3.find(from);
           this.#from = from;
-          this.#start = found ? m.start() : -1;
+          this.#start = found ? m3.start() : -1;
           if (this.sticky && found && this.#start !== from) found = false;
         }
         if (!found) {
           if (keeps) this.lastIndex = 0;
           return null;
         }
-        const groupCount = m.groupCount();
+        const groupCount = m3.groupCount();
         const values = [];
         const spans2 = [];
-        for (let g = 0; g <= groupCount; g++) {
-          const start = m.start(g);
+        for (let g3 = 0; g3 <= groupCount; g3++) {
+          const start = m3.start(g3);
           if (start < 0) {
             values.push(void 0);
             spans2.push(void 0);
           } else {
-            const end = m.end(g);
+            const end = m3.end(g3);
             values.push(str.slice(start, end));
             spans2.push([start, end]);
           }
@@ -16020,7 +16020,7 @@ var init_linear_regex = __esm({
         result2.input = str;
         if (this.#names.length) {
           const groups = /* @__PURE__ */ Object.create(null);
-          for (const [name3, g] of this.#names) groups[name3] = values[g];
+          for (const [name3, g3] of this.#names) groups[name3] = values[g3];
           result2.groups = groups;
         } else {
           result2.groups = void 0;
@@ -16029,7 +16029,7 @@ var init_linear_regex = __esm({
           const indices = spans2;
           if (this.#names.length) {
             const groups = /* @__PURE__ */ Object.create(null);
-            for (const [name3, g] of this.#names) groups[name3] = spans2[g];
+            for (const [name3, g3] of this.#names) groups[name3] = spans2[g3];
             indices.groups = groups;
           } else {
             indices.groups = void 0;
@@ -16044,29 +16044,29 @@ var init_linear_regex = __esm({
 });
 
 // src/config/regex-safety.ts
-function quantifierAt(source, j, limit = LARGE) {
-  const c = source[j];
+function quantifierAt(source, j3, limit = LARGE) {
+  const c3 = source[j3];
   let length = 0;
   let large = false;
   let optional = false;
-  if (c === "*" || c === "+") {
+  if (c3 === "*" || c3 === "+") {
     length = 1;
     large = true;
-    optional = c === "*";
-  } else if (c === "?") {
+    optional = c3 === "*";
+  } else if (c3 === "?") {
     length = 1;
     optional = true;
-  } else if (c === "{") {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(j, j + 24));
-    if (!m) return { length: 0, large: false, optional: false };
-    length = m[0].length;
-    const most = m[2] === void 0 ? Number(m[1]) : m[3] === "" ? Infinity : Number(m[3]);
-    large = (m[2] !== void 0 || limit < LARGE) && most > limit;
-    optional = Number(m[1]) === 0;
+  } else if (c3 === "{") {
+    const m3 = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(j3, j3 + 24));
+    if (!m3) return { length: 0, large: false, optional: false };
+    length = m3[0].length;
+    const most = m3[2] === void 0 ? Number(m3[1]) : m3[3] === "" ? Infinity : Number(m3[3]);
+    large = (m3[2] !== void 0 || limit < LARGE) && most > limit;
+    optional = Number(m3[1]) === 0;
   } else {
     return { length: 0, large: false, optional: false };
   }
-  if (source[j + length] === "?") length += 1;
+  if (source[j3 + length] === "?") length += 1;
   return { length, large, optional };
 }
 function classEscape(e) {
@@ -16094,7 +16094,7 @@ function firstChars(atom) {
       if (ch === "\\") {
         const chars = classEscape(body3[i + 1] ?? "");
         if (chars === null) return null;
-        for (const x of chars) set.add(x);
+        for (const x2 of chars) set.add(x2);
         i += 1;
         continue;
       }
@@ -16134,57 +16134,57 @@ function findNestedQuantifier(source, strict = false) {
   };
   let i = 0;
   while (i < source.length) {
-    const c = source[i];
+    const c3 = source[i];
     let atomEnd = i + 1;
-    if (c === "\\") {
+    if (c3 === "\\") {
       atomEnd = i + 2;
       noteAtom(firstChars(source.slice(i, atomEnd)));
-    } else if (c === "[") {
-      let j = i + 1;
-      if (source[j] === "^") j++;
-      if (source[j] === "]") j++;
-      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
-      atomEnd = j + 1;
+    } else if (c3 === "[") {
+      let j3 = i + 1;
+      if (source[j3] === "^") j3++;
+      if (source[j3] === "]") j3++;
+      while (j3 < source.length && source[j3] !== "]") j3 += source[j3] === "\\" ? 2 : 1;
+      atomEnd = j3 + 1;
       noteAtom(firstChars(source.slice(i, atomEnd)));
-    } else if (c === "(") {
+    } else if (c3 === "(") {
       const prefix = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])/.exec(source.slice(i, i + 40))?.[0] ?? "(";
       const lookaround = /^\(\?<?[=!]/.test(prefix);
       stack.push(top);
       top = { start: i, repeats: false, alternatives: [], current: lookaround ? null : void 0, atoms: 0 };
       i += prefix.length;
       continue;
-    } else if (c === ")") {
+    } else if (c3 === ")") {
       const group = top;
       group.alternatives.push(group.current ?? null);
       top = stack.pop() ?? { start: 0, repeats: false, alternatives: [], current: void 0, atoms: 0 };
-      const q2 = quantifierAt(source, i + 1, limit);
-      const shown = source.slice(group.start, i + 1 + q2.length);
-      if (q2.large && group.repeats) return `nested repetition at ${shown} can backtrack catastrophically`;
-      if (q2.large && group.alternatives.length > 1 && overlapping(group.alternatives)) {
+      const q4 = quantifierAt(source, i + 1, limit);
+      const shown = source.slice(group.start, i + 1 + q4.length);
+      if (q4.large && group.repeats) return `nested repetition at ${shown} can backtrack catastrophically`;
+      if (q4.large && group.alternatives.length > 1 && overlapping(group.alternatives)) {
         return `repeated alternatives that can match the same text at ${shown} can backtrack catastrophically`;
       }
       const first = group.alternatives.length === 1 ? group.alternatives[0] : null;
       noteAtom(first);
-      optionalFirst(q2.optional);
-      top.repeats ||= group.repeats || q2.large;
-      i += 1 + q2.length;
+      optionalFirst(q4.optional);
+      top.repeats ||= group.repeats || q4.large;
+      i += 1 + q4.length;
       continue;
-    } else if (c === "|") {
+    } else if (c3 === "|") {
       top.alternatives.push(top.current ?? null);
       top.current = void 0;
       top.atoms = 0;
       i += 1;
       continue;
-    } else if (c === "^" || c === "$") {
+    } else if (c3 === "^" || c3 === "$") {
       i += 1;
       continue;
     } else {
-      noteAtom(firstChars(c));
+      noteAtom(firstChars(c3));
     }
-    const q = quantifierAt(source, atomEnd, limit);
-    optionalFirst(q.optional);
-    if (q.large) top.repeats = true;
-    i = atomEnd + q.length;
+    const q3 = quantifierAt(source, atomEnd, limit);
+    optionalFirst(q3.optional);
+    if (q3.large) top.repeats = true;
+    i = atomEnd + q3.length;
   }
   return null;
 }
@@ -16202,7 +16202,7 @@ var byCodePoint;
 var init_compare = __esm({
   "src/util/compare.ts"() {
     "use strict";
-    byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+    byCodePoint = (a, b2) => a < b2 ? -1 : a > b2 ? 1 : 0;
   }
 });
 
@@ -16210,39 +16210,39 @@ var init_compare = __esm({
 import { dirname as dirname2 } from "node:path";
 function compileGlob(glob, where = { field: "path" }, vetted = false, imported = false) {
   if (glob.startsWith(REGEX_PATH_PREFIX)) {
-    const re = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), "", where, vetted, imported);
-    return (p) => re.test(p);
+    const re3 = compileRegex(glob.slice(REGEX_PATH_PREFIX.length), "", where, vetted, imported);
+    return (p2) => re3.test(p2);
   }
   if (!/[*?[\]{}()!+@\\]/.test(glob) && !glob.startsWith("./")) {
-    return glob.includes("/") ? (p) => p === glob : (p) => p === glob || p.endsWith(`/${glob}`);
+    return glob.includes("/") ? (p2) => p2 === glob : (p2) => p2 === glob || p2.endsWith(`/${glob}`);
   }
   picomatch2 ??= createRequire(import.meta.url)("picomatch");
   return picomatch2(glob, { dot: true, basename: !glob.includes("/") });
 }
 function compileGlobs(globs, where, vetted, imported) {
   if (globs.length === 0) return null;
-  if (globs.some((g) => g.startsWith("!"))) return compileNegatedList(globs, where, vetted, imported);
-  const matchers = globs.map((g, i) => compileGlob(g, { ...where, field: `${where.field}[${i}]` }, vetted, imported));
-  return (p) => matchers.some((m) => m(p));
+  if (globs.some((g3) => g3.startsWith("!"))) return compileNegatedList(globs, where, vetted, imported);
+  const matchers = globs.map((g3, i) => compileGlob(g3, { ...where, field: `${where.field}[${i}]` }, vetted, imported));
+  return (p2) => matchers.some((m3) => m3(p2));
 }
 function compileNegatedList(globs, where, vetted, imported) {
   micromatch2 ??= createRequire(import.meta.url)("micromatch");
   const mm = micromatch2;
-  const entries = globs.map((g, i) => {
-    const negated = g.startsWith("!");
-    const body3 = negated ? g.slice(1) : g;
-    const at = { ...where, field: `${where.field}[${i}]` };
-    if (body3 === "") throw new ConfigError("empty path pattern", at.file, at.ruleId, at.field);
-    const test = body3.startsWith(REGEX_PATH_PREFIX) ? compileGlob(body3, at, vetted, imported) : mm.matcher(body3.replace(/^\.\//, ""), { dot: true, basename: !body3.includes("/") });
+  const entries = globs.map((g3, i) => {
+    const negated = g3.startsWith("!");
+    const body3 = negated ? g3.slice(1) : g3;
+    const at2 = { ...where, field: `${where.field}[${i}]` };
+    if (body3 === "") throw new ConfigError("empty path pattern", at2.file, at2.ruleId, at2.field);
+    const test = body3.startsWith(REGEX_PATH_PREFIX) ? compileGlob(body3, at2, vetted, imported) : mm.matcher(body3.replace(/^\.\//, ""), { dot: true, basename: !body3.includes("/") });
     return { negated, test };
   });
   let lastPath = null;
   let lastVerdict = false;
-  return (p) => {
-    if (p === lastPath) return lastVerdict;
+  return (p2) => {
+    if (p2 === lastPath) return lastVerdict;
     let verdict = false;
-    for (const e of entries) if (e.test(p)) verdict = !e.negated;
-    lastPath = p;
+    for (const e of entries) if (e.test(p2)) verdict = !e.negated;
+    lastPath = p2;
     lastVerdict = verdict;
     return verdict;
   };
@@ -16276,7 +16276,7 @@ function compileRegex(source, flags, where, vetted = false, imported = false) {
 }
 function compileAllowlist(spec, where, vetted = where.file !== void 0 && dirname2(where.file) === DEFAULT_RULES_DIR, imported = false) {
   return {
-    regexes: (spec.regexes ?? []).map((r, i) => compileRegex(r, "", { ...where, field: `${where.field}.regexes[${i}]` }, vetted, imported)),
+    regexes: (spec.regexes ?? []).map((r2, i) => compileRegex(r2, "", { ...where, field: `${where.field}.regexes[${i}]` }, vetted, imported)),
     regexTarget: spec.regexTarget ?? "secret",
     paths: compileGlobs(spec.paths ?? [], { ...where, field: `${where.field}.paths` }, vetted, imported),
     stopwords: (spec.stopwords ?? []).map((s) => s.toLowerCase())
@@ -16291,7 +16291,7 @@ function compileRule(spec, origin, knownValidators, options = {}) {
     throw new ConfigError(`unknown provider "${spec.provider}" (declare it under providers:)`, origin.file, spec.id, "provider");
   }
   let source;
-  let keywords = (spec.keywords ?? []).map((k) => k.toLowerCase());
+  let keywords = (spec.keywords ?? []).map((k2) => k2.toLowerCase());
   let context = null;
   const builtin = options.vetted ?? dirname2(origin.file) === DEFAULT_RULES_DIR;
   let vetted = builtin;
@@ -16312,7 +16312,7 @@ function compileRule(spec, origin, knownValidators, options = {}) {
   const regex = compileRegex(source, `${flags}gd`, { ...where, field: "regex" }, vetted, imported);
   const hasSecretGroup = /\(\?<secret>/.test(regex.source);
   const validate = spec.validate ?? (spec.match === "prefixed" ? Object.values(spec.parts ?? {})[0]?.validate ?? null : null);
-  const partValidators = Object.entries(spec.parts ?? {}).flatMap(([name3, p]) => p.validate ? [[`parts.${name3}.validate`, p.validate]] : []);
+  const partValidators = Object.entries(spec.parts ?? {}).flatMap(([name3, p2]) => p2.validate ? [[`parts.${name3}.validate`, p2.validate]] : []);
   for (const [field2, name3] of [...spec.validate !== void 0 ? [["validate", spec.validate]] : [], ...partValidators]) {
     if (!knownValidators.has(name3)) {
       throw new ConfigError(`unknown validator "${name3}" (known: ${[...knownValidators].sort().join(", ")})`, origin.file, spec.id, field2);
@@ -16348,22 +16348,22 @@ function escapeRegex2(s) {
 }
 function buildRuleSet(rules, allowlists = [], providers = /* @__PURE__ */ new Map()) {
   const seen = /* @__PURE__ */ new Map();
-  for (const r of rules) {
-    const prev = seen.get(r.id);
-    if (prev) throw new ConfigError(`duplicate rule id (also in ${prev.origin.file})`, r.origin.file, r.id, "id");
-    seen.set(r.id, r);
+  for (const r2 of rules) {
+    const prev = seen.get(r2.id);
+    if (prev) throw new ConfigError(`duplicate rule id (also in ${prev.origin.file})`, r2.origin.file, r2.id, "id");
+    seen.set(r2.id, r2);
   }
   const byKeyword = /* @__PURE__ */ new Map();
   const alwaysRun = [];
-  for (const r of rules) {
-    if (r.keywords.length === 0) alwaysRun.push(r);
-    for (const k of new Set(r.keywords)) {
-      const list = byKeyword.get(k) ?? [];
-      list.push(r);
-      byKeyword.set(k, list);
+  for (const r2 of rules) {
+    if (r2.keywords.length === 0) alwaysRun.push(r2);
+    for (const k2 of new Set(r2.keywords)) {
+      const list = byKeyword.get(k2) ?? [];
+      list.push(r2);
+      byKeyword.set(k2, list);
     }
   }
-  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length || byCodePoint(a, b));
+  const keywords = [...byKeyword.keys()].sort((a, b2) => b2.length - a.length || byCodePoint(a, b2));
   const keywordScan = keywords.length ? new RegExp(keywords.map(escapeRegex2).join("|"), "gi") : null;
   return { rules, allowlists, alwaysRun, byKeyword, keywordScan, providers };
 }
@@ -16395,7 +16395,7 @@ function buildRuleSetFromPacks(config, validatorNames2, packs, options = {}) {
   const compiled2 = [];
   const allowlists = [];
   const used = config.extends === "none" ? [] : packs;
-  const providers = providerIndex([...used.map((p) => ({ file: p.file, providers: p.providers ?? [] })), { file: config.file ?? ".keyhound.yaml", providers: config.providers ?? [] }]);
+  const providers = providerIndex([...used.map((p2) => ({ file: p2.file, providers: p2.providers ?? [] })), { file: config.file ?? ".keyhound.yaml", providers: config.providers ?? [] }]);
   for (const pack of used) {
     const vetted = options.vetted ?? dirname3(pack.file) === DEFAULT_RULES_DIR;
     for (const spec of pack.rules) compiled2.push(compileRule(spec, { file: pack.file, family: pack.family }, validatorNames2, { vetted, providers }));
@@ -16405,13 +16405,13 @@ function buildRuleSetFromPacks(config, validatorNames2, packs, options = {}) {
   const imported = config.imported ?? false;
   for (const spec of config.rules) compiled2.push(compileRule(spec, { file: userFile, family: "user" }, validatorNames2, { providers, imported }));
   allowlists.push(compileAllowlist(config.allowlist, { file: userFile, field: "allowlist" }, false, imported));
-  const known = new Set(compiled2.map((r) => r.id));
+  const known = new Set(compiled2.map((r2) => r2.id));
   for (const id of config.disable) {
     if (!known.has(id)) throw new ConfigError(`unknown rule id "${id}"`, userFile, void 0, "disable");
   }
   const disabled = new Set(config.disable);
   const ruleSet = buildRuleSet(
-    compiled2.filter((r) => !disabled.has(r.id)),
+    compiled2.filter((r2) => !disabled.has(r2.id)),
     allowlists,
     providers
   );
@@ -16421,10 +16421,10 @@ function providerIndex(sources) {
   const index = /* @__PURE__ */ new Map();
   const where = /* @__PURE__ */ new Map();
   for (const { file, providers } of sources) {
-    for (const p of providers) {
-      if (index.has(p.id)) throw new ConfigError(`provider "${p.id}" is declared twice (also in ${where.get(p.id)})`, file, void 0, "providers");
-      index.set(p.id, p);
-      where.set(p.id, file);
+    for (const p2 of providers) {
+      if (index.has(p2.id)) throw new ConfigError(`provider "${p2.id}" is declared twice (also in ${where.get(p2.id)})`, file, void 0, "providers");
+      index.set(p2.id, p2);
+      where.set(p2.id, file);
     }
   }
   return index;
@@ -16568,20 +16568,20 @@ var require_code = __commonJS({
       }
       get str() {
         var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c3) => `${s}${c3}`, "");
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
-          if (c instanceof Name)
-            names[c.str] = (names[c.str] || 0) + 1;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c3) => {
+          if (c3 instanceof Name)
+            names[c3.str] = (names[c3.str] || 0) + 1;
           return names;
         }, {});
       }
     };
     exports._Code = _Code;
     exports.nil = new _Code("");
-    function _(strs, ...args) {
+    function _2(strs, ...args) {
       const code22 = [strs[0]];
       let i = 0;
       while (i < args.length) {
@@ -16590,7 +16590,7 @@ var require_code = __commonJS({
       }
       return new _Code(code22);
     }
-    exports._ = _;
+    exports._ = _2;
     var plus = new _Code("+");
     function str(strs, ...args) {
       const expr = [safeStringify(strs[0])];
@@ -16627,41 +16627,41 @@ var require_code = __commonJS({
         i++;
       }
     }
-    function mergeExprItems(a, b) {
-      if (b === '""')
+    function mergeExprItems(a, b2) {
+      if (b2 === '""')
         return a;
       if (a === '""')
-        return b;
+        return b2;
       if (typeof a == "string") {
-        if (b instanceof Name || a[a.length - 1] !== '"')
+        if (b2 instanceof Name || a[a.length - 1] !== '"')
           return;
-        if (typeof b != "string")
-          return `${a.slice(0, -1)}${b}"`;
-        if (b[0] === '"')
-          return a.slice(0, -1) + b.slice(1);
+        if (typeof b2 != "string")
+          return `${a.slice(0, -1)}${b2}"`;
+        if (b2[0] === '"')
+          return a.slice(0, -1) + b2.slice(1);
         return;
       }
-      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-        return `"${a}${b.slice(1)}`;
+      if (typeof b2 == "string" && b2[0] === '"' && !(a instanceof Name))
+        return `"${a}${b2.slice(1)}`;
       return;
     }
-    function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+    function strConcat(c1, c22) {
+      return c22.emptyStr() ? c1 : c1.emptyStr() ? c22 : str`${c1}${c22}`;
     }
     exports.strConcat = strConcat;
-    function interpolate(x) {
-      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
+    function interpolate(x2) {
+      return typeof x2 == "number" || typeof x2 == "boolean" || x2 === null ? x2 : safeStringify(Array.isArray(x2) ? x2.join(",") : x2);
     }
-    function stringify2(x) {
-      return new _Code(safeStringify(x));
+    function stringify2(x2) {
+      return new _Code(safeStringify(x2));
     }
     exports.stringify = stringify2;
-    function safeStringify(x) {
-      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    function safeStringify(x2) {
+      return JSON.stringify(x2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
     function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _2`[${key}]`;
     }
     exports.getProperty = getProperty;
     function getEsmExportName(key) {
@@ -16758,15 +16758,15 @@ var require_scope = __commonJS({
         const name3 = this.toName(nameOrPrefix);
         const { prefix } = name3;
         const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
-        let vs = this._values[prefix];
-        if (vs) {
-          const _name = vs.get(valueKey);
+        let vs2 = this._values[prefix];
+        if (vs2) {
+          const _name = vs2.get(valueKey);
           if (_name)
             return _name;
         } else {
-          vs = this._values[prefix] = /* @__PURE__ */ new Map();
+          vs2 = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name3);
+        vs2.set(valueKey, name3);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
@@ -16774,10 +16774,10 @@ var require_scope = __commonJS({
         return name3;
       }
       getValue(prefix, keyOrRef) {
-        const vs = this._values[prefix];
-        if (!vs)
+        const vs2 = this._values[prefix];
+        if (!vs2)
           return;
-        return vs.get(keyOrRef);
+        return vs2.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
         return this._reduceValues(values, (name3) => {
@@ -16796,20 +16796,20 @@ var require_scope = __commonJS({
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
         let code22 = code_1.nil;
         for (const prefix in values) {
-          const vs = values[prefix];
-          if (!vs)
+          const vs2 = values[prefix];
+          if (!vs2)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name3) => {
+          vs2.forEach((name3) => {
             if (nameSet.has(name3))
               return;
             nameSet.set(name3, UsedValueState.Started);
-            let c = valueCode(name3);
-            if (c) {
+            let c3 = valueCode(name3);
+            if (c3) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code22 = (0, code_1._)`${code22}${def} ${name3} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name3)) {
-              code22 = (0, code_1._)`${code22}${c}${this.opts._n}`;
+              code22 = (0, code_1._)`${code22}${def} ${name3} = ${c3};${this.opts._n}`;
+            } else if (c3 = getCode === null || getCode === void 0 ? void 0 : getCode(name3)) {
+              code22 = (0, code_1._)`${code22}${c3}${this.opts._n}`;
             } else {
               throw new ValueError(name3);
             }
@@ -16896,10 +16896,10 @@ var require_codegen = __commonJS({
         this.name = name3;
         this.rhs = rhs;
       }
-      render({ es5, _n }) {
+      render({ es5, _n: _n2 }) {
         const varKind = es5 ? scope_1.varKinds.var : this.varKind;
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
-        return `${varKind} ${this.name}${rhs};` + _n;
+        return `${varKind} ${this.name}${rhs};` + _n2;
       }
       optimizeNames(names, constants5) {
         if (!names[this.name.str])
@@ -16919,8 +16919,8 @@ var require_codegen = __commonJS({
         this.rhs = rhs;
         this.sideEffects = sideEffects;
       }
-      render({ _n }) {
-        return `${this.lhs} = ${this.rhs};` + _n;
+      render({ _n: _n2 }) {
+        return `${this.lhs} = ${this.rhs};` + _n2;
       }
       optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
@@ -16938,8 +16938,8 @@ var require_codegen = __commonJS({
         super(lhs, rhs, sideEffects);
         this.op = op3;
       }
-      render({ _n }) {
-        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+      render({ _n: _n2 }) {
+        return `${this.lhs} ${this.op}= ${this.rhs};` + _n2;
       }
     };
     var Label = class extends Node {
@@ -16948,8 +16948,8 @@ var require_codegen = __commonJS({
         this.label = label2;
         this.names = {};
       }
-      render({ _n }) {
-        return `${this.label}:` + _n;
+      render({ _n: _n2 }) {
+        return `${this.label}:` + _n2;
       }
     };
     var Break = class extends Node {
@@ -16958,9 +16958,9 @@ var require_codegen = __commonJS({
         this.label = label2;
         this.names = {};
       }
-      render({ _n }) {
+      render({ _n: _n2 }) {
         const label2 = this.label ? ` ${this.label}` : "";
-        return `break${label2};` + _n;
+        return `break${label2};` + _n2;
       }
     };
     var Throw = class extends Node {
@@ -16968,8 +16968,8 @@ var require_codegen = __commonJS({
         super();
         this.error = error2;
       }
-      render({ _n }) {
-        return `throw ${this.error};` + _n;
+      render({ _n: _n2 }) {
+        return `throw ${this.error};` + _n2;
       }
       get names() {
         return this.error.names;
@@ -16980,8 +16980,8 @@ var require_codegen = __commonJS({
         super();
         this.code = code22;
       }
-      render({ _n }) {
-        return `${this.code};` + _n;
+      render({ _n: _n2 }) {
+        return `${this.code};` + _n2;
       }
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
@@ -17060,8 +17060,8 @@ var require_codegen = __commonJS({
           return this.nodes;
         let e = this.else;
         if (e) {
-          const ns = e.optimizeNodes();
-          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+          const ns2 = e.optimizeNodes();
+          e = this.else = Array.isArray(ns2) ? new Else(ns2) : ns2;
         }
         if (e) {
           if (cond === false)
@@ -17113,17 +17113,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name3, from, to) {
+      constructor(varKind, name3, from, to2) {
         super();
         this.varKind = varKind;
         this.name = name3;
         this.from = from;
-        this.to = to;
+        this.to = to2;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name: name3, from, to } = this;
-        return `for(${varKind} ${name3}=${from}; ${name3}<${to}; ${name3}++)` + super.render(opts);
+        const { name: name3, from, to: to2 } = this;
+        return `for(${varKind} ${name3}=${from}; ${name3}<${to2}; ${name3}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -17242,8 +17242,8 @@ var require_codegen = __commonJS({
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
         const name3 = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name3.prefix] || (this._values[name3.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name3);
+        const vs2 = this._values[name3.prefix] || (this._values[name3.prefix] = /* @__PURE__ */ new Set());
+        vs2.add(name3);
         return name3;
       }
       getScopeValue(prefix, keyOrRef) {
@@ -17285,11 +17285,11 @@ var require_codegen = __commonJS({
         return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
       }
       // appends passed SafeExpr to code or executes Block
-      code(c) {
-        if (typeof c == "function")
-          c();
-        else if (c !== code_1.nil)
-          this._leafNode(new AnyCode(c));
+      code(c3) {
+        if (typeof c3 == "function")
+          c3();
+        else if (c3 !== code_1.nil)
+          this._leafNode(new AnyCode(c3));
         return this;
       }
       // returns code for object literal for the passed argument list of key-value pairs
@@ -17342,9 +17342,9 @@ var require_codegen = __commonJS({
         return this._for(new ForLoop(iteration), forBody);
       }
       // `for` statement for a range of values
-      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+      forRange(nameOrPrefix, from, to2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
         const name3 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name3, from, to), () => forBody(name3));
+        return this._for(new ForRange(varKind, name3, from, to2), () => forBody(name3));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
@@ -17454,13 +17454,13 @@ var require_codegen = __commonJS({
         this._currNode.nodes.push(node);
         this._nodes.push(node);
       }
-      _endBlockNode(N1, N2) {
+      _endBlockNode(N1, N22) {
         const n = this._currNode;
-        if (n instanceof N1 || N2 && n instanceof N2) {
+        if (n instanceof N1 || N22 && n instanceof N22) {
           this._nodes.pop();
           return this;
         }
-        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+        throw new Error(`CodeGen: not in block "${N22 ? `${N1.kind}/${N22.kind}` : N1.kind}"`);
       }
       _elseNode(node) {
         const n = this._currNode;
@@ -17474,12 +17474,12 @@ var require_codegen = __commonJS({
         return this._nodes[0];
       }
       get _currNode() {
-        const ns = this._nodes;
-        return ns[ns.length - 1];
+        const ns2 = this._nodes;
+        return ns2[ns2.length - 1];
       }
       set _currNode(node) {
-        const ns = this._nodes;
-        ns[ns.length - 1] = node;
+        const ns2 = this._nodes;
+        ns2[ns2.length - 1] = node;
       }
     };
     exports.CodeGen = CodeGen;
@@ -17496,32 +17496,32 @@ var require_codegen = __commonJS({
         return replaceName(expr);
       if (!canOptimize(expr))
         return expr;
-      return new code_1._Code(expr._items.reduce((items, c) => {
-        if (c instanceof code_1.Name)
-          c = replaceName(c);
-        if (c instanceof code_1._Code)
-          items.push(...c._items);
+      return new code_1._Code(expr._items.reduce((items, c3) => {
+        if (c3 instanceof code_1.Name)
+          c3 = replaceName(c3);
+        if (c3 instanceof code_1._Code)
+          items.push(...c3._items);
         else
-          items.push(c);
+          items.push(c3);
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants5[n.str];
-        if (c === void 0 || names[n.str] !== 1)
+        const c3 = constants5[n.str];
+        if (c3 === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
-        return c;
+        return c3;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c3) => c3 instanceof code_1.Name && names[c3.str] === 1 && constants5[c3.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
       for (const n in from)
         names[n] = (names[n] || 0) - (from[n] || 0);
     }
-    function not(x) {
-      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
+    function not(x2) {
+      return typeof x2 == "boolean" || typeof x2 == "number" || x2 === null ? !x2 : (0, code_1._)`!${par(x2)}`;
     }
     exports.not = not;
     var andCode = mappend(exports.operators.AND);
@@ -17530,15 +17530,15 @@ var require_codegen = __commonJS({
     }
     exports.and = and;
     var orCode = mappend(exports.operators.OR);
-    function or(...args) {
+    function or2(...args) {
       return args.reduce(orCode);
     }
-    exports.or = or;
+    exports.or = or2;
     function mappend(op3) {
-      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op3} ${par(y)}`;
+      return (x2, y3) => x2 === code_1.nil ? y3 : y3 === code_1.nil ? x2 : (0, code_1._)`${par(x2)} ${op3} ${par(y3)}`;
     }
-    function par(x) {
-      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
+    function par(x2) {
+      return x2 instanceof code_1.Name ? x2 : (0, code_1._)`(${x2})`;
     }
   }
 });
@@ -17558,17 +17558,17 @@ var require_util = __commonJS({
       return hash;
     }
     exports.toHash = toHash;
-    function alwaysValidSchema(it, schema) {
+    function alwaysValidSchema(it2, schema) {
       if (typeof schema == "boolean")
         return schema;
       if (Object.keys(schema).length === 0)
         return true;
-      checkUnknownRules(it, schema);
-      return !schemaHasRules(schema, it.self.RULES.all);
+      checkUnknownRules(it2, schema);
+      return !schemaHasRules(schema, it2.self.RULES.all);
     }
     exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
+    function checkUnknownRules(it2, schema = it2.schema) {
+      const { opts, self } = it2;
       if (!opts.strictSchema)
         return;
       if (typeof schema === "boolean")
@@ -17576,7 +17576,7 @@ var require_util = __commonJS({
       const rules = self.RULES.keywords;
       for (const key in schema) {
         if (!rules[key])
-          checkStrictMode(it, `unknown keyword: "${key}"`);
+          checkStrictMode(it2, `unknown keyword: "${key}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
@@ -17626,62 +17626,62 @@ var require_util = __commonJS({
       return str.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
-      if (Array.isArray(xs)) {
-        for (const x of xs)
-          f(x);
+    function eachItem(xs2, f2) {
+      if (Array.isArray(xs2)) {
+        for (const x2 of xs2)
+          f2(x2);
       } else {
-        f(xs);
+        f2(xs2);
       }
     }
     exports.eachItem = eachItem;
     function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
-      return (gen, from, to, toName) => {
-        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
+      return (gen, from, to2, toName) => {
+        const res = to2 === void 0 ? from : to2 instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to2) : mergeToName(gen, from, to2), to2) : from instanceof codegen_1.Name ? (mergeToName(gen, to2, from), from) : mergeValues(from, to2);
         return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
       };
     }
     exports.mergeEvaluated = {
       props: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
-          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
+        mergeNames: (gen, from, to2) => gen.if((0, codegen_1._)`${to2} !== true && ${from} !== undefined`, () => {
+          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to2, true), () => gen.assign(to2, (0, codegen_1._)`${to2} || {}`).code((0, codegen_1._)`Object.assign(${to2}, ${from})`));
         }),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
+        mergeToName: (gen, from, to2) => gen.if((0, codegen_1._)`${to2} !== true`, () => {
           if (from === true) {
-            gen.assign(to, true);
+            gen.assign(to2, true);
           } else {
-            gen.assign(to, (0, codegen_1._)`${to} || {}`);
-            setEvaluated(gen, to, from);
+            gen.assign(to2, (0, codegen_1._)`${to2} || {}`);
+            setEvaluated(gen, to2, from);
           }
         }),
-        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
+        mergeValues: (from, to2) => from === true ? true : { ...from, ...to2 },
         resultToName: evaluatedPropsToName
       }),
       items: makeMergeEvaluated({
-        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
-        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
+        mergeNames: (gen, from, to2) => gen.if((0, codegen_1._)`${to2} !== true && ${from} !== undefined`, () => gen.assign(to2, (0, codegen_1._)`${from} === true ? true : ${to2} > ${from} ? ${to2} : ${from}`)),
+        mergeToName: (gen, from, to2) => gen.if((0, codegen_1._)`${to2} !== true`, () => gen.assign(to2, from === true ? true : (0, codegen_1._)`${to2} > ${from} ? ${to2} : ${from}`)),
+        mergeValues: (from, to2) => from === true ? true : Math.max(from, to2),
         resultToName: (gen, items) => gen.var("items", items)
       })
     };
-    function evaluatedPropsToName(gen, ps) {
-      if (ps === true)
+    function evaluatedPropsToName(gen, ps2) {
+      if (ps2 === true)
         return gen.var("props", true);
       const props = gen.var("props", (0, codegen_1._)`{}`);
-      if (ps !== void 0)
-        setEvaluated(gen, props, ps);
+      if (ps2 !== void 0)
+        setEvaluated(gen, props, ps2);
       return props;
     }
     exports.evaluatedPropsToName = evaluatedPropsToName;
-    function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
+    function setEvaluated(gen, props, ps2) {
+      Object.keys(ps2).forEach((p2) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p2)}`, true));
     }
     exports.setEvaluated = setEvaluated;
     var snippets = {};
-    function useFunc(gen, f) {
+    function useFunc(gen, f2) {
       return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+        ref: f2,
+        code: snippets[f2.code] || (snippets[f2.code] = new code_1._Code(f2.code))
       });
     }
     exports.useFunc = useFunc;
@@ -17698,13 +17698,13 @@ var require_util = __commonJS({
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
     exports.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+    function checkStrictMode(it2, msg, mode = it2.opts.strictSchema) {
       if (!mode)
         return;
       msg = `strict mode: ${msg}`;
       if (mode === true)
         throw new Error(msg);
-      it.self.logger.warn(msg);
+      it2.self.logger.warn(msg);
     }
     exports.checkStrictMode = checkStrictMode;
   }
@@ -17765,23 +17765,23 @@ var require_errors = __commonJS({
       message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
     };
     function reportError(cxt, error2 = exports.keywordError, errorPaths, overrideAllErrors) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
+      const { it: it2 } = cxt;
+      const { gen, compositeRule, allErrors } = it2;
       const errObj = errorObjectCode(cxt, error2, errorPaths);
       if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
         addError(gen, errObj);
       } else {
-        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
+        returnErrors(it2, (0, codegen_1._)`[${errObj}]`);
       }
     }
     exports.reportError = reportError;
     function reportExtraError(cxt, error2 = exports.keywordError, errorPaths) {
-      const { it } = cxt;
-      const { gen, compositeRule, allErrors } = it;
+      const { it: it2 } = cxt;
+      const { gen, compositeRule, allErrors } = it2;
       const errObj = errorObjectCode(cxt, error2, errorPaths);
       addError(gen, errObj);
       if (!(compositeRule || allErrors)) {
-        returnErrors(it, names_1.default.vErrors);
+        returnErrors(it2, names_1.default.vErrors);
       }
     }
     exports.reportExtraError = reportExtraError;
@@ -17790,15 +17790,15 @@ var require_errors = __commonJS({
       gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
     }
     exports.resetErrorsCount = resetErrorsCount;
-    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
+    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it: it2 }) {
       if (errsCount === void 0)
         throw new Error("ajv implementation error");
       const err = gen.name("err");
       gen.forRange("i", errsCount, names_1.default.errors, (i) => {
         gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
-        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
-        if (it.opts.verbose) {
+        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it2.errorPath)));
+        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it2.errSchemaPath}/${keyword}`);
+        if (it2.opts.verbose) {
           gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
           gen.assign((0, codegen_1._)`${err}.data`, data);
         }
@@ -17810,16 +17810,16 @@ var require_errors = __commonJS({
       gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
       gen.code((0, codegen_1._)`${names_1.default.errors}++`);
     }
-    function returnErrors(it, errs) {
-      const { gen, validateName, schemaEnv } = it;
+    function returnErrors(it2, errs) {
+      const { gen, validateName, schemaEnv } = it2;
       if (schemaEnv.$async) {
-        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
+        gen.throw((0, codegen_1._)`new ${it2.ValidationError}(${errs})`);
       } else {
         gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
         gen.return(false);
       }
     }
-    var E = {
+    var E2 = {
       keyword: new codegen_1.Name("keyword"),
       schemaPath: new codegen_1.Name("schemaPath"),
       // also used in JTD errors
@@ -17836,9 +17836,9 @@ var require_errors = __commonJS({
       return errorObject(cxt, error2, errorPaths);
     }
     function errorObject(cxt, error2, errorPaths = {}) {
-      const { gen, it } = cxt;
+      const { gen, it: it2 } = cxt;
       const keyValues = [
-        errorInstancePath(it, errorPaths),
+        errorInstancePath(it2, errorPaths),
         errorSchemaPath(cxt, errorPaths)
       ];
       extraErrorProps(cxt, error2, keyValues);
@@ -17853,20 +17853,20 @@ var require_errors = __commonJS({
       if (schemaPath) {
         schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
       }
-      return [E.schemaPath, schPath];
+      return [E2.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
-      const { keyword, data, schemaValue, it } = cxt;
-      const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      const { keyword, data, schemaValue, it: it2 } = cxt;
+      const { opts, propertyName, topSchemaRef, schemaPath } = it2;
+      keyValues.push([E2.keyword, keyword], [E2.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E2.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E2.schema, schemaValue], [E2.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
       }
       if (propertyName)
-        keyValues.push([E.propertyName, propertyName]);
+        keyValues.push([E2.propertyName, propertyName]);
     }
   }
 });
@@ -17883,10 +17883,10 @@ var require_boolSchema = __commonJS({
     var boolError = {
       message: "boolean schema is false"
     };
-    function topBoolOrEmptySchema(it) {
-      const { gen, schema, validateName } = it;
+    function topBoolOrEmptySchema(it2) {
+      const { gen, schema, validateName } = it2;
       if (schema === false) {
-        falseSchemaError(it, false);
+        falseSchemaError(it2, false);
       } else if (typeof schema == "object" && schema.$async === true) {
         gen.return(names_1.default.data);
       } else {
@@ -17895,18 +17895,18 @@ var require_boolSchema = __commonJS({
       }
     }
     exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
-    function boolOrEmptySchema(it, valid) {
-      const { gen, schema } = it;
+    function boolOrEmptySchema(it2, valid) {
+      const { gen, schema } = it2;
       if (schema === false) {
         gen.var(valid, false);
-        falseSchemaError(it);
+        falseSchemaError(it2);
       } else {
         gen.var(valid, true);
       }
     }
     exports.boolOrEmptySchema = boolOrEmptySchema;
-    function falseSchemaError(it, overrideAllErrors) {
-      const { gen, data } = it;
+    function falseSchemaError(it2, overrideAllErrors) {
+      const { gen, data } = it2;
       const cxt = {
         gen,
         keyword: "false schema",
@@ -17915,7 +17915,7 @@ var require_boolSchema = __commonJS({
         schemaCode: false,
         schemaValue: false,
         params: {},
-        it
+        it: it2
       };
       (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
     }
@@ -17930,8 +17930,8 @@ var require_rules = __commonJS({
     exports.getRules = exports.isJSONType = void 0;
     var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
     var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x) {
-      return typeof x == "string" && jsonTypes.has(x);
+    function isJSONType(x2) {
+      return typeof x2 == "string" && jsonTypes.has(x2);
     }
     exports.isJSONType = isJSONType;
     function getRules() {
@@ -18008,24 +18008,24 @@ var require_dataType = __commonJS({
       return types;
     }
     exports.getSchemaTypes = getSchemaTypes;
-    function getJSONTypes(ts) {
-      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+    function getJSONTypes(ts2) {
+      const types = Array.isArray(ts2) ? ts2 : ts2 ? [ts2] : [];
       if (types.every(rules_1.isJSONType))
         return types;
       throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
     }
     exports.getJSONTypes = getJSONTypes;
-    function coerceAndCheckDataType(it, types) {
-      const { gen, data, opts } = it;
+    function coerceAndCheckDataType(it2, types) {
+      const { gen, data, opts } = it2;
       const coerceTo = coerceToTypes(types, opts.coerceTypes);
-      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it2, types[0]));
       if (checkTypes) {
         const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
         gen.if(wrongType, () => {
           if (coerceTo.length)
-            coerceData(it, types, coerceTo);
+            coerceData(it2, types, coerceTo);
           else
-            reportTypeError(it);
+            reportTypeError(it2);
         });
       }
       return checkTypes;
@@ -18033,30 +18033,30 @@ var require_dataType = __commonJS({
     exports.coerceAndCheckDataType = coerceAndCheckDataType;
     var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
     function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
+      return coerceTypes ? types.filter((t2) => COERCIBLE.has(t2) || coerceTypes === "array" && t2 === "array") : [];
     }
-    function coerceData(it, types, coerceTo) {
-      const { gen, data, opts } = it;
+    function coerceData(it2, types, coerceTo) {
+      const { gen, data, opts } = it2;
       const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
       const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
       if (opts.coerceTypes === "array") {
         gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
       }
       gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t of coerceTo) {
-        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
-          coerceSpecificType(t);
+      for (const t2 of coerceTo) {
+        if (COERCIBLE.has(t2) || t2 === "array" && opts.coerceTypes === "array") {
+          coerceSpecificType(t2);
         }
       }
       gen.else();
-      reportTypeError(it);
+      reportTypeError(it2);
       gen.endIf();
       gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
         gen.assign(data, coerced);
-        assignParentData(it, coerced);
+        assignParentData(it2, coerced);
       });
-      function coerceSpecificType(t) {
-        switch (t) {
+      function coerceSpecificType(t2) {
+        switch (t2) {
           case "string":
             gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
             return;
@@ -18128,8 +18128,8 @@ var require_dataType = __commonJS({
       }
       if (types.number)
         delete types.integer;
-      for (const t in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+      for (const t2 in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t2, data, strictNums, correct));
       return cond;
     }
     exports.checkDataTypes = checkDataTypes;
@@ -18137,14 +18137,14 @@ var require_dataType = __commonJS({
       message: ({ schema }) => `must be ${schema}`,
       params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
     };
-    function reportTypeError(it) {
-      const cxt = getTypeErrorContext(it);
+    function reportTypeError(it2) {
+      const cxt = getTypeErrorContext(it2);
       (0, errors_1.reportError)(cxt, typeError);
     }
     exports.reportTypeError = reportTypeError;
-    function getTypeErrorContext(it) {
-      const { gen, data, schema } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+    function getTypeErrorContext(it2) {
+      const { gen, data, schema } = it2;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it2, schema, "type");
       return {
         gen,
         keyword: "type",
@@ -18154,7 +18154,7 @@ var require_dataType = __commonJS({
         schemaValue: schemaCode,
         parentSchema: schema,
         params: {},
-        it
+        it: it2
       };
     }
   }
@@ -18168,24 +18168,24 @@ var require_defaults = __commonJS({
     exports.assignDefaults = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    function assignDefaults(it, ty) {
-      const { properties, items } = it.schema;
+    function assignDefaults(it2, ty) {
+      const { properties, items } = it2.schema;
       if (ty === "object" && properties) {
         for (const key in properties) {
-          assignDefault(it, key, properties[key].default);
+          assignDefault(it2, key, properties[key].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
-        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+        items.forEach((sch, i) => assignDefault(it2, i, sch.default));
       }
     }
     exports.assignDefaults = assignDefaults;
-    function assignDefault(it, prop, defaultValue) {
-      const { gen, compositeRule, data, opts } = it;
+    function assignDefault(it2, prop, defaultValue) {
+      const { gen, compositeRule, data, opts } = it2;
       if (defaultValue === void 0)
         return;
       const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
       if (compositeRule) {
-        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+        (0, util_1.checkStrictMode)(it2, `default is ignored for: ${childData}`);
         return;
       }
       let condition = (0, codegen_1._)`${childData} === undefined`;
@@ -18208,8 +18208,8 @@ var require_code2 = __commonJS({
     var names_1 = require_names();
     var util_2 = require_util();
     function checkReportMissingProp(cxt, prop) {
-      const { gen, data, it } = cxt;
-      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+      const { gen, data, it: it2 } = cxt;
+      gen.if(noPropertyInData(gen, data, prop, it2.opts.ownProperties), () => {
         cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
         cxt.error();
       });
@@ -18247,22 +18247,22 @@ var require_code2 = __commonJS({
     }
     exports.noPropertyInData = noPropertyInData;
     function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+      return schemaMap ? Object.keys(schemaMap).filter((p2) => p2 !== "__proto__") : [];
     }
     exports.allSchemaProperties = allSchemaProperties;
-    function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+    function schemaProperties(it2, schemaMap) {
+      return allSchemaProperties(schemaMap).filter((p2) => !(0, util_1.alwaysValidSchema)(it2, schemaMap[p2]));
     }
     exports.schemaProperties = schemaProperties;
-    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it: it2 }, func, context, passSchema) {
       const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
       const valCxt = [
         [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-        [names_1.default.parentData, it.parentData],
-        [names_1.default.parentDataProperty, it.parentDataProperty],
+        [names_1.default.parentData, it2.parentData],
+        [names_1.default.parentDataProperty, it2.parentDataProperty],
         [names_1.default.rootData, names_1.default.rootData]
       ];
-      if (it.opts.dynamicRef)
+      if (it2.opts.dynamicRef)
         valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
       const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
       return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
@@ -18270,20 +18270,20 @@ var require_code2 = __commonJS({
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
     function usePattern({ gen, it: { opts } }, pattern) {
-      const u = opts.unicodeRegExp ? "u" : "";
+      const u3 = opts.unicodeRegExp ? "u" : "";
       const { regExp } = opts.code;
-      const rx = regExp(pattern, u);
+      const rx = regExp(pattern, u3);
       return gen.scopeValue("pattern", {
         key: rx.toString(),
         ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u3})`
       });
     }
     exports.usePattern = usePattern;
     function validateArray(cxt) {
-      const { gen, data, keyword, it } = cxt;
+      const { gen, data, keyword, it: it2 } = cxt;
       const valid = gen.name("valid");
-      if (it.allErrors) {
+      if (it2.allErrors) {
         const validArr = gen.let("valid", true);
         validateItems(() => gen.assign(validArr, false));
         return validArr;
@@ -18305,11 +18305,11 @@ var require_code2 = __commonJS({
     }
     exports.validateArray = validateArray;
     function validateUnion(cxt) {
-      const { gen, schema, keyword, it } = cxt;
+      const { gen, schema, keyword, it: it2 } = cxt;
       if (!Array.isArray(schema))
         throw new Error("ajv implementation error");
-      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-      if (alwaysValid && !it.opts.unevaluated)
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it2, sch));
+      if (alwaysValid && !it2.opts.unevaluated)
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
@@ -18341,16 +18341,16 @@ var require_keyword = __commonJS({
     var code_1 = require_code2();
     var errors_1 = require_errors();
     function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+      const { gen, keyword, schema, parentSchema, it: it2 } = cxt;
+      const macroSchema = def.macro.call(it2.self, schema, parentSchema, it2);
       const schemaRef = useKeyword(gen, keyword, macroSchema);
-      if (it.opts.validateSchema !== false)
-        it.self.validateSchema(macroSchema, true);
+      if (it2.opts.validateSchema !== false)
+        it2.self.validateSchema(macroSchema, true);
       const valid = gen.name("valid");
       cxt.subschema({
         schema: macroSchema,
         schemaPath: codegen_1.nil,
-        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+        errSchemaPath: `${it2.errSchemaPath}/${keyword}`,
         topSchemaRef: schemaRef,
         compositeRule: true
       }, valid);
@@ -18359,9 +18359,9 @@ var require_keyword = __commonJS({
     exports.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a;
-      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-      checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const { gen, keyword, schema, parentSchema, $data, it: it2 } = cxt;
+      checkAsyncKeyword(it2, def);
+      const validate = !$data && def.compile ? def.compile.call(it2.self, schema, parentSchema, it2) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
@@ -18381,7 +18381,7 @@ var require_keyword = __commonJS({
       }
       function validateAsync() {
         const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it2.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
         return ruleErrs;
       }
       function validateSync() {
@@ -18391,7 +18391,7 @@ var require_keyword = __commonJS({
         return validateErrs;
       }
       function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
-        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+        const passCxt = it2.opts.passContext ? names_1.default.this : names_1.default.self;
         const passSchema = !("compile" in def && !$data || def.schema === false);
         gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
       }
@@ -18402,8 +18402,8 @@ var require_keyword = __commonJS({
     }
     exports.funcKeywordCode = funcKeywordCode;
     function modifyData(cxt) {
-      const { gen, data, it } = cxt;
-      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
+      const { gen, data, it: it2 } = cxt;
+      gen.if(it2.parentData, () => gen.assign(data, (0, codegen_1._)`${it2.parentData}[${it2.parentDataProperty}]`));
     }
     function addErrs(cxt, errs) {
       const { gen } = cxt;
@@ -18456,20 +18456,20 @@ var require_subschema = __commonJS({
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+    function getSubschema(it2, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
       if (keyword !== void 0 && schema !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
       if (keyword !== void 0) {
-        const sch = it.schema[keyword];
+        const sch = it2.schema[keyword];
         return schemaProp === void 0 ? {
           schema: sch,
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}`
+          schemaPath: (0, codegen_1._)`${it2.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+          errSchemaPath: `${it2.errSchemaPath}/${keyword}`
         } : {
           schema: sch[schemaProp],
-          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
+          schemaPath: (0, codegen_1._)`${it2.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+          errSchemaPath: `${it2.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
         };
       }
       if (schema !== void 0) {
@@ -18486,14 +18486,14 @@ var require_subschema = __commonJS({
       throw new Error('either "keyword" or "schema" must be passed');
     }
     exports.getSubschema = getSubschema;
-    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+    function extendSubschemaData(subschema, it2, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
       if (data !== void 0 && dataProp !== void 0) {
         throw new Error('both "data" and "dataProp" passed, only one allowed');
       }
-      const { gen } = it;
+      const { gen } = it2;
       if (dataProp !== void 0) {
-        const { errorPath, dataPathArr, opts } = it;
-        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+        const { errorPath, dataPathArr, opts } = it2;
+        const nextData = gen.let("data", (0, codegen_1._)`${it2.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
         dataContextProps(nextData);
         subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
         subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
@@ -18509,11 +18509,11 @@ var require_subschema = __commonJS({
         subschema.dataTypes = dataTypes;
       function dataContextProps(_nextData) {
         subschema.data = _nextData;
-        subschema.dataLevel = it.dataLevel + 1;
+        subschema.dataLevel = it2.dataLevel + 1;
         subschema.dataTypes = [];
-        it.definedProperties = /* @__PURE__ */ new Set();
-        subschema.parentData = it.data;
-        subschema.dataNames = [...it.dataNames, _nextData];
+        it2.definedProperties = /* @__PURE__ */ new Set();
+        subschema.parentData = it2.data;
+        subschema.dataNames = [...it2.dataNames, _nextData];
       }
     }
     exports.extendSubschemaData = extendSubschemaData;
@@ -18535,33 +18535,33 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
+    module.exports = function equal(a, b2) {
+      if (a === b2) return true;
+      if (a && b2 && typeof a == "object" && typeof b2 == "object") {
+        if (a.constructor !== b2.constructor) return false;
         var length, i, keys;
         if (Array.isArray(a)) {
           length = a.length;
-          if (length != b.length) return false;
+          if (length != b2.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+            if (!equal(a[i], b2[i])) return false;
           return true;
         }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        if (a.constructor === RegExp) return a.source === b2.source && a.flags === b2.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b2.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b2.toString();
         keys = Object.keys(a);
         length = keys.length;
-        if (length !== Object.keys(b).length) return false;
+        if (length !== Object.keys(b2).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b2, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          if (!equal(a[key], b2[key])) return false;
         }
         return true;
       }
-      return a !== a && b !== b;
+      return a !== a && b2 !== b2;
     };
   }
 });
@@ -18729,12 +18729,12 @@ var require_resolve = __commonJS({
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
         id = normalizeId(id);
-      const p = resolver.parse(id);
-      return _getFullPath(resolver, p);
+      const p2 = resolver.parse(id);
+      return _getFullPath(resolver, p2);
     }
     exports.getFullPath = getFullPath;
-    function _getFullPath(resolver, p) {
-      const serialized = resolver.serialize(p);
+    function _getFullPath(resolver, p2) {
+      const serialized = resolver.serialize(p2);
       return serialized.split("#")[0] + "#";
     }
     exports._getFullPath = _getFullPath;
@@ -18758,7 +18758,7 @@ var require_resolve = __commonJS({
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _2, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -18828,15 +18828,15 @@ var require_validate = __commonJS({
     var resolve_1 = require_resolve();
     var util_1 = require_util();
     var errors_1 = require_errors();
-    function validateFunctionCode(it) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          topSchemaObjCode(it);
+    function validateFunctionCode(it2) {
+      if (isSchemaObj(it2)) {
+        checkKeywords(it2);
+        if (schemaCxtHasRules(it2)) {
+          topSchemaObjCode(it2);
           return;
         }
       }
-      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+      validateFunction(it2, () => (0, boolSchema_1.topBoolOrEmptySchema)(it2));
     }
     exports.validateFunctionCode = validateFunctionCode;
     function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body3) {
@@ -18870,40 +18870,40 @@ var require_validate = __commonJS({
           gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
       });
     }
-    function topSchemaObjCode(it) {
-      const { schema, opts, gen } = it;
-      validateFunction(it, () => {
+    function topSchemaObjCode(it2) {
+      const { schema, opts, gen } = it2;
+      validateFunction(it2, () => {
         if (opts.$comment && schema.$comment)
-          commentKeyword(it);
-        checkNoDefault(it);
+          commentKeyword(it2);
+        checkNoDefault(it2);
         gen.let(names_1.default.vErrors, null);
         gen.let(names_1.default.errors, 0);
         if (opts.unevaluated)
-          resetEvaluated(it);
-        typeAndKeywords(it);
-        returnResults(it);
+          resetEvaluated(it2);
+        typeAndKeywords(it2);
+        returnResults(it2);
       });
       return;
     }
-    function resetEvaluated(it) {
-      const { gen, validateName } = it;
-      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
-      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
+    function resetEvaluated(it2) {
+      const { gen, validateName } = it2;
+      it2.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
+      gen.if((0, codegen_1._)`${it2.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it2.evaluated}.props`, (0, codegen_1._)`undefined`));
+      gen.if((0, codegen_1._)`${it2.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it2.evaluated}.items`, (0, codegen_1._)`undefined`));
     }
     function funcSourceUrl(schema, opts) {
       const schId = typeof schema == "object" && schema[opts.schemaId];
       return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
     }
-    function subschemaCode(it, valid) {
-      if (isSchemaObj(it)) {
-        checkKeywords(it);
-        if (schemaCxtHasRules(it)) {
-          subSchemaObjCode(it, valid);
+    function subschemaCode(it2, valid) {
+      if (isSchemaObj(it2)) {
+        checkKeywords(it2);
+        if (schemaCxtHasRules(it2)) {
+          subSchemaObjCode(it2, valid);
           return;
         }
       }
-      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+      (0, boolSchema_1.boolOrEmptySchema)(it2, valid);
     }
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
@@ -18913,49 +18913,49 @@ var require_validate = __commonJS({
           return true;
       return false;
     }
-    function isSchemaObj(it) {
-      return typeof it.schema != "boolean";
+    function isSchemaObj(it2) {
+      return typeof it2.schema != "boolean";
     }
-    function subSchemaObjCode(it, valid) {
-      const { schema, gen, opts } = it;
+    function subSchemaObjCode(it2, valid) {
+      const { schema, gen, opts } = it2;
       if (opts.$comment && schema.$comment)
-        commentKeyword(it);
-      updateContext(it);
-      checkAsyncSchema(it);
+        commentKeyword(it2);
+      updateContext(it2);
+      checkAsyncSchema(it2);
       const errsCount = gen.const("_errs", names_1.default.errors);
-      typeAndKeywords(it, errsCount);
+      typeAndKeywords(it2, errsCount);
       gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
     }
-    function checkKeywords(it) {
-      (0, util_1.checkUnknownRules)(it);
-      checkRefsAndKeywords(it);
+    function checkKeywords(it2) {
+      (0, util_1.checkUnknownRules)(it2);
+      checkRefsAndKeywords(it2);
     }
-    function typeAndKeywords(it, errsCount) {
-      if (it.opts.jtd)
-        return schemaKeywords(it, [], false, errsCount);
-      const types = (0, dataType_1.getSchemaTypes)(it.schema);
-      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-      schemaKeywords(it, types, !checkedTypes, errsCount);
+    function typeAndKeywords(it2, errsCount) {
+      if (it2.opts.jtd)
+        return schemaKeywords(it2, [], false, errsCount);
+      const types = (0, dataType_1.getSchemaTypes)(it2.schema);
+      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it2, types);
+      schemaKeywords(it2, types, !checkedTypes, errsCount);
     }
-    function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
+    function checkRefsAndKeywords(it2) {
+      const { schema, errSchemaPath, opts, self } = it2;
       if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
         self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
-    function checkNoDefault(it) {
-      const { schema, opts } = it;
+    function checkNoDefault(it2) {
+      const { schema, opts } = it2;
       if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
-        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+        (0, util_1.checkStrictMode)(it2, "default is ignored in the schema root");
       }
     }
-    function updateContext(it) {
-      const schId = it.schema[it.opts.schemaId];
+    function updateContext(it2) {
+      const schId = it2.schema[it2.opts.schemaId];
       if (schId)
-        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+        it2.baseId = (0, resolve_1.resolveUrl)(it2.opts.uriResolver, it2.baseId, schId);
     }
-    function checkAsyncSchema(it) {
-      if (it.schema.$async && !it.schemaEnv.$async)
+    function checkAsyncSchema(it2) {
+      if (it2.schema.$async && !it2.schemaEnv.$async)
         throw new Error("async schema in sync schema");
     }
     function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
@@ -18968,14 +18968,14 @@ var require_validate = __commonJS({
         gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
       }
     }
-    function returnResults(it) {
-      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+    function returnResults(it2) {
+      const { gen, schemaEnv, validateName, ValidationError, opts } = it2;
       if (schemaEnv.$async) {
         gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
       } else {
         gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
         if (opts.unevaluated)
-          assignEvaluated(it);
+          assignEvaluated(it2);
         gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
       }
     }
@@ -18985,15 +18985,15 @@ var require_validate = __commonJS({
       if (items instanceof codegen_1.Name)
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
-    function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
+    function schemaKeywords(it2, types, typeErrors, errsCount) {
+      const { gen, schema, data, allErrors, opts, self } = it2;
       const { RULES } = self;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+        gen.block(() => keywordCode(it2, "$ref", RULES.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
-        checkStrictTypes(it, types);
+        checkStrictTypes(it2, types);
       gen.block(() => {
         for (const group of RULES.rules)
           groupKeywords(group);
@@ -19004,66 +19004,66 @@ var require_validate = __commonJS({
           return;
         if (group.type) {
           gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-          iterateKeywords(it, group);
+          iterateKeywords(it2, group);
           if (types.length === 1 && types[0] === group.type && typeErrors) {
             gen.else();
-            (0, dataType_2.reportTypeError)(it);
+            (0, dataType_2.reportTypeError)(it2);
           }
           gen.endIf();
         } else {
-          iterateKeywords(it, group);
+          iterateKeywords(it2, group);
         }
         if (!allErrors)
           gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
       }
     }
-    function iterateKeywords(it, group) {
-      const { gen, schema, opts: { useDefaults } } = it;
+    function iterateKeywords(it2, group) {
+      const { gen, schema, opts: { useDefaults } } = it2;
       if (useDefaults)
-        (0, defaults_1.assignDefaults)(it, group.type);
+        (0, defaults_1.assignDefaults)(it2, group.type);
       gen.block(() => {
         for (const rule of group.rules) {
           if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-            keywordCode(it, rule.keyword, rule.definition, group.type);
+            keywordCode(it2, rule.keyword, rule.definition, group.type);
           }
         }
       });
     }
-    function checkStrictTypes(it, types) {
-      if (it.schemaEnv.meta || !it.opts.strictTypes)
+    function checkStrictTypes(it2, types) {
+      if (it2.schemaEnv.meta || !it2.opts.strictTypes)
         return;
-      checkContextTypes(it, types);
-      if (!it.opts.allowUnionTypes)
-        checkMultipleTypes(it, types);
-      checkKeywordTypes(it, it.dataTypes);
+      checkContextTypes(it2, types);
+      if (!it2.opts.allowUnionTypes)
+        checkMultipleTypes(it2, types);
+      checkKeywordTypes(it2, it2.dataTypes);
     }
-    function checkContextTypes(it, types) {
+    function checkContextTypes(it2, types) {
       if (!types.length)
         return;
-      if (!it.dataTypes.length) {
-        it.dataTypes = types;
+      if (!it2.dataTypes.length) {
+        it2.dataTypes = types;
         return;
       }
-      types.forEach((t) => {
-        if (!includesType(it.dataTypes, t)) {
-          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+      types.forEach((t2) => {
+        if (!includesType(it2.dataTypes, t2)) {
+          strictTypesError(it2, `type "${t2}" not allowed by context "${it2.dataTypes.join(",")}"`);
         }
       });
-      narrowSchemaTypes(it, types);
+      narrowSchemaTypes(it2, types);
     }
-    function checkMultipleTypes(it, ts) {
-      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+    function checkMultipleTypes(it2, ts2) {
+      if (ts2.length > 1 && !(ts2.length === 2 && ts2.includes("null"))) {
+        strictTypesError(it2, "use allowUnionTypes to allow union type keyword");
       }
     }
-    function checkKeywordTypes(it, ts) {
-      const rules = it.self.RULES.all;
+    function checkKeywordTypes(it2, ts2) {
+      const rules = it2.self.RULES.all;
       for (const keyword in rules) {
         const rule = rules[keyword];
-        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it2.schema, rule)) {
           const { type } = rule.definition;
-          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          if (type.length && !type.some((t2) => hasApplicableType(ts2, t2))) {
+            strictTypesError(it2, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
         }
       }
@@ -19071,41 +19071,41 @@ var require_validate = __commonJS({
     function hasApplicableType(schTs, kwdT) {
       return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
     }
-    function includesType(ts, t) {
-      return ts.includes(t) || t === "integer" && ts.includes("number");
+    function includesType(ts2, t2) {
+      return ts2.includes(t2) || t2 === "integer" && ts2.includes("number");
     }
-    function narrowSchemaTypes(it, withTypes) {
-      const ts = [];
-      for (const t of it.dataTypes) {
-        if (includesType(withTypes, t))
-          ts.push(t);
-        else if (withTypes.includes("integer") && t === "number")
-          ts.push("integer");
+    function narrowSchemaTypes(it2, withTypes) {
+      const ts2 = [];
+      for (const t2 of it2.dataTypes) {
+        if (includesType(withTypes, t2))
+          ts2.push(t2);
+        else if (withTypes.includes("integer") && t2 === "number")
+          ts2.push("integer");
       }
-      it.dataTypes = ts;
+      it2.dataTypes = ts2;
     }
-    function strictTypesError(it, msg) {
-      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+    function strictTypesError(it2, msg) {
+      const schemaPath = it2.schemaEnv.baseId + it2.errSchemaPath;
       msg += ` at "${schemaPath}" (strictTypes)`;
-      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+      (0, util_1.checkStrictMode)(it2, msg, it2.opts.strictTypes);
     }
     var KeywordCxt = class {
-      constructor(it, def, keyword) {
-        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-        this.gen = it.gen;
-        this.allErrors = it.allErrors;
+      constructor(it2, def, keyword) {
+        (0, keyword_1.validateKeywordUsage)(it2, def, keyword);
+        this.gen = it2.gen;
+        this.allErrors = it2.allErrors;
         this.keyword = keyword;
-        this.data = it.data;
-        this.schema = it.schema[keyword];
-        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+        this.data = it2.data;
+        this.schema = it2.schema[keyword];
+        this.$data = def.$data && it2.opts.$data && this.schema && this.schema.$data;
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it2, this.schema, keyword, this.$data);
         this.schemaType = def.schemaType;
-        this.parentSchema = it.schema;
+        this.parentSchema = it2.schema;
         this.params = {};
-        this.it = it;
+        this.it = it2;
         this.def = def;
         if (this.$data) {
-          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+          this.schemaCode = it2.gen.const("vSchema", getData(this.$data, it2));
         } else {
           this.schemaCode = this.schemaValue;
           if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
@@ -19113,7 +19113,7 @@ var require_validate = __commonJS({
           }
         }
         if ("code" in def ? def.trackErrors : def.errors !== false) {
-          this.errsCount = it.gen.const("_errs", names_1.default.errors);
+          this.errsCount = it2.gen.const("_errs", names_1.default.errors);
         }
       }
       result(condition, successAction, failAction) {
@@ -19213,14 +19213,14 @@ var require_validate = __commonJS({
         gen.else();
       }
       invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
+        const { gen, schemaCode, schemaType, def, it: it2 } = this;
         return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
         function wrong$DataType() {
           if (schemaType.length) {
             if (!(schemaCode instanceof codegen_1.Name))
               throw new Error("ajv implementation error");
             const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it2.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
           }
           return codegen_1.nil;
         }
@@ -19241,27 +19241,27 @@ var require_validate = __commonJS({
         return nextContext;
       }
       mergeEvaluated(schemaCxt, toName) {
-        const { it, gen } = this;
-        if (!it.opts.unevaluated)
+        const { it: it2, gen } = this;
+        if (!it2.opts.unevaluated)
           return;
-        if (it.props !== true && schemaCxt.props !== void 0) {
-          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+        if (it2.props !== true && schemaCxt.props !== void 0) {
+          it2.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it2.props, toName);
         }
-        if (it.items !== true && schemaCxt.items !== void 0) {
-          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+        if (it2.items !== true && schemaCxt.items !== void 0) {
+          it2.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it2.items, toName);
         }
       }
       mergeValidEvaluated(schemaCxt, valid) {
-        const { it, gen } = this;
-        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+        const { it: it2, gen } = this;
+        if (it2.opts.unevaluated && (it2.props !== true || it2.items !== true)) {
           gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
           return true;
         }
       }
     };
     exports.KeywordCxt = KeywordCxt;
-    function keywordCode(it, keyword, def, ruleType) {
-      const cxt = new KeywordCxt(it, def, keyword);
+    function keywordCode(it2, keyword, def, ruleType) {
+      const cxt = new KeywordCxt(it2, def, keyword);
       if ("code" in def) {
         def.code(cxt, ruleType);
       } else if (cxt.$data && def.validate) {
@@ -19509,11 +19509,11 @@ var require_compile2 = __commonJS({
       return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
     }
     function resolveSchema(root, ref) {
-      const p = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+      const p2 = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p2);
       let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
       if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p, root);
+        return getJsonPointer.call(this, p2, root);
       }
       const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
@@ -19521,7 +19521,7 @@ var require_compile2 = __commonJS({
         const sch = resolveSchema.call(this, root, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
           return;
-        return getJsonPointer.call(this, p, sch);
+        return getJsonPointer.call(this, p2, sch);
       }
       if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
         return;
@@ -19535,7 +19535,7 @@ var require_compile2 = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         return new SchemaEnv({ schema, schemaId, root, baseId });
       }
-      return getJsonPointer.call(this, p, schOrRef);
+      return getJsonPointer.call(this, p2, schOrRef);
     }
     exports.resolveSchema = resolveSchema;
     var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
@@ -19863,9 +19863,9 @@ var require_utils4 = __commonJS({
     var HOST_DELIM_RE = /[@/?#:]/g;
     var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
     function reescapeHostDelimiters(host, isIP) {
-      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-      re.lastIndex = 0;
-      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+      const re3 = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+      re3.lastIndex = 0;
+      return host.replace(re3, (ch) => HOST_DELIMS[ch]);
     }
     function normalizePercentEncoding(input, decodeUnreserved = false) {
       if (input.indexOf("%") === -1) {
@@ -20273,7 +20273,7 @@ var require_schemes = __commonJS({
         serialize: httpSerialize
       }
     );
-    var ws = (
+    var ws2 = (
       /** @type {SchemeHandler} */
       {
         scheme: "ws",
@@ -20286,9 +20286,9 @@ var require_schemes = __commonJS({
       /** @type {SchemeHandler} */
       {
         scheme: "wss",
-        domainHost: ws.domainHost,
-        parse: ws.parse,
-        serialize: ws.serialize
+        domainHost: ws2.domainHost,
+        parse: ws2.parse,
+        serialize: ws2.serialize
       }
     );
     var urn = (
@@ -20314,7 +20314,7 @@ var require_schemes = __commonJS({
       {
         http,
         https,
-        ws,
+        ws: ws2,
         wss,
         urn,
         "urn:uuid": urnuuid
@@ -20860,31 +20860,31 @@ var require_core = __commonJS({
       unicode: '"minLength"/"maxLength" account for unicode characters by default.'
     };
     var MAX_EXPRESSION = 200;
-    function requiredOptions(o) {
-      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s = o.strict;
-      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+    function requiredOptions(o2) {
+      var _a, _b, _c, _d, _e3, _f, _g, _h, _j, _k, _l, _m, _o2, _p, _q, _r2, _s2, _t2, _u, _v, _w, _x, _y, _z, _0;
+      const s = o2.strict;
+      const _optz = (_a = o2.code) === null || _a === void 0 ? void 0 : _a.optimize;
       const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+      const regExp = (_c = (_b = o2.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const uriResolver = (_d = o2.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
       return {
-        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+        strictSchema: (_f = (_e3 = o2.strictSchema) !== null && _e3 !== void 0 ? _e3 : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o2.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o2.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o2.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o2 = o2.strictRequired) !== null && _o2 !== void 0 ? _o2 : s) !== null && _p !== void 0 ? _p : false,
+        code: o2.code ? { ...o2.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o2.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r2 = o2.loopEnum) !== null && _r2 !== void 0 ? _r2 : MAX_EXPRESSION,
+        meta: (_s2 = o2.meta) !== null && _s2 !== void 0 ? _s2 : true,
+        messages: (_t2 = o2.messages) !== null && _t2 !== void 0 ? _t2 : true,
+        inlineRefs: (_u = o2.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o2.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o2.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o2.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o2.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o2.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o2.int32range) !== null && _0 !== void 0 ? _0 : true,
         uriResolver
       };
     }
@@ -20993,9 +20993,9 @@ var require_core = __commonJS({
             this.addSchema(_schema, ref, meta);
         }
         async function _loadSchema(ref) {
-          const p = this._loading[ref];
-          if (p)
-            return p;
+          const p2 = this._loading[ref];
+          if (p2)
+            return p2;
           try {
             return await (this._loading[ref] = loadSchema(ref));
           } finally {
@@ -21143,7 +21143,7 @@ var require_core = __commonJS({
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k2) => addRule.call(this, k2, definition) : (k2) => definition.type.forEach((t2) => addRule.call(this, k2, definition, t2)));
         return this;
       }
       getKeyword(keyword) {
@@ -21342,7 +21342,7 @@ var require_core = __commonJS({
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t2 }) => t2 === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
         RULES.rules.push(ruleGroup);
@@ -21422,14 +21422,14 @@ var require_ref = __commonJS({
       keyword: "$ref",
       schemaType: "string",
       code(cxt) {
-        const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { gen, schema: $ref, it: it2 } = cxt;
+        const { baseId, schemaEnv: env, validateName, opts, self } = it2;
         const { root } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
         const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
         if (schOrEnv === void 0)
-          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+          throw new ref_error_1.default(it2.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
           return callValidate(schOrEnv);
         return inlineRefSchema(schOrEnv);
@@ -21464,8 +21464,8 @@ var require_ref = __commonJS({
     }
     exports.getValidate = getValidate;
     function callRef(cxt, v, sch, $async) {
-      const { gen, it } = cxt;
-      const { allErrors, schemaEnv: env, opts } = it;
+      const { gen, it: it2 } = cxt;
+      const { allErrors, schemaEnv: env, opts } = it2;
       const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
       if ($async)
         callAsyncRef();
@@ -21481,7 +21481,7 @@ var require_ref = __commonJS({
           if (!allErrors)
             gen.assign(valid, true);
         }, (e) => {
-          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+          gen.if((0, codegen_1._)`!(${e} instanceof ${it2.ValidationError})`, () => gen.throw(e));
           addErrorsFrom(e);
           if (!allErrors)
             gen.assign(valid, false);
@@ -21498,27 +21498,27 @@ var require_ref = __commonJS({
       }
       function addEvaluatedFrom(source) {
         var _a;
-        if (!it.opts.unevaluated)
+        if (!it2.opts.unevaluated)
           return;
         const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
-        if (it.props !== true) {
+        if (it2.props !== true) {
           if (schEvaluated && !schEvaluated.dynamicProps) {
             if (schEvaluated.props !== void 0) {
-              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+              it2.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it2.props);
             }
           } else {
             const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
-            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+            it2.props = util_1.mergeEvaluated.props(gen, props, it2.props, codegen_1.Name);
           }
         }
-        if (it.items !== true) {
+        if (it2.items !== true) {
           if (schEvaluated && !schEvaluated.dynamicItems) {
             if (schEvaluated.items !== void 0) {
-              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+              it2.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it2.items);
             }
           } else {
             const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
-            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+            it2.items = util_1.mergeEvaluated.items(gen, items, it2.items, codegen_1.Name);
           }
         }
       }
@@ -21598,8 +21598,8 @@ var require_multipleOf = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, schemaCode, it } = cxt;
-        const prec = it.opts.multipleOfPrecision;
+        const { gen, data, schemaCode, it: it2 } = cxt;
+        const prec = it2.opts.multipleOfPrecision;
         const res = gen.let("res");
         const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
         cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
@@ -21657,9 +21657,9 @@ var require_limitLength = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { keyword, data, schemaCode, it } = cxt;
+        const { keyword, data, schemaCode, it: it2 } = cxt;
         const op3 = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        const len = it2.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
         cxt.fail$data((0, codegen_1._)`${len} ${op3} ${schemaCode}`);
       }
     };
@@ -21686,13 +21686,13 @@ var require_pattern = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u = it.opts.unicodeRegExp ? "u" : "";
+        const { gen, data, $data, schema, schemaCode, it: it2 } = cxt;
+        const u3 = it2.opts.unicodeRegExp ? "u" : "";
         if ($data) {
-          const { regExp } = it.opts.code;
+          const { regExp } = it2.opts.code;
           const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
           const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u3}).test(${data})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
           const regExp = (0, code_1.usePattern)(cxt, schema);
@@ -21752,12 +21752,12 @@ var require_required = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, schema, schemaCode, data, $data, it } = cxt;
-        const { opts } = it;
+        const { gen, schema, schemaCode, data, $data, it: it2 } = cxt;
+        const { opts } = it2;
         if (!$data && schema.length === 0)
           return;
         const useLoop = schema.length >= opts.loopRequired;
-        if (it.allErrors)
+        if (it2.allErrors)
           allErrorsMode();
         else
           exitOnErrorMode();
@@ -21766,9 +21766,9 @@ var require_required = __commonJS({
           const { definedProperties } = cxt.it;
           for (const requiredKey of schema) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
-              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+              const schemaPath = it2.schemaEnv.baseId + it2.errSchemaPath;
               const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+              (0, util_1.checkStrictMode)(it2, msg, it2.opts.strictRequired);
             }
           }
         }
@@ -21865,8 +21865,8 @@ var require_uniqueItems = __commonJS({
     var util_1 = require_util();
     var equal_1 = require_equal();
     var error2 = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+      message: ({ params: { i, j: j3 } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j3} and ${i} are identical)`,
+      params: ({ params: { i, j: j3 } }) => (0, codegen_1._)`{i: ${i}, j: ${j3}}`
     };
     var def = {
       keyword: "uniqueItems",
@@ -21875,7 +21875,7 @@ var require_uniqueItems = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        const { gen, data, $data, schema, parentSchema, schemaCode, it: it2 } = cxt;
         if (!$data && !schema)
           return;
         const valid = gen.let("valid");
@@ -21884,17 +21884,17 @@ var require_uniqueItems = __commonJS({
         cxt.ok(valid);
         function validateUniqueItems() {
           const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
+          const j3 = gen.let("j");
+          cxt.setParams({ i, j: j3 });
           gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j3));
         }
         function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+          return itemTypes.length > 0 && !itemTypes.some((t2) => t2 === "object" || t2 === "array");
         }
-        function loopN(i, j) {
+        function loopN(i, j3) {
           const item = gen.name("item");
-          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it2.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
           gen.for((0, codegen_1._)`;${i}--;`, () => {
             gen.let(item, (0, codegen_1._)`${data}[${i}]`);
@@ -21902,16 +21902,16 @@ var require_uniqueItems = __commonJS({
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
             gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              gen.assign(j3, (0, codegen_1._)`${indices}[${item}]`);
               cxt.error();
               gen.assign(valid, false).break();
             }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
           });
         }
-        function loopN2(i, j) {
+        function loopN2(i, j3) {
           const eql = (0, util_1.useFunc)(gen, equal_1.default);
           const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j3} = ${i}; ${j3}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j3}])`, () => {
             cxt.error();
             gen.assign(valid, false).break(outer);
           })));
@@ -21969,10 +21969,10 @@ var require_enum = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { gen, data, $data, schema, schemaCode, it: it2 } = cxt;
         if (!$data && schema.length === 0)
           throw new Error("enum must have non-empty array");
-        const useLoop = schema.length >= it.opts.loopEnum;
+        const useLoop = schema.length >= it2.opts.loopEnum;
         let eql;
         const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
         let valid;
@@ -22057,23 +22057,23 @@ var require_additionalItems = __commonJS({
       before: "uniqueItems",
       error: error2,
       code(cxt) {
-        const { parentSchema, it } = cxt;
+        const { parentSchema, it: it2 } = cxt;
         const { items } = parentSchema;
         if (!Array.isArray(items)) {
-          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+          (0, util_1.checkStrictMode)(it2, '"additionalItems" is ignored when "items" is not an array of schemas');
           return;
         }
         validateAdditionalItems(cxt, items);
       }
     };
     function validateAdditionalItems(cxt, items) {
-      const { gen, schema, data, keyword, it } = cxt;
-      it.items = true;
+      const { gen, schema, data, keyword, it: it2 } = cxt;
+      it2.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       if (schema === false) {
         cxt.setParams({ len: items.length });
         cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it2, schema)) {
         const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
@@ -22081,7 +22081,7 @@ var require_additionalItems = __commonJS({
       function validateItems(valid) {
         gen.forRange("i", items.length, len, (i) => {
           cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-          if (!it.allErrors)
+          if (!it2.allErrors)
             gen.if((0, codegen_1.not)(valid), () => gen.break());
         });
       }
@@ -22106,25 +22106,25 @@ var require_items = __commonJS({
       schemaType: ["object", "array", "boolean"],
       before: "uniqueItems",
       code(cxt) {
-        const { schema, it } = cxt;
+        const { schema, it: it2 } = cxt;
         if (Array.isArray(schema))
           return validateTuple(cxt, "additionalItems", schema);
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
+        it2.items = true;
+        if ((0, util_1.alwaysValidSchema)(it2, schema))
           return;
         cxt.ok((0, code_1.validateArray)(cxt));
       }
     };
     function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-      const { gen, parentSchema, data, keyword, it } = cxt;
+      const { gen, parentSchema, data, keyword, it: it2 } = cxt;
       checkStrictTuple(parentSchema);
-      if (it.opts.unevaluated && schArr.length && it.items !== true) {
-        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+      if (it2.opts.unevaluated && schArr.length && it2.items !== true) {
+        it2.items = util_1.mergeEvaluated.items(gen, schArr.length, it2.items);
       }
       const valid = gen.name("valid");
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
       schArr.forEach((sch, i) => {
-        if ((0, util_1.alwaysValidSchema)(it, sch))
+        if ((0, util_1.alwaysValidSchema)(it2, sch))
           return;
         gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
           keyword,
@@ -22134,12 +22134,12 @@ var require_items = __commonJS({
         cxt.ok(valid);
       });
       function checkStrictTuple(sch) {
-        const { opts, errSchemaPath } = it;
-        const l = schArr.length;
-        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+        const { opts, errSchemaPath } = it2;
+        const l2 = schArr.length;
+        const fullTuple = l2 === sch.minItems && (l2 === sch.maxItems || sch[extraItems] === false);
         if (opts.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+          const msg = `"${keyword}" is ${l2}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          (0, util_1.checkStrictMode)(it2, msg, opts.strictTuples);
         }
       }
     }
@@ -22185,10 +22185,10 @@ var require_items2020 = __commonJS({
       before: "uniqueItems",
       error: error2,
       code(cxt) {
-        const { schema, parentSchema, it } = cxt;
+        const { schema, parentSchema, it: it2 } = cxt;
         const { prefixItems } = parentSchema;
-        it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
+        it2.items = true;
+        if ((0, util_1.alwaysValidSchema)(it2, schema))
           return;
         if (prefixItems)
           (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
@@ -22219,11 +22219,11 @@ var require_contains = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
+        const { gen, schema, parentSchema, data, it: it2 } = cxt;
         let min;
         let max;
         const { minContains, maxContains } = parentSchema;
-        if (it.opts.next) {
+        if (it2.opts.next) {
           min = minContains === void 0 ? 1 : minContains;
           max = maxContains;
         } else {
@@ -22232,22 +22232,22 @@ var require_contains = __commonJS({
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
         cxt.setParams({ min, max });
         if (max === void 0 && min === 0) {
-          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+          (0, util_1.checkStrictMode)(it2, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
           return;
         }
         if (max !== void 0 && min > max) {
-          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+          (0, util_1.checkStrictMode)(it2, `"minContains" > "maxContains" is always invalid`);
           cxt.fail();
           return;
         }
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+        if ((0, util_1.alwaysValidSchema)(it2, schema)) {
           let cond = (0, codegen_1._)`${len} >= ${min}`;
           if (max !== void 0)
             cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
           cxt.pass(cond);
           return;
         }
-        it.items = true;
+        it2.items = true;
         const valid = gen.name("valid");
         if (max === void 0 && min === 1) {
           validateItems(valid, () => gen.if(valid, () => gen.break()));
@@ -22337,7 +22337,7 @@ var require_dependencies = __commonJS({
       return [propertyDeps, schemaDeps];
     }
     function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-      const { gen, data, it } = cxt;
+      const { gen, data, it: it2 } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
       const missing = gen.let("missing");
@@ -22345,13 +22345,13 @@ var require_dependencies = __commonJS({
         const deps = propertyDeps[prop];
         if (deps.length === 0)
           continue;
-        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it2.opts.ownProperties);
         cxt.setParams({
           property: prop,
           depsCount: deps.length,
           deps: deps.join(", ")
         });
-        if (it.allErrors) {
+        if (it2.allErrors) {
           gen.if(hasProperty, () => {
             for (const depProp of deps) {
               (0, code_1.checkReportMissingProp)(cxt, depProp);
@@ -22366,13 +22366,13 @@ var require_dependencies = __commonJS({
     }
     exports.validatePropertyDeps = validatePropertyDeps;
     function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-      const { gen, data, keyword, it } = cxt;
+      const { gen, data, keyword, it: it2 } = cxt;
       const valid = gen.name("valid");
       for (const prop in schemaDeps) {
-        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+        if ((0, util_1.alwaysValidSchema)(it2, schemaDeps[prop]))
           continue;
         gen.if(
-          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
+          (0, code_1.propertyInData)(gen, data, prop, it2.opts.ownProperties),
           () => {
             const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
             cxt.mergeValidEvaluated(schCxt, valid);
@@ -22405,8 +22405,8 @@ var require_propertyNames = __commonJS({
       schemaType: ["object", "boolean"],
       error: error2,
       code(cxt) {
-        const { gen, schema, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema))
+        const { gen, schema, data, it: it2 } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it2, schema))
           return;
         const valid = gen.name("valid");
         gen.forIn("key", data, (key) => {
@@ -22420,7 +22420,7 @@ var require_propertyNames = __commonJS({
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
             cxt.error(true);
-            if (!it.allErrors)
+            if (!it2.allErrors)
               gen.break();
           });
         });
@@ -22452,12 +22452,12 @@ var require_additionalProperties = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+        const { gen, schema, parentSchema, data, errsCount, it: it2 } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
-        const { allErrors, opts } = it;
-        it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+        const { allErrors, opts } = it2;
+        it2.props = true;
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it2, schema))
           return;
         const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
         const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
@@ -22474,15 +22474,15 @@ var require_additionalProperties = __commonJS({
         function isAdditional(key) {
           let definedProp;
           if (props.length > 8) {
-            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+            const propsSchema = (0, util_1.schemaRefOrVal)(it2, parentSchema.properties, "properties");
             definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p2) => (0, codegen_1._)`${key} === ${p2}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p2) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p2)}.test(${key})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
@@ -22501,7 +22501,7 @@ var require_additionalProperties = __commonJS({
               gen.break();
             return;
           }
-          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it2, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
               applyAdditionalSchema(key, valid, false);
@@ -22551,18 +22551,18 @@ var require_properties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema, parentSchema, data, it } = cxt;
-        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
-          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+        const { gen, schema, parentSchema, data, it: it2 } = cxt;
+        if (it2.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
+          additionalProperties_1.default.code(new validate_1.KeywordCxt(it2, additionalProperties_1.default, "additionalProperties"));
         }
         const allProps = (0, code_1.allSchemaProperties)(schema);
         for (const prop of allProps) {
-          it.definedProperties.add(prop);
+          it2.definedProperties.add(prop);
         }
-        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+        if (it2.opts.unevaluated && allProps.length && it2.props !== true) {
+          it2.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it2.props);
         }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        const properties = allProps.filter((p2) => !(0, util_1.alwaysValidSchema)(it2, schema[p2]));
         if (properties.length === 0)
           return;
         const valid = gen.name("valid");
@@ -22570,9 +22570,9 @@ var require_properties = __commonJS({
           if (hasDefault(prop)) {
             applyPropertySchema(prop);
           } else {
-            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+            gen.if((0, code_1.propertyInData)(gen, data, prop, it2.opts.ownProperties));
             applyPropertySchema(prop);
-            if (!it.allErrors)
+            if (!it2.allErrors)
               gen.else().var(valid, true);
             gen.endIf();
           }
@@ -22580,7 +22580,7 @@ var require_properties = __commonJS({
           cxt.ok(valid);
         }
         function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
+          return it2.opts.useDefaults && !it2.compositeRule && schema[prop].default !== void 0;
         }
         function applyPropertySchema(prop) {
           cxt.subschema({
@@ -22609,25 +22609,25 @@ var require_patternProperties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema, data, parentSchema, it } = cxt;
-        const { opts } = it;
+        const { gen, schema, data, parentSchema, it: it2 } = cxt;
+        const { opts } = it2;
         const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+        const alwaysValidPatterns = patterns.filter((p2) => (0, util_1.alwaysValidSchema)(it2, schema[p2]));
+        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it2.opts.unevaluated || it2.props === true)) {
           return;
         }
         const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
         const valid = gen.name("valid");
-        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+        if (it2.props !== true && !(it2.props instanceof codegen_1.Name)) {
+          it2.props = (0, util_2.evaluatedPropsToName)(gen, it2.props);
         }
-        const { props } = it;
+        const { props } = it2;
         validatePatternProperties();
         function validatePatternProperties() {
           for (const pat of patterns) {
             if (checkProperties)
               checkMatchingProperties(pat);
-            if (it.allErrors) {
+            if (it2.allErrors) {
               validateProperties(pat);
             } else {
               gen.var(valid, true);
@@ -22639,7 +22639,7 @@ var require_patternProperties = __commonJS({
         function checkMatchingProperties(pat) {
           for (const prop in checkProperties) {
             if (new RegExp(pat).test(prop)) {
-              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+              (0, util_1.checkStrictMode)(it2, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
             }
           }
         }
@@ -22655,9 +22655,9 @@ var require_patternProperties = __commonJS({
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
-              if (it.opts.unevaluated && props !== true) {
+              if (it2.opts.unevaluated && props !== true) {
                 gen.assign((0, codegen_1._)`${props}[${key}]`, true);
-              } else if (!alwaysValid && !it.allErrors) {
+              } else if (!alwaysValid && !it2.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
             });
@@ -22680,8 +22680,8 @@ var require_not = __commonJS({
       schemaType: ["object", "boolean"],
       trackErrors: true,
       code(cxt) {
-        const { gen, schema, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+        const { gen, schema, it: it2 } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it2, schema)) {
           cxt.fail();
           return;
         }
@@ -22734,10 +22734,10 @@ var require_oneOf = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema, parentSchema, it } = cxt;
+        const { gen, schema, parentSchema, it: it2 } = cxt;
         if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
-        if (it.opts.discriminator && parentSchema.discriminator)
+        if (it2.opts.discriminator && parentSchema.discriminator)
           return;
         const schArr = schema;
         const valid = gen.let("valid", false);
@@ -22749,7 +22749,7 @@ var require_oneOf = __commonJS({
         function validateOneOf() {
           schArr.forEach((sch, i) => {
             let schCxt;
-            if ((0, util_1.alwaysValidSchema)(it, sch)) {
+            if ((0, util_1.alwaysValidSchema)(it2, sch)) {
               gen.var(schValid, true);
             } else {
               schCxt = cxt.subschema({
@@ -22785,12 +22785,12 @@ var require_allOf = __commonJS({
       keyword: "allOf",
       schemaType: "array",
       code(cxt) {
-        const { gen, schema, it } = cxt;
+        const { gen, schema, it: it2 } = cxt;
         if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
         schema.forEach((sch, i) => {
-          if ((0, util_1.alwaysValidSchema)(it, sch))
+          if ((0, util_1.alwaysValidSchema)(it2, sch))
             return;
           const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
           cxt.ok(valid);
@@ -22819,12 +22819,12 @@ var require_if = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, parentSchema, it } = cxt;
+        const { gen, parentSchema, it: it2 } = cxt;
         if (parentSchema.then === void 0 && parentSchema.else === void 0) {
-          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+          (0, util_1.checkStrictMode)(it2, '"if" without "then" and "else" is ignored');
         }
-        const hasThen = hasSchema(it, "then");
-        const hasElse = hasSchema(it, "else");
+        const hasThen = hasSchema(it2, "then");
+        const hasElse = hasSchema(it2, "else");
         if (!hasThen && !hasElse)
           return;
         const valid = gen.let("valid", true);
@@ -22863,9 +22863,9 @@ var require_if = __commonJS({
         }
       }
     };
-    function hasSchema(it, keyword) {
-      const schema = it.schema[keyword];
-      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
+    function hasSchema(it2, keyword) {
+      const schema = it2.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it2, schema);
     }
     exports.default = def;
   }
@@ -22880,9 +22880,9 @@ var require_thenElse = __commonJS({
     var def = {
       keyword: ["then", "else"],
       schemaType: ["object", "boolean"],
-      code({ keyword, parentSchema, it }) {
+      code({ keyword, parentSchema, it: it2 }) {
         if (parentSchema.if === void 0)
-          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+          (0, util_1.checkStrictMode)(it2, `"${keyword}" without "if" is ignored`);
       }
     };
     exports.default = def;
@@ -22954,8 +22954,8 @@ var require_format = __commonJS({
       $data: true,
       error: error2,
       code(cxt, ruleType) {
-        const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
+        const { gen, data, $data, schema, schemaCode, it: it2 } = cxt;
+        const { opts, errSchemaPath, schemaEnv, self } = it2;
         if (!opts.validateFormats)
           return;
         if ($data)
@@ -23117,9 +23117,9 @@ var require_discriminator = __commonJS({
       schemaType: "object",
       error: error2,
       code(cxt) {
-        const { gen, data, schema, parentSchema, it } = cxt;
+        const { gen, data, schema, parentSchema, it: it2 } = cxt;
         const { oneOf } = parentSchema;
-        if (!it.opts.discriminator) {
+        if (!it2.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
         const tagName = schema.propertyName;
@@ -23157,13 +23157,13 @@ var require_discriminator = __commonJS({
           let tagRequired = true;
           for (let i = 0; i < oneOf.length; i++) {
             let sch = oneOf[i];
-            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it2.self.RULES)) {
               const ref = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              sch = compile_1.resolveRef.call(it2.self, it2.schemaEnv.root, it2.baseId, ref);
               if (sch instanceof compile_1.SchemaEnv)
                 sch = sch.schema;
               if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+                throw new ref_error_1.default(it2.opts.uriResolver, it2.baseId, ref);
             }
             const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
             if (typeof propSch != "object") {
@@ -23635,8 +23635,8 @@ var require_visit = __commonJS({
       } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
-        throw new Error(`Cannot replace node with ${pt} parent`);
+        const pt2 = identity2.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt2} parent`);
       }
     }
     exports.visit = visit;
@@ -23658,7 +23658,7 @@ var require_directives = __commonJS({
       "{": "%7B",
       "}": "%7D"
     };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var escapeTagName = (tn2) => tn2.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
       constructor(yaml, tags) {
         this.docStart = null;
@@ -23803,7 +23803,7 @@ var require_directives = __commonJS({
         for (const [handle, prefix] of tagEntries) {
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+          if (!doc || tagNames.some((tn2) => tn2.startsWith(prefix)))
             lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
@@ -23901,13 +23901,13 @@ var require_applyReviver = __commonJS({
               val[i] = v1;
           }
         } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const k2 of Array.from(val.keys())) {
+            const v0 = val.get(k2);
+            const v1 = applyReviver(reviver, val, k2, v0);
             if (v1 === void 0)
-              val.delete(k);
+              val.delete(k2);
             else if (v1 !== v0)
-              val.set(k, v1);
+              val.set(k2, v1);
           }
         } else if (val instanceof Set) {
           for (const v0 of Array.from(val)) {
@@ -23920,12 +23920,12 @@ var require_applyReviver = __commonJS({
             }
           }
         } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const [k2, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k2, v0);
             if (v1 === void 0)
-              delete val[k];
+              delete val[k2];
             else if (v1 !== v0)
-              val[k] = v1;
+              val[k2] = v1;
           }
         }
       }
@@ -24108,9 +24108,9 @@ var require_Alias = __commonJS({
       } else if (identity2.isCollection(node)) {
         let count2 = 0;
         for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          const c3 = getAliasCount(doc, item, anchors2);
+          if (c3 > count2)
+            count2 = c3;
         }
         return count2;
       } else if (identity2.isPair(node)) {
@@ -24164,13 +24164,13 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match = tags.filter((t2) => t2.tag === tagName);
+        const tagObj = match.find((t2) => !t2.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t2) => t2.identify?.(value) && !t2.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity2.isDocument(value))
@@ -24239,13 +24239,13 @@ var require_Collection = __commonJS({
     function collectionFromPath(schema, path, value) {
       let v = value;
       for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
-        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+        const k2 = path[i];
+        if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
-          a[k] = v;
+          a[k2] = v;
           v = a;
         } else {
-          v = /* @__PURE__ */ new Map([[k, v]]);
+          v = /* @__PURE__ */ new Map([[k2, v]]);
         }
       }
       return createNode.createNode(v, void 0, {
@@ -24278,7 +24278,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it2) => identity2.isNode(it2) || identity2.isPair(it2) ? it2.clone(schema) : it2);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -24464,12 +24464,12 @@ var require_foldFlowLines = __commonJS({
                 ch = text[i += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j])
+              const j3 = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j3])
                 return text;
-              folds.push(j);
-              escapedFolds[j] = true;
-              end = j + endStep;
+              folds.push(j3);
+              escapedFolds[j3] = true;
+              end = j3 + endStep;
               split = void 0;
             } else {
               overflow = true;
@@ -24645,20 +24645,20 @@ ${indent}`) + "'";
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
-      let qs;
+      let qs2;
       if (singleQuote === false)
-        qs = doubleQuotedString;
+        qs2 = doubleQuotedString;
       else {
         const hasDouble = value.includes('"');
         const hasSingle = value.includes("'");
         if (hasDouble && !hasSingle)
-          qs = singleQuotedString;
+          qs2 = singleQuotedString;
         else if (hasSingle && !hasDouble)
-          qs = doubleQuotedString;
+          qs2 = doubleQuotedString;
         else
-          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+          qs2 = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs2(value, ctx);
     }
     var blockEndNewlines;
     try {
@@ -24773,23 +24773,23 @@ ${indent}`);
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      const ss2 = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
       if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss2.value))
           type = Scalar.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
           case Scalar.Scalar.BLOCK_FOLDED:
           case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+            return implicitKey || inFlow ? quotedString(ss2.value, ctx) : blockString(ss2, ctx, onComment, onChompKeep);
           case Scalar.Scalar.QUOTE_DOUBLE:
-            return doubleQuotedString(ss.value, ctx);
+            return doubleQuotedString(ss2.value, ctx);
           case Scalar.Scalar.QUOTE_SINGLE:
-            return singleQuotedString(ss.value, ctx);
+            return singleQuotedString(ss2.value, ctx);
           case Scalar.Scalar.PLAIN:
-            return plainString(ss, ctx, onComment, onChompKeep);
+            return plainString(ss2, ctx, onComment, onChompKeep);
           default:
             return null;
         }
@@ -24797,10 +24797,10 @@ ${indent}`);
       let res = _stringify(type);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
-        const t = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t);
+        const t2 = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t2);
         if (res === null)
-          throw new Error(`Unsupported default string type ${t}`);
+          throw new Error(`Unsupported default string type ${t2}`);
       }
       return res;
     }
@@ -24860,24 +24860,24 @@ var require_stringify2 = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+        const match = tags.filter((t2) => t2.tag === item.tag);
         if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+          return match.find((t2) => t2.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity2.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
+        let match = tags.filter((t2) => t2.identify?.(obj));
         if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+          const testMatch = match.filter((t2) => t2.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
       } else {
         obj = item;
-        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+        tagObj = tags.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
       }
       if (!tagObj) {
         const name3 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
@@ -24916,7 +24916,7 @@ var require_stringify2 = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o2) => tagObj = o2 });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
@@ -25013,19 +25013,19 @@ ${indent}:`;
       }
       let valueCommentDone = false;
       const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
-      let ws = " ";
+      let ws2 = " ";
       if (keyComment || vsb || vcb) {
-        ws = vsb ? "\n" : "";
+        ws2 = vsb ? "\n" : "";
         if (vcb) {
-          const cs = commentString(vcb);
-          ws += `
-${stringifyComment.indentComment(cs, ctx.indent)}`;
+          const cs2 = commentString(vcb);
+          ws2 += `
+${stringifyComment.indentComment(cs2, ctx.indent)}`;
         }
         if (valueStr === "" && !ctx.inFlow) {
-          if (ws === "\n" && valueComment)
-            ws = "\n\n";
+          if (ws2 === "\n" && valueComment)
+            ws2 = "\n\n";
         } else {
-          ws += `
+          ws2 += `
 ${ctx.indent}`;
         }
       } else if (!explicitKey && identity2.isCollection(value)) {
@@ -25044,13 +25044,13 @@ ${ctx.indent}`;
               hasPropsLine = true;
           }
           if (!hasPropsLine)
-            ws = `
+            ws2 = `
 ${ctx.indent}`;
         }
       } else if (valueStr === "" || valueStr[0] === "\n") {
-        ws = "";
+        ws2 = "";
       }
-      str += ws + valueStr;
+      str += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
@@ -25108,11 +25108,11 @@ var require_merge = __commonJS({
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity2.isSeq(source))
-        for (const it of source.items)
-          mergeValue(ctx, map, it);
+        for (const it2 of source.items)
+          mergeValue(ctx, map, it2);
       else if (Array.isArray(source))
-        for (const it of source)
-          mergeValue(ctx, map, it);
+        for (const it2 of source)
+          mergeValue(ctx, map, it2);
       else
         mergeValue(ctx, map, source);
     }
@@ -25220,9 +25220,9 @@ var require_Pair = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var identity2 = require_identity();
     function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+      const k2 = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
+      return new Pair(k2, v);
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
@@ -25238,7 +25238,7 @@ var require_Pair = __commonJS({
           value = value.clone(schema);
         return new _Pair(key, value);
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
@@ -25413,13 +25413,13 @@ var require_YAMLMap = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity2.isScalar(key) ? key.value : key;
-      for (const it of items) {
-        if (identity2.isPair(it)) {
-          if (it.key === key || it.key === k)
-            return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
-            return it;
+      const k2 = identity2.isScalar(key) ? key.value : key;
+      for (const it2 of items) {
+        if (identity2.isPair(it2)) {
+          if (it2.key === key || it2.key === k2)
+            return it2;
+          if (identity2.isScalar(it2.key) && it2.key.value === k2)
+            return it2;
         }
       }
       return void 0;
@@ -25493,15 +25493,15 @@ var require_YAMLMap = __commonJS({
         }
       }
       delete(key) {
-        const it = findPair(this.items, key);
-        if (!it)
+        const it2 = findPair(this.items, key);
+        if (!it2)
           return false;
-        const del = this.items.splice(this.items.indexOf(it), 1);
+        const del = this.items.splice(this.items.indexOf(it2), 1);
         return del.length > 0;
       }
       get(key, keepScalar) {
-        const it = findPair(this.items, key);
-        const node = it?.value;
+        const it2 = findPair(this.items, key);
+        const node = it2?.value;
         return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
@@ -25515,7 +25515,7 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type) {
+      toJSON(_2, ctx, Type) {
         const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
@@ -25608,8 +25608,8 @@ var require_YAMLSeq = __commonJS({
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           return void 0;
-        const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        const it2 = this.items[idx];
+        return !keepScalar && identity2.isScalar(it2) ? it2.value : it2;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -25638,7 +25638,7 @@ var require_YAMLSeq = __commonJS({
         else
           this.items[idx] = value;
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
@@ -25663,12 +25663,12 @@ var require_YAMLSeq = __commonJS({
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it2 of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj instanceof Set ? it2 : String(i++);
+              it2 = replacer.call(obj, key, it2);
             }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
+            seq.items.push(createNode.createNode(it2, void 0, ctx));
           }
         }
         return seq;
@@ -25784,8 +25784,8 @@ var require_stringifyNumber = __commonJS({
           i = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
-        while (d-- > 0)
+        let d2 = minFractionDigits - (n.length - i - 1);
+        while (d2-- > 0)
           n += "0";
       }
       return n;
@@ -26034,8 +26034,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i = 0, o2 = 0; i < n; ++i, o2 += lineWidth) {
+            lines[i] = str.substr(o2, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -26068,9 +26068,9 @@ var require_pairs = __commonJS({
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair2.value ?? pair2.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
+              const cn2 = pair2.value ?? pair2.key;
+              cn2.comment = cn2.comment ? `${item.comment}
+${cn2.comment}` : item.comment;
             }
             item = pair2;
           }
@@ -26086,26 +26086,26 @@ ${cn.comment}` : item.comment;
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
-        for (let it of iterable) {
+        for (let it2 of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it2 = replacer.call(iterable, String(i++), it2);
           let key, value;
-          if (Array.isArray(it)) {
-            if (it.length === 2) {
-              key = it[0];
-              value = it[1];
+          if (Array.isArray(it2)) {
+            if (it2.length === 2) {
+              key = it2[0];
+              value = it2[1];
             } else
-              throw new TypeError(`Expected [key, value] tuple: ${it}`);
-          } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
+              throw new TypeError(`Expected [key, value] tuple: ${it2}`);
+          } else if (it2 && it2 instanceof Object) {
+            const keys = Object.keys(it2);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value = it2[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key = it2;
           }
           pairs2.items.push(Pair.createPair(key, value, ctx));
         }
@@ -26147,9 +26147,9 @@ var require_omap = __commonJS({
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         if (!ctx)
-          return super.toJSON(_);
+          return super.toJSON(_2);
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
@@ -26269,9 +26269,9 @@ var require_float2 = __commonJS({
         const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node.minFractionDigits = f.length;
+          const f2 = str.substring(dot + 1).replace(/_/g, "");
+          if (f2[f2.length - 1] === "0")
+            node.minFractionDigits = f2.length;
         }
         return node;
       },
@@ -26404,8 +26404,8 @@ var require_set = __commonJS({
           this.items.push(new Pair.Pair(key));
         }
       }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
+      toJSON(_2, ctx) {
+        return super.toJSON(_2, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -26460,7 +26460,7 @@ var require_timestamp = __commonJS({
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
@@ -26524,10 +26524,10 @@ var require_timestamp = __commonJS({
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
-          let d = parseSexagesimal(tz, false);
-          if (Math.abs(d) < 30)
-            d *= 60;
-          date -= 6e4 * d;
+          let d2 = parseSexagesimal(tz, false);
+          if (Math.abs(d2) < 30)
+            d2 *= 60;
+          date -= 6e4 * d2;
         }
         return new Date(date);
       },
@@ -26686,7 +26686,7 @@ var require_Schema = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var tags = require_tags();
-    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var sortMapEntriesByKey = (a, b2) => a.key < b2.key ? -1 : a.key > b2.key ? 1 : 0;
     var Schema = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
@@ -26734,8 +26734,8 @@ var require_stringifyDocument = __commonJS({
       if (doc.commentBefore) {
         if (lines.length !== 1)
           lines.unshift("");
-        const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        const cs2 = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs2, ""));
       }
       let chompKeep = false;
       let contentComment = null;
@@ -26744,8 +26744,8 @@ var require_stringifyDocument = __commonJS({
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            const cs2 = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs2, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -26763,12 +26763,12 @@ var require_stringifyDocument = __commonJS({
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
-          const cs = commentString(doc.comment);
-          if (cs.includes("\n")) {
+          const cs2 = commentString(doc.comment);
+          if (cs2.includes("\n")) {
             lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines.push(stringifyComment.indentComment(cs2, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines.push(`... ${cs2}`);
           }
         } else {
           lines.push("...");
@@ -26929,9 +26929,9 @@ var require_Document = __commonJS({
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
       createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+        const k2 = this.createNode(key, null, options);
         const v = this.createNode(value, null, options);
-        return new Pair.Pair(k, v);
+        return new Pair.Pair(k2, v);
       }
       /**
        * Removes a value from the document.
@@ -27318,16 +27318,16 @@ var require_util_contains_newline = __commonJS({
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
-            for (const st of it.start)
+          for (const it2 of key.items) {
+            for (const st of it2.start)
               if (st.type === "newline")
                 return true;
-            if (it.sep) {
-              for (const st of it.sep)
+            if (it2.sep) {
+              for (const st of it2.sep)
                 if (st.type === "newline")
                   return true;
             }
-            if (containsNewline(it.key) || containsNewline(it.value))
+            if (containsNewline(it2.key) || containsNewline(it2.value))
               return true;
           }
           return false;
@@ -27366,7 +27366,7 @@ var require_util_map_includes = __commonJS({
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b2) => a === b2 || identity2.isScalar(a) && identity2.isScalar(b2) && a.value === b2.value;
       return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -27488,22 +27488,22 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag2) {
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs2, onError, tag2) {
       const NodeClass = tag2?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
         ctx.atKey = false;
-      let offset = bs.offset;
+      let offset = bs2.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value } of bs2.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
           next: value,
           offset,
           onError,
-          parentIndent: bs.indent,
+          parentIndent: bs2.indent,
           startOnNewline: true
         });
         if (!props.found) {
@@ -27521,11 +27521,11 @@ var require_resolve_block_seq = __commonJS({
         }
         const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs2.indent, value, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      seq.range = [bs2.offset, offset, commentEnd ?? offset];
       return seq;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
@@ -27740,19 +27740,19 @@ var require_resolve_flow_collection = __commonJS({
         }
       }
       const expectedEnd = isMap ? "}" : "]";
-      const [ce, ...ee] = fc.end;
+      const [ce3, ...ee3] = fc.end;
       let cePos = offset;
-      if (ce?.source === expectedEnd)
-        cePos = ce.offset + ce.source.length;
+      if (ce3?.source === expectedEnd)
+        cePos = ce3.offset + ce3.source.length;
       else {
         const name3 = fcName[0].toUpperCase() + fcName.substring(1);
         const msg = atRoot ? `${name3} must end with a ${expectedEnd}` : `${name3} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
-        if (ce && ce.source.length !== 1)
-          ee.unshift(ce);
+        if (ce3 && ce3.source.length !== 1)
+          ee3.unshift(ce3);
       }
-      if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+      if (ee3.length > 0) {
+        const end = resolveEnd.resolveEnd(ee3, cePos, ctx.options.strict, onError);
         if (end.comment) {
           if (coll.comment)
             coll.comment += "\n" + end.comment;
@@ -27806,15 +27806,15 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag2 = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      let tag2 = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
       if (!tag2) {
-        const kt = ctx.schema.knownTags[tagName];
-        if (kt?.collection === expType) {
-          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag2 = kt;
+        const kt2 = ctx.schema.knownTags[tagName];
+        if (kt2?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt2, { default: false }));
+          tag2 = kt2;
         } else {
-          if (kt) {
-            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          if (kt2) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt2.tag} used for ${expType} collection, but expects ${kt2.collection ?? "scalar"}`, true);
           } else {
             onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
@@ -27995,9 +27995,9 @@ var require_resolve_block_scalar = __commonJS({
           default: {
             const message = `Unexpected token in block scalar header: ${token.type}`;
             onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
-            if (ts && typeof ts === "string")
-              length += ts.length;
+            const ts2 = token.source;
+            if (ts2 && typeof ts2 === "string")
+              length += ts2.length;
           }
         }
       }
@@ -28006,8 +28006,8 @@ var require_resolve_block_scalar = __commonJS({
     function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const m3 = first.match(/^( *)/);
+      const line0 = m3?.[1] ? [m3[1], first.slice(m3[1].length)] : ["", first];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -28052,12 +28052,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re3 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
         type: _type,
-        comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        comment: re3.comment,
+        range: [offset, valueEnd, re3.offset]
       };
     }
     function plainValue(source, onError) {
@@ -28294,10 +28294,10 @@ var require_compose_scalar = __commonJS({
       for (const tag2 of matchWithTest)
         if (tag2.test?.test(value))
           return tag2;
-      const kt = schema.knownTags[tagName];
-      if (kt && !kt.collection) {
-        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
-        return kt;
+      const kt2 = schema.knownTags[tagName];
+      if (kt2 && !kt2.collection) {
+        schema.tags.push(Object.assign({}, kt2, { default: false, test: void 0 }));
+        return kt2;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity2.SCALAR];
@@ -28307,9 +28307,9 @@ var require_compose_scalar = __commonJS({
       if (schema.compat) {
         const compat = schema.compat.find((tag3) => tag3.default && tag3.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag2.tag !== compat.tag) {
-          const ts = directives.tagString(tag2.tag);
-          const cs = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          const ts2 = directives.tagString(tag2.tag);
+          const cs2 = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts2} or ${cs2}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
@@ -28444,10 +28444,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
-      if (re.comment)
-        alias.comment = re.comment;
+      const re3 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re3.offset];
+      if (re3.comment)
+        alias.comment = re3.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -28488,10 +28488,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      const re3 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re3.comment)
+        doc.comment = re3.comment;
+      doc.range = [offset, contentEnd, re3.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -28569,11 +28569,11 @@ ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
           } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-            let it = dc.items[0];
-            if (identity2.isPair(it))
-              it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
+            let it2 = dc.items[0];
+            if (identity2.isPair(it2))
+              it2 = it2.key;
+            const cb = it2.commentBefore;
+            it2.commentBefore = cb ? `${comment}
 ${cb}` : comment;
           } else {
             const cb = dc.commentBefore;
@@ -28748,9 +28748,9 @@ var require_cst_scalar = __commonJS({
       switch (source[0]) {
         case "|":
         case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body3 = source.substring(he + 1) + "\n";
+          const he3 = source.indexOf("\n");
+          const head = source.substring(0, he3);
+          const body3 = source.substring(he3 + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
@@ -28811,9 +28811,9 @@ var require_cst_scalar = __commonJS({
       }
     }
     function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body3 = source.substring(he + 1) + "\n";
+      const he3 = source.indexOf("\n");
+      const head = source.substring(0, he3);
+      const body3 = source.substring(he3 + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
@@ -29198,8 +29198,8 @@ var require_lexer = __commonJS({
           return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
-          const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          const dt2 = this.buffer.substr(offset, 3);
+          if ((dt2 === "---" || dt2 === "...") && isEmpty(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -29259,14 +29259,14 @@ var require_lexer = __commonJS({
         }
         if (line[0] === "%") {
           let dirEnd = line.length;
-          let cs = line.indexOf("#");
-          while (cs !== -1) {
-            const ch = line[cs - 1];
+          let cs2 = line.indexOf("#");
+          while (cs2 !== -1) {
+            const ch = line[cs2 - 1];
             if (ch === " " || ch === "	") {
-              dirEnd = cs - 1;
+              dirEnd = cs2 - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs2 = line.indexOf("#", cs2 + 1);
             }
           }
           while (true) {
@@ -29453,10 +29453,10 @@ var require_lexer = __commonJS({
         let nl = qb.indexOf("\n", this.pos);
         if (nl !== -1) {
           while (nl !== -1) {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
+            const cs2 = this.continueScalar(nl + 1);
+            if (cs2 === -1)
               break;
-            nl = qb.indexOf("\n", cs);
+            nl = qb.indexOf("\n", cs2);
           }
           if (nl !== -1) {
             end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
@@ -29519,10 +29519,10 @@ var require_lexer = __commonJS({
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
           do {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
+            const cs2 = this.continueScalar(nl + 1);
+            if (cs2 === -1)
               break;
-            nl = this.buffer.indexOf("\n", cs);
+            nl = this.buffer.indexOf("\n", cs2);
           } while (nl !== -1);
           if (nl === -1) {
             if (!this.atEnd)
@@ -29581,10 +29581,10 @@ var require_lexer = __commonJS({
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
-              if (cs === -1)
+              const cs2 = this.continueScalar(i + 1);
+              if (cs2 === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i = Math.max(i, cs2 - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
@@ -29779,8 +29779,8 @@ var require_parser = __commonJS({
         case "document":
           return parent.start;
         case "block-map": {
-          const it = parent.items[parent.items.length - 1];
-          return it.sep ?? it.start;
+          const it2 = parent.items[parent.items.length - 1];
+          return it2.sep ?? it2.start;
         }
         case "block-seq":
           return parent.items[parent.items.length - 1].start;
@@ -29816,19 +29816,19 @@ var require_parser = __commonJS({
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
-        for (const it of fc.items) {
-          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
-            if (it.key)
-              it.value = it.key;
-            delete it.key;
-            if (isFlowToken(it.value)) {
-              if (it.value.end)
-                arrayPushArray(it.value.end, it.sep);
+        for (const it2 of fc.items) {
+          if (it2.sep && !it2.value && !includesToken(it2.start, "explicit-key-ind") && !includesToken(it2.sep, "map-value-ind")) {
+            if (it2.key)
+              it2.value = it2.key;
+            delete it2.key;
+            if (isFlowToken(it2.value)) {
+              if (it2.value.end)
+                arrayPushArray(it2.value.end, it2.sep);
               else
-                it.value.end = it.sep;
+                it2.value.end = it2.sep;
             } else
-              arrayPushArray(it.start, it.sep);
-            delete it.sep;
+              arrayPushArray(it2.start, it2.sep);
+            delete it2.sep;
           }
         }
       }
@@ -29993,36 +29993,36 @@ var require_parser = __commonJS({
               top.props.push(token);
               break;
             case "block-map": {
-              const it = top.items[top.items.length - 1];
-              if (it.value) {
+              const it2 = top.items[top.items.length - 1];
+              if (it2.value) {
                 top.items.push({ start: [], key: token, sep: [] });
                 this.onKeyLine = true;
                 return;
-              } else if (it.sep) {
-                it.value = token;
+              } else if (it2.sep) {
+                it2.value = token;
               } else {
-                Object.assign(it, { key: token, sep: [] });
-                this.onKeyLine = !it.explicitKey;
+                Object.assign(it2, { key: token, sep: [] });
+                this.onKeyLine = !it2.explicitKey;
                 return;
               }
               break;
             }
             case "block-seq": {
-              const it = top.items[top.items.length - 1];
-              if (it.value)
+              const it2 = top.items[top.items.length - 1];
+              if (it2.value)
                 top.items.push({ start: [], value: token });
               else
-                it.value = token;
+                it2.value = token;
               break;
             }
             case "flow-collection": {
-              const it = top.items[top.items.length - 1];
-              if (!it || it.value)
+              const it2 = top.items[top.items.length - 1];
+              if (!it2 || it2.value)
                 top.items.push({ start: [], key: token, sep: [] });
-              else if (it.sep)
-                it.value = token;
+              else if (it2.sep)
+                it2.value = token;
               else
-                Object.assign(it, { key: token, sep: [] });
+                Object.assign(it2, { key: token, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
@@ -30154,52 +30154,52 @@ var require_parser = __commonJS({
         }
       }
       *blockMap(map) {
-        const it = map.items[map.items.length - 1];
+        const it2 = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
+            if (it2.value) {
+              const end = "end" in it2.value ? it2.value.end : void 0;
               const last = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
+            } else if (it2.sep) {
+              it2.sep.push(this.sourceToken);
             } else {
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             }
             return;
           case "space":
           case "comment":
-            if (it.value) {
+            if (it2.value) {
               map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
+            } else if (it2.sep) {
+              it2.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map.indent)) {
+              if (this.atIndentedComment(it2.start, map.indent)) {
                 const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
+                  arrayPushArray(end, it2.start);
                   end.push(this.sourceToken);
                   map.items.pop();
                   return;
                 }
               }
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             }
             return;
         }
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
-          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          const atNextItem = atMapIndent && (it2.sep || it2.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
-          if (atNextItem && it.sep && !it.value) {
+          if (atNextItem && it2.sep && !it2.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i = 0; i < it2.sep.length; ++i) {
+              const st = it2.sep[i];
               switch (st.type) {
                 case "newline":
                   nl.push(i);
@@ -30215,26 +30215,26 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start = it2.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
-              if (atNextItem || it.value) {
+              if (atNextItem || it2.value) {
                 start.push(this.sourceToken);
                 map.items.push({ start });
                 this.onKeyLine = true;
-              } else if (it.sep) {
-                it.sep.push(this.sourceToken);
+              } else if (it2.sep) {
+                it2.sep.push(this.sourceToken);
               } else {
-                it.start.push(this.sourceToken);
+                it2.start.push(this.sourceToken);
               }
               return;
             case "explicit-key-ind":
-              if (!it.sep && !it.explicitKey) {
-                it.start.push(this.sourceToken);
-                it.explicitKey = true;
-              } else if (atNextItem || it.value) {
+              if (!it2.sep && !it2.explicitKey) {
+                it2.start.push(this.sourceToken);
+                it2.explicitKey = true;
+              } else if (atNextItem || it2.value) {
                 start.push(this.sourceToken);
                 map.items.push({ start, explicitKey: true });
               } else {
@@ -30248,12 +30248,12 @@ var require_parser = __commonJS({
               this.onKeyLine = true;
               return;
             case "map-value-ind":
-              if (it.explicitKey) {
-                if (!it.sep) {
-                  if (includesToken(it.start, "newline")) {
-                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+              if (it2.explicitKey) {
+                if (!it2.sep) {
+                  if (includesToken(it2.start, "newline")) {
+                    Object.assign(it2, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start2 = getFirstKeyStartProps(it2.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
@@ -30261,22 +30261,22 @@ var require_parser = __commonJS({
                       items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                     });
                   }
-                } else if (it.value) {
+                } else if (it2.value) {
                   map.items.push({ start: [], key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
+                } else if (includesToken(it2.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
                     items: [{ start, key: null, sep: [this.sourceToken] }]
                   });
-                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
-                  const sep7 = it.sep;
+                } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it2.start);
+                  const key = it2.key;
+                  const sep7 = it2.sep;
                   sep7.push(this.sourceToken);
-                  delete it.key;
-                  delete it.sep;
+                  delete it2.key;
+                  delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -30284,16 +30284,16 @@ var require_parser = __commonJS({
                     items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                  it2.sep = it2.sep.concat(start, this.sourceToken);
                 } else {
-                  it.sep.push(this.sourceToken);
+                  it2.sep.push(this.sourceToken);
                 }
               } else {
-                if (!it.sep) {
-                  Object.assign(it, { key: null, sep: [this.sourceToken] });
-                } else if (it.value || atNextItem) {
+                if (!it2.sep) {
+                  Object.assign(it2, { key: null, sep: [this.sourceToken] });
+                } else if (it2.value || atNextItem) {
                   map.items.push({ start, key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
+                } else if (includesToken(it2.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -30301,7 +30301,7 @@ var require_parser = __commonJS({
                     items: [{ start: [], key: null, sep: [this.sourceToken] }]
                   });
                 } else {
-                  it.sep.push(this.sourceToken);
+                  it2.sep.push(this.sourceToken);
                 }
               }
               this.onKeyLine = true;
@@ -30310,14 +30310,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
-              if (atNextItem || it.value) {
-                map.items.push({ start, key: fs3, sep: [] });
+              const fs4 = this.flowScalar(this.type);
+              if (atNextItem || it2.value) {
+                map.items.push({ start, key: fs4, sep: [] });
                 this.onKeyLine = true;
-              } else if (it.sep) {
-                this.stack.push(fs3);
+              } else if (it2.sep) {
+                this.stack.push(fs4);
               } else {
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it2, { key: fs4, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -30326,7 +30326,7 @@ var require_parser = __commonJS({
               const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
-                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                  if (!it2.explicitKey && it2.sep && !includesToken(it2.sep, "newline")) {
                     yield* this.pop({
                       type: "error",
                       offset: this.offset,
@@ -30348,50 +30348,50 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
+        const it2 = seq.items[seq.items.length - 1];
         switch (this.type) {
           case "newline":
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
+            if (it2.value) {
+              const end = "end" in it2.value ? it2.value.end : void 0;
               const last = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
             } else
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
-            if (it.value)
+            if (it2.value)
               seq.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
+              if (this.atIndentedComment(it2.start, seq.indent)) {
                 const prev = seq.items[seq.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
+                  arrayPushArray(end, it2.start);
                   end.push(this.sourceToken);
                   seq.items.pop();
                   return;
                 }
               }
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             }
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq.indent)
+            if (it2.value || this.indent <= seq.indent)
               break;
-            it.start.push(this.sourceToken);
+            it2.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
             if (this.indent !== seq.indent)
               break;
-            if (it.value || includesToken(it.start, "seq-item-ind"))
+            if (it2.value || includesToken(it2.start, "seq-item-ind"))
               seq.items.push({ start: [this.sourceToken] });
             else
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             return;
         }
         if (this.indent > seq.indent) {
@@ -30405,7 +30405,7 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *flowCollection(fc) {
-        const it = fc.items[fc.items.length - 1];
+        const it2 = fc.items[fc.items.length - 1];
         if (this.type === "flow-error-end") {
           let top;
           do {
@@ -30416,42 +30416,42 @@ var require_parser = __commonJS({
           switch (this.type) {
             case "comma":
             case "explicit-key-ind":
-              if (!it || it.sep)
+              if (!it2 || it2.sep)
                 fc.items.push({ start: [this.sourceToken] });
               else
-                it.start.push(this.sourceToken);
+                it2.start.push(this.sourceToken);
               return;
             case "map-value-ind":
-              if (!it || it.value)
+              if (!it2 || it2.value)
                 fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
+              else if (it2.sep)
+                it2.sep.push(this.sourceToken);
               else
-                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                Object.assign(it2, { key: null, sep: [this.sourceToken] });
               return;
             case "space":
             case "comment":
             case "newline":
             case "anchor":
             case "tag":
-              if (!it || it.value)
+              if (!it2 || it2.value)
                 fc.items.push({ start: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
+              else if (it2.sep)
+                it2.sep.push(this.sourceToken);
               else
-                it.start.push(this.sourceToken);
+                it2.start.push(this.sourceToken);
               return;
             case "alias":
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs3 = this.flowScalar(this.type);
-              if (!it || it.value)
-                fc.items.push({ start: [], key: fs3, sep: [] });
-              else if (it.sep)
-                this.stack.push(fs3);
+              const fs4 = this.flowScalar(this.type);
+              if (!it2 || it2.value)
+                fc.items.push({ start: [], key: fs4, sep: [] });
+              else if (it2.sep)
+                this.stack.push(fs4);
               else
-                Object.assign(it, { key: fs3, sep: [] });
+                Object.assign(it2, { key: fs4, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -30769,12 +30769,12 @@ function makeCodeBlock(string, line, column) {
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
   for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
+    let l2 = lines[i - 1];
+    if (!l2)
       continue;
     codeblock += i.toString().padEnd(numberLen, " ");
     codeblock += ":  ";
-    codeblock += l;
+    codeblock += l2;
     codeblock += "\n";
     if (i === line) {
       codeblock += " ".repeat(numberLen + column + 2);
@@ -30811,26 +30811,26 @@ ${codeblock}`, options);
 // node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  let c3 = ctx.s.charCodeAt(ctx.p++);
+  let first = c3;
+  let isLiteral = c3 === 39;
+  let isMultiline = c3 === ctx.s.charCodeAt(ctx.p) && c3 === ctx.s.charCodeAt(ctx.p + 1);
   if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+    if ((c3 = ctx.s.charCodeAt(ctx.p += 2)) === 10)
       ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+    else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
       ctx.p += 2;
   }
   let parsed = "";
   let sliceStart = ctx.p;
   let state = 0;
   for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+    c3 = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
       state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
+    } else if (c3 < 32 && c3 !== 9 || c3 === 127) {
       TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+    } else if ((!state || state === 3) && c3 === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
       if (isMultiline) {
         if (ctx.s.charCodeAt(ctx.p + 3) === first)
           ctx.p++;
@@ -30844,16 +30844,16 @@ function parseString(ctx) {
       ctx.p += isMultiline ? 3 : 1;
       return parsed;
     } else if (!state) {
-      if (!isLiteral && c === 92) {
+      if (!isLiteral && c3 === 92) {
         parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
         state = 1;
       }
     } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
+      if (c3 === 120 || c3 === 117 || c3 === 85) {
         let errPtr = ctx.p++ - 1;
         let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
+        let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
+        for (let j3 = 0; j3 < len; j3++, ctx.p++) {
           let hex = ctx.s.charCodeAt(ctx.p);
           let digit = (
             /* 0-9 */
@@ -30875,34 +30875,34 @@ function parseString(ctx) {
         parsed += String.fromCodePoint(value);
         sliceStart = ctx.p--;
         state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
+      } else if (isMultiline && (c3 === 32 || c3 === 9)) {
         state = 2;
       } else {
-        if (c === 98)
+        if (c3 === 98)
           parsed += "\b";
-        else if (c === 116)
+        else if (c3 === 116)
           parsed += "	";
-        else if (c === 110)
+        else if (c3 === 110)
           parsed += "\n";
-        else if (c === 102)
+        else if (c3 === 102)
           parsed += "\f";
-        else if (c === 114)
+        else if (c3 === 114)
           parsed += "\r";
-        else if (c === 101)
+        else if (c3 === 101)
           parsed += "\x1B";
-        else if (c === 34)
+        else if (c3 === 34)
           parsed += '"';
-        else if (c === 92)
+        else if (c3 === 92)
           parsed += "\\";
         else
           TomlError.x("unrecognised escape sequence", ctx);
         sliceStart = ctx.p + 1;
         state = 0;
       }
-    } else if (c !== 32 && c !== 9) {
+    } else if (c3 !== 32 && c3 !== 9) {
       if (state === 2)
         TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
+      state = !isLiteral && c3 === 92 ? 1 : 0;
       sliceStart = ctx.p;
     }
   }
@@ -30927,7 +30927,7 @@ var init_date = __esm({
         let hasDate = true;
         let hasTime = true;
         let offset = "Z";
-        let c;
+        let c3;
         if (typeof date === "string") {
           if (fasttype)
             prep: {
@@ -30939,7 +30939,7 @@ var init_date = __esm({
                 if (fasttype === 2) {
                   offset = null;
                   date += "Z";
-                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+                } else if ((c3 = date.charCodeAt(date.length - 1)) !== 90 && c3 !== 122) {
                   offset = date.slice(date.length - 6);
                 }
                 if (unsafeDelim)
@@ -31045,85 +31045,85 @@ function isEndOfValue(char, delim) {
 }
 function extractValue(ctx, end) {
   let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
+  let c3 = ctx.s.charCodeAt(ctx.p);
+  if (c3 === 91 || c3 === 123) {
     ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    let value = c3 === 91 ? parseArray(ctx) : parseInlineTable(ctx);
     ctx.d++;
     return value;
   }
-  if (c === 34 || c === 39) {
+  if (c3 === 34 || c3 === 39) {
     return parseString(ctx);
   }
-  if (c === 116) {
+  if (c3 === 116) {
     if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
       TomlError.x("invalid value", ctx, errPtr);
     return ctx.p++, true;
   }
-  if (c === 102) {
+  if (c3 === 102) {
     if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
       TomlError.x("invalid value", ctx, errPtr);
     return ctx.p++, false;
   }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  if (c3 === 43 || c3 === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c3, end);
   }
   if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
+    return parseDate(ctx, c3, end);
   }
   if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
+    return parseTime(ctx, c3, end);
   }
-  return parseNumber(ctx, ctx.p, c, 0, end);
+  return parseNumber(ctx, ctx.p, c3, 0, end);
 }
 function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
+  let c3 = startChr;
   let state = 0;
   let hasUnderscores = false;
-  if (c === 105) {
+  if (c3 === 105) {
     if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
       TomlError.x("invalid value", ctx, startPtr);
     return ctx.p++, (sign || 1) / 0;
   }
-  if (c === 110) {
+  if (c3 === 110) {
     if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
       TomlError.x("invalid value", ctx, startPtr);
     return ctx.p++, NaN;
   }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+  if (c3 === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c3 = ctx.s.charCodeAt(ctx.p), endChr))
       return ctx.bi === true ? 0n : 0;
     if (!sign) {
-      if (c === 120)
+      if (c3 === 120)
         return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
+      else if (c3 === 98)
         return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
+      else if (c3 === 111)
         return parseIntegerBaseN(ctx, startPtr, 8, endChr);
     }
-    if (c === 46)
+    if (c3 === 46)
       state = 2;
-    else if (c === 101 || c === 69)
+    else if (c3 === 101 || c3 === 69)
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
+  } else if (!isDigit(c3))
     TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
     if (!state)
       state = 1;
-    if (c === 95) {
+    if (c3 === 95) {
       if (!(state & 1))
         TomlError.x("illegal underscore", ctx);
       state += 11;
       hasUnderscores = true;
-    } else if (state === 1 && c === 46)
+    } else if (state === 1 && c3 === 46)
       state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+    else if ((state === 1 || state === 3) && (c3 === 101 || c3 === 69))
       state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
+    else if (state === 4 && (c3 === 43 || c3 === 45)) {
       state = 6;
-    } else if (!isDigit(c))
+    } else if (!isDigit(c3))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -31142,13 +31142,13 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
   return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
 }
 function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
+  let c3, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+    if (c3 === 95) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit(c, base))
+    } else if (!isDigit(c3, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -31173,17 +31173,17 @@ function parseInteger(ctx, str, base, startPtr) {
     }
   return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
 }
-function parseDate(ctx, c, endChr) {
+function parseDate(ctx, c3, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c3, 0, endChr);
   }
   ctx.p += 5;
   if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
+  if (ctx.p >= ctx.s.length || ((c3 = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c3 !== 84 && c3 !== 116) {
+    let t3 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t3, 3, false, startPtr);
   }
   if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
     TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
@@ -31192,31 +31192,31 @@ function parseDate(ctx, c, endChr) {
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+  if (c3 = ctx.s.charCodeAt(ctx.p)) {
+    if (c3 === 90 || c3 === 122) {
+      let t3 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, "[+00:00]");
     }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    if (c3 === 43 || c3 === 45) {
+      let t3 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
     }
   }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+  let t2 = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t2, 2, unsafeSeparator, startPtr);
 }
-function parseTime(ctx, c, endChr) {
+function parseTime(ctx, c3, endChr) {
   let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c3, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
+  let t2 = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t2, 4, false, start);
 }
 function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   if (ctx.ld) {
@@ -31254,24 +31254,24 @@ var init_extract = __esm({
 // node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
+    let c3 = ctx.s.charCodeAt(ctx.p);
+    if (c3 === 10)
       break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+    if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
       ctx.p++;
       break;
     }
-    if (c < 32 && c !== 9 || c === 127) {
+    if (c3 < 32 && c3 !== 9 || c3 === 127) {
       TomlError.x("control characters are not allowed in comments", ctx);
     }
   }
 }
 function skipVoid(ctx, banNewLines, banComments) {
-  let c;
+  let c3;
   while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+    while (ctx.p < ctx.s.length && ((c3 = ctx.s.charCodeAt(ctx.p)) === 32 || c3 === 9 || !banNewLines && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
       ctx.p++;
-    if (banComments || c !== 35)
+    if (banComments || c3 !== 35)
       break;
     skipComment(ctx);
   }
@@ -31288,70 +31288,70 @@ function parseKey(ctx, end = 61) {
   let state = 0;
   let parsed = [];
   let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
   do {
-    if (c === end) {
+    if (c3 === end) {
       if (!state)
         TomlError.x("unexpected end of key", ctx);
       if (state === 1)
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
       return ctx.p++, parsed;
-    } else if (c === 46) {
+    } else if (c3 === 46) {
       if (!state)
         TomlError.x("illegal empty bare key", ctx);
       if (state === 1)
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
       state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+    } else if (!state && (c3 === 34 || c3 === 39)) {
+      if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
         TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
       parsed.push(parseString(ctx));
       state = 2;
       ctx.p--;
-    } else if (c === 32 || c === 9) {
+    } else if (c3 === 32 || c3 === 9) {
       if (state === 1) {
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
         state = 2;
       }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+    } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
       TomlError.x("illegal character in key", ctx);
     } else if (!state) {
       state = 1;
       sliceStart = ctx.p;
     }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
+  } while (c3 = ctx.s.charCodeAt(++ctx.p));
   TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
 }
 function parseInlineTable(ctx) {
   let startPtr = ctx.p++;
   let res = /* @__PURE__ */ Object.create(null);
   let seen = /* @__PURE__ */ new Set();
-  let c;
+  let c3;
   while (ctx.p < ctx.s.length) {
     skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 125) {
       ctx.p++;
       return res;
     }
-    let k;
-    let t = res;
+    let k2;
+    let t2 = res;
     let hasOwn = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
     for (let i = 0; i < key.length; i++) {
       if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+      k2 = key[i];
+      if ((hasOwn = Object.hasOwn(t2, k2)) && (typeof t2[k2] !== "object" || seen.has(t2[k2]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor")) {
+        t2 = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
         break;
       }
       if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
       }
     }
     if (hasOwn) {
@@ -31363,13 +31363,13 @@ function parseInlineTable(ctx) {
       125
       /* } */
     );
-    if (t && typeof (t[k] = value) === "object")
+    if (t2 && typeof (t2[k2] = value) === "object")
       seen.add(value);
     skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 125) {
       return res;
     }
-    if (c !== 44)
+    if (c3 !== 44)
       TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
   }
   TomlError.x("unfinished table", ctx, startPtr);
@@ -31377,10 +31377,10 @@ function parseInlineTable(ctx) {
 function parseArray(ctx) {
   let startPtr = ctx.p++;
   let res = [];
-  let c;
+  let c3;
   while (ctx.p < ctx.s.length) {
     skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 93) {
       ctx.p++;
       return res;
     }
@@ -31390,10 +31390,10 @@ function parseArray(ctx) {
       /* ] */
     ));
     skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 93) {
       return res;
     }
-    if (c !== 44)
+    if (c3 !== 44)
       TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
   }
   TomlError.x("unfinished array", ctx, startPtr);
@@ -31409,37 +31409,37 @@ var init_struct = __esm({
 
 // node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table, meta, type) {
-  let t = table;
-  let m = meta;
-  let k;
+  let t2 = table;
+  let m3 = meta;
+  let k2;
   let hasOwn = false;
   let state;
   for (let i = 0; i < key.length; i++) {
     if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
+      t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+      m3 = (state = m3[k2]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
         return null;
       }
       if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
+        let l2 = t2.length - 1;
+        t2 = t2[l2];
+        m3 = m3[l2].c;
       }
     }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+    k2 = key[i];
+    if ((hasOwn = Object.hasOwn(t2, k2)) && m3[k2]?.t === 0 && m3[k2]?.d) {
       return null;
     }
     if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor"))
         return false;
       if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m3, k2, { enumerable: true, configurable: true, writable: true });
       }
-      m[k] = {
+      m3[k2] = {
         t: i < key.length - 1 && type === 2 ? 3 : type,
         d: false,
         i: 0,
@@ -31447,16 +31447,16 @@ function peekTable(ctx, key, table, meta, type) {
       };
     }
   }
-  state = m[k];
+  state = m3[k2];
   if (state.t !== type && !(type === 1 && state.t === 3)) {
     return null;
   }
   if (type === 2) {
     if (!state.d) {
       state.d = true;
-      t[k] = [];
+      t2[k2] = [];
     }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    t2[k2].push(t2 = /* @__PURE__ */ Object.create(null));
     state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
   }
   if (state.d) {
@@ -31464,11 +31464,11 @@ function peekTable(ctx, key, table, meta, type) {
   }
   state.d = true;
   if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+    t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
   } else if (type === 0 && hasOwn) {
     return null;
   }
-  return [k, t, state.c];
+  return [k2, t2, state.c];
 }
 function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
@@ -31488,7 +31488,7 @@ function parse(toml, options = {}) {
   let tmp;
   let skipping = false;
   let tbl = res;
-  let m = meta;
+  let m3 = meta;
   if (toml.charCodeAt(0) === 65279)
     ctx.p++;
   skipVoid(ctx);
@@ -31497,7 +31497,7 @@ function parse(toml, options = {}) {
       let isTableArray = toml.charCodeAt(++ctx.p) === 91;
       tmp = ctx.p += +isTableArray;
       skipping = false;
-      let k = parseKey(
+      let k2 = parseKey(
         ctx,
         93
         /* ] */
@@ -31508,38 +31508,38 @@ function parse(toml, options = {}) {
         }
         ctx.p++;
       }
-      let p = peekTable(
+      let p2 = peekTable(
         ctx,
-        k,
+        k2,
         res,
         meta,
         isTableArray ? 2 : 1
         /* Type.EXPLICIT */
       );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
+      if (!p2) {
+        validateTablePeek(ctx, p2, tmp);
         skipping = true;
       } else {
-        m = p[2];
-        tbl = p[1];
+        m3 = p2[2];
+        tbl = p2[1];
       }
     } else {
       tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
+      let k2 = parseKey(ctx);
+      let p2 = peekTable(
         ctx,
-        k,
+        k2,
         tbl,
-        m,
+        m3,
         0
         /* Type.DOTTED */
       );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
+      if (!p2 && !skipping)
+        validateTablePeek(ctx, p2, tmp);
       skipVoid(ctx, true, true);
       let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
+      if (p2 && !skipping)
+        p2[1][p2[0]] = v;
     }
     skipVoid(ctx, true);
     if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
@@ -31581,107 +31581,107 @@ function escapeLiteral(s) {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 function translateEscape(src, i, inClass, multiline = false) {
-  const c = src[i + 1];
-  if (c === void 0) throw new UnsupportedRegexError("trailing backslash");
-  if ((c === "z" || c === "A") && !inClass) {
-    if (multiline) throw new UnsupportedRegexError(`\\${c} together with (?m)`);
-    return { out: c === "z" ? "$" : "^", len: 2 };
+  const c3 = src[i + 1];
+  if (c3 === void 0) throw new UnsupportedRegexError("trailing backslash");
+  if ((c3 === "z" || c3 === "A") && !inClass) {
+    if (multiline) throw new UnsupportedRegexError(`\\${c3} together with (?m)`);
+    return { out: c3 === "z" ? "$" : "^", len: 2 };
   }
-  if (c === "Q") {
+  if (c3 === "Q") {
     const end = src.indexOf("\\E", i + 2);
     const lit = src.slice(i + 2, end === -1 ? src.length : end);
     return { out: escapeLiteral(lit), len: (end === -1 ? src.length : end + 2) - i };
   }
-  if (c === "a") return { out: "\\x07", len: 2 };
-  if (c === "x" && src[i + 2] === "{") {
-    const m = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
-    if (!m) throw new UnsupportedRegexError("bad \\x{...} escape");
-    const code22 = parseInt(m[1], 16);
-    if (code22 > 65535) throw new UnsupportedRegexError(`\\x{${m[1]}} above U+FFFF needs unicode mode`);
-    return { out: `\\u${code22.toString(16).padStart(4, "0")}`, len: m[0].length };
+  if (c3 === "a") return { out: "\\x07", len: 2 };
+  if (c3 === "x" && src[i + 2] === "{") {
+    const m3 = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(src.slice(i));
+    if (!m3) throw new UnsupportedRegexError("bad \\x{...} escape");
+    const code22 = parseInt(m3[1], 16);
+    if (code22 > 65535) throw new UnsupportedRegexError(`\\x{${m3[1]}} above U+FFFF needs unicode mode`);
+    return { out: `\\u${code22.toString(16).padStart(4, "0")}`, len: m3[0].length };
   }
-  if (c === "p" || c === "P") throw new UnsupportedRegexError(`Unicode class \\${c} needs unicode mode`);
-  if (c === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
-  if (/[1-9]/.test(c)) throw new UnsupportedRegexError(`\\${c} (octal in RE2) would be a back-reference in JavaScript`);
-  if (c === "0") {
-    const m = /^\\0([0-7]{0,2})/.exec(src.slice(i));
-    return { out: `\\x${parseInt(m[1] || "0", 8).toString(16).padStart(2, "0")}`, len: m[0].length };
+  if (c3 === "p" || c3 === "P") throw new UnsupportedRegexError(`Unicode class \\${c3} needs unicode mode`);
+  if (c3 === "C") throw new UnsupportedRegexError("\\C (any byte) has no JavaScript equivalent");
+  if (/[1-9]/.test(c3)) throw new UnsupportedRegexError(`\\${c3} (octal in RE2) would be a back-reference in JavaScript`);
+  if (c3 === "0") {
+    const m3 = /^\\0([0-7]{0,2})/.exec(src.slice(i));
+    return { out: `\\x${parseInt(m3[1] || "0", 8).toString(16).padStart(2, "0")}`, len: m3[0].length };
   }
-  if (/[A-Za-z]/.test(c) && !/[dDwWsSbBfnrtvx]/.test(c)) throw new UnsupportedRegexError(`unknown escape \\${c}`);
-  if (inClass && (c === "b" || c === "B")) throw new UnsupportedRegexError(`\\${c} inside a character class`);
-  if (c === "x") {
-    const m = /^\\x[0-9A-Fa-f]{2}/.exec(src.slice(i));
-    if (!m) throw new UnsupportedRegexError("bad \\x escape");
-    return { out: m[0], len: 4 };
+  if (/[A-Za-z]/.test(c3) && !/[dDwWsSbBfnrtvx]/.test(c3)) throw new UnsupportedRegexError(`unknown escape \\${c3}`);
+  if (inClass && (c3 === "b" || c3 === "B")) throw new UnsupportedRegexError(`\\${c3} inside a character class`);
+  if (c3 === "x") {
+    const m3 = /^\\x[0-9A-Fa-f]{2}/.exec(src.slice(i));
+    if (!m3) throw new UnsupportedRegexError("bad \\x escape");
+    return { out: m3[0], len: 4 };
   }
   return { out: src.slice(i, i + 2), len: 2 };
 }
 function translateClass(src, i) {
-  let j = i + 1;
+  let j3 = i + 1;
   let out = "[";
-  if (src[j] === "^") {
+  if (src[j3] === "^") {
     out += "^";
-    j++;
+    j3++;
   }
-  if (src[j] === "]") {
+  if (src[j3] === "]") {
     out += "\\]";
-    j++;
+    j3++;
   }
   for (; ; ) {
-    const c = src[j];
-    if (c === void 0) throw new UnsupportedRegexError("unterminated character class");
-    if (c === "]") return { out: `${out}]`, len: j + 1 - i };
-    if (c === "\\") {
-      const e = translateEscape(src, j, true);
+    const c3 = src[j3];
+    if (c3 === void 0) throw new UnsupportedRegexError("unterminated character class");
+    if (c3 === "]") return { out: `${out}]`, len: j3 + 1 - i };
+    if (c3 === "\\") {
+      const e = translateEscape(src, j3, true);
       out += e.out;
-      j += e.len;
+      j3 += e.len;
       continue;
     }
-    if (c === "[" && src[j + 1] === ":") {
-      const m = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j));
-      if (!m) throw new UnsupportedRegexError("bad POSIX class");
-      if (m[1]) throw new UnsupportedRegexError(`negated POSIX class [:^${m[2]}:]`);
-      const body3 = POSIX[m[2]];
-      if (!body3) throw new UnsupportedRegexError(`unknown POSIX class [:${m[2]}:]`);
+    if (c3 === "[" && src[j3 + 1] === ":") {
+      const m3 = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(j3));
+      if (!m3) throw new UnsupportedRegexError("bad POSIX class");
+      if (m3[1]) throw new UnsupportedRegexError(`negated POSIX class [:^${m3[2]}:]`);
+      const body3 = POSIX[m3[2]];
+      if (!body3) throw new UnsupportedRegexError(`unknown POSIX class [:${m3[2]}:]`);
       out += body3;
-      j += m[0].length;
+      j3 += m3[0].length;
       continue;
     }
-    out += c === "[" ? "\\[" : c;
-    j++;
+    out += c3 === "[" ? "\\[" : c3;
+    j3++;
   }
 }
 function translateRe2(src, secretGroup = 0) {
   let flags = "";
   let rest = src;
   let wrapAllI = false;
-  for (let m = /^\(\?([a-zA-Z-]+)\)/.exec(rest); m; m = /^\(\?([a-zA-Z-]+)\)/.exec(rest)) {
-    for (const f of m[1]) {
-      if (f === "i") wrapAllI = true;
-      else if (f === "s" || f === "m") flags += flags.includes(f) ? "" : f;
-      else throw new UnsupportedRegexError(`flag group (?${m[1]})`);
+  for (let m3 = /^\(\?([a-zA-Z-]+)\)/.exec(rest); m3; m3 = /^\(\?([a-zA-Z-]+)\)/.exec(rest)) {
+    for (const f2 of m3[1]) {
+      if (f2 === "i") wrapAllI = true;
+      else if (f2 === "s" || f2 === "m") flags += flags.includes(f2) ? "" : f2;
+      else throw new UnsupportedRegexError(`flag group (?${m3[1]})`);
     }
-    rest = rest.slice(m[0].length);
+    rest = rest.slice(m3[0].length);
   }
   const stack = [false];
   let out = "";
   let groups = 0;
   let i = 0;
   while (i < rest.length) {
-    const c = rest[i];
-    if (c === "\\") {
+    const c3 = rest[i];
+    if (c3 === "\\") {
       const e = translateEscape(rest, i, false, flags.includes("m"));
       out += e.out;
       i += e.len;
       continue;
     }
-    if (c === "[") {
-      const k = translateClass(rest, i);
-      out += k.out;
-      i += k.len;
+    if (c3 === "[") {
+      const k2 = translateClass(rest, i);
+      out += k2.out;
+      i += k2.len;
       continue;
     }
-    if (c === "(") {
+    if (c3 === "(") {
       const tail = rest.slice(i, i + 80);
       const flagGroup = /^\(\?([a-zA-Z-]+)\)/.exec(tail);
       if (flagGroup) {
@@ -31709,19 +31709,19 @@ function translateRe2(src, secretGroup = 0) {
       stack.push(false);
       continue;
     }
-    if (c === ")") {
+    if (c3 === ")") {
       if (stack.length === 1) throw new UnsupportedRegexError("unbalanced )");
       if (stack.pop()) out += ")";
       out += ")";
       i++;
       continue;
     }
-    if (c === "|" && stack[stack.length - 1]) {
+    if (c3 === "|" && stack[stack.length - 1]) {
       out += ")|(?i:";
       i++;
       continue;
     }
-    out += c;
+    out += c3;
     i++;
   }
   if (stack.length !== 1) throw new UnsupportedRegexError("unbalanced (");
@@ -31777,10 +31777,10 @@ function importGitleaks(text, file, defaultRuleIds) {
     else im.warn("[extend] disabledRules", `"${id}" is not a keyhound rule id (keyhound's rules differ from gitleaks'): see keyhound rules list`);
   }
   const rules = [];
-  (doc.rules ?? []).forEach((r, i) => {
-    const spec = im.rule(r, i, useDefault ? defaultRuleIds : /* @__PURE__ */ new Set(), disable);
+  (doc.rules ?? []).forEach((r2, i) => {
+    const spec = im.rule(r2, i, useDefault ? defaultRuleIds : /* @__PURE__ */ new Set(), disable);
     if (spec) {
-      if (rules.some((x) => x.id === spec.id)) im.warn(`rule ${spec.id}`, "duplicate id: not imported");
+      if (rules.some((x2) => x2.id === spec.id)) im.warn(`rule ${spec.id}`, "duplicate id: not imported");
       else rules.push(spec);
     }
   });
@@ -31792,7 +31792,7 @@ function importGitleaks(text, file, defaultRuleIds) {
     if (!spec) return;
     if (gl.targetRules?.length) {
       for (const target of gl.targetRules) {
-        const rule = rules.find((r) => r.id === kebab(target));
+        const rule = rules.find((r2) => r2.id === kebab(target));
         if (rule) rule.allowlists = [...rule.allowlists ?? [], spec];
         else im.warn(where, `targetRules: "${target}" is not an imported rule; not applied to it`);
       }
@@ -31836,7 +31836,7 @@ var init_gitleaks = __esm({
         this.warnings.push(`${where}: ${message}`);
       }
       unknownKeys(obj, known, where) {
-        for (const k of Object.keys(obj)) if (!known.has(k)) this.warn(where, `unknown field "${k}" ignored`);
+        for (const k2 of Object.keys(obj)) if (!known.has(k2)) this.warn(where, `unknown field "${k2}" ignored`);
       }
       regex(src, where, secretGroup = 0) {
         try {
@@ -31851,26 +31851,26 @@ var init_gitleaks = __esm({
       }
       /** An RE2 regex usable without flags (allowlist regexes, path patterns); `s`/`m` flags cannot be carried. */
       plainRegex(src, where) {
-        const r = this.regex(src, where);
-        if (r && r.flags) {
-          this.warn(where, `regex not imported: flag (?${r.flags}) is not supported here`);
+        const r2 = this.regex(src, where);
+        if (r2 && r2.flags) {
+          this.warn(where, `regex not imported: flag (?${r2.flags}) is not supported here`);
           return null;
         }
-        return r?.source ?? null;
+        return r2?.source ?? null;
       }
       allowlist(gl, where) {
         this.unknownKeys(gl, KNOWN_ALLOWLIST, where);
         if (gl.commits?.length) this.warn(where, `commits (${gl.commits.length}) not imported: keyhound has no commit allowlist; use the baseline instead`);
         const spec = {};
         if (gl.description) spec.description = gl.description;
-        const regexes = (gl.regexes ?? []).map((r, i) => this.plainRegex(r, `${where}.regexes[${i}]`)).filter((r) => r !== null);
-        const paths = (gl.paths ?? []).map((p, i) => this.plainRegex(p, `${where}.paths[${i}]`)).filter((p) => p !== null);
+        const regexes = (gl.regexes ?? []).map((r2, i) => this.plainRegex(r2, `${where}.regexes[${i}]`)).filter((r2) => r2 !== null);
+        const paths = (gl.paths ?? []).map((p2, i) => this.plainRegex(p2, `${where}.paths[${i}]`)).filter((p2) => p2 !== null);
         if (regexes.length) spec.regexes = regexes;
         if (gl.regexTarget !== void 0) {
           if (gl.regexTarget === "secret" || gl.regexTarget === "match" || gl.regexTarget === "line") spec.regexTarget = gl.regexTarget;
           else this.warn(where, `unknown regexTarget "${gl.regexTarget}": using secret`);
         }
-        if (paths.length) spec.paths = paths.map((p) => REGEX_PATH_PREFIX + p);
+        if (paths.length) spec.paths = paths.map((p2) => REGEX_PATH_PREFIX + p2);
         if (gl.stopwords?.length) spec.stopwords = gl.stopwords;
         const kinds = [regexes.length, paths.length, gl.stopwords?.length ?? 0].filter((n) => n > 0).length;
         if ((gl.condition ?? "OR").toUpperCase() === "AND" && kinds > 1) {
@@ -31912,8 +31912,8 @@ var init_gitleaks = __esm({
         if (gl.tags?.length) spec.tags = gl.tags;
         if (regex.flags) spec.flags = regex.flags;
         if (gl.keywords?.length) {
-          const kw = gl.keywords.map((k) => k.toLowerCase());
-          if (kw.some((k) => k.length < 2)) this.warn(where, "a keyword shorter than 2 characters: keywords dropped, the rule runs on every file");
+          const kw = gl.keywords.map((k2) => k2.toLowerCase());
+          if (kw.some((k2) => k2.length < 2)) this.warn(where, "a keyword shorter than 2 characters: keywords dropped, the rule runs on every file");
           else spec.keywords = [...new Set(kw)];
         }
         if (gl.entropy !== void 0) {
@@ -31921,9 +31921,9 @@ var init_gitleaks = __esm({
           spec.entropy = Math.min(gl.entropy, 8);
         }
         if (gl.path) {
-          const p = this.plainRegex(gl.path, `${where}: path`);
-          if (p === null) return null;
-          spec.path = REGEX_PATH_PREFIX + p;
+          const p2 = this.plainRegex(gl.path, `${where}: path`);
+          if (p2 === null) return null;
+          spec.path = REGEX_PATH_PREFIX + p2;
         }
         const lists = [...gl.allowlist ? [gl.allowlist] : [], ...gl.allowlists ?? []];
         const allowlists = lists.map((a, i) => this.allowlist(a, `${where}: allowlists[${i}]`)).filter((a) => a !== null);
@@ -32009,17 +32009,17 @@ function loadRulePack(file) {
   const doc = readYaml(file);
   const { pack } = schemaValidators();
   if (!pack(doc)) throw schemaError(file, doc, pack.errors);
-  const d = doc;
+  const d2 = doc;
   return {
     file,
-    family: d.family ?? basename2(file).replace(/\.ya?ml$/, ""),
-    rules: d.rules,
-    allowlist: d.allowlist,
-    ...d.providers ? { providers: d.providers } : {}
+    family: d2.family ?? basename2(file).replace(/\.ya?ml$/, ""),
+    rules: d2.rules,
+    allowlist: d2.allowlist,
+    ...d2.providers ? { providers: d2.providers } : {}
   };
 }
 function loadRulePacks(dir = DEFAULT_RULES_DIR) {
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort().map((f) => loadRulePack(join4(dir, f)));
+  return readdirSync(dir).filter((f2) => f2.endsWith(".yaml") || f2.endsWith(".yml")).sort().map((f2) => loadRulePack(join4(dir, f2)));
 }
 function loadUserConfig(root, configPath) {
   const file = configPath ? resolve(configPath) : join4(root, ".keyhound.yaml");
@@ -32028,26 +32028,26 @@ function loadUserConfig(root, configPath) {
   let warnings;
   let doc;
   if (/\.toml$/i.test(file)) {
-    const imported = importGitleaks(readText(file), file, new Set(loadRulePacks().flatMap((p) => p.rules.map((r) => r.id))));
+    const imported = importGitleaks(readText(file), file, new Set(loadRulePacks().flatMap((p2) => p2.rules.map((r2) => r2.id))));
     doc = imported.config;
-    warnings = imported.warnings.map((w) => `${file}: ${w}`);
+    warnings = imported.warnings.map((w2) => `${file}: ${w2}`);
   } else {
     doc = readYaml(file);
   }
   const { config } = schemaValidators();
   if (!config(doc)) throw schemaError(file, doc, config.errors);
-  const d = doc;
+  const d2 = doc;
   return {
     file,
-    extends: d.extends ?? "default",
-    rules: d.rules ?? [],
-    disable: d.disable ?? [],
-    allowlist: d.allowlist ?? {},
-    ...d.providers ? { providers: d.providers } : {},
-    baseline: d.baseline,
-    ...d.maxDecodeDepth !== void 0 ? { maxDecodeDepth: d.maxDecodeDepth } : {},
-    ...d.maxArchiveDepth !== void 0 ? { maxArchiveDepth: d.maxArchiveDepth } : {},
-    ...d.allowComments?.length ? { allowComments: d.allowComments } : {},
+    extends: d2.extends ?? "default",
+    rules: d2.rules ?? [],
+    disable: d2.disable ?? [],
+    allowlist: d2.allowlist ?? {},
+    ...d2.providers ? { providers: d2.providers } : {},
+    baseline: d2.baseline,
+    ...d2.maxDecodeDepth !== void 0 ? { maxDecodeDepth: d2.maxDecodeDepth } : {},
+    ...d2.maxArchiveDepth !== void 0 ? { maxArchiveDepth: d2.maxArchiveDepth } : {},
+    ...d2.allowComments?.length ? { allowComments: d2.allowComments } : {},
     .../\.toml$/i.test(file) ? { imported: true } : {},
     ...warnings?.length ? { warnings } : {}
   };
@@ -32076,7 +32076,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { basename as basename3, join as join5 } from "node:path";
 function packNames(dir) {
-  return readdirSync2(dir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
+  return readdirSync2(dir).filter((f2) => f2.endsWith(".yaml") || f2.endsWith(".yml")).sort();
 }
 function tableFile(file) {
   return file.replace(/\.json$/, "") + ".keywords.bin";
@@ -32106,7 +32106,7 @@ function readRulesCache(file = RULES_CACHE, dir = DEFAULT_RULES_DIR) {
   } catch {
   }
   rememberExpansions(cache.expansions);
-  return cache.packs.map((p) => ({ ...p, file: join5(dir, p.file) }));
+  return cache.packs.map((p2) => ({ ...p2, file: join5(dir, p2.file) }));
 }
 async function loadRuleSetCached(root, configPath) {
   const noConfig = !configPath && !existsSync4(join5(root, ".keyhound.yaml"));
@@ -32147,15 +32147,15 @@ function parseBaseline(text, file) {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    const at = /position (\d+)/.exec(err.message)?.[1];
-    throw new BaselineError(`invalid JSON${at ? ` at position ${at}` : ""}`, file);
+    const at2 = /position (\d+)/.exec(err.message)?.[1];
+    throw new BaselineError(`invalid JSON${at2 ? ` at position ${at2}` : ""}`, file);
   }
-  const d = doc;
-  if (!d || typeof d !== "object") throw new BaselineError("not a keyhound baseline (expected an object)", file);
-  if (d.version !== BASELINE_VERSION) throw new BaselineError(`unsupported version ${String(d.version)} (expected ${BASELINE_VERSION})`, file);
-  if (typeof d.salt !== "string" || d.salt.length < 16) throw new BaselineError('missing or short "salt"', file);
-  if (!Array.isArray(d.entries)) throw new BaselineError('missing "entries" array', file);
-  d.entries.forEach((e, i) => {
+  const d2 = doc;
+  if (!d2 || typeof d2 !== "object") throw new BaselineError("not a keyhound baseline (expected an object)", file);
+  if (d2.version !== BASELINE_VERSION) throw new BaselineError(`unsupported version ${String(d2.version)} (expected ${BASELINE_VERSION})`, file);
+  if (typeof d2.salt !== "string" || d2.salt.length < 16) throw new BaselineError('missing or short "salt"', file);
+  if (!Array.isArray(d2.entries)) throw new BaselineError('missing "entries" array', file);
+  d2.entries.forEach((e, i) => {
     const where = `entries[${i}]`;
     for (const key of ["ruleId", "path", "fingerprint"]) {
       if (typeof e?.[key] !== "string" || !e[key]) throw new BaselineError(`${where}: missing "${key}"`, file);
@@ -32166,7 +32166,7 @@ function parseBaseline(text, file) {
       throw new BaselineError(`${where}: "expires" must be an ISO date such as 2026-12-31`, file);
     }
   });
-  return { version: d.version, salt: d.salt, entries: d.entries };
+  return { version: d2.version, salt: d2.salt, entries: d2.entries };
 }
 function isExpired(entry, now) {
   return entry.expires !== void 0 && Date.parse(entry.expires) <= now.getTime();
@@ -32174,19 +32174,19 @@ function isExpired(entry, now) {
 function entryKey(e) {
   return `${e.ruleId}\0${e.path}\0${e.fingerprint}`;
 }
-function findingKey(b, f) {
-  return entryKey({ ruleId: f.ruleId, path: f.path, fingerprint: baselineHash(b.salt, f.ruleId, f.path, f.secret) });
+function findingKey(b2, f2) {
+  return entryKey({ ruleId: f2.ruleId, path: f2.path, fingerprint: baselineHash(b2.salt, f2.ruleId, f2.path, f2.secret) });
 }
 function applyBaseline(findings, baseline, now) {
   const byKey = new Map(baseline.entries.map((e) => [entryKey(e), e]));
   const matched = /* @__PURE__ */ new Set();
   const kept = [];
   let suppressed = 0;
-  for (const f of findings) {
-    const entry = byKey.get(findingKey(baseline, f));
+  for (const f2 of findings) {
+    const entry = byKey.get(findingKey(baseline, f2));
     if (entry) matched.add(entry);
     if (entry && !isExpired(entry, now)) suppressed += 1;
-    else kept.push(f);
+    else kept.push(f2);
   }
   return {
     findings: kept,
@@ -32237,7 +32237,7 @@ function parseGitleaksIgnore(text) {
 function applyGitleaksIgnore(findings, entries) {
   if (entries.length === 0) return { findings: [...findings], suppressed: 0 };
   const kept = findings.filter(
-    (f) => !entries.some((e) => e.path === f.path && e.line === f.line && (!e.commit || (f.commit?.sha ?? "").toLowerCase().startsWith(e.commit)))
+    (f2) => !entries.some((e) => e.path === f2.path && e.line === f2.line && (!e.commit || (f2.commit?.sha ?? "").toLowerCase().startsWith(e.commit)))
   );
   return { findings: kept, suppressed: findings.length - kept.length };
 }
@@ -32577,16 +32577,16 @@ var require_errors3 = __commonJS({
       // Comment can be max 65535 bytes long (NOTE: some non-US characters may take more space)
       EXTRA_FIELD_PARSE_ERROR: "Extra field parsing error"
     };
-    function E(message) {
+    function E2(message) {
       return function(...args) {
         if (args.length) {
-          message = message.replace(/\{(\d)\}/g, (_, n) => args[n] || "");
+          message = message.replace(/\{(\d)\}/g, (_2, n) => args[n] || "");
         }
         return new Error("ADM-ZIP: " + message);
       };
     }
     for (const msg of Object.keys(errors)) {
-      exports[msg] = E(errors[msg]);
+      exports[msg] = E2(errors[msg]);
     }
   }
 });
@@ -32600,15 +32600,15 @@ var require_utils5 = __commonJS({
     var Errors = require_errors3();
     var isWin = typeof process === "object" && "win32" === process.platform;
     var is_Obj = (obj) => typeof obj === "object" && obj !== null;
-    var crcTable = new Uint32Array(256).map((t, c) => {
-      for (let k = 0; k < 8; k++) {
-        if ((c & 1) !== 0) {
-          c = 3988292384 ^ c >>> 1;
+    var crcTable = new Uint32Array(256).map((t2, c3) => {
+      for (let k2 = 0; k2 < 8; k2++) {
+        if ((c3 & 1) !== 0) {
+          c3 = 3988292384 ^ c3 >>> 1;
         } else {
-          c >>>= 1;
+          c3 >>>= 1;
         }
       }
-      return c >>> 0;
+      return c3 >>> 0;
     });
     function Utils3(opts) {
       this.sep = pth.sep;
@@ -32746,12 +32746,12 @@ var require_utils5 = __commonJS({
       const self = this;
       const canLstat = typeof self.fs.lstatSync === "function";
       const rootReal = self.fs.realpathSync(path);
-      function escapesRoot(p) {
+      function escapesRoot(p2) {
         if (!canLstat) return false;
-        if (!self.fs.lstatSync(p).isSymbolicLink()) return false;
+        if (!self.fs.lstatSync(p2).isSymbolicLink()) return false;
         let real;
         try {
-          real = self.fs.realpathSync(p);
+          real = self.fs.realpathSync(p2);
         } catch (e) {
           return true;
         }
@@ -32900,8 +32900,8 @@ var require_utils5 = __commonJS({
     Utils3.sanitize = function(prefix, name3) {
       prefix = pth.resolve(pth.normalize(prefix));
       var parts = name3.split("/");
-      for (var i = 0, l = parts.length; i < l; i++) {
-        var path = pth.normalize(pth.join(prefix, parts.slice(i, l).join(pth.sep)));
+      for (var i = 0, l2 = parts.length; i < l2; i++) {
+        var path = pth.normalize(pth.join(prefix, parts.slice(i, l2).join(pth.sep)));
         if (path === prefix || path.startsWith(prefix + pth.sep)) {
           return path;
         }
@@ -32918,18 +32918,18 @@ var require_utils5 = __commonJS({
       }
     };
     Utils3.readBigUInt64LE = function(buffer, index) {
-      const lo2 = buffer.readUInt32LE(index);
+      const lo3 = buffer.readUInt32LE(index);
       const hi = buffer.readUInt32LE(index + 4);
-      const value = hi * 4294967296 + lo2;
+      const value = hi * 4294967296 + lo3;
       if (value > Number.MAX_SAFE_INTEGER) {
         throw Errors.ZIP64_VALUE_TOO_LARGE();
       }
       return value;
     };
     Utils3.writeBigUInt64LE = function(buffer, value, index) {
-      const lo2 = value >>> 0;
+      const lo3 = value >>> 0;
       const hi = Math.floor(value / 4294967296) >>> 0;
-      buffer.writeUInt32LE(lo2, index);
+      buffer.writeUInt32LE(lo3, index);
       buffer.writeUInt32LE(hi, index + 4);
     };
     Utils3.fromDOS2Date = function(val) {
@@ -32953,7 +32953,7 @@ var require_utils5 = __commonJS({
 var require_fattr = __commonJS({
   "node_modules/adm-zip/util/fattr.js"(exports, module) {
     var pth = __require("path");
-    module.exports = function(path, { fs: fs3 }) {
+    module.exports = function(path, { fs: fs4 }) {
       var _path = path || "", _obj = newAttr(), _stat = null;
       function newAttr() {
         return {
@@ -32965,8 +32965,8 @@ var require_fattr = __commonJS({
           atime: 0
         };
       }
-      if (_path && fs3.existsSync(_path)) {
-        _stat = fs3.statSync(_path);
+      if (_path && fs4.existsSync(_path)) {
+        _stat = fs4.statSync(_path);
         _obj.directory = _stat.isDirectory();
         _obj.mtime = _stat.mtime;
         _obj.atime = _stat.atime;
@@ -33284,8 +33284,8 @@ var require_entryHeader = __commonJS({
           return data;
         },
         toJSON: function() {
-          const bytes = function(nr) {
-            return nr + " bytes";
+          const bytes = function(nr2) {
+            return nr2 + " bytes";
           };
           return {
             made: _verMade,
@@ -33376,49 +33376,49 @@ var require_mainHeader = __commonJS({
         },
         toBinary: function() {
           if (!needsZip64()) {
-            var b = Buffer.alloc(Constants.ENDHDR + _commentLength);
-            b.writeUInt32LE(Constants.ENDSIG, 0);
-            b.writeUInt32LE(0, 4);
-            b.writeUInt16LE(_volumeEntries, Constants.ENDSUB);
-            b.writeUInt16LE(_totalEntries, Constants.ENDTOT);
-            b.writeUInt32LE(_size, Constants.ENDSIZ);
-            b.writeUInt32LE(_offset, Constants.ENDOFF);
-            b.writeUInt16LE(_commentLength, Constants.ENDCOM);
-            b.fill(" ", Constants.ENDHDR);
-            return b;
+            var b2 = Buffer.alloc(Constants.ENDHDR + _commentLength);
+            b2.writeUInt32LE(Constants.ENDSIG, 0);
+            b2.writeUInt32LE(0, 4);
+            b2.writeUInt16LE(_volumeEntries, Constants.ENDSUB);
+            b2.writeUInt16LE(_totalEntries, Constants.ENDTOT);
+            b2.writeUInt32LE(_size, Constants.ENDSIZ);
+            b2.writeUInt32LE(_offset, Constants.ENDOFF);
+            b2.writeUInt16LE(_commentLength, Constants.ENDCOM);
+            b2.fill(" ", Constants.ENDHDR);
+            return b2;
           }
-          var b = Buffer.alloc(this.mainHeaderSize);
+          var b2 = Buffer.alloc(this.mainHeaderSize);
           let offset = 0;
-          b.writeUInt32LE(Constants.ZIP64SIG, offset);
-          Utils3.writeBigUInt64LE(b, Constants.ZIP64HDR - Constants.ZIP64LEAD, offset + Constants.ZIP64SIZE);
-          b.writeUInt16LE(45, offset + Constants.ZIP64VEM);
-          b.writeUInt16LE(45, offset + Constants.ZIP64VER);
-          b.writeUInt32LE(0, offset + Constants.ZIP64DSK);
-          b.writeUInt32LE(0, offset + Constants.ZIP64DSKDIR);
-          Utils3.writeBigUInt64LE(b, _volumeEntries, offset + Constants.ZIP64SUB);
-          Utils3.writeBigUInt64LE(b, _totalEntries, offset + Constants.ZIP64TOT);
-          Utils3.writeBigUInt64LE(b, _size, offset + Constants.ZIP64SIZB);
-          Utils3.writeBigUInt64LE(b, _offset, offset + Constants.ZIP64OFF);
+          b2.writeUInt32LE(Constants.ZIP64SIG, offset);
+          Utils3.writeBigUInt64LE(b2, Constants.ZIP64HDR - Constants.ZIP64LEAD, offset + Constants.ZIP64SIZE);
+          b2.writeUInt16LE(45, offset + Constants.ZIP64VEM);
+          b2.writeUInt16LE(45, offset + Constants.ZIP64VER);
+          b2.writeUInt32LE(0, offset + Constants.ZIP64DSK);
+          b2.writeUInt32LE(0, offset + Constants.ZIP64DSKDIR);
+          Utils3.writeBigUInt64LE(b2, _volumeEntries, offset + Constants.ZIP64SUB);
+          Utils3.writeBigUInt64LE(b2, _totalEntries, offset + Constants.ZIP64TOT);
+          Utils3.writeBigUInt64LE(b2, _size, offset + Constants.ZIP64SIZB);
+          Utils3.writeBigUInt64LE(b2, _offset, offset + Constants.ZIP64OFF);
           const zip64EndOffset = _offset + _size;
           offset += Constants.ZIP64HDR;
-          b.writeUInt32LE(Constants.END64SIG, offset);
-          b.writeUInt32LE(0, offset + Constants.END64START);
-          Utils3.writeBigUInt64LE(b, zip64EndOffset, offset + Constants.END64OFF);
-          b.writeUInt32LE(1, offset + Constants.END64NUMDISKS);
+          b2.writeUInt32LE(Constants.END64SIG, offset);
+          b2.writeUInt32LE(0, offset + Constants.END64START);
+          Utils3.writeBigUInt64LE(b2, zip64EndOffset, offset + Constants.END64OFF);
+          b2.writeUInt32LE(1, offset + Constants.END64NUMDISKS);
           offset += Constants.END64HDR;
-          b.writeUInt32LE(Constants.ENDSIG, offset);
-          b.writeUInt32LE(0, offset + 4);
-          b.writeUInt16LE(Math.min(_volumeEntries, Constants.EF_ZIP64_OR_16), offset + Constants.ENDSUB);
-          b.writeUInt16LE(Math.min(_totalEntries, Constants.EF_ZIP64_OR_16), offset + Constants.ENDTOT);
-          b.writeUInt32LE(Math.min(_size, Constants.EF_ZIP64_OR_32), offset + Constants.ENDSIZ);
-          b.writeUInt32LE(Math.min(_offset, Constants.EF_ZIP64_OR_32), offset + Constants.ENDOFF);
-          b.writeUInt16LE(_commentLength, offset + Constants.ENDCOM);
-          b.fill(" ", offset + Constants.ENDHDR);
-          return b;
+          b2.writeUInt32LE(Constants.ENDSIG, offset);
+          b2.writeUInt32LE(0, offset + 4);
+          b2.writeUInt16LE(Math.min(_volumeEntries, Constants.EF_ZIP64_OR_16), offset + Constants.ENDSUB);
+          b2.writeUInt16LE(Math.min(_totalEntries, Constants.EF_ZIP64_OR_16), offset + Constants.ENDTOT);
+          b2.writeUInt32LE(Math.min(_size, Constants.EF_ZIP64_OR_32), offset + Constants.ENDSIZ);
+          b2.writeUInt32LE(Math.min(_offset, Constants.EF_ZIP64_OR_32), offset + Constants.ENDOFF);
+          b2.writeUInt16LE(_commentLength, offset + Constants.ENDCOM);
+          b2.fill(" ", offset + Constants.ENDHDR);
+          return b2;
         },
         toJSON: function() {
-          const offset = function(nr, len) {
-            let offs = nr.toString(16).toUpperCase();
+          const offset = function(nr2, len) {
+            let offs = nr2.toString(16).toUpperCase();
             while (offs.length < len) offs = "0" + offs;
             return "0x" + offs;
           };
@@ -33536,8 +33536,8 @@ var require_zipcrypto = __commonJS({
     "use strict";
     var { randomFillSync } = __require("crypto");
     var Errors = require_errors3();
-    var crctable = new Uint32Array(256).map((t, crc) => {
-      for (let j = 0; j < 8; j++) {
+    var crctable = new Uint32Array(256).map((t2, crc) => {
+      for (let j3 = 0; j3 < 8; j3++) {
         if (0 !== (crc & 1)) {
           crc = crc >>> 1 ^ 3988292384;
         } else {
@@ -33546,7 +33546,7 @@ var require_zipcrypto = __commonJS({
       }
       return crc >>> 0;
     });
-    var uMul = (a, b) => Math.imul(a, b) >>> 0;
+    var uMul = (a, b2) => Math.imul(a, b2) >>> 0;
     var crc32update = (pCrc32, bval) => {
       return crctable[(pCrc32 ^ bval) & 255] ^ pCrc32 >>> 8;
     };
@@ -33582,16 +33582,16 @@ var require_zipcrypto = __commonJS({
       return byteValue;
     };
     Initkeys.prototype.next = function() {
-      const k = (this.keys[2] | 2) >>> 0;
-      return uMul(k, k ^ 1) >> 8 & 255;
+      const k2 = (this.keys[2] | 2) >>> 0;
+      return uMul(k2, k2 ^ 1) >> 8 & 255;
     };
     function make_decrypter(pwd) {
       const keys = new Initkeys(pwd);
       return function(data) {
         const result2 = Buffer.alloc(data.length);
         let pos = 0;
-        for (let c of data) {
-          result2[pos++] = keys.updateKeys(c ^ keys.next());
+        for (let c3 of data) {
+          result2[pos++] = keys.updateKeys(c3 ^ keys.next());
         }
         return result2;
       };
@@ -33600,10 +33600,10 @@ var require_zipcrypto = __commonJS({
       const keys = new Initkeys(pwd);
       return function(data, result2, pos = 0) {
         if (!result2) result2 = Buffer.alloc(data.length);
-        for (let c of data) {
-          const k = keys.next();
-          result2[pos++] = c ^ k;
-          keys.updateKeys(c);
+        for (let c3 of data) {
+          const k2 = keys.next();
+          result2[pos++] = c3 ^ k2;
+          keys.updateKeys(c3);
         }
         return result2;
       };
@@ -33952,8 +33952,8 @@ var require_zipEntry = __commonJS({
           return localHeader;
         },
         toJSON: function() {
-          const bytes = function(nr) {
-            return "<" + (nr && nr.length + " bytes buffer" || "null") + ">";
+          const bytes = function(nr2) {
+            return "<" + (nr2 && nr2.length + " bytes buffer" || "null") + ">";
           };
           return {
             entryName: this.entryName,
@@ -34071,7 +34071,7 @@ var require_zipFile = __commonJS({
       }
       function sortEntries() {
         if (entryList.length > 1 && !noSort) {
-          entryList = entryList.map((entry) => ({ entry, key: entry.entryName.toLowerCase() })).sort((a, b) => a.key.localeCompare(b.key)).map((pair2) => pair2.entry);
+          entryList = entryList.map((entry) => ({ entry, key: entry.entryName.toLowerCase() })).sort((a, b2) => a.key.localeCompare(b2.key)).map((pair2) => pair2.entry);
         }
       }
       return {
@@ -34329,9 +34329,9 @@ var require_adm_zip = __commonJS({
     var pth = __require("path");
     var ZipEntry = require_zipEntry();
     var ZipFile = require_zipFile();
-    var get_Bool = (...val) => Utils3.findLast(val, (c) => typeof c === "boolean");
-    var get_Str = (...val) => Utils3.findLast(val, (c) => typeof c === "string");
-    var get_Fun = (...val) => Utils3.findLast(val, (c) => typeof c === "function");
+    var get_Bool = (...val) => Utils3.findLast(val, (c3) => typeof c3 === "boolean");
+    var get_Str = (...val) => Utils3.findLast(val, (c3) => typeof c3 === "string");
+    var get_Fun = (...val) => Utils3.findLast(val, (c3) => typeof c3 === "function");
     var defaultOptions = {
       // option "noSort" : if true it disables files sorting
       noSort: false,
@@ -34360,7 +34360,7 @@ var require_adm_zip = __commonJS({
       Object.assign(opts, options);
       const filetools = new Utils3(opts);
       const applyDirAttributes = (dirEntries) => {
-        dirEntries.filter((d) => d.attr).sort((a, b) => b.path.length - a.path.length).forEach((d) => filetools.fs.chmodSync(d.path, d.attr));
+        dirEntries.filter((d2) => d2.attr).sort((a, b2) => b2.path.length - a.path.length).forEach((d2) => filetools.fs.chmodSync(d2.path, d2.attr));
       };
       if (typeof opts.decoder !== "object" || typeof opts.decoder.encode !== "function" || typeof opts.decoder.decode !== "function") {
         opts.decoder = Utils3.decoder;
@@ -34578,8 +34578,8 @@ var require_adm_zip = __commonJS({
         addLocalFile: function(localPath, zipPath, zipName, comment) {
           if (filetools.fs.existsSync(localPath)) {
             zipPath = zipPath ? fixPath(zipPath) : "";
-            const p = pth.win32.basename(pth.win32.normalize(localPath));
-            zipPath += zipName ? zipName : p;
+            const p2 = pth.win32.basename(pth.win32.normalize(localPath));
+            zipPath += zipName ? zipName : p2;
             const _attr = filetools.fs.statSync(localPath);
             const data = _attr.isFile() ? filetools.fs.readFileSync(localPath) : Buffer.alloc(0);
             if (_attr.isDirectory()) zipPath += filetools.sep;
@@ -34614,8 +34614,8 @@ var require_adm_zip = __commonJS({
           filetools.fs.stat(localPath, function(err, stats) {
             if (err) return callback(err, false);
             zipPath = zipPath ? fixPath(zipPath) : "";
-            const p = pth.win32.basename(pth.win32.normalize(localPath));
-            zipPath += zipName ? zipName : p;
+            const p2 = pth.win32.basename(pth.win32.normalize(localPath));
+            zipPath += zipName ? zipName : p2;
             if (stats.isFile()) {
               filetools.fs.readFile(localPath, function(err2, data) {
                 if (err2) return callback(err2, false);
@@ -34645,9 +34645,9 @@ var require_adm_zip = __commonJS({
             const self = this;
             if (items.length) {
               for (const filepath of items) {
-                const p = pth.join(zipPath, relativePath(localPath, filepath));
-                if (filter(p)) {
-                  self.addLocalFile(filepath, pth.dirname(p));
+                const p2 = pth.join(zipPath, relativePath(localPath, filepath));
+                if (filter(p2)) {
+                  self.addLocalFile(filepath, pth.dirname(p2));
                 }
               }
             }
@@ -34680,9 +34680,9 @@ var require_adm_zip = __commonJS({
                 i += 1;
                 if (i < items.length) {
                   var filepath = items[i];
-                  var p = relativePath(localPath, filepath).split("\\").join("/");
-                  p = p.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7E]/g, "");
-                  if (filter(p)) {
+                  var p2 = relativePath(localPath, filepath).split("\\").join("/");
+                  p2 = p2.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7E]/g, "");
+                  if (filter(p2)) {
                     filetools.fs.stat(filepath, function(er0, stats) {
                       if (er0) callback(void 0, er0);
                       if (stats.isFile()) {
@@ -34690,12 +34690,12 @@ var require_adm_zip = __commonJS({
                           if (er1) {
                             callback(void 0, er1);
                           } else {
-                            self.addFile(zipPath + p, data, "", stats);
+                            self.addFile(zipPath + p2, data, "", stats);
                             next();
                           }
                         });
                       } else {
-                        self.addFile(zipPath + p + "/", Buffer.alloc(0), "", stats);
+                        self.addFile(zipPath + p2 + "/", Buffer.alloc(0), "", stats);
                         next();
                       }
                     });
@@ -35013,22 +35013,22 @@ var require_adm_zip = __commonJS({
             try {
               filetools.assertPathSafe(targetPath, dirPath);
               filetools.makeDir(dirPath);
-            } catch (er) {
+            } catch (er2) {
               callback(getError("Unable to create folder", dirPath));
               continue;
             }
             if (dirAttr) deferredDirAttr.push({ path: dirPath, attr: dirAttr });
             try {
               filetools.fs.utimesSync(dirPath, entry.header.time, entry.header.time);
-            } catch (er) {
+            } catch (er2) {
             }
           }
           const done = (err) => {
             if (!err) {
               try {
                 applyDirAttributes(deferredDirAttr);
-              } catch (er) {
-                return callback(getError("Unable to set folder permissions", er.path || ""));
+              } catch (er2) {
+                return callback(getError("Unable to set folder permissions", er2.path || ""));
               }
             }
             callback(err);
@@ -35042,8 +35042,8 @@ var require_adm_zip = __commonJS({
                 const filePath = sanitize(targetPath, entryName);
                 try {
                   filetools.assertPathSafe(targetPath, filePath);
-                } catch (er) {
-                  return next(er);
+                } catch (er2) {
+                  return next(er2);
                 }
                 entry.getDataAsync(function(content, err_1) {
                   if (err_1) {
@@ -35212,7 +35212,7 @@ function* open2(buf, path, depth, limits, budget2, onSkip) {
       }
       budget2.left -= inner.data.length;
       if (archiveKind(inner.data) === "tar") entries = tarEntries(inner.data, path, limits, onSkip);
-      else entries = [{ name: (path.split("/").pop() ?? path).replace(/\.(gz|tgz)$/i, (m) => m.toLowerCase() === ".tgz" ? ".tar" : ""), data: inner.data }];
+      else entries = [{ name: (path.split("/").pop() ?? path).replace(/\.(gz|tgz)$/i, (m3) => m3.toLowerCase() === ".tgz" ? ".tar" : ""), data: inner.data }];
     } else return;
     for (const { name: name3, data } of entries) {
       const memberPath = `${path}!/${name3.replace(/^\/+/, "")}`;
@@ -35289,13 +35289,13 @@ function* zipEntries(buf, path, limits, budget2, onSkip) {
   }
 }
 function* tarEntries(buf, path, limits, onSkip) {
-  let at = 0;
+  let at2 = 0;
   let count2 = 0;
   let longName = null;
-  while (at + 512 <= buf.length) {
-    const header = buf.subarray(at, at + 512);
-    if (header.every((b) => b === 0)) return;
-    if (header.toString("latin1", 257, 262) !== "ustar") throw new Error(`bad tar header at byte ${at}`);
+  while (at2 + 512 <= buf.length) {
+    const header = buf.subarray(at2, at2 + 512);
+    if (header.every((b2) => b2 === 0)) return;
+    if (header.toString("latin1", 257, 262) !== "ustar") throw new Error(`bad tar header at byte ${at2}`);
     const size = tarSize(header);
     const type = String.fromCharCode(header[156]);
     const field2 = (from, len) => {
@@ -35305,8 +35305,8 @@ function* tarEntries(buf, path, limits, onSkip) {
     };
     const prefix = field2(345, 155);
     const name3 = longName ?? (prefix ? `${prefix}/${field2(0, 100)}` : field2(0, 100));
-    const start = at + 512;
-    at = start + Math.ceil(size / 512) * 512;
+    const start = at2 + 512;
+    at2 = start + Math.ceil(size / 512) * 512;
     if (start + size > buf.length) throw new Error(`truncated tar member ${name3}`);
     const data = buf.subarray(start, start + size);
     if (type === "L") {
@@ -35314,8 +35314,8 @@ function* tarEntries(buf, path, limits, onSkip) {
       continue;
     }
     if (type === "x") {
-      const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data.toString("utf8"));
-      longName = m ? m[1] : null;
+      const m3 = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data.toString("utf8"));
+      longName = m3 ? m3[1] : null;
       continue;
     }
     longName = null;
@@ -35365,34 +35365,34 @@ var init_archive = __esm({
 function sleb(n) {
   const out = [];
   for (; ; ) {
-    const b = n & 127;
+    const b2 = n & 127;
     n >>= 7;
-    if (n === 0 && (b & 64) === 0 || n === -1 && (b & 64) !== 0) {
-      out.push(b);
+    if (n === 0 && (b2 & 64) === 0 || n === -1 && (b2 & 64) !== 0) {
+      out.push(b2);
       return out;
     }
-    out.push(b | 128);
+    out.push(b2 | 128);
   }
 }
 function leb2(n) {
   const out = [];
   do {
-    let b = n & 127;
+    let b2 = n & 127;
     n >>>= 7;
-    if (n) b |= 128;
-    out.push(b);
+    if (n) b2 |= 128;
+    out.push(b2);
   } while (n);
   return out;
 }
 function body2() {
-  const get = (x) => [op2.get, x];
-  const set = (x) => [op2.set, x];
-  const c = (v2) => [op2.const, ...sleb(v2)];
+  const get = (x2) => [op2.get, x2];
+  const set = (x2) => [op2.set, x2];
+  const c3 = (v2) => [op2.const, ...sleb(v2)];
   const v = get(L_V);
   const hit = () => [
-    ...c(OUT_AT),
+    ...c3(OUT_AT),
     ...get(L_N),
-    ...c(2),
+    ...c3(2),
     op2.shl,
     op2.add,
     ...get(L_U),
@@ -35402,7 +35402,7 @@ function body2() {
     2,
     0,
     ...get(L_N),
-    ...c(1),
+    ...c3(1),
     op2.add,
     ...set(L_N)
   ];
@@ -35419,18 +35419,18 @@ function body2() {
     ...simd.const,
     ...LO_TABLE,
     ...set(L_LO_TABLE),
-    ...c(15),
+    ...c3(15),
     ...simd.splat,
     ...set(L_0F),
-    ...c(192),
+    ...c3(192),
     ...simd.splat,
     ...set(L_C0),
-    ...c(0),
+    ...c3(0),
     op2.load,
     2,
     4,
     ...set(L_C2),
-    ...c(0),
+    ...c3(0),
     op2.load,
     2,
     8,
@@ -35450,7 +35450,7 @@ function body2() {
     ...simd.load,
     ...set(L_V),
     ...v,
-    ...c(4),
+    ...c3(4),
     ...simd.shrU,
     ...set(L_HI),
     ...get(L_HI_TABLE),
@@ -35465,38 +35465,38 @@ function body2() {
     ...get(L_ZERO),
     ...simd.eq,
     ...simd.bitmask,
-    ...c(65535),
+    ...c3(65535),
     op2.xor,
     ...set(L_M),
     ...get(L_M),
-    ...c(65535),
+    ...c3(65535),
     op2.eq,
     op2.if,
     op2.void,
     ...get(L_C2),
-    ...c(RUN_MIN - 16),
+    ...c3(RUN_MIN - 16),
     op2.sub,
-    ...c(16),
+    ...c3(16),
     op2.ltU,
     op2.if,
     op2.void,
     ...hit(),
     op2.end,
     ...get(L_C2),
-    ...c(16),
+    ...c3(16),
     op2.add,
     ...set(L_C2),
     op2.else,
     ...get(L_C2),
-    ...c(RUN_MIN),
+    ...c3(RUN_MIN),
     op2.ltU,
     ...get(L_C2),
     ...get(L_M),
-    ...c(-1),
+    ...c3(-1),
     op2.xor,
     op2.ctz,
     op2.add,
-    ...c(RUN_MIN),
+    ...c3(RUN_MIN),
     op2.geU,
     op2.and,
     op2.if,
@@ -35504,15 +35504,15 @@ function body2() {
     ...hit(),
     op2.end,
     ...get(L_M),
-    ...c(16),
+    ...c3(16),
     op2.shl,
-    ...c(-1),
+    ...c3(-1),
     op2.xor,
     op2.clz,
     ...set(L_C2),
     op2.end,
     ...get(L_U),
-    ...c(16),
+    ...c3(16),
     op2.add,
     ...v,
     ...get(L_C0),
@@ -35528,24 +35528,24 @@ function body2() {
     op2.add,
     ...set(L_U),
     ...get(L_P),
-    ...c(16),
+    ...c3(16),
     op2.add,
     ...set(L_P),
     op2.br,
     0,
     op2.end,
     op2.end,
-    ...c(0),
+    ...c3(0),
     ...get(L_N),
     op2.store,
     2,
     0,
-    ...c(0),
+    ...c3(0),
     ...get(L_C2),
     op2.store,
     2,
     4,
-    ...c(0),
+    ...c3(0),
     ...get(L_U),
     op2.store,
     2,
@@ -35648,10 +35648,10 @@ var init_run_finder = __esm({
     L_0F = 11;
     L_C0 = 12;
     L_ZERO = 13;
-    HI_TABLE = Array.from({ length: 16 }, (_, h) => [0, 0, 1, 2, 4, 8 | 16, 4, 8][h] ?? 0);
+    HI_TABLE = Array.from({ length: 16 }, (_2, h) => [0, 0, 1, 2, 4, 8 | 16, 4, 8][h] ?? 0);
     LO_TABLE = Array.from(
       { length: 16 },
-      (_, l) => (l === 11 || l === 13 || l === 15 ? 1 : 0) | (l <= 9 ? 2 : 0) | (l >= 1 ? 4 : 0) | (l <= 10 ? 8 : 0) | (l === 15 ? 16 : 0)
+      (_2, l2) => (l2 === 11 || l2 === 13 || l2 === 15 ? 1 : 0) | (l2 <= 9 ? 2 : 0) | (l2 >= 1 ? 4 : 0) | (l2 <= 10 ? 8 : 0) | (l2 === 15 ? 16 : 0)
     );
     OUT_AT = 64;
     CHUNK2 = 1 << 20;
@@ -35697,7 +35697,7 @@ var init_run_finder = __esm({
           const n = head[0];
           if (n === 0) continue;
           const out = new Int32Array(buffer, OUT_AT, n);
-          for (let k = 0; k < n; k++) found.push(out[k]);
+          for (let k2 = 0; k2 < n; k2++) found.push(out[k2]);
         }
         return found;
       }
@@ -35710,8 +35710,8 @@ import { isUtf8 as isUtf82 } from "node:buffer";
 function readable(bytes) {
   if (bytes.length === 0) return null;
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b < 32 ? b !== 9 && b !== 10 && b !== 13 : b === 127) return null;
+    const b2 = bytes[i];
+    if (b2 < 32 ? b2 !== 9 && b2 !== 10 && b2 !== 13 : b2 === 127) return null;
   }
   if (!isUtf82(bytes)) return null;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
@@ -35731,15 +35731,15 @@ function decodePercent(encoded) {
   const bytes = [];
   let changed = false;
   for (let i = 0; i < encoded.length; i++) {
-    const c = encoded.charCodeAt(i);
-    if (c === 37 && HEX2.test(encoded.slice(i + 1, i + 3))) {
+    const c3 = encoded.charCodeAt(i);
+    if (c3 === 37 && HEX2.test(encoded.slice(i + 1, i + 3))) {
       bytes.push(parseInt(encoded.slice(i + 1, i + 3), 16));
       changed = true;
       i += 2;
-    } else if (c < 128) {
-      bytes.push(c);
+    } else if (c3 < 128) {
+      bytes.push(c3);
     } else {
-      for (const b of Buffer.from(encoded[i], "utf8")) bytes.push(b);
+      for (const b2 of Buffer.from(encoded[i], "utf8")) bytes.push(b2);
     }
   }
   return changed ? readable(Uint8Array.from(bytes)) : null;
@@ -35750,22 +35750,22 @@ function decodeEscapes(encoded) {
   let changed = false;
   for (let i = encoded.indexOf("\\"); i !== -1 && i < encoded.length - 1; i = encoded.indexOf("\\", i)) {
     out += encoded.slice(last, i);
-    const c = encoded[i + 1];
-    let repl = SIMPLE[c];
+    const c3 = encoded[i + 1];
+    let repl = SIMPLE[c3];
     let len = 2;
-    if (c === "u") {
-      const m = /^u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]{1,6})\})/.exec(encoded.slice(i + 1, i + 10));
-      if (m) {
-        const cp = parseInt(m[1] ?? m[2], 16);
+    if (c3 === "u") {
+      const m3 = /^u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]{1,6})\})/.exec(encoded.slice(i + 1, i + 10));
+      if (m3) {
+        const cp = parseInt(m3[1] ?? m3[2], 16);
         repl = cp > 1114111 || cp < 32 && cp !== 9 && cp !== 10 && cp !== 13 ? "" : String.fromCodePoint(cp);
-        len = 1 + m[0].length;
+        len = 1 + m3[0].length;
       }
-    } else if (c === "x" && HEX2.test(encoded.slice(i + 2, i + 4))) {
+    } else if (c3 === "x" && HEX2.test(encoded.slice(i + 2, i + 4))) {
       const cp = parseInt(encoded.slice(i + 2, i + 4), 16);
       repl = cp < 32 && cp !== 9 && cp !== 10 && cp !== 13 ? "" : String.fromCharCode(cp);
       len = 4;
     }
-    if (repl === void 0) repl = c;
+    if (repl === void 0) repl = c3;
     out += repl;
     changed = true;
     i += len;
@@ -35777,16 +35777,16 @@ function decodeEscapes(encoded) {
 function decodeHtml(encoded) {
   let changed = false;
   const out = encoded.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g, (whole, dec, hex, name3) => {
-    let r;
+    let r2;
     if (dec !== void 0 || hex !== void 0) {
       const cp = dec !== void 0 ? parseInt(dec, 10) : parseInt(hex, 16);
-      if (cp <= 1114111 && (cp >= 32 || cp === 9 || cp === 10 || cp === 13)) r = String.fromCodePoint(cp);
+      if (cp <= 1114111 && (cp >= 32 || cp === 9 || cp === 10 || cp === 13)) r2 = String.fromCodePoint(cp);
     } else {
-      r = ENTITIES[name3.toLowerCase()];
+      r2 = ENTITIES[name3.toLowerCase()];
     }
-    if (r === void 0) return whole;
+    if (r2 === void 0) return whole;
     changed = true;
-    return r;
+    return r2;
   });
   return changed ? out : null;
 }
@@ -35851,23 +35851,23 @@ function base64Spans(text, out, utf8) {
   const n = text.length;
   const finder = utf8 && utf8.length >= FINDER_ABOVE ? runFinder() : null;
   const found = finder ? finder.starts(utf8) : null;
-  let at = 0;
+  let at2 = 0;
   const following = (from) => {
     if (!found) return nextRun(text, from);
-    while (at < found.length && found[at] < from) at++;
-    return at < found.length ? found[at] : -1;
+    while (at2 < found.length && found[at2] < from) at2++;
+    return at2 < found.length ? found[at2] : -1;
   };
   for (let start = following(0); start !== -1; ) {
     let end = runEnd(text, start + MIN_BASE64);
     let mask = classes(text, start, end);
     let lineLen = end - start;
     while (lineLen >= WRAP_MIN) {
-      const j = wrapped(text, end);
-      if (j >= n || !isB64(text.charCodeAt(j))) break;
-      const next = runEnd(text, j);
-      if (next - j > lineLen || !lineEnds(text, next)) break;
-      mask |= classes(text, j, next);
-      lineLen = next - j;
+      const j3 = wrapped(text, end);
+      if (j3 >= n || !isB64(text.charCodeAt(j3))) break;
+      const next = runEnd(text, j3);
+      if (next - j3 > lineLen || !lineEnds(text, next)) break;
+      mask |= classes(text, j3, next);
+      lineLen = next - j3;
       end = next;
     }
     tryRun(text, start, end, mask, out);
@@ -35881,22 +35881,22 @@ function runFinder() {
 function nextRun(text, from) {
   const last = text.length - MIN_BASE64;
   while (from <= last) {
-    let k = from + MIN_BASE64 - 1;
-    while (k >= from && IN_B64[text.charCodeAt(k)] === 1) k--;
-    if (k < from) return from;
-    from = k + 1;
+    let k2 = from + MIN_BASE64 - 1;
+    while (k2 >= from && IN_B64[text.charCodeAt(k2)] === 1) k2--;
+    if (k2 < from) return from;
+    from = k2 + 1;
   }
   return -1;
 }
 function wrapped(text, end) {
   const n = text.length;
-  let j = end;
-  if (j + 1 < n && text.charCodeAt(j) === 92 && text.charCodeAt(j + 1) === 110) return j + 2;
-  if (j < n && text.charCodeAt(j) === 13) j++;
-  if (j >= n || text.charCodeAt(j) !== 10) return n;
-  j++;
-  while (j < n && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-  return j;
+  let j3 = end;
+  if (j3 + 1 < n && text.charCodeAt(j3) === 92 && text.charCodeAt(j3 + 1) === 110) return j3 + 2;
+  if (j3 < n && text.charCodeAt(j3) === 13) j3++;
+  if (j3 >= n || text.charCodeAt(j3) !== 10) return n;
+  j3++;
+  while (j3 < n && (text.charCodeAt(j3) === 32 || text.charCodeAt(j3) === 9)) j3++;
+  return j3;
 }
 function tryRun(text, start, end, mask, out) {
   const mixed = (mask & PLUS_SLASH) !== 0 && (mask & DASH_UNDERSCORE) !== 0;
@@ -35924,19 +35924,19 @@ function tryRun(text, start, end, mask, out) {
 function printablePrefix(text, start) {
   const stop = Math.min(text.length, start + PREFIX);
   let need = 0;
-  for (let g = start; g + 4 <= stop; g += 4) {
-    const w = text.charCodeAt(g);
-    const x = text.charCodeAt(g + 1);
-    const y = text.charCodeAt(g + 2);
-    const z = text.charCodeAt(g + 3);
-    if (IN_B64[w] !== 1 || IN_B64[x] !== 1 || IN_B64[y] !== 1 || IN_B64[z] !== 1) return true;
-    const a = SIXTETS[w];
-    const b = SIXTETS[x];
-    const c = SIXTETS[y];
-    const d = SIXTETS[z];
-    need = textStep(need, a << 2 | b >> 4);
-    need = textStep(need, (b & 15) << 4 | c >> 2);
-    need = textStep(need, (c & 3) << 6 | d);
+  for (let g3 = start; g3 + 4 <= stop; g3 += 4) {
+    const w2 = text.charCodeAt(g3);
+    const x2 = text.charCodeAt(g3 + 1);
+    const y3 = text.charCodeAt(g3 + 2);
+    const z3 = text.charCodeAt(g3 + 3);
+    if (IN_B64[w2] !== 1 || IN_B64[x2] !== 1 || IN_B64[y3] !== 1 || IN_B64[z3] !== 1) return true;
+    const a = SIXTETS[w2];
+    const b2 = SIXTETS[x2];
+    const c3 = SIXTETS[y3];
+    const d2 = SIXTETS[z3];
+    need = textStep(need, a << 2 | b2 >> 4);
+    need = textStep(need, (b2 & 15) << 4 | c3 >> 2);
+    need = textStep(need, (c3 & 3) << 6 | d2);
     if (need < 0) return false;
   }
   return true;
@@ -35953,8 +35953,8 @@ function textStep(need, byte) {
 }
 function lineEnds(text, i) {
   if (i >= text.length) return true;
-  const c = text.charCodeAt(i);
-  return c === 10 || c === 13 || c === 34 || c === 39 || c === 92;
+  const c3 = text.charCodeAt(i);
+  return c3 === 10 || c3 === 13 || c3 === 34 || c3 === 39 || c3 === 92;
 }
 function runEnd(text, i) {
   const n = text.length;
@@ -35972,9 +35972,9 @@ function runEnd(text, i) {
 function classes(text, s, e) {
   if (e - s <= 64) {
     let mask2 = 0;
-    for (let k = s; k < e; k++) {
-      const c = text.charCodeAt(k);
-      if (c < 128) mask2 |= CLASS2[c];
+    for (let k2 = s; k2 < e; k2++) {
+      const c3 = text.charCodeAt(k2);
+      if (c3 < 128) mask2 |= CLASS2[c3];
     }
     return mask2;
   }
@@ -35986,70 +35986,70 @@ function classes(text, s, e) {
   if (HAS_LOWER.test(run)) mask |= LOWER2;
   return mask;
 }
-function tokenAround(text, at) {
-  let s = at;
-  while (s > 0 && !TOKEN_STOP.test(text[s - 1]) && at - s < MAX_STRING) s--;
-  let e = at + 1;
-  while (e < text.length && !TOKEN_STOP.test(text[e]) && e - at < MAX_STRING) e++;
+function tokenAround(text, at2) {
+  let s = at2;
+  while (s > 0 && !TOKEN_STOP.test(text[s - 1]) && at2 - s < MAX_STRING) s--;
+  let e = at2 + 1;
+  while (e < text.length && !TOKEN_STOP.test(text[e]) && e - at2 < MAX_STRING) e++;
   return [s, e];
 }
 function percentSpans(text, out) {
-  for (let at = text.indexOf("%"); at !== -1; at = text.indexOf("%", at + 1)) {
-    if (!isHexDigit(text.charCodeAt(at + 1)) || !isHexDigit(text.charCodeAt(at + 2))) continue;
-    const [s, e] = tokenAround(text, at);
-    at = e - 1;
+  for (let at2 = text.indexOf("%"); at2 !== -1; at2 = text.indexOf("%", at2 + 1)) {
+    if (!isHexDigit(text.charCodeAt(at2 + 1)) || !isHexDigit(text.charCodeAt(at2 + 2))) continue;
+    const [s, e] = tokenAround(text, at2);
+    at2 = e - 1;
     if (e - s < MIN_ESCAPED) continue;
     const decoded = decodePercent(text.slice(s, e));
     if (decoded !== null) out.push({ start: s, end: e, encoding: "percent", text: decoded });
   }
 }
 function htmlSpans(text, out) {
-  for (let at = text.indexOf("&"); at !== -1; at = text.indexOf("&", at + 1)) {
-    const c = text.charCodeAt(at + 1);
-    if (c !== 35 && !(IN_B64[c] === 1 && CLASS2[c] & (UPPER2 | LOWER2))) continue;
-    ENTITY.lastIndex = at;
-    const m = ENTITY.exec(text);
-    if (!m) continue;
-    const [s, e] = tokenAround(text, at);
-    at = Math.max(e, at + m[0].length) - 1;
+  for (let at2 = text.indexOf("&"); at2 !== -1; at2 = text.indexOf("&", at2 + 1)) {
+    const c3 = text.charCodeAt(at2 + 1);
+    if (c3 !== 35 && !(IN_B64[c3] === 1 && CLASS2[c3] & (UPPER2 | LOWER2))) continue;
+    ENTITY.lastIndex = at2;
+    const m3 = ENTITY.exec(text);
+    if (!m3) continue;
+    const [s, e] = tokenAround(text, at2);
+    at2 = Math.max(e, at2 + m3[0].length) - 1;
     if (e - s < MIN_ESCAPED) continue;
     const decoded = decodeHtml(text.slice(s, e));
     if (decoded !== null) out.push({ start: s, end: e, encoding: "html", text: decoded });
   }
 }
 function escaped(text, i) {
-  let k = 0;
-  while (i - 1 - k >= 0 && text[i - 1 - k] === "\\") k++;
-  return k % 2 === 1;
+  let k2 = 0;
+  while (i - 1 - k2 >= 0 && text[i - 1 - k2] === "\\") k2++;
+  return k2 % 2 === 1;
 }
 function escapeSpans(text, out) {
   let next = 0;
-  for (let at = text.indexOf("\\"); at !== -1; at = text.indexOf("\\", next)) {
-    next = at + 1;
-    const letter = text.charCodeAt(at + 1);
-    const after = letter === 117 ? at + 6 : letter === 120 ? at + 4 : at + 2;
+  for (let at2 = text.indexOf("\\"); at2 !== -1; at2 = text.indexOf("\\", next)) {
+    next = at2 + 1;
+    const letter = text.charCodeAt(at2 + 1);
+    const after = letter === 117 ? at2 + 6 : letter === 120 ? at2 + 4 : at2 + 2;
     if (!(ESCAPE_LETTER[letter] === 1 && (IN_B64[text.charCodeAt(after)] === 1 || text.charCodeAt(after) === 61))) continue;
-    ESCAPE.lastIndex = at;
+    ESCAPE.lastIndex = at2;
     if (!ESCAPE.test(text)) continue;
-    let q = at;
+    let q3 = at2;
     let quote = "";
-    while (q > 0 && text[q - 1] !== "\n" && at - q < MAX_ESCAPED) {
-      const c = text[q - 1];
-      if (QUOTES.has(c) && !escaped(text, q - 1)) {
-        quote = c;
+    while (q3 > 0 && text[q3 - 1] !== "\n" && at2 - q3 < MAX_ESCAPED) {
+      const c3 = text[q3 - 1];
+      if (QUOTES.has(c3) && !escaped(text, q3 - 1)) {
+        quote = c3;
         break;
       }
-      q--;
+      q3--;
     }
     if (!quote) {
-      next = at + 2;
+      next = at2 + 2;
       continue;
     }
-    const pemBlock = text.startsWith("-----BEGIN", q);
-    const s = pemBlock ? q : Math.max(q, at - ESCAPE_BEFORE);
+    const pemBlock = text.startsWith("-----BEGIN", q3);
+    const s = pemBlock ? q3 : Math.max(q3, at2 - ESCAPE_BEFORE);
     const limit = pemBlock ? MAX_STRING : ESCAPE_AFTER;
-    let e = at + 1;
-    while (e < text.length && text[e] !== "\n" && e - at < limit) {
+    let e = at2 + 1;
+    while (e < text.length && text[e] !== "\n" && e - at2 < limit) {
       if (text[e] === quote && !escaped(text, e)) break;
       e++;
     }
@@ -36060,14 +36060,14 @@ function escapeSpans(text, out) {
   }
 }
 function concatSpans(text, first, out) {
-  for (let b = first; b !== -1; b = text.indexOf("-----BEGIN", b + 10)) {
-    const q = b - 1;
-    if (q < 0 || !QUOTES.has(text[q])) continue;
+  for (let b2 = first; b2 !== -1; b2 = text.indexOf("-----BEGIN", b2 + 10)) {
+    const q3 = b2 - 1;
+    if (q3 < 0 || !QUOTES.has(text[q3])) continue;
     const parts = [];
-    let pos = q;
-    let end = q;
+    let pos = q3;
+    let end = q3;
     let ended = false;
-    while (parts.length < 4096 && pos - q < MAX_STRING) {
+    while (parts.length < 4096 && pos - q3 < MAX_STRING) {
       const open3 = OPENING.exec(text.slice(pos, pos + 4));
       if (!open3) break;
       const quote = open3[1];
@@ -36086,23 +36086,23 @@ function concatSpans(text, first, out) {
       pos = end + JOINER.exec(text.slice(end, end + 256))[0].length;
     }
     if (parts.length < 2 || !ended) continue;
-    out.push({ start: q, end, encoding: "concat", text: parts.join("") });
-    b = end - 10;
+    out.push({ start: q3, end, encoding: "concat", text: parts.join("") });
+    b2 = end - 10;
   }
 }
 function longPemSpans(text, first, out) {
-  for (let b = text.indexOf("-----BEGIN ", first); b !== -1; b = text.indexOf("-----BEGIN ", b + 11)) {
-    const head = PEM_HEAD.exec(text.slice(b, b + 80));
+  for (let b2 = text.indexOf("-----BEGIN ", first); b2 !== -1; b2 = text.indexOf("-----BEGIN ", b2 + 11)) {
+    const head = PEM_HEAD.exec(text.slice(b2, b2 + 80));
     if (!head) continue;
     const footer = `-----END ${head[1]}-----`;
-    const bodyStart = b + head[0].length;
+    const bodyStart = b2 + head[0].length;
     const end = text.indexOf(footer, bodyStart);
     if (end === -1 || end - bodyStart <= LONG_PEM) continue;
     const body3 = text.slice(bodyStart, bodyStart + PEM_KEEP).replace(/\\$/, "");
-    out.push({ start: b, end: end + footer.length, encoding: "pem", text: `${head[0]}${body3}
+    out.push({ start: b2, end: end + footer.length, encoding: "pem", text: `${head[0]}${body3}
 ${footer}
 ` });
-    b = end;
+    b2 = end;
   }
 }
 var MIN_BASE64, MIN_HEX, MIN_ESCAPED, WRAP_MIN, MAX_STRING, MAX_ESCAPED, UPPER2, LOWER2, DIGIT2, PLUS_SLASH, DASH_UNDERSCORE, CLASS2, IN_B64, isB64, RUN_REST, HAS_UPPER, HAS_LOWER, isHexRun, FINDER_ABOVE, finderMade, PREFIX, SIXTETS, TOKEN_STOP, isHexDigit, ENTITY, ESCAPE, ESCAPE_LETTER, ESCAPE_BEFORE, ESCAPE_AFTER, QUOTES, JOINER, OPENING, LONG_PEM, PEM_KEEP, PEM_HEAD;
@@ -36130,11 +36130,11 @@ var init_spans = __esm({
       ["+/", PLUS_SLASH],
       ["-_", DASH_UNDERSCORE]
     ]) {
-      for (const c of chars) CLASS2[c.charCodeAt(0)] = bit;
+      for (const c3 of chars) CLASS2[c3.charCodeAt(0)] = bit;
     }
     IN_B64 = new Uint8Array(65536);
-    for (let c = 0; c < 128; c++) IN_B64[c] = CLASS2[c] === 0 ? 0 : 1;
-    isB64 = (c) => IN_B64[c] === 1;
+    for (let c3 = 0; c3 < 128; c3++) IN_B64[c3] = CLASS2[c3] === 0 ? 0 : 1;
+    isB64 = (c3) => IN_B64[c3] === 1;
     RUN_REST = /[A-Za-z0-9+/_-]*/y;
     HAS_UPPER = /[A-Z]/;
     HAS_LOWER = /[a-z]/;
@@ -36146,11 +36146,11 @@ var init_spans = __esm({
     SIXTETS["+".charCodeAt(0)] = SIXTETS["-".charCodeAt(0)] = 62;
     SIXTETS["/".charCodeAt(0)] = SIXTETS["_".charCodeAt(0)] = 63;
     TOKEN_STOP = /[\s"'<>`\\]/;
-    isHexDigit = (c) => c < 128 && (CLASS2[c] === DIGIT2 || (c | 32) >= 97 && (c | 32) <= 102);
+    isHexDigit = (c3) => c3 < 128 && (CLASS2[c3] === DIGIT2 || (c3 | 32) >= 97 && (c3 | 32) <= 102);
     ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/y;
     ESCAPE = /\\(?:[nrt/"]|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2})(?=[A-Za-z0-9_+/=-]{16})(?:(?=[A-Za-z_+/=-]{0,31}[0-9])|(?=[A-Z0-9]{16}))/y;
     ESCAPE_LETTER = new Uint8Array(65536);
-    for (const c of 'nrt/"ux') ESCAPE_LETTER[c.charCodeAt(0)] = 1;
+    for (const c3 of 'nrt/"ux') ESCAPE_LETTER[c3.charCodeAt(0)] = 1;
     ESCAPE_BEFORE = 256;
     ESCAPE_AFTER = 1024;
     QUOTES = /* @__PURE__ */ new Set(['"', "'", "`"]);
@@ -36171,14 +36171,14 @@ function decodeLayers(text, maxDepth, utf8) {
   let frontier = [{ start: 0, end: text.length, chain: [], text }];
   for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
     const next = [];
-    for (const p of frontier) {
-      for (const s of spans(p.text, depth === 1 ? utf8 : void 0)) {
-        if (s.text === p.text) continue;
-        const top = p.chain.length ? p : { start: s.start, end: s.end };
-        next.push({ start: top.start, end: top.end, chain: [...p.chain, s.encoding], text: s.text });
+    for (const p2 of frontier) {
+      for (const s of spans(p2.text, depth === 1 ? utf8 : void 0)) {
+        if (s.text === p2.text) continue;
+        const top = p2.chain.length ? p2 : { start: s.start, end: s.end };
+        next.push({ start: top.start, end: top.end, chain: [...p2.chain, s.encoding], text: s.text });
       }
     }
-    for (const p of next) out.push(p);
+    for (const p2 of next) out.push(p2);
     frontier = next;
   }
   return out;
@@ -36193,19 +36193,19 @@ var init_layers = __esm({
 });
 
 // src/detect/allow.ts
-function allowlisted(list, c, lineMemo) {
-  if (list.paths?.(c.path)) return true;
+function allowlisted(list, c3, lineMemo) {
+  if (list.paths?.(c3.path)) return true;
   if (list.stopwords.length) {
-    const lower = c.secret.toLowerCase();
-    if (list.stopwords.some((w) => lower.includes(w))) return true;
+    const lower = c3.secret.toLowerCase();
+    if (list.stopwords.some((w2) => lower.includes(w2))) return true;
   }
   if (list.regexes.length) {
-    const target = list.regexTarget === "match" ? c.match : list.regexTarget === "line" ? c.line : c.secret;
+    const target = list.regexTarget === "match" ? c3.match : list.regexTarget === "line" ? c3.line : c3.secret;
     const memo = list.regexTarget === "line" ? lineMemo : void 0;
-    const test = (r) => {
-      if (!memo) return r.test(target);
-      let hit = memo.get(r);
-      if (hit === void 0) memo.set(r, hit = r.test(target));
+    const test = (r2) => {
+      if (!memo) return r2.test(target);
+      let hit = memo.get(r2);
+      if (hit === void 0) memo.set(r2, hit = r2.test(target));
       return hit;
     };
     if (list.regexes.some(test)) return true;
@@ -36270,8 +36270,8 @@ var init_allow = __esm({
           const line = this.lineAt(i);
           if (found.here.has(line) || found.next.has(line)) continue;
           const from = text.lastIndexOf("\n", i - 1) + 1;
-          const to = text.indexOf("\n", i);
-          const lineText = text.slice(from, to === -1 ? text.length : to);
+          const to2 = text.indexOf("\n", i);
+          const lineText = text.slice(from, to2 === -1 ? text.length : to2);
           if (here(lineText)) found.here.add(line);
           if (next(lineText)) found.next.add(line);
         }
@@ -36282,11 +36282,11 @@ var init_allow = __esm({
       allowed(startLine, endLine, options = {}) {
         if (!this.here) this.build();
         const ends = [startLine, endLine];
-        if (ends.some((l) => this.here.has(l)) || this.next.has(startLine - 1)) return true;
+        if (ends.some((l2) => this.here.has(l2)) || this.next.has(startLine - 1)) return true;
         if (!options.gitleaks && !options.tools?.length) return false;
         for (const tool of toolsOf(options)) {
           const lines = this.toolLines(tool);
-          if (ends.some((l) => lines.here.has(l)) || lines.next.has(startLine - 1)) return true;
+          if (ends.some((l2) => lines.here.has(l2)) || lines.next.has(startLine - 1)) return true;
         }
         return false;
       }
@@ -36301,9 +36301,9 @@ function shannonEntropy(s) {
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;
   const n = [...s].length;
-  for (const c of counts.values()) {
-    const p = c / n;
-    bits -= p * Math.log2(p);
+  for (const c3 of counts.values()) {
+    const p2 = c3 / n;
+    bits -= p2 * Math.log2(p2);
   }
   return bits;
 }
@@ -36351,14 +36351,14 @@ var init_lines = __esm({
       /** 0-based line number holding `offset`. */
       lineAt(offset) {
         const starts = this.lineStarts();
-        let lo2 = 0;
+        let lo3 = 0;
         let hi = starts.length - 1;
-        while (lo2 < hi) {
-          const mid = lo2 + hi + 1 >> 1;
-          if (starts[mid] <= offset) lo2 = mid;
+        while (lo3 < hi) {
+          const mid = lo3 + hi + 1 >> 1;
+          if (starts[mid] <= offset) lo3 = mid;
           else hi = mid - 1;
         }
-        return lo2;
+        return lo3;
       }
       /** 1-based line and column of `offset`. */
       position(offset) {
@@ -36405,17 +36405,17 @@ function alternatives(src, i, keywords) {
   }
 }
 function quantifierAt2(src, i) {
-  const c = src[i];
-  if (c === "?" || c === "*") return { min: 0, len: src[i + 1] === "?" ? 2 : 1 };
-  if (c === "+") return { min: 1, len: src[i + 1] === "?" ? 2 : 1 };
-  const m = c === "{" ? /^\{(\d+)(?:,\d*)?\}\??/.exec(src.slice(i, i + 24)) : null;
-  return m ? { min: Number(m[1]), len: m[0].length } : { min: 1, len: 0 };
+  const c3 = src[i];
+  if (c3 === "?" || c3 === "*") return { min: 0, len: src[i + 1] === "?" ? 2 : 1 };
+  if (c3 === "+") return { min: 1, len: src[i + 1] === "?" ? 2 : 1 };
+  const m3 = c3 === "{" ? /^\{(\d+)(?:,\d*)?\}\??/.exec(src.slice(i, i + 24)) : null;
+  return m3 ? { min: Number(m3[1]), len: m3[0].length } : { min: 1, len: 0 };
 }
 function sequence(src, i, keywords) {
   let run = [""];
   let sure = false;
   const flush = () => {
-    if (!sure && run.every((v) => keywords.some((k) => v.includes(k)))) sure = true;
+    if (!sure && run.every((v) => keywords.some((k2) => v.includes(k2)))) sure = true;
     run = [""];
   };
   const extend = (chars, optional) => {
@@ -36424,40 +36424,40 @@ function sequence(src, i, keywords) {
     if (run.length > 32) flush();
   };
   while (i < src.length && src[i] !== "|" && src[i] !== ")") {
-    const c = src[i];
-    if (c === "(") {
+    const c3 = src[i];
+    if (c3 === "(") {
       const head = /^\((?:\?(?:i:|<[A-Za-z_$][\w$]*>|[:=!]|<[=!]))?/.exec(src.slice(i, i + 64))[0];
       const inner = alternatives(src, i + head.length, keywords);
       if (!inner || src[inner.end] !== ")") return null;
       i = inner.end + 1;
-      const q2 = quantifierAt2(src, i);
-      i += q2.len;
+      const q4 = quantifierAt2(src, i);
+      i += q4.len;
       flush();
       const negative = head === "(?!" || head === "(?<!";
-      if (!negative && q2.min >= 1 && inner.sure) sure = true;
+      if (!negative && q4.min >= 1 && inner.sure) sure = true;
       continue;
     }
     let lit = null;
     let len = 1;
-    if (c === "\\") {
+    if (c3 === "\\") {
       const e = src[i + 1] ?? "";
       len = 2;
       lit = /[.\-/\\^$*+?()[\]{}|_:=@#&~%!'"`,;<> ]/.test(e) ? [e] : null;
       if (/[xuckpP]/.test(e)) return null;
-    } else if (c === "[") {
-      let j = i + 1;
-      if (src[j] === "^") j++;
-      if (src[j] === "]") j++;
-      while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
-      len = j + 1 - i;
-      const body3 = src.slice(i + 1, j).replace(/\\-/g, "-");
+    } else if (c3 === "[") {
+      let j3 = i + 1;
+      if (src[j3] === "^") j3++;
+      if (src[j3] === "]") j3++;
+      while (j3 < src.length && src[j3] !== "]") j3 += src[j3] === "\\" ? 2 : 1;
+      len = j3 + 1 - i;
+      const body3 = src.slice(i + 1, j3).replace(/\\-/g, "-");
       if (src[i + 1] !== "^" && body3.length <= 4 && !/[\\\]]|.-./.test(body3)) lit = [...body3];
-    } else if (c !== "." && c !== "^" && c !== "$") lit = [c];
+    } else if (c3 !== "." && c3 !== "^" && c3 !== "$") lit = [c3];
     i += len;
-    const q = quantifierAt2(src, i);
-    i += q.len;
-    const once = q.len === 0;
-    const optional = src[i - q.len] === "?" && q.len > 0 && q.min === 0 && !src.slice(i - q.len, i).startsWith("{");
+    const q3 = quantifierAt2(src, i);
+    i += q3.len;
+    const once = q3.len === 0;
+    const optional = src[i - q3.len] === "?" && q3.len > 0 && q3.min === 0 && !src.slice(i - q3.len, i).startsWith("{");
     if (lit !== null && (once || optional)) extend(lit, optional);
     else flush();
   }
@@ -36466,51 +36466,51 @@ function sequence(src, i, keywords) {
 }
 function keywordAnchored(source, keywords) {
   if (keywords.length === 0) return false;
-  const top = alternatives(source, 0, keywords.map((k) => k.toLowerCase()));
+  const top = alternatives(source, 0, keywords.map((k2) => k2.toLowerCase()));
   return top !== null && top.end === source.length && top.sure;
 }
 function sequenceEnd(src, i) {
   let depth = 0;
   while (i < src.length) {
-    const c = src[i];
-    if (c === "\\") {
+    const c3 = src[i];
+    if (c3 === "\\") {
       i += 2;
       continue;
     }
-    if (c === "[") {
+    if (c3 === "[") {
       i = classEnd(src, i);
       continue;
     }
-    if (c === "(") depth += 1;
-    else if (c === ")") {
+    if (c3 === "(") depth += 1;
+    else if (c3 === ")") {
       if (depth === 0) return i;
       depth -= 1;
-    } else if (c === "|" && depth === 0) return i;
+    } else if (c3 === "|" && depth === 0) return i;
     i += 1;
   }
   return i;
 }
 function classEnd(src, i) {
-  let j = i + 1;
-  if (src[j] === "^") j++;
-  if (src[j] === "]") j++;
-  while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
-  return j + 1;
+  let j3 = i + 1;
+  if (src[j3] === "^") j3++;
+  if (src[j3] === "]") j3++;
+  while (j3 < src.length && src[j3] !== "]") j3 += src[j3] === "\\" ? 2 : 1;
+  return j3 + 1;
 }
 function literalAt(src, i) {
-  const c = src[i];
-  if (c === "\\") {
+  const c3 = src[i];
+  if (c3 === "\\") {
     const e = src[i + 1] ?? "";
     return { chars: /[.\-/\\^$*+?()[\]{}|_:=@#&~%!'"`,;<> ]/.test(e) ? [e] : null, len: 2 };
   }
-  if (c === "[") {
+  if (c3 === "[") {
     const end = classEnd(src, i);
     const body3 = src.slice(i + 1, end - 1).replace(/\\-/g, "-");
     const small = src[i + 1] !== "^" && body3.length <= 4 && !/[\\\]]|.-./.test(body3);
     return { chars: small ? [...body3] : null, len: end - i };
   }
-  if (c === "." || c === "^" || c === "$" || c === "(" || c === ")" || c === "|") return { chars: null, len: 1 };
-  return { chars: [c], len: 1 };
+  if (c3 === "." || c3 === "^" || c3 === "$" || c3 === "(" || c3 === ")" || c3 === "|") return { chars: null, len: 1 };
+  return { chars: [c3], len: 1 };
 }
 function ledAlternatives(src, i, ctx, ci) {
   let led = true;
@@ -36554,35 +36554,35 @@ function ledSequence(src, i, ctx, ci) {
     if (head === "(" && src[i + 1] === "?") return not();
     const inner = ledAlternatives(src, i + head.length, ctx, ci || head === "(?i:");
     if (src[inner.end] !== ")") return not();
-    const q = quantifierAt2(src, inner.end + 1);
-    const after = inner.end + 1 + q.len;
-    if (!inner.empty && q.min >= 1) return { led: inner.led, empty: false, end: sequenceEnd(src, after) };
+    const q3 = quantifierAt2(src, inner.end + 1);
+    const after = inner.end + 1 + q3.len;
+    if (!inner.empty && q3.min >= 1) return { led: inner.led, empty: false, end: sequenceEnd(src, after) };
     const rest = ledSequence(src, after, ctx, ci);
     return { led: inner.led && rest.led, empty: inner.empty && !inner.led ? rest.empty : false, end: rest.end };
   }
   let run = [""];
-  const longest = Math.max(LEAD_LITERAL_LENGTH, ...ctx.keywords.map((k) => k.length));
+  const longest = Math.max(LEAD_LITERAL_LENGTH, ...ctx.keywords.map((k2) => k2.length));
   while (i < src.length && run.some((v) => v.length < longest)) {
     const lit = literalAt(src, i);
     if (lit.chars === null) break;
-    const q = quantifierAt2(src, i + lit.len);
-    const optional = q.len > 0 && q.min === 0;
-    if (q.len > 0 && !optional && !src.startsWith("?", i + lit.len)) {
-      if (q.min >= 1) run = run.flatMap((v) => lit.chars.map((ch) => v + ch));
-      i += lit.len + q.len;
+    const q3 = quantifierAt2(src, i + lit.len);
+    const optional = q3.len > 0 && q3.min === 0;
+    if (q3.len > 0 && !optional && !src.startsWith("?", i + lit.len)) {
+      if (q3.min >= 1) run = run.flatMap((v) => lit.chars.map((ch) => v + ch));
+      i += lit.len + q3.len;
       break;
     }
     const next = run.flatMap((v) => lit.chars.map((ch) => v + ch));
     run = optional ? [...run, ...next] : next;
-    i += lit.len + q.len;
+    i += lit.len + q3.len;
     if (run.length > 64) break;
   }
   let led = true;
   for (const v of run) {
-    if (ctx.keywords.some((k) => v.toLowerCase().startsWith(k))) continue;
+    if (ctx.keywords.some((k2) => v.toLowerCase().startsWith(k2))) continue;
     if (ci || v.length < MIN_LEAD_LITERAL) led = false;
-    else if (![...ctx.literals].some((l) => v.startsWith(l))) {
-      for (const l of ctx.literals) if (l.startsWith(v)) ctx.literals.delete(l);
+    else if (![...ctx.literals].some((l2) => v.startsWith(l2))) {
+      for (const l2 of ctx.literals) if (l2.startsWith(v)) ctx.literals.delete(l2);
       if (ctx.literals.size >= MAX_LEAD_LITERALS) led = false;
       else ctx.literals.add(v);
     }
@@ -36599,7 +36599,7 @@ function sequenceEndOfGroup(src, i) {
 }
 function ruleLeads(source, keywords, flags = "") {
   if (keywords.length === 0) return null;
-  const ctx = { keywords: keywords.map((k) => k.toLowerCase()), literals: /* @__PURE__ */ new Set() };
+  const ctx = { keywords: keywords.map((k2) => k2.toLowerCase()), literals: /* @__PURE__ */ new Set() };
   const top = ledAlternatives(source, 0, ctx, flags.includes("i"));
   return top.end === source.length && top.led ? { literals: [...ctx.literals] } : null;
 }
@@ -36615,16 +36615,16 @@ var init_anchor = __esm({
 
 // src/detect/span.ts
 function quantifier(src, i) {
-  const c = src[i];
+  const c3 = src[i];
   let max;
   let len;
-  if (c === "?") [max, len] = [1, 1];
-  else if (c === "*" || c === "+") [max, len] = [UNBOUNDED, 1];
-  else if (c === "{") {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i, i + 24));
-    if (!m) return { max: 1, len: 0 };
-    max = m[2] === void 0 ? Number(m[1]) : m[3] ? Number(m[3]) : UNBOUNDED;
-    len = m[0].length;
+  if (c3 === "?") [max, len] = [1, 1];
+  else if (c3 === "*" || c3 === "+") [max, len] = [UNBOUNDED, 1];
+  else if (c3 === "{") {
+    const m3 = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i, i + 24));
+    if (!m3) return { max: 1, len: 0 };
+    max = m3[2] === void 0 ? Number(m3[1]) : m3[3] ? Number(m3[3]) : UNBOUNDED;
+    len = m3[0].length;
   } else return { max: 1, len: 0 };
   if (src[i + len] === "?") len += 1;
   return { max, len };
@@ -36641,15 +36641,15 @@ function regexReach(source, flags) {
   const stack = [open3()];
   let i = 0;
   const add = (chars, lines) => {
-    const q = quantifier(source, i);
-    i += q.len;
+    const q3 = quantifier(source, i);
+    i += q3.len;
     const top2 = stack[stack.length - 1];
-    top2.c += chars === 0 ? 0 : chars * q.max;
-    top2.l += lines === 0 ? 0 : lines * q.max;
+    top2.c += chars === 0 ? 0 : chars * q3.max;
+    top2.l += lines === 0 ? 0 : lines * q3.max;
   };
   while (i < source.length) {
-    const c = source[i];
-    if (c === "\\") {
+    const c3 = source[i];
+    if (c3 === "\\") {
       const e = source[i + 1];
       if (e === void 0) return UNKNOWN;
       if (e === "k" || /[1-9]/.test(e)) return UNKNOWN;
@@ -36665,25 +36665,25 @@ function regexReach(source, flags) {
       add(assertion ? 0 : 1, newline ? 1 : 0);
       continue;
     }
-    if (c === "[") {
-      let j = i + 1;
-      const negated = source[j] === "^";
-      if (negated) j++;
-      if (source[j] === "]") j++;
-      while (j < source.length && source[j] !== "]") j += source[j] === "\\" ? 2 : 1;
-      if (j >= source.length) return UNKNOWN;
-      const body3 = source.slice(i + (negated ? 2 : 1), j);
-      i = j + 1;
+    if (c3 === "[") {
+      let j3 = i + 1;
+      const negated = source[j3] === "^";
+      if (negated) j3++;
+      if (source[j3] === "]") j3++;
+      while (j3 < source.length && source[j3] !== "]") j3 += source[j3] === "\\" ? 2 : 1;
+      if (j3 >= source.length) return UNKNOWN;
+      const body3 = source.slice(i + (negated ? 2 : 1), j3);
+      i = j3 + 1;
       add(1, classMatchesNewline(body3, negated) ? 1 : 0);
       continue;
     }
-    if (c === "(") {
+    if (c3 === "(") {
       stack.push(open3());
       const head = /^\(\?(?:<[A-Za-z_$][\w$]*>|[:=!]|<[=!])?/.exec(source.slice(i, i + 64));
       i += head ? head[0].length : 1;
       continue;
     }
-    if (c === "|") {
+    if (c3 === "|") {
       const top2 = stack[stack.length - 1];
       top2.bestC = Math.max(top2.bestC, top2.c);
       top2.bestL = Math.max(top2.bestL, top2.l);
@@ -36692,20 +36692,20 @@ function regexReach(source, flags) {
       i += 1;
       continue;
     }
-    if (c === ")") {
+    if (c3 === ")") {
       const group = stack.pop();
       if (!group || stack.length === 0) return UNKNOWN;
       i += 1;
       add(Math.max(group.bestC, group.c), Math.max(group.bestL, group.l));
       continue;
     }
-    if (c === "^" || c === "$") {
+    if (c3 === "^" || c3 === "$") {
       if (!multiline) return UNKNOWN;
       i += 1;
       continue;
     }
     i += 1;
-    add(1, c === "\n" || c === "." && dotAll ? 1 : 0);
+    add(1, c3 === "\n" || c3 === "." && dotAll ? 1 : 0);
   }
   if (stack.length !== 1) return UNKNOWN;
   const top = stack[0];
@@ -36726,13 +36726,13 @@ function ruleWindows(text, lines, starts, keywordLength, reach) {
   const windows = [];
   let covered = 0;
   const limit = text.length * MAX_WINDOW_SHARE;
-  for (const p of starts) {
-    const hitLine = lines.lineAt(p);
+  for (const p2 of starts) {
+    const hitLine = lines.lineAt(p2);
     let first = Math.max(0, hitLine - reach.lines);
     let last = hitLine + reach.lines;
     if (Number.isFinite(reach.chars)) {
-      first = Math.max(first, lines.lineAt(Math.max(0, p - reach.chars)));
-      last = Math.min(last, lines.lineAt(Math.min(text.length - 1, p + keywordLength + reach.chars)));
+      first = Math.max(first, lines.lineAt(Math.max(0, p2 - reach.chars)));
+      last = Math.min(last, lines.lineAt(Math.min(text.length - 1, p2 + keywordLength + reach.chars)));
     }
     const start = lines.lineStart(first);
     const end = lines.lineEnd(last);
@@ -36764,14 +36764,14 @@ function bindingsAt(line, from) {
   if (decl) starts.add(from - decl[0].length);
   const out = [];
   let bestRank = -1;
-  for (const { re, kind: kind2, rank, may } of STICKY) {
+  for (const { re: re3, kind: kind2, rank, may } of STICKY) {
     if (rank < bestRank || !may(line)) continue;
-    for (const at of starts) {
-      if (at < 0) continue;
-      re.lastIndex = at;
-      const m = re.exec(line);
-      if (!m || m.indices.groups.name?.[0] !== from) continue;
-      const binding = bindingOf(m, kind2);
+    for (const at2 of starts) {
+      if (at2 < 0) continue;
+      re3.lastIndex = at2;
+      const m3 = re3.exec(line);
+      if (!m3 || m3.indices.groups.name?.[0] !== from) continue;
+      const binding = bindingOf(m3, kind2);
       if (!binding) continue;
       if (rank > bestRank) out.length = 0;
       bestRank = rank;
@@ -36781,48 +36781,48 @@ function bindingsAt(line, from) {
   }
   return out;
 }
-function bindingOf(m, kind2) {
-  const g = m.groups;
-  const text = g.qv ?? g.uv;
-  if (text === void 0 || g.name === void 0) return null;
-  if (g.q === ":" && g.op === ":") return null;
-  if (g.op === ":" && g.uv !== void 0 && m.input[m.indices.groups.uv[1]] === ";" && /^[A-Za-z_$][\w$.]*$/.test(g.uv)) return null;
-  let at = m.indices.groups[g.qv !== void 0 ? "qv" : "uv"][0];
+function bindingOf(m3, kind2) {
+  const g3 = m3.groups;
+  const text = g3.qv ?? g3.uv;
+  if (text === void 0 || g3.name === void 0) return null;
+  if (g3.q === ":" && g3.op === ":") return null;
+  if (g3.op === ":" && g3.uv !== void 0 && m3.input[m3.indices.groups.uv[1]] === ";" && /^[A-Za-z_$][\w$.]*$/.test(g3.uv)) return null;
+  let at2 = m3.indices.groups[g3.qv !== void 0 ? "qv" : "uv"][0];
   let value = text;
   const scheme = QUOTED_SCHEME.exec(value);
   if (scheme) {
-    at += scheme[0].length;
+    at2 += scheme[0].length;
     value = value.slice(scheme[0].length);
   }
-  return { name: g.name, value: unescapeValue(value), at, kind: kind2 };
+  return { name: g3.name, value: unescapeValue(value), at: at2, kind: kind2 };
 }
 function lineBindings(line) {
   if (!ANY_BINDING.test(line)) return [];
   const byAt = /* @__PURE__ */ new Map();
-  const add = (b, rank) => {
-    const prev = byAt.get(b.at);
-    if (!prev || prev.rank < rank) byAt.set(b.at, { ...b, rank });
+  const add = (b2, rank) => {
+    const prev = byAt.get(b2.at);
+    if (!prev || prev.rank < rank) byAt.set(b2.at, { ...b2, rank });
   };
-  for (const { re, kind: kind2, rank, may } of FORMS) {
+  for (const { re: re3, kind: kind2, rank, may } of FORMS) {
     if (!may(line)) continue;
-    re.lastIndex = 0;
-    let m;
-    while ((m = re.exec(line)) !== null) {
-      const g = m.groups;
-      const binding = bindingOf(m, kind2);
+    re3.lastIndex = 0;
+    let m3;
+    while ((m3 = re3.exec(line)) !== null) {
+      const g3 = m3.groups;
+      const binding = bindingOf(m3, kind2);
       if (binding) add(binding, rank);
-      if (re === ASSIGN || re === FLAG) re.lastIndex = m.index + Math.max(1, (g.name?.length ?? 0) + (g.q?.length ?? 0));
-      else if (m[0].length === 0) re.lastIndex += 1;
+      if (re3 === ASSIGN || re3 === FLAG) re3.lastIndex = m3.index + Math.max(1, (g3.name?.length ?? 0) + (g3.q?.length ?? 0));
+      else if (m3[0].length === 0) re3.lastIndex += 1;
     }
   }
   USERINFO.lastIndex = 0;
-  let u;
-  while (line.includes("://") && (u = USERINFO.exec(line)) !== null) {
-    const g = u.groups;
-    add({ name: `${g.scheme}.password`, value: g.qv, at: u.indices.groups.qv[0], kind: "userinfo" }, 5);
-    add({ name: `${g.scheme}.username`, value: g.user, at: u.indices.groups.user[0], kind: "userinfo" }, 5);
+  let u3;
+  while (line.includes("://") && (u3 = USERINFO.exec(line)) !== null) {
+    const g3 = u3.groups;
+    add({ name: `${g3.scheme}.password`, value: g3.qv, at: u3.indices.groups.qv[0], kind: "userinfo" }, 5);
+    add({ name: `${g3.scheme}.username`, value: g3.user, at: u3.indices.groups.user[0], kind: "userinfo" }, 5);
   }
-  return [...byAt.values()].sort((a, b) => a.at - b.at).map(({ rank: _rank, ...b }) => b);
+  return [...byAt.values()].sort((a, b2) => a.at - b2.at).map(({ rank: _rank, ...b2 }) => b2);
 }
 function xmlValueLine(prev, line, next) {
   if (!prev.includes(">") || !next.includes("</")) return null;
@@ -36837,11 +36837,11 @@ function xmlValueLine(prev, line, next) {
 function denseBindings(line) {
   const out = [];
   DENSE_VALUE.lastIndex = 0;
-  for (let m = DENSE_VALUE.exec(line); m; m = DENSE_VALUE.exec(line)) {
-    const open3 = m.index;
-    const value = m[3];
-    const at = open3 + m[0].length;
-    DENSE_VALUE.lastIndex = at;
+  for (let m3 = DENSE_VALUE.exec(line); m3; m3 = DENSE_VALUE.exec(line)) {
+    const open3 = m3.index;
+    const value = m3[3];
+    const at2 = open3 + m3[0].length;
+    DENSE_VALUE.lastIndex = at2;
     let i = open3 - 1;
     while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
     let op3 = line[i];
@@ -36857,8 +36857,8 @@ function denseBindings(line) {
     let start = i + 1;
     while (start < end && (line[start] === "." || line[start] === "-")) start++;
     if (start >= end || !/[A-Za-z_$]/.test(line[start])) continue;
-    out.push({ name: line.slice(start, end), value, at, kind: "assign" });
-    DENSE_VALUE.lastIndex = at + value.length;
+    out.push({ name: line.slice(start, end), value, at: at2, kind: "assign" });
+    DENSE_VALUE.lastIndex = at2 + value.length;
   }
   return out;
 }
@@ -36889,8 +36889,8 @@ function openerWords(line) {
 function sectionNames(lineText, n, limit = 200) {
   const out = [];
   let indent = indentOf(lineText(n));
-  for (let l = n - 1; l >= 0 && l >= n - limit; l--) {
-    const text = lineText(l);
+  for (let l2 = n - 1; l2 >= 0 && l2 >= n - limit; l2--) {
+    const text = lineText(l2);
     if (BLANK_OR_COMMENT.test(text)) continue;
     const header = SECTION_HEADER.exec(text);
     if (header) {
@@ -36905,11 +36905,11 @@ function sectionNames(lineText, n, limit = 200) {
   }
   return out;
 }
-function inlineSectionNames(line, at) {
+function inlineSectionNames(line, at2) {
   const stack = [];
-  let segment = Math.max(0, at - 4096);
+  let segment = Math.max(0, at2 - 4096);
   let quote = "";
-  for (let i = segment; i < at; i++) {
+  for (let i = segment; i < at2; i++) {
     const ch = line[i];
     if (quote) {
       if (ch === "\\") i++;
@@ -36949,19 +36949,19 @@ var init_grammar = __esm({
     DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
     USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
     PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
-    hasQuote = (l) => l.includes('"') || l.includes("'") || l.includes("`");
+    hasQuote = (l2) => l2.includes('"') || l2.includes("'") || l2.includes("`");
     FORMS = [
-      { re: GO_VAR, kind: "assign", rank: 6, may: (l) => l.includes("var") || l.includes("const") },
-      { re: KEY_VALUE_ATTRS, kind: "pair", rank: 6, may: (l) => /value/i.test(l) },
-      { re: DOCKER_ENV, kind: "assign", rank: 5, may: (l) => l.includes("ENV") || l.includes("ARG") },
-      { re: PAIR, kind: "pair", rank: 4, may: (l) => l.includes(",") && hasQuote(l) },
-      { re: ASSIGN, kind: "assign", rank: 3, may: (l) => l.includes("=") || l.includes(":") },
-      { re: XML, kind: "xml", rank: 3, may: (l) => l.includes("</") },
-      { re: FLAG, kind: "flag", rank: 2, may: (l) => l.includes("-") },
+      { re: GO_VAR, kind: "assign", rank: 6, may: (l2) => l2.includes("var") || l2.includes("const") },
+      { re: KEY_VALUE_ATTRS, kind: "pair", rank: 6, may: (l2) => /value/i.test(l2) },
+      { re: DOCKER_ENV, kind: "assign", rank: 5, may: (l2) => l2.includes("ENV") || l2.includes("ARG") },
+      { re: PAIR, kind: "pair", rank: 4, may: (l2) => l2.includes(",") && hasQuote(l2) },
+      { re: ASSIGN, kind: "assign", rank: 3, may: (l2) => l2.includes("=") || l2.includes(":") },
+      { re: XML, kind: "xml", rank: 3, may: (l2) => l2.includes("</") },
+      { re: FLAG, kind: "flag", rank: 2, may: (l2) => l2.includes("-") },
       { re: PROSE, kind: "prose", rank: 1, may: hasQuote }
     ];
     ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
-    STICKY = FORMS.map((f) => ({ ...f, re: new RegExp(f.re.source, f.re.flags.replace("g", "") + "y") }));
+    STICKY = FORMS.map((f2) => ({ ...f2, re: new RegExp(f2.re.source, f2.re.flags.replace("g", "") + "y") }));
     XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
     XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
     DENSE_VALUE = /(\\?)(["'`])(?=([^"'`\\\s]{8,512})\1\2)/g;
@@ -36985,8 +36985,8 @@ function hasAlias(words, aliases) {
     const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
     const compact = parts.join("");
     for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      if (w === compact || compact.length >= 5 && w.includes(compact)) return true;
+      const w2 = words[i];
+      if (w2 === compact || compact.length >= 5 && w2.includes(compact)) return true;
       if (parts.length > 1 && words.slice(i, i + parts.length).join("") === compact) return true;
     }
   }
@@ -37004,73 +37004,73 @@ function namesPart(words, part, aliases) {
   return false;
 }
 function namesCredential(words, aliases) {
-  const rest = trimTail(words, /* @__PURE__ */ new Set()).filter((w) => !CREDENTIAL_WORDS.has(w)).join("");
+  const rest = trimTail(words, /* @__PURE__ */ new Set()).filter((w2) => !CREDENTIAL_WORDS.has(w2)).join("");
   if (rest === "") return words.length > 0;
   return aliases.some((a) => compactName(a) === rest);
 }
 function defaultNames(part) {
-  const d = DEFAULT_PART_NAMES[part.name];
-  return d !== void 0 && d.length === part.names.length && d.every((n) => part.names.includes(compactName(n)));
+  const d2 = DEFAULT_PART_NAMES[part.name];
+  return d2 !== void 0 && d2.length === part.names.length && d2.every((n) => part.names.includes(compactName(n)));
 }
 function partByShape(words, aliases, parts, value) {
   const own = new Set(aliases.map(compactName));
-  const rest = trimTail(words, own).filter((w) => !own.has(w)).join("");
-  const required = parts.filter((p) => !p.optional);
+  const rest = trimTail(words, own).filter((w2) => !own.has(w2)).join("");
+  const required = parts.filter((p2) => !p2.optional);
   if (!TOKEN_NAMES.has(rest) && !(SECRET_NAMES.has(rest) && required.length === 1)) return null;
   let only = null;
-  for (const p of required) {
-    if (!SECRET_PARTS.has(p.name) || !defaultNames(p) || !p.shape.test(value)) continue;
+  for (const p2 of required) {
+    if (!SECRET_PARTS.has(p2.name) || !defaultNames(p2) || !p2.shape.test(value)) continue;
     if (only) return null;
-    only = p;
+    only = p2;
   }
   return only;
 }
 function identifierAround(text, h) {
   let from = h;
-  let to = h;
+  let to2 = h;
   while (from > 0 && h - from < 100 && isIdent(text, from - 1)) from--;
   while (from < h && (text[from] === "-" || text[from] === ".")) from++;
-  while (to < text.length && to - h < 100 && isIdent(text, to)) to++;
-  return [from, to];
+  while (to2 < text.length && to2 - h < 100 && isIdent(text, to2)) to2++;
+  return [from, to2];
 }
-function namedHit(text, from, to, ctx) {
-  if (!bindsAfter(text, from, to)) return false;
-  const words = nameWords(text.slice(from, to));
+function namedHit(text, from, to2, ctx) {
+  if (!bindsAfter(text, from, to2)) return false;
+  const words = nameWords(text.slice(from, to2));
   if (ctx.exclude.length && excluded(words, ctx.exclude)) return false;
-  return ctx.parts.some((p) => namesPart(words, p, ctx.aliases));
+  return ctx.parts.some((p2) => namesPart(words, p2, ctx.aliases));
 }
-function bindsAfter(text, from, to) {
+function bindsAfter(text, from, to2) {
   const before2 = text[from - 1];
   if (before2 === "<" || before2 === "-") return true;
   if (before2 === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
-  const next = text.charCodeAt(to);
+  const next = text.charCodeAt(to2);
   if (!(next < 128 && AFTER_CODES[next] === 1)) return false;
-  const after = text.slice(to, to + 48);
+  const after = text.slice(to2, to2 + 48);
   if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after)) return true;
   return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
 }
-function byNameAlone(rule, hits, b, report) {
+function byNameAlone(rule, hits, b2, report) {
   const ctx = rule.context;
   const found = [];
   const seen = /* @__PURE__ */ new Set();
   for (const h of hits) {
-    const [from, to] = identifierAround(b.text, h);
+    const [from, to2] = identifierAround(b2.text, h);
     if (seen.has(from)) continue;
     seen.add(from);
-    if (!namedHit(b.text, from, to, ctx)) continue;
-    const line = b.lines.lineAt(from);
-    const { text, start: lineStart2 } = b.around(line, from);
+    if (!namedHit(b2.text, from, to2, ctx)) continue;
+    const line = b2.lines.lineAt(from);
+    const { text, start: lineStart2 } = b2.around(line, from);
     let bindings = bindingsAt(text, from - lineStart2).map((binding) => ({ binding, line, start: lineStart2 }));
-    if (bindings.length === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE) {
-      const next = b.text[from - 1] === "<" ? line + 2 < b.count ? xmlValueLine(b.line(line), b.line(line + 1), b.line(line + 2)) : null : continuedValueLine(b.line(line), b.line(line + 1));
-      if (next) bindings = [{ binding: next, line: line + 1, start: b.lines.lineStart(line + 1) }];
+    if (bindings.length === 0 && line + 1 < b2.count && b2.lineLength(line) <= LONG_LINE) {
+      const next = b2.text[from - 1] === "<" ? line + 2 < b2.count ? xmlValueLine(b2.line(line), b2.line(line + 1), b2.line(line + 2)) : null : continuedValueLine(b2.line(line), b2.line(line + 1));
+      if (next) bindings = [{ binding: next, line: line + 1, start: b2.lines.lineStart(line + 1) }];
     }
-    for (const { binding, line: at, start } of bindings) {
+    for (const { binding, line: at2, start } of bindings) {
       if (isPlaceholder(binding.value)) continue;
       const words = nameWords(binding.name);
       for (const part of ctx.parts) {
         if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
-          found.push({ part: part.name, value: binding.value, start: start + binding.at, line: at });
+          found.push({ part: part.name, value: binding.value, start: start + binding.at, line: at2 });
         }
       }
     }
@@ -37080,31 +37080,31 @@ function byNameAlone(rule, hits, b, report) {
 function excluded(words, exclude) {
   for (let i = 0; i < words.length; i++) {
     let run = "";
-    for (let j = i; j < words.length && run.length < 40; j++) {
-      run += words[j];
+    for (let j3 = i; j3 < words.length && run.length < 40; j3++) {
+      run += words[j3];
       if (exclude.includes(run)) return true;
     }
   }
   return false;
 }
-function candidateLines(rule, hits, b) {
+function candidateLines(rule, hits, b2) {
   const ctx = rule.context;
   const window2 = ctx.anyName && ctx.aliases.length === 0 ? 0 : ctx.window;
   const out = [];
   let next = 0;
-  const add = (from, to) => {
-    for (let l = Math.max(from, next); l <= to; l++) out.push(l);
-    if (to + 1 > next) next = to + 1;
+  const add = (from, to2) => {
+    for (let l2 = Math.max(from, next); l2 <= to2; l2++) out.push(l2);
+    if (to2 + 1 > next) next = to2 + 1;
   };
   let lastLine = -1;
   for (const offset of hits) {
-    const line = b.lines.lineAt(offset);
+    const line = b2.lines.lineAt(offset);
     if (line === lastLine) continue;
     lastLine = line;
-    add(Math.max(0, line - window2), Math.min(b.count - 1, line + window2));
-    if (window2 === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && /[>=:]$/.test(b.line(line).trimEnd())) add(line + 1, line + 1);
+    add(Math.max(0, line - window2), Math.min(b2.count - 1, line + window2));
+    if (window2 === 0 && line + 1 < b2.count && b2.lineLength(line) <= LONG_LINE && /[>=:]$/.test(b2.line(line).trimEnd())) add(line + 1, line + 1);
     if (window2 > 0) {
-      const last = b.childrenEnd(line);
+      const last = b2.childrenEnd(line);
       if (last > line) add(line + 1, last);
     }
   }
@@ -37112,22 +37112,22 @@ function candidateLines(rule, hits, b) {
 }
 function opensSection(line) {
   if (line.length > LONG_LINE) return false;
-  const t = line.slice(-256).replace(/[ \t]+(?:#|\/\/)[^\n]*$/, "").trimEnd();
-  return /[:{[(\]>=]$/.test(t);
+  const t2 = line.slice(-256).replace(/[ \t]+(?:#|\/\/)[^\n]*$/, "").trimEnd();
+  return /[:{[(\]>=]$/.test(t2);
 }
-function insideWord(text, at) {
-  const before2 = text.charCodeAt(at - 1);
-  const isAlnum = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122;
+function insideWord(text, at2) {
+  const before2 = text.charCodeAt(at2 - 1);
+  const isAlnum = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122;
   if (!isAlnum(before2)) return false;
-  const here = text.charCodeAt(at);
+  const here = text.charCodeAt(at2);
   const hump = before2 >= 97 && before2 <= 122 && here >= 65 && here <= 90;
   return !hump;
 }
 function wordHits(rule, text, hits) {
-  const short = rule.keywords.filter((k) => k.length < 5 && /^[a-z0-9]/.test(k));
+  const short = rule.keywords.filter((k2) => k2.length < 5 && /^[a-z0-9]/.test(k2));
   if (short.length === 0) return hits.slice();
   return hits.filter((h) => {
-    const kw = short.find((k) => wordAt(text, h, k));
+    const kw = short.find((k2) => wordAt(text, h, k2));
     if (kw === void 0 || !insideWord(text, h)) return true;
     return false;
   });
@@ -37136,32 +37136,32 @@ function calleeOnly(rule) {
   let list = CALLEE_ONLY.get(rule);
   if (!list) {
     const ctx = rule.context;
-    const callees = new Set(ctx.calls.map((c) => c.callee.toLowerCase()));
-    const other = /* @__PURE__ */ new Set([...ctx.aliases, ...ctx.headers.keys(), ...ctx.urls.map((u) => u.keyword), ...ctx.parts.flatMap((p) => p.prefixes.map((x) => x.toLowerCase()))]);
-    list = rule.keywords.filter((k) => callees.has(k) && !other.has(k) && !other.has(compactName(k)));
+    const callees = new Set(ctx.calls.map((c3) => c3.callee.toLowerCase()));
+    const other = /* @__PURE__ */ new Set([...ctx.aliases, ...ctx.headers.keys(), ...ctx.urls.map((u3) => u3.keyword), ...ctx.parts.flatMap((p2) => p2.prefixes.map((x2) => x2.toLowerCase()))]);
+    list = rule.keywords.filter((k2) => callees.has(k2) && !other.has(k2) && !other.has(compactName(k2)));
     CALLEE_ONLY.set(rule, list);
   }
   return list;
 }
-function longestRuns(line, out, at) {
+function longestRuns(line, out, at2) {
   let a = 0;
-  let b = 0;
+  let b2 = 0;
   let v = 0;
   let bestA = 0;
   let bestB = 0;
   let bestV = 0;
   for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    const bits = c < 128 ? FAMILY_BITS[c] : 4;
+    const c3 = line.charCodeAt(i);
+    const bits = c3 < 128 ? FAMILY_BITS[c3] : 4;
     if (bits & 1) a++;
     else {
       if (a > bestA) bestA = a;
       a = 0;
     }
-    if (bits & 2) b++;
+    if (bits & 2) b2++;
     else {
-      if (b > bestB) bestB = b;
-      b = 0;
+      if (b2 > bestB) bestB = b2;
+      b2 = 0;
     }
     if (bits & 4) v++;
     else {
@@ -37169,90 +37169,90 @@ function longestRuns(line, out, at) {
       v = 0;
     }
   }
-  out[at] = a > bestA ? a : bestA;
-  out[at + 1] = b > bestB ? b : bestB;
-  out[at + 2] = v > bestV ? v : bestV;
+  out[at2] = a > bestA ? a : bestA;
+  out[at2 + 1] = b2 > bestB ? b2 : bestB;
+  out[at2 + 2] = v > bestV ? v : bestV;
 }
-function wordAt(text, at, k) {
-  if (at + k.length > text.length) return false;
-  for (let i = 0; i < k.length; i++) {
-    let c = text.charCodeAt(at + i);
-    if (c >= 65 && c <= 90) c |= 32;
-    if (c !== k.charCodeAt(i)) return false;
+function wordAt(text, at2, k2) {
+  if (at2 + k2.length > text.length) return false;
+  for (let i = 0; i < k2.length; i++) {
+    let c3 = text.charCodeAt(at2 + i);
+    if (c3 >= 65 && c3 <= 90) c3 |= 32;
+    if (c3 !== k2.charCodeAt(i)) return false;
   }
   return true;
 }
 function lowerBound(list, v) {
-  let lo2 = 0;
+  let lo3 = 0;
   let hi = list.length;
-  while (lo2 < hi) {
-    const mid = lo2 + hi >> 1;
-    if (list[mid] < v) lo2 = mid + 1;
+  while (lo3 < hi) {
+    const mid = lo3 + hi >> 1;
+    if (list[mid] < v) lo3 = mid + 1;
     else hi = mid;
   }
-  return lo2;
+  return lo3;
 }
 function compiledPresence(presence) {
-  let t = PRESENCE_TESTS.get(presence.source);
-  if (!t) {
+  let t2 = PRESENCE_TESTS.get(presence.source);
+  if (!t2) {
     const one = new RegExp(`^[${presence.cls}]$`);
-    const members = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).filter((ch) => one.test(ch));
+    const members = Array.from({ length: 128 }, (_2, c3) => String.fromCharCode(c3)).filter((ch) => one.test(ch));
     const literal = !/^\^|\\[A-Za-z]|[^\x20-\x7e]/.test(presence.cls.replace(/\\\\/g, ""));
     let family = -1;
     if (literal) family = RUN_FAMILIES.findIndex((chars) => members.every((ch) => chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)));
     else if (![...NOT_VALUE].some((ch) => one.test(ch))) family = VALUE_FAMILY;
-    t = { re: new RegExp(presence.source), family };
-    PRESENCE_TESTS.set(presence.source, t);
+    t2 = { re: new RegExp(presence.source), family };
+    PRESENCE_TESTS.set(presence.source, t2);
   }
-  return t;
+  return t2;
 }
-function firstAtOrAfter(bindings, at) {
-  let lo2 = 0;
+function firstAtOrAfter(bindings, at2) {
+  let lo3 = 0;
   let hi = bindings.length;
-  while (lo2 < hi) {
-    const mid = lo2 + hi >> 1;
-    if (bindings[mid].at < at) lo2 = mid + 1;
+  while (lo3 < hi) {
+    const mid = lo3 + hi >> 1;
+    if (bindings[mid].at < at2) lo3 = mid + 1;
     else hi = mid;
   }
-  return lo2;
+  return lo3;
 }
-function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new Map()) {
+function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new Map()) {
   const ctx = rule.context;
-  const hits = wordHits(rule, b.text, rawHits);
+  const hits = wordHits(rule, b2.text, rawHits);
   if (hits.length === 0) return;
   if (ctx.anyName && ctx.aliases.length === 0) {
-    byNameAlone(rule, hits, b, report);
+    byNameAlone(rule, hits, b2, report);
     return;
   }
   const locators = calleeOnly(rule);
-  const at = (h, k) => wordAt(b.text, h, k);
-  const named = locators.length ? hits.filter((h) => !locators.some((k) => at(h, k)) || rule.keywords.some((k) => !locators.includes(k) && at(h, k))) : hits;
+  const at2 = (h, k2) => wordAt(b2.text, h, k2);
+  const named = locators.length ? hits.filter((h) => !locators.some((k2) => at2(h, k2)) || rule.keywords.some((k2) => !locators.includes(k2) && at2(h, k2))) : hits;
   if (named.length === 0) return;
   const found = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
-  const othersName = (words) => !words.some((w) => own.has(w)) && words.some((w) => aliases.has(w) && !own.has(w));
-  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => wordAt(b.text, h, a)));
-  const aliasLines = aliasHits.length ? new Set(aliasHits.map((h) => b.lines.lineAt(h))) : null;
+  const othersName = (words) => !words.some((w2) => own.has(w2)) && words.some((w2) => aliases.has(w2) && !own.has(w2));
+  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => wordAt(b2.text, h, a)));
+  const aliasLines = aliasHits.length ? new Set(aliasHits.map((h) => b2.lines.lineAt(h))) : null;
   const nearAlias = (line) => {
     if (!aliasLines) return false;
-    for (let l = line - ctx.window; l <= line + ctx.window; l++) if (aliasLines.has(l)) return true;
+    for (let l2 = line - ctx.window; l2 <= line + ctx.window; l2++) if (aliasLines.has(l2)) return true;
     return false;
   };
-  const presences = ctx.parts.every((p) => p.presence) ? ctx.parts.map((p) => p.presence) : null;
+  const presences = ctx.parts.every((p2) => p2.presence) ? ctx.parts.map((p2) => p2.presence) : null;
   const unclaimed = [];
   const visit = (line, pairOnly) => {
-    if (b.lineLength(line) > LONG_LINE) {
-      const long = b.long(line);
+    if (b2.lineLength(line) > LONG_LINE) {
+      const long = b2.long(line);
       const picked = /* @__PURE__ */ new Set();
-      for (let k = lowerBound(named, long.start); k < named.length && named[k] <= long.start + long.text.length; k++) {
-        const at2 = named[k] - long.start;
-        for (let i = firstAtOrAfter(long.bindings, at2 - WINDOW); i < long.bindings.length && long.bindings[i].at <= at2 + WINDOW; i++) picked.add(long.bindings[i]);
+      for (let k2 = lowerBound(named, long.start); k2 < named.length && named[k2] <= long.start + long.text.length; k2++) {
+        const at3 = named[k2] - long.start;
+        for (let i = firstAtOrAfter(long.bindings, at3 - WINDOW); i < long.bindings.length && long.bindings[i].at <= at3 + WINDOW; i++) picked.add(long.bindings[i]);
       }
       if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
       return;
     }
-    if (presences && !presences.some((p) => b.holds(line, p))) return;
-    visitPiece({ text: b.line(line), start: b.lines.lineStart(line), bindings: b.at(line) }, line, pairOnly);
+    if (presences && !presences.some((p2) => b2.holds(line, p2))) return;
+    visitPiece({ text: b2.line(line), start: b2.lines.lineStart(line), bindings: b2.at(line) }, line, pairOnly);
   };
   const visitPiece = (piece, line, pairOnly) => {
     const lineStart2 = piece.start;
@@ -37267,37 +37267,37 @@ function runContextRule(rule, rawHits, b, report, aliases = /* @__PURE__ */ new 
         if (!part.shape.test(binding.value)) continue;
         const hit = { part: part.name, value: binding.value, start: lineStart2 + binding.at, line };
         const header = ctx.headers.get(compactName(binding.name));
-        let identified = !pairOnly && (header === part.name || part.prefixes.some((p) => binding.value.startsWith(p)));
+        let identified = !pairOnly && (header === part.name || part.prefixes.some((p2) => binding.value.startsWith(p2)));
         const named2 = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && part.presence !== null && namesCredential(words, ctx.aliases) || byShape === part);
         if (named2 && !pairOnly) {
-          identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b.sectionWords(line), ctx.aliases) || nearAlias(line));
+          identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b2.sectionWords(line), ctx.aliases) || nearAlias(line));
         }
         if (identified) found.push(hit);
         else if (named2 && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);
       }
     }
   };
-  const lines = candidateLines(rule, named, b);
+  const lines = candidateLines(rule, named, b2);
   for (const line of lines) visit(line, false);
-  for (const call7 of ctx.calls) callHits(call7, rule, hits, aliasHits.length > 0, b, found);
+  for (const call7 of ctx.calls) callHits(call7, rule, hits, aliasHits.length > 0, b2, found);
   if (found.length > 0 && ctx.parts.length > 1) {
     const seen = new Set(lines);
     const near = /* @__PURE__ */ new Set();
-    for (const h of found) for (let l = Math.max(0, h.line - PAIR_LINES); l <= Math.min(b.count - 1, h.line + PAIR_LINES); l++) if (!seen.has(l)) near.add(l);
+    for (const h of found) for (let l2 = Math.max(0, h.line - PAIR_LINES); l2 <= Math.min(b2.count - 1, h.line + PAIR_LINES); l2++) if (!seen.has(l2)) near.add(l2);
     for (const line of near) visit(line, true);
-    for (const u of unclaimed) {
-      if (found.some((h) => h.part !== u.part && Math.abs(h.line - u.line) <= PAIR_LINES)) found.push(u);
+    for (const u3 of unclaimed) {
+      if (found.some((h) => h.part !== u3.part && Math.abs(h.line - u3.line) <= PAIR_LINES)) found.push(u3);
     }
   }
   for (const url of ctx.urls) {
     url.regex.lastIndex = 0;
-    let m;
-    while ((m = url.regex.exec(b.text)) !== null) {
+    let m3;
+    while ((m3 = url.regex.exec(b2.text)) !== null) {
       for (const part of ctx.parts) {
-        const value = m.groups?.[part.name];
+        const value = m3.groups?.[part.name];
         if (value === void 0) continue;
-        const start = m.indices.groups[part.name][0];
-        found.push({ part: part.name, value, start, line: b.lines.lineAt(start) });
+        const start = m3.indices.groups[part.name][0];
+        found.push({ part: part.name, value, start, line: b2.lines.lineAt(start) });
       }
     }
   }
@@ -37340,42 +37340,42 @@ function splitArguments(args) {
   }
   return out;
 }
-function callHits(call7, rule, hits, aliasSeen, b, found) {
+function callHits(call7, rule, hits, aliasSeen, b2, found) {
   const ctx = rule.context;
   if (!aliasSeen && !hasAlias(nameWords(call7.callee), ctx.aliases)) return;
   const needle = call7.callee.toLowerCase();
   for (const h of hits) {
-    if (!wordAt(b.text, h, needle)) continue;
-    if (/[\w$]/.test(b.text[h - 1] ?? "")) continue;
+    if (!wordAt(b2.text, h, needle)) continue;
+    if (/[\w$]/.test(b2.text[h - 1] ?? "")) continue;
     let open3 = h + needle.length;
-    while (b.text[open3] === " ") open3++;
-    if (b.text[open3] !== "(") continue;
-    const args = argumentsText(b.text, open3 + 1);
+    while (b2.text[open3] === " ") open3++;
+    if (b2.text[open3] !== "(") continue;
+    const args = argumentsText(b2.text, open3 + 1);
     const base = open3 + 1;
     const list = splitArguments(args);
     list.forEach((arg, i) => {
       const want = call7.positional[i];
-      const m = STRING_ARG.exec(arg.text);
-      if (want && m) {
-        const part = ctx.parts.find((p) => p.name === want);
-        const value = m[2];
+      const m3 = STRING_ARG.exec(arg.text);
+      if (want && m3) {
+        const part = ctx.parts.find((p2) => p2.name === want);
+        const value = m3[2];
         if (part.shape.test(value) && !isPlaceholder(value)) {
-          const start = base + arg.at + arg.text.indexOf(m[1]) + 1;
-          found.push({ part: want, value, start, line: b.lines.lineAt(start) });
+          const start = base + arg.at + arg.text.indexOf(m3[1]) + 1;
+          found.push({ part: want, value, start, line: b2.lines.lineAt(start) });
         }
       }
     });
     if (call7.named.size === 0) continue;
-    const first = b.lines.lineAt(base);
-    const last = b.lines.lineAt(base + args.length);
+    const first = b2.lines.lineAt(base);
+    const last = b2.lines.lineAt(base + args.length);
     for (let line = first; line <= last; line++) {
-      const lineStart2 = b.lines.lineStart(line);
-      for (const binding of b.at(line)) {
-        const at = lineStart2 + binding.at;
-        if (at < base || at > base + args.length) continue;
+      const lineStart2 = b2.lines.lineStart(line);
+      for (const binding of b2.at(line)) {
+        const at2 = lineStart2 + binding.at;
+        if (at2 < base || at2 > base + args.length) continue;
         const want = call7.named.get(compactName(binding.name));
-        const part = want && ctx.parts.find((p) => p.name === want);
-        if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at, line });
+        const part = want && ctx.parts.find((p2) => p2.name === want);
+        if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at2, line });
       }
     }
   }
@@ -37392,8 +37392,8 @@ function dedupe(found) {
 function pair(rule, found, report) {
   const ctx = rule.context;
   if (found.length === 0) return;
-  const required = ctx.parts.filter((p) => !p.optional).map((p) => p.name);
-  const attached = new Set(ctx.parts.filter((p) => p.optional).map((p) => p.name));
+  const required = ctx.parts.filter((p2) => !p2.optional).map((p2) => p2.name);
+  const attached = new Set(ctx.parts.filter((p2) => p2.optional).map((p2) => p2.name));
   for (const hit of found) {
     if (attached.has(hit.part)) continue;
     const parts = { [hit.part]: hit.value };
@@ -37449,12 +37449,12 @@ var init_context = __esm({
        * many rules and keyword hits land on it, sorted by offset.
        */
       long(n) {
-        let l = this.longLines.get(n);
-        if (!l) {
+        let l2 = this.longLines.get(n);
+        if (!l2) {
           const text = this.line(n);
-          this.longLines.set(n, l = { text, start: this.lines.lineStart(n), bindings: denseBindings(text) });
+          this.longLines.set(n, l2 = { text, start: this.lines.lineStart(n), bindings: denseBindings(text) });
         }
-        return l;
+        return l2;
       }
       /**
        * Whether line `n` holds a run that `presence` finds: first against the line's longest run of the narrowest
@@ -37464,9 +37464,9 @@ var init_context = __esm({
       holds(n, presence) {
         const test = compiledPresence(presence);
         if (test.family >= 0) {
-          const at = n * FAMILIES;
-          if (this.longestRun[at] < 0) longestRuns(this.line(n), this.longestRun, at);
-          if (this.longestRun[at + test.family] < presence.min) return false;
+          const at2 = n * FAMILIES;
+          if (this.longestRun[at2] < 0) longestRuns(this.line(n), this.longestRun, at2);
+          if (this.longestRun[at2 + test.family] < presence.min) return false;
         }
         let memo = this.presence.get(presence.source);
         if (!memo) this.presence.set(presence.source, memo = new Int8Array(this.lineCount));
@@ -37486,11 +37486,11 @@ var init_context = __esm({
           if (opensSection(line)) {
             const indent = indentOf(line);
             last = n;
-            for (let l = n + 1; l < this.lineCount && l <= n + CHILD_LINES; l++) {
-              const text = this.line(l);
+            for (let l2 = n + 1; l2 < this.lineCount && l2 <= n + CHILD_LINES; l2++) {
+              const text = this.line(l2);
               if (text.trim() === "") continue;
               if (indentOf(text) <= indent) break;
-              last = l;
+              last = l2;
             }
           }
           this.childrenEnds[n] = last;
@@ -37498,9 +37498,9 @@ var init_context = __esm({
         return last;
       }
       at(n) {
-        let b = this.byLine.get(n);
-        if (!b) this.byLine.set(n, b = this.lineLength(n) > LONG_LINE ? [] : this.parse(n));
-        return b;
+        let b2 = this.byLine.get(n);
+        if (!b2) this.byLine.set(n, b2 = this.lineLength(n) > LONG_LINE ? [] : this.parse(n));
+        return b2;
       }
       /** A line's bindings; a value alone between an element's tags on the lines around it is that element's. */
       parse(n) {
@@ -37518,17 +37518,17 @@ var init_context = __esm({
        * A piece of line `n` around offset `at` (of the whole text): the whole line when it is short, else a window of
        * WINDOW characters each side, so a minified file's one huge line is never copied per keyword.
        */
-      around(n, at) {
+      around(n, at2) {
         const start = this.lines.lineStart(n);
         const end = this.lines.lineEnd(n);
         if (end - start <= LONG_LINE) return { text: this.line(n), start };
-        const from = Math.max(start, at - WINDOW);
-        return { text: this.text.slice(from, Math.min(end, at + WINDOW)), start: from };
+        const from = Math.max(start, at2 - WINDOW);
+        return { text: this.text.slice(from, Math.min(end, at2 + WINDOW)), start: from };
       }
       /** Lower-case words of the sections line `n` sits in (block sections above it). */
       sectionWords(n) {
         let s = this.sections.get(n);
-        if (!s) this.sections.set(n, s = sectionNames((l) => this.line(l), n).flatMap(nameWords));
+        if (!s) this.sections.set(n, s = sectionNames((l2) => this.line(l2), n).flatMap(nameWords));
         return s;
       }
     };
@@ -37539,8 +37539,8 @@ var init_context = __esm({
     IDENT_CODES = new Uint8Array(128);
     for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$@.-") IDENT_CODES[ch.charCodeAt(0)] = 1;
     isIdent = (text, i) => {
-      const c = text.charCodeAt(i);
-      return c < 128 && IDENT_CODES[c] === 1;
+      const c3 = text.charCodeAt(i);
+      return c3 < 128 && IDENT_CODES[c3] === 1;
     };
     AFTER_CODES = new Uint8Array(128);
     for (const ch of "\\\"'`] 	:=?+|!") AFTER_CODES[ch.charCodeAt(0)] = 1;
@@ -37554,10 +37554,10 @@ var init_context = __esm({
     FAMILIES = RUN_FAMILIES.length;
     VALUE_FAMILY = FAMILIES - 1;
     FAMILY_BITS = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) {
-      const ch = String.fromCharCode(c);
-      RUN_FAMILIES.forEach((chars, f) => {
-        if (chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)) FAMILY_BITS[c] |= 1 << f;
+    for (let c3 = 0; c3 < 128; c3++) {
+      const ch = String.fromCharCode(c3);
+      RUN_FAMILIES.forEach((chars, f2) => {
+        if (chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)) FAMILY_BITS[c3] |= 1 << f2;
       });
     }
     PRESENCE_TESTS = /* @__PURE__ */ new Map();
@@ -37578,9 +37578,9 @@ function reachOf(rule) {
   return reach;
 }
 function stickyOf(rule) {
-  let re = stickies.get(rule);
-  if (!re) stickies.set(rule, re = new rule.regex.constructor(rule.regex, rule.regex.flags.replace("y", "") + "y"));
-  return re;
+  let re3 = stickies.get(rule);
+  if (!re3) stickies.set(rule, re3 = new rule.regex.constructor(rule.regex, rule.regex.flags.replace("y", "") + "y"));
+  return re3;
 }
 function ledOf(rule) {
   let led = leads.get(rule);
@@ -37595,128 +37595,128 @@ function leadStarts(text, hits, literals, found) {
   if (literals.length === 0) return hits;
   const all = hits.slice();
   for (const literal of literals) {
-    let at = found.get(literal);
-    if (!at) {
-      at = [];
-      for (let p = text.indexOf(literal); p !== -1; p = text.indexOf(literal, p + 1)) at.push(p);
-      found.set(literal, at);
+    let at2 = found.get(literal);
+    if (!at2) {
+      at2 = [];
+      for (let p2 = text.indexOf(literal); p2 !== -1; p2 = text.indexOf(literal, p2 + 1)) at2.push(p2);
+      found.set(literal, at2);
     }
-    for (const p of at) all.push(p);
+    for (const p2 of at2) all.push(p2);
   }
-  return all.sort((a, b) => a - b);
+  return all.sort((a, b2) => a - b2);
 }
 function aliasIndexOf(ruleSet) {
   let index = aliasIndexes.get(ruleSet);
   if (!index) {
     index = /* @__PURE__ */ new Map();
     const add = (alias, provider) => {
-      for (const w of alias.split(/[^a-z0-9]+/)) {
-        if (!w) continue;
-        const set = index.get(w) ?? /* @__PURE__ */ new Set();
+      for (const w2 of alias.split(/[^a-z0-9]+/)) {
+        if (!w2) continue;
+        const set = index.get(w2) ?? /* @__PURE__ */ new Set();
         set.add(provider);
-        index.set(w, set);
+        index.set(w2, set);
       }
     };
-    for (const p of ruleSet.providers.values()) for (const a of p.aliases ?? [p.id]) add(a.toLowerCase(), p.id);
-    for (const r of ruleSet.rules) {
-      if (!r.context) continue;
-      for (const alias of r.context.aliases) add(alias, r.provider ?? r.id);
+    for (const p2 of ruleSet.providers.values()) for (const a of p2.aliases ?? [p2.id]) add(a.toLowerCase(), p2.id);
+    for (const r2 of ruleSet.rules) {
+      if (!r2.context) continue;
+      for (const alias of r2.context.aliases) add(alias, r2.provider ?? r2.id);
     }
     aliasIndexes.set(ruleSet, index);
   }
   return index;
 }
-function budget(c) {
-  const { now } = c;
+function budget(c3) {
+  const { now } = c3;
   if (!now) return () => false;
-  const deadline = now() + c.budgetMs;
+  const deadline = now() + c3.budgetMs;
   return () => now() > deadline;
 }
-function runRule(rule, windows, c) {
-  const { fragment } = c;
-  const re = rule.regex;
-  const over = budget(c);
-  for (const [from, to] of windows) {
+function runRule(rule, windows, c3) {
+  const { fragment } = c3;
+  const re3 = rule.regex;
+  const over = budget(c3);
+  for (const [from, to2] of windows) {
     if (over()) return false;
-    const text = from === 0 && to >= fragment.text.length ? fragment.text : fragment.text.slice(from, to);
-    re.lastIndex = 0;
-    let m;
-    while ((m = re.exec(text)) !== null) {
+    const text = from === 0 && to2 >= fragment.text.length ? fragment.text : fragment.text.slice(from, to2);
+    re3.lastIndex = 0;
+    let m3;
+    while ((m3 = re3.exec(text)) !== null) {
       if (over()) return false;
-      if (m[0].length === 0) {
-        re.lastIndex += 1;
+      if (m3[0].length === 0) {
+        re3.lastIndex += 1;
         continue;
       }
-      take(rule, m, from, c);
+      take(rule, m3, from, c3);
     }
   }
   return true;
 }
-function runLed(rule, re, starts, c) {
-  const text = c.fragment.text;
-  const over = budget(c);
+function runLed(rule, re3, starts, c3) {
+  const text = c3.fragment.text;
+  const over = budget(c3);
   let next = 0;
   let tried = -1;
-  for (const p of starts) {
-    if (p < next || p === tried) continue;
+  for (const p2 of starts) {
+    if (p2 < next || p2 === tried) continue;
     if (over()) return false;
-    tried = p;
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (m === null || m[0].length === 0) continue;
-    next = p + m[0].length;
-    take(rule, m, 0, c);
+    tried = p2;
+    re3.lastIndex = p2;
+    const m3 = re3.exec(text);
+    if (m3 === null || m3[0].length === 0) continue;
+    next = p2 + m3[0].length;
+    take(rule, m3, 0, c3);
   }
   return true;
 }
-function runGateWindows(rule, windows, c) {
-  const text = c.fragment.text;
-  const re = rule.regex;
+function runGateWindows(rule, windows, c3) {
+  const text = c3.fragment.text;
+  const re3 = rule.regex;
   const sticky = stickyOf(rule);
-  const over = budget(c);
+  const over = budget(c3);
   let next = 0;
-  let w = 0;
-  while (w < windows.length) {
-    const from = Math.max(0, windows[w][0] - GATE_MARGIN);
-    let to = Math.min(text.length, windows[w][1] + GATE_MARGIN);
-    for (w++; w < windows.length && windows[w][0] - GATE_MARGIN <= to; w++) to = Math.min(text.length, windows[w][1] + GATE_MARGIN);
+  let w2 = 0;
+  while (w2 < windows.length) {
+    const from = Math.max(0, windows[w2][0] - GATE_MARGIN);
+    let to2 = Math.min(text.length, windows[w2][1] + GATE_MARGIN);
+    for (w2++; w2 < windows.length && windows[w2][0] - GATE_MARGIN <= to2; w2++) to2 = Math.min(text.length, windows[w2][1] + GATE_MARGIN);
     if (over()) return false;
-    const slice = text.slice(from, to);
-    re.lastIndex = Math.max(0, next - from);
-    let m;
-    while (re.lastIndex <= slice.length && (m = re.exec(slice)) !== null) {
+    const slice = text.slice(from, to2);
+    re3.lastIndex = Math.max(0, next - from);
+    let m3;
+    while (re3.lastIndex <= slice.length && (m3 = re3.exec(slice)) !== null) {
       if (over()) return false;
-      const at = from + m.index;
-      sticky.lastIndex = at;
+      const at2 = from + m3.index;
+      sticky.lastIndex = at2;
       const whole = sticky.exec(text);
       if (whole === null || whole[0].length === 0) {
-        re.lastIndex = m.index + 1;
+        re3.lastIndex = m3.index + 1;
         continue;
       }
-      take(rule, whole, 0, c);
-      next = at + whole[0].length;
-      re.lastIndex = next - from;
+      take(rule, whole, 0, c3);
+      next = at2 + whole[0].length;
+      re3.lastIndex = next - from;
     }
   }
   return true;
 }
-function take(rule, m, from, c) {
+function take(rule, m3, from, c3) {
   let secret;
   let start;
   if (rule.hasSecretGroup) {
-    const s = m.groups?.secret;
-    const at = m.indices?.groups?.secret;
-    if (s === void 0 || at === void 0 || s.length === 0) return;
+    const s = m3.groups?.secret;
+    const at2 = m3.indices?.groups?.secret;
+    if (s === void 0 || at2 === void 0 || s.length === 0) return;
     secret = s;
-    start = at[0] + from;
+    start = at2[0] + from;
   } else {
-    secret = m[0];
-    start = m.index + from;
+    secret = m3[0];
+    start = m3.index + from;
   }
-  accept(rule, c, m[0], secret, start);
+  accept(rule, c3, m3[0], secret, start);
 }
-function accept(rule, c, match, secret, start, extra) {
-  const { ruleSet, fragment, lines, validators: validators3, dropped } = c;
+function accept(rule, c3, match, secret, start, extra) {
+  const { ruleSet, fragment, lines, validators: validators3, dropped } = c3;
   const { path } = fragment;
   const minEntropy = extra ? extra.entropy : rule.entropy;
   if (minEntropy > 0 && shannonEntropy(secret) < minEntropy) {
@@ -37727,8 +37727,8 @@ function accept(rule, c, match, secret, start, extra) {
   const startLine = lines.lineAt(start);
   const endLine = lines.lineAt(end);
   const candidate = { secret, match, line: lines.lineText(startLine), path };
-  let memo = c.lineMemo.get(startLine);
-  if (!memo) c.lineMemo.set(startLine, memo = /* @__PURE__ */ new Map());
+  let memo = c3.lineMemo.get(startLine);
+  if (!memo) c3.lineMemo.set(startLine, memo = /* @__PURE__ */ new Map());
   if (rule.allowlists.some((a) => allowlisted(a, candidate, memo)) || rule.globalAllowlists && ruleSet.allowlists.some((a) => allowlisted(a, candidate, memo))) {
     count(dropped, "allowlist");
     return;
@@ -37742,27 +37742,27 @@ function accept(rule, c, match, secret, start, extra) {
       return;
     }
   }
-  if (c.inlineAllows.allowed(startLine, endLine, { gitleaks: c.honorGitleaksAllow, tools: ruleSet.allowComments })) {
+  if (c3.inlineAllows.allowed(startLine, endLine, { gitleaks: c3.honorGitleaksAllow, tools: ruleSet.allowComments })) {
     count(dropped, "inline-allow");
     return;
   }
   const offset = fragment.lineOffset ?? 0;
   const from = lines.position(start);
-  const to = lines.position(end);
+  const to2 = lines.position(end);
   if (fragment.onlyLines) {
     let touches = false;
-    for (let l = from.line + offset; l <= to.line + offset && !touches; l++) touches = fragment.onlyLines.has(l);
+    for (let l2 = from.line + offset; l2 <= to2.line + offset && !touches; l2++) touches = fragment.onlyLines.has(l2);
     if (!touches) return;
   }
-  c.out.push({
+  c3.out.push({
     ruleId: rule.id,
     description: rule.description,
     severity: rule.severity,
     path,
     line: from.line + offset,
     column: from.column,
-    endLine: to.line + offset,
-    endColumn: to.column,
+    endLine: to2.line + offset,
+    endColumn: to2.column,
     secret,
     fingerprint: fingerprint(rule.id, path, secret),
     ...fragment.commit ? { commit: fragment.commit } : {},
@@ -37770,34 +37770,34 @@ function accept(rule, c, match, secret, start, extra) {
     ...extra && Object.keys(extra.parts).length > 1 ? { parts: extra.parts } : {}
   });
 }
-function acceptPart(c, rule, hit, parts) {
-  const part = rule.context.parts.find((p) => p.name === hit.part);
-  accept(rule, c, hit.value, hit.value, hit.start, { entropy: part.entropy, validate: part.validate, parts });
+function acceptPart(c3, rule, hit, parts) {
+  const part = rule.context.parts.find((p2) => p2.name === hit.part);
+  accept(rule, c3, hit.value, hit.value, hit.start, { entropy: part.entropy, validate: part.validate, parts });
 }
 function settle(findings, genericIds, contextIds) {
   const bySpan = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const key = `${f.line}:${f.column}:${f.endLine}:${f.endColumn}`;
+  for (const f2 of findings) {
+    const key = `${f2.line}:${f2.column}:${f2.endLine}:${f2.endColumn}`;
     const prev = bySpan.get(key);
     if (!prev) {
-      bySpan.set(key, f);
+      bySpan.set(key, f2);
       continue;
     }
     const prevGeneric = genericIds.has(prev.ruleId);
-    const curGeneric = genericIds.has(f.ruleId);
+    const curGeneric = genericIds.has(f2.ruleId);
     const prevContext = contextIds.has(prev.ruleId);
-    const curContext = contextIds.has(f.ruleId);
+    const curContext = contextIds.has(f2.ruleId);
     if (prevGeneric !== curGeneric) {
-      if (prevGeneric) bySpan.set(key, f);
+      if (prevGeneric) bySpan.set(key, f2);
     } else if (prevContext !== curContext) {
-      if (curContext) bySpan.set(key, f);
-    } else if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) bySpan.set(key, f);
+      if (curContext) bySpan.set(key, f2);
+    } else if (SEVERITY_RANK[f2.severity] < SEVERITY_RANK[prev.severity]) bySpan.set(key, f2);
   }
   const unique = [...bySpan.values()];
-  const specific = unique.filter((f) => !genericIds.has(f.ruleId));
+  const specific = unique.filter((f2) => !genericIds.has(f2.ruleId));
   if (specific.length === unique.length) return unique;
-  const overlaps = (a, b) => !(a.endLine < b.line || a.endLine === b.line && a.endColumn < b.column || b.endLine < a.line || b.endLine === a.line && b.endColumn < a.column);
-  return unique.filter((f) => !genericIds.has(f.ruleId) || !specific.some((s) => overlaps(s, f)));
+  const overlaps = (a, b2) => !(a.endLine < b2.line || a.endLine === b2.line && a.endColumn < b2.column || b2.endLine < a.line || b2.endLine === a.line && b2.endColumn < a.column);
+  return unique.filter((f2) => !genericIds.has(f2.ruleId) || !specific.some((s) => overlaps(s, f2)));
 }
 function detect(ruleSet, fragment, options = {}) {
   const dropped = /* @__PURE__ */ new Map();
@@ -37806,7 +37806,7 @@ function detect(ruleSet, fragment, options = {}) {
   const lines = new LineIndex(fragment.text);
   const validators3 = options.validators ?? validators;
   const found = [];
-  const c = {
+  const c3 = {
     ruleSet,
     fragment,
     lines,
@@ -37832,32 +37832,32 @@ function detect(ruleSet, fragment, options = {}) {
       if (!rule.generic) contextIds.add(rule.id);
       if (rule.generic) genericIds.add(rule.id);
       bindings ??= new Bindings(fragment.text, lines);
-      runContextRule(rule, hits.get(rule) ?? [], bindings, (r, hit, parts) => acceptPart(c, r, hit, parts), aliasIndexOf(ruleSet));
+      runContextRule(rule, hits.get(rule) ?? [], bindings, (r2, hit, parts) => acceptPart(c3, r2, hit, parts), aliasIndexOf(ruleSet));
       continue;
     }
     const gate2 = rule.spec.gate;
     if (gate2 !== void 0) {
-      if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r) => r.spec.gate ? [r.spec.gate] : [])));
+      if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r2) => r2.spec.gate ? [r2.spec.gate] : [])));
       if (!gatePasses(gate2, verdict)) continue;
     }
     if (rule.generic) genericIds.add(rule.id);
     const starts = hits.get(rule);
     const led = starts ? ledOf(rule) : null;
     let finished;
-    if (starts && led) finished = runLed(rule, led.re, leadStarts(fragment.text, starts, led.literals, literalPlaces), c);
+    if (starts && led) finished = runLed(rule, led.re, leadStarts(fragment.text, starts, led.literals, literalPlaces), c3);
     else {
       const reach = starts ? reachOf(rule) : null;
       const windows = starts && reach ? ruleWindows(fragment.text, lines, starts, keywordLength.get(rule), reach) : null;
       if (!windows && gate2 !== void 0) {
         let places = gatePlaces.get(gate2);
         if (!places) gatePlaces.set(gate2, places = gateWindows(fragment.text, gate2));
-        finished = places.length > 0 ? runGateWindows(rule, places, c) : runRule(rule, WHOLE, c);
-      } else finished = runRule(rule, windows ?? WHOLE, c);
+        finished = places.length > 0 ? runGateWindows(rule, places, c3) : runRule(rule, WHOLE, c3);
+      } else finished = runRule(rule, windows ?? WHOLE, c3);
     }
     if (!finished) cutShort.push({ ruleId: rule.id, path: fragment.path, ...fragment.commit ? { commit: fragment.commit.sha } : {} });
   }
   const findings = settle(found, genericIds, contextIds);
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId));
+  findings.sort((a, b2) => a.line - b2.line || a.column - b2.column || byCodePoint(a.ruleId, b2.ruleId));
   return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }
 var DEFAULT_RULE_BUDGET_MS, reaches, leads, stickies, GATE_MARGIN, WHOLE, aliasIndexes, SEVERITY_RANK;
@@ -37895,32 +37895,32 @@ function detectDecoded(ruleSet, fragment, options, maxDepth) {
   if (pieces.length === 0) return base;
   const starts = [];
   let joined = "";
-  for (const p of pieces) {
+  for (const p2 of pieces) {
     starts.push(joined.length);
-    joined += p.text + SEP;
+    joined += p2.text + SEP;
   }
   const inner = detect(ruleSet, { text: joined, path: fragment.path, ...fragment.commit ? { commit: fragment.commit } : {} }, options);
   const dropped = new Map(base.dropped);
-  for (const [k, v] of inner.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+  for (const [k2, v] of inner.dropped) dropped.set(k2, (dropped.get(k2) ?? 0) + v);
   const cutShort = [...base.cutShort ?? [], ...inner.cutShort ?? []];
   if (inner.findings.length === 0) return { findings: base.findings, dropped, ...cutShort.length ? { cutShort } : {} };
   const joinedLines = new LineIndex(joined);
   const lines = new LineIndex(fragment.text);
-  const allows = new InlineAllowIndex(fragment.text, (o) => lines.lineAt(o));
+  const allows = new InlineAllowIndex(fragment.text, (o2) => lines.lineAt(o2));
   const offset = fragment.lineOffset ?? 0;
-  const plain = new Set(base.findings.map((f) => `${f.ruleId}\0${f.secret}`));
-  const generic = new Set(ruleSet.rules.filter((r) => r.generic).map((r) => r.id));
+  const plain = new Set(base.findings.map((f2) => `${f2.ruleId}\0${f2.secret}`));
+  const generic = new Set(ruleSet.rules.filter((r2) => r2.generic).map((r2) => r2.id));
   const seen = /* @__PURE__ */ new Set();
   const found = [];
   const specific = [];
-  for (const f of inner.findings) {
-    const at = joinedLines.lineStart(f.line - 1) + f.column - 1;
-    const last = joinedLines.lineStart(f.endLine - 1) + f.endColumn - 1;
-    const i = pieceAt(starts, at);
+  for (const f2 of inner.findings) {
+    const at2 = joinedLines.lineStart(f2.line - 1) + f2.column - 1;
+    const last = joinedLines.lineStart(f2.endLine - 1) + f2.endColumn - 1;
+    const i = pieceAt(starts, at2);
     const piece = pieces[i];
     if (last >= starts[i] + piece.text.length) continue;
-    if (plain.has(`${f.ruleId}\0${f.secret}`)) continue;
-    const key = `${f.ruleId}\0${f.secret}\0${piece.start}`;
+    if (plain.has(`${f2.ruleId}\0${f2.secret}`)) continue;
+    const key = `${f2.ruleId}\0${f2.secret}\0${piece.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const startLine = lines.lineAt(piece.start);
@@ -37931,37 +37931,37 @@ function detectDecoded(ruleSet, fragment, options, maxDepth) {
     }
     if (fragment.onlyLines) {
       let touches = false;
-      for (let l = startLine + 1 + offset; l <= endLine + 1 + offset && !touches; l++) touches = fragment.onlyLines.has(l);
+      for (let l2 = startLine + 1 + offset; l2 <= endLine + 1 + offset && !touches; l2++) touches = fragment.onlyLines.has(l2);
       if (!touches) continue;
     }
     const from = lines.position(piece.start);
-    const to = lines.position(Math.max(piece.start, piece.end - 1));
+    const to2 = lines.position(Math.max(piece.start, piece.end - 1));
     found.push({
-      ...f,
+      ...f2,
       line: from.line + offset,
       column: from.column,
-      endLine: to.line + offset,
-      endColumn: to.column,
+      endLine: to2.line + offset,
+      endColumn: to2.column,
       decoded: piece.chain
     });
-    if (!generic.has(f.ruleId)) specific.push({ from: [from.line + offset, from.column], to: [to.line + offset, to.column] });
+    if (!generic.has(f2.ruleId)) specific.push({ from: [from.line + offset, from.column], to: [to2.line + offset, to2.column] });
   }
-  const kept = specific.length ? base.findings.filter((f) => !(generic.has(f.ruleId) && specific.some((s) => before([f.line, f.column], s.to) && before(s.from, [f.endLine, f.endColumn])))) : base.findings;
-  const findings = [...kept, ...found].sort((a, b) => a.line - b.line || a.column - b.column);
+  const kept = specific.length ? base.findings.filter((f2) => !(generic.has(f2.ruleId) && specific.some((s) => before([f2.line, f2.column], s.to) && before(s.from, [f2.endLine, f2.endColumn])))) : base.findings;
+  const findings = [...kept, ...found].sort((a, b2) => a.line - b2.line || a.column - b2.column);
   return { findings, dropped, ...cutShort.length ? { cutShort } : {} };
 }
-function before(a, b) {
-  return a[0] < b[0] || a[0] === b[0] && a[1] <= b[1];
+function before(a, b2) {
+  return a[0] < b2[0] || a[0] === b2[0] && a[1] <= b2[1];
 }
-function pieceAt(starts, at) {
-  let lo2 = 0;
+function pieceAt(starts, at2) {
+  let lo3 = 0;
   let hi = starts.length - 1;
-  while (lo2 < hi) {
-    const mid = lo2 + hi + 1 >> 1;
-    if (starts[mid] <= at) lo2 = mid;
+  while (lo3 < hi) {
+    const mid = lo3 + hi + 1 >> 1;
+    if (starts[mid] <= at2) lo3 = mid;
     else hi = mid - 1;
   }
-  return lo2;
+  return lo3;
 }
 var SEP;
 var init_detect = __esm({
@@ -37978,8 +37978,8 @@ var init_detect = __esm({
 // src/filters/dedupe.ts
 function dedupe2(findings) {
   const seen = /* @__PURE__ */ new Set();
-  return findings.filter((f) => {
-    const key = [f.ruleId, f.path, f.line, f.column, f.commit?.sha ?? ""].join("\0");
+  return findings.filter((f2) => {
+    const key = [f2.ruleId, f2.path, f2.line, f2.column, f2.commit?.sha ?? ""].join("\0");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -37996,12 +37996,12 @@ function lineStarts(text, wanted) {
   const starts = /* @__PURE__ */ new Map();
   const last = Math.max(...wanted);
   let line = 0;
-  let at = 0;
+  let at2 = 0;
   while (line <= last) {
-    if (wanted.has(line)) starts.set(line, at);
-    const nl = text.indexOf("\n", at);
+    if (wanted.has(line)) starts.set(line, at2);
+    const nl = text.indexOf("\n", at2);
     if (nl < 0) break;
-    at = nl + 1;
+    at2 = nl + 1;
     line += 1;
   }
   return starts;
@@ -38010,35 +38010,35 @@ function makeSnippet(line, start, end) {
   const s = Math.max(0, Math.min(start, line.length));
   const e = Math.max(s, Math.min(end, line.length));
   let a = Math.max(0, s - SNIPPET_CONTEXT);
-  let b = Math.min(line.length, e + SNIPPET_CONTEXT);
+  let b2 = Math.min(line.length, e + SNIPPET_CONTEXT);
   if (a > 0 && TOKEN.test(line[a - 1]) && TOKEN.test(line[a])) {
     let out = a;
     while (out > 0 && a - out < TOKEN_SLACK && TOKEN.test(line[out - 1])) out -= 1;
     if (out === 0 || !TOKEN.test(line[out - 1])) a = out;
     else while (a < s && TOKEN.test(line[a])) a += 1;
   }
-  if (b < line.length && TOKEN.test(line[b - 1]) && TOKEN.test(line[b])) {
-    let out = b;
-    while (out < line.length && out - b < TOKEN_SLACK && TOKEN.test(line[out])) out += 1;
-    if (out === line.length || !TOKEN.test(line[out])) b = out;
-    else while (b > e && TOKEN.test(line[b - 1])) b -= 1;
+  if (b2 < line.length && TOKEN.test(line[b2 - 1]) && TOKEN.test(line[b2])) {
+    let out = b2;
+    while (out < line.length && out - b2 < TOKEN_SLACK && TOKEN.test(line[out])) out += 1;
+    if (out === line.length || !TOKEN.test(line[out])) b2 = out;
+    else while (b2 > e && TOKEN.test(line[b2 - 1])) b2 -= 1;
   }
   const head = a > 0 ? "\u2026" : "";
   if (a === 0) while (a < s && (line[a] === " " || line[a] === "	")) a += 1;
-  const text = head + line.slice(a, b).replace(/\r$/, "") + (b < line.length && line.slice(b) !== "\r" ? "\u2026" : "");
+  const text = head + line.slice(a, b2).replace(/\r$/, "") + (b2 < line.length && line.slice(b2) !== "\r" ? "\u2026" : "");
   return { text, start: head.length + s - a, end: head.length + e - a };
 }
 function withSnippets(findings, fragment) {
   if (findings.length === 0) return findings;
   const offset = fragment.lineOffset ?? 0;
-  const starts = lineStarts(fragment.text, new Set(findings.map((f) => f.line - 1 - offset)));
-  return findings.map((f) => {
-    const at = starts.get(f.line - 1 - offset);
-    if (at === void 0) return f;
-    const nl = fragment.text.indexOf("\n", at);
-    const line = fragment.text.slice(at, nl < 0 ? fragment.text.length : nl);
-    const end = f.endLine === f.line ? f.endColumn : line.length;
-    return { ...f, snippet: makeSnippet(line, f.column - 1, end) };
+  const starts = lineStarts(fragment.text, new Set(findings.map((f2) => f2.line - 1 - offset)));
+  return findings.map((f2) => {
+    const at2 = starts.get(f2.line - 1 - offset);
+    if (at2 === void 0) return f2;
+    const nl = fragment.text.indexOf("\n", at2);
+    const line = fragment.text.slice(at2, nl < 0 ? fragment.text.length : nl);
+    const end = f2.endLine === f2.line ? f2.endColumn : line.length;
+    return { ...f2, snippet: makeSnippet(line, f2.column - 1, end) };
   });
 }
 var SNIPPET_CONTEXT, TOKEN_SLACK, TOKEN;
@@ -38054,7 +38054,7 @@ var init_snippet = __esm({
 // src/filters/sort.ts
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b) => byCodePoint(a.path, b.path) || a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId) || byCodePoint(a.commit?.sha ?? "", b.commit?.sha ?? "")
+    (a, b2) => byCodePoint(a.path, b2.path) || a.line - b2.line || a.column - b2.column || byCodePoint(a.ruleId, b2.ruleId) || byCodePoint(a.commit?.sha ?? "", b2.commit?.sha ?? "")
   );
 }
 var init_sort = __esm({
@@ -38078,8 +38078,8 @@ async function scanFragments(ruleSet, fragments, detectOptions = {}) {
     bytes += fragment.bytes ?? fragment.text.length;
     const result2 = detectDecoded(ruleSet, fragment, options, maxDecodeDepth);
     if (result2.cutShort) cutShort.push(...result2.cutShort);
-    for (const f of withSnippets(result2.findings, fragment)) found.push(f);
-    for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+    for (const f2 of withSnippets(result2.findings, fragment)) found.push(f2);
+    for (const [k2, v] of result2.dropped) dropped.set(k2, (dropped.get(k2) ?? 0) + v);
   }
   return { findings: sortFindings(dedupe2(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
 }
@@ -38103,23 +38103,23 @@ function chunkable(buf) {
   const nul = buf.indexOf(0);
   return nul === -1 || nul >= 8e3 + 3;
 }
-function newlines(buf, from, to) {
+function newlines(buf, from, to2) {
   let n = 0;
-  for (let i = buf.indexOf(NEWLINE, from); i !== -1 && i < to; i = buf.indexOf(NEWLINE, i + 1)) n++;
+  for (let i = buf.indexOf(NEWLINE, from); i !== -1 && i < to2; i = buf.indexOf(NEWLINE, i + 1)) n++;
   return n;
 }
-function lineStart(buf, at, floor) {
-  if (at <= floor) return floor;
-  return Math.max(floor, buf.lastIndexOf(NEWLINE, at - 1) + 1);
+function lineStart(buf, at2, floor) {
+  if (at2 <= floor) return floor;
+  return Math.max(floor, buf.lastIndexOf(NEWLINE, at2 - 1) + 1);
 }
-function lineEnd(buf, at) {
-  if (at >= buf.length) return buf.length;
-  const nl = buf.indexOf(NEWLINE, Math.max(0, at - 1));
+function lineEnd(buf, at2) {
+  if (at2 >= buf.length) return buf.length;
+  const nl = buf.indexOf(NEWLINE, Math.max(0, at2 - 1));
   return nl === -1 ? buf.length : nl + 1;
 }
-function charStart(buf, at) {
-  while (at > 0 && at < buf.length && (buf[at] & 192) === 128) at--;
-  return at;
+function charStart(buf, at2) {
+  while (at2 > 0 && at2 < buf.length && (buf[at2] & 192) === 128) at2--;
+  return at2;
 }
 function* chunkFragments(buf, path, onSkip, options = DEFAULT_CHUNKS) {
   const { chunkBytes, overlapBytes, maxChunkBytes } = options;
@@ -38143,14 +38143,14 @@ function* chunkFragments(buf, path, onSkip, options = DEFAULT_CHUNKS) {
     }
     let from = lineStart(buf, own - overlapBytes, start);
     if (own - from > 2 * overlapBytes) from = Math.min(own, lineEnd(buf, own - overlapBytes));
-    let to = lineEnd(buf, end + overlapBytes);
-    if (to - end > 2 * overlapBytes) to = Math.max(end, lineStart(buf, end + overlapBytes, end));
-    if (end < next) to = end;
+    let to2 = lineEnd(buf, end + overlapBytes);
+    if (to2 - end > 2 * overlapBytes) to2 = Math.max(end, lineStart(buf, end + overlapBytes, end));
+    if (end < next) to2 = end;
     const linesBeforeFrom = linesBeforeOwn - newlines(buf, from, own);
     const ownLines = newlines(buf, own, end);
     const lastOwnLine = linesBeforeOwn + ownLines + (end > own && buf[end - 1] !== NEWLINE ? 1 : 0);
     yield {
-      ...decodeUtf8(buf.subarray(from, to)),
+      ...decodeUtf8(buf.subarray(from, to2)),
       path,
       lineOffset: linesBeforeFrom,
       bytes: end - own,
@@ -38170,9 +38170,9 @@ var init_chunks = __esm({
     DEFAULT_CHUNKS = { chunkBytes: 64 * MiB, overlapBytes: 1 * MiB, maxChunkBytes: 256 * MiB };
     NEWLINE = 10;
     LineRange = class {
-      constructor(from, to) {
+      constructor(from, to2) {
         this.from = from;
-        this.to = to;
+        this.to = to2;
       }
       from;
       to;
@@ -38183,16 +38183,16 @@ var init_chunks = __esm({
         return line >= this.from && line <= this.to;
       }
       *values() {
-        for (let l = this.from; l <= this.to; l++) yield l;
+        for (let l2 = this.from; l2 <= this.to; l2++) yield l2;
       }
       keys() {
         return this.values();
       }
       *entries() {
-        for (const l of this.values()) yield [l, l];
+        for (const l2 of this.values()) yield [l2, l2];
       }
-      forEach(fn) {
-        for (const l of this.values()) fn(l, l, this);
+      forEach(fn2) {
+        for (const l2 of this.values()) fn2(l2, l2, this);
       }
       [Symbol.iterator]() {
         return this.values();
@@ -38279,12 +38279,12 @@ var require_ignore = __commonJS({
           prev = escaped2;
         } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
           index++;
-          let to = pattern[index];
-          if (to === ESCAPE2) {
-            to = pattern[index += 1];
+          let to2 = pattern[index];
+          if (to2 === ESCAPE2) {
+            to2 = pattern[index += 1];
           }
-          if (prev <= to) {
-            body3 += `-${escapeMember(to)}`;
+          if (prev <= to2) {
+            body3 += `-${escapeMember(to2)}`;
           }
           prev = EMPTY;
         } else if (char === "[" && pattern[index + 1] === ":") {
@@ -38389,7 +38389,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        (_2, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
         ESCAPE2 + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -38403,7 +38403,7 @@ var require_ignore = __commonJS({
       //   lists both, under "A run of asterisks".
       [
         /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
+        (_2, start) => `${start}**`,
         "*"
       ],
       // Escape metacharacters
@@ -38480,7 +38480,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_2, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -38496,7 +38496,7 @@ var require_ignore = __commonJS({
         // 1. An asterisk "*" matches anything except a slash.
         // 2. Other consecutive asterisks are considered regular asterisks
         //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
+        (_2, p1) => p1 + WILDCARD,
         "*"
       ],
       // trailing wildcard, held apart from a literal star
@@ -38568,15 +38568,15 @@ var require_ignore = __commonJS({
     var MODE_IGNORE = "regex";
     var MODE_CHECK_IGNORE = "checkRegex";
     var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
+    var replaceTrailingWildcard = (_2, p1) => {
       const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
       return `${prefix}(?=$|\\/$)`;
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
+    var separatorAfter = (run, at2) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+      for (let index = at2 + 1; index < run.length && !run[index].wildcard; index++) {
         separator += run[index].single;
       }
       return separator;
@@ -38640,17 +38640,17 @@ var require_ignore = __commonJS({
       let run = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token, at) => {
+        run.forEach((token, at2) => {
           if (token.wildcard) {
-            lastWildcard = at;
+            lastWildcard = at2;
           }
         });
-        run.forEach((token, at) => {
+        run.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at2)})[^\\/])*`;
         });
         run = [];
       };
@@ -38942,9 +38942,9 @@ var require_ignore = __commonJS({
         return doThrow(`path must not be empty`, TypeError);
       }
       if (checkPath.isNotRelative(path)) {
-        const r = "`path.relative()`d";
+        const r2 = "`path.relative()`d";
         return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
+          `path should be a ${r2} string, but got "${originalPath}"`,
           RangeError
         );
       }
@@ -38971,7 +38971,7 @@ var require_ignore = __commonJS({
       return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
+    checkPath.convert = (p2) => p2;
     var convertPath = (target) => isString(target) && checkPath.convert(target);
     var Ignore = class {
       constructor({
@@ -39068,16 +39068,16 @@ var require_ignore = __commonJS({
 // src/sources/gitignore.ts
 import { existsSync as existsSync6 } from "node:fs";
 import { dirname as dirname6, join as join7, relative as relative2, sep as sep2 } from "node:path";
-function toPosix(p) {
-  return sep2 === "/" ? p : p.split(sep2).join("/");
+function toPosix(p2) {
+  return sep2 === "/" ? p2 : p2.split(sep2).join("/");
 }
 function readLayer(dir) {
-  const files = [join7(dir, ".gitignore"), join7(dir, ".git", "info", "exclude")].filter((f) => existsSync6(f));
+  const files = [join7(dir, ".gitignore"), join7(dir, ".git", "info", "exclude")].filter((f2) => existsSync6(f2));
   if (files.length === 0) return null;
   const ig = (0, import_ignore.default)();
-  for (const f of files) {
+  for (const f2 of files) {
     try {
-      ig.add(readBoundedText(f));
+      ig.add(readBoundedText(f2));
     } catch {
     }
   }
@@ -39095,7 +39095,7 @@ function ancestorLayers(dir) {
     cur = up;
   }
   if (!top || top === dir) return [];
-  return chain.reverse().map(readLayer).filter((l) => l !== null);
+  return chain.reverse().map(readLayer).filter((l2) => l2 !== null);
 }
 function isIgnored(layers, abs, isDir) {
   for (let i = layers.length - 1; i >= 0; i--) {
@@ -39125,12 +39125,12 @@ function byteKey(path) {
   return (typeof path === "string" ? Buffer.from(path, "utf8") : path).toString("latin1");
 }
 function readIndex(top) {
-  const r = spawnSync("git", ["ls-files", "-z", "--cached"], { cwd: top, maxBuffer: 1024 * 1024 * 1024 });
-  if (r.status !== 0 || !r.stdout) return null;
+  const r2 = spawnSync("git", ["ls-files", "-z", "--cached"], { cwd: top, maxBuffer: 1024 * 1024 * 1024 });
+  if (r2.status !== 0 || !r2.stdout) return null;
   const files = /* @__PURE__ */ new Set();
   const dirs = /* @__PURE__ */ new Set();
   const prefix = Buffer.from(top + sep3, "utf8");
-  const out = r.stdout;
+  const out = r2.stdout;
   let start = 0;
   for (let nul = out.indexOf(0); nul !== -1; start = nul + 1, nul = out.indexOf(0, start)) {
     if (nul === start) continue;
@@ -39184,8 +39184,8 @@ var init_tracked = __esm({
 // src/sources/fs.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, statSync } from "node:fs";
 import { join as join9, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
-function toPosix2(p) {
-  return sep4 === "/" ? p : p.split(sep4).join("/");
+function toPosix2(p2) {
+  return sep4 === "/" ? p2 : p2.split(sep4).join("/");
 }
 function errCode(err) {
   return err.code ?? err.message;
@@ -39220,8 +39220,8 @@ async function* fsSource(options) {
     yield* readFileFragments(entry, options.maxFileSize, options.onSkip, void 0, options.maxArchiveDepth ?? 0);
   }
 }
-function fsPath(p) {
-  return typeof p === "string" || Buffer.isBuffer(p) ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+function fsPath(p2) {
+  return typeof p2 === "string" || Buffer.isBuffer(p2) ? p2 : Buffer.from(p2.buffer, p2.byteOffset, p2.byteLength);
 }
 function utf8Name(raw) {
   const s = raw.toString("utf8");
@@ -39250,16 +39250,16 @@ function displayPath(path) {
   return out;
 }
 function utf8Length(buf, i) {
-  const b = buf[i];
-  if (b < 128) return 1;
-  const len = b >= 194 && b <= 223 ? 2 : b >= 224 && b <= 239 ? 3 : b >= 240 && b <= 244 ? 4 : 0;
+  const b2 = buf[i];
+  if (b2 < 128) return 1;
+  const len = b2 >= 194 && b2 <= 223 ? 2 : b2 >= 224 && b2 <= 239 ? 3 : b2 >= 240 && b2 <= 244 ? 4 : 0;
   if (len === 0 || i + len > buf.length) return 0;
-  for (let k = 1; k < len; k++) if ((buf[i + k] & 192) !== 128) return 0;
+  for (let k2 = 1; k2 < len; k2++) if ((buf[i + k2] & 192) !== 128) return 0;
   const second = buf[i + 1];
-  if (b === 224 && second < 160) return 0;
-  if (b === 237 && second >= 160) return 0;
-  if (b === 240 && second < 144) return 0;
-  if (b === 244 && second >= 144) return 0;
+  if (b2 === 224 && second < 160) return 0;
+  if (b2 === 237 && second >= 160) return 0;
+  if (b2 === 240 && second < 144) return 0;
+  if (b2 === 244 && second >= 144) return 0;
   return len;
 }
 function textOf(path) {
@@ -39331,7 +39331,7 @@ function* fsFiles(options) {
         options.onSkip({ path: rel(dir) + "/", reason: `unreadable directory: ${errCode(err)}` });
         continue;
       }
-      const names = raw.map((bytes) => ({ text: bytes.toString("utf8"), bytes })).sort((a, b) => a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes, b.bytes));
+      const names = raw.map((bytes) => ({ text: bytes.toString("utf8"), bytes })).sort((a, b2) => a.text < b2.text ? -1 : a.text > b2.text ? 1 : Buffer.compare(a.bytes, b2.bytes));
       const subdirs = [];
       for (const { text: name3, bytes } of names) {
         const abs = child(dir, bytes);
@@ -39422,7 +39422,7 @@ function* readFileFragments({ abs, path }, maxFileSize, onSkip, into, maxArchive
     return;
   }
   const limits = { ...DEFAULT_ARCHIVE_LIMITS, maxDepth: maxArchiveDepth, maxMemberBytes: maxFileSize };
-  for (const m of archiveMembers(read.buf, path, limits, onSkip)) yield m;
+  for (const m3 of archiveMembers(read.buf, path, limits, onSkip)) yield m3;
 }
 var PathNotFoundError, GlobNoMatchError, PathPatternError, REUSE_MAX, ReadBuffer;
 var init_fs = __esm({
@@ -39535,9 +39535,9 @@ var require_path = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
-    var os5 = __require("os");
+    var os6 = __require("os");
     var path = __require("path");
-    var IS_WINDOWS_PLATFORM = os5.platform() === "win32";
+    var IS_WINDOWS_PLATFORM = os6.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
     var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
@@ -39872,7 +39872,7 @@ var require_pattern2 = __commonJS({
     exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
     function expandBraceExpansion(pattern) {
       const patterns = micromatch4.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
-      patterns.sort((a, b) => a.length - b.length);
+      patterns.sort((a, b2) => a.length - b2.length);
       return patterns.filter((pattern2) => pattern2 !== "");
     }
     exports.expandBraceExpansion = expandBraceExpansion;
@@ -40093,8 +40093,8 @@ var require_utils6 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs3 = require_fs();
-    exports.fs = fs3;
+    var fs4 = require_fs();
+    exports.fs = fs4;
     var path = require_path();
     exports.path = path;
     var pattern = require_pattern2();
@@ -40278,12 +40278,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs3 = __require("fs");
+    var fs4 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs3.lstat,
-      stat: fs3.stat,
-      lstatSync: fs3.lstatSync,
-      statSync: fs3.statSync
+      lstat: fs4.lstat,
+      stat: fs4.stat,
+      lstatSync: fs4.lstatSync,
+      statSync: fs4.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -40300,12 +40300,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs3 = require_fs2();
+    var fs4 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs3.createFileSystemAdapter(this._options.fs);
+        this.fs = fs4.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -40460,8 +40460,8 @@ var require_utils7 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs3 = require_fs3();
-    exports.fs = fs3;
+    var fs4 = require_fs3();
+    exports.fs = fs4;
   }
 });
 
@@ -40471,11 +40471,11 @@ var require_common = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.joinPathSegments = void 0;
-    function joinPathSegments(a, b, separator) {
+    function joinPathSegments(a, b2, separator) {
       if (a.endsWith(separator)) {
-        return a + b;
+        return a + b2;
       }
-      return a + separator + b;
+      return a + separator + b2;
     }
     exports.joinPathSegments = joinPathSegments;
   }
@@ -40656,14 +40656,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs3 = __require("fs");
+    var fs4 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs3.lstat,
-      stat: fs3.stat,
-      lstatSync: fs3.lstatSync,
-      statSync: fs3.statSync,
-      readdir: fs3.readdir,
-      readdirSync: fs3.readdirSync
+      lstat: fs4.lstat,
+      stat: fs4.stat,
+      lstatSync: fs4.lstatSync,
+      statSync: fs4.statSync,
+      readdir: fs4.readdir,
+      readdirSync: fs4.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -40682,12 +40682,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path = __require("path");
     var fsStat = require_out();
-    var fs3 = require_fs4();
+    var fs4 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs3.createFileSystemAdapter(this._options.fs);
+        this.fs = fs4.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -41005,7 +41005,7 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           pushCb(value, function(err, result2) {
             if (err) {
               reject(err);
@@ -41014,11 +41014,11 @@ var require_queue = __commonJS({
             resolve9(result2);
           });
         });
-        p.catch(noop);
-        return p;
+        p2.catch(noop);
+        return p2;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           unshiftCb(value, function(err, result2) {
             if (err) {
               reject(err);
@@ -41027,11 +41027,11 @@ var require_queue = __commonJS({
             resolve9(result2);
           });
         });
-        p.catch(noop);
-        return p;
+        p2.catch(noop);
+        return p2;
       }
       function drained() {
-        var p = new Promise(function(resolve9) {
+        var p2 = new Promise(function(resolve9) {
           process.nextTick(function() {
             if (queue.idle()) {
               resolve9();
@@ -41045,7 +41045,7 @@ var require_queue = __commonJS({
             }
           });
         });
-        return p;
+        return p2;
       }
     }
     module.exports = fastqueue;
@@ -41074,14 +41074,14 @@ var require_common2 = __commonJS({
       return filepath.split(/[/\\]/).join(separator);
     }
     exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
-    function joinPathSegments(a, b, separator) {
+    function joinPathSegments(a, b2, separator) {
       if (a === "") {
-        return b;
+        return b2;
       }
       if (a.endsWith(separator)) {
-        return a + b;
+        return a + b2;
       }
-      return a + separator + b;
+      return a + separator + b2;
     }
     exports.joinPathSegments = joinPathSegments;
   }
@@ -42069,16 +42069,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs3 = __require("fs");
-    var os5 = __require("os");
-    var CPU_COUNT = Math.max(os5.cpus().length, 1);
+    var fs4 = __require("fs");
+    var os6 = __require("os");
+    var CPU_COUNT = Math.max(os6.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs3.lstat,
-      lstatSync: fs3.lstatSync,
-      stat: fs3.stat,
-      statSync: fs3.statSync,
-      readdir: fs3.readdir,
-      readdirSync: fs3.readdirSync
+      lstat: fs4.lstat,
+      lstatSync: fs4.lstatSync,
+      stat: fs4.stat,
+      statSync: fs4.statSync,
+      readdir: fs4.readdir,
+      readdirSync: fs4.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -42232,16 +42232,16 @@ __export(globs_exports, {
   pathFilter: () => pathFilter
 });
 import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve5, sep as sep5 } from "node:path";
-function toPosix3(p) {
-  return sep5 === "/" ? p : p.split(sep5).join("/");
+function toPosix3(p2) {
+  return sep5 === "/" ? p2 : p2.split(sep5).join("/");
 }
 function isGlob(operand) {
   return import_fast_glob.default.isDynamicPattern(operand);
 }
 function globWalk(pattern, cwd) {
   const tasks = import_fast_glob.default.generateTasks([pattern], { cwd, dot: true });
-  const bases = [...new Set(tasks.map((t) => resolve5(cwd, t.base)))];
-  const patterns = tasks.flatMap((t) => t.positive).map((p) => p.replace(/^\.\//, ""));
+  const bases = [...new Set(tasks.map((t2) => resolve5(cwd, t2.base)))];
+  const patterns = tasks.flatMap((t2) => t2.positive).map((p2) => p2.replace(/^\.\//, ""));
   const absolute = isAbsolute2(pattern);
   const test = import_micromatch2.default.matcher(patterns.length === 1 ? patterns[0] : `{${patterns.join(",")}}`, { dot: true });
   return {
@@ -42254,13 +42254,13 @@ function pathFilter(include, exclude) {
   if (include.length === 0 && exclude.length === 0) return null;
   const compile = (flag, patterns) => {
     if (patterns.length === 0) return null;
-    const tests = patterns.map((p) => {
-      if (p.trim() === "") throw new PathPatternError(`${flag} needs a pattern`);
-      if (p.startsWith("!")) throw new PathPatternError(`${flag} "${p}": a pattern cannot start with "!" (use --include and --exclude)`);
-      const glob = p.replace(/^\.\//, "").replace(/\/+$/, "");
+    const tests = patterns.map((p2) => {
+      if (p2.trim() === "") throw new PathPatternError(`${flag} needs a pattern`);
+      if (p2.startsWith("!")) throw new PathPatternError(`${flag} "${p2}": a pattern cannot start with "!" (use --include and --exclude)`);
+      const glob = p2.replace(/^\.\//, "").replace(/\/+$/, "");
       return import_micromatch2.default.matcher(glob, { dot: true, basename: !glob.includes("/") });
     });
-    return (path) => tests.some((t) => t(path));
+    return (path) => tests.some((t2) => t2(path));
   };
   return { include: compile("--include", include), exclude: compile("--exclude", exclude) };
 }
@@ -42289,7 +42289,7 @@ var init_first_seen = __esm({
       }
       /** The kept findings, in no particular order. */
       findings() {
-        return [...this.byFingerprint.values()].flatMap((k) => k.findings);
+        return [...this.byFingerprint.values()].flatMap((k2) => k2.findings);
       }
     };
   }
@@ -42302,8 +42302,8 @@ function git(args, options) {
     const child2 = spawn("git", args, { cwd: options.cwd, env: { ...process.env, ...options.env } });
     const out = [];
     const err = [];
-    child2.stdout.on("data", (d) => out.push(d));
-    child2.stderr.on("data", (d) => err.push(d));
+    child2.stdout.on("data", (d2) => out.push(d2));
+    child2.stderr.on("data", (d2) => err.push(d2));
     child2.on("error", (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, "")));
     child2.on("close", (code22) => {
       const stderr = Buffer.concat(err).toString("utf8");
@@ -42360,24 +42360,24 @@ var init_cat_file = __esm({
           buf = Buffer.concat([this.rest, chunk]);
           this.rest = null;
         }
-        let at = 0;
-        while (at < buf.length) {
+        let at2 = 0;
+        while (at2 < buf.length) {
           if (this.trailer) {
-            at += 1;
+            at2 += 1;
             this.trailer = 0;
             continue;
           }
           if (this.body) {
-            at = this.readBody(buf, at);
+            at2 = this.readBody(buf, at2);
             continue;
           }
-          const eol = buf.indexOf(NEWLINE2, at);
+          const eol = buf.indexOf(NEWLINE2, at2);
           if (eol === -1) {
-            this.rest = Buffer.from(buf.subarray(at));
+            this.rest = Buffer.from(buf.subarray(at2));
             return;
           }
-          this.header(buf.toString("latin1", at, eol));
-          at = eol + 1;
+          this.header(buf.toString("latin1", at2, eol));
+          at2 = eol + 1;
         }
       }
       header(line) {
@@ -42390,13 +42390,13 @@ var init_cat_file = __esm({
         this.body = { id, type, size: n, parts: n <= this.maxSize ? [] : null, left: n };
         if (n === 0) this.finishBody();
       }
-      readBody(buf, at) {
+      readBody(buf, at2) {
         const body3 = this.body;
-        const take2 = Math.min(body3.left, buf.length - at);
-        if (body3.parts) body3.parts.push(buf.subarray(at, at + take2));
+        const take2 = Math.min(body3.left, buf.length - at2);
+        if (body3.parts) body3.parts.push(buf.subarray(at2, at2 + take2));
         body3.left -= take2;
         if (body3.left === 0) this.finishBody();
-        return at + take2;
+        return at2 + take2;
       }
       finishBody() {
         const { id, type, size, parts } = this.body;
@@ -42458,7 +42458,7 @@ var init_git_log_raw = __esm({
         if (this.rest?.length) this.token(this.rest, 0, this.rest.length);
         this.rest = null;
       }
-      token(buf, from, to) {
+      token(buf, from, to2) {
         if (this.pending) {
           if (this.skipPaths > 0) {
             this.skipPaths -= 1;
@@ -42468,27 +42468,27 @@ var init_git_log_raw = __esm({
             this.pending = null;
             return;
           }
-          const change = { ...this.pending, path: buf.toString("utf8", from, to) };
+          const change = { ...this.pending, path: buf.toString("utf8", from, to2) };
           this.pending = null;
           if (this.current) this.handlers.change(this.current, change);
           return;
         }
         if (this.inHeader) {
-          this.header.push(buf.toString("utf8", from, to));
+          this.header.push(buf.toString("utf8", from, to2));
           if (this.header.length === HEADER_FIELDS) this.finishHeader();
           return;
         }
-        while (from < to && buf[from] === NEWLINE3) from++;
-        if (from >= to) return;
+        while (from < to2 && buf[from] === NEWLINE3) from++;
+        if (from >= to2) return;
         if (buf[from] === SOH) {
           this.inHeader = true;
-          this.header = [buf.toString("latin1", from + 1, to)];
+          this.header = [buf.toString("latin1", from + 1, to2)];
           return;
         }
         if (buf[from] === COLON) {
           let colons = 0;
           while (buf[from + colons] === COLON) colons++;
-          const fields = buf.toString("latin1", from + colons, to).split(" ");
+          const fields = buf.toString("latin1", from + colons, to2).split(" ");
           if (colons === 1) {
             const status = (fields[4] ?? "").charAt(0);
             this.pending = { mode: fields[1] ?? "", base: fields[2] ?? "", blob: fields[3] ?? "", status };
@@ -42516,25 +42516,25 @@ var init_git_log_raw = __esm({
 });
 
 // src/sources/history-delta.ts
-function commonPrefix(a, b) {
-  let lo2 = 0;
-  let hi = Math.min(a.length, b.length);
-  while (lo2 < hi) {
-    const mid = lo2 + hi + 1 >> 1;
-    if (a.compare(b, lo2, mid, lo2, mid) === 0) lo2 = mid;
+function commonPrefix(a, b2) {
+  let lo3 = 0;
+  let hi = Math.min(a.length, b2.length);
+  while (lo3 < hi) {
+    const mid = lo3 + hi + 1 >> 1;
+    if (a.compare(b2, lo3, mid, lo3, mid) === 0) lo3 = mid;
     else hi = mid - 1;
   }
-  return lo2;
+  return lo3;
 }
-function commonSuffix(a, b, limit) {
-  let lo2 = 0;
+function commonSuffix(a, b2, limit) {
+  let lo3 = 0;
   let hi = limit;
-  while (lo2 < hi) {
-    const mid = lo2 + hi + 1 >> 1;
-    if (a.compare(b, b.length - mid, b.length - lo2, a.length - mid, a.length - lo2) === 0) lo2 = mid;
+  while (lo3 < hi) {
+    const mid = lo3 + hi + 1 >> 1;
+    if (a.compare(b2, b2.length - mid, b2.length - lo3, a.length - mid, a.length - lo3) === 0) lo3 = mid;
     else hi = mid - 1;
   }
-  return lo2;
+  return lo3;
 }
 function countLines(buf, end) {
   let n = 0;
@@ -42545,13 +42545,13 @@ function countLines(buf, end) {
   }
   return n;
 }
-function backLines(buf, at, lines) {
-  let start = at === 0 ? 0 : buf.lastIndexOf(NEWLINE4, at - 1) + 1;
+function backLines(buf, at2, lines) {
+  let start = at2 === 0 ? 0 : buf.lastIndexOf(NEWLINE4, at2 - 1) + 1;
   for (let n = 0; n < lines && start > 0; n++) start = start >= 2 ? buf.lastIndexOf(NEWLINE4, start - 2) + 1 : 0;
   return start;
 }
-function forwardLines(buf, at, lines) {
-  let i = at;
+function forwardLines(buf, at2, lines) {
+  let i = at2;
   for (let n = 0; n <= lines; n++) {
     const nl = buf.indexOf(NEWLINE4, i);
     if (nl === -1) return buf.length;
@@ -42623,7 +42623,7 @@ function revisionArgs(revisions = {}) {
   const args = [];
   if (revisions.since) args.push(`--since=${revisions.since}`);
   if (revisions.maxCommits !== void 0) args.push(`--max-count=${revisions.maxCommits}`);
-  const revs = [revisions.branch, revisions.range].filter((r) => Boolean(r));
+  const revs = [revisions.branch, revisions.range].filter((r2) => Boolean(r2));
   const not = (revisions.exclude ?? []).map((id) => `^${id}`);
   if (!revs.length) args.push("--all");
   if (revs.length || not.length) args.push("--end-of-options", ...revs, ...not);
@@ -42632,11 +42632,11 @@ function revisionArgs(revisions = {}) {
 async function stashEntries(repo, revisions = {}) {
   if (revisions.branch || revisions.range) return [];
   const out = await git(["log", "--walk-reflogs", "--format=%H", "refs/stash", "--"], { cwd: repo, env: HISTORY_ENV, okCodes: [0, 128] });
-  return out.toString("utf8").split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  return out.toString("utf8").split("\n").filter((l2) => /^[0-9a-f]{40,64}$/.test(l2));
 }
 async function partialCloneArgs(repo) {
   const out = await git(["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"], { cwd: repo, okCodes: [0, 1] });
-  const partial = out.toString("utf8").split("\n").some((l) => /^extensions\.partialclone \S/i.test(l) || /\.promisor true$/i.test(l));
+  const partial = out.toString("utf8").split("\n").some((l2) => /^extensions\.partialclone \S/i.test(l2) || /\.promisor true$/i.test(l2));
   return partial ? ["-c", "protocol.allow=never"] : [];
 }
 async function missingObjects(repo, revisions, stash, offline) {
@@ -42719,14 +42719,14 @@ async function* historySource(options) {
         return;
       }
       if (added) {
-        const bases = (change.bases ?? [change.base]).filter((b) => b !== zeros(b.length));
+        const bases = (change.bases ?? [change.base]).filter((b2) => b2 !== zeros(b2.length));
         if (bases.includes(change.blob)) return;
         seen.add(change.blob);
-        for (const b of bases) {
-          if (seen.has(b) || known.has(b)) continue;
-          known.add(b);
-          queue.push({ blob: b, base: null, path: change.path, commit, ordinal, prime: true });
-          ids.push(b);
+        for (const b2 of bases) {
+          if (seen.has(b2) || known.has(b2)) continue;
+          known.add(b2);
+          queue.push({ blob: b2, base: null, path: change.path, commit, ordinal, prime: true });
+          ids.push(b2);
         }
         queue.push({ blob: change.blob, base: bases[0] ?? null, bases, path: change.path, commit, ordinal });
         ids.push(change.blob);
@@ -42740,8 +42740,8 @@ async function* historySource(options) {
   });
   const logErr = [];
   const catErr = [];
-  log.stderr.on("data", (d) => logErr.push(d));
-  cat.stderr.on("data", (d) => catErr.push(d));
+  log.stderr.on("data", (d2) => logErr.push(d2));
+  cat.stderr.on("data", (d2) => catErr.push(d2));
   const logDone = new Promise((resolveDone) => {
     log.on("error", () => resolveDone(-1));
     log.on("close", (code22) => resolveDone(code22));
@@ -42772,7 +42772,7 @@ async function* historySource(options) {
   });
   const cache = new BlobCache(options.deltaCacheBytes ?? DEFAULT_DELTA_CACHE_BYTES);
   const ready = [];
-  const catParser = new CatFileParser(maxFileSize, (o) => ready.push(o));
+  const catParser = new CatFileParser(maxFileSize, (o2) => ready.push(o2));
   let blobs = 0;
   let bytes = 0;
   let finished = false;
@@ -42794,18 +42794,18 @@ async function* historySource(options) {
         }
         blobs += 1;
         if ("content" in object && object.content && object.type === "blob" && object.id === wanted.blob && object.content.length > CHUNK_ABOVE && chunkable(object.content)) {
-          for (const c of chunkFragments(object.content, wanted.path, onSkip)) {
-            bytes += c.bytes ?? 0;
-            yield { ...c, commit: wanted.commit };
+          for (const c3 of chunkFragments(object.content, wanted.path, onSkip)) {
+            bytes += c3.bytes ?? 0;
+            yield { ...c3, commit: wanted.commit };
           }
           options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
           continue;
         }
         const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
         if (fragment && "archive" in fragment) {
-          for (const m of archiveFragments(fragment.archive, wanted, options, onSkip)) {
-            bytes += m.bytes ?? 0;
-            yield m;
+          for (const m3 of archiveFragments(fragment.archive, wanted, options, onSkip)) {
+            bytes += m3.bytes ?? 0;
+            yield m3;
           }
         } else if (fragment) {
           bytes += fragment.bytes ?? 0;
@@ -42873,7 +42873,7 @@ function* archiveFragments(content, wanted, options, onSkip) {
   const where = `commit ${wanted.commit.sha.slice(0, 12)}, blob ${wanted.blob.slice(0, 12)}`;
   const limits = { ...DEFAULT_ARCHIVE_LIMITS, maxDepth: options.archives.maxDepth, maxMemberBytes: options.maxFileSize };
   const tagged = (s) => onSkip({ path: s.path, reason: `${s.reason} (${where})` });
-  for (const m of archiveMembers(content, wanted.path, limits, tagged)) yield { ...m, commit: wanted.commit };
+  for (const m3 of archiveMembers(content, wanted.path, limits, tagged)) yield { ...m3, commit: wanted.commit };
 }
 function toFragment(object, wanted, onSkip, cache, archiveDepth = 0) {
   const where = `commit ${wanted.commit.sha.slice(0, 12)}, blob ${wanted.blob.slice(0, 12)}`;
@@ -42892,7 +42892,7 @@ function toFragment(object, wanted, onSkip, cache, archiveDepth = 0) {
     return null;
   }
   const base = wanted.base ? cache.get(wanted.base) : void 0;
-  const previous = wanted.bases?.map((b) => b === wanted.base ? base : cache.get(b)).filter((b) => b !== void 0);
+  const previous = wanted.bases?.map((b2) => b2 === wanted.base ? base : cache.get(b2)).filter((b2) => b2 !== void 0);
   const withPrevious = previous?.length ? { previous } : {};
   if (plainText(content)) {
     cache.set(wanted.blob, content);
@@ -42950,6 +42950,4774 @@ var init_history = __esm({
   }
 });
 
+// node_modules/@simple-git/args-pathspec/dist/index.mjs
+function c(...n) {
+  const e = new String(n);
+  return t.set(e, n), e;
+}
+function r(n) {
+  return n instanceof String && t.has(n);
+}
+function o(n) {
+  return t.get(n) ?? [];
+}
+var t;
+var init_dist2 = __esm({
+  "node_modules/@simple-git/args-pathspec/dist/index.mjs"() {
+    t = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// node_modules/@simple-git/argv-parser/dist/index.mjs
+function* L(e, t2) {
+  const n = t2 === "global";
+  for (const o2 of e)
+    o2.isGlobal === n && (yield o2);
+}
+function B(e, t2) {
+  for (const { name: o2 } of L(e, "task")) {
+    if (K.has(o2))
+      return w(true, t2, o2 === "--rename-section");
+    if (I.has(o2))
+      return w(false, t2);
+  }
+  const n = t2.at(0)?.toLowerCase();
+  return n === void 0 ? null : j.has(n) ? w(true, t2.slice(1), n === "rename-section") : D.has(n) ? w(false, t2.slice(1)) : t2.length === 1 ? w(false, t2) : w(true, t2);
+}
+function w(e = false, t2 = [], n = false) {
+  const o2 = t2.at(0)?.toLowerCase();
+  return o2 === void 0 ? null : {
+    isWrite: e,
+    isRead: !e,
+    key: o2,
+    value: t2.at(1),
+    rename: n
+  };
+}
+function V(e, t2) {
+  return t2.isWrite && t2.value !== void 0 ? {
+    scope: e,
+    key: t2.key,
+    value: t2.value,
+    rename: t2.rename
+  } : { key: t2.key, scope: e };
+}
+function q(e) {
+  const t2 = e?.indexOf("=") || -1;
+  return !e || t2 < 0 ? null : {
+    key: e.slice(0, t2).trim().toLowerCase(),
+    value: e.slice(t2 + 1)
+  };
+}
+function z(e) {
+  for (const { name: t2 } of L(e, "task"))
+    switch (t2) {
+      case "--global":
+        return "global";
+      case "--system":
+        return "system";
+      case "--worktree":
+        return "worktree";
+      case "--local":
+        return "local";
+      case "--file":
+      case "-f":
+        return "file";
+    }
+  return "local";
+}
+function Y({ name: e }) {
+  if (e === "-c" || e === "--config")
+    return "inline";
+  if (e === "--config-env")
+    return "env";
+}
+function* H(e) {
+  for (const t2 of e) {
+    const n = Y(t2), o2 = n && q(t2.value);
+    o2 && (yield {
+      ...o2,
+      scope: n
+    });
+  }
+}
+function J(e, t2, n) {
+  const o2 = {
+    read: [],
+    write: [...H(t2)]
+  };
+  return e === "config" && X(
+    o2,
+    z(t2),
+    B(t2, n)
+  ), o2;
+}
+function X(e, t2, n) {
+  if (n === null)
+    return;
+  const o2 = V(t2, n);
+  n.isWrite ? e.write.push(o2) : e.read.push(o2);
+}
+function ee(e) {
+  const t2 = Q2[e ?? ""] ?? Z;
+  return {
+    short: new Map([...R.short.entries(), ...t2.short.entries()]),
+    long: t2.long
+  };
+}
+function F(e, t2 = S) {
+  if (e.startsWith("--")) {
+    const n = e.indexOf("=");
+    if (n > 2)
+      return [{ name: e.slice(0, n), value: e.slice(n + 1), needsNext: false }];
+    const o2 = e.slice(2);
+    return [{ name: e, needsNext: t2.long.has(o2) }];
+  }
+  if (e.length === 2) {
+    const n = e.charAt(1), o2 = t2.short.get(n);
+    return [{ name: e, needsNext: o2 === true }];
+  }
+  return te(e, t2.short);
+}
+function te(e, t2) {
+  const n = e.slice(1).split(""), o2 = [];
+  for (let a = 0; a < n.length; a++) {
+    const s = n[a], r2 = t2.get(s);
+    if (r2 === void 0)
+      return [{ name: e, needsNext: false }];
+    if (r2) {
+      const f2 = n.slice(a + 1).join("");
+      if (f2 && ![...f2].every((v) => t2.has(v)))
+        return o2.push({ name: `-${s}`, value: f2, needsNext: false }), o2;
+    }
+    o2.push({ name: `-${s}`, needsNext: r2 });
+  }
+  return o2;
+}
+function ne(e, t2 = []) {
+  let n = 0;
+  for (; n < e.length; ) {
+    const o2 = String(e[n]);
+    if (!o2.startsWith("-") || o2.length < 2) break;
+    const a = F(o2);
+    let s = n + 1;
+    for (const r2 of a) {
+      const f2 = {
+        name: r2.name,
+        value: r2.value,
+        absorbedNext: false,
+        isGlobal: true
+      };
+      r2.needsNext && f2.value === void 0 && s < e.length && (f2.value = String(e[s]), f2.absorbedNext = true, s++), t2.push(f2);
+    }
+    n = s;
+  }
+  return { flags: t2, taskIndex: n };
+}
+function oe(e, t2, n = []) {
+  const o2 = ee(t2), a = [], s = [];
+  let r2 = 0;
+  for (; r2 < e.length; ) {
+    const f2 = e[r2];
+    if (r(f2)) {
+      s.push(...o(f2)), r2++;
+      continue;
+    }
+    const p2 = String(f2);
+    if (p2 === "--") {
+      for (let i = r2 + 1; i < e.length; i++) {
+        const d2 = e[i];
+        r(d2) ? s.push(...o(d2)) : s.push(String(d2));
+      }
+      break;
+    }
+    if (!p2.startsWith("-") || p2.length < 2) {
+      a.push(p2), r2++;
+      continue;
+    }
+    const v = F(p2, o2);
+    let h = r2 + 1;
+    for (const i of v) {
+      const d2 = {
+        name: i.name,
+        value: i.value,
+        absorbedNext: false,
+        isGlobal: false
+      };
+      i.needsNext && d2.value === void 0 && h < e.length && !r(e[h]) && (d2.value = String(e[h]), d2.absorbedNext = true, h++), n.push(d2);
+    }
+    r2 = h;
+  }
+  return { flags: n, positionals: a, pathspecs: s };
+}
+function* ae({
+  write: e
+}) {
+  for (const t2 of e) {
+    if (t2.rename) {
+      yield {
+        category: "allowUnsafeConfigRename",
+        level: "default",
+        message: `Renaming config section ${t2.key} is not permitted without enabling allowUnsafeConfigRename`
+      };
+      continue;
+    }
+    for (const n of fe) {
+      const o2 = n(t2.key);
+      if (o2) {
+        yield o2;
+        break;
+      }
+    }
+  }
+}
+function u(e, t2, n = String(e), o2 = "default") {
+  const a = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
+  return function(r2) {
+    if (a.test(r2))
+      return {
+        category: t2,
+        level: o2,
+        message: `Configuring ${n} is not permitted without enabling ${t2}`,
+        configKey: r2
+      };
+  };
+}
+function c2(e, t2) {
+  const n = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
+  return u(n, t2, e);
+}
+function* ue(e, t2) {
+  for (const n of t2)
+    for (const o2 of de) {
+      const a = o2(e, n);
+      a && (yield a);
+    }
+}
+function g(e, t2, n, {
+  name: o2 = String(t2),
+  exceptTask: a,
+  globalOnly: s = false,
+  withValue: r2 = false
+} = {}) {
+  const f2 = typeof t2 == "string" ? new RegExp(`\\s*${t2.toLowerCase()}`) : t2, p2 = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${n}`;
+  return function(h, i) {
+    if (!(e && h !== e) && !(a && h === a) && !(s && !i.isGlobal) && !(r2 && i.value === void 0) && f2.test(i.name))
+      return {
+        category: n,
+        level: "default",
+        message: p2
+      };
+  };
+}
+function G(e, t2, n) {
+  return [...ue(e, t2), ...ae(n)];
+}
+function Ae(...e) {
+  const { flags: t2, taskIndex: n } = ne(e), o2 = n < e.length ? String(e[n]).toLowerCase() : null, a = o2 !== null ? e.slice(n + 1) : [], { positionals: s, pathspecs: r2 } = oe(a, o2, t2), f2 = J(o2, t2, s);
+  return {
+    task: o2,
+    flags: t2.map(ge),
+    paths: r2,
+    config: f2,
+    vulnerabilities: me(G(o2, t2, f2))
+  };
+}
+function me(e) {
+  return Object.defineProperty(e, "vulnerabilities", {
+    value: e
+  });
+}
+function ge({ value: e, name: t2 }) {
+  return e !== void 0 ? { name: t2, value: e } : { name: t2 };
+}
+function he(e) {
+  const t2 = /* @__PURE__ */ new Set(), n = [];
+  for (const o2 of e) {
+    const a = String(o2).trim().toLowerCase();
+    a && (a.includes("*") ? n.push(
+      new RegExp(
+        `^${a.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+      )
+    ) : t2.add(a));
+  }
+  return (o2) => {
+    const a = o2.trim().toLowerCase();
+    return t2.has(a) || n.some((s) => s.test(a));
+  };
+}
+function W(e) {
+  return Object.hasOwn(T, e);
+}
+function* we(e) {
+  const t2 = parseInt(e.git_config_count ?? "0", 10);
+  for (let n = 0; n < t2; n++) {
+    const o2 = e[`git_config_key_${n}`], a = e[`git_config_value_${n}`];
+    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: a, scope: "env" });
+  }
+}
+function* ve(e, t2) {
+  for (const n of Object.keys(e))
+    if (W(n) && e[n] !== t2[n]) {
+      const o2 = T[n];
+      yield {
+        category: o2,
+        level: "recommended",
+        message: `Use of "${n.toUpperCase()}" with a value other than the inherited one is not permitted without enabling ${o2}`,
+        envKey: n
+      };
+    }
+}
+function* be(e) {
+  for (const t2 of Object.keys(e))
+    if (M(t2)) {
+      const n = N[t2];
+      yield {
+        category: n,
+        level: "default",
+        message: `Use of "${t2.toUpperCase()}" is not permitted without enabling ${n}`,
+        envKey: t2
+      };
+    }
+}
+function M(e) {
+  return Object.hasOwn(N, e);
+}
+function Ue(e) {
+  const t2 = String(e).toLowerCase().trim();
+  return t2.startsWith("git_") || M(t2);
+}
+function $(e) {
+  const t2 = {};
+  for (const [n, o2] of Object.entries(e)) {
+    const a = n.toLowerCase().trim();
+    (Ue(a) || W(a)) && (t2[a] = String(o2));
+  }
+  return t2;
+}
+function Re(e, t2 = {}) {
+  const n = $(e), o2 = {
+    read: [],
+    write: [...we(n)]
+  }, a = [
+    ...be(n),
+    ...ve(n, $(t2)),
+    ...G(null, [], o2)
+  ];
+  return {
+    config: o2,
+    vulnerabilities: a
+  };
+}
+function Fe(e) {
+  return new k(String(e), (t2) => {
+    if (!t2 || t2 === "@" || t2.includes("..") || t2.includes("@{") || t2.includes("//") || /[\s~^:?*[\\]/.test(t2) || t2.endsWith("/") || t2.endsWith(".") || t2.split("/").some((n) => n.startsWith(".") || n.endsWith(".lock")))
+      return "not a valid ref name";
+  });
+}
+function Ge(e, { protocols: t2 } = {}) {
+  const n = t2 ? new Set(t2) : xe;
+  return new k(String(e), (o2) => {
+    const a = Ce.exec(o2)?.[1]?.toLowerCase();
+    if (a !== void 0) {
+      if (!n.has(a))
+        return `protocol "${a}" is not permitted`;
+      let r2;
+      try {
+        r2 = new URL(o2);
+      } catch {
+        return "not a valid url";
+      }
+      return r2.hostname.startsWith("-") || decodeURIComponent(r2.username).startsWith("-") ? 'host and user names must not start with "-"' : void 0;
+    }
+    const s = Se.exec(o2);
+    return s && !/^[a-z]:[\\/]/i.test(o2) ? n.has("scp") ? s[1]?.startsWith("-") || s[2].startsWith("-") ? 'host and user names must not start with "-"' : void 0 : "scp-like urls are not permitted" : n.has("local") ? void 0 : "local paths are not permitted";
+  });
+}
+function m(e) {
+  throw new ke(e);
+}
+function $e(e) {
+  return Array.isArray(e) && Array.isArray(e.raw) && Object.isFrozen(e);
+}
+function U(e) {
+  return JSON.stringify(String(e));
+}
+function A(e) {
+  let t2;
+  if (e instanceof k) {
+    t2 = e.value;
+    const n = e.validate(t2);
+    n && m(`interpolated value ${U(t2)} is rejected: ${n}`);
+  } else typeof e == "string" ? t2 = e : typeof e == "number" && Number.isFinite(e) ? t2 = String(e) : m(
+    `interpolated values must be strings, finite numbers or arrays of them, received ${typeof e}`
+  );
+  return Ee.test(t2) && m(`interpolated value ${U(t2)} contains control characters`), _e.test(t2) && m(`interpolated value ${U(t2)} would select a git remote helper transport`), t2;
+}
+function Pe(e, t2) {
+  const n = [];
+  let o2 = [];
+  const a = () => {
+    o2.length && (n.push(o2), o2 = []);
+  };
+  return e.forEach((s, r2) => {
+    for (const f2 of s.split(/(\s+)/))
+      /^\s+$/.test(f2) ? a() : f2 && o2.push({ text: f2 });
+    r2 < t2.length && o2.push({ text: "", value: t2[r2] });
+  }), a(), n;
+}
+function Ne(e, t2) {
+  $e(e) || m("must be used as a tagged template literal");
+  const n = [];
+  let o2, a = false, s;
+  for (const r2 of Pe(e, t2)) {
+    if (r2.every((l2) => !("value" in l2))) {
+      const l2 = r2.map((x2) => x2.text).join("");
+      n.push(l2), s = l2, a || (a = o2 !== void 0 && l2 === "--"), o2 === void 0 && !l2.startsWith("-") && !O.has(n.at(-2) ?? "") && (o2 = l2);
+      continue;
+    }
+    const p2 = !("value" in r2[0]);
+    s !== void 0 && P.has(s) && !p2 && m(
+      'configuration keys must be written literally, use "-c some.key=${value}" rather than "-c ${value}"'
+    );
+    const h = p2 && (r2[0].text.startsWith("-") || s !== void 0 && O.has(s));
+    if (o2 === void 0 && !h && m(
+      'the git sub-command must be written literally, interpolated values before it can only be used as option values, for example "-c user.name=${name}"'
+    ), r2.length === 1) {
+      const { value: l2 } = r2[0];
+      if (r(l2))
+        n.push(l2);
+      else
+        for (const x2 of Array.isArray(l2) ? l2 : [l2]) {
+          const C2 = A(x2);
+          C2.startsWith("-") && !a && m(
+            `interpolated value ${U(C2)} would be read as an option, values that may start with "-" must follow "--" or be wrapped with pathspec()`
+          ), n.push(C2);
+        }
+      s = void 0;
+      continue;
+    }
+    let i = "", d2 = -1;
+    for (const l2 of r2)
+      "value" in l2 ? ((Array.isArray(l2.value) || r(l2.value)) && m("arrays and pathspecs must be interpolated as a standalone argument"), d2 < 0 && (d2 = i.length), i += A(l2.value)) : i += l2.text;
+    if (d2 === 0 && i.startsWith("-") && !a && m(`interpolated value ${U(i)} would be read as an option`), d2 > 0 && i.startsWith("-") && !a) {
+      const l2 = i.indexOf("=");
+      (l2 < 0 || l2 >= d2) && m(
+        'interpolated values in options must follow "=", for example "--message=${value}"'
+      );
+    }
+    if (s !== void 0 && P.has(s)) {
+      const l2 = i.indexOf("=");
+      (l2 < 0 || l2 >= d2) && m(
+        'configuration keys must be written literally, use "-c some.key=${value}" rather than "-c ${value}"'
+      );
+    }
+    const E2 = /^(?:--config(?:-env)?=|-c(?=.))/.exec(i)?.[0];
+    if (E2 && !a) {
+      const l2 = i.indexOf("=", E2.length);
+      (l2 < 0 || l2 >= d2) && m('configuration keys must be written literally, use "--config=some.key=${value}"');
+    }
+    n.push(i), s = void 0;
+  }
+  return o2 === void 0 && m("no git sub-command supplied"), n;
+}
+var K, I, j, D, R, S, Q2, Z, se, re, le, ie, ce, fe, y, de, pe, Le, N, T, k, ye, xe, Ce, Se, ke, Ee, _e, P, O;
+var init_dist3 = __esm({
+  "node_modules/@simple-git/argv-parser/dist/index.mjs"() {
+    init_dist2();
+    K = /* @__PURE__ */ new Set([
+      "--add",
+      "--edit",
+      "--remove-section",
+      "--rename-section",
+      "--replace-all",
+      "--unset",
+      "--unset-all",
+      "-e"
+    ]);
+    I = /* @__PURE__ */ new Set([
+      "--get",
+      "--get-all",
+      "--get-color",
+      "--get-colorbool",
+      "--get-regexp",
+      "--get-urlmatch",
+      "--list",
+      "-l"
+    ]);
+    j = /* @__PURE__ */ new Set([
+      "edit",
+      "remove-section",
+      "rename-section",
+      "set",
+      "unset"
+    ]);
+    D = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
+    R = {
+      short: /* @__PURE__ */ new Map([
+        ["c", true]
+        //  -c <k=v>    set config key for this invocation
+      ])
+    };
+    S = {
+      short: new Map([
+        ["C", true],
+        //  -C <path>   change working directory
+        ["P", false],
+        // -P          no pager (alias for --no-pager)
+        ["h", false],
+        // -h          help
+        ["p", false],
+        // -p          paginate
+        ["v", false],
+        // -v          version
+        ...R.short.entries()
+      ]),
+      long: /* @__PURE__ */ new Set([
+        "attr-source",
+        "config-env",
+        "exec-path",
+        "git-dir",
+        "list-cmds",
+        "namespace",
+        "super-prefix",
+        "work-tree"
+      ])
+    };
+    Q2 = {
+      clone: {
+        short: /* @__PURE__ */ new Map([
+          ["b", true],
+          // -b <branch>
+          ["j", true],
+          // -j <n>          parallel jobs
+          ["l", false],
+          // -l local
+          ["n", false],
+          // -n no-checkout
+          ["o", true],
+          // -o <name>       remote name
+          ["q", false],
+          // -q quiet
+          ["s", false],
+          // -s shared
+          ["u", true]
+          // -u <upload-pack>
+        ]),
+        long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
+      },
+      commit: {
+        short: /* @__PURE__ */ new Map([
+          ["C", true],
+          // -C <commit>  reuse message
+          ["F", true],
+          // -F <file>    read message from file
+          ["c", true],
+          // -c <commit>  reedit message
+          ["m", true],
+          // -m <msg>
+          ["t", true]
+          // -t <template>
+        ]),
+        long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
+      },
+      config: {
+        short: /* @__PURE__ */ new Map([
+          ["e", false],
+          // -e  open editor
+          ["f", true],
+          //  -f <file>
+          ["l", false]
+          // -l  list
+        ]),
+        long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
+      },
+      fetch: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["upload-pack"])
+      },
+      init: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["template"])
+      },
+      pull: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["upload-pack"])
+      },
+      push: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
+      },
+      rebase: {
+        short: /* @__PURE__ */ new Map([
+          ["X", true],
+          // -X <option>   strategy option
+          ["f", false],
+          // -f force-rebase
+          ["i", false],
+          // -i interactive
+          ["k", false],
+          // -k keep-base
+          ["m", false],
+          // -m merge
+          ["n", false],
+          // -n no-stat
+          ["q", false],
+          // -q quiet
+          ["r", false],
+          // -r rebase-merges
+          ["s", true],
+          // -s <strategy>
+          ["v", false],
+          // -v verbose
+          ["x", true]
+          // -x <cmd>      exec
+        ]),
+        long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
+      }
+    };
+    Z = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
+    se = /^sendemail\.(.+\.)?(sendmailcmd|tocmd|cccmd|headercmd|smtpserver|smtpserveroption|smtpsslcertpath|smtpsslclientcert|smtpsslclientkey|aliasesfile|mailmap\.file)$/;
+    re = /^imap\.(tunnel|host|sslverify)$/;
+    le = /^instaweb\.(httpd|modulepath|gitwebdir)$/;
+    ie = /^(browser|man)\..+\.(path|cmd)$/;
+    ce = /^gpg\.(ssh\.(allowedsignersfile|revocationfile)|mintrustlevel)$/;
+    fe = [
+      u(se, "allowUnsafeSendEmailConfig", "sendemail.*"),
+      u(re, "allowUnsafeSendEmailConfig", "imap.*"),
+      u(le, "allowUnsafeWebServerConfig", "instaweb.*"),
+      u(ie, "allowUnsafeBrowser", "browser.* / man.*"),
+      u(ce, "allowUnsafeSignatureTrust", "gpg.* signature trust"),
+      u("alias", "allowUnsafeAlias"),
+      u("core.askPass", "allowUnsafeAskPass"),
+      u("core.editor", "allowUnsafeEditor"),
+      u("core.fsmonitor", "allowUnsafeFsMonitor"),
+      u("core.gitProxy", "allowUnsafeGitProxy"),
+      u("core.hooksPath", "allowUnsafeHooksPath"),
+      u("core.pager", "allowUnsafePager"),
+      u("core.sshCommand", "allowUnsafeSshCommand"),
+      c2("credential.helper", "allowUnsafeCredentialHelper"),
+      c2("diff.command", "allowUnsafeDiffExternal"),
+      u("diff.external", "allowUnsafeDiffExternal"),
+      c2("difftool.cmd", "allowUnsafeDiffExternal"),
+      c2("difftool.path", "allowUnsafeDiffExternal"),
+      c2("diff.textconv", "allowUnsafeDiffTextConv"),
+      c2("filter.clean", "allowUnsafeFilter"),
+      c2("filter.process", "allowUnsafeFilter"),
+      c2("filter.smudge", "allowUnsafeFilter"),
+      c2("gpg.program", "allowUnsafeGpgProgram"),
+      c2("gpg.defaultKeyCommand", "allowUnsafeGpgProgram"),
+      u("include.path", "allowUnsafeInclude"),
+      c2("includeIf", "allowUnsafeInclude"),
+      u("init.templateDir", "allowUnsafeTemplateDir"),
+      u("interactive.diffFilter", "allowUnsafePager"),
+      c2("pager.", "allowUnsafePager"),
+      c2("merge.driver", "allowUnsafeMergeDriver"),
+      c2("mergetool.path", "allowUnsafeMergeDriver"),
+      c2("mergetool.cmd", "allowUnsafeMergeDriver"),
+      c2("protocol.allow", "allowUnsafeProtocolOverride"),
+      c2("remote.receivepack", "allowUnsafePack"),
+      c2("remote.uploadpack", "allowUnsafePack"),
+      u("uploadpack.packObjectsHook", "allowUnsafePack"),
+      u("sequence.editor", "allowUnsafeEditor"),
+      c2("submodule.update", "allowUnsafeSubmodule"),
+      c2("tar.command", "allowUnsafeCommandBinaries"),
+      c2("trailer.cmd", "allowUnsafeCommandBinaries"),
+      c2("trailer.command", "allowUnsafeCommandBinaries"),
+      c2("url.insteadOf", "allowUnsafeUrlRewrite"),
+      // catch-all configuration using the "foo.command" or "bar.cmd" naming convention, only blocked
+      // when the `recommended` checks are enabled
+      u(/command$/, "allowUnsafeCommandBinaries", "/command$/", "recommended"),
+      u(/\.cmd$/, "allowUnsafeCommandBinaries", "/\\.cmd$/", "recommended")
+    ];
+    y = { globalOnly: true, withValue: true };
+    de = [
+      g(null, /--(upload|receive)-pack/, "allowUnsafePack", {
+        name: "--upload-pack or --receive-pack"
+      }),
+      g("clone", /^-\w*u/, "allowUnsafePack"),
+      g("clone", "--u", "allowUnsafePack"),
+      // `--exec` names the program run on the remote end of `push`, `send-pack`, `fetch-pack`, `archive` and
+      // (undocumented) `ls-remote`, `rebase` uses it for a command run after each commit
+      g(null, /^--exec$/, "allowUnsafePack", {
+        name: "--exec",
+        exceptTask: "rebase"
+      }),
+      // `git` accepts unambiguous abbreviations of long options, so `--ex` and `--exe` are `--exec`
+      g("rebase", /^(-x|--ex(ec?)?)$/, "allowUnsafeExec", { name: "-x or --exec" }),
+      // `git filter-branch` runs the value of each of these through `eval`
+      g(
+        "filter-branch",
+        /^--(setup|(env|tree|index|parent|msg|commit|tag-name)-filter)$/,
+        "allowUnsafeExec",
+        { name: "--setup or --<type>-filter" }
+      ),
+      // `git grep` configures a pager with `-O<cmd>` (potentially clustered as `-iO<cmd>`), or through the long-form
+      // `--open-files-in-pager`. Without a value both use the configured pager, so are permitted.
+      g("grep", /^-\w*O./, "allowUnsafePager", { name: "-O" }),
+      g("grep", "--open-files-in-pager", "allowUnsafePager", { withValue: true }),
+      g(null, "--template", "allowUnsafeTemplateDir"),
+      g(null, "--exec-path", "allowUnsafeExec", y),
+      // `git` reads the configuration of whichever repository these name, so the
+      // directory alone is enough to deliver config the argv guards never see
+      g(null, "--git-dir", "allowUnsafeConfigPaths", y),
+      g(null, "--work-tree", "allowUnsafeConfigPaths", y),
+      g(null, /^-C$/, "allowUnsafeConfigPaths", { ...y, name: "-C" })
+    ];
+    pe = Object.freeze([
+      // identity
+      "user.name",
+      "user.email",
+      "user.useconfigonly",
+      "author.name",
+      "author.email",
+      "committer.name",
+      "committer.email",
+      // line endings, file system and display behaviour
+      "core.abbrev",
+      "core.autocrlf",
+      "core.bigfilethreshold",
+      "core.commentchar",
+      "core.commentstring",
+      "core.compression",
+      "core.eol",
+      "core.filemode",
+      "core.ignorecase",
+      "core.logallrefupdates",
+      "core.longpaths",
+      "core.precomposeunicode",
+      "core.preloadindex",
+      "core.quotepath",
+      "core.safecrlf",
+      "core.untrackedcache",
+      "core.whitespace",
+      "advice.*",
+      "color.*",
+      "column.ui",
+      "i18n.commitencoding",
+      "i18n.logoutputencoding",
+      "init.defaultbranch",
+      // branch / merge / rebase / pull / push defaults
+      "branch.autosetupmerge",
+      "branch.autosetuprebase",
+      "branch.sort",
+      "checkout.defaultremote",
+      "clone.defaultremotename",
+      "fetch.prune",
+      "fetch.prunetags",
+      "merge.conflictstyle",
+      "merge.ff",
+      "merge.renamelimit",
+      "pull.ff",
+      "pull.rebase",
+      "push.autosetupremote",
+      "push.default",
+      "push.followtags",
+      "rebase.autosquash",
+      "rebase.autostash",
+      "rerere.enabled",
+      "tag.sort",
+      "versionsort.suffix",
+      // output formatting of diff / log / status / grep
+      "diff.algorithm",
+      "diff.colormoved",
+      "diff.context",
+      "diff.interhunkcontext",
+      "diff.mnemonicprefix",
+      "diff.noprefix",
+      "diff.relative",
+      "diff.renamelimit",
+      "diff.renames",
+      "grep.extendedregexp",
+      "grep.linenumber",
+      "grep.patterntype",
+      "log.abbrevcommit",
+      "log.date",
+      "log.decorate",
+      "log.follow",
+      "status.branch",
+      "status.renames",
+      "status.short",
+      "status.showuntrackedfiles",
+      // performance and transfer tuning
+      "feature.manyfiles",
+      "gc.auto",
+      "gc.autodetach",
+      "http.lowspeedlimit",
+      "http.lowspeedtime",
+      "http.postbuffer",
+      "http.version",
+      "index.version",
+      "pack.threads",
+      "pack.windowmemory",
+      "protocol.version",
+      // extra request headers, commonly used for CI authentication tokens
+      "http.extraheader",
+      "http.*.extraheader",
+      // integrity checks - these only ever make git stricter
+      "fetch.fsckobjects",
+      "receive.fsckobjects",
+      "transfer.fsckobjects"
+    ]);
+    Le = he(pe);
+    N = {
+      editor: "allowUnsafeEditor",
+      git_askpass: "allowUnsafeAskPass",
+      git_config_global: "allowUnsafeConfigPaths",
+      git_config_system: "allowUnsafeConfigPaths",
+      git_config_count: "allowUnsafeConfigEnvCount",
+      git_config_parameters: "allowUnsafeConfigEnvCount",
+      git_config: "allowUnsafeConfigPaths",
+      git_editor: "allowUnsafeEditor",
+      git_exec_path: "allowUnsafeExec",
+      git_external_diff: "allowUnsafeDiffExternal",
+      git_pager: "allowUnsafePager",
+      git_proxy_command: "allowUnsafeGitProxy",
+      git_template_dir: "allowUnsafeTemplateDir",
+      git_sequence_editor: "allowUnsafeEditor",
+      git_ssh: "allowUnsafeSshCommand",
+      git_ssh_command: "allowUnsafeSshCommand",
+      pager: "allowUnsafePager",
+      prefix: "allowUnsafeConfigPaths",
+      ssh_askpass: "allowUnsafeAskPass",
+      visual: "allowUnsafeEditor"
+    };
+    T = {
+      home: "allowUnsafeConfigPaths",
+      xdg_config_home: "allowUnsafeConfigPaths"
+    };
+    k = class {
+      constructor(t2, n) {
+        this.value = t2, this.validate = n;
+      }
+    };
+    ye = [
+      "https",
+      "http",
+      "ssh",
+      "git+ssh",
+      "ssh+git",
+      "git",
+      "file",
+      "scp",
+      "local"
+    ];
+    xe = new Set(ye);
+    Ce = /^([a-z][a-z0-9+.-]*):\/\//i;
+    Se = /^(?:([^@/]+)@)?([^/:]+):(?!\/\/)/;
+    ke = class extends Error {
+    };
+    Ee = /[\u0000-\u001f\u007f]/;
+    _e = /^[a-z][a-z0-9+.-]*::/i;
+    P = /* @__PURE__ */ new Set(["-c", "--config", "--config-env"]);
+    O = /* @__PURE__ */ new Set([
+      ...[...S.short].filter(([, e]) => e).map(([e]) => `-${e}`),
+      ...[...S.long].map((e) => `--${e}`)
+    ]);
+  }
+});
+
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m3 = s * 60;
+    var h = m3 * 60;
+    var d2 = h * 24;
+    var w2 = d2 * 7;
+    var y3 = d2 * 365.25;
+    module.exports = function(val, options) {
+      options = options || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse2(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse2(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y3;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w2;
+        case "days":
+        case "day":
+        case "d":
+          return n * d2;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m3;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return Math.round(ms2 / d2) + "d";
+      }
+      if (msAbs >= h) {
+        return Math.round(ms2 / h) + "h";
+      }
+      if (msAbs >= m3) {
+        return Math.round(ms2 / m3) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms2 / s) + "s";
+      }
+      return ms2 + "ms";
+    }
+    function fmtLong(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return plural3(ms2, msAbs, d2, "day");
+      }
+      if (msAbs >= h) {
+        return plural3(ms2, msAbs, h, "hour");
+      }
+      if (msAbs >= m3) {
+        return plural3(ms2, msAbs, m3, "minute");
+      }
+      if (msAbs >= s) {
+        return plural3(ms2, msAbs, s, "second");
+      }
+      return ms2 + " ms";
+    }
+    function plural3(ms2, msAbs, n, name3) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms2 / n) + " " + name3 + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common3 = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key) => {
+        createDebug[key] = env[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash = (hash << 5) - hash + namespace.charCodeAt(i);
+          hash |= 0;
+        }
+        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug2(...args) {
+          if (!debug2.enabled) {
+            return;
+          }
+          const self = debug2;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms2 = curr - (prevTime || curr);
+          self.diff = ms2;
+          self.prev = prevTime;
+          self.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self, args);
+          const logFn = self.log || createDebug.log;
+          logFn.apply(self, args);
+        }
+        debug2.namespace = namespace;
+        debug2.useColors = createDebug.useColors();
+        debug2.color = createDebug.selectColor(namespace);
+        debug2.extend = extend;
+        debug2.destroy = createDebug.destroy;
+        Object.defineProperty(debug2, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v) => {
+            enableOverride = v;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug2);
+        }
+        return debug2;
+      }
+      function extend(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns2 of split) {
+          if (ns2[0] === "-") {
+            createDebug.skips.push(ns2.slice(1));
+          } else {
+            createDebug.names.push(ns2);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name3) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name3, skip)) {
+            return false;
+          }
+        }
+        for (const ns2 of createDebug.names) {
+          if (matchesTemplate(name3, ns2)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m3;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m3 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m3[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c3 = "color: " + this.color;
+      args.splice(1, 0, c3, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c3);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error2) {
+      }
+    }
+    function load() {
+      let r2;
+      try {
+        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error2) {
+      }
+      if (!r2 && typeof process !== "undefined" && "env" in process) {
+        r2 = process.env.DEBUG;
+      }
+      return r2;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error2) {
+      }
+    }
+    module.exports = require_common3()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v) {
+      try {
+        return JSON.stringify(v);
+      } catch (error2) {
+        return "[UnexpectedJSONParseError]: " + error2.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv = process.argv) => {
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix + flag);
+      const terminatorPosition = argv.indexOf("--");
+      return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os6 = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env) {
+      if (env.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os6.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init;
+    exports.log = log;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error2) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_2, k2) => {
+        return k2.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name3, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c3 = this.color;
+        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
+        const prefix = `  ${colorCode};1m${name3} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name3 + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init(debug2) {
+      debug2.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug2.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      }
+    }
+    module.exports = require_common3()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/src/index.js
+var require_src2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs_1 = __require("fs");
+    var debug_1 = __importDefault(require_src());
+    var log = debug_1.default("@kwsites/file-exists");
+    function check2(path, isFile, isDirectory2) {
+      log(`checking %s`, path);
+      try {
+        const stat2 = fs_1.statSync(path);
+        if (stat2.isFile() && isFile) {
+          log(`[OK] path represents a file`);
+          return true;
+        }
+        if (stat2.isDirectory() && isDirectory2) {
+          log(`[OK] path represents a directory`);
+          return true;
+        }
+        log(`[FAIL] path represents something other than a file or directory`);
+        return false;
+      } catch (e) {
+        if (e.code === "ENOENT") {
+          log(`[FAIL] path is not accessible: %o`, e);
+          return false;
+        }
+        log(`[FATAL] %o`, e);
+        throw e;
+      }
+    }
+    function exists2(path, type = exports.READABLE) {
+      return check2(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    }
+    exports.exists = exists2;
+    exports.FILE = 1;
+    exports.FOLDER = 2;
+    exports.READABLE = exports.FILE + exports.FOLDER;
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
+    "use strict";
+    function __export2(m3) {
+      for (var p2 in m3) if (!exports.hasOwnProperty(p2)) exports[p2] = m3[p2];
+    }
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __export2(require_src2());
+  }
+});
+
+// node_modules/@kwsites/promise-deferred/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDeferred = exports.deferred = void 0;
+    function deferred() {
+      let done;
+      let fail2;
+      let status = "pending";
+      const promise = new Promise((_done, _fail) => {
+        done = _done;
+        fail2 = _fail;
+      });
+      return {
+        promise,
+        done(result2) {
+          if (status === "pending") {
+            status = "resolved";
+            done(result2);
+          }
+        },
+        fail(error2) {
+          if (status === "pending") {
+            status = "rejected";
+            fail2(error2);
+          }
+        },
+        get fulfilled() {
+          return status !== "pending";
+        },
+        get status() {
+          return status;
+        }
+      };
+    }
+    exports.deferred = deferred;
+    exports.createDeferred = deferred;
+    exports.default = deferred;
+  }
+});
+
+// node_modules/simple-git/dist/index.mjs
+var dist_exports = {};
+__export(dist_exports, {
+  CheckRepoActions: () => Ze,
+  CleanOptions: () => Wt,
+  DiffNameStatus: () => Qt,
+  GitConfigScope: () => Yt,
+  GitConstructError: () => Be,
+  GitError: () => A2,
+  GitPluginError: () => x,
+  GitResponseError: () => ut,
+  ResetMode: () => Xt,
+  TaskConfigurationError: () => Ie,
+  grepQueryBuilder: () => Mn,
+  pathspec: () => c,
+  refName: () => Fe,
+  remoteUrl: () => Ge,
+  simpleGit: () => No
+});
+import { spawn as Me } from "node:child_process";
+import { normalize as Le2 } from "node:path";
+import { EventEmitter as je } from "node:events";
+function Ue2(t2) {
+  return typeof t2 != "function" ? W2 : t2;
+}
+function Fe2(t2) {
+  return typeof t2 == "function" && t2 !== W2;
+}
+function Ge2(t2, e) {
+  const n = t2.indexOf(e);
+  return n <= 0 ? [t2, ""] : [t2.substr(0, n), t2.substr(n + 1)];
+}
+function ze(t2, e = 0) {
+  return Bt(t2) && t2.length > e ? t2[e] : void 0;
+}
+function P2(t2, e = 0) {
+  if (Bt(t2) && t2.length > e)
+    return t2[t2.length - 1 - e];
+}
+function Bt(t2) {
+  return Ft(t2);
+}
+function H2(t2 = "", e = true, n = `
+`) {
+  return t2.split(n).reduce((r2, s) => {
+    const o2 = e ? s.trim() : s;
+    return o2 && r2.push(o2), r2;
+  }, []);
+}
+function ct(t2, e) {
+  return H2(t2, true).map((n) => e(n));
+}
+function It(t2) {
+  return (0, import_file_exists.exists)(t2, import_file_exists.FOLDER);
+}
+function O2(t2, e) {
+  return Array.isArray(t2) ? t2.includes(e) || t2.push(e) : t2.add(e), e;
+}
+function qe(t2, e) {
+  return Array.isArray(t2) && !t2.includes(e) && t2.push(e), t2;
+}
+function ft(t2, e) {
+  if (Array.isArray(t2)) {
+    const n = t2.indexOf(e);
+    n >= 0 && t2.splice(n, 1);
+  } else
+    t2.delete(e);
+  return e;
+}
+function _(t2) {
+  return Array.isArray(t2) ? t2 : [t2];
+}
+function Ut(t2) {
+  return t2.replace(/[\s-]+(.)/g, (e, n) => n.toUpperCase());
+}
+function j2(t2) {
+  return _(t2).map((e) => e instanceof String ? e : String(e));
+}
+function d(t2, e = 0) {
+  if (t2 == null)
+    return e;
+  const n = parseInt(t2, 10);
+  return Number.isNaN(n) ? e : n;
+}
+function F2(t2, e) {
+  const n = [];
+  for (let r2 = 0, s = t2.length; r2 < s; r2++)
+    n.push(e, t2[r2]);
+  return n;
+}
+function G2(t2) {
+  return (Array.isArray(t2) ? Buffer.concat(t2) : t2).toString("utf-8");
+}
+function Ke(t2) {
+  return t2 ? Buffer.isBuffer(t2) ? t2.length : Buffer.byteLength(t2) : 0;
+}
+function We(t2, e) {
+  const n = {};
+  return e.forEach((r2) => {
+    t2[r2] !== void 0 && (n[r2] = t2[r2]);
+  }), n;
+}
+function bt(t2 = 0) {
+  return new Promise((e) => setTimeout(e, t2));
+}
+function Tt(t2) {
+  if (t2 !== false)
+    return t2;
+}
+function y2(t2, e, n) {
+  return e(t2) ? t2 : arguments.length > 2 ? n : void 0;
+}
+function ot(t2, e) {
+  const n = r(t2) ? "string" : typeof t2;
+  return /number|string|boolean/.test(n) && (!e || !e.includes(n));
+}
+function ht(t2) {
+  return !!t2 && lt(t2) === "[object Object]";
+}
+function Ve(t2) {
+  return typeof t2 == "function";
+}
+function Ye() {
+  throw new Error("LineParser:useMatches not implemented");
+}
+function Xe(...t2) {
+  const e = process.cwd(), n = Object.assign(
+    { baseDir: e, ...Qe },
+    ...t2.filter((r2) => typeof r2 == "object" && r2)
+  );
+  return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
+}
+function Gt(t2, e = []) {
+  return ht(t2) ? Object.keys(t2).reduce((n, r2) => {
+    const s = t2[r2];
+    if (r(s))
+      n.push(s);
+    else if (ot(s, ["boolean"]))
+      n.push(r2 + "=" + s);
+    else if (Array.isArray(s))
+      for (const o2 of s)
+        ot(o2, ["string", "number"]) || n.push(r2 + "=" + o2);
+    else
+      n.push(r2);
+    return n;
+  }, e) : e;
+}
+function m2(t2, e = 0, n = false) {
+  const r2 = [];
+  for (let s = 0, o2 = e < 0 ? t2.length : e; s < o2; s++)
+    "string|number".includes(typeof t2[s]) && r2.push(String(t2[s]));
+  return Gt(mt(t2), r2), n || r2.push(...Je(t2)), r2;
+}
+function Je(t2) {
+  const e = typeof P2(t2) == "function";
+  return j2(y2(P2(t2, e ? 1 : 0), V2, []));
+}
+function mt(t2) {
+  const e = Ve(P2(t2));
+  return y2(P2(t2, e ? 1 : 0), ht);
+}
+function u2(t2, e = true) {
+  const n = Ue2(P2(t2));
+  return e || Fe2(n) ? n : void 0;
+}
+function kt(t2, e) {
+  return t2(e.stdOut, e.stdErr);
+}
+function S2(t2, e, n, r2 = true) {
+  return _(n).forEach((s) => {
+    for (let o2 = H2(s, r2), i = 0, a = o2.length; i < a; i++) {
+      const c3 = (h = 0) => {
+        if (!(i + h >= a))
+          return o2[i + h];
+      };
+      e.some(({ parse: h }) => h(c3, t2));
+    }
+  }), t2;
+}
+function tn(t2) {
+  switch (t2) {
+    case "bare":
+      return nn();
+    case "root":
+      return en();
+  }
+  return {
+    commands: ["rev-parse", "--is-inside-work-tree"],
+    format: "utf-8",
+    onError: pt,
+    parser: zt
+  };
+}
+function en() {
+  return {
+    commands: ["rev-parse", "--git-dir"],
+    format: "utf-8",
+    onError: pt,
+    parser(e) {
+      return /^\.(git)?$/.test(e.trim());
+    }
+  };
+}
+function nn() {
+  return {
+    commands: ["rev-parse", "--is-bare-repository"],
+    format: "utf-8",
+    onError: pt,
+    parser: zt
+  };
+}
+function rn(t2) {
+  return /(Not a git repository|Kein Git-Repository)/i.test(String(t2));
+}
+function cn(t2, e) {
+  const n = new sn(t2), r2 = t2 ? an : on;
+  return H2(e).forEach((s) => {
+    const o2 = s.replace(r2, "");
+    n.paths.push(o2), (un.test(o2) ? n.folders : n.files).push(o2);
+  }), n;
+}
+function fn(t2) {
+  return {
+    commands: qt,
+    format: "empty",
+    parser: t2
+  };
+}
+function b(t2) {
+  return {
+    commands: qt,
+    format: "empty",
+    parser() {
+      throw typeof t2 == "string" ? new Ie(t2) : t2;
+    }
+  };
+}
+function g2(t2, e = false) {
+  return {
+    commands: t2,
+    format: "utf-8",
+    parser(n) {
+      return e ? String(n).trim() : n;
+    }
+  };
+}
+function Kt(t2) {
+  return {
+    commands: t2,
+    format: "buffer",
+    parser(e) {
+      return e;
+    }
+  };
+}
+function ln2(t2) {
+  return t2.format === "buffer";
+}
+function _t(t2) {
+  return t2.format === "empty" || !t2.commands.length;
+}
+function dn(t2, e) {
+  const { cleanMode: n, options: r2, valid: s } = wn(t2);
+  return n ? s.options ? (r2.push(...e), r2.some(kn) ? b(hn) : gn(n, r2)) : b(pn + JSON.stringify(t2)) : b(mn);
+}
+function gn(t2, e) {
+  return {
+    commands: ["clean", `-${t2}`, ...e],
+    format: "utf-8",
+    parser(r2) {
+      return cn(t2 === "n", r2);
+    }
+  };
+}
+function yn(t2) {
+  return Array.isArray(t2) && t2.every((e) => Ht.has(e));
+}
+function wn(t2) {
+  let e, n = [], r2 = { cleanMode: false, options: true };
+  return t2.replace(/[^a-z]i/g, "").split("").forEach((s) => {
+    bn(s) ? (e = s, r2.cleanMode = true) : r2.options = r2.options && Tn(n[n.length] = `-${s}`);
+  }), {
+    cleanMode: e,
+    options: n,
+    valid: r2
+  };
+}
+function bn(t2) {
+  return t2 === "f" || t2 === "n";
+}
+function Tn(t2) {
+  return /^-[a-z]$/i.test(t2) && Ht.has(t2.charAt(1));
+}
+function kn(t2) {
+  return /^-[^\-]/.test(t2) ? t2.indexOf("i") > 0 : t2 === "--interactive";
+}
+function vn(t2) {
+  const e = new _n();
+  for (const n of Vt(t2))
+    e.addValue(n.file, String(n.key), n.value);
+  return e;
+}
+function En(t2, e) {
+  let n = null;
+  const r2 = [], s = /* @__PURE__ */ new Map();
+  for (const o2 of Vt(t2, e))
+    o2.key === e && (r2.push(n = o2.value), s.has(o2.file) || s.set(o2.file, []), s.get(o2.file).push(n));
+  return {
+    key: e,
+    paths: Array.from(s.keys()),
+    scopes: s,
+    value: n,
+    values: r2
+  };
+}
+function Sn(t2) {
+  return t2.replace(/^(file):/, "");
+}
+function* Vt(t2, e = null) {
+  const n = t2.split("\0");
+  for (let r2 = 0, s = n.length - 1; r2 < s; ) {
+    const o2 = Sn(n[r2++]);
+    let i = n[r2++], a = e;
+    if (i.includes(`
+`)) {
+      const c3 = Ge2(i, `
+`);
+      a = c3[0], i = c3[1];
+    }
+    yield { file: o2, key: a, value: i };
+  }
+}
+function X2(t2, e) {
+  return typeof t2 == "string" && Object.hasOwn(Yt, t2) ? t2 : e;
+}
+function Rn(t2, e, n, r2) {
+  const s = ["config", `--${r2}`];
+  return n && s.push("--add"), s.push(t2, e), {
+    commands: s,
+    format: "utf-8",
+    parser(o2) {
+      return o2;
+    }
+  };
+}
+function On(t2, e) {
+  const n = ["config", "--null", "--show-origin", "--get-all", t2];
+  return e && n.splice(1, 0, `--${e}`), {
+    commands: n,
+    format: "utf-8",
+    parser(r2) {
+      return En(r2, t2);
+    }
+  };
+}
+function Cn(t2) {
+  const e = ["config", "--list", "--show-origin", "--null"];
+  return t2 && e.push(`--${t2}`), {
+    commands: e,
+    format: "utf-8",
+    parser(n) {
+      return vn(n);
+    }
+  };
+}
+function An() {
+  return {
+    addConfig(t2, e, ...n) {
+      return this._runTask(
+        Rn(
+          t2,
+          e,
+          n[0] === true,
+          X2(
+            n[1],
+            "local"
+            /* local */
+          )
+        ),
+        u2(arguments)
+      );
+    },
+    getConfig(t2, e) {
+      return this._runTask(
+        On(t2, X2(e, void 0)),
+        u2(arguments)
+      );
+    },
+    listConfig(...t2) {
+      return this._runTask(
+        Cn(X2(t2[0], void 0)),
+        u2(arguments)
+      );
+    }
+  };
+}
+function $n(t2) {
+  return xn.has(t2);
+}
+function Mn(...t2) {
+  return new Pn().param(...t2);
+}
+function Dn(t2) {
+  const e = /* @__PURE__ */ new Set(), n = {};
+  return ct(t2, (r2) => {
+    const [s, o2, i] = r2.split(U2);
+    e.add(s), (n[s] = n[s] || []).push({
+      line: d(o2),
+      path: s,
+      preview: i
+    });
+  }), {
+    paths: e,
+    results: n
+  };
+}
+function Ln() {
+  return {
+    grep(t2) {
+      const e = u2(arguments), n = m2(arguments);
+      for (const s of Nn)
+        if (n.includes(s))
+          return this._runTask(
+            b(`git.grep: use of "${s}" is not supported.`),
+            e
+          );
+      typeof t2 == "string" && (t2 = Mn().param(t2));
+      const r2 = ["grep", "--null", "-n", "--full-name", ...n, ...t2];
+      return this._runTask(
+        {
+          commands: r2,
+          format: "utf-8",
+          parser(s) {
+            return Dn(s);
+          }
+        },
+        e
+      );
+    }
+  };
+}
+function Bn(t2, e) {
+  const n = ["reset"];
+  return Jt(t2) && n.push(`--${t2}`), n.push(...e), g2(n);
+}
+function In(t2) {
+  if (Jt(t2))
+    return t2;
+  switch (typeof t2) {
+    case "string":
+    case "undefined":
+      return "soft";
+  }
+}
+function Jt(t2) {
+  return typeof t2 == "string" && jn.includes(t2);
+}
+function Un() {
+  return (0, import_debug.default)("simple-git");
+}
+function Et(t2, e, n) {
+  return !e || !String(e).replace(/\s*/, "") ? n ? (r2, ...s) => {
+    t2(r2, ...s), n(r2, ...s);
+  } : t2 : (r2, ...s) => {
+    t2(`%s ${r2}`, e, ...s), n && n(r2, ...s);
+  };
+}
+function Fn(t2, e, { namespace: n }) {
+  if (typeof t2 == "string")
+    return t2;
+  const r2 = e && e.namespace || "";
+  return r2.startsWith(n) ? r2.substr(n.length + 1) : r2 || n;
+}
+function $2(t2, e, n, r2 = Un()) {
+  const s = t2 && `[${t2}]` || "", o2 = [], i = typeof e == "string" ? r2.extend(e) : e, a = Fn(y2(e, p), i, r2);
+  return h(n);
+  function c3(w2, T2) {
+    return O2(
+      o2,
+      $2(t2, a.replace(/^[^:]+/, w2), T2, r2)
+    );
+  }
+  function h(w2) {
+    const T2 = w2 && `[${w2}]` || "", k2 = i && Et(i, T2) || W2, R2 = Et(r2, `${s} ${T2}`, k2);
+    return Object.assign(i ? k2 : R2, {
+      label: t2,
+      sibling: c3,
+      info: R2,
+      step: h
+    });
+  }
+}
+function zn(t2, e) {
+  return (n) => {
+    e("[ERROR] child process exception %o", n), t2.push(Buffer.from(String(n.stack), "ascii"));
+  };
+}
+function St(t2, e, n, r2) {
+  return (s) => {
+    n("%s received %L bytes", e, s), r2("%B", s), t2.push(s);
+  };
+}
+function Kn(t2, e, n = W2) {
+  const r2 = (o2) => {
+    n(null, o2);
+  }, s = (o2) => {
+    o2?.task === t2 && n(o2, void 0);
+  };
+  e.then(r2, s);
+}
+function Rt(t2, e) {
+  return fn((n) => {
+    if (!It(t2))
+      throw new Error(`Git.cwd: cannot change to non-directory "${t2}"`);
+    return (e || n).cwd = t2;
+  });
+}
+function J2(t2) {
+  const e = ["checkout", ...t2];
+  return e[1] === "-b" && e.includes("-B") && (e[1] = ft(e, "-B")), g2(e);
+}
+function Wn() {
+  return {
+    checkout() {
+      return this._runTask(
+        J2(m2(arguments, 1)),
+        u2(arguments)
+      );
+    },
+    checkoutBranch(t2, e) {
+      return this._runTask(
+        J2(["-b", t2, e, ...m2(arguments)]),
+        u2(arguments)
+      );
+    },
+    checkoutLocalBranch(t2) {
+      return this._runTask(
+        J2(["-b", t2, ...m2(arguments)]),
+        u2(arguments)
+      );
+    }
+  };
+}
+function Ot(t2, e, n, ...r2) {
+  return p(n) ? e(n, y2(r2[0], p), m2(arguments)) : b(`git.${t2}() requires a string 'repoPath'`);
+}
+function Vn() {
+  return {
+    clone(t2, ...e) {
+      return this._runTask(
+        Ot("clone", Zt, y2(t2, p), ...e),
+        u2(arguments)
+      );
+    },
+    mirror(t2, ...e) {
+      return this._runTask(
+        Ot("mirror", Hn, y2(t2, p), ...e),
+        u2(arguments)
+      );
+    }
+  };
+}
+function Yn(t2, e, n = false) {
+  if (!$e(t2))
+    return b(
+      "git.cmd must be used as a tagged template literal, for example git.cmd`status`, use git.raw to supply an array of arguments"
+    );
+  try {
+    return g2(Ne(t2, e), n);
+  } catch (r2) {
+    if (r2 instanceof ke)
+      return b(`git.cmd: ${r2.message}`);
+    throw r2;
+  }
+}
+function Xn(t2) {
+  return S2({
+    author: null,
+    branch: "",
+    commit: "",
+    root: false,
+    summary: {
+      changes: 0,
+      insertions: 0,
+      deletions: 0
+    }
+  }, Qn, t2);
+}
+function Jn(t2, e, n) {
+  return {
+    commands: [
+      "-c",
+      "core.abbrev=40",
+      "commit",
+      ...F2(t2, "-m"),
+      ...e,
+      ...n
+    ],
+    format: "utf-8",
+    parser: Xn
+  };
+}
+function Zn() {
+  return {
+    commit(e, ...n) {
+      const r2 = u2(arguments), s = t2(e) || Jn(
+        _(e),
+        _(y2(n[0], z2, [])),
+        [
+          ...j2(y2(n[1], V2, [])),
+          ...m2(arguments, 0, true)
+        ]
+      );
+      return this._runTask(s, r2);
+    }
+  };
+  function t2(e) {
+    return !z2(e) && b(
+      "git.commit: requires the commit message to be supplied as a string/string[]"
+    );
+  }
+}
+function tr() {
+  return {
+    count: 0,
+    garbage: 0,
+    inPack: 0,
+    packs: 0,
+    prunePackable: 0,
+    size: 0,
+    sizeGarbage: 0,
+    sizePack: 0
+  };
+}
+function nr() {
+  return {
+    countObjects() {
+      return this._runTask({
+        commands: ["count-objects", "--verbose"],
+        format: "utf-8",
+        parser(t2) {
+          return S2(tr(), [er], t2);
+        }
+      });
+    }
+  };
+}
+function rr() {
+  return {
+    firstCommit() {
+      return this._runTask(
+        g2(["rev-list", "--max-parents=0", "HEAD"], true),
+        u2(arguments)
+      );
+    }
+  };
+}
+function sr(t2, e) {
+  const n = ["hash-object", t2];
+  return e && n.push("-w"), g2(n, true);
+}
+function ar(t2, e, n) {
+  const r2 = String(n).trim();
+  let s;
+  if (s = or.exec(r2))
+    return new Z2(t2, e, false, s[1]);
+  if (s = ir.exec(r2))
+    return new Z2(t2, e, true, s[1]);
+  let o2 = "";
+  const i = r2.split(" ");
+  for (; i.length; )
+    if (i.shift() === "in") {
+      o2 = i.join(" ");
+      break;
+    }
+  return new Z2(t2, e, /^re/i.test(r2), o2);
+}
+function ur(t2) {
+  return t2.includes(te2);
+}
+function cr(t2 = false, e, n) {
+  const r2 = ["init", ...n];
+  return t2 && !ur(r2) && r2.splice(1, 0, te2), {
+    commands: r2,
+    format: "utf-8",
+    parser(s) {
+      return ar(r2.includes("--bare"), e, s);
+    }
+  };
+}
+function fr(t2) {
+  return t2 === void 0 ? b("interpretTrailers called without input content") : {
+    format: "utf-8",
+    parser(e) {
+      return Object.fromEntries(
+        ct(e, (n) => {
+          const r2 = n.indexOf(":");
+          return [
+            Ut(n.substring(0, r2).toLowerCase()),
+            n.substring(r2 + 2).trim()
+          ];
+        })
+      );
+    },
+    commands: ["interpret-trailers", "--parse"],
+    input: t2
+  };
+}
+function lr() {
+  return {
+    interpretTrailers(t2) {
+      return this._runTask(
+        fr(y2(t2, He)),
+        u2(arguments)
+      );
+    }
+  };
+}
+function dt(t2) {
+  for (let e = 0; e < t2.length; e++) {
+    const n = ee2.exec(t2[e]);
+    if (n)
+      return `--${n[1]}`;
+  }
+  return "";
+}
+function hr(t2) {
+  return ee2.test(t2);
+}
+function ne2(t2 = C.NONE) {
+  const e = yr[t2];
+  return (n) => S2(new mr(), e, n, false);
+}
+function br(t2, e) {
+  return e.reduce(
+    (n, r2, s) => (n[r2] = t2[s] || "", n),
+    /* @__PURE__ */ Object.create({ diff: null })
+  );
+}
+function ie2(t2 = oe2, e = wr, n = C.NONE) {
+  const r2 = ne2(n);
+  return function(s) {
+    const o2 = H2(
+      s.trim(),
+      false,
+      re2
+    ).map(function(i) {
+      const a = i.split(se2), c3 = br(a[0].split(t2), e);
+      return a.length > 1 && a[1].trim() && (c3.diff = r2(a[1])), c3;
+    });
+    return {
+      all: o2,
+      latest: o2.length && o2[0] || null,
+      total: o2.length
+    };
+  };
+}
+function Tr(t2) {
+  let e = dt(t2);
+  const n = ["diff"];
+  return e === C.NONE && (e = C.STAT, n.push("--stat=4096")), n.push(...t2), gt(n) || {
+    commands: n,
+    format: "utf-8",
+    parser: ne2(e)
+  };
+}
+function gt(t2) {
+  const e = t2.filter(hr);
+  if (e.length > 1)
+    return b(
+      `Summary flags are mutually exclusive - pick one of ${e.join(",")}`
+    );
+  if (e.length && t2.includes("-z"))
+    return b(
+      `Summary flag ${e} parsing is not compatible with null termination option '-z'`
+    );
+}
+function kr(t2, e) {
+  const n = [], r2 = [];
+  return Object.keys(t2).forEach((s) => {
+    n.push(s), r2.push(String(t2[s]));
+  }), [n, r2.join(e)];
+}
+function _r(t2) {
+  return Object.keys(t2).reduce((e, n) => (n in ae2 || (e[n] = t2[n]), e), {});
+}
+function ue2(t2 = {}, e = []) {
+  const n = y2(t2.splitter, p, oe2), r2 = ht(t2.format) ? t2.format : {
+    hash: "%H",
+    date: t2.strictDate === false ? "%ai" : "%aI",
+    message: "%s",
+    refs: "%D",
+    body: t2.multiLine ? "%B" : "%b",
+    author_name: t2.mailMap !== false ? "%aN" : "%an",
+    author_email: t2.mailMap !== false ? "%aE" : "%ae"
+  }, [s, o2] = kr(r2, n), i = [], a = [
+    `--pretty=format:${re2}${o2}${se2}`,
+    ...e
+  ], c3 = t2.n || t2["max-count"] || t2.maxCount;
+  if (c3 && a.push(`--max-count=${c3}`), t2.from || t2.to) {
+    const h = t2.symmetric !== false ? "..." : "..";
+    i.push(`${t2.from || ""}${h}${t2.to || ""}`);
+  }
+  return p(t2.file) && a.push("--follow", c(t2.file)), Gt(_r(t2), a), {
+    fields: s,
+    splitter: n,
+    commands: [...a, ...i]
+  };
+}
+function vr(t2, e, n) {
+  const r2 = ie2(t2, e, dt(n));
+  return {
+    commands: ["log", ...n],
+    format: "utf-8",
+    parser: r2
+  };
+}
+function Er() {
+  return {
+    log(...n) {
+      const r2 = u2(arguments), s = ue2(
+        mt(arguments),
+        j2(y2(arguments[0], V2, []))
+      ), o2 = e(...n) || gt(s.commands) || t2(s);
+      return this._runTask(o2, r2);
+    }
+  };
+  function t2(n) {
+    return vr(n.splitter, n.fields, n.commands);
+  }
+  function e(n, r2) {
+    return p(n) && p(r2) && b(
+      "git.log(string, string) should be replaced with git.log({ from: string, to: string })"
+    );
+  }
+}
+function et(t2) {
+  return t2.objects = t2.objects || {
+    compressing: 0,
+    counting: 0,
+    enumerating: 0,
+    packReused: 0,
+    reused: { count: 0, delta: 0 },
+    total: { count: 0, delta: 0 }
+  };
+}
+function At(t2) {
+  const e = /^\s*(\d+)/.exec(t2), n = /delta (\d+)/i.exec(t2);
+  return {
+    count: d(e && e[1] || "0"),
+    delta: d(n && n[1] || "0")
+  };
+}
+function fe2(t2, e) {
+  return S2({ remoteMessages: new Ar() }, Cr, e);
+}
+function Lr(t2, e) {
+  const n = S2(new Rr(), Mr, [t2, e]);
+  return n.message && n;
+}
+function xt(t2) {
+  return t2.length ? {
+    commands: ["merge", ...t2],
+    format: "utf-8",
+    parser(e, n) {
+      const r2 = Br(e, n);
+      if (r2.failed)
+        throw new ut(r2);
+      return r2;
+    }
+  } : b("Git.merge requires at least one option");
+}
+function Ur(t2, e, n) {
+  const r2 = n.includes("deleted"), s = n.includes("tag") || /^refs\/tags/.test(t2), o2 = !n.includes("new");
+  return {
+    deleted: r2,
+    tag: s,
+    branch: !s,
+    new: !o2,
+    alreadyUpdated: o2,
+    local: t2,
+    remote: e
+  };
+}
+function qr(t2 = {}, e) {
+  return O2(e, "--tags"), he2(t2, e);
+}
+function he2(t2 = {}, e) {
+  const n = ["push", ...e];
+  return t2.branch && n.splice(1, 0, t2.branch), t2.remote && n.splice(1, 0, t2.remote), ft(n, "-v"), O2(n, "--verbose"), O2(n, "--porcelain"), {
+    commands: n,
+    format: "utf-8",
+    parser: Gr
+  };
+}
+function Kr() {
+  return {
+    showBuffer() {
+      const t2 = ["show", ...m2(arguments, 1)];
+      return t2.includes("--binary") || t2.splice(1, 0, "--binary"), this._runTask(
+        Kt(t2),
+        u2(arguments)
+      );
+    },
+    show() {
+      const t2 = ["show", ...m2(arguments, 1)];
+      return this._runTask(
+        g2(t2),
+        u2(arguments)
+      );
+    }
+  };
+}
+function $t(t2) {
+  const [e, n] = t2.split(U2);
+  return {
+    from: n || e,
+    to: e
+  };
+}
+function E(t2, e, n) {
+  return [`${t2}${e}`, n];
+}
+function nt(t2, ...e) {
+  return e.map((n) => E(t2, n, (r2, s) => r2.conflicted.push(s)));
+}
+function Xr(t2, e) {
+  const n = e.trim();
+  switch (" ") {
+    case n.charAt(2):
+      return r2(n.charAt(0), n.charAt(1), n.slice(3));
+    case n.charAt(1):
+      return r2(" ", n.charAt(0), n.slice(2));
+    default:
+      return;
+  }
+  function r2(s, o2, i) {
+    const a = `${s}${o2}`, c3 = Yr.get(a);
+    c3 && c3(t2, i), a !== "##" && a !== "!!" && t2.files.push(new Hr(i, s, o2));
+  }
+}
+function Zr(t2) {
+  return {
+    format: "utf-8",
+    commands: [
+      "status",
+      "--porcelain",
+      "-b",
+      "-u",
+      "--null",
+      ...t2.filter((n) => !Jr.includes(n))
+    ],
+    parser(n) {
+      return Qr(n);
+    }
+  };
+}
+function K2(t2 = 0, e = 0, n = 0, r2 = "", s = true) {
+  return Object.defineProperty(
+    {
+      major: t2,
+      minor: e,
+      patch: n,
+      agent: r2,
+      installed: s
+    },
+    "toString",
+    {
+      value() {
+        return `${this.major}.${this.minor}.${this.patch}`;
+      },
+      configurable: false,
+      enumerable: false
+    }
+  );
+}
+function ts() {
+  return K2(0, 0, 0, "", false);
+}
+function es() {
+  return {
+    version() {
+      return this._runTask({
+        commands: ["--version"],
+        format: "utf-8",
+        parser: rs,
+        onError(t2, e, n, r2) {
+          if (t2.exitCode === Y2.NOT_FOUND)
+            return n(Buffer.from(me2));
+          r2(e);
+        }
+      });
+    }
+  };
+}
+function rs(t2) {
+  return t2 === me2 ? ts() : S2(K2(0, 0, 0, t2), ns, t2);
+}
+function is(t2, e) {
+  return g2(["apply", ...e, ...t2]);
+}
+function Nt(t2) {
+  return t2 ? t2.charAt(0) : "";
+}
+function ge2(t2, e = false) {
+  return S2(
+    new as(),
+    e ? [cs] : us,
+    t2
+  );
+}
+function ls2(t2, e) {
+  return {
+    branch: t2,
+    hash: e,
+    success: true
+  };
+}
+function hs(t2) {
+  return {
+    branch: t2,
+    hash: null,
+    success: false
+  };
+}
+function we2(t2, e) {
+  return e === Y2.ERROR && ye2.test(t2);
+}
+function ds(t2) {
+  const e = ["-d", "-D", "--delete"];
+  return t2.some((n) => e.includes(n));
+}
+function gs(t2) {
+  const e = ds(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
+  return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
+    format: "utf-8",
+    commands: r2,
+    parser(s, o2) {
+      return e ? yt(s, o2).all[0] : ge2(s, n);
+    }
+  };
+}
+function ys() {
+  return {
+    format: "utf-8",
+    commands: ["branch", "-v"],
+    parser(t2) {
+      return ge2(t2);
+    }
+  };
+}
+function ws(t2, e = false) {
+  return {
+    format: "utf-8",
+    commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
+    parser(n, r2) {
+      return yt(n, r2);
+    },
+    onError({ exitCode: n, stdOut: r2 }, s, o2, i) {
+      if (!we2(String(s), n))
+        return i(s);
+      o2(r2);
+    }
+  };
+}
+function bs(t2, e = false) {
+  const n = {
+    format: "utf-8",
+    commands: ["branch", "-v", e ? "-D" : "-d", t2],
+    parser(r2, s) {
+      return yt(r2, s).branches[t2];
+    },
+    onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i, a, c3) {
+      if (!we2(String(i), r2))
+        return c3(i);
+      throw new ut(
+        n.parser(G2(o2), G2(s)),
+        String(i)
+      );
+    }
+  };
+  return n;
+}
+function Ts(t2) {
+  return {
+    commands: ["check-ignore", ...t2],
+    format: "utf-8",
+    parser: ks
+  };
+}
+function ks(t2) {
+  return t2.split(/\n/g).map(_s).filter(Boolean);
+}
+function _s(t2) {
+  const e = t2.trim().replace(/^["']|["']$/g, "");
+  return e && Le2(e);
+}
+function Es(t2, e) {
+  return S2({
+    raw: t2,
+    remote: null,
+    branches: [],
+    tags: [],
+    updated: [],
+    deleted: []
+  }, vs, [t2, e]);
+}
+function Ss(t2) {
+  return /^--upload-pack(=|$)/.test(t2);
+}
+function Rs(t2, e, n) {
+  const r2 = ["fetch", ...n];
+  return t2 && e && r2.push(t2, e), r2.find(Ss) ? b("git.fetch: potential exploit argument blocked.") : {
+    commands: r2,
+    format: "utf-8",
+    parser: Es
+  };
+}
+function Cs(t2) {
+  return S2({ moves: [] }, Os, t2);
+}
+function As(t2, e) {
+  return {
+    commands: ["mv", "-v", ..._(t2), e],
+    format: "utf-8",
+    parser: Cs
+  };
+}
+function xs(t2, e, n) {
+  const r2 = ["pull", ...n];
+  return t2 && e && r2.splice(1, 0, t2, e), {
+    commands: r2,
+    format: "utf-8",
+    parser(s, o2) {
+      return le2(s, o2);
+    },
+    onError(s, o2, i, a) {
+      const c3 = Lr(
+        G2(s.stdOut),
+        G2(s.stdErr)
+      );
+      if (c3)
+        return a(new ut(c3));
+      a(o2);
+    }
+  };
+}
+function $s(t2) {
+  const e = {};
+  return be2(t2, ([n]) => e[n] = { name: n }), Object.values(e);
+}
+function Ns(t2) {
+  const e = {};
+  return be2(t2, ([n, r2, s]) => {
+    Object.hasOwn(e, n) || (e[n] = {
+      name: n,
+      refs: { fetch: "", push: "" }
+    }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
+  }), Object.values(e);
+}
+function be2(t2, e) {
+  ct(t2, (n) => e(n.split(/\s+/)));
+}
+function Ps(t2, e, n) {
+  return g2(["remote", "add", ...n, t2, e]);
+}
+function Ms(t2) {
+  const e = ["remote"];
+  return t2 && e.push("-v"), {
+    commands: e,
+    format: "utf-8",
+    parser: t2 ? Ns : $s
+  };
+}
+function Ds(t2) {
+  const e = [...t2];
+  return e[0] !== "ls-remote" && e.unshift("ls-remote"), g2(e);
+}
+function Ls(t2) {
+  const e = [...t2];
+  return e[0] !== "remote" && e.unshift("remote"), g2(e);
+}
+function js(t2) {
+  return g2(["remote", "remove", t2]);
+}
+function Bs(t2 = {}, e) {
+  const n = ue2(t2), r2 = ["stash", "list", ...n.commands, ...e], s = ie2(
+    n.splitter,
+    n.fields,
+    dt(r2)
+  );
+  return gt(r2) || {
+    commands: r2,
+    format: "utf-8",
+    parser: s
+  };
+}
+function Is(t2, e) {
+  return Q3(["add", t2, e]);
+}
+function Us(t2) {
+  return Q3(["init", ...t2]);
+}
+function Q3(t2) {
+  const e = [...t2];
+  return e[0] !== "submodule" && e.unshift("submodule"), g2(e);
+}
+function Fs(t2) {
+  return Q3(["update", ...t2]);
+}
+function qs(t2, e) {
+  const n = Number.isNaN(t2), r2 = Number.isNaN(e);
+  return n !== r2 ? n ? 1 : -1 : n ? Te(t2, e) : 0;
+}
+function Te(t2, e) {
+  return t2 === e ? 0 : t2 > e ? 1 : -1;
+}
+function Ks(t2) {
+  return t2.trim();
+}
+function I2(t2) {
+  return typeof t2 == "string" && parseInt(t2.replace(/^\D+/g, ""), 10) || 0;
+}
+function Ws(t2 = []) {
+  const e = t2.some((n) => /^--sort=/.test(n));
+  return {
+    format: "utf-8",
+    commands: ["tag", "-l", ...t2],
+    parser(n) {
+      return zs(n, e);
+    }
+  };
+}
+function Hs(t2) {
+  return {
+    format: "utf-8",
+    commands: ["tag", t2],
+    parser() {
+      return { name: t2 };
+    }
+  };
+}
+function Vs(t2, e) {
+  return {
+    format: "utf-8",
+    commands: ["tag", "-a", "-m", e, t2],
+    parser() {
+      return { name: t2 };
+    }
+  };
+}
+function f(t2, e) {
+  this._plugins = e, this._executor = new qn(
+    t2.baseDir,
+    new os5(t2.maxConcurrentProcesses),
+    e
+  ), this._trimmed = t2.trimmed;
+}
+function Ys(t2) {
+  return t2 ? [{
+    type: "spawn.before",
+    action(r2, s) {
+      t2.aborted && s.kill(new x(void 0, "abort", "Abort already signaled"));
+    }
+  }, {
+    type: "spawn.after",
+    action(r2, s) {
+      function o2() {
+        s.kill(new x(void 0, "abort", "Abort signal received"));
+      }
+      t2.addEventListener("abort", o2), s.spawned.on("close", () => t2.removeEventListener("abort", o2));
+    }
+  }] : void 0;
+}
+function Xs(t2, e = false) {
+  const n = new Set(t2.map((r2) => r2.toLowerCase().trim()));
+  return {
+    type: "spawn.options",
+    action(r2, s) {
+      const o2 = { ...r2.env ?? process.env }, i = new Set(
+        Object.keys(s.env).map((a) => a.toLowerCase().trim())
+      );
+      for (const a of Object.keys(o2)) {
+        const c3 = a.toLowerCase().trim();
+        if (!(!Ue(c3) || n.has(c3))) {
+          if (i.has(c3))
+            throw new x(
+              void 0,
+              "allowEnvironment",
+              `Use of "${a}" is blocked by the environment guard - add it to the allowEnvironment option to permit it`
+            );
+          Qs("removing ambient guarded environment variable %s", a), delete o2[a];
+        }
+      }
+      return {
+        ...r2,
+        env: {
+          ...o2,
+          GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS: String(!e)
+        }
+      };
+    }
+  };
+}
+function Zs({
+  unsafe: t2 = {},
+  allowConfig: e = [],
+  allowEnvironment: n = [],
+  strict: r2
+}) {
+  const s = he(Mt(e)), o2 = new Set(Mt(n, (h) => h.toLowerCase())), i = t2.recommended === true || r2;
+  function a(h) {
+    return h.level !== "recommended" || i;
+  }
+  function c3(h) {
+    return t2[h.category] === true ? true : h.configKey !== void 0 ? s(h.configKey) : h.envKey !== void 0 ? !ke2.has(h.envKey) && o2.has(h.envKey) : false;
+  }
+  return {
+    type: "spawn.args",
+    action(h, { env: w2 }) {
+      const T2 = Ae(...h), k2 = Re(w2 ?? {}, process.env), R2 = /* @__PURE__ */ new Set();
+      for (const v of [...T2.vulnerabilities, ...k2.vulnerabilities]) {
+        if (!c3(v)) {
+          if (!a(v))
+            continue;
+          throw new x(void 0, "unsafe", to(v));
+        }
+        v.configKey !== void 0 && R2.add(v.configKey);
+      }
+      for (const { key: v } of [...T2.config.write, ...k2.config.write])
+        if (!(R2.has(v) || Le(v) || s(v))) {
+          if (r2)
+            throw new x(
+              void 0,
+              "allowConfig",
+              `Configuring "${v}" is not permitted without adding it to the allowConfig option`
+            );
+          eo(v);
+        }
+      return h;
+    }
+  };
+}
+function Mt(t2, e = (n) => n) {
+  return _(t2 ?? []).flatMap((n) => e(String(n ?? "").trim()) || []);
+}
+function to({ message: t2, configKey: e, envKey: n }) {
+  return e !== void 0 ? `${t2} or adding "${e}" to the allowConfig option` : n !== void 0 && !ke2.has(n) ? `${t2} or adding "${n.toUpperCase()}" to the allowEnvironment option` : t2;
+}
+function eo(t2) {
+  Js("config key %s is not in the allowConfig list", t2), !Pt.has(t2) && (Pt.add(t2), process.emitWarning(
+    `simple-git: configuration key "${t2}" is not in the list of known-safe keys. Add it to the allowConfig option to keep using it, it will be blocked by default in the next major version.`,
+    { code: "SIMPLE_GIT_UNLISTED_CONFIG" }
+  ));
+}
+function no(t2) {
+  const e = F2(t2, "-c");
+  return {
+    type: "spawn.args",
+    action(n) {
+      return [...e, ...n];
+    }
+  };
+}
+function ro({
+  onClose: t2 = true,
+  onExit: e = 50
+} = {}) {
+  function n() {
+    let s = -1;
+    const o2 = {
+      close: (0, import_promise_deferred.deferred)(),
+      closeTimeout: (0, import_promise_deferred.deferred)(),
+      exit: (0, import_promise_deferred.deferred)(),
+      exitTimeout: (0, import_promise_deferred.deferred)()
+    }, i = Promise.race([
+      t2 === false ? Dt : o2.closeTimeout.promise,
+      e === false ? Dt : o2.exitTimeout.promise
+    ]);
+    return r2(t2, o2.close, o2.closeTimeout), r2(e, o2.exit, o2.exitTimeout), {
+      close(a) {
+        s = a, o2.close.done();
+      },
+      exit(a) {
+        s = a, o2.exit.done();
+      },
+      get exitCode() {
+        return s;
+      },
+      result: i
+    };
+  }
+  function r2(s, o2, i) {
+    s !== false && (s === true ? o2.promise : o2.promise.then(() => bt(s))).then(i.done);
+  }
+  return {
+    type: "spawn.after",
+    async action(s, { spawned: o2, close: i }) {
+      const a = n();
+      let c3 = true, h = () => {
+        c3 = false;
+      };
+      o2.stdout?.on("data", h), o2.stderr?.on("data", h), o2.on("error", h), o2.on("close", (w2) => a.close(w2)), o2.on("exit", (w2) => a.exit(w2));
+      try {
+        await a.result, c3 && await bt(50), i(a.exitCode);
+      } catch (w2) {
+        i(a.exitCode, w2);
+      }
+    }
+  };
+}
+function uo(t2, e) {
+  return !t2 || !(io.test(t2) || e === 0 && ao.test(t2));
+}
+function Lt(t2, e) {
+  if (t2.length < 1 || t2.length > 2)
+    throw new x(void 0, "binary", so);
+  if (t2.some(uo))
+    if (e)
+      _e2("permitted unsafe binary %o", t2);
+    else
+      throw new x(void 0, "binary", oo);
+  const [r2, s] = t2;
+  return {
+    binary: r2,
+    prefix: s
+  };
+}
+function co(t2, e = ["git"], n = false) {
+  let r2 = Lt(_(e), n);
+  t2.on("binary", (s) => {
+    r2 = Lt(_(s), n), _e2.info("reconfiguring %o", r2);
+  }), t2.append("spawn.binary", () => r2.binary), t2.append("spawn.args", (s) => r2.prefix ? [r2.prefix, ...s] : s);
+}
+function fo(t2) {
+  if (!t2)
+    return "UNKNOWN";
+  for (const [e, { text: n }] of Object.entries(ve2))
+    if (t2.startsWith(`fatal: ${n}`))
+      return e;
+  return "UNKNOWN";
+}
+function ho(t2) {
+  return !!(t2.exitCode && t2.stdErr.length);
+}
+function mo(t2) {
+  return Buffer.concat([...t2.stdOut, ...t2.stdErr]);
+}
+function po(t2 = false, e = ho, n = mo) {
+  return (r2, s) => !t2 && r2 || !e(s) ? r2 : n(s);
+}
+function go(t2, e) {
+  return t2 === 128 && e.startsWith("fatal:") ? new lo2(e) : new A2(void 0, e);
+}
+function jt(t2) {
+  return {
+    type: "task.error",
+    action(e, n) {
+      const r2 = t2(e.error, {
+        stdErr: n.stdErr,
+        stdOut: n.stdOut,
+        exitCode: n.exitCode
+      });
+      return Buffer.isBuffer(r2) ? {
+        error: go(n.exitCode, r2.toString("utf-8"))
+      } : {
+        error: r2
+      };
+    }
+  };
+}
+function yo(t2) {
+  return {
+    type: "spawn.after",
+    action(e, { commands: n, input: r2, spawned: { stdin: s } }) {
+      if (!s)
+        return;
+      const o2 = t2?.([...n]) ?? r2;
+      if (!o2)
+        return rt("generated zero length content, not writing to stdin");
+      rt("writing %s bytes to stdin", Ke(o2)), s.on("error", (i) => {
+        i.code !== "EPIPE" && rt("[ERROR] stdin error %o", i);
+      }), s.end(o2);
+    }
+  };
+}
+function bo(t2) {
+  const e = "--progress", n = ["checkout", "clone", "fetch", "pull", "push"];
+  return [{
+    type: "spawn.args",
+    action(o2, i) {
+      return n.includes(i.method) ? qe(o2, e) : o2;
+    }
+  }, {
+    type: "spawn.after",
+    action(o2, i) {
+      i.commands.includes(e) && i.spawned.stderr?.on("data", (a) => {
+        const c3 = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(a.toString("utf8"));
+        c3 && t2({
+          method: i.method,
+          stage: To(c3[1]),
+          progress: d(c3[2]),
+          processed: d(c3[3]),
+          total: d(c3[4])
+        });
+      });
+    }
+  }];
+}
+function To(t2) {
+  return String(t2.toLowerCase().split(" ", 1)) || "unknown";
+}
+function ko(t2) {
+  const e = We(t2, ["uid", "gid"]);
+  return {
+    type: "spawn.options",
+    action(n) {
+      return { ...e, ...n };
+    }
+  };
+}
+function _o() {
+  return {
+    type: "spawn.args",
+    action(t2) {
+      const e = [];
+      let n;
+      function r2(s) {
+        (n = n || []).push(...s);
+      }
+      for (let s = 0; s < t2.length; s++) {
+        const o2 = t2[s];
+        if (r(o2)) {
+          r2(o(o2));
+          continue;
+        }
+        if (o2 === "--") {
+          r2(
+            t2.slice(s + 1).flatMap((i) => r(i) && o(i) || i)
+          );
+          break;
+        }
+        e.push(o2);
+      }
+      return n ? [...e, "--", ...n.map(String)] : e;
+    }
+  };
+}
+function vo({
+  block: t2,
+  stdErr: e = true,
+  stdOut: n = true
+}) {
+  if (t2 > 0)
+    return {
+      type: "spawn.after",
+      action(r2, s) {
+        let o2;
+        function i() {
+          o2 && clearTimeout(o2), o2 = setTimeout(c3, t2);
+        }
+        function a() {
+          s.spawned.stdout?.off("data", i), s.spawned.stderr?.off("data", i), s.spawned.off("exit", a), s.spawned.off("close", a), o2 && clearTimeout(o2);
+        }
+        function c3() {
+          a(), s.kill(new x(void 0, "timeout", "block timeout reached"));
+        }
+        n && s.spawned.stdout?.on("data", i), e && s.spawned.stderr?.on("data", i), s.spawned.on("exit", a), s.spawned.on("close", a), i();
+      }
+    };
+}
+var import_file_exists, import_debug, import_promise_deferred, A2, Be, x, ut, Ie, U2, W2, lt, V2, p, He, z2, Ft, Y2, q2, l, N2, Qe, Ze, pt, zt, sn, on, an, un, qt, hn, mn, pn, Wt, Ht, _n, Yt, Qt, xn, vt, Nn, B2, Pn, Xt, jn, D2, it, Gn, qn, Zt, Hn, Qn, er, Z2, or, ir, te2, C, ee2, mr, Ct, pr, dr, gr, yr, re2, se2, oe2, wr, ae2, tt, Sr, ce2, Rr, Or, Cr, Ar, xr, $r, Nr, Pr, Mr, Dr, le2, jr, Br, Ir, Fr, Gr, zr, Wr, Hr, Vr, Yr, Qr, Jr, me2, ns, pe2, ss, os5, de2, as, us, cs, fs3, ms, ye2, ps, yt, vs, Os, Gs, zs, Qs, Js, ke2, Pt, Dt, _e2, so, oo, io, ao, ve2, lo2, rt, wo, No;
+var init_dist4 = __esm({
+  "node_modules/simple-git/dist/index.mjs"() {
+    init_dist2();
+    init_dist2();
+    init_dist3();
+    init_dist3();
+    import_file_exists = __toESM(require_dist2(), 1);
+    import_debug = __toESM(require_src(), 1);
+    import_promise_deferred = __toESM(require_dist3(), 1);
+    A2 = class extends Error {
+      constructor(e, n) {
+        super(n), this.task = e, Object.setPrototypeOf(this, new.target.prototype);
+      }
+    };
+    Be = class extends A2 {
+      constructor(e, n) {
+        super(void 0, n), this.config = e;
+      }
+    };
+    x = class extends A2 {
+      constructor(e, n, r2) {
+        super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
+      }
+    };
+    ut = class extends A2 {
+      constructor(e, n) {
+        super(void 0, n || String(e)), this.git = e;
+      }
+    };
+    Ie = class extends A2 {
+      constructor(e) {
+        super(void 0, e);
+      }
+    };
+    U2 = "\0";
+    W2 = () => {
+    };
+    lt = Object.prototype.toString.call.bind(Object.prototype.toString);
+    V2 = (t2) => Array.isArray(t2);
+    p = (t2) => typeof t2 == "string" || r(t2);
+    He = (t2) => p(t2) || Buffer.isBuffer(t2);
+    z2 = (t2) => p(t2) || Array.isArray(t2) && t2.every(p);
+    Ft = (t2) => t2 == null || "number|boolean|function".includes(typeof t2) ? false : typeof t2.length == "number";
+    Y2 = /* @__PURE__ */ ((t2) => (t2[t2.SUCCESS = 0] = "SUCCESS", t2[t2.ERROR = 1] = "ERROR", t2[t2.NOT_FOUND = -2] = "NOT_FOUND", t2[t2.UNCLEAN = 128] = "UNCLEAN", t2))(Y2 || {});
+    q2 = class _q {
+      constructor(e, n) {
+        this.stdOut = e, this.stdErr = n;
+      }
+      asStrings() {
+        return new _q(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
+      }
+    };
+    l = class {
+      constructor(e, n) {
+        this.matches = [], this.useMatches = Ye, this.parse = (r2, s) => (this.resetMatches(), this._regExp.every((o2, i) => this.addMatch(o2, i, r2(i))) ? this.useMatches(s, this.prepareMatches()) !== false : false), this._regExp = Array.isArray(e) ? e : [e], n && (this.useMatches = n);
+      }
+      resetMatches() {
+        this.matches.length = 0;
+      }
+      prepareMatches() {
+        return this.matches;
+      }
+      addMatch(e, n, r2) {
+        const s = r2 && e.exec(r2);
+        return s && this.pushMatch(n, s), !!s;
+      }
+      pushMatch(e, n) {
+        this.matches.push(...n.slice(1));
+      }
+    };
+    N2 = class extends l {
+      addMatch(e, n, r2) {
+        return /^remote:\s/.test(String(r2)) && super.addMatch(e, n, r2);
+      }
+      pushMatch(e, n) {
+        (e > 0 || n.length > 1) && super.pushMatch(e, n);
+      }
+    };
+    Qe = {
+      binary: "git",
+      maxConcurrentProcesses: 5,
+      config: [],
+      trimmed: false
+    };
+    Ze = /* @__PURE__ */ ((t2) => (t2.BARE = "bare", t2.IN_TREE = "tree", t2.IS_REPO_ROOT = "root", t2))(Ze || {});
+    pt = ({ exitCode: t2 }, e, n, r2) => {
+      if (t2 === Y2.UNCLEAN && rn(e))
+        return n(Buffer.from("false"));
+      r2(e);
+    };
+    zt = (t2) => t2.trim() === "true";
+    sn = class {
+      constructor(e) {
+        this.paths = [], this.files = [], this.folders = [], this.dryRun = e;
+      }
+    };
+    on = /^[a-z]+\s*/i;
+    an = /^[a-z]+\s+[a-z]+\s*/i;
+    un = /\/$/;
+    qt = [];
+    hn = "Git clean interactive mode is not supported";
+    mn = 'Git clean mode parameter ("n" or "f") is required';
+    pn = "Git clean unknown option found in: ";
+    Wt = /* @__PURE__ */ ((t2) => (t2.DRY_RUN = "n", t2.FORCE = "f", t2.IGNORED_INCLUDED = "x", t2.IGNORED_ONLY = "X", t2.EXCLUDING = "e", t2.QUIET = "q", t2.RECURSIVE = "d", t2))(Wt || {});
+    Ht = /* @__PURE__ */ new Set([
+      "i",
+      ...j2(Object.values(Wt))
+    ]);
+    _n = class {
+      constructor() {
+        this.files = [], this.values = /* @__PURE__ */ Object.create(null);
+      }
+      get all() {
+        return this._all || (this._all = this.files.reduce((e, n) => Object.assign(e, this.values[n]), {})), this._all;
+      }
+      addFile(e) {
+        if (!(e in this.values)) {
+          const n = P2(this.files);
+          this.values[e] = n ? Object.create(this.values[n]) : {}, this.files.push(e);
+        }
+        return this.values[e];
+      }
+      addValue(e, n, r2) {
+        const s = this.addFile(e);
+        Object.hasOwn(s, n) ? Array.isArray(s[n]) ? s[n].push(r2) : s[n] = [s[n], r2] : s[n] = r2, this._all = void 0;
+      }
+    };
+    Yt = /* @__PURE__ */ ((t2) => (t2.system = "system", t2.global = "global", t2.local = "local", t2.worktree = "worktree", t2))(Yt || {});
+    Qt = /* @__PURE__ */ ((t2) => (t2.ADDED = "A", t2.COPIED = "C", t2.DELETED = "D", t2.MODIFIED = "M", t2.RENAMED = "R", t2.CHANGED = "T", t2.UNMERGED = "U", t2.UNKNOWN = "X", t2.BROKEN = "B", t2))(Qt || {});
+    xn = new Set(Object.values(Qt));
+    Nn = ["-h"];
+    B2 = /* @__PURE__ */ Symbol("grepQuery");
+    Pn = class {
+      constructor() {
+        this[vt] = [];
+      }
+      *[(vt = B2, Symbol.iterator)]() {
+        for (const e of this[B2])
+          yield e;
+      }
+      and(...e) {
+        return e.length && this[B2].push("--and", "(", ...F2(e, "-e"), ")"), this;
+      }
+      param(...e) {
+        return this[B2].push(...F2(e, "-e")), this;
+      }
+    };
+    Xt = /* @__PURE__ */ ((t2) => (t2.MIXED = "mixed", t2.SOFT = "soft", t2.HARD = "hard", t2.MERGE = "merge", t2.KEEP = "keep", t2))(Xt || {});
+    jn = j2(Object.values(Xt));
+    import_debug.default.formatters.L = (t2) => String(Ft(t2) ? t2.length : "-");
+    import_debug.default.formatters.B = (t2) => Buffer.isBuffer(t2) ? t2.toString("utf8") : lt(t2);
+    D2 = class D3 {
+      constructor(e = "GitExecutor") {
+        this.logLabel = e, this._queue = /* @__PURE__ */ new Map();
+      }
+      withProgress(e) {
+        return this._queue.get(e);
+      }
+      createProgress(e) {
+        const n = D3.getName(e.commands[0]), r2 = $2(this.logLabel, n);
+        return {
+          task: e,
+          logger: r2,
+          name: n
+        };
+      }
+      push(e) {
+        const n = this.createProgress(e);
+        return n.logger("Adding task to the queue, commands = %o", e.commands), this._queue.set(e, n), n;
+      }
+      fatal(e) {
+        for (const [n, { logger: r2 }] of Array.from(this._queue.entries()))
+          n === e.task ? (r2.info("Failed %o", e), r2(
+            "Fatal exception, any as-yet un-started tasks run through this executor will not be attempted"
+          )) : r2.info(
+            "A fatal exception occurred in a previous task, the queue has been purged: %o",
+            e.message
+          ), this.complete(n);
+        if (this._queue.size !== 0)
+          throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
+      }
+      complete(e) {
+        this.withProgress(e) && this._queue.delete(e);
+      }
+      attempt(e) {
+        const n = this.withProgress(e);
+        if (!n)
+          throw new A2(void 0, "TasksPendingQueue: attempt called for an unknown task");
+        return n.logger("Starting task"), n;
+      }
+      static getName(e = "empty") {
+        return `task:${e}:${++D3.counter}`;
+      }
+    };
+    D2.counter = 0;
+    it = D2;
+    Gn = class {
+      constructor(e, n, r2) {
+        this._executor = e, this._scheduler = n, this._plugins = r2, this._chain = Promise.resolve(), this._queue = new it();
+      }
+      get cwd() {
+        return this._cwd || this._executor.cwd;
+      }
+      set cwd(e) {
+        this._cwd = e;
+      }
+      get env() {
+        return this._executor.env;
+      }
+      get outputHandler() {
+        return this._executor.outputHandler;
+      }
+      chain() {
+        return this;
+      }
+      push(e) {
+        return this._queue.push(e), this._chain = this._chain.then(() => this.attemptTask(e));
+      }
+      async attemptTask(e) {
+        const n = await this._scheduler.next(), r2 = () => this._queue.complete(e);
+        try {
+          const { logger: s } = this._queue.attempt(e);
+          return await (_t(e) ? this.attemptEmptyTask(e, s) : this.attemptRemoteTask(e, s));
+        } catch (s) {
+          throw this.onFatalException(e, s);
+        } finally {
+          r2(), n();
+        }
+      }
+      onFatalException(e, n) {
+        const r2 = n instanceof A2 ? Object.assign(n, { task: e }) : new A2(e, n && String(n));
+        return this._chain = Promise.resolve(), this._queue.fatal(r2), r2;
+      }
+      async attemptRemoteTask(e, n) {
+        const r2 = this._plugins.exec("spawn.binary", "", this.taskContext(e, e.commands)), s = this._plugins.exec(
+          "spawn.args",
+          [...e.commands],
+          this.taskContext(e, e.commands)
+        ), o2 = await this.gitResponse(
+          e,
+          r2,
+          s,
+          this.outputHandler,
+          n.step("SPAWN")
+        ), i = await this.handleTaskData(e, s, o2, n.step("HANDLE"));
+        return n("passing response to task's parser as a %s", e.format), ln2(e) ? kt(e.parser, i) : kt(e.parser, i.asStrings());
+      }
+      async attemptEmptyTask(e, n) {
+        return n("empty task bypassing child process to call to task's parser"), e.parser(this);
+      }
+      handleTaskData(e, n, r2, s) {
+        const { exitCode: o2, rejection: i, stdOut: a, stdErr: c3 } = r2;
+        return new Promise((h, w2) => {
+          s("Preparing to handle process response exitCode=%d stdOut=", o2);
+          const { error: T2 } = this._plugins.exec(
+            "task.error",
+            { error: i },
+            {
+              ...this.taskContext(e, n),
+              ...r2
+            }
+          );
+          if (T2 && e.onError)
+            return s.info("exitCode=%s handling with custom error handler"), e.onError(
+              r2,
+              T2,
+              (k2) => {
+                s.info("custom error handler treated as success"), s("custom error returned a %s", lt(k2)), h(
+                  new q2(
+                    Array.isArray(k2) ? Buffer.concat(k2) : k2,
+                    Buffer.concat(c3)
+                  )
+                );
+              },
+              w2
+            );
+          if (T2)
+            return s.info(
+              "handling as error: exitCode=%s stdErr=%s rejection=%o",
+              o2,
+              c3.length,
+              i
+            ), w2(T2);
+          s.info("retrieving task output complete"), h(new q2(Buffer.concat(a), Buffer.concat(c3)));
+        });
+      }
+      async gitResponse(e, n, r2, s, o2) {
+        const i = o2.sibling("output"), a = this._plugins.exec(
+          "spawn.options",
+          {
+            cwd: this.cwd,
+            env: this.env,
+            windowsHide: true
+          },
+          this.taskContext(e, e.commands)
+        );
+        return new Promise((c3) => {
+          const h = [], w2 = [];
+          o2.info("%s %o", n, r2), o2("%O", a);
+          let T2 = this._beforeSpawn(e, r2);
+          if (T2)
+            return c3({
+              stdOut: h,
+              stdErr: w2,
+              exitCode: 9901,
+              rejection: T2
+            });
+          this._plugins.exec("spawn.before", void 0, {
+            ...this.taskContext(e, r2),
+            kill(R2) {
+              T2 = R2 || T2;
+            }
+          });
+          const k2 = Me(n, r2, a);
+          k2.stdout.on(
+            "data",
+            St(h, "stdOut", o2, i.step("stdOut"))
+          ), k2.stderr.on(
+            "data",
+            St(w2, "stdErr", o2, i.step("stdErr"))
+          ), k2.on("error", zn(w2, o2)), s && (o2("Passing child process stdOut/stdErr to custom outputHandler"), s(n, k2.stdout, k2.stderr, [...r2])), this._plugins.exec("spawn.after", void 0, {
+            ...this.taskContext(e, r2),
+            spawned: k2,
+            close(R2, v) {
+              c3({
+                stdOut: h,
+                stdErr: w2,
+                exitCode: R2,
+                rejection: T2 || v
+              });
+            },
+            kill(R2) {
+              k2.killed || (T2 = R2, k2.kill("SIGINT"));
+            }
+          });
+        });
+      }
+      _beforeSpawn(e, n) {
+        let r2;
+        return this._plugins.exec("spawn.before", void 0, {
+          ...this.taskContext(e, n),
+          kill(s) {
+            r2 = s || r2;
+          }
+        }), r2;
+      }
+      taskContext(e, n) {
+        return {
+          method: String(ze(e.commands) || ""),
+          commands: n,
+          env: { ...this.env },
+          input: _t(e) ? void 0 : e.input
+        };
+      }
+    };
+    qn = class {
+      constructor(e, n, r2) {
+        this.cwd = e, this._scheduler = n, this._plugins = r2, this._chain = this.chain();
+      }
+      chain() {
+        return new Gn(this, this._scheduler, this._plugins);
+      }
+      push(e) {
+        return this._chain.push(e);
+      }
+    };
+    Zt = (t2, e, n) => {
+      const r2 = ["clone", ...n];
+      return p(t2) && r2.push(c(t2)), p(e) && r2.push(c(e)), g2(r2);
+    };
+    Hn = (t2, e, n) => (O2(n, "--mirror"), Zt(t2, e, n));
+    Qn = [
+      new l(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (t2, [e, n, r2]) => {
+        t2.branch = e, t2.commit = r2, t2.root = !!n;
+      }),
+      new l(/\s*Author:\s(.+)/i, (t2, [e]) => {
+        const n = e.split("<"), r2 = n.pop();
+        !r2 || !r2.includes("@") || (t2.author = {
+          email: r2.substr(0, r2.length - 1),
+          name: n.join("<").trim()
+        });
+      }),
+      new l(
+        /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
+        (t2, [e, n, r2]) => {
+          t2.summary.changes = parseInt(e, 10) || 0, t2.summary.insertions = parseInt(n, 10) || 0, t2.summary.deletions = parseInt(r2, 10) || 0;
+        }
+      ),
+      new l(
+        /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
+        (t2, [e, n, r2]) => {
+          t2.summary.changes = parseInt(e, 10) || 0;
+          const s = parseInt(n, 10) || 0;
+          r2 === "-" ? t2.summary.deletions = s : r2 === "+" && (t2.summary.insertions = s);
+        }
+      )
+    ];
+    er = new l(
+      /([a-z-]+): (\d+)$/,
+      (t2, [e, n]) => {
+        const r2 = Ut(e);
+        Object.hasOwn(t2, r2) && (t2[r2] = d(n));
+      }
+    );
+    Z2 = class {
+      constructor(e, n, r2, s) {
+        this.bare = e, this.path = n, this.existing = r2, this.gitDir = s;
+      }
+    };
+    or = /^Init.+ repository in (.+)$/;
+    ir = /^Rein.+ in (.+)$/;
+    te2 = "--bare";
+    C = /* @__PURE__ */ ((t2) => (t2.NONE = "", t2.STAT = "--stat", t2.NUM_STAT = "--numstat", t2.NAME_ONLY = "--name-only", t2.NAME_STATUS = "--name-status", t2))(C || {});
+    ee2 = /^--(stat|numstat|name-only|name-status)(=|$)/;
+    mr = class {
+      constructor() {
+        this.changed = 0, this.deletions = 0, this.insertions = 0, this.files = [];
+      }
+    };
+    Ct = [
+      new l(
+        /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
+        (t2, [e, n, r2 = ""]) => {
+          t2.files.push({
+            file: e.trim(),
+            changes: d(n),
+            insertions: r2.replace(/[^+]/g, "").length,
+            deletions: r2.replace(/[^-]/g, "").length,
+            binary: false
+          });
+        }
+      ),
+      new l(
+        /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
+        (t2, [e, n, r2]) => {
+          t2.files.push({
+            file: e.trim(),
+            before: d(n),
+            after: d(r2),
+            binary: true
+          });
+        }
+      ),
+      new l(/^(.+)\s+\|\s+Bin\s*$/, (t2, [e]) => {
+        t2.files.push({
+          file: e.trim(),
+          before: 0,
+          after: 0,
+          binary: true
+        });
+      }),
+      new l(
+        /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
+        (t2, [e, n]) => {
+          const r2 = /(\d+) i/.exec(n), s = /(\d+) d/.exec(n);
+          t2.changed = d(e), t2.insertions = d(r2?.[1]), t2.deletions = d(s?.[1]);
+        }
+      )
+    ];
+    pr = [
+      new l(
+        /(\d+)\t(\d+)\t(.+)$/,
+        (t2, [e, n, r2]) => {
+          const s = d(e), o2 = d(n);
+          t2.changed++, t2.insertions += s, t2.deletions += o2, t2.files.push({
+            file: r2,
+            changes: s + o2,
+            insertions: s,
+            deletions: o2,
+            binary: false
+          });
+        }
+      ),
+      new l(/-\t-\t(.+)$/, (t2, [e]) => {
+        t2.changed++, t2.files.push({
+          file: e,
+          after: 0,
+          before: 0,
+          binary: true
+        });
+      })
+    ];
+    dr = [
+      new l(/(.+)$/, (t2, [e]) => {
+        t2.changed++, t2.files.push({
+          file: e,
+          changes: 0,
+          insertions: 0,
+          deletions: 0,
+          binary: false
+        });
+      })
+    ];
+    gr = [
+      new l(
+        /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
+        (t2, [e, n, r2, s, o2]) => {
+          t2.changed++, t2.files.push({
+            file: o2 ?? r2,
+            changes: 0,
+            insertions: 0,
+            deletions: 0,
+            binary: false,
+            status: Tt($n(e) && e),
+            from: Tt(!!o2 && r2 !== o2 && r2),
+            similarity: d(n)
+          });
+        }
+      )
+    ];
+    yr = {
+      [C.NONE]: Ct,
+      [C.STAT]: Ct,
+      [C.NUM_STAT]: pr,
+      [C.NAME_STATUS]: gr,
+      [C.NAME_ONLY]: dr
+    };
+    re2 = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
+    se2 = " \xF2\xF2";
+    oe2 = " \xF2 ";
+    wr = ["hash", "date", "message", "refs", "author_name", "author_email"];
+    ae2 = /* @__PURE__ */ ((t2) => (t2[t2["--pretty"] = 0] = "--pretty", t2[t2["max-count"] = 1] = "max-count", t2[t2.maxCount = 2] = "maxCount", t2[t2.n = 3] = "n", t2[t2.file = 4] = "file", t2[t2.format = 5] = "format", t2[t2.from = 6] = "from", t2[t2.to = 7] = "to", t2[t2.splitter = 8] = "splitter", t2[t2.symmetric = 9] = "symmetric", t2[t2.mailMap = 10] = "mailMap", t2[t2.multiLine = 11] = "multiLine", t2[t2.strictDate = 12] = "strictDate", t2))(ae2 || {});
+    tt = class {
+      constructor(e, n = null, r2) {
+        this.reason = e, this.file = n, this.meta = r2;
+      }
+      toString() {
+        return `${this.file}:${this.reason}`;
+      }
+    };
+    Sr = class {
+      constructor() {
+        this.conflicts = [], this.merges = [], this.result = "success";
+      }
+      get failed() {
+        return this.conflicts.length > 0;
+      }
+      get reason() {
+        return this.result;
+      }
+      toString() {
+        return this.conflicts.length ? `CONFLICTS: ${this.conflicts.join(", ")}` : "OK";
+      }
+    };
+    ce2 = class {
+      constructor() {
+        this.remoteMessages = {
+          all: []
+        }, this.created = [], this.deleted = [], this.files = [], this.deletions = {}, this.insertions = {}, this.summary = {
+          changes: 0,
+          deletions: 0,
+          insertions: 0
+        };
+      }
+    };
+    Rr = class {
+      constructor() {
+        this.remote = "", this.hash = {
+          local: "",
+          remote: ""
+        }, this.branch = {
+          local: "",
+          remote: ""
+        }, this.message = "";
+      }
+      toString() {
+        return this.message;
+      }
+    };
+    Or = [
+      new N2(
+        /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
+        (t2, [e, n]) => {
+          const r2 = e.toLowerCase(), s = et(t2.remoteMessages);
+          Object.assign(s, { [r2]: d(n) });
+        }
+      ),
+      new N2(
+        /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
+        (t2, [e, n]) => {
+          const r2 = e.toLowerCase(), s = et(t2.remoteMessages);
+          Object.assign(s, { [r2]: d(n) });
+        }
+      ),
+      new N2(
+        /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
+        (t2, [e, n, r2]) => {
+          const s = et(t2.remoteMessages);
+          s.total = At(e), s.reused = At(n), s.packReused = d(r2);
+        }
+      )
+    ];
+    Cr = [
+      new N2(/^remote:\s*(.+)$/, (t2, [e]) => (t2.remoteMessages.all.push(e.trim()), false)),
+      ...Or,
+      new N2(
+        [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
+        (t2, [e]) => {
+          t2.remoteMessages.pullRequestUrl = e;
+        }
+      ),
+      new N2(
+        [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
+        (t2, [e, n, r2]) => {
+          t2.remoteMessages.vulnerabilities = {
+            count: d(e),
+            summary: n,
+            url: r2
+          };
+        }
+      )
+    ];
+    Ar = class {
+      constructor() {
+        this.all = [];
+      }
+    };
+    xr = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
+    $r = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
+    Nr = /^(create|delete) mode \d+ (.+)/;
+    Pr = [
+      new l(xr, (t2, [e, n, r2]) => {
+        t2.files.push(e), n && (t2.insertions[e] = n.length), r2 && (t2.deletions[e] = r2.length);
+      }),
+      new l($r, (t2, [e, , n, , r2]) => n !== void 0 || r2 !== void 0 ? (t2.summary.changes = +e || 0, t2.summary.insertions = +n || 0, t2.summary.deletions = +r2 || 0, true) : false),
+      new l(Nr, (t2, [e, n]) => {
+        O2(t2.files, n), O2(e === "create" ? t2.created : t2.deleted, n);
+      })
+    ];
+    Mr = [
+      new l(/^from\s(.+)$/i, (t2, [e]) => {
+        t2.remote = e;
+      }),
+      new l(/^fatal:\s(.+)$/, (t2, [e]) => {
+        t2.message = e;
+      }),
+      new l(
+        /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.branch.local = r2, t2.hash.local = e, t2.branch.remote = s, t2.hash.remote = n;
+        }
+      )
+    ];
+    Dr = (t2, e) => S2(new ce2(), Pr, [t2, e]);
+    le2 = (t2, e) => Object.assign(
+      new ce2(),
+      Dr(t2, e),
+      fe2(t2, e)
+    );
+    jr = [
+      new l(/^Auto-merging\s+(.+)$/, (t2, [e]) => {
+        t2.merges.push(e);
+      }),
+      new l(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (t2, [e, n]) => {
+        t2.conflicts.push(new tt(e, n));
+      }),
+      new l(
+        /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
+        (t2, [e, n, r2]) => {
+          t2.conflicts.push(new tt(e, n, { deleteRef: r2 }));
+        }
+      ),
+      new l(/^CONFLICT\s+\((.+)\):/, (t2, [e]) => {
+        t2.conflicts.push(new tt(e, null));
+      }),
+      new l(/^Automatic merge failed;\s+(.+)$/, (t2, [e]) => {
+        t2.result = e;
+      })
+    ];
+    Br = (t2, e) => Object.assign(Ir(t2), le2(t2, e));
+    Ir = (t2) => S2(new Sr(), jr, t2);
+    Fr = [
+      new l(/^Pushing to (.+)$/, (t2, [e]) => {
+        t2.repo = e;
+      }),
+      new l(/^updating local tracking ref '(.+)'/, (t2, [e]) => {
+        t2.ref = {
+          ...t2.ref || {},
+          local: e
+        };
+      }),
+      new l(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (t2, [e, n, r2]) => {
+        t2.pushed.push(Ur(e, n, r2));
+      }),
+      new l(
+        /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
+        (t2, [e, n, r2]) => {
+          t2.branch = {
+            ...t2.branch || {},
+            local: e,
+            remote: n,
+            remoteName: r2
+          };
+        }
+      ),
+      new l(
+        /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.update = {
+            head: {
+              local: e,
+              remote: n
+            },
+            hash: {
+              from: r2,
+              to: s
+            }
+          };
+        }
+      )
+    ];
+    Gr = (t2, e) => {
+      const n = zr(t2, e), r2 = fe2(t2, e);
+      return {
+        ...n,
+        ...r2
+      };
+    };
+    zr = (t2, e) => S2({ pushed: [] }, Fr, [t2, e]);
+    Wr = /^(.+)\0(.+)$/;
+    Hr = class {
+      constructor(e, n, r2) {
+        if (this.path = e, this.index = n, this.working_dir = r2, n === "R" || r2 === "R") {
+          const s = Wr.exec(e) || [null, e, e];
+          this.from = s[2] || "", this.path = s[1] || "";
+        }
+      }
+    };
+    Vr = class {
+      constructor() {
+        this.not_added = [], this.conflicted = [], this.created = [], this.deleted = [], this.ignored = void 0, this.modified = [], this.renamed = [], this.files = [], this.staged = [], this.ahead = 0, this.behind = 0, this.current = null, this.tracking = null, this.detached = false, this.isClean = () => !this.files.length;
+      }
+    };
+    Yr = new Map([
+      E(
+        " ",
+        "A",
+        (t2, e) => t2.created.push(e)
+      ),
+      E(
+        " ",
+        "D",
+        (t2, e) => t2.deleted.push(e)
+      ),
+      E(
+        " ",
+        "M",
+        (t2, e) => t2.modified.push(e)
+      ),
+      E("A", " ", (t2, e) => {
+        t2.created.push(e), t2.staged.push(e);
+      }),
+      E("A", "M", (t2, e) => {
+        t2.created.push(e), t2.staged.push(e), t2.modified.push(e);
+      }),
+      E("D", " ", (t2, e) => {
+        t2.deleted.push(e), t2.staged.push(e);
+      }),
+      E("M", " ", (t2, e) => {
+        t2.modified.push(e), t2.staged.push(e);
+      }),
+      E("M", "M", (t2, e) => {
+        t2.modified.push(e), t2.staged.push(e);
+      }),
+      E("R", " ", (t2, e) => {
+        t2.renamed.push($t(e));
+      }),
+      E("R", "M", (t2, e) => {
+        const n = $t(e);
+        t2.renamed.push(n), t2.modified.push(n.to);
+      }),
+      E("!", "!", (t2, e) => {
+        (t2.ignored = t2.ignored || []).push(e);
+      }),
+      E(
+        "?",
+        "?",
+        (t2, e) => t2.not_added.push(e)
+      ),
+      ...nt(
+        "A",
+        "A",
+        "U"
+        /* UNMERGED */
+      ),
+      ...nt(
+        "D",
+        "D",
+        "U"
+        /* UNMERGED */
+      ),
+      ...nt(
+        "U",
+        "A",
+        "D",
+        "U"
+        /* UNMERGED */
+      ),
+      [
+        "##",
+        (t2, e) => {
+          const n = /ahead (\d+)/, r2 = /behind (\d+)/, s = /^(.+?(?=(?:\.{3}|\s|$)))/, o2 = /\.{3}(\S*)/, i = /\son\s(\S+?)(?=\.{3}|$)/;
+          let a = n.exec(e);
+          t2.ahead = a && +a[1] || 0, a = r2.exec(e), t2.behind = a && +a[1] || 0, a = s.exec(e), t2.current = y2(a?.[1], p, null), a = o2.exec(e), t2.tracking = y2(a?.[1], p, null), a = i.exec(e), a && (t2.current = y2(a?.[1], p, t2.current)), t2.detached = /\(no branch\)/.test(e);
+        }
+      ]
+    ]);
+    Qr = function(t2) {
+      const e = t2.split(U2), n = new Vr();
+      for (let r2 = 0, s = e.length; r2 < s; ) {
+        let o2 = e[r2++].trim();
+        o2 && (o2.charAt(0) === "R" && (o2 += U2 + (e[r2++] || "")), Xr(n, o2));
+      }
+      return n;
+    };
+    Jr = ["--null", "-z"];
+    me2 = "installed=false";
+    ns = [
+      new l(
+        /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
+        (t2, [e, n, r2, s = ""]) => {
+          Object.assign(
+            t2,
+            K2(d(e), d(n), d(r2), s)
+          );
+        }
+      ),
+      new l(
+        /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
+        (t2, [e, n, r2, s = ""]) => {
+          Object.assign(t2, K2(d(e), d(n), r2, s));
+        }
+      )
+    ];
+    pe2 = class {
+      constructor(e) {
+        this._executor = e, this._trimmed = false;
+      }
+      _runTask(e, n) {
+        const r2 = this._executor.chain(), s = r2.push(e);
+        return n && Kn(e, s, n), Object.create(this, {
+          then: { value: s.then.bind(s) },
+          catch: { value: s.catch.bind(s) },
+          _executor: { value: r2 }
+        });
+      }
+      add(e) {
+        return this._runTask(
+          g2(["add", ..._(e)]),
+          u2(arguments)
+        );
+      }
+      cmd(e, ...n) {
+        return this._runTask(Yn(e, n, this._trimmed));
+      }
+      cwd(e) {
+        const n = u2(arguments);
+        return typeof e == "string" ? this._runTask(Rt(e, this._executor), n) : typeof e?.path == "string" ? this._runTask(
+          Rt(
+            e.path,
+            e.root && this._executor || void 0
+          ),
+          n
+        ) : this._runTask(
+          b("Git.cwd: workingDirectory must be supplied as a string"),
+          n
+        );
+      }
+      hashObject(e, n) {
+        return this._runTask(
+          sr(e, n === true),
+          u2(arguments)
+        );
+      }
+      init(e) {
+        return this._runTask(
+          cr(e === true, this._executor.cwd, m2(arguments)),
+          u2(arguments)
+        );
+      }
+      merge() {
+        return this._runTask(
+          xt(m2(arguments)),
+          u2(arguments)
+        );
+      }
+      mergeFromTo(e, n) {
+        return p(e) && p(n) ? this._runTask(
+          xt([e, n, ...m2(arguments)]),
+          u2(arguments, false)
+        ) : this._runTask(
+          b(
+            "Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings"
+          )
+        );
+      }
+      outputHandler(e) {
+        return this._executor.outputHandler = e, this;
+      }
+      push() {
+        const e = he2(
+          {
+            remote: y2(arguments[0], p),
+            branch: y2(arguments[1], p)
+          },
+          m2(arguments)
+        );
+        return this._runTask(e, u2(arguments));
+      }
+      stash() {
+        return this._runTask(
+          g2(["stash", ...m2(arguments)]),
+          u2(arguments)
+        );
+      }
+      status() {
+        return this._runTask(
+          Zr(m2(arguments)),
+          u2(arguments)
+        );
+      }
+    };
+    Object.assign(
+      pe2.prototype,
+      Wn(),
+      Vn(),
+      Zn(),
+      An(),
+      nr(),
+      rr(),
+      Ln(),
+      lr(),
+      Er(),
+      Kr(),
+      es()
+    );
+    ss = /* @__PURE__ */ (() => {
+      let t2 = 0;
+      return () => {
+        t2++;
+        const { promise: e, done: n } = (0, import_promise_deferred.createDeferred)();
+        return {
+          promise: e,
+          done: n,
+          id: t2
+        };
+      };
+    })();
+    os5 = class {
+      constructor(e = 2) {
+        this.concurrency = e, this.logger = $2("", "scheduler"), this.pending = [], this.running = [], this.logger("Constructed, concurrency=%s", e);
+      }
+      schedule() {
+        if (!this.pending.length || this.running.length >= this.concurrency) {
+          this.logger(
+            "Schedule attempt ignored, pending=%s running=%s concurrency=%s",
+            this.pending.length,
+            this.running.length,
+            this.concurrency
+          );
+          return;
+        }
+        const e = O2(this.running, this.pending.shift());
+        this.logger("Attempting id=%s", e.id), e.done(() => {
+          this.logger("Completing id=", e.id), ft(this.running, e), this.schedule();
+        });
+      }
+      next() {
+        const { promise: e, id: n } = O2(this.pending, ss());
+        return this.logger("Scheduling id=%s", n), this.schedule(), e;
+      }
+    };
+    de2 = /* @__PURE__ */ ((t2) => (t2.CURRENT = "*", t2.LINKED = "+", t2))(de2 || {});
+    as = class {
+      constructor() {
+        this.all = [], this.branches = {}, this.current = "", this.detached = false;
+      }
+      push(e, n, r2, s, o2) {
+        e === "*" && (this.detached = n, this.current = r2), this.all.push(r2), this.branches[r2] = {
+          current: e === "*",
+          linkedWorkTree: e === "+",
+          name: r2,
+          commit: s,
+          label: o2
+        };
+      }
+    };
+    us = [
+      new l(
+        /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.push(Nt(e), true, n, r2, s);
+        }
+      ),
+      new l(
+        /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
+        (t2, [e, n, r2, s]) => {
+          t2.push(Nt(e), false, n, r2, s);
+        }
+      )
+    ];
+    cs = new l(/^(\S+)$/s, (t2, [e]) => {
+      t2.push(de2.CURRENT, false, e, "", "");
+    });
+    fs3 = class {
+      constructor() {
+        this.all = [], this.branches = {}, this.errors = [];
+      }
+      get success() {
+        return !this.errors.length;
+      }
+    };
+    ms = /(\S+)\s+\(\S+\s([^)]+)\)/;
+    ye2 = /^error[^']+'([^']+)'/m;
+    ps = [
+      new l(ms, (t2, [e, n]) => {
+        const r2 = ls2(e, n);
+        t2.all.push(r2), t2.branches[e] = r2;
+      }),
+      new l(ye2, (t2, [e]) => {
+        const n = hs(e);
+        t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
+      })
+    ];
+    yt = (t2, e) => S2(new fs3(), ps, [t2, e]);
+    vs = [
+      new l(/From (.+)$/, (t2, [e]) => {
+        t2.remote = e;
+      }),
+      new l(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
+        t2.branches.push({
+          name: e,
+          tracking: n
+        });
+      }),
+      new l(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
+        t2.tags.push({
+          name: e,
+          tracking: n
+        });
+      }),
+      new l(/- \[deleted]\s+\S+\s*-> (.+)$/, (t2, [e]) => {
+        t2.deleted.push({
+          tracking: e
+        });
+      }),
+      new l(
+        /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.updated.push({
+            name: r2,
+            tracking: s,
+            to: n,
+            from: e
+          });
+        }
+      )
+    ];
+    Os = [
+      new l(/^Renaming (.+) to (.+)$/, (t2, [e, n]) => {
+        t2.moves.push({ from: e, to: n });
+      })
+    ];
+    Gs = class {
+      constructor(e, n) {
+        this.all = e, this.latest = n;
+      }
+    };
+    zs = function(t2, e = false) {
+      const n = t2.split(`
+`).map(Ks).filter(Boolean);
+      e || n.sort(function(s, o2) {
+        const i = s.split("."), a = o2.split(".");
+        if (i.length === 1 || a.length === 1)
+          return qs(I2(i[0]), I2(a[0]));
+        for (let c3 = 0, h = Math.max(i.length, a.length); c3 < h; c3++) {
+          const w2 = Te(I2(i[c3]), I2(a[c3]));
+          if (w2)
+            return w2;
+        }
+        return 0;
+      });
+      const r2 = e ? n[0] : [...n].reverse().find((s) => s.indexOf(".") >= 0);
+      return new Gs(n, r2);
+    };
+    (f.prototype = Object.create(pe2.prototype)).constructor = f;
+    f.prototype.customBinary = function(t2) {
+      return this._plugins.reconfigure("binary", t2), this;
+    };
+    f.prototype.env = function(t2, e) {
+      return arguments.length === 1 && typeof t2 == "object" ? this._executor.env = t2 : (this._executor.env = this._executor.env || {})[t2] = e, this;
+    };
+    f.prototype.stashList = function(t2) {
+      return this._runTask(
+        Bs(
+          mt(arguments) || {},
+          V2(t2) && t2 || []
+        ),
+        u2(arguments)
+      );
+    };
+    f.prototype.mv = function(t2, e) {
+      return this._runTask(As(t2, e), u2(arguments));
+    };
+    f.prototype.checkoutLatestTag = function(t2) {
+      var e = this;
+      return this.pull(function() {
+        e.tags(function(n, r2) {
+          e.checkout(r2.latest, t2);
+        });
+      });
+    };
+    f.prototype.pull = function(t2, e, n, r2) {
+      return this._runTask(
+        xs(
+          y2(t2, p),
+          y2(e, p),
+          m2(arguments)
+        ),
+        u2(arguments)
+      );
+    };
+    f.prototype.fetch = function(t2, e) {
+      return this._runTask(
+        Rs(
+          y2(t2, p),
+          y2(e, p),
+          m2(arguments)
+        ),
+        u2(arguments)
+      );
+    };
+    f.prototype.tags = function(t2, e) {
+      return this._runTask(
+        Ws(m2(arguments)),
+        u2(arguments)
+      );
+    };
+    f.prototype.rebase = function() {
+      return this._runTask(
+        g2(["rebase", ...m2(arguments)]),
+        u2(arguments)
+      );
+    };
+    f.prototype.reset = function(t2) {
+      return this._runTask(
+        Bn(In(t2), m2(arguments)),
+        u2(arguments)
+      );
+    };
+    f.prototype.revert = function(t2) {
+      const e = u2(arguments);
+      return typeof t2 != "string" ? this._runTask(b("Commit must be a string"), e) : this._runTask(
+        g2(["revert", ...m2(arguments, 0, true), t2]),
+        e
+      );
+    };
+    f.prototype.addTag = function(t2) {
+      const e = typeof t2 == "string" ? Hs(t2) : b("Git.addTag requires a tag name");
+      return this._runTask(e, u2(arguments));
+    };
+    f.prototype.addAnnotatedTag = function(t2, e) {
+      return this._runTask(
+        Vs(t2, e),
+        u2(arguments)
+      );
+    };
+    f.prototype.deleteLocalBranch = function(t2, e, n) {
+      return this._runTask(
+        bs(t2, typeof e == "boolean" ? e : false),
+        u2(arguments)
+      );
+    };
+    f.prototype.deleteLocalBranches = function(t2, e, n) {
+      return this._runTask(
+        ws(t2, typeof e == "boolean" ? e : false),
+        u2(arguments)
+      );
+    };
+    f.prototype.branch = function(t2, e) {
+      return this._runTask(
+        gs(m2(arguments)),
+        u2(arguments)
+      );
+    };
+    f.prototype.branchLocal = function(t2) {
+      return this._runTask(ys(), u2(arguments));
+    };
+    f.prototype.raw = function(t2) {
+      const e = !Array.isArray(t2), n = [].slice.call(e ? arguments : t2, 0);
+      for (let s = 0; s < n.length && e; s++)
+        if (!ot(n[s])) {
+          n.splice(s, n.length - s);
+          break;
+        }
+      n.push(...m2(arguments, 0, true));
+      var r2 = u2(arguments);
+      return n.length ? this._runTask(g2(n, this._trimmed), r2) : this._runTask(
+        b("Raw: must supply one or more command to execute"),
+        r2
+      );
+    };
+    f.prototype.submoduleAdd = function(t2, e, n) {
+      return this._runTask(Is(t2, e), u2(arguments));
+    };
+    f.prototype.submoduleUpdate = function(t2, e) {
+      return this._runTask(
+        Fs(m2(arguments, true)),
+        u2(arguments)
+      );
+    };
+    f.prototype.submoduleInit = function(t2, e) {
+      return this._runTask(
+        Us(m2(arguments, true)),
+        u2(arguments)
+      );
+    };
+    f.prototype.subModule = function(t2, e) {
+      return this._runTask(
+        Q3(m2(arguments)),
+        u2(arguments)
+      );
+    };
+    f.prototype.listRemote = function() {
+      return this._runTask(
+        Ds(m2(arguments)),
+        u2(arguments)
+      );
+    };
+    f.prototype.addRemote = function(t2, e, n) {
+      return this._runTask(
+        Ps(t2, e, m2(arguments)),
+        u2(arguments)
+      );
+    };
+    f.prototype.removeRemote = function(t2, e) {
+      return this._runTask(js(t2), u2(arguments));
+    };
+    f.prototype.getRemotes = function(t2, e) {
+      return this._runTask(Ms(t2 === true), u2(arguments));
+    };
+    f.prototype.remote = function(t2, e) {
+      return this._runTask(
+        Ls(m2(arguments)),
+        u2(arguments)
+      );
+    };
+    f.prototype.tag = function(t2, e) {
+      const n = m2(arguments);
+      return n[0] !== "tag" && n.unshift("tag"), this._runTask(g2(n), u2(arguments));
+    };
+    f.prototype.updateServerInfo = function(t2) {
+      return this._runTask(
+        g2(["update-server-info"]),
+        u2(arguments)
+      );
+    };
+    f.prototype.pushTags = function(t2, e) {
+      const n = qr(
+        { remote: y2(t2, p) },
+        m2(arguments)
+      );
+      return this._runTask(n, u2(arguments));
+    };
+    f.prototype.rm = function(t2) {
+      return this._runTask(
+        g2(["rm", "-f", ..._(t2)]),
+        u2(arguments)
+      );
+    };
+    f.prototype.rmKeepLocal = function(t2) {
+      return this._runTask(
+        g2(["rm", "--cached", ..._(t2)]),
+        u2(arguments)
+      );
+    };
+    f.prototype.catFile = function(t2, e) {
+      return this._catFile("utf-8", arguments);
+    };
+    f.prototype.binaryCatFile = function() {
+      return this._catFile("buffer", arguments);
+    };
+    f.prototype._catFile = function(t2, e) {
+      var n = u2(e), r2 = ["cat-file"], s = e[0];
+      if (typeof s == "string")
+        return this._runTask(
+          b("Git.catFile: options must be supplied as an array of strings"),
+          n
+        );
+      Array.isArray(s) && r2.push.apply(r2, s);
+      const o2 = t2 === "buffer" ? Kt(r2) : g2(r2);
+      return this._runTask(o2, n);
+    };
+    f.prototype.diff = function(t2, e) {
+      const n = p(t2) ? b(
+        "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
+      ) : g2(["diff", ...m2(arguments)]);
+      return this._runTask(n, u2(arguments));
+    };
+    f.prototype.diffSummary = function() {
+      return this._runTask(
+        Tr(m2(arguments, 1)),
+        u2(arguments)
+      );
+    };
+    f.prototype.applyPatch = function(t2) {
+      const e = z2(t2) ? is(_(t2), m2([].slice.call(arguments, 1))) : b(
+        "git.applyPatch requires one or more string patches as the first argument"
+      );
+      return this._runTask(e, u2(arguments));
+    };
+    f.prototype.revparse = function() {
+      const t2 = ["rev-parse", ...m2(arguments, true)];
+      return this._runTask(
+        g2(t2, true),
+        u2(arguments)
+      );
+    };
+    f.prototype.clean = function(t2, e, n) {
+      const r2 = yn(t2), s = r2 && t2.join("") || y2(t2, p) || "", o2 = m2([].slice.call(arguments, r2 ? 1 : 0));
+      return this._runTask(
+        dn(s, o2),
+        u2(arguments)
+      );
+    };
+    f.prototype.exec = function(t2) {
+      const e = {
+        commands: [],
+        format: "utf-8",
+        parser() {
+          typeof t2 == "function" && t2();
+        }
+      };
+      return this._runTask(e);
+    };
+    f.prototype.checkIgnore = function(t2, e) {
+      return this._runTask(
+        Ts(_(y2(t2, z2, []))),
+        u2(arguments)
+      );
+    };
+    f.prototype.checkIsRepo = function(t2, e) {
+      return this._runTask(
+        tn(y2(t2, p)),
+        u2(arguments)
+      );
+    };
+    Qs = $2("", "plugin:allowEnvironment");
+    Js = $2("", "plugin:unsafe");
+    ke2 = /* @__PURE__ */ new Set(["git_config_parameters"]);
+    Pt = /* @__PURE__ */ new Set();
+    Dt = (0, import_promise_deferred.deferred)().promise;
+    _e2 = $2("", "plugin:binary");
+    so = "Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings";
+    oo = "Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option";
+    io = /^([a-z]:)?([a-z0-9/.\\_~-]+)$/i;
+    ao = /^([a-z]:)?([a-z0-9._~-]+( [a-z0-9._~-]+)*)?([/\\][a-z0-9._~-]+( [a-z0-9._~-]+)*)+$/i;
+    ve2 = {
+      DISALLOWED_ABBREVIATED: {
+        text: "disallowed abbreviated or ambiguous option",
+        solution: "Unambiguous abbreviated options blocked with unsafe.allowAbbreviatedOptions setting: {message}"
+      },
+      UNKNOWN: {
+        text: "~ unknown ~",
+        solution: void 0
+      }
+    };
+    lo2 = class extends A2 {
+      constructor(e = "") {
+        const n = fo(e);
+        super(void 0, ve2[n].solution?.replace("{message}", e) ?? e), this.reason = n;
+      }
+    };
+    rt = $2("", "plugin:input");
+    wo = class {
+      constructor() {
+        this.plugins = /* @__PURE__ */ new Set(), this.events = new je();
+      }
+      on(e, n) {
+        this.events.on(e, n);
+      }
+      reconfigure(e, n) {
+        this.events.emit(e, n);
+      }
+      append(e, n) {
+        const r2 = O2(this.plugins, { type: e, action: n });
+        return () => this.plugins.delete(r2);
+      }
+      add(e) {
+        const n = [];
+        return _(e).forEach(
+          (r2) => {
+            r2 && this.plugins.add(O2(n, r2));
+          }
+        ), () => {
+          n.forEach((r2) => {
+            this.plugins.delete(r2);
+          });
+        };
+      }
+      exec(e, n, r2) {
+        let s = n;
+        const o2 = Object.freeze(Object.create(r2));
+        for (const i of this.plugins)
+          i.type === e && (s = i.action(s, o2));
+        return s;
+      }
+    };
+    No = (t2, e) => {
+      const n = new wo(), r2 = Xe(
+        t2 && (typeof t2 == "string" ? { baseDir: t2 } : t2) || {},
+        e
+      );
+      if (!It(r2.baseDir))
+        throw new Be(
+          r2,
+          "Cannot use simple-git on a directory that does not exist"
+        );
+      return Array.isArray(r2.config) && n.add(no(r2.config)), n.add(
+        Zs({
+          unsafe: r2.unsafe,
+          allowConfig: r2.allowConfig,
+          allowEnvironment: r2.allowEnvironment,
+          strict: r2.strict === true
+        })
+      ), n.add(ro(r2.completion)), r2.abort && n.add(Ys(r2.abort)), r2.progress && n.add(bo(r2.progress)), r2.timeout && n.add(vo(r2.timeout)), r2.spawnOptions && n.add(ko(r2.spawnOptions)), n.add(_o()), n.add(yo(r2.input)), n.add(jt(po(true))), r2.errors && n.add(jt(r2.errors)), co(n, r2.binary, r2.unsafe?.allowUnsafeCustomBinary), n.add(
+        Xs(r2.allowEnvironment ?? [], r2.unsafe?.allowAbbreviatedOptions)
+      ), new f(r2, n);
+    };
+  }
+});
+
+// src/util/simple-git.ts
+async function client(cwd) {
+  const { simpleGit } = await (loading ??= Promise.resolve().then(() => (init_dist4(), dist_exports)));
+  const last = { code: null, stderr: "" };
+  const git2 = simpleGit({
+    baseDir: cwd,
+    allowEnvironment: Object.keys(process.env).filter((k2) => PASSED_ON.test(k2)),
+    // Every failing exit is an error that keeps its code (callers read `git merge-base`'s 1 as "no merge base").
+    errors: (error2, result2) => {
+      last.code = result2.exitCode;
+      last.stderr = Buffer.concat(result2.stdErr).toString("utf8");
+      if (result2.exitCode !== 0) return new Error(last.stderr || `exit code ${result2.exitCode}`);
+      return error2;
+    }
+  });
+  return { git: git2, last };
+}
+async function gitRaw(args, cwd, okCodes = [0]) {
+  const { git: git2, last } = await client(cwd);
+  try {
+    return await git2.raw(args);
+  } catch (err) {
+    if (last.code !== null && okCodes.includes(last.code)) return "";
+    const stderr = last.stderr || err.message;
+    throw new GitError(`git ${args[0]} failed (${last.code}): ${stderr.trim().split("\n")[0] ?? ""}`, args, last.code, stderr);
+  }
+}
+var PASSED_ON, loading;
+var init_simple_git = __esm({
+  "src/util/simple-git.ts"() {
+    "use strict";
+    init_git();
+    PASSED_ON = /^GIT_(DIR|WORK_TREE|COMMON_DIR|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG_NOSYSTEM|CONFIG_GLOBAL|CONFIG_SYSTEM|NO_REPLACE_OBJECTS|NO_LAZY_FETCH|TERMINAL_PROMPT|NAMESPACE|QUARANTINE_PATH)$/;
+  }
+});
+
 // src/sources/repository.ts
 import { statSync as statSync3 } from "node:fs";
 import { resolve as resolve7 } from "node:path";
@@ -42962,17 +47730,17 @@ async function openRepository(path) {
     throw new PathNotFoundError(path);
   }
   if (!isDir) throw new NotARepositoryError(path, "a file, not a folder");
-  const asked = git(["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"], { cwd: abs });
-  const topAsked = git(["rev-parse", "--show-toplevel"], { cwd: abs }).then(
-    (b) => b.toString("utf8").trimEnd(),
+  const asked = gitRaw(["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"], abs);
+  const topAsked = gitRaw(["rev-parse", "--show-toplevel"], abs).then(
+    (b2) => b2.trimEnd(),
     () => ""
     // a bare repository, or inside `.git`: no work tree
   );
-  const anyAsked = git(["rev-list", "-n", "1", "--all"], { cwd: abs });
+  const anyAsked = gitRaw(["rev-list", "-n", "1", "--all"], abs);
   anyAsked.catch(() => void 0);
   let answer;
   try {
-    answer = (await asked).toString("utf8").trimEnd().split("\n");
+    answer = (await asked).trimEnd().split("\n");
   } catch (err) {
     const detail = err instanceof GitError ? (err.stderr.trim().split("\n").pop() ?? "").replace(/^fatal: /, "") : String(err);
     throw new NotARepositoryError(path, /not a git repository/i.test(detail) ? "" : detail);
@@ -42988,6 +47756,7 @@ var init_repository = __esm({
   "src/sources/repository.ts"() {
     "use strict";
     init_git();
+    init_simple_git();
     init_fs();
     NotARepositoryError = class extends Error {
       constructor(path, detail) {
@@ -43019,7 +47788,7 @@ async function scanHistory(options = {}) {
     revisions: options.revisions,
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip: (s) => void skipped.push(s),
-    onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : void 0,
+    onProgress: onProgress ? (p2) => onProgress({ ...p2, totalCommits }) : void 0,
     archives,
     messages: true
   });
@@ -43058,12 +47827,12 @@ async function scanHistory(options = {}) {
         bytes += fragment.bytes ?? fragment.text.length;
       }
       const sha = fragment.commit?.sha ?? "";
-      let r = rank.get(sha);
-      if (r === void 0) rank.set(sha, r = rank.size);
+      let r2 = rank.get(sha);
+      if (r2 === void 0) rank.set(sha, r2 = rank.size);
       const result2 = detectDecoded(ruleSet, fragment, detectOptions, maxDecodeDepth);
       if (result2.cutShort) cutShort.push(...result2.cutShort);
-      for (const f of withSnippets(result2.findings, fragment)) kept.add(f, r);
-      for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+      for (const f2 of withSnippets(result2.findings, fragment)) kept.add(f2, r2);
+      for (const [k2, v] of result2.dropped) dropped.set(k2, (dropped.get(k2) ?? 0) + v);
     }
   }
   const baselined = baselineStep(gitleaksIgnoreStep(sortFindings(kept.findings()), repository.root), baseline);
@@ -43103,11 +47872,11 @@ var init_scan_history = __esm({
 
 // src/cli/common.ts
 function parseSize(value) {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(String(value).trim());
-  if (!m) throw new UsageError(`invalid size "${String(value)}" (use bytes, or a number with K, M or G)`);
-  const unit = (m[2] ?? "").toLowerCase()[0];
+  const m3 = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(String(value).trim());
+  if (!m3) throw new UsageError(`invalid size "${String(value)}" (use bytes, or a number with K, M or G)`);
+  const unit = (m3[2] ?? "").toLowerCase()[0];
   const mult = unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1;
-  return Math.floor(Number(m[1]) * mult);
+  return Math.floor(Number(m3[1]) * mult);
 }
 var UsageError;
 var init_common = __esm({
@@ -43149,80 +47918,80 @@ function humanBytes(n) {
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
-function verificationLine(v, c) {
+function verificationLine(v, c3) {
   const message = escapeControl(v.message);
   if (v.status === "live") {
     const rights = v.permissions?.length ? `can ${v.permissions.map(escapeControl).join(", ")}` : "rights not reported";
     const ip = v.ipRestricted === false ? "; no IP allow-list" : v.ipRestricted ? "; IP allow-list" : "";
-    const account = v.account ? `; ${Object.entries(v.account).map(([k, x]) => escapeControl(`${k} ${String(x)}`)).join(", ")}` : "";
-    return c.redBold(`LIVE (${escapeControl(v.provider)}): ${rights}${ip}`) + c.dim(`${account} \u2014 ${message}`);
+    const account = v.account ? `; ${Object.entries(v.account).map(([k2, x2]) => escapeControl(`${k2} ${String(x2)}`)).join(", ")}` : "";
+    return c3.redBold(`LIVE (${escapeControl(v.provider)}): ${rights}${ip}`) + c3.dim(`${account} \u2014 ${message}`);
   }
-  if (v.status === "invalid") return c.green(`invalid (${escapeControl(v.provider || "no provider")}): ${message}`);
-  return c.yellow(`not verified: ${message}`);
+  if (v.status === "invalid") return c3.green(`invalid (${escapeControl(v.provider || "no provider")}): ${message}`);
+  return c3.yellow(`not verified: ${message}`);
 }
-function snippetLine(snippet, c) {
+function snippetLine(snippet, c3) {
   const show2 = (s) => escapeControl(s.replace(/\t/g, " "));
   const { text, start, end } = snippet;
-  return `${c.dim("\u2502")} ${show2(text.slice(0, start))}${c.redBold(show2(text.slice(start, end)))}${show2(text.slice(end))}`;
+  return `${c3.dim("\u2502")} ${show2(text.slice(0, start))}${c3.redBold(show2(text.slice(start, end)))}${show2(text.slice(end))}`;
 }
 function textReport(findings, meta) {
-  const c = meta.color || PLAIN;
+  const c3 = meta.color || PLAIN;
   const sev = {
-    critical: (s2) => c.redBold(s2),
-    high: (s2) => c.red(s2),
-    medium: (s2) => c.yellow(s2),
-    low: (s2) => c.gray(s2)
+    critical: (s2) => c3.redBold(s2),
+    high: (s2) => c3.red(s2),
+    medium: (s2) => c3.yellow(s2),
+    low: (s2) => c3.gray(s2)
   };
-  const position = (f) => `${f.line}:${f.column}`;
-  const posWidth = Math.max(0, ...findings.map((f) => position(f).length));
-  const ruleWidth = Math.max(0, ...findings.map((f) => escapeControl(f.ruleId).length));
-  const secretWidth = Math.min(SECRET_COLUMN_MAX, Math.max(0, ...findings.map((f) => escapeControl(f.secret).length)));
+  const position = (f2) => `${f2.line}:${f2.column}`;
+  const posWidth = Math.max(0, ...findings.map((f2) => position(f2).length));
+  const ruleWidth = Math.max(0, ...findings.map((f2) => escapeControl(f2.ruleId).length));
+  const secretWidth = Math.min(SECRET_COLUMN_MAX, Math.max(0, ...findings.map((f2) => escapeControl(f2.secret).length)));
   const indent = " ".repeat(2 + posWidth + 2);
   const out = [];
   let files = 0;
   const fileBlocks = (list) => {
     const byFile = /* @__PURE__ */ new Map();
-    for (const f of list) {
-      const path = escapeLine(f.path);
-      const key = f.commit ? `${path} @ ${f.commit.sha.slice(0, 12)}` : path;
+    for (const f2 of list) {
+      const path = escapeLine(f2.path);
+      const key = f2.commit ? `${path} @ ${f2.commit.sha.slice(0, 12)}` : path;
       const group = byFile.get(key) ?? [];
-      group.push(f);
+      group.push(f2);
       byFile.set(key, group);
     }
     files += byFile.size;
     for (const [file, group] of byFile) {
-      out.push(c.underline(file));
-      for (const f of group) {
+      out.push(c3.underline(file));
+      for (const f2 of group) {
         const cells = [
-          position(f).padEnd(posWidth),
-          sev[f.severity](f.severity.padEnd(8)),
-          c.bold(escapeControl(f.ruleId).padEnd(ruleWidth)),
-          c.dim(escapeControl(f.secret).padEnd(secretWidth)),
-          escapeControl(f.description)
+          position(f2).padEnd(posWidth),
+          sev[f2.severity](f2.severity.padEnd(8)),
+          c3.bold(escapeControl(f2.ruleId).padEnd(ruleWidth)),
+          c3.dim(escapeControl(f2.secret).padEnd(secretWidth)),
+          escapeControl(f2.description)
         ];
         out.push(`  ${cells.join("  ")}`);
-        if (f.snippet) out.push(indent + snippetLine(f.snippet, c));
-        if (f.verification) out.push(indent + verificationLine(f.verification, c));
-        if (f.decoded) out.push(indent + c.dim(`decoded from ${f.decoded.join(" \u2192 ")}: the position is the encoded text's`));
-        if (f.commit) out.push(indent + c.dim(escapeControl(`commit ${f.commit.sha.slice(0, 12)} by ${f.commit.author} on ${f.commit.date}`)));
+        if (f2.snippet) out.push(indent + snippetLine(f2.snippet, c3));
+        if (f2.verification) out.push(indent + verificationLine(f2.verification, c3));
+        if (f2.decoded) out.push(indent + c3.dim(`decoded from ${f2.decoded.join(" \u2192 ")}: the position is the encoded text's`));
+        if (f2.commit) out.push(indent + c3.dim(escapeControl(`commit ${f2.commit.sha.slice(0, 12)} by ${f2.commit.author} on ${f2.commit.date}`)));
       }
       out.push("");
     }
   };
-  const audit = meta.repositories !== void 0 || findings.some((f) => f.repository);
+  const audit = meta.repositories !== void 0 || findings.some((f2) => f2.repository);
   if (audit) {
     const byRepo = /* @__PURE__ */ new Map();
-    for (const f of findings) {
-      const r = f.repository ?? { name: "(no repository)", url: "" };
-      const key = `${r.name}\0${r.url}`;
-      const group = byRepo.get(key) ?? { ...r, list: [] };
-      group.list.push(f);
+    for (const f2 of findings) {
+      const r2 = f2.repository ?? { name: "(no repository)", url: "" };
+      const key = `${r2.name}\0${r2.url}`;
+      const group = byRepo.get(key) ?? { ...r2, list: [] };
+      group.list.push(f2);
       byRepo.set(key, group);
     }
-    for (const r of byRepo.values()) {
-      out.push(c.bold(escapeLine(`\u25A0 ${r.name}`)) + (r.url && r.url !== r.name ? `  ${c.dim(escapeControl(r.url))}` : ""));
+    for (const r2 of byRepo.values()) {
+      out.push(c3.bold(escapeLine(`\u25A0 ${r2.name}`)) + (r2.url && r2.url !== r2.name ? `  ${c3.dim(escapeControl(r2.url))}` : ""));
       out.push("");
-      fileBlocks(r.list);
+      fileBlocks(r2.list);
     }
   } else {
     fileBlocks(findings);
@@ -43230,24 +47999,24 @@ function textReport(findings, meta) {
   const s = meta.stats;
   const scanned = `scanned ${plural(s.files, "file")}, ${humanBytes(s.bytes)}, ${s.skipped} skipped, in ${s.durationMs} ms`;
   if (findings.length) {
-    const live = findings.filter((f) => f.verification?.status === "live").length;
-    const verified = findings.some((f) => f.verification) ? `, ${live} LIVE` : "";
-    out.push(c.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(files, "file")}${verified} (${scanned})`));
+    const live = findings.filter((f2) => f2.verification?.status === "live").length;
+    const verified = findings.some((f2) => f2.verification) ? `, ${live} LIVE` : "";
+    out.push(c3.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(files, "file")}${verified} (${scanned})`));
     out.push(meta.hint ?? FIX_HINT);
   } else {
-    out.push(c.green(`\u2714 no secrets found (${scanned})`));
+    out.push(c3.green(`\u2714 no secrets found (${scanned})`));
   }
-  if (meta.repositories) out.push(...repositoryLines(meta.repositories, c));
+  if (meta.repositories) out.push(...repositoryLines(meta.repositories, c3));
   return `${out.join("\n")}
 `;
 }
-function repositoryLines(repos, c) {
-  const count2 = (status) => repos.filter((r) => r.status === status).length;
-  const failed = repos.filter((r) => r.status === "failed");
+function repositoryLines(repos, c3) {
+  const count2 = (status) => repos.filter((r2) => r2.status === status).length;
+  const failed = repos.filter((r2) => r2.status === "failed");
   const resumed = count2("resumed");
   const parts = [`${count2("scanned") + resumed} scanned${resumed ? ` (${resumed} from the state folder)` : ""}`, `${failed.length} failed`];
   const out = [`${plural(repos.length, "repository").replace(/ys$/, "ies")}: ${parts.join(", ")}`];
-  for (const r of failed) out.push(c.red(escapeControl(`  \u2716 ${r.name} (${r.url}): ${r.error ?? "failed"}`)));
+  for (const r2 of failed) out.push(c3.red(escapeControl(`  \u2716 ${r2.name} (${r2.url}): ${r2.error ?? "failed"}`)));
   return out;
 }
 var FIX_HINT, SECRET_COLUMN_MAX;
@@ -43263,10 +48032,10 @@ var init_text2 = __esm({
 
 // src/report/html.ts
 function escapeHtml(s) {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+  return s.replace(/[&<>"']/g, (c3) => HTML_ESCAPES[c3]);
 }
 function visible(s) {
-  return escapeControl(s).replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escapeControl(s).replace(BIDI, (c3) => `\\u${c3.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function scriptJson(value) {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
@@ -43275,9 +48044,9 @@ function plural2(n, word, many = `${word}s`) {
   return `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
 }
 function countBy(items, key) {
-  const m = /* @__PURE__ */ new Map();
-  for (const t of items) m.set(key(t), (m.get(key(t)) ?? 0) + 1);
-  return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const m3 = /* @__PURE__ */ new Map();
+  for (const t2 of items) m3.set(key(t2), (m3.get(key(t2)) ?? 0) + 1);
+  return [...m3].sort((a, b2) => b2[1] - a[1] || (a[0] < b2[0] ? -1 : 1));
 }
 function barCard(title, rows, filter, limit = 12, color) {
   const max = Math.max(1, ...rows.map(([, n]) => n));
@@ -43293,20 +48062,20 @@ function barCard(title, rows, filter, limit = 12, color) {
 }
 function timeline(findings) {
   const commits = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (!f.commit) continue;
-    const key = `${f.repository?.url ?? ""}\0${f.commit.sha}`;
-    const c = commits.get(key) ?? { date: f.commit.date, findings: 0 };
-    c.findings += 1;
-    commits.set(key, c);
+  for (const f2 of findings) {
+    if (!f2.commit) continue;
+    const key = `${f2.repository?.url ?? ""}\0${f2.commit.sha}`;
+    const c3 = commits.get(key) ?? { date: f2.commit.date, findings: 0 };
+    c3.findings += 1;
+    commits.set(key, c3);
   }
   if (commits.size === 0) return '<p class="note">No commit information: these findings come from files, not from git history.</p>';
-  const times = [...commits.values()].map((c) => ({ t: Date.parse(c.date), n: c.findings })).filter((c) => Number.isFinite(c.t));
+  const times = [...commits.values()].map((c3) => ({ t: Date.parse(c3.date), n: c3.findings })).filter((c3) => Number.isFinite(c3.t));
   if (times.length === 0) return '<p class="note">The commits carry no readable dates.</p>';
-  const first = Math.min(...times.map((c) => c.t));
-  const last = Math.max(...times.map((c) => c.t));
+  const first = Math.min(...times.map((c3) => c3.t));
+  const last = Math.max(...times.map((c3) => c3.t));
   const byDay = last - first < 62 * 864e5;
-  const bucketOf = (t) => new Date(t).toISOString().slice(0, byDay ? 10 : 7);
+  const bucketOf = (t2) => new Date(t2).toISOString().slice(0, byDay ? 10 : 7);
   const buckets = [];
   const cursor = new Date(first);
   cursor.setUTCHours(0, 0, 0, 0);
@@ -43316,30 +48085,30 @@ function timeline(findings) {
     if (byDay) cursor.setUTCDate(cursor.getUTCDate() + 1);
     else cursor.setUTCMonth(cursor.getUTCMonth() + 1);
   }
-  const counts = new Map(buckets.map((b) => [b, { commits: 0, findings: 0 }]));
-  for (const c of times) {
-    const b = counts.get(bucketOf(c.t));
-    if (!b) continue;
-    b.commits += 1;
-    b.findings += c.n;
+  const counts = new Map(buckets.map((b2) => [b2, { commits: 0, findings: 0 }]));
+  for (const c3 of times) {
+    const b2 = counts.get(bucketOf(c3.t));
+    if (!b2) continue;
+    b2.commits += 1;
+    b2.findings += c3.n;
   }
-  const max = Math.max(1, ...[...counts.values()].map((c) => c.commits));
+  const max = Math.max(1, ...[...counts.values()].map((c3) => c3.commits));
   const width = 900;
   const height = 140;
   const slot = width / buckets.length;
-  const bars = buckets.map((b, i) => {
-    const c = counts.get(b);
-    const h = c.commits ? Math.max(2, Math.round(c.commits / max * (height - 20))) : 0;
-    const tip = `${b}: ${plural2(c.commits, "commit")} introduced ${plural2(c.findings, "key")}`;
+  const bars = buckets.map((b2, i) => {
+    const c3 = counts.get(b2);
+    const h = c3.commits ? Math.max(2, Math.round(c3.commits / max * (height - 20))) : 0;
+    const tip = `${b2}: ${plural2(c3.commits, "commit")} introduced ${plural2(c3.findings, "key")}`;
     return `<rect x="${(i * slot + slot * 0.1).toFixed(1)}" y="${height - h}" width="${Math.max(1, slot * 0.8).toFixed(1)}" height="${h}"><title>${escapeHtml(tip)}</title></rect>`;
   }).join("");
-  const label2 = (text, x, anchor) => `<text x="${x}" y="12" text-anchor="${anchor}">${escapeHtml(text)}</text>`;
+  const label2 = (text, x2, anchor) => `<text x="${x2}" y="12" text-anchor="${anchor}">${escapeHtml(text)}</text>`;
   return `<p class="note">${plural2(commits.size, "commit")} introduced keys, ${escapeHtml(buckets[0])} to ${escapeHtml(buckets[buckets.length - 1])}, by ${byDay ? "day" : "month"} (most in one ${byDay ? "day" : "month"}: ${max}).</p><svg class="timeline" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" role="img" aria-label="Commits that introduced keys over time">${label2(buckets[0], 0, "start")}${label2(buckets[buckets.length - 1], width, "end")}${bars}</svg>`;
 }
 function repositoriesCard(repos) {
-  const failed = repos.filter((r) => r.status === "failed");
-  const resumed = repos.filter((r) => r.status === "resumed").length;
-  const list = failed.map((r) => `<li><strong>${escapeHtml(visible(r.name))}</strong> <code>${escapeHtml(visible(r.url))}</code>: ${escapeHtml(visible(r.error ?? "failed"))}</li>`).join("");
+  const failed = repos.filter((r2) => r2.status === "failed");
+  const resumed = repos.filter((r2) => r2.status === "resumed").length;
+  const list = failed.map((r2) => `<li><strong>${escapeHtml(visible(r2.name))}</strong> <code>${escapeHtml(visible(r2.url))}</code>: ${escapeHtml(visible(r2.error ?? "failed"))}</li>`).join("");
   return `<section class="card wide"><h2>Repositories</h2><p>${plural2(repos.length, "repository", "repositories")} listed: ${repos.length - failed.length} scanned${resumed ? ` (${resumed} from the state folder)` : ""}, <strong class="${failed.length ? "bad" : ""}">${failed.length} could not be scanned</strong>.</p>` + (list ? `<ul class="failed">${list}</ul>` : "") + "</section>";
 }
 function tableData(findings, rules) {
@@ -43352,35 +48121,35 @@ function tableData(findings, rules) {
     }
     return i;
   };
-  const known = new Map(rules.map((r) => [r.id, r]));
+  const known = new Map(rules.map((r2) => [r2.id, r2]));
   const ruleList = [];
   const ruleIndex = /* @__PURE__ */ new Map();
   const repoList = [];
   const repoIndex = /* @__PURE__ */ new Map();
-  const rows = findings.map((f) => {
-    const rule = index(ruleList, ruleIndex, f.ruleId, () => [
-      visible(f.ruleId),
-      visible(f.description),
-      (known.get(f.ruleId)?.references ?? []).filter((u) => /^https:\/\/[^\s"'<>]+$/.test(u))
+  const rows = findings.map((f2) => {
+    const rule = index(ruleList, ruleIndex, f2.ruleId, () => [
+      visible(f2.ruleId),
+      visible(f2.description),
+      (known.get(f2.ruleId)?.references ?? []).filter((u3) => /^https:\/\/[^\s"'<>]+$/.test(u3))
     ]);
-    const repo = f.repository ? index(repoList, repoIndex, `${f.repository.name}\0${f.repository.url}`, () => [visible(f.repository.name), visible(f.repository.url)]) : -1;
+    const repo = f2.repository ? index(repoList, repoIndex, `${f2.repository.name}\0${f2.repository.url}`, () => [visible(f2.repository.name), visible(f2.repository.url)]) : -1;
     return [
-      SEVERITIES.indexOf(f.severity),
-      visible(f.provider ?? "other"),
+      SEVERITIES.indexOf(f2.severity),
+      visible(f2.provider ?? "other"),
       rule,
       repo,
-      visible(f.path),
-      f.line,
-      f.column,
-      f.commit ? f.commit.sha : "",
-      f.commit ? visible(f.commit.author) : "",
-      f.commit ? visible(f.commit.email) : "",
-      f.commit ? f.commit.date : "",
-      f.commit ? visible(f.commit.message) : "",
-      visible(f.secret),
-      f.verification?.status ?? "",
-      f.decoded ? f.decoded.join(" \u2192 ") : "",
-      f.fingerprint
+      visible(f2.path),
+      f2.line,
+      f2.column,
+      f2.commit ? f2.commit.sha : "",
+      f2.commit ? visible(f2.commit.author) : "",
+      f2.commit ? visible(f2.commit.email) : "",
+      f2.commit ? f2.commit.date : "",
+      f2.commit ? visible(f2.commit.message) : "",
+      visible(f2.secret),
+      f2.verification?.status ?? "",
+      f2.decoded ? f2.decoded.join(" \u2192 ") : "",
+      f2.fingerprint
     ];
   });
   return { severities: SEVERITIES, rules: ruleList, repos: repoList, rows, fix: FIX_HINT };
@@ -43388,13 +48157,13 @@ function tableData(findings, rules) {
 function htmlReport(findings, meta) {
   const s = meta.stats;
   const repos = meta.repositories;
-  const repoCount = repos?.length ?? new Set(findings.filter((f) => f.repository).map((f) => `${f.repository.name}\0${f.repository.url}`)).size;
+  const repoCount = repos?.length ?? new Set(findings.filter((f2) => f2.repository).map((f2) => `${f2.repository.name}\0${f2.repository.url}`)).size;
   const title = `keyhound report: ${plural2(findings.length, "secret")}${repoCount ? ` in ${plural2(repoCount, "repository", "repositories")}` : ""}`;
-  const bySeverity = SEVERITIES.map((sev) => [sev, findings.filter((f) => f.severity === sev).length]);
-  const byProvider = countBy(findings, (f) => f.provider ?? "other");
+  const bySeverity = SEVERITIES.map((sev) => [sev, findings.filter((f2) => f2.severity === sev).length]);
+  const byProvider = countBy(findings, (f2) => f2.provider ?? "other");
   const byRepo = countBy(
-    findings.filter((f) => f.repository),
-    (f) => f.repository.name
+    findings.filter((f2) => f2.repository),
+    (f2) => f2.repository.name
   );
   const data = tableData(findings, meta.rules ?? []);
   const summary2 = `${plural2(s.files, "file")} or blob${s.files === 1 ? "" : "s"} scanned, ${s.skipped.toLocaleString("en-US")} skipped, in ${(s.durationMs / 1e3).toFixed(1)} s \xB7 ${escapeHtml(meta.tool.name)} ${escapeHtml(meta.tool.version)}`;
@@ -43536,24 +48305,24 @@ apply();
 });
 
 // src/report/json.ts
-function jsonFinding(f) {
+function jsonFinding(f2) {
   return {
-    ruleId: f.ruleId,
-    description: f.description,
-    severity: f.severity,
-    path: f.path,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    secret: f.secret,
-    fingerprint: f.fingerprint,
-    ...f.provider ? { provider: f.provider } : {},
-    ...f.parts ? { parts: f.parts } : {},
-    ...f.decoded ? { decoded: f.decoded } : {},
-    ...f.verification ? { verification: f.verification } : {},
-    ...f.commit ? { commit: f.commit } : {},
-    ...f.repository ? { repository: f.repository } : {}
+    ruleId: f2.ruleId,
+    description: f2.description,
+    severity: f2.severity,
+    path: f2.path,
+    line: f2.line,
+    column: f2.column,
+    endLine: f2.endLine,
+    endColumn: f2.endColumn,
+    secret: f2.secret,
+    fingerprint: f2.fingerprint,
+    ...f2.provider ? { provider: f2.provider } : {},
+    ...f2.parts ? { parts: f2.parts } : {},
+    ...f2.decoded ? { decoded: f2.decoded } : {},
+    ...f2.verification ? { verification: f2.verification } : {},
+    ...f2.commit ? { commit: f2.commit } : {},
+    ...f2.repository ? { repository: f2.repository } : {}
   };
 }
 function jsonReport(findings, meta) {
@@ -43575,7 +48344,7 @@ var init_json = __esm({
 
 // src/report/ndjson.ts
 function ndjsonReport(findings, _meta) {
-  return findings.map((f) => `${JSON.stringify(jsonFinding(f))}
+  return findings.map((f2) => `${JSON.stringify(jsonFinding(f2))}
 `).join("");
 }
 var init_ndjson = __esm({
@@ -43766,7 +48535,7 @@ var init_http = __esm({
     "use strict";
     init_types3();
     DEFAULT_LIMITS = { timeoutMs: 1e4, minIntervalMs: 250, maxRetries: 2, backoffMs: 1e3 };
-    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+    sleep = (ms2) => new Promise((r2) => setTimeout(r2, ms2));
     HostPacer = class {
       constructor(minIntervalMs) {
         this.minIntervalMs = minIntervalMs;
@@ -43775,9 +48544,9 @@ var init_http = __esm({
       next = /* @__PURE__ */ new Map();
       async wait(host) {
         const now = Date.now();
-        const at = Math.max(now, this.next.get(host) ?? 0);
-        this.next.set(host, at + this.minIntervalMs);
-        if (at > now) await sleep(at - now);
+        const at2 = Math.max(now, this.next.get(host) ?? 0);
+        this.next.set(host, at2 + this.minIntervalMs);
+        if (at2 > now) await sleep(at2 - now);
       }
     };
     CredentialHttp = class {
@@ -43834,13 +48603,13 @@ var init_http = __esm({
 
 // src/verify/pairing.ts
 function partNamer(ruleSet) {
-  const byId = new Map((ruleSet?.rules ?? []).map((r) => [r.id, r]));
-  return (f) => {
-    const rule = byId.get(f.ruleId);
+  const byId = new Map((ruleSet?.rules ?? []).map((r2) => [r2.id, r2]));
+  return (f2) => {
+    const rule = byId.get(f2.ruleId);
     if (!rule) return void 0;
     if (rule.context) {
-      const fits = rule.context.parts.filter((p) => !p.optional && (p.shape.lastIndex = 0, p.shape.test(f.secret)));
-      if (fits.some((p) => p.name === rule.context.main)) return rule.context.main;
+      const fits = rule.context.parts.filter((p2) => !p2.optional && (p2.shape.lastIndex = 0, p2.shape.test(f2.secret)));
+      if (fits.some((p2) => p2.name === rule.context.main)) return rule.context.main;
       return fits.length === 1 ? fits[0].name : void 0;
     }
     const parts = rule.spec.parts;
@@ -43848,45 +48617,45 @@ function partNamer(ruleSet) {
     return "secret";
   };
 }
-function ownParts(f, partOf) {
-  if (f.parts && Object.keys(f.parts).length) return f.parts;
-  const name3 = partOf(f);
-  return name3 ? { [name3]: f.secret } : null;
+function ownParts(f2, partOf) {
+  if (f2.parts && Object.keys(f2.parts).length) return f2.parts;
+  const name3 = partOf(f2);
+  return name3 ? { [name3]: f2.secret } : null;
 }
-function fileOf(f) {
-  return JSON.stringify([f.repository?.url ?? "", f.commit?.sha ?? "", f.path, f.provider ?? ""]);
+function fileOf(f2) {
+  return JSON.stringify([f2.repository?.url ?? "", f2.commit?.sha ?? "", f2.path, f2.provider ?? ""]);
 }
 function product(lists) {
-  return lists.reduce((acc, list) => acc.flatMap((a) => list.map((x) => [...a, x])), [[]]);
+  return lists.reduce((acc, list) => acc.flatMap((a) => list.map((x2) => [...a, x2])), [[]]);
 }
 function pairings(findings, verifierOf, partOf) {
-  const own = findings.map((f) => ownParts(f, partOf));
+  const own = findings.map((f2) => ownParts(f2, partOf));
   const byFile = /* @__PURE__ */ new Map();
-  findings.forEach((f, i) => {
-    const k = fileOf(f);
-    const list = byFile.get(k);
+  findings.forEach((f2, i) => {
+    const k2 = fileOf(f2);
+    const list = byFile.get(k2);
     if (list) list.push(i);
-    else byFile.set(k, [i]);
+    else byFile.set(k2, [i]);
   });
-  for (const list of byFile.values()) list.sort((a, b) => findings[a].line - findings[b].line || a - b);
+  for (const list of byFile.values()) list.sort((a, b2) => findings[a].line - findings[b2].line || a - b2);
   const firstAtOrAfter2 = (list, line) => {
-    let lo2 = 0;
+    let lo3 = 0;
     let hi = list.length;
-    while (lo2 < hi) {
-      const mid = lo2 + hi >> 1;
-      if (findings[list[mid]].line < line) lo2 = mid + 1;
+    while (lo3 < hi) {
+      const mid = lo3 + hi >> 1;
+      if (findings[list[mid]].line < line) lo3 = mid + 1;
       else hi = mid;
     }
-    return lo2;
+    return lo3;
   };
-  const near = (f) => {
-    const list = byFile.get(fileOf(f));
-    const from = firstAtOrAfter2(list, f.line - PAIR_LINES2);
-    const to = firstAtOrAfter2(list, f.line + PAIR_LINES2 + 1);
-    return list.slice(from, to);
+  const near = (f2) => {
+    const list = byFile.get(fileOf(f2));
+    const from = firstAtOrAfter2(list, f2.line - PAIR_LINES2);
+    const to2 = firstAtOrAfter2(list, f2.line + PAIR_LINES2 + 1);
+    return list.slice(from, to2);
   };
-  return findings.map((f, i) => {
-    const needs = verifierOf(f.provider ?? "")?.needs;
+  return findings.map((f2, i) => {
+    const needs = verifierOf(f2.provider ?? "")?.needs;
     const mine = own[i];
     if (!needs || !mine) return [];
     const names = Object.keys(mine);
@@ -43896,26 +48665,26 @@ function pairings(findings, verifierOf, partOf) {
       if (!names.some((n) => set.includes(n))) continue;
       const missing = set.filter((n) => !mine[n]);
       const choices = missing.map((part) => {
-        const donors = near(f).filter((j) => {
-          const theirs = own[j];
-          return j !== i && theirs?.[part] !== void 0 && theirs[part] !== f.secret && set.every((n) => !(mine[n] && theirs[n] && mine[n] !== theirs[n]));
-        }).sort((a, b) => Math.abs(findings[a].line - f.line) - Math.abs(findings[b].line - f.line) || findings[a].line - findings[b].line || a - b);
+        const donors = near(f2).filter((j3) => {
+          const theirs = own[j3];
+          return j3 !== i && theirs?.[part] !== void 0 && theirs[part] !== f2.secret && set.every((n) => !(mine[n] && theirs[n] && mine[n] !== theirs[n]));
+        }).sort((a, b2) => Math.abs(findings[a].line - f2.line) - Math.abs(findings[b2].line - f2.line) || findings[a].line - findings[b2].line || a - b2);
         const byValue = /* @__PURE__ */ new Map();
-        for (const j of donors) if (!byValue.has(own[j][part])) byValue.set(own[j][part], j);
-        return [...byValue.values()].slice(0, MAX_DONORS).map((j) => ({ part, j }));
+        for (const j3 of donors) if (!byValue.has(own[j3][part])) byValue.set(own[j3][part], j3);
+        return [...byValue.values()].slice(0, MAX_DONORS).map((j3) => ({ part, j: j3 }));
       });
-      if (choices.some((c) => c.length === 0)) continue;
+      if (choices.some((c3) => c3.length === 0)) continue;
       for (const pick of product(choices)) {
         const parts = { ...mine };
-        for (const { part, j } of pick) parts[part] = own[j][part];
+        for (const { part, j: j3 } of pick) parts[part] = own[j3][part];
         out.push({
           parts,
-          from: pick.map(({ part, j }) => ({ part, ruleId: findings[j].ruleId, line: findings[j].line })),
-          distance: Math.max(...pick.map(({ j }) => Math.abs(findings[j].line - f.line)))
+          from: pick.map(({ part, j: j3 }) => ({ part, ruleId: findings[j3].ruleId, line: findings[j3].line })),
+          distance: Math.max(...pick.map(({ j: j3 }) => Math.abs(findings[j3].line - f2.line)))
         });
       }
     }
-    return out.sort((a, b) => a.distance - b.distance).slice(0, MAX_COMBINATIONS);
+    return out.sort((a, b2) => a.distance - b2.distance).slice(0, MAX_COMBINATIONS);
   });
 }
 function pairedNote(from) {
@@ -43979,20 +48748,20 @@ function privateKeyFrom(text) {
     return null;
   }
 }
-function sigV4Authorization(r) {
-  const names = Object.keys(r.headers).map((h) => h.toLowerCase()).sort();
-  const lower = Object.fromEntries(Object.entries(r.headers).map(([k2, v]) => [k2.toLowerCase(), v]));
+function sigV4Authorization(r2) {
+  const names = Object.keys(r2.headers).map((h) => h.toLowerCase()).sort();
+  const lower = Object.fromEntries(Object.entries(r2.headers).map(([k3, v]) => [k3.toLowerCase(), v]));
   const canonicalHeaders = names.map((n) => `${n}:${String(lower[n]).trim().replace(/\s+/g, " ")}
 `).join("");
   const signedHeaders = names.join(";");
-  const canonical = [r.method, r.path, r.query, canonicalHeaders, signedHeaders, sha256Hex(r.body)].join("\n");
-  const date = r.amzDate.slice(0, 8);
-  const scope = `${date}/${r.region}/${r.service}/aws4_request`;
-  const toSign = ["AWS4-HMAC-SHA256", r.amzDate, scope, sha256Hex(canonical)].join("\n");
-  let k = createHmac("sha256", `AWS4${r.secretAccessKey}`).update(date).digest();
-  for (const part of [r.region, r.service, "aws4_request"]) k = createHmac("sha256", k).update(part).digest();
-  const signature = createHmac("sha256", k).update(toSign).digest("hex");
-  return `AWS4-HMAC-SHA256 Credential=${r.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  const canonical = [r2.method, r2.path, r2.query, canonicalHeaders, signedHeaders, sha256Hex(r2.body)].join("\n");
+  const date = r2.amzDate.slice(0, 8);
+  const scope = `${date}/${r2.region}/${r2.service}/aws4_request`;
+  const toSign = ["AWS4-HMAC-SHA256", r2.amzDate, scope, sha256Hex(canonical)].join("\n");
+  let k2 = createHmac("sha256", `AWS4${r2.secretAccessKey}`).update(date).digest();
+  for (const part of [r2.region, r2.service, "aws4_request"]) k2 = createHmac("sha256", k2).update(part).digest();
+  const signature = createHmac("sha256", k2).update(toSign).digest("hex");
+  return `AWS4-HMAC-SHA256 Credential=${r2.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }
 var init_sign = __esm({
   "src/verify/sign.ts"() {
@@ -44001,31 +48770,31 @@ var init_sign = __esm({
 });
 
 // src/verify/util.ts
-function needParts(c, names) {
-  const paired = Object.keys(c.parts).length > 0;
+function needParts(c3, names) {
+  const paired = Object.keys(c3.parts).length > 0;
   if (!paired && names.length > 1) throw new VerifyUnknown("missing part", `one value was found alone, and the check needs ${names.join(" + ")} together`);
-  const have = paired ? c.parts : { [names[0]]: c.secret };
+  const have = paired ? c3.parts : { [names[0]]: c3.secret };
   const missing = names.filter((n) => !have[n]);
   if (missing.length) {
     throw new VerifyUnknown("missing part", `the ${missing.join(" and ")} ${missing.length === 1 ? "was" : "were"} not found beside it, and the check needs ${names.join(", ")}`);
   }
   return Object.fromEntries(names.map((n) => [n, have[n]]));
 }
-function mainValue(c, ...names) {
-  for (const n of names) if (c.parts[n]) return c.parts[n];
-  return c.secret;
+function mainValue(c3, ...names) {
+  for (const n of names) if (c3.parts[n]) return c3.parts[n];
+  return c3.secret;
 }
 function orderPermissions(perms) {
   const unique = [...new Set(perms)];
-  const rank = (p) => ORDER.includes(p) ? ORDER.indexOf(p) : ORDER.length;
-  return unique.sort((a, b) => rank(a) - rank(b) || (rank(a) === ORDER.length ? a.localeCompare(b) : 0));
+  const rank = (p2) => ORDER.includes(p2) ? ORDER.indexOf(p2) : ORDER.length;
+  return unique.sort((a, b2) => rank(a) - rank(b2) || (rank(a) === ORDER.length ? a.localeCompare(b2) : 0));
 }
 function serverError(res, who) {
   if (res.status >= 500) throw new VerifyUnknown("server error", `${who} answered HTTP ${res.status}`);
 }
 function excerpt(s, max = 80) {
-  const t = typeof s === "string" ? s : "";
-  const clean = t.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
+  const t2 = typeof s === "string" ? s : "";
+  const clean = t2.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
   return clean.length > max ? `${clean.slice(0, max)}\u2026` : clean;
 }
 var ORDER;
@@ -44042,8 +48811,8 @@ function binanceSignature(secret, totalParams) {
   return hmacHex("sha256", secret, totalParams);
 }
 function binanceError(res) {
-  const j = res.json;
-  return j && typeof j.code === "number" && j.code < 0 ? { code: j.code, msg: typeof j.msg === "string" ? j.msg : "" } : null;
+  const j3 = res.json;
+  return j3 && typeof j3.code === "number" && j3.code < 0 ? { code: j3.code, msg: typeof j3.msg === "string" ? j3.msg : "" } : null;
 }
 async function signedGet(http, endpoint, path, key, secret, offset) {
   const query = `recvWindow=${RECV_WINDOW}&timestamp=${Math.round(http.now() + offset)}`;
@@ -44059,15 +48828,15 @@ async function signedGetSynced(http, endpoint, path, key, secret) {
   if (binanceError(again)?.code === -1021) throw new VerifyUnknown("clock skew", "Binance says the request time is outside its receive window, even at its own server time");
   return again;
 }
-function binanceRights(r) {
+function binanceRights(r2) {
   const out = [];
-  if (r.enableWithdrawals === true) out.push("withdraw");
-  if (r.enableInternalTransfer === true || r.permitsUniversalTransfer === true) out.push("transfer");
-  if (r.enableSpotAndMarginTrading === true || r.enableFixApiTrade === true) out.push("trade");
-  if (r.enableFutures === true) out.push("futures");
-  if (r.enableMargin === true || r.enablePortfolioMarginTrading === true) out.push("margin");
-  if (r.enableVanillaOptions === true) out.push("options");
-  if (r.enableReading === true || r.enableFixReadOnly === true) out.push("read");
+  if (r2.enableWithdrawals === true) out.push("withdraw");
+  if (r2.enableInternalTransfer === true || r2.permitsUniversalTransfer === true) out.push("transfer");
+  if (r2.enableSpotAndMarginTrading === true || r2.enableFixApiTrade === true) out.push("trade");
+  if (r2.enableFutures === true) out.push("futures");
+  if (r2.enableMargin === true || r2.enablePortfolioMarginTrading === true) out.push("margin");
+  if (r2.enableVanillaOptions === true) out.push("options");
+  if (r2.enableReading === true || r2.enableFixReadOnly === true) out.push("read");
   return orderPermissions(out);
 }
 async function binanceCom(http, key, secret) {
@@ -44076,11 +48845,11 @@ async function binanceCom(http, key, secret) {
   serverError(res, "Binance");
   const err = binanceError(res);
   if (err) return err;
-  const r = res.json;
-  if (res.status !== 200 || !r || typeof r !== "object") throw new VerifyUnknown("unexpected answer", `Binance answered HTTP ${res.status} without a permission record`);
-  const ipRestricted = typeof r.ipRestrict === "boolean" ? r.ipRestrict : void 0;
-  const permissions = binanceRights(r);
-  const created = typeof r.createTime === "number" ? new Date(r.createTime).toISOString() : void 0;
+  const r2 = res.json;
+  if (res.status !== 200 || !r2 || typeof r2 !== "object") throw new VerifyUnknown("unexpected answer", `Binance answered HTTP ${res.status} without a permission record`);
+  const ipRestricted = typeof r2.ipRestrict === "boolean" ? r2.ipRestrict : void 0;
+  const permissions = binanceRights(r2);
+  const created = typeof r2.createTime === "number" ? new Date(r2.createTime).toISOString() : void 0;
   return {
     status: "live",
     message: `live Binance key${permissions.includes("withdraw") ? " that can withdraw" : ""}${ipRestricted === false ? ", usable from any IP" : ipRestricted ? ", limited to an IP allow-list" : ""}`,
@@ -44124,20 +48893,20 @@ var init_binance = __esm({
       sends: "key (header) + HMAC-SHA256 signature made with the secret (the secret itself is never sent)",
       call: "GET /sapi/v1/account/apiRestrictions (binance.com), then GET /api/v3/account (binance.us) for a key binance.com does not know",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         const com = await binanceCom(http, key, secret);
         if (com !== "restricted-location" && !("code" in com)) return com;
         if (com !== "restricted-location" && !UNKNOWN_KEY.has(com.code)) {
           if (com.code === -1022) return rejected(com, "Binance");
           throw new VerifyUnknown("unexpected answer", `Binance answered error ${com.code}`);
         }
-        const us = await binanceUs(http, key, secret);
-        if (!("code" in us)) return us;
+        const us2 = await binanceUs(http, key, secret);
+        if (!("code" in us2)) return us2;
         if (com === "restricted-location") {
           throw new VerifyUnknown("network", "binance.com refuses this machine's location (HTTP 451), and Binance.US does not know the key");
         }
-        return us.code === -1022 ? rejected(us, "Binance.US") : rejected(com, "Binance");
+        return us2.code === -1022 ? rejected(us2, "Binance.US") : rejected(com, "Binance");
       }
     };
   }
@@ -44146,9 +48915,9 @@ var init_binance = __esm({
 // src/verify/bitfinex.ts
 function bitfinexRights(rows) {
   const out = [];
-  for (const r of rows) {
-    if (!Array.isArray(r)) continue;
-    const [scope, read, write] = r;
+  for (const r2 of rows) {
+    if (!Array.isArray(r2)) continue;
+    const [scope, read, write] = r2;
     if (write === 1) {
       if (scope === "withdraw" || scope === "ui_withdraw") out.push("withdraw");
       else if (scope === "wallets") out.push("transfer");
@@ -44173,8 +48942,8 @@ var init_bitfinex = __esm({
       sends: "key (header) + HMAC-SHA384 signature made with the secret",
       call: "POST /v2/auth/r/permissions (reads the key's own permissions)",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         const nonce = String(Math.round(http.now()) * 1e3);
         const body3 = "{}";
         const res = await http.request("bitfinex", {
@@ -44183,17 +48952,17 @@ var init_bitfinex = __esm({
           headers: { "content-type": "application/json", "bfx-nonce": nonce, "bfx-apikey": key, "bfx-signature": hmacHex("sha384", secret, `/api${PATH}${nonce}${body3}`) },
           body: body3
         });
-        const j = res.json;
-        if (Array.isArray(j) && j[0] === "error") {
-          const msg = excerpt(j[2]);
+        const j3 = res.json;
+        if (Array.isArray(j3) && j3[0] === "error") {
+          const msg = excerpt(j3[2]);
           if (/nonce/i.test(msg)) throw new VerifyUnknown("clock skew", `Bitfinex rejected the nonce (${msg})`);
           if (/ratelimit|rate limit/i.test(msg)) throw new VerifyUnknown("rate limit", `Bitfinex answered ${msg}`);
           if (/apikey|signature|invalid/i.test(msg)) return { status: "invalid", message: `Bitfinex rejected the key (${msg})` };
-          throw new VerifyUnknown("unexpected answer", `Bitfinex answered error ${excerpt(String(j[1]))} ${msg}`.trim());
+          throw new VerifyUnknown("unexpected answer", `Bitfinex answered error ${excerpt(String(j3[1]))} ${msg}`.trim());
         }
         serverError(res, "Bitfinex");
-        if (res.status !== 200 || !Array.isArray(j)) throw new VerifyUnknown("unexpected answer", `Bitfinex answered HTTP ${res.status}`);
-        const permissions = bitfinexRights(j);
+        if (res.status !== 200 || !Array.isArray(j3)) throw new VerifyUnknown("unexpected answer", `Bitfinex answered HTTP ${res.status}`);
+        const permissions = bitfinexRights(j3);
         return { status: "live", message: `live Bitfinex key${permissions.includes("withdraw") ? " that can withdraw" : ""}`, permissions };
       }
     };
@@ -44202,10 +48971,10 @@ var init_bitfinex = __esm({
 
 // src/verify/bitget.ts
 async function call(http, key, secret, passphrase, offset) {
-  const ts = String(Math.round(http.now() + offset));
+  const ts2 = String(Math.round(http.now() + offset));
   return http.request("bitget", {
     path: PATH2,
-    headers: { "ACCESS-KEY": key, "ACCESS-SIGN": hmacBase64("sha256", secret, `${ts}GET${PATH2}`), "ACCESS-TIMESTAMP": ts, "ACCESS-PASSPHRASE": passphrase, locale: "en-US" }
+    headers: { "ACCESS-KEY": key, "ACCESS-SIGN": hmacBase64("sha256", secret, `${ts2}GET${PATH2}`), "ACCESS-TIMESTAMP": ts2, "ACCESS-PASSPHRASE": passphrase, locale: "en-US" }
   });
 }
 var PATH2, code18, bitget;
@@ -44223,8 +48992,8 @@ var init_bitget = __esm({
       sends: "key and passphrase (headers) + HMAC-SHA256 signature made with the secret",
       call: "GET /api/v2/spot/account/info",
       needs: [["key", "secret", "passphrase"]],
-      async verify(c, http) {
-        const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+      async verify(c3, http) {
+        const { key, secret, passphrase } = needParts(c3, ["key", "secret", "passphrase"]);
         let res = await call(http, key, secret, passphrase, 0);
         if (code18(res) === "40008") {
           const server = Number((await http.request("bitget", { path: "/api/v2/public/time" })).json?.data?.serverTime);
@@ -44239,17 +49008,17 @@ var init_bitget = __esm({
         if (c0 === "40012") return { status: "invalid", message: "Bitget knows the key but the passphrase is wrong (40012)" };
         if (c0 === "40018") return { status: "live", ipRestricted: true, message: "live Bitget key bound to IP addresses this machine is not among (40018); rights not readable from here" };
         if (c0 === "429") throw new VerifyUnknown("rate limit", "Bitget answered 429 (too many requests)");
-        const d = res.json?.data;
-        if (c0 !== "00000" || !d) throw new VerifyUnknown("unexpected answer", `Bitget answered HTTP ${res.status}, code ${c0 || "none"} ${excerpt(res.json?.msg)}`.trim());
-        const authorities = Array.isArray(d.authorities) ? d.authorities.map(String) : [];
-        const ipRestricted = String(d.ips ?? "").trim() !== "";
+        const d2 = res.json?.data;
+        if (c0 !== "00000" || !d2) throw new VerifyUnknown("unexpected answer", `Bitget answered HTTP ${res.status}, code ${c0 || "none"} ${excerpt(res.json?.msg)}`.trim());
+        const authorities = Array.isArray(d2.authorities) ? d2.authorities.map(String) : [];
+        const ipRestricted = String(d2.ips ?? "").trim() !== "";
         return {
           status: "live",
           message: `live Bitget key${ipRestricted ? ", bound to an IP list" : ", usable from any IP"}`,
           // Bitget's own authority codes, as the API names them (withdrawal ones first where their name says so).
           permissions: orderPermissions(authorities.map((a) => /withdraw/i.test(a) ? "withdraw" : a)),
           ipRestricted,
-          account: { ...d.parentId !== void 0 && d.userId !== void 0 ? { subAccount: String(d.parentId) !== String(d.userId) && String(d.parentId) !== "0" } : {} }
+          account: { ...d2.parentId !== void 0 && d2.userId !== void 0 ? { subAccount: String(d2.parentId) !== String(d2.userId) && String(d2.parentId) !== "0" } : {} }
         };
       }
     };
@@ -44274,17 +49043,17 @@ var init_bitmex = __esm({
       sends: "key (header) + HMAC-SHA256 signature made with the secret",
       call: "GET /api/v1/user",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         const expires = String(Math.floor(http.now() / 1e3) + 60);
         const res = await http.request("bitmex", { path: PATH3, headers: { "api-expires": expires, "api-key": key, "api-signature": bitmexSignature(secret, "GET", PATH3, expires) } });
         serverError(res, "BitMEX");
         const message = excerpt(res.json?.error?.message);
         if (/expired|expires/i.test(message)) throw new VerifyUnknown("clock skew", `BitMEX: ${message}`);
         if (res.status === 401 || res.status === 403) return { status: "invalid", message: `BitMEX rejected the key (${message || `HTTP ${res.status}`})` };
-        const u = res.json;
-        if (res.status !== 200 || !u) throw new VerifyUnknown("unexpected answer", `BitMEX answered HTTP ${res.status}`);
-        return { status: "live", message: "live BitMEX key (its rights are not exposed by the API)", account: { ...typeof u.id === "number" ? { userId: u.id } : {} } };
+        const u3 = res.json;
+        if (res.status !== 200 || !u3) throw new VerifyUnknown("unexpected answer", `BitMEX answered HTTP ${res.status}`);
+        return { status: "live", message: "live BitMEX key (its rights are not exposed by the API)", account: { ...typeof u3.id === "number" ? { userId: u3.id } : {} } };
       }
     };
   }
@@ -44308,8 +49077,8 @@ var init_cryptocom = __esm({
       sends: "key + HMAC-SHA256 signature made with the secret, in the JSON body",
       call: "POST /exchange/v1/private/user-balance",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         const nonce = Math.round(http.now());
         const id = 1;
         const body3 = JSON.stringify({ id, method: METHOD, api_key: key, params: {}, nonce, sig: cryptocomSignature(secret, METHOD, id, key, "", nonce) });
@@ -44353,8 +49122,8 @@ var init_deribit = __esm({
       sends: "client id + HMAC-SHA256 signature made with the client secret (grant client_signature: the secret is never sent)",
       call: "GET /api/v2/public/auth (grant_type=client_signature)",
       needs: [["id", "secret"]],
-      async verify(c, http) {
-        const { id, secret } = needParts(c, ["id", "secret"]);
+      async verify(c3, http) {
+        const { id, secret } = needParts(c3, ["id", "secret"]);
         const timestamp = String(Math.round(http.now()));
         const nonce = nonceHex(8);
         const signature = hmacHex("sha256", secret, `${timestamp}
@@ -44363,16 +49132,16 @@ ${nonce}
         const query = new URLSearchParams({ grant_type: "client_signature", client_id: id, timestamp, nonce, data: "", signature });
         const res = await http.request("deribit", { path: `/api/v2/public/auth?${query}` });
         serverError(res, "Deribit");
-        const j = res.json;
-        if (j?.error) {
-          const code22 = Number(j.error.code);
-          const message = excerpt(j.error.message);
+        const j3 = res.json;
+        if (j3?.error) {
+          const code22 = Number(j3.error.code);
+          const message = excerpt(j3.error.message);
           if (code22 === 13004 || code22 === 13009 || /invalid_credentials|unauthorized/i.test(message)) return { status: "invalid", message: `Deribit rejected the credentials (${code22} ${message})` };
           if (code22 === 10028 || /too_many_requests/i.test(message)) throw new VerifyUnknown("rate limit", `Deribit answered ${code22} ${message}`);
           if (/timestamp|expired/i.test(message)) throw new VerifyUnknown("clock skew", `Deribit: ${message}`);
           throw new VerifyUnknown("unexpected answer", `Deribit answered error ${code22} ${message}`);
         }
-        const scope = typeof j?.result?.scope === "string" ? j.result.scope : void 0;
+        const scope = typeof j3?.result?.scope === "string" ? j3.result.scope : void 0;
         if (res.status !== 200 || scope === void 0) throw new VerifyUnknown("unexpected answer", `Deribit answered HTTP ${res.status}`);
         const permissions = deribitRights(scope);
         return { status: "live", message: `live Deribit key${permissions.includes("withdraw") ? " that can withdraw" : ""}`, permissions, account: { scope: excerpt(scope, 200) } };
@@ -44390,26 +49159,26 @@ function htxSignedQuery(key, secret, path, params, nowMs) {
     Timestamp: new Date(nowMs).toISOString().slice(0, 19),
     ...params
   };
-  const query = Object.keys(all).sort().map((k) => `${enc(k)}=${enc(all[k])}`).join("&");
+  const query = Object.keys(all).sort().map((k2) => `${enc(k2)}=${enc(all[k2])}`).join("&");
   return `${query}&Signature=${enc(hmacBase64("sha256", secret, `GET
 ${HOST}
 ${path}
 ${query}`))}`;
 }
 function failure(res) {
-  const j = res.json;
-  if (j?.status === "error") return `${excerpt(j["err-code"])}: ${excerpt(j["err-msg"])}`;
-  if (j?.code !== void 0 && Number(j.code) !== 200) return `${excerpt(String(j.code))}: ${excerpt(j.message)}`;
+  const j3 = res.json;
+  if (j3?.status === "error") return `${excerpt(j3["err-code"])}: ${excerpt(j3["err-msg"])}`;
+  if (j3?.code !== void 0 && Number(j3.code) !== 200) return `${excerpt(String(j3.code))}: ${excerpt(j3.message)}`;
   return null;
 }
 function judge(res) {
   serverError(res, "HTX");
-  const f = failure(res);
-  if (!f) return null;
-  if (/timestamp|expired/i.test(f)) throw new VerifyUnknown("clock skew", `HTX: ${f}`);
-  if (/signature|access ?key|unauthori[sz]ed|api-key-invalid|invalid-key/i.test(f)) return { status: "invalid", message: `HTX rejected the key (${f})` };
-  if (/ip/i.test(f)) return { status: "live", ipRestricted: true, message: `live HTX key refused from this machine's IP (${f})` };
-  throw new VerifyUnknown("unexpected answer", `HTX answered ${f}`);
+  const f2 = failure(res);
+  if (!f2) return null;
+  if (/timestamp|expired/i.test(f2)) throw new VerifyUnknown("clock skew", `HTX: ${f2}`);
+  if (/signature|access ?key|unauthori[sz]ed|api-key-invalid|invalid-key/i.test(f2)) return { status: "invalid", message: `HTX rejected the key (${f2})` };
+  if (/ip/i.test(f2)) return { status: "live", ipRestricted: true, message: `live HTX key refused from this machine's IP (${f2})` };
+  throw new VerifyUnknown("unexpected answer", `HTX answered ${f2}`);
 }
 var HOST, enc, htx;
 var init_htx = __esm({
@@ -44426,8 +49195,8 @@ var init_htx = __esm({
       sends: "access key id + HMAC-SHA256 signature (Signature Version 2) made with the secret, in the query",
       call: "GET /v2/user/uid, then GET /v2/user/api-key",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         const first = await http.request("htx", { path: `/v2/user/uid?${htxSignedQuery(key, secret, "/v2/user/uid", {}, http.now())}` });
         const bad = judge(first);
         if (bad) return bad;
@@ -44438,7 +49207,7 @@ var init_htx = __esm({
         if (bad2) return bad2;
         const info2 = (res.json?.data ?? [])[0];
         if (!info2) return { status: "live", message: "live HTX key; its record could not be read" };
-        const permissions = orderPermissions(String(info2.permission ?? "").split(",").map((p) => p.trim()).filter(Boolean).map((p) => p === "readOnly" ? "read" : p));
+        const permissions = orderPermissions(String(info2.permission ?? "").split(",").map((p2) => p2.trim()).filter(Boolean).map((p2) => p2 === "readOnly" ? "read" : p2));
         const ipRestricted = String(info2.ipAddresses ?? "").trim() !== "";
         return {
           status: "live",
@@ -44463,8 +49232,8 @@ ${bodyHash}
 ${timestamp}`).digest("hex");
 }
 async function call2(http, key, secret, offset) {
-  const ts = String(Math.floor((http.now() + offset) / 1e3));
-  return http.request("gate", { path: PATH4, headers: { KEY: key, Timestamp: ts, SIGN: gateSignature(secret, "GET", PATH4, "", "", ts) } });
+  const ts2 = String(Math.floor((http.now() + offset) / 1e3));
+  return http.request("gate", { path: PATH4, headers: { KEY: key, Timestamp: ts2, SIGN: gateSignature(secret, "GET", PATH4, "", "", ts2) } });
 }
 var PATH4, label, gate;
 var init_gate = __esm({
@@ -44480,8 +49249,8 @@ var init_gate = __esm({
       sends: "key (header) + HMAC-SHA512 signature made with the secret",
       call: "GET /api/v4/account/detail",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         let res = await call2(http, key, secret, 0);
         if (label(res) === "REQUEST_EXPIRED") {
           const server = Number((await http.request("gate", { path: "/api/v4/spot/time" })).json?.server_time);
@@ -44490,19 +49259,19 @@ var init_gate = __esm({
           if (label(res) === "REQUEST_EXPIRED") throw new VerifyUnknown("clock skew", "Gate says the request expired, even at its own server time");
         }
         serverError(res, "Gate");
-        const l = label(res);
-        if (l === "INVALID_KEY") return { status: "invalid", message: "Gate does not know the key (INVALID_KEY)", unknownPart: "key" };
-        if (l === "INVALID_SIGNATURE") return { status: "invalid", message: "Gate knows the key but the secret does not sign for it (INVALID_SIGNATURE)" };
-        if (l === "FORBIDDEN") return { status: "live", ipRestricted: true, message: "live Gate key refused from this machine (FORBIDDEN: an IP whitelist); rights not readable from here" };
-        const d = res.json;
-        if (res.status !== 200 || !d || l) throw new VerifyUnknown("unexpected answer", `Gate answered HTTP ${res.status} ${excerpt(l)}`.trim());
-        const ips = Array.isArray(d.ip_whitelist) ? d.ip_whitelist : [];
-        const mode = d.key?.mode;
+        const l2 = label(res);
+        if (l2 === "INVALID_KEY") return { status: "invalid", message: "Gate does not know the key (INVALID_KEY)", unknownPart: "key" };
+        if (l2 === "INVALID_SIGNATURE") return { status: "invalid", message: "Gate knows the key but the secret does not sign for it (INVALID_SIGNATURE)" };
+        if (l2 === "FORBIDDEN") return { status: "live", ipRestricted: true, message: "live Gate key refused from this machine (FORBIDDEN: an IP whitelist); rights not readable from here" };
+        const d2 = res.json;
+        if (res.status !== 200 || !d2 || l2) throw new VerifyUnknown("unexpected answer", `Gate answered HTTP ${res.status} ${excerpt(l2)}`.trim());
+        const ips = Array.isArray(d2.ip_whitelist) ? d2.ip_whitelist : [];
+        const mode = d2.key?.mode;
         return {
           status: "live",
           message: `live Gate key${ips.length ? ", limited to an IP whitelist" : ", usable from any IP"} (its rights are not exposed by the account detail)`,
           ipRestricted: ips.length > 0,
-          account: { ...typeof mode === "number" ? { keyMode: mode === 1 ? "classic" : mode === 2 ? "portfolio" : String(mode) } : {}, ...typeof d.tier === "number" ? { tier: d.tier } : {} }
+          account: { ...typeof mode === "number" ? { keyMode: mode === 1 ? "classic" : mode === 2 ? "portfolio" : String(mode) } : {}, ...typeof d2.tier === "number" ? { tier: d2.tier } : {} }
         };
       }
     };
@@ -44523,8 +49292,8 @@ var init_gemini = __esm({
       sends: "key (header) + base64 payload and its HMAC-SHA384 signature made with the secret",
       call: "POST /v1/roles (reads the key's roles)",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         const payload = Buffer.from(JSON.stringify({ request: "/v1/roles", nonce: String(Math.round(http.now())) })).toString("base64");
         const res = await http.request("gemini", {
           method: "POST",
@@ -44533,25 +49302,25 @@ var init_gemini = __esm({
           body: ""
         });
         serverError(res, "Gemini");
-        const j = res.json;
-        if (j?.result === "error") {
-          const reason = excerpt(j.reason);
+        const j3 = res.json;
+        if (j3?.result === "error") {
+          const reason = excerpt(j3.reason);
           if (/nonce/i.test(reason)) throw new VerifyUnknown("clock skew", `Gemini rejected the nonce (${reason})`);
           if (/RateLimit/i.test(reason)) throw new VerifyUnknown("rate limit", `Gemini answered ${reason}`);
           if (/Invalid|Missing|Unauthorized|Signature/i.test(reason)) return { status: "invalid", message: `Gemini rejected the key (${reason})` };
           throw new VerifyUnknown("unexpected answer", `Gemini answered ${reason}`);
         }
-        if (res.status !== 200 || !j) throw new VerifyUnknown("unexpected answer", `Gemini answered HTTP ${res.status}`);
+        if (res.status !== 200 || !j3) throw new VerifyUnknown("unexpected answer", `Gemini answered HTTP ${res.status}`);
         const permissions = orderPermissions([
-          ...j.isFundManager === true ? ["withdraw", "transfer"] : [],
-          ...j.isTrader === true ? ["trade"] : [],
-          ...j.isAuditor === true || j.isTrader === true || j.isFundManager === true ? ["read"] : []
+          ...j3.isFundManager === true ? ["withdraw", "transfer"] : [],
+          ...j3.isTrader === true ? ["trade"] : [],
+          ...j3.isAuditor === true || j3.isTrader === true || j3.isFundManager === true ? ["read"] : []
         ]);
         return {
           status: "live",
           message: `live Gemini key${permissions.includes("withdraw") ? " with the Fund Manager role (withdrawals)" : ""}`,
           permissions,
-          account: { ...typeof j.counterparty_id === "string" ? { counterpartyId: j.counterparty_id } : {} }
+          account: { ...typeof j3.counterparty_id === "string" ? { counterpartyId: j3.counterparty_id } : {} }
         };
       }
     };
@@ -44571,8 +49340,8 @@ var init_mexc = __esm({
     init_types3();
     init_util2();
     code19 = (res) => {
-      const c = Number(res.json?.code);
-      return Number.isFinite(c) ? c : void 0;
+      const c3 = Number(res.json?.code);
+      return Number.isFinite(c3) ? c3 : void 0;
     };
     mexc = {
       provider: "mexc",
@@ -44580,8 +49349,8 @@ var init_mexc = __esm({
       sends: "key (header) + HMAC-SHA256 signature made with the secret",
       call: "GET /api/v3/account",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         let res = await call3(http, key, secret, 0);
         if (code19(res) === 700003) {
           const server = Number((await http.request("mexc", { path: "/api/v3/time" })).json?.serverTime);
@@ -44613,26 +49382,26 @@ function bybitSignature(secret, timestamp, key, recvWindow, query) {
   return hmacHex("sha256", secret, timestamp + key + recvWindow + query);
 }
 function bybitRights(info2) {
-  const p = info2.permissions ?? {};
-  const list = (k) => Array.isArray(p[k]) ? p[k].map(String) : [];
+  const p2 = info2.permissions ?? {};
+  const list = (k2) => Array.isArray(p2[k2]) ? p2[k2].map(String) : [];
   const out = ["read"];
   if (info2.readOnly === 1) return out;
-  if (list("Wallet").some((x) => /withdraw/i.test(x))) out.push("withdraw");
-  if (list("Wallet").some((x) => /transfer/i.test(x))) out.push("transfer");
+  if (list("Wallet").some((x2) => /withdraw/i.test(x2))) out.push("withdraw");
+  if (list("Wallet").some((x2) => /transfer/i.test(x2))) out.push("transfer");
   if (list("Spot").length) out.push("trade");
   if (list("ContractTrade").length || list("Derivatives").length) out.push("futures");
   if (list("Options").length) out.push("options");
   return orderPermissions(out);
 }
 async function call4(http, key, secret, offset) {
-  const ts = String(Math.round(http.now() + offset));
+  const ts2 = String(Math.round(http.now() + offset));
   return http.request("bybit", {
     path: PATH5,
     headers: {
       "X-BAPI-API-KEY": key,
-      "X-BAPI-TIMESTAMP": ts,
+      "X-BAPI-TIMESTAMP": ts2,
       "X-BAPI-RECV-WINDOW": RECV_WINDOW2,
-      "X-BAPI-SIGN": bybitSignature(secret, ts, key, RECV_WINDOW2, "")
+      "X-BAPI-SIGN": bybitSignature(secret, ts2, key, RECV_WINDOW2, "")
     }
   });
 }
@@ -44646,8 +49415,8 @@ var init_bybit = __esm({
     RECV_WINDOW2 = "5000";
     PATH5 = "/v5/user/query-api";
     retCode = (res) => {
-      const c = res.json?.retCode;
-      return typeof c === "number" ? c : void 0;
+      const c3 = res.json?.retCode;
+      return typeof c3 === "number" ? c3 : void 0;
     };
     bybit = {
       provider: "bybit",
@@ -44655,12 +49424,12 @@ var init_bybit = __esm({
       sends: "key (header) + HMAC-SHA256 signature made with the secret",
       call: "GET /v5/user/query-api",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         let res = await call4(http, key, secret, 0);
         if (retCode(res) === 10002) {
-          const t = await http.request("bybit", { path: "/v5/market/time" });
-          const server = Number(t.json?.result?.timeSecond) * 1e3;
+          const t2 = await http.request("bybit", { path: "/v5/market/time" });
+          const server = Number(t2.json?.result?.timeSecond) * 1e3;
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, and its server time could not be read");
           res = await call4(http, key, secret, server - http.now());
           if (retCode(res) === 10002) throw new VerifyUnknown("clock skew", "Bybit says the request time is outside its receive window, even at its own server time");
@@ -44706,9 +49475,9 @@ function cdpJwt(keyName, key, method, hostAndPath, nowSeconds) {
 function exchangeSignature(secret, timestamp, method, path, body3 = "") {
   return createHmac3("sha256", Buffer.from(secret, "base64")).update(timestamp + method.toUpperCase() + path + body3).digest("base64");
 }
-async function cdp(c, http) {
-  const name3 = c.parts.name;
-  const pem = c.parts.privateKey ?? c.parts.secret ?? c.parts.key;
+async function cdp(c3, http) {
+  const name3 = c3.parts.name;
+  const pem = c3.parts.privateKey ?? c3.parts.secret ?? c3.parts.key;
   if (!pem) throw new VerifyUnknown("missing part", "a CDP key name was found without its private key beside it");
   const key = privateKeyFrom(pem);
   if (!key) return { status: "invalid", message: "the CDP private key is not a readable EC or Ed25519 key" };
@@ -44723,36 +49492,36 @@ async function cdp(c, http) {
   }
   serverError(res, "Coinbase");
   if (res.status === 401) return { status: "invalid", message: "Coinbase rejected the CDP key (HTTP 401)" };
-  const p = res.json;
-  if (res.status !== 200 || !p) throw new VerifyUnknown("unexpected answer", `Coinbase answered HTTP ${res.status}`);
-  const permissions = orderPermissions([...p.can_transfer === true ? ["withdraw", "transfer"] : [], ...p.can_trade === true ? ["trade"] : [], ...p.can_view === true ? ["read"] : []]);
+  const p2 = res.json;
+  if (res.status !== 200 || !p2) throw new VerifyUnknown("unexpected answer", `Coinbase answered HTTP ${res.status}`);
+  const permissions = orderPermissions([...p2.can_transfer === true ? ["withdraw", "transfer"] : [], ...p2.can_trade === true ? ["trade"] : [], ...p2.can_view === true ? ["read"] : []]);
   return {
     status: "live",
     message: `live Coinbase CDP key${permissions.includes("withdraw") ? " that can send funds off the platform" : ""}`,
     permissions,
-    account: { ...typeof p.portfolio_type === "string" ? { portfolioType: p.portfolio_type } : {} }
+    account: { ...typeof p2.portfolio_type === "string" ? { portfolioType: p2.portfolio_type } : {} }
   };
 }
 async function serverSkew(http, endpoint, path) {
-  const t = (await http.request(endpoint, { path })).json;
-  const seconds = Number(t?.epochSeconds ?? t?.epoch);
+  const t2 = (await http.request(endpoint, { path })).json;
+  const seconds = Number(t2?.epochSeconds ?? t2?.epoch);
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1e3 - http.now() : 0;
 }
-async function exchange(c, http) {
-  const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+async function exchange(c3, http) {
+  const { key, secret, passphrase } = needParts(c3, ["key", "secret", "passphrase"]);
   const send = (offsetMs) => {
-    const ts = String(Math.floor((http.now() + offsetMs) / 1e3));
+    const ts2 = String(Math.floor((http.now() + offsetMs) / 1e3));
     return http.request("coinbase-exchange", {
       path: "/profiles",
       headers: {
         "CB-ACCESS-KEY": key,
-        "CB-ACCESS-SIGN": exchangeSignature(secret, ts, "GET", "/profiles"),
-        "CB-ACCESS-TIMESTAMP": ts,
+        "CB-ACCESS-SIGN": exchangeSignature(secret, ts2, "GET", "/profiles"),
+        "CB-ACCESS-TIMESTAMP": ts2,
         "CB-ACCESS-PASSPHRASE": passphrase
       }
     });
   };
-  const expired = (r) => r.status === 400 && /timestamp/i.test(excerpt(r.json?.message));
+  const expired = (r2) => r2.status === 400 && /timestamp/i.test(excerpt(r2.json?.message));
   let res = await send(0);
   if (expired(res)) {
     res = await send(await serverSkew(http, "coinbase-exchange", "/time"));
@@ -44779,12 +49548,12 @@ var init_coinbase = __esm({
       sends: "CDP: a short-lived JWT signed with the private key (never the key); Exchange: key and passphrase + HMAC-SHA256 signature",
       call: "CDP: GET /api/v3/brokerage/key_permissions; Exchange: GET /profiles",
       needs: [["name", "secret"], ["key", "secret", "passphrase"]],
-      async verify(c, http) {
-        if (c.parts.name || c.secret.startsWith("organizations/")) {
-          if (!c.parts.name) throw new VerifyUnknown("missing part", "a CDP key name was found without its private key beside it");
-          return cdp(c, http);
+      async verify(c3, http) {
+        if (c3.parts.name || c3.secret.startsWith("organizations/")) {
+          if (!c3.parts.name) throw new VerifyUnknown("missing part", "a CDP key name was found without its private key beside it");
+          return cdp(c3, http);
         }
-        return exchange(c, http);
+        return exchange(c3, http);
       }
     };
   }
@@ -44809,8 +49578,8 @@ var init_kraken_futures = __esm({
       sends: "public key (APIKey header) + HMAC-SHA512 Authent made with the secret",
       call: "GET /derivatives/api/v3/accounts",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         const res = await http.request("kraken-futures", {
           path: `/derivatives${ENDPOINT_PATH}`,
           headers: { APIKey: key, Authent: futuresAuthent("", "", ENDPOINT_PATH, secret) }
@@ -44823,7 +49592,7 @@ var init_kraken_futures = __esm({
         if (/^nonce/i.test(error2)) throw new VerifyUnknown("clock skew", `Kraken Futures rejected the nonce (${excerpt(error2)})`);
         if (res.status !== 200 || body3?.result !== "success") throw new VerifyUnknown("unexpected answer", `Kraken Futures answered HTTP ${res.status} ${excerpt(error2)}`.trim());
         const accounts = body3.accounts && typeof body3.accounts === "object" ? Object.values(body3.accounts) : [];
-        const types = [...new Set(accounts.map((a) => a && typeof a === "object" ? a.type : void 0).filter((t) => typeof t === "string"))];
+        const types = [...new Set(accounts.map((a) => a && typeof a === "object" ? a.type : void 0).filter((t2) => typeof t2 === "string"))];
         return {
           status: "live",
           message: "live Kraken Futures key (its rights are not exposed by this call)",
@@ -44842,19 +49611,19 @@ function krakenSignature(path, nonce, postData, secret) {
 }
 function krakenRights(perms) {
   const out = [];
-  for (const p of perms) {
-    if (/withdraw/.test(p)) out.push("withdraw");
-    else if (/modify-trades|close-trades|cancel/.test(p)) out.push("trade");
-    else if (/^query-|ledger|export/.test(p)) out.push("read");
-    else out.push(p);
+  for (const p2 of perms) {
+    if (/withdraw/.test(p2)) out.push("withdraw");
+    else if (/modify-trades|close-trades|cancel/.test(p2)) out.push("trade");
+    else if (/^query-|ledger|export/.test(p2)) out.push("read");
+    else out.push(p2);
   }
   return orderPermissions(out);
 }
-async function futuresOrInvalid(c, http) {
+async function futuresOrInvalid(c3, http) {
   const spot = { status: "invalid", message: "Kraken does not know the key (EAPI:Invalid key)", unknownPart: "key" };
   let futures;
   try {
-    futures = await krakenFutures.verify(c, http);
+    futures = await krakenFutures.verify(c3, http);
   } catch (err) {
     if (err instanceof VerifyUnknown) return spot;
     throw err;
@@ -44876,8 +49645,8 @@ var init_kraken = __esm({
       sends: "key (header) + HMAC-SHA512 signature made with the secret",
       call: "POST /0/private/GetApiKeyInfo (reads the key's own record)",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         const nonce = String(Math.round(http.now()));
         const postData = `nonce=${nonce}`;
         const res = await http.request("kraken", {
@@ -44890,7 +49659,7 @@ var init_kraken = __esm({
         const body3 = res.json;
         const errors = Array.isArray(body3?.error) ? body3.error.map(String) : [];
         const has = (s) => errors.some((e) => e.startsWith(s));
-        if (has("EAPI:Invalid key")) return futuresOrInvalid(c, http);
+        if (has("EAPI:Invalid key")) return futuresOrInvalid(c3, http);
         if (has("EAPI:Invalid signature")) return { status: "invalid", message: "Kraken knows the key but the secret does not sign for it (EAPI:Invalid signature)" };
         if (has("EAPI:Invalid nonce")) throw new VerifyUnknown("clock skew", "Kraken rejected the nonce (the key may use a higher one already)");
         if (has("EAPI:Rate limit") || has("EGeneral:Temporary lockout")) throw new VerifyUnknown("rate limit", `Kraken answered ${excerpt(errors[0])}`);
@@ -44928,21 +49697,21 @@ function kucoinHeaders(key, secret, passphrase, timestamp, method, path, body3 =
 function kucoinRights(permission) {
   const out = [];
   for (const raw of permission.split(",")) {
-    const p = raw.trim().toLowerCase();
-    if (!p) continue;
-    if (p.includes("withdraw")) out.push("withdraw");
-    else if (p.includes("transfer")) out.push("transfer");
-    else if (p === "spot" || p === "trade") out.push("trade");
-    else if (p.includes("margin")) out.push("margin");
-    else if (p.includes("futures")) out.push("futures");
-    else if (p === "general") out.push("read");
-    else out.push(p);
+    const p2 = raw.trim().toLowerCase();
+    if (!p2) continue;
+    if (p2.includes("withdraw")) out.push("withdraw");
+    else if (p2.includes("transfer")) out.push("transfer");
+    else if (p2 === "spot" || p2 === "trade") out.push("trade");
+    else if (p2.includes("margin")) out.push("margin");
+    else if (p2.includes("futures")) out.push("futures");
+    else if (p2 === "general") out.push("read");
+    else out.push(p2);
   }
   return orderPermissions(out);
 }
 async function call5(http, key, secret, passphrase, offset) {
-  const ts = String(Math.round(http.now() + offset));
-  return http.request("kucoin", { path: PATH7, headers: kucoinHeaders(key, secret, passphrase, ts, "GET", PATH7) });
+  const ts2 = String(Math.round(http.now() + offset));
+  return http.request("kucoin", { path: PATH7, headers: kucoinHeaders(key, secret, passphrase, ts2, "GET", PATH7) });
 }
 var PATH7, code20, kucoin;
 var init_kucoin = __esm({
@@ -44953,8 +49722,8 @@ var init_kucoin = __esm({
     init_util2();
     PATH7 = "/api/v1/user/api-key";
     code20 = (res) => {
-      const c = res.json?.code;
-      return c === void 0 ? void 0 : String(c);
+      const c3 = res.json?.code;
+      return c3 === void 0 ? void 0 : String(c3);
     };
     kucoin = {
       provider: "kucoin",
@@ -44962,12 +49731,12 @@ var init_kucoin = __esm({
       sends: "key (header) + HMAC-SHA256 signatures of the request and of the passphrase, made with the secret",
       call: "GET /api/v1/user/api-key",
       needs: [["key", "secret", "passphrase"]],
-      async verify(c, http) {
-        const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+      async verify(c3, http) {
+        const { key, secret, passphrase } = needParts(c3, ["key", "secret", "passphrase"]);
         let res = await call5(http, key, secret, passphrase, 0);
         if (code20(res) === "400002") {
-          const t = await http.request("kucoin", { path: "/api/v1/timestamp" });
-          const server = Number(t.json?.data);
+          const t2 = await http.request("kucoin", { path: "/api/v1/timestamp" });
+          const server = Number(t2.json?.data);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, and its server time could not be read");
           res = await call5(http, key, secret, passphrase, server - http.now());
           if (code20(res) === "400002") throw new VerifyUnknown("clock skew", "KuCoin says the timestamp is invalid, even at its own server time");
@@ -45005,13 +49774,13 @@ function okxSignature(secret, timestamp, method, path, body3 = "") {
   return hmacBase64("sha256", secret, timestamp + method.toUpperCase() + path + body3);
 }
 async function call6(http, key, secret, passphrase, offset) {
-  const ts = new Date(Math.round(http.now() + offset)).toISOString();
+  const ts2 = new Date(Math.round(http.now() + offset)).toISOString();
   return http.request("okx", {
     path: PATH8,
     headers: {
       "OK-ACCESS-KEY": key,
-      "OK-ACCESS-SIGN": okxSignature(secret, ts, "GET", PATH8),
-      "OK-ACCESS-TIMESTAMP": ts,
+      "OK-ACCESS-SIGN": okxSignature(secret, ts2, "GET", PATH8),
+      "OK-ACCESS-TIMESTAMP": ts2,
       "OK-ACCESS-PASSPHRASE": passphrase
     }
   });
@@ -45025,8 +49794,8 @@ var init_okx = __esm({
     init_util2();
     PATH8 = "/api/v5/account/config";
     code21 = (res) => {
-      const c = res.json?.code;
-      return c === void 0 ? void 0 : String(c);
+      const c3 = res.json?.code;
+      return c3 === void 0 ? void 0 : String(c3);
     };
     okx = {
       provider: "okx",
@@ -45034,12 +49803,12 @@ var init_okx = __esm({
       sends: "key and passphrase (headers) + HMAC-SHA256 signature made with the secret",
       call: "GET /api/v5/account/config",
       needs: [["key", "secret", "passphrase"]],
-      async verify(c, http) {
-        const { key, secret, passphrase } = needParts(c, ["key", "secret", "passphrase"]);
+      async verify(c3, http) {
+        const { key, secret, passphrase } = needParts(c3, ["key", "secret", "passphrase"]);
         let res = await call6(http, key, secret, passphrase, 0);
         if (code21(res) === "50102") {
-          const t = await http.request("okx", { path: "/api/v5/public/time" });
-          const server = Number(t.json?.data?.[0]?.ts);
+          const t2 = await http.request("okx", { path: "/api/v5/public/time" });
+          const server = Number(t2.json?.data?.[0]?.ts);
           if (!Number.isFinite(server) || server <= 0) throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, and its server time could not be read");
           res = await call6(http, key, secret, passphrase, server - http.now());
           if (code21(res) === "50102") throw new VerifyUnknown("clock skew", "OKX says the request timestamp expired, even at its own server time");
@@ -45054,8 +49823,8 @@ var init_okx = __esm({
         if (c0 === "50011" || c0 === "50061") throw new VerifyUnknown("rate limit", `OKX answered ${c0} (too many requests)`);
         const cfg = body3?.data?.[0];
         if (c0 !== "0" || !cfg) throw new VerifyUnknown("unexpected answer", `OKX answered HTTP ${res.status}, code ${c0 ?? "none"} ${excerpt(body3?.msg)}`.trim());
-        const perm = String(cfg.perm ?? "").split(",").map((p) => p.trim()).filter(Boolean);
-        const permissions = orderPermissions(perm.map((p) => p === "read_only" ? "read" : p));
+        const perm = String(cfg.perm ?? "").split(",").map((p2) => p2.trim()).filter(Boolean);
+        const permissions = orderPermissions(perm.map((p2) => p2 === "read_only" ? "read" : p2));
         const ipRestricted = String(cfg.ip ?? "").trim() !== "";
         return {
           status: "live",
@@ -45080,15 +49849,15 @@ function tokenVerifier(spec) {
     endpoints: spec.endpoints,
     sends: spec.sends,
     call: spec.call,
-    async verify(c, http) {
-      const token = mainValue(c, ...spec.parts ?? ["key", "token"]);
-      const refused2 = spec.refuse?.(token, c);
+    async verify(c3, http) {
+      const token = mainValue(c3, ...spec.parts ?? ["key", "token"]);
+      const refused2 = spec.refuse?.(token, c3);
       if (refused2) throw new VerifyUnknown("no verifier", refused2);
-      const [endpoint, req] = spec.request(token, c);
+      const [endpoint, req] = spec.request(token, c3);
       const res = await http.request(endpoint, req);
       serverError(res, spec.name);
-      if ((spec.invalid ?? ((r) => r.status === 401))(res)) return { status: "invalid", message: `${spec.name} rejected the credential (HTTP ${res.status})` };
-      if (!(spec.live ?? ((r) => r.status === 200))(res)) throw new VerifyUnknown("unexpected answer", `${spec.name} answered HTTP ${res.status}`);
+      if ((spec.invalid ?? ((r2) => r2.status === 401))(res)) return { status: "invalid", message: `${spec.name} rejected the credential (HTTP ${res.status})` };
+      if (!(spec.live ?? ((r2) => r2.status === 200))(res)) throw new VerifyUnknown("unexpected answer", `${spec.name} answered HTTP ${res.status}`);
       const { message, ...facts2 } = spec.facts?.(res) ?? {};
       return { status: "live", message: message ?? `live ${spec.name} credential`, ...facts2 };
     }
@@ -45096,12 +49865,12 @@ function tokenVerifier(spec) {
 }
 function field(res, ...path) {
   let v = res.json;
-  for (const p of path) v = v && typeof v === "object" ? v[p] : void 0;
+  for (const p2 of path) v = v && typeof v === "object" ? v[p2] : void 0;
   return v;
 }
-function facts(o) {
+function facts(o2) {
   const out = {};
-  for (const [k, v] of Object.entries(o)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = v;
+  for (const [k2, v] of Object.entries(o2)) if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k2] = v;
   return out;
 }
 var bearer;
@@ -45126,7 +49895,7 @@ var init_openai = __esm({
       endpoints: { openai: "https://api.openai.com" },
       sends: "key as a bearer token",
       call: "GET /v1/models",
-      request: (t) => ["openai", { path: "/v1/models", headers: bearer(t) }],
+      request: (t2) => ["openai", { path: "/v1/models", headers: bearer(t2) }],
       facts: (res) => ({ account: { ...res.headers.get("openai-organization") ? { organization: res.headers.get("openai-organization") } : {} } })
     });
   }
@@ -45144,10 +49913,10 @@ var init_anthropic = __esm({
       endpoints: { anthropic: "https://api.anthropic.com" },
       sends: "key in the x-api-key header",
       call: "GET /v1/models",
-      refuse: (t) => t.startsWith("sk-ant-api") || t.startsWith("sk-ant-admin") ? null : "keyhound checks Anthropic API keys (sk-ant-api\u2026), not OAuth tokens",
-      request: (t) => [
+      refuse: (t2) => t2.startsWith("sk-ant-api") || t2.startsWith("sk-ant-admin") ? null : "keyhound checks Anthropic API keys (sk-ant-api\u2026), not OAuth tokens",
+      request: (t2) => [
         "anthropic",
-        t.startsWith("sk-ant-admin") ? { path: "/v1/organizations/me", headers: { "x-api-key": t, "anthropic-version": "2023-06-01" } } : { path: "/v1/models", headers: { "x-api-key": t, "anthropic-version": "2023-06-01" } }
+        t2.startsWith("sk-ant-admin") ? { path: "/v1/organizations/me", headers: { "x-api-key": t2, "anthropic-version": "2023-06-01" } } : { path: "/v1/models", headers: { "x-api-key": t2, "anthropic-version": "2023-06-01" } }
       ],
       facts: (res) => ({ account: { ...typeof res.json?.name === "string" ? { organization: res.json.name } : {} } })
     });
@@ -45166,7 +49935,7 @@ var init_google = __esm({
       endpoints: { google: "https://generativelanguage.googleapis.com" },
       sends: "key in the x-goog-api-key header",
       call: "GET /v1beta/models (Gemini API)",
-      request: (t) => ["google", { path: "/v1beta/models?pageSize=1", headers: { "x-goog-api-key": t } }],
+      request: (t2) => ["google", { path: "/v1beta/models?pageSize=1", headers: { "x-goog-api-key": t2 } }],
       invalid: (res) => res.status === 401 || res.status === 400 && /API_KEY_INVALID|API key not valid/.test(res.text),
       live: (res) => res.status === 200 || res.status === 403,
       facts: (res) => res.status === 403 ? { message: "live Google API key, not enabled for the Gemini API (it works for the APIs it is enabled for)", account: { gemini: false } } : { message: "live Google API key, enabled for the Gemini API", permissions: ["generative-language"], account: { gemini: true } }
@@ -45186,7 +49955,7 @@ var init_groq = __esm({
       endpoints: { groq: "https://api.groq.com" },
       sends: "key as a bearer token",
       call: "GET /openai/v1/models",
-      request: (t) => ["groq", { path: "/openai/v1/models", headers: bearer(t) }]
+      request: (t2) => ["groq", { path: "/openai/v1/models", headers: bearer(t2) }]
     });
   }
 });
@@ -45203,7 +49972,7 @@ var init_mistral = __esm({
       endpoints: { mistral: "https://api.mistral.ai" },
       sends: "key as a bearer token",
       call: "GET /v1/models",
-      request: (t) => ["mistral", { path: "/v1/models", headers: bearer(t) }]
+      request: (t2) => ["mistral", { path: "/v1/models", headers: bearer(t2) }]
     });
   }
 });
@@ -45220,7 +49989,7 @@ var init_xai = __esm({
       endpoints: { xai: "https://api.x.ai" },
       sends: "key as a bearer token",
       call: "GET /v1/api-key",
-      request: (t) => ["xai", { path: "/v1/api-key", headers: bearer(t) }],
+      request: (t2) => ["xai", { path: "/v1/api-key", headers: bearer(t2) }],
       invalid: (res) => res.status === 401 || res.status === 400 && /incorrect api key/i.test(res.text),
       facts: (res) => {
         const acls = field(res, "acls");
@@ -45247,7 +50016,7 @@ var init_deepseek = __esm({
       endpoints: { deepseek: "https://api.deepseek.com" },
       sends: "key as a bearer token",
       call: "GET /user/balance",
-      request: (t) => ["deepseek", { path: "/user/balance", headers: bearer(t) }],
+      request: (t2) => ["deepseek", { path: "/user/balance", headers: bearer(t2) }],
       facts: (res) => ({ account: facts({ available: field(res, "is_available") }) })
     });
   }
@@ -45265,7 +50034,7 @@ var init_openrouter = __esm({
       endpoints: { openrouter: "https://openrouter.ai" },
       sends: "key as a bearer token",
       call: "GET /api/v1/key",
-      request: (t) => ["openrouter", { path: "/api/v1/key", headers: bearer(t) }],
+      request: (t2) => ["openrouter", { path: "/api/v1/key", headers: bearer(t2) }],
       facts: (res) => ({ account: facts({ usage: field(res, "data", "usage"), limit: field(res, "data", "limit"), freeTier: field(res, "data", "is_free_tier") }) })
     });
   }
@@ -45283,7 +50052,7 @@ var init_huggingface = __esm({
       endpoints: { huggingface: "https://huggingface.co" },
       sends: "token as a bearer token",
       call: "GET /api/whoami-v2",
-      request: (t) => ["huggingface", { path: "/api/whoami-v2", headers: bearer(t) }],
+      request: (t2) => ["huggingface", { path: "/api/whoami-v2", headers: bearer(t2) }],
       facts: (res) => {
         const role = field(res, "auth", "accessToken", "role");
         return {
@@ -45307,7 +50076,7 @@ var init_cohere = __esm({
       endpoints: { cohere: "https://api.cohere.com" },
       sends: "key as a bearer token",
       call: "GET /v1/models",
-      request: (t) => ["cohere", { path: "/v1/models", headers: bearer(t) }]
+      request: (t2) => ["cohere", { path: "/v1/models", headers: bearer(t2) }]
     });
   }
 });
@@ -45324,12 +50093,12 @@ var init_github2 = __esm({
       endpoints: { github: "https://api.github.com" },
       sends: "token as a bearer token",
       call: "GET /user (app installation tokens: GET /installation/repositories)",
-      refuse: (t) => /^(gh[pousr]_|github_pat_)/.test(t) ? null : "keyhound checks GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), not OAuth client secrets",
-      request: (t) => [
+      refuse: (t2) => /^(gh[pousr]_|github_pat_)/.test(t2) ? null : "keyhound checks GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_), not OAuth client secrets",
+      request: (t2) => [
         "github",
         {
-          path: t.startsWith("ghs_") ? "/installation/repositories?per_page=1" : "/user",
-          headers: { ...bearer(t), accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28" }
+          path: t2.startsWith("ghs_") ? "/installation/repositories?per_page=1" : "/user",
+          headers: { ...bearer(t2), accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28" }
         }
       ],
       facts: (res) => {
@@ -45355,8 +50124,8 @@ var init_gitlab = __esm({
       endpoints: { gitlab: "https://gitlab.com" },
       sends: "token in the PRIVATE-TOKEN header",
       call: "GET /api/v4/personal_access_tokens/self",
-      refuse: (t) => /^gl(pat|oas)-/.test(t) ? null : "keyhound checks GitLab personal, project and group access tokens (glpat-), not this kind of token",
-      request: (t) => ["gitlab", { path: "/api/v4/personal_access_tokens/self", headers: { "private-token": t } }],
+      refuse: (t2) => /^gl(pat|oas)-/.test(t2) ? null : "keyhound checks GitLab personal, project and group access tokens (glpat-), not this kind of token",
+      request: (t2) => ["gitlab", { path: "/api/v4/personal_access_tokens/self", headers: { "private-token": t2 } }],
       facts: (res) => {
         const scopes = field(res, "scopes");
         return {
@@ -45380,7 +50149,7 @@ var init_npm = __esm({
       endpoints: { npm: "https://registry.npmjs.org" },
       sends: "token as a bearer token",
       call: "GET /-/whoami",
-      request: (t) => ["npm", { path: "/-/whoami", headers: bearer(t) }],
+      request: (t2) => ["npm", { path: "/-/whoami", headers: bearer(t2) }],
       invalid: (res) => res.status === 401 || res.status === 403,
       facts: (res) => ({ account: facts({ user: field(res, "username") }) })
     });
@@ -45399,8 +50168,8 @@ var init_slack = __esm({
       endpoints: { slack: "https://slack.com" },
       sends: "token as a bearer token",
       call: "POST /api/auth.test",
-      refuse: (t) => /^xox[a-z]-/.test(t) ? null : "keyhound checks Slack tokens (xox\u2026-), not webhook URLs: a webhook takes only a POST, which posts a message, and has no read-only check",
-      request: (t) => ["slack", { method: "POST", path: "/api/auth.test", headers: bearer(t) }],
+      refuse: (t2) => /^xox[a-z]-/.test(t2) ? null : "keyhound checks Slack tokens (xox\u2026-), not webhook URLs: a webhook takes only a POST, which posts a message, and has no read-only check",
+      request: (t2) => ["slack", { method: "POST", path: "/api/auth.test", headers: bearer(t2) }],
       invalid: (res) => res.status === 401 || field(res, "ok") === false && /invalid_auth|token_revoked|token_expired|account_inactive|not_authed/.test(String(field(res, "error"))),
       live: (res) => res.status === 200 && field(res, "ok") === true,
       facts: (res) => {
@@ -45426,8 +50195,8 @@ var init_stripe = __esm({
       endpoints: { stripe: "https://api.stripe.com" },
       sends: "key as a bearer token",
       call: "GET /v1/balance",
-      refuse: (t) => /^(sk|rk)_/.test(t) ? null : "keyhound checks Stripe secret and restricted keys (sk_, rk_), not webhook or client secrets",
-      request: (t) => ["stripe", { path: "/v1/balance", headers: bearer(t) }],
+      refuse: (t2) => /^(sk|rk)_/.test(t2) ? null : "keyhound checks Stripe secret and restricted keys (sk_, rk_), not webhook or client secrets",
+      request: (t2) => ["stripe", { path: "/v1/balance", headers: bearer(t2) }],
       live: (res) => res.status === 200 || res.status === 403,
       facts: (res) => res.status === 403 ? { message: "live Stripe restricted key (it may not read the balance)", account: { restricted: true } } : { account: facts({ livemode: field(res, "livemode") }) }
     });
@@ -45446,7 +50215,7 @@ var init_telegram = __esm({
       endpoints: { telegram: "https://api.telegram.org" },
       sends: "bot token in the URL path, as the Bot API requires",
       call: "GET /bot<token>/getMe",
-      request: (t) => ["telegram", { path: `/bot${t}/getMe` }],
+      request: (t2) => ["telegram", { path: `/bot${t2}/getMe` }],
       invalid: (res) => res.status === 401 || res.status === 404,
       live: (res) => res.status === 200 && field(res, "ok") === true,
       facts: (res) => ({
@@ -45472,7 +50241,7 @@ var init_sendgrid = __esm({
       endpoints: { sendgrid: "https://api.sendgrid.com" },
       sends: "key as a bearer token",
       call: "GET /v3/scopes",
-      request: (t) => ["sendgrid", { path: "/v3/scopes", headers: bearer(t) }],
+      request: (t2) => ["sendgrid", { path: "/v3/scopes", headers: bearer(t2) }],
       invalid: (res) => res.status === 401 || res.status === 403,
       facts: (res) => {
         const scopes = field(res, "scopes");
@@ -45483,8 +50252,8 @@ var init_sendgrid = __esm({
 });
 
 // src/verify/aws.ts
-function amzDate(ms) {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+function amzDate(ms2) {
+  return new Date(ms2).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 var HOST2, BODY, tag, aws;
 var init_aws = __esm({
@@ -45502,8 +50271,8 @@ var init_aws = __esm({
       sends: "access key id + SigV4 signature made with the secret access key",
       call: "POST / Action=GetCallerIdentity (STS)",
       needs: [["key", "secret"]],
-      async verify(c, http) {
-        const { key, secret } = needParts(c, ["key", "secret"]);
+      async verify(c3, http) {
+        const { key, secret } = needParts(c3, ["key", "secret"]);
         const send = () => {
           const date = amzDate(http.now());
           const headers = { host: HOST2, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-date": date };
@@ -45546,8 +50315,8 @@ var init_coingecko = __esm({
       endpoints: { coingecko: "https://pro-api.coingecko.com", "coingecko-demo": "https://api.coingecko.com" },
       sends: "key in the x-cg-pro-api-key (then x-cg-demo-api-key) header",
       call: "GET /api/v3/key (Pro), then GET /api/v3/ping (Demo)",
-      async verify(c, http) {
-        const key = mainValue(c, "key");
+      async verify(c3, http) {
+        const key = mainValue(c3, "key");
         const pro = await http.request("coingecko", { path: "/api/v3/key", headers: { "x-cg-pro-api-key": key } });
         serverError(pro, "CoinGecko");
         if (pro.status === 200) {
@@ -45586,7 +50355,7 @@ var init_coinmarketcap = __esm({
       endpoints: { coinmarketcap: "https://pro-api.coinmarketcap.com" },
       sends: "key in the X-CMC_PRO_API_KEY header",
       call: "GET /v1/key/info",
-      request: (t) => ["coinmarketcap", { path: "/v1/key/info", headers: { "X-CMC_PRO_API_KEY": t } }],
+      request: (t2) => ["coinmarketcap", { path: "/v1/key/info", headers: { "X-CMC_PRO_API_KEY": t2 } }],
       invalid: (res) => res.status === 401 || [1001, 1002].includes(Number(field(res, "status", "error_code"))),
       facts: (res) => ({
         account: facts({
@@ -45608,7 +50377,7 @@ function explorer(provider, name3) {
     endpoints: { etherscan: "https://api.etherscan.io" },
     sends: "key in the query string, as the API requires",
     call: "GET /v2/api?chainid=1&module=stats&action=ethprice",
-    request: (t) => ["etherscan", { path: `/v2/api?chainid=1&module=stats&action=ethprice&apikey=${encodeURIComponent(t)}` }],
+    request: (t2) => ["etherscan", { path: `/v2/api?chainid=1&module=stats&action=ethprice&apikey=${encodeURIComponent(t2)}` }],
     invalid: (res) => res.status === 401 || field(res, "status") === "0" && /invalid api key/i.test(String(field(res, "result"))),
     live: (res) => res.status === 200 && field(res, "status") === "1",
     facts: () => ({
@@ -45650,14 +50419,14 @@ var init_infura = __esm({
       endpoints: { infura: "https://mainnet.infura.io" },
       sends: "API key in the URL path, as the API requires (and the key secret as Basic auth when found)",
       call: "POST /v3/<key> eth_blockNumber",
-      request: (t, c) => [
+      request: (t2, c3) => [
         "infura",
         {
           method: "POST",
-          path: `/v3/${encodeURIComponent(t)}`,
+          path: `/v3/${encodeURIComponent(t2)}`,
           headers: {
             "content-type": "application/json",
-            ...c.parts.secret ? { authorization: `Basic ${Buffer.from(`:${c.parts.secret}`).toString("base64")}` } : {}
+            ...c3.parts.secret ? { authorization: `Basic ${Buffer.from(`:${c3.parts.secret}`).toString("base64")}` } : {}
           },
           body: '{"jsonrpc":"2.0","method":"eth_blockNumber","params":[],"id":1}'
         }
@@ -45681,9 +50450,9 @@ var init_alchemy = __esm({
       endpoints: { alchemy: "https://eth-mainnet.g.alchemy.com" },
       sends: "key in the URL path, as the API requires",
       call: "POST /v2/<key> eth_blockNumber",
-      request: (t) => [
+      request: (t2) => [
         "alchemy",
-        { method: "POST", path: `/v2/${encodeURIComponent(t)}`, headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","method":"eth_blockNumber","params":[],"id":1}' }
+        { method: "POST", path: `/v2/${encodeURIComponent(t2)}`, headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","method":"eth_blockNumber","params":[],"id":1}' }
       ],
       invalid: (res) => res.status === 401 || res.status === 403,
       live: (res) => res.status === 200 && typeof field(res, "result") === "string"
@@ -45703,7 +50472,7 @@ var init_cryptocompare = __esm({
       endpoints: { cryptocompare: "https://data-api.coindesk.com" },
       sends: "key in the Authorization header (Apikey scheme)",
       call: "GET /admin/v2/rate/limit",
-      request: (t) => ["cryptocompare", { path: "/admin/v2/rate/limit", headers: { authorization: `Apikey ${t}` } }],
+      request: (t2) => ["cryptocompare", { path: "/admin/v2/rate/limit", headers: { authorization: `Apikey ${t2}` } }],
       invalid: (res) => res.status === 401 || res.status === 403,
       live: (res) => res.status === 200 && typeof field(res, "Data", "API_KEY") === "object" && field(res, "Data", "API_KEY") !== null,
       facts: (res) => ({
@@ -45729,9 +50498,9 @@ var init_helius = __esm({
       endpoints: { helius: "https://mainnet.helius-rpc.com" },
       sends: "key in the api-key query parameter, as the API requires",
       call: "POST /?api-key=<key> getHealth",
-      request: (t) => [
+      request: (t2) => [
         "helius",
-        { method: "POST", path: `/?api-key=${encodeURIComponent(t)}`, headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","id":"1","method":"getHealth"}' }
+        { method: "POST", path: `/?api-key=${encodeURIComponent(t2)}`, headers: { "content-type": "application/json" }, body: '{"jsonrpc":"2.0","id":"1","method":"getHealth"}' }
       ],
       invalid: (res) => res.status === 401 || res.status === 403,
       // An unhealthy node still answers 200 with a JSON-RPC error: the key was accepted.
@@ -45753,7 +50522,7 @@ var init_moralis = __esm({
       endpoints: { moralis: "https://deep-index.moralis.io" },
       sends: "key in the X-API-Key header",
       call: "GET /api/v2.2/block/15863321?chain=eth",
-      request: (t) => ["moralis", { path: "/api/v2.2/block/15863321?chain=eth", headers: { "X-API-Key": t, accept: "application/json" } }],
+      request: (t2) => ["moralis", { path: "/api/v2.2/block/15863321?chain=eth", headers: { "X-API-Key": t2, accept: "application/json" } }],
       invalid: (res) => res.status === 401
     });
   }
@@ -45797,8 +50566,8 @@ var init_twilio = __esm({
       sends: "account SID + auth token as HTTP Basic auth",
       call: "GET /2010-04-01/Accounts/{AccountSid}.json",
       needs: [["sid", "token"]],
-      async verify(c, http) {
-        const { sid, token } = needParts(c, ["sid", "token"]);
+      async verify(c3, http) {
+        const { sid, token } = needParts(c3, ["sid", "token"]);
         if (!/^AC[0-9a-fA-F]{32}$/.test(sid)) throw new VerifyUnknown("missing part", "the account SID beside the token is not an AC\u2026 SID");
         const res = await http.request("twilio", {
           path: `/2010-04-01/Accounts/${sid}.json`,
@@ -45939,34 +50708,34 @@ import { createHash as createHash9 } from "node:crypto";
 function endpointIds() {
   return new Set(VERIFIERS.flatMap((v) => Object.keys(v.endpoints)));
 }
-function identity(c) {
-  const parts = Object.keys(c.parts).length ? Object.entries(c.parts).sort(([a], [b]) => a.localeCompare(b)) : [["", c.secret]];
-  return createHash9("sha256").update(JSON.stringify([c.provider, parts])).digest("hex");
+function identity(c3) {
+  const parts = Object.keys(c3.parts).length ? Object.entries(c3.parts).sort(([a], [b2]) => a.localeCompare(b2)) : [["", c3.secret]];
+  return createHash9("sha256").update(JSON.stringify([c3.provider, parts])).digest("hex");
 }
-function withoutSecrets(message, c) {
+function withoutSecrets(message, c3) {
   let out = message;
-  for (const v of [c.secret, ...Object.values(c.parts)]) if (v.length >= 4) out = out.split(v).join(`${v.slice(0, 2)}\u2026`);
+  for (const v of [c3.secret, ...Object.values(c3.parts)]) if (v.length >= 4) out = out.split(v).join(`${v.slice(0, 2)}\u2026`);
   return out;
 }
-async function check(v, c, http, ctxNow) {
+async function check(v, c3, http, ctxNow) {
   const stamp = (a) => ({
     verification: stamped(a),
-    ...a.unknownPart && c.parts[a.unknownPart] ? { unknownValue: c.parts[a.unknownPart] } : {}
+    ...a.unknownPart && c3.parts[a.unknownPart] ? { unknownValue: c3.parts[a.unknownPart] } : {}
   });
   const stamped = (a) => ({
     status: a.status,
-    provider: c.provider,
+    provider: c3.provider,
     checkedAt: new Date(ctxNow()).toISOString(),
-    message: withoutSecrets(a.message, c),
+    message: withoutSecrets(a.message, c3),
     ...a.permissions ? { permissions: a.permissions } : {},
     ...a.ipRestricted !== void 0 ? { ipRestricted: a.ipRestricted } : {},
     ...a.account ? { account: a.account } : {}
   });
   if (!v) {
-    return stamp({ status: "unknown", message: c.provider ? `no verifier: keyhound cannot check ${c.provider} credentials yet` : "no verifier: the rule names no provider" });
+    return stamp({ status: "unknown", message: c3.provider ? `no verifier: keyhound cannot check ${c3.provider} credentials yet` : "no verifier: the rule names no provider" });
   }
   try {
-    return stamp(await v.verify(c, http));
+    return stamp(await v.verify(c3, http));
   } catch (err) {
     if (err instanceof VerifyUnknown) return stamp({ status: "unknown", message: err.message });
     return stamp({ status: "unknown", message: `verifier error: the ${v.provider} verifier failed (${err.name ?? "Error"})` });
@@ -45989,18 +50758,18 @@ async function verifyFindings(findings, options = {}) {
     fetch: options.fetch ?? fetch,
     now
   };
-  const plans = pairings(findings, (p) => verifierFor.get(p), partNamer(options.ruleSet));
-  const tries = findings.map((f, i) => {
-    const own = { provider: f.provider ?? "", ruleId: f.ruleId, parts: f.parts ?? {}, secret: f.secret };
-    return plans[i].length ? plans[i].map((c) => ({ credential: { ...own, parts: c.parts }, from: c.from })) : [{ credential: own, from: [] }];
+  const plans = pairings(findings, (p2) => verifierFor.get(p2), partNamer(options.ruleSet));
+  const tries = findings.map((f2, i) => {
+    const own = { provider: f2.provider ?? "", ruleId: f2.ruleId, parts: f2.parts ?? {}, secret: f2.secret };
+    return plans[i].length ? plans[i].map((c3) => ({ credential: { ...own, parts: c3.parts }, from: c3.from })) : [{ credential: own, from: [] }];
   });
   const sent = /* @__PURE__ */ new Map();
   const answers = /* @__PURE__ */ new Map();
   const unknownValues = /* @__PURE__ */ new Set();
-  const known = (c) => !Object.values(c.parts).some((v) => unknownValues.has(`${c.provider}\0${v}`));
+  const known = (c3) => !Object.values(c3.parts).some((v) => unknownValues.has(`${c3.provider}\0${v}`));
   const checkAll = async (credentials) => {
     const queue = /* @__PURE__ */ new Map();
-    for (const c of credentials) if (!answers.has(identity(c)) && known(c)) queue.set(identity(c), c);
+    for (const c3 of credentials) if (!answers.has(identity(c3)) && known(c3)) queue.set(identity(c3), c3);
     const todo = [...queue.entries()];
     const worker = async () => {
       for (let next = todo.shift(); next; next = todo.shift()) {
@@ -46015,29 +50784,29 @@ async function verifyFindings(findings, options = {}) {
     const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
     await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
   };
-  await checkAll(tries.map((t) => t[0].credential));
-  await checkAll(tries.filter((t) => answers.get(identity(t[0].credential))?.status !== "live").flatMap((t) => t.slice(1).map((x) => x.credential)));
+  await checkAll(tries.map((t2) => t2[0].credential));
+  await checkAll(tries.filter((t2) => answers.get(identity(t2[0].credential))?.status !== "live").flatMap((t2) => t2.slice(1).map((x2) => x2.credential)));
   return {
-    findings: findings.map((f, i) => {
-      const tried = tries[i].map((t) => ({ ...t, answer: answers.get(identity(t.credential)) })).filter((t) => t.answer);
-      const pick = tried.find((t) => t.answer.status === "live") ?? tried.find((t) => t.answer.status === "unknown") ?? tried[0];
-      if (!pick.from.length) return { ...f, verification: pick.answer };
+    findings: findings.map((f2, i) => {
+      const tried = tries[i].map((t2) => ({ ...t2, answer: answers.get(identity(t2.credential)) })).filter((t2) => t2.answer);
+      const pick = tried.find((t2) => t2.answer.status === "live") ?? tried.find((t2) => t2.answer.status === "unknown") ?? tried[0];
+      if (!pick.from.length) return { ...f2, verification: pick.answer };
       const others = pick.answer.status !== "live" && tried.length > 1 ? `; ${tried.length} combinations nearby were tried` : "";
-      return { ...f, verification: { ...pick.answer, message: `${pick.answer.message}${pairedNote(pick.from)}${others}`, pairedWith: pick.from } };
+      return { ...f2, verification: { ...pick.answer, message: `${pick.answer.message}${pairedNote(pick.from)}${others}`, pairedWith: pick.from } };
     }),
     sent
   };
 }
 function sentNote(sent) {
-  const total = [...sent.values()].reduce((a, b) => a + b, 0);
+  const total = [...sent.values()].reduce((a, b2) => a + b2, 0);
   if (total === 0) return "keyhound: --verify: no credential was sent to any provider\n";
-  const list = [...sent.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([p, n]) => `${p} (${n})`).join(", ");
+  const list = [...sent.entries()].sort(([a, x2], [b2, y3]) => y3 - x2 || a.localeCompare(b2)).map(([p2, n]) => `${p2} (${n})`).join(", ");
   return `keyhound: --verify: sent ${total} credential${total === 1 ? "" : "s"} to: ${list}
 `;
 }
 function liveFirst(findings) {
-  const rank = (f) => f.verification?.status === "live" ? 0 : f.verification?.status === "unknown" ? 1 : f.verification ? 2 : 1;
-  return findings.map((f, i) => [f, i]).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([f]) => f);
+  const rank = (f2) => f2.verification?.status === "live" ? 0 : f2.verification?.status === "unknown" ? 1 : f2.verification ? 2 : 1;
+  return findings.map((f2, i) => [f2, i]).sort(([a, i], [b2, j3]) => rank(a) - rank(b2) || i - j3).map(([f2]) => f2);
 }
 var verifierFor;
 var init_verify2 = __esm({
@@ -46163,13 +50932,13 @@ import * as os4 from "os";
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
+    return value instanceof P3 ? value : new P3(function(resolve9) {
       resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve9, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -46546,8 +51315,8 @@ async function scanFiles(ruleSet, options) {
   let seq = 0;
   const walk = fsFiles({ ...options, onSkip: (s) => void tagged.push([seq++, s]) });
   const next = () => {
-    const r = walk.next();
-    return r.done ? null : { ...r.value, seq: seq++ };
+    const r2 = walk.next();
+    return r2.done ? null : { ...r2.value, seq: seq++ };
   };
   const minFiles = options.minFiles ?? POOL_MIN_FILES;
   const minBytes = options.minBytes ?? POOL_MIN_BYTES;
@@ -46568,25 +51337,25 @@ async function scanFiles(ruleSet, options) {
   const cutShort = [];
   let files = 0;
   let bytes = 0;
-  for (const r of replies) {
-    for (const f of r.findings) found.push(f);
-    for (const c of r.cutShort) cutShort.push(c);
-    for (const [k, v] of r.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
-    for (const s of r.skips) tagged.push(s);
-    files += r.files;
-    bytes += r.bytes;
+  for (const r2 of replies) {
+    for (const f2 of r2.findings) found.push(f2);
+    for (const c3 of r2.cutShort) cutShort.push(c3);
+    for (const [k2, v] of r2.dropped) dropped.set(k2, (dropped.get(k2) ?? 0) + v);
+    for (const s of r2.skips) tagged.push(s);
+    files += r2.files;
+    bytes += r2.bytes;
   }
-  tagged.sort((a, b) => a[0] - b[0]);
+  tagged.sort((a, b2) => a[0] - b2[0]);
   for (const [, s] of tagged) options.onSkip(s);
   return { findings: sortFindings(dedupe2(found)), files, bytes, dropped: Object.fromEntries(dropped), cutShort };
 }
-function poolDetectOptions(o, now) {
+function poolDetectOptions(o2, now) {
   return {
-    honorGitleaksAllow: o.honorGitleaksAllow ?? false,
+    honorGitleaksAllow: o2.honorGitleaksAllow ?? false,
     now,
-    maxDecodeDepth: o.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH,
-    maxArchiveDepth: o.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH,
-    ...o.ruleBudgetMs !== void 0 ? { ruleBudgetMs: o.ruleBudgetMs } : {}
+    maxDecodeDepth: o2.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH,
+    maxArchiveDepth: o2.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH,
+    ...o2.ruleBudgetMs !== void 0 ? { ruleBudgetMs: o2.ruleBudgetMs } : {}
   };
 }
 var laneBuffer = new ReadBuffer();
@@ -46604,9 +51373,9 @@ function scanBatch(ruleSet, req, maxFileSize, options) {
       files += 1;
       bytes += fragment.bytes ?? fragment.text.length;
       const result2 = detectDecoded(ruleSet, fragment, detectOptions, maxDecodeDepth);
-      for (const f of withSnippets(result2.findings, fragment)) findings.push(f);
+      for (const f2 of withSnippets(result2.findings, fragment)) findings.push(f2);
       if (result2.cutShort) cutShort.push(...result2.cutShort);
-      for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+      for (const [k2, v] of result2.dropped) dropped.set(k2, (dropped.get(k2) ?? 0) + v);
     }
   }
   return { id: req.id, findings, dropped: [...dropped], cutShort, skips, files, bytes };
@@ -46659,7 +51428,7 @@ function pooled(ruleSet, options, ahead, next) {
     const finish = (err) => {
       if (settled) return;
       settled = true;
-      void Promise.all(workers.map((w) => w.worker.terminate())).then(
+      void Promise.all(workers.map((w2) => w2.worker.terminate())).then(
         () => err ? rejectPool(err) : resolvePool(replies),
         () => err ? rejectPool(err) : resolvePool(replies)
       );
@@ -46678,12 +51447,12 @@ function pooled(ruleSet, options, ahead, next) {
     const pump = () => {
       try {
         for (; ; ) {
-          const w = workers.reduce((a, b) => b.inFlight < a.inFlight ? b : a);
-          if (w.inFlight >= IN_FLIGHT) break;
+          const w2 = workers.reduce((a, b2) => b2.inFlight < a.inFlight ? b2 : a);
+          if (w2.inFlight >= IN_FLIGHT) break;
           const req = nextRequest();
           if (!req) break;
-          w.inFlight += 1;
-          w.worker.postMessage(req);
+          w2.inFlight += 1;
+          w2.worker.postMessage(req);
         }
         if (!hereBusy) {
           const req = nextRequest();
@@ -46706,17 +51475,17 @@ function pooled(ruleSet, options, ahead, next) {
         finish(err);
         return;
       }
-      if (walked && !hereBusy && workers.every((w) => w.inFlight === 0)) finish();
+      if (walked && !hereBusy && workers.every((w2) => w2.inFlight === 0)) finish();
     };
-    for (const w of workers) {
-      w.worker.on("message", (m) => {
-        if ("ready" in m) return;
-        replies[m.id] = m;
-        w.inFlight -= 1;
+    for (const w2 of workers) {
+      w2.worker.on("message", (m3) => {
+        if ("ready" in m3) return;
+        replies[m3.id] = m3;
+        w2.inFlight -= 1;
         pump();
       });
-      w.worker.on("error", (err) => finish(err));
-      w.worker.on("exit", (code22) => {
+      w2.worker.on("error", (err) => finish(err));
+      w2.worker.on("exit", (code22) => {
         if (!settled) finish(new Error(`scan worker exited with code ${code22}`));
       });
     }
@@ -46768,9 +51537,9 @@ init_baseline2();
 async function walkPlan(paths, options) {
   const include = options.include ?? [];
   const exclude = options.exclude ?? [];
-  const missing = (p) => {
+  const missing = (p2) => {
     try {
-      lstatSync3(p);
+      lstatSync3(p2);
       return false;
     } catch {
       return true;
@@ -46780,7 +51549,7 @@ async function walkPlan(paths, options) {
   const globs = await Promise.resolve().then(() => (init_globs(), globs_exports));
   const cwd = process.cwd();
   return {
-    paths: paths.map((p) => missing(p) && globs.isGlob(p) ? globs.globWalk(p, cwd) : p),
+    paths: paths.map((p2) => missing(p2) && globs.isGlob(p2) ? globs.globWalk(p2, cwd) : p2),
     filter: globs.pathFilter(include, exclude)
   };
 }
@@ -46807,7 +51576,7 @@ async function scan(options = {}) {
   const skipped = [];
   const onSkip = (s) => void skipped.push(s);
   const maxArchiveDepth = options.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
-  const plan = await walkPlan(paths.filter((p) => p !== "-"), options);
+  const plan = await walkPlan(paths.filter((p2) => p2 !== "-"), options);
   async function* fragments() {
     const fsPaths = plan.paths;
     if (paths.includes("-")) {
@@ -46885,6 +51654,7 @@ import { join as join11 } from "node:path";
 
 // src/sources/range.ts
 init_git();
+init_simple_git();
 var MissingCommitError = class extends Error {
   constructor(message, revisions) {
     super(message);
@@ -46895,16 +51665,16 @@ var MissingCommitError = class extends Error {
 };
 async function commitId(cwd, rev) {
   try {
-    const out = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { cwd });
-    return out.toString("utf8").trim() || null;
+    const out = await gitRaw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], cwd);
+    return out.trim() || null;
   } catch (err) {
     if (err instanceof GitError && err.code === 1) return null;
     throw err;
   }
 }
-async function mergeBase(cwd, a, b) {
+async function mergeBase(cwd, a, b2) {
   try {
-    return (await git(["merge-base", a, b], { cwd })).toString("utf8").trim() || null;
+    return (await gitRaw(["merge-base", a, b2], cwd)).trim() || null;
   } catch (err) {
     if (err instanceof GitError && err.code === 1) return null;
     throw err;
@@ -46961,7 +51731,7 @@ async function scanDiff(options) {
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     onSkip: (s) => void skipped.push(s),
     // The last call counts every commit of the range (also those that change no blob).
-    onProgress: (p) => void (commits = p.commits),
+    onProgress: (p2) => void (commits = p2.commits),
     archives,
     // A pushed commit's message is in the history for good, like its files.
     messages: true
@@ -46988,8 +51758,8 @@ async function scanDiff(options) {
       bytes += fragment.bytes ?? fragment.text.length;
     }
     const sha = fragment.commit?.sha ?? "";
-    let r = rank.get(sha);
-    if (r === void 0) rank.set(sha, r = rank.size);
+    let r2 = rank.get(sha);
+    if (r2 === void 0) rank.set(sha, r2 = rank.size);
     const result2 = detectDecoded(
       ruleSet,
       fragment,
@@ -47001,15 +51771,15 @@ async function scanDiff(options) {
       decodeDepth(options, config)
     );
     if (result2.cutShort) cutShort.push(...result2.cutShort);
-    for (const f of withSnippets(result2.findings, fragment)) {
-      if (inPrevious(f, fragment.previous)) dropped.set("in-parent", (dropped.get("in-parent") ?? 0) + 1);
-      else kept.add(f, r);
+    for (const f2 of withSnippets(result2.findings, fragment)) {
+      if (inPrevious(f2, fragment.previous)) dropped.set("in-parent", (dropped.get("in-parent") ?? 0) + 1);
+      else kept.add(f2, r2);
     }
-    for (const [k, v] of result2.dropped) dropped.set(k, (dropped.get(k) ?? 0) + v);
+    for (const [k2, v] of result2.dropped) dropped.set(k2, (dropped.get(k2) ?? 0) + v);
   }
   const baselined = baselineStep(gitleaksIgnoreStep(sortFindings(kept.findings()), cwd), baseline, options.now);
   let findings = baselined.findings;
-  if (options.attribute === false) findings = findings.map(({ commit: _commit, ...f }) => f);
+  if (options.attribute === false) findings = findings.map(({ commit: _commit, ...f2 }) => f2);
   if (options.redact !== false) findings = redact(findings);
   return {
     findings,
@@ -47054,23 +51824,23 @@ function splitArgs(text) {
   let inWord = false;
   let quote = null;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c3 = text[i];
     if (quote) {
-      if (c === quote) quote = null;
-      else if (c === "\\" && quote === '"' && (text[i + 1] === '"' || text[i + 1] === "\\")) word += text[++i];
-      else word += c;
-    } else if (c === '"' || c === "'") {
-      quote = c;
+      if (c3 === quote) quote = null;
+      else if (c3 === "\\" && quote === '"' && (text[i + 1] === '"' || text[i + 1] === "\\")) word += text[++i];
+      else word += c3;
+    } else if (c3 === '"' || c3 === "'") {
+      quote = c3;
       inWord = true;
-    } else if (c === "\\" && i + 1 < text.length) {
+    } else if (c3 === "\\" && i + 1 < text.length) {
       word += text[++i];
       inWord = true;
-    } else if (/\s/.test(c)) {
+    } else if (/\s/.test(c3)) {
       if (inWord) words.push(word);
       word = "";
       inWord = false;
     } else {
-      word += c;
+      word += c3;
       inWord = true;
     }
   }
@@ -47087,19 +51857,19 @@ function parseFlags(words, mode) {
   const known = ACTION_FLAGS[mode];
   const out = {};
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    const m = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(w === "-v" ? "--verbose" : w);
-    const name3 = m?.[1];
-    if (!m || !name3 || !(name3 in known)) {
-      const allowed = Object.keys(known).map((k) => `--${k}`).join(", ");
-      throw new Error(`args: "${w}" is not a flag the ${mode} mode takes (use the inputs for config, baseline, redact and the report; flags: ${allowed})`);
+    const w2 = words[i];
+    const m3 = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(w2 === "-v" ? "--verbose" : w2);
+    const name3 = m3?.[1];
+    if (!m3 || !name3 || !(name3 in known)) {
+      const allowed = Object.keys(known).map((k2) => `--${k2}`).join(", ");
+      throw new Error(`args: "${w2}" is not a flag the ${mode} mode takes (use the inputs for config, baseline, redact and the report; flags: ${allowed})`);
     }
     if (known[name3]) {
-      const value = m[2] ?? words[++i];
+      const value = m3[2] ?? words[++i];
       if (value === void 0 || value === "") throw new Error(`args: --${name3} needs a value`);
       out[name3] = value;
     } else {
-      if (m[2] !== void 0) throw new Error(`args: --${name3} takes no value`);
+      if (m3[2] !== void 0) throw new Error(`args: --${name3} takes no value`);
       out[name3] = true;
     }
   }
@@ -47160,13 +51930,14 @@ function planFor(mode, eventName, event) {
 import { readFileSync as readFileSync5 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join12 } from "node:path";
 init_git();
+init_simple_git();
 var DEEPEN_STEPS = [50, 500];
 var FetchError = class extends Error {
   name = "FetchError";
 };
 var HINT = "set `fetch-depth: 0` on actions/checkout (with: fetch-depth: 0) so the whole history is there";
 async function isShallow(cwd) {
-  return (await git(["rev-parse", "--is-shallow-repository"], { cwd })).toString("utf8").trim() === "true";
+  return (await gitRaw(["rev-parse", "--is-shallow-repository"], cwd)).trim() === "true";
 }
 async function fetch2(cwd, args, log) {
   const full = ["fetch", "--no-tags", "--quiet", "--no-recurse-submodules", ...args];
@@ -47259,7 +52030,7 @@ import { mkdirSync, mkdtempSync, writeFileSync as writeFileSync3 } from "node:fs
 import { tmpdir } from "node:os";
 import { dirname as dirname8, isAbsolute as isAbsolute4, join as join13, relative as relative5, sep as sep6 } from "node:path";
 var CONFIG_SOURCES = ["base", "head"];
-var toPosix4 = (p) => p.split(sep6).join("/");
+var toPosix4 = (p2) => p2.split(sep6).join("/");
 async function show(root, commit, rel) {
   try {
     return await git(["cat-file", "blob", `${commit}:${toPosix4(rel)}`], { cwd: root });
@@ -47302,15 +52073,15 @@ async function configAtCommit(root, commit, input) {
   }
   return { commit, configPath, baseline, files };
 }
-async function changedFiles(root, from, to, files) {
-  const out = await git(["diff", "--name-only", "-z", "--no-renames", from, to, "--", ...files.map((f) => `:(literal)${f}`)], { cwd: root });
+async function changedFiles(root, from, to2, files) {
+  const out = await git(["diff", "--name-only", "-z", "--no-renames", from, to2, "--", ...files.map((f2) => `:(literal)${f2}`)], { cwd: root });
   return out.toString("utf8").split("\0").filter(Boolean);
 }
 function allowlistEntries(config) {
   const out = /* @__PURE__ */ new Set();
   const add = (where, a) => {
-    for (const r of a?.regexes ?? []) out.add(`${where}regex ${JSON.stringify(r)}${a?.regexTarget ? ` (on ${a.regexTarget})` : ""}`);
-    for (const p of a?.paths ?? []) out.add(`${where}path ${JSON.stringify(p)}`);
+    for (const r2 of a?.regexes ?? []) out.add(`${where}regex ${JSON.stringify(r2)}${a?.regexTarget ? ` (on ${a.regexTarget})` : ""}`);
+    for (const p2 of a?.paths ?? []) out.add(`${where}path ${JSON.stringify(p2)}`);
     for (const s of a?.stopwords ?? []) out.add(`${where}stopword ${JSON.stringify(s)}`);
   };
   add("", config.allowlist);
@@ -47318,10 +52089,10 @@ function allowlistEntries(config) {
   return out;
 }
 async function weakening(base, head, changed) {
-  const [b, h] = await Promise.all([loadRuleSetCached(dirname8(base.configPath), base.configPath), loadRuleSetCached(dirname8(head.configPath), head.configPath)]);
-  const headRules = new Set(h.ruleSet.rules.map((r) => r.id));
-  const rulesDisabled = b.ruleSet.rules.map((r) => r.id).filter((id) => !headRules.has(id));
-  const baseAllow = allowlistEntries(b.config);
+  const [b2, h] = await Promise.all([loadRuleSetCached(dirname8(base.configPath), base.configPath), loadRuleSetCached(dirname8(head.configPath), head.configPath)]);
+  const headRules = new Set(h.ruleSet.rules.map((r2) => r2.id));
+  const rulesDisabled = b2.ruleSet.rules.map((r2) => r2.id).filter((id) => !headRules.has(id));
+  const baseAllow = allowlistEntries(b2.config);
   const allowlistsAdded = [...allowlistEntries(h.config)].filter((e) => !baseAllow.has(e));
   const entries = (file) => {
     const out = /* @__PURE__ */ new Map();
@@ -47376,7 +52147,7 @@ function code(s) {
   return `\`${s.replace(/[\r\n]+/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 }
 function urlSegment(s) {
-  return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(wellFormed(s)).replace(/[!'()*]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function verifiedCell(v) {
   if (!v) return "";
@@ -47400,21 +52171,21 @@ function summaryMarkdown(findings, meta) {
 `;
   }
   const icon = meta.failed ? ":x:" : ":warning:";
-  const verified = findings.some((f) => f.verification);
-  const live = findings.filter((f) => f.verification?.status === "live").length;
+  const verified = findings.some((f2) => f2.verification);
+  const live = findings.filter((f2) => f2.verification?.status === "live").length;
   out.push(`${icon} **${findings.length} secret${findings.length === 1 ? "" : "s"} found${verified ? `, ${live} verified live` : ""}.**`, "");
   out.push(
     `| Rule | File:line | Commit | Secret |${verified ? " Verified |" : ""} How to fix |`,
     `| --- | --- | --- | --- |${verified ? " --- |" : ""} --- |`
   );
-  const rank = (f) => f.verification?.status === "live" ? 0 : f.verification?.status === "invalid" ? 2 : 1;
-  const ordered = verified ? findings.map((f, i) => [f, i]).sort(([a, i], [b, j]) => rank(a) - rank(b) || i - j).map(([f]) => f) : findings;
-  for (const f of ordered) {
-    const where = `${f.path}:${f.line}`;
-    const at = f.commit?.sha ?? meta.sha;
-    const file = meta.repoUrl && at ? `[${cell(where)}](${meta.repoUrl}/blob/${at}/${f.path.split("/").map(urlSegment).join("/")}#L${f.line})` : cell(where);
-    const commit = f.commit ? `${f.commit.sha.slice(0, 12)} (${cell(f.commit.author)})` : "";
-    out.push(`| ${code(f.ruleId)} (${f.severity}) | ${file} | ${commit} | ${code(f.secret)} |${verified ? ` ${verifiedCell(f.verification)} |` : ""} ${FIX} |`);
+  const rank = (f2) => f2.verification?.status === "live" ? 0 : f2.verification?.status === "invalid" ? 2 : 1;
+  const ordered = verified ? findings.map((f2, i) => [f2, i]).sort(([a, i], [b2, j3]) => rank(a) - rank(b2) || i - j3).map(([f2]) => f2) : findings;
+  for (const f2 of ordered) {
+    const where = `${f2.path}:${f2.line}`;
+    const at2 = f2.commit?.sha ?? meta.sha;
+    const file = meta.repoUrl && at2 ? `[${cell(where)}](${meta.repoUrl}/blob/${at2}/${f2.path.split("/").map(urlSegment).join("/")}#L${f2.line})` : cell(where);
+    const commit = f2.commit ? `${f2.commit.sha.slice(0, 12)} (${cell(f2.commit.author)})` : "";
+    out.push(`| ${code(f2.ruleId)} (${f2.severity}) | ${file} | ${commit} | ${code(f2.secret)} |${verified ? ` ${verifiedCell(f2.verification)} |` : ""} ${FIX} |`);
   }
   out.push(
     "",
@@ -47466,17 +52237,17 @@ function readEvent(env) {
 }
 async function runAction(env = process.env) {
   const workspace = resolve8(env.GITHUB_WORKSPACE || process.cwd());
-  const at = (p) => isAbsolute5(p) ? p : resolve8(workspace, p);
-  const sarifFile = at(getInput("sarif-file") || "keyhound.sarif");
+  const at2 = (p2) => isAbsolute5(p2) ? p2 : resolve8(workspace, p2);
+  const sarifFile = at2(getInput("sarif-file") || "keyhound.sarif");
   try {
     const inputs = readInputs();
-    const target = at(inputs.path);
+    const target = at2(inputs.path);
     const plan = planFor(inputs.mode, env.GITHUB_EVENT_NAME ?? "", readEvent(env));
     const mode = plan.kind === "history" ? "history" : plan.kind === "scan" || plan.kind === "nothing" ? "scan" : "diff";
     const flags = parseFlags(splitArgs(inputs.args), mode);
     const common = {
-      configPath: inputs.config ? at(inputs.config) : void 0,
-      baseline: inputs.baseline === "none" || !inputs.baseline ? inputs.baseline || void 0 : at(inputs.baseline),
+      configPath: inputs.config ? at2(inputs.config) : void 0,
+      baseline: inputs.baseline === "none" || !inputs.baseline ? inputs.baseline || void 0 : at2(inputs.baseline),
       maxFileSize: parseSize(flags["max-file-size"] ?? "64M"),
       honorGitleaksAllow: flags["honor-gitleaks-allow"] === true
     };
@@ -47559,14 +52330,14 @@ async function failRun(err, workspace, sarifFile, env) {
   setFailed(`keyhound: ${message}`);
   return EXIT_ERROR2;
 }
-function outcomeOf(r, scope) {
+function outcomeOf(r2, scope) {
   return {
-    findings: r.findings,
-    files: r.stats.files,
-    skipped: r.skipped,
-    suppressed: r.baseline?.suppressed ?? 0,
-    rules: r.ruleSet.rules.map(ruleMeta),
-    ruleSet: r.ruleSet,
+    findings: r2.findings,
+    files: r2.stats.files,
+    skipped: r2.skipped,
+    suppressed: r2.baseline?.suppressed ?? 0,
+    rules: r2.ruleSet.rules.map(ruleMeta),
+    ruleSet: r2.ruleSet,
     scope,
     notes: []
   };
@@ -47581,18 +52352,18 @@ async function execute(plan, target, workspace, common, flags, revisions, inputs
   if (plan.kind === "history") {
     const repo2 = await openRepository(target);
     await ensureFullHistory(repo2.root, log);
-    const r2 = await scanHistory({ repo: target, revisions, ...common, redact: false });
-    const outcome2 = outcomeOf(r2, "the whole history (every ref)");
-    if (r2.missingBlobs) outcome2.notes.push(`partial clone: ${r2.missingBlobs} blob(s) are not in the checkout and were not scanned (keyhound fetches nothing; check out without filter for a full audit)`);
+    const r3 = await scanHistory({ repo: target, revisions, ...common, redact: false });
+    const outcome2 = outcomeOf(r3, "the whole history (every ref)");
+    if (r3.missingBlobs) outcome2.notes.push(`partial clone: ${r3.missingBlobs} blob(s) are not in the checkout and were not scanned (keyhound fetches nothing; check out without filter for a full audit)`);
     return outcome2;
   }
   const repo = await openRepository(target);
   const attribute = flags["no-attribution"] !== true;
   if (plan.kind === "new-branch") {
     const others = await otherBranchTips(repo.root, plan.ref, log);
-    const r2 = await scanDiff({ repo: repo.root, commits: { head: plan.head, exclude: others }, ...common, attribute, redact: false });
-    const scope = others.length ? `${plan.why}: its ${r2.commits} commit(s) that no other branch has` : `${plan.why}, the first of the repository: the whole history of ${plan.head.slice(0, 12)} (${r2.commits} commits)`;
-    return withUnattributed(outcomeOf(r2, scope), r2.unattributed);
+    const r3 = await scanDiff({ repo: repo.root, commits: { head: plan.head, exclude: others }, ...common, attribute, redact: false });
+    const scope = others.length ? `${plan.why}: its ${r3.commits} commit(s) that no other branch has` : `${plan.why}, the first of the repository: the whole history of ${plan.head.slice(0, 12)} (${r3.commits} commits)`;
+    return withUnattributed(outcomeOf(r3, scope), r3.unattributed);
   }
   const range = { base: plan.base, head: plan.head, mergeBase: plan.mergeBase };
   const from = range.mergeBase ? await ensureMergeBase(repo.root, range.base, range.head, log) : (await ensureCommits(repo.root, [range.base, range.head], log), range.base);
@@ -47602,14 +52373,14 @@ async function execute(plan, target, workspace, common, flags, revisions, inputs
   if (plan.pullRequest) {
     ({ options, gate: gate2 } = await pullRequestConfig(repo.root, plan.base, from, plan.head, common, inputs, log));
   }
-  const r = await scanDiff({ repo: repo.root, range, ...options, attribute, redact: false });
-  const outcome = withUnattributed(outcomeOf(r, `${plan.why} (${r.commits} commit${r.commits === 1 ? "" : "s"}, each against its parents)`), r.unattributed);
+  const r2 = await scanDiff({ repo: repo.root, range, ...options, attribute, redact: false });
+  const outcome = withUnattributed(outcomeOf(r2, `${plan.why} (${r2.commits} commit${r2.commits === 1 ? "" : "s"}, each against its parents)`), r2.unattributed);
   if (gate2) outcome.gate = gate2;
   return outcome;
 }
 function withUnattributed(outcome, unattributed) {
   if (unattributed.length) {
-    const shown = unattributed.slice(0, 10).map((c) => c.slice(0, 12)).join(", ");
+    const shown = unattributed.slice(0, 10).map((c3) => c3.slice(0, 12)).join(", ");
     outcome.notes.push(
       `${unattributed.length} commit(s) of the range could not be compared with their parents, which the clone lacks and origin did not give (${shown}${unattributed.length > 10 ? ", \u2026" : ""}): what they hold is reported as theirs. Set fetch-depth: 0 on actions/checkout.`
     );
@@ -47629,15 +52400,15 @@ async function pullRequestConfig(root, base, mergeBase2, head, common, inputs, l
   const changed = await changedFiles(root, mergeBase2, head, [.../* @__PURE__ */ new Set([...atBase.files, ...atHead?.files ?? []])]);
   let gate2;
   if (changed.length) {
-    let w = { changed, rulesDisabled: [], allowlistsAdded: [], baselineAdded: [] };
+    let w2 = { changed, rulesDisabled: [], allowlistsAdded: [], baselineAdded: [] };
     if (atHead) {
       try {
-        w = await weakening(atBase, atHead, changed);
+        w2 = await weakening(atBase, atHead, changed);
       } catch (err) {
         headError = err.message;
       }
     }
-    gate2 = { judgedBy: inputs.configFrom, ...w, ...headError ? { headError } : {} };
+    gate2 = { judgedBy: inputs.configFrom, ...w2, ...headError ? { headError } : {} };
     log(`this pull request changes ${changed.join(", ")}; judged under the ${inputs.configFrom === "base" ? "base" : "head"}'s configuration`);
   }
   if (inputs.configFrom === "head") return { options: common, ...gate2 ? { gate: gate2 } : {} };
@@ -47646,14 +52417,14 @@ async function pullRequestConfig(root, base, mergeBase2, head, common, inputs, l
 }
 async function fullScan(target, workspace, common, flags, scope) {
   const inside = !relative6(workspace, target).startsWith("..");
-  const r = await scan({
+  const r2 = await scan({
     paths: [target],
     root: inside ? workspace : target,
     ...common,
     gitignore: flags["no-gitignore"] !== true,
     redact: false
   });
-  return outcomeOf(r, scope);
+  return outcomeOf(r2, scope);
 }
 
 // src/action/index.ts
