@@ -189,6 +189,27 @@ export function partSource(part: PartSpec, where: Where): { source: string; tail
  */
 export const TOKEN_LEFT = '(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9_])';
 
+/**
+ * The run of characters a part's value has right after its prefix, as a class and a shortest length: its alphabet
+ * and length, or its first segment when that is a class. Null when it starts with a literal segment or has no length.
+ */
+export function bodyStart(part: PartSpec): { cls: string; min: number } | null {
+  const where = { field: 'parts' };
+  try {
+    if (part.segments) {
+      const first = part.segments[0];
+      if (first === undefined || typeof first === 'string') return null;
+      const { cls, length } = segmentClass(first, where);
+      const min = minLength(length);
+      return min === null ? null : { cls, min };
+    }
+    const min = minLength(part.length);
+    return min === null ? null : { cls: classOf(part.alphabet, part.chars, where), min };
+  } catch {
+    return null;
+  }
+}
+
 /** The literals a value must contain, longest first: prefixes, suffix, and literal segments. */
 export function partLiterals(part: PartSpec): string[] {
   const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];

@@ -3,7 +3,23 @@
 // and the others run only near their keywords (as gitleaks and TruffleHog do).
 
 import type { CompiledRule, RuleSet } from '../model/types.js';
+import { bodyStart, TOKEN_LEFT } from '../config/v2.js';
 import { KeywordMatcher } from './keywords.js';
+
+/**
+ * What a keyword hit must also be for a rule listing the keyword to match there: one of the rule's exact prefixes
+ * (the automaton ignores case), at a token's left edge as TOKEN_LEFT has it (with `left`), followed by at least
+ * `min` characters of the part's class (`body`; a character beyond ASCII counts as one). Only for the prefixes of
+ * prefixed rules: `EAAG` of a Meta token is not `eaag` inside base64, nor `EAAE` in a source map's mappings, nor
+ * `AAAA` inside `AAAAAAAA`. A hit no rule of its keyword can match at is dropped before any rule sees it; a match
+ * of those rules starts at a hit that stays.
+ */
+interface Guard {
+  spellings: string[];
+  left: boolean;
+  body: Uint8Array | null;
+  min: number;
+}
 
 interface Gate {
   matcher: KeywordMatcher;
@@ -11,6 +27,74 @@ interface Gate {
   rules: CompiledRule[][];
   /** Rules with a non-ASCII keyword, which the automaton does not handle: always candidates, whole text. */
   loose: Set<CompiledRule>;
+  /** keyword index → its guard, when it has one. */
+  guards: (Guard[] | null)[];
+}
+
+const CLASS_CODES = new Map<string, Uint8Array | null>();
+
+/** Membership of the ASCII characters in a regex character class body, by code (once per class and process). */
+function classCodes(cls: string): Uint8Array | null {
+  let table = CLASS_CODES.get(cls);
+  if (table === undefined) {
+    try {
+      const one = new RegExp(`^[${cls}]$`);
+      table = new Uint8Array(128);
+      for (let c = 0; c < 128; c++) table[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
+    } catch {
+      table = null;
+    }
+    CLASS_CODES.set(cls, table);
+  }
+  return table;
+}
+
+/**
+ * The guards of keyword `k`, one per rule listing it (a hit stays when any passes), or null unless every such rule
+ * is a case-sensitive prefixed rule of which `k` is a prefix, lower-cased.
+ */
+function guardsOf(k: string, rules: readonly CompiledRule[]): Guard[] | null {
+  const out: Guard[] = [];
+  for (const rule of rules) {
+    const spec = rule.spec;
+    if (spec.match !== 'prefixed' || (spec.flags ?? '').includes('i') || rule.context) return null;
+    const part = Object.values(spec.parts ?? {})[0];
+    if (!part) return null;
+    const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+    const source = rule.regex.source;
+    // The regex starts with a prefix only when every prefix is there to stand for (see prefixedRegex).
+    const left = source.startsWith(`${TOKEN_LEFT}(?<secret>`);
+    if (prefixes.length === 0 || prefixes.some((p) => p.length < 2) || (!left && !source.startsWith('(?<secret>'))) return null;
+    const spellings = prefixes.filter((p) => p.toLowerCase() === k);
+    if (spellings.length === 0) return null;
+    const run = bodyStart(part);
+    const body = run ? classCodes(run.cls) : null;
+    out.push({ spellings, left, body, min: body ? run!.min : 0 });
+  }
+  return out.length ? out : null;
+}
+
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isHexCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** Whether a hit at `at` passes a guard. */
+function passes(text: string, at: number, guard: Guard): boolean {
+  let end = -1;
+  for (const p of guard.spellings) if (text.startsWith(p, at)) end = at + p.length;
+  if (end < 0) return false;
+  if (guard.left && at > 0 && isWordCode(text.charCodeAt(at - 1))) {
+    // A word character right before: allowed only where it ends an escape (`\n`, `%3D`).
+    const escaped = (at >= 2 && text.charCodeAt(at - 2) === 92) || (at >= 3 && text.charCodeAt(at - 3) === 37 && isHexCode(text.charCodeAt(at - 2)));
+    if (!escaped) return false;
+  }
+  if (guard.body) {
+    if (end + guard.min > text.length) return false;
+    for (let i = end; i < end + guard.min; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && guard.body[c] === 0) return false;
+    }
+  }
+  return true;
 }
 
 // Built once per rule set; a cache, so detect stays a pure function of its inputs.
@@ -28,7 +112,8 @@ function gateFor(ruleSet: RuleSet): Gate {
   if (!gate) {
     const keywords = matcherKeywords(ruleSet);
     const loose = new Set([...ruleSet.byKeyword.keys()].filter((k) => !isAscii(k)).flatMap((k) => ruleSet.byKeyword.get(k)!));
-    gate = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k) => ruleSet.byKeyword.get(k)!), loose };
+    const rules = keywords.map((k) => ruleSet.byKeyword.get(k)!);
+    gate = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k, i) => guardsOf(k, rules[i]!)) };
     gates.set(ruleSet, gate);
   }
   return gate;
@@ -62,7 +147,10 @@ export function prefilter(ruleSet: RuleSet, text: string, utf8?: Uint8Array): Ca
   const gate = gateFor(ruleSet);
   const { positions } = utf8 ? gate.matcher.scanUtf8(utf8) : gate.matcher.scan(text);
   if (positions.size === 0 && gate.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
-  for (const [k, starts] of positions) {
+  for (const [k, found] of positions) {
+    const guard = gate.guards[k];
+    const starts = guard ? found.filter((at) => guard.some((g) => passes(text, at, g))) : found;
+    if (starts.length === 0) continue;
     const len = gate.matcher.keywords[k]!.length;
     for (const rule of gate.rules[k]!) {
       const list = hits.get(rule);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keywordLed, ruleLeads } from '../../src/detect/anchor.js';
 import { detect } from '../../src/detect/engine.js';
+import { prefilter } from '../../src/detect/prefilter.js';
 import { ALPHABETS, expandTemplate, randChars as randomString } from '../../src/fakes/index.js';
 import { seededRng as seeded } from '../helpers/crypto/rng.js';
 import { loadRulePacks } from '../../src/config/load.js';
@@ -251,5 +252,40 @@ describe('gitleaks:allow', () => {
     const honoured = detect(rs, fragment, { honorGitleaksAllow: true });
     expect(honoured.findings).toHaveLength(0);
     expect(honoured.dropped.get('inline-allow')).toBe(1);
+  });
+});
+
+describe('keyword guards of prefixed rules', () => {
+  const meta: RuleSpec = {
+    id: 'meta-like',
+    description: 'Meta-like token',
+    severity: 'high',
+    match: 'prefixed',
+    parts: { token: { prefix: ['EAAG', 'EAAB'], alphabet: 'alnum', length: '40-200' } },
+  };
+  const body = (): string => randomString(ALPHABETS.alnum, 60);
+
+  it('drops hits a prefixed rule cannot match at: wrong case, inside a word, too short a body', () => {
+    const rs = ruleSetOf([meta]);
+    const rule = rs.rules[0]!;
+    const text = `eaag${body()} xEAAG${body()} AEAAB${body()} ;EAAG,EAAB; EAAGshort;`;
+    expect(prefilter(rs, text).hits.get(rule)).toBeUndefined();
+    expect(prefilter(rs, text).rules).not.toContain(rule);
+  });
+
+  it('keeps hits at a token edge, after an escape or a percent-escape, and finds the key there', () => {
+    const rs = ruleSetOf([meta]);
+    const keys = [`EAAG${body()}`, `EAAB${body()}`, `EAAG${body()}`];
+    const text = `t=${keys[0]}\n"x\\n${keys[1]}"\nq%3D${keys[2]}`;
+    expect(prefilter(rs, text).hits.get(rs.rules[0]!)).toEqual([2, text.indexOf(keys[1]!), text.indexOf(keys[2]!)]);
+    expect(detect(rs, { text, path: 'x' }).findings.map((f) => f.secret)).toEqual(keys);
+  });
+
+  it('guards nothing when another rule lists the same keyword, or the rule ignores case', () => {
+    const other: RuleSpec = { ...tokRule, id: 'other', keywords: ['eaag'], regex: 'eaag(?<secret>[0-9]{6})' };
+    const both = ruleSetOf([meta, other]);
+    expect(prefilter(both, 'xeaag123456').hits.get(both.rules[1]!)).toEqual([1]);
+    const loose = ruleSetOf([{ ...meta, flags: 'i' }]);
+    expect(prefilter(loose, `xeaag${body()}`).hits.get(loose.rules[0]!)).toEqual([1]);
   });
 });
