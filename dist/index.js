@@ -3748,7 +3748,372 @@ var init_keywords = __esm({
   }
 });
 
+// src/config/errors.ts
+var ConfigError;
+var init_errors = __esm({
+  "src/config/errors.ts"() {
+    "use strict";
+    ConfigError = class extends Error {
+      constructor(message, file, ruleId, field2) {
+        const where = [file, ruleId, field2].filter(Boolean).join(": ");
+        super(where ? `${where}: ${message}` : message);
+        this.file = file;
+        this.ruleId = ruleId;
+        this.field = field2;
+        this.name = "ConfigError";
+      }
+      file;
+      ruleId;
+      field;
+    };
+  }
+});
+
+// src/config/v2.ts
+function nameWords(name3) {
+  let words = WORDS.get(name3);
+  if (words === void 0) {
+    if (WORDS.size >= 5e4) WORDS.clear();
+    WORDS.set(name3, words = splitWords(name3));
+  }
+  return words;
+}
+function splitWords(name3) {
+  return name3.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function compactName(name3) {
+  return name3.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function trimTail(words, aliases) {
+  const w2 = words.slice();
+  while (w2.length > 1) {
+    const last = w2[w2.length - 1];
+    if (/^\d+$/.test(last) || NAME_TAILS.includes(last) || aliases.has(last)) w2.pop();
+    else break;
+  }
+  return w2;
+}
+function lengthSource(length, where) {
+  if (length === void 0) throw new ConfigError("a part needs a length (or segments)", where.file, where.ruleId, `${where.field}.length`);
+  if (typeof length === "number") return `{${length}}`;
+  if (Array.isArray(length)) return length.length === 1 ? `{${length[0]}}` : `(?:${length.map((n) => `{${n}}`).join("|")})`;
+  const m3 = /^(\d+)-(\d+)$/.exec(length);
+  if (!m3 || Number(m3[1]) > Number(m3[2])) throw new ConfigError(`length "${length}" is not n, [n, m] or "min-max"`, where.file, where.ruleId, `${where.field}.length`);
+  return `{${m3[1]},${m3[2]}}`;
+}
+function classOf(alphabet, chars, where) {
+  if (chars !== void 0) return chars;
+  if (alphabet === void 0) throw new ConfigError("a part needs an alphabet or chars", where.file, where.ruleId, `${where.field}.alphabet`);
+  const cls = ALPHABET_CLASSES[alphabet];
+  if (cls === void 0) throw new ConfigError(`unknown alphabet "${alphabet}" (known: ${Object.keys(ALPHABET_CLASSES).join(", ")})`, where.file, where.ruleId, `${where.field}.alphabet`);
+  return cls;
+}
+function segmentClass(seg, where) {
+  if ("chars" in seg) {
+    const chars = seg.chars;
+    if (typeof chars !== "string" || seg.length === void 0 || Object.keys(seg).length !== 2) {
+      throw new ConfigError("a chars segment is { chars: class, length: n }", where.file, where.ruleId, where.field);
+    }
+    return { cls: chars, length: seg.length };
+  }
+  const entries = Object.entries(seg);
+  if (entries.length !== 1) throw new ConfigError("a segment is a literal, { alphabet: length } or { chars, length }", where.file, where.ruleId, where.field);
+  const [alphabet, length] = entries[0];
+  return { cls: classOf(alphabet, void 0, where), length };
+}
+function escapeRegex(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+function repeat(cls, length, where) {
+  const q3 = lengthSource(length, where);
+  return q3.startsWith("(?:") ? `(?:${q3.slice(3, -1).split("|").map((n) => `[${cls}]${n}`).join("|")})` : `[${cls}]${q3}`;
+}
+function partSource(part, where) {
+  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  let body3;
+  let tail;
+  if (part.segments) {
+    const pieces = [];
+    tail = "";
+    for (const [i, seg] of part.segments.entries()) {
+      if (typeof seg === "string") {
+        pieces.push(escapeRegex(seg));
+        continue;
+      }
+      const at2 = { ...where, field: `${where.field}.segments[${i}]` };
+      const { cls, length } = segmentClass(seg, at2);
+      pieces.push(repeat(cls, length, at2));
+      tail = cls;
+    }
+    body3 = pieces.join("");
+  } else {
+    const cls = classOf(part.alphabet, part.chars, where);
+    body3 = repeat(cls, part.length, where);
+    tail = cls;
+  }
+  const real = prefixes.filter((p2) => p2 !== "");
+  const alternation = real.length === 1 ? escapeRegex(real[0]) : `(?:${real.map(escapeRegex).join("|")})`;
+  const prefix = real.length === 0 ? "" : real.length < prefixes.length ? `(?:${alternation})?` : alternation;
+  const suffix = part.suffix === void 0 ? "" : escapeRegex(part.suffix);
+  if (part.suffix !== void 0) tail = "A-Za-z0-9";
+  return { source: `${prefix}${body3}${suffix}`, tail: tail || "A-Za-z0-9" };
+}
+function bodyStart(part) {
+  const where = { field: "parts" };
+  try {
+    if (part.segments) {
+      const first = part.segments[0];
+      if (first === void 0 || typeof first === "string") return null;
+      const { cls, length } = segmentClass(first, where);
+      const min2 = minLength(length);
+      return min2 === null ? null : { cls, min: min2 };
+    }
+    const min = minLength(part.length);
+    return min === null ? null : { cls: classOf(part.alphabet, part.chars, where), min };
+  } catch {
+    return null;
+  }
+}
+function partLiterals(part) {
+  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const inner = (part.segments ?? []).filter((x2) => typeof x2 === "string");
+  return [...prefixes, ...inner, ...part.suffix !== void 0 ? [part.suffix] : []].filter((x2) => x2 !== "");
+}
+function prefixedRegex(spec, where) {
+  const parts = Object.entries(spec.parts ?? {});
+  if (parts.length !== 1) throw new ConfigError("a prefixed rule has exactly one part", where.file, where.ruleId, "parts");
+  const [name3, part] = parts[0];
+  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  let keywords;
+  if (prefixes.length > 0 && prefixes.every((p2) => p2.length >= 2)) keywords = prefixes;
+  else {
+    const inner = partLiterals({ ...part, prefix: void 0 }).sort((a, b2) => b2.length - a.length)[0];
+    if (inner === void 0 || inner.length < 3) {
+      throw new ConfigError(
+        "a prefixed rule needs a prefix of two or more characters, or a literal of three or more in its segments or suffix",
+        where.file,
+        where.ruleId,
+        `parts.${name3}.prefix`
+      );
+    }
+    keywords = [inner];
+  }
+  const { source, tail } = partSource(part, { ...where, field: `parts.${name3}` });
+  const left = prefixes.length > 0 && prefixes.every((p2) => !/^[A-Za-z0-9_]/.test(p2)) ? "" : TOKEN_LEFT;
+  const right = `(?![A-Za-z0-9_]|[${tail}])`;
+  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(keywords.map((p2) => p2.toLowerCase()))] };
+}
+function partMatchers(spec, where) {
+  return Object.entries(spec.parts ?? {}).map(([name3, part]) => {
+    const { source } = partSource(part, { ...where, field: `parts.${name3}` });
+    const names = (part.names ?? DEFAULT_PART_NAMES[name3] ?? [name3]).map(compactName);
+    return {
+      name: name3,
+      shape: new RegExp(`^(?:${source})$`),
+      names: [...new Set(names)],
+      entropy: part.entropy ?? spec.entropy ?? 0,
+      validate: part.validate ?? null,
+      optional: part.optional ?? false,
+      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x2) => x2.length >= 3),
+      presence: presenceOf(part, { ...where, field: `parts.${name3}` })
+    };
+  });
+}
+function presenceOf(part, where) {
+  let best = null;
+  const consider = (cls2, length) => {
+    const min = minLength(length);
+    if (min !== null && (!best || min > best.min)) best = { cls: cls2, min };
+  };
+  if (part.segments) {
+    for (const seg of part.segments) if (typeof seg !== "string") {
+      const { cls: cls2, length } = segmentClass(seg, where);
+      consider(cls2, length);
+    }
+  } else consider(classOf(part.alphabet, part.chars, where), part.length);
+  const found = best;
+  if (!found || found.min < MIN_PRESENCE) return null;
+  const cls = `${found.cls.includes("/") ? "\\\\" : ""}${found.cls}`;
+  return { source: `[${cls}]{${found.min}}`, cls, min: found.min };
+}
+function minLength(length) {
+  if (typeof length === "number") return length;
+  if (Array.isArray(length)) return length.length ? Math.min(...length) : null;
+  const m3 = /^(\d+)-(\d+)$/.exec(String(length));
+  return m3 ? Number(m3[1]) : null;
+}
+function urlTemplateRegex(template, parts, where) {
+  let source = "";
+  let longest = "";
+  const pieces = template.split(/(\{[a-z][a-z0-9]*\}|\*)/).filter((p2) => p2 !== "");
+  for (const piece of pieces) {
+    if (piece === "*") source += "[A-Za-z0-9_-]+";
+    else if (/^\{[a-z][a-z0-9]*\}$/.test(piece)) {
+      const name3 = piece.slice(1, -1);
+      const part = parts.find((p2) => p2.name === name3);
+      if (!part) throw new ConfigError(`URL template names an unknown part "${name3}"`, where.file, where.ruleId, "context.urls");
+      source += `(?<${name3}>${part.shape.source.slice(4, -2)})`;
+    } else {
+      source += escapeRegex(piece);
+      if (piece.length > longest.length) longest = piece;
+    }
+  }
+  const host = /[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.exec(longest)?.[0] ?? longest;
+  if (host.length < 4) throw new ConfigError(`URL template "${template}" has no literal host to search for`, where.file, where.ruleId, "context.urls");
+  const endsWithPart = /^\{[a-z][a-z0-9]*\}$/.test(pieces[pieces.length - 1] ?? "");
+  return { regex: new RegExp(`${source}${endsWithPart ? "(?![A-Za-z0-9_-])" : ""}`, "gd"), keyword: host.toLowerCase() };
+}
+function contextMatcher(spec, provider, where) {
+  const parts = partMatchers(spec, where);
+  if (parts.length === 0) throw new ConfigError("a context rule needs at least one part", where.file, where.ruleId, "parts");
+  const ctx = spec.context ?? {};
+  const anyName = ctx.anyName ?? false;
+  const aliases = (ctx.aliases ?? (anyName ? [] : provider?.aliases ?? (spec.provider ? [spec.provider] : []))).map((a) => a.toLowerCase());
+  const headers = /* @__PURE__ */ new Map();
+  const main = spec.main ?? parts[0].name;
+  if (!parts.some((p2) => p2.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
+  for (const [field2, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
+    if (Array.isArray(list)) for (const h of list) headers.set(compactName(h), main);
+    else for (const [h, p2] of Object.entries(list ?? {})) {
+      if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`${h} names an unknown part "${p2}"`, where.file, where.ruleId, field2);
+      headers.set(compactName(h), p2);
+    }
+  }
+  const calls = (ctx.calls ?? []).map((c3) => callTemplate(c3, parts, where));
+  const urls = (ctx.urls ?? []).map((u3) => urlTemplateRegex(u3, parts, where));
+  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName) {
+    throw new ConfigError("a context rule needs a provider with aliases, headers, urls or anyName: true", where.file, where.ruleId, "context");
+  }
+  const rawNames = [...Array.isArray(ctx.headers) ? ctx.headers : Object.keys(ctx.headers ?? {}), ...Array.isArray(ctx.names) ? ctx.names : Object.keys(ctx.names ?? {})];
+  const keywords = /* @__PURE__ */ new Set([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u3) => u3.keyword), ...calls.map((c3) => c3.callee.toLowerCase())]);
+  for (const p2 of parts) for (const prefix of p2.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
+  if (anyName) for (const p2 of parts) for (const n of spec.parts[p2.name].names ?? DEFAULT_PART_NAMES[p2.name] ?? [p2.name]) keywords.add(n.toLowerCase());
+  return {
+    parts,
+    main,
+    aliases,
+    headers,
+    urls,
+    calls,
+    window: ctx.window ?? 3,
+    pairing: spec.pairing ?? "optional",
+    anyName,
+    exclude: (ctx.exclude ?? []).map(compactName),
+    keywords: [...keywords].filter((k2) => k2.length >= 3)
+  };
+}
+function callTemplate(template, parts, where) {
+  const m3 = /^(?<callee>[A-Za-z_$][\w.$]*)\((?<args>.*)\)$/s.exec(template.trim());
+  if (!m3) throw new ConfigError(`call "${template}" is not name(arg, ...)`, where.file, where.ruleId, "context.calls");
+  const known = (p2) => {
+    if (p2 === "*") return null;
+    if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`call "${template}" names an unknown part "${p2}"`, where.file, where.ruleId, "context.calls");
+    return p2;
+  };
+  const positional = [];
+  const named = /* @__PURE__ */ new Map();
+  for (const raw of m3.groups.args.replace(/^\s*\{|\}\s*$/g, "").split(",")) {
+    const arg = raw.trim();
+    if (arg === "") continue;
+    const kv = /^["']?([\w.-]+)["']?\s*[:=]\s*(\*|[a-z][a-z0-9]*)$/.exec(arg);
+    if (kv) {
+      const part = known(kv[2]);
+      if (part) named.set(compactName(kv[1]), part);
+    } else positional.push(known(arg));
+  }
+  const callee = m3.groups.callee;
+  return { callee, positional, named };
+}
+var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, WORDS, TOKEN_LEFT, MIN_PRESENCE;
+var init_v2 = __esm({
+  "src/config/v2.ts"() {
+    "use strict";
+    init_errors();
+    ALPHABET_CLASSES = {
+      hex: "0-9a-f",
+      HEX: "0-9A-F",
+      hexany: "0-9a-fA-F",
+      alnum: "A-Za-z0-9",
+      ALNUM: "A-Z0-9",
+      lalnum: "a-z0-9",
+      upper: "A-Z",
+      lower: "a-z",
+      digits: "0-9",
+      base64: "A-Za-z0-9+/",
+      b64url: "A-Za-z0-9_-",
+      base58: "1-9A-HJ-NP-Za-km-z",
+      base36: "0-9a-z",
+      base32: "A-Z2-7"
+    };
+    DEFAULT_PART_NAMES = {
+      key: ["key", "apikey", "accesskey", "accessid", "clientid", "apitoken", "token", "keyid", "apikeyid"],
+      secret: ["secret", "secretkey", "apisecret", "privatekey", "clientsecret", "signkey", "apisecretkey", "secretaccesskey"],
+      passphrase: ["passphrase", "password", "pass", "pwd", "apipassphrase", "apipassword"],
+      password: ["password", "pass", "pwd", "passwd", "passphrase"],
+      token: ["token", "key", "apikey", "accesstoken", "authtoken", "apitoken", "bearer", "auth", "secret", "secretkey"],
+      id: ["id", "clientid", "accountid", "appid", "keyid", "username", "user", "accesskeyid"],
+      clientid: ["clientid", "id", "appid", "applicationid"],
+      accountid: ["accountid", "account", "id", "accountsid", "sid"],
+      username: ["username", "user", "login", "userid"]
+    };
+    NAME_TAILS = ["prod", "production", "dev", "development", "test", "testnet", "live", "staging", "value", "str", "env", "var", "default"];
+    WORDS = /* @__PURE__ */ new Map();
+    TOKEN_LEFT = "(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9_])";
+    MIN_PRESENCE = 12;
+  }
+});
+
 // src/detect/prefilter.ts
+function classCodes(cls) {
+  let table = CLASS_CODES.get(cls);
+  if (table === void 0) {
+    try {
+      const one = new RegExp(`^[${cls}]$`);
+      table = new Uint8Array(128);
+      for (let c3 = 0; c3 < 128; c3++) table[c3] = one.test(String.fromCharCode(c3)) ? 1 : 0;
+    } catch {
+      table = null;
+    }
+    CLASS_CODES.set(cls, table);
+  }
+  return table;
+}
+function guardsOf(k2, rules) {
+  const out = [];
+  for (const rule of rules) {
+    const spec = rule.spec;
+    if (spec.match !== "prefixed" || (spec.flags ?? "").includes("i") || rule.context) return null;
+    const part = Object.values(spec.parts ?? {})[0];
+    if (!part) return null;
+    const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+    const source = rule.regex.source;
+    const left = source.startsWith(`${TOKEN_LEFT}(?<secret>`);
+    if (prefixes.length === 0 || prefixes.some((p2) => p2.length < 2) || !left && !source.startsWith("(?<secret>")) return null;
+    const spellings = prefixes.filter((p2) => p2.toLowerCase() === k2);
+    if (spellings.length === 0) return null;
+    const run = bodyStart(part);
+    const body3 = run ? classCodes(run.cls) : null;
+    out.push({ spellings, left, body: body3, min: body3 ? run.min : 0 });
+  }
+  return out.length ? out : null;
+}
+function passes(text, at2, guard) {
+  let end = -1;
+  for (const p2 of guard.spellings) if (text.startsWith(p2, at2)) end = at2 + p2.length;
+  if (end < 0) return false;
+  if (guard.left && at2 > 0 && isWordCode(text.charCodeAt(at2 - 1))) {
+    const escaped2 = at2 >= 2 && text.charCodeAt(at2 - 2) === 92 || at2 >= 3 && text.charCodeAt(at2 - 3) === 37 && isHexCode(text.charCodeAt(at2 - 2));
+    if (!escaped2) return false;
+  }
+  if (guard.body) {
+    if (end + guard.min > text.length) return false;
+    for (let i = end; i < end + guard.min; i++) {
+      const c3 = text.charCodeAt(i);
+      if (c3 < 128 && guard.body[c3] === 0) return false;
+    }
+  }
+  return true;
+}
 function matcherKeywords(ruleSet) {
   return [...ruleSet.byKeyword.keys()].filter(isAscii);
 }
@@ -3757,7 +4122,8 @@ function gateFor(ruleSet) {
   if (!gate2) {
     const keywords = matcherKeywords(ruleSet);
     const loose = new Set([...ruleSet.byKeyword.keys()].filter((k2) => !isAscii(k2)).flatMap((k2) => ruleSet.byKeyword.get(k2)));
-    gate2 = { matcher: KeywordMatcher.for(keywords), rules: keywords.map((k2) => ruleSet.byKeyword.get(k2)), loose };
+    const rules = keywords.map((k2) => ruleSet.byKeyword.get(k2));
+    gate2 = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k2, i) => guardsOf(k2, rules[i])) };
     gates.set(ruleSet, gate2);
   }
   return gate2;
@@ -3769,7 +4135,10 @@ function prefilter(ruleSet, text, utf8) {
   const gate2 = gateFor(ruleSet);
   const { positions } = utf8 ? gate2.matcher.scanUtf8(utf8) : gate2.matcher.scan(text);
   if (positions.size === 0 && gate2.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
-  for (const [k2, starts] of positions) {
+  for (const [k2, found] of positions) {
+    const guard = gate2.guards[k2];
+    const starts = guard ? found.filter((at2) => guard.some((g3) => passes(text, at2, g3))) : found;
+    if (starts.length === 0) continue;
     const len = gate2.matcher.keywords[k2].length;
     for (const rule of gate2.rules[k2]) {
       const list = hits.get(rule);
@@ -3787,11 +4156,15 @@ function prefilter(ruleSet, text, utf8) {
   const rules = ruleSet.rules.filter((r2) => hits.has(r2) || r2.keywords.length === 0 || gate2.loose.has(r2));
   return { rules, hits, keywordLength };
 }
-var gates, isAscii;
+var CLASS_CODES, isWordCode, isHexCode, gates, isAscii;
 var init_prefilter = __esm({
   "src/detect/prefilter.ts"() {
     "use strict";
+    init_v2();
     init_keywords();
+    CLASS_CODES = /* @__PURE__ */ new Map();
+    isWordCode = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 95;
+    isHexCode = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 70 || c3 >= 97 && c3 <= 102;
     gates = /* @__PURE__ */ new WeakMap();
     isAscii = (k2) => [...k2].every((ch) => ch.charCodeAt(0) < 128);
   }
@@ -8680,305 +9053,6 @@ var init_module_shim = __esm({
   "src/action/module-shim.ts"() {
     import_micromatch = __toESM(require_micromatch());
     import_picomatch = __toESM(require_picomatch4());
-  }
-});
-
-// src/config/errors.ts
-var ConfigError;
-var init_errors = __esm({
-  "src/config/errors.ts"() {
-    "use strict";
-    ConfigError = class extends Error {
-      constructor(message, file, ruleId, field2) {
-        const where = [file, ruleId, field2].filter(Boolean).join(": ");
-        super(where ? `${where}: ${message}` : message);
-        this.file = file;
-        this.ruleId = ruleId;
-        this.field = field2;
-        this.name = "ConfigError";
-      }
-      file;
-      ruleId;
-      field;
-    };
-  }
-});
-
-// src/config/v2.ts
-function nameWords(name3) {
-  let words = WORDS.get(name3);
-  if (words === void 0) {
-    if (WORDS.size >= 5e4) WORDS.clear();
-    WORDS.set(name3, words = splitWords(name3));
-  }
-  return words;
-}
-function splitWords(name3) {
-  return name3.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-function compactName(name3) {
-  return name3.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-function trimTail(words, aliases) {
-  const w2 = words.slice();
-  while (w2.length > 1) {
-    const last = w2[w2.length - 1];
-    if (/^\d+$/.test(last) || NAME_TAILS.includes(last) || aliases.has(last)) w2.pop();
-    else break;
-  }
-  return w2;
-}
-function lengthSource(length, where) {
-  if (length === void 0) throw new ConfigError("a part needs a length (or segments)", where.file, where.ruleId, `${where.field}.length`);
-  if (typeof length === "number") return `{${length}}`;
-  if (Array.isArray(length)) return length.length === 1 ? `{${length[0]}}` : `(?:${length.map((n) => `{${n}}`).join("|")})`;
-  const m3 = /^(\d+)-(\d+)$/.exec(length);
-  if (!m3 || Number(m3[1]) > Number(m3[2])) throw new ConfigError(`length "${length}" is not n, [n, m] or "min-max"`, where.file, where.ruleId, `${where.field}.length`);
-  return `{${m3[1]},${m3[2]}}`;
-}
-function classOf(alphabet, chars, where) {
-  if (chars !== void 0) return chars;
-  if (alphabet === void 0) throw new ConfigError("a part needs an alphabet or chars", where.file, where.ruleId, `${where.field}.alphabet`);
-  const cls = ALPHABET_CLASSES[alphabet];
-  if (cls === void 0) throw new ConfigError(`unknown alphabet "${alphabet}" (known: ${Object.keys(ALPHABET_CLASSES).join(", ")})`, where.file, where.ruleId, `${where.field}.alphabet`);
-  return cls;
-}
-function segmentClass(seg, where) {
-  if ("chars" in seg) {
-    const chars = seg.chars;
-    if (typeof chars !== "string" || seg.length === void 0 || Object.keys(seg).length !== 2) {
-      throw new ConfigError("a chars segment is { chars: class, length: n }", where.file, where.ruleId, where.field);
-    }
-    return { cls: chars, length: seg.length };
-  }
-  const entries = Object.entries(seg);
-  if (entries.length !== 1) throw new ConfigError("a segment is a literal, { alphabet: length } or { chars, length }", where.file, where.ruleId, where.field);
-  const [alphabet, length] = entries[0];
-  return { cls: classOf(alphabet, void 0, where), length };
-}
-function escapeRegex(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-function repeat(cls, length, where) {
-  const q3 = lengthSource(length, where);
-  return q3.startsWith("(?:") ? `(?:${q3.slice(3, -1).split("|").map((n) => `[${cls}]${n}`).join("|")})` : `[${cls}]${q3}`;
-}
-function partSource(part, where) {
-  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  let body3;
-  let tail;
-  if (part.segments) {
-    const pieces = [];
-    tail = "";
-    for (const [i, seg] of part.segments.entries()) {
-      if (typeof seg === "string") {
-        pieces.push(escapeRegex(seg));
-        continue;
-      }
-      const at2 = { ...where, field: `${where.field}.segments[${i}]` };
-      const { cls, length } = segmentClass(seg, at2);
-      pieces.push(repeat(cls, length, at2));
-      tail = cls;
-    }
-    body3 = pieces.join("");
-  } else {
-    const cls = classOf(part.alphabet, part.chars, where);
-    body3 = repeat(cls, part.length, where);
-    tail = cls;
-  }
-  const real = prefixes.filter((p2) => p2 !== "");
-  const alternation = real.length === 1 ? escapeRegex(real[0]) : `(?:${real.map(escapeRegex).join("|")})`;
-  const prefix = real.length === 0 ? "" : real.length < prefixes.length ? `(?:${alternation})?` : alternation;
-  const suffix = part.suffix === void 0 ? "" : escapeRegex(part.suffix);
-  if (part.suffix !== void 0) tail = "A-Za-z0-9";
-  return { source: `${prefix}${body3}${suffix}`, tail: tail || "A-Za-z0-9" };
-}
-function partLiterals(part) {
-  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  const inner = (part.segments ?? []).filter((x2) => typeof x2 === "string");
-  return [...prefixes, ...inner, ...part.suffix !== void 0 ? [part.suffix] : []].filter((x2) => x2 !== "");
-}
-function prefixedRegex(spec, where) {
-  const parts = Object.entries(spec.parts ?? {});
-  if (parts.length !== 1) throw new ConfigError("a prefixed rule has exactly one part", where.file, where.ruleId, "parts");
-  const [name3, part] = parts[0];
-  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  let keywords;
-  if (prefixes.length > 0 && prefixes.every((p2) => p2.length >= 2)) keywords = prefixes;
-  else {
-    const inner = partLiterals({ ...part, prefix: void 0 }).sort((a, b2) => b2.length - a.length)[0];
-    if (inner === void 0 || inner.length < 3) {
-      throw new ConfigError(
-        "a prefixed rule needs a prefix of two or more characters, or a literal of three or more in its segments or suffix",
-        where.file,
-        where.ruleId,
-        `parts.${name3}.prefix`
-      );
-    }
-    keywords = [inner];
-  }
-  const { source, tail } = partSource(part, { ...where, field: `parts.${name3}` });
-  const left = prefixes.length > 0 && prefixes.every((p2) => !/^[A-Za-z0-9_]/.test(p2)) ? "" : TOKEN_LEFT;
-  const right = `(?![A-Za-z0-9_]|[${tail}])`;
-  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(keywords.map((p2) => p2.toLowerCase()))] };
-}
-function partMatchers(spec, where) {
-  return Object.entries(spec.parts ?? {}).map(([name3, part]) => {
-    const { source } = partSource(part, { ...where, field: `parts.${name3}` });
-    const names = (part.names ?? DEFAULT_PART_NAMES[name3] ?? [name3]).map(compactName);
-    return {
-      name: name3,
-      shape: new RegExp(`^(?:${source})$`),
-      names: [...new Set(names)],
-      entropy: part.entropy ?? spec.entropy ?? 0,
-      validate: part.validate ?? null,
-      optional: part.optional ?? false,
-      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x2) => x2.length >= 3),
-      presence: presenceOf(part, { ...where, field: `parts.${name3}` })
-    };
-  });
-}
-function presenceOf(part, where) {
-  let best = null;
-  const consider = (cls2, length) => {
-    const min = minLength(length);
-    if (min !== null && (!best || min > best.min)) best = { cls: cls2, min };
-  };
-  if (part.segments) {
-    for (const seg of part.segments) if (typeof seg !== "string") {
-      const { cls: cls2, length } = segmentClass(seg, where);
-      consider(cls2, length);
-    }
-  } else consider(classOf(part.alphabet, part.chars, where), part.length);
-  const found = best;
-  if (!found || found.min < MIN_PRESENCE) return null;
-  const cls = `${found.cls.includes("/") ? "\\\\" : ""}${found.cls}`;
-  return { source: `[${cls}]{${found.min}}`, cls, min: found.min };
-}
-function minLength(length) {
-  if (typeof length === "number") return length;
-  if (Array.isArray(length)) return length.length ? Math.min(...length) : null;
-  const m3 = /^(\d+)-(\d+)$/.exec(String(length));
-  return m3 ? Number(m3[1]) : null;
-}
-function urlTemplateRegex(template, parts, where) {
-  let source = "";
-  let longest = "";
-  const pieces = template.split(/(\{[a-z][a-z0-9]*\}|\*)/).filter((p2) => p2 !== "");
-  for (const piece of pieces) {
-    if (piece === "*") source += "[A-Za-z0-9_-]+";
-    else if (/^\{[a-z][a-z0-9]*\}$/.test(piece)) {
-      const name3 = piece.slice(1, -1);
-      const part = parts.find((p2) => p2.name === name3);
-      if (!part) throw new ConfigError(`URL template names an unknown part "${name3}"`, where.file, where.ruleId, "context.urls");
-      source += `(?<${name3}>${part.shape.source.slice(4, -2)})`;
-    } else {
-      source += escapeRegex(piece);
-      if (piece.length > longest.length) longest = piece;
-    }
-  }
-  const host = /[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.exec(longest)?.[0] ?? longest;
-  if (host.length < 4) throw new ConfigError(`URL template "${template}" has no literal host to search for`, where.file, where.ruleId, "context.urls");
-  const endsWithPart = /^\{[a-z][a-z0-9]*\}$/.test(pieces[pieces.length - 1] ?? "");
-  return { regex: new RegExp(`${source}${endsWithPart ? "(?![A-Za-z0-9_-])" : ""}`, "gd"), keyword: host.toLowerCase() };
-}
-function contextMatcher(spec, provider, where) {
-  const parts = partMatchers(spec, where);
-  if (parts.length === 0) throw new ConfigError("a context rule needs at least one part", where.file, where.ruleId, "parts");
-  const ctx = spec.context ?? {};
-  const anyName = ctx.anyName ?? false;
-  const aliases = (ctx.aliases ?? (anyName ? [] : provider?.aliases ?? (spec.provider ? [spec.provider] : []))).map((a) => a.toLowerCase());
-  const headers = /* @__PURE__ */ new Map();
-  const main = spec.main ?? parts[0].name;
-  if (!parts.some((p2) => p2.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
-  for (const [field2, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
-    if (Array.isArray(list)) for (const h of list) headers.set(compactName(h), main);
-    else for (const [h, p2] of Object.entries(list ?? {})) {
-      if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`${h} names an unknown part "${p2}"`, where.file, where.ruleId, field2);
-      headers.set(compactName(h), p2);
-    }
-  }
-  const calls = (ctx.calls ?? []).map((c3) => callTemplate(c3, parts, where));
-  const urls = (ctx.urls ?? []).map((u3) => urlTemplateRegex(u3, parts, where));
-  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName) {
-    throw new ConfigError("a context rule needs a provider with aliases, headers, urls or anyName: true", where.file, where.ruleId, "context");
-  }
-  const rawNames = [...Array.isArray(ctx.headers) ? ctx.headers : Object.keys(ctx.headers ?? {}), ...Array.isArray(ctx.names) ? ctx.names : Object.keys(ctx.names ?? {})];
-  const keywords = /* @__PURE__ */ new Set([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u3) => u3.keyword), ...calls.map((c3) => c3.callee.toLowerCase())]);
-  for (const p2 of parts) for (const prefix of p2.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
-  if (anyName) for (const p2 of parts) for (const n of spec.parts[p2.name].names ?? DEFAULT_PART_NAMES[p2.name] ?? [p2.name]) keywords.add(n.toLowerCase());
-  return {
-    parts,
-    main,
-    aliases,
-    headers,
-    urls,
-    calls,
-    window: ctx.window ?? 3,
-    pairing: spec.pairing ?? "optional",
-    anyName,
-    exclude: (ctx.exclude ?? []).map(compactName),
-    keywords: [...keywords].filter((k2) => k2.length >= 3)
-  };
-}
-function callTemplate(template, parts, where) {
-  const m3 = /^(?<callee>[A-Za-z_$][\w.$]*)\((?<args>.*)\)$/s.exec(template.trim());
-  if (!m3) throw new ConfigError(`call "${template}" is not name(arg, ...)`, where.file, where.ruleId, "context.calls");
-  const known = (p2) => {
-    if (p2 === "*") return null;
-    if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`call "${template}" names an unknown part "${p2}"`, where.file, where.ruleId, "context.calls");
-    return p2;
-  };
-  const positional = [];
-  const named = /* @__PURE__ */ new Map();
-  for (const raw of m3.groups.args.replace(/^\s*\{|\}\s*$/g, "").split(",")) {
-    const arg = raw.trim();
-    if (arg === "") continue;
-    const kv = /^["']?([\w.-]+)["']?\s*[:=]\s*(\*|[a-z][a-z0-9]*)$/.exec(arg);
-    if (kv) {
-      const part = known(kv[2]);
-      if (part) named.set(compactName(kv[1]), part);
-    } else positional.push(known(arg));
-  }
-  const callee = m3.groups.callee;
-  return { callee, positional, named };
-}
-var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, WORDS, TOKEN_LEFT, MIN_PRESENCE;
-var init_v2 = __esm({
-  "src/config/v2.ts"() {
-    "use strict";
-    init_errors();
-    ALPHABET_CLASSES = {
-      hex: "0-9a-f",
-      HEX: "0-9A-F",
-      hexany: "0-9a-fA-F",
-      alnum: "A-Za-z0-9",
-      ALNUM: "A-Z0-9",
-      lalnum: "a-z0-9",
-      upper: "A-Z",
-      lower: "a-z",
-      digits: "0-9",
-      base64: "A-Za-z0-9+/",
-      b64url: "A-Za-z0-9_-",
-      base58: "1-9A-HJ-NP-Za-km-z",
-      base36: "0-9a-z",
-      base32: "A-Z2-7"
-    };
-    DEFAULT_PART_NAMES = {
-      key: ["key", "apikey", "accesskey", "accessid", "clientid", "apitoken", "token", "keyid", "apikeyid"],
-      secret: ["secret", "secretkey", "apisecret", "privatekey", "clientsecret", "signkey", "apisecretkey", "secretaccesskey"],
-      passphrase: ["passphrase", "password", "pass", "pwd", "apipassphrase", "apipassword"],
-      password: ["password", "pass", "pwd", "passwd", "passphrase"],
-      token: ["token", "key", "apikey", "accesstoken", "authtoken", "apitoken", "bearer", "auth", "secret", "secretkey"],
-      id: ["id", "clientid", "accountid", "appid", "keyid", "username", "user", "accesskeyid"],
-      clientid: ["clientid", "id", "appid", "applicationid"],
-      accountid: ["accountid", "account", "id", "accountsid", "sid"],
-      username: ["username", "user", "login", "userid"]
-    };
-    NAME_TAILS = ["prod", "production", "dev", "development", "test", "testnet", "live", "staging", "value", "str", "env", "var", "default"];
-    WORDS = /* @__PURE__ */ new Map();
-    TOKEN_LEFT = "(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9_])";
-    MIN_PRESENCE = 12;
   }
 });
 
@@ -36095,10 +36169,10 @@ function longPemSpans(text, first, out) {
     const head = PEM_HEAD.exec(text.slice(b2, b2 + 80));
     if (!head) continue;
     const footer = `-----END ${head[1]}-----`;
-    const bodyStart = b2 + head[0].length;
-    const end = text.indexOf(footer, bodyStart);
-    if (end === -1 || end - bodyStart <= LONG_PEM) continue;
-    const body3 = text.slice(bodyStart, bodyStart + PEM_KEEP).replace(/\\$/, "");
+    const bodyStart2 = b2 + head[0].length;
+    const end = text.indexOf(footer, bodyStart2);
+    if (end === -1 || end - bodyStart2 <= LONG_PEM) continue;
+    const body3 = text.slice(bodyStart2, bodyStart2 + PEM_KEEP).replace(/\\$/, "");
     out.push({ start: b2, end: end + footer.length, encoding: "pem", text: `${head[0]}${body3}
 ${footer}
 ` });
