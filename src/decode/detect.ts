@@ -54,7 +54,7 @@ export function detectDecoded(ruleSet: RuleSet, fragment: Fragment, options: Det
     seen.add(key);
     const startLine = lines.lineAt(piece.start);
     const endLine = lines.lineAt(Math.max(piece.start, piece.end - 1));
-    if (allows.allowed(startLine, endLine, { gitleaks: options.honorGitleaksAllow ?? false })) {
+    if (allows.allowed(startLine, endLine, { gitleaks: options.honorGitleaksAllow ?? false, tools: ruleSet.allowComments })) {
       dropped.set('inline-allow', (dropped.get('inline-allow') ?? 0) + 1);
       continue;
     }

@@ -37,6 +37,15 @@ describe('allowComments in .keyhound.yaml', () => {
     expect(lines(r.stdout)).toEqual(['a.js:1', 'b.py:2', 'd.txt:1']);
   });
 
+  it('applies to a key found in decoded text, on the encoded line', () => {
+    const dir = tempDir();
+    const encoded = Buffer.from(`export GITHUB_TOKEN=${ghToken()}\n`).toString('base64');
+    writeTree(dir, { 'secret.yaml': `data:\n  env: ${encoded} # trufflehog:ignore\n` });
+    expect(lines(keyhound(['scan', '.', '-f', 'json'], { cwd: dir }).stdout)).toEqual(['secret.yaml:2']);
+    writeTree(dir, { '.keyhound.yaml': 'allowComments: [trufflehog]\n' });
+    expect(lines(keyhound(['scan', '.', '-f', 'json'], { cwd: dir }).stdout)).toEqual([]);
+  });
+
   it('rejects an unknown tool (exit 2, naming the field)', () => {
     const dir = tempDir();
     writeTree(dir, { '.keyhound.yaml': 'allowComments: [ggshield]\n', 'x.txt': 'nothing\n' });
