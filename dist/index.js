@@ -3774,9 +3774,12 @@ function nameWords(name3) {
   let words = WORDS.get(name3);
   if (words === void 0) {
     if (WORDS.size >= 5e4) WORDS.clear();
-    WORDS.set(name3, words = splitWords(name3));
+    WORDS.set(ownCopy(name3), words = splitWords(name3));
   }
   return words;
+}
+function ownCopy(s) {
+  return s.length < 13 ? s : (" " + s).slice(1);
 }
 function splitWords(name3) {
   return name3.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
@@ -37999,7 +38002,7 @@ function detectDecoded(ruleSet, fragment, options, maxDepth) {
     seen.add(key);
     const startLine = lines.lineAt(piece.start);
     const endLine = lines.lineAt(Math.max(piece.start, piece.end - 1));
-    if (allows.allowed(startLine, endLine, { gitleaks: options.honorGitleaksAllow ?? false })) {
+    if (allows.allowed(startLine, endLine, { gitleaks: options.honorGitleaksAllow ?? false, tools: ruleSet.allowComments })) {
       dropped.set("inline-allow", (dropped.get("inline-allow") ?? 0) + 1);
       continue;
     }
