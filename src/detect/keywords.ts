@@ -26,7 +26,11 @@ export interface KeywordMatcherData {
 
 let wasmScan = true;
 
-/** Inputs shorter than this are scanned by the JavaScript loop, without setting up the WebAssembly one. */
+/**
+ * The WebAssembly loop is set up once this many bytes have been scanned by an automaton (or one input is that long):
+ * until then the JavaScript loop reads them, so a run over a few small files (the pre-commit hook's) never pays
+ * for copying the table.
+ */
 const WASM_MIN_BYTES = 256 * 1024;
 let wasmMinBytes = WASM_MIN_BYTES;
 
@@ -67,6 +71,8 @@ export class KeywordMatcher {
   private readonly outputs: number[][];
   private readonly lengths: number[];
   private wasm: WasmDfa | null | undefined;
+  /** Bytes scanned before the WebAssembly loop was set up. */
+  private scanned = 0;
 
   constructor(
     readonly keywords: readonly string[],
@@ -206,9 +212,10 @@ export class KeywordMatcher {
     const { delta, firstOut, marker } = this;
     const positions = new Map<number, number[]>();
     const high: number[] = [];
-    // Setting up the WebAssembly copy of the table costs milliseconds (it copies the whole table), which a small
-    // input never earns back: the pre-commit hook's few staged files are read by the JavaScript loop.
-    const wasm = bytes.length >= wasmMinBytes ? this.wasmDfa() : null;
+    // Setting up the WebAssembly copy of the table costs milliseconds (it copies the whole table), which a few
+    // small inputs never earn back: the pre-commit hook's staged files are read by the JavaScript loop.
+    if (this.wasm === undefined) this.scanned += bytes.length;
+    const wasm = this.wasm !== undefined || this.scanned >= wasmMinBytes ? this.wasmDfa() : null;
     if (wasm) {
       wasm.run(bytes, firstOut, (i, s) => {
         if (s === marker) high.push(i);
