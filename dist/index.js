@@ -3675,6 +3675,8 @@ var init_keywords = __esm({
       outputs;
       lengths;
       wasm;
+      /** Bytes scanned before the WebAssembly loop was set up. */
+      scanned = 0;
       /** Columns 128–255 of every row: the marker state. */
       fillHigh() {
         const states = this.delta.length / 256;
@@ -3718,7 +3720,8 @@ var init_keywords = __esm({
         const { delta, firstOut, marker } = this;
         const positions = /* @__PURE__ */ new Map();
         const high = [];
-        const wasm = bytes.length >= wasmMinBytes ? this.wasmDfa() : null;
+        if (this.wasm === void 0) this.scanned += bytes.length;
+        const wasm = this.wasm !== void 0 || this.scanned >= wasmMinBytes ? this.wasmDfa() : null;
         if (wasm) {
           wasm.run(bytes, firstOut, (i, s) => {
             if (s === marker) high.push(i);
