@@ -10,6 +10,7 @@
 // tighter than either and is what keys in .env files, YAML/JSON configs and ~/.aws/credentials profiles look like.
 
 import type { CompiledRule, Finding, RuleSet } from '../model/types.js';
+import { partMatchers } from '../config/v2.js';
 import type { Verifier } from './types.js';
 
 /** Findings at most this many lines apart (either way) may supply each other's missing parts. */
@@ -38,22 +39,62 @@ export interface Combination {
 export type PartOf = (f: Finding) => string | undefined;
 
 /**
+ * A provider's declared part shapes, from every rule of it that declares parts: each part name's anchored whole-value
+ * tests (context rules' compiled matchers; prefixed rules' parts, compiled here, since the engine runs their regex).
+ */
+function shapesOf(rules: readonly CompiledRule[]): Map<string, RegExp[]> {
+  const out = new Map<string, RegExp[]>();
+  const add = (name: string, shape: RegExp): void => {
+    const list = out.get(name);
+    if (list) list.push(shape);
+    else out.set(name, [shape]);
+  };
+  for (const rule of rules) {
+    if (rule.context) {
+      for (const p of rule.context.parts) add(p.name, p.shape);
+    } else if (rule.spec.parts && Object.keys(rule.spec.parts).length) {
+      try {
+        for (const p of partMatchers(rule.spec, { ruleId: rule.id, field: 'parts' })) add(p.name, p.shape);
+      } catch {
+        // A part that does not compile was rejected at load already; it tells nothing here.
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * Names a lone finding's value after its rule: the rule's only (or main) part for prefixed rules, the one part whose
- * shape fits for context rules (the main part when several fit), and `secret` for raw-regex rules (their capture
- * group is named so). Without a rule set (or for a rule it does not hold) nothing can be told.
+ * shape fits for context rules (the main part when several fit). A raw-regex rule's value (its capture group is named
+ * `secret`) takes the name of the one part of its provider whose declared shape it fits, from the provider's other
+ * rules (a kraken.key file's first line is a Kraken `key`, its second a `secret`), and `secret` when none or several
+ * fit. Without a rule set (or for a rule it does not hold) nothing can be told.
  */
 export function partNamer(ruleSet: RuleSet | undefined): PartOf {
-  const byId = new Map<string, CompiledRule>((ruleSet?.rules ?? []).map((r) => [r.id, r]));
+  const rules = ruleSet?.rules ?? [];
+  const byId = new Map<string, CompiledRule>(rules.map((r) => [r.id, r]));
+  const byProvider = new Map<string, Map<string, RegExp[]>>();
+  const providerShapes = (provider: string): Map<string, RegExp[]> => {
+    let shapes = byProvider.get(provider);
+    if (!shapes) byProvider.set(provider, (shapes = shapesOf(rules.filter((r) => r.provider === provider))));
+    return shapes;
+  };
+  const fits = (shape: RegExp, value: string): boolean => ((shape.lastIndex = 0), shape.test(value));
   return (f) => {
     const rule = byId.get(f.ruleId);
     if (!rule) return undefined;
     if (rule.context) {
-      const fits = rule.context.parts.filter((p) => !p.optional && ((p.shape.lastIndex = 0), p.shape.test(f.secret)));
-      if (fits.some((p) => p.name === rule.context!.main)) return rule.context.main;
-      return fits.length === 1 ? fits[0]!.name : undefined;
+      const fitting = rule.context.parts.filter((p) => !p.optional && fits(p.shape, f.secret));
+      if (fitting.some((p) => p.name === rule.context!.main)) return rule.context.main;
+      return fitting.length === 1 ? fitting[0]!.name : undefined;
     }
     const parts = rule.spec.parts;
     if (parts && Object.keys(parts).length) return rule.spec.main ?? Object.keys(parts)[0];
+    const provider = rule.provider ?? f.provider;
+    if (provider) {
+      const named = [...providerShapes(provider)].filter(([, shapes]) => shapes.some((s) => fits(s, f.secret))).map(([name]) => name);
+      if (named.length === 1) return named[0];
+    }
     return 'secret';
   };
 }

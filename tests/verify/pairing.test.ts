@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fakePart } from '../../src/fakes/parts.js';
 import type { Finding } from '../../src/model/types.js';
 import { scan } from '../../src/scan.js';
-import { PAIR_LINES } from '../../src/verify/pairing.js';
+import { PAIR_LINES, partNamer } from '../../src/verify/pairing.js';
+import { ruleSetOf } from '../helpers/rules.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { fake, secretsOf, verifyAgainst } from './helpers.js';
 import { startStandIn } from './stand-in.js';
@@ -180,4 +181,34 @@ describe('cross-rule pairing', () => {
     const [f] = byRule(run.findings, 'twilio-auth-token');
     expect(f!.verification).toMatchObject({ status: 'live', account: { status: 'active', type: 'Full' } });
   });
+
+  describe('a raw-regex value found alone is named after its provider\'s declared part shapes', () => {
+    // Two rules of one provider: one declares the parts, the other is a raw regex that finds either.
+    const ruleSet = ruleSetOf([
+      { id: 'acme-pair', provider: 'acme', description: 'Acme key and secret', match: 'context', parts: { key: { alphabet: 'hex', length: 24 }, secret: { alphabet: 'base64', length: 40 } } },
+      { id: 'acme-raw', provider: 'acme', description: 'Acme value in acme.key', regex: '(?<secret>[A-Za-z0-9+/]{24,40})', keywords: [] },
+      { id: 'plain-raw', description: 'no provider', regex: '(?<secret>[0-9a-f]{24})', keywords: [] },
+    ] as never);
+    const name = partNamer(ruleSet);
+    const lone = (ruleId: string, secret: string, provider?: string): Finding => ({ ...findingAt(ruleId, secret), ...(provider ? { provider } : {}) });
+    it('the one part whose shape fits', () => {
+      expect(name(lone('acme-raw', fake(24, 'hex'), 'acme'))).toBe('key');
+      expect(name(lone('acme-raw', fake(40, 'base64'), 'acme'))).toBe('secret');
+    });
+    it('`secret`, the capture group\'s name, when no part fits or the rule names no provider', () => {
+      expect(name(lone('acme-raw', fake(30, 'alnum'), 'acme'))).toBe('secret');
+      expect(name(lone('plain-raw', fake(24, 'hex')))).toBe('secret');
+    });
+    it('the kraken.key rule: line 1 is a Kraken key, line 2 its private key', async () => {
+      const { ruleSet: real } = await scanned({});
+      const named = partNamer(real);
+      expect(named(lone('kraken-key-file', fakePart({ alphabet: 'base64', length: 56 }), 'kraken'))).toBe('key');
+      expect(named(lone('kraken-key-file', fakePart({ segments: [{ base64: 86 }, '=='] }), 'kraken'))).toBe('secret');
+    });
+  });
 });
+
+/** A finding of one value, as a raw-regex rule reports it. */
+function findingAt(ruleId: string, secret: string): Finding {
+  return { ruleId, description: ruleId, severity: 'high', path: 'x', line: 1, column: 1, endLine: 1, endColumn: secret.length, secret, fingerprint: `fp-${ruleId}` };
+}
