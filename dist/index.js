@@ -48682,18 +48682,50 @@ var init_http = __esm({
 });
 
 // src/verify/pairing.ts
+function shapesOf(rules) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (name3, shape) => {
+    const list = out.get(name3);
+    if (list) list.push(shape);
+    else out.set(name3, [shape]);
+  };
+  for (const rule of rules) {
+    if (rule.context) {
+      for (const p2 of rule.context.parts) add(p2.name, p2.shape);
+    } else if (rule.spec.parts && Object.keys(rule.spec.parts).length) {
+      try {
+        for (const p2 of partMatchers(rule.spec, { ruleId: rule.id, field: "parts" })) add(p2.name, p2.shape);
+      } catch {
+      }
+    }
+  }
+  return out;
+}
 function partNamer(ruleSet) {
-  const byId = new Map((ruleSet?.rules ?? []).map((r2) => [r2.id, r2]));
+  const rules = ruleSet?.rules ?? [];
+  const byId = new Map(rules.map((r2) => [r2.id, r2]));
+  const byProvider = /* @__PURE__ */ new Map();
+  const providerShapes = (provider) => {
+    let shapes = byProvider.get(provider);
+    if (!shapes) byProvider.set(provider, shapes = shapesOf(rules.filter((r2) => r2.provider === provider)));
+    return shapes;
+  };
+  const fits = (shape, value) => (shape.lastIndex = 0, shape.test(value));
   return (f2) => {
     const rule = byId.get(f2.ruleId);
     if (!rule) return void 0;
     if (rule.context) {
-      const fits = rule.context.parts.filter((p2) => !p2.optional && (p2.shape.lastIndex = 0, p2.shape.test(f2.secret)));
-      if (fits.some((p2) => p2.name === rule.context.main)) return rule.context.main;
-      return fits.length === 1 ? fits[0].name : void 0;
+      const fitting = rule.context.parts.filter((p2) => !p2.optional && fits(p2.shape, f2.secret));
+      if (fitting.some((p2) => p2.name === rule.context.main)) return rule.context.main;
+      return fitting.length === 1 ? fitting[0].name : void 0;
     }
     const parts = rule.spec.parts;
     if (parts && Object.keys(parts).length) return rule.spec.main ?? Object.keys(parts)[0];
+    const provider = rule.provider ?? f2.provider;
+    if (provider) {
+      const named = [...providerShapes(provider)].filter(([, shapes]) => shapes.some((s) => fits(s, f2.secret))).map(([name3]) => name3);
+      if (named.length === 1) return named[0];
+    }
     return "secret";
   };
 }
@@ -48774,6 +48806,7 @@ var PAIR_LINES2, MAX_DONORS, MAX_COMBINATIONS;
 var init_pairing = __esm({
   "src/verify/pairing.ts"() {
     "use strict";
+    init_v2();
     PAIR_LINES2 = 10;
     MAX_DONORS = 3;
     MAX_COMBINATIONS = 4;
