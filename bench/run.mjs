@@ -11,11 +11,12 @@
 // BENCH_CASES (comma-separated case names, e.g. `scan,history`; default all), BENCH_DIR (cache, default .bench),
 // BENCH_SKIP (tools to leave out of the scan case, e.g. `secretlint,gitleaks,betterleaks`), BENCH_PEER_ROUNDS (rounds
 // for gitleaks and Betterleaks, default 1: they are the slow ones), BENCH_HISTORY_REPO, BENCH_HISTORY_COMMITS
-// (comma-separated sizes, default 3000,12000), BENCH_STAGED_ROUNDS (default 30). RESULTS.md is written when every
+// (comma-separated sizes, default 3000,12000), BENCH_STAGED_ROUNDS (default 30), BENCH_STAGED_BEFORE (a built
+// checkout of an earlier commit whose hook the staged case times beside this one's). RESULTS.md is written when every
 // case ran; a partial run writes .bench/RESULTS.partial.md.
 
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -98,5 +99,9 @@ const body = sections.flatMap((s) => [`## ${s.title}`, '', table(s.rows), ...s.n
 const md = [...head, ...body].join('\n').replace(/\n+$/, '\n');
 const all = files.every((f) => !only || only.has(f.replace(/\.mjs$/, '')));
 if (all) writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
-else writeFileSync(join(benchDir, 'RESULTS.partial.md'), md);
+else {
+  // A case that needs no corpus or tool (staged) never made the cache folder.
+  mkdirSync(benchDir, { recursive: true });
+  writeFileSync(join(benchDir, 'RESULTS.partial.md'), md);
+}
 process.stdout.write(md);

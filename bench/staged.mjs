@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench:staged`: the pre-commit case of `npm run bench` alone (see bench/cases/staged.mjs).
-// `node bench/staged.mjs [runs]` (default 30).
+// `node bench/staged.mjs [runs]` (default 30). BENCH_STAGED_BEFORE=DIR adds the hook of another built checkout (an
+// earlier commit: `git worktree add /tmp/before COMMIT && cd /tmp/before && npm ci`) to the same rounds.
 
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
