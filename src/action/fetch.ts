@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { commitId, mergeBase } from '../sources/range.js';
-import { git, GitError } from '../util/git.js';
+import { GitError } from '../util/git.js';
 import { gitRaw } from '../util/simple-git.js';
 
 /** Deepening steps tried, in commits, before fetching the whole history. */
@@ -21,14 +21,14 @@ async function isShallow(cwd: string): Promise<boolean> {
   return (await gitRaw(['rev-parse', '--is-shallow-repository'], cwd)).trim() === 'true';
 }
 
-// The fetch itself stays on the raw runner: it must add GIT_TERMINAL_PROMPT=0 to the runner's environment, and
-// simple-git either replaces the whole environment (.env) or, with its guard on, rejects a task whose explicit
-// environment holds any variable it guards (EDITOR, PAGER… that runners set), with no public way to tell which.
+// The fetch inherits the environment through simple-git's guard (not an environment of its own: simple-git would then
+// take it as the whole environment, and reject any guarded variable in it). The variables that reach the remote
+// (GIT_SSH_COMMAND, GIT_ASKPASS, proxies, certificates) are passed on for a fetch.
 async function fetch(cwd: string, args: string[], log: (line: string) => void): Promise<boolean> {
   const full = ['fetch', '--no-tags', '--quiet', '--no-recurse-submodules', ...args];
   log(`git ${full.join(' ')}`);
   try {
-    await git(full, { cwd, env: { GIT_TERMINAL_PROMPT: '0' } });
+    await gitRaw(full, cwd, [0], { remote: true });
     return true;
   } catch (err) {
     log(`  failed: ${err instanceof GitError ? err.stderr.trim().split('\n').pop() : String(err)}`);
@@ -85,14 +85,14 @@ export async function ensureFullHistory(cwd: string, log: (line: string) => void
 /** The commits of `head ^exclude…` whose parents the shallow clone lacks (git's `shallow` file lists them). */
 export async function shallowEdge(cwd: string, head: string, exclude: readonly string[]): Promise<string[]> {
   if (!(await isShallow(cwd))) return [];
-  const file = (await git(['rev-parse', '--git-path', 'shallow'], { cwd })).toString('utf8').trim();
+  const file = (await gitRaw(['rev-parse', '--git-path', 'shallow'], cwd)).trim();
   let edge: Set<string>;
   try {
     edge = new Set(readFileSync(isAbsolute(file) ? file : join(cwd, file), 'utf8').split('\n').filter(Boolean));
   } catch {
     return [];
   }
-  const listed = (await git(['rev-list', '--end-of-options', head, ...exclude.map((e) => `^${e}`)], { cwd })).toString('utf8').split('\n');
+  const listed = (await gitRaw(['rev-list', '--end-of-options', head, ...exclude.map((e) => `^${e}`)], cwd)).split('\n');
   return listed.filter((sha) => edge.has(sha));
 }
 
@@ -123,7 +123,7 @@ export async function otherBranchTips(cwd: string, ref: string | null, log: (lin
   await fetch(cwd, [...(shallow ? ['--unshallow'] : []), 'origin', '+refs/heads/*:refs/remotes/origin/*'], log);
   if (await isShallow(cwd)) await ensureFullHistory(cwd, log);
   const own = ref?.startsWith('refs/heads/') ? `refs/remotes/origin/${ref.slice('refs/heads/'.length)}` : null;
-  const out = (await git(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/remotes/origin/'], { cwd })).toString('utf8');
+  const out = await gitRaw(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/remotes/origin/'], cwd);
   const tips = new Set<string>();
   for (const line of out.split('\n')) {
     const [sha, name] = line.split(' ');

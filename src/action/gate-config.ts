@@ -10,7 +10,8 @@ import { loadRuleSetCached } from '../config/cache.js';
 import type { UserConfig } from '../config/load.js';
 import { baselinePath, loadBaseline, NO_BASELINE } from '../baseline.js';
 import { DEFAULT_BASELINE_FILE } from '../filters/baseline.js';
-import { git, GitError } from '../util/git.js';
+import { GitError } from '../util/git.js';
+import { gitCatFile, gitRaw } from '../util/simple-git.js';
 
 export const CONFIG_SOURCES = ['base', 'head'] as const;
 export type ConfigSource = (typeof CONFIG_SOURCES)[number];
@@ -31,7 +32,7 @@ const toPosix = (p: string): string => p.split(sep).join('/');
 /** A file's bytes at `commit`, or null when the commit has no such file. */
 async function show(root: string, commit: string, rel: string): Promise<Buffer | null> {
   try {
-    return await git(['cat-file', 'blob', `${commit}:${toPosix(rel)}`], { cwd: root });
+    return await gitCatFile(['blob', `${commit}:${toPosix(rel)}`], root);
   } catch (err) {
     if (err instanceof GitError) return null;
     throw err;
@@ -83,8 +84,8 @@ export async function configAtCommit(root: string, commit: string, input: { conf
 
 /** Which of `files` the range `from..to` changes. */
 export async function changedFiles(root: string, from: string, to: string, files: string[]): Promise<string[]> {
-  const out = await git(['diff', '--name-only', '-z', '--no-renames', from, to, '--', ...files.map((f) => `:(literal)${f}`)], { cwd: root });
-  return out.toString('utf8').split('\0').filter(Boolean);
+  const out = await gitRaw(['diff', '--name-only', '-z', '--no-renames', from, to, '--', ...files.map((f) => `:(literal)${f}`)], root);
+  return out.split('\0').filter(Boolean);
 }
 
 /** What a pull request's own configuration would have let through that the base's does not. */

@@ -1,6 +1,6 @@
 // The bundled Action end to end, in temporary repositories, run as the runner runs it.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { githubToken } from '../../src/fakes/index.js';
@@ -167,6 +167,27 @@ describe('the Action on a pull request', () => {
     expect(r.status).toBe(1);
     expect(r.outputs.findings).toBe('1');
     expect(r.stdout).toContain('file=config.py,line=3,');
+    expectNoKey(r.log, newKey);
+  });
+
+  // The fetches run through simple-git, whose environment guard drops inherited GIT_* variables: the ones a
+  // self-hosted runner sets to reach its remote must still reach git, and git must never wait on a prompt.
+  it('fetches over the transport the runner set up (GIT_SSH_COMMAND), with terminal prompts off', () => {
+    const { repo: origin, base, head, newKey } = prRepo(true);
+    sh(origin, 'checkout', '-q', 'main');
+    const clone = join(tempDir('keyhound-clone-'), 'ws');
+    sh(tempDir(), 'clone', '-q', '--no-local', '--depth=1', '--branch', 'feature', `file://${origin}`, clone);
+    // origin over ssh, through a stand-in for ssh that runs the remote's command here and notes what it was given.
+    sh(clone, 'remote', 'set-url', 'origin', `ssh://git.invalid${origin}`);
+    const dir = tempDir();
+    const notes = join(dir, 'ssh.log');
+    const ssh = join(dir, 'ssh');
+    writeFileSync(ssh, `#!/bin/sh\necho "prompt=$GIT_TERMINAL_PROMPT host=$1" >> '${notes}'\nshift\nexec sh -c "$*"\n`, { mode: 0o755 });
+    const r = runAction(clone, { eventName: 'pull_request', event: prEvent(base, head), env: { GIT_SSH_COMMAND: ssh, GIT_SSH_VARIANT: 'simple' } });
+    expect(r.log).toContain('git fetch');
+    expect(readFileSync(notes, 'utf8')).toMatch(/^prompt=0 host=git\.invalid$/m);
+    expect(r.status).toBe(1);
+    expect(r.outputs.findings).toBe('1');
     expectNoKey(r.log, newKey);
   });
 

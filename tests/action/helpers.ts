@@ -52,7 +52,7 @@ export function parseOutputs(text: string): Record<string, string> {
 
 export function runAction(
   workspace: string,
-  options: { eventName: string; event: unknown; inputs?: Record<string, string> },
+  options: { eventName: string; event: unknown; inputs?: Record<string, string>; env?: NodeJS.ProcessEnv },
 ): ActionRun {
   const dir = tempDir('keyhound-runner-');
   const eventPath = join(dir, 'event.json');
@@ -76,6 +76,7 @@ export function runAction(
     GITHUB_REPOSITORY: 'octo/demo',
     GITHUB_SERVER_URL: 'https://github.com',
   });
+  Object.assign(env, options.env);
   const r = spawnSync(process.execPath, [DIST], { cwd: workspace, env, encoding: 'utf8' });
   return {
     status: r.status ?? -1,
