@@ -4097,9 +4097,9 @@ function guardsOf(k2, rules) {
     if (prefixes.length === 0 || prefixes.some((p2) => p2.length < 2) || !left && !source.startsWith("(?<secret>")) return null;
     const spellings = prefixes.filter((p2) => p2.toLowerCase() === k2);
     if (spellings.length === 0) return null;
-    const run = bodyStart(part);
-    const body3 = run ? classCodes(run.cls) : null;
-    out.push({ spellings, left, body: body3, min: body3 ? run.min : 0 });
+    const run2 = bodyStart(part);
+    const body3 = run2 ? classCodes(run2.cls) : null;
+    out.push({ spellings, left, body: body3, min: body3 ? run2.min : 0 });
   }
   return out.length ? out : null;
 }
@@ -35315,9 +35315,9 @@ function outputCap(compressed, limits, budget2) {
 function limitText(limits, budget2) {
   return `a member at most ${limits.maxMemberBytes} bytes, a ratio of ${limits.maxRatio}:1 above ${RATIO_FLOOR} bytes, ${budget2.left} of the archive's ${limits.maxTotalBytes} bytes left`;
 }
-function inflateLimited(run) {
+function inflateLimited(run2) {
   try {
-    return { data: run() };
+    return { data: run2() };
   } catch (err) {
     if (err instanceof RangeError || err.code === "ERR_BUFFER_TOO_LARGE") return { refused: "output" };
     throw err;
@@ -35988,9 +35988,9 @@ function tryRun(text, start, end, mask, out) {
     return;
   }
   if ((mask & (PLUS_SLASH | DASH_UNDERSCORE)) === 0 && end - start >= MIN_HEX && (mask & (UPPER2 | LOWER2)) !== (UPPER2 | LOWER2)) {
-    const run = text.slice(start, end);
-    if (isHexRun(run)) {
-      const hex = decodeHex(run);
+    const run2 = text.slice(start, end);
+    if (isHexRun(run2)) {
+      const hex = decodeHex(run2);
       if (hex !== null) out.push({ start, end, encoding: "hex", text: hex });
       return;
     }
@@ -36058,12 +36058,12 @@ function classes(text, s, e) {
     }
     return mask2;
   }
-  const run = text.slice(s, e);
+  const run2 = text.slice(s, e);
   let mask = 0;
-  if (run.includes("+") || run.includes("/")) mask |= PLUS_SLASH;
-  if (run.includes("-") || run.includes("_")) mask |= DASH_UNDERSCORE;
-  if (HAS_UPPER.test(run)) mask |= UPPER2;
-  if (HAS_LOWER.test(run)) mask |= LOWER2;
+  if (run2.includes("+") || run2.includes("/")) mask |= PLUS_SLASH;
+  if (run2.includes("-") || run2.includes("_")) mask |= DASH_UNDERSCORE;
+  if (HAS_UPPER.test(run2)) mask |= UPPER2;
+  if (HAS_LOWER.test(run2)) mask |= LOWER2;
   return mask;
 }
 function tokenAround(text, at2) {
@@ -36492,16 +36492,16 @@ function quantifierAt2(src, i) {
   return m3 ? { min: Number(m3[1]), len: m3[0].length } : { min: 1, len: 0 };
 }
 function sequence(src, i, keywords) {
-  let run = [""];
+  let run2 = [""];
   let sure = false;
   const flush = () => {
-    if (!sure && run.every((v) => keywords.some((k2) => v.includes(k2)))) sure = true;
-    run = [""];
+    if (!sure && run2.every((v) => keywords.some((k2) => v.includes(k2)))) sure = true;
+    run2 = [""];
   };
   const extend = (chars, optional) => {
-    const next = run.flatMap((v) => chars.map((ch) => v + ch.toLowerCase()));
-    run = optional ? [...run, ...next] : next;
-    if (run.length > 32) flush();
+    const next = run2.flatMap((v) => chars.map((ch) => v + ch.toLowerCase()));
+    run2 = optional ? [...run2, ...next] : next;
+    if (run2.length > 32) flush();
   };
   while (i < src.length && src[i] !== "|" && src[i] !== ")") {
     const c3 = src[i];
@@ -36640,25 +36640,25 @@ function ledSequence(src, i, ctx, ci) {
     const rest = ledSequence(src, after, ctx, ci);
     return { led: inner.led && rest.led, empty: inner.empty && !inner.led ? rest.empty : false, end: rest.end };
   }
-  let run = [""];
+  let run2 = [""];
   const longest = Math.max(LEAD_LITERAL_LENGTH, ...ctx.keywords.map((k2) => k2.length));
-  while (i < src.length && run.some((v) => v.length < longest)) {
+  while (i < src.length && run2.some((v) => v.length < longest)) {
     const lit = literalAt(src, i);
     if (lit.chars === null) break;
     const q3 = quantifierAt2(src, i + lit.len);
     const optional = q3.len > 0 && q3.min === 0;
     if (q3.len > 0 && !optional && !src.startsWith("?", i + lit.len)) {
-      if (q3.min >= 1) run = run.flatMap((v) => lit.chars.map((ch) => v + ch));
+      if (q3.min >= 1) run2 = run2.flatMap((v) => lit.chars.map((ch) => v + ch));
       i += lit.len + q3.len;
       break;
     }
-    const next = run.flatMap((v) => lit.chars.map((ch) => v + ch));
-    run = optional ? [...run, ...next] : next;
+    const next = run2.flatMap((v) => lit.chars.map((ch) => v + ch));
+    run2 = optional ? [...run2, ...next] : next;
     i += lit.len + q3.len;
-    if (run.length > 64) break;
+    if (run2.length > 64) break;
   }
   let led = true;
-  for (const v of run) {
+  for (const v of run2) {
     if (ctx.keywords.some((k2) => v.toLowerCase().startsWith(k2))) continue;
     if (ci || v.length < MIN_LEAD_LITERAL) led = false;
     else if (![...ctx.literals].some((l2) => v.startsWith(l2))) {
@@ -37159,10 +37159,10 @@ function byNameAlone(rule, hits, b2, report) {
 }
 function excluded(words, exclude) {
   for (let i = 0; i < words.length; i++) {
-    let run = "";
-    for (let j3 = i; j3 < words.length && run.length < 40; j3++) {
-      run += words[j3];
-      if (exclude.includes(run)) return true;
+    let run2 = "";
+    for (let j3 = i; j3 < words.length && run2.length < 40; j3++) {
+      run2 += words[j3];
+      if (exclude.includes(run2)) return true;
     }
   }
   return false;
@@ -38469,7 +38469,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_2, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        (_2, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE2 : run2,
         ESCAPE2 + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -38654,10 +38654,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at2) => {
+    var separatorAfter = (run2, at2) => {
       let separator = EMPTY;
-      for (let index = at2 + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
+      for (let index = at2 + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
       }
       return separator;
     };
@@ -38717,26 +38717,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run = [];
+      let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token, at2) => {
+        run2.forEach((token, at2) => {
           if (token.wildcard) {
             lastWildcard = at2;
           }
         });
-        run.forEach((token, at2) => {
+        run2.forEach((token, at2) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at2)})[^\\/])*`;
+          out += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at2)})[^\\/])*`;
         });
-        run = [];
+        run2 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run.push(token);
+          run2.push(token);
           return;
         }
         flush();
@@ -47763,12 +47763,12 @@ var init_dist4 = __esm({
 });
 
 // src/util/simple-git.ts
-async function client(cwd) {
+async function client(cwd, remote) {
   const { simpleGit } = await (loading ??= Promise.resolve().then(() => (init_dist4(), dist_exports)));
   const last = { code: null, stderr: "" };
   const git2 = simpleGit({
     baseDir: cwd,
-    allowEnvironment: Object.keys(process.env).filter((k2) => PASSED_ON.test(k2)),
+    allowEnvironment: Object.keys(process.env).filter((k2) => PASSED_ON.test(k2) || remote && TRANSPORT.test(k2)),
     // Every failing exit is an error that keeps its code (callers read `git merge-base`'s 1 as "no merge base").
     errors: (error2, result2) => {
       last.code = result2.exitCode;
@@ -47779,22 +47779,29 @@ async function client(cwd) {
   });
   return { git: git2, last };
 }
-async function gitRaw(args, cwd, okCodes = [0]) {
-  const { git: git2, last } = await client(cwd);
+async function run(args, cwd, okCodes, options, empty, task) {
+  const { git: git2, last } = await client(cwd, options.remote ?? false);
   try {
-    return await git2.raw(args);
+    return await task(git2);
   } catch (err) {
-    if (last.code !== null && okCodes.includes(last.code)) return "";
+    if (last.code !== null && okCodes.includes(last.code)) return empty;
     const stderr = last.stderr || err.message;
     throw new GitError(`git ${args[0]} failed (${last.code}): ${stderr.trim().split("\n")[0] ?? ""}`, args, last.code, stderr);
   }
 }
-var PASSED_ON, loading;
+function gitRaw(args, cwd, okCodes = [0], options = {}) {
+  return run(args, cwd, okCodes, options, "", (git2) => git2.raw(args));
+}
+function gitCatFile(args, cwd) {
+  return run(["cat-file", ...args], cwd, [0], {}, Buffer.alloc(0), (git2) => git2.binaryCatFile(args));
+}
+var PASSED_ON, TRANSPORT, loading;
 var init_simple_git = __esm({
   "src/util/simple-git.ts"() {
     "use strict";
     init_git();
     PASSED_ON = /^GIT_(DIR|WORK_TREE|COMMON_DIR|INDEX_FILE|OBJECT_DIRECTORY|ALTERNATE_OBJECT_DIRECTORIES|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG_NOSYSTEM|CONFIG_GLOBAL|CONFIG_SYSTEM|NO_REPLACE_OBJECTS|NO_LAZY_FETCH|TERMINAL_PROMPT|NAMESPACE|QUARANTINE_PATH)$/;
+    TRANSPORT = /^(GIT_(SSH|SSH_COMMAND|SSH_VARIANT|ASKPASS|PROXY_COMMAND|PROXY_SSL_[A-Z_]+|SSL_[A-Z_]+|HTTP_[A-Z_]+|CURL_VERBOSE|TRACE[A-Z_0-9]*|ALLOW_PROTOCOL|PROTOCOL_FROM_USER)|SSH_ASKPASS)$/;
   }
 });
 
@@ -52056,7 +52063,7 @@ async function fetch2(cwd, args, log) {
   const full = ["fetch", "--no-tags", "--quiet", "--no-recurse-submodules", ...args];
   log(`git ${full.join(" ")}`);
   try {
-    await git(full, { cwd, env: { GIT_TERMINAL_PROMPT: "0" } });
+    await gitRaw(full, cwd, [0], { remote: true });
     return true;
   } catch (err) {
     log(`  failed: ${err instanceof GitError ? err.stderr.trim().split("\n").pop() : String(err)}`);
@@ -52096,14 +52103,14 @@ async function ensureFullHistory(cwd, log) {
 }
 async function shallowEdge2(cwd, head, exclude) {
   if (!await isShallow(cwd)) return [];
-  const file = (await git(["rev-parse", "--git-path", "shallow"], { cwd })).toString("utf8").trim();
+  const file = (await gitRaw(["rev-parse", "--git-path", "shallow"], cwd)).trim();
   let edge;
   try {
     edge = new Set(readFileSync5(isAbsolute3(file) ? file : join12(cwd, file), "utf8").split("\n").filter(Boolean));
   } catch {
     return [];
   }
-  const listed2 = (await git(["rev-list", "--end-of-options", head, ...exclude.map((e) => `^${e}`)], { cwd })).toString("utf8").split("\n");
+  const listed2 = (await gitRaw(["rev-list", "--end-of-options", head, ...exclude.map((e) => `^${e}`)], cwd)).split("\n");
   return listed2.filter((sha) => edge.has(sha));
 }
 async function ensureRangeHistory(cwd, head, exclude, log) {
@@ -52124,7 +52131,7 @@ async function otherBranchTips(cwd, ref, log) {
   await fetch2(cwd, [...shallow ? ["--unshallow"] : [], "origin", "+refs/heads/*:refs/remotes/origin/*"], log);
   if (await isShallow(cwd)) await ensureFullHistory(cwd, log);
   const own = ref?.startsWith("refs/heads/") ? `refs/remotes/origin/${ref.slice("refs/heads/".length)}` : null;
-  const out = (await git(["for-each-ref", "--format=%(objectname) %(refname)", "refs/remotes/origin/"], { cwd })).toString("utf8");
+  const out = await gitRaw(["for-each-ref", "--format=%(objectname) %(refname)", "refs/remotes/origin/"], cwd);
   const tips = /* @__PURE__ */ new Set();
   for (const line of out.split("\n")) {
     const [sha, name3] = line.split(" ");
@@ -52139,6 +52146,7 @@ init_cache();
 init_baseline2();
 init_baseline();
 init_git();
+init_simple_git();
 import { mkdirSync, mkdtempSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname8, isAbsolute as isAbsolute4, join as join13, relative as relative5, sep as sep6 } from "node:path";
@@ -52146,7 +52154,7 @@ var CONFIG_SOURCES = ["base", "head"];
 var toPosix4 = (p2) => p2.split(sep6).join("/");
 async function show(root, commit, rel) {
   try {
-    return await git(["cat-file", "blob", `${commit}:${toPosix4(rel)}`], { cwd: root });
+    return await gitCatFile(["blob", `${commit}:${toPosix4(rel)}`], root);
   } catch (err) {
     if (err instanceof GitError) return null;
     throw err;
@@ -52187,8 +52195,8 @@ async function configAtCommit(root, commit, input) {
   return { commit, configPath, baseline, files };
 }
 async function changedFiles(root, from, to2, files) {
-  const out = await git(["diff", "--name-only", "-z", "--no-renames", from, to2, "--", ...files.map((f2) => `:(literal)${f2}`)], { cwd: root });
-  return out.toString("utf8").split("\0").filter(Boolean);
+  const out = await gitRaw(["diff", "--name-only", "-z", "--no-renames", from, to2, "--", ...files.map((f2) => `:(literal)${f2}`)], root);
+  return out.split("\0").filter(Boolean);
 }
 function allowlistEntries(config) {
   const out = /* @__PURE__ */ new Set();
@@ -52379,9 +52387,9 @@ async function runAction(env = process.env) {
     for (const note of outcome.notes) warning(escapeControl(note));
     if (inputs.verify) {
       const { verifyFindings: verifyFindings2, sentNote: sentNote2, liveFirst: liveFirst2 } = await Promise.resolve().then(() => (init_verify2(), verify_exports));
-      const run = await verifyFindings2(outcome.findings, { env, ...outcome.ruleSet ? { ruleSet: outcome.ruleSet } : {} });
-      outcome.findings = liveFirst2(run.findings);
-      info(sentNote2(run.sent).trimEnd());
+      const run2 = await verifyFindings2(outcome.findings, { env, ...outcome.ruleSet ? { ruleSet: outcome.ruleSet } : {} });
+      outcome.findings = liveFirst2(run2.findings);
+      info(sentNote2(run2.sent).trimEnd());
     }
     const findings = inputs.redact ? redact(outcome.findings) : outcome.findings;
     process.stdout.write(githubReport(findings, { tool: TOOL, color: false, stats: { files: outcome.files, bytes: 0, skipped: outcome.skipped.length, durationMs: 0 } }));
@@ -52541,6 +52549,7 @@ async function fullScan(target, workspace, common, flags, scope) {
 }
 
 // src/action/index.ts
+process.env.GIT_TERMINAL_PROMPT = "0";
 process.exitCode = await runAction();
 /*! Bundled license information:
 
