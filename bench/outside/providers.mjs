@@ -30,7 +30,7 @@ export const OVERRIDES = {
   'github-refresh-token': 'github',
   'gcp-api-key': 'google',
   'gcp-service-account': 'google',
-  'azure-ad-client-secret': 'azure',
+  'azure-ad-client-secret': 'azure-ad',
   'aws-access-token': 'aws',
   'aws-amazon-bedrock-api-key-short-lived': 'aws-bedrock',
   'aws-amazon-bedrock-api-key-long-lived': 'aws-bedrock',
