@@ -129,9 +129,11 @@ function ruleDescriptor(rule: RuleMeta): Record<string, unknown> {
   const tags = [...new Set(['security', 'secret', rule.family, ...rule.tags])];
   // The first documentation link; a format note is no URI.
   const helpUri = splitReferences(rule.references).links[0];
+  // SARIF wants `name` to differ from `id` (multitool SARIF1001): a one-word id (`jwt`) has no name of its own.
+  const name = pascalCase(rule.id);
   return {
     id: rule.id,
-    name: pascalCase(rule.id),
+    ...(name.toLowerCase() === rule.id.toLowerCase() ? {} : { name }),
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description}: a leaked credential (${rule.family} rules, severity ${rule.severity}).` },
     ...(helpUri ? { helpUri } : {}),

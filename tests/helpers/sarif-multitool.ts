@@ -37,6 +37,11 @@ function multitoolBinary(): string {
 
 /** Validates a SARIF file; returns every result at level `error` (an empty list means GitHub-ready). */
 export function multitoolErrors(sarifFile: string): MultitoolIssue[] {
+  return multitoolIssues(sarifFile).filter((x) => x.level === 'error');
+}
+
+/** Validates a SARIF file; returns every result the multitool reports, at any level. */
+export function multitoolIssues(sarifFile: string): MultitoolIssue[] {
   const bin = multitoolBinary();
   const out = join(tempDir('keyhound-multitool-'), 'validation.sarif');
   const r = spawnSync(bin, ['validate', '--rule-kind', 'Gh;Sarif', '--log', 'ForceOverwrite', '-o', out, sarifFile], {
@@ -56,6 +61,5 @@ export function multitoolErrors(sarifFile: string): MultitoolIssue[] {
   const run = log.runs?.[0];
   if (!run || run.invocations?.[0]?.executionSuccessful === false) throw new Error(`SARIF multitool did not complete:\n${r.stdout}`);
   return (run.results ?? [])
-    .map((x) => ({ ruleId: x.ruleId, level: x.level ?? 'warning', message: x.message.text ?? JSON.stringify(x.message) }))
-    .filter((x) => x.level === 'error');
+    .map((x) => ({ ruleId: x.ruleId, level: x.level ?? 'warning', message: x.message.text ?? JSON.stringify(x.message) }));
 }

@@ -93,6 +93,15 @@ describe('sarif reporter', () => {
     expect(n.helpUri).toBeUndefined();
   });
 
+  // Regression: the SARIF multitool warned (SARIF1001) that rule `jwt` had the name `Jwt`, its id again.
+  it('names a rule only when the name is not its id again', () => {
+    const jwt: RuleMeta = { id: 'jwt', description: 'JSON Web Token', severity: 'medium', family: 'core', tags: [], references: [], precision: 'high' };
+    const findings = [{ ...FINDINGS[0]!, ruleId: 'jwt' }, FINDINGS[0]!];
+    const rules = JSON.parse(reporters.sarif!(findings, { ...META, rules: [jwt, ...RULES] })).runs[0].tool.driver.rules;
+    expect(rules[0]).not.toHaveProperty('name');
+    expect(rules[1].name).toBe('AwsAccessKeyId');
+  });
+
   it('uses exclusive end columns, %SRCROOT%-relative encoded URIs and content fingerprints', () => {
     const results = sarif().runs[0].results;
     const loc = results[0].locations[0].physicalLocation;
