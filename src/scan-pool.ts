@@ -48,6 +48,13 @@ export interface WorkerSetup {
   ruleBudgetMs?: number;
   maxDecodeDepth?: number;
   maxArchiveDepth?: number;
+  /** Send {@link BatchProgress} messages while a batch is scanned (a progress line is shown). */
+  progress?: boolean;
+}
+
+/** A worker's count of what it scanned of batch `id` since its last such message. */
+export interface BatchProgress {
+  progress: { id: number; files: number; bytes: number };
 }
 
 export interface BatchRequest {
@@ -83,6 +90,17 @@ export interface PooledScanOptions extends FsSourceOptions {
   /** Override the thresholds (tests). */
   minFiles?: number;
   minBytes?: number;
+  /**
+   * Called as files are scanned, with the running totals (each file or archive member once, as `files` and `bytes`
+   * of the result count them): per file on this thread, per batch from a worker. For a progress line.
+   */
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+/** Files (and archive members) scanned so far, and their bytes. */
+export interface ScanProgress {
+  files: number;
+  bytes: number;
 }
 
 /**
@@ -121,8 +139,18 @@ export async function scanFiles(ruleSet: RuleSet, options: PooledScanOptions): P
       aheadBytes += e.size;
     }
   }
+  const progress: ScanProgress = { files: 0, bytes: 0 };
+  const onProgress = options.onProgress;
+  const scanned = onProgress
+    ? (files: number, bytes: number): void => {
+        if (files === 0 && bytes === 0) return;
+        progress.files += files;
+        progress.bytes += bytes;
+        onProgress({ ...progress });
+      }
+    : undefined;
   const replies =
-    options.threads > 1 && !done ? await pooled(ruleSet, options, ahead, next) : [scanHere(ruleSet, options, ahead, next)];
+    options.threads > 1 && !done ? await pooled(ruleSet, options, ahead, next, scanned) : [scanHere(ruleSet, options, ahead, next, scanned)];
 
   const found: Finding[] = [];
   const dropped = new Map<DropReason, number>();
@@ -173,6 +201,7 @@ export function scanBatch(
   req: { id: number; files: Iterable<FileEntry & { seq: number }> },
   maxFileSize: number,
   options: BatchOptions,
+  scanned?: (files: number, bytes: number) => void,
 ): BatchReply {
   const { maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH, maxArchiveDepth = DEFAULT_MAX_ARCHIVE_DEPTH, ...detectOptions } = options;
   const findings: Finding[] = [];
@@ -185,8 +214,10 @@ export function scanBatch(
     // Each file is scanned before the next is read, so its bytes may live in memory the next read reuses.
     const onSkip = (skip: Skip): void => void skips.push([entry.seq, skip]);
     for (const fragment of readFileFragments(entry, maxFileSize, onSkip, laneBuffer, maxArchiveDepth)) {
+      const size = fragment.bytes ?? fragment.text.length;
       files += 1;
-      bytes += fragment.bytes ?? fragment.text.length;
+      bytes += size;
+      scanned?.(1, size);
       const result = detectDecoded(ruleSet, fragment, detectOptions as DetectOptions, maxDecodeDepth);
       for (const f of withSnippets(result.findings, fragment)) findings.push(f);
       if (result.cutShort) cutShort.push(...result.cutShort);
@@ -202,12 +233,13 @@ function scanHere(
   options: PooledScanOptions,
   ahead: (FileEntry & { seq: number })[],
   next: () => (FileEntry & { seq: number }) | null,
+  scanned?: (files: number, bytes: number) => void,
 ): BatchReply {
   function* files(): Generator<FileEntry & { seq: number }> {
     yield* ahead;
     for (let e = next(); e; e = next()) yield e;
   }
-  return scanBatch(ruleSet, { id: 0, files: files() }, options.maxFileSize, poolDetectOptions(options, options.clock ?? wallClock));
+  return scanBatch(ruleSet, { id: 0, files: files() }, options.maxFileSize, poolDetectOptions(options, options.clock ?? wallClock), scanned);
 }
 
 /**
@@ -222,6 +254,7 @@ function pooled(
   options: PooledScanOptions,
   ahead: (FileEntry & { seq: number })[],
   next: () => (FileEntry & { seq: number }) | null,
+  scanned?: (files: number, bytes: number) => void,
 ): Promise<BatchReply[]> {
   const setup: WorkerSetup = {
     root: resolve(options.root),
@@ -231,7 +264,10 @@ function pooled(
     ...(options.ruleBudgetMs !== undefined ? { ruleBudgetMs: options.ruleBudgetMs } : {}),
     ...(options.maxDecodeDepth !== undefined ? { maxDecodeDepth: options.maxDecodeDepth } : {}),
     ...(options.maxArchiveDepth !== undefined ? { maxArchiveDepth: options.maxArchiveDepth } : {}),
+    ...(scanned ? { progress: true } : {}),
   };
+  /** What workers already counted, by progress messages, of the batches they are still scanning. */
+  const counted = new Map<number, { files: number; bytes: number }>();
   let aheadAt = 0;
   const take = (): (FileEntry & { seq: number }) | null => (aheadAt < ahead.length ? ahead[aheadAt++]! : next());
   let held: (FileEntry & { seq: number }) | null = null;
@@ -300,7 +336,7 @@ function pooled(
             setImmediate(() => {
               if (settled) return;
               try {
-                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere);
+                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere, scanned);
               } catch (err) {
                 finish(err);
                 return;
@@ -317,10 +353,20 @@ function pooled(
       if (walked && !hereBusy && workers.every((w) => w.inFlight === 0)) finish();
     };
     for (const w of workers) {
-      w.worker.on('message', (m: BatchReply | { ready: true }) => {
+      w.worker.on('message', (m: BatchReply | BatchProgress | { ready: true }) => {
         if ('ready' in m) return;
+        if ('progress' in m) {
+          const { id, files, bytes } = m.progress;
+          const c = counted.get(id) ?? { files: 0, bytes: 0 };
+          counted.set(id, { files: c.files + files, bytes: c.bytes + bytes });
+          scanned?.(files, bytes);
+          return;
+        }
         replies[m.id] = m;
         w.inFlight -= 1;
+        const c = counted.get(m.id) ?? { files: 0, bytes: 0 };
+        counted.delete(m.id);
+        scanned?.(m.files - c.files, m.bytes - c.bytes);
         pump();
       });
       w.worker.on('error', (err) => finish(err));

@@ -2,7 +2,7 @@
 // thread (compiled regexes cannot cross threads), then reads, decodes and scans the batches of files it is sent.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { poolDetectOptions, scanBatch, type BatchRequest, type WorkerSetup } from './scan-pool.js';
+import { poolDetectOptions, scanBatch, type BatchProgress, type BatchRequest, type WorkerSetup } from './scan-pool.js';
 import { wallClock } from './scan-fragments.js';
 import { loadRuleSet } from './scan.js';
 
@@ -11,5 +11,27 @@ const { ruleSet } = loadRuleSet(setup.root, setup.configPath);
 const port = parentPort!;
 const detectOptions = poolDetectOptions(setup, wallClock);
 
-port.on('message', (req: BatchRequest) => port.postMessage(scanBatch(ruleSet, req, setup.maxFileSize, detectOptions)));
+/** How often a worker tells the main thread how far it has got inside one batch, when a progress line is shown. */
+const PROGRESS_MS = 250;
+
+port.on('message', (req: BatchRequest) => {
+  // One batch may take long (a large archive is one file with thousands of members): send the files scanned so far
+  // every PROGRESS_MS, as counts since the last such message; the reply still carries the batch's whole counts.
+  let files = 0;
+  let bytes = 0;
+  let last = Date.now();
+  const scanned = setup.progress
+    ? (f: number, b: number): void => {
+        files += f;
+        bytes += b;
+        const now = Date.now();
+        if (now - last < PROGRESS_MS) return;
+        last = now;
+        port.postMessage({ progress: { id: req.id, files, bytes } } satisfies BatchProgress);
+        files = 0;
+        bytes = 0;
+      }
+    : undefined;
+  port.postMessage(scanBatch(ruleSet, req, setup.maxFileSize, detectOptions, scanned));
+});
 port.postMessage({ ready: true });

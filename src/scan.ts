@@ -14,7 +14,7 @@ import type { CutShort, Finding, Fragment, RuleSet, ScanStats, Skip } from './mo
 import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { decodeDepth } from './decode/layers.js';
 import { DEFAULT_MAX_FILE_SIZE, scanFragments } from './scan-fragments.js';
-import { scanFiles } from './scan-pool.js';
+import { scanFiles, type ScanProgress } from './scan-pool.js';
 import { fsSource, type GlobWalk, type PathFilter } from './sources/fs.js';
 import { stdinSource } from './sources/stdin.js';
 
@@ -73,6 +73,8 @@ export interface ScanOptions extends CommonScanOptions {
   threads?: number;
   /** The clock for the rule time budget, in milliseconds. Default: the wall clock. For tests. */
   clock?: () => number;
+  /** Running totals of the files (and archive members) scanned, for a progress line; not for standard input. */
+  onProgress?: (progress: ScanProgress) => void;
 }
 
 export interface ScanResult {
@@ -190,6 +192,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
         honorGitleaksAllow: options.honorGitleaksAllow ?? false,
         ...budget,
         ...(options.clock ? { clock: options.clock } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
   const baselined = baselineStep(gitleaksIgnoreStep(result.findings, root), baseline, options.now);
   const findings = options.redact === false ? baselined.findings : redactFindings(baselined.findings);

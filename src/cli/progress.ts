@@ -11,6 +11,7 @@ export interface ProgressStream {
 
 export interface ProgressState {
   done: number;
+  /** 0 when the total is not known (a directory scan reads the tree as it walks it): no bar and no ETA then. */
   total: number;
   /** Unit of done/total, e.g. "commits". */
   unit: string;
@@ -42,6 +43,7 @@ export function progressLine(state: ProgressState, elapsedMs: number, width: num
   const seconds = elapsedMs / 1000;
   const rate = seconds > 0 ? state.bytes / 1024 / 1024 / seconds : 0;
   const eta = etaSeconds ?? (ratio > 0 ? (seconds * (1 - ratio)) / ratio : Number.NaN);
+  if (state.total <= 0) return `${state.done.toLocaleString('en-US')} ${state.unit} · ${state.detail} · ${rate.toFixed(1)} MB/s`.slice(0, Math.max(0, width - 1));
   const counts = `${state.done.toLocaleString('en-US')}/${state.total.toLocaleString('en-US')} ${state.unit}`;
   const tail = ` ${counts} · ${state.detail} · ${rate.toFixed(1)} MB/s · ETA ${duration(eta)}`;
   const barWidth = Math.max(0, Math.min(30, width - tail.length - 3));
@@ -87,7 +89,8 @@ export class ProgressBar {
 
   update(state: ProgressState, force = false): void {
     const now = this.now();
-    const eta = this.eta(state, now);
+    // Without a total there is no ETA to take, and no pace to keep (a directory scan calls this for every file).
+    const eta = state.total > 0 ? this.eta(state, now) : Number.NaN;
     if (now - this.started < (this.options.delayMs ?? DELAY_MS)) return;
     if (!force && now - this.last < INTERVAL_MS) return;
     this.last = now;

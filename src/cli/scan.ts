@@ -6,21 +6,32 @@ import type { Args, RunIO, RunResult } from './index.js';
 import { STDIN_ARG, UsageError } from './index.js';
 import { commonScanArgs } from './common.js';
 import { finishScan } from './finish.js';
+import { ProgressBar } from './progress.js';
 import { verifyStep, wantsVerify } from './verify.js';
 
 export async function scanCommand(args: Args, io: RunIO): Promise<RunResult> {
   const a = args as Args & Record<string, unknown>;
-  const result = await scan({
-    paths: ((a.paths as string[] | undefined) ?? ['.']).map((p) => (p === STDIN_ARG ? '-' : p)),
-    stdin: io.stdin,
-    stdinFilename: a['stdin-filename'] as string | undefined,
-    ...commonScanArgs(a),
-    ...(wantsVerify(a) ? { redact: false } : {}),
-    gitignore: !a['no-gitignore'],
-    include: patterns(a.include),
-    exclude: patterns(a.exclude),
-    threads: a.threads === undefined ? defaultThreads() : parseThreads(a.threads),
-  });
+  // On a terminal (io.progress is stderr only then), a scan that takes more than a second shows what it has read.
+  const bar = io.progress && !a.quiet ? new ProgressBar(io.progress) : null;
+  let result;
+  try {
+    result = await scan({
+      paths: ((a.paths as string[] | undefined) ?? ['.']).map((p) => (p === STDIN_ARG ? '-' : p)),
+      stdin: io.stdin,
+      stdinFilename: a['stdin-filename'] as string | undefined,
+      ...commonScanArgs(a),
+      ...(wantsVerify(a) ? { redact: false } : {}),
+      gitignore: !a['no-gitignore'],
+      include: patterns(a.include),
+      exclude: patterns(a.exclude),
+      threads: a.threads === undefined ? defaultThreads() : parseThreads(a.threads),
+      onProgress: bar
+        ? (p) => bar.update({ done: p.files, total: 0, unit: 'files', detail: `${(p.bytes / 1024 / 1024).toFixed(1)} MB`, bytes: p.bytes })
+        : undefined,
+    });
+  } finally {
+    bar?.done();
+  }
   const verified = await verifyStep(result.findings, a, io, result.ruleSet);
   return finishScan({ ...result, findings: verified.findings }, a, io, verified.note);
 }

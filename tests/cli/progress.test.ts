@@ -6,6 +6,8 @@ import { keyhound } from '../helpers/cli.js';
 import { ghToken } from '../helpers/staged.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { ProgressBar, progressLine } from '../../src/cli/progress.js';
+import { scan } from '../../src/scan.js';
+import { POOL_MIN_FILES } from '../../src/scan-pool.js';
 
 const state = { done: 250, total: 1000, unit: 'commits', detail: '900 blobs', bytes: 4 * 1024 * 1024 };
 
@@ -19,6 +21,11 @@ describe('progress', () => {
   it('fits a narrow terminal and has no ETA before anything is done', () => {
     expect(progressLine({ ...state, done: 0 }, 0, 200)).toContain('ETA --');
     expect(progressLine(state, 2000, 40).length).toBeLessThanOrEqual(39);
+  });
+
+  it('shows files, MB and rate, without bar or ETA, when the total is not known (a directory scan)', () => {
+    const line = progressLine({ done: 12345, total: 0, unit: 'files', detail: '4.0 MB', bytes: 4 * 1024 * 1024 }, 2000, 120);
+    expect(line).toBe('12,345 files · 4.0 MB · 2.0 MB/s');
   });
 
   it('draws at most every 100 ms and clears its line when done', () => {
@@ -60,6 +67,28 @@ describe('progress', () => {
     at(2100, 1000); // 999 commits in 1 s: 2,000 left take 2 s
     expect(out.at(-1)).toMatch(/ETA 2s$/);
   });
+});
+
+// Regression (issue 21): `keyhound scan /usr` ran for 35 s with no output: the scan had no progress to show. It now
+// reports running totals, on this thread per file and from workers per batch, ending at the result's own counts.
+describe('progress of a directory scan', () => {
+  for (const threads of [1, 2]) {
+    it(`reports running totals of files and bytes that end at the scan's counts (${threads} thread${threads > 1 ? 's' : ''})`, async () => {
+      const dir = tempDir();
+      // More files than a scan needs to start workers (POOL_MIN_FILES), so two threads really share them.
+      const n = POOL_MIN_FILES + 50;
+      writeTree(dir, Object.fromEntries(Array.from({ length: n }, (_, i) => [`d${i % 7}/f${i}.txt`, `line ${i}\n`.repeat((i % 40) + 1)])));
+      const seen: { files: number; bytes: number }[] = [];
+      const r = await scan({ paths: [dir], threads, onProgress: (p) => seen.push(p) });
+      expect(r.stats.files).toBe(n);
+      expect(seen.length).toBeGreaterThan(threads > 1 ? 1 : n - 1);
+      for (let i = 1; i < seen.length; i++) {
+        expect(seen[i]!.files).toBeGreaterThan(seen[i - 1]!.files);
+        expect(seen[i]!.bytes).toBeGreaterThanOrEqual(seen[i - 1]!.bytes);
+      }
+      expect(seen.at(-1)).toEqual({ files: r.stats.files, bytes: r.stats.bytes });
+    });
+  }
 });
 
 // Regression (issue 21): with -o, nothing at all appeared on the terminal at the end of a run.
