@@ -277,9 +277,10 @@ function help(rule) {
 function ruleDescriptor(rule) {
   const tags = [.../* @__PURE__ */ new Set(["security", "secret", rule.family, ...rule.tags])];
   const helpUri = splitReferences(rule.references).links[0];
+  const name3 = pascalCase(rule.id);
   return {
     id: rule.id,
-    name: pascalCase(rule.id),
+    ...name3.toLowerCase() === rule.id.toLowerCase() ? {} : { name: name3 },
     shortDescription: { text: rule.description },
     fullDescription: { text: `${rule.description}: a leaked credential (${rule.family} rules, severity ${rule.severity}).` },
     ...helpUri ? { helpUri } : {},
@@ -51451,7 +51452,15 @@ async function scanFiles(ruleSet, options) {
       aheadBytes += e.size;
     }
   }
-  const replies = options.threads > 1 && !done ? await pooled(ruleSet, options, ahead, next) : [scanHere(ruleSet, options, ahead, next)];
+  const progress = { files: 0, bytes: 0 };
+  const onProgress = options.onProgress;
+  const scanned = onProgress ? (files2, bytes2) => {
+    if (files2 === 0 && bytes2 === 0) return;
+    progress.files += files2;
+    progress.bytes += bytes2;
+    onProgress({ ...progress });
+  } : void 0;
+  const replies = options.threads > 1 && !done ? await pooled(ruleSet, options, ahead, next, scanned) : [scanHere(ruleSet, options, ahead, next, scanned)];
   const found = [];
   const dropped = /* @__PURE__ */ new Map();
   const cutShort = [];
@@ -51479,7 +51488,7 @@ function poolDetectOptions(o2, now) {
   };
 }
 var laneBuffer = new ReadBuffer();
-function scanBatch(ruleSet, req, maxFileSize, options) {
+function scanBatch(ruleSet, req, maxFileSize, options, scanned) {
   const { maxDecodeDepth = DEFAULT_MAX_DECODE_DEPTH, maxArchiveDepth = DEFAULT_MAX_ARCHIVE_DEPTH, ...detectOptions } = options;
   const findings = [];
   const dropped = /* @__PURE__ */ new Map();
@@ -51490,8 +51499,10 @@ function scanBatch(ruleSet, req, maxFileSize, options) {
   for (const entry of req.files) {
     const onSkip = (skip) => void skips.push([entry.seq, skip]);
     for (const fragment of readFileFragments(entry, maxFileSize, onSkip, laneBuffer, maxArchiveDepth)) {
+      const size = fragment.bytes ?? fragment.text.length;
       files += 1;
-      bytes += fragment.bytes ?? fragment.text.length;
+      bytes += size;
+      scanned?.(1, size);
       const result2 = detectDecoded(ruleSet, fragment, detectOptions, maxDecodeDepth);
       for (const f2 of withSnippets(result2.findings, fragment)) findings.push(f2);
       if (result2.cutShort) cutShort.push(...result2.cutShort);
@@ -51500,14 +51511,14 @@ function scanBatch(ruleSet, req, maxFileSize, options) {
   }
   return { id: req.id, findings, dropped: [...dropped], cutShort, skips, files, bytes };
 }
-function scanHere(ruleSet, options, ahead, next) {
+function scanHere(ruleSet, options, ahead, next, scanned) {
   function* files() {
     yield* ahead;
     for (let e = next(); e; e = next()) yield e;
   }
-  return scanBatch(ruleSet, { id: 0, files: files() }, options.maxFileSize, poolDetectOptions(options, options.clock ?? wallClock));
+  return scanBatch(ruleSet, { id: 0, files: files() }, options.maxFileSize, poolDetectOptions(options, options.clock ?? wallClock), scanned);
 }
-function pooled(ruleSet, options, ahead, next) {
+function pooled(ruleSet, options, ahead, next, scanned) {
   const setup = {
     root: resolve4(options.root),
     ...options.configPath ? { configPath: resolve4(options.configPath) } : {},
@@ -51515,8 +51526,10 @@ function pooled(ruleSet, options, ahead, next) {
     honorGitleaksAllow: options.honorGitleaksAllow ?? false,
     ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {},
     ...options.maxDecodeDepth !== void 0 ? { maxDecodeDepth: options.maxDecodeDepth } : {},
-    ...options.maxArchiveDepth !== void 0 ? { maxArchiveDepth: options.maxArchiveDepth } : {}
+    ...options.maxArchiveDepth !== void 0 ? { maxArchiveDepth: options.maxArchiveDepth } : {},
+    ...scanned ? { progress: true } : {}
   };
+  const counted = /* @__PURE__ */ new Map();
   let aheadAt = 0;
   const take2 = () => aheadAt < ahead.length ? ahead[aheadAt++] : next();
   let held = null;
@@ -51581,7 +51594,7 @@ function pooled(ruleSet, options, ahead, next) {
             setImmediate(() => {
               if (settled) return;
               try {
-                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere);
+                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere, scanned);
               } catch (err) {
                 finish(err);
                 return;
@@ -51600,8 +51613,18 @@ function pooled(ruleSet, options, ahead, next) {
     for (const w2 of workers) {
       w2.worker.on("message", (m3) => {
         if ("ready" in m3) return;
+        if ("progress" in m3) {
+          const { id, files, bytes } = m3.progress;
+          const c4 = counted.get(id) ?? { files: 0, bytes: 0 };
+          counted.set(id, { files: c4.files + files, bytes: c4.bytes + bytes });
+          scanned?.(files, bytes);
+          return;
+        }
         replies[m3.id] = m3;
         w2.inFlight -= 1;
+        const c3 = counted.get(m3.id) ?? { files: 0, bytes: 0 };
+        counted.delete(m3.id);
+        scanned?.(m3.files - c3.files, m3.bytes - c3.bytes);
         pump();
       });
       w2.worker.on("error", (err) => finish(err));
@@ -51734,7 +51757,8 @@ async function scan(options = {}) {
     ...options.configPath ? { configPath: options.configPath } : {},
     honorGitleaksAllow: options.honorGitleaksAllow ?? false,
     ...budget2,
-    ...options.clock ? { clock: options.clock } : {}
+    ...options.clock ? { clock: options.clock } : {},
+    ...options.onProgress ? { onProgress: options.onProgress } : {}
   });
   const baselined = baselineStep(gitleaksIgnoreStep(result2.findings, root), baseline, options.now);
   const findings = options.redact === false ? baselined.findings : redact(baselined.findings);
