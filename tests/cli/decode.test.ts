@@ -69,6 +69,27 @@ describe('keyhound scan with decoding', () => {
   });
 });
 
+// Issue 19: a file in UTF-16 without a byte-order mark (as Windows editors write them) was skipped as binary. The
+// unit test (tests/sources/decode.test.ts) checks the decoding; this one checks a scan finds the key, at its line.
+describe('keyhound scan reads UTF-16 without a byte-order mark', () => {
+  it('finds a key in UTF-16 LE and BE files without a BOM, at its line and column', () => {
+    const le = githubToken();
+    const be = githubToken();
+    const dir = tempDir();
+    writeTree(dir, {
+      'win/le.env': Buffer.from(`# settings\r\nNAME=app\r\nGITHUB_TOKEN=${le}\r\n`, 'utf16le'),
+      'win/be.env': Buffer.from(`# settings\nGITHUB_TOKEN=${be}\n`, 'utf16le').swap16(),
+    });
+    const r = keyhound(['scan', dir, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout) as { findings: { ruleId: string; path: string; line: number; column: number }[] };
+    const at = (file: string) => doc.findings.filter((f) => f.path.endsWith(file) && f.ruleId === 'github-token').map((f) => [f.line, f.column]);
+    expect(at('le.env')).toEqual([[3, 14]]);
+    expect(at('be.env')).toEqual([[2, 14]]);
+    expect(r.stdout).not.toContain(le);
+  });
+});
+
 describe('keyhound scan and history open archives', () => {
   it('finds keys in a jar, a tgz and a gz, at outer!/inner; a harmless archive raises nothing; a bomb is reported', () => {
     const gh = githubToken();
