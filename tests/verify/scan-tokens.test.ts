@@ -2,7 +2,7 @@
 // Anthropic, GitHub, GitLab and Stripe (shapes the rules find, checksums valid), against the stand-ins.
 
 import { describe, expect, it } from 'vitest';
-import { expandTemplate } from '../../src/fakes/index.js';
+import { expandTemplate, groqKey, npmToken } from '../../src/fakes/index.js';
 import { keyhoundAsync } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { fake } from './helpers.js';
@@ -75,5 +75,37 @@ describe('keyhound scan --verify on tokens', () => {
       expect(at('dead').map((f) => f.verification?.status), provider).toEqual(['invalid']);
     }
     expect(r.stderr).toContain('sent 10 credentials to: ');
+  });
+
+  // Issue 20 asks that a scan with --verify tell live from dead for each provider: the token providers the two tests
+  // above leave out, with tokens in the shapes their own rules find (the stand-ins' generators, or src/fakes).
+  it('tells live from dead for the other token providers (AI, platforms, market data and nodes)', async () => {
+    const PLANTS: [provider: string, make?: () => string][] = [
+      ['google'], ['groq', () => groqKey()], ['mistral'], ['xai'], ['deepseek'], ['openrouter'], ['cohere'],
+      ['npm', () => npmToken()], ['slack'], ['telegram'], ['sendgrid'],
+      ['coinmarketcap'], ['etherscan'], ['infura'], ['alchemy'],
+    ];
+    const live = new Map<string, Set<string>>();
+    const handlers: Record<string, StandInHandler> = {};
+    const dir = tempDir();
+    for (const [provider, make] of PLANTS) {
+      const c = TOKEN_CASES.find((x) => x.provider === provider)!;
+      const [l, d] = [(make ?? c.token)(), (make ?? c.token)()];
+      live.set(c.endpoint, new Set([l]));
+      handlers[c.endpoint] = tokenHandler(c, live.get(c.endpoint)!);
+      Object.assign(handlers, c.extra);
+      const name = `${provider.toUpperCase()}_API_KEY`;
+      writeTree(dir, { [`live/${provider}.env`]: `${name}="${l}"\n`, [`dead/${provider}.env`]: `${name}="${d}"\n` });
+    }
+    const s = await startStandIn(handlers);
+    const r = await run(['scan', dir, '--verify', '--format', 'json'], { KEYHOUND_VERIFY_ENDPOINTS: endpointsFor(s, Object.keys(handlers)) });
+    expect(r.status, r.stderr).toBe(1);
+    const findings = (JSON.parse(r.stdout) as { findings: { path: string; provider: string; verification?: { status: string } }[] }).findings;
+    for (const [provider] of PLANTS) {
+      const at = (where: string) => findings.filter((f) => f.path === `${where}/${provider}.env`);
+      expect(at('live').map((f) => [f.provider, f.verification?.status]), provider).toEqual([[provider, 'live']]);
+      expect(at('dead').map((f) => [f.provider, f.verification?.status]), provider).toEqual([[provider, 'invalid']]);
+    }
+    expect(r.stderr).toContain(`sent ${PLANTS.length * 2} credentials to: `);
   });
 });
