@@ -19,8 +19,11 @@ import {
   bitmexStandIn,
   bybitStandIn,
   coinbaseExchangeStandIn,
+  cryptocomStandIn,
+  deribitStandIn,
   gateStandIn,
   geminiStandIn,
+  htxStandIn,
   krakenFuturesStandIn,
   krakenStandIn,
   kucoinStandIn,
@@ -39,7 +42,7 @@ function partsOf(ruleId: string): Record<string, string> {
 }
 
 const plant = (section: string, p: Record<string, string>): string =>
-  [`${section}:`, `  api_key: "${p.key}"`, `  api_secret: "${p.secret}"`, ...(p.passphrase ? [`  passphrase: "${p.passphrase}"`] : []), ''].join('\n');
+  [`${section}:`, `  api_key: "${p.key ?? p.id}"`, `  api_secret: "${p.secret}"`, ...(p.passphrase ? [`  passphrase: "${p.passphrase}"`] : []), ''].join('\n');
 
 /** Provider id, endpoint id, rule, stand-in, and the key record the stand-in answers for a live key with withdrawal rights. */
 const PROVIDERS: [string, string, string, (s: ExchangeState) => ReturnType<typeof okxStandIn>, unknown][] = [
@@ -55,12 +58,15 @@ const PROVIDERS: [string, string, string, (s: ExchangeState) => ReturnType<typeo
   ['gemini', 'gemini', 'gemini-api-credentials', geminiStandIn, { isFundManager: true, isTrader: true, isAuditor: false }],
   ['bitget', 'bitget', 'bitget-api-credentials', bitgetStandIn, { userId: '1', ips: '', authorities: ['withdraw'], parentId: '1' }],
   ['bitmex', 'bitmex', 'bitmex-api-credentials', bitmexStandIn, { id: 1 }],
+  ['deribit', 'deribit', 'deribit-api-credentials', deribitStandIn, { scope: 'account:read trade:read_write wallet:read_write connection' }],
+  ['htx', 'htx', 'htx-api-credentials', htxStandIn, { note: 'bot', permission: 'readOnly,trade,withdraw', ipAddresses: '', validDays: -1, status: 'normal', createTime: 1 }],
+  ['cryptocom', 'cryptocom', 'cryptocom-api-credentials', cryptocomStandIn, { total_available_balance: '0' }],
 ];
 
 const run = (args: string[], env: NodeJS.ProcessEnv) => keyhoundAsync(args, { env });
 
 describe('keyhound scan --verify on exchange credentials', () => {
-  it('tells live from dead for OKX, Bybit, KuCoin, Kraken, Kraken Futures, Coinbase Exchange, Gate, MEXC, Bitfinex, Gemini, Bitget and BitMEX', async () => {
+  it('tells live from dead for OKX, Bybit, KuCoin, Kraken, Kraken Futures, Coinbase Exchange, Gate, MEXC, Bitfinex, Gemini, Bitget, BitMEX, Deribit, HTX and Crypto.com', async () => {
     const handlers: Record<string, ReturnType<typeof okxStandIn>> = {};
     const dir = tempDir();
     for (const [provider, endpoint, ruleId, standIn, info] of PROVIDERS) {
@@ -68,7 +74,7 @@ describe('keyhound scan --verify on exchange credentials', () => {
       handlers[endpoint] = standIn(state);
       const live = partsOf(ruleId);
       const dead = partsOf(ruleId);
-      state.accounts.set(live.key!, { secret: live.secret!, ...(live.passphrase ? { passphrase: live.passphrase } : {}), info });
+      state.accounts.set((live.key ?? live.id)!, { secret: live.secret!, ...(live.passphrase ? { passphrase: live.passphrase } : {}), info });
       // Sections named as the rules know the provider (Gate's alias is gateio).
       const section = provider === 'gate' ? 'gateio' : provider === 'kraken-futures' ? 'krakenfutures' : provider;
       writeTree(dir, { [`live/${provider}.yaml`]: plant(section, live), [`dead/${provider}.yaml`]: plant(section, dead) });
@@ -90,9 +96,9 @@ describe('keyhound scan --verify on exchange credentials', () => {
       for (const f of at('live')) expect(ok(f, 'live'), `${provider} live: ${f.verification?.message}`).toBe(true);
       expect(at('dead').filter((f) => f.verification?.status === 'invalid').length, `${provider} dead`).toBeGreaterThan(0);
       for (const f of at('dead')) expect(ok(f, 'invalid'), `${provider} dead: ${f.verification?.message}`).toBe(true);
-      if (!['coinbase', 'gate', 'bitmex', 'kraken-futures'].includes(provider)) expect(at('live').find((f) => f.verification?.status === 'live')!.verification!.permissions, provider).toContain('withdraw');
+      if (!['coinbase', 'gate', 'bitmex', 'kraken-futures', 'cryptocom'].includes(provider)) expect(at('live').find((f) => f.verification?.status === 'live')!.verification!.permissions, provider).toContain('withdraw');
     }
     expect(findings.find((f) => f.path === 'live/kraken-futures.yaml')!.verification!.message).toMatch(/^live Kraken Futures key .*found as a Kraken key/);
-    expect(r.stderr).toMatch(/sent 24 credentials to: /);
+    expect(r.stderr).toMatch(/sent 30 credentials to: /);
   });
 });
