@@ -78,12 +78,14 @@ describe('keyhound scan --verify on tokens', () => {
   });
 
   // Issue 20 asks that a scan with --verify tell live from dead for each provider: the token providers the two tests
-  // above leave out, with tokens in the shapes their own rules find (the stand-ins' generators, or src/fakes).
+  // above leave out, with tokens in the shapes their own rules find (the stand-ins' generators, src/fakes, or by hand).
   it('tells live from dead for the other token providers (AI, platforms, market data and nodes)', async () => {
     const PLANTS: [provider: string, make?: () => string][] = [
       ['google'], ['groq', () => groqKey()], ['mistral'], ['xai'], ['deepseek'], ['openrouter'], ['cohere'],
       ['npm', () => npmToken()], ['slack'], ['telegram'], ['sendgrid'],
       ['coinmarketcap'], ['etherscan'], ['infura'], ['alchemy'],
+      // The rules' shapes: Hugging Face's body is letters only, CoinGecko's 24 characters.
+      ['huggingface', () => `hf_${fake(17, 'lower')}${fake(17, 'upper')}`], ['coingecko', () => `CG-${fake(24)}`],
     ];
     const live = new Map<string, Set<string>>();
     const handlers: Record<string, StandInHandler> = {};
