@@ -310,7 +310,7 @@ function minLength(length: PartSpec['length']): number | null {
 }
 
 /** Turns a URL template (`https://*.infura.io/v3/{key}`) into a regex with one named group per part. */
-export function urlTemplateRegex(template: string, parts: readonly PartMatcher[], where: Where): { regex: RegExp; keyword: string } {
+export function urlTemplateRegex(template: string, parts: readonly PartMatcher[], where: Where): { regex: RegExp; keyword: string; lineBound: boolean } {
   let source = '';
   let longest = '';
   const pieces = template.split(/(\{[a-z][a-z0-9]*\}|\*)/).filter((p) => p !== '');
@@ -330,7 +330,9 @@ export function urlTemplateRegex(template: string, parts: readonly PartMatcher[]
   if (host.length < 4) throw new ConfigError(`URL template "${template}" has no literal host to search for`, where.file, where.ruleId, 'context.urls');
   // A part that ends the template needs a boundary; a literal after the last part is its own.
   const endsWithPart = /^\{[a-z][a-z0-9]*\}$/.test(pieces[pieces.length - 1] ?? '');
-  return { regex: new RegExp(`${source}${endsWithPart ? '(?![A-Za-z0-9_-])' : ''}`, 'gd'), keyword: host.toLowerCase() };
+  // Line-bound when nothing in it can match a line break: no white-space or negated class, no dot, no \D \W \S.
+  const lineBound = !/\\[sSDWnr]|\[\^|(?<!\\)\./.test(source);
+  return { regex: new RegExp(`${source}${endsWithPart ? '(?![A-Za-z0-9_-])' : ''}`, 'gd'), keyword: host.toLowerCase(), lineBound };
 }
 
 /** Builds the matcher of a context rule from its facts and its provider's aliases. */

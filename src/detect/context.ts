@@ -2,7 +2,7 @@
 // against its parts' shapes and names, identified as the provider's (a name, a section, a header, an alias nearby,
 // a URL), then paired into credentials. Pure, like the rest of detect.
 
-import type { CallMatcher, CompiledRule, PartMatcher, Presence } from '../model/types.js';
+import type { CallMatcher, CompiledRule, ContextMatcher, PartMatcher, Presence } from '../model/types.js';
 import { compactName, DEFAULT_PART_NAMES, nameWords, trimTail } from '../config/v2.js';
 import { type Binding, bindingsAt, continuedValueLine, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
 import type { LineIndex } from './lines.js';
@@ -626,19 +626,62 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
       if (found.some((h) => h.part !== u.part && Math.abs(h.line - u.line) <= PAIR_LINES)) found.push(u);
     }
   }
-  for (const url of ctx.urls) {
+  for (const url of ctx.urls) urlHits(url, ctx.parts, rawHits, b, found);
+  pair(rule, dedupe(found), report);
+}
+
+/** How far either side of its host a URL template is looked for on a huge line. */
+const URL_MARGIN = 2048;
+
+/**
+ * The parts a URL template's matches hold. A match holds the template's host, a keyword of the rule, so a template
+ * that cannot cross a line break is looked for only on the lines holding a hit of its host: whole on a short line,
+ * within URL_MARGIN of each hit on a huge one (a match touching a piece's cut edge is left out: it may be cut short).
+ * Other templates are looked for over the whole text.
+ */
+function urlHits(url: ContextMatcher['urls'][number], parts: readonly PartMatcher[], rawHits: readonly number[], b: Bindings, found: PartHit[]): void {
+  const take = (m: RegExpExecArray, offset: number): void => {
+    for (const part of parts) {
+      const value = m.groups?.[part.name];
+      if (value === undefined) continue;
+      const start = offset + m.indices!.groups![part.name]![0];
+      found.push({ part: part.name, value, start, line: b.lines.lineAt(start) });
+    }
+  };
+  const search = (text: string, offset: number, cutLeft: boolean, cutRight: boolean): void => {
     url.regex.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = url.regex.exec(b.text)) !== null) {
-      for (const part of ctx.parts) {
-        const value = m.groups?.[part.name];
-        if (value === undefined) continue;
-        const start = m.indices!.groups![part.name]![0];
-        found.push({ part: part.name, value, start, line: b.lines.lineAt(start) });
-      }
+    while ((m = url.regex.exec(text)) !== null) {
+      if (m[0].length === 0) url.regex.lastIndex += 1;
+      else if ((cutLeft && m.index === 0) || (cutRight && m.index + m[0].length === text.length)) continue;
+      take(m, offset);
+    }
+  };
+  if (!url.lineBound) {
+    search(b.text, 0, false, false);
+    return;
+  }
+  let done = -1; // the last line searched whole, or up to where a huge line was searched
+  let pieceEnd = -1;
+  for (const h of rawHits) {
+    if (h < pieceEnd || !wordAt(b.text, h, url.keyword)) continue;
+    const line = b.lines.lineAt(h);
+    const start = b.lines.lineStart(line);
+    const end = b.lines.lineEnd(line);
+    if (end - start <= LONG_LINE) {
+      if (line === done) continue;
+      done = line;
+      search(b.text.slice(start, end), start, false, false);
+    } else {
+      // One piece for a run of hits each within URL_MARGIN of the one before. Pieces may overlap (a match found
+      // twice is one part hit after dedupe), so no match is cut at the edge two pieces share.
+      const from = Math.max(start, h - URL_MARGIN);
+      let to = Math.min(end, h + url.keyword.length + URL_MARGIN);
+      for (let k = lowerBound(rawHits, h + 1); k < rawHits.length && rawHits[k]! < to && rawHits[k]! < end; k++) to = Math.min(end, rawHits[k]! + url.keyword.length + URL_MARGIN);
+      pieceEnd = to;
+      search(b.text.slice(from, to), from, from > start, to < end);
     }
   }
-  pair(rule, dedupe(found), report);
 }
 
 /** The text of a call's arguments, from after `(` to its closing `)` (at most 4,000 characters). */

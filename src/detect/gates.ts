@@ -122,76 +122,91 @@ function bip39Word(text: string, s: number, e: number): boolean {
   return e - s >= 3 && e - s <= 8 && BIP39_HASHES[wordHash(text, s, e)] === 1 && BIP39_INDEX.has(text.slice(s, e));
 }
 
+// The scans of chainThrough, as plain functions rather than closures made at each call (it is called at every 47th
+// character of every long enough run, so those allocations showed in profiles). Each stops after MAX_GAP + 1
+// characters (a gap) or 9 (a word): what a longer one means (no chain here) is known by then, and a long stretch of
+// blanks or digits is not read again at each of its test positions.
+
+/** The first lower-case letter from i on (within `to`, at most MAX_GAP + 1 characters on). */
+function gapEnd(text: string, to: number, i: number): number {
+  const stop = Math.min(to, i + MAX_GAP + 1);
+  while (i < stop && !isLower(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/** Where the gap ending at i starts (within `from`, at most MAX_GAP + 1 characters back). */
+function gapStart(text: string, from: number, i: number): number {
+  const stop = Math.max(from, i - MAX_GAP - 1);
+  while (i > stop && !isLower(text.charCodeAt(i - 1))) i -= 1;
+  return i;
+}
+
+/** Where the word holding i ends (at most 9 characters on). */
+function wordEnd(text: string, to: number, i: number): number {
+  const stop = Math.min(to, i + 9);
+  while (i < stop && isLower(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/** Where the word ending at i starts (at most 9 characters back). */
+function wordStart(text: string, from: number, i: number): number {
+  const stop = Math.max(from, i - 9);
+  while (i > stop && isLower(text.charCodeAt(i - 1))) i -= 1;
+  return i;
+}
+
+/**
+ * Whether text[a, b) is a gap between two words inside text[from, to): one space, or (in a list, `oneSpace` false) a
+ * gap holding a comma, a line break or a digit, as every separator the list rule accepts does (a bare space only
+ * before a number).
+ */
+function gapOk(text: string, from: number, to: number, a: number, b: number, oneSpace: boolean): boolean {
+  if (a <= from || b >= to || b - a > MAX_GAP || !isLower(text.charCodeAt(b)) || !isLower(text.charCodeAt(a - 1))) return false;
+  if (oneSpace) return b - a === 1 && text.charCodeAt(a) === 32;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 10 || (c >= 48 && c <= 57)) return true;
+  }
+  return false;
+}
+
 /**
  * Whether 12 or more BIP-39 words in a row, each a whole run of lower-case letters inside text[from, to), pass
  * through position p. With `oneSpace`, words must be exactly one space apart; otherwise any gap holding a comma, a
  * line break or a digit may separate them.
  */
 function chainThrough(text: string, from: number, to: number, p: number, oneSpace: boolean): boolean {
-  // The gap text[a, b) between two words: one space, or (in a list) one holding a comma, a line break or a digit, as
-  // every separator the list rule accepts does (a bare space only before a number).
-  const spaced = (a: number, b: number): boolean => {
-    if (oneSpace) return b - a === 1 && text.charCodeAt(a) === 32;
-    for (let i = a; i < b; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 44 || c === 10 || (c >= 48 && c <= 57)) return true;
-    }
-    return false;
-  };
-  // Scans stop after MAX_GAP + 1 characters: what a longer gap or word means (no chain here) is known by then, and
-  // a long stretch of blanks or digits is not read again at each of its test positions.
-  const gapEnd = (i: number): number => {
-    const stop = Math.min(to, i + MAX_GAP + 1);
-    while (i < stop && !isLower(text.charCodeAt(i))) i += 1;
-    return i;
-  };
-  const gapStart = (i: number): number => {
-    const stop = Math.max(from, i - MAX_GAP - 1);
-    while (i > stop && !isLower(text.charCodeAt(i - 1))) i -= 1;
-    return i;
-  };
-  const wordEnd = (i: number): number => {
-    const stop = Math.min(to, i + 9);
-    while (i < stop && isLower(text.charCodeAt(i))) i += 1;
-    return i;
-  };
-  const wordStart = (i: number): number => {
-    const stop = Math.max(from, i - 9);
-    while (i > stop && isLower(text.charCodeAt(i - 1))) i -= 1;
-    return i;
-  };
-  const gapOk = (a: number, b: number): boolean => a > from && b < to && b - a <= MAX_GAP && isLower(text.charCodeAt(b)) && isLower(text.charCodeAt(a - 1)) && spaced(a, b);
   // [s, e): the word p is in, or the two words around p (and the gap between) when p is between words.
   let s: number;
   let e: number;
   let words: number;
   if (isLower(text.charCodeAt(p))) {
-    s = wordStart(p);
-    e = wordEnd(p);
+    s = wordStart(text, from, p);
+    e = wordEnd(text, to, p);
     if (!bip39Word(text, s, e)) return false;
     words = 1;
   } else {
-    const g0 = gapStart(p);
-    const g1 = gapEnd(p);
-    if (!gapOk(g0, g1)) return false;
-    s = wordStart(g0);
-    e = wordEnd(g1);
+    const g0 = gapStart(text, from, p);
+    const g1 = gapEnd(text, to, p);
+    if (!gapOk(text, from, to, g0, g1, oneSpace)) return false;
+    s = wordStart(text, from, g0);
+    e = wordEnd(text, to, g1);
     if (!bip39Word(text, s, g0) || !bip39Word(text, g1, e)) return false;
     words = 2;
   }
   // Rightwards from e, then leftwards from s, one gap and one word at a time.
   for (let i = e; words < 12; ) {
-    const j = gapEnd(i);
-    if (!gapOk(i, j)) break;
-    const k = wordEnd(j);
+    const j = gapEnd(text, to, i);
+    if (!gapOk(text, from, to, i, j, oneSpace)) break;
+    const k = wordEnd(text, to, j);
     if (!bip39Word(text, j, k)) break;
     words += 1;
     i = k;
   }
   for (let i = s; words < 12; ) {
-    const j = gapStart(i);
-    if (!gapOk(j, i)) break;
-    const k = wordStart(j);
+    const j = gapStart(text, from, i);
+    if (!gapOk(text, from, to, j, i, oneSpace)) break;
+    const k = wordStart(text, from, j);
     if (!bip39Word(text, k, j)) break;
     words += 1;
     i = k;

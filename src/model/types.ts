@@ -169,7 +169,8 @@ export interface ContextMatcher {
   aliases: string[];
   /** Compact header or provider-specific name → part name. */
   headers: Map<string, string>;
-  urls: { regex: RegExp; keyword: string }[];
+  /** URL templates: the regex, its host (a keyword of the rule), and whether no match can cross a line break. */
+  urls: { regex: RegExp; keyword: string; lineBound: boolean }[];
   calls: CallMatcher[];
   window: number;
   pairing: 'optional' | 'required';

@@ -289,3 +289,36 @@ describe('keyword guards of prefixed rules', () => {
     expect(prefilter(loose, `xeaag${body()}`).hits.get(loose.rules[0]!)).toEqual([1]);
   });
 });
+
+describe('detect: URL templates (looked for on the lines holding their host)', () => {
+  const infura = loadRulePacks()
+    .flatMap((p) => p.rules)
+    .find((r) => r.id === 'infura-api-key')!;
+  const set = ruleSetOf([infura]);
+  const key = (): string => randomString('0123456789abcdef', 32);
+  const found = (text: string): { line: number; column: number; secret: string }[] =>
+    detect(set, { text, path: 'src/app.js' }).findings.map((f) => ({ line: f.line, column: f.column, secret: f.secret }));
+
+  it('finds a key in a URL on an ordinary line, at its place', () => {
+    const k = key();
+    const text = `const a = 1;\nconst rpc = "https://mainnet.infura.io/v3/${k}";\n`;
+    expect(found(text)).toEqual([{ line: 2, column: 13 + 'https://mainnet.infura.io/v3/'.length + 1, secret: k }]);
+  });
+
+  it('finds keys in URLs far apart on one huge minified line, and two close together', () => {
+    const [k1, k2, k3] = [key(), key(), key()];
+    const filler = (n: number): string => 'var q=function(a){return a+1};'.repeat(n);
+    const text = `${filler(800)}u="https://mainnet.infura.io/v3/${k1}";${filler(900)}v="wss://goerli.infura.io/ws/v3/${k2}",w="https://x.infura.io/v3/${k3}";${filler(400)}`;
+    expect(text.length).toBeGreaterThan(50_000);
+    expect(found(text).map((f) => f.secret).sort()).toEqual([k1, k2, k3].sort());
+    const at = text.indexOf(k2);
+    expect(found(text).find((f) => f.secret === k2)).toEqual({ line: 1, column: at + 1, secret: k2 });
+  });
+
+  it('finds a URL whose host is in upper case elsewhere on the line only once, and none without a key', () => {
+    const k = key();
+    expect(found(`// INFURA.IO endpoint: https://mainnet.infura.io/v3/${k}`)).toHaveLength(1);
+    expect(found('see https://mainnet.infura.io/v3/ for your key, or https://infura.io/dashboard')).toEqual([]);
+    expect(found(`https://mainnet.infura.io/v3/${key()}abc`)).toEqual([]);
+  });
+});
