@@ -3968,7 +3968,8 @@ function urlTemplateRegex(template, parts, where) {
   const host = /[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.exec(longest)?.[0] ?? longest;
   if (host.length < 4) throw new ConfigError(`URL template "${template}" has no literal host to search for`, where.file, where.ruleId, "context.urls");
   const endsWithPart = /^\{[a-z][a-z0-9]*\}$/.test(pieces[pieces.length - 1] ?? "");
-  return { regex: new RegExp(`${source}${endsWithPart ? "(?![A-Za-z0-9_-])" : ""}`, "gd"), keyword: host.toLowerCase() };
+  const lineBound = !/\\[sSDWnr]|\[\^|(?<!\\)\./.test(source);
+  return { regex: new RegExp(`${source}${endsWithPart ? "(?![A-Za-z0-9_-])" : ""}`, "gd"), keyword: host.toLowerCase(), lineBound };
 }
 function contextMatcher(spec, provider, where) {
   const parts = partMatchers(spec, where);
@@ -9089,65 +9090,65 @@ function someRun(text, min, k2, test, from = 0, to2 = text.length) {
 function bip39Word(text, s, e) {
   return e - s >= 3 && e - s <= 8 && BIP39_HASHES[wordHash(text, s, e)] === 1 && BIP39_INDEX.has(text.slice(s, e));
 }
+function gapEnd(text, to2, i) {
+  const stop = Math.min(to2, i + MAX_GAP + 1);
+  while (i < stop && !isLower(text.charCodeAt(i))) i += 1;
+  return i;
+}
+function gapStart(text, from, i) {
+  const stop = Math.max(from, i - MAX_GAP - 1);
+  while (i > stop && !isLower(text.charCodeAt(i - 1))) i -= 1;
+  return i;
+}
+function wordEnd(text, to2, i) {
+  const stop = Math.min(to2, i + 9);
+  while (i < stop && isLower(text.charCodeAt(i))) i += 1;
+  return i;
+}
+function wordStart(text, from, i) {
+  const stop = Math.max(from, i - 9);
+  while (i > stop && isLower(text.charCodeAt(i - 1))) i -= 1;
+  return i;
+}
+function gapOk(text, from, to2, a, b2, oneSpace) {
+  if (a <= from || b2 >= to2 || b2 - a > MAX_GAP || !isLower(text.charCodeAt(b2)) || !isLower(text.charCodeAt(a - 1))) return false;
+  if (oneSpace) return b2 - a === 1 && text.charCodeAt(a) === 32;
+  for (let i = a; i < b2; i++) {
+    const c3 = text.charCodeAt(i);
+    if (c3 === 44 || c3 === 10 || c3 >= 48 && c3 <= 57) return true;
+  }
+  return false;
+}
 function chainThrough(text, from, to2, p2, oneSpace) {
-  const spaced = (a, b2) => {
-    if (oneSpace) return b2 - a === 1 && text.charCodeAt(a) === 32;
-    for (let i = a; i < b2; i++) {
-      const c3 = text.charCodeAt(i);
-      if (c3 === 44 || c3 === 10 || c3 >= 48 && c3 <= 57) return true;
-    }
-    return false;
-  };
-  const gapEnd = (i) => {
-    const stop = Math.min(to2, i + MAX_GAP + 1);
-    while (i < stop && !isLower(text.charCodeAt(i))) i += 1;
-    return i;
-  };
-  const gapStart = (i) => {
-    const stop = Math.max(from, i - MAX_GAP - 1);
-    while (i > stop && !isLower(text.charCodeAt(i - 1))) i -= 1;
-    return i;
-  };
-  const wordEnd = (i) => {
-    const stop = Math.min(to2, i + 9);
-    while (i < stop && isLower(text.charCodeAt(i))) i += 1;
-    return i;
-  };
-  const wordStart = (i) => {
-    const stop = Math.max(from, i - 9);
-    while (i > stop && isLower(text.charCodeAt(i - 1))) i -= 1;
-    return i;
-  };
-  const gapOk = (a, b2) => a > from && b2 < to2 && b2 - a <= MAX_GAP && isLower(text.charCodeAt(b2)) && isLower(text.charCodeAt(a - 1)) && spaced(a, b2);
   let s;
   let e;
   let words;
   if (isLower(text.charCodeAt(p2))) {
-    s = wordStart(p2);
-    e = wordEnd(p2);
+    s = wordStart(text, from, p2);
+    e = wordEnd(text, to2, p2);
     if (!bip39Word(text, s, e)) return false;
     words = 1;
   } else {
-    const g0 = gapStart(p2);
-    const g1 = gapEnd(p2);
-    if (!gapOk(g0, g1)) return false;
-    s = wordStart(g0);
-    e = wordEnd(g1);
+    const g0 = gapStart(text, from, p2);
+    const g1 = gapEnd(text, to2, p2);
+    if (!gapOk(text, from, to2, g0, g1, oneSpace)) return false;
+    s = wordStart(text, from, g0);
+    e = wordEnd(text, to2, g1);
     if (!bip39Word(text, s, g0) || !bip39Word(text, g1, e)) return false;
     words = 2;
   }
   for (let i = e; words < 12; ) {
-    const j3 = gapEnd(i);
-    if (!gapOk(i, j3)) break;
-    const k2 = wordEnd(j3);
+    const j3 = gapEnd(text, to2, i);
+    if (!gapOk(text, from, to2, i, j3, oneSpace)) break;
+    const k2 = wordEnd(text, to2, j3);
     if (!bip39Word(text, j3, k2)) break;
     words += 1;
     i = k2;
   }
   for (let i = s; words < 12; ) {
-    const j3 = gapStart(i);
-    if (!gapOk(j3, i)) break;
-    const k2 = wordStart(j3);
+    const j3 = gapStart(text, from, i);
+    if (!gapOk(text, from, to2, j3, i, oneSpace)) break;
+    const k2 = wordStart(text, from, j3);
     if (!bip39Word(text, k2, j3)) break;
     words += 1;
     i = k2;
@@ -37370,19 +37371,50 @@ function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new
       if (found.some((h) => h.part !== u3.part && Math.abs(h.line - u3.line) <= PAIR_LINES)) found.push(u3);
     }
   }
-  for (const url of ctx.urls) {
+  for (const url of ctx.urls) urlHits(url, ctx.parts, rawHits, b2, found);
+  pair(rule, dedupe(found), report);
+}
+function urlHits(url, parts, rawHits, b2, found) {
+  const take2 = (m3, offset) => {
+    for (const part of parts) {
+      const value = m3.groups?.[part.name];
+      if (value === void 0) continue;
+      const start = offset + m3.indices.groups[part.name][0];
+      found.push({ part: part.name, value, start, line: b2.lines.lineAt(start) });
+    }
+  };
+  const search = (text, offset, cutLeft, cutRight) => {
     url.regex.lastIndex = 0;
     let m3;
-    while ((m3 = url.regex.exec(b2.text)) !== null) {
-      for (const part of ctx.parts) {
-        const value = m3.groups?.[part.name];
-        if (value === void 0) continue;
-        const start = m3.indices.groups[part.name][0];
-        found.push({ part: part.name, value, start, line: b2.lines.lineAt(start) });
-      }
+    while ((m3 = url.regex.exec(text)) !== null) {
+      if (m3[0].length === 0) url.regex.lastIndex += 1;
+      else if (cutLeft && m3.index === 0 || cutRight && m3.index + m3[0].length === text.length) continue;
+      take2(m3, offset);
+    }
+  };
+  if (!url.lineBound) {
+    search(b2.text, 0, false, false);
+    return;
+  }
+  let done = -1;
+  let pieceEnd = -1;
+  for (const h of rawHits) {
+    if (h < pieceEnd || !wordAt(b2.text, h, url.keyword)) continue;
+    const line = b2.lines.lineAt(h);
+    const start = b2.lines.lineStart(line);
+    const end = b2.lines.lineEnd(line);
+    if (end - start <= LONG_LINE) {
+      if (line === done) continue;
+      done = line;
+      search(b2.text.slice(start, end), start, false, false);
+    } else {
+      const from = Math.max(start, h - URL_MARGIN);
+      let to2 = Math.min(end, h + url.keyword.length + URL_MARGIN);
+      for (let k2 = lowerBound(rawHits, h + 1); k2 < rawHits.length && rawHits[k2] < to2 && rawHits[k2] < end; k2++) to2 = Math.min(end, rawHits[k2] + url.keyword.length + URL_MARGIN);
+      pieceEnd = to2;
+      search(b2.text.slice(from, to2), from, from > start, to2 < end);
     }
   }
-  pair(rule, dedupe(found), report);
 }
 function argumentsText(text, open3) {
   let depth = 0;
@@ -37491,7 +37523,7 @@ function pair(rule, found, report) {
     report(rule, hit, parts);
   }
 }
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, STRING_ARG;
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, URL_MARGIN, STRING_ARG;
 var init_context = __esm({
   "src/detect/context.ts"() {
     "use strict";
@@ -37642,6 +37674,7 @@ var init_context = __esm({
       });
     }
     PRESENCE_TESTS = /* @__PURE__ */ new Map();
+    URL_MARGIN = 2048;
     STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
   }
 });
