@@ -2,6 +2,7 @@
 // vitest runs src/ but workers need JavaScript: the pool starts build/src/scan-worker.js (built by `pretest`), and
 // the CLI test below runs the built CLI end to end.
 
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandTemplate } from '../src/fakes/index.js';
@@ -28,7 +29,7 @@ function tree(): string {
   return root;
 }
 
-async function run(root: string, threads: number) {
+async function run(root: string, threads: number, largeFile?: number) {
   const { ruleSet } = loadRuleSet(root);
   const skipped: Skip[] = [];
   const result = await scanFiles(ruleSet, {
@@ -39,6 +40,7 @@ async function run(root: string, threads: number) {
     threads,
     minFiles: 1,
     minBytes: 1,
+    ...(largeFile !== undefined ? { largeFile } : {}),
   });
   return { ...result, skipped };
 }
@@ -51,6 +53,20 @@ describe('scan pool', () => {
     expect(one.findings.length).toBeGreaterThanOrEqual(13);
     expect(one.skipped.map((s) => s.reason)).toEqual(expect.arrayContaining(['binary', 'gitignored']));
     expect(two).toEqual(one);
+  });
+
+  it('scans large files on the main thread alone and loses none of them, however many there are', async () => {
+    const root = tree();
+    const one = await run(root, 1);
+    expect(one.files).toBe(122);
+    // Every file large; then the median size, so large and small files alternate along the walk.
+    const sizes = readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => statSync(join(e.parentPath, e.name)).size)
+      .sort((a, b) => a - b);
+    const median = sizes[sizes.length >> 1]!;
+    expect(sizes.filter((s) => s > median).length).toBeGreaterThan(40);
+    for (const largeFile of [0, median]) expect(await run(root, 2, largeFile)).toEqual(one);
   });
 
   it('scans below the thresholds on the main thread, with the same result', async () => {

@@ -130,8 +130,11 @@ export function prepareGate(ruleSet: RuleSet): void {
 export interface Candidates {
   /** Rules whose keywords occur (plus the keyword-less ones), in rule-set order. */
   rules: CompiledRule[];
-  /** rule → ascending start offsets of its keyword hits (absent for rules that must scan the whole text). */
-  hits: Map<CompiledRule, number[]>;
+  /**
+   * rule → ascending start offsets of its keyword hits (absent for rules that must scan the whole text). Read-only:
+   * rules holding the same keyword share one list.
+   */
+  hits: Map<CompiledRule, readonly number[]>;
   /** rule → length of its longest keyword. */
   keywordLength: Map<CompiledRule, number>;
 }
@@ -147,23 +150,30 @@ export function prefilter(ruleSet: RuleSet, text: string, utf8?: Uint8Array): Ca
   const gate = gateFor(ruleSet);
   const { positions } = utf8 ? gate.matcher.scanUtf8(utf8) : gate.matcher.scan(text);
   if (positions.size === 0 && gate.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
+  // A keyword's list of hits is shared by every rule holding it (on a large file, a common keyword's hits would
+  // otherwise be copied once per rule); a rule hit by a second keyword gets its own list, merged and sorted below.
+  const merged = new Set<number[]>();
   for (const [k, found] of positions) {
     const guard = gate.guards[k];
     const starts = guard ? found.filter((at) => guard.some((g) => passes(text, at, g))) : found;
     if (starts.length === 0) continue;
     const len = gate.matcher.keywords[k]!.length;
     for (const rule of gate.rules[k]!) {
-      const list = hits.get(rule);
+      let list = hits.get(rule);
       if (list) {
+        if (!merged.has(list)) {
+          hits.set(rule, (list = list.slice()));
+          merged.add(list);
+        }
         for (const s of starts) list.push(s);
         keywordLength.set(rule, Math.max(keywordLength.get(rule)!, len));
       } else {
-        hits.set(rule, starts.slice());
+        hits.set(rule, starts);
         keywordLength.set(rule, len);
       }
     }
   }
-  for (const [rule, list] of hits) if (rule.keywords.length > 1) list.sort((a, b) => a - b);
+  for (const list of merged) list.sort((a, b) => a - b);
   for (const rule of gate.loose) hits.delete(rule);
   const rules = ruleSet.rules.filter((r) => hits.has(r) || r.keywords.length === 0 || gate.loose.has(r));
   return { rules, hits, keywordLength };
