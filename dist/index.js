@@ -4143,23 +4143,28 @@ function prefilter(ruleSet, text, utf8) {
   const gate2 = gateFor(ruleSet);
   const { positions } = utf8 ? gate2.matcher.scanUtf8(utf8) : gate2.matcher.scan(text);
   if (positions.size === 0 && gate2.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
+  const merged = /* @__PURE__ */ new Set();
   for (const [k2, found] of positions) {
     const guard = gate2.guards[k2];
     const starts = guard ? found.filter((at2) => guard.some((g3) => passes(text, at2, g3))) : found;
     if (starts.length === 0) continue;
     const len = gate2.matcher.keywords[k2].length;
     for (const rule of gate2.rules[k2]) {
-      const list = hits.get(rule);
+      let list = hits.get(rule);
       if (list) {
+        if (!merged.has(list)) {
+          hits.set(rule, list = list.slice());
+          merged.add(list);
+        }
         for (const s of starts) list.push(s);
         keywordLength.set(rule, Math.max(keywordLength.get(rule), len));
       } else {
-        hits.set(rule, starts.slice());
+        hits.set(rule, starts);
         keywordLength.set(rule, len);
       }
     }
   }
-  for (const [rule, list] of hits) if (rule.keywords.length > 1) list.sort((a, b2) => a - b2);
+  for (const list of merged) list.sort((a, b2) => a - b2);
   for (const rule of gate2.loose) hits.delete(rule);
   const rules = ruleSet.rules.filter((r2) => hits.has(r2) || r2.keywords.length === 0 || gate2.loose.has(r2));
   return { rules, hits, keywordLength };
@@ -51453,18 +51458,28 @@ init_dedupe();
 init_sort();
 init_scan_fragments();
 init_fs();
+import { setFlagsFromString } from "node:v8";
 import { join as join10, resolve as resolve4 } from "node:path";
 import { Worker } from "node:worker_threads";
 var POOL_MIN_FILES = 400;
 var POOL_MIN_BYTES = 8 * 1024 * 1024;
 var BATCH_FILES = 64;
 var BATCH_BYTES = 4 * 1024 * 1024;
+var LARGE_FILE = 2 * 1024 * 1024;
 var IN_FLIGHT = 3;
+var HEAP_GROWING_PERCENT = 20;
+function lowerHeapGrowth() {
+  if (heapGrowthSet || /heap[-_]growing[-_]percent/.test(`${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`)) return;
+  heapGrowthSet = true;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+var heapGrowthSet = false;
 function workerFile() {
   const bundled = join10(PACKAGE_ROOT, "build", "cli", "scan-worker.js");
   return existsSync8(bundled) ? bundled : join10(PACKAGE_ROOT, "build", "src", "scan-worker.js");
 }
 async function scanFiles(ruleSet, options) {
+  lowerHeapGrowth();
   const tagged = [];
   let seq = 0;
   const walk = fsFiles({ ...options, onSkip: (s) => void tagged.push([seq++, s]) });
@@ -51566,6 +51581,7 @@ function pooled(ruleSet, options, ahead, next, scanned) {
   let aheadAt = 0;
   const take2 = () => aheadAt < ahead.length ? ahead[aheadAt++] : next();
   let held = null;
+  const largeFile = options.largeFile ?? LARGE_FILE;
   const batch = () => {
     const files = [];
     let bytes = 0;
@@ -51573,12 +51589,13 @@ function pooled(ruleSet, options, ahead, next, scanned) {
       const e = held ?? take2();
       held = null;
       if (!e) break;
-      if (files.length && (files.length >= BATCH_FILES || bytes + e.size > BATCH_BYTES)) {
+      if (files.length && (files.length >= BATCH_FILES || bytes + e.size > BATCH_BYTES || e.size > largeFile)) {
         held = e;
         break;
       }
       files.push(e);
       bytes += e.size;
+      if (e.size > largeFile) break;
     }
     return files.length ? files : null;
   };
@@ -51601,6 +51618,7 @@ function pooled(ruleSet, options, ahead, next, scanned) {
     };
     const detectHere = poolDetectOptions(options, options.clock ?? wallClock);
     let hereBusy = false;
+    const large = [];
     const nextRequest = () => {
       if (walked) return null;
       const files = batch();
@@ -51610,18 +51628,25 @@ function pooled(ruleSet, options, ahead, next, scanned) {
       }
       return { id: nextId++, files };
     };
+    const forWorker = () => {
+      for (let req = nextRequest(); req; req = nextRequest()) {
+        if (req.files.length === 1 && req.files[0].size > largeFile) large.push(req);
+        else return req;
+      }
+      return null;
+    };
     const pump = () => {
       try {
         for (; ; ) {
           const w2 = workers.reduce((a, b2) => b2.inFlight < a.inFlight ? b2 : a);
           if (w2.inFlight >= IN_FLIGHT) break;
-          const req = nextRequest();
+          const req = forWorker();
           if (!req) break;
           w2.inFlight += 1;
           w2.worker.postMessage(req);
         }
         if (!hereBusy) {
-          const req = nextRequest();
+          const req = large.shift() ?? nextRequest();
           if (req) {
             hereBusy = true;
             setImmediate(() => {
@@ -51641,7 +51666,7 @@ function pooled(ruleSet, options, ahead, next, scanned) {
         finish(err);
         return;
       }
-      if (walked && !hereBusy && workers.every((w2) => w2.inFlight === 0)) finish();
+      if (walked && !hereBusy && large.length === 0 && workers.every((w2) => w2.inFlight === 0)) finish();
     };
     for (const w2 of workers) {
       w2.worker.on("message", (m3) => {
