@@ -52,9 +52,10 @@ const HEAP_GROWING_PERCENT = 20;
 /**
  * Sets {@link HEAP_GROWING_PERCENT} for this process (every thread's heap), once, before a directory scan. V8 reads
  * this flag each time it sets a heap's next limit, so setting it after start-up takes effect at the next collection.
+ * A value the user gave node (on its command line or in NODE_OPTIONS) is left alone.
  */
 function lowerHeapGrowth(): void {
-  if (heapGrowthSet || /heap[-_]growing[-_]percent/.test(`${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`)) return;
+  if (heapGrowthSet || /heap[-_]growing[-_]percent/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return;
   heapGrowthSet = true;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
