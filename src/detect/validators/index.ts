@@ -13,6 +13,7 @@ import { jwtStructure } from './jwt-structure.js';
 import { notIdentifier } from './not-identifier.js';
 import { genericSecret } from './generic-secret.js';
 import { notPublicTestValue } from './not-public-test-value.js';
+import { notTyped } from './not-typed.js';
 import { npmCrc32 } from './npm-crc32.js';
 import { objectidTimestamp } from './objectid-timestamp.js';
 import { openaiMarker } from './openai-marker.js';
@@ -39,6 +40,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   'evm-private-key': evmPrivateKey,
   'not-public-test-value': notPublicTestValue,
   'not-identifier': notIdentifier,
+  'not-typed': notTyped,
   'generic-secret': genericSecret,
 };
 
@@ -56,6 +58,7 @@ export {
   groqMarker,
   notIdentifier,
   notPublicTestValue,
+  notTyped,
   npmCrc32,
   objectidTimestamp,
   openaiMarker,

@@ -213,6 +213,7 @@ describe('validators map', () => {
         'jwt-structure',
         'not-identifier',
         'not-public-test-value',
+        'not-typed',
         'npm-crc32',
         'objectid-timestamp',
         'openai-marker',
