@@ -195,6 +195,16 @@ describe('jwt-structure', () => {
     expectFail(validators['jwt-structure']!(`${b64(['HS256'])}.${b64({ sub: 'x' })}.${sig}`), 'array header', /header/);
     expectFail(validators['jwt-structure']!(`${b64({ alg: 'HS256' })}.eyJ${F.randChars(B64URL, 40, rng)}.${sig}`), 'payload', /payload/);
   });
+  // The bench's real code: AWS SDK examples carry id tokens whose claims read EXAMPLE… (sso-oidc examples.json).
+  it('drops a token whose claims say it is a sample, and keeps one whose claims merely mention a word', () => {
+    const sig = F.randChars(B64URL, 43, rng);
+    const head = b64({ alg: 'HS256', typ: 'JWT' });
+    const ctx = `EXAMPLE${F.randChars(F.ALPHABETS.upper, 12, rng)}`;
+    expectFail(validators['jwt-structure']!(`${head}.${b64({ sub: 'u-1', ctx })}.${sig}`), 'EXAMPLE claim', /sample/);
+    expectFail(validators['jwt-structure']!(`${head}.${b64({ iss: 'https://auth.example.com', iat: 1 })}.${sig}`), 'example.com', /sample/);
+    expectFail(validators['jwt-structure']!(`${head}.${b64({ name: 'Fake User' })}.${sig}`), 'fake user', /sample/);
+    expectOk(validators['jwt-structure']!(`${head}.${b64({ sub: 'u-1', scope: 'read:samplesets', aud: 'fakelake' })}.${sig}`), 'words inside words');
+  });
 });
 
 describe('validators map', () => {
