@@ -3045,6 +3045,89 @@ var init_groq_marker = __esm({
   }
 });
 
+// src/detect/validators/util/typed.ts
+function typedRuns(s) {
+  const t2 = s.toLowerCase();
+  const runs = [];
+  const cur = new Array(SEQUENCES.length * 2).fill(1);
+  for (let i = 1; i <= t2.length; i++) {
+    for (let k2 = 0; k2 < SEQUENCES.length; k2++) {
+      for (let d2 = 0; d2 < 2; d2++) {
+        const pair2 = i < t2.length ? d2 === 0 ? t2[i - 1] + t2[i] : t2[i] + t2[i - 1] : "";
+        const slot = k2 * 2 + d2;
+        if (pair2 && STEP[k2].has(pair2)) cur[slot] += 1;
+        else {
+          if (cur[slot] >= 2) runs.push(cur[slot]);
+          cur[slot] = 1;
+        }
+      }
+    }
+  }
+  return runs;
+}
+function hasRepeatedStretch(s, min = 10) {
+  if (s.length < min * 2 - 1) return false;
+  const seen = /* @__PURE__ */ new Set();
+  for (let i = 0; i + min <= s.length; i++) {
+    const piece = s.slice(i, i + min);
+    if (seen.has(piece)) return true;
+    seen.add(piece);
+  }
+  return false;
+}
+function markerWord(s, words = MARKERS) {
+  const lower = s.toLowerCase();
+  for (const w2 of words) {
+    let at2 = lower.indexOf(w2);
+    if (at2 < 0) continue;
+    if (w2.length >= 6 || lower.indexOf(w2, at2 + 1) >= 0) return w2;
+    for (; at2 >= 0; at2 = lower.indexOf(w2, at2 + 1)) {
+      const word = s.slice(at2, at2 + w2.length);
+      const tail = word.slice(1);
+      const upper = word === word.toUpperCase();
+      if (!upper && tail !== tail.toLowerCase()) continue;
+      const first = upper || word[0] === word[0].toUpperCase() ? /[A-Z]/ : /[a-z]/;
+      const last = upper ? /[A-Z]/ : /[a-z]/;
+      const before2 = at2 === 0 ? "" : s[at2 - 1];
+      const after = at2 + w2.length >= s.length ? "" : s[at2 + w2.length];
+      if (!first.test(before2) && !last.test(after)) return w2;
+    }
+  }
+  return null;
+}
+function typedValue(s) {
+  if (HOST.test(s)) return "a host name";
+  const marker = markerWord(s);
+  if (marker) return `the marker word "${marker}"`;
+  const hex = /^[0-9a-f]+$|^[0-9A-F]+$/.test(s);
+  const runs = typedRuns(s);
+  const [one, two, twoOf] = hex ? [8, 2, 6] : [6, Math.max(2, Math.ceil((s.length - 40) / 40)), 4];
+  if (runs.some((n) => n >= one) || runs.filter((n) => n >= twoOf).length >= two) return "a typed run (abcdef, qwerty, 123456)";
+  const letters = s.replace(/[^A-Za-z]/g, "");
+  const digits = s.replace(/[^0-9]/g, "");
+  if (letters.length < s.length && digits.length < s.length) {
+    const apart = hex ? 10 : 8;
+    if (typedRuns(letters).some((n) => n >= apart) || typedRuns(digits).some((n) => n >= apart)) return "an interleaved typed run (a1b2c3d4\u2026)";
+  }
+  if (!s.includes(".") && hasRepeatedStretch(s)) return "a repeated stretch";
+  return null;
+}
+var SEQUENCES, STEP, MARKERS, CLAIM_MARKERS, HOST;
+var init_typed = __esm({
+  "src/detect/validators/util/typed.ts"() {
+    "use strict";
+    SEQUENCES = ["abcdefghijklmnopqrstuvwxyz", "01234567890123", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    STEP = SEQUENCES.map((q3) => {
+      const pairs = /* @__PURE__ */ new Set();
+      for (let j3 = 0; j3 + 1 < q3.length; j3++) pairs.add(q3[j3] + q3[j3 + 1]);
+      return pairs;
+    });
+    MARKERS = ["fake", "dummy", "example", "sample", "placeholder", "changeme", "redacted"];
+    CLAIM_MARKERS = MARKERS.filter((w2) => w2 !== "sample");
+    HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|us|uk|de|eu|me|sh|xyz|tech|site|online|local|internal)$/i;
+  }
+});
+
 // src/detect/validators/jwt-structure.ts
 function jsonObject(segment) {
   try {
@@ -3054,16 +3137,26 @@ function jsonObject(segment) {
     return null;
   }
 }
+function sampleClaim(claims) {
+  for (const value of Object.values(claims)) {
+    const word = typeof value === "string" ? markerWord(value, CLAIM_MARKERS) : null;
+    if (word) return word;
+  }
+  return null;
+}
 function jwtStructure(secret) {
   const [header, payload] = secret.split(".");
   if (header === void 0 || !jsonObject(header)) return fail("header is not a JSON object");
-  if (payload === void 0 || !jsonObject(payload)) return fail("payload is not a JSON object");
-  return OK;
+  const claims = payload === void 0 ? null : jsonObject(payload);
+  if (!claims) return fail("payload is not a JSON object");
+  const word = sampleClaim(claims);
+  return word ? fail(`a sample token: a claim holds the marker word "${word}"`) : OK;
 }
 var init_jwt_structure = __esm({
   "src/detect/validators/jwt-structure.ts"() {
     "use strict";
     init_types();
+    init_typed();
   }
 });
 
@@ -3115,13 +3208,30 @@ var init_not_identifier = __esm({
 // src/detect/validators/generic-secret.ts
 function genericSecret(secret) {
   if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return fail("no mix of letters and digits");
-  return notIdentifier(secret);
+  const id = notIdentifier(secret);
+  if (!id.ok) return id;
+  const typed = typedValue(secret);
+  return typed ? fail(`a typed sample value: ${typed}`) : id;
 }
 var init_generic_secret = __esm({
   "src/detect/validators/generic-secret.ts"() {
     "use strict";
     init_not_identifier();
     init_types();
+    init_typed();
+  }
+});
+
+// src/detect/validators/not-typed.ts
+function notTyped(secret) {
+  const typed = typedValue(secret);
+  return typed ? fail(`a typed sample value: ${typed}`) : OK;
+}
+var init_not_typed = __esm({
+  "src/detect/validators/not-typed.ts"() {
+    "use strict";
+    init_types();
+    init_typed();
   }
 });
 
@@ -3251,6 +3361,7 @@ var init_validators = __esm({
     init_not_identifier();
     init_generic_secret();
     init_not_public_test_value();
+    init_not_typed();
     init_npm_crc32();
     init_objectid_timestamp();
     init_openai_marker();
@@ -3273,6 +3384,7 @@ var init_validators = __esm({
       "evm-private-key": evmPrivateKey,
       "not-public-test-value": notPublicTestValue,
       "not-identifier": notIdentifier,
+      "not-typed": notTyped,
       "generic-secret": genericSecret
     };
     validatorNames = new Set(Object.keys(validators));
@@ -49320,7 +49432,7 @@ function htxSignedQuery(key, secret, path, params, nowMs) {
   };
   const query = Object.keys(all).sort().map((k2) => `${enc(k2)}=${enc(all[k2])}`).join("&");
   return `${query}&Signature=${enc(hmacBase64("sha256", secret, `GET
-${HOST}
+${HOST2}
 ${path}
 ${query}`))}`;
 }
@@ -49339,18 +49451,18 @@ function judge(res) {
   if (/ip/i.test(f2)) return { status: "live", ipRestricted: true, message: `live HTX key refused from this machine's IP (${f2})` };
   throw new VerifyUnknown("unexpected answer", `HTX answered ${f2}`);
 }
-var HOST, enc, htx;
+var HOST2, enc, htx;
 var init_htx = __esm({
   "src/verify/htx.ts"() {
     "use strict";
     init_sign();
     init_types3();
     init_util2();
-    HOST = "api.huobi.pro";
+    HOST2 = "api.huobi.pro";
     enc = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
     htx = {
       provider: "htx",
-      endpoints: { htx: `https://${HOST}` },
+      endpoints: { htx: `https://${HOST2}` },
       sends: "access key id + HMAC-SHA256 signature (Signature Version 2) made with the secret, in the query",
       call: "GET /v2/user/uid, then GET /v2/user/api-key",
       needs: [["key", "secret"]],
@@ -50414,19 +50526,19 @@ var init_sendgrid = __esm({
 function amzDate(ms2) {
   return new Date(ms2).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
-var HOST2, BODY, tag, aws;
+var HOST3, BODY, tag, aws;
 var init_aws = __esm({
   "src/verify/aws.ts"() {
     "use strict";
     init_sign();
     init_types3();
     init_util2();
-    HOST2 = "sts.amazonaws.com";
+    HOST3 = "sts.amazonaws.com";
     BODY = "Action=GetCallerIdentity&Version=2011-06-15";
     tag = (xml, name3) => new RegExp(`<${name3}>([^<]{1,200})</${name3}>`).exec(xml)?.[1];
     aws = {
       provider: "aws",
-      endpoints: { aws: `https://${HOST2}` },
+      endpoints: { aws: `https://${HOST3}` },
       sends: "access key id + SigV4 signature made with the secret access key",
       call: "POST / Action=GetCallerIdentity (STS)",
       needs: [["key", "secret"]],
@@ -50434,8 +50546,8 @@ var init_aws = __esm({
         const { key, secret } = needParts(c3, ["key", "secret"]);
         const send = () => {
           const date = amzDate(http.now());
-          const headers = { host: HOST2, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-date": date };
-          const authorization = sigV4Authorization({ method: "POST", host: HOST2, path: "/", query: "", headers, body: BODY, region: "us-east-1", service: "sts", accessKeyId: key, secretAccessKey: secret, amzDate: date });
+          const headers = { host: HOST3, "content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-date": date };
+          const authorization = sigV4Authorization({ method: "POST", host: HOST3, path: "/", query: "", headers, body: BODY, region: "us-east-1", service: "sts", accessKeyId: key, secretAccessKey: secret, amzDate: date });
           const { host: _host, ...sent } = headers;
           return http.request("aws", { method: "POST", path: "/", headers: { ...sent, authorization }, body: BODY });
         };
