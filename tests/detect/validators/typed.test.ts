@@ -79,6 +79,13 @@ describe('markerWord and hasRepeatedStretch', () => {
     expect(hasRepeatedStretch(`${some('alnum', 5)}${u}${some('alnum', 5)}${u}`)).toBe(true);
     expect(hasRepeatedStretch(some('alnum', 64))).toBe(false);
   });
+  // Twitter's app-only bearer tokens open with 22 `A`s: padding, not a typed stretch, or the generic rules would drop
+  // a real token that only they see.
+  it('does not take padding for a repeated stretch', () => {
+    const bearer = `${'A'.repeat(22)}${some('alnum', 8)}%3D${some('alnum', 50)}`;
+    expect(hasRepeatedStretch(bearer)).toBe(false);
+    expect(typedValue(`${'A'.repeat(22)}${some('alnum', 60)}`)).toBeNull();
+  });
 });
 
 // The bench's outside measure: the generic rules alarmed on TruffleHog's hand-typed negatives (`qwerty12345…`,

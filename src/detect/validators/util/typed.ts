@@ -39,13 +39,17 @@ export function typedRuns(s: string): number[] {
   return runs;
 }
 
-/** True when some stretch of `min` characters or more occurs twice in `s` (the two may overlap). */
+/**
+ * True when some stretch of `min` characters or more, of five different characters at least, occurs twice in `s`
+ * (the two may overlap). Padding repeats by design and is not a typed stretch: Twitter's bearer tokens open with 22
+ * `A`s, and a run like `AAAAAAAAAAB` recurs inside it.
+ */
 export function hasRepeatedStretch(s: string, min = 10): boolean {
-  if (s.length < min * 2 - 1) return false;
+  if (s.length < min + 1) return false;
   const seen = new Set<string>();
   for (let i = 0; i + min <= s.length; i++) {
     const piece = s.slice(i, i + min);
-    if (seen.has(piece)) return true;
+    if (seen.has(piece) && new Set(piece).size >= 5) return true;
     seen.add(piece);
   }
   return false;
