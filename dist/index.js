@@ -3066,11 +3066,11 @@ function typedRuns(s) {
   return runs;
 }
 function hasRepeatedStretch(s, min = 10) {
-  if (s.length < min * 2 - 1) return false;
+  if (s.length < min + 1) return false;
   const seen = /* @__PURE__ */ new Set();
   for (let i = 0; i + min <= s.length; i++) {
     const piece = s.slice(i, i + min);
-    if (seen.has(piece)) return true;
+    if (seen.has(piece) && new Set(piece).size >= 5) return true;
     seen.add(piece);
   }
   return false;
