@@ -183,8 +183,12 @@ export function xmlValueLine(prev: string, line: string, next: string): Binding 
   return { name, value: v.groups!.v!, at: line.indexOf(v.groups!.v!), kind: 'xml' };
 }
 
-/** A quoted value of key characters (8–512, no space, quote or backslash), closed by the quote that opened it. */
-const DENSE_VALUE = /(\\?)(["'`])(?=([^"'`\\\s]{8,512})\1\2)/g;
+/**
+ * An operator (`:`, `=`, `=>`), blanks, then a quoted value of key characters (8–512, no space, quote or backslash)
+ * closed by the quote that opened it. Led by the operator, not the quote: a minified line holds far more quotes than
+ * quoted values after an operator, and each quote would cost a look ahead.
+ */
+const DENSE_VALUE = /(=>|[:=])[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;
 const NAME_CHAR = /[\w$.-]/;
 
 /**
@@ -196,16 +200,11 @@ export function denseBindings(line: string): Binding[] {
   const out: Binding[] = [];
   DENSE_VALUE.lastIndex = 0;
   for (let m = DENSE_VALUE.exec(line); m; m = DENSE_VALUE.exec(line)) {
-    const open = m.index;
-    const value = m[3]!;
-    const at = open + m[0].length;
+    const value = m[4]!;
+    const at = m.index + m[0].length;
     DENSE_VALUE.lastIndex = at;
-    let i = open - 1;
-    while (i >= 0 && (line[i] === ' ' || line[i] === '\t')) i--;
-    let op = line[i];
-    if (op === '>' && line[i - 1] === '=') op = line[--i];
-    if (op !== ':' && op !== '=') continue;
-    if (op === '=' && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? '')) continue; // a comparison or a compound operator
+    let i = m.index;
+    if (m[1] === '=' && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? '')) continue; // a comparison or a compound operator
     i--;
     while (i >= 0 && (line[i] === ' ' || line[i] === '\t')) i--;
     if (line[i] === ']') i--;
@@ -216,7 +215,8 @@ export function denseBindings(line: string): Binding[] {
     while (start < end && (line[start] === '.' || line[start] === '-')) start++;
     if (start >= end || !/[A-Za-z_$]/.test(line[start]!)) continue;
     out.push({ name: line.slice(start, end), value, at, kind: 'assign' });
-    DENSE_VALUE.lastIndex = at + value.length;
+    // On from the operator that may end the value: its closing quote can open the next one (`a:"x+f=>"b…"`).
+    DENSE_VALUE.lastIndex = Math.max(at, at + value.length - 2);
   }
   return out;
 }

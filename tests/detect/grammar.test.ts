@@ -110,6 +110,15 @@ describe('grammar: denseBindings (minified code, one-line JSON)', () => {
     expect(line.slice(found[0]!.at, found[0]!.at + V.length)).toBe(V);
   });
 
+  it('reads a value whose opening quote closes the quoted code before it', () => {
+    // `"+String(d));f=>"` looks like a value of key characters after `h:`; its closing quote opens the real one.
+    const line = `g({h:"+String(d));d=c.find(f=>"${V}"==f)})`;
+    expect(denseBindings(line).map((b) => [b.name, b.value])).toEqual([
+      ['h', '+String(d));d=c.find(f=>'],
+      ['f', V],
+    ]);
+  });
+
   it.each([
     ['comparison', `if(t==="${V}")`],
     ['compound assignment', `t+="${V}"`],
