@@ -37037,16 +37037,11 @@ function denseBindings(line) {
   const out = [];
   DENSE_VALUE.lastIndex = 0;
   for (let m3 = DENSE_VALUE.exec(line); m3; m3 = DENSE_VALUE.exec(line)) {
-    const open3 = m3.index;
-    const value = m3[3];
-    const at2 = open3 + m3[0].length;
+    const value = m3[4];
+    const at2 = m3.index + m3[0].length;
     DENSE_VALUE.lastIndex = at2;
-    let i = open3 - 1;
-    while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
-    let op3 = line[i];
-    if (op3 === ">" && line[i - 1] === "=") op3 = line[--i];
-    if (op3 !== ":" && op3 !== "=") continue;
-    if (op3 === "=" && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? "")) continue;
+    let i = m3.index;
+    if (m3[1] === "=" && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? "")) continue;
     i--;
     while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
     if (line[i] === "]") i--;
@@ -37057,7 +37052,7 @@ function denseBindings(line) {
     while (start < end && (line[start] === "." || line[start] === "-")) start++;
     if (start >= end || !/[A-Za-z_$]/.test(line[start])) continue;
     out.push({ name: line.slice(start, end), value, at: at2, kind: "assign" });
-    DENSE_VALUE.lastIndex = at2 + value.length;
+    DENSE_VALUE.lastIndex = Math.max(at2, at2 + value.length - 2);
   }
   return out;
 }
@@ -37163,7 +37158,7 @@ var init_grammar = __esm({
     STICKY = FORMS.map((f2) => ({ ...f2, re: new RegExp(f2.re.source, f2.re.flags.replace("g", "") + "y") }));
     XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
     XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
-    DENSE_VALUE = /(\\?)(["'`])(?=([^"'`\\\s]{8,512})\1\2)/g;
+    DENSE_VALUE = /(=>|[:=])[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;
     NAME_CHAR = /[\w$.-]/;
     NAME_OP_END = new RegExp(String.raw`(?<![\w$@.\-])(?<q>["'\x60]?)(?<name>${NAME})\k<q>[ \t]*(?::=|=>|=|:)[ \t]*$`);
     LONE_QUOTED = /^[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/;
