@@ -3205,23 +3205,6 @@ var init_not_identifier = __esm({
   }
 });
 
-// src/detect/validators/generic-secret.ts
-function genericSecret(secret) {
-  if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return fail("no mix of letters and digits");
-  const id = notIdentifier(secret);
-  if (!id.ok) return id;
-  const typed = typedValue(secret);
-  return typed ? fail(`a typed sample value: ${typed}`) : id;
-}
-var init_generic_secret = __esm({
-  "src/detect/validators/generic-secret.ts"() {
-    "use strict";
-    init_not_identifier();
-    init_types();
-    init_typed();
-  }
-});
-
 // src/detect/validators/not-typed.ts
 function notTyped(secret) {
   const typed = typedValue(secret);
@@ -3232,6 +3215,21 @@ var init_not_typed = __esm({
     "use strict";
     init_types();
     init_typed();
+  }
+});
+
+// src/detect/validators/generic-secret.ts
+function genericSecret(secret) {
+  if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return fail("no mix of letters and digits");
+  const id = notIdentifier(secret);
+  return id.ok ? notTyped(secret) : id;
+}
+var init_generic_secret = __esm({
+  "src/detect/validators/generic-secret.ts"() {
+    "use strict";
+    init_not_identifier();
+    init_not_typed();
+    init_types();
   }
 });
 
@@ -51576,7 +51574,7 @@ var LARGE_FILE = 2 * 1024 * 1024;
 var IN_FLIGHT = 3;
 var HEAP_GROWING_PERCENT = 20;
 function lowerHeapGrowth() {
-  if (heapGrowthSet || /heap[-_]growing[-_]percent/.test(`${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`)) return;
+  if (heapGrowthSet || process.execArgv.some((a) => /heap[-_]growing[-_]percent/.test(a))) return;
   heapGrowthSet = true;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

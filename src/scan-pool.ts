@@ -52,10 +52,10 @@ const HEAP_GROWING_PERCENT = 20;
 /**
  * Sets {@link HEAP_GROWING_PERCENT} for this process (every thread's heap), once, before a directory scan. V8 reads
  * this flag each time it sets a heap's next limit, so setting it after start-up takes effect at the next collection.
- * A value the user gave node (on its command line or in NODE_OPTIONS) is left alone.
+ * A value the user gave node on its command line is left alone (node refuses this flag in NODE_OPTIONS).
  */
 function lowerHeapGrowth(): void {
-  if (heapGrowthSet || /heap[-_]growing[-_]percent/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return;
+  if (heapGrowthSet || process.execArgv.some((a) => /heap[-_]growing[-_]percent/.test(a))) return;
   heapGrowthSet = true;
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

@@ -661,8 +661,8 @@ function urlHits(url: ContextMatcher['urls'][number], parts: readonly PartMatche
     search(b.text, 0, false, false);
     return;
   }
-  let done = -1; // the last line searched whole, or up to where a huge line was searched
-  let pieceEnd = -1;
+  let done = -1; // the last short line searched whole
+  let pieceEnd = -1; // where the last piece of a huge line ended
   for (const h of rawHits) {
     if (h < pieceEnd || !wordAt(b.text, h, url.keyword)) continue;
     const line = b.lines.lineAt(h);

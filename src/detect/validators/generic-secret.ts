@@ -1,6 +1,6 @@
 import { notIdentifier } from './not-identifier.js';
+import { notTyped } from './not-typed.js';
 import { fail, type ValidatorResult } from './types.js';
-import { typedValue } from './util/typed.js';
 
 /**
  * For the generic rules (the grammar's binding and the regex assignments): a value mixes letters and digits (a word,
@@ -10,7 +10,5 @@ import { typedValue } from './util/typed.js';
 export function genericSecret(secret: string): ValidatorResult {
   if (!/[0-9]/.test(secret) || !/[A-Za-z]/.test(secret)) return fail('no mix of letters and digits');
   const id = notIdentifier(secret);
-  if (!id.ok) return id;
-  const typed = typedValue(secret);
-  return typed ? fail(`a typed sample value: ${typed}`) : id;
+  return id.ok ? notTyped(secret) : id;
 }
