@@ -4241,7 +4241,9 @@ function gateFor(ruleSet) {
     const keywords = matcherKeywords(ruleSet);
     const loose = new Set([...ruleSet.byKeyword.keys()].filter((k2) => !isAscii(k2)).flatMap((k2) => ruleSet.byKeyword.get(k2)));
     const rules = keywords.map((k2) => ruleSet.byKeyword.get(k2));
-    gate2 = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k2, i) => guardsOf(k2, rules[i])) };
+    const order = new Map(ruleSet.rules.map((r2, i) => [r2, i]));
+    const always = ruleSet.rules.filter((r2) => r2.keywords.length === 0 || loose.has(r2));
+    gate2 = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k2, i) => guardsOf(k2, rules[i])), order, always };
     gates.set(ruleSet, gate2);
   }
   return gate2;
@@ -4276,7 +4278,9 @@ function prefilter(ruleSet, text, utf8) {
   }
   for (const list of merged) list.sort((a, b2) => a - b2);
   for (const rule of gate2.loose) hits.delete(rule);
-  const rules = ruleSet.rules.filter((r2) => hits.has(r2) || r2.keywords.length === 0 || gate2.loose.has(r2));
+  const rules = [...hits.keys(), ...gate2.always];
+  const { order } = gate2;
+  rules.sort((a, b2) => order.get(a) - order.get(b2));
   return { rules, hits, keywordLength };
 }
 var CLASS_CODES, isWordCode, isHexCode, gates, isAscii;
@@ -37335,15 +37339,15 @@ function calleeOnly(rule) {
   }
   return list;
 }
-function longestRuns(line, out, at2) {
+function longestRuns(text, from, to2, out, at2) {
   let a = 0;
   let b2 = 0;
   let v = 0;
   let bestA = 0;
   let bestB = 0;
   let bestV = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c3 = line.charCodeAt(i);
+  for (let i = from; i < to2; i++) {
+    const c3 = text.charCodeAt(i);
     const bits = c3 < 128 ? FAMILY_BITS[c3] : 4;
     if (bits & 1) a++;
     else {
@@ -37385,7 +37389,9 @@ function lowerBound(list, v) {
   return lo3;
 }
 function compiledPresence(presence) {
-  let t2 = PRESENCE_TESTS.get(presence.source);
+  let t2 = PRESENCE_BY_OBJECT.get(presence);
+  if (t2) return t2;
+  t2 = PRESENCE_TESTS.get(presence.source);
   if (!t2) {
     const one = new RegExp(`^[${presence.cls}]$`);
     const members = Array.from({ length: 128 }, (_2, c3) => String.fromCharCode(c3)).filter((ch) => one.test(ch));
@@ -37396,6 +37402,7 @@ function compiledPresence(presence) {
     t2 = { re: new RegExp(presence.source), family };
     PRESENCE_TESTS.set(presence.source, t2);
   }
+  PRESENCE_BY_OBJECT.set(presence, t2);
   return t2;
 }
 function firstAtOrAfter(bindings, at2) {
@@ -37633,7 +37640,7 @@ function pair(rule, found, report) {
     report(rule, hit, parts);
   }
 }
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, URL_MARGIN, STRING_ARG;
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG;
 var init_context = __esm({
   "src/detect/context.ts"() {
     "use strict";
@@ -37688,7 +37695,7 @@ var init_context = __esm({
         const test = compiledPresence(presence);
         if (test.family >= 0) {
           const at2 = n * FAMILIES;
-          if (this.longestRun[at2] < 0) longestRuns(this.line(n), this.longestRun, at2);
+          if (this.longestRun[at2] < 0) longestRuns(this.text, this.lines.lineStart(n), this.lines.lineEnd(n), this.longestRun, at2);
           if (this.longestRun[at2 + test.family] < presence.min) return false;
         }
         let memo = this.presence.get(presence.source);
@@ -37784,6 +37791,7 @@ var init_context = __esm({
       });
     }
     PRESENCE_TESTS = /* @__PURE__ */ new Map();
+    PRESENCE_BY_OBJECT = /* @__PURE__ */ new WeakMap();
     URL_MARGIN = 2048;
     STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
   }

@@ -86,7 +86,7 @@ export class Bindings {
     const test = compiledPresence(presence);
     if (test.family >= 0) {
       const at = n * FAMILIES;
-      if (this.longestRun[at]! < 0) longestRuns(this.line(n), this.longestRun, at);
+      if (this.longestRun[at]! < 0) longestRuns(this.text, this.lines.lineStart(n), this.lines.lineEnd(n), this.longestRun, at);
       if (this.longestRun[at + test.family]! < presence.min) return false;
     }
     let memo = this.presence.get(presence.source);
@@ -439,16 +439,16 @@ for (let c = 0; c < 128; c++) {
   });
 }
 
-/** Writes the line's longest run of each family into `out[at…at + FAMILIES)`. */
-function longestRuns(line: string, out: Int32Array, at: number): void {
+/** Writes the longest run of each family in text[from, to) (a line) into `out[at…at + FAMILIES)`. */
+function longestRuns(text: string, from: number, to: number, out: Int32Array, at: number): void {
   let a = 0;
   let b = 0;
   let v = 0;
   let bestA = 0;
   let bestB = 0;
   let bestV = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     const bits = c < 128 ? FAMILY_BITS[c]! : 4;
     if (bits & 1) a++;
     else {
@@ -498,13 +498,17 @@ function lowerBound(list: ArrayLike<number>, v: number): number {
 }
 
 const PRESENCE_TESTS = new Map<string, { re: RegExp; family: number }>();
+/** The same, by the presence object: this runs for every line a context rule looks at, so it skips the string key. */
+const PRESENCE_BY_OBJECT = new WeakMap<Presence, { re: RegExp; family: number }>();
 
 /**
  * A presence test's regex, and whether its class holds only value characters (so the line's longest run of value
  * characters bounds it): compiled on first use, once per process, so rules that never run cost nothing at start-up.
  */
 function compiledPresence(presence: Presence): { re: RegExp; family: number } {
-  let t = PRESENCE_TESTS.get(presence.source);
+  let t = PRESENCE_BY_OBJECT.get(presence);
+  if (t) return t;
+  t = PRESENCE_TESTS.get(presence.source);
   if (!t) {
     const one = new RegExp(`^[${presence.cls}]$`);
     const members = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).filter((ch) => one.test(ch));
@@ -517,6 +521,7 @@ function compiledPresence(presence: Presence): { re: RegExp; family: number } {
     t = { re: new RegExp(presence.source), family };
     PRESENCE_TESTS.set(presence.source, t);
   }
+  PRESENCE_BY_OBJECT.set(presence, t);
   return t;
 }
 
