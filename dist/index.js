@@ -3596,16 +3596,21 @@ var init_dfa_wasm = __esm({
     PAGE = 65536;
     align64 = (n) => n + (64 - n % 64) % 64;
     WasmDfa = class _WasmDfa {
-      constructor(instance, table, warm) {
+      constructor(instance, table, marker, warm) {
         this.warm = warm;
         this.memory = instance.exports.mem;
         this.scanFn = instance.exports.scan;
-        this.outAt = align64(this.tableAt + table.byteLength);
+        const states = table.length / 128;
+        this.outAt = align64(this.tableAt + states * 256 * 2);
         this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
         const need = this.textAt + warm + CHUNK + STREAMS;
         const have = this.memory.buffer.byteLength;
         if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
-        new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
+        const wide = new Uint16Array(this.memory.buffer, this.tableAt, states * 256);
+        for (let s = 0; s < states; s++) {
+          wide.set(table.subarray(s * 128, s * 128 + 128), s * 256);
+          wide.fill(marker, s * 256 + 128, s * 256 + 256);
+        }
       }
       warm;
       memory;
@@ -3615,14 +3620,14 @@ var init_dfa_wasm = __esm({
       /** Where the warm-up bytes before a chunk go; the chunk itself follows them. */
       textAt;
       /**
-       * A WebAssembly copy of `table` (16-bit states, 256 columns) for keywords at most `longest` bytes long, or null
-       * when WebAssembly is unavailable.
+       * A WebAssembly copy of `table` (16-bit states, 128 columns; every byte from 128 on leads to `marker`) for keywords
+       * at most `longest` bytes long, or null when WebAssembly is unavailable.
        */
-      static of(table, longest) {
+      static of(table, marker, longest) {
         const mod = wasmModule();
         if (!mod) return null;
         try {
-          return new _WasmDfa(new WebAssembly.Instance(mod), table, Math.max(0, longest - 1));
+          return new _WasmDfa(new WebAssembly.Instance(mod), table, marker, Math.max(0, longest - 1));
         } catch {
           return null;
         }
@@ -3694,13 +3699,10 @@ var init_keywords = __esm({
         if (data) {
           const raw = data.table.byteOffset % 4 === 0 ? data.table : new Uint8Array(data.table);
           const wide = data.states > 65535;
-          const narrow = wide ? new Uint32Array(raw.buffer, raw.byteOffset, raw.length / 4) : new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2);
-          this.delta = wide ? new Uint32Array(data.states * 256) : new Uint16Array(data.states * 256);
-          for (let s = 0; s < data.states; s++) this.delta.set(narrow.subarray(s * ALPHABET, (s + 1) * ALPHABET), s * 256);
+          this.delta = wide ? new Uint32Array(raw.buffer, raw.byteOffset, raw.length / 4) : new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2);
           this.firstOut = data.firstOut;
           this.outputs = data.outputs;
           this.marker = data.states - 1;
-          this.fillHigh();
           return;
         }
         const maxStates = 1 + keywords.reduce((n2, k2) => n2 + k2.length, 0);
@@ -3757,16 +3759,15 @@ var init_keywords = __esm({
         this.marker = n;
         this.outputs.push([]);
         const total = n + 1;
-        this.delta = total <= 65535 ? new Uint16Array(total * 256) : new Uint32Array(total * 256);
+        this.delta = total <= 65535 ? new Uint16Array(total * ALPHABET) : new Uint32Array(total * ALPHABET);
         for (let s = 0; s <= states; s++) {
-          const row = (s === states ? this.marker : id[s]) * 256;
+          const row = (s === states ? this.marker : id[s]) * ALPHABET;
           const from = (s === states ? 0 : s) * ALPHABET;
           for (let c3 = 0; c3 < ALPHABET; c3++) {
             const lc = c3 >= 65 && c3 <= 90 ? c3 | 32 : c3;
             this.delta[row + c3] = id[next[from + lc]];
           }
         }
-        this.fillHigh();
       }
       keywords;
       /** The automaton for `keywords`: a prebuilt one when registered for exactly these keywords, else a new one. */
@@ -3775,8 +3776,10 @@ var init_keywords = __esm({
         return data ? new _KeywordMatcher(keywords, data) : new _KeywordMatcher(keywords);
       }
       /**
-       * state × 256 + character code → next state. States are numbered so that those where a keyword ends come last
-       * (from `firstOut` on): the scan loop tests one number instead of looking up outputs at every character.
+       * state × 128 + ASCII code → next state. States are numbered so that those where a keyword ends come last (from
+       * `firstOut` on): the scan loop tests one number instead of looking up outputs at every character. Codes from 128
+       * on lead to the marker (bytes) or the root (characters), which the loops decide without the table: half the
+       * memory of 256 columns, and a prebuilt table is used where it lies, uncopied (the pre-commit snapshot holds it).
        */
       delta;
       firstOut;
@@ -3788,16 +3791,10 @@ var init_keywords = __esm({
       wasm;
       /** Bytes scanned before the WebAssembly loop was set up. */
       scanned = 0;
-      /** Columns 128–255 of every row: the marker state. */
-      fillHigh() {
-        const states = this.delta.length / 256;
-        for (let s = 0; s < states; s++) this.delta.fill(this.marker, s * 256 + ALPHABET, s * 256 + 256);
-      }
       /** The automaton as plain data, to be restored with {@link registerPrebuiltMatcher} and {@link KeywordMatcher.for}. */
       toData() {
-        const states = this.delta.length / 256;
-        const narrow = this.delta instanceof Uint32Array ? new Uint32Array(states * ALPHABET) : new Uint16Array(states * ALPHABET);
-        for (let s = 0; s < states; s++) narrow.set(this.delta.subarray(s * 256, s * 256 + ALPHABET), s * ALPHABET);
+        const states = this.delta.length / ALPHABET;
+        const narrow = this.delta.slice();
         const table = new Uint8Array(narrow.buffer, narrow.byteOffset, narrow.byteLength);
         return { keywords: [...this.keywords], states, firstOut: this.firstOut, outputs: this.outputs, table };
       }
@@ -3817,7 +3814,7 @@ var init_keywords = __esm({
         const n = text.length;
         for (let i = 0; i < n; i++) {
           const c3 = text.charCodeAt(i);
-          s = c3 < 256 ? delta[s << 8 | c3] : 0;
+          s = c3 < ALPHABET ? delta[s << 7 | c3] : 0;
           if (s >= firstOut && s !== marker) this.record(positions, s, i);
         }
         return { positions };
@@ -3842,7 +3839,8 @@ var init_keywords = __esm({
           let s = 0;
           const n = bytes.length;
           for (let i = 0; i < n; i++) {
-            s = delta[s << 8 | bytes[i]];
+            const b2 = bytes[i];
+            s = b2 < ALPHABET ? delta[s << 7 | b2] : marker;
             if (s >= firstOut) {
               if (s === marker) high.push(i);
               else this.record(positions, s, i);
@@ -3855,7 +3853,7 @@ var init_keywords = __esm({
       /** The WebAssembly copy of the table (dfa-wasm.ts), made on first use; null when it cannot run it. */
       wasmDfa() {
         if (!wasmScan) return null;
-        if (this.wasm === void 0) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, Math.max(0, ...this.lengths)) : null;
+        if (this.wasm === void 0) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, this.marker, Math.max(0, ...this.lengths)) : null;
         return this.wasm;
       }
     };

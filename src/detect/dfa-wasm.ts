@@ -199,28 +199,35 @@ export class WasmDfa {
   private constructor(
     instance: WasmInstance,
     table: Uint16Array,
+    marker: number,
     /** Bytes read before each segment's start: the longest keyword's length less one. */
     private readonly warm: number,
   ) {
     this.memory = instance.exports.mem as WasmMemory;
     this.scanFn = instance.exports.scan as ScanFn;
-    this.outAt = align64(this.tableAt + table.byteLength);
+    const states = table.length / 128;
+    this.outAt = align64(this.tableAt + states * 256 * 2);
     this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
     const need = this.textAt + warm + CHUNK + STREAMS;
     const have = this.memory.buffer.byteLength;
     if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
-    new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
+    // The module reads 256 columns a state, so that a byte needs no test: columns 128–255 lead to the marker.
+    const wide = new Uint16Array(this.memory.buffer, this.tableAt, states * 256);
+    for (let s = 0; s < states; s++) {
+      wide.set(table.subarray(s * 128, s * 128 + 128), s * 256);
+      wide.fill(marker, s * 256 + 128, s * 256 + 256);
+    }
   }
 
   /**
-   * A WebAssembly copy of `table` (16-bit states, 256 columns) for keywords at most `longest` bytes long, or null
-   * when WebAssembly is unavailable.
+   * A WebAssembly copy of `table` (16-bit states, 128 columns; every byte from 128 on leads to `marker`) for keywords
+   * at most `longest` bytes long, or null when WebAssembly is unavailable.
    */
-  static of(table: Uint16Array, longest: number): WasmDfa | null {
+  static of(table: Uint16Array, marker: number, longest: number): WasmDfa | null {
     const mod = wasmModule();
     if (!mod) return null;
     try {
-      return new WasmDfa(new WebAssembly.Instance(mod), table, Math.max(0, longest - 1));
+      return new WasmDfa(new WebAssembly.Instance(mod), table, marker, Math.max(0, longest - 1));
     } catch {
       return null;
     }

@@ -60,8 +60,10 @@ export class KeywordMatcher {
   }
 
   /**
-   * state × 256 + character code → next state. States are numbered so that those where a keyword ends come last
-   * (from `firstOut` on): the scan loop tests one number instead of looking up outputs at every character.
+   * state × 128 + ASCII code → next state. States are numbered so that those where a keyword ends come last (from
+   * `firstOut` on): the scan loop tests one number instead of looking up outputs at every character. Codes from 128
+   * on lead to the marker (bytes) or the root (characters), which the loops decide without the table: half the
+   * memory of 256 columns, and a prebuilt table is used where it lies, uncopied (the pre-commit snapshot holds it).
    */
   private readonly delta: Uint16Array | Uint32Array;
   private readonly firstOut: number;
@@ -82,13 +84,10 @@ export class KeywordMatcher {
     if (data) {
       const raw = data.table.byteOffset % 4 === 0 ? data.table : new Uint8Array(data.table); // views need alignment
       const wide = data.states > 0xffff;
-      const narrow = wide ? new Uint32Array(raw.buffer, raw.byteOffset, raw.length / 4) : new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2);
-      this.delta = wide ? new Uint32Array(data.states * 256) : new Uint16Array(data.states * 256);
-      for (let s = 0; s < data.states; s++) this.delta.set(narrow.subarray(s * ALPHABET, (s + 1) * ALPHABET), s * 256);
+      this.delta = wide ? new Uint32Array(raw.buffer, raw.byteOffset, raw.length / 4) : new Uint16Array(raw.buffer, raw.byteOffset, raw.length / 2);
       this.firstOut = data.firstOut;
       this.outputs = data.outputs;
       this.marker = data.states - 1;
-      this.fillHigh();
       return;
     }
     // One flat transition table sized for the worst case (one state per keyword character), filled in place: this
@@ -152,9 +151,9 @@ export class KeywordMatcher {
     this.marker = n;
     this.outputs.push([]);
     const total = n + 1;
-    this.delta = total <= 0xffff ? new Uint16Array(total * 256) : new Uint32Array(total * 256);
+    this.delta = total <= 0xffff ? new Uint16Array(total * ALPHABET) : new Uint32Array(total * ALPHABET);
     for (let s = 0; s <= states; s++) {
-      const row = (s === states ? this.marker : id[s]!) * 256;
+      const row = (s === states ? this.marker : id[s]!) * ALPHABET;
       const from = (s === states ? 0 : s) * ALPHABET;
       for (let c = 0; c < ALPHABET; c++) {
         // Upper-case letters follow their lower-case transitions: the case folding.
@@ -162,20 +161,12 @@ export class KeywordMatcher {
         this.delta[row + c] = id[next[from + lc]!]!;
       }
     }
-    this.fillHigh();
-  }
-
-  /** Columns 128–255 of every row: the marker state. */
-  private fillHigh(): void {
-    const states = this.delta.length / 256;
-    for (let s = 0; s < states; s++) this.delta.fill(this.marker, s * 256 + ALPHABET, s * 256 + 256);
   }
 
   /** The automaton as plain data, to be restored with {@link registerPrebuiltMatcher} and {@link KeywordMatcher.for}. */
   toData(): KeywordMatcherData {
-    const states = this.delta.length / 256;
-    const narrow = this.delta instanceof Uint32Array ? new Uint32Array(states * ALPHABET) : new Uint16Array(states * ALPHABET);
-    for (let s = 0; s < states; s++) narrow.set(this.delta.subarray(s * 256, s * 256 + ALPHABET), s * ALPHABET);
+    const states = this.delta.length / ALPHABET;
+    const narrow = this.delta.slice();
     const table = new Uint8Array(narrow.buffer, narrow.byteOffset, narrow.byteLength);
     return { keywords: [...this.keywords], states, firstOut: this.firstOut, outputs: this.outputs, table };
   }
@@ -197,7 +188,7 @@ export class KeywordMatcher {
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = c < 256 ? delta[(s << 8) | c]! : 0;
+      s = c < ALPHABET ? delta[(s << 7) | c]! : 0;
       if (s >= firstOut && s !== marker) this.record(positions, s, i);
     }
     return { positions };
@@ -225,7 +216,8 @@ export class KeywordMatcher {
       let s = 0;
       const n = bytes.length;
       for (let i = 0; i < n; i++) {
-        s = delta[(s << 8) | bytes[i]!]!;
+        const b = bytes[i]!;
+        s = b < ALPHABET ? delta[(s << 7) | b]! : marker;
         if (s >= firstOut) {
           if (s === marker) high.push(i);
           else this.record(positions, s, i);
@@ -239,7 +231,7 @@ export class KeywordMatcher {
   /** The WebAssembly copy of the table (dfa-wasm.ts), made on first use; null when it cannot run it. */
   private wasmDfa(): WasmDfa | null {
     if (!wasmScan) return null;
-    if (this.wasm === undefined) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, Math.max(0, ...this.lengths)) : null;
+    if (this.wasm === undefined) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, this.marker, Math.max(0, ...this.lengths)) : null;
     return this.wasm;
   }
 }
