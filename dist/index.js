@@ -52340,7 +52340,7 @@ init_baseline2();
 init_baseline();
 init_git();
 init_simple_git();
-import { mkdirSync, mkdtempSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync as rmSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname as dirname8, isAbsolute as isAbsolute4, join as join13, relative as relative5, sep as sep6 } from "node:path";
 var CONFIG_SOURCES = ["base", "head"];
@@ -52358,8 +52358,14 @@ function inRepo(root, abs, what) {
   if (!rel || rel.startsWith("..") || isAbsolute4(rel)) throw new Error(`input ${what} must name a file inside the repository to be read from a commit: ${abs}`);
   return rel;
 }
+var copies = /* @__PURE__ */ new Set();
+function removeCommitConfigs() {
+  for (const dir of copies) rmSync2(dir, { recursive: true, force: true });
+  copies.clear();
+}
 async function configAtCommit(root, commit, input) {
   const dir = mkdtempSync(join13(tmpdir(), "keyhound-config-"));
+  copies.add(dir);
   const configRel = input.config ? inRepo(root, input.config, "config") : ".keyhound.yaml";
   const files = [toPosix4(configRel)];
   const text = await show(root, commit, configRel);
@@ -52616,6 +52622,8 @@ async function runAction(env = process.env) {
     return EXIT_CLEAN2;
   } catch (err) {
     return failRun(err, workspace, sarifFile, env);
+  } finally {
+    removeCommitConfigs();
   }
 }
 function writeSarif(workspace, file, text) {

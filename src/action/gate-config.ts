@@ -3,7 +3,7 @@
 // into a temporary folder laid out like the repository, so relative paths in them (`baseline:`) resolve as usual.
 // When the pull request changes them, `weakening()` lists what its version would have let through.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { loadRuleSetCached } from '../config/cache.js';
@@ -46,12 +46,25 @@ function inRepo(root: string, abs: string, what: string): string {
   return rel;
 }
 
+/** The folders {@link configAtCommit} made, until {@link removeCommitConfigs}. */
+const copies = new Set<string>();
+
+/**
+ * Removes every copy {@link configAtCommit} made: the run calls it when it ends, since the scan reads the base's copy
+ * until then (a self-hosted runner's temporary folder would otherwise keep two folders a pull request).
+ */
+export function removeCommitConfigs(): void {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  copies.clear();
+}
+
 /**
  * Copies the config (the `config` input, else `.keyhound.yaml`) and the baseline (the `baseline` input, else the
  * config's `baseline` key) out of `commit`.
  */
 export async function configAtCommit(root: string, commit: string, input: { config?: string; baseline?: string }): Promise<CommitConfig> {
   const dir = mkdtempSync(join(tmpdir(), 'keyhound-config-'));
+  copies.add(dir);
   const configRel = input.config ? inRepo(root, input.config, 'config') : '.keyhound.yaml';
   const files = [toPosix(configRel)];
   const text = await show(root, commit, configRel);

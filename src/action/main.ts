@@ -26,7 +26,7 @@ import { historyRevisions } from '../cli/history.js';
 import { parseFlags, splitArgs } from './args.js';
 import { ACTION_MODES, planFor, type ActionMode, type Plan } from './event.js';
 import { ensureCommits, ensureFullHistory, ensureMergeBase, ensureRangeHistory, otherBranchTips } from './fetch.js';
-import { changedFiles, configAtCommit, CONFIG_SOURCES, weakening, type ConfigSource } from './gate-config.js';
+import { changedFiles, configAtCommit, CONFIG_SOURCES, removeCommitConfigs, weakening, type ConfigSource } from './gate-config.js';
 import { errorMarkdown, summaryMarkdown, type GateChange } from './summary.js';
 import { assertNoLinkBelow, writeFileReplacing } from '../util/files.js';
 
@@ -181,6 +181,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     return EXIT_CLEAN;
   } catch (err) {
     return failRun(err, workspace, sarifFile, env);
+  } finally {
+    removeCommitConfigs();
   }
 }
 

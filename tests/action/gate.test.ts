@@ -2,7 +2,7 @@
 // (`node dist/index.js`, INPUT_* variables, a real event payload, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY), in
 // temporary repositories; the checkouts are shallow clones of a bare "origin", as actions/checkout makes them.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { githubToken } from '../../src/fakes/index.js';
@@ -74,6 +74,20 @@ describe('issue 17: the Action scans every commit of a push or pull request', ()
     });
     expect(r.status).toBe(1);
     expect(results(checkout).map((x) => x.properties?.commitSha)).toEqual([adding]);
+  });
+
+  it('pull request: removes the copies of the base and head configuration it made', () => {
+    const { repo, base, head } = addAndRemove();
+    const { checkout } = shallowCheckout(repo, 'feature');
+    const tmp = tempDir('keyhound-tmpdir-');
+    const r = runAction(checkout, {
+      eventName: 'pull_request',
+      event: { action: 'opened', number: 1, pull_request: { number: 1, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'feature' } } },
+      env: { TMPDIR: tmp },
+    });
+    expect(r.status).toBe(1);
+    expect(r.log).toContain('configuration and baseline read from the base commit');
+    expect(readdirSync(tmp).filter((name) => name.startsWith('keyhound-config-'))).toEqual([]);
   });
 
   // Case 2: the first push of a repository whose history holds a removed key.
