@@ -11,7 +11,7 @@ import { reporters } from '../report/index.js';
 import { ruleMeta } from '../report/rules.js';
 import { escapeControl } from '../report/escape.js';
 import { readBoundedText } from '../util/files.js';
-import { commonScanArgs, emit, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, type RunIO, type RunResult } from './common.js';
+import { commonScanArgs, emit, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, reportFormat, UsageError, type RunIO, type RunResult } from './common.js';
 import { historyRevisions } from './history.js';
 import { reportColor } from './color.js';
 import { configWarnings, cutShortLines, noRulesMessage, rulesLine, verboseLines } from './output.js';
@@ -99,7 +99,7 @@ export async function auditCommand(a: Record<string, unknown>, io: RunIO): Promi
   const noRules = noRulesMessage(result.ruleSet, a);
   if (noRules) return { exitCode: EXIT_ERROR, stdout: '', stderr: configWarnings(result.config) + noRules };
   const repositories = [...listErrors, ...result.repositories];
-  const format = String(a.format ?? 'text');
+  const format = reportFormat(a);
   const report = reporters[format]!(result.findings, {
     tool: TOOL,
     stats: result.stats,

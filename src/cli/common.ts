@@ -97,3 +97,18 @@ export function decodeArgs(args: Record<string, unknown>): { maxDecodeDepth?: nu
   const archive = depth('max-archive-depth', 'archive scanning');
   return { ...(decode !== undefined ? { maxDecodeDepth: decode } : {}), ...(archive !== undefined ? { maxArchiveDepth: archive } : {}) };
 }
+
+/**
+ * The report format: `--format` when given, else what the `--output` file's name says (`.json`, `.sarif`,
+ * `.sarif.json`, `.ndjson`/`.jsonl`, `.html`), else text. A report written to `findings.json` is JSON, as the name
+ * promises, not text in a file a later step fails to parse.
+ */
+export function reportFormat(args: { format?: unknown; output?: unknown }): string {
+  if (args.format !== undefined) return String(args.format);
+  const out = typeof args.output === 'string' ? args.output.toLowerCase() : '';
+  if (/\.sarif(?:\.json)?$/.test(out)) return 'sarif';
+  if (/\.(?:ndjson|jsonl)$/.test(out)) return 'ndjson';
+  if (/\.json$/.test(out)) return 'json';
+  if (/\.html?$/.test(out)) return 'html';
+  return 'text';
+}

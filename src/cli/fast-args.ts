@@ -2,6 +2,8 @@
 // the common spellings of their options, nothing else. Whatever it does not recognise (--help, a typo, an unusual
 // spelling such as -vq, `--`, a second positional) makes it return null, and the full yargs command line takes over.
 
+import { reportFormat } from './common.js';
+
 /** Options every scanning command takes, by spelling → name. */
 const VALUE_OPTIONS: Record<string, string> = {
   '-f': 'format',
@@ -73,6 +75,6 @@ export function parseFastArgs(argv: readonly string[]): { command: string; args:
     if (value === undefined || (eq === -1 && value.startsWith('-'))) return null;
     args[key] = value;
   }
-  if (args.format !== undefined && !FAST_FORMATS.has(args.format as string)) return null;
+  if (!FAST_FORMATS.has(reportFormat(args))) return null;
   return { command, args };
 }

@@ -4,7 +4,7 @@
 import { reporters } from '../report/index.js';
 import { ruleMeta } from '../report/rules.js';
 import type { ScanResult } from '../scan.js';
-import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, type RunIO, type RunResult } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, reportFormat, type RunIO, type RunResult } from './common.js';
 import { reportColor } from './color.js';
 import { baselineLines, rulesLine, configWarnings, cutShortLines, noRulesMessage, nothingScannedLine, reportSummaryLine, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
@@ -13,7 +13,7 @@ import { TOOL } from './tool.js';
 export async function finishScan(result: ScanResult, args: Record<string, unknown>, io: RunIO, notes = ''): Promise<RunResult> {
   const noRules = noRulesMessage(result.ruleSet, args);
   if (noRules) return { exitCode: EXIT_ERROR, stdout: '', stderr: notes + configWarnings(result.config) + noRules };
-  const format = String(args.format ?? 'text');
+  const format = reportFormat(args);
   const quiet = Boolean(args.quiet) && result.findings.length === 0;
   const report = reporters[format]!(result.findings, {
     tool: TOOL,

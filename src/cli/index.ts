@@ -25,7 +25,11 @@ const VERIFY: Options = {
 
 /** Where and how the report is written: the commands that report findings (and `merge`). */
 const REPORT: Options = {
-  format: { alias: ['f', 'report-format'], choices: FORMATS, default: 'text', describe: 'Report format (github: workflow-command annotations; ndjson: one finding per line)' },
+  format: {
+    alias: ['f', 'report-format'],
+    choices: FORMATS,
+    describe: 'Report format (github: workflow-command annotations; ndjson: one finding per line); default: what the --output name ends in (.json, .sarif, .ndjson, .html), else text',
+  },
   output: { alias: ['o', 'report-path'], type: 'string', describe: 'Write the report to this file' },
   redact: { type: 'boolean', describe: 'Mask secrets in every output (the default; as gitleaks --redact)' },
   'no-redact': { type: 'boolean', describe: 'Show full secrets in the report (never in CI logs!)' },

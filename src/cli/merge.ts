@@ -13,7 +13,7 @@ import type { RepositoryStatus } from '../report/types.js';
 import { byCodePoint } from '../util/compare.js';
 import { readBoundedText } from '../util/files.js';
 import { EXIT_PARTIAL } from './audit.js';
-import { emit, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, type RunResult } from './common.js';
+import { emit, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, reportFormat, UsageError, type RunResult } from './common.js';
 import { TOOL } from './tool.js';
 
 /** Reports of up to this size are read (a report of a few hundred thousand findings). */
@@ -96,7 +96,7 @@ export async function mergeCommand(a: Record<string, unknown>): Promise<RunResul
   const merged = mergeReports(reports);
   // Reports are redacted when written; one written with --no-redact is redacted here unless --no-redact is given again.
   if (!a['no-redact']) merged.findings = merged.findings.map(redactAgain);
-  const format = String(a.format ?? 'text');
+  const format = reportFormat(a);
   const { ruleSet } = await loadRuleSetCached(process.cwd(), a.config as string | undefined);
   const report = reporters[format]!(merged.findings, {
     tool: TOOL,

@@ -13,7 +13,7 @@ import { ruleMeta } from '../report/rules.js';
 import { scanFragments } from '../scan-fragments.js';
 import { repositoryTop, stagedSource } from '../sources/staged.js';
 import { GitError } from '../util/git.js';
-import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, ruleBudget, decodeArgs, type RunIO, type RunResult } from './common.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError, emit, parseSize, reportFormat, ruleBudget, decodeArgs, type RunIO, type RunResult } from './common.js';
 import { reportColor } from './color.js';
 import { baselineLines, cutShortLines, noRulesMessage, nothingScannedLine, verboseLines } from './output.js';
 import { TOOL } from './tool.js';
@@ -91,7 +91,7 @@ export async function stagedCommand(args: StagedArgs, io: RunIO, verify?: typeof
     if (wanted && !verify) throw new UsageError('--verify needs the full command line');
     const verified = wanted && verify ? await verify(baselined.findings, args, io, ruleSet) : null;
     const findings = verified ? verified.findings : args['no-redact'] ? baselined.findings : redactFindings(baselined.findings);
-    const format = String(args.format ?? 'text');
+    const format = reportFormat(args);
     const reporter = reporters[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (use ${Object.keys(reporters).join(', ')})`);
     const stats = { files: result.files, bytes: result.bytes, skipped: skipped.length, durationMs: Math.round(performance.now() - started) };

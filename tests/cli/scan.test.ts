@@ -116,6 +116,26 @@ describe('keyhound scan', () => {
     expect(r.stderr).toMatch(/skipped 1:\n {2}blob\.bin: binary/);
   });
 
+  it('writes the format the --output name says when --format is not given', () => {
+    const { dir } = plantedTree();
+    const at = tempDir();
+    const written = (name: string, ...extra: string[]): string => {
+      const out = join(at, name);
+      const r = keyhound(['scan', dir, '-o', out, ...extra]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      return readFileSync(out, 'utf8');
+    };
+    expect(JSON.parse(written('report.json')).findings).toHaveLength(6);
+    expect(JSON.parse(written('report.sarif')).runs[0].results).toHaveLength(6);
+    expect(JSON.parse(written('report.sarif.json')).version).toBe('2.1.0');
+    expect(written('report.ndjson').trim().split('\n').map((l) => JSON.parse(l).ruleId)).toHaveLength(6);
+    expect(written('report.HTML')).toMatch(/^<!doctype html>/i);
+    expect(written('report.txt')).toMatch(/6 secrets found in 6 files/);
+    // --format wins over the name.
+    expect(written('forced.json', '--format', 'text')).toMatch(/6 secrets found in 6 files/);
+  });
+
   it('honours a keyhound:allow comment and a user config that disables a rule', () => {
     const dir = tempDir();
     const key = expandTemplate('{{github:ghp}}');
