@@ -180,7 +180,7 @@ function githubReport(findings, meta) {
   const out = findings.map(annotation);
   const s = meta.stats;
   out.push(
-    findings.length ? `keyhound: ${findings.length} secret${findings.length === 1 ? "" : "s"} found (${s.files} files scanned, ${s.skipped} skipped)` : `keyhound: no secrets found (${s.files} files scanned, ${s.skipped} skipped)`
+    findings.length ? `keyhound: ${findings.length} secret${findings.length === 1 ? "" : "s"} found (${s.files} files scanned, ${s.skipped} skipped)` : s.files === 0 && s.skipped === 0 ? "keyhound: nothing to scan (0 files, 0 skipped)" : `keyhound: no secrets found (${s.files} files scanned, ${s.skipped} skipped)`
   );
   return `${out.join("\n")}
 `;
@@ -48240,6 +48240,8 @@ function textReport(findings, meta) {
     const verified = findings.some((f2) => f2.verification) ? `, ${live} LIVE` : "";
     out.push(c3.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(files, "file")}${verified} (${scanned})`));
     out.push(meta.hint ?? FIX_HINT);
+  } else if (s.files === 0 && s.skipped === 0) {
+    out.push(c3.yellow(`\u2714 nothing to scan: no file to read (${scanned})`));
   } else {
     out.push(c3.green(`\u2714 no secrets found (${scanned})`));
   }

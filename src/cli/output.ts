@@ -80,6 +80,6 @@ export function nothingScannedLine(stats: ScanStats): string {
  * at the end of a run (issue 21).
  */
 export function reportSummaryLine(findings: number, stats: ScanStats, file: string, format: string): string {
-  const what = findings ? `${plural(findings, 'secret')} found` : 'no secrets found';
+  const what = findings ? `${plural(findings, 'secret')} found` : stats.files === 0 && stats.skipped === 0 ? 'nothing to scan' : 'no secrets found';
   return `keyhound: ${what} (scanned ${plural(stats.files, 'file')}, ${humanBytes(stats.bytes)}, in ${stats.durationMs} ms); ${format} report written to ${printablePath(file)}\n`;
 }

@@ -41,7 +41,9 @@ export function githubReport(findings: readonly Finding[], meta: ReportMeta): st
   out.push(
     findings.length
       ? `keyhound: ${findings.length} secret${findings.length === 1 ? '' : 's'} found (${s.files} files scanned, ${s.skipped} skipped)`
-      : `keyhound: no secrets found (${s.files} files scanned, ${s.skipped} skipped)`,
+      : s.files === 0 && s.skipped === 0
+        ? 'keyhound: nothing to scan (0 files, 0 skipped)'
+        : `keyhound: no secrets found (${s.files} files scanned, ${s.skipped} skipped)`,
   );
   return `${out.join('\n')}\n`;
 }

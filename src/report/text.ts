@@ -115,6 +115,9 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
     const verified = findings.some((f) => f.verification) ? `, ${live} LIVE` : '';
     out.push(c.red(`✖ ${plural(findings.length, 'secret')} found in ${plural(files, 'file')}${verified} (${scanned})`));
     out.push(meta.hint ?? FIX_HINT);
+  } else if (s.files === 0 && s.skipped === 0) {
+    // An empty folder, or a filter that left nothing: "no secrets found" would claim a look that was not taken.
+    out.push(c.yellow(`✔ nothing to scan: no file to read (${scanned})`));
   } else {
     out.push(c.green(`✔ no secrets found (${scanned})`));
   }

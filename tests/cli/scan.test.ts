@@ -84,6 +84,14 @@ describe('keyhound scan', () => {
     expect(keyhound(['scan', dir, '--quiet']).stdout).toBe('');
   });
 
+  it('says "nothing to scan", not "no secrets found", on an empty folder, and exits 0', () => {
+    const r = keyhound(['scan', tempDir()]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/nothing to scan: no file to read \(scanned 0 files/);
+    expect(r.stdout).not.toMatch(/no secrets found/);
+    expect(keyhound(['scan', tempDir(), '--format', 'github']).stdout).toBe('keyhound: nothing to scan (0 files, 0 skipped)\n');
+  });
+
   it('exits 2 with a message naming the problem on a bad config, a missing path and a bad option', () => {
     const dir = tempDir();
     writeTree(dir, { '.keyhound.yaml': 'rules:\n  - id: bad\n    description: x\n    severity: urgent\n    regex: a\n' });
