@@ -39301,8 +39301,11 @@ import { dirname as dirname6, join as join7, relative as relative2, sep as sep2 
 function toPosix(p2) {
   return sep2 === "/" ? p2 : p2.split(sep2).join("/");
 }
-function readLayer(dir) {
-  const files = [join7(dir, ".gitignore"), join7(dir, ".git", "info", "exclude")].filter((f2) => existsSync6(f2));
+function readLayer(dir, names) {
+  const files = names ? [
+    ...names.has(".gitignore") ? [join7(dir, ".gitignore")] : [],
+    ...names.has(".git") ? [join7(dir, ".git", "info", "exclude")].filter((f2) => existsSync6(f2)) : []
+  ] : [join7(dir, ".gitignore"), join7(dir, ".git", "info", "exclude")].filter((f2) => existsSync6(f2));
   if (files.length === 0) return null;
   const ig = (0, import_ignore.default)();
   for (const f2 of files) {
@@ -39325,7 +39328,7 @@ function ancestorLayers(dir) {
     cur = up;
   }
   if (!top || top === dir) return [];
-  return chain.reverse().map(readLayer).filter((l2) => l2 !== null);
+  return chain.reverse().map((d2) => readLayer(d2)).filter((l2) => l2 !== null);
 }
 function isIgnored(layers, abs, isDir) {
   for (let i = layers.length - 1; i >= 0; i--) {
@@ -39552,8 +39555,6 @@ function* fsFiles(options) {
     const stack = [{ dir: start, layers: base, ignored: false }];
     while (stack.length) {
       const { dir, layers: parentLayers, ignored: dirIgnored } = stack.pop();
-      const own = useGitignore && typeof dir === "string" ? readLayer(dir) : null;
-      const layers = own ? [...parentLayers, own] : parentLayers;
       let raw;
       try {
         raw = readdirSync3(fsPath(dir), { encoding: "buffer" });
@@ -39562,6 +39563,8 @@ function* fsFiles(options) {
         continue;
       }
       const names = raw.map((bytes) => ({ text: bytes.toString("utf8"), bytes })).sort((a, b2) => a.text < b2.text ? -1 : a.text > b2.text ? 1 : Buffer.compare(a.bytes, b2.bytes));
+      const own = useGitignore && typeof dir === "string" ? readLayer(dir, new Set(names.map((n) => n.text))) : null;
+      const layers = own ? [...parentLayers, own] : parentLayers;
       const subdirs = [];
       for (const { text: name3, bytes } of names) {
         const abs = child(dir, bytes);

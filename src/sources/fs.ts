@@ -275,8 +275,6 @@ export function* fsFiles(options: FsSourceOptions): Generator<FileEntry> {
     const stack: { dir: DiskPath; layers: IgnoreLayer[]; ignored: boolean }[] = [{ dir: start, layers: base, ignored: false }];
     while (stack.length) {
       const { dir, layers: parentLayers, ignored: dirIgnored } = stack.pop()!;
-      const own = useGitignore && typeof dir === 'string' ? readLayer(dir) : null;
-      const layers = own ? [...parentLayers, own] : parentLayers;
       let raw: Buffer[];
       try {
         raw = readdirSync(fsPath(dir), { encoding: 'buffer' });
@@ -287,6 +285,8 @@ export function* fsFiles(options: FsSourceOptions): Generator<FileEntry> {
       const names = raw
         .map((bytes) => ({ text: bytes.toString('utf8'), bytes }))
         .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.bytes, b.bytes)));
+      const own = useGitignore && typeof dir === 'string' ? readLayer(dir, new Set(names.map((n) => n.text))) : null;
+      const layers = own ? [...parentLayers, own] : parentLayers;
       const subdirs: { dir: DiskPath; ignored: boolean }[] = [];
       for (const { text: name, bytes } of names) {
         const abs = child(dir, bytes);

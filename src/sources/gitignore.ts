@@ -16,9 +16,17 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-/** Reads `dir/.gitignore` (and `.git/info/exclude` at a repository top) as a layer, or null when there is none. */
-export function readLayer(dir: string): IgnoreLayer | null {
-  const files = [join(dir, '.gitignore'), join(dir, '.git', 'info', 'exclude')].filter((f) => existsSync(f));
+/**
+ * Reads `dir/.gitignore` (and `.git/info/exclude` at a repository top) as a layer, or null when there is none.
+ * `names`: the folder's entries when the caller has listed them, which spares a failed lookup per folder of a walk.
+ */
+export function readLayer(dir: string, names?: ReadonlySet<string>): IgnoreLayer | null {
+  const files = names
+    ? [
+        ...(names.has('.gitignore') ? [join(dir, '.gitignore')] : []),
+        ...(names.has('.git') ? [join(dir, '.git', 'info', 'exclude')].filter((f) => existsSync(f)) : []),
+      ]
+    : [join(dir, '.gitignore'), join(dir, '.git', 'info', 'exclude')].filter((f) => existsSync(f));
   if (files.length === 0) return null;
   const ig = ignore();
   for (const f of files) {
@@ -46,7 +54,7 @@ export function ancestorLayers(dir: string): IgnoreLayer[] {
   if (!top || top === dir) return [];
   return chain
     .reverse()
-    .map(readLayer)
+    .map((d) => readLayer(d))
     .filter((l): l is IgnoreLayer => l !== null);
 }
 

@@ -54,6 +54,18 @@ describe('fs source', () => {
     expect(paths).toEqual(['kept.txt']);
   });
 
+  it("honours .git/info/exclude at a repository's top, in the folder walked and above a subfolder", async () => {
+    const d = tempDir();
+    writeTree(d, { '.git/info/exclude': 'local-*.env\n', 'local-a.env': 'x', 'a.env': 'x', 'src/local-b.env': 'x', 'src/b.env': 'x' });
+    const top = await walk(d);
+    expect(top.paths).toEqual(['a.env', 'src/b.env']);
+    expect(top.skipped).toEqual(expect.arrayContaining([{ path: 'local-a.env', reason: 'gitignored' }, { path: 'src/local-b.env', reason: 'gitignored' }]));
+    expect((await walk(join(d, 'src'))).paths).toEqual(['b.env']);
+    // a folder (not a file) named .gitignore ignores nothing and stops nothing
+    writeTree(d, { 'src/.gitignore/x': 'y' });
+    expect((await walk(d)).paths).toEqual(['a.env', 'src/.gitignore/x', 'src/b.env']);
+  });
+
   it('skips and reports symlinks, binaries, oversized files, FIFOs and unreadable files', async () => {
     const d = tempDir();
     writeTree(d, { 'ok.txt': 'hello', 'big.txt': 'x'.repeat(2000), 'bin.dat': Buffer.from([1, 2, 0, 3]) });
