@@ -36985,6 +36985,7 @@ function bindingOf(m3, kind2) {
   const text = g3.qv ?? g3.uv;
   if (text === void 0 || g3.name === void 0) return null;
   if (g3.q === ":" && g3.op === ":") return null;
+  if (g3.call !== void 0 && LOOKUP_CALL.test(g3.call)) return null;
   if (g3.op === ":" && g3.uv !== void 0 && m3.input[m3.indices.groups.uv[1]] === ";" && /^[A-Za-z_$][\w$.]*$/.test(g3.uv)) return null;
   let at2 = m3.indices.groups[g3.qv !== void 0 ? "qv" : "uv"][0];
   let value = text;
@@ -37058,12 +37059,19 @@ function denseBindings(line) {
 }
 function continuedValueLine(prev, line) {
   const last = prev.trimEnd();
-  if (!/[=:>]$/.test(last)) return null;
+  if (!/[=:>]$/.test(last)) return operatorLedLine(last, line);
   const v = LONE_QUOTED.exec(line);
   if (!v) return null;
   const n = NAME_OP_END.exec(last);
   if (!n) return null;
   return { name: n.groups.name, value: unescapeValue(v.groups.qv), at: v.indices?.groups?.qv?.[0] ?? line.indexOf(v.groups.qv), kind: "assign" };
+}
+function operatorLedLine(last, line) {
+  const v = OPERATOR_LED.exec(line);
+  if (!v) return null;
+  const n = NAME_END.exec(last);
+  if (!n) return null;
+  return { name: n.groups.name, value: unescapeValue(v.groups.qv), at: v.indices.groups.qv[0], kind: "assign" };
 }
 function unescapeValue(v) {
   return v.includes("\\/") ? v.replace(/\\\//g, "/") : v;
@@ -37121,14 +37129,16 @@ function inlineSectionNames(line, at2) {
   }
   return stack.flat();
 }
-var Q, SCHEME, UNQUOTED, VALUE, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, FLAG, DOCKER_ENV, USERINFO, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
+var Q, SCHEME, UNQUOTED, FALLBACK, VALUE, LOOKUP_CALL, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, FLAG, DOCKER_ENV, USERINFO, DEFAULT_EXPANSION, BRACE_INIT, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, NAME_END, OPERATOR_LED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
 var init_grammar = __esm({
   "src/detect/grammar.ts"() {
     "use strict";
     Q = String.raw`(?<vq>\\?["'\x60])(?<qv>(?:(?!\k<vq>)(?:\\.|[^\\\n]))*)\k<vq>`;
     SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|Bot|[Aa]pi[Kk]ey|Key)[ \t]+)?`;
     UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
-    VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
+    FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[[^\]\n]{1,80}\]|\([^()\n]{0,80}\))?(?:[ \t]*(?:\|\||\?\?|\?:)|[ \t]+or)[ \t]*)?`;
+    VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
+    LOOKUP_CALL = /(?:getenv|environ\.get|env\.get|getProperty|GetEnvironmentVariable|LookupEnv|fetch|env|config)\([ \t]*$/i;
     NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
     OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
     ASSIGN = new RegExp(
@@ -37142,15 +37152,19 @@ var init_grammar = __esm({
     FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?!-)|=)(?:${Q}|${UNQUOTED})`, "gd");
     DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
     USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
+    DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
+    BRACE_INIT = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_]\w{0,100})[ \t]*\{[ \t]*${Q}[ \t]*\}`, "gd");
     PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
     hasQuote = (l2) => l2.includes('"') || l2.includes("'") || l2.includes("`");
     FORMS = [
       { re: GO_VAR, kind: "assign", rank: 6, may: (l2) => l2.includes("var") || l2.includes("const") },
       { re: KEY_VALUE_ATTRS, kind: "pair", rank: 6, may: (l2) => /value/i.test(l2) },
       { re: DOCKER_ENV, kind: "assign", rank: 5, may: (l2) => l2.includes("ENV") || l2.includes("ARG") },
+      { re: DEFAULT_EXPANSION, kind: "assign", rank: 5, may: (l2) => l2.includes("${") },
       { re: PAIR, kind: "pair", rank: 4, may: (l2) => l2.includes(",") && hasQuote(l2) },
       { re: ASSIGN, kind: "assign", rank: 3, may: (l2) => l2.includes("=") || l2.includes(":") },
       { re: XML, kind: "xml", rank: 3, may: (l2) => l2.includes("</") },
+      { re: BRACE_INIT, kind: "assign", rank: 3, may: (l2) => l2.includes("{") && hasQuote(l2) },
       { re: FLAG, kind: "flag", rank: 2, may: (l2) => l2.includes("-") },
       { re: PROSE, kind: "prose", rank: 1, may: hasQuote }
     ];
@@ -37162,6 +37176,8 @@ var init_grammar = __esm({
     NAME_CHAR = /[\w$.-]/;
     NAME_OP_END = new RegExp(String.raw`(?<![\w$@.\-])(?<q>["'\x60]?)(?<name>${NAME})\k<q>[ \t]*(?::=|=>|=|:)[ \t]*$`);
     LONE_QUOTED = /^[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/;
+    NAME_END = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_$][\w$]{0,100})$`);
+    OPERATOR_LED = /^[ \t]*(?::=|=)[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/d;
     QUOTED_SCHEME = /^(?:bearer|basic|token|bot|apikey|api-key|key|sso-key|otp)[ \t]+(?=\S)/i;
     SECTION_HEADER = /^[ \t]*\[{1,2}(?<name>[^\]\n]{1,100})\]{1,2}[ \t]*(?:[#;].*)?$/;
     OPENER = /(?:[:{([=]|=>|\|[-+]?|>[-+]?)[ \t]*(?:#.*|\/\/.*)?$/;
@@ -37240,7 +37256,7 @@ function bindsAfter(text, from, to2) {
   const next = text.charCodeAt(to2);
   if (!(next < 128 && AFTER_CODES[next] === 1)) return false;
   const after = text.slice(to2, to2 + 48);
-  if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after)) return true;
+  if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after) || BRACE_OR_NEXT_LINE_AFTER.test(after)) return true;
   return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
 }
 function byNameAlone(rule, hits, b2, report) {
@@ -37296,13 +37312,17 @@ function candidateLines(rule, hits, b2) {
     if (line === lastLine) continue;
     lastLine = line;
     add(Math.max(0, line - window2), Math.min(b2.count - 1, line + window2));
-    if (window2 === 0 && line + 1 < b2.count && b2.lineLength(line) <= LONG_LINE && /[>=:]$/.test(b2.line(line).trimEnd())) add(line + 1, line + 1);
+    if (window2 === 0 && line + 1 < b2.count && b2.lineLength(line) <= LONG_LINE && continuesOnNext(b2.line(line).trimEnd(), b2, line + 1)) add(line + 1, line + 1);
     if (window2 > 0) {
       const last = b2.childrenEnd(line);
       if (last > line) add(line + 1, last);
     }
   }
   return out;
+}
+function continuesOnNext(last, b2, next) {
+  if (/[>=:]$/.test(last)) return true;
+  return /[\w$]$/.test(last) && b2.lineLength(next) <= LONG_LINE && /^[ \t]*:?=[ \t]*["'`]/.test(b2.line(next));
 }
 function opensSection(line) {
   if (line.length > LONG_LINE) return false;
@@ -37638,7 +37658,7 @@ function pair(rule, found, report) {
     report(rule, hit, parts);
   }
 }
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG;
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG;
 var init_context = __esm({
   "src/detect/context.ts"() {
     "use strict";
@@ -37735,9 +37755,9 @@ var init_context = __esm({
         const xml = n > 0 && n + 1 < this.lineCount ? xmlValueLine(this.line(n - 1), this.line(n), this.line(n + 1)) : null;
         if (xml) return [xml];
         const found = lineBindings(this.line(n));
-        if (found.length > 0 || n === 0 || this.lineLength(n - 1) > LONG_LINE) return found;
+        if (n === 0 || this.lineLength(n - 1) > LONG_LINE) return found;
         const continued = continuedValueLine(this.line(n - 1), this.line(n));
-        return continued ? [continued] : found;
+        return continued ? [continued, ...found.filter((b2) => b2.at !== continued.at)] : found;
       }
       lineLength(n) {
         return this.lines.lineEnd(n) - this.lines.lineStart(n);
@@ -37771,10 +37791,11 @@ var init_context = __esm({
       return c3 < 128 && IDENT_CODES[c3] === 1;
     };
     AFTER_CODES = new Uint8Array(128);
-    for (const ch of "\\\"'`] 	:=?+|!") AFTER_CODES[ch.charCodeAt(0)] = 1;
+    for (const ch of "\\\"'`] 	:=?+|!{\r\n") AFTER_CODES[ch.charCodeAt(0)] = 1;
     OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
     QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
     TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
+    BRACE_OR_NEXT_LINE_AFTER = /^(?:[ \t]*\{[ \t]*\\?["'`]|[ \t]*\r?\n[ \t]*:?=[ \t]*["'`])/;
     CALLEE_ONLY = /* @__PURE__ */ new WeakMap();
     NOT_VALUE = " 	\r\n\"'`,;()[]{}<>|&#^";
     ALNUM_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

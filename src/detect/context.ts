@@ -131,9 +131,11 @@ export class Bindings {
     const xml = n > 0 && n + 1 < this.lineCount ? xmlValueLine(this.line(n - 1), this.line(n), this.line(n + 1)) : null;
     if (xml) return [xml];
     const found = lineBindings(this.line(n));
-    if (found.length > 0 || n === 0 || this.lineLength(n - 1) > LONG_LINE) return found;
+    if (n === 0 || this.lineLength(n - 1) > LONG_LINE) return found;
+    // Tried even when the line binds something: a value alone on its line can hold `name:` or `=` of its own
+    // (`"ed25519:…"`, base64 padding), which the line's forms read as a binding of their own.
     const continued = continuedValueLine(this.line(n - 1), this.line(n));
-    return continued ? [continued] : found;
+    return continued ? [continued, ...found.filter((b) => b.at !== continued.at)] : found;
   }
 
   lineLength(n: number): number {
@@ -264,9 +266,12 @@ function namedHit(text: string, from: number, to: number, ctx: NonNullable<Compi
   return ctx.parts.some((p) => namesPart(words, p, ctx.aliases));
 }
 
-/** The first characters any of the patterns below can start with: `\`, quotes, `]`, blanks, `:`, `=`, `?`, `+`, `|`, `!`. */
+/**
+ * The first characters any of the patterns below can start with: `\`, quotes, `]`, blanks, `:`, `=`, `?`, `+`, `|`, `!`,
+ * `{`, and a line break.
+ */
 const AFTER_CODES = new Uint8Array(128);
-for (const ch of '\\"\'`] \t:=?+|!') AFTER_CODES[ch.charCodeAt(0)] = 1;
+for (const ch of '\\"\'`] \t:=?+|!{\r\n') AFTER_CODES[ch.charCodeAt(0)] = 1;
 
 /** After a name: an operator (assignments, key: value, headers) or a quoted name's comma (pairs). */
 const OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
@@ -274,6 +279,8 @@ const OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]
 const QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
 /** After a name: Go's `var name Type =`. */
 const TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
+/** After a name: a brace initialiser (`apiSecret{"…"}`), or the operator and a quoted value on the next line. */
+const BRACE_OR_NEXT_LINE_AFTER = /^(?:[ \t]*\{[ \t]*\\?["'`]|[ \t]*\r?\n[ \t]*:?=[ \t]*["'`])/;
 
 /**
  * Whether the identifier at [from, to) can be the name of a binding, judged from the characters around it: an
@@ -288,7 +295,7 @@ function bindsAfter(text: string, from: number, to: number): boolean {
   const next = text.charCodeAt(to);
   if (!(next < 128 && AFTER_CODES[next] === 1)) return false;
   const after = text.slice(to, to + 48);
-  if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after)) return true;
+  if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after) || BRACE_OR_NEXT_LINE_AFTER.test(after)) return true;
   return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
 }
 
@@ -357,8 +364,9 @@ function candidateLines(rule: CompiledRule, hits: readonly number[], b: Bindings
     if (line === lastLine) continue;
     lastLine = line;
     add(Math.max(0, line - window), Math.min(b.count - 1, line + window));
-    // An XML element or an assignment ending this line may have its value alone on the next one.
-    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && /[>=:]$/.test(b.line(line).trimEnd())) add(line + 1, line + 1);
+    // An XML element or an assignment ending this line may have its value alone on the next one, and a name ending
+    // it its operator and value (`String API_KEY` ⏎ `    = "…";`).
+    if (window === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE && continuesOnNext(b.line(line).trimEnd(), b, line + 1)) add(line + 1, line + 1);
     if (window > 0) {
       // A section opened on this line: its children, down to the first line indented no deeper.
       const last = b.childrenEnd(line);
@@ -366,6 +374,12 @@ function candidateLines(rule: CompiledRule, hits: readonly number[], b: Bindings
     }
   }
   return out;
+}
+
+/** Whether line `next` can hold the value of a binding that `last` (the line before it, trimmed) begins. */
+function continuesOnNext(last: string, b: Bindings, next: number): boolean {
+  if (/[>=:]$/.test(last)) return true;
+  return /[\w$]$/.test(last) && b.lineLength(next) <= LONG_LINE && /^[ \t]*:?=[ \t]*["'`]/.test(b.line(next));
 }
 
 /**

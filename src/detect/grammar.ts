@@ -26,8 +26,18 @@ export interface Binding {
 const Q = String.raw`(?<vq>\\?["'\x60])(?<qv>(?:(?!\k<vq>)(?:\\.|[^\\\n]))*)\k<vq>`;
 const SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|Bot|[Aa]pi[Kk]ey|Key)[ \t]+)?`;
 const UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
-/** A value: quoted (also `\"…\"` inside a JSON string), or a bare word; an optional wrapper call before it. */
-const VALUE = String.raw`(?:(?:[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
+/**
+ * A lookup with a default after it, the default being the value: `process.env.X || "v"`, `process.env.X ?? 'v'`,
+ * `os.getenv("X") or "v"`, PHP's `getenv('X') ?: 'v'`. Such a default is a secret in the code as much as a plain one.
+ */
+const FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[[^\]\n]{1,80}\]|\([^()\n]{0,80}\))?(?:[ \t]*(?:\|\||\?\?|\?:)|[ \t]+or)[ \t]*)?`;
+/**
+ * A value: quoted (also `\"…\"` inside a JSON string), or a bare word; an optional wrapper call or a lookup's
+ * fallback before a quoted one.
+ */
+const VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
+/** A wrapper call that looks a name up (`os.getenv("NAME")`, `ENV.fetch('NAME')`): its argument is a name, not a value. */
+const LOOKUP_CALL = /(?:getenv|environ\.get|env\.get|getProperty|GetEnvironmentVariable|LookupEnv|fetch|env|config)\([ \t]*$/i;
 const NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
 const OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
 
@@ -52,6 +62,10 @@ const FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,
 const DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
 /** URL user-info: `scheme://user:password@host`. */
 const USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
+/** A shell or Compose default: `${NAME:-value}`, `${NAME-value}`, `${NAME:=value}` (the name is the variable's). */
+const DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
+/** C++ and C# brace initialisation: `std::string apiSecret{"value"}`, `Name { "value" }`. */
+const BRACE_INIT = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_]\w{0,100})[ \t]*\{[ \t]*${Q}[ \t]*\}`, 'gd');
 /** Prose: `token - 'value'`, `api key is "value"`. */
 const PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
 
@@ -70,9 +84,11 @@ const FORMS: readonly Form[] = [
   { re: GO_VAR, kind: 'assign', rank: 6, may: (l) => l.includes('var') || l.includes('const') },
   { re: KEY_VALUE_ATTRS, kind: 'pair', rank: 6, may: (l) => /value/i.test(l) },
   { re: DOCKER_ENV, kind: 'assign', rank: 5, may: (l) => l.includes('ENV') || l.includes('ARG') },
+  { re: DEFAULT_EXPANSION, kind: 'assign', rank: 5, may: (l) => l.includes('${') },
   { re: PAIR, kind: 'pair', rank: 4, may: (l) => l.includes(',') && hasQuote(l) },
   { re: ASSIGN, kind: 'assign', rank: 3, may: (l) => l.includes('=') || l.includes(':') },
   { re: XML, kind: 'xml', rank: 3, may: (l) => l.includes('</') },
+  { re: BRACE_INIT, kind: 'assign', rank: 3, may: (l) => l.includes('{') && hasQuote(l) },
   { re: FLAG, kind: 'flag', rank: 2, may: (l) => l.includes('-') },
   { re: PROSE, kind: 'prose', rank: 1, may: hasQuote },
 ];
@@ -122,6 +138,7 @@ function bindingOf(m: RegExpExecArray, kind: BindingKind): Binding | null {
   // connection string has `=`, and a YAML value no `;` after it.
   // A Ruby symbol binds with `=>`; `:secret:x` is a segment of an ARN or a URN.
   if (g.q === ':' && g.op === ':') return null;
+  if (g.call !== undefined && LOOKUP_CALL.test(g.call)) return null;
   if (g.op === ':' && g.uv !== undefined && m.input[m.indices!.groups!.uv![1]] === ';' && /^[A-Za-z_$][\w$.]*$/.test(g.uv)) return null;
   let at = m.indices!.groups![g.qv !== undefined ? 'qv' : 'uv']![0];
   let value = text;
@@ -232,12 +249,29 @@ const LONE_QUOTED = /^[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]
  */
 export function continuedValueLine(prev: string, line: string): Binding | null {
   const last = prev.trimEnd();
-  if (!/[=:>]$/.test(last)) return null;
+  if (!/[=:>]$/.test(last)) return operatorLedLine(last, line);
   const v = LONE_QUOTED.exec(line);
   if (!v) return null;
   const n = NAME_OP_END.exec(last);
   if (!n) return null;
   return { name: n.groups!.name!, value: unescapeValue(v.groups!.qv!), at: v.indices?.groups?.qv?.[0] ?? line.indexOf(v.groups!.qv!), kind: 'assign' };
+}
+
+/** A name ending a line, with nothing after it. */
+const NAME_END = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_$][\w$]{0,100})$`);
+/** A line opened by the operator and holding the quoted value: `        = "value";`. */
+const OPERATOR_LED = /^[ \t]*(?::=|=)[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/d;
+
+/**
+ * The binding of an assignment broken before its operator, as Java formatters break a long constant:
+ * `public static final String API_KEY` ⏎ `        = "value";`. `last` is the previous line without trailing blanks.
+ */
+function operatorLedLine(last: string, line: string): Binding | null {
+  const v = OPERATOR_LED.exec(line);
+  if (!v) return null;
+  const n = NAME_END.exec(last);
+  if (!n) return null;
+  return { name: n.groups!.name!, value: unescapeValue(v.groups!.qv!), at: v.indices!.groups!.qv![0], kind: 'assign' };
 }
 
 /** An auth scheme before a quoted value (`"Bearer …"`, `'Apikey …'`), dropped so the value is the key alone. */

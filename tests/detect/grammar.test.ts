@@ -56,6 +56,14 @@ const CASES: [string, string, string][] = [
   ['JSON inside a JSON string', `{\\"apiKey\\": \\"${V}\\"}`, 'apiKey'],
   ['prose', `twilio token - '${V}'`, 'token'],
   ['comparison', `if token == "${V}":`, 'token'],
+  ['JS env fallback ||', `const apiKey = process.env.API_KEY || "${V}";`, 'apiKey'],
+  ['JS env fallback ??', `const apiKey = process.env["API_KEY"] ?? '${V}';`, 'apiKey'],
+  ['Python getenv or', `api_key = os.getenv("API_KEY") or "${V}"`, 'api_key'],
+  ['Python getenv default', `api_key = os.getenv("API_KEY", "${V}")`, 'API_KEY'],
+  ['PHP getenv ?:', `$apiKey = getenv('API_KEY') ?: '${V}';`, '$apiKey'],
+  ['shell default', `API_KEY=\${API_KEY:-${V}}`, 'API_KEY'],
+  ['Compose default', `  API_KEY: \${API_KEY:-${V}}`, 'API_KEY'],
+  ['C++ brace init', `static const std::string ApiSecret{"${V}"};`, 'ApiSecret'],
 ];
 
 describe('grammar: lineBindings', () => {
@@ -78,6 +86,9 @@ describe('grammar: lineBindings', () => {
     expect(continuedValueLine('  "apiKey":', `    "${V}",`)?.name).toBe('apiKey');
     expect(continuedValueLine('API_TOKEN =', `'${V}'`)?.value).toBe(V);
     expect(continuedValueLine('const x = f(', `  "${V}"`)).toBeNull();
+    // broken before the operator, as Java formatters break a long constant
+    expect(continuedValueLine('    public static final String API_KEY', `            = "${V}";`)).toEqual({ name: 'API_KEY', value: V, at: 15, kind: 'assign' });
+    expect(continuedValueLine('    foo(bar)', `            = "${V}";`)).toBeNull();
     expect(continuedValueLine('token =', `  "${V}" + suffix`)).toBeNull();
   });
 
