@@ -673,6 +673,112 @@ var init_base58check_wif = __esm({
   }
 });
 
+// src/detect/validators/util/typed.ts
+function typedRuns(s) {
+  const t2 = s.toLowerCase();
+  const runs = [];
+  const cur = new Array(SEQUENCES.length * 2).fill(1);
+  for (let i = 1; i <= t2.length; i++) {
+    for (let k2 = 0; k2 < SEQUENCES.length; k2++) {
+      for (let d2 = 0; d2 < 2; d2++) {
+        const pair2 = i < t2.length ? d2 === 0 ? t2[i - 1] + t2[i] : t2[i] + t2[i - 1] : "";
+        const slot = k2 * 2 + d2;
+        if (pair2 && STEP[k2].has(pair2)) cur[slot] += 1;
+        else {
+          if (cur[slot] >= 2) runs.push(cur[slot]);
+          cur[slot] = 1;
+        }
+      }
+    }
+  }
+  return runs;
+}
+function hasRepeatedStretch(s, min = 10) {
+  if (s.length < min + 1) return false;
+  const seen = /* @__PURE__ */ new Set();
+  for (let i = 0; i + min <= s.length; i++) {
+    const piece = s.slice(i, i + min);
+    if (seen.has(piece) && new Set(piece).size >= 5) return true;
+    seen.add(piece);
+  }
+  return false;
+}
+function markerWord(s, words = MARKERS) {
+  const lower = s.toLowerCase();
+  for (const w2 of words) {
+    let at2 = lower.indexOf(w2);
+    if (at2 < 0) continue;
+    if (w2.length >= 6 || lower.indexOf(w2, at2 + 1) >= 0) return w2;
+    for (; at2 >= 0; at2 = lower.indexOf(w2, at2 + 1)) {
+      const word = s.slice(at2, at2 + w2.length);
+      const tail = word.slice(1);
+      const upper = word === word.toUpperCase();
+      if (!upper && tail !== tail.toLowerCase()) continue;
+      const first = upper || word[0] === word[0].toUpperCase() ? /[A-Z]/ : /[a-z]/;
+      const last = upper ? /[A-Z]/ : /[a-z]/;
+      const before2 = at2 === 0 ? "" : s[at2 - 1];
+      const after = at2 + w2.length >= s.length ? "" : s[at2 + w2.length];
+      if (!first.test(before2) && !last.test(after)) return w2;
+    }
+  }
+  return null;
+}
+function typedValue(s) {
+  if (HOST.test(s)) return "a host name";
+  const marker = markerWord(s);
+  if (marker) return `the marker word "${marker}"`;
+  const hex = /^[0-9a-f]+$|^[0-9A-F]+$/.test(s);
+  const runs = typedRuns(s);
+  const [one, two, twoOf] = hex ? [8, 2, 6] : [6, Math.max(2, Math.ceil((s.length - 40) / 40)), 4];
+  if (runs.some((n) => n >= one) || runs.filter((n) => n >= twoOf).length >= two) return "a typed run (abcdef, qwerty, 123456)";
+  const letters = s.replace(/[^A-Za-z]/g, "");
+  const digits = s.replace(/[^0-9]/g, "");
+  if (letters.length < s.length && digits.length < s.length) {
+    const apart = hex ? 10 : 8;
+    if (typedRuns(letters).some((n) => n >= apart) || typedRuns(digits).some((n) => n >= apart)) return "an interleaved typed run (a1b2c3d4\u2026)";
+  }
+  if (!s.includes(".") && hasRepeatedStretch(s)) return "a repeated stretch";
+  return null;
+}
+var SEQUENCES, STEP, MARKERS, CLAIM_MARKERS, HOST;
+var init_typed = __esm({
+  "src/detect/validators/util/typed.ts"() {
+    "use strict";
+    SEQUENCES = ["abcdefghijklmnopqrstuvwxyz", "01234567890123", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    STEP = SEQUENCES.map((q3) => {
+      const pairs = /* @__PURE__ */ new Set();
+      for (let j3 = 0; j3 + 1 < q3.length; j3++) pairs.add(q3[j3] + q3[j3 + 1]);
+      return pairs;
+    });
+    MARKERS = ["fake", "dummy", "example", "sample", "placeholder", "changeme", "redacted"];
+    CLAIM_MARKERS = MARKERS.filter((w2) => w2 !== "sample");
+    HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|us|uk|de|eu|me|sh|xyz|tech|site|online|local|internal)$/i;
+  }
+});
+
+// src/detect/validators/basic-credentials.ts
+function basicCredentials(secret) {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secret) || secret.length % 4 === 1) return fail("not base64");
+  const text = Buffer.from(secret, "base64").toString("latin1");
+  if (!/^[\x20-\x7e]+$/.test(text)) return fail("does not decode to printable text");
+  const colon = text.indexOf(":");
+  if (colon <= 0) return fail("decodes to no user:password");
+  const password = text.slice(colon + 1);
+  if (password.length < 3 || /^(.)\1*$/.test(password)) return fail("a password of fewer than three characters, or one repeated");
+  if (PLACEHOLDER_PASSWORD.test(password)) return fail(`a placeholder password (${password.length} characters)`);
+  if (typedValue(password)) return fail("a typed password (abc123, qwerty)");
+  return OK;
+}
+var PLACEHOLDER_PASSWORD;
+var init_basic_credentials = __esm({
+  "src/detect/validators/basic-credentials.ts"() {
+    "use strict";
+    init_types();
+    init_typed();
+    PLACEHOLDER_PASSWORD = /^(?:pass(?:word|wd)?\d*|secret|changeme|change_me|token|your[_-]?(?:password|token|pass)|redacted|example|placeholder|x{3,}|\*{3,}|\.{3,}|<[^>]*>|\$\{[^}]*\}|\$[A-Z_]+|\{\{[^}]*\}\}|%[sd])$/i;
+  }
+});
+
 // src/detect/validators/base58check-xprv.ts
 function base58checkXprv(secret) {
   if (secret.length !== 111) return fail("extended key is 111 characters");
@@ -3045,89 +3151,6 @@ var init_groq_marker = __esm({
   }
 });
 
-// src/detect/validators/util/typed.ts
-function typedRuns(s) {
-  const t2 = s.toLowerCase();
-  const runs = [];
-  const cur = new Array(SEQUENCES.length * 2).fill(1);
-  for (let i = 1; i <= t2.length; i++) {
-    for (let k2 = 0; k2 < SEQUENCES.length; k2++) {
-      for (let d2 = 0; d2 < 2; d2++) {
-        const pair2 = i < t2.length ? d2 === 0 ? t2[i - 1] + t2[i] : t2[i] + t2[i - 1] : "";
-        const slot = k2 * 2 + d2;
-        if (pair2 && STEP[k2].has(pair2)) cur[slot] += 1;
-        else {
-          if (cur[slot] >= 2) runs.push(cur[slot]);
-          cur[slot] = 1;
-        }
-      }
-    }
-  }
-  return runs;
-}
-function hasRepeatedStretch(s, min = 10) {
-  if (s.length < min + 1) return false;
-  const seen = /* @__PURE__ */ new Set();
-  for (let i = 0; i + min <= s.length; i++) {
-    const piece = s.slice(i, i + min);
-    if (seen.has(piece) && new Set(piece).size >= 5) return true;
-    seen.add(piece);
-  }
-  return false;
-}
-function markerWord(s, words = MARKERS) {
-  const lower = s.toLowerCase();
-  for (const w2 of words) {
-    let at2 = lower.indexOf(w2);
-    if (at2 < 0) continue;
-    if (w2.length >= 6 || lower.indexOf(w2, at2 + 1) >= 0) return w2;
-    for (; at2 >= 0; at2 = lower.indexOf(w2, at2 + 1)) {
-      const word = s.slice(at2, at2 + w2.length);
-      const tail = word.slice(1);
-      const upper = word === word.toUpperCase();
-      if (!upper && tail !== tail.toLowerCase()) continue;
-      const first = upper || word[0] === word[0].toUpperCase() ? /[A-Z]/ : /[a-z]/;
-      const last = upper ? /[A-Z]/ : /[a-z]/;
-      const before2 = at2 === 0 ? "" : s[at2 - 1];
-      const after = at2 + w2.length >= s.length ? "" : s[at2 + w2.length];
-      if (!first.test(before2) && !last.test(after)) return w2;
-    }
-  }
-  return null;
-}
-function typedValue(s) {
-  if (HOST.test(s)) return "a host name";
-  const marker = markerWord(s);
-  if (marker) return `the marker word "${marker}"`;
-  const hex = /^[0-9a-f]+$|^[0-9A-F]+$/.test(s);
-  const runs = typedRuns(s);
-  const [one, two, twoOf] = hex ? [8, 2, 6] : [6, Math.max(2, Math.ceil((s.length - 40) / 40)), 4];
-  if (runs.some((n) => n >= one) || runs.filter((n) => n >= twoOf).length >= two) return "a typed run (abcdef, qwerty, 123456)";
-  const letters = s.replace(/[^A-Za-z]/g, "");
-  const digits = s.replace(/[^0-9]/g, "");
-  if (letters.length < s.length && digits.length < s.length) {
-    const apart = hex ? 10 : 8;
-    if (typedRuns(letters).some((n) => n >= apart) || typedRuns(digits).some((n) => n >= apart)) return "an interleaved typed run (a1b2c3d4\u2026)";
-  }
-  if (!s.includes(".") && hasRepeatedStretch(s)) return "a repeated stretch";
-  return null;
-}
-var SEQUENCES, STEP, MARKERS, CLAIM_MARKERS, HOST;
-var init_typed = __esm({
-  "src/detect/validators/util/typed.ts"() {
-    "use strict";
-    SEQUENCES = ["abcdefghijklmnopqrstuvwxyz", "01234567890123", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
-    STEP = SEQUENCES.map((q3) => {
-      const pairs = /* @__PURE__ */ new Set();
-      for (let j3 = 0; j3 + 1 < q3.length; j3++) pairs.add(q3[j3] + q3[j3 + 1]);
-      return pairs;
-    });
-    MARKERS = ["fake", "dummy", "example", "sample", "placeholder", "changeme", "redacted"];
-    CLAIM_MARKERS = MARKERS.filter((w2) => w2 !== "sample");
-    HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:com|net|org|io|dev|app|co|ai|cloud|info|biz|us|uk|de|eu|me|sh|xyz|tech|site|online|local|internal)$/i;
-  }
-});
-
 // src/detect/validators/jwt-structure.ts
 function jsonObject(segment) {
   try {
@@ -3348,6 +3371,7 @@ var init_validators = __esm({
   "src/detect/validators/index.ts"() {
     "use strict";
     init_base58check_wif();
+    init_basic_credentials();
     init_base58check_xprv();
     init_bip39();
     init_bip39_list();
@@ -3383,6 +3407,7 @@ var init_validators = __esm({
       "not-public-test-value": notPublicTestValue,
       "not-identifier": notIdentifier,
       "not-typed": notTyped,
+      "basic-credentials": basicCredentials,
       "generic-secret": genericSecret
     };
     validatorNames = new Set(Object.keys(validators));

@@ -337,6 +337,8 @@ const GENERATORS: Record<string, Gen> = {
   anthropic: (a, r) => anthropicKey(a ?? 'api03', r),
   groq: (_a, r) => groqKey(r),
   'ed25519-b64': (_a, r) => ed25519B64(r),
+  // HTTP Basic credentials as sent and as a Docker config keeps them: base64 of `user:password`.
+  'basic-b64': (_a, r) => Buffer.from(`${randChars(ALPHABETS.lower, 8, r)}:${randChars(ALPHABETS.alnum, 20, r)}`).toString('base64'),
 };
 for (const k of Object.keys(ALPHABETS) as AlphabetKind[]) {
   GENERATORS[k] = (a, r) => randChars(ALPHABETS[k], needLength(k, a), r);

@@ -2,6 +2,7 @@
 
 import type { Validator } from './types.js';
 import { base58checkWif } from './base58check-wif.js';
+import { basicCredentials } from './basic-credentials.js';
 import { base58checkXprv } from './base58check-xprv.js';
 import { bip39 } from './bip39.js';
 import { bip39List } from './bip39-list.js';
@@ -41,6 +42,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   'not-public-test-value': notPublicTestValue,
   'not-identifier': notIdentifier,
   'not-typed': notTyped,
+  'basic-credentials': basicCredentials,
   'generic-secret': genericSecret,
 };
 
@@ -49,6 +51,7 @@ export const validatorNames: ReadonlySet<string> = new Set(Object.keys(validator
 
 export {
   base58checkWif,
+  basicCredentials,
   base58checkXprv,
   bip39,
   bip39List,

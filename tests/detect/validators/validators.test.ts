@@ -207,12 +207,41 @@ describe('jwt-structure', () => {
   });
 });
 
+describe('basic-credentials', () => {
+  const b64 = (s: string): string => Buffer.from(s, 'latin1').toString('base64');
+  const check = validators['basic-credentials']!;
+  it('accepts the base64 of user:password, with or without padding, and what the fake generator makes', () => {
+    for (let i = 0; i < N; i++) {
+      const user = F.randChars(F.ALPHABETS.lower, 3 + (i % 9), rng);
+      const password = F.randChars(ALNUM, 4 + (i % 30), rng);
+      expectOk(check(b64(`${user}:${password}`)), `${user}:${password}`);
+      expectOk(check(b64(`${user}:${password}`).replace(/=+$/, '')), 'unpadded');
+      expectOk(check(F.expandTemplate('{{basic-b64}}', rng)), 'fake');
+    }
+    // a token as the password, a user name with a dot, a password with punctuation
+    expectOk(check(b64('sfcs.tester:Zq8!kd-2')), 'punctuation');
+  });
+  it('refuses random base64, no colon, placeholder or typed passwords, and text that is not base64', () => {
+    for (let i = 0; i < N; i++) expectFail(check(F.randChars(F.ALPHABETS.base64, 40, rng)), 'random', /printable|user:password|base64/);
+    expectFail(check(b64('justonetoken1234')), 'no colon', /user:password/);
+    expectFail(check(b64(':passw0rdXY')), 'no user', /user:password/);
+    for (const p of ['password', 'Password1', 'changeme', '<token>', '${DOCKER_PASSWORD}', 'xxxx', '****', 'qwerty123']) {
+      expectFail(check(b64(`user:${p}`)), p, /placeholder|typed|repeated/);
+    }
+    expectFail(check(b64('user:ab')), 'two characters', /three/);
+    expectFail(check(b64('user:aaaaaa')), 'one repeated', /three|repeated/);
+    expectFail(check('Zm9v$YmFy'), 'not base64', /base64/);
+    expectFail(check(b64('user:p\u0001ss')), 'control character', /printable/);
+  });
+});
+
 describe('validators map', () => {
   it('has exactly the validator names of SPEC.md', () => {
     expect(Object.keys(validators).sort()).toEqual(
       [
         'base58check-wif',
         'base58check-xprv',
+        'basic-credentials',
         'bip39',
         'bip39-list',
         'evm-private-key',
