@@ -763,19 +763,32 @@ function basicCredentials(secret) {
   if (!/^[\x20-\x7e]+$/.test(text)) return fail("does not decode to printable text");
   const colon = text.indexOf(":");
   if (colon <= 0) return fail("decodes to no user:password");
-  const password = text.slice(colon + 1);
+  return passwordCheck(text.slice(colon + 1));
+}
+function passwordCheck(password) {
   if (password.length < 3 || /^(.)\1*$/.test(password)) return fail("a password of fewer than three characters, or one repeated");
-  if (PLACEHOLDER_PASSWORD.test(password)) return fail(`a placeholder password (${password.length} characters)`);
+  if (PLACEHOLDER_PASSWORD.test(password) || TEMPLATE_REFERENCE.test(password)) return fail(`a placeholder password (${password.length} characters)`);
   if (typedValue(password)) return fail("a typed password (abc123, qwerty)");
   return OK;
 }
-var PLACEHOLDER_PASSWORD;
+function userPassword(secret) {
+  const text = secret.replace(/["']/g, "");
+  const colon = text.indexOf(":");
+  if (colon < 0) return fail("no user:password");
+  const user = text.slice(0, colon);
+  const password = text.slice(colon + 1);
+  if (password !== "") return password.length < 6 || /^\d+$/.test(password) ? fail("a password of fewer than six characters, or digits alone") : passwordCheck(password);
+  if (user.length < 8 || !/[0-9]/.test(user) || !/[A-Za-z]/.test(user) || typedValue(user)) return fail("no password, and a user name that is not a key");
+  return OK;
+}
+var PLACEHOLDER_PASSWORD, TEMPLATE_REFERENCE;
 var init_basic_credentials = __esm({
   "src/detect/validators/basic-credentials.ts"() {
     "use strict";
     init_types();
     init_typed();
     PLACEHOLDER_PASSWORD = /^(?:pass(?:word|wd)?\d*|secret|changeme|change_me|token|your[_-]?(?:password|token|pass)|redacted|example|placeholder|x{3,}|\*{3,}|\.{3,}|<[^>]*>|\$\{[^}]*\}|\$[A-Z_]+|\{\{[^}]*\}\}|%[sd])$/i;
+    TEMPLATE_REFERENCE = /\$\{|\{\{|\$\(|%\(|^\$[A-Za-z_]/;
   }
 });
 
@@ -3408,6 +3421,7 @@ var init_validators = __esm({
       "not-identifier": notIdentifier,
       "not-typed": notTyped,
       "basic-credentials": basicCredentials,
+      "user-password": userPassword,
       "generic-secret": genericSecret
     };
     validatorNames = new Set(Object.keys(validators));

@@ -2,7 +2,7 @@
 
 import type { Validator } from './types.js';
 import { base58checkWif } from './base58check-wif.js';
-import { basicCredentials } from './basic-credentials.js';
+import { basicCredentials, userPassword } from './basic-credentials.js';
 import { base58checkXprv } from './base58check-xprv.js';
 import { bip39 } from './bip39.js';
 import { bip39List } from './bip39-list.js';
@@ -43,6 +43,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   'not-identifier': notIdentifier,
   'not-typed': notTyped,
   'basic-credentials': basicCredentials,
+  'user-password': userPassword,
   'generic-secret': genericSecret,
 };
 
@@ -52,6 +53,7 @@ export const validatorNames: ReadonlySet<string> = new Set(Object.keys(validator
 export {
   base58checkWif,
   basicCredentials,
+  userPassword,
   base58checkXprv,
   bip39,
   bip39List,

@@ -235,6 +235,20 @@ describe('basic-credentials', () => {
   });
 });
 
+describe('user-password', () => {
+  const check = validators['user-password']!;
+  it('takes user:password of a command line, and an API key as the user with no password', () => {
+    for (const v of ['elastic:Pq8ssw0rdZ1', 'developer:yqDVtkqPECriaLRi', '"api:d2LkV78zLx!t"', 'j.smith@example.org:dB2yF6@qL9vZm1P#4J', 'sk_4f9a1c0d7e2b8a63:']) {
+      expectOk(check(v), v);
+    }
+  });
+  it('refuses placeholders, template references, short or numeric passwords, and a bare user name', () => {
+    for (const v of ['user:password', 'admin:changeme', '$USER:$PASSWORD', '${{ needs.vault.outputs.id }}:${{ needs.vault.outputs.password }}', 'u:{{ .Password }}', 'db:5432', 'elastic:abc', 'admin', 'apiuser:', ':']) {
+      expectFail(check(v), v);
+    }
+  });
+});
+
 describe('validators map', () => {
   it('has exactly the validator names of SPEC.md', () => {
     expect(Object.keys(validators).sort()).toEqual(
@@ -257,6 +271,7 @@ describe('validators map', () => {
         'objectid-timestamp',
         'openai-marker',
         'solana-keypair',
+        'user-password',
         'zuplo-crc32',
       ].sort(),
     );
