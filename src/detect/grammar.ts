@@ -36,7 +36,7 @@ const FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[[^\]\n]{1,80}\]|\([^()
  * fallback before a quoted one.
  */
 const VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
-/** A wrapper call that looks a name up (`os.getenv("NAME")`, `ENV.fetch('NAME')`): its argument is a name, not a value. */
+/** A wrapper call that looks a name up (`os.getenv("NAME")`, Ruby's `ENV.fetch` of a name): its argument is a name, not a value. */
 const LOOKUP_CALL = /(?:getenv|environ\.get|env\.get|getProperty|GetEnvironmentVariable|LookupEnv|fetch|env|config)\([ \t]*$/i;
 const NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
 const OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
