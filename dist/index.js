@@ -37900,8 +37900,9 @@ function aliasIndexOf(ruleSet) {
   if (!index) {
     index = /* @__PURE__ */ new Map();
     const add = (alias, provider) => {
-      for (const w2 of alias.split(/[^a-z0-9]+/)) {
-        if (!w2) continue;
+      const words = alias.split(/[^a-z0-9]+/).filter(Boolean);
+      const keep = words.length > 1 ? [words.join(""), ...words.filter((w2) => w2.length >= 4)] : words;
+      for (const w2 of keep) {
         const set = index.get(w2) ?? /* @__PURE__ */ new Set();
         set.add(provider);
         index.set(w2, set);

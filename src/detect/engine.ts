@@ -113,8 +113,11 @@ function aliasIndexOf(ruleSet: RuleSet): AliasIndex {
   if (!index) {
     index = new Map();
     const add = (alias: string, provider: string): void => {
-      for (const w of alias.split(/[^a-z0-9]+/)) {
-        if (!w) continue;
+      const words = alias.split(/[^a-z0-9]+/).filter(Boolean);
+      // A word of three letters or fewer in a longer alias (`new` of new-relic, `hub` of docker_hub) names no provider
+      // by itself: it would mark every `new…` or `…hub…` binding as another provider's. The alias whole still does.
+      const keep = words.length > 1 ? [words.join(''), ...words.filter((w) => w.length >= 4)] : words;
+      for (const w of keep) {
         const set = index!.get(w) ?? new Set<string>();
         set.add(provider);
         index!.set(w, set);

@@ -322,3 +322,22 @@ describe('detect: URL templates (looked for on the lines holding their host)', (
     expect(found(`https://mainnet.infura.io/v3/${key()}abc`)).toEqual([]);
   });
 });
+
+// Regression: words of a provider's alias index mark a binding's name as another provider's. `new` (new-relic), `hub`
+// (docker_hub) and `auth` (the id basic-auth) stood for their providers alone, so `new_api_key` under `binance:` went
+// to the generic rule, and `auth_token` under any provider's section was never that provider's.
+describe('alias words of other providers', () => {
+  it("claims new_api_key and auth_secret under a provider's section for that provider", async () => {
+    const { buildConfiguredRuleSet } = await import('../../src/config/load.js');
+    const { defaultUserConfig } = await import('../../src/config/ruleset.js');
+    const { validatorNames } = await import('../../src/detect/validators/index.js');
+    const ruleSet = buildConfiguredRuleSet(defaultUserConfig(), validatorNames);
+    const rng = seeded(7);
+    const key = randomString(ALPHABETS.alnum, 64, rng);
+    const secret = randomString(ALPHABETS.alnum, 64, rng);
+    const text = `binance:\n  new_api_key: "${key}"\n  auth_secret: "${secret}"\n`;
+    const found = detect(ruleSet, { text, path: 'config.yaml' }).findings.map((f) => [f.ruleId, f.secret]);
+    expect(found).toContainEqual(['binance-api-credentials', key]);
+    expect(found).toContainEqual(['binance-api-credentials', secret]);
+  });
+});
