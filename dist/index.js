@@ -152,6 +152,142 @@ var init_escape = __esm({
   }
 });
 
+// src/report/styles.ts
+var same, PLAIN;
+var init_styles = __esm({
+  "src/report/styles.ts"() {
+    "use strict";
+    same = (s) => s;
+    PLAIN = { red: same, redBold: same, yellow: same, green: same, gray: same, bold: same, dim: same, underline: same };
+  }
+});
+
+// src/report/text.ts
+function humanBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function verificationLine(v, c3) {
+  const message = escapeControl(v.message);
+  if (v.status === "live") {
+    const rights = v.permissions?.length ? `can ${v.permissions.map(escapeControl).join(", ")}` : "rights not reported";
+    const ip = v.ipRestricted === false ? "; no IP allow-list" : v.ipRestricted ? "; IP allow-list" : "";
+    const account = v.account ? `; ${Object.entries(v.account).map(([k2, x2]) => escapeControl(`${k2} ${String(x2)}`)).join(", ")}` : "";
+    return c3.redBold(`LIVE (${escapeControl(v.provider)}): ${rights}${ip}`) + c3.dim(`${account} \u2014 ${message}`);
+  }
+  if (v.status === "invalid") return c3.green(`invalid (${escapeControl(v.provider || "no provider")}): ${message}`);
+  return c3.yellow(`not verified: ${message}`);
+}
+function nothingToScan(stats) {
+  return stats.files === 0 && stats.skipped === 0;
+}
+function snippetLine(snippet, c3) {
+  const show2 = (s) => escapeControl(s.replace(/\t/g, " "));
+  const { text, start, end } = snippet;
+  return `${c3.dim("\u2502")} ${show2(text.slice(0, start))}${c3.redBold(show2(text.slice(start, end)))}${show2(text.slice(end))}`;
+}
+function textReport(findings, meta) {
+  const c3 = meta.color || PLAIN;
+  const sev = {
+    critical: (s2) => c3.redBold(s2),
+    high: (s2) => c3.red(s2),
+    medium: (s2) => c3.yellow(s2),
+    low: (s2) => c3.gray(s2)
+  };
+  const position = (f2) => `${f2.line}:${f2.column}`;
+  const posWidth = Math.max(0, ...findings.map((f2) => position(f2).length));
+  const ruleWidth = Math.max(0, ...findings.map((f2) => escapeControl(f2.ruleId).length));
+  const secretWidth = Math.min(SECRET_COLUMN_MAX, Math.max(0, ...findings.map((f2) => escapeControl(f2.secret).length)));
+  const indent = " ".repeat(2 + posWidth + 2);
+  const out = [];
+  let files = 0;
+  const fileBlocks = (list) => {
+    const byFile = /* @__PURE__ */ new Map();
+    for (const f2 of list) {
+      const path = escapeLine(f2.path);
+      const key = f2.commit ? `${path} @ ${f2.commit.sha.slice(0, 12)}` : path;
+      const group = byFile.get(key) ?? [];
+      group.push(f2);
+      byFile.set(key, group);
+    }
+    files += byFile.size;
+    for (const [file, group] of byFile) {
+      out.push(c3.underline(file));
+      for (const f2 of group) {
+        const cells = [
+          position(f2).padEnd(posWidth),
+          sev[f2.severity](f2.severity.padEnd(8)),
+          c3.bold(escapeControl(f2.ruleId).padEnd(ruleWidth)),
+          c3.dim(escapeControl(f2.secret).padEnd(secretWidth)),
+          escapeControl(f2.description)
+        ];
+        out.push(`  ${cells.join("  ")}`);
+        if (f2.snippet) out.push(indent + snippetLine(f2.snippet, c3));
+        if (f2.verification) out.push(indent + verificationLine(f2.verification, c3));
+        if (f2.decoded) out.push(indent + c3.dim(`decoded from ${f2.decoded.join(" \u2192 ")}: the position is the encoded text's`));
+        if (f2.commit) out.push(indent + c3.dim(escapeControl(`commit ${f2.commit.sha.slice(0, 12)} by ${f2.commit.author} on ${f2.commit.date}`)));
+      }
+      out.push("");
+    }
+  };
+  const audit = meta.repositories !== void 0 || findings.some((f2) => f2.repository);
+  if (audit) {
+    const byRepo = /* @__PURE__ */ new Map();
+    for (const f2 of findings) {
+      const r2 = f2.repository ?? { name: "(no repository)", url: "" };
+      const key = `${r2.name}\0${r2.url}`;
+      const group = byRepo.get(key) ?? { ...r2, list: [] };
+      group.list.push(f2);
+      byRepo.set(key, group);
+    }
+    for (const r2 of byRepo.values()) {
+      out.push(c3.bold(escapeLine(`\u25A0 ${r2.name}`)) + (r2.url && r2.url !== r2.name ? `  ${c3.dim(escapeControl(r2.url))}` : ""));
+      out.push("");
+      fileBlocks(r2.list);
+    }
+  } else {
+    fileBlocks(findings);
+  }
+  const s = meta.stats;
+  const scanned = `scanned ${plural(s.files, "file")}, ${humanBytes(s.bytes)}, ${s.skipped} skipped, in ${s.durationMs} ms`;
+  if (findings.length) {
+    const live = findings.filter((f2) => f2.verification?.status === "live").length;
+    const verified = findings.some((f2) => f2.verification) ? `, ${live} LIVE` : "";
+    out.push(c3.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(files, "file")}${verified} (${scanned})`));
+    out.push(meta.hint ?? FIX_HINT);
+  } else if (nothingToScan(s)) {
+    out.push(c3.yellow(`\u2714 nothing to scan: no file to read (${scanned})`));
+  } else {
+    out.push(c3.green(`\u2714 no secrets found (${scanned})`));
+  }
+  if (meta.repositories) out.push(...repositoryLines(meta.repositories, c3));
+  return `${out.join("\n")}
+`;
+}
+function repositoryLines(repos, c3) {
+  const count2 = (status) => repos.filter((r2) => r2.status === status).length;
+  const failed = repos.filter((r2) => r2.status === "failed");
+  const resumed = count2("resumed");
+  const parts = [`${count2("scanned") + resumed} scanned${resumed ? ` (${resumed} from the state folder)` : ""}`, `${failed.length} failed`];
+  const out = [`${plural(repos.length, "repository").replace(/ys$/, "ies")}: ${parts.join(", ")}`];
+  for (const r2 of failed) out.push(c3.red(escapeControl(`  \u2716 ${r2.name} (${r2.url}): ${r2.error ?? "failed"}`)));
+  return out;
+}
+var FIX_HINT, SECRET_COLUMN_MAX;
+var init_text = __esm({
+  "src/report/text.ts"() {
+    "use strict";
+    init_styles();
+    init_escape();
+    FIX_HINT = "To fix: rotate the key at its provider first (it may already be copied elsewhere), then remove it from the code. A test value: add a `keyhound:allow` comment on its line. An accepted old one: add it to the baseline.";
+    SECRET_COLUMN_MAX = 24;
+  }
+});
+
 // src/report/github.ts
 function escapeData2(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -180,7 +316,7 @@ function githubReport(findings, meta) {
   const out = findings.map(annotation);
   const s = meta.stats;
   out.push(
-    findings.length ? `keyhound: ${findings.length} secret${findings.length === 1 ? "" : "s"} found (${s.files} files scanned, ${s.skipped} skipped)` : s.files === 0 && s.skipped === 0 ? "keyhound: nothing to scan (0 files, 0 skipped)" : `keyhound: no secrets found (${s.files} files scanned, ${s.skipped} skipped)`
+    findings.length ? `keyhound: ${findings.length} secret${findings.length === 1 ? "" : "s"} found (${s.files} files scanned, ${s.skipped} skipped)` : nothingToScan(s) ? "keyhound: nothing to scan (0 files, 0 skipped)" : `keyhound: no secrets found (${s.files} files scanned, ${s.skipped} skipped)`
   );
   return `${out.join("\n")}
 `;
@@ -189,6 +325,7 @@ var init_github = __esm({
   "src/report/github.ts"() {
     "use strict";
     init_escape();
+    init_text();
   }
 });
 
@@ -673,6 +810,55 @@ var init_base58check_wif = __esm({
   }
 });
 
+// src/detect/validators/base58check-xprv.ts
+function base58checkXprv(secret) {
+  if (secret.length !== 111) return fail("extended key is 111 characters");
+  const d2 = base58CheckDecode(secret);
+  if ("error" in d2) return fail(d2.error);
+  const p2 = d2.payload;
+  if (p2.length !== 78) return fail(`payload is ${p2.length} bytes (need 78)`);
+  const version = p2[0] << 24 | p2[1] << 16 | p2[2] << 8 | p2[3];
+  if (!VERSION_SET.has(version >>> 0)) return fail("version bytes are not an extended private key version");
+  if (p2[45] !== 0) return fail("byte 45 is not 0x00");
+  const depth = p2[4];
+  const parentAndChildZero = p2.subarray(5, 13).every((b2) => b2 === 0);
+  if (depth === 0 && !parentAndChildZero) return fail("depth 0 with non-zero parent fingerprint or child number");
+  const key = bytesToBigInt(p2.subarray(46, 78));
+  if (!isValidSecp256k1Scalar(key)) return fail("key is not in [1, n)");
+  if (isPublicSecp256k1Key(p2.subarray(46, 78))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
+  return OK;
+}
+var XPRV_VERSIONS, VERSION_SET;
+var init_base58check_xprv = __esm({
+  "src/detect/validators/base58check-xprv.ts"() {
+    "use strict";
+    init_types();
+    init_base58();
+    init_hash();
+    init_secp256k1();
+    init_public_test_values();
+    XPRV_VERSIONS = {
+      xprv: 76066276,
+      // BIP-32 mainnet (BIP-44)
+      tprv: 70615956,
+      // testnet
+      yprv: 77428856,
+      // BIP-49 P2WPKH-in-P2SH
+      zprv: 78791436,
+      // BIP-84 P2WPKH
+      Yprv: 43364357,
+      // multisig P2WSH-in-P2SH
+      Zprv: 44726937,
+      // multisig P2WSH
+      uprv: 71978536,
+      // testnet BIP-49
+      vprv: 73341116
+      // testnet BIP-84
+    };
+    VERSION_SET = new Set(Object.values(XPRV_VERSIONS));
+  }
+});
+
 // src/detect/validators/util/typed.ts
 function typedRuns(s) {
   const t2 = s.toLowerCase();
@@ -787,57 +973,8 @@ var init_basic_credentials = __esm({
     "use strict";
     init_types();
     init_typed();
-    PLACEHOLDER_PASSWORD = /^(?:pass(?:word|wd)?\d*|secret|changeme|change_me|token|your[_-]?(?:password|token|pass)|redacted|example|placeholder|x{3,}|\*{3,}|\.{3,}|<[^>]*>|\$\{[^}]*\}|\$[A-Z_]+|\{\{[^}]*\}\}|%[sd])$/i;
+    PLACEHOLDER_PASSWORD = /^(?:pass(?:word|wd)?\d*|secret|changeme|change_me|token|your[_-]?(?:password|token|pass)|redacted|example|placeholder|x{3,}|\*{3,}|\.{3,}|<[^>]*>|%[sd])$/i;
     TEMPLATE_REFERENCE = /\$\{|\{\{|\$\(|%\(|^\$[A-Za-z_]/;
-  }
-});
-
-// src/detect/validators/base58check-xprv.ts
-function base58checkXprv(secret) {
-  if (secret.length !== 111) return fail("extended key is 111 characters");
-  const d2 = base58CheckDecode(secret);
-  if ("error" in d2) return fail(d2.error);
-  const p2 = d2.payload;
-  if (p2.length !== 78) return fail(`payload is ${p2.length} bytes (need 78)`);
-  const version = p2[0] << 24 | p2[1] << 16 | p2[2] << 8 | p2[3];
-  if (!VERSION_SET.has(version >>> 0)) return fail("version bytes are not an extended private key version");
-  if (p2[45] !== 0) return fail("byte 45 is not 0x00");
-  const depth = p2[4];
-  const parentAndChildZero = p2.subarray(5, 13).every((b2) => b2 === 0);
-  if (depth === 0 && !parentAndChildZero) return fail("depth 0 with non-zero parent fingerprint or child number");
-  const key = bytesToBigInt(p2.subarray(46, 78));
-  if (!isValidSecp256k1Scalar(key)) return fail("key is not in [1, n)");
-  if (isPublicSecp256k1Key(p2.subarray(46, 78))) return fail("published test key (BIP-32/BIP-39 vectors, dev-tool defaults)");
-  return OK;
-}
-var XPRV_VERSIONS, VERSION_SET;
-var init_base58check_xprv = __esm({
-  "src/detect/validators/base58check-xprv.ts"() {
-    "use strict";
-    init_types();
-    init_base58();
-    init_hash();
-    init_secp256k1();
-    init_public_test_values();
-    XPRV_VERSIONS = {
-      xprv: 76066276,
-      // BIP-32 mainnet (BIP-44)
-      tprv: 70615956,
-      // testnet
-      yprv: 77428856,
-      // BIP-49 P2WPKH-in-P2SH
-      zprv: 78791436,
-      // BIP-84 P2WPKH
-      Yprv: 43364357,
-      // multisig P2WSH-in-P2SH
-      Zprv: 44726937,
-      // multisig P2WSH
-      uprv: 71978536,
-      // testnet BIP-49
-      vprv: 73341116
-      // testnet BIP-84
-    };
-    VERSION_SET = new Set(Object.values(XPRV_VERSIONS));
   }
 });
 
@@ -3384,8 +3521,8 @@ var init_validators = __esm({
   "src/detect/validators/index.ts"() {
     "use strict";
     init_base58check_wif();
-    init_basic_credentials();
     init_base58check_xprv();
+    init_basic_credentials();
     init_bip39();
     init_bip39_list();
     init_evm_private_key();
@@ -36029,7 +36166,7 @@ function decodeHtml(encoded) {
   return changed ? out : null;
 }
 var HEX2, SIMPLE, ENTITIES;
-var init_text = __esm({
+var init_text2 = __esm({
   "src/decode/text.ts"() {
     "use strict";
     HEX2 = /^[0-9a-fA-F]{2}$/;
@@ -36348,7 +36485,7 @@ var init_spans = __esm({
   "src/decode/spans.ts"() {
     "use strict";
     init_run_finder();
-    init_text();
+    init_text2();
     MIN_BASE64 = 24;
     MIN_HEX = 32;
     MIN_ESCAPED = 16;
@@ -39363,10 +39500,9 @@ function toPosix(p2) {
   return sep2 === "/" ? p2 : p2.split(sep2).join("/");
 }
 function readLayer(dir, names) {
-  const files = names ? [
-    ...names.has(".gitignore") ? [join7(dir, ".gitignore")] : [],
-    ...names.has(".git") ? [join7(dir, ".git", "info", "exclude")].filter((f2) => existsSync6(f2)) : []
-  ] : [join7(dir, ".gitignore"), join7(dir, ".git", "info", "exclude")].filter((f2) => existsSync6(f2));
+  const has = (name3) => names ? names.has(name3) : existsSync6(join7(dir, name3));
+  const exclude = join7(dir, ".git", "info", "exclude");
+  const files = [...has(".gitignore") ? [join7(dir, ".gitignore")] : [], ...has(".git") && existsSync6(exclude) ? [exclude] : []];
   if (files.length === 0) return null;
   const ig = (0, import_ignore.default)();
   for (const f2 of files) {
@@ -48200,139 +48336,6 @@ var init_types2 = __esm({
   }
 });
 
-// src/report/styles.ts
-var same, PLAIN;
-var init_styles = __esm({
-  "src/report/styles.ts"() {
-    "use strict";
-    same = (s) => s;
-    PLAIN = { red: same, redBold: same, yellow: same, green: same, gray: same, bold: same, dim: same, underline: same };
-  }
-});
-
-// src/report/text.ts
-function humanBytes(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function verificationLine(v, c3) {
-  const message = escapeControl(v.message);
-  if (v.status === "live") {
-    const rights = v.permissions?.length ? `can ${v.permissions.map(escapeControl).join(", ")}` : "rights not reported";
-    const ip = v.ipRestricted === false ? "; no IP allow-list" : v.ipRestricted ? "; IP allow-list" : "";
-    const account = v.account ? `; ${Object.entries(v.account).map(([k2, x2]) => escapeControl(`${k2} ${String(x2)}`)).join(", ")}` : "";
-    return c3.redBold(`LIVE (${escapeControl(v.provider)}): ${rights}${ip}`) + c3.dim(`${account} \u2014 ${message}`);
-  }
-  if (v.status === "invalid") return c3.green(`invalid (${escapeControl(v.provider || "no provider")}): ${message}`);
-  return c3.yellow(`not verified: ${message}`);
-}
-function snippetLine(snippet, c3) {
-  const show2 = (s) => escapeControl(s.replace(/\t/g, " "));
-  const { text, start, end } = snippet;
-  return `${c3.dim("\u2502")} ${show2(text.slice(0, start))}${c3.redBold(show2(text.slice(start, end)))}${show2(text.slice(end))}`;
-}
-function textReport(findings, meta) {
-  const c3 = meta.color || PLAIN;
-  const sev = {
-    critical: (s2) => c3.redBold(s2),
-    high: (s2) => c3.red(s2),
-    medium: (s2) => c3.yellow(s2),
-    low: (s2) => c3.gray(s2)
-  };
-  const position = (f2) => `${f2.line}:${f2.column}`;
-  const posWidth = Math.max(0, ...findings.map((f2) => position(f2).length));
-  const ruleWidth = Math.max(0, ...findings.map((f2) => escapeControl(f2.ruleId).length));
-  const secretWidth = Math.min(SECRET_COLUMN_MAX, Math.max(0, ...findings.map((f2) => escapeControl(f2.secret).length)));
-  const indent = " ".repeat(2 + posWidth + 2);
-  const out = [];
-  let files = 0;
-  const fileBlocks = (list) => {
-    const byFile = /* @__PURE__ */ new Map();
-    for (const f2 of list) {
-      const path = escapeLine(f2.path);
-      const key = f2.commit ? `${path} @ ${f2.commit.sha.slice(0, 12)}` : path;
-      const group = byFile.get(key) ?? [];
-      group.push(f2);
-      byFile.set(key, group);
-    }
-    files += byFile.size;
-    for (const [file, group] of byFile) {
-      out.push(c3.underline(file));
-      for (const f2 of group) {
-        const cells = [
-          position(f2).padEnd(posWidth),
-          sev[f2.severity](f2.severity.padEnd(8)),
-          c3.bold(escapeControl(f2.ruleId).padEnd(ruleWidth)),
-          c3.dim(escapeControl(f2.secret).padEnd(secretWidth)),
-          escapeControl(f2.description)
-        ];
-        out.push(`  ${cells.join("  ")}`);
-        if (f2.snippet) out.push(indent + snippetLine(f2.snippet, c3));
-        if (f2.verification) out.push(indent + verificationLine(f2.verification, c3));
-        if (f2.decoded) out.push(indent + c3.dim(`decoded from ${f2.decoded.join(" \u2192 ")}: the position is the encoded text's`));
-        if (f2.commit) out.push(indent + c3.dim(escapeControl(`commit ${f2.commit.sha.slice(0, 12)} by ${f2.commit.author} on ${f2.commit.date}`)));
-      }
-      out.push("");
-    }
-  };
-  const audit = meta.repositories !== void 0 || findings.some((f2) => f2.repository);
-  if (audit) {
-    const byRepo = /* @__PURE__ */ new Map();
-    for (const f2 of findings) {
-      const r2 = f2.repository ?? { name: "(no repository)", url: "" };
-      const key = `${r2.name}\0${r2.url}`;
-      const group = byRepo.get(key) ?? { ...r2, list: [] };
-      group.list.push(f2);
-      byRepo.set(key, group);
-    }
-    for (const r2 of byRepo.values()) {
-      out.push(c3.bold(escapeLine(`\u25A0 ${r2.name}`)) + (r2.url && r2.url !== r2.name ? `  ${c3.dim(escapeControl(r2.url))}` : ""));
-      out.push("");
-      fileBlocks(r2.list);
-    }
-  } else {
-    fileBlocks(findings);
-  }
-  const s = meta.stats;
-  const scanned = `scanned ${plural(s.files, "file")}, ${humanBytes(s.bytes)}, ${s.skipped} skipped, in ${s.durationMs} ms`;
-  if (findings.length) {
-    const live = findings.filter((f2) => f2.verification?.status === "live").length;
-    const verified = findings.some((f2) => f2.verification) ? `, ${live} LIVE` : "";
-    out.push(c3.red(`\u2716 ${plural(findings.length, "secret")} found in ${plural(files, "file")}${verified} (${scanned})`));
-    out.push(meta.hint ?? FIX_HINT);
-  } else if (s.files === 0 && s.skipped === 0) {
-    out.push(c3.yellow(`\u2714 nothing to scan: no file to read (${scanned})`));
-  } else {
-    out.push(c3.green(`\u2714 no secrets found (${scanned})`));
-  }
-  if (meta.repositories) out.push(...repositoryLines(meta.repositories, c3));
-  return `${out.join("\n")}
-`;
-}
-function repositoryLines(repos, c3) {
-  const count2 = (status) => repos.filter((r2) => r2.status === status).length;
-  const failed = repos.filter((r2) => r2.status === "failed");
-  const resumed = count2("resumed");
-  const parts = [`${count2("scanned") + resumed} scanned${resumed ? ` (${resumed} from the state folder)` : ""}`, `${failed.length} failed`];
-  const out = [`${plural(repos.length, "repository").replace(/ys$/, "ies")}: ${parts.join(", ")}`];
-  for (const r2 of failed) out.push(c3.red(escapeControl(`  \u2716 ${r2.name} (${r2.url}): ${r2.error ?? "failed"}`)));
-  return out;
-}
-var FIX_HINT, SECRET_COLUMN_MAX;
-var init_text2 = __esm({
-  "src/report/text.ts"() {
-    "use strict";
-    init_styles();
-    init_escape();
-    FIX_HINT = "To fix: rotate the key at its provider first (it may already be copied elsewhere), then remove it from the code. A test value: add a `keyhound:allow` comment on its line. An accepted old one: add it to the baseline.";
-    SECRET_COLUMN_MAX = 24;
-  }
-});
-
 // src/report/html.ts
 function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c3) => HTML_ESCAPES[c3]);
@@ -48522,7 +48525,7 @@ var init_html = __esm({
     "use strict";
     init_types2();
     init_escape();
-    init_text2();
+    init_text();
     HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
     BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
     SEVERITY_COLOR = { critical: "#b3001b", high: "#e0482f", medium: "#d99a00", low: "#6b7785" };
@@ -48667,7 +48670,7 @@ var init_report = __esm({
     init_json();
     init_ndjson();
     init_sarif();
-    init_text2();
+    init_text();
     reporters = {
       text: textReport,
       json: jsonReport,
@@ -48693,7 +48696,7 @@ var init_output = __esm({
     "use strict";
     init_cache();
     init_escape();
-    init_text2();
+    init_text();
   }
 });
 

@@ -5,7 +5,7 @@ import type { UserConfig } from '../config/load.js';
 import type { BaselineOutcome } from '../filters/baseline.js';
 import type { CutShort, RuleSet, ScanStats, Skip } from '../model/types.js';
 import { escapeControl } from '../report/escape.js';
-import { humanBytes, plural } from '../report/text.js';
+import { humanBytes, nothingToScan, plural } from '../report/text.js';
 
 /** What --verbose says first: where the built-in rules came from (the build's cache, or the YAML when it is stale). */
 export function rulesLine(): string {
@@ -80,6 +80,6 @@ export function nothingScannedLine(stats: ScanStats): string {
  * at the end of a run (issue 21).
  */
 export function reportSummaryLine(findings: number, stats: ScanStats, file: string, format: string): string {
-  const what = findings ? `${plural(findings, 'secret')} found` : stats.files === 0 && stats.skipped === 0 ? 'nothing to scan' : 'no secrets found';
+  const what = findings ? `${plural(findings, 'secret')} found` : nothingToScan(stats) ? 'nothing to scan' : 'no secrets found';
   return `keyhound: ${what} (scanned ${plural(stats.files, 'file')}, ${humanBytes(stats.bytes)}, in ${stats.durationMs} ms); ${format} report written to ${printablePath(file)}\n`;
 }

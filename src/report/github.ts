@@ -4,6 +4,7 @@
 
 import type { Finding } from '../model/types.js';
 import { escapeControl } from './escape.js';
+import { nothingToScan } from './text.js';
 import type { ReportMeta } from './types.js';
 
 export function escapeData(s: string): string {
@@ -41,7 +42,7 @@ export function githubReport(findings: readonly Finding[], meta: ReportMeta): st
   out.push(
     findings.length
       ? `keyhound: ${findings.length} secret${findings.length === 1 ? '' : 's'} found (${s.files} files scanned, ${s.skipped} skipped)`
-      : s.files === 0 && s.skipped === 0
+      : nothingToScan(s)
         ? 'keyhound: nothing to scan (0 files, 0 skipped)'
         : `keyhound: no secrets found (${s.files} files scanned, ${s.skipped} skipped)`,
   );

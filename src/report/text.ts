@@ -1,7 +1,7 @@
 // The human report: findings grouped by file, each with position, severity, rule, the redacted secret and its line
 // (masked), in aligned columns, then a summary and the ways out (rotate, remove, allow). Colour only when given styles.
 
-import type { Finding, Severity, Snippet, Verification } from '../model/types.js';
+import type { Finding, ScanStats, Severity, Snippet, Verification } from '../model/types.js';
 import { PLAIN, type Styles } from './styles.js';
 import { escapeControl, escapeLine } from './escape.js';
 import type { ReportMeta, RepositoryStatus } from './types.js';
@@ -35,6 +35,14 @@ export function verificationLine(v: Verification, c: Styles): string {
 
 /** Widest column values are padded to, past which a value overflows its column (a full secret with --no-redact). */
 const SECRET_COLUMN_MAX = 24;
+
+/**
+ * A run with no file to read and none skipped (an empty folder, a filter that leaves nothing): the reports say
+ * "nothing to scan" then, since "no secrets found" would claim a look that was not taken.
+ */
+export function nothingToScan(stats: Pick<ScanStats, 'files' | 'skipped'>): boolean {
+  return stats.files === 0 && stats.skipped === 0;
+}
 
 /** The finding's line under it: the match highlighted, tabs as spaces, control characters escaped. */
 function snippetLine(snippet: Snippet, c: Styles): string {
@@ -115,8 +123,7 @@ export function textReport(findings: readonly Finding[], meta: ReportMeta): stri
     const verified = findings.some((f) => f.verification) ? `, ${live} LIVE` : '';
     out.push(c.red(`✖ ${plural(findings.length, 'secret')} found in ${plural(files, 'file')}${verified} (${scanned})`));
     out.push(meta.hint ?? FIX_HINT);
-  } else if (s.files === 0 && s.skipped === 0) {
-    // An empty folder, or a filter that left nothing: "no secrets found" would claim a look that was not taken.
+  } else if (nothingToScan(s)) {
     out.push(c.yellow(`✔ nothing to scan: no file to read (${scanned})`));
   } else {
     out.push(c.green(`✔ no secrets found (${scanned})`));

@@ -21,12 +21,9 @@ function toPosix(p: string): string {
  * `names`: the folder's entries when the caller has listed them, which spares a failed lookup per folder of a walk.
  */
 export function readLayer(dir: string, names?: ReadonlySet<string>): IgnoreLayer | null {
-  const files = names
-    ? [
-        ...(names.has('.gitignore') ? [join(dir, '.gitignore')] : []),
-        ...(names.has('.git') ? [join(dir, '.git', 'info', 'exclude')].filter((f) => existsSync(f)) : []),
-      ]
-    : [join(dir, '.gitignore'), join(dir, '.git', 'info', 'exclude')].filter((f) => existsSync(f));
+  const has = (name: string): boolean => (names ? names.has(name) : existsSync(join(dir, name)));
+  const exclude = join(dir, '.git', 'info', 'exclude');
+  const files = [...(has('.gitignore') ? [join(dir, '.gitignore')] : []), ...(has('.git') && existsSync(exclude) ? [exclude] : [])];
   if (files.length === 0) return null;
   const ig = ignore();
   for (const f of files) {

@@ -1,9 +1,9 @@
 import { OK, fail, type ValidatorResult } from './types.js';
 import { typedValue } from './util/typed.js';
 
-/** Passwords of documentation and templates: `user:password`, `admin:changeme`, `me:<token>`, `u:${PASSWORD}`. */
+/** Passwords of documentation: `user:password`, `admin:changeme`, `me:<token>` (template references: below). */
 const PLACEHOLDER_PASSWORD =
-  /^(?:pass(?:word|wd)?\d*|secret|changeme|change_me|token|your[_-]?(?:password|token|pass)|redacted|example|placeholder|x{3,}|\*{3,}|\.{3,}|<[^>]*>|\$\{[^}]*\}|\$[A-Z_]+|\{\{[^}]*\}\}|%[sd])$/i;
+  /^(?:pass(?:word|wd)?\d*|secret|changeme|change_me|token|your[_-]?(?:password|token|pass)|redacted|example|placeholder|x{3,}|\*{3,}|\.{3,}|<[^>]*>|%[sd])$/i;
 
 /** A reference a template or a shell fills in: `${{ secrets.X }}`, `${PASS}`, `{{ .Password }}`, `$(cat f)`, `$PASS`. */
 const TEMPLATE_REFERENCE = /\$\{|\{\{|\$\(|%\(|^\$[A-Za-z_]/;
@@ -33,8 +33,9 @@ function passwordCheck(password: string): ValidatorResult {
 
 /**
  * For `user:password` as written on a command line (`curl -u user:password`): a password of six characters or more,
- * not digits alone, that {@link basicCredentials} would take; or, with no password (`-u sk_live_…:`, the API key as the user name), a user name that reads as a key —
- * letters and digits mixed, eight characters or more, not typed. Quotes around either side are dropped.
+ * not digits alone, that {@link basicCredentials} would take; or, with no password (`-u sk_live_…:`, the API key as
+ * the user name), a user name that reads as a key — letters and digits mixed, eight characters or more, not typed.
+ * Quotes around either side are dropped.
  */
 export function userPassword(secret: string): ValidatorResult {
   const text = secret.replace(/["']/g, '');

@@ -2,8 +2,8 @@
 
 import type { Validator } from './types.js';
 import { base58checkWif } from './base58check-wif.js';
-import { basicCredentials, userPassword } from './basic-credentials.js';
 import { base58checkXprv } from './base58check-xprv.js';
+import { basicCredentials, userPassword } from './basic-credentials.js';
 import { bip39 } from './bip39.js';
 import { bip39List } from './bip39-list.js';
 import { evmPrivateKey } from './evm-private-key.js';
@@ -52,9 +52,8 @@ export const validatorNames: ReadonlySet<string> = new Set(Object.keys(validator
 
 export {
   base58checkWif,
-  basicCredentials,
-  userPassword,
   base58checkXprv,
+  basicCredentials,
   bip39,
   bip39List,
   evmPrivateKey,
@@ -68,5 +67,6 @@ export {
   objectidTimestamp,
   openaiMarker,
   solanaKeypair,
+  userPassword,
   zuploCrc32,
 };
