@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Well-known PUBLIC test values that must never be reported. None of these is a secret: they are published in
  * specifications and developer-tool documentation, and anyone who funds them loses the funds.
@@ -129,4 +131,33 @@ const PUBLIC_KEY_SET: ReadonlySet<string> = new Set([...PUBLIC_EVM_KEYS, ...PUBL
 export function isPublicSecp256k1Key(key: Uint8Array | string): boolean {
   const hex = typeof key === 'string' ? key.toLowerCase() : Buffer.from(key).toString('hex');
   return PUBLIC_KEY_SET.has(hex);
+}
+
+/**
+ * Google API keys that Google itself publishes in the public test code of its Firebase SDKs (PUBLIC): found in
+ * firebase/firebase-android-sdk (at a089298ed9e0 unless a range of commits is given; each file "Copyright Google LLC",
+ * in a com.google.firebase package). Anyone can read them there, so a copy in a user's tree leaks nothing of the
+ * user's. Kept as SHA-256 digests of the whole key, so this file holds no key. Checked by not-public-test-value.
+ */
+export const PUBLIC_GOOGLE_API_KEY_DIGESTS: readonly string[] = [
+  '2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4', // AIzaSyAnLA… firebase-installations FirebaseInstallationsTest (valid key formats)
+  'eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1', // AIzaSyAdOS… firebase-installations FirebaseInstallationsTest (valid key formats)
+  '37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619', // AIzaSyASWm… firebase-installations FirebaseInstallationsTest (valid key formats)
+  '8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1', // AIzaSyANUv… firebase-installations FirebaseInstallationsTest (valid key formats)
+  '49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0', // AIzaSyA5_i… firebase-installations FirebaseInstallationsTest (valid key formats)
+  '27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045', // AIzaSyA4Ur… firebase-installations FirebaseInstallationsTest (valid key formats)
+  'a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6', // AIzaSyD3as… firebase-common FirebaseAppTest / FirebaseOptionsTest
+  '3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682', // AIzaSyCkEh… firebase-storage TestUtil (00d46269f1ef to 36e728a53ae3)
+  'e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9', // AIzaSyDMAS… firebase-storage IntegrationTest (00d46269f1ef to 36e728a53ae3)
+  'dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614', // AIzaSyDSb5… firebase-messaging MessagingTestHelper
+  '4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583', // AIzaSyBF2R… firebase-messaging FirebaseIidTestUtil
+  'ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d', // AIzaSyBcE-… firebase-perf FirebasePerformanceTestBase (FAKE_FIREBASE_API_KEY)
+  '0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c', // AIzayDNSXI… firebase-dataconnect google-services.json (a fake config)
+];
+
+const PUBLIC_GOOGLE_DIGESTS: ReadonlySet<string> = new Set(PUBLIC_GOOGLE_API_KEY_DIGESTS);
+
+/** True when `key` (AIza + 35 characters) is one of the Google API keys above. */
+export function isPublicGoogleApiKey(key: string): boolean {
+  return key.length === 39 && key.startsWith('AIza') && PUBLIC_GOOGLE_DIGESTS.has(createHash('sha256').update(key).digest('hex'));
 }

@@ -4,7 +4,7 @@ import type { ValidatorResult } from '../../../src/detect/validators/types.js';
 import * as F from '../../../src/fakes/index.js';
 import { BASE58_ALPHABET } from '../../../src/detect/validators/util/base58.js';
 import { SECP256K1_N } from '../../../src/detect/validators/util/secp256k1.js';
-import { PUBLIC_EVM_KEYS } from '../../../src/detect/validators/public-test-values.js';
+import { isPublicGoogleApiKey, PUBLIC_EVM_KEYS, PUBLIC_GOOGLE_API_KEY_DIGESTS } from '../../../src/detect/validators/public-test-values.js';
 import { seededRng } from '../../helpers/crypto/rng.js';
 
 const N = 40;
@@ -302,6 +302,25 @@ describe('not-public-test-value', () => {
     expect(validators['not-public-test-value']!(PUBLIC_EVM_KEYS[1]!).ok).toBe(false);
     expect(validators['not-public-test-value']!(F.evmKey(seededRng(3))).ok).toBe(true);
     expect(validators['not-public-test-value']!('some-other-secret-value-1234').ok).toBe(true);
+  });
+
+  // The one listed Google key that is fake by its own account (firebase-dataconnect's google-services.json, project
+  // "fakeproject", AIzay instead of AIzaSy): the others are real keys of Google's test projects, kept out of this repo.
+  const FIREBASE_FAKE = ['AIzay', 'DNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A'].join('');
+
+  it('drops the Google API keys published in the Firebase SDK tests, by digest, and keeps other AIza keys', () => {
+    expect(PUBLIC_GOOGLE_API_KEY_DIGESTS.every((d) => /^[0-9a-f]{64}$/.test(d))).toBe(true);
+    expect(isPublicGoogleApiKey(FIREBASE_FAKE)).toBe(true);
+    expect(validators['not-public-test-value']!(FIREBASE_FAKE).ok).toBe(false);
+    expect(validators['not-typed']!(FIREBASE_FAKE).ok).toBe(false);
+    expect(validators['generic-secret']!(FIREBASE_FAKE).ok).toBe(false);
+    for (let i = 0; i < N; i++) {
+      const key = `AIzaSy${F.randChars(B64URL, 33, rng)}`;
+      expect(isPublicGoogleApiKey(key), key).toBe(false);
+      expect(validators['not-typed']!(key).ok, key).toBe(true);
+    }
+    // One character changed: no longer the published key.
+    expect(isPublicGoogleApiKey(flipAt(FIREBASE_FAKE, B64URL, 10, 11))).toBe(false);
   });
 });
 
