@@ -342,7 +342,8 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
   const ctx = spec.context ?? {};
   // A rule that goes by names alone (anyName) has no provider words to look for, unless it lists some.
   const anyName = ctx.anyName ?? false;
-  const aliases = (ctx.aliases ?? (anyName ? [] : (provider?.aliases ?? (spec.provider ? [spec.provider] : [])))).map((a) => a.toLowerCase());
+  // A rule that goes by manifests has no names to look for either: its values sit under a section of any name.
+  const aliases = (ctx.aliases ?? (anyName || ctx.manifest ? [] : (provider?.aliases ?? (spec.provider ? [spec.provider] : [])))).map((a) => a.toLowerCase());
   const headers = new Map<string, string>();
   const main = spec.main ?? parts[0]!.name;
   if (!parts.some((p) => p.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, 'main');
@@ -356,11 +357,23 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
   }
   const calls = (ctx.calls ?? []).map((c) => callTemplate(c, parts, where));
   const urls = (ctx.urls ?? []).map((u) => urlTemplateRegex(u, parts, where));
-  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName) {
+  let manifest: ContextMatcher['manifest'] = null;
+  if (ctx.manifest) {
+    const sections = new Map<string, string>();
+    for (const [section, part] of Object.entries(ctx.manifest.sections)) {
+      if (!parts.some((x) => x.name === part)) throw new ConfigError(`manifest section ${section} names an unknown part "${part}"`, where.file, where.ruleId, 'context.manifest');
+      sections.set(section, part);
+    }
+    manifest = { kind: ctx.manifest.kind.toLowerCase(), sections };
+  }
+  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName && !manifest) {
     throw new ConfigError('a context rule needs a provider with aliases, headers, urls or anyName: true', where.file, where.ruleId, 'context');
   }
   const rawNames = [...(Array.isArray(ctx.headers) ? ctx.headers : Object.keys(ctx.headers ?? {})), ...(Array.isArray(ctx.names) ? ctx.names : Object.keys(ctx.names ?? {}))];
-  const keywords = new Set<string>([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u) => u.keyword), ...calls.map((c) => c.callee.toLowerCase())]);
+  // A manifest rule is found through its manifests' kind alone (`kind: Secret`), not through the provider's names.
+  const keywords = new Set<string>(
+    manifest ? [manifest.kind] : [...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u) => u.keyword), ...calls.map((c) => c.callee.toLowerCase())],
+  );
   // A part with a distinctive prefix identifies itself: its prefix is a keyword too.
   for (const p of parts) for (const prefix of p.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
   if (anyName) for (const p of parts) for (const n of spec.parts![p.name]!.names ?? DEFAULT_PART_NAMES[p.name] ?? [p.name]) keywords.add(n.toLowerCase());
@@ -376,6 +389,7 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
     anyName,
     exclude: (ctx.exclude ?? []).map(compactName),
     keywords: [...keywords].filter((k) => k.length >= 3),
+    manifest,
   };
 }
 

@@ -6,6 +6,7 @@ import type { CallMatcher, CompiledRule, ContextMatcher, PartMatcher, Presence }
 import { compactName, DEFAULT_PART_NAMES, nameWords, trimTail } from '../config/v2.js';
 import { type Binding, bindingsAt, continuedValueLine, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
 import type { LineIndex } from './lines.js';
+import { manifestHits } from './manifest.js';
 
 /** One part found: its value and where. */
 export interface PartHit {
@@ -557,6 +558,15 @@ export type AliasIndex = ReadonlyMap<string, ReadonlySet<string>>;
 /** Runs one context rule on a fragment; `hits` are its keyword offsets, ascending; `aliases` every provider's. */
 export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b: Bindings, report: Report, aliases: AliasIndex = new Map()): void {
   const ctx = rule.context!;
+  if (ctx.manifest) {
+    // A manifest rule reads the sections of its manifests (manifest.ts), whatever their entries are named.
+    const shaped = manifestHits(ctx.manifest, rawHits, b).filter((h) => {
+      const part = ctx.parts.find((p) => p.name === h.part)!;
+      return part.shape.test(h.value) && !isPlaceholder(h.value);
+    });
+    pair(rule, dedupe(shaped), report);
+    return;
+  }
   const hits = wordHits(rule, b.text, rawHits);
   if (hits.length === 0) return;
   if (ctx.anyName && ctx.aliases.length === 0) {

@@ -403,7 +403,9 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     if (rule.context) {
-      if (!rule.generic) contextIds.add(rule.id);
+      // A manifest rule knows where a value sits, not what it is: a rule that knows (a private key in a Secret's
+      // tls.key) is as specific, and severity decides between them.
+      if (!rule.generic && !rule.context.manifest) contextIds.add(rule.id);
       // A context rule runs on the grammar's bindings near its keywords, shared by every context rule.
       if (rule.generic) genericIds.add(rule.id);
       bindings ??= new Bindings(fragment.text, lines);

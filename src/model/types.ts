@@ -82,6 +82,11 @@ export interface ContextSpec {
   anyName?: boolean;
   /** Name words that disqualify a binding (compact: `publictoken`, `csrftoken`). */
   exclude?: string[];
+  /**
+   * A YAML manifest of this `kind` (a Kubernetes `Secret`): every entry of the named top-level sections is a value of
+   * the part the section maps to (`data: data`, `stringData: string`). The rule then goes by manifests alone.
+   */
+  manifest?: { kind: string; sections: Record<string, string> };
 }
 
 /** A rule as written in `rules/*.yaml` or a user's config, after schema validation. */
@@ -177,6 +182,8 @@ export interface ContextMatcher {
   anyName: boolean;
   exclude: string[];
   keywords: string[];
+  /** See ContextSpec.manifest: the kind (lower case) and section name → part. */
+  manifest: { kind: string; sections: Map<string, string> } | null;
 }
 
 export interface CompiledAllowlist {

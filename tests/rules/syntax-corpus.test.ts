@@ -123,7 +123,10 @@ function items(rule: CompiledRule, seed: number): Item[] {
   });
 }
 
-/** Rules the syntax corpus cannot render by name: URL-only rules are found by their URL, not a name. */
+/**
+ * Rules the syntax corpus cannot render by name: URL-only rules are found by their URL, manifest rules by the
+ * manifest's kind and section (their own examples and tests/detect/manifest.test.ts cover them), not by a name.
+ */
 const byName = (r: CompiledRule): boolean => !r.context || r.context.aliases.length > 0 || r.context.anyName;
 
 describe('syntax corpus', () => {

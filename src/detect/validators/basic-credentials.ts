@@ -2,11 +2,11 @@ import { OK, fail, type ValidatorResult } from './types.js';
 import { typedValue } from './util/typed.js';
 
 /** Passwords of documentation: `user:password`, `admin:changeme`, `me:<token>` (template references: below). */
-const PLACEHOLDER_PASSWORD =
+export const PLACEHOLDER_PASSWORD =
   /^(?:pass(?:word|wd)?\d*|secret|changeme|change_me|token|your[_-]?(?:password|token|pass)|redacted|example|placeholder|x{3,}|\*{3,}|\.{3,}|<[^>]*>|%[sd])$/i;
 
 /** A reference a template or a shell fills in: `${{ secrets.X }}`, `${PASS}`, `{{ .Password }}`, `$(cat f)`, `$PASS`. */
-const TEMPLATE_REFERENCE = /\$\{|\{\{|\$\(|%\(|^\$[A-Za-z_]/;
+export const TEMPLATE_REFERENCE = /\$\{|\{\{|\$\(|%\(|^\$[A-Za-z_]/;
 
 /**
  * For the base64 of `user:password` (HTTP Basic credentials, the `auth` of a Docker config): the value is base64 that

@@ -19,6 +19,7 @@ import { npmCrc32 } from './npm-crc32.js';
 import { objectidTimestamp } from './objectid-timestamp.js';
 import { openaiMarker } from './openai-marker.js';
 import { solanaKeypair } from './solana-keypair.js';
+import { base64Secret, plainSecret } from './stored-secret.js';
 import { zuploCrc32 } from './zuplo-crc32.js';
 
 export type { Validator, ValidatorResult } from './types.js';
@@ -45,6 +46,8 @@ export const validators: Readonly<Record<string, Validator>> = {
   'basic-credentials': basicCredentials,
   'user-password': userPassword,
   'generic-secret': genericSecret,
+  'base64-secret': base64Secret,
+  'plain-secret': plainSecret,
 };
 
 /** The names rules may use in `validate:`; loading rejects any other. */
