@@ -295,12 +295,17 @@ export function gateScan(text: string, want: number): number {
       return (found & hexWant) === hexWant;
     });
   }
-  // The word and byte-array gates in one pass: their classes ([a-z ], list characters, [0-9,\s]) all lie within list
-  // characters and white space, so each of their runs lies in a run of that class at least as long, and only those
-  // runs (47 characters or more) need a closer look: the word chains are looked for in them directly, the byte
-  // arrays in their runs of [0-9,\s] of 127 or more.
+  // With the list gate, the word and byte-array gates in one pass: their classes ([a-z ], list characters, [0-9,\s])
+  // all lie within list characters and white space, so each of their runs lies in a run of that class at least as
+  // long, and only those runs (47 characters or more) need a closer look: the word chains are looked for in them
+  // directly, the byte arrays in their runs of [0-9,\s] of 127 or more. Without it (the list rule has keywords, so
+  // most files do not ask for it), each in its own narrower class: source code is full of runs of list characters
+  // (lower-case code, with digits and punctuation) but has few runs of [a-z ] 47 long, or of [0-9,\s] 127 long.
   const listWant = want & (WORDS_12 | WORDS_LIST | BYTE_ARRAY);
-  if (listWant) {
+  if (listWant && !(listWant & WORDS_LIST)) {
+    if (listWant & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, a, b, 47, true))) found |= WORDS_12;
+    if (listWant & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
+  } else if (listWant) {
     someRun(text, 47, LIST | SPACE, (a, b) => {
       const open = listWant & ~found;
       if (open & WORDS_LIST && wordChain(text, a, b, 47, false)) found |= WORDS_LIST;

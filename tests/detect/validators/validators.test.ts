@@ -255,6 +255,7 @@ describe('validators map', () => {
       [
         'base58check-wif',
         'base58check-xprv',
+        'base64-secret',
         'basic-credentials',
         'bip39',
         'bip39-list',
@@ -270,6 +271,7 @@ describe('validators map', () => {
         'npm-crc32',
         'objectid-timestamp',
         'openai-marker',
+        'plain-secret',
         'solana-keypair',
         'user-password',
         'zuplo-crc32',
