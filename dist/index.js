@@ -623,11 +623,15 @@ var init_secp256k1 = __esm({
 });
 
 // src/detect/validators/public-test-values.ts
+import { createHash as createHash2 } from "node:crypto";
 function isPublicSecp256k1Key(key) {
   const hex = typeof key === "string" ? key.toLowerCase() : Buffer.from(key).toString("hex");
   return PUBLIC_KEY_SET.has(hex);
 }
-var PUBLIC_MNEMONICS, BIP39_VECTOR_ENTROPIES, PUBLIC_EVM_KEYS, PUBLIC_SECP256K1_KEYS, PUBLIC_KEY_SET;
+function isPublicGoogleApiKey(key) {
+  return key.length === 39 && key.startsWith("AIza") && PUBLIC_GOOGLE_DIGESTS.has(createHash2("sha256").update(key).digest("hex"));
+}
+var PUBLIC_MNEMONICS, BIP39_VECTOR_ENTROPIES, PUBLIC_EVM_KEYS, PUBLIC_SECP256K1_KEYS, PUBLIC_KEY_SET, PUBLIC_GOOGLE_API_KEY_DIGESTS, PUBLIC_GOOGLE_DIGESTS;
 var init_public_test_values = __esm({
   "src/detect/validators/public-test-values.ts"() {
     "use strict";
@@ -780,6 +784,35 @@ var init_public_test_values = __esm({
       // Bitcoin wiki WIF example
     ];
     PUBLIC_KEY_SET = /* @__PURE__ */ new Set([...PUBLIC_EVM_KEYS, ...PUBLIC_SECP256K1_KEYS]);
+    PUBLIC_GOOGLE_API_KEY_DIGESTS = [
+      "2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4",
+      // AIzaSyAnLA… firebase-installations FirebaseInstallationsTest (valid key formats)
+      "eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1",
+      // AIzaSyAdOS… firebase-installations FirebaseInstallationsTest (valid key formats)
+      "37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619",
+      // AIzaSyASWm… firebase-installations FirebaseInstallationsTest (valid key formats)
+      "8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1",
+      // AIzaSyANUv… firebase-installations FirebaseInstallationsTest (valid key formats)
+      "49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0",
+      // AIzaSyA5_i… firebase-installations FirebaseInstallationsTest (valid key formats)
+      "27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045",
+      // AIzaSyA4Ur… firebase-installations FirebaseInstallationsTest (valid key formats)
+      "a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6",
+      // AIzaSyD3as… firebase-common FirebaseAppTest / FirebaseOptionsTest
+      "3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682",
+      // AIzaSyCkEh… firebase-storage TestUtil (00d46269f1ef to 36e728a53ae3)
+      "e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9",
+      // AIzaSyDMAS… firebase-storage IntegrationTest (00d46269f1ef to 36e728a53ae3)
+      "dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614",
+      // AIzaSyDSb5… firebase-messaging MessagingTestHelper
+      "4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583",
+      // AIzaSyBF2R… firebase-messaging FirebaseIidTestUtil
+      "ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d",
+      // AIzaSyBcE-… firebase-perf FirebasePerformanceTestBase (FAKE_FIREBASE_API_KEY)
+      "0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c"
+      // AIzayDNSXI… firebase-dataconnect google-services.json (a fake config)
+    ];
+    PUBLIC_GOOGLE_DIGESTS = new Set(PUBLIC_GOOGLE_API_KEY_DIGESTS);
   }
 });
 
@@ -3337,6 +3370,7 @@ var init_jwt_structure = __esm({
 function notPublicTestValue(secret) {
   const hex = /^(?:0[xX])?([0-9a-fA-F]{64})$/.exec(secret)?.[1];
   if (hex !== void 0 && isPublicSecp256k1Key(hex.toLowerCase())) return fail("well-known public development key");
+  if (isPublicGoogleApiKey(secret)) return fail("a Google API key published in Google's own Firebase SDK tests");
   return OK;
 }
 var init_not_public_test_value = __esm({
@@ -3381,11 +3415,12 @@ var init_not_identifier = __esm({
 // src/detect/validators/not-typed.ts
 function notTyped(secret) {
   const typed = typedValue(secret);
-  return typed ? fail(`a typed sample value: ${typed}`) : OK;
+  return typed ? fail(`a typed sample value: ${typed}`) : notPublicTestValue(secret);
 }
 var init_not_typed = __esm({
   "src/detect/validators/not-typed.ts"() {
     "use strict";
+    init_not_public_test_value();
     init_types();
     init_typed();
   }
@@ -3498,6 +3533,1319 @@ var init_solana_keypair = __esm({
   }
 });
 
+// src/config/errors.ts
+var ConfigError;
+var init_errors = __esm({
+  "src/config/errors.ts"() {
+    "use strict";
+    ConfigError = class extends Error {
+      constructor(message, file, ruleId, field2) {
+        const where = [file, ruleId, field2].filter(Boolean).join(": ");
+        super(where ? `${where}: ${message}` : message);
+        this.file = file;
+        this.ruleId = ruleId;
+        this.field = field2;
+        this.name = "ConfigError";
+      }
+      file;
+      ruleId;
+      field;
+    };
+  }
+});
+
+// src/config/v2.ts
+function nameWords(name3) {
+  let words = WORDS.get(name3);
+  if (words === void 0) {
+    if (WORDS.size >= 5e4) WORDS.clear();
+    WORDS.set(ownCopy(name3), words = splitWords(name3));
+  }
+  return words;
+}
+function ownCopy(s) {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+function splitWords(name3) {
+  return name3.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function compactName(name3) {
+  return name3.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function trimTail(words, aliases) {
+  const w2 = words.slice();
+  while (w2.length > 1) {
+    const last = w2[w2.length - 1];
+    if (/^\d+$/.test(last) || NAME_TAILS.includes(last) || aliases.has(last)) w2.pop();
+    else break;
+  }
+  return w2;
+}
+function lengthSource(length, where) {
+  if (length === void 0) throw new ConfigError("a part needs a length (or segments)", where.file, where.ruleId, `${where.field}.length`);
+  if (typeof length === "number") return `{${length}}`;
+  if (Array.isArray(length)) return length.length === 1 ? `{${length[0]}}` : `(?:${length.map((n) => `{${n}}`).join("|")})`;
+  const m3 = /^(\d+)-(\d+)$/.exec(length);
+  if (!m3 || Number(m3[1]) > Number(m3[2])) throw new ConfigError(`length "${length}" is not n, [n, m] or "min-max"`, where.file, where.ruleId, `${where.field}.length`);
+  return `{${m3[1]},${m3[2]}}`;
+}
+function classOf(alphabet, chars, where) {
+  if (chars !== void 0) return chars;
+  if (alphabet === void 0) throw new ConfigError("a part needs an alphabet or chars", where.file, where.ruleId, `${where.field}.alphabet`);
+  const cls = ALPHABET_CLASSES[alphabet];
+  if (cls === void 0) throw new ConfigError(`unknown alphabet "${alphabet}" (known: ${Object.keys(ALPHABET_CLASSES).join(", ")})`, where.file, where.ruleId, `${where.field}.alphabet`);
+  return cls;
+}
+function segmentClass(seg, where) {
+  if ("chars" in seg) {
+    const chars = seg.chars;
+    if (typeof chars !== "string" || seg.length === void 0 || Object.keys(seg).length !== 2) {
+      throw new ConfigError("a chars segment is { chars: class, length: n }", where.file, where.ruleId, where.field);
+    }
+    return { cls: chars, length: seg.length };
+  }
+  const entries2 = Object.entries(seg);
+  if (entries2.length !== 1) throw new ConfigError("a segment is a literal, { alphabet: length } or { chars, length }", where.file, where.ruleId, where.field);
+  const [alphabet, length] = entries2[0];
+  return { cls: classOf(alphabet, void 0, where), length };
+}
+function escapeRegex(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+function repeat(cls, length, where) {
+  const q3 = lengthSource(length, where);
+  return q3.startsWith("(?:") ? `(?:${q3.slice(3, -1).split("|").map((n) => `[${cls}]${n}`).join("|")})` : `[${cls}]${q3}`;
+}
+function partSource(part, where) {
+  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  let body3;
+  let tail;
+  if (part.segments) {
+    const pieces = [];
+    tail = "";
+    for (const [i, seg] of part.segments.entries()) {
+      if (typeof seg === "string") {
+        pieces.push(escapeRegex(seg));
+        continue;
+      }
+      const at2 = { ...where, field: `${where.field}.segments[${i}]` };
+      const { cls, length } = segmentClass(seg, at2);
+      pieces.push(repeat(cls, length, at2));
+      tail = cls;
+    }
+    body3 = pieces.join("");
+  } else {
+    const cls = classOf(part.alphabet, part.chars, where);
+    body3 = repeat(cls, part.length, where);
+    tail = cls;
+  }
+  const real = prefixes.filter((p2) => p2 !== "");
+  const alternation = real.length === 1 ? escapeRegex(real[0]) : `(?:${real.map(escapeRegex).join("|")})`;
+  const prefix = real.length === 0 ? "" : real.length < prefixes.length ? `(?:${alternation})?` : alternation;
+  const suffix = part.suffix === void 0 ? "" : escapeRegex(part.suffix);
+  if (part.suffix !== void 0) tail = "A-Za-z0-9";
+  return { source: `${prefix}${body3}${suffix}`, tail: tail || "A-Za-z0-9" };
+}
+function bodyStart(part) {
+  const where = { field: "parts" };
+  try {
+    if (part.segments) {
+      const first = part.segments[0];
+      if (first === void 0 || typeof first === "string") return null;
+      const { cls, length } = segmentClass(first, where);
+      const min2 = minLength(length);
+      return min2 === null ? null : { cls, min: min2 };
+    }
+    const min = minLength(part.length);
+    return min === null ? null : { cls: classOf(part.alphabet, part.chars, where), min };
+  } catch {
+    return null;
+  }
+}
+function partLiterals(part) {
+  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const inner = (part.segments ?? []).filter((x2) => typeof x2 === "string");
+  return [...prefixes, ...inner, ...part.suffix !== void 0 ? [part.suffix] : []].filter((x2) => x2 !== "");
+}
+function prefixedRegex(spec, where) {
+  const parts = Object.entries(spec.parts ?? {});
+  if (parts.length !== 1) throw new ConfigError("a prefixed rule has exactly one part", where.file, where.ruleId, "parts");
+  const [name3, part] = parts[0];
+  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  let keywords;
+  if (prefixes.length > 0 && prefixes.every((p2) => p2.length >= 2)) keywords = prefixes;
+  else {
+    const inner = partLiterals({ ...part, prefix: void 0 }).sort((a, b2) => b2.length - a.length)[0];
+    if (inner === void 0 || inner.length < 3) {
+      throw new ConfigError(
+        "a prefixed rule needs a prefix of two or more characters, or a literal of three or more in its segments or suffix",
+        where.file,
+        where.ruleId,
+        `parts.${name3}.prefix`
+      );
+    }
+    keywords = [inner];
+  }
+  const { source, tail } = partSource(part, { ...where, field: `parts.${name3}` });
+  const left = prefixes.length > 0 && prefixes.every((p2) => !/^[A-Za-z0-9_]/.test(p2)) ? "" : TOKEN_LEFT;
+  const right = `(?![A-Za-z0-9_]|[${tail}])`;
+  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(keywords.map((p2) => p2.toLowerCase()))] };
+}
+function partMatchers(spec, where) {
+  return Object.entries(spec.parts ?? {}).map(([name3, part]) => {
+    const { source } = partSource(part, { ...where, field: `parts.${name3}` });
+    const names = (part.names ?? DEFAULT_PART_NAMES[name3] ?? [name3]).map(compactName);
+    return {
+      name: name3,
+      shape: new RegExp(`^(?:${source})$`),
+      names: [...new Set(names)],
+      entropy: part.entropy ?? spec.entropy ?? 0,
+      validate: part.validate ?? null,
+      optional: part.optional ?? false,
+      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x2) => x2.length >= 3),
+      presence: presenceOf(part, { ...where, field: `parts.${name3}` })
+    };
+  });
+}
+function presenceOf(part, where) {
+  let best = null;
+  const consider = (cls2, length) => {
+    const min = minLength(length);
+    if (min !== null && (!best || min > best.min)) best = { cls: cls2, min };
+  };
+  if (part.segments) {
+    for (const seg of part.segments) if (typeof seg !== "string") {
+      const { cls: cls2, length } = segmentClass(seg, where);
+      consider(cls2, length);
+    }
+  } else consider(classOf(part.alphabet, part.chars, where), part.length);
+  const found = best;
+  if (!found || found.min < MIN_PRESENCE) return null;
+  const cls = `${found.cls.includes("/") ? "\\\\" : ""}${found.cls}`;
+  return { source: `[${cls}]{${found.min}}`, cls, min: found.min };
+}
+function minLength(length) {
+  if (typeof length === "number") return length;
+  if (Array.isArray(length)) return length.length ? Math.min(...length) : null;
+  const m3 = /^(\d+)-(\d+)$/.exec(String(length));
+  return m3 ? Number(m3[1]) : null;
+}
+function urlTemplateRegex(template, parts, where) {
+  let source = "";
+  let longest = "";
+  const pieces = template.split(/(\{[a-z][a-z0-9]*\}|\*)/).filter((p2) => p2 !== "");
+  for (const piece of pieces) {
+    if (piece === "*") source += "[A-Za-z0-9_-]+";
+    else if (/^\{[a-z][a-z0-9]*\}$/.test(piece)) {
+      const name3 = piece.slice(1, -1);
+      const part = parts.find((p2) => p2.name === name3);
+      if (!part) throw new ConfigError(`URL template names an unknown part "${name3}"`, where.file, where.ruleId, "context.urls");
+      source += `(?<${name3}>${part.shape.source.slice(4, -2)})`;
+    } else {
+      source += escapeRegex(piece);
+      if (piece.length > longest.length) longest = piece;
+    }
+  }
+  const host = /[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.exec(longest)?.[0] ?? longest;
+  if (host.length < 4) throw new ConfigError(`URL template "${template}" has no literal host to search for`, where.file, where.ruleId, "context.urls");
+  const endsWithPart = /^\{[a-z][a-z0-9]*\}$/.test(pieces[pieces.length - 1] ?? "");
+  const lineBound = !/\\[sSDWnr]|\[\^|(?<!\\)\./.test(source);
+  return { regex: new RegExp(`${source}${endsWithPart ? "(?![A-Za-z0-9_-])" : ""}`, "gd"), keyword: host.toLowerCase(), lineBound };
+}
+function contextMatcher(spec, provider, where) {
+  const parts = partMatchers(spec, where);
+  if (parts.length === 0) throw new ConfigError("a context rule needs at least one part", where.file, where.ruleId, "parts");
+  const ctx = spec.context ?? {};
+  const anyName = ctx.anyName ?? false;
+  const aliases = (ctx.aliases ?? (anyName || ctx.manifest ? [] : provider?.aliases ?? (spec.provider ? [spec.provider] : []))).map((a) => a.toLowerCase());
+  const headers = /* @__PURE__ */ new Map();
+  const main = spec.main ?? parts[0].name;
+  if (!parts.some((p2) => p2.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
+  for (const [field2, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
+    if (Array.isArray(list)) for (const h of list) headers.set(compactName(h), main);
+    else for (const [h, p2] of Object.entries(list ?? {})) {
+      if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`${h} names an unknown part "${p2}"`, where.file, where.ruleId, field2);
+      headers.set(compactName(h), p2);
+    }
+  }
+  const calls = (ctx.calls ?? []).map((c3) => callTemplate(c3, parts, where));
+  const urls = (ctx.urls ?? []).map((u3) => urlTemplateRegex(u3, parts, where));
+  let manifest = null;
+  if (ctx.manifest) {
+    const sections = /* @__PURE__ */ new Map();
+    for (const [section3, part] of Object.entries(ctx.manifest.sections)) {
+      if (!parts.some((x2) => x2.name === part)) throw new ConfigError(`manifest section ${section3} names an unknown part "${part}"`, where.file, where.ruleId, "context.manifest");
+      sections.set(section3, part);
+    }
+    manifest = { kind: ctx.manifest.kind.toLowerCase(), sections };
+  }
+  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName && !manifest) {
+    throw new ConfigError("a context rule needs a provider with aliases, headers, urls or anyName: true", where.file, where.ruleId, "context");
+  }
+  const rawNames = [...Array.isArray(ctx.headers) ? ctx.headers : Object.keys(ctx.headers ?? {}), ...Array.isArray(ctx.names) ? ctx.names : Object.keys(ctx.names ?? {})];
+  const keywords = new Set(
+    manifest ? [manifest.kind] : [...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u3) => u3.keyword), ...calls.map((c3) => c3.callee.toLowerCase())]
+  );
+  for (const p2 of parts) for (const prefix of p2.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
+  if (anyName) for (const p2 of parts) for (const n of spec.parts[p2.name].names ?? DEFAULT_PART_NAMES[p2.name] ?? [p2.name]) keywords.add(n.toLowerCase());
+  return {
+    parts,
+    main,
+    aliases,
+    headers,
+    urls,
+    calls,
+    window: ctx.window ?? 3,
+    pairing: spec.pairing ?? "optional",
+    anyName,
+    exclude: (ctx.exclude ?? []).map(compactName),
+    keywords: [...keywords].filter((k2) => k2.length >= 3),
+    manifest
+  };
+}
+function callTemplate(template, parts, where) {
+  const m3 = /^(?<callee>[A-Za-z_$][\w.$]*)\((?<args>.*)\)$/s.exec(template.trim());
+  if (!m3) throw new ConfigError(`call "${template}" is not name(arg, ...)`, where.file, where.ruleId, "context.calls");
+  const known = (p2) => {
+    if (p2 === "*") return null;
+    if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`call "${template}" names an unknown part "${p2}"`, where.file, where.ruleId, "context.calls");
+    return p2;
+  };
+  const positional = [];
+  const named = /* @__PURE__ */ new Map();
+  for (const raw of m3.groups.args.replace(/^\s*\{|\}\s*$/g, "").split(",")) {
+    const arg = raw.trim();
+    if (arg === "") continue;
+    const kv = /^["']?([\w.-]+)["']?\s*[:=]\s*(\*|[a-z][a-z0-9]*)$/.exec(arg);
+    if (kv) {
+      const part = known(kv[2]);
+      if (part) named.set(compactName(kv[1]), part);
+    } else positional.push(known(arg));
+  }
+  const callee = m3.groups.callee;
+  return { callee, positional, named };
+}
+var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, WORDS, TOKEN_LEFT, MIN_PRESENCE;
+var init_v2 = __esm({
+  "src/config/v2.ts"() {
+    "use strict";
+    init_errors();
+    ALPHABET_CLASSES = {
+      hex: "0-9a-f",
+      HEX: "0-9A-F",
+      hexany: "0-9a-fA-F",
+      alnum: "A-Za-z0-9",
+      ALNUM: "A-Z0-9",
+      lalnum: "a-z0-9",
+      upper: "A-Z",
+      lower: "a-z",
+      digits: "0-9",
+      base64: "A-Za-z0-9+/",
+      b64url: "A-Za-z0-9_-",
+      base58: "1-9A-HJ-NP-Za-km-z",
+      base36: "0-9a-z",
+      base32: "A-Z2-7"
+    };
+    DEFAULT_PART_NAMES = {
+      key: ["key", "apikey", "accesskey", "accessid", "clientid", "apitoken", "token", "keyid", "apikeyid"],
+      secret: ["secret", "secretkey", "apisecret", "privatekey", "clientsecret", "signkey", "apisecretkey", "secretaccesskey"],
+      passphrase: ["passphrase", "password", "pass", "pwd", "apipassphrase", "apipassword"],
+      password: ["password", "pass", "pwd", "passwd", "passphrase"],
+      token: ["token", "key", "apikey", "accesstoken", "authtoken", "apitoken", "bearer", "auth", "secret", "secretkey"],
+      id: ["id", "clientid", "accountid", "appid", "keyid", "username", "user", "accesskeyid"],
+      clientid: ["clientid", "id", "appid", "applicationid"],
+      accountid: ["accountid", "account", "id", "accountsid", "sid"],
+      username: ["username", "user", "login", "userid"]
+    };
+    NAME_TAILS = ["prod", "production", "dev", "development", "test", "testnet", "live", "staging", "value", "str", "env", "var", "default"];
+    WORDS = /* @__PURE__ */ new Map();
+    TOKEN_LEFT = "(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9_])";
+    MIN_PRESENCE = 12;
+  }
+});
+
+// src/detect/grammar.ts
+function bindingsAt(line, from) {
+  const starts = /* @__PURE__ */ new Set([from, from - 1, from - 2, 0]);
+  const before2 = line.slice(Math.max(0, from - 16), from);
+  const decl = /\b(?:var|const)[ \t]+$/.exec(before2) ?? /\b(?:key|name)[ \t]*=[ \t]*"$/i.exec(before2);
+  if (decl) starts.add(from - decl[0].length);
+  const out = [];
+  let bestRank = -1;
+  for (const { re: re3, kind: kind2, rank, may } of STICKY) {
+    if (rank < bestRank || !may(line)) continue;
+    for (const at2 of starts) {
+      if (at2 < 0) continue;
+      re3.lastIndex = at2;
+      const m3 = re3.exec(line);
+      if (!m3 || m3.indices.groups.name?.[0] !== from) continue;
+      const binding = bindingOf(m3, kind2);
+      if (!binding) continue;
+      if (rank > bestRank) out.length = 0;
+      bestRank = rank;
+      out.push(binding);
+      break;
+    }
+  }
+  return out;
+}
+function bindingOf(m3, kind2) {
+  const g3 = m3.groups;
+  const text = g3.qv ?? g3.uv;
+  if (text === void 0 || g3.name === void 0) return null;
+  if (g3.q === ":" && g3.op === ":") return null;
+  if (g3.call !== void 0 && LOOKUP_CALL.test(g3.call)) return null;
+  if (g3.op === ":" && g3.uv !== void 0 && m3.input[m3.indices.groups.uv[1]] === ";" && /^[A-Za-z_$][\w$.]*$/.test(g3.uv)) return null;
+  let at2 = m3.indices.groups[g3.qv !== void 0 ? "qv" : "uv"][0];
+  let value = text;
+  const scheme = QUOTED_SCHEME.exec(value);
+  if (scheme) {
+    at2 += scheme[0].length;
+    value = value.slice(scheme[0].length);
+  }
+  return { name: g3.name, value: unescapeValue(value), at: at2, kind: kind2 };
+}
+function lineBindings(line) {
+  if (!ANY_BINDING.test(line)) return [];
+  const byAt = /* @__PURE__ */ new Map();
+  const add = (b2, rank) => {
+    const prev = byAt.get(b2.at);
+    if (!prev || prev.rank < rank) byAt.set(b2.at, { ...b2, rank });
+  };
+  for (const { re: re3, kind: kind2, rank, may } of FORMS) {
+    if (!may(line)) continue;
+    re3.lastIndex = 0;
+    let m3;
+    while ((m3 = re3.exec(line)) !== null) {
+      const g3 = m3.groups;
+      const binding = bindingOf(m3, kind2);
+      if (binding) add(binding, rank);
+      if (re3 === ASSIGN || re3 === FLAG) re3.lastIndex = m3.index + Math.max(1, (g3.name?.length ?? 0) + (g3.q?.length ?? 0));
+      else if (m3[0].length === 0) re3.lastIndex += 1;
+    }
+  }
+  USERINFO.lastIndex = 0;
+  let u3;
+  while (line.includes("://") && (u3 = USERINFO.exec(line)) !== null) {
+    const g3 = u3.groups;
+    add({ name: `${g3.scheme}.password`, value: g3.qv, at: u3.indices.groups.qv[0], kind: "userinfo" }, 5);
+    add({ name: `${g3.scheme}.username`, value: g3.user, at: u3.indices.groups.user[0], kind: "userinfo" }, 5);
+  }
+  return [...byAt.values()].sort((a, b2) => a.at - b2.at).map(({ rank: _rank, ...b2 }) => b2);
+}
+function xmlValueLine(prev, line, next) {
+  if (!prev.includes(">") || !next.includes("</")) return null;
+  const v = XML_LONE_VALUE.exec(line);
+  if (!v) return null;
+  const open3 = XML_OPEN_END.exec(prev);
+  if (!open3) return null;
+  const name3 = open3.groups.name;
+  if (!next.trimStart().startsWith(`</${name3}>`)) return null;
+  return { name: name3, value: v.groups.v, at: line.indexOf(v.groups.v), kind: "xml" };
+}
+function denseBindings(line) {
+  const out = [];
+  DENSE_VALUE.lastIndex = 0;
+  for (let m3 = DENSE_VALUE.exec(line); m3; m3 = DENSE_VALUE.exec(line)) {
+    const value = m3[4];
+    const at2 = m3.index + m3[0].length;
+    DENSE_VALUE.lastIndex = at2;
+    let i = m3.index;
+    if (m3[1] === "=" && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? "")) continue;
+    i--;
+    while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
+    if (line[i] === "]") i--;
+    if (line[i] === '"' || line[i] === "'" || line[i] === "`") i -= line[i - 1] === "\\" ? 2 : 1;
+    const end = i + 1;
+    while (i >= 0 && end - i <= 100 && NAME_CHAR.test(line[i])) i--;
+    let start = i + 1;
+    while (start < end && (line[start] === "." || line[start] === "-")) start++;
+    if (start >= end || !/[A-Za-z_$]/.test(line[start])) continue;
+    out.push({ name: line.slice(start, end), value, at: at2, kind: "assign" });
+    DENSE_VALUE.lastIndex = Math.max(at2, at2 + value.length - 2);
+  }
+  return out;
+}
+function continuedValueLine(prev, line) {
+  const last = prev.trimEnd();
+  if (!/[=:>]$/.test(last)) return operatorLedLine(last, line);
+  const v = LONE_QUOTED.exec(line);
+  if (!v) return null;
+  const n = NAME_OP_END.exec(last);
+  if (!n) return null;
+  return { name: n.groups.name, value: unescapeValue(v.groups.qv), at: v.indices?.groups?.qv?.[0] ?? line.indexOf(v.groups.qv), kind: "assign" };
+}
+function operatorLedLine(last, line) {
+  const v = OPERATOR_LED.exec(line);
+  if (!v) return null;
+  const n = NAME_END.exec(last);
+  if (!n) return null;
+  return { name: n.groups.name, value: unescapeValue(v.groups.qv), at: v.indices.groups.qv[0], kind: "assign" };
+}
+function unescapeValue(v) {
+  return v.includes("\\/") ? v.replace(/\\\//g, "/") : v;
+}
+function indentOf(line) {
+  let n = 0;
+  for (const ch of line) {
+    if (ch === " ") n += 1;
+    else if (ch === "	") n += 4;
+    else break;
+  }
+  return n;
+}
+function openerWords(line) {
+  return line.match(WORDS2) ?? [];
+}
+function sectionNames(lineText, n, limit = 200) {
+  const out = [];
+  let indent = indentOf(lineText(n));
+  for (let l2 = n - 1; l2 >= 0 && l2 >= n - limit; l2--) {
+    const text = lineText(l2);
+    if (BLANK_OR_COMMENT.test(text)) continue;
+    const header = SECTION_HEADER.exec(text);
+    if (header) {
+      out.push(...openerWords(header.groups.name));
+      break;
+    }
+    const ind = indentOf(text);
+    if (ind >= indent) continue;
+    if (OPENER.test(text)) out.push(...openerWords(text));
+    indent = ind;
+    if (ind === 0) break;
+  }
+  return out;
+}
+function inlineSectionNames(line, at2) {
+  const stack = [];
+  let segment = Math.max(0, at2 - 4096);
+  let quote = "";
+  for (let i = segment; i < at2; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+      continue;
+    }
+    if (ch === '"' || ch === "'" || ch === "`") quote = ch;
+    else if (ch === "{" || ch === "(" || ch === "[") {
+      stack.push(openerWords(line.slice(segment, i)));
+      segment = i + 1;
+    } else if (ch === "}" || ch === ")" || ch === "]") {
+      stack.pop();
+      segment = i + 1;
+    } else if (ch === "," || ch === ";") segment = i + 1;
+  }
+  return stack.flat();
+}
+var Q, SCHEME, UNQUOTED, FALLBACK, VALUE, LOOKUP_CALL, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, FLAG, DOCKER_ENV, USERINFO, DEFAULT_EXPANSION, BRACE_INIT, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, NAME_END, OPERATOR_LED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
+var init_grammar = __esm({
+  "src/detect/grammar.ts"() {
+    "use strict";
+    Q = String.raw`(?<vq>\\?["'\x60])(?<qv>(?:(?!\k<vq>)(?:\\.|[^\\\n]))*)\k<vq>`;
+    SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|Bot|[Aa]pi[Kk]ey|Key)[ \t]+)?`;
+    UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
+    FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[[^\]\n]{1,80}\]|\([^()\n]{0,80}\))?(?:[ \t]*(?:\|\||\?\?|\?:)|[ \t]+or)[ \t]*)?`;
+    VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
+    LOOKUP_CALL = /(?:getenv|environ\.get|env\.get|getProperty|GetEnvironmentVariable|LookupEnv|fetch|env|config)\([ \t]*$/i;
+    NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
+    OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
+    ASSIGN = new RegExp(
+      String.raw`(?<![\w$@.\-:])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
+      "gd"
+    );
+    GO_VAR = new RegExp(String.raw`\b(?:var|const)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+[\w.*\[\]]+[ \t]*=[ \t]*${VALUE}`, "gd");
+    PAIR = new RegExp(String.raw`(?<q1>["'])(?<name>[A-Za-z_][\w.\-:]{1,100})\k<q1>[ \t]*,[ \t]*${Q}`, "gd");
+    KEY_VALUE_ATTRS = /\b(?:key|name)[ \t]*=[ \t]*"(?<name>[^"\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"(?<qv>[^"\n]*)"/dgi;
+    XML = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>(?<qv>[^<>\n]{1,2000})<\/\k<name>>/dg;
+    FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?!-)|=)(?:${Q}|${UNQUOTED})`, "gd");
+    DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
+    USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
+    DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
+    BRACE_INIT = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_]\w{0,100})[ \t]*\{[ \t]*${Q}[ \t]*\}`, "gd");
+    PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
+    hasQuote = (l2) => l2.includes('"') || l2.includes("'") || l2.includes("`");
+    FORMS = [
+      { re: GO_VAR, kind: "assign", rank: 6, may: (l2) => l2.includes("var") || l2.includes("const") },
+      { re: KEY_VALUE_ATTRS, kind: "pair", rank: 6, may: (l2) => /value/i.test(l2) },
+      { re: DOCKER_ENV, kind: "assign", rank: 5, may: (l2) => l2.includes("ENV") || l2.includes("ARG") },
+      { re: DEFAULT_EXPANSION, kind: "assign", rank: 5, may: (l2) => l2.includes("${") },
+      { re: PAIR, kind: "pair", rank: 4, may: (l2) => l2.includes(",") && hasQuote(l2) },
+      { re: ASSIGN, kind: "assign", rank: 3, may: (l2) => l2.includes("=") || l2.includes(":") },
+      { re: XML, kind: "xml", rank: 3, may: (l2) => l2.includes("</") },
+      { re: BRACE_INIT, kind: "assign", rank: 3, may: (l2) => l2.includes("{") && hasQuote(l2) },
+      { re: FLAG, kind: "flag", rank: 2, may: (l2) => l2.includes("-") },
+      { re: PROSE, kind: "prose", rank: 1, may: hasQuote }
+    ];
+    ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
+    STICKY = FORMS.map((f2) => ({ ...f2, re: new RegExp(f2.re.source, f2.re.flags.replace("g", "") + "y") }));
+    XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
+    XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
+    DENSE_VALUE = /(=>|[:=])[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;
+    NAME_CHAR = /[\w$.-]/;
+    NAME_OP_END = new RegExp(String.raw`(?<![\w$@.\-])(?<q>["'\x60]?)(?<name>${NAME})\k<q>[ \t]*(?::=|=>|=|:)[ \t]*$`);
+    LONE_QUOTED = /^[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/;
+    NAME_END = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_$][\w$]{0,100})$`);
+    OPERATOR_LED = /^[ \t]*(?::=|=)[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/d;
+    QUOTED_SCHEME = /^(?:bearer|basic|token|bot|apikey|api-key|key|sso-key|otp)[ \t]+(?=\S)/i;
+    SECTION_HEADER = /^[ \t]*\[{1,2}(?<name>[^\]\n]{1,100})\]{1,2}[ \t]*(?:[#;].*)?$/;
+    OPENER = /(?:[:{([=]|=>|\|[-+]?|>[-+]?)[ \t]*(?:#.*|\/\/.*)?$/;
+    BLANK_OR_COMMENT = /^[ \t]*(?:$|#|\/\/|;|--|\*|\/\*)/;
+    WORDS2 = /[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g;
+  }
+});
+
+// src/detect/manifest.ts
+function entryValue(rest) {
+  const q3 = rest[0];
+  if (q3 === '"' || q3 === "'") {
+    const end = rest.indexOf(q3, 1);
+    return end > 1 ? { value: rest.slice(1, end), at: 1 } : null;
+  }
+  const value = rest.replace(/[ \t]+#.*$/, "").trimEnd();
+  return value ? { value, at: 0 } : null;
+}
+function manifestHits(manifest, hits, b2) {
+  const found = [];
+  let readTo = -1;
+  for (const h of hits) {
+    if (!KIND_BEFORE.test(b2.text.slice(Math.max(0, h - 16), h))) continue;
+    const kindLine = b2.lines.lineAt(h);
+    if (kindLine <= readTo) continue;
+    const m3 = KIND_LINE.exec(b2.line(kindLine));
+    if (!m3 || m3[2].toLowerCase() !== manifest.kind) continue;
+    let first = kindLine;
+    while (first > 0 && kindLine - first < DOC_LINES && !DOC_SEPARATOR.test(b2.line(first - 1))) first--;
+    let last = kindLine;
+    while (last + 1 < b2.count && last - kindLine < DOC_LINES && !DOC_SEPARATOR.test(b2.line(last + 1))) last++;
+    readTo = last;
+    if (sectionNames((n) => b2.line(n), kindLine, kindLine - first).length > 0) continue;
+    const base = indentOf(b2.line(kindLine));
+    for (let l2 = first; l2 <= last; l2++) {
+      const text = b2.line(l2);
+      if (indentOf(text) !== base) continue;
+      const section3 = SECTION_LINE.exec(text);
+      const part = section3 ? manifest.sections.get(section3[2]) : void 0;
+      if (!part) continue;
+      l2 = entries(b2, l2, last, base, part, found);
+    }
+  }
+  return found;
+}
+function entries(b2, open3, last, base, part, found) {
+  let child2 = -1;
+  let l2 = open3 + 1;
+  for (; l2 <= last; l2++) {
+    const text = b2.line(l2);
+    if (BLANK_OR_COMMENT2.test(text)) continue;
+    const indent = indentOf(text);
+    if (indent <= base) break;
+    if (child2 < 0) child2 = indent;
+    if (indent !== child2) continue;
+    const entry = ENTRY_LINE.exec(text);
+    if (!entry) continue;
+    const rest = entry[4];
+    const restAt = text.length - rest.length;
+    if (BLOCK_SCALAR.test(rest)) {
+      const next = l2 + 1;
+      if (next > last || BLANK_OR_COMMENT2.test(b2.line(next)) || indentOf(b2.line(next)) <= child2) continue;
+      const line = b2.line(next);
+      const value = line.trim();
+      found.push({ part, value, start: b2.lines.lineStart(next) + line.indexOf(value), line: next });
+      continue;
+    }
+    const v = entryValue(rest);
+    if (v) found.push({ part, value: v.value, start: b2.lines.lineStart(l2) + restAt + v.at, line: l2 });
+  }
+  return l2 - 1;
+}
+var DOC_LINES, KIND_LINE, KIND_BEFORE, DOC_SEPARATOR, BLANK_OR_COMMENT2, SECTION_LINE, ENTRY_LINE, BLOCK_SCALAR;
+var init_manifest = __esm({
+  "src/detect/manifest.ts"() {
+    "use strict";
+    init_grammar();
+    DOC_LINES = 5e3;
+    KIND_LINE = /^[ \t]*kind[ \t]*:[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*(?:#.*)?$/;
+    KIND_BEFORE = /kind[ \t]*:[ \t]*["']?$/;
+    DOC_SEPARATOR = /^(?:---|\.\.\.)(?:[ \t]|$)/;
+    BLANK_OR_COMMENT2 = /^[ \t]*(?:#|$)/;
+    SECTION_LINE = /^[ \t]*(["']?)([A-Za-z][A-Za-z0-9]*)\1[ \t]*:[ \t]*(?:#.*)?$/;
+    ENTRY_LINE = /^([ \t]*)(["']?)([\w.-]+)\2[ \t]*:[ \t]*(.*)$/;
+    BLOCK_SCALAR = /^[|>][-+0-9]*[ \t]*(?:#.*)?$/;
+  }
+});
+
+// src/detect/context.ts
+function isPlaceholder(value) {
+  return PLACEHOLDER.test(value);
+}
+function hasAlias(words, aliases) {
+  for (const alias of aliases) {
+    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
+    const compact = parts.join("");
+    for (let i = 0; i < words.length; i++) {
+      const w2 = words[i];
+      if (w2 === compact || compact.length >= 5 && w2.includes(compact)) return true;
+      if (parts.length > 1 && words.slice(i, i + parts.length).join("") === compact) return true;
+    }
+  }
+  return false;
+}
+function namesPart(words, part, aliases) {
+  const trimmed = trimTail(words, new Set(aliases.map(compactName)));
+  for (const name3 of part.names) {
+    let tail = "";
+    for (let i = trimmed.length - 1; i >= 0 && tail.length < name3.length; i--) tail = trimmed[i] + tail;
+    if (tail === name3) return true;
+    const last = trimmed[trimmed.length - 1] ?? "";
+    if (last.length > name3.length && last.endsWith(name3) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
+  }
+  return false;
+}
+function namesCredential(words, aliases) {
+  const rest = trimTail(words, /* @__PURE__ */ new Set()).filter((w2) => !CREDENTIAL_WORDS.has(w2)).join("");
+  if (rest === "") return words.length > 0;
+  return aliases.some((a) => compactName(a) === rest);
+}
+function defaultNames(part) {
+  const d2 = DEFAULT_PART_NAMES[part.name];
+  return d2 !== void 0 && d2.length === part.names.length && d2.every((n) => part.names.includes(compactName(n)));
+}
+function partByShape(words, aliases, parts, value) {
+  const own = new Set(aliases.map(compactName));
+  const rest = trimTail(words, own).filter((w2) => !own.has(w2)).join("");
+  const required = parts.filter((p2) => !p2.optional);
+  if (!TOKEN_NAMES.has(rest) && !(SECRET_NAMES.has(rest) && required.length === 1)) return null;
+  let only = null;
+  for (const p2 of required) {
+    if (!SECRET_PARTS.has(p2.name) || !defaultNames(p2) || !p2.shape.test(value)) continue;
+    if (only) return null;
+    only = p2;
+  }
+  return only;
+}
+function identifierAround(text, h) {
+  let from = h;
+  let to2 = h;
+  while (from > 0 && h - from < 100 && isIdent(text, from - 1)) from--;
+  while (from < h && (text[from] === "-" || text[from] === ".")) from++;
+  while (to2 < text.length && to2 - h < 100 && isIdent(text, to2)) to2++;
+  return [from, to2];
+}
+function namedHit(text, from, to2, ctx) {
+  if (!bindsAfter(text, from, to2)) return false;
+  const words = nameWords(text.slice(from, to2));
+  if (ctx.exclude.length && excluded(words, ctx.exclude)) return false;
+  return ctx.parts.some((p2) => namesPart(words, p2, ctx.aliases));
+}
+function bindsAfter(text, from, to2) {
+  const before2 = text[from - 1];
+  if (before2 === "<" || before2 === "-") return true;
+  if (before2 === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
+  const next = text.charCodeAt(to2);
+  if (!(next < 128 && AFTER_CODES[next] === 1)) return false;
+  const after = text.slice(to2, to2 + 48);
+  if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after) || BRACE_OR_NEXT_LINE_AFTER.test(after)) return true;
+  return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
+}
+function byNameAlone(rule, hits, b2, report) {
+  const ctx = rule.context;
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const h of hits) {
+    const [from, to2] = identifierAround(b2.text, h);
+    if (seen.has(from)) continue;
+    seen.add(from);
+    if (!namedHit(b2.text, from, to2, ctx)) continue;
+    const line = b2.lines.lineAt(from);
+    const { text, start: lineStart2 } = b2.around(line, from);
+    let bindings = bindingsAt(text, from - lineStart2).map((binding) => ({ binding, line, start: lineStart2 }));
+    if (bindings.length === 0 && line + 1 < b2.count && b2.lineLength(line) <= LONG_LINE) {
+      const next = b2.text[from - 1] === "<" ? line + 2 < b2.count ? xmlValueLine(b2.line(line), b2.line(line + 1), b2.line(line + 2)) : null : continuedValueLine(b2.line(line), b2.line(line + 1));
+      if (next) bindings = [{ binding: next, line: line + 1, start: b2.lines.lineStart(line + 1) }];
+    }
+    for (const { binding, line: at2, start } of bindings) {
+      if (isPlaceholder(binding.value)) continue;
+      const words = nameWords(binding.name);
+      for (const part of ctx.parts) {
+        if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
+          found.push({ part: part.name, value: binding.value, start: start + binding.at, line: at2 });
+        }
+      }
+    }
+  }
+  pair(rule, dedupe(found), report);
+}
+function excluded(words, exclude) {
+  for (let i = 0; i < words.length; i++) {
+    let run2 = "";
+    for (let j3 = i; j3 < words.length && run2.length < 40; j3++) {
+      run2 += words[j3];
+      if (exclude.includes(run2)) return true;
+    }
+  }
+  return false;
+}
+function candidateLines(rule, hits, b2) {
+  const ctx = rule.context;
+  const window2 = ctx.anyName && ctx.aliases.length === 0 ? 0 : ctx.window;
+  const out = [];
+  let next = 0;
+  const add = (from, to2) => {
+    for (let l2 = Math.max(from, next); l2 <= to2; l2++) out.push(l2);
+    if (to2 + 1 > next) next = to2 + 1;
+  };
+  let lastLine = -1;
+  for (const offset of hits) {
+    const line = b2.lines.lineAt(offset);
+    if (line === lastLine) continue;
+    lastLine = line;
+    add(Math.max(0, line - window2), Math.min(b2.count - 1, line + window2));
+    if (window2 === 0 && line + 1 < b2.count && b2.lineLength(line) <= LONG_LINE && continuesOnNext(b2.line(line).trimEnd(), b2, line + 1)) add(line + 1, line + 1);
+    if (window2 > 0) {
+      const last = b2.childrenEnd(line);
+      if (last > line) add(line + 1, last);
+    }
+  }
+  return out;
+}
+function continuesOnNext(last, b2, next) {
+  if (/[>=:]$/.test(last)) return true;
+  return /[\w$]$/.test(last) && b2.lineLength(next) <= LONG_LINE && /^[ \t]*:?=[ \t]*["'`]/.test(b2.line(next));
+}
+function opensSection(line) {
+  if (line.length > LONG_LINE) return false;
+  const t2 = line.slice(-256).replace(/[ \t]+(?:#|\/\/)[^\n]*$/, "").trimEnd();
+  return /[:{[(\]>=]$/.test(t2);
+}
+function insideWord(text, at2) {
+  const before2 = text.charCodeAt(at2 - 1);
+  const isAlnum = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122;
+  if (!isAlnum(before2)) return false;
+  const here = text.charCodeAt(at2);
+  const hump = before2 >= 97 && before2 <= 122 && here >= 65 && here <= 90;
+  return !hump;
+}
+function wordHits(rule, text, hits) {
+  const short = rule.keywords.filter((k2) => k2.length < 5 && /^[a-z0-9]/.test(k2));
+  if (short.length === 0) return hits.slice();
+  return hits.filter((h) => {
+    const kw = short.find((k2) => wordAt(text, h, k2));
+    if (kw === void 0 || !insideWord(text, h)) return true;
+    return false;
+  });
+}
+function calleeOnly(rule) {
+  let list = CALLEE_ONLY.get(rule);
+  if (!list) {
+    const ctx = rule.context;
+    const callees = new Set(ctx.calls.map((c3) => c3.callee.toLowerCase()));
+    const other = /* @__PURE__ */ new Set([...ctx.aliases, ...ctx.headers.keys(), ...ctx.urls.map((u3) => u3.keyword), ...ctx.parts.flatMap((p2) => p2.prefixes.map((x2) => x2.toLowerCase()))]);
+    list = rule.keywords.filter((k2) => callees.has(k2) && !other.has(k2) && !other.has(compactName(k2)));
+    CALLEE_ONLY.set(rule, list);
+  }
+  return list;
+}
+function longestRuns(text, from, to2, out, at2) {
+  let a = 0;
+  let b2 = 0;
+  let v = 0;
+  let bestA = 0;
+  let bestB = 0;
+  let bestV = 0;
+  for (let i = from; i < to2; i++) {
+    const c3 = text.charCodeAt(i);
+    const bits = c3 < 128 ? FAMILY_BITS[c3] : 4;
+    if (bits & 1) a++;
+    else {
+      if (a > bestA) bestA = a;
+      a = 0;
+    }
+    if (bits & 2) b2++;
+    else {
+      if (b2 > bestB) bestB = b2;
+      b2 = 0;
+    }
+    if (bits & 4) v++;
+    else {
+      if (v > bestV) bestV = v;
+      v = 0;
+    }
+  }
+  out[at2] = a > bestA ? a : bestA;
+  out[at2 + 1] = b2 > bestB ? b2 : bestB;
+  out[at2 + 2] = v > bestV ? v : bestV;
+}
+function wordAt(text, at2, k2) {
+  if (at2 + k2.length > text.length) return false;
+  for (let i = 0; i < k2.length; i++) {
+    let c3 = text.charCodeAt(at2 + i);
+    if (c3 >= 65 && c3 <= 90) c3 |= 32;
+    if (c3 !== k2.charCodeAt(i)) return false;
+  }
+  return true;
+}
+function lowerBound(list, v) {
+  let lo3 = 0;
+  let hi = list.length;
+  while (lo3 < hi) {
+    const mid = lo3 + hi >> 1;
+    if (list[mid] < v) lo3 = mid + 1;
+    else hi = mid;
+  }
+  return lo3;
+}
+function compiledPresence(presence) {
+  let t2 = PRESENCE_BY_OBJECT.get(presence);
+  if (t2) return t2;
+  t2 = PRESENCE_TESTS.get(presence.source);
+  if (!t2) {
+    const one = new RegExp(`^[${presence.cls}]$`);
+    const members = Array.from({ length: 128 }, (_2, c3) => String.fromCharCode(c3)).filter((ch) => one.test(ch));
+    const literal = !/^\^|\\[A-Za-z]|[^\x20-\x7e]/.test(presence.cls.replace(/\\\\/g, ""));
+    let family = -1;
+    if (literal) family = RUN_FAMILIES.findIndex((chars) => members.every((ch) => chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)));
+    else if (![...NOT_VALUE].some((ch) => one.test(ch))) family = VALUE_FAMILY;
+    t2 = { re: new RegExp(presence.source), family };
+    PRESENCE_TESTS.set(presence.source, t2);
+  }
+  PRESENCE_BY_OBJECT.set(presence, t2);
+  return t2;
+}
+function firstAtOrAfter(bindings, at2) {
+  let lo3 = 0;
+  let hi = bindings.length;
+  while (lo3 < hi) {
+    const mid = lo3 + hi >> 1;
+    if (bindings[mid].at < at2) lo3 = mid + 1;
+    else hi = mid;
+  }
+  return lo3;
+}
+function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new Map()) {
+  const ctx = rule.context;
+  if (ctx.manifest) {
+    const shaped = manifestHits(ctx.manifest, rawHits, b2).filter((h) => {
+      const part = ctx.parts.find((p2) => p2.name === h.part);
+      return part.shape.test(h.value) && !isPlaceholder(h.value);
+    });
+    pair(rule, dedupe(shaped), report);
+    return;
+  }
+  const hits = wordHits(rule, b2.text, rawHits);
+  if (hits.length === 0) return;
+  if (ctx.anyName && ctx.aliases.length === 0) {
+    byNameAlone(rule, hits, b2, report);
+    return;
+  }
+  const locators = calleeOnly(rule);
+  const at2 = (h, k2) => wordAt(b2.text, h, k2);
+  const named = locators.length ? hits.filter((h) => !locators.some((k2) => at2(h, k2)) || rule.keywords.some((k2) => !locators.includes(k2) && at2(h, k2))) : hits;
+  if (named.length === 0) return;
+  const found = [];
+  const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
+  const othersName = (words) => !words.some((w2) => own.has(w2)) && words.some((w2) => aliases.has(w2) && !own.has(w2));
+  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => wordAt(b2.text, h, a)));
+  const aliasLines = aliasHits.length ? new Set(aliasHits.map((h) => b2.lines.lineAt(h))) : null;
+  const nearAlias = (line) => {
+    if (!aliasLines) return false;
+    for (let l2 = line - ctx.window; l2 <= line + ctx.window; l2++) if (aliasLines.has(l2)) return true;
+    return false;
+  };
+  const presences = ctx.parts.every((p2) => p2.presence) ? ctx.parts.map((p2) => p2.presence) : null;
+  const unclaimed = [];
+  const visit = (line, pairOnly) => {
+    if (b2.lineLength(line) > LONG_LINE) {
+      const long = b2.long(line);
+      const picked = /* @__PURE__ */ new Set();
+      for (let k2 = lowerBound(named, long.start); k2 < named.length && named[k2] <= long.start + long.text.length; k2++) {
+        const at3 = named[k2] - long.start;
+        for (let i = firstAtOrAfter(long.bindings, at3 - WINDOW); i < long.bindings.length && long.bindings[i].at <= at3 + WINDOW; i++) picked.add(long.bindings[i]);
+      }
+      if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
+      return;
+    }
+    if (presences && !presences.some((p2) => b2.holds(line, p2))) return;
+    visitPiece({ text: b2.line(line), start: b2.lines.lineStart(line), bindings: b2.at(line) }, line, pairOnly);
+  };
+  const visitPiece = (piece, line, pairOnly) => {
+    const lineStart2 = piece.start;
+    for (const binding of piece.bindings ?? lineBindings(piece.text)) {
+      let shaped = false;
+      for (const part of ctx.parts) if (part.shape.test(binding.value)) shaped = true;
+      if (!shaped || isPlaceholder(binding.value)) continue;
+      const words = nameWords(binding.name);
+      if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
+      const byShape = partByShape(words, ctx.aliases, ctx.parts, binding.value);
+      for (const part of ctx.parts) {
+        if (!part.shape.test(binding.value)) continue;
+        const hit = { part: part.name, value: binding.value, start: lineStart2 + binding.at, line };
+        const header = ctx.headers.get(compactName(binding.name));
+        let identified = !pairOnly && (header === part.name || part.prefixes.some((p2) => binding.value.startsWith(p2)));
+        const named2 = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && part.presence !== null && namesCredential(words, ctx.aliases) || byShape === part);
+        if (named2 && !pairOnly) {
+          identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b2.sectionWords(line), ctx.aliases) || nearAlias(line));
+        }
+        if (identified) found.push(hit);
+        else if (named2 && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);
+      }
+    }
+  };
+  const lines = candidateLines(rule, named, b2);
+  for (const line of lines) visit(line, false);
+  for (const call7 of ctx.calls) callHits(call7, rule, hits, aliasHits.length > 0, b2, found);
+  if (found.length > 0 && ctx.parts.length > 1) {
+    const seen = new Set(lines);
+    const near = /* @__PURE__ */ new Set();
+    for (const h of found) for (let l2 = Math.max(0, h.line - PAIR_LINES); l2 <= Math.min(b2.count - 1, h.line + PAIR_LINES); l2++) if (!seen.has(l2)) near.add(l2);
+    for (const line of near) visit(line, true);
+    for (const u3 of unclaimed) {
+      if (found.some((h) => h.part !== u3.part && Math.abs(h.line - u3.line) <= PAIR_LINES)) found.push(u3);
+    }
+  }
+  for (const url of ctx.urls) urlHits(url, ctx.parts, rawHits, b2, found);
+  pair(rule, dedupe(found), report);
+}
+function urlHits(url, parts, rawHits, b2, found) {
+  const take2 = (m3, offset) => {
+    for (const part of parts) {
+      const value = m3.groups?.[part.name];
+      if (value === void 0) continue;
+      const start = offset + m3.indices.groups[part.name][0];
+      found.push({ part: part.name, value, start, line: b2.lines.lineAt(start) });
+    }
+  };
+  const search = (text, offset, cutLeft, cutRight) => {
+    url.regex.lastIndex = 0;
+    let m3;
+    while ((m3 = url.regex.exec(text)) !== null) {
+      if (m3[0].length === 0) url.regex.lastIndex += 1;
+      else if (cutLeft && m3.index === 0 || cutRight && m3.index + m3[0].length === text.length) continue;
+      take2(m3, offset);
+    }
+  };
+  if (!url.lineBound) {
+    search(b2.text, 0, false, false);
+    return;
+  }
+  let done = -1;
+  let pieceEnd = -1;
+  for (const h of rawHits) {
+    if (h < pieceEnd || !wordAt(b2.text, h, url.keyword)) continue;
+    const line = b2.lines.lineAt(h);
+    const start = b2.lines.lineStart(line);
+    const end = b2.lines.lineEnd(line);
+    if (end - start <= LONG_LINE) {
+      if (line === done) continue;
+      done = line;
+      search(b2.text.slice(start, end), start, false, false);
+    } else {
+      const from = Math.max(start, h - URL_MARGIN);
+      let to2 = Math.min(end, h + url.keyword.length + URL_MARGIN);
+      for (let k2 = lowerBound(rawHits, h + 1); k2 < rawHits.length && rawHits[k2] < to2 && rawHits[k2] < end; k2++) to2 = Math.min(end, rawHits[k2] + url.keyword.length + URL_MARGIN);
+      pieceEnd = to2;
+      search(b2.text.slice(from, to2), from, from > start, to2 < end);
+    }
+  }
+}
+function argumentsText(text, open3) {
+  let depth = 0;
+  let quote = "";
+  const end = Math.min(text.length, open3 + 4e3);
+  for (let i = open3; i < end; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
+    else if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") {
+      if (depth === 0) return text.slice(open3, i);
+      depth--;
+    }
+  }
+  return text.slice(open3, end);
+}
+function splitArguments(args) {
+  const out = [];
+  let depth = 0;
+  let quote = "";
+  let from = 0;
+  for (let i = 0; i <= args.length; i++) {
+    const ch = args[i];
+    if (i === args.length || !quote && depth === 0 && ch === ",") {
+      out.push({ text: args.slice(from, i), at: from });
+      from = i + 1;
+    } else if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
+    else if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth--;
+  }
+  return out;
+}
+function callHits(call7, rule, hits, aliasSeen, b2, found) {
+  const ctx = rule.context;
+  if (!aliasSeen && !hasAlias(nameWords(call7.callee), ctx.aliases)) return;
+  const needle = call7.callee.toLowerCase();
+  for (const h of hits) {
+    if (!wordAt(b2.text, h, needle)) continue;
+    if (/[\w$]/.test(b2.text[h - 1] ?? "")) continue;
+    let open3 = h + needle.length;
+    while (b2.text[open3] === " ") open3++;
+    if (b2.text[open3] !== "(") continue;
+    const args = argumentsText(b2.text, open3 + 1);
+    const base = open3 + 1;
+    const list = splitArguments(args);
+    list.forEach((arg, i) => {
+      const want = call7.positional[i];
+      const m3 = STRING_ARG.exec(arg.text);
+      if (want && m3) {
+        const part = ctx.parts.find((p2) => p2.name === want);
+        const value = m3[2];
+        if (part.shape.test(value) && !isPlaceholder(value)) {
+          const start = base + arg.at + arg.text.indexOf(m3[1]) + 1;
+          found.push({ part: want, value, start, line: b2.lines.lineAt(start) });
+        }
+      }
+    });
+    if (call7.named.size === 0) continue;
+    const first = b2.lines.lineAt(base);
+    const last = b2.lines.lineAt(base + args.length);
+    for (let line = first; line <= last; line++) {
+      const lineStart2 = b2.lines.lineStart(line);
+      for (const binding of b2.at(line)) {
+        const at2 = lineStart2 + binding.at;
+        if (at2 < base || at2 > base + args.length) continue;
+        const want = call7.named.get(compactName(binding.name));
+        const part = want && ctx.parts.find((p2) => p2.name === want);
+        if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at2, line });
+      }
+    }
+  }
+}
+function dedupe(found) {
+  const seen = /* @__PURE__ */ new Set();
+  return found.filter((h) => {
+    const key = `${h.start}:${h.part}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function pair(rule, found, report) {
+  const ctx = rule.context;
+  if (found.length === 0) return;
+  const required = ctx.parts.filter((p2) => !p2.optional).map((p2) => p2.name);
+  const attached = new Set(ctx.parts.filter((p2) => p2.optional).map((p2) => p2.name));
+  for (const hit of found) {
+    if (attached.has(hit.part)) continue;
+    const parts = { [hit.part]: hit.value };
+    for (const other of ctx.parts) {
+      if (other.name === hit.part) continue;
+      let best = null;
+      for (const h of found) {
+        if (h.part !== other.name || h.value === hit.value || Math.abs(h.line - hit.line) > PAIR_LINES) continue;
+        if (!best || Math.abs(h.line - hit.line) < Math.abs(best.line - hit.line)) best = h;
+      }
+      if (best) parts[other.name] = best.value;
+    }
+    if (ctx.pairing === "required" && !required.every((n) => parts[n] !== void 0)) continue;
+    report(rule, hit, parts);
+  }
+}
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG;
+var init_context = __esm({
+  "src/detect/context.ts"() {
+    "use strict";
+    init_v2();
+    init_grammar();
+    init_manifest();
+    PLACEHOLDER = /^(?:your|my|enter|insert|put|add|replace|paste)[-_ ]|^<[^<>]*>$|^\$\{[^}]*\}$|^\$\(|^\{\{.*\}\}$|^%[A-Z_]+%$|^\$[A-Z_][A-Z0-9_]*$|x{6,}|X{6,}|\*{4,}|\.{3}|…|changeme|change_me|placeholder|example|dummy|redacted|sample|insert_?here/i;
+    LONG_LINE = 8192;
+    WINDOW = 2048;
+    CHILD_LINES = 200;
+    PAIR_LINES = 12;
+    Bindings = class {
+      constructor(text, lines) {
+        this.text = text;
+        this.lines = lines;
+        this.lineCount = lines.lineAt(text.length) + 1;
+        this.longestRun = new Int32Array(this.lineCount * FAMILIES).fill(-1);
+      }
+      text;
+      lines;
+      byLine = /* @__PURE__ */ new Map();
+      sections = /* @__PURE__ */ new Map();
+      presence = /* @__PURE__ */ new Map();
+      /** Per line, its longest run of each {@link RUN_FAMILIES} family (3 entries a line), -1 until read. */
+      longestRun;
+      longLines = /* @__PURE__ */ new Map();
+      childrenEnds = null;
+      lineCount;
+      get count() {
+        return this.lineCount;
+      }
+      line(n) {
+        return this.lines.lineText(n);
+      }
+      /**
+       * The bindings of a huge line (minified code, a source map): the dense grammar's, parsed once per fragment however
+       * many rules and keyword hits land on it, sorted by offset.
+       */
+      long(n) {
+        let l2 = this.longLines.get(n);
+        if (!l2) {
+          const text = this.line(n);
+          this.longLines.set(n, l2 = { text, start: this.lines.lineStart(n), bindings: denseBindings(text) });
+        }
+        return l2;
+      }
+      /**
+       * Whether line `n` holds a run that `presence` finds: first against the line's longest run of the narrowest
+       * family of characters that holds the presence's class (alphanumerics, base64's, or value characters: a part
+       * needs a run of its family at least its length), then by the regex itself. Both memoised per line.
+       */
+      holds(n, presence) {
+        const test = compiledPresence(presence);
+        if (test.family >= 0) {
+          const at2 = n * FAMILIES;
+          if (this.longestRun[at2] < 0) longestRuns(this.text, this.lines.lineStart(n), this.lines.lineEnd(n), this.longestRun, at2);
+          if (this.longestRun[at2 + test.family] < presence.min) return false;
+        }
+        let memo = this.presence.get(presence.source);
+        if (!memo) this.presence.set(presence.source, memo = new Int8Array(this.lineCount));
+        if (memo[n] === 0) memo[n] = test.re.test(this.line(n)) ? 1 : -1;
+        return memo[n] === 1;
+      }
+      /**
+       * The last line of the section line `n` opens (its children: the lines below, down to the first one indented no
+       * deeper, at most CHILD_LINES), or -1 when it opens none. Memoised per line for every rule.
+       */
+      childrenEnd(n) {
+        this.childrenEnds ??= new Int32Array(this.lineCount).fill(-2);
+        let last = this.childrenEnds[n];
+        if (last === -2) {
+          last = -1;
+          const line = this.line(n);
+          if (opensSection(line)) {
+            const indent = indentOf(line);
+            last = n;
+            for (let l2 = n + 1; l2 < this.lineCount && l2 <= n + CHILD_LINES; l2++) {
+              const text = this.line(l2);
+              if (text.trim() === "") continue;
+              if (indentOf(text) <= indent) break;
+              last = l2;
+            }
+          }
+          this.childrenEnds[n] = last;
+        }
+        return last;
+      }
+      at(n) {
+        let b2 = this.byLine.get(n);
+        if (!b2) this.byLine.set(n, b2 = this.lineLength(n) > LONG_LINE ? [] : this.parse(n));
+        return b2;
+      }
+      /** A line's bindings; a value alone between an element's tags on the lines around it is that element's. */
+      parse(n) {
+        const xml = n > 0 && n + 1 < this.lineCount ? xmlValueLine(this.line(n - 1), this.line(n), this.line(n + 1)) : null;
+        if (xml) return [xml];
+        const found = lineBindings(this.line(n));
+        if (n === 0 || this.lineLength(n - 1) > LONG_LINE) return found;
+        const continued = continuedValueLine(this.line(n - 1), this.line(n));
+        return continued ? [continued, ...found.filter((b2) => b2.at !== continued.at)] : found;
+      }
+      lineLength(n) {
+        return this.lines.lineEnd(n) - this.lines.lineStart(n);
+      }
+      /**
+       * A piece of line `n` around offset `at` (of the whole text): the whole line when it is short, else a window of
+       * WINDOW characters each side, so a minified file's one huge line is never copied per keyword.
+       */
+      around(n, at2) {
+        const start = this.lines.lineStart(n);
+        const end = this.lines.lineEnd(n);
+        if (end - start <= LONG_LINE) return { text: this.line(n), start };
+        const from = Math.max(start, at2 - WINDOW);
+        return { text: this.text.slice(from, Math.min(end, at2 + WINDOW)), start: from };
+      }
+      /** Lower-case words of the sections line `n` sits in (block sections above it). */
+      sectionWords(n) {
+        let s = this.sections.get(n);
+        if (!s) this.sections.set(n, s = sectionNames((l2) => this.line(l2), n).flatMap(nameWords));
+        return s;
+      }
+    };
+    CREDENTIAL_WORDS = /* @__PURE__ */ new Set(["credentials", "credential", "creds", "cred"]);
+    TOKEN_NAMES = /* @__PURE__ */ new Set(["token", "apitoken", "accesstoken", "authtoken"]);
+    SECRET_NAMES = /* @__PURE__ */ new Set(["key", "apikey", "secret", "secretkey", "apisecret", "accesskey"]);
+    SECRET_PARTS = /* @__PURE__ */ new Set(["key", "secret", "token", "apikey", "secretkey", "accesskey", "apitoken", "accesstoken"]);
+    IDENT_CODES = new Uint8Array(128);
+    for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$@.-") IDENT_CODES[ch.charCodeAt(0)] = 1;
+    isIdent = (text, i) => {
+      const c3 = text.charCodeAt(i);
+      return c3 < 128 && IDENT_CODES[c3] === 1;
+    };
+    AFTER_CODES = new Uint8Array(128);
+    for (const ch of "\\\"'`] 	:=?+|!{\r\n") AFTER_CODES[ch.charCodeAt(0)] = 1;
+    OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
+    QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
+    TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
+    BRACE_OR_NEXT_LINE_AFTER = /^(?:[ \t]*\{[ \t]*\\?["'`]|[ \t]*\r?\n[ \t]*:?=[ \t]*["'`])/;
+    CALLEE_ONLY = /* @__PURE__ */ new WeakMap();
+    NOT_VALUE = " 	\r\n\"'`,;()[]{}<>|&#^";
+    ALNUM_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    RUN_FAMILIES = [ALNUM_CHARS, `${ALNUM_CHARS}+/=_-\\%`, null];
+    FAMILIES = RUN_FAMILIES.length;
+    VALUE_FAMILY = FAMILIES - 1;
+    FAMILY_BITS = new Uint8Array(128);
+    for (let c3 = 0; c3 < 128; c3++) {
+      const ch = String.fromCharCode(c3);
+      RUN_FAMILIES.forEach((chars, f2) => {
+        if (chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)) FAMILY_BITS[c3] |= 1 << f2;
+      });
+    }
+    PRESENCE_TESTS = /* @__PURE__ */ new Map();
+    PRESENCE_BY_OBJECT = /* @__PURE__ */ new WeakMap();
+    URL_MARGIN = 2048;
+    STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
+  }
+});
+
+// src/detect/validators/stored-secret.ts
+function placeholderText(text) {
+  if (text.length < 6 || /^(.)\1*$/.test(text)) return "fewer than six characters, or one repeated";
+  if (PLACEHOLDER_PASSWORD.test(text) || TEMPLATE_REFERENCE.test(text) || isPlaceholder(text)) return "a placeholder or template reference";
+  if (text.startsWith("ENC[")) return "encrypted in place (SOPS)";
+  if (typedValue(text)) return "a typed sample (abc123, qwerty)";
+  return null;
+}
+function base64Secret(secret) {
+  if (secret.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(secret)) return fail("not base64 in whole groups of four");
+  const bytes = Buffer.from(secret, "base64");
+  if (bytes.length < 6) return fail("decodes to fewer than six bytes");
+  const text = bytes.toString("latin1").trim();
+  if (/^-----BEGIN (?:[A-Z0-9]+ )*(?:CERTIFICATE|PUBLIC KEY)-----/.test(text)) return fail("a certificate or public key");
+  if (!/^[\x21-\x7e]{1,100}$/.test(text) || /^[{[<]/.test(text)) return OK;
+  const why = placeholderText(text);
+  return why ? fail(`decodes to ${why}`) : OK;
+}
+function plainSecret(secret) {
+  const why = placeholderText(secret.trim());
+  return why ? fail(why) : OK;
+}
+var init_stored_secret = __esm({
+  "src/detect/validators/stored-secret.ts"() {
+    "use strict";
+    init_context();
+    init_basic_credentials();
+    init_types();
+    init_typed();
+  }
+});
+
 // src/detect/validators/zuplo-crc32.ts
 function zuploCrc32(secret) {
   const m3 = /^zpka_([0-9a-f]{32})_([0-9a-f]{8})$/.exec(secret);
@@ -3538,6 +4886,7 @@ var init_validators = __esm({
     init_objectid_timestamp();
     init_openai_marker();
     init_solana_keypair();
+    init_stored_secret();
     init_zuplo_crc32();
     validators = {
       "github-crc32": githubCrc32,
@@ -3559,7 +4908,9 @@ var init_validators = __esm({
       "not-typed": notTyped,
       "basic-credentials": basicCredentials,
       "user-password": userPassword,
-      "generic-secret": genericSecret
+      "generic-secret": genericSecret,
+      "base64-secret": base64Secret,
+      "plain-secret": plainSecret
     };
     validatorNames = new Set(Object.keys(validators));
   }
@@ -4033,325 +5384,6 @@ var init_keywords = __esm({
         return this.wasm;
       }
     };
-  }
-});
-
-// src/config/errors.ts
-var ConfigError;
-var init_errors = __esm({
-  "src/config/errors.ts"() {
-    "use strict";
-    ConfigError = class extends Error {
-      constructor(message, file, ruleId, field2) {
-        const where = [file, ruleId, field2].filter(Boolean).join(": ");
-        super(where ? `${where}: ${message}` : message);
-        this.file = file;
-        this.ruleId = ruleId;
-        this.field = field2;
-        this.name = "ConfigError";
-      }
-      file;
-      ruleId;
-      field;
-    };
-  }
-});
-
-// src/config/v2.ts
-function nameWords(name3) {
-  let words = WORDS.get(name3);
-  if (words === void 0) {
-    if (WORDS.size >= 5e4) WORDS.clear();
-    WORDS.set(ownCopy(name3), words = splitWords(name3));
-  }
-  return words;
-}
-function ownCopy(s) {
-  return s.length < 13 ? s : (" " + s).slice(1);
-}
-function splitWords(name3) {
-  return name3.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-function compactName(name3) {
-  return name3.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-function trimTail(words, aliases) {
-  const w2 = words.slice();
-  while (w2.length > 1) {
-    const last = w2[w2.length - 1];
-    if (/^\d+$/.test(last) || NAME_TAILS.includes(last) || aliases.has(last)) w2.pop();
-    else break;
-  }
-  return w2;
-}
-function lengthSource(length, where) {
-  if (length === void 0) throw new ConfigError("a part needs a length (or segments)", where.file, where.ruleId, `${where.field}.length`);
-  if (typeof length === "number") return `{${length}}`;
-  if (Array.isArray(length)) return length.length === 1 ? `{${length[0]}}` : `(?:${length.map((n) => `{${n}}`).join("|")})`;
-  const m3 = /^(\d+)-(\d+)$/.exec(length);
-  if (!m3 || Number(m3[1]) > Number(m3[2])) throw new ConfigError(`length "${length}" is not n, [n, m] or "min-max"`, where.file, where.ruleId, `${where.field}.length`);
-  return `{${m3[1]},${m3[2]}}`;
-}
-function classOf(alphabet, chars, where) {
-  if (chars !== void 0) return chars;
-  if (alphabet === void 0) throw new ConfigError("a part needs an alphabet or chars", where.file, where.ruleId, `${where.field}.alphabet`);
-  const cls = ALPHABET_CLASSES[alphabet];
-  if (cls === void 0) throw new ConfigError(`unknown alphabet "${alphabet}" (known: ${Object.keys(ALPHABET_CLASSES).join(", ")})`, where.file, where.ruleId, `${where.field}.alphabet`);
-  return cls;
-}
-function segmentClass(seg, where) {
-  if ("chars" in seg) {
-    const chars = seg.chars;
-    if (typeof chars !== "string" || seg.length === void 0 || Object.keys(seg).length !== 2) {
-      throw new ConfigError("a chars segment is { chars: class, length: n }", where.file, where.ruleId, where.field);
-    }
-    return { cls: chars, length: seg.length };
-  }
-  const entries = Object.entries(seg);
-  if (entries.length !== 1) throw new ConfigError("a segment is a literal, { alphabet: length } or { chars, length }", where.file, where.ruleId, where.field);
-  const [alphabet, length] = entries[0];
-  return { cls: classOf(alphabet, void 0, where), length };
-}
-function escapeRegex(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-function repeat(cls, length, where) {
-  const q3 = lengthSource(length, where);
-  return q3.startsWith("(?:") ? `(?:${q3.slice(3, -1).split("|").map((n) => `[${cls}]${n}`).join("|")})` : `[${cls}]${q3}`;
-}
-function partSource(part, where) {
-  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  let body3;
-  let tail;
-  if (part.segments) {
-    const pieces = [];
-    tail = "";
-    for (const [i, seg] of part.segments.entries()) {
-      if (typeof seg === "string") {
-        pieces.push(escapeRegex(seg));
-        continue;
-      }
-      const at2 = { ...where, field: `${where.field}.segments[${i}]` };
-      const { cls, length } = segmentClass(seg, at2);
-      pieces.push(repeat(cls, length, at2));
-      tail = cls;
-    }
-    body3 = pieces.join("");
-  } else {
-    const cls = classOf(part.alphabet, part.chars, where);
-    body3 = repeat(cls, part.length, where);
-    tail = cls;
-  }
-  const real = prefixes.filter((p2) => p2 !== "");
-  const alternation = real.length === 1 ? escapeRegex(real[0]) : `(?:${real.map(escapeRegex).join("|")})`;
-  const prefix = real.length === 0 ? "" : real.length < prefixes.length ? `(?:${alternation})?` : alternation;
-  const suffix = part.suffix === void 0 ? "" : escapeRegex(part.suffix);
-  if (part.suffix !== void 0) tail = "A-Za-z0-9";
-  return { source: `${prefix}${body3}${suffix}`, tail: tail || "A-Za-z0-9" };
-}
-function bodyStart(part) {
-  const where = { field: "parts" };
-  try {
-    if (part.segments) {
-      const first = part.segments[0];
-      if (first === void 0 || typeof first === "string") return null;
-      const { cls, length } = segmentClass(first, where);
-      const min2 = minLength(length);
-      return min2 === null ? null : { cls, min: min2 };
-    }
-    const min = minLength(part.length);
-    return min === null ? null : { cls: classOf(part.alphabet, part.chars, where), min };
-  } catch {
-    return null;
-  }
-}
-function partLiterals(part) {
-  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  const inner = (part.segments ?? []).filter((x2) => typeof x2 === "string");
-  return [...prefixes, ...inner, ...part.suffix !== void 0 ? [part.suffix] : []].filter((x2) => x2 !== "");
-}
-function prefixedRegex(spec, where) {
-  const parts = Object.entries(spec.parts ?? {});
-  if (parts.length !== 1) throw new ConfigError("a prefixed rule has exactly one part", where.file, where.ruleId, "parts");
-  const [name3, part] = parts[0];
-  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
-  let keywords;
-  if (prefixes.length > 0 && prefixes.every((p2) => p2.length >= 2)) keywords = prefixes;
-  else {
-    const inner = partLiterals({ ...part, prefix: void 0 }).sort((a, b2) => b2.length - a.length)[0];
-    if (inner === void 0 || inner.length < 3) {
-      throw new ConfigError(
-        "a prefixed rule needs a prefix of two or more characters, or a literal of three or more in its segments or suffix",
-        where.file,
-        where.ruleId,
-        `parts.${name3}.prefix`
-      );
-    }
-    keywords = [inner];
-  }
-  const { source, tail } = partSource(part, { ...where, field: `parts.${name3}` });
-  const left = prefixes.length > 0 && prefixes.every((p2) => !/^[A-Za-z0-9_]/.test(p2)) ? "" : TOKEN_LEFT;
-  const right = `(?![A-Za-z0-9_]|[${tail}])`;
-  return { regex: `${left}(?<secret>${source})${right}`, keywords: [...new Set(keywords.map((p2) => p2.toLowerCase()))] };
-}
-function partMatchers(spec, where) {
-  return Object.entries(spec.parts ?? {}).map(([name3, part]) => {
-    const { source } = partSource(part, { ...where, field: `parts.${name3}` });
-    const names = (part.names ?? DEFAULT_PART_NAMES[name3] ?? [name3]).map(compactName);
-    return {
-      name: name3,
-      shape: new RegExp(`^(?:${source})$`),
-      names: [...new Set(names)],
-      entropy: part.entropy ?? spec.entropy ?? 0,
-      validate: part.validate ?? null,
-      optional: part.optional ?? false,
-      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x2) => x2.length >= 3),
-      presence: presenceOf(part, { ...where, field: `parts.${name3}` })
-    };
-  });
-}
-function presenceOf(part, where) {
-  let best = null;
-  const consider = (cls2, length) => {
-    const min = minLength(length);
-    if (min !== null && (!best || min > best.min)) best = { cls: cls2, min };
-  };
-  if (part.segments) {
-    for (const seg of part.segments) if (typeof seg !== "string") {
-      const { cls: cls2, length } = segmentClass(seg, where);
-      consider(cls2, length);
-    }
-  } else consider(classOf(part.alphabet, part.chars, where), part.length);
-  const found = best;
-  if (!found || found.min < MIN_PRESENCE) return null;
-  const cls = `${found.cls.includes("/") ? "\\\\" : ""}${found.cls}`;
-  return { source: `[${cls}]{${found.min}}`, cls, min: found.min };
-}
-function minLength(length) {
-  if (typeof length === "number") return length;
-  if (Array.isArray(length)) return length.length ? Math.min(...length) : null;
-  const m3 = /^(\d+)-(\d+)$/.exec(String(length));
-  return m3 ? Number(m3[1]) : null;
-}
-function urlTemplateRegex(template, parts, where) {
-  let source = "";
-  let longest = "";
-  const pieces = template.split(/(\{[a-z][a-z0-9]*\}|\*)/).filter((p2) => p2 !== "");
-  for (const piece of pieces) {
-    if (piece === "*") source += "[A-Za-z0-9_-]+";
-    else if (/^\{[a-z][a-z0-9]*\}$/.test(piece)) {
-      const name3 = piece.slice(1, -1);
-      const part = parts.find((p2) => p2.name === name3);
-      if (!part) throw new ConfigError(`URL template names an unknown part "${name3}"`, where.file, where.ruleId, "context.urls");
-      source += `(?<${name3}>${part.shape.source.slice(4, -2)})`;
-    } else {
-      source += escapeRegex(piece);
-      if (piece.length > longest.length) longest = piece;
-    }
-  }
-  const host = /[a-z0-9-]+(?:\.[a-z0-9-]+)+/i.exec(longest)?.[0] ?? longest;
-  if (host.length < 4) throw new ConfigError(`URL template "${template}" has no literal host to search for`, where.file, where.ruleId, "context.urls");
-  const endsWithPart = /^\{[a-z][a-z0-9]*\}$/.test(pieces[pieces.length - 1] ?? "");
-  const lineBound = !/\\[sSDWnr]|\[\^|(?<!\\)\./.test(source);
-  return { regex: new RegExp(`${source}${endsWithPart ? "(?![A-Za-z0-9_-])" : ""}`, "gd"), keyword: host.toLowerCase(), lineBound };
-}
-function contextMatcher(spec, provider, where) {
-  const parts = partMatchers(spec, where);
-  if (parts.length === 0) throw new ConfigError("a context rule needs at least one part", where.file, where.ruleId, "parts");
-  const ctx = spec.context ?? {};
-  const anyName = ctx.anyName ?? false;
-  const aliases = (ctx.aliases ?? (anyName ? [] : provider?.aliases ?? (spec.provider ? [spec.provider] : []))).map((a) => a.toLowerCase());
-  const headers = /* @__PURE__ */ new Map();
-  const main = spec.main ?? parts[0].name;
-  if (!parts.some((p2) => p2.name === main)) throw new ConfigError(`main names an unknown part "${main}"`, where.file, where.ruleId, "main");
-  for (const [field2, list] of [["context.headers", ctx.headers], ["context.names", ctx.names]]) {
-    if (Array.isArray(list)) for (const h of list) headers.set(compactName(h), main);
-    else for (const [h, p2] of Object.entries(list ?? {})) {
-      if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`${h} names an unknown part "${p2}"`, where.file, where.ruleId, field2);
-      headers.set(compactName(h), p2);
-    }
-  }
-  const calls = (ctx.calls ?? []).map((c3) => callTemplate(c3, parts, where));
-  const urls = (ctx.urls ?? []).map((u3) => urlTemplateRegex(u3, parts, where));
-  if (aliases.length === 0 && headers.size === 0 && urls.length === 0 && calls.length === 0 && !anyName) {
-    throw new ConfigError("a context rule needs a provider with aliases, headers, urls or anyName: true", where.file, where.ruleId, "context");
-  }
-  const rawNames = [...Array.isArray(ctx.headers) ? ctx.headers : Object.keys(ctx.headers ?? {}), ...Array.isArray(ctx.names) ? ctx.names : Object.keys(ctx.names ?? {})];
-  const keywords = /* @__PURE__ */ new Set([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u3) => u3.keyword), ...calls.map((c3) => c3.callee.toLowerCase())]);
-  for (const p2 of parts) for (const prefix of p2.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
-  if (anyName) for (const p2 of parts) for (const n of spec.parts[p2.name].names ?? DEFAULT_PART_NAMES[p2.name] ?? [p2.name]) keywords.add(n.toLowerCase());
-  return {
-    parts,
-    main,
-    aliases,
-    headers,
-    urls,
-    calls,
-    window: ctx.window ?? 3,
-    pairing: spec.pairing ?? "optional",
-    anyName,
-    exclude: (ctx.exclude ?? []).map(compactName),
-    keywords: [...keywords].filter((k2) => k2.length >= 3)
-  };
-}
-function callTemplate(template, parts, where) {
-  const m3 = /^(?<callee>[A-Za-z_$][\w.$]*)\((?<args>.*)\)$/s.exec(template.trim());
-  if (!m3) throw new ConfigError(`call "${template}" is not name(arg, ...)`, where.file, where.ruleId, "context.calls");
-  const known = (p2) => {
-    if (p2 === "*") return null;
-    if (!parts.some((x2) => x2.name === p2)) throw new ConfigError(`call "${template}" names an unknown part "${p2}"`, where.file, where.ruleId, "context.calls");
-    return p2;
-  };
-  const positional = [];
-  const named = /* @__PURE__ */ new Map();
-  for (const raw of m3.groups.args.replace(/^\s*\{|\}\s*$/g, "").split(",")) {
-    const arg = raw.trim();
-    if (arg === "") continue;
-    const kv = /^["']?([\w.-]+)["']?\s*[:=]\s*(\*|[a-z][a-z0-9]*)$/.exec(arg);
-    if (kv) {
-      const part = known(kv[2]);
-      if (part) named.set(compactName(kv[1]), part);
-    } else positional.push(known(arg));
-  }
-  const callee = m3.groups.callee;
-  return { callee, positional, named };
-}
-var ALPHABET_CLASSES, DEFAULT_PART_NAMES, NAME_TAILS, WORDS, TOKEN_LEFT, MIN_PRESENCE;
-var init_v2 = __esm({
-  "src/config/v2.ts"() {
-    "use strict";
-    init_errors();
-    ALPHABET_CLASSES = {
-      hex: "0-9a-f",
-      HEX: "0-9A-F",
-      hexany: "0-9a-fA-F",
-      alnum: "A-Za-z0-9",
-      ALNUM: "A-Z0-9",
-      lalnum: "a-z0-9",
-      upper: "A-Z",
-      lower: "a-z",
-      digits: "0-9",
-      base64: "A-Za-z0-9+/",
-      b64url: "A-Za-z0-9_-",
-      base58: "1-9A-HJ-NP-Za-km-z",
-      base36: "0-9a-z",
-      base32: "A-Z2-7"
-    };
-    DEFAULT_PART_NAMES = {
-      key: ["key", "apikey", "accesskey", "accessid", "clientid", "apitoken", "token", "keyid", "apikeyid"],
-      secret: ["secret", "secretkey", "apisecret", "privatekey", "clientsecret", "signkey", "apisecretkey", "secretaccesskey"],
-      passphrase: ["passphrase", "password", "pass", "pwd", "apipassphrase", "apipassword"],
-      password: ["password", "pass", "pwd", "passwd", "passphrase"],
-      token: ["token", "key", "apikey", "accesstoken", "authtoken", "apitoken", "bearer", "auth", "secret", "secretkey"],
-      id: ["id", "clientid", "accountid", "appid", "keyid", "username", "user", "accesskeyid"],
-      clientid: ["clientid", "id", "appid", "applicationid"],
-      accountid: ["accountid", "account", "id", "accountsid", "sid"],
-      username: ["username", "user", "login", "userid"]
-    };
-    NAME_TAILS = ["prod", "production", "dev", "development", "test", "testnet", "live", "staging", "value", "str", "env", "var", "default"];
-    WORDS = /* @__PURE__ */ new Map();
-    TOKEN_LEFT = "(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9_])";
-    MIN_PRESENCE = 12;
   }
 });
 
@@ -9501,7 +10533,10 @@ function gateScan(text, want) {
     });
   }
   const listWant = want & (WORDS_12 | WORDS_LIST | BYTE_ARRAY);
-  if (listWant) {
+  if (listWant && !(listWant & WORDS_LIST)) {
+    if (listWant & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b2) => wordChain(text, a, b2, 47, true))) found |= WORDS_12;
+    if (listWant & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b2) => byteItems(text, a, b2))) found |= BYTE_ARRAY;
+  } else if (listWant) {
     someRun(text, 47, LIST | SPACE, (a, b2) => {
       const open3 = listWant & ~found;
       if (open3 & WORDS_LIST && wordChain(text, a, b2, 47, false)) found |= WORDS_LIST;
@@ -16603,7 +17638,7 @@ function compileGlobs(globs, where, vetted, imported) {
 function compileNegatedList(globs, where, vetted, imported) {
   micromatch2 ??= createRequire(import.meta.url)("micromatch");
   const mm = micromatch2;
-  const entries = globs.map((g3, i) => {
+  const entries2 = globs.map((g3, i) => {
     const negated = g3.startsWith("!");
     const body3 = negated ? g3.slice(1) : g3;
     const at2 = { ...where, field: `${where.field}[${i}]` };
@@ -16616,7 +17651,7 @@ function compileNegatedList(globs, where, vetted, imported) {
   return (p2) => {
     if (p2 === lastPath) return lastVerdict;
     let verdict = false;
-    for (const e of entries) if (e.test(p2)) verdict = !e.negated;
+    for (const e of entries2) if (e.test(p2)) verdict = !e.negated;
     lastPath = p2;
     lastVerdict = verdict;
     return verdict;
@@ -32447,7 +33482,7 @@ var init_load = __esm({
 });
 
 // src/config/cache.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import { basename as basename3, join as join5 } from "node:path";
 function packNames(dir) {
@@ -32506,16 +33541,16 @@ var init_cache = __esm({
     init_paths();
     init_ruleset();
     RULES_CACHE_VERSION = 5;
-    sha2562 = (bytes) => createHash2("sha256").update(bytes).digest("hex");
+    sha2562 = (bytes) => createHash3("sha256").update(bytes).digest("hex");
     lastRead = null;
     primed = null;
   }
 });
 
 // src/filters/baseline.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
 function baselineHash(salt, ruleId, path, secret) {
-  return createHash3("sha256").update(`${DOMAIN}\0${salt}\0${ruleId}\0${path}\0${secret}`).digest("hex");
+  return createHash4("sha256").update(`${DOMAIN}\0${salt}\0${ruleId}\0${path}\0${secret}`).digest("hex");
 }
 function parseBaseline(text, file) {
   let doc;
@@ -32590,7 +33625,7 @@ var init_baseline = __esm({
 
 // src/filters/gitleaksignore.ts
 function parseGitleaksIgnore(text) {
-  const entries = [];
+  const entries2 = [];
   const invalid = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
@@ -32605,14 +33640,14 @@ function parseGitleaksIgnore(text) {
       commit = rest[0].toLowerCase();
       rest = rest.slice(1);
     }
-    entries.push({ ...commit ? { commit } : {}, path: rest.join(":"), rule, line: n });
+    entries2.push({ ...commit ? { commit } : {}, path: rest.join(":"), rule, line: n });
   });
-  return { entries, invalid };
+  return { entries: entries2, invalid };
 }
-function applyGitleaksIgnore(findings, entries) {
-  if (entries.length === 0) return { findings: [...findings], suppressed: 0 };
+function applyGitleaksIgnore(findings, entries2) {
+  if (entries2.length === 0) return { findings: [...findings], suppressed: 0 };
   const kept = findings.filter(
-    (f2) => !entries.some((e) => e.path === f2.path && e.line === f2.line && (!e.commit || (f2.commit?.sha ?? "").toLowerCase().startsWith(e.commit)))
+    (f2) => !entries2.some((e) => e.path === f2.path && e.line === f2.line && (!e.commit || (f2.commit?.sha ?? "").toLowerCase().startsWith(e.commit)))
   );
   return { findings: kept, suppressed: findings.length - kept.length };
 }
@@ -32668,9 +33703,9 @@ function gitleaksIgnoreStep(findings, root) {
   } catch (err) {
     throw new ConfigError(`cannot read ${GITLEAKSIGNORE_FILE}: ${err.message}`, file);
   }
-  const { entries, invalid } = parseGitleaksIgnore(text);
+  const { entries: entries2, invalid } = parseGitleaksIgnore(text);
   if (invalid.length) throw new ConfigError(`line ${invalid.join(", ")}: not a gitleaks fingerprint (path:rule:line or commit:path:rule:line)`, file);
-  return applyGitleaksIgnore(findings, entries).findings;
+  return applyGitleaksIgnore(findings, entries2).findings;
 }
 var NO_BASELINE;
 var init_baseline2 = __esm({
@@ -35575,10 +36610,10 @@ function* archiveMembers(buf, path, limits, onSkip) {
 }
 function* open2(buf, path, depth, limits, budget2, onSkip) {
   const kind2 = archiveKind(buf);
-  let entries;
+  let entries2;
   try {
-    if (kind2 === "zip") entries = zipEntries(buf, path, limits, budget2, onSkip);
-    else if (kind2 === "tar") entries = tarEntries(buf, path, limits, onSkip);
+    if (kind2 === "zip") entries2 = zipEntries(buf, path, limits, budget2, onSkip);
+    else if (kind2 === "tar") entries2 = tarEntries(buf, path, limits, onSkip);
     else if (kind2 === "gzip") {
       const inner = inflateLimited(() => gunzipSync(buf, { maxOutputLength: Math.max(1, outputCap(buf.length, limits, budget2)) }));
       if ("refused" in inner) {
@@ -35586,10 +36621,10 @@ function* open2(buf, path, depth, limits, budget2, onSkip) {
         return;
       }
       budget2.left -= inner.data.length;
-      if (archiveKind(inner.data) === "tar") entries = tarEntries(inner.data, path, limits, onSkip);
-      else entries = [{ name: (path.split("/").pop() ?? path).replace(/\.(gz|tgz)$/i, (m3) => m3.toLowerCase() === ".tgz" ? ".tar" : ""), data: inner.data }];
+      if (archiveKind(inner.data) === "tar") entries2 = tarEntries(inner.data, path, limits, onSkip);
+      else entries2 = [{ name: (path.split("/").pop() ?? path).replace(/\.(gz|tgz)$/i, (m3) => m3.toLowerCase() === ".tgz" ? ".tar" : ""), data: inner.data }];
     } else return;
-    for (const { name: name3, data } of entries) {
+    for (const { name: name3, data } of entries2) {
       const memberPath = `${path}!/${name3.replace(/^\/+/, "")}`;
       if (archiveKind(data)) {
         if (depth >= limits.maxDepth) onSkip({ path: memberPath, reason: `archive nested deeper than --max-archive-depth ${limits.maxDepth}` });
@@ -36689,9 +37724,9 @@ var init_entropy = __esm({
 });
 
 // src/detect/fingerprint.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function fingerprint(ruleId, path, secret) {
-  return createHash4("sha256").update(`${DOMAIN2}\0${ruleId}\0${path}\0${secret}`).digest("hex").slice(0, 32);
+  return createHash5("sha256").update(`${DOMAIN2}\0${ruleId}\0${path}\0${secret}`).digest("hex").slice(0, 32);
 }
 var DOMAIN2;
 var init_fingerprint = __esm({
@@ -37131,867 +38166,6 @@ var init_windows = __esm({
   }
 });
 
-// src/detect/grammar.ts
-function bindingsAt(line, from) {
-  const starts = /* @__PURE__ */ new Set([from, from - 1, from - 2, 0]);
-  const before2 = line.slice(Math.max(0, from - 16), from);
-  const decl = /\b(?:var|const)[ \t]+$/.exec(before2) ?? /\b(?:key|name)[ \t]*=[ \t]*"$/i.exec(before2);
-  if (decl) starts.add(from - decl[0].length);
-  const out = [];
-  let bestRank = -1;
-  for (const { re: re3, kind: kind2, rank, may } of STICKY) {
-    if (rank < bestRank || !may(line)) continue;
-    for (const at2 of starts) {
-      if (at2 < 0) continue;
-      re3.lastIndex = at2;
-      const m3 = re3.exec(line);
-      if (!m3 || m3.indices.groups.name?.[0] !== from) continue;
-      const binding = bindingOf(m3, kind2);
-      if (!binding) continue;
-      if (rank > bestRank) out.length = 0;
-      bestRank = rank;
-      out.push(binding);
-      break;
-    }
-  }
-  return out;
-}
-function bindingOf(m3, kind2) {
-  const g3 = m3.groups;
-  const text = g3.qv ?? g3.uv;
-  if (text === void 0 || g3.name === void 0) return null;
-  if (g3.q === ":" && g3.op === ":") return null;
-  if (g3.call !== void 0 && LOOKUP_CALL.test(g3.call)) return null;
-  if (g3.op === ":" && g3.uv !== void 0 && m3.input[m3.indices.groups.uv[1]] === ";" && /^[A-Za-z_$][\w$.]*$/.test(g3.uv)) return null;
-  let at2 = m3.indices.groups[g3.qv !== void 0 ? "qv" : "uv"][0];
-  let value = text;
-  const scheme = QUOTED_SCHEME.exec(value);
-  if (scheme) {
-    at2 += scheme[0].length;
-    value = value.slice(scheme[0].length);
-  }
-  return { name: g3.name, value: unescapeValue(value), at: at2, kind: kind2 };
-}
-function lineBindings(line) {
-  if (!ANY_BINDING.test(line)) return [];
-  const byAt = /* @__PURE__ */ new Map();
-  const add = (b2, rank) => {
-    const prev = byAt.get(b2.at);
-    if (!prev || prev.rank < rank) byAt.set(b2.at, { ...b2, rank });
-  };
-  for (const { re: re3, kind: kind2, rank, may } of FORMS) {
-    if (!may(line)) continue;
-    re3.lastIndex = 0;
-    let m3;
-    while ((m3 = re3.exec(line)) !== null) {
-      const g3 = m3.groups;
-      const binding = bindingOf(m3, kind2);
-      if (binding) add(binding, rank);
-      if (re3 === ASSIGN || re3 === FLAG) re3.lastIndex = m3.index + Math.max(1, (g3.name?.length ?? 0) + (g3.q?.length ?? 0));
-      else if (m3[0].length === 0) re3.lastIndex += 1;
-    }
-  }
-  USERINFO.lastIndex = 0;
-  let u3;
-  while (line.includes("://") && (u3 = USERINFO.exec(line)) !== null) {
-    const g3 = u3.groups;
-    add({ name: `${g3.scheme}.password`, value: g3.qv, at: u3.indices.groups.qv[0], kind: "userinfo" }, 5);
-    add({ name: `${g3.scheme}.username`, value: g3.user, at: u3.indices.groups.user[0], kind: "userinfo" }, 5);
-  }
-  return [...byAt.values()].sort((a, b2) => a.at - b2.at).map(({ rank: _rank, ...b2 }) => b2);
-}
-function xmlValueLine(prev, line, next) {
-  if (!prev.includes(">") || !next.includes("</")) return null;
-  const v = XML_LONE_VALUE.exec(line);
-  if (!v) return null;
-  const open3 = XML_OPEN_END.exec(prev);
-  if (!open3) return null;
-  const name3 = open3.groups.name;
-  if (!next.trimStart().startsWith(`</${name3}>`)) return null;
-  return { name: name3, value: v.groups.v, at: line.indexOf(v.groups.v), kind: "xml" };
-}
-function denseBindings(line) {
-  const out = [];
-  DENSE_VALUE.lastIndex = 0;
-  for (let m3 = DENSE_VALUE.exec(line); m3; m3 = DENSE_VALUE.exec(line)) {
-    const value = m3[4];
-    const at2 = m3.index + m3[0].length;
-    DENSE_VALUE.lastIndex = at2;
-    let i = m3.index;
-    if (m3[1] === "=" && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? "")) continue;
-    i--;
-    while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
-    if (line[i] === "]") i--;
-    if (line[i] === '"' || line[i] === "'" || line[i] === "`") i -= line[i - 1] === "\\" ? 2 : 1;
-    const end = i + 1;
-    while (i >= 0 && end - i <= 100 && NAME_CHAR.test(line[i])) i--;
-    let start = i + 1;
-    while (start < end && (line[start] === "." || line[start] === "-")) start++;
-    if (start >= end || !/[A-Za-z_$]/.test(line[start])) continue;
-    out.push({ name: line.slice(start, end), value, at: at2, kind: "assign" });
-    DENSE_VALUE.lastIndex = Math.max(at2, at2 + value.length - 2);
-  }
-  return out;
-}
-function continuedValueLine(prev, line) {
-  const last = prev.trimEnd();
-  if (!/[=:>]$/.test(last)) return operatorLedLine(last, line);
-  const v = LONE_QUOTED.exec(line);
-  if (!v) return null;
-  const n = NAME_OP_END.exec(last);
-  if (!n) return null;
-  return { name: n.groups.name, value: unescapeValue(v.groups.qv), at: v.indices?.groups?.qv?.[0] ?? line.indexOf(v.groups.qv), kind: "assign" };
-}
-function operatorLedLine(last, line) {
-  const v = OPERATOR_LED.exec(line);
-  if (!v) return null;
-  const n = NAME_END.exec(last);
-  if (!n) return null;
-  return { name: n.groups.name, value: unescapeValue(v.groups.qv), at: v.indices.groups.qv[0], kind: "assign" };
-}
-function unescapeValue(v) {
-  return v.includes("\\/") ? v.replace(/\\\//g, "/") : v;
-}
-function indentOf(line) {
-  let n = 0;
-  for (const ch of line) {
-    if (ch === " ") n += 1;
-    else if (ch === "	") n += 4;
-    else break;
-  }
-  return n;
-}
-function openerWords(line) {
-  return line.match(WORDS2) ?? [];
-}
-function sectionNames(lineText, n, limit = 200) {
-  const out = [];
-  let indent = indentOf(lineText(n));
-  for (let l2 = n - 1; l2 >= 0 && l2 >= n - limit; l2--) {
-    const text = lineText(l2);
-    if (BLANK_OR_COMMENT.test(text)) continue;
-    const header = SECTION_HEADER.exec(text);
-    if (header) {
-      out.push(...openerWords(header.groups.name));
-      break;
-    }
-    const ind = indentOf(text);
-    if (ind >= indent) continue;
-    if (OPENER.test(text)) out.push(...openerWords(text));
-    indent = ind;
-    if (ind === 0) break;
-  }
-  return out;
-}
-function inlineSectionNames(line, at2) {
-  const stack = [];
-  let segment = Math.max(0, at2 - 4096);
-  let quote = "";
-  for (let i = segment; i < at2; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === "\\") i++;
-      else if (ch === quote) quote = "";
-      continue;
-    }
-    if (ch === '"' || ch === "'" || ch === "`") quote = ch;
-    else if (ch === "{" || ch === "(" || ch === "[") {
-      stack.push(openerWords(line.slice(segment, i)));
-      segment = i + 1;
-    } else if (ch === "}" || ch === ")" || ch === "]") {
-      stack.pop();
-      segment = i + 1;
-    } else if (ch === "," || ch === ";") segment = i + 1;
-  }
-  return stack.flat();
-}
-var Q, SCHEME, UNQUOTED, FALLBACK, VALUE, LOOKUP_CALL, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, FLAG, DOCKER_ENV, USERINFO, DEFAULT_EXPANSION, BRACE_INIT, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, NAME_END, OPERATOR_LED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
-var init_grammar = __esm({
-  "src/detect/grammar.ts"() {
-    "use strict";
-    Q = String.raw`(?<vq>\\?["'\x60])(?<qv>(?:(?!\k<vq>)(?:\\.|[^\\\n]))*)\k<vq>`;
-    SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|Bot|[Aa]pi[Kk]ey|Key)[ \t]+)?`;
-    UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
-    FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[[^\]\n]{1,80}\]|\([^()\n]{0,80}\))?(?:[ \t]*(?:\|\||\?\?|\?:)|[ \t]+or)[ \t]*)?`;
-    VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
-    LOOKUP_CALL = /(?:getenv|environ\.get|env\.get|getProperty|GetEnvironmentVariable|LookupEnv|fetch|env|config)\([ \t]*$/i;
-    NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
-    OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
-    ASSIGN = new RegExp(
-      String.raw`(?<![\w$@.\-:])(?<q>\\?["'\x60]|:)?(?<name>${NAME})\k<q>?\]?` + String.raw`(?:[ \t]*:[ \t]*[A-Za-z_&][\w.\[\]<>|&*' ]{0,40}?(?=[ \t]*=[ \t"'\x60]))?` + String.raw`[ \t]*(?<op>${OPS})[ \t]*${VALUE}`,
-      "gd"
-    );
-    GO_VAR = new RegExp(String.raw`\b(?:var|const)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+[\w.*\[\]]+[ \t]*=[ \t]*${VALUE}`, "gd");
-    PAIR = new RegExp(String.raw`(?<q1>["'])(?<name>[A-Za-z_][\w.\-:]{1,100})\k<q1>[ \t]*,[ \t]*${Q}`, "gd");
-    KEY_VALUE_ATTRS = /\b(?:key|name)[ \t]*=[ \t]*"(?<name>[^"\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"(?<qv>[^"\n]*)"/dgi;
-    XML = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>(?<qv>[^<>\n]{1,2000})<\/\k<name>>/dg;
-    FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?!-)|=)(?:${Q}|${UNQUOTED})`, "gd");
-    DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
-    USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
-    DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
-    BRACE_INIT = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_]\w{0,100})[ \t]*\{[ \t]*${Q}[ \t]*\}`, "gd");
-    PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
-    hasQuote = (l2) => l2.includes('"') || l2.includes("'") || l2.includes("`");
-    FORMS = [
-      { re: GO_VAR, kind: "assign", rank: 6, may: (l2) => l2.includes("var") || l2.includes("const") },
-      { re: KEY_VALUE_ATTRS, kind: "pair", rank: 6, may: (l2) => /value/i.test(l2) },
-      { re: DOCKER_ENV, kind: "assign", rank: 5, may: (l2) => l2.includes("ENV") || l2.includes("ARG") },
-      { re: DEFAULT_EXPANSION, kind: "assign", rank: 5, may: (l2) => l2.includes("${") },
-      { re: PAIR, kind: "pair", rank: 4, may: (l2) => l2.includes(",") && hasQuote(l2) },
-      { re: ASSIGN, kind: "assign", rank: 3, may: (l2) => l2.includes("=") || l2.includes(":") },
-      { re: XML, kind: "xml", rank: 3, may: (l2) => l2.includes("</") },
-      { re: BRACE_INIT, kind: "assign", rank: 3, may: (l2) => l2.includes("{") && hasQuote(l2) },
-      { re: FLAG, kind: "flag", rank: 2, may: (l2) => l2.includes("-") },
-      { re: PROSE, kind: "prose", rank: 1, may: hasQuote }
-    ];
-    ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
-    STICKY = FORMS.map((f2) => ({ ...f2, re: new RegExp(f2.re.source, f2.re.flags.replace("g", "") + "y") }));
-    XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
-    XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
-    DENSE_VALUE = /(=>|[:=])[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;
-    NAME_CHAR = /[\w$.-]/;
-    NAME_OP_END = new RegExp(String.raw`(?<![\w$@.\-])(?<q>["'\x60]?)(?<name>${NAME})\k<q>[ \t]*(?::=|=>|=|:)[ \t]*$`);
-    LONE_QUOTED = /^[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/;
-    NAME_END = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_$][\w$]{0,100})$`);
-    OPERATOR_LED = /^[ \t]*(?::=|=)[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/d;
-    QUOTED_SCHEME = /^(?:bearer|basic|token|bot|apikey|api-key|key|sso-key|otp)[ \t]+(?=\S)/i;
-    SECTION_HEADER = /^[ \t]*\[{1,2}(?<name>[^\]\n]{1,100})\]{1,2}[ \t]*(?:[#;].*)?$/;
-    OPENER = /(?:[:{([=]|=>|\|[-+]?|>[-+]?)[ \t]*(?:#.*|\/\/.*)?$/;
-    BLANK_OR_COMMENT = /^[ \t]*(?:$|#|\/\/|;|--|\*|\/\*)/;
-    WORDS2 = /[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g;
-  }
-});
-
-// src/detect/context.ts
-function isPlaceholder(value) {
-  return PLACEHOLDER.test(value);
-}
-function hasAlias(words, aliases) {
-  for (const alias of aliases) {
-    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
-    const compact = parts.join("");
-    for (let i = 0; i < words.length; i++) {
-      const w2 = words[i];
-      if (w2 === compact || compact.length >= 5 && w2.includes(compact)) return true;
-      if (parts.length > 1 && words.slice(i, i + parts.length).join("") === compact) return true;
-    }
-  }
-  return false;
-}
-function namesPart(words, part, aliases) {
-  const trimmed = trimTail(words, new Set(aliases.map(compactName)));
-  for (const name3 of part.names) {
-    let tail = "";
-    for (let i = trimmed.length - 1; i >= 0 && tail.length < name3.length; i--) tail = trimmed[i] + tail;
-    if (tail === name3) return true;
-    const last = trimmed[trimmed.length - 1] ?? "";
-    if (last.length > name3.length && last.endsWith(name3) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
-  }
-  return false;
-}
-function namesCredential(words, aliases) {
-  const rest = trimTail(words, /* @__PURE__ */ new Set()).filter((w2) => !CREDENTIAL_WORDS.has(w2)).join("");
-  if (rest === "") return words.length > 0;
-  return aliases.some((a) => compactName(a) === rest);
-}
-function defaultNames(part) {
-  const d2 = DEFAULT_PART_NAMES[part.name];
-  return d2 !== void 0 && d2.length === part.names.length && d2.every((n) => part.names.includes(compactName(n)));
-}
-function partByShape(words, aliases, parts, value) {
-  const own = new Set(aliases.map(compactName));
-  const rest = trimTail(words, own).filter((w2) => !own.has(w2)).join("");
-  const required = parts.filter((p2) => !p2.optional);
-  if (!TOKEN_NAMES.has(rest) && !(SECRET_NAMES.has(rest) && required.length === 1)) return null;
-  let only = null;
-  for (const p2 of required) {
-    if (!SECRET_PARTS.has(p2.name) || !defaultNames(p2) || !p2.shape.test(value)) continue;
-    if (only) return null;
-    only = p2;
-  }
-  return only;
-}
-function identifierAround(text, h) {
-  let from = h;
-  let to2 = h;
-  while (from > 0 && h - from < 100 && isIdent(text, from - 1)) from--;
-  while (from < h && (text[from] === "-" || text[from] === ".")) from++;
-  while (to2 < text.length && to2 - h < 100 && isIdent(text, to2)) to2++;
-  return [from, to2];
-}
-function namedHit(text, from, to2, ctx) {
-  if (!bindsAfter(text, from, to2)) return false;
-  const words = nameWords(text.slice(from, to2));
-  if (ctx.exclude.length && excluded(words, ctx.exclude)) return false;
-  return ctx.parts.some((p2) => namesPart(words, p2, ctx.aliases));
-}
-function bindsAfter(text, from, to2) {
-  const before2 = text[from - 1];
-  if (before2 === "<" || before2 === "-") return true;
-  if (before2 === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
-  const next = text.charCodeAt(to2);
-  if (!(next < 128 && AFTER_CODES[next] === 1)) return false;
-  const after = text.slice(to2, to2 + 48);
-  if (OPERATOR_AFTER.test(after) || QUOTED_AFTER.test(after) || TYPED_AFTER.test(after) || BRACE_OR_NEXT_LINE_AFTER.test(after)) return true;
-  return /^[ \t]+\S/.test(after) && /(?:^|\n)[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, from - 12), from));
-}
-function byNameAlone(rule, hits, b2, report) {
-  const ctx = rule.context;
-  const found = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const h of hits) {
-    const [from, to2] = identifierAround(b2.text, h);
-    if (seen.has(from)) continue;
-    seen.add(from);
-    if (!namedHit(b2.text, from, to2, ctx)) continue;
-    const line = b2.lines.lineAt(from);
-    const { text, start: lineStart2 } = b2.around(line, from);
-    let bindings = bindingsAt(text, from - lineStart2).map((binding) => ({ binding, line, start: lineStart2 }));
-    if (bindings.length === 0 && line + 1 < b2.count && b2.lineLength(line) <= LONG_LINE) {
-      const next = b2.text[from - 1] === "<" ? line + 2 < b2.count ? xmlValueLine(b2.line(line), b2.line(line + 1), b2.line(line + 2)) : null : continuedValueLine(b2.line(line), b2.line(line + 1));
-      if (next) bindings = [{ binding: next, line: line + 1, start: b2.lines.lineStart(line + 1) }];
-    }
-    for (const { binding, line: at2, start } of bindings) {
-      if (isPlaceholder(binding.value)) continue;
-      const words = nameWords(binding.name);
-      for (const part of ctx.parts) {
-        if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
-          found.push({ part: part.name, value: binding.value, start: start + binding.at, line: at2 });
-        }
-      }
-    }
-  }
-  pair(rule, dedupe(found), report);
-}
-function excluded(words, exclude) {
-  for (let i = 0; i < words.length; i++) {
-    let run2 = "";
-    for (let j3 = i; j3 < words.length && run2.length < 40; j3++) {
-      run2 += words[j3];
-      if (exclude.includes(run2)) return true;
-    }
-  }
-  return false;
-}
-function candidateLines(rule, hits, b2) {
-  const ctx = rule.context;
-  const window2 = ctx.anyName && ctx.aliases.length === 0 ? 0 : ctx.window;
-  const out = [];
-  let next = 0;
-  const add = (from, to2) => {
-    for (let l2 = Math.max(from, next); l2 <= to2; l2++) out.push(l2);
-    if (to2 + 1 > next) next = to2 + 1;
-  };
-  let lastLine = -1;
-  for (const offset of hits) {
-    const line = b2.lines.lineAt(offset);
-    if (line === lastLine) continue;
-    lastLine = line;
-    add(Math.max(0, line - window2), Math.min(b2.count - 1, line + window2));
-    if (window2 === 0 && line + 1 < b2.count && b2.lineLength(line) <= LONG_LINE && continuesOnNext(b2.line(line).trimEnd(), b2, line + 1)) add(line + 1, line + 1);
-    if (window2 > 0) {
-      const last = b2.childrenEnd(line);
-      if (last > line) add(line + 1, last);
-    }
-  }
-  return out;
-}
-function continuesOnNext(last, b2, next) {
-  if (/[>=:]$/.test(last)) return true;
-  return /[\w$]$/.test(last) && b2.lineLength(next) <= LONG_LINE && /^[ \t]*:?=[ \t]*["'`]/.test(b2.line(next));
-}
-function opensSection(line) {
-  if (line.length > LONG_LINE) return false;
-  const t2 = line.slice(-256).replace(/[ \t]+(?:#|\/\/)[^\n]*$/, "").trimEnd();
-  return /[:{[(\]>=]$/.test(t2);
-}
-function insideWord(text, at2) {
-  const before2 = text.charCodeAt(at2 - 1);
-  const isAlnum = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122;
-  if (!isAlnum(before2)) return false;
-  const here = text.charCodeAt(at2);
-  const hump = before2 >= 97 && before2 <= 122 && here >= 65 && here <= 90;
-  return !hump;
-}
-function wordHits(rule, text, hits) {
-  const short = rule.keywords.filter((k2) => k2.length < 5 && /^[a-z0-9]/.test(k2));
-  if (short.length === 0) return hits.slice();
-  return hits.filter((h) => {
-    const kw = short.find((k2) => wordAt(text, h, k2));
-    if (kw === void 0 || !insideWord(text, h)) return true;
-    return false;
-  });
-}
-function calleeOnly(rule) {
-  let list = CALLEE_ONLY.get(rule);
-  if (!list) {
-    const ctx = rule.context;
-    const callees = new Set(ctx.calls.map((c3) => c3.callee.toLowerCase()));
-    const other = /* @__PURE__ */ new Set([...ctx.aliases, ...ctx.headers.keys(), ...ctx.urls.map((u3) => u3.keyword), ...ctx.parts.flatMap((p2) => p2.prefixes.map((x2) => x2.toLowerCase()))]);
-    list = rule.keywords.filter((k2) => callees.has(k2) && !other.has(k2) && !other.has(compactName(k2)));
-    CALLEE_ONLY.set(rule, list);
-  }
-  return list;
-}
-function longestRuns(text, from, to2, out, at2) {
-  let a = 0;
-  let b2 = 0;
-  let v = 0;
-  let bestA = 0;
-  let bestB = 0;
-  let bestV = 0;
-  for (let i = from; i < to2; i++) {
-    const c3 = text.charCodeAt(i);
-    const bits = c3 < 128 ? FAMILY_BITS[c3] : 4;
-    if (bits & 1) a++;
-    else {
-      if (a > bestA) bestA = a;
-      a = 0;
-    }
-    if (bits & 2) b2++;
-    else {
-      if (b2 > bestB) bestB = b2;
-      b2 = 0;
-    }
-    if (bits & 4) v++;
-    else {
-      if (v > bestV) bestV = v;
-      v = 0;
-    }
-  }
-  out[at2] = a > bestA ? a : bestA;
-  out[at2 + 1] = b2 > bestB ? b2 : bestB;
-  out[at2 + 2] = v > bestV ? v : bestV;
-}
-function wordAt(text, at2, k2) {
-  if (at2 + k2.length > text.length) return false;
-  for (let i = 0; i < k2.length; i++) {
-    let c3 = text.charCodeAt(at2 + i);
-    if (c3 >= 65 && c3 <= 90) c3 |= 32;
-    if (c3 !== k2.charCodeAt(i)) return false;
-  }
-  return true;
-}
-function lowerBound(list, v) {
-  let lo3 = 0;
-  let hi = list.length;
-  while (lo3 < hi) {
-    const mid = lo3 + hi >> 1;
-    if (list[mid] < v) lo3 = mid + 1;
-    else hi = mid;
-  }
-  return lo3;
-}
-function compiledPresence(presence) {
-  let t2 = PRESENCE_BY_OBJECT.get(presence);
-  if (t2) return t2;
-  t2 = PRESENCE_TESTS.get(presence.source);
-  if (!t2) {
-    const one = new RegExp(`^[${presence.cls}]$`);
-    const members = Array.from({ length: 128 }, (_2, c3) => String.fromCharCode(c3)).filter((ch) => one.test(ch));
-    const literal = !/^\^|\\[A-Za-z]|[^\x20-\x7e]/.test(presence.cls.replace(/\\\\/g, ""));
-    let family = -1;
-    if (literal) family = RUN_FAMILIES.findIndex((chars) => members.every((ch) => chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)));
-    else if (![...NOT_VALUE].some((ch) => one.test(ch))) family = VALUE_FAMILY;
-    t2 = { re: new RegExp(presence.source), family };
-    PRESENCE_TESTS.set(presence.source, t2);
-  }
-  PRESENCE_BY_OBJECT.set(presence, t2);
-  return t2;
-}
-function firstAtOrAfter(bindings, at2) {
-  let lo3 = 0;
-  let hi = bindings.length;
-  while (lo3 < hi) {
-    const mid = lo3 + hi >> 1;
-    if (bindings[mid].at < at2) lo3 = mid + 1;
-    else hi = mid;
-  }
-  return lo3;
-}
-function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new Map()) {
-  const ctx = rule.context;
-  const hits = wordHits(rule, b2.text, rawHits);
-  if (hits.length === 0) return;
-  if (ctx.anyName && ctx.aliases.length === 0) {
-    byNameAlone(rule, hits, b2, report);
-    return;
-  }
-  const locators = calleeOnly(rule);
-  const at2 = (h, k2) => wordAt(b2.text, h, k2);
-  const named = locators.length ? hits.filter((h) => !locators.some((k2) => at2(h, k2)) || rule.keywords.some((k2) => !locators.includes(k2) && at2(h, k2))) : hits;
-  if (named.length === 0) return;
-  const found = [];
-  const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
-  const othersName = (words) => !words.some((w2) => own.has(w2)) && words.some((w2) => aliases.has(w2) && !own.has(w2));
-  const aliasHits = hits.filter((h) => ctx.aliases.some((a) => wordAt(b2.text, h, a)));
-  const aliasLines = aliasHits.length ? new Set(aliasHits.map((h) => b2.lines.lineAt(h))) : null;
-  const nearAlias = (line) => {
-    if (!aliasLines) return false;
-    for (let l2 = line - ctx.window; l2 <= line + ctx.window; l2++) if (aliasLines.has(l2)) return true;
-    return false;
-  };
-  const presences = ctx.parts.every((p2) => p2.presence) ? ctx.parts.map((p2) => p2.presence) : null;
-  const unclaimed = [];
-  const visit = (line, pairOnly) => {
-    if (b2.lineLength(line) > LONG_LINE) {
-      const long = b2.long(line);
-      const picked = /* @__PURE__ */ new Set();
-      for (let k2 = lowerBound(named, long.start); k2 < named.length && named[k2] <= long.start + long.text.length; k2++) {
-        const at3 = named[k2] - long.start;
-        for (let i = firstAtOrAfter(long.bindings, at3 - WINDOW); i < long.bindings.length && long.bindings[i].at <= at3 + WINDOW; i++) picked.add(long.bindings[i]);
-      }
-      if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
-      return;
-    }
-    if (presences && !presences.some((p2) => b2.holds(line, p2))) return;
-    visitPiece({ text: b2.line(line), start: b2.lines.lineStart(line), bindings: b2.at(line) }, line, pairOnly);
-  };
-  const visitPiece = (piece, line, pairOnly) => {
-    const lineStart2 = piece.start;
-    for (const binding of piece.bindings ?? lineBindings(piece.text)) {
-      let shaped = false;
-      for (const part of ctx.parts) if (part.shape.test(binding.value)) shaped = true;
-      if (!shaped || isPlaceholder(binding.value)) continue;
-      const words = nameWords(binding.name);
-      if (ctx.exclude.length && excluded(words, ctx.exclude)) continue;
-      const byShape = partByShape(words, ctx.aliases, ctx.parts, binding.value);
-      for (const part of ctx.parts) {
-        if (!part.shape.test(binding.value)) continue;
-        const hit = { part: part.name, value: binding.value, start: lineStart2 + binding.at, line };
-        const header = ctx.headers.get(compactName(binding.name));
-        let identified = !pairOnly && (header === part.name || part.prefixes.some((p2) => binding.value.startsWith(p2)));
-        const named2 = !identified && (namesPart(words, part, ctx.aliases) || part.name === ctx.main && part.presence !== null && namesCredential(words, ctx.aliases) || byShape === part);
-        if (named2 && !pairOnly) {
-          identified = ctx.anyName || hasAlias(words, ctx.aliases) || !othersName(words) && (hasAlias(inlineSectionNames(piece.text, binding.at).flatMap(nameWords), ctx.aliases) || hasAlias(b2.sectionWords(line), ctx.aliases) || nearAlias(line));
-        }
-        if (identified) found.push(hit);
-        else if (named2 && !othersName(words) && ctx.parts.length > 1) unclaimed.push(hit);
-      }
-    }
-  };
-  const lines = candidateLines(rule, named, b2);
-  for (const line of lines) visit(line, false);
-  for (const call7 of ctx.calls) callHits(call7, rule, hits, aliasHits.length > 0, b2, found);
-  if (found.length > 0 && ctx.parts.length > 1) {
-    const seen = new Set(lines);
-    const near = /* @__PURE__ */ new Set();
-    for (const h of found) for (let l2 = Math.max(0, h.line - PAIR_LINES); l2 <= Math.min(b2.count - 1, h.line + PAIR_LINES); l2++) if (!seen.has(l2)) near.add(l2);
-    for (const line of near) visit(line, true);
-    for (const u3 of unclaimed) {
-      if (found.some((h) => h.part !== u3.part && Math.abs(h.line - u3.line) <= PAIR_LINES)) found.push(u3);
-    }
-  }
-  for (const url of ctx.urls) urlHits(url, ctx.parts, rawHits, b2, found);
-  pair(rule, dedupe(found), report);
-}
-function urlHits(url, parts, rawHits, b2, found) {
-  const take2 = (m3, offset) => {
-    for (const part of parts) {
-      const value = m3.groups?.[part.name];
-      if (value === void 0) continue;
-      const start = offset + m3.indices.groups[part.name][0];
-      found.push({ part: part.name, value, start, line: b2.lines.lineAt(start) });
-    }
-  };
-  const search = (text, offset, cutLeft, cutRight) => {
-    url.regex.lastIndex = 0;
-    let m3;
-    while ((m3 = url.regex.exec(text)) !== null) {
-      if (m3[0].length === 0) url.regex.lastIndex += 1;
-      else if (cutLeft && m3.index === 0 || cutRight && m3.index + m3[0].length === text.length) continue;
-      take2(m3, offset);
-    }
-  };
-  if (!url.lineBound) {
-    search(b2.text, 0, false, false);
-    return;
-  }
-  let done = -1;
-  let pieceEnd = -1;
-  for (const h of rawHits) {
-    if (h < pieceEnd || !wordAt(b2.text, h, url.keyword)) continue;
-    const line = b2.lines.lineAt(h);
-    const start = b2.lines.lineStart(line);
-    const end = b2.lines.lineEnd(line);
-    if (end - start <= LONG_LINE) {
-      if (line === done) continue;
-      done = line;
-      search(b2.text.slice(start, end), start, false, false);
-    } else {
-      const from = Math.max(start, h - URL_MARGIN);
-      let to2 = Math.min(end, h + url.keyword.length + URL_MARGIN);
-      for (let k2 = lowerBound(rawHits, h + 1); k2 < rawHits.length && rawHits[k2] < to2 && rawHits[k2] < end; k2++) to2 = Math.min(end, rawHits[k2] + url.keyword.length + URL_MARGIN);
-      pieceEnd = to2;
-      search(b2.text.slice(from, to2), from, from > start, to2 < end);
-    }
-  }
-}
-function argumentsText(text, open3) {
-  let depth = 0;
-  let quote = "";
-  const end = Math.min(text.length, open3 + 4e3);
-  for (let i = open3; i < end; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === "\\") i++;
-      else if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
-    else if (ch === "(" || ch === "[" || ch === "{") depth++;
-    else if (ch === ")" || ch === "]" || ch === "}") {
-      if (depth === 0) return text.slice(open3, i);
-      depth--;
-    }
-  }
-  return text.slice(open3, end);
-}
-function splitArguments(args) {
-  const out = [];
-  let depth = 0;
-  let quote = "";
-  let from = 0;
-  for (let i = 0; i <= args.length; i++) {
-    const ch = args[i];
-    if (i === args.length || !quote && depth === 0 && ch === ",") {
-      out.push({ text: args.slice(from, i), at: from });
-      from = i + 1;
-    } else if (quote) {
-      if (ch === "\\") i++;
-      else if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
-    else if (ch === "(" || ch === "[" || ch === "{") depth++;
-    else if (ch === ")" || ch === "]" || ch === "}") depth--;
-  }
-  return out;
-}
-function callHits(call7, rule, hits, aliasSeen, b2, found) {
-  const ctx = rule.context;
-  if (!aliasSeen && !hasAlias(nameWords(call7.callee), ctx.aliases)) return;
-  const needle = call7.callee.toLowerCase();
-  for (const h of hits) {
-    if (!wordAt(b2.text, h, needle)) continue;
-    if (/[\w$]/.test(b2.text[h - 1] ?? "")) continue;
-    let open3 = h + needle.length;
-    while (b2.text[open3] === " ") open3++;
-    if (b2.text[open3] !== "(") continue;
-    const args = argumentsText(b2.text, open3 + 1);
-    const base = open3 + 1;
-    const list = splitArguments(args);
-    list.forEach((arg, i) => {
-      const want = call7.positional[i];
-      const m3 = STRING_ARG.exec(arg.text);
-      if (want && m3) {
-        const part = ctx.parts.find((p2) => p2.name === want);
-        const value = m3[2];
-        if (part.shape.test(value) && !isPlaceholder(value)) {
-          const start = base + arg.at + arg.text.indexOf(m3[1]) + 1;
-          found.push({ part: want, value, start, line: b2.lines.lineAt(start) });
-        }
-      }
-    });
-    if (call7.named.size === 0) continue;
-    const first = b2.lines.lineAt(base);
-    const last = b2.lines.lineAt(base + args.length);
-    for (let line = first; line <= last; line++) {
-      const lineStart2 = b2.lines.lineStart(line);
-      for (const binding of b2.at(line)) {
-        const at2 = lineStart2 + binding.at;
-        if (at2 < base || at2 > base + args.length) continue;
-        const want = call7.named.get(compactName(binding.name));
-        const part = want && ctx.parts.find((p2) => p2.name === want);
-        if (part && part.shape.test(binding.value) && !isPlaceholder(binding.value)) found.push({ part: part.name, value: binding.value, start: at2, line });
-      }
-    }
-  }
-}
-function dedupe(found) {
-  const seen = /* @__PURE__ */ new Set();
-  return found.filter((h) => {
-    const key = `${h.start}:${h.part}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function pair(rule, found, report) {
-  const ctx = rule.context;
-  if (found.length === 0) return;
-  const required = ctx.parts.filter((p2) => !p2.optional).map((p2) => p2.name);
-  const attached = new Set(ctx.parts.filter((p2) => p2.optional).map((p2) => p2.name));
-  for (const hit of found) {
-    if (attached.has(hit.part)) continue;
-    const parts = { [hit.part]: hit.value };
-    for (const other of ctx.parts) {
-      if (other.name === hit.part) continue;
-      let best = null;
-      for (const h of found) {
-        if (h.part !== other.name || h.value === hit.value || Math.abs(h.line - hit.line) > PAIR_LINES) continue;
-        if (!best || Math.abs(h.line - hit.line) < Math.abs(best.line - hit.line)) best = h;
-      }
-      if (best) parts[other.name] = best.value;
-    }
-    if (ctx.pairing === "required" && !required.every((n) => parts[n] !== void 0)) continue;
-    report(rule, hit, parts);
-  }
-}
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG;
-var init_context = __esm({
-  "src/detect/context.ts"() {
-    "use strict";
-    init_v2();
-    init_grammar();
-    PLACEHOLDER = /^(?:your|my|enter|insert|put|add|replace|paste)[-_ ]|^<[^<>]*>$|^\$\{[^}]*\}$|^\$\(|^\{\{.*\}\}$|^%[A-Z_]+%$|^\$[A-Z_][A-Z0-9_]*$|x{6,}|X{6,}|\*{4,}|\.{3}|…|changeme|change_me|placeholder|example|dummy|redacted|sample|insert_?here/i;
-    LONG_LINE = 8192;
-    WINDOW = 2048;
-    CHILD_LINES = 200;
-    PAIR_LINES = 12;
-    Bindings = class {
-      constructor(text, lines) {
-        this.text = text;
-        this.lines = lines;
-        this.lineCount = lines.lineAt(text.length) + 1;
-        this.longestRun = new Int32Array(this.lineCount * FAMILIES).fill(-1);
-      }
-      text;
-      lines;
-      byLine = /* @__PURE__ */ new Map();
-      sections = /* @__PURE__ */ new Map();
-      presence = /* @__PURE__ */ new Map();
-      /** Per line, its longest run of each {@link RUN_FAMILIES} family (3 entries a line), -1 until read. */
-      longestRun;
-      longLines = /* @__PURE__ */ new Map();
-      childrenEnds = null;
-      lineCount;
-      get count() {
-        return this.lineCount;
-      }
-      line(n) {
-        return this.lines.lineText(n);
-      }
-      /**
-       * The bindings of a huge line (minified code, a source map): the dense grammar's, parsed once per fragment however
-       * many rules and keyword hits land on it, sorted by offset.
-       */
-      long(n) {
-        let l2 = this.longLines.get(n);
-        if (!l2) {
-          const text = this.line(n);
-          this.longLines.set(n, l2 = { text, start: this.lines.lineStart(n), bindings: denseBindings(text) });
-        }
-        return l2;
-      }
-      /**
-       * Whether line `n` holds a run that `presence` finds: first against the line's longest run of the narrowest
-       * family of characters that holds the presence's class (alphanumerics, base64's, or value characters: a part
-       * needs a run of its family at least its length), then by the regex itself. Both memoised per line.
-       */
-      holds(n, presence) {
-        const test = compiledPresence(presence);
-        if (test.family >= 0) {
-          const at2 = n * FAMILIES;
-          if (this.longestRun[at2] < 0) longestRuns(this.text, this.lines.lineStart(n), this.lines.lineEnd(n), this.longestRun, at2);
-          if (this.longestRun[at2 + test.family] < presence.min) return false;
-        }
-        let memo = this.presence.get(presence.source);
-        if (!memo) this.presence.set(presence.source, memo = new Int8Array(this.lineCount));
-        if (memo[n] === 0) memo[n] = test.re.test(this.line(n)) ? 1 : -1;
-        return memo[n] === 1;
-      }
-      /**
-       * The last line of the section line `n` opens (its children: the lines below, down to the first one indented no
-       * deeper, at most CHILD_LINES), or -1 when it opens none. Memoised per line for every rule.
-       */
-      childrenEnd(n) {
-        this.childrenEnds ??= new Int32Array(this.lineCount).fill(-2);
-        let last = this.childrenEnds[n];
-        if (last === -2) {
-          last = -1;
-          const line = this.line(n);
-          if (opensSection(line)) {
-            const indent = indentOf(line);
-            last = n;
-            for (let l2 = n + 1; l2 < this.lineCount && l2 <= n + CHILD_LINES; l2++) {
-              const text = this.line(l2);
-              if (text.trim() === "") continue;
-              if (indentOf(text) <= indent) break;
-              last = l2;
-            }
-          }
-          this.childrenEnds[n] = last;
-        }
-        return last;
-      }
-      at(n) {
-        let b2 = this.byLine.get(n);
-        if (!b2) this.byLine.set(n, b2 = this.lineLength(n) > LONG_LINE ? [] : this.parse(n));
-        return b2;
-      }
-      /** A line's bindings; a value alone between an element's tags on the lines around it is that element's. */
-      parse(n) {
-        const xml = n > 0 && n + 1 < this.lineCount ? xmlValueLine(this.line(n - 1), this.line(n), this.line(n + 1)) : null;
-        if (xml) return [xml];
-        const found = lineBindings(this.line(n));
-        if (n === 0 || this.lineLength(n - 1) > LONG_LINE) return found;
-        const continued = continuedValueLine(this.line(n - 1), this.line(n));
-        return continued ? [continued, ...found.filter((b2) => b2.at !== continued.at)] : found;
-      }
-      lineLength(n) {
-        return this.lines.lineEnd(n) - this.lines.lineStart(n);
-      }
-      /**
-       * A piece of line `n` around offset `at` (of the whole text): the whole line when it is short, else a window of
-       * WINDOW characters each side, so a minified file's one huge line is never copied per keyword.
-       */
-      around(n, at2) {
-        const start = this.lines.lineStart(n);
-        const end = this.lines.lineEnd(n);
-        if (end - start <= LONG_LINE) return { text: this.line(n), start };
-        const from = Math.max(start, at2 - WINDOW);
-        return { text: this.text.slice(from, Math.min(end, at2 + WINDOW)), start: from };
-      }
-      /** Lower-case words of the sections line `n` sits in (block sections above it). */
-      sectionWords(n) {
-        let s = this.sections.get(n);
-        if (!s) this.sections.set(n, s = sectionNames((l2) => this.line(l2), n).flatMap(nameWords));
-        return s;
-      }
-    };
-    CREDENTIAL_WORDS = /* @__PURE__ */ new Set(["credentials", "credential", "creds", "cred"]);
-    TOKEN_NAMES = /* @__PURE__ */ new Set(["token", "apitoken", "accesstoken", "authtoken"]);
-    SECRET_NAMES = /* @__PURE__ */ new Set(["key", "apikey", "secret", "secretkey", "apisecret", "accesskey"]);
-    SECRET_PARTS = /* @__PURE__ */ new Set(["key", "secret", "token", "apikey", "secretkey", "accesskey", "apitoken", "accesstoken"]);
-    IDENT_CODES = new Uint8Array(128);
-    for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$@.-") IDENT_CODES[ch.charCodeAt(0)] = 1;
-    isIdent = (text, i) => {
-      const c3 = text.charCodeAt(i);
-      return c3 < 128 && IDENT_CODES[c3] === 1;
-    };
-    AFTER_CODES = new Uint8Array(128);
-    for (const ch of "\\\"'`] 	:=?+|!{\r\n") AFTER_CODES[ch.charCodeAt(0)] = 1;
-    OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
-    QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
-    TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
-    BRACE_OR_NEXT_LINE_AFTER = /^(?:[ \t]*\{[ \t]*\\?["'`]|[ \t]*\r?\n[ \t]*:?=[ \t]*["'`])/;
-    CALLEE_ONLY = /* @__PURE__ */ new WeakMap();
-    NOT_VALUE = " 	\r\n\"'`,;()[]{}<>|&#^";
-    ALNUM_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    RUN_FAMILIES = [ALNUM_CHARS, `${ALNUM_CHARS}+/=_-\\%`, null];
-    FAMILIES = RUN_FAMILIES.length;
-    VALUE_FAMILY = FAMILIES - 1;
-    FAMILY_BITS = new Uint8Array(128);
-    for (let c3 = 0; c3 < 128; c3++) {
-      const ch = String.fromCharCode(c3);
-      RUN_FAMILIES.forEach((chars, f2) => {
-        if (chars === null ? !NOT_VALUE.includes(ch) : chars.includes(ch)) FAMILY_BITS[c3] |= 1 << f2;
-      });
-    }
-    PRESENCE_TESTS = /* @__PURE__ */ new Map();
-    PRESENCE_BY_OBJECT = /* @__PURE__ */ new WeakMap();
-    URL_MARGIN = 2048;
-    STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
-  }
-});
-
 // src/detect/engine.ts
 function count(dropped, reason) {
   dropped.set(reason, (dropped.get(reason) ?? 0) + 1);
@@ -38257,7 +38431,7 @@ function detect(ruleSet, fragment, options = {}) {
   for (const rule of rules) {
     if (rule.path && !rule.path(fragment.path)) continue;
     if (rule.context) {
-      if (!rule.generic) contextIds.add(rule.id);
+      if (!rule.generic && !rule.context.manifest) contextIds.add(rule.id);
       if (rule.generic) genericIds.add(rule.id);
       bindings ??= new Bindings(fragment.text, lines);
       runContextRule(rule, hits.get(rule) ?? [], bindings, (r2, hit, parts) => acceptPart(c3, r2, hit, parts), aliasIndexOf(ruleSet));
@@ -40936,16 +41110,16 @@ var require_async2 = __commonJS({
           callFailureCallback(callback, readdirError);
           return;
         }
-        const entries = dirents.map((dirent) => ({
+        const entries2 = dirents.map((dirent) => ({
           dirent,
           name: dirent.name,
           path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
         }));
         if (!settings.followSymbolicLinks) {
-          callSuccessCallback(callback, entries);
+          callSuccessCallback(callback, entries2);
           return;
         }
-        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
+        const tasks = entries2.map((entry) => makeRplTaskEntry(entry, settings));
         rpl(tasks, (rplError, rplEntries) => {
           if (rplError !== null) {
             callFailureCallback(callback, rplError);
@@ -41002,12 +41176,12 @@ var require_async2 = __commonJS({
             });
           };
         });
-        rpl(tasks, (rplError, entries) => {
+        rpl(tasks, (rplError, entries2) => {
           if (rplError !== null) {
             callFailureCallback(callback, rplError);
             return;
           }
-          callSuccessCallback(callback, entries);
+          callSuccessCallback(callback, entries2);
         });
       });
     }
@@ -41595,12 +41769,12 @@ var require_async3 = __commonJS({
         });
       }
       _worker(item, done) {
-        this._scandir(item.directory, this._settings.fsScandirSettings, (error2, entries) => {
+        this._scandir(item.directory, this._settings.fsScandirSettings, (error2, entries2) => {
           if (error2 !== null) {
             done(error2, void 0);
             return;
           }
-          for (const entry of entries) {
+          for (const entry of entries2) {
             this._handleEntry(entry, item.base);
           }
           done(null, void 0);
@@ -41667,8 +41841,8 @@ var require_async4 = __commonJS({
     function callFailureCallback(callback, error2) {
       callback(error2);
     }
-    function callSuccessCallback(callback, entries) {
-      callback(null, entries);
+    function callSuccessCallback(callback, entries2) {
+      callback(null, entries2);
     }
   }
 });
@@ -41744,8 +41918,8 @@ var require_sync3 = __commonJS({
       }
       _handleDirectory(directory, base) {
         try {
-          const entries = this._scandir(directory, this._settings.fsScandirSettings);
-          for (const entry of entries) {
+          const entries2 = this._scandir(directory, this._settings.fsScandirSettings);
+          for (const entry of entries2) {
             this._handleEntry(entry, base);
           }
         } catch (error2) {
@@ -41982,9 +42156,9 @@ var require_async5 = __commonJS({
       }
       dynamic(root, options) {
         return new Promise((resolve9, reject) => {
-          this._walkAsync(root, options, (error2, entries) => {
+          this._walkAsync(root, options, (error2, entries2) => {
             if (error2 === null) {
-              resolve9(entries);
+              resolve9(entries2);
             } else {
               reject(error2);
             }
@@ -41992,12 +42166,12 @@ var require_async5 = __commonJS({
         });
       }
       async static(patterns, options) {
-        const entries = [];
+        const entries2 = [];
         const stream = this._readerStream.static(patterns, options);
         return new Promise((resolve9, reject) => {
           stream.once("error", reject);
-          stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve9(entries));
+          stream.on("data", (entry) => entries2.push(entry));
+          stream.once("end", () => resolve9(entries2));
         });
       }
     };
@@ -42368,8 +42542,8 @@ var require_async6 = __commonJS({
       async read(task) {
         const root = this._getRootDirectory(task);
         const options = this._getReaderOptions(task);
-        const entries = await this.api(root, task, options);
-        return entries.map((entry) => options.transform(entry));
+        const entries2 = await this.api(root, task, options);
+        return entries2.map((entry) => options.transform(entry));
       }
       api(root, task, options) {
         if (task.dynamic) {
@@ -42434,16 +42608,16 @@ var require_sync5 = __commonJS({
         return this._walkSync(root, options);
       }
       static(patterns, options) {
-        const entries = [];
+        const entries2 = [];
         for (const pattern of patterns) {
           const filepath = this._getFullEntryPath(pattern);
           const entry = this._getEntry(filepath, pattern, options);
           if (entry === null || !options.entryFilter(entry)) {
             continue;
           }
-          entries.push(entry);
+          entries2.push(entry);
         }
-        return entries;
+        return entries2;
       }
       _getEntry(filepath, pattern, options) {
         try {
@@ -42479,8 +42653,8 @@ var require_sync6 = __commonJS({
       read(task) {
         const root = this._getRootDirectory(task);
         const options = this._getReaderOptions(task);
-        const entries = this.api(root, task, options);
-        return entries.map(options.transform);
+        const entries2 = this.api(root, task, options);
+        return entries2.map(options.transform);
       }
       api(root, task, options) {
         if (task.dynamic) {
@@ -49040,7 +49214,7 @@ var init_pairing = __esm({
 });
 
 // src/verify/sign.ts
-import { createHash as createHash5, createHmac, createPrivateKey as createPrivateKey2, randomBytes as randomBytes3, sign as cryptoSign } from "node:crypto";
+import { createHash as createHash6, createHmac, createPrivateKey as createPrivateKey2, randomBytes as randomBytes3, sign as cryptoSign } from "node:crypto";
 function hmacHex(alg, key, data) {
   return createHmac(alg, key).update(data).digest("hex");
 }
@@ -49048,7 +49222,7 @@ function hmacBase64(alg, key, data) {
   return createHmac(alg, key).update(data).digest("base64");
 }
 function sha256Hex(data) {
-  return createHash5("sha256").update(data).digest("hex");
+  return createHash6("sha256").update(data).digest("hex");
 }
 function base64url(data) {
   return Buffer.from(data).toString("base64url");
@@ -49561,9 +49735,9 @@ var init_htx = __esm({
 });
 
 // src/verify/gate.ts
-import { createHash as createHash6, createHmac as createHmac2 } from "node:crypto";
+import { createHash as createHash7, createHmac as createHmac2 } from "node:crypto";
 function gateSignature(secret, method, path, query, body3, timestamp) {
-  const bodyHash = createHash6("sha512").update(body3).digest("hex");
+  const bodyHash = createHash7("sha512").update(body3).digest("hex");
   return createHmac2("sha512", secret).update(`${method}
 ${path}
 ${query}
@@ -49899,9 +50073,9 @@ var init_coinbase = __esm({
 });
 
 // src/verify/kraken-futures.ts
-import { createHash as createHash7, createHmac as createHmac4 } from "node:crypto";
+import { createHash as createHash8, createHmac as createHmac4 } from "node:crypto";
 function futuresAuthent(postData, nonce, endpointPath, secret) {
-  const digest = createHash7("sha256").update(postData + nonce + endpointPath).digest();
+  const digest = createHash8("sha256").update(postData + nonce + endpointPath).digest();
   return createHmac4("sha512", Buffer.from(secret, "base64")).update(digest).digest("base64");
 }
 var ENDPOINT_PATH, krakenFutures;
@@ -49943,9 +50117,9 @@ var init_kraken_futures = __esm({
 });
 
 // src/verify/kraken.ts
-import { createHash as createHash8, createHmac as createHmac5 } from "node:crypto";
+import { createHash as createHash9, createHmac as createHmac5 } from "node:crypto";
 function krakenSignature(path, nonce, postData, secret) {
-  const digest = createHash8("sha256").update(nonce + postData).digest();
+  const digest = createHash9("sha256").update(nonce + postData).digest();
   return createHmac5("sha512", Buffer.from(secret, "base64")).update(Buffer.concat([Buffer.from(path), digest])).digest("base64");
 }
 function krakenRights(perms) {
@@ -51043,13 +51217,13 @@ __export(verify_exports, {
   verifierFor: () => verifierFor,
   verifyFindings: () => verifyFindings
 });
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 function endpointIds() {
   return new Set(VERIFIERS.flatMap((v) => Object.keys(v.endpoints)));
 }
 function identity(c3) {
   const parts = Object.keys(c3.parts).length ? Object.entries(c3.parts).sort(([a], [b2]) => a.localeCompare(b2)) : [["", c3.secret]];
-  return createHash9("sha256").update(JSON.stringify([c3.provider, parts])).digest("hex");
+  return createHash10("sha256").update(JSON.stringify([c3.provider, parts])).digest("hex");
 }
 function withoutSecrets(message, c3) {
   let out = message;
@@ -52483,7 +52657,7 @@ async function weakening(base, head, changed) {
   const rulesDisabled = b2.ruleSet.rules.map((r2) => r2.id).filter((id) => !headRules.has(id));
   const baseAllow = allowlistEntries(b2.config);
   const allowlistsAdded = [...allowlistEntries(h.config)].filter((e) => !baseAllow.has(e));
-  const entries = (file) => {
+  const entries2 = (file) => {
     const out = /* @__PURE__ */ new Map();
     if (!file) return out;
     try {
@@ -52492,8 +52666,8 @@ async function weakening(base, head, changed) {
     }
     return out;
   };
-  const baseEntries = entries(base.baseline);
-  const baselineAdded = [...entries(head.baseline)].filter(([fp]) => !baseEntries.has(fp)).map(([, what]) => what);
+  const baseEntries = entries2(base.baseline);
+  const baselineAdded = [...entries2(head.baseline)].filter(([fp]) => !baseEntries.has(fp)).map(([, what]) => what);
   return { changed, rulesDisabled, allowlistsAdded, baselineAdded };
 }
 
