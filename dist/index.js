@@ -38511,7 +38511,7 @@ function detectDecoded(ruleSet, fragment, options, maxDepth) {
   const allows = new InlineAllowIndex(fragment.text, (o2) => lines.lineAt(o2));
   const offset = fragment.lineOffset ?? 0;
   const plain = new Set(base.findings.map((f2) => `${f2.ruleId}\0${f2.secret}`));
-  const generic = new Set(ruleSet.rules.filter((r2) => r2.generic).map((r2) => r2.id));
+  const generic = new Set(ruleSet.rules.filter((r2) => r2.generic || r2.context?.manifest).map((r2) => r2.id));
   const seen = /* @__PURE__ */ new Set();
   const found = [];
   const specific = [];

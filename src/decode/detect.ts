@@ -36,7 +36,9 @@ export function detectDecoded(ruleSet: RuleSet, fragment: Fragment, options: Det
   const allows = new InlineAllowIndex(fragment.text, (o) => lines.lineAt(o));
   const offset = fragment.lineOffset ?? 0;
   const plain = new Set(base.findings.map((f) => `${f.ruleId}\0${f.secret}`));
-  const generic = new Set(ruleSet.rules.filter((r) => r.generic).map((r) => r.id));
+  // Generic rules, and manifest rules (a Kubernetes Secret's data: they know where a value sits, not what it is), yield
+  // to a rule that names what the value decodes to.
+  const generic = new Set(ruleSet.rules.filter((r) => r.generic || r.context?.manifest).map((r) => r.id));
   const seen = new Set<string>();
   const found: Finding[] = [];
   /** Spans where a specific rule found a key: generic findings of the plain text there yield to it. */
