@@ -4118,8 +4118,8 @@ function manifestHits(manifest, hits, b2) {
     while (first > 0 && kindLine - first < DOC_LINES && !DOC_SEPARATOR.test(b2.line(first - 1))) first--;
     let last = kindLine;
     while (last + 1 < b2.count && last - kindLine < DOC_LINES && !DOC_SEPARATOR.test(b2.line(last + 1))) last++;
-    readTo = last;
     if (sectionNames((n) => b2.line(n), kindLine, kindLine - first).length > 0) continue;
+    readTo = last;
     const base = indentOf(b2.line(kindLine));
     for (let l2 = first; l2 <= last; l2++) {
       const text = b2.line(l2);

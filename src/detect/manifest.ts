@@ -51,9 +51,10 @@ export function manifestHits(manifest: NonNullable<ContextMatcher['manifest']>, 
     while (first > 0 && kindLine - first < DOC_LINES && !DOC_SEPARATOR.test(b.line(first - 1))) first--;
     let last = kindLine;
     while (last + 1 < b.count && last - kindLine < DOC_LINES && !DOC_SEPARATOR.test(b.line(last + 1))) last++;
-    readTo = last;
-    // At the document's top level: no section above it holds it (a less indented `name:` line).
+    // At the document's top level: no section above it holds it (a less indented `name:` line). A nested one (a
+    // store reference) leaves the document to the top-level `kind:` that may follow it.
     if (sectionNames((n) => b.line(n), kindLine, kindLine - first).length > 0) continue;
+    readTo = last;
     const base = indentOf(b.line(kindLine));
     for (let l = first; l <= last; l++) {
       const text = b.line(l);

@@ -51,6 +51,12 @@ describe('Kubernetes Secret manifests', () => {
     expect(manifestFindings(text)).toEqual({ 'kubernetes-secret-data': [b] });
   });
 
+  it('reads a Secret whose own kind: follows a nested kind: Secret', () => {
+    const a = b64();
+    const text = `apiVersion: v1\nmetadata:\n  annotations:\n    kind: Secret\ndata:\n  password: ${a}\nkind: Secret\n`;
+    expect(manifestFindings(text)).toEqual({ 'kubernetes-secret-data': [a] });
+  });
+
   it('stays quiet on templates, empty, short, placeholder and encrypted values', () => {
     const placeholder = Buffer.from('changeme').toString('base64');
     const text = [
