@@ -2,15 +2,18 @@
 // batches itself in between; each worker loads the rule set itself (compiled regexes cannot cross threads, so it
 // gets the root and config path), reads, decodes and scans its files, and sends back findings, skips and counts only
 // — file contents never cross threads. At most three batches per worker are in flight, so the walk waits for the
-// workers and memory stays flat. Files over LARGE_FILE are kept for the main thread, so two are never scanned at once.
+// workers and memory stays flat. Files over LARGE_FILE go one at a time, so two are never scanned at once: to a worker
+// while the main thread scans small ones, to the main thread when nothing else is left.
 // Small scans never start a worker: below a threshold of files and bytes the main thread does everything itself.
+// Workers reply on a port of their own, which the main thread also reads between its own files, so a worker's queue
+// is topped up while the main thread is busy and a worker never waits for it.
 // Results are identical to a single-threaded scan: batches are merged in walk order and every skip keeps its place.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './config/paths.js';
 import { DEFAULT_MAX_ARCHIVE_DEPTH } from './decode/archive.js';
 import { DEFAULT_MAX_DECODE_DEPTH } from './decode/layers.js';
@@ -31,9 +34,11 @@ export const POOL_MIN_BYTES = 8 * 1024 * 1024;
 const BATCH_FILES = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
 /**
- * A file larger than this is scanned on the main thread only, so no two are scanned at once: scanning one holds
- * several times its size in memory for a moment (its text, at two bytes a character when it is not ASCII, its
- * keyword hits, its bindings), and two at once on two threads made most of the pool's peak memory.
+ * A file larger than this is scanned while no other is, on whichever thread: scanning one holds several times its
+ * size in memory for a moment (its text, at two bytes a character when it is not ASCII, its keyword hits, its
+ * bindings), and two at once on two threads made most of the pool's peak memory. (They were once all kept for the
+ * main thread: on the bench tree, where a third of the bytes are in 32 such files, the worker then sat idle for a
+ * fifth of the scan.)
  */
 const LARGE_FILE = 2 * 1024 * 1024;
 /** Batches in flight per worker: one being scanned, two waiting (the main thread hands out more only between its own). */
@@ -77,6 +82,8 @@ export interface WorkerSetup {
   maxArchiveDepth?: number;
   /** Send {@link BatchProgress} messages while a batch is scanned (a progress line is shown). */
   progress?: boolean;
+  /** Where to send replies and progress: a port the main thread can also read synchronously. Default: parentPort. */
+  replies?: MessagePort;
 }
 
 /** A worker's count of what it scanned of batch `id` since its last such message. */
@@ -322,16 +329,21 @@ function pooled(
 
   return new Promise((resolvePool, rejectPool) => {
     const replies: BatchReply[] = [];
-    const workers = Array.from({ length: options.threads - 1 }, () => ({
-      worker: new Worker(workerFile(), { workerData: setup }),
-      inFlight: 0,
-    }));
+    const workers = Array.from({ length: options.threads - 1 }, () => {
+      const { port1, port2 } = new MessageChannel();
+      return {
+        worker: new Worker(workerFile(), { workerData: { ...setup, replies: port2 }, transferList: [port2] }),
+        port: port1,
+        inFlight: 0,
+      };
+    });
     let nextId = 0;
     let walked = false;
     let settled = false;
     const finish = (err?: unknown): void => {
       if (settled) return;
       settled = true;
+      for (const w of workers) w.port.close();
       void Promise.all(workers.map((w) => w.worker.terminate())).then(
         () => (err ? rejectPool(err) : resolvePool(replies)),
         () => (err ? rejectPool(err) : resolvePool(replies)),
@@ -339,8 +351,10 @@ function pooled(
     };
     const detectHere = poolDetectOptions(options, options.clock ?? wallClock);
     let hereBusy = false;
-    /** Batches of one large file, kept for this thread (see LARGE_FILE). */
+    /** Batches of one large file each (see LARGE_FILE), waiting until no other is being scanned. */
     const large: BatchRequest[] = [];
+    /** The id of the large file's batch being scanned, on whichever thread, or -1. */
+    let largeAt = -1;
     /** The next batch of the walk, or null when the walk is over. */
     const nextRequest = (): BatchRequest | null => {
       if (walked) return null;
@@ -351,38 +365,48 @@ function pooled(
       }
       return { id: nextId++, files };
     };
-    /** The next batch for a worker: large files are set aside for this thread. */
-    const forWorker = (): BatchRequest | null => {
+    const isLarge = (req: BatchRequest): boolean => req.files.length === 1 && req.files[0]!.size > largeFile;
+    /** The next batch of small files; large ones met on the way are set aside. */
+    const nextSmall = (): BatchRequest | null => {
       for (let req = nextRequest(); req; req = nextRequest()) {
-        if (req.files.length === 1 && req.files[0]!.size > largeFile) large.push(req);
+        if (isLarge(req)) large.push(req);
         else return req;
       }
       return null;
     };
+    /** A large file's batch when none is being scanned: it is then being scanned until its reply. */
+    const takeLarge = (): BatchRequest | null => {
+      if (largeAt !== -1 || large.length === 0) return null;
+      const req = large.shift()!;
+      largeAt = req.id;
+      return req;
+    };
     const pump = (): void => {
       try {
-        // Workers first (each keeps IN_FLIGHT batches queued, so it never waits while this thread scans), then a
-        // batch for this thread, scanned on the next turn of the event loop so replies are taken in between.
+        // Workers first (each keeps IN_FLIGHT batches queued, so it never waits while this thread scans): a large
+        // file when none is being scanned, else small ones. Then a batch of small files for this thread (a large
+        // one only when no small one is left), scanned on the next turn of the event loop.
         for (;;) {
           const w = workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
           if (w.inFlight >= IN_FLIGHT) break;
-          const req = forWorker();
+          const req = takeLarge() ?? nextSmall() ?? takeLarge();
           if (!req) break;
           w.inFlight += 1;
           w.worker.postMessage(req);
         }
         if (!hereBusy) {
-          const req = large.shift() ?? nextRequest();
+          const req = nextSmall() ?? takeLarge();
           if (req) {
             hereBusy = true;
             setImmediate(() => {
               if (settled) return;
               try {
-                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere, scanned);
+                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere, scannedHere);
               } catch (err) {
                 finish(err);
                 return;
               }
+              if (largeAt === req.id) largeAt = -1;
               hereBusy = false;
               pump();
             });
@@ -394,23 +418,37 @@ function pooled(
       }
       if (walked && !hereBusy && large.length === 0 && workers.every((w) => w.inFlight === 0)) finish();
     };
-    for (const w of workers) {
-      w.worker.on('message', (m: BatchReply | BatchProgress | { ready: true }) => {
-        if ('ready' in m) return;
-        if ('progress' in m) {
-          const { id, files, bytes } = m.progress;
-          const c = counted.get(id) ?? { files: 0, bytes: 0 };
-          counted.set(id, { files: c.files + files, bytes: c.bytes + bytes });
-          scanned?.(files, bytes);
-          return;
+    const onMessage = (w: (typeof workers)[number], m: BatchReply | BatchProgress | { ready: true }): void => {
+      if (settled || 'ready' in m) return;
+      if ('progress' in m) {
+        const { id, files, bytes } = m.progress;
+        const c = counted.get(id) ?? { files: 0, bytes: 0 };
+        counted.set(id, { files: c.files + files, bytes: c.bytes + bytes });
+        scanned?.(files, bytes);
+        return;
+      }
+      replies[m.id] = m;
+      w.inFlight -= 1;
+      if (largeAt === m.id) largeAt = -1;
+      const c = counted.get(m.id) ?? { files: 0, bytes: 0 };
+      counted.delete(m.id);
+      scanned?.(m.files - c.files, m.bytes - c.bytes);
+      pump();
+    };
+    /**
+     * Between two of its own files, this thread takes the replies that have come in and hands out more work, so a
+     * worker is not left idle while this thread scans a batch.
+     */
+    const scannedHere = (files: number, bytes: number): void => {
+      scanned?.(files, bytes);
+      for (const w of workers) {
+        for (let r = receiveMessageOnPort(w.port); r && !settled; r = receiveMessageOnPort(w.port)) {
+          onMessage(w, r.message as BatchReply | BatchProgress | { ready: true });
         }
-        replies[m.id] = m;
-        w.inFlight -= 1;
-        const c = counted.get(m.id) ?? { files: 0, bytes: 0 };
-        counted.delete(m.id);
-        scanned?.(m.files - c.files, m.bytes - c.bytes);
-        pump();
-      });
+      }
+    };
+    for (const w of workers) {
+      w.port.on('message', (m: BatchReply | BatchProgress | { ready: true }) => onMessage(w, m));
       w.worker.on('error', (err) => finish(err));
       w.worker.on('exit', (code) => {
         if (!settled) finish(new Error(`scan worker exited with code ${code}`));

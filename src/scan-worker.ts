@@ -9,6 +9,8 @@ import { loadRuleSet } from './scan.js';
 const setup = workerData as WorkerSetup;
 const { ruleSet } = loadRuleSet(setup.root, setup.configPath);
 const port = parentPort!;
+/** Replies go on the port the main thread reads between its own files (scan-pool.ts), when it gave one. */
+const out = setup.replies ?? port;
 const detectOptions = poolDetectOptions(setup, wallClock);
 
 /** How often a worker tells the main thread how far it has got inside one batch, when a progress line is shown. */
@@ -27,11 +29,11 @@ port.on('message', (req: BatchRequest) => {
         const now = Date.now();
         if (now - last < PROGRESS_MS) return;
         last = now;
-        port.postMessage({ progress: { id: req.id, files, bytes } } satisfies BatchProgress);
+        out.postMessage({ progress: { id: req.id, files, bytes } } satisfies BatchProgress);
         files = 0;
         bytes = 0;
       }
     : undefined;
-  port.postMessage(scanBatch(ruleSet, req, setup.maxFileSize, detectOptions, scanned));
+  out.postMessage(scanBatch(ruleSet, req, setup.maxFileSize, detectOptions, scanned));
 });
-port.postMessage({ ready: true });
+out.postMessage({ ready: true });

@@ -55,7 +55,7 @@ describe('scan pool', () => {
     expect(two).toEqual(one);
   });
 
-  it('scans large files on the main thread alone and loses none of them, however many there are', async () => {
+  it('scans large files one at a time, on either thread, and loses none of them, however many there are', async () => {
     const root = tree();
     const one = await run(root, 1);
     expect(one.files).toBe(122);
