@@ -414,7 +414,7 @@ export function detect(ruleSet: RuleSet, fragment: Fragment, options: DetectOpti
     }
     const gate = rule.spec.gate;
     if (gate !== undefined) {
-      if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r) => (r.spec.gate ? [r.spec.gate] : []))));
+      if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r) => (r.spec.gate ? [r.spec.gate] : []))), fragment.utf8);
       if (!gatePasses(gate, verdict)) continue;
     }
     if (rule.generic) genericIds.add(rule.id);

@@ -78,7 +78,7 @@ for (const c of UNICODE_SPACES) CLASS16[c] = SPACE;
  * a run starting there that is long enough reaches `min - 1` further on, so that is the next position to look at
  * (or `min` on from a position outside the class). Every run at least `min` long is met, and read whole once.
  */
-function someRun(text: string, min: number, k: number, test: (from: number, to: number) => boolean, from = 0, to = text.length): boolean {
+function someRunText(text: string, min: number, k: number, test: (from: number, to: number) => boolean, from = 0, to = text.length): boolean {
   const n = to;
   for (let i = from + min - 1; i < n; ) {
     if ((CLASS16[text.charCodeAt(i)]! & k) === 0) {
@@ -96,6 +96,38 @@ function someRun(text: string, min: number, k: number, test: (from: number, to: 
     while (a > from && (CLASS16[text.charCodeAt(a - 1)]! & k) !== 0) a -= 1;
     let b = i + 1;
     while (b < n && (CLASS16[text.charCodeAt(b)]! & k) !== 0) b += 1;
+    if (test(a, b)) return true;
+    i = b + min;
+  }
+  return false;
+}
+
+// The class bits of every byte, for texts whose UTF-8 bytes are their characters (ASCII): bytes from 0x80 on are in
+// no class.
+const CLASS8 = new Uint16Array(256);
+CLASS8.set(CLASS);
+
+/**
+ * {@link someRunText} over the bytes of an ASCII text (each byte is the character at the same offset): reading a byte
+ * array is about twice as fast as reading a string, and this loop reads a large part of every file.
+ */
+function someRunBytes(bytes: Uint8Array, min: number, k: number, test: (from: number, to: number) => boolean, from = 0, to = bytes.length): boolean {
+  const n = to;
+  for (let i = from + min - 1; i < n; ) {
+    if ((CLASS8[bytes[i]!]! & k) === 0) {
+      i += min;
+      continue;
+    }
+    const stop = i - min + 1;
+    let a = i;
+    while (a > stop && (CLASS8[bytes[a - 1]!]! & k) !== 0) a -= 1;
+    if (a > stop) {
+      i = a + min - 1;
+      continue;
+    }
+    while (a > from && (CLASS8[bytes[a - 1]!]! & k) !== 0) a -= 1;
+    let b = i + 1;
+    while (b < n && (CLASS8[bytes[b]!]! & k) !== 0) b += 1;
     if (test(a, b)) return true;
     i = b + min;
   }
@@ -276,10 +308,14 @@ const RUN_TESTS: readonly { bit: number; min: number; k: number; test: (text: st
  * Which of the verdict bits in `want` hold for `text`. Each looks only at every n-th character (n: the shortest
  * run that can hold a match) and inspects the runs found there. Exported for tests; the engine uses {@link gatePasses}.
  */
-export function gateScan(text: string, want: number): number {
+export function gateScan(text: string, want: number, utf8?: Uint8Array): number {
   let found = 0;
+  // Runs are found in the bytes when they are the characters (an ASCII text), and tested in the text at the same offsets.
+  const bytes = utf8 && utf8.length === text.length ? utf8 : null;
+  const someRun = (min: number, k: number, test: (from: number, to: number) => boolean, from?: number, to?: number): boolean =>
+    bytes ? someRunBytes(bytes, min, k, test, from, to) : someRunText(text, min, k, test, from, to);
   if (want & (WIF_RUN | B58_64)) {
-    someRun(text, 51, ALNUM, (a, b) => {
+    someRun(51, ALNUM, (a, b) => {
       const bit = base58Bit(b - a);
       if (!(bit & want) || found & bit || !allBase58(text, a, b)) return false;
       found |= bit;
@@ -289,7 +325,7 @@ export function gateScan(text: string, want: number): number {
   if (want & (HEX_24 | HEX_32 | HEX_64)) {
     const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
     const min = want & HEX_24 ? 24 : want & HEX_32 ? 32 : 64;
-    someRun(text, min, HEX, (a, b) => {
+    someRun(min, HEX, (a, b) => {
       const len = b - a;
       found |= (len >= 24 ? HEX_24 : 0) | (len >= 32 ? HEX_32 : 0) | (len >= 64 ? HEX_64 : 0);
       return (found & hexWant) === hexWant;
@@ -303,14 +339,14 @@ export function gateScan(text: string, want: number): number {
   // (lower-case code, with digits and punctuation) but has few runs of [a-z ] 47 long, or of [0-9,\s] 127 long.
   const listWant = want & (WORDS_12 | WORDS_LIST | BYTE_ARRAY);
   if (listWant && !(listWant & WORDS_LIST)) {
-    if (listWant & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b) => wordChain(text, a, b, 47, true))) found |= WORDS_12;
-    if (listWant & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
+    if (listWant & WORDS_12 && someRun(47, LOWER_OR_SPACE, (a, b) => wordChain(text, a, b, 47, true))) found |= WORDS_12;
+    if (listWant & BYTE_ARRAY && someRun(127, DIGIT | SPACE | COMMA, (a, b) => byteItems(text, a, b))) found |= BYTE_ARRAY;
   } else if (listWant) {
-    someRun(text, 47, LIST | SPACE, (a, b) => {
+    someRun(47, LIST | SPACE, (a, b) => {
       const open = listWant & ~found;
       if (open & WORDS_LIST && wordChain(text, a, b, 47, false)) found |= WORDS_LIST;
       if (open & WORDS_12 && wordChain(text, a, b, 47, true)) found |= WORDS_12;
-      if (open & BYTE_ARRAY && b - a >= 127 && someRun(text, 127, DIGIT | SPACE | COMMA, (x, y) => byteItems(text, x, y), a, b)) found |= BYTE_ARRAY;
+      if (open & BYTE_ARRAY && b - a >= 127 && someRun(127, DIGIT | SPACE | COMMA, (x, y) => byteItems(text, x, y), a, b)) found |= BYTE_ARRAY;
       return (found & listWant) === listWant;
     });
   }
@@ -333,8 +369,8 @@ export function gateWindows(text: string, name: string): [number, number][] {
       if (pass(a, b)) out.push([a, b]);
       return false; // go on: every run, not just the first
     };
-  if (bits & (WIF_RUN | B58_64)) someRun(text, 51, ALNUM, keep((a, b) => (base58Bit(b - a) & bits) !== 0 && allBase58(text, a, b)));
-  for (const g of RUN_TESTS) if (bits & g.bit) someRun(text, g.min, g.k, keep((a, b) => g.test(text, a, b)));
+  if (bits & (WIF_RUN | B58_64)) someRunText(text, 51, ALNUM, keep((a, b) => (base58Bit(b - a) & bits) !== 0 && allBase58(text, a, b)));
+  for (const g of RUN_TESTS) if (bits & g.bit) someRunText(text, g.min, g.k, keep((a, b) => g.test(text, a, b)));
   return out.sort((x, y) => x[0] - y[0]);
 }
 

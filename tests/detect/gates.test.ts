@@ -63,6 +63,20 @@ describe('structural gates', () => {
     }
   });
 
+  it('give the same verdicts from the bytes of an ASCII text as from the text, and read a UTF-8 text itself', () => {
+    const seed = `words: ${BIP39_WORDS.slice(100, 112).join(' ')}\n`;
+    const bytes = `[${Array.from({ length: 64 }, (_, i) => (i * 7) % 256).join(',')}]`;
+    const code = 'const a = b + c; // nothing here\n'.repeat(20);
+    for (const text of [seed, bytes, code, `${code}${seed}${code}`, `${'ab'.repeat(40)} ${pick(B58, 51, 3)}`]) {
+      const all = gateScan(text, ALL);
+      expect(gateScan(text, ALL, Buffer.from(text))).toBe(all);
+    }
+    expect(gateScan(seed, ALL) & GATES['bip39-words']!).not.toBe(0);
+    // A UTF-8 text's bytes are more than its characters, so their offsets differ: the text itself is read.
+    const utf8 = `é ${seed}`;
+    expect(gateScan(utf8, ALL, Buffer.from(utf8))).toBe(gateScan(utf8, ALL));
+  });
+
   it('rule out ordinary code and prose', () => {
     const code = 'export function add(a, b) {\n  return a + b; // the quick brown fox jumps over the lazy dog again and again\n}\n'.repeat(200);
     for (const name of Object.keys(GATES)) expect(passes(name, code)).toBe(false);
