@@ -4081,7 +4081,7 @@ var init_grammar = __esm({
     STICKY = FORMS.map((f2) => ({ ...f2, re: new RegExp(f2.re.source, f2.re.flags.replace("g", "") + "y") }));
     XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
     XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
-    DENSE_VALUE = /(=>|[:=])[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;
+    DENSE_VALUE = /(=>?|:)[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;
     NAME_CHAR = /[\w$.-]/;
     NAME_OP_END = new RegExp(String.raw`(?<![\w$@.\-])(?<q>["'\x60]?)(?<name>${NAME})\k<q>[ \t]*(?::=|=>|=|:)[ \t]*$`);
     LONE_QUOTED = /^[ \t]*(?<vq>["'`])(?<qv>[^"'`\n]{1,2000})\k<vq>[ \t]*[;,)]?[ \t]*(?:(?:\/\/|#).*)?$/;
@@ -4192,15 +4192,29 @@ function hasAlias(words, aliases) {
   return false;
 }
 function namesPart(words, part, aliases) {
-  const trimmed = trimTail(words, new Set(aliases.map(compactName)));
+  const trimmed = trimTail(words, aliasSet(aliases));
+  const { names, longest } = partNames(part);
+  let tail = "";
+  for (let i = trimmed.length - 1; i >= 0 && tail.length < longest; i--) {
+    tail = trimmed[i] + tail;
+    if (names.has(tail)) return true;
+  }
+  if (aliases.length === 0) return false;
+  const last = trimmed[trimmed.length - 1] ?? "";
   for (const name3 of part.names) {
-    let tail = "";
-    for (let i = trimmed.length - 1; i >= 0 && tail.length < name3.length; i--) tail = trimmed[i] + tail;
-    if (tail === name3) return true;
-    const last = trimmed[trimmed.length - 1] ?? "";
     if (last.length > name3.length && last.endsWith(name3) && aliases.some((a) => last.startsWith(compactName(a)))) return true;
   }
   return false;
+}
+function partNames(part) {
+  let p2 = PART_NAMES.get(part);
+  if (!p2) PART_NAMES.set(part, p2 = { names: new Set(part.names), longest: Math.max(0, ...part.names.map((n) => n.length)) });
+  return p2;
+}
+function aliasSet(aliases) {
+  let set = ALIAS_SETS.get(aliases);
+  if (!set) ALIAS_SETS.set(aliases, set = new Set(aliases.map(compactName)));
+  return set;
 }
 function namesCredential(words, aliases) {
   const rest = trimTail(words, /* @__PURE__ */ new Set()).filter((w2) => !CREDENTIAL_WORDS.has(w2)).join("");
@@ -4277,11 +4291,13 @@ function byNameAlone(rule, hits, b2, report) {
   pair(rule, dedupe(found), report);
 }
 function excluded(words, exclude) {
+  let set = EXCLUDE_SETS.get(exclude);
+  if (!set) EXCLUDE_SETS.set(exclude, set = new Set(exclude));
   for (let i = 0; i < words.length; i++) {
     let run2 = "";
     for (let j3 = i; j3 < words.length && run2.length < 40; j3++) {
       run2 += words[j3];
-      if (exclude.includes(run2)) return true;
+      if (set.has(run2)) return true;
     }
   }
   return false;
@@ -4655,7 +4671,7 @@ function pair(rule, found, report) {
     report(rule, hit, parts);
   }
 }
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG;
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, PART_NAMES, ALIAS_SETS, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, EXCLUDE_SETS, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG;
 var init_context = __esm({
   "src/detect/context.ts"() {
     "use strict";
@@ -4778,6 +4794,8 @@ var init_context = __esm({
         return s;
       }
     };
+    PART_NAMES = /* @__PURE__ */ new WeakMap();
+    ALIAS_SETS = /* @__PURE__ */ new WeakMap();
     CREDENTIAL_WORDS = /* @__PURE__ */ new Set(["credentials", "credential", "creds", "cred"]);
     TOKEN_NAMES = /* @__PURE__ */ new Set(["token", "apitoken", "accesstoken", "authtoken"]);
     SECRET_NAMES = /* @__PURE__ */ new Set(["key", "apikey", "secret", "secretkey", "apisecret", "accesskey"]);
@@ -4794,6 +4812,7 @@ var init_context = __esm({
     QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
     TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
     BRACE_OR_NEXT_LINE_AFTER = /^(?:[ \t]*\{[ \t]*\\?["'`]|[ \t]*\r?\n[ \t]*:?=[ \t]*["'`])/;
+    EXCLUDE_SETS = /* @__PURE__ */ new WeakMap();
     CALLEE_ONLY = /* @__PURE__ */ new WeakMap();
     NOT_VALUE = " 	\r\n\"'`,;()[]{}<>|&#^";
     ALNUM_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -10390,7 +10409,7 @@ var init_module_shim = __esm({
 });
 
 // src/detect/gates.ts
-function someRun(text, min, k2, test, from = 0, to2 = text.length) {
+function someRunText(text, min, k2, test, from = 0, to2 = text.length) {
   const n = to2;
   for (let i = from + min - 1; i < n; ) {
     if ((CLASS16[text.charCodeAt(i)] & k2) === 0) {
@@ -10407,6 +10426,28 @@ function someRun(text, min, k2, test, from = 0, to2 = text.length) {
     while (a > from && (CLASS16[text.charCodeAt(a - 1)] & k2) !== 0) a -= 1;
     let b2 = i + 1;
     while (b2 < n && (CLASS16[text.charCodeAt(b2)] & k2) !== 0) b2 += 1;
+    if (test(a, b2)) return true;
+    i = b2 + min;
+  }
+  return false;
+}
+function someRunBytes(bytes, min, k2, test, from = 0, to2 = bytes.length) {
+  const n = to2;
+  for (let i = from + min - 1; i < n; ) {
+    if ((CLASS8[bytes[i]] & k2) === 0) {
+      i += min;
+      continue;
+    }
+    const stop = i - min + 1;
+    let a = i;
+    while (a > stop && (CLASS8[bytes[a - 1]] & k2) !== 0) a -= 1;
+    if (a > stop) {
+      i = a + min - 1;
+      continue;
+    }
+    while (a > from && (CLASS8[bytes[a - 1]] & k2) !== 0) a -= 1;
+    let b2 = i + 1;
+    while (b2 < n && (CLASS8[bytes[b2]] & k2) !== 0) b2 += 1;
     if (test(a, b2)) return true;
     i = b2 + min;
   }
@@ -10513,10 +10554,12 @@ function allBase58(text, a, b2) {
   for (let i = a; i < b2; i++) if (!(CLASS16[text.charCodeAt(i)] & B58)) return false;
   return true;
 }
-function gateScan(text, want) {
+function gateScan(text, want, utf8) {
   let found = 0;
+  const bytes = utf8 && utf8.length === text.length ? utf8 : null;
+  const someRun = (min, k2, test, from, to2) => bytes ? someRunBytes(bytes, min, k2, test, from, to2) : someRunText(text, min, k2, test, from, to2);
   if (want & (WIF_RUN | B58_64)) {
-    someRun(text, 51, ALNUM, (a, b2) => {
+    someRun(51, ALNUM, (a, b2) => {
       const bit = base58Bit(b2 - a);
       if (!(bit & want) || found & bit || !allBase58(text, a, b2)) return false;
       found |= bit;
@@ -10526,7 +10569,7 @@ function gateScan(text, want) {
   if (want & (HEX_24 | HEX_32 | HEX_64)) {
     const hexWant = want & (HEX_24 | HEX_32 | HEX_64);
     const min = want & HEX_24 ? 24 : want & HEX_32 ? 32 : 64;
-    someRun(text, min, HEX, (a, b2) => {
+    someRun(min, HEX, (a, b2) => {
       const len = b2 - a;
       found |= (len >= 24 ? HEX_24 : 0) | (len >= 32 ? HEX_32 : 0) | (len >= 64 ? HEX_64 : 0);
       return (found & hexWant) === hexWant;
@@ -10534,14 +10577,14 @@ function gateScan(text, want) {
   }
   const listWant = want & (WORDS_12 | WORDS_LIST | BYTE_ARRAY);
   if (listWant && !(listWant & WORDS_LIST)) {
-    if (listWant & WORDS_12 && someRun(text, 47, LOWER_OR_SPACE, (a, b2) => wordChain(text, a, b2, 47, true))) found |= WORDS_12;
-    if (listWant & BYTE_ARRAY && someRun(text, 127, DIGIT | SPACE | COMMA, (a, b2) => byteItems(text, a, b2))) found |= BYTE_ARRAY;
+    if (listWant & WORDS_12 && someRun(47, LOWER_OR_SPACE, (a, b2) => wordChain(text, a, b2, 47, true))) found |= WORDS_12;
+    if (listWant & BYTE_ARRAY && someRun(127, DIGIT | SPACE | COMMA, (a, b2) => byteItems(text, a, b2))) found |= BYTE_ARRAY;
   } else if (listWant) {
-    someRun(text, 47, LIST | SPACE, (a, b2) => {
+    someRun(47, LIST | SPACE, (a, b2) => {
       const open3 = listWant & ~found;
       if (open3 & WORDS_LIST && wordChain(text, a, b2, 47, false)) found |= WORDS_LIST;
       if (open3 & WORDS_12 && wordChain(text, a, b2, 47, true)) found |= WORDS_12;
-      if (open3 & BYTE_ARRAY && b2 - a >= 127 && someRun(text, 127, DIGIT | SPACE | COMMA, (x2, y3) => byteItems(text, x2, y3), a, b2)) found |= BYTE_ARRAY;
+      if (open3 & BYTE_ARRAY && b2 - a >= 127 && someRun(127, DIGIT | SPACE | COMMA, (x2, y3) => byteItems(text, x2, y3), a, b2)) found |= BYTE_ARRAY;
       return (found & listWant) === listWant;
     });
   }
@@ -10554,8 +10597,8 @@ function gateWindows(text, name3) {
     if (pass(a, b2)) out.push([a, b2]);
     return false;
   };
-  if (bits & (WIF_RUN | B58_64)) someRun(text, 51, ALNUM, keep((a, b2) => (base58Bit(b2 - a) & bits) !== 0 && allBase58(text, a, b2)));
-  for (const g3 of RUN_TESTS) if (bits & g3.bit) someRun(text, g3.min, g3.k, keep((a, b2) => g3.test(text, a, b2)));
+  if (bits & (WIF_RUN | B58_64)) someRunText(text, 51, ALNUM, keep((a, b2) => (base58Bit(b2 - a) & bits) !== 0 && allBase58(text, a, b2)));
+  for (const g3 of RUN_TESTS) if (bits & g3.bit) someRunText(text, g3.min, g3.k, keep((a, b2) => g3.test(text, a, b2)));
   return out.sort((x2, y3) => x2[0] - y3[0]);
 }
 function gatePasses(name3, verdict) {
@@ -10567,7 +10610,7 @@ function gateBits(names) {
   for (const name3 of names) bits |= GATES[name3] ?? 0;
   return bits;
 }
-var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, WORDS_LIST, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, LIST, CLASS, UNICODE_SPACES, CLASS16, MAX_GAP, isLower, wordHash, BIP39_HASHES, RUN_TESTS;
+var WIF_RUN, B58_64, BYTE_ARRAY, HEX_64, HEX_24, HEX_32, WORDS_12, WORDS_LIST, GATES, gateNames, ALNUM, B58, HEX, LOWER, UPPER, DIGIT, SPACE, COMMA, LOWER_OR_SPACE, LIST, CLASS, UNICODE_SPACES, CLASS16, CLASS8, MAX_GAP, isLower, wordHash, BIP39_HASHES, RUN_TESTS;
 var init_gates = __esm({
   "src/detect/gates.ts"() {
     "use strict";
@@ -10625,6 +10668,8 @@ var init_gates = __esm({
     CLASS16 = new Uint16Array(65536);
     CLASS16.set(CLASS);
     for (const c3 of UNICODE_SPACES) CLASS16[c3] = SPACE;
+    CLASS8 = new Uint16Array(256);
+    CLASS8.set(CLASS);
     MAX_GAP = 40;
     isLower = (c3) => c3 >= 97 && c3 <= 122;
     wordHash = (text, s, e) => {
@@ -38439,7 +38484,7 @@ function detect(ruleSet, fragment, options = {}) {
     }
     const gate2 = rule.spec.gate;
     if (gate2 !== void 0) {
-      if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r2) => r2.spec.gate ? [r2.spec.gate] : [])));
+      if (verdict === -1) verdict = gateScan(fragment.text, gateBits(rules.flatMap((r2) => r2.spec.gate ? [r2.spec.gate] : [])), fragment.utf8);
       if (!gatePasses(gate2, verdict)) continue;
     }
     if (rule.generic) genericIds.add(rule.id);
@@ -51814,7 +51859,7 @@ init_scan_fragments();
 init_fs();
 import { setFlagsFromString } from "node:v8";
 import { join as join10, resolve as resolve4 } from "node:path";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 var POOL_MIN_FILES = 400;
 var POOL_MIN_BYTES = 8 * 1024 * 1024;
 var BATCH_FILES = 64;
@@ -51955,16 +52000,21 @@ function pooled(ruleSet, options, ahead, next, scanned) {
   };
   return new Promise((resolvePool, rejectPool) => {
     const replies = [];
-    const workers = Array.from({ length: options.threads - 1 }, () => ({
-      worker: new Worker(workerFile(), { workerData: setup }),
-      inFlight: 0
-    }));
+    const workers = Array.from({ length: options.threads - 1 }, () => {
+      const { port1, port2 } = new MessageChannel();
+      return {
+        worker: new Worker(workerFile(), { workerData: { ...setup, replies: port2 }, transferList: [port2] }),
+        port: port1,
+        inFlight: 0
+      };
+    });
     let nextId = 0;
     let walked = false;
     let settled = false;
     const finish = (err) => {
       if (settled) return;
       settled = true;
+      for (const w2 of workers) w2.port.close();
       void Promise.all(workers.map((w2) => w2.worker.terminate())).then(
         () => err ? rejectPool(err) : resolvePool(replies),
         () => err ? rejectPool(err) : resolvePool(replies)
@@ -51973,6 +52023,7 @@ function pooled(ruleSet, options, ahead, next, scanned) {
     const detectHere = poolDetectOptions(options, options.clock ?? wallClock);
     let hereBusy = false;
     const large = [];
+    let largeAt = -1;
     const nextRequest = () => {
       if (walked) return null;
       const files = batch();
@@ -51982,35 +52033,43 @@ function pooled(ruleSet, options, ahead, next, scanned) {
       }
       return { id: nextId++, files };
     };
-    const forWorker = () => {
+    const isLarge = (req) => req.files.length === 1 && req.files[0].size > largeFile;
+    const nextSmall = () => {
       for (let req = nextRequest(); req; req = nextRequest()) {
-        if (req.files.length === 1 && req.files[0].size > largeFile) large.push(req);
+        if (isLarge(req)) large.push(req);
         else return req;
       }
       return null;
+    };
+    const takeLarge = () => {
+      if (largeAt !== -1 || large.length === 0) return null;
+      const req = large.shift();
+      largeAt = req.id;
+      return req;
     };
     const pump = () => {
       try {
         for (; ; ) {
           const w2 = workers.reduce((a, b2) => b2.inFlight < a.inFlight ? b2 : a);
           if (w2.inFlight >= IN_FLIGHT) break;
-          const req = forWorker();
+          const req = takeLarge() ?? nextSmall() ?? takeLarge();
           if (!req) break;
           w2.inFlight += 1;
           w2.worker.postMessage(req);
         }
         if (!hereBusy) {
-          const req = large.shift() ?? nextRequest();
+          const req = nextSmall() ?? takeLarge();
           if (req) {
             hereBusy = true;
             setImmediate(() => {
               if (settled) return;
               try {
-                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere, scanned);
+                replies[req.id] = scanBatch(ruleSet, req, options.maxFileSize, detectHere, scannedHere);
               } catch (err) {
                 finish(err);
                 return;
               }
+              if (largeAt === req.id) largeAt = -1;
               hereBusy = false;
               pump();
             });
@@ -52022,23 +52081,33 @@ function pooled(ruleSet, options, ahead, next, scanned) {
       }
       if (walked && !hereBusy && large.length === 0 && workers.every((w2) => w2.inFlight === 0)) finish();
     };
-    for (const w2 of workers) {
-      w2.worker.on("message", (m3) => {
-        if ("ready" in m3) return;
-        if ("progress" in m3) {
-          const { id, files, bytes } = m3.progress;
-          const c4 = counted.get(id) ?? { files: 0, bytes: 0 };
-          counted.set(id, { files: c4.files + files, bytes: c4.bytes + bytes });
-          scanned?.(files, bytes);
-          return;
+    const onMessage = (w2, m3) => {
+      if (settled || "ready" in m3) return;
+      if ("progress" in m3) {
+        const { id, files, bytes } = m3.progress;
+        const c4 = counted.get(id) ?? { files: 0, bytes: 0 };
+        counted.set(id, { files: c4.files + files, bytes: c4.bytes + bytes });
+        scanned?.(files, bytes);
+        return;
+      }
+      replies[m3.id] = m3;
+      w2.inFlight -= 1;
+      if (largeAt === m3.id) largeAt = -1;
+      const c3 = counted.get(m3.id) ?? { files: 0, bytes: 0 };
+      counted.delete(m3.id);
+      scanned?.(m3.files - c3.files, m3.bytes - c3.bytes);
+      pump();
+    };
+    const scannedHere = (files, bytes) => {
+      scanned?.(files, bytes);
+      for (const w2 of workers) {
+        for (let r2 = receiveMessageOnPort(w2.port); r2 && !settled; r2 = receiveMessageOnPort(w2.port)) {
+          onMessage(w2, r2.message);
         }
-        replies[m3.id] = m3;
-        w2.inFlight -= 1;
-        const c3 = counted.get(m3.id) ?? { files: 0, bytes: 0 };
-        counted.delete(m3.id);
-        scanned?.(m3.files - c3.files, m3.bytes - c3.bytes);
-        pump();
-      });
+      }
+    };
+    for (const w2 of workers) {
+      w2.port.on("message", (m3) => onMessage(w2, m3));
       w2.worker.on("error", (err) => finish(err));
       w2.worker.on("exit", (code22) => {
         if (!settled) finish(new Error(`scan worker exited with code ${code22}`));
