@@ -4226,7 +4226,7 @@ function defaultNames(part) {
   return d2 !== void 0 && d2.length === part.names.length && d2.every((n) => part.names.includes(compactName(n)));
 }
 function partByShape(words, aliases, parts, value) {
-  const own = new Set(aliases.map(compactName));
+  const own = aliasSet(aliases);
   const rest = trimTail(words, own).filter((w2) => !own.has(w2)).join("");
   const required = parts.filter((p2) => !p2.optional);
   if (!TOKEN_NAMES.has(rest) && !(SECRET_NAMES.has(rest) && required.length === 1)) return null;

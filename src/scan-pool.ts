@@ -41,7 +41,7 @@ const BATCH_BYTES = 4 * 1024 * 1024;
  * fifth of the scan.)
  */
 const LARGE_FILE = 2 * 1024 * 1024;
-/** Batches in flight per worker: one being scanned, two waiting (the main thread hands out more only between its own). */
+/** Batches in flight per worker: one being scanned, two waiting (the main thread hands out more between its own files). */
 const IN_FLIGHT = 3;
 /** Upper bound for the default thread count. */
 export const MAX_DEFAULT_THREADS = 8;
@@ -82,8 +82,8 @@ export interface WorkerSetup {
   maxArchiveDepth?: number;
   /** Send {@link BatchProgress} messages while a batch is scanned (a progress line is shown). */
   progress?: boolean;
-  /** Where to send replies and progress: a port the main thread can also read synchronously. Default: parentPort. */
-  replies?: MessagePort;
+  /** Where to send replies and progress: a port the main thread can also read synchronously, one per worker. */
+  replies: MessagePort;
 }
 
 /** A worker's count of what it scanned of batch `id` since its last such message. */
@@ -293,7 +293,7 @@ function pooled(
   next: () => (FileEntry & { seq: number }) | null,
   scanned?: (files: number, bytes: number) => void,
 ): Promise<BatchReply[]> {
-  const setup: WorkerSetup = {
+  const setup: Omit<WorkerSetup, 'replies'> = {
     root: resolve(options.root),
     ...(options.configPath ? { configPath: resolve(options.configPath) } : {}),
     maxFileSize: options.maxFileSize,

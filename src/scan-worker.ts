@@ -9,8 +9,8 @@ import { loadRuleSet } from './scan.js';
 const setup = workerData as WorkerSetup;
 const { ruleSet } = loadRuleSet(setup.root, setup.configPath);
 const port = parentPort!;
-/** Replies go on the port the main thread reads between its own files (scan-pool.ts), when it gave one. */
-const out = setup.replies ?? port;
+/** Replies go on the port the main thread reads between its own files (scan-pool.ts). */
+const out = setup.replies;
 const detectOptions = poolDetectOptions(setup, wallClock);
 
 /** How often a worker tells the main thread how far it has got inside one batch, when a progress line is shown. */

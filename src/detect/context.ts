@@ -252,7 +252,7 @@ function defaultNames(part: PartMatcher): boolean {
  * lists them has said what a `token` is: Mixpanel's is public). Null when none or several fit.
  */
 export function partByShape(words: readonly string[], aliases: readonly string[], parts: readonly PartMatcher[], value: string): PartMatcher | null {
-  const own = new Set(aliases.map(compactName));
+  const own = aliasSet(aliases);
   const rest = trimTail(words, own).filter((w) => !own.has(w)).join('');
   const required = parts.filter((p) => !p.optional);
   if (!TOKEN_NAMES.has(rest) && !(SECRET_NAMES.has(rest) && required.length === 1)) return null;
