@@ -946,7 +946,7 @@ function typedValue(s) {
   if (HOST.test(s)) return "a host name";
   const marker = markerWord(s);
   if (marker) return `the marker word "${marker}"`;
-  const hex = /^[0-9a-f]+$|^[0-9A-F]+$/.test(s);
+  const hex = /^[0-9a-f-]+$|^[0-9A-F-]+$/.test(s) && /[0-9a-fA-F]/.test(s);
   const runs = typedRuns(s);
   const [one, two, twoOf] = hex ? [8, 2, 6] : [6, Math.max(2, Math.ceil((s.length - 40) / 40)), 4];
   if (runs.some((n) => n >= one) || runs.filter((n) => n >= twoOf).length >= two) return "a typed run (abcdef, qwerty, 123456)";
@@ -3394,7 +3394,7 @@ function looksLikeIdentifier(s) {
   let wordCount = 0;
   let short = 0;
   for (const seg of s.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []) {
-    if (seg.length >= 3) {
+    if (seg.length >= 3 && VOWEL.test(seg)) {
       words += seg.length;
       wordCount += 1;
     } else short += 1;
@@ -3402,12 +3402,13 @@ function looksLikeIdentifier(s) {
   const digitRuns = (s.match(/\d+/g) ?? []).length;
   return wordCount > 0 && words / alnum >= IDENTIFIER_SHARE && words / wordCount >= 4.5 && short <= 1 && digitRuns <= 2;
 }
-var IDENTIFIER_SHARE;
+var VOWEL, IDENTIFIER_SHARE;
 var init_not_identifier = __esm({
   "src/detect/validators/not-identifier.ts"() {
     "use strict";
     init_not_public_test_value();
     init_types();
+    VOWEL = /[aeiouy]/i;
     IDENTIFIER_SHARE = 0.75;
   }
 });
@@ -3896,6 +3897,7 @@ function bindingOf(m3, kind2) {
   if (g3.q === ":" && g3.op === ":") return null;
   if (g3.call !== void 0 && LOOKUP_CALL.test(g3.call)) return null;
   if (g3.op === ":" && g3.uv !== void 0 && m3.input[m3.indices.groups.uv[1]] === ";" && /^[A-Za-z_$][\w$.]*$/.test(g3.uv)) return null;
+  if (g3.uv !== void 0 && m3.input[m3.indices.groups.uv[1]] === "(" && MEMBER_PATH.test(g3.uv)) return null;
   let at2 = m3.indices.groups[g3.qv !== void 0 ? "qv" : "uv"][0];
   let value = text;
   const scheme = QUOTED_SCHEME.exec(value);
@@ -4038,7 +4040,7 @@ function inlineSectionNames(line, at2) {
   }
   return stack.flat();
 }
-var Q, SCHEME, UNQUOTED, FALLBACK, VALUE, LOOKUP_CALL, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, FLAG, DOCKER_ENV, USERINFO, DEFAULT_EXPANSION, BRACE_INIT, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, NAME_END, OPERATOR_LED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
+var Q, SCHEME, UNQUOTED, FALLBACK, VALUE, LOOKUP_CALL, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, DASH_VALUE, FLAG, DOCKER_ENV, USERINFO, DEFAULT_EXPANSION, BRACE_INIT, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, MEMBER_PATH, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, NAME_END, OPERATOR_LED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
 var init_grammar = __esm({
   "src/detect/grammar.ts"() {
     "use strict";
@@ -4058,7 +4060,8 @@ var init_grammar = __esm({
     PAIR = new RegExp(String.raw`(?<q1>["'])(?<name>[A-Za-z_][\w.\-:]{1,100})\k<q1>[ \t]*,[ \t]*${Q}`, "gd");
     KEY_VALUE_ATTRS = /\b(?:key|name)[ \t]*=[ \t]*"(?<name>[^"\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"(?<qv>[^"\n]*)"/dgi;
     XML = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>(?<qv>[^<>\n]{1,2000})<\/\k<name>>/dg;
-    FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?!-)|=)(?:${Q}|${UNQUOTED})`, "gd");
+    DASH_VALUE = String.raw`(?=-(?!-|[A-Za-z][\w.-]*=)(?=\S*\d)(?=\S*[A-Z])(?=\S*[a-z])\S{15})`;
+    FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?:(?!-)|${DASH_VALUE})|=)(?:${Q}|${UNQUOTED})`, "gd");
     DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
     USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
     DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
@@ -4079,6 +4082,7 @@ var init_grammar = __esm({
     ];
     ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
     STICKY = FORMS.map((f2) => ({ ...f2, re: new RegExp(f2.re.source, f2.re.flags.replace("g", "") + "y") }));
+    MEMBER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
     XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
     XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
     DENSE_VALUE = /(=>?|:)[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;

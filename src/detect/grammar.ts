@@ -56,8 +56,13 @@ const PAIR = new RegExp(String.raw`(?<q1>["'])(?<name>[A-Za-z_][\w.\-:]{1,100})\
 const KEY_VALUE_ATTRS = /\b(?:key|name)[ \t]*=[ \t]*"(?<name>[^"\n]{1,100})"[ \t]+value[ \t]*=[ \t]*"(?<qv>[^"\n]*)"/dgi;
 /** An XML element: `<name attr="…">value</name>`. */
 const XML = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>(?<qv>[^<>\n]{1,2000})<\/\k<name>>/dg;
+/**
+ * A flag's value that starts with `-` (a base64url key does, 1 time in 32: `--apikey -HrF…`): not another flag, so not
+ * `--…` nor `-name=…`, and at least 16 characters holding a digit, an upper- and a lower-case letter.
+ */
+const DASH_VALUE = String.raw`(?=-(?!-|[A-Za-z][\w.-]*=)(?=\S*\d)(?=\S*[A-Z])(?=\S*[a-z])\S{15})`;
 /** A CLI flag with its value: `--api-key v`, `--api-key=v`, `-storagekey "v"`, Java's `-Dsonar.login=v`. */
-const FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?!-)|=)(?:${Q}|${UNQUOTED})`, 'gd');
+const FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?:(?!-)|${DASH_VALUE})|=)(?:${Q}|${UNQUOTED})`, 'gd');
 /** Dockerfile `ENV NAME value`. */
 const DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
 /** URL user-info: `scheme://user:password@host`. */
@@ -140,6 +145,8 @@ function bindingOf(m: RegExpExecArray, kind: BindingKind): Binding | null {
   if (g.q === ':' && g.op === ':') return null;
   if (g.call !== undefined && LOOKUP_CALL.test(g.call)) return null;
   if (g.op === ':' && g.uv !== undefined && m.input[m.indices!.groups!.uv![1]] === ';' && /^[A-Za-z_$][\w$.]*$/.test(g.uv)) return null;
+  // `token = scanner.reScanJsxToken()`: a member path called is code, not a value.
+  if (g.uv !== undefined && m.input[m.indices!.groups!.uv![1]] === '(' && MEMBER_PATH.test(g.uv)) return null;
   let at = m.indices!.groups![g.qv !== undefined ? 'qv' : 'uv']![0];
   let value = text;
   const scheme = QUOTED_SCHEME.exec(value);
@@ -149,6 +156,9 @@ function bindingOf(m: RegExpExecArray, kind: BindingKind): Binding | null {
   }
   return { name: g.name, value: unescapeValue(value), at, kind };
 }
+
+/** A dotted member path (`scanner2.reScanJsxToken`, `this.auth.token`). */
+const MEMBER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
 
 /** Every binding on one line (no line break inside), at most one per value offset (the most specific form's). */
 export function lineBindings(line: string): Binding[] {

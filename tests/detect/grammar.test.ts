@@ -92,6 +92,14 @@ describe('grammar: lineBindings', () => {
     expect(continuedValueLine('token =', `  "${V}" + suffix`)).toBeNull();
   });
 
+  it('binds a flag to a value that starts with a dash, but not to the next flag', () => {
+    const dashed = `-${V}xY`;
+    expect(lineBindings(`ibmcloud login --apikey ${dashed}`).map((b) => [b.name, b.value])).toContainEqual(['apikey', dashed]);
+    expect(lineBindings('tool --api-key --verbose').filter((b) => b.name === 'api-key')).toEqual([]);
+    expect(lineBindings('tool --token -Dsonar.login=Ab1cdefghijklmnop').filter((b) => b.name === 'token')).toEqual([]);
+    expect(lineBindings('tool --token -lowercaseonlyvalue').filter((b) => b.name === 'token')).toEqual([]);
+  });
+
   it('binds nothing on a line without a binding character', () => {
     expect(lineBindings(`just some words ${V}`)).toEqual([]);
   });
@@ -102,6 +110,7 @@ describe('grammar: what is not a binding', () => {
     ['an ARN segment', `"SecretId": "arn:aws:secretsmanager:us-east-1:012345678901:secret:myuser/${V}"`, ['SecretId', 'arn']],
     ['an ARN segment after an entity', `"ARN": "&asm-service-name;:us-west-2:&Id;:secret:MySecret1-${V}"`, ['ARN']],
     ['a TypeScript member type', `  KdcAdminPassword: XmlStringMaxLen256;`, []],
+    ['a method called', `  const child = parse(tag, currentToken = scanner2.reScanJsxToken());`, ['child']],
   ])('%s', (_what, line, names) => {
     expect(lineBindings(line).map((b) => b.name)).toEqual(names);
   });

@@ -61,6 +61,12 @@ describe('typedValue', () => {
     expect(typedValue('3456f0a9c1e2d7b8789af01b2c3d4e5f')).toBeNull();
   });
 
+  it('reads a UUID as hex: two runs of four are chance there (`56787657-…`)', () => {
+    const uuid = `56787657-${some('hex', 4)}-4${some('hex', 3)}-a${some('hex', 3)}-${some('hex', 12)}`;
+    expect(typedValue(uuid)).toBeNull();
+    expect(typedValue(`12345678-${some('hex', 4)}-4${some('hex', 3)}-a${some('hex', 3)}-${some('hex', 12)}`)).not.toBeNull();
+  });
+
   it('keeps passwords people choose', () => {
     for (const p of ['Sup3rS3cr3tPassw0rd12', 'correct-horse-battery-staple-42', 'Tr0ub4dor&3xyz9', 'hunter2hunter3x']) expect(typedValue(p), p).toBeNull();
   });

@@ -341,6 +341,15 @@ describe('not-identifier', () => {
       }
     }
     expect(v('Sup3rS3cr3tPassw0rd12').ok).toBe(true);
+    // Vowel-less segments (`Ngw`, `Xxxsy`) are not words: this random key once read as an identifier.
+    expect(v('zmregUdofqNgwJYxxxsy').ok).toBe(true);
+  });
+  it('takes few random 20-character mixed-case keys for identifiers', () => {
+    const rng = seededRng(7);
+    let taken = 0;
+    for (let i = 0; i < 5000; i++) if (!v(F.randChars(F.ALPHABETS.alnum, 20, rng)).ok) taken += 1;
+    // About 1 in 1,500 (1 in 500 when a segment needed no vowel to count as a word: 10 of these 5,000, against 3 now).
+    expect(taken).toBeLessThanOrEqual(6);
     expect(v(`0x${PUBLIC_EVM_KEYS[0]!}`).ok).toBe(false);
   });
 });

@@ -104,7 +104,8 @@ export function typedValue(s: string): string | null {
   if (HOST.test(s)) return 'a host name';
   const marker = markerWord(s);
   if (marker) return `the marker word "${marker}"`;
-  const hex = /^[0-9a-f]+$|^[0-9A-F]+$/.test(s);
+  // A UUID is hex too: its dashes break runs, they do not make them likelier.
+  const hex = /^[0-9a-f-]+$|^[0-9A-F-]+$/.test(s) && /[0-9a-fA-F]/.test(s);
   const runs = typedRuns(s);
   const [one, two, twoOf] = hex ? [8, 2, 6] : [6, Math.max(2, Math.ceil((s.length - 40) / 40)), 4];
   if (runs.some((n) => n >= one) || runs.filter((n) => n >= twoOf).length >= two) return 'a typed run (abcdef, qwerty, 123456)';
