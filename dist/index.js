@@ -17898,8 +17898,8 @@ var init_ruleset = __esm({
 });
 
 // src/util/files.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname as dirname4, isAbsolute, join as join3, relative, sep } from "node:path";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname as dirname4, isAbsolute, join as join3, relative, resolve, sep } from "node:path";
 import { randomBytes } from "node:crypto";
 function kind(st) {
   if (st.isDirectory()) return "a directory";
@@ -17942,13 +17942,35 @@ function readBoundedText(file, max = SMALL_FILE_MAX) {
   return readBoundedFile(file, max).toString("utf8");
 }
 function writeFileReplacing(file, data, mode = 420) {
+  const there = entryAt(file);
+  if (there && !there.isFile() && !there.isSymbolicLink()) throw new WriteError(`cannot write ${file}: it is ${kind(there)}, which keyhound does not replace`);
   const tmp = join3(dirname4(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  writeFileSync(tmp, data, { flag: "wx", mode });
+  try {
+    writeFileSync(tmp, data, { flag: "wx", mode });
+  } catch (err) {
+    throw new WriteError(`cannot write ${file}: ${writeFailure(err)}`);
+  }
   try {
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    throw new WriteError(`cannot write ${file}: ${writeFailure(err)}`);
+  }
+}
+function writeFailure(err) {
+  const code22 = err.code;
+  if (code22 === "ENOENT" || code22 === "ENOTDIR") return "its folder does not exist";
+  if (code22 === "EACCES" || code22 === "EPERM") return "permission denied";
+  if (code22 === "EROFS") return "read-only file system";
+  if (code22 === "ENOSPC") return "no space left on the device";
+  if (code22 === "EISDIR") return "it is a directory";
+  return code22 ?? err.message;
+}
+function entryAt(file) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
   }
 }
 function assertNoLinkBelow(root, file) {
@@ -17967,7 +17989,7 @@ function assertNoLinkBelow(root, file) {
     if (st.isSymbolicLink()) throw new Error(`refusing to write ${file}: ${cur} is a symbolic link (a checkout may not redirect keyhound's output)`);
   }
 }
-var SMALL_FILE_MAX, BoundedReadError;
+var SMALL_FILE_MAX, BoundedReadError, WriteError;
 var init_files = __esm({
   "src/util/files.ts"() {
     "use strict";
@@ -17979,6 +18001,9 @@ var init_files = __esm({
       }
       code;
       name = "BoundedReadError";
+    };
+    WriteError = class extends Error {
+      name = "WriteError";
     };
   }
 });
@@ -20934,7 +20959,7 @@ var require_compile2 = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -20961,7 +20986,7 @@ var require_compile2 = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -21825,7 +21850,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -22216,7 +22241,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -33415,7 +33440,7 @@ __export(load_exports, {
   loadUserConfig: () => loadUserConfig
 });
 import { existsSync as existsSync3, readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { basename as basename2, join as join4, resolve } from "node:path";
+import { basename as basename2, join as join4, resolve as resolve2 } from "node:path";
 function schemaValidators() {
   if (validators2) return validators2;
   const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
@@ -33481,7 +33506,7 @@ function loadRulePacks(dir = DEFAULT_RULES_DIR) {
   return readdirSync(dir).filter((f2) => f2.endsWith(".yaml") || f2.endsWith(".yml")).sort().map((f2) => loadRulePack(join4(dir, f2)));
 }
 function loadUserConfig(root, configPath) {
-  const file = configPath ? resolve(configPath) : join4(root, ".keyhound.yaml");
+  const file = configPath ? resolve2(configPath) : join4(root, ".keyhound.yaml");
   if (!configPath && !existsSync3(file)) return defaultUserConfig();
   if (configPath && !existsSync3(file)) throw new ConfigError("config file not found", configPath);
   let warnings;
@@ -33710,7 +33735,7 @@ var init_gitleaksignore = __esm({
 
 // src/baseline.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname5, join as join6, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, join as join6, resolve as resolve3 } from "node:path";
 function loadBaseline(file) {
   let text;
   try {
@@ -33728,9 +33753,9 @@ function loadBaseline(file) {
 }
 function baselinePath(explicit, config, root) {
   if (explicit === false || explicit === NO_BASELINE) return void 0;
-  if (explicit) return resolve2(explicit);
+  if (explicit) return resolve3(explicit);
   if (config.baseline === NO_BASELINE) return void 0;
-  if (config.baseline) return resolve2(config.file ? dirname5(config.file) : root, config.baseline);
+  if (config.baseline) return resolve3(config.file ? dirname5(config.file) : root, config.baseline);
   const standard = join6(root, DEFAULT_BASELINE_FILE);
   return existsSync5(standard) ? standard : void 0;
 }
@@ -36244,10 +36269,10 @@ var require_adm_zip = __commonJS({
          * @param {function|string} [props.namefix] - optional function to help fix filename
          */
         addLocalFolderPromise: function(localPath, props) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.addLocalFolderAsync2(Object.assign({ localPath }, props), (err, done) => {
               if (err) return reject(err);
-              if (done) resolve9(this);
+              if (done) resolve10(this);
             });
           });
         },
@@ -36439,12 +36464,12 @@ var require_adm_zip = __commonJS({
           keepOriginalPermission = get_Bool(false, keepOriginalPermission);
           overwrite = get_Bool(false, overwrite);
           if (!callback) {
-            return new Promise((resolve9, reject) => {
+            return new Promise((resolve10, reject) => {
               this.extractAllToAsync(targetPath, overwrite, keepOriginalPermission, function(err) {
                 if (err) {
                   reject(err);
                 } else {
-                  resolve9(this);
+                  resolve10(this);
                 }
               });
             });
@@ -36559,11 +36584,11 @@ var require_adm_zip = __commonJS({
                  */
         writeZipPromise: function(targetFileName, props) {
           const { overwrite, perm } = Object.assign({ overwrite: true }, props);
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             if (!targetFileName && opts.filename) targetFileName = opts.filename;
             if (!targetFileName) reject("ADM-ZIP: ZIP File Name Missing");
             this.toBufferPromise().then((zipData) => {
-              const ret = (done) => done ? resolve9(done) : reject("ADM-ZIP: Wasn't able to write zip file");
+              const ret = (done) => done ? resolve10(done) : reject("ADM-ZIP: Wasn't able to write zip file");
               filetools.writeFileToAsync(targetFileName, zipData, overwrite, perm, ret);
             }, reject);
           });
@@ -36572,8 +36597,8 @@ var require_adm_zip = __commonJS({
          * @returns {Promise<Buffer>} A promise to the Buffer.
          */
         toBufferPromise: function() {
-          return new Promise((resolve9, reject) => {
-            _zip.toAsyncBuffer(resolve9, reject);
+          return new Promise((resolve10, reject) => {
+            _zip.toAsyncBuffer(resolve10, reject);
           });
         },
         /**
@@ -39836,7 +39861,7 @@ var init_tracked = __esm({
 
 // src/sources/fs.ts
 import { closeSync as closeSync2, constants as constants4, fstatSync as fstatSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync3, readSync as readSync2, statSync } from "node:fs";
-import { join as join9, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { join as join9, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
 function toPosix2(p2) {
   return sep4 === "/" ? p2 : p2.split(sep4).join("/");
 }
@@ -39919,7 +39944,7 @@ function textOf(path) {
   return typeof path === "string" ? path : Buffer.from(path).toString("utf8");
 }
 function* fsFiles(options) {
-  const root = resolve3(options.root);
+  const root = resolve4(options.root);
   const rootBytes = Buffer.from(root + sep4);
   const useGitignore = options.gitignore !== false;
   const tracked = new TrackedFiles();
@@ -39943,7 +39968,7 @@ function* fsFiles(options) {
     return true;
   };
   function* walk(input, glob, count2) {
-    const start = resolve3(input);
+    const start = resolve4(input);
     let st;
     try {
       st = lstatSync2(start);
@@ -41658,41 +41683,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve10, reject) {
           pushCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result2);
+            resolve10(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve10, reject) {
           unshiftCb(value, function(err, result2) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result2);
+            resolve10(result2);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve9) {
+        var p2 = new Promise(function(resolve10) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve9();
+              resolve10();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve9();
+                resolve10();
                 queue.drain = previousDrain;
               };
             }
@@ -42178,9 +42203,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve9(stats) : reject(error2);
+            return error2 === null ? resolve10(stats) : reject(error2);
           });
         });
       }
@@ -42204,10 +42229,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._walkAsync(root, options, (error2, entries2) => {
             if (error2 === null) {
-              resolve9(entries2);
+              resolve10(entries2);
             } else {
               reject(error2);
             }
@@ -42217,10 +42242,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries2 = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries2.push(entry));
-          stream.once("end", () => resolve9(entries2));
+          stream.once("end", () => resolve10(entries2));
         });
       }
     };
@@ -42884,7 +42909,7 @@ __export(globs_exports, {
   isGlob: () => isGlob,
   pathFilter: () => pathFilter
 });
-import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve5, sep as sep5 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve6, sep as sep5 } from "node:path";
 function toPosix3(p2) {
   return sep5 === "/" ? p2 : p2.split(sep5).join("/");
 }
@@ -42893,7 +42918,7 @@ function isGlob(operand) {
 }
 function globWalk(pattern, cwd) {
   const tasks = import_fast_glob.default.generateTasks([pattern], { cwd, dot: true });
-  const bases = [...new Set(tasks.map((t2) => resolve5(cwd, t2.base)))];
+  const bases = [...new Set(tasks.map((t2) => resolve6(cwd, t2.base)))];
   const patterns = tasks.flatMap((t2) => t2.positive).map((p2) => p2.replace(/^\.\//, ""));
   const absolute = isAbsolute2(pattern);
   const test = import_micromatch2.default.matcher(patterns.length === 1 ? patterns[0] : `{${patterns.join(",")}}`, { dot: true });
@@ -48380,9 +48405,9 @@ var init_simple_git = __esm({
 
 // src/sources/repository.ts
 import { statSync as statSync3 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 async function openRepository(path) {
-  const abs = resolve7(path);
+  const abs = resolve8(path);
   let isDir;
   try {
     isDir = statSync3(abs).isDirectory();
@@ -51387,7 +51412,7 @@ var init_verify2 = __esm({
 
 // src/action/main.ts
 import { readFileSync as readFileSync6, mkdirSync as mkdirSync2, existsSync as existsSync9 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute5, relative as relative6, resolve as resolve8 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute5, relative as relative6, resolve as resolve9 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -51496,11 +51521,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve9) {
-      resolve9(value);
+    return value instanceof P3 ? value : new P3(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -51516,7 +51541,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected2);
+      result2.done ? resolve10(result2.value) : adopt(result2.value).then(fulfilled, rejected2);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51848,7 +51873,7 @@ init_archive();
 init_layers();
 init_scan_fragments();
 import { lstatSync as lstatSync3, statSync as statSync2 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/scan-pool.ts
 import { existsSync as existsSync8 } from "node:fs";
@@ -51862,7 +51887,7 @@ init_sort();
 init_scan_fragments();
 init_fs();
 import { setFlagsFromString } from "node:v8";
-import { join as join10, resolve as resolve4 } from "node:path";
+import { join as join10, resolve as resolve5 } from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 var POOL_MIN_FILES = 400;
 var POOL_MIN_BYTES = 8 * 1024 * 1024;
@@ -51971,8 +51996,8 @@ function scanHere(ruleSet, options, ahead, next, scanned) {
 }
 function pooled(ruleSet, options, ahead, next, scanned) {
   const setup = {
-    root: resolve4(options.root),
-    ...options.configPath ? { configPath: resolve4(options.configPath) } : {},
+    root: resolve5(options.root),
+    ...options.configPath ? { configPath: resolve5(options.configPath) } : {},
     maxFileSize: options.maxFileSize,
     honorGitleaksAllow: options.honorGitleaksAllow ?? false,
     ...options.ruleBudgetMs !== void 0 ? { ruleBudgetMs: options.ruleBudgetMs } : {},
@@ -52184,7 +52209,7 @@ async function walkPlan(paths, options) {
 function defaultRoot(paths) {
   if (paths.length === 1 && paths[0] !== "-") {
     try {
-      if (statSync2(paths[0]).isDirectory()) return resolve6(paths[0]);
+      if (statSync2(paths[0]).isDirectory()) return resolve7(paths[0]);
     } catch {
     }
   }
@@ -52198,7 +52223,7 @@ function loadRuleSet(root, configPath) {
 async function scan(options = {}) {
   const started = performance.now();
   const paths = options.paths?.length ? options.paths : ["."];
-  const root = options.root ? resolve6(options.root) : defaultRoot(paths);
+  const root = options.root ? resolve7(options.root) : defaultRoot(paths);
   const { ruleSet, config } = loadRuleSet(root, options.configPath);
   const baseline = resolveBaseline(options.baseline, config, root);
   const skipped = [];
@@ -52872,8 +52897,8 @@ function readEvent(env) {
   return JSON.parse(readFileSync6(file, "utf8"));
 }
 async function runAction(env = process.env) {
-  const workspace = resolve8(env.GITHUB_WORKSPACE || process.cwd());
-  const at2 = (p2) => isAbsolute5(p2) ? p2 : resolve8(workspace, p2);
+  const workspace = resolve9(env.GITHUB_WORKSPACE || process.cwd());
+  const at2 = (p2) => isAbsolute5(p2) ? p2 : resolve9(workspace, p2);
   const sarifFile = at2(getInput("sarif-file") || "keyhound.sarif");
   try {
     const inputs = readInputs();

@@ -1,7 +1,7 @@
 // What every command shares and nothing heavy: exit codes, the result shape, usage errors, sizes, and writing the
 // report. Free of yargs, so the fast `staged` path (src/cli/fast.ts) can use it.
 
-import { writeFileReplacing } from '../util/files.js';
+import { descriptorOf, writeReport } from '../util/files.js';
 import type { Readable } from 'node:stream';
 import type { CommonScanOptions } from '../scan.js';
 import { scrubText } from '../filters/redact.js';
@@ -40,13 +40,14 @@ export function parseSize(value: unknown): number {
   return Math.floor(Number(m[1]) * mult);
 }
 
-/** Writes the report to `--output` (replacing, never following, a symlink there) or returns it for stdout. */
+/**
+ * Writes the report to `--output` (replacing, never following, a symlink there; writing to a device, a pipe or a
+ * descriptor as it stands: writeReport) or returns it for stdout, which `-o /dev/stdout` also names.
+ */
 export function emit(report: string, args: { output?: string }): string {
-  if (args.output) {
-    writeFileReplacing(args.output, report);
-    return '';
-  }
-  return report;
+  if (!args.output || descriptorOf(args.output) === 1) return report;
+  writeReport(args.output, report);
+  return '';
 }
 
 /** `--rule-budget MS` as scan options: the most milliseconds one rule may spend on one file (default 10 000). */

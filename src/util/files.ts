@@ -1,10 +1,13 @@
 // Reading and writing the small files a repository can plant for us (config, baseline, rule and ignore files, reports)
 // without trusting them: a read takes only a regular file under a size cap, so a link to /dev/zero or a FIFO is an
 // error rather than a hang or an endless allocation; a write goes to a new file beside the target and is renamed over
-// it, so a symlink at the target is replaced, never followed.
+// it, so a symlink at the target is replaced, never followed, and a device, FIFO or socket there is never replaced
+// (renaming over /dev/null as root would have made it a regular file for every process on the machine). A report the
+// user sends to a device, a pipe or one of the process's own descriptors (-o /dev/null, /dev/stdout, a named pipe,
+// >(…)) is written there, as a shell's `>` would (writeReport).
 
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** Default cap for config, baseline, rule and ignore files: far above any real one. */
@@ -77,14 +80,102 @@ export function readBoundedText(file: string, max: number = SMALL_FILE_MAX): str
  * (before the umask).
  */
 export function writeFileReplacing(file: string, data: string | Uint8Array, mode = 0o644): void {
+  const there = entryAt(file);
+  if (there && !there.isFile() && !there.isSymbolicLink()) throw new WriteError(`cannot write ${file}: it is ${kind(there)}, which keyhound does not replace`);
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  // 'wx': fail rather than follow anything already at the temporary name.
-  writeFileSync(tmp, data, { flag: 'wx', mode });
+  try {
+    // 'wx': fail rather than follow anything already at the temporary name.
+    writeFileSync(tmp, data, { flag: 'wx', mode });
+  } catch (err) {
+    throw new WriteError(`cannot write ${file}: ${writeFailure(err)}`);
+  }
   try {
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    throw new WriteError(`cannot write ${file}: ${writeFailure(err)}`);
+  }
+}
+
+/** A file keyhound was asked to write could not be: the message names it and says why (reported with exit 2). */
+export class WriteError extends Error {
+  override name = 'WriteError';
+}
+
+/** Why a write failed, in words, from its error code. */
+function writeFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'its folder does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EISDIR') return 'it is a directory';
+  return code ?? (err as Error).message;
+}
+
+/** What is at `file` itself (a link is not followed), or null when nothing is. */
+function entryAt(file: string): Stats | null {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/** The descriptor of this process a path names (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N), or null. */
+export function descriptorOf(file: string): number | null {
+  const abs = resolve(file);
+  if (abs === '/dev/stdout') return 1;
+  if (abs === '/dev/stderr') return 2;
+  const m = /^\/(?:dev\/fd|proc\/self\/fd)\/(\d+)$/.exec(abs);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Writes a report the user sent to `file` with `--output`. A character device (/dev/null, a terminal), a FIFO or a
+ * socket at that path is written to as it stands, without being created or truncated, as a shell's `>` would; so is
+ * a descriptor the path names (see {@link descriptorOf}; the caller prints what goes to stdout). Anything else is
+ * written by {@link writeFileReplacing}. A block device or a directory there is an error.
+ */
+export function writeReport(file: string, data: string): void {
+  try {
+    const fd = descriptorOf(file);
+    if (fd !== null) {
+      writeAll(fd, Buffer.from(data));
+      return;
+    }
+    const there = entryAt(file);
+    if (there && (there.isCharacterDevice() || there.isFIFO())) {
+      // O_NOCTTY: a terminal named here does not become the process's controlling terminal. A FIFO waits for its
+      // reader, as it would for a shell.
+      const out = openSync(file, constants.O_WRONLY | constants.O_NOCTTY);
+      try {
+        const st = fstatSync(out);
+        if (st.isCharacterDevice() || st.isFIFO()) {
+          writeAll(out, Buffer.from(data));
+          return;
+        }
+      } finally {
+        closeSync(out);
+      }
+      // Replaced by a regular file since the look above: written as one.
+    }
+  } catch (err) {
+    throw new WriteError(`cannot write the report to ${file}: ${writeFailure(err)}`);
+  }
+  writeFileReplacing(file, data);
+}
+
+/** Writes all of `buf` to a descriptor, waiting out EAGAIN (a pipe Node made non-blocking may be full for a moment). */
+function writeAll(fd: number, buf: Buffer): void {
+  let at = 0;
+  while (at < buf.length) {
+    try {
+      at += writeSync(fd, buf, at, buf.length - at);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+    }
   }
 }
 
