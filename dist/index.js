@@ -17959,7 +17959,8 @@ function writeFileReplacing(file, data, mode = 420) {
 }
 function writeFailure(err) {
   const code22 = err.code;
-  if (code22 === "ENOENT" || code22 === "ENOTDIR") return "its folder does not exist";
+  if (code22 === "ENOENT") return "its folder does not exist";
+  if (code22 === "ENOTDIR") return "a part of its path is not a folder";
   if (code22 === "EACCES" || code22 === "EPERM") return "permission denied";
   if (code22 === "EROFS") return "read-only file system";
   if (code22 === "ENOSPC") return "no space left on the device";

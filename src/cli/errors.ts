@@ -1,5 +1,6 @@
 // The errors a command reports as a plain message with exit code 2 (bad usage, configuration, paths, repositories,
-// git, a report or baseline that cannot be written): shared by the full command line and the fast path, so both answer alike.
+// git, a report or baseline that cannot be written): shared by the full command line and the fast path, so both
+// answer alike.
 
 import { ConfigError } from '../config/errors.js';
 import { NotARepositoryError } from '../sources/repository.js';

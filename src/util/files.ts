@@ -105,7 +105,8 @@ export class WriteError extends Error {
 /** Why a write failed, in words, from its error code. */
 function writeFailure(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'its folder does not exist';
+  if (code === 'ENOENT') return 'its folder does not exist';
+  if (code === 'ENOTDIR') return 'a part of its path is not a folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EROFS') return 'read-only file system';
   if (code === 'ENOSPC') return 'no space left on the device';
@@ -132,10 +133,10 @@ export function descriptorOf(file: string): number | null {
 }
 
 /**
- * Writes a report the user sent to `file` with `--output`. A character device (/dev/null, a terminal), a FIFO or a
- * socket at that path is written to as it stands, without being created or truncated, as a shell's `>` would; so is
- * a descriptor the path names (see {@link descriptorOf}; the caller prints what goes to stdout). Anything else is
- * written by {@link writeFileReplacing}. A block device or a directory there is an error.
+ * Writes a report the user sent to `file` with `--output`. A character device (/dev/null, a terminal) or a FIFO at
+ * that path is written to as it stands, without being created or truncated, as a shell's `>` would; so is a
+ * descriptor the path names (see {@link descriptorOf}; the caller prints what goes to stdout). Anything else is
+ * written by {@link writeFileReplacing}, which refuses a block device, a socket or a directory there.
  */
 export function writeReport(file: string, data: string): void {
   try {
