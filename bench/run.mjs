@@ -16,7 +16,7 @@
 // case ran; a partial run writes .bench/RESULTS.partial.md.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -36,6 +36,13 @@ function once(fn) {
   let v;
   let done = false;
   return () => (done ? v : ((done = true), (v = fn())));
+}
+
+// Every case sends output nobody reads to /dev/null. Once it was a regular file (keyhound --output /dev/null, run as
+// root before f6f2f29, renamed a report over it): git log -p then wrote its output to disk, and git gc read old output
+// back as its input and failed. Measure only on a machine whose /dev/null is the device.
+if (process.platform === 'linux' && !lstatSync('/dev/null').isCharacterDevice()) {
+  throw new Error('bench: /dev/null is not a character device on this machine; restore it first (as root: rm /dev/null && mknod -m 666 /dev/null c 1 3)');
 }
 
 log('building keyhound');
