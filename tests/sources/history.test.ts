@@ -71,6 +71,42 @@ describe('historySource', () => {
     }
   });
 
+  it('reads hundreds of commits in order, each modification against the version before it, whatever order cat-file is asked in', async () => {
+    // 400 commits by fast-import, each editing one of five files and adding a new one: cat-file is asked for many
+    // windows of objects, each newest first, and its answers must come back in the order the log gave them.
+    const repo = tempRepo();
+    const files = Array.from({ length: 5 }, (_, f) => Array.from({ length: 120 }, (_, i) => `const f${f}v${i} = ${i};`));
+    const keys = new Map<string, number>(); // key → the commit (1-based) that introduced it
+    const out: string[] = [];
+    const data = (text: string): void => void out.push(`data ${Buffer.byteLength(text)}\n${text}\n`);
+    for (let c = 1; c <= 400; c++) {
+      const f = c % 5;
+      const key = ghp();
+      keys.set(key, c);
+      files[f]!.splice(1 + ((c * 37) % 100), 1, `const k${c} = '${key}';`);
+      out.push(`commit refs/heads/main\nmark :${c}\ncommitter A <a@example.invalid> ${1_600_000_000 + c * 60} +0000\n`);
+      data(`commit ${c}`);
+      if (c > 1) out.push(`from :${c - 1}\n`);
+      out.push(`M 100644 inline src/f${f}.js\n`);
+      data(`${files[f]!.join('\n')}\n`);
+      out.push(`M 100644 inline new/n${c}.txt\n`);
+      data(`note ${c}\n`);
+    }
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, input: out.join('') });
+    const { fragments, skipped } = await collect(repo);
+    expect(skipped).toEqual([]);
+    expect(fragments).toHaveLength(800);
+    // Oldest first: the commits' subjects never go back.
+    const order = fragments.map((f) => Number(f.commit!.message.split(' ')[1]));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // Each key is found in the commit that introduced it; every modification (all but each file's first version)
+    // is read against the version before it, so only a few lines of it are handed over.
+    for (const [key, c] of keys) expect(introducing(fragments, key)?.commit?.message, key).toBe(`commit ${c}`);
+    const edits = fragments.filter((f) => f.path.startsWith('src/'));
+    expect(edits).toHaveLength(400);
+    expect(edits.filter((f) => f.text.split('\n').length < 20).length).toBeGreaterThanOrEqual(395);
+  });
+
   it('carries author, email, ISO date and subject line', async () => {
     const { fragments } = await collect(h.repo);
     const plain = h.hidden.find((x) => x.place === 'plain')!;
