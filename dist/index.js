@@ -4955,6 +4955,9 @@ function body() {
     op.add,
     ...set(L_STEPS),
     ...each((k2) => [
+      ...get(P_TABLE),
+      ...set(ls(k2)),
+      // the root state
       ...get(P_TEXT),
       ...get(P_SEG),
       ...c3(k2),
@@ -4972,6 +4975,42 @@ function body() {
       op.add,
       ...set(lo(k2))
     ]),
+    // The warm-up: `warm` steps that only move the states on.
+    op.block,
+    op.void,
+    op.loop,
+    op.void,
+    ...get(L_C),
+    ...get(P_WARM),
+    op.geU,
+    op.brIf,
+    1,
+    ...each((k2) => [
+      ...get(ls(k2)),
+      ...get(lp(k2)),
+      op.load8u,
+      0,
+      0,
+      ...c3(2),
+      op.shl,
+      op.add,
+      op.load32,
+      2,
+      0,
+      ...set(ls(k2)),
+      ...get(lp(k2)),
+      ...c3(1),
+      op.add,
+      ...set(lp(k2))
+    ]),
+    ...get(L_C),
+    ...c3(1),
+    op.add,
+    ...set(L_C),
+    op.br,
+    0,
+    op.end,
+    op.end,
     op.block,
     op.void,
     op.loop,
@@ -4982,29 +5021,21 @@ function body() {
     op.brIf,
     1,
     ...each((k2) => [
-      ...get(P_TABLE),
       ...get(ls(k2)),
-      ...c3(8),
-      op.shl,
       ...get(lp(k2)),
       op.load8u,
       0,
       0,
-      op.or,
-      ...c3(1),
+      ...c3(2),
       op.shl,
       op.add,
-      op.load16u,
-      1,
+      op.load32,
+      2,
       0,
       ...set(ls(k2)),
       ...get(ls(k2)),
       ...get(P_FIRST_OUT),
       op.geU,
-      ...get(lp(k2)),
-      ...get(lstart(k2)),
-      op.geU,
-      op.and,
       op.if,
       op.void,
       ...get(lo(k2)),
@@ -5100,7 +5131,7 @@ function wasmModule() {
   }
   return compiled;
 }
-var I32, op, STREAMS, P_TABLE, P_TEXT, P_SEG, P_OUT, P_FIRST_OUT, P_WARM, L_C, L_STEPS, lp, ls, ln, lstart, lo, CHUNK, PAGE, compiled, madeBytes, align64, WasmDfa;
+var I32, op, ROW, STREAMS, P_TABLE, P_TEXT, P_SEG, P_OUT, P_FIRST_OUT, P_WARM, L_C, L_STEPS, lp, ls, ln, lstart, lo, CHUNK, PAGE, compiled, madeBytes, align64, WasmDfa;
 var init_dfa_wasm = __esm({
   "src/detect/dfa-wasm.ts"() {
     "use strict";
@@ -5116,7 +5147,7 @@ var init_dfa_wasm = __esm({
       set: 33,
       tee: 34,
       load8u: 45,
-      load16u: 47,
+      load32: 40,
       store: 54,
       const: 65,
       geU: 79,
@@ -5128,6 +5159,7 @@ var init_dfa_wasm = __esm({
       shl: 116,
       void: 64
     };
+    ROW = 256 * 4;
     STREAMS = 4;
     P_TABLE = 0;
     P_TEXT = 1;
@@ -5151,15 +5183,16 @@ var init_dfa_wasm = __esm({
         this.memory = instance.exports.mem;
         this.scanFn = instance.exports.scan;
         const states = table.length / 128;
-        this.outAt = align64(this.tableAt + states * 256 * 2);
+        this.outAt = align64(this.tableAt + states * ROW);
         this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
         const need = this.textAt + warm + CHUNK + STREAMS;
         const have = this.memory.buffer.byteLength;
         if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
-        const wide = new Uint16Array(this.memory.buffer, this.tableAt, states * 256);
+        const wide = new Uint32Array(this.memory.buffer, this.tableAt, states * 256);
+        const at2 = (state) => this.tableAt + state * ROW;
         for (let s = 0; s < states; s++) {
-          wide.set(table.subarray(s * 128, s * 128 + 128), s * 256);
-          wide.fill(marker, s * 256 + 128, s * 256 + 256);
+          for (let c3 = 0; c3 < 128; c3++) wide[s * 256 + c3] = at2(table[s * 128 + c3]);
+          wide.fill(at2(marker), s * 256 + 128, s * 256 + 256);
         }
       }
       warm;
@@ -5198,12 +5231,12 @@ var init_dfa_wasm = __esm({
           mem.fill(0, this.textAt, text - before2);
           mem.set(bytes.subarray(base - before2, base + len), text - before2);
           mem.fill(0, text + len, text + seg * STREAMS);
-          this.scanFn(this.tableAt, text, seg, this.outAt, firstOut, this.warm);
+          this.scanFn(this.tableAt, text, seg, this.outAt, this.tableAt + firstOut * ROW, this.warm);
           for (let k2 = 0; k2 < STREAMS; k2++) {
             const n = counts[k2];
             if (n === 0) continue;
             const out = new Int32Array(buffer, this.outAt + k2 * seg * 8, n * 2);
-            for (let j3 = 0; j3 < n; j3++) hit(base + out[2 * j3], out[2 * j3 + 1]);
+            for (let j3 = 0; j3 < n; j3++) hit(base + out[2 * j3], (out[2 * j3 + 1] - this.tableAt) / ROW);
           }
         }
       }
