@@ -5494,18 +5494,49 @@ function passes(text, at2, guard) {
   }
   return true;
 }
+function requiredLiterals(rule) {
+  if (!rule.context || rule.context.manifest) return null;
+  const parts = Object.values(rule.spec.parts ?? {});
+  if (parts.length === 0) return null;
+  const out = [];
+  for (const part of parts) {
+    const inner = [...(part.segments ?? []).filter((x2) => typeof x2 === "string"), ...part.suffix ? [part.suffix] : []];
+    const longest = inner.sort((a, b2) => b2.length - a.length)[0];
+    const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+    if (longest !== void 0 && longest.length >= REQUIRED_MIN && isAscii(longest)) out.push([longest.toLowerCase()]);
+    else if (prefixes.length > 0 && prefixes.every((p2) => p2.length >= REQUIRED_MIN && isAscii(p2))) out.push(prefixes.map((p2) => p2.toLowerCase()));
+    else return null;
+  }
+  return out;
+}
 function matcherKeywords(ruleSet) {
-  return [...ruleSet.byKeyword.keys()].filter(isAscii);
+  const keywords = [...ruleSet.byKeyword.keys()].filter(isAscii);
+  const have = new Set(keywords);
+  for (const rule of ruleSet.rules) {
+    for (const k2 of requiredLiterals(rule)?.flat() ?? []) {
+      if (!have.has(k2)) {
+        have.add(k2);
+        keywords.push(k2);
+      }
+    }
+  }
+  return keywords;
 }
 function gateFor(ruleSet) {
   let gate2 = gates.get(ruleSet);
   if (!gate2) {
     const keywords = matcherKeywords(ruleSet);
     const loose = new Set([...ruleSet.byKeyword.keys()].filter((k2) => !isAscii(k2)).flatMap((k2) => ruleSet.byKeyword.get(k2)));
-    const rules = keywords.map((k2) => ruleSet.byKeyword.get(k2));
+    const rules = keywords.map((k2) => ruleSet.byKeyword.get(k2) ?? []);
     const order = new Map(ruleSet.rules.map((r2, i) => [r2, i]));
     const always = ruleSet.rules.filter((r2) => r2.keywords.length === 0 || loose.has(r2));
-    gate2 = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k2, i) => guardsOf(k2, rules[i])), order, always };
+    const index = new Map(keywords.map((k2, i) => [k2, i]));
+    const requires = /* @__PURE__ */ new Map();
+    for (const rule of ruleSet.rules) {
+      const literals = requiredLiterals(rule);
+      if (literals && !loose.has(rule)) requires.set(rule, literals.map((alternatives2) => alternatives2.map((k2) => index.get(k2))));
+    }
+    gate2 = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k2, i) => guardsOf(k2, rules[i])), order, always, requires };
     gates.set(ruleSet, gate2);
   }
   return gate2;
@@ -5540,12 +5571,18 @@ function prefilter(ruleSet, text, utf8) {
   }
   for (const list of merged) list.sort((a, b2) => a - b2);
   for (const rule of gate2.loose) hits.delete(rule);
+  for (const [rule, parts] of gate2.requires) {
+    if (hits.has(rule) && !parts.some((alternatives2) => alternatives2.some((k2) => positions.has(k2)))) {
+      hits.delete(rule);
+      keywordLength.delete(rule);
+    }
+  }
   const rules = [...hits.keys(), ...gate2.always];
   const { order } = gate2;
   rules.sort((a, b2) => order.get(a) - order.get(b2));
   return { rules, hits, keywordLength };
 }
-var CLASS_CODES, isWordCode, isHexCode, gates, isAscii;
+var CLASS_CODES, isWordCode, isHexCode, gates, isAscii, REQUIRED_MIN;
 var init_prefilter = __esm({
   "src/detect/prefilter.ts"() {
     "use strict";
@@ -5556,6 +5593,7 @@ var init_prefilter = __esm({
     isHexCode = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 70 || c3 >= 97 && c3 <= 102;
     gates = /* @__PURE__ */ new WeakMap();
     isAscii = (k2) => [...k2].every((ch) => ch.charCodeAt(0) < 128);
+    REQUIRED_MIN = 6;
   }
 });
 

@@ -33,6 +33,8 @@ interface Gate {
   order: Map<CompiledRule, number>;
   /** Rules that are always candidates (no keyword, or a non-ASCII one), in rule-set order. */
   always: CompiledRule[];
+  /** Context rules with {@link requiredLiterals}: rule → the keyword indexes of those literals, one list per part. */
+  requires: Map<CompiledRule, number[][]>;
 }
 
 const CLASS_CODES = new Map<string, Uint8Array | null>();
@@ -106,9 +108,49 @@ const gates = new WeakMap<RuleSet, Gate>();
 
 const isAscii = (k: string): boolean => [...k].every((ch) => ch.charCodeAt(0) < 128);
 
-/** The keywords the automaton of a rule set holds, in its order (the build-time cache prebuilds it from this). */
+/** Shorter literals are not required (see requiredLiterals): common ones would cost more automaton hits than they save. */
+const REQUIRED_MIN = 6;
+
+/**
+ * What every value of a context rule must contain, when each of its parts has such a literal of REQUIRED_MIN
+ * characters or more: per part, its longest literal segment or suffix, else its prefixes (it holds one of them),
+ * lower-cased. A text holding none of them gives the rule nothing to report (every value it reports has its part's
+ * shape, by whatever way it was found), however often its names and aliases occur there: `JQQJ99` of an Azure AI
+ * services key, against `azure`, `openai`, `speech` and `vision`, which cost that rule a fifth of a second a scan of
+ * the bench tree. Null for any other rule.
+ */
+function requiredLiterals(rule: CompiledRule): string[][] | null {
+  if (!rule.context || rule.context.manifest) return null;
+  const parts = Object.values(rule.spec.parts ?? {});
+  if (parts.length === 0) return null;
+  const out: string[][] = [];
+  for (const part of parts) {
+    const inner = [...(part.segments ?? []).filter((x): x is string => typeof x === 'string'), ...(part.suffix ? [part.suffix] : [])];
+    const longest = inner.sort((a, b) => b.length - a.length)[0];
+    const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+    if (longest !== undefined && longest.length >= REQUIRED_MIN && isAscii(longest)) out.push([longest.toLowerCase()]);
+    else if (prefixes.length > 0 && prefixes.every((p) => p.length >= REQUIRED_MIN && isAscii(p))) out.push(prefixes.map((p) => p.toLowerCase()));
+    else return null;
+  }
+  return out;
+}
+
+/**
+ * The keywords the automaton of a rule set holds, in its order (the build-time cache prebuilds it from this): the rule
+ * set's, then the required literals that are not among them.
+ */
 export function matcherKeywords(ruleSet: RuleSet): string[] {
-  return [...ruleSet.byKeyword.keys()].filter(isAscii);
+  const keywords = [...ruleSet.byKeyword.keys()].filter(isAscii);
+  const have = new Set(keywords);
+  for (const rule of ruleSet.rules) {
+    for (const k of requiredLiterals(rule)?.flat() ?? []) {
+      if (!have.has(k)) {
+        have.add(k);
+        keywords.push(k);
+      }
+    }
+  }
+  return keywords;
 }
 
 function gateFor(ruleSet: RuleSet): Gate {
@@ -116,10 +158,17 @@ function gateFor(ruleSet: RuleSet): Gate {
   if (!gate) {
     const keywords = matcherKeywords(ruleSet);
     const loose = new Set([...ruleSet.byKeyword.keys()].filter((k) => !isAscii(k)).flatMap((k) => ruleSet.byKeyword.get(k)!));
-    const rules = keywords.map((k) => ruleSet.byKeyword.get(k)!);
+    // A required literal that is no rule's keyword is looked for, but leads to no rule.
+    const rules = keywords.map((k) => ruleSet.byKeyword.get(k) ?? []);
     const order = new Map(ruleSet.rules.map((r, i) => [r, i]));
     const always = ruleSet.rules.filter((r) => r.keywords.length === 0 || loose.has(r));
-    gate = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k, i) => guardsOf(k, rules[i]!)), order, always };
+    const index = new Map(keywords.map((k, i) => [k, i]));
+    const requires = new Map<CompiledRule, number[][]>();
+    for (const rule of ruleSet.rules) {
+      const literals = requiredLiterals(rule);
+      if (literals && !loose.has(rule)) requires.set(rule, literals.map((alternatives) => alternatives.map((k) => index.get(k)!)));
+    }
+    gate = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k, i) => guardsOf(k, rules[i]!)), order, always, requires };
     gates.set(ruleSet, gate);
   }
   return gate;
@@ -181,6 +230,13 @@ export function prefilter(ruleSet: RuleSet, text: string, utf8?: Uint8Array): Ca
   }
   for (const list of merged) list.sort((a, b) => a - b);
   for (const rule of gate.loose) hits.delete(rule);
+  // A context rule none of whose parts' required literals occurs has nothing to report here.
+  for (const [rule, parts] of gate.requires) {
+    if (hits.has(rule) && !parts.some((alternatives) => alternatives.some((k) => positions.has(k)))) {
+      hits.delete(rule);
+      keywordLength.delete(rule);
+    }
+  }
   // The candidates in rule-set order: a few dozen of several hundred rules on most files, so they are put in order
   // rather than the whole rule set filtered for them.
   const rules = [...hits.keys(), ...gate.always];

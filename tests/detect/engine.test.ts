@@ -5,6 +5,8 @@ import { prefilter } from '../../src/detect/prefilter.js';
 import { ALPHABETS, expandTemplate, randChars as randomString } from '../../src/fakes/index.js';
 import { seededRng as seeded } from '../helpers/crypto/rng.js';
 import { loadRulePacks } from '../../src/config/load.js';
+import { examplePath } from '../../src/examples.js';
+import { partGenerators } from '../../src/fakes/parts.js';
 import type { RuleSpec } from '../../src/model/types.js';
 import { ruleSetOf } from '../helpers/rules.js';
 
@@ -287,6 +289,41 @@ describe('keyword guards of prefixed rules', () => {
     expect(prefilter(both, 'xeaag123456').hits.get(both.rules[1]!)).toEqual([1]);
     const loose = ruleSetOf([{ ...meta, flags: 'i' }]);
     expect(prefilter(loose, `xeaag${body()}`).hits.get(loose.rules[0]!)).toEqual([1]);
+  });
+});
+
+describe('required literals of context rules', () => {
+  const builtin = loadRulePacks().flatMap((p) => p.rules);
+  const azure = builtin.find((r) => r.id === 'azure-ai-services-key')!;
+  const key = (): string => expandTemplate(`{{alnum:52}}JQQJ99{{alnum:18}}ACOG{{alnum:4}}`);
+
+  it('make a context rule no candidate where none of its literals occurs, however often its aliases do', () => {
+    const rs = ruleSetOf([azure]);
+    const rule = rs.rules[0]!;
+    const text = 'AZURE_OPENAI_API_KEY=os.environ["AZURE_OPENAI_API_KEY"] # azure openai speech vision\n'.repeat(20);
+    expect(prefilter(rs, text).rules).not.toContain(rule);
+    const withKey = `${text}AZURE_OPENAI_API_KEY=${key()}\n`;
+    expect(prefilter(rs, withKey).rules).toContain(rule);
+    expect(detect(rs, { text: withKey, path: 'app.env' }).findings.map((f) => f.ruleId)).toEqual(['azure-ai-services-key']);
+    // The literal is looked for whatever its case; the rule's own shape decides.
+    expect(prefilter(rs, `${text}azure_key = "jqqj99"`).rules).toContain(rule);
+  });
+
+  it('are only literals every value of the rule holds: each built-in rule with one still finds its positive examples', () => {
+    // Rules whose every part has a literal of six characters or more, found from the specs here as prefilter does.
+    const literalOf = (part: NonNullable<RuleSpec['parts']>[string]): string | undefined =>
+      [...(part.segments ?? []).filter((x): x is string => typeof x === 'string'), ...(part.suffix ? [part.suffix] : [])].sort((a, b) => b.length - a.length)[0];
+    const withLiterals = builtin.filter(
+      (r) => r.match === 'context' && !r.context?.manifest && Object.values(r.parts ?? {}).every((p) => (literalOf(p)?.length ?? 0) >= 6 || [p.prefix ?? []].flat().every((x) => x.length >= 6) && p.prefix !== undefined),
+    );
+    expect(withLiterals.map((r) => r.id)).toContain('azure-ai-services-key');
+    for (const spec of withLiterals) {
+      const rs = ruleSetOf([spec]);
+      for (const example of spec.examples?.positive ?? []) {
+        const { text } = examplePath(expandTemplate(example, undefined, partGenerators(spec.parts)));
+        expect(prefilter(rs, text).rules, `${spec.id}: ${text}`).toContain(rs.rules[0]);
+      }
+    }
   });
 });
 
