@@ -5479,7 +5479,8 @@ function guardsOf(k2, rules) {
 }
 function passes(text, at2, guard) {
   let end = -1;
-  for (const p2 of guard.spellings) if (text.startsWith(p2, at2)) end = at2 + p2.length;
+  const spellings = guard.spellings;
+  for (let i = 0; i < spellings.length; i++) if (text.startsWith(spellings[i], at2)) end = at2 + spellings[i].length;
   if (end < 0) return false;
   if (guard.left && at2 > 0 && isWordCode(text.charCodeAt(at2 - 1))) {
     const escaped2 = at2 >= 2 && text.charCodeAt(at2 - 2) === 92 || at2 >= 3 && text.charCodeAt(at2 - 3) === 37 && isHexCode(text.charCodeAt(at2 - 2));
@@ -5493,6 +5494,19 @@ function passes(text, at2, guard) {
     }
   }
   return true;
+}
+function guarded(text, found, guards) {
+  const out = [];
+  for (let i = 0; i < found.length; i++) {
+    const at2 = found[i];
+    for (let g3 = 0; g3 < guards.length; g3++) {
+      if (passes(text, at2, guards[g3])) {
+        out.push(at2);
+        break;
+      }
+    }
+  }
+  return out;
 }
 function requiredLiterals(rule) {
   if (!rule.context || rule.context.manifest) return null;
@@ -5551,7 +5565,7 @@ function prefilter(ruleSet, text, utf8) {
   const merged = /* @__PURE__ */ new Set();
   for (const [k2, found] of positions) {
     const guard = gate2.guards[k2];
-    const starts = guard ? found.filter((at2) => guard.some((g3) => passes(text, at2, g3))) : found;
+    const starts = guard ? guarded(text, found, guard) : found;
     if (starts.length === 0) continue;
     const len = gate2.matcher.keywords[k2].length;
     for (const rule of gate2.rules[k2]) {
