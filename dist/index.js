@@ -43516,42 +43516,24 @@ async function* historySource(options) {
   });
   cat.stdin.on("error", () => {
   });
-  const windows = [];
-  let windowHead = 0;
-  const ask = () => {
-    const lines = [];
-    for (let from = 0; from < ids.length; from += ASK_WINDOW) {
-      const to2 = Math.min(ids.length, from + ASK_WINDOW);
-      for (let i = to2 - 1; i >= from; i--) lines.push(ids[i]);
-      windows.push(to2 - from);
-    }
-    ids = [];
-    return cat.stdin.write(`${lines.join("\n")}
-`);
-  };
   log.stdout.on("data", (chunk) => {
     parser.push(chunk);
     if (!ids.length) return;
-    if (!ask()) {
+    const ok = cat.stdin.write(`${ids.join("\n")}
+`);
+    ids = [];
+    if (!ok) {
       log.stdout.pause();
       cat.stdin.once("drain", () => log.stdout.resume());
     }
   });
   log.stdout.on("end", () => {
     parser.end();
-    if (ids.length) ask();
+    if (ids.length) cat.stdin.write(`${ids.join("\n")}
+`);
+    ids = [];
     cat.stdin.end();
   });
-  const answered = [];
-  function* inAskedOrder(objects) {
-    for (const object of objects) {
-      answered.push(object);
-      if (answered.length < (windows[windowHead] ?? 0)) continue;
-      windowHead += 1;
-      for (let i = answered.length - 1; i >= 0; i--) yield answered[i];
-      answered.length = 0;
-    }
-  }
   const cache = new BlobCache(options.deltaCacheBytes ?? DEFAULT_DELTA_CACHE_BYTES);
   const ready = [];
   const catParser = new CatFileParser(maxFileSize, (o2) => ready.push(o2));
@@ -43561,7 +43543,7 @@ async function* historySource(options) {
   try {
     for await (const chunk of cat.stdout) {
       catParser.push(chunk);
-      for (const object of inAskedOrder(ready)) {
+      for (const object of ready) {
         const wanted = queue[head];
         if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
         queue[head++] = void 0;
@@ -43599,10 +43581,6 @@ async function* historySource(options) {
       if (head > 4096 && head * 2 > queue.length) {
         queue.splice(0, head);
         head = 0;
-      }
-      if (windowHead > 4096 && windowHead * 2 > windows.length) {
-        windows.splice(0, windowHead);
-        windowHead = 0;
       }
     }
     const [logCode, catCode] = await Promise.all([logDone, catDone]);
@@ -43705,7 +43683,7 @@ function toFragment(object, wanted, onSkip, cache, archiveDepth = 0) {
   }
   return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size, ...withPrevious };
 }
-var GIT_CONFIG, HISTORY_ENV, COMMIT_MESSAGE_PATH, PARTIAL_CLONE_SKIP, GITLINK_MODE, ZEROS, zeros, DEFAULT_DELTA_CACHE_BYTES, ASK_WINDOW;
+var GIT_CONFIG, HISTORY_ENV, COMMIT_MESSAGE_PATH, PARTIAL_CLONE_SKIP, GITLINK_MODE, ZEROS, zeros, DEFAULT_DELTA_CACHE_BYTES;
 var init_history = __esm({
   "src/sources/history.ts"() {
     "use strict";
@@ -43733,7 +43711,6 @@ var init_history = __esm({
     ZEROS = "0".repeat(64);
     zeros = (length) => ZEROS.slice(0, length);
     DEFAULT_DELTA_CACHE_BYTES = 64 * 1024 * 1024;
-    ASK_WINDOW = 64;
   }
 });
 

@@ -190,18 +190,6 @@ interface Wanted {
   ordinal: number;
 }
 
-/**
- * How many objects are asked of cat-file at a time, newest first. The log lists them oldest first, but a file's
- * versions are often stored as deltas the other way round, each newer one on the one before it (a history made by
- * `git fast-import`, as the bench's is, or by converters from other systems). Asked oldest first, cat-file then
- * rebuilds each version from its base again, since it keeps the bases it used but not the object it answered; asked
- * newest first, the older versions it needs on the way are kept and the next answers come from them. On the bench's
- * 12,000-commit repository this took cat-file from 2.6 to 1.6-1.9 s of CPU; on a repository packed by GitHub (whose
- * deltas mostly run from new to old) the order made no difference either way (express: 0.36-0.39 s). The answers
- * are put back in the order asked, so blobs are still scanned oldest first and a window's blobs are held at once.
- */
-const ASK_WINDOW = 64;
-
 /** Yields each unique blob of the selected history once, as a fragment carrying its introducing commit and path. */
 export async function* historySource(options: HistorySourceOptions): AsyncGenerator<HistoryFragment> {
   const { repo, maxFileSize, onSkip } = options;
@@ -304,45 +292,22 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
     // cat-file died early: its exit status tells the story below.
   });
 
-  // The ids go to cat-file in windows of ASK_WINDOW, each window newest first (see ASK_WINDOW); `windows` holds their
-  // sizes, in order, for the answers to be put back in the order asked.
-  const windows: number[] = [];
-  let windowHead = 0;
-  const ask = (): boolean => {
-    const lines: string[] = [];
-    for (let from = 0; from < ids.length; from += ASK_WINDOW) {
-      const to = Math.min(ids.length, from + ASK_WINDOW);
-      for (let i = to - 1; i >= from; i--) lines.push(ids[i]!);
-      windows.push(to - from);
-    }
-    ids = [];
-    return cat.stdin.write(`${lines.join('\n')}\n`);
-  };
   log.stdout.on('data', (chunk: Buffer) => {
     parser.push(chunk);
     if (!ids.length) return;
-    if (!ask()) {
+    const ok = cat.stdin.write(`${ids.join('\n')}\n`);
+    ids = [];
+    if (!ok) {
       log.stdout.pause();
       cat.stdin.once('drain', () => log.stdout.resume());
     }
   });
   log.stdout.on('end', () => {
     parser.end();
-    if (ids.length) ask();
+    if (ids.length) cat.stdin.write(`${ids.join('\n')}\n`);
+    ids = [];
     cat.stdin.end();
   });
-  // cat-file's answers, a window at a time, in the order they were asked.
-  const answered: BatchObject[] = [];
-  function* inAskedOrder(objects: readonly BatchObject[]): Generator<BatchObject> {
-    for (const object of objects) {
-      answered.push(object);
-      // (More answers than asked make a window of their own, which the queue check below turns down.)
-      if (answered.length < (windows[windowHead] ?? 0)) continue;
-      windowHead += 1;
-      for (let i = answered.length - 1; i >= 0; i--) yield answered[i]!;
-      answered.length = 0;
-    }
-  }
 
   const cache = new BlobCache(options.deltaCacheBytes ?? DEFAULT_DELTA_CACHE_BYTES);
   const ready: BatchObject[] = [];
@@ -353,7 +318,7 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
   try {
     for await (const chunk of cat.stdout as AsyncIterable<Buffer>) {
       catParser.push(chunk);
-      for (const object of inAskedOrder(ready)) {
+      for (const object of ready) {
         const wanted = queue[head];
         if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
         queue[head++] = undefined as unknown as Wanted; // let the entry be collected
@@ -392,10 +357,6 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
       if (head > 4096 && head * 2 > queue.length) {
         queue.splice(0, head);
         head = 0;
-      }
-      if (windowHead > 4096 && windowHead * 2 > windows.length) {
-        windows.splice(0, windowHead);
-        windowHead = 0;
       }
     }
     const [logCode, catCode] = await Promise.all([logDone, catDone]);

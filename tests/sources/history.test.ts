@@ -71,9 +71,9 @@ describe('historySource', () => {
     }
   });
 
-  it('reads hundreds of commits in order, each modification against the version before it, whatever order cat-file is asked in', async () => {
-    // 400 commits by fast-import, each editing one of five files and adding a new one: cat-file is asked for many
-    // windows of objects, each newest first, and its answers must come back in the order the log gave them.
+  it('reads hundreds of commits in order, each modification against the version before it', async () => {
+    // 400 commits by fast-import, each editing one of five files and adding a new one: many log and cat-file chunks,
+    // and a pack whose deltas run from old to new.
     const repo = tempRepo();
     const files = Array.from({ length: 5 }, (_, f) => Array.from({ length: 120 }, (_, i) => `const f${f}v${i} = ${i};`));
     const keys = new Map<string, number>(); // key → the commit (1-based) that introduced it
