@@ -162,7 +162,7 @@ function repeat(cls: string, length: PartSpec['length'], where: Where): string {
  * prefix, then the body (alphabet × length, or segments), then suffix.
  */
 export function partSource(part: PartSpec, where: Where): { source: string; tail: string } {
-  const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const prefixes = partPrefixes(part);
   let body: string;
   let tail: string;
   if (part.segments) {
@@ -220,9 +220,14 @@ export function bodyStart(part: PartSpec): { cls: string; min: number } | null {
   }
 }
 
+/** A part's prefixes, as a list (a value starts with one of them); empty when it has none. */
+export function partPrefixes(part: PartSpec): string[] {
+  return part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+}
+
 /** The literals a value must contain, longest first: prefixes, suffix, and literal segments. */
 export function partLiterals(part: PartSpec): string[] {
-  const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const prefixes = partPrefixes(part);
   const inner = (part.segments ?? []).filter((x): x is string => typeof x === 'string');
   return [...prefixes, ...inner, ...(part.suffix !== undefined ? [part.suffix] : [])].filter((x) => x !== '');
 }
@@ -236,7 +241,7 @@ export function prefixedRegex(spec: RuleSpec, where: Where): { regex: string; ke
   const parts = Object.entries(spec.parts ?? {});
   if (parts.length !== 1) throw new ConfigError('a prefixed rule has exactly one part', where.file, where.ruleId, 'parts');
   const [name, part] = parts[0]!;
-  const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const prefixes = partPrefixes(part);
   let keywords: string[];
   if (prefixes.length > 0 && prefixes.every((p) => p.length >= 2)) keywords = prefixes;
   else {
@@ -269,7 +274,7 @@ export function partMatchers(spec: RuleSpec, where: Where): PartMatcher[] {
       entropy: part.entropy ?? spec.entropy ?? 0,
       validate: part.validate ?? null,
       optional: part.optional ?? false,
-      prefixes: (part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x) => x.length >= 3),
+      prefixes: partPrefixes(part).filter((x) => x.length >= 3),
       presence: presenceOf(part, { ...where, field: `parts.${name}` }),
     };
   });

@@ -3,7 +3,7 @@
 // and the others run only near their keywords (as gitleaks and TruffleHog do).
 
 import type { CompiledRule, RuleSet } from '../model/types.js';
-import { bodyStart, TOKEN_LEFT } from '../config/v2.js';
+import { bodyStart, partLiterals, partPrefixes, TOKEN_LEFT } from '../config/v2.js';
 import { KeywordMatcher } from './keywords.js';
 
 /**
@@ -66,7 +66,7 @@ function guardsOf(k: string, rules: readonly CompiledRule[]): Guard[] | null {
     if (spec.match !== 'prefixed' || (spec.flags ?? '').includes('i') || rule.context) return null;
     const part = Object.values(spec.parts ?? {})[0];
     if (!part) return null;
-    const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+    const prefixes = partPrefixes(part);
     const source = rule.regex.source;
     // The regex starts with a prefix only when every prefix is there to stand for (see prefixedRegex).
     const left = source.startsWith(`${TOKEN_LEFT}(?<secret>`);
@@ -137,17 +137,17 @@ const REQUIRED_MIN = 6;
  * lower-cased. A text holding none of them gives the rule nothing to report (every value it reports has its part's
  * shape, by whatever way it was found), however often its names and aliases occur there: `JQQJ99` of an Azure AI
  * services key, against `azure`, `openai`, `speech` and `vision`, which cost that rule a fifth of a second a scan of
- * the bench tree. Null for any other rule.
+ * the bench tree. Null for any other rule. Exported for the tests.
  */
-function requiredLiterals(rule: CompiledRule): string[][] | null {
+export function requiredLiterals(rule: CompiledRule): string[][] | null {
   if (!rule.context || rule.context.manifest) return null;
   const parts = Object.values(rule.spec.parts ?? {});
   if (parts.length === 0) return null;
   const out: string[][] = [];
   for (const part of parts) {
-    const inner = [...(part.segments ?? []).filter((x): x is string => typeof x === 'string'), ...(part.suffix ? [part.suffix] : [])];
-    const longest = inner.sort((a, b) => b.length - a.length)[0];
-    const prefixes = part.prefix === undefined ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+    // The literal segments and suffix, which every value holds (see prefixedRegex).
+    const longest = partLiterals({ ...part, prefix: undefined }).sort((a, b) => b.length - a.length)[0];
+    const prefixes = partPrefixes(part);
     if (longest !== undefined && longest.length >= REQUIRED_MIN && isAscii(longest)) out.push([longest.toLowerCase()]);
     else if (prefixes.length > 0 && prefixes.every((p) => p.length >= REQUIRED_MIN && isAscii(p))) out.push(prefixes.map((p) => p.toLowerCase()));
     else return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keywordLed, ruleLeads } from '../../src/detect/anchor.js';
 import { detect } from '../../src/detect/engine.js';
-import { prefilter } from '../../src/detect/prefilter.js';
+import { prefilter, requiredLiterals } from '../../src/detect/prefilter.js';
 import { ALPHABETS, expandTemplate, randChars as randomString } from '../../src/fakes/index.js';
 import { seededRng as seeded } from '../helpers/crypto/rng.js';
 import { loadRulePacks } from '../../src/config/load.js';
@@ -310,12 +310,7 @@ describe('required literals of context rules', () => {
   });
 
   it('are only literals every value of the rule holds: each built-in rule with one still finds its positive examples', () => {
-    // Rules whose every part has a literal of six characters or more, found from the specs here as prefilter does.
-    const literalOf = (part: NonNullable<RuleSpec['parts']>[string]): string | undefined =>
-      [...(part.segments ?? []).filter((x): x is string => typeof x === 'string'), ...(part.suffix ? [part.suffix] : [])].sort((a, b) => b.length - a.length)[0];
-    const withLiterals = builtin.filter(
-      (r) => r.match === 'context' && !r.context?.manifest && Object.values(r.parts ?? {}).every((p) => (literalOf(p)?.length ?? 0) >= 6 || [p.prefix ?? []].flat().every((x) => x.length >= 6) && p.prefix !== undefined),
-    );
+    const withLiterals = builtin.filter((spec) => requiredLiterals(ruleSetOf([spec]).rules[0]!) !== null);
     expect(withLiterals.map((r) => r.id)).toContain('azure-ai-services-key');
     for (const spec of withLiterals) {
       const rs = ruleSetOf([spec]);
