@@ -3618,7 +3618,7 @@ function repeat(cls, length, where) {
   return q3.startsWith("(?:") ? `(?:${q3.slice(3, -1).split("|").map((n) => `[${cls}]${n}`).join("|")})` : `[${cls}]${q3}`;
 }
 function partSource(part, where) {
-  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const prefixes = partPrefixes(part);
   let body3;
   let tail;
   if (part.segments) {
@@ -3663,8 +3663,11 @@ function bodyStart(part) {
     return null;
   }
 }
+function partPrefixes(part) {
+  return part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+}
 function partLiterals(part) {
-  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const prefixes = partPrefixes(part);
   const inner = (part.segments ?? []).filter((x2) => typeof x2 === "string");
   return [...prefixes, ...inner, ...part.suffix !== void 0 ? [part.suffix] : []].filter((x2) => x2 !== "");
 }
@@ -3672,7 +3675,7 @@ function prefixedRegex(spec, where) {
   const parts = Object.entries(spec.parts ?? {});
   if (parts.length !== 1) throw new ConfigError("a prefixed rule has exactly one part", where.file, where.ruleId, "parts");
   const [name3, part] = parts[0];
-  const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+  const prefixes = partPrefixes(part);
   let keywords;
   if (prefixes.length > 0 && prefixes.every((p2) => p2.length >= 2)) keywords = prefixes;
   else {
@@ -3703,7 +3706,7 @@ function partMatchers(spec, where) {
       entropy: part.entropy ?? spec.entropy ?? 0,
       validate: part.validate ?? null,
       optional: part.optional ?? false,
-      prefixes: (part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix]).filter((x2) => x2.length >= 3),
+      prefixes: partPrefixes(part).filter((x2) => x2.length >= 3),
       presence: presenceOf(part, { ...where, field: `parts.${name3}` })
     };
   });
@@ -4947,7 +4950,7 @@ function body() {
   const each = (f2) => Array.from({ length: STREAMS }, (_2, k2) => f2(k2)).flat();
   return [
     1,
-    2 + 5 * STREAMS,
+    2 + 4 * STREAMS,
     I32,
     // locals: all i32, zero at the start
     ...get(P_WARM),
@@ -4963,8 +4966,6 @@ function body() {
       ...c3(k2),
       op.mul,
       op.add,
-      ...set(lstart(k2)),
-      ...get(lstart(k2)),
       ...get(P_WARM),
       op.sub,
       ...set(lp(k2)),
@@ -5131,7 +5132,7 @@ function wasmModule() {
   }
   return compiled;
 }
-var I32, op, ROW, STREAMS, P_TABLE, P_TEXT, P_SEG, P_OUT, P_FIRST_OUT, P_WARM, L_C, L_STEPS, lp, ls, ln, lstart, lo, CHUNK, PAGE, compiled, madeBytes, align64, WasmDfa;
+var I32, op, ROW, STREAMS, P_TABLE, P_TEXT, P_SEG, P_OUT, P_FIRST_OUT, P_WARM, L_C, L_STEPS, lp, ls, ln, lo, CHUNK, PAGE, compiled, madeBytes, align64, WasmDfa;
 var init_dfa_wasm = __esm({
   "src/detect/dfa-wasm.ts"() {
     "use strict";
@@ -5169,11 +5170,10 @@ var init_dfa_wasm = __esm({
     P_WARM = 5;
     L_C = 6;
     L_STEPS = 7;
-    lp = (k2) => 8 + 5 * k2;
-    ls = (k2) => 9 + 5 * k2;
-    ln = (k2) => 10 + 5 * k2;
-    lstart = (k2) => 11 + 5 * k2;
-    lo = (k2) => 12 + 5 * k2;
+    lp = (k2) => 8 + 4 * k2;
+    ls = (k2) => 9 + 4 * k2;
+    ln = (k2) => 10 + 4 * k2;
+    lo = (k2) => 11 + 4 * k2;
     CHUNK = 1 << 20;
     PAGE = 65536;
     align64 = (n) => n + (64 - n % 64) % 64;
@@ -5465,7 +5465,7 @@ function guardsOf(k2, rules) {
     if (spec.match !== "prefixed" || (spec.flags ?? "").includes("i") || rule.context) return null;
     const part = Object.values(spec.parts ?? {})[0];
     if (!part) return null;
-    const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+    const prefixes = partPrefixes(part);
     const source = rule.regex.source;
     const left = source.startsWith(`${TOKEN_LEFT}(?<secret>`);
     if (prefixes.length === 0 || prefixes.some((p2) => p2.length < 2) || !left && !source.startsWith("(?<secret>")) return null;
@@ -5514,9 +5514,8 @@ function requiredLiterals(rule) {
   if (parts.length === 0) return null;
   const out = [];
   for (const part of parts) {
-    const inner = [...(part.segments ?? []).filter((x2) => typeof x2 === "string"), ...part.suffix ? [part.suffix] : []];
-    const longest = inner.sort((a, b2) => b2.length - a.length)[0];
-    const prefixes = part.prefix === void 0 ? [] : Array.isArray(part.prefix) ? part.prefix : [part.prefix];
+    const longest = partLiterals({ ...part, prefix: void 0 }).sort((a, b2) => b2.length - a.length)[0];
+    const prefixes = partPrefixes(part);
     if (longest !== void 0 && longest.length >= REQUIRED_MIN && isAscii(longest)) out.push([longest.toLowerCase()]);
     else if (prefixes.length > 0 && prefixes.every((p2) => p2.length >= REQUIRED_MIN && isAscii(p2))) out.push(prefixes.map((p2) => p2.toLowerCase()));
     else return null;

@@ -19,9 +19,9 @@
 // States keep their order, so a hit is an address at or past firstOut's row.
 //
 // The loop, in the text format (parameters: table, text, seg, out, firstOut (an address) and warm; per segment k: p,
-// s, n, start, o):
+// s, n, o):
 //
-//   start[k] = text + k*seg; p[k] = start[k] - warm; o[k] = out + k*seg*8; s[k] = table; steps = warm + seg
+//   p[k] = text + k*seg - warm; o[k] = out + k*seg*8; s[k] = table; steps = warm + seg
 //   loop while c < warm:                                ;; the warm-up, no hits: positions before each segment
 //     for each k: s[k] = load32(s[k] + (load8_u(p[k]) << 2)); p[k] += 1
 //     c += 1
@@ -74,12 +74,11 @@ const P_FIRST_OUT = 4;
 const P_WARM = 5;
 const L_C = 6;
 const L_STEPS = 7;
-// Per segment k: its read position, state, hit count, first position to report, and hit buffer.
-const lp = (k: number): number => 8 + 5 * k;
-const ls = (k: number): number => 9 + 5 * k;
-const ln = (k: number): number => 10 + 5 * k;
-const lstart = (k: number): number => 11 + 5 * k;
-const lo = (k: number): number => 12 + 5 * k;
+// Per segment k: its read position, state, hit count and hit buffer.
+const lp = (k: number): number => 8 + 4 * k;
+const ls = (k: number): number => 9 + 4 * k;
+const ln = (k: number): number => 10 + 4 * k;
+const lo = (k: number): number => 11 + 4 * k;
 
 function body(): number[] {
   const get = (x: number): number[] => [op.get, x];
@@ -87,12 +86,11 @@ function body(): number[] {
   const c = (v: number): number[] => [op.const, v]; // small non-negative constants only (one LEB128 byte)
   const each = (f: (k: number) => number[]): number[] => Array.from({ length: STREAMS }, (_, k) => f(k)).flat();
   return [
-    1, 2 + 5 * STREAMS, I32, // locals: all i32, zero at the start
+    1, 2 + 4 * STREAMS, I32, // locals: all i32, zero at the start
     ...get(P_WARM), ...get(P_SEG), op.add, ...set(L_STEPS),
     ...each((k) => [
       ...get(P_TABLE), ...set(ls(k)), // the root state
-      ...get(P_TEXT), ...get(P_SEG), ...c(k), op.mul, op.add, ...set(lstart(k)),
-      ...get(lstart(k)), ...get(P_WARM), op.sub, ...set(lp(k)),
+      ...get(P_TEXT), ...get(P_SEG), ...c(k), op.mul, op.add, ...get(P_WARM), op.sub, ...set(lp(k)),
       ...get(P_OUT), ...get(P_SEG), ...c(k * 8), op.mul, op.add, ...set(lo(k)),
     ]),
     // The warm-up: `warm` steps that only move the states on.
