@@ -4069,7 +4069,7 @@ var init_grammar = __esm({
     USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
     DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
     BRACE_INIT = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_]\w{0,100})[ \t]*\{[ \t]*${Q}[ \t]*\}`, "gd");
-    PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
+    PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|\u2013|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
     hasQuote = (l2) => l2.includes('"') || l2.includes("'") || l2.includes("`");
     FORMS = [
       { re: GO_VAR, kind: "assign", rank: 6, may: (l2) => l2.includes("var") || l2.includes("const") },
@@ -4685,7 +4685,7 @@ var init_context = __esm({
     init_v2();
     init_grammar();
     init_manifest();
-    PLACEHOLDER = /^(?:your|my|enter|insert|put|add|replace|paste)[-_ ]|^<[^<>]*>$|^\$\{[^}]*\}$|^\$\(|^\{\{.*\}\}$|^%[A-Z_]+%$|^\$[A-Z_][A-Z0-9_]*$|x{6,}|X{6,}|\*{4,}|\.{3}|…|changeme|change_me|placeholder|example|dummy|redacted|sample|insert_?here/i;
+    PLACEHOLDER = /^(?:your|my|enter|insert|put|add|replace|paste)[-_ ]|^<[^<>]*>$|^\$\{[^}]*\}$|^\$\(|^\{\{.*\}\}$|^%[A-Z_]+%$|^\$[A-Z_][A-Z0-9_]*$|x{6,}|X{6,}|\*{4,}|\.{3}|\u2026|changeme|change_me|placeholder|example|dummy|redacted|sample|insert_?here/i;
     LONG_LINE = 8192;
     WINDOW = 2048;
     CHILD_LINES = 200;
@@ -4816,7 +4816,7 @@ var init_context = __esm({
     AFTER_CODES = new Uint8Array(128);
     for (const ch of "\\\"'`] 	:=?+|!{\r\n") AFTER_CODES[ch.charCodeAt(0)] = 1;
     OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
-    QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
+    QUOTED_AFTER = /^[ \t]+(?:(?:-|\u2013|:|=|is|was|of)[ \t]+)?["'`]/;
     TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
     BRACE_OR_NEXT_LINE_AFTER = /^(?:[ \t]*\{[ \t]*\\?["'`]|[ \t]*\r?\n[ \t]*:?=[ \t]*["'`])/;
     EXCLUDE_SETS = /* @__PURE__ */ new WeakMap();

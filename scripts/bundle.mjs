@@ -59,5 +59,6 @@ await build({
   define: { 'import.meta.url': '__keyhoundUrl' },
   banner: { js: "const __keyhoundUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [lateBuiltins],
+  minifyWhitespace: true,
   logLevel: 'warning',
 });

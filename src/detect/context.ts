@@ -23,7 +23,7 @@ export type Report = (rule: CompiledRule, hit: PartHit, parts: Record<string, st
 
 /** Values that say they are not a key: `your-passphrase`, `<API_KEY>`, `${KEY}`, `{{ key }}`, `xxxxxx`, `...`. */
 const PLACEHOLDER =
-  /^(?:your|my|enter|insert|put|add|replace|paste)[-_ ]|^<[^<>]*>$|^\$\{[^}]*\}$|^\$\(|^\{\{.*\}\}$|^%[A-Z_]+%$|^\$[A-Z_][A-Z0-9_]*$|x{6,}|X{6,}|\*{4,}|\.{3}|…|changeme|change_me|placeholder|example|dummy|redacted|sample|insert_?here/i;
+  /^(?:your|my|enter|insert|put|add|replace|paste)[-_ ]|^<[^<>]*>$|^\$\{[^}]*\}$|^\$\(|^\{\{.*\}\}$|^%[A-Z_]+%$|^\$[A-Z_][A-Z0-9_]*$|x{6,}|X{6,}|\*{4,}|\.{3}|\u2026|changeme|change_me|placeholder|example|dummy|redacted|sample|insert_?here/i;
 
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value);
@@ -301,7 +301,7 @@ for (const ch of '\\"\'`] \t:=?+|!{\r\n') AFTER_CODES[ch.charCodeAt(0)] = 1;
 /** After a name: an operator (assignments, key: value, headers) or a quoted name's comma (pairs). */
 const OPERATOR_AFTER = /^(?:\\?["'`]?\]?[ \t]*(?:[:=]|[?.+|!]=|\|\|=)|["'`][ \t]*,)/;
 /** After a name: a quoted value after a space, or after a prose separator (`token - '…'`). */
-const QUOTED_AFTER = /^[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?["'`]/;
+const QUOTED_AFTER = /^[ \t]+(?:(?:-|\u2013|:|=|is|was|of)[ \t]+)?["'`]/;
 /** After a name: Go's `var name Type =`. */
 const TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
 /** After a name: a brace initialiser (`apiSecret{"…"}`), or the operator and a quoted value on the next line. */

@@ -72,7 +72,7 @@ const DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'
 /** C++ and C# brace initialisation: `std::string apiSecret{"value"}`, `Name { "value" }`. */
 const BRACE_INIT = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_]\w{0,100})[ \t]*\{[ \t]*${Q}[ \t]*\}`, 'gd');
 /** Prose: `token - 'value'`, `api key is "value"`. */
-const PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|–|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
+const PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|\u2013|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
 
 interface Form {
   re: RegExp;
