@@ -7,7 +7,7 @@ import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync,
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/config/paths.js';
-import { SNAPSHOT_FALLBACK, buildSnapshot, packageSignature, snapshotPaths, snapshotState, snapshotWanted } from '../../src/hooks/snapshot.js';
+import { SNAPSHOT_ENTRY, SNAPSHOT_FALLBACK, buildSnapshot, packageSignature, snapshotPaths, snapshotState, snapshotWanted } from '../../src/hooks/snapshot.js';
 import { keyhound } from '../helpers/cli.js';
 import { GIT_ENV, commitFiles, sh, tempRepo } from '../helpers/git.js';
 import { ghToken } from '../helpers/staged.js';
@@ -87,6 +87,12 @@ describe('the pre-commit snapshot', () => {
     expect(removed.stdout).toContain('start-up snapshots');
     expect(existsSync(paths.blob)).toBe(false);
   }, 60_000);
+
+  it('is built from a pure-ASCII bundle, which V8 keeps as a one-byte string (a single other character doubles it)', () => {
+    const bundle = readFileSync(SNAPSHOT_ENTRY, 'latin1');
+    const at = [...bundle].findIndex((ch) => ch.charCodeAt(0) > 0x7f);
+    expect(at === -1 ? '' : bundle.slice(Math.max(0, at - 60), at + 20)).toBe('');
+  });
 
   it('reports exactly what the plain command reports', () => {
     const repo = projectRepo();
