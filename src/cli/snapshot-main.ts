@@ -7,6 +7,7 @@
 
 import { startupSnapshot } from 'node:v8';
 import { primeDefaultRuleSet } from '../config/cache.js';
+import { prepareRunFinder } from '../decode/spans.js';
 import { prepareWasm, wasmBytes } from '../detect/dfa-wasm.js';
 import { useWasmScan } from '../detect/keywords.js';
 import { prepareGate } from '../detect/prefilter.js';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   // finish alone.
   if (!current()) process.exit(SNAPSHOT_FALLBACK);
   prepareWasm();
+  prepareRunFinder();
   const result = await running;
   if (!result) {
     process.exitCode = SNAPSHOT_FALLBACK; // arguments only the full parser knows

@@ -127,6 +127,14 @@ function runFinder(): RunFinder | null {
   return finderMade;
 }
 
+/**
+ * Makes this thread's run finder now rather than at the first text over {@link FINDER_ABOVE}: the pre-commit
+ * snapshot does it while git works out the staged diff (a start-up snapshot cannot hold a WebAssembly instance).
+ */
+export function prepareRunFinder(): void {
+  runFinder();
+}
+
 /** Where runs of at least {@link MIN_BASE64} alphabet characters start, searched in JavaScript (for the tests). */
 export function runStarts(text: string): number[] {
   const found: number[] = [];
