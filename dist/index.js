@@ -43062,7 +43062,8 @@ var init_first_seen = __esm({
 import { spawn } from "node:child_process";
 function git(args, options) {
   return new Promise((resolvePromise, reject) => {
-    const child2 = spawn("git", args, { cwd: options.cwd, env: { ...process.env, ...options.env } });
+    const stdin = options.input === void 0 ? "ignore" : "pipe";
+    const child2 = spawn("git", args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: [stdin, "pipe", "pipe"] });
     const out = [];
     const err = [];
     child2.stdout.on("data", (d2) => out.push(d2));
@@ -43074,7 +43075,6 @@ function git(args, options) {
       else reject(new GitError(`git ${args[0]} failed (${code22}): ${stderr.trim().split("\n")[0] ?? ""}`, args, code22, stderr));
     });
     if (options.input !== void 0) child2.stdin.end(options.input);
-    else child2.stdin.end();
   });
 }
 function gitSpawn(args, options) {

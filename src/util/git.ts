@@ -28,19 +28,20 @@ export interface GitOptions {
 /** Runs `git args` and returns its whole stdout as a Buffer. Throws GitError on a failing exit code. */
 export function git(args: string[], options: GitOptions): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', args, { cwd: options.cwd, env: { ...process.env, ...options.env } });
+    // No input: git's stdin is /dev/null, which spares a pipe (the pre-commit hook spawns git once per commit).
+    const stdin = options.input === undefined ? 'ignore' : 'pipe';
+    const child = spawn('git', args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: [stdin, 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.stdout!.on('data', (d: Buffer) => out.push(d));
+    child.stderr!.on('data', (d: Buffer) => err.push(d));
     child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`, args, null, '')));
     child.on('close', (code) => {
       const stderr = Buffer.concat(err).toString('utf8');
       if ((options.okCodes ?? [0]).includes(code ?? -1)) resolvePromise(Buffer.concat(out));
       else reject(new GitError(`git ${args[0]} failed (${code}): ${stderr.trim().split('\n')[0] ?? ''}`, args, code, stderr));
     });
-    if (options.input !== undefined) child.stdin.end(options.input);
-    else child.stdin.end();
+    if (options.input !== undefined) child.stdin!.end(options.input);
   });
 }
 
