@@ -4369,35 +4369,23 @@ function calleeOnly(rule) {
   }
   return list;
 }
-function longestRuns(text, from, to2, out, at2) {
-  let a = 0;
-  let b2 = 0;
-  let v = 0;
-  let bestA = 0;
-  let bestB = 0;
-  let bestV = 0;
-  for (let i = from; i < to2; i++) {
-    const c3 = text.charCodeAt(i);
-    const bits = c3 < 128 ? FAMILY_BITS[c3] : 4;
-    if (bits & 1) a++;
-    else {
-      if (a > bestA) bestA = a;
-      a = 0;
+function hasRun(text, from, to2, min, bit) {
+  if (min <= 0) return true;
+  for (let i = from + min - 1; i < to2; ) {
+    if (!(familyBits(text.charCodeAt(i)) & bit)) {
+      i += min;
+      continue;
     }
-    if (bits & 2) b2++;
-    else {
-      if (b2 > bestB) bestB = b2;
-      b2 = 0;
-    }
-    if (bits & 4) v++;
-    else {
-      if (v > bestV) bestV = v;
-      v = 0;
-    }
+    const stop = i - min + 1;
+    let a = i;
+    while (a > stop && familyBits(text.charCodeAt(a - 1)) & bit) a -= 1;
+    if (a === stop) return true;
+    i = a + min - 1;
   }
-  out[at2] = a > bestA ? a : bestA;
-  out[at2 + 1] = b2 > bestB ? b2 : bestB;
-  out[at2 + 2] = v > bestV ? v : bestV;
+  return false;
+}
+function familyBits(c3) {
+  return c3 < 128 ? FAMILY_BITS[c3] : 1 << VALUE_FAMILY;
 }
 function wordAt(text, at2, k2) {
   if (at2 + k2.length > text.length) return false;
@@ -4695,15 +4683,12 @@ var init_context = __esm({
         this.text = text;
         this.lines = lines;
         this.lineCount = lines.lineAt(text.length) + 1;
-        this.longestRun = new Int32Array(this.lineCount * FAMILIES).fill(-1);
       }
       text;
       lines;
       byLine = /* @__PURE__ */ new Map();
       sections = /* @__PURE__ */ new Map();
       presence = /* @__PURE__ */ new Map();
-      /** Per line, its longest run of each {@link RUN_FAMILIES} family (3 entries a line), -1 until read. */
-      longestRun;
       longLines = /* @__PURE__ */ new Map();
       childrenEnds = null;
       lineCount;
@@ -4726,20 +4711,19 @@ var init_context = __esm({
         return l2;
       }
       /**
-       * Whether line `n` holds a run that `presence` finds: first against the line's longest run of the narrowest
-       * family of characters that holds the presence's class (alphanumerics, base64's, or value characters: a part
-       * needs a run of its family at least its length), then by the regex itself. Both memoised per line.
+       * Whether line `n` holds a run that `presence` finds: first whether the line has a run at least as long of the
+       * narrowest family of characters that holds the presence's class (alphanumerics, base64's, or value characters: a
+       * part needs a run of its family at least its length; {@link hasRun} reads few of the line's characters for it),
+       * then by the regex itself. Memoised per line and presence.
        */
       holds(n, presence) {
-        const test = compiledPresence(presence);
-        if (test.family >= 0) {
-          const at2 = n * FAMILIES;
-          if (this.longestRun[at2] < 0) longestRuns(this.text, this.lines.lineStart(n), this.lines.lineEnd(n), this.longestRun, at2);
-          if (this.longestRun[at2 + test.family] < presence.min) return false;
-        }
         let memo = this.presence.get(presence.source);
         if (!memo) this.presence.set(presence.source, memo = new Int8Array(this.lineCount));
-        if (memo[n] === 0) memo[n] = test.re.test(this.line(n)) ? 1 : -1;
+        if (memo[n] === 0) {
+          const test = compiledPresence(presence);
+          const run2 = test.family < 0 || hasRun(this.text, this.lines.lineStart(n), this.lines.lineEnd(n), presence.min, 1 << test.family);
+          memo[n] = run2 && test.re.test(this.line(n)) ? 1 : -1;
+        }
         return memo[n] === 1;
       }
       /**
