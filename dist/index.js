@@ -4927,14 +4927,40 @@ var init_validators = __esm({
 });
 
 // src/detect/dfa-wasm.ts
-function body() {
+function body(narrow) {
   const get = (x2) => [op.get, x2];
   const set = (x2) => [op.set, x2];
-  const c3 = (v) => [op.const, v];
+  const c3 = (v) => [op.const, ...sleb(v)];
   const each = (f2) => Array.from({ length: STREAMS }, (_2, k2) => f2(k2)).flat();
+  const step = (k2) => narrow ? [
+    ...get(lp(k2)),
+    op.load8u,
+    0,
+    0,
+    ...set(L_BYTE),
+    ...get(P_TABLE),
+    ...get(ls(k2)),
+    ...c3(7),
+    op.shl,
+    ...get(L_BYTE),
+    op.or,
+    ...c3(1),
+    op.shl,
+    // (s << 7 | byte) * 2
+    op.add,
+    op.load16u,
+    1,
+    0,
+    ...get(P_MARKER),
+    ...get(L_BYTE),
+    ...c3(128),
+    op.ltU,
+    op.select,
+    ...set(ls(k2))
+  ] : [...get(ls(k2)), ...get(lp(k2)), op.load8u, 0, 0, ...c3(2), op.shl, op.add, op.load32, 2, 0, ...set(ls(k2))];
   return [
     1,
-    2 + 4 * STREAMS,
+    3 + 4 * STREAMS,
     I32,
     // locals: all i32, zero at the start
     ...get(P_WARM),
@@ -4942,7 +4968,7 @@ function body() {
     op.add,
     ...set(L_STEPS),
     ...each((k2) => [
-      ...get(P_TABLE),
+      ...narrow ? c3(0) : get(P_TABLE),
       ...set(ls(k2)),
       // the root state
       ...get(P_TEXT),
@@ -4971,18 +4997,7 @@ function body() {
     op.brIf,
     1,
     ...each((k2) => [
-      ...get(ls(k2)),
-      ...get(lp(k2)),
-      op.load8u,
-      0,
-      0,
-      ...c3(2),
-      op.shl,
-      op.add,
-      op.load32,
-      2,
-      0,
-      ...set(ls(k2)),
+      ...step(k2),
       ...get(lp(k2)),
       ...c3(1),
       op.add,
@@ -5006,18 +5021,7 @@ function body() {
     op.brIf,
     1,
     ...each((k2) => [
-      ...get(ls(k2)),
-      ...get(lp(k2)),
-      op.load8u,
-      0,
-      0,
-      ...c3(2),
-      op.shl,
-      op.add,
-      op.load32,
-      2,
-      0,
-      ...set(ls(k2)),
+      ...step(k2),
       ...get(ls(k2)),
       ...get(P_FIRST_OUT),
       op.geU,
@@ -5078,11 +5082,24 @@ function leb(n) {
   } while (n);
   return out;
 }
+function sleb(n) {
+  const out = [];
+  for (; ; ) {
+    const b2 = n & 127;
+    n >>= 7;
+    if (n === 0 && !(b2 & 64) || n === -1 && b2 & 64) {
+      out.push(b2);
+      return out;
+    }
+    out.push(b2 | 128);
+  }
+}
 function name(s) {
   return [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
 }
 function moduleBytes() {
-  const code22 = body();
+  const wide = body(false);
+  const narrow = body(true);
   return new Uint8Array([
     0,
     97,
@@ -5093,14 +5110,14 @@ function moduleBytes() {
     0,
     0,
     // \0asm, version 1
-    ...section(1, [1, 96, 6, I32, I32, I32, I32, I32, I32, 0]),
-    // type: (6 × i32) → ()
-    ...section(3, [1, 0]),
-    // one function of type 0
+    ...section(1, [1, 96, 7, I32, I32, I32, I32, I32, I32, I32, 0]),
+    // type: (7 × i32) → ()
+    ...section(3, [2, 0, 0]),
+    // two functions of type 0
     ...section(5, [1, 0, 1]),
     // one memory, at least one page
-    ...section(7, [2, ...name("mem"), 2, 0, ...name("scan"), 0, 0]),
-    ...section(10, [1, ...leb(code22.length), ...code22])
+    ...section(7, [3, ...name("mem"), 2, 0, ...name("scan"), 0, 0, ...name("scan16"), 0, 1]),
+    ...section(10, [2, ...leb(wide.length), ...wide, ...leb(narrow.length), ...narrow])
   ]);
 }
 function wasmBytes() {
@@ -5116,7 +5133,7 @@ function wasmModule() {
   }
   return compiled;
 }
-var I32, op, ROW, STREAMS, P_TABLE, P_TEXT, P_SEG, P_OUT, P_FIRST_OUT, P_WARM, L_C, L_STEPS, lp, ls, ln, lo, CHUNK, PAGE, compiled, madeBytes, align64, WasmDfa;
+var I32, op, ROW, STREAMS, P_TABLE, P_TEXT, P_SEG, P_OUT, P_FIRST_OUT, P_WARM, P_MARKER, L_C, L_STEPS, L_BYTE, lp, ls, ln, lo, CHUNK, PAGE, compiled, madeBytes, align64, WasmDfa;
 var init_dfa_wasm = __esm({
   "src/detect/dfa-wasm.ts"() {
     "use strict";
@@ -5132,7 +5149,10 @@ var init_dfa_wasm = __esm({
       set: 33,
       tee: 34,
       load8u: 45,
+      load16u: 47,
       load32: 40,
+      select: 27,
+      ltU: 73,
       store: 54,
       const: 65,
       geU: 79,
@@ -5152,26 +5172,34 @@ var init_dfa_wasm = __esm({
     P_OUT = 3;
     P_FIRST_OUT = 4;
     P_WARM = 5;
-    L_C = 6;
-    L_STEPS = 7;
-    lp = (k2) => 8 + 4 * k2;
-    ls = (k2) => 9 + 4 * k2;
-    ln = (k2) => 10 + 4 * k2;
-    lo = (k2) => 11 + 4 * k2;
+    P_MARKER = 6;
+    L_C = 7;
+    L_STEPS = 8;
+    L_BYTE = 9;
+    lp = (k2) => 10 + 4 * k2;
+    ls = (k2) => 11 + 4 * k2;
+    ln = (k2) => 12 + 4 * k2;
+    lo = (k2) => 13 + 4 * k2;
     CHUNK = 1 << 20;
     PAGE = 65536;
     align64 = (n) => n + (64 - n % 64) % 64;
     WasmDfa = class _WasmDfa {
-      constructor(instance, table, marker, warm) {
+      constructor(instance, table, marker, warm, narrow) {
+        this.marker = marker;
         this.warm = warm;
+        this.narrow = narrow;
         this.memory = instance.exports.mem;
-        this.scanFn = instance.exports.scan;
+        this.scanFn = narrow ? instance.exports.scan16 : instance.exports.scan;
         const states = table.length / 128;
-        this.outAt = align64(this.tableAt + states * ROW);
+        this.outAt = align64(this.tableAt + (narrow ? table.byteLength : states * ROW));
         this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
         const need = this.textAt + warm + CHUNK + STREAMS;
         const have = this.memory.buffer.byteLength;
         if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
+        if (narrow) {
+          new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
+          return;
+        }
         const wide = new Uint32Array(this.memory.buffer, this.tableAt, states * 256);
         const at2 = (state) => this.tableAt + state * ROW;
         for (let s = 0; s < states; s++) {
@@ -5179,7 +5207,9 @@ var init_dfa_wasm = __esm({
           wide.fill(at2(marker), s * 256 + 128, s * 256 + 256);
         }
       }
+      marker;
       warm;
+      narrow;
       memory;
       scanFn;
       tableAt = 64;
@@ -5188,13 +5218,14 @@ var init_dfa_wasm = __esm({
       textAt;
       /**
        * A WebAssembly copy of `table` (16-bit states, 128 columns; every byte from 128 on leads to `marker`) for keywords
-       * at most `longest` bytes long, or null when WebAssembly is unavailable.
+       * at most `longest` bytes long, or null when WebAssembly is unavailable. `narrow`: the table as it is, for a cold
+       * process that scans little (see {@link body}).
        */
-      static of(table, marker, longest) {
+      static of(table, marker, longest, narrow = false) {
         const mod = wasmModule();
         if (!mod) return null;
         try {
-          return new _WasmDfa(new WebAssembly.Instance(mod), table, marker, Math.max(0, longest - 1));
+          return new _WasmDfa(new WebAssembly.Instance(mod), table, marker, Math.max(0, longest - 1), narrow);
         } catch {
           return null;
         }
@@ -5215,12 +5246,17 @@ var init_dfa_wasm = __esm({
           mem.fill(0, this.textAt, text - before2);
           mem.set(bytes.subarray(base - before2, base + len), text - before2);
           mem.fill(0, text + len, text + seg * STREAMS);
-          this.scanFn(this.tableAt, text, seg, this.outAt, this.tableAt + firstOut * ROW, this.warm);
+          const { narrow } = this;
+          const first = narrow ? firstOut : this.tableAt + firstOut * ROW;
+          this.scanFn(this.tableAt, text, seg, this.outAt, first, this.warm, this.marker);
           for (let k2 = 0; k2 < STREAMS; k2++) {
             const n = counts[k2];
             if (n === 0) continue;
             const out = new Int32Array(buffer, this.outAt + k2 * seg * 8, n * 2);
-            for (let j3 = 0; j3 < n; j3++) hit(base + out[2 * j3], (out[2 * j3 + 1] - this.tableAt) / ROW);
+            for (let j3 = 0; j3 < n; j3++) {
+              const s = out[2 * j3 + 1];
+              hit(base + out[2 * j3], narrow ? s : (s - this.tableAt) / ROW);
+            }
           }
         }
       }
@@ -5418,10 +5454,18 @@ var init_keywords = __esm({
         return { positions };
       }
       /** The WebAssembly copy of the table (dfa-wasm.ts), made on first use; null when it cannot run it. */
-      wasmDfa() {
+      wasmDfa(narrow = false) {
         if (!wasmScan) return null;
-        if (this.wasm === void 0) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, this.marker, Math.max(0, ...this.lengths)) : null;
+        if (this.wasm === void 0) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, this.marker, Math.max(0, ...this.lengths), narrow) : null;
         return this.wasm;
+      }
+      /**
+       * Sets the WebAssembly loop up now, reading the table as it is (no 8 MB widened copy), and uses it from the first
+       * byte on: for the pre-commit hook, which does this while git works out the diff, and then scans a commit's files
+       * without running the JavaScript loop, unoptimised in a process that just started, over them.
+       */
+      prepareNarrowWasm() {
+        this.wasmDfa(true);
       }
     };
   }
@@ -36915,7 +36959,7 @@ var init_archive = __esm({
 });
 
 // src/decode/run-finder.ts
-function sleb(n) {
+function sleb2(n) {
   const out = [];
   for (; ; ) {
     const b2 = n & 127;
@@ -36940,7 +36984,7 @@ function leb2(n) {
 function body2() {
   const get = (x2) => [op2.get, x2];
   const set = (x2) => [op2.set, x2];
-  const c3 = (v2) => [op2.const, ...sleb(v2)];
+  const c3 = (v2) => [op2.const, ...sleb2(v2)];
   const v = get(L_V);
   const hit = () => [
     ...c3(OUT_AT),

@@ -10,7 +10,7 @@ import { primeDefaultRuleSet } from '../config/cache.js';
 import { prepareRunFinder } from '../decode/spans.js';
 import { prepareWasm, wasmBytes } from '../detect/dfa-wasm.js';
 import { useWasmScan } from '../detect/keywords.js';
-import { prepareGate } from '../detect/prefilter.js';
+import { prepareGate, prepareKeywordWasm } from '../detect/prefilter.js';
 import { redact } from '../filters/redact.js';
 import type { RuleSet } from '../model/types.js';
 import { reporters } from '../report/index.js';
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   if (!current()) process.exit(SNAPSHOT_FALLBACK);
   prepareWasm();
   prepareRunFinder();
+  if (ruleSet) prepareKeywordWasm(ruleSet);
   const result = await running;
   if (!result) {
     process.exitCode = SNAPSHOT_FALLBACK; // arguments only the full parser knows

@@ -16,10 +16,12 @@
 // The table the module reads holds, for each state and byte, the address of the next state's row (rows of 256
 // 32-bit entries): a step is then one byte load, a shift and an add to the current row's address, and one load,
 // where 16-bit state numbers took two more shifts and an or (the loop ran about a fifth faster on the bench tree).
-// States keep their order, so a hit is an address at or past firstOut's row.
+// States keep their order, so a hit is an address at or past firstOut's row. A second function, `scan16`, reads the
+// automaton's own 16-bit table instead (see body): the pre-commit hook's, which copies 2 MB into the module while git
+// works rather than write 8 MB of fresh memory for a commit's few hundred kilobytes.
 //
-// The loop, in the text format (parameters: table, text, seg, out, firstOut (an address) and warm; per segment k: p,
-// s, n, o):
+// The loop, in the text format (parameters: table, text, seg, out, firstOut (an address), warm and marker (for
+// scan16); per segment k: p, s, n, o):
 //
 //   p[k] = text + k*seg - warm; o[k] = out + k*seg*8; s[k] = table; steps = warm + seg
 //   loop while c < warm:                                ;; the warm-up, no hits: positions before each segment
@@ -46,7 +48,10 @@ const op = {
   set: 0x21,
   tee: 0x22,
   load8u: 0x2d,
+  load16u: 0x2f,
   load32: 0x28,
+  select: 0x1b,
+  ltU: 0x49,
   store: 0x36,
   const: 0x41,
   geU: 0x4f,
@@ -65,31 +70,53 @@ const ROW = 256 * 4;
 /** Segments read in lockstep. */
 export const STREAMS = 4;
 
-// Parameter and local indexes.
+// Parameter and local indexes. Both functions take the same parameters (`scan` ignores `marker`).
 const P_TABLE = 0;
 const P_TEXT = 1;
 const P_SEG = 2;
 const P_OUT = 3;
 const P_FIRST_OUT = 4;
 const P_WARM = 5;
-const L_C = 6;
-const L_STEPS = 7;
+const P_MARKER = 6;
+const L_C = 7;
+const L_STEPS = 8;
+const L_BYTE = 9;
 // Per segment k: its read position, state, hit count and hit buffer.
-const lp = (k: number): number => 8 + 4 * k;
-const ls = (k: number): number => 9 + 4 * k;
-const ln = (k: number): number => 10 + 4 * k;
-const lo = (k: number): number => 11 + 4 * k;
+const lp = (k: number): number => 10 + 4 * k;
+const ls = (k: number): number => 11 + 4 * k;
+const ln = (k: number): number => 12 + 4 * k;
+const lo = (k: number): number => 13 + 4 * k;
 
-function body(): number[] {
+/**
+ * The loop over a table of next-row addresses (`scan`), or, `narrow`, over the automaton's own table of 16-bit state
+ * numbers, 128 columns a state, as KeywordMatcher holds it (`scan16`): a step then also tests the byte (from 0x80 on
+ * it leads to `marker`) and turns the state into its row. A fifth slower a byte, but the table is copied into the
+ * module as it is (2 MB for the built-in rules) rather than widened to 8 MB, which a cold process (the pre-commit
+ * hook's) pays for in page faults more than it would save on a commit's few hundred kilobytes.
+ */
+function body(narrow: boolean): number[] {
   const get = (x: number): number[] => [op.get, x];
   const set = (x: number): number[] => [op.set, x];
-  const c = (v: number): number[] => [op.const, v]; // small non-negative constants only (one LEB128 byte)
+  const c = (v: number): number[] => [op.const, ...sleb(v)];
   const each = (f: (k: number) => number[]): number[] => Array.from({ length: STREAMS }, (_, k) => f(k)).flat();
+  // s[k] = the next state from s[k] and the byte at p[k].
+  const step = (k: number): number[] =>
+    narrow
+      ? [
+          ...get(lp(k)), op.load8u, 0, 0, ...set(L_BYTE),
+          ...get(P_TABLE),
+          ...get(ls(k)), ...c(7), op.shl, ...get(L_BYTE), op.or, ...c(1), op.shl, // (s << 7 | byte) * 2
+          op.add, op.load16u, 1, 0,
+          ...get(P_MARKER),
+          ...get(L_BYTE), ...c(128), op.ltU,
+          op.select, ...set(ls(k)),
+        ]
+      : [...get(ls(k)), ...get(lp(k)), op.load8u, 0, 0, ...c(2), op.shl, op.add, op.load32, 2, 0, ...set(ls(k))];
   return [
-    1, 2 + 4 * STREAMS, I32, // locals: all i32, zero at the start
+    1, 3 + 4 * STREAMS, I32, // locals: all i32, zero at the start
     ...get(P_WARM), ...get(P_SEG), op.add, ...set(L_STEPS),
     ...each((k) => [
-      ...get(P_TABLE), ...set(ls(k)), // the root state
+      ...(narrow ? c(0) : get(P_TABLE)), ...set(ls(k)), // the root state
       ...get(P_TEXT), ...get(P_SEG), ...c(k), op.mul, op.add, ...get(P_WARM), op.sub, ...set(lp(k)),
       ...get(P_OUT), ...get(P_SEG), ...c(k * 8), op.mul, op.add, ...set(lo(k)),
     ]),
@@ -98,7 +125,7 @@ function body(): number[] {
     op.loop, op.void,
     ...get(L_C), ...get(P_WARM), op.geU, op.brIf, 1,
     ...each((k) => [
-      ...get(ls(k)), ...get(lp(k)), op.load8u, 0, 0, ...c(2), op.shl, op.add, op.load32, 2, 0, ...set(ls(k)),
+      ...step(k),
       ...get(lp(k)), ...c(1), op.add, ...set(lp(k)),
     ]),
     ...get(L_C), ...c(1), op.add, ...set(L_C),
@@ -109,7 +136,7 @@ function body(): number[] {
     op.loop, op.void,
     ...get(L_C), ...get(L_STEPS), op.geU, op.brIf, 1,
     ...each((k) => [
-      ...get(ls(k)), ...get(lp(k)), op.load8u, 0, 0, ...c(2), op.shl, op.add, op.load32, 2, 0, ...set(ls(k)),
+      ...step(k),
       ...get(ls(k)), ...get(P_FIRST_OUT), op.geU,
       op.if, op.void,
       ...get(lo(k)), ...get(ln(k)), ...c(3), op.shl, op.add, ...get(lp(k)), ...get(P_TEXT), op.sub, op.store, 2, 0,
@@ -142,19 +169,34 @@ function leb(n: number): number[] {
   return out;
 }
 
+/** Signed LEB128, as `i32.const` reads its operand. */
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
 function name(s: string): number[] {
   return [s.length, ...[...s].map((ch) => ch.charCodeAt(0))];
 }
 
 function moduleBytes(): Uint8Array {
-  const code = body();
+  const wide = body(false);
+  const narrow = body(true);
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // \0asm, version 1
-    ...section(1, [1, 0x60, 6, I32, I32, I32, I32, I32, I32, 0]), // type: (6 × i32) → ()
-    ...section(3, [1, 0]), // one function of type 0
+    ...section(1, [1, 0x60, 7, I32, I32, I32, I32, I32, I32, I32, 0]), // type: (7 × i32) → ()
+    ...section(3, [2, 0, 0]), // two functions of type 0
     ...section(5, [1, 0x00, 1]), // one memory, at least one page
-    ...section(7, [2, ...name('mem'), 0x02, 0, ...name('scan'), 0x00, 0]),
-    ...section(10, [1, ...leb(code.length), ...code]),
+    ...section(7, [3, ...name('mem'), 0x02, 0, ...name('scan'), 0x00, 0, ...name('scan16'), 0x00, 1]),
+    ...section(10, [2, ...leb(wide.length), ...wide, ...leb(narrow.length), ...narrow]),
   ]);
 }
 
@@ -172,7 +214,8 @@ declare const WebAssembly: {
   Instance: new (module: WasmModule, imports?: object) => WasmInstance;
 };
 
-type ScanFn = (table: number, text: number, seg: number, out: number, firstOut: number, warm: number) => void;
+type ScanFn = (table: number, text: number, seg: number, out: number, firstOut: number, warm: number, marker: number) =>
+  void;
 
 /** Bytes handed to the module at a time. Every byte may be a hit, so the hit buffer holds one per byte. */
 const CHUNK = 1 << 20;
@@ -220,18 +263,24 @@ export class WasmDfa {
   private constructor(
     instance: WasmInstance,
     table: Uint16Array,
-    marker: number,
+    private readonly marker: number,
     /** Bytes read before each segment's start: the longest keyword's length less one. */
     private readonly warm: number,
+    /** The table as it is (`scan16`), not widened to row addresses (`scan`): see {@link body}. */
+    private readonly narrow: boolean,
   ) {
     this.memory = instance.exports.mem as WasmMemory;
-    this.scanFn = instance.exports.scan as ScanFn;
+    this.scanFn = (narrow ? instance.exports.scan16 : instance.exports.scan) as ScanFn;
     const states = table.length / 128;
-    this.outAt = align64(this.tableAt + states * ROW);
+    this.outAt = align64(this.tableAt + (narrow ? table.byteLength : states * ROW));
     this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
     const need = this.textAt + warm + CHUNK + STREAMS;
     const have = this.memory.buffer.byteLength;
     if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
+    if (narrow) {
+      new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
+      return;
+    }
     // The module reads 256 columns a state, so that a byte needs no test: columns 128–255 lead to the marker.
     const wide = new Uint32Array(this.memory.buffer, this.tableAt, states * 256);
     const at = (state: number): number => this.tableAt + state * ROW;
@@ -243,13 +292,14 @@ export class WasmDfa {
 
   /**
    * A WebAssembly copy of `table` (16-bit states, 128 columns; every byte from 128 on leads to `marker`) for keywords
-   * at most `longest` bytes long, or null when WebAssembly is unavailable.
+   * at most `longest` bytes long, or null when WebAssembly is unavailable. `narrow`: the table as it is, for a cold
+   * process that scans little (see {@link body}).
    */
-  static of(table: Uint16Array, marker: number, longest: number): WasmDfa | null {
+  static of(table: Uint16Array, marker: number, longest: number, narrow = false): WasmDfa | null {
     const mod = wasmModule();
     if (!mod) return null;
     try {
-      return new WasmDfa(new WebAssembly.Instance(mod), table, marker, Math.max(0, longest - 1));
+      return new WasmDfa(new WebAssembly.Instance(mod), table, marker, Math.max(0, longest - 1), narrow);
     } catch {
       return null;
     }
@@ -273,12 +323,17 @@ export class WasmDfa {
       mem.fill(0, this.textAt, text - before);
       mem.set(bytes.subarray(base - before, base + len), text - before);
       mem.fill(0, text + len, text + seg * STREAMS);
-      this.scanFn(this.tableAt, text, seg, this.outAt, this.tableAt + firstOut * ROW, this.warm);
+      const { narrow } = this;
+      const first = narrow ? firstOut : this.tableAt + firstOut * ROW;
+      this.scanFn(this.tableAt, text, seg, this.outAt, first, this.warm, this.marker);
       for (let k = 0; k < STREAMS; k++) {
         const n = counts[k]!;
         if (n === 0) continue;
         const out = new Int32Array(buffer, this.outAt + k * seg * 8, n * 2);
-        for (let j = 0; j < n; j++) hit(base + out[2 * j]!, (out[2 * j + 1]! - this.tableAt) / ROW);
+        for (let j = 0; j < n; j++) {
+          const s = out[2 * j + 1]!;
+          hit(base + out[2 * j]!, narrow ? s : (s - this.tableAt) / ROW);
+        }
       }
     }
   }

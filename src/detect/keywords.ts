@@ -229,10 +229,19 @@ export class KeywordMatcher {
   }
 
   /** The WebAssembly copy of the table (dfa-wasm.ts), made on first use; null when it cannot run it. */
-  private wasmDfa(): WasmDfa | null {
+  private wasmDfa(narrow = false): WasmDfa | null {
     if (!wasmScan) return null;
-    if (this.wasm === undefined) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, this.marker, Math.max(0, ...this.lengths)) : null;
+    if (this.wasm === undefined) this.wasm = this.delta instanceof Uint16Array ? WasmDfa.of(this.delta, this.marker, Math.max(0, ...this.lengths), narrow) : null;
     return this.wasm;
+  }
+
+  /**
+   * Sets the WebAssembly loop up now, reading the table as it is (no 8 MB widened copy), and uses it from the first
+   * byte on: for the pre-commit hook, which does this while git works out the diff, and then scans a commit's files
+   * without running the JavaScript loop, unoptimised in a process that just started, over them.
+   */
+  prepareNarrowWasm(): void {
+    this.wasmDfa(true);
   }
 }
 

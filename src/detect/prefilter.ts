@@ -202,6 +202,11 @@ export function prepareGate(ruleSet: RuleSet): void {
   gateFor(ruleSet);
 }
 
+/** Sets up `ruleSet`'s WebAssembly keyword loop now, for a process that scans little (see prepareNarrowWasm). */
+export function prepareKeywordWasm(ruleSet: RuleSet): void {
+  if (ruleSet.byKeyword.size > 0) gateFor(ruleSet).matcher.prepareNarrowWasm();
+}
+
 export interface Candidates {
   /** Rules whose keywords occur (plus the keyword-less ones), in rule-set order. */
   rules: CompiledRule[];

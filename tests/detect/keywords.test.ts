@@ -67,6 +67,41 @@ describe('KeywordMatcher', () => {
     }
   });
 
+  it('finds the same with the WebAssembly loop over the 16-bit table (the hook\'s) as with the JavaScript loop', () => {
+    const keywords = ['apikey', 'x-mbx-apikey', 'key', 't-', 'sk-ant-', 'pk'];
+    const js = new KeywordMatcher(keywords);
+    const narrow = new KeywordMatcher(keywords);
+    narrow.prepareNarrowWasm(); // used from the first byte on, whatever the input's size
+    const both = (bytes: Uint8Array): void => {
+      useWasmScan(false);
+      const want = js.scanUtf8(bytes);
+      useWasmScan(true);
+      const got = narrow.scanUtf8(bytes);
+      expect(got.positions).toEqual(want.positions);
+    };
+    try {
+      const pieces = ['APIKEY', 'x-mbx-', 'Key', 't-', 'sk-ant-', 'pK', ' ', '\n', 'a', '\x7f', 'é', '€', '😀', '\u00ff'];
+      fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => both(Buffer.from(parts.join('')))), { numRuns: 300 });
+      both(Buffer.from('key '.repeat(100_000)));
+      const big = Buffer.alloc((1 << 20) * 2 + 10, 'x');
+      for (const at of [(1 << 20) - 3, (1 << 20) * 2 - 1]) big.write('apikey', at);
+      both(big);
+      for (const n of [64, 1001, 1002, 1003, 4096]) {
+        for (let edge = 1; edge < 4; edge++) {
+          const at = Math.ceil(n / 4) * edge;
+          for (let shift = -12; shift <= 1; shift++) {
+            const bytes = Buffer.alloc(n, 'z');
+            bytes.write('x-mbx-apikey', Math.max(0, at + shift));
+            if (at - 2 >= 0) bytes.write('é', Math.max(0, at + shift - 2));
+            both(bytes.subarray(0, n));
+          }
+        }
+      }
+    } finally {
+      useWasmScan(true);
+    }
+  });
+
   it('restores a prebuilt automaton that finds the same', () => {
     const keywords = ['apikey', 'x-mbx-apikey', 'key', 't-'];
     const data = new KeywordMatcher(keywords).toData();
