@@ -236,9 +236,9 @@ export class KeywordMatcher {
   }
 
   /**
-   * Sets the WebAssembly loop up now, reading the table as it is (no 8 MB widened copy), and uses it from the first
-   * byte on: for the pre-commit hook, which does this while git works out the diff, and then scans a commit's files
-   * without running the JavaScript loop, unoptimised in a process that just started, over them.
+   * Sets the WebAssembly loop up now, over the table as it is (no 8 MB widened copy), and uses it from the first byte
+   * on. For the pre-commit hook, which does this while git works out the diff: the commit's files are then not read
+   * by the JavaScript loop, which runs unoptimised in a process that has just started.
    */
   prepareNarrowWasm(): void {
     this.wasmDfa(true);
