@@ -31,72 +31,67 @@ describe('KeywordMatcher', () => {
     expect(m.scanUtf8(Buffer.from(text, 'utf8')).positions.get(0)).toEqual([text.indexOf('apikey')]);
   });
 
-  it('finds the same with the WebAssembly loop as with the JavaScript one, across chunks and full hit buffers', () => {
-    const m = new KeywordMatcher(['apikey', 'x-mbx-apikey', 'key', 't-', 'sk-ant-', 'pk']);
-    const both = (bytes: Uint8Array): void => {
-      useWasmScan(false);
-      const js = m.scanUtf8(bytes).positions;
-      useWasmScan(true, 0);
-      expect(m.scanUtf8(bytes).positions).toEqual(js);
-    };
-    try {
-      const pieces = ['APIKEY', 'x-mbx-', 'Key', 't-', 'sk-ant-', 'pK', ' ', '\n', 'a', 'é', '€', '😀'];
-      fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => both(Buffer.from(parts.join('')))), { numRuns: 300 });
-      // More hits than the module's hit buffer holds (65,536), and keywords across its 1 MiB chunk boundary.
-      both(Buffer.from('key '.repeat(100_000)));
-      const big = Buffer.alloc((1 << 20) * 2 + 10, 'x');
-      for (const at of [(1 << 20) - 3, (1 << 20) * 2 - 1]) big.write('apikey', at);
-      both(big);
-      useWasmScan(true, 0);
-      expect(m.scanUtf8(big).positions.get(0)).toEqual([(1 << 20) - 3, (1 << 20) * 2 - 1]);
-      // The module reads each chunk as four segments in lockstep: keywords across every segment edge, for lengths
-      // that do and do not divide by four, and a multi-byte character just before an edge.
-      for (const n of [64, 1001, 1002, 1003, 4096]) {
-        for (let edge = 1; edge < 4; edge++) {
-          const at = Math.ceil(n / 4) * edge;
-          for (let shift = -12; shift <= 1; shift++) {
-            const bytes = Buffer.alloc(n, 'z');
-            bytes.write('x-mbx-apikey', Math.max(0, at + shift));
-            if (at - 2 >= 0) bytes.write('é', Math.max(0, at + shift - 2));
-            both(bytes.subarray(0, n));
-          }
+  /** The keywords both WebAssembly tests scan for. */
+  const WASM_KEYWORDS = ['apikey', 'x-mbx-apikey', 'key', 't-', 'sk-ant-', 'pk'];
+  /** Two chunks of the module's: `apikey` across its 1 MiB chunk boundary and at the very end. */
+  const twoChunks = (): Buffer => {
+    const big = Buffer.alloc((1 << 20) * 2 + 10, 'x');
+    for (const at of [(1 << 20) - 3, (1 << 20) * 2 - 1]) big.write('apikey', at);
+    return big;
+  };
+
+  /**
+   * Hands `both` every input a WebAssembly loop must read as the JavaScript one does: fuzzed text (characters of one
+   * to four UTF-8 bytes, DEL), more hits than the module's hit buffer holds (65,536), keywords across its 1 MiB chunk
+   * boundary, and keywords across every edge of the four segments it reads a chunk as, in lockstep (lengths that do
+   * and do not divide by four, a multi-byte character just before an edge).
+   */
+  const acrossEdges = (both: (bytes: Uint8Array) => void): void => {
+    const pieces = ['APIKEY', 'x-mbx-', 'Key', 't-', 'sk-ant-', 'pK', ' ', '\n', 'a', '\x7f', 'é', '€', '😀', '\u00ff'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => both(Buffer.from(parts.join('')))), { numRuns: 300 });
+    both(Buffer.from('key '.repeat(100_000)));
+    both(twoChunks());
+    for (const n of [64, 1001, 1002, 1003, 4096]) {
+      for (let edge = 1; edge < 4; edge++) {
+        const at = Math.ceil(n / 4) * edge;
+        for (let shift = -12; shift <= 1; shift++) {
+          const bytes = Buffer.alloc(n, 'z');
+          bytes.write('x-mbx-apikey', Math.max(0, at + shift));
+          if (at - 2 >= 0) bytes.write('é', Math.max(0, at + shift - 2));
+          both(bytes.subarray(0, n));
         }
       }
+    }
+  };
+
+  it('finds the same with the WebAssembly loop as with the JavaScript one, across chunks and full hit buffers', () => {
+    const m = new KeywordMatcher(WASM_KEYWORDS);
+    try {
+      acrossEdges((bytes) => {
+        useWasmScan(false);
+        const js = m.scanUtf8(bytes).positions;
+        useWasmScan(true, 0);
+        expect(m.scanUtf8(bytes).positions).toEqual(js);
+      });
+      useWasmScan(true, 0);
+      expect(m.scanUtf8(twoChunks()).positions.get(0)).toEqual([(1 << 20) - 3, (1 << 20) * 2 - 1]);
     } finally {
       useWasmScan(true);
     }
   });
 
   it('finds the same with the WebAssembly loop over the 16-bit table (the hook\'s) as with the JavaScript loop', () => {
-    const keywords = ['apikey', 'x-mbx-apikey', 'key', 't-', 'sk-ant-', 'pk'];
-    const js = new KeywordMatcher(keywords);
-    const narrow = new KeywordMatcher(keywords);
+    const js = new KeywordMatcher(WASM_KEYWORDS);
+    const narrow = new KeywordMatcher(WASM_KEYWORDS);
     narrow.prepareNarrowWasm(); // used from the first byte on, whatever the input's size
-    const both = (bytes: Uint8Array): void => {
-      useWasmScan(false);
-      const want = js.scanUtf8(bytes);
-      useWasmScan(true);
-      const got = narrow.scanUtf8(bytes);
-      expect(got.positions).toEqual(want.positions);
-    };
     try {
-      const pieces = ['APIKEY', 'x-mbx-', 'Key', 't-', 'sk-ant-', 'pK', ' ', '\n', 'a', '\x7f', 'é', '€', '😀', '\u00ff'];
-      fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => both(Buffer.from(parts.join('')))), { numRuns: 300 });
-      both(Buffer.from('key '.repeat(100_000)));
-      const big = Buffer.alloc((1 << 20) * 2 + 10, 'x');
-      for (const at of [(1 << 20) - 3, (1 << 20) * 2 - 1]) big.write('apikey', at);
-      both(big);
-      for (const n of [64, 1001, 1002, 1003, 4096]) {
-        for (let edge = 1; edge < 4; edge++) {
-          const at = Math.ceil(n / 4) * edge;
-          for (let shift = -12; shift <= 1; shift++) {
-            const bytes = Buffer.alloc(n, 'z');
-            bytes.write('x-mbx-apikey', Math.max(0, at + shift));
-            if (at - 2 >= 0) bytes.write('é', Math.max(0, at + shift - 2));
-            both(bytes.subarray(0, n));
-          }
-        }
-      }
+      acrossEdges((bytes) => {
+        useWasmScan(false);
+        const want = js.scanUtf8(bytes).positions;
+        useWasmScan(true);
+        expect(narrow.scanUtf8(bytes).positions).toEqual(want);
+      });
+      expect(narrow.scanUtf8(twoChunks()).positions.get(0)).toEqual([(1 << 20) - 3, (1 << 20) * 2 - 1]);
     } finally {
       useWasmScan(true);
     }
