@@ -3556,6 +3556,18 @@ var init_errors = __esm({
 });
 
 // src/config/v2.ts
+function hasAlias(words, aliases) {
+  for (const alias of aliases) {
+    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
+    const compact = parts.join("");
+    for (let i = 0; i < words.length; i++) {
+      const w2 = words[i];
+      if (w2 === compact || compact.length >= 5 && w2.includes(compact)) return true;
+      if (parts.length > 1 && words.slice(i, i + parts.length).join("") === compact) return true;
+    }
+  }
+  return false;
+}
 function nameWords(name3) {
   let words = WORDS.get(name3);
   if (words === void 0) {
@@ -3792,6 +3804,8 @@ function contextMatcher(spec, provider, where) {
   );
   for (const p2 of parts) for (const prefix of p2.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
   if (anyName) for (const p2 of parts) for (const n of spec.parts[p2.name].names ?? DEFAULT_PART_NAMES[p2.name] ?? [p2.name]) keywords.add(n.toLowerCase());
+  const others = /* @__PURE__ */ new Set([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u3) => u3.keyword), ...parts.flatMap((p2) => p2.prefixes.map((x2) => x2.toLowerCase()))]);
+  const locators = anyName || manifest ? [] : calls.filter((c3) => !hasAlias(nameWords(c3.callee), aliases)).map((c3) => c3.callee.toLowerCase()).filter((k2) => !others.has(k2) && k2.length >= 3);
   return {
     parts,
     main,
@@ -3804,6 +3818,7 @@ function contextMatcher(spec, provider, where) {
     anyName,
     exclude: (ctx.exclude ?? []).map(compactName),
     keywords: [...keywords].filter((k2) => k2.length >= 3),
+    locators: [...new Set(locators)],
     manifest
   };
 }
@@ -4185,18 +4200,6 @@ var init_manifest = __esm({
 // src/detect/context.ts
 function isPlaceholder(value) {
   return PLACEHOLDER.test(value);
-}
-function hasAlias(words, aliases) {
-  for (const alias of aliases) {
-    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
-    const compact = parts.join("");
-    for (let i = 0; i < words.length; i++) {
-      const w2 = words[i];
-      if (w2 === compact || compact.length >= 5 && w2.includes(compact)) return true;
-      if (parts.length > 1 && words.slice(i, i + parts.length).join("") === compact) return true;
-    }
-  }
-  return false;
 }
 function namesPart(words, part, aliases) {
   const trimmed = trimTail(words, aliasSet(aliases));
@@ -4596,11 +4599,19 @@ function splitArguments(args) {
   }
   return out;
 }
+function calleeOffsets(call7, text) {
+  let re3 = CALLEE_SITES.get(call7);
+  if (!re3) CALLEE_SITES.set(call7, re3 = new RegExp(String.raw`(?<![\w$])${call7.callee.replace(/[.$]/g, "\\$&")} *\(`, "gi"));
+  const out = [];
+  re3.lastIndex = 0;
+  for (let m3 = re3.exec(text); m3; m3 = re3.exec(text)) out.push(m3.index);
+  return out;
+}
 function callHits(call7, rule, hits, aliasSeen, b2, found) {
   const ctx = rule.context;
   if (!aliasSeen && !hasAlias(nameWords(call7.callee), ctx.aliases)) return;
   const needle = call7.callee.toLowerCase();
-  for (const h of hits) {
+  for (const h of rule.keywords.includes(needle) ? hits : calleeOffsets(call7, b2.text)) {
     if (!wordAt(b2.text, h, needle)) continue;
     if (/[\w$]/.test(b2.text[h - 1] ?? "")) continue;
     let open3 = h + needle.length;
@@ -4666,7 +4677,7 @@ function pair(rule, found, report) {
     report(rule, hit, parts);
   }
 }
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, PART_NAMES, ALIAS_SETS, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, EXCLUDE_SETS, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG;
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, PART_NAMES, ALIAS_SETS, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, EXCLUDE_SETS, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG, CALLEE_SITES;
 var init_context = __esm({
   "src/detect/context.ts"() {
     "use strict";
@@ -4821,6 +4832,7 @@ var init_context = __esm({
     PRESENCE_BY_OBJECT = /* @__PURE__ */ new WeakMap();
     URL_MARGIN = 2048;
     STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
+    CALLEE_SITES = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -5577,7 +5589,12 @@ function gateFor(ruleSet) {
       const literals = requiredLiterals(rule);
       if (literals && !loose.has(rule)) requires.set(rule, literals.map((alternatives2) => alternatives2.map((k2) => index.get(k2))));
     }
-    gate2 = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k2, i) => guardsOf(k2, rules[i])), order, always, requires };
+    const locating = new Set(ruleSet.rules.filter((r2) => r2.context?.locators.some((k2) => r2.keywords.includes(k2)) && !loose.has(r2)));
+    const locatorOf = keywords.map((k2, i) => {
+      const set = new Set(rules[i].filter((r2) => locating.has(r2) && r2.context.locators.includes(k2)));
+      return set.size ? set : null;
+    });
+    gate2 = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k2, i) => guardsOf(k2, rules[i])), order, always, requires, locatorOf, locating };
     gates.set(ruleSet, gate2);
   }
   return gate2;
@@ -5590,12 +5607,15 @@ function prefilter(ruleSet, text, utf8) {
   const { positions } = utf8 ? gate2.matcher.scanUtf8(utf8) : gate2.matcher.scan(text);
   if (positions.size === 0 && gate2.loose.size === 0) return { rules: ruleSet.alwaysRun, hits, keywordLength };
   const merged = /* @__PURE__ */ new Set();
+  let located = null;
   for (const [k2, found] of positions) {
     const guard = gate2.guards[k2];
     const starts = guard ? guarded(text, found, guard) : found;
     if (starts.length === 0) continue;
     const len = gate2.matcher.keywords[k2].length;
+    const locators = gate2.locatorOf[k2];
     for (const rule of gate2.rules[k2]) {
+      if (gate2.locating.has(rule) && !locators?.has(rule)) (located ??= /* @__PURE__ */ new Set()).add(rule);
       let list = hits.get(rule);
       if (list) {
         if (!merged.has(list)) {
@@ -5612,6 +5632,12 @@ function prefilter(ruleSet, text, utf8) {
   }
   for (const list of merged) list.sort((a, b2) => a - b2);
   for (const rule of gate2.loose) hits.delete(rule);
+  for (const rule of gate2.locating) {
+    if (hits.has(rule) && !located?.has(rule)) {
+      hits.delete(rule);
+      keywordLength.delete(rule);
+    }
+  }
   for (const [rule, parts] of gate2.requires) {
     if (hits.has(rule) && !parts.some((alternatives2) => alternatives2.some((k2) => positions.has(k2)))) {
       hits.delete(rule);

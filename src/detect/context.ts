@@ -3,7 +3,7 @@
 // a URL), then paired into credentials. Pure, like the rest of detect.
 
 import type { CallMatcher, CompiledRule, ContextMatcher, PartMatcher, Presence } from '../model/types.js';
-import { compactName, DEFAULT_PART_NAMES, nameWords, trimTail } from '../config/v2.js';
+import { compactName, DEFAULT_PART_NAMES, hasAlias, nameWords, trimTail } from '../config/v2.js';
 import { type Binding, bindingsAt, continuedValueLine, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
 import type { LineIndex } from './lines.js';
 import { manifestHits } from './manifest.js';
@@ -157,20 +157,6 @@ export class Bindings {
     if (!s) this.sections.set(n, (s = sectionNames((l) => this.line(l), n).flatMap(nameWords)));
     return s;
   }
-}
-
-/** True when a provider alias names the words (`binance`, or a glued `binanceapikey` for aliases of 5+ letters). */
-export function hasAlias(words: readonly string[], aliases: readonly string[]): boolean {
-  for (const alias of aliases) {
-    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
-    const compact = parts.join('');
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (w === compact || (compact.length >= 5 && w.includes(compact))) return true;
-      if (parts.length > 1 && words.slice(i, i + parts.length).join('') === compact) return true;
-    }
-  }
-  return false;
 }
 
 /**
@@ -779,6 +765,18 @@ function splitArguments(args: string): { text: string; at: number }[] {
 
 const STRING_ARG = /^\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1\s*$/;
 
+const CALLEE_SITES = new WeakMap<CallMatcher, RegExp>();
+
+/** Offsets of the callee's name (case aside, not inside a longer name) followed by `(`, ascending. */
+function calleeOffsets(call: CallMatcher, text: string): number[] {
+  let re = CALLEE_SITES.get(call);
+  if (!re) CALLEE_SITES.set(call, (re = new RegExp(String.raw`(?<![\w$])${call.callee.replace(/[.$]/g, '\\$&')} *\(`, 'gi')));
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}
+
 /**
  * The parts a call's arguments hold: quoted positional arguments, and keyword or object-field arguments by name.
  * A callee that does not name the provider counts only where the provider is named elsewhere in the fragment.
@@ -787,7 +785,9 @@ function callHits(call: CallMatcher, rule: CompiledRule, hits: readonly number[]
   const ctx = rule.context!;
   if (!aliasSeen && !hasAlias(nameWords(call.callee), ctx.aliases)) return;
   const needle = call.callee.toLowerCase();
-  for (const h of hits) {
+  // A callee that is one of the rule's keywords (every built-in rule's callees are) has its hits; any other (a rule
+  // that lists keywords of its own) is looked for here.
+  for (const h of rule.keywords.includes(needle) ? hits : calleeOffsets(call, b.text)) {
     if (!wordAt(b.text, h, needle)) continue;
     if (/[\w$]/.test(b.text[h - 1] ?? '')) continue;
     let open = h + needle.length;

@@ -35,6 +35,10 @@ interface Gate {
   always: CompiledRule[];
   /** Context rules with {@link requiredLiterals}: rule → the keyword indexes of those literals, one list per part. */
   requires: Map<CompiledRule, number[][]>;
+  /** keyword index → the rules for which it is only a locator (ContextMatcher.locators), when there are any. */
+  locatorOf: (Set<CompiledRule> | null)[];
+  /** Rules with locators among their keywords. */
+  locating: Set<CompiledRule>;
 }
 
 const CLASS_CODES = new Map<string, Uint8Array | null>();
@@ -188,7 +192,13 @@ function gateFor(ruleSet: RuleSet): Gate {
       const literals = requiredLiterals(rule);
       if (literals && !loose.has(rule)) requires.set(rule, literals.map((alternatives) => alternatives.map((k) => index.get(k)!)));
     }
-    gate = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k, i) => guardsOf(k, rules[i]!)), order, always, requires };
+    // A locator is the rule's keyword only when it is one of the rule's keywords (a rule may list its own).
+    const locating = new Set(ruleSet.rules.filter((r) => r.context?.locators.some((k) => r.keywords.includes(k)) && !loose.has(r)));
+    const locatorOf = keywords.map((k, i) => {
+      const set = new Set(rules[i]!.filter((r) => locating.has(r) && r.context!.locators.includes(k)));
+      return set.size ? set : null;
+    });
+    gate = { matcher: KeywordMatcher.for(keywords), rules, loose, guards: keywords.map((k, i) => guardsOf(k, rules[i]!)), order, always, requires, locatorOf, locating };
     gates.set(ruleSet, gate);
   }
   return gate;
@@ -233,12 +243,16 @@ export function prefilter(ruleSet: RuleSet, text: string, utf8?: Uint8Array): Ca
   // A keyword's list of hits is shared by every rule holding it (on a large file, a common keyword's hits would
   // otherwise be copied once per rule); a rule hit by a second keyword gets its own list, merged and sorted below.
   const merged = new Set<number[]>();
+  // Rules with locators that some other keyword of theirs hit: the rest are dropped below.
+  let located: Set<CompiledRule> | null = null;
   for (const [k, found] of positions) {
     const guard = gate.guards[k];
     const starts = guard ? guarded(text, found, guard) : found;
     if (starts.length === 0) continue;
     const len = gate.matcher.keywords[k]!.length;
+    const locators = gate.locatorOf[k];
     for (const rule of gate.rules[k]!) {
+      if (gate.locating.has(rule) && !locators?.has(rule)) (located ??= new Set()).add(rule);
       let list = hits.get(rule);
       if (list) {
         if (!merged.has(list)) {
@@ -255,6 +269,13 @@ export function prefilter(ruleSet: RuleSet, text: string, utf8?: Uint8Array): Ca
   }
   for (const list of merged) list.sort((a, b) => a - b);
   for (const rule of gate.loose) hits.delete(rule);
+  // A rule whose only hits are its locators (`Client(` in a file that names no provider) has nothing to report here.
+  for (const rule of gate.locating) {
+    if (hits.has(rule) && !located?.has(rule)) {
+      hits.delete(rule);
+      keywordLength.delete(rule);
+    }
+  }
   // A context rule none of whose parts' required literals occurs has nothing to report here.
   for (const [rule, parts] of gate.requires) {
     if (hits.has(rule) && !parts.some((alternatives) => alternatives.some((k) => positions.has(k)))) {

@@ -182,6 +182,11 @@ export interface ContextMatcher {
   anyName: boolean;
   exclude: string[];
   keywords: string[];
+  /**
+   * Keywords that only locate something (a call by a callee that does not name the provider): a fragment where they
+   * are the rule's only hits gives the rule nothing to report, so the prefilter does not pick it there.
+   */
+  locators: string[];
   /** See ContextSpec.manifest: the kind (lower case) and section name → part. */
   manifest: { kind: string; sections: Map<string, string> } | null;
 }

@@ -10,6 +10,7 @@ import { loadRulePack } from '../../src/config/load.js';
 import { buildRuleSetFromPacks, defaultUserConfig } from '../../src/config/ruleset.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { detect } from '../../src/detect/engine.js';
+import { prefilter } from '../../src/detect/prefilter.js';
 import { validatorNames } from '../../src/detect/validators/index.js';
 import { checkRuleExamples } from '../../src/examples.js';
 import { ALPHABETS, randChars } from '../../src/fakes/index.js';
@@ -30,6 +31,44 @@ describe('rule model v2', () => {
 
   it.each(ruleSet.rules.map((r) => [r.id, r] as const))('%s passes its examples', (_id, rule) => {
     expect(checkRuleExamples(rule, [], undefined, ruleSet.providers).map((f) => `${f.kind}: ${f.message}\n${f.example}`)).toEqual([]);
+  });
+
+  it("finds an SDK call by a callee that does not name the provider wherever the fragment names it, and only there", () => {
+    const { ruleSet: rs } = loadPack(`providers: [{ id: acme, name: Acme, aliases: [acmex] }]
+rules:
+  - id: acme-creds
+    provider: acme
+    description: Acme key and secret
+    severity: high
+    match: context
+    parts:
+      key: { alphabet: alnum, length: 20 }
+      secret: { alphabet: hex, length: 40 }
+    context:
+      calls: ['Client(key, secret)', 'AcmexSession(key=key, secret=secret)']
+    references: [x]
+`);
+    const rule = rs.rules.find((r) => r.id === 'acme-creds')!;
+    // Both callees are keywords, but \`Client\` only locates calls: alone it does not make the rule a candidate.
+    expect(rule.keywords).toEqual(expect.arrayContaining(['acmex', 'client', 'acmexsession']));
+    expect(rule.context!.locators).toEqual(['client']);
+    expect(prefilter(rs, 'c = Client(a, b)\n').rules.map((r) => r.id)).not.toContain('acme-creds');
+    expect(prefilter(rs, 'import acmex\nc = Client(a, b)\n').hits.get(rule)).toEqual([7, 17]);
+    const key = randChars(ALPHABETS.alnum, 20);
+    const secret = randChars(ALPHABETS.hex, 40);
+    const far = `import acmex\n${'x = 1\n'.repeat(40)}`;
+    const found = (text: string) => detect(rs, { text, path: 'c.py' }).findings.map((f) => f.secret).sort();
+    expect(found(`${far}c = Client("${key}", "${secret}")\n`)).toEqual([key, secret].sort());
+    expect(found(`${far}c = client  ('${key}', '${secret}')\n`)).toEqual([key, secret].sort());
+    expect(found(`c = Client("${key}", "${secret}")\n`)).toEqual([]);
+    expect(found(`${far}c = myClient("${key}", "${secret}")\n`)).toEqual([]);
+    expect(found(`s = AcmexSession(key="${key}", secret="${secret}")\n`)).toEqual([key, secret].sort());
+    // A rule that lists its own keywords, without the callee: the call is looked for all the same.
+    const { ruleSet: own } = loadPack(
+      `providers: [{ id: acme, name: Acme, aliases: [acmex] }]\nrules:\n  - { id: own, provider: acme, description: d, severity: high, match: context, keywords: [acmex], ` +
+        `parts: { key: { alphabet: alnum, length: 20 }, secret: { alphabet: hex, length: 40 } }, context: { calls: ['Client(key, secret)'] }, references: [x] }\n`,
+    );
+    expect(detect(own, { text: `${far}c = Client("${key}", "${secret}")\n`, path: 'c.py' }).findings.map((f) => f.secret).sort()).toEqual([key, secret].sort());
   });
 
   it('pairs a key with its secret and names the provider', () => {
