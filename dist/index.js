@@ -4969,7 +4969,7 @@ function body(narrow) {
     op.ltU,
     op.select,
     ...set(ls(k2))
-  ] : [...get(ls(k2)), ...get(lp(k2)), op.load8u, 0, 0, ...c3(2), op.shl, op.add, op.load32, 2, 0, ...set(ls(k2))];
+  ] : [...get(ls(k2)), ...get(lp(k2)), op.load8u, 0, 0, op.load8u, 0, ...leb(CLASS_AT), ...c3(2), op.shl, op.add, op.load32, 2, 0, ...set(ls(k2))];
   return [
     1,
     3 + 4 * STREAMS,
@@ -5145,7 +5145,24 @@ function wasmModule() {
   }
   return compiled;
 }
-var I32, op, ROW, STREAMS, P_TABLE, P_TEXT, P_SEG, P_OUT, P_FIRST_OUT, P_WARM, P_MARKER, L_C, L_STEPS, L_BYTE, lp, ls, ln, lo, CHUNK, PAGE, compiled, madeBytes, align64, WasmDfa;
+function byteClasses(table, states) {
+  const of = new Uint8Array(256);
+  const first = [];
+  const same2 = (a, b2) => {
+    for (let s = 0; s < states; s++) if (table[s * 128 + a] !== table[s * 128 + b2]) return false;
+    return true;
+  };
+  for (let c3 = 0; c3 < 128; c3++) {
+    let k2 = 0;
+    while (k2 < first.length && !same2(first[k2], c3)) k2++;
+    if (k2 === first.length) first.push(c3);
+    of[c3] = k2;
+  }
+  of.fill(first.length, 128);
+  first.push(128);
+  return { of, first, count: first.length };
+}
+var I32, op, CLASS_AT, TABLE_AT, STREAMS, P_TABLE, P_TEXT, P_SEG, P_OUT, P_FIRST_OUT, P_WARM, P_MARKER, L_C, L_STEPS, L_BYTE, lp, ls, ln, lo, CHUNK, PAGE, compiled, madeBytes, align64, WasmDfa;
 var init_dfa_wasm = __esm({
   "src/detect/dfa-wasm.ts"() {
     "use strict";
@@ -5176,7 +5193,8 @@ var init_dfa_wasm = __esm({
       shl: 116,
       void: 64
     };
-    ROW = 256 * 4;
+    CLASS_AT = 64;
+    TABLE_AT = CLASS_AT + 256;
     STREAMS = 4;
     P_TABLE = 0;
     P_TEXT = 1;
@@ -5203,7 +5221,9 @@ var init_dfa_wasm = __esm({
         this.memory = instance.exports.mem;
         this.scanFn = narrow ? instance.exports.scan16 : instance.exports.scan;
         const states = table.length / 128;
-        this.outAt = align64(this.tableAt + (narrow ? table.byteLength : states * ROW));
+        const classes2 = narrow ? null : byteClasses(table, states);
+        this.row = narrow ? 0 : classes2.count * 4;
+        this.outAt = align64(this.tableAt + (narrow ? table.byteLength : states * this.row));
         this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
         const need = this.textAt + warm + CHUNK + STREAMS;
         const have = this.memory.buffer.byteLength;
@@ -5212,11 +5232,12 @@ var init_dfa_wasm = __esm({
           new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
           return;
         }
-        const wide = new Uint32Array(this.memory.buffer, this.tableAt, states * 256);
-        const at2 = (state) => this.tableAt + state * ROW;
+        const { of, first, count: count2 } = classes2;
+        new Uint8Array(this.memory.buffer, CLASS_AT, 256).set(of);
+        const wide = new Uint32Array(this.memory.buffer, this.tableAt, states * count2);
+        const at2 = (state) => this.tableAt + state * this.row;
         for (let s = 0; s < states; s++) {
-          for (let c3 = 0; c3 < 128; c3++) wide[s * 256 + c3] = at2(table[s * 128 + c3]);
-          wide.fill(at2(marker), s * 256 + 128, s * 256 + 256);
+          for (let k2 = 0; k2 < count2; k2++) wide[s * count2 + k2] = first[k2] < 128 ? at2(table[s * 128 + first[k2]]) : at2(marker);
         }
       }
       marker;
@@ -5224,7 +5245,9 @@ var init_dfa_wasm = __esm({
       narrow;
       memory;
       scanFn;
-      tableAt = 64;
+      tableAt = TABLE_AT;
+      /** Bytes of a row of the wide table (a 32-bit address per byte class); 0 for the narrow one. */
+      row;
       outAt;
       /** Where the warm-up bytes before a chunk go; the chunk itself follows them. */
       textAt;
@@ -5259,7 +5282,7 @@ var init_dfa_wasm = __esm({
           mem.set(bytes.subarray(base - before2, base + len), text - before2);
           mem.fill(0, text + len, text + seg * STREAMS);
           const { narrow } = this;
-          const first = narrow ? firstOut : this.tableAt + firstOut * ROW;
+          const first = narrow ? firstOut : this.tableAt + firstOut * this.row;
           this.scanFn(this.tableAt, text, seg, this.outAt, first, this.warm, this.marker);
           for (let k2 = 0; k2 < STREAMS; k2++) {
             const n = counts[k2];
@@ -5267,7 +5290,7 @@ var init_dfa_wasm = __esm({
             const out = new Int32Array(buffer, this.outAt + k2 * seg * 8, n * 2);
             for (let j3 = 0; j3 < n; j3++) {
               const s = out[2 * j3 + 1];
-              hit(base + out[2 * j3], narrow ? s : (s - this.tableAt) / ROW);
+              hit(base + out[2 * j3], narrow ? s : (s - this.tableAt) / this.row);
             }
           }
         }
@@ -5472,7 +5495,7 @@ var init_keywords = __esm({
         return this.wasm;
       }
       /**
-       * Sets the WebAssembly loop up now, over the table as it is (no 8 MB widened copy), and uses it from the first byte
+       * Sets the WebAssembly loop up now, over the table as it is (no widened copy), and uses it from the first byte
        * on. For the pre-commit hook, which does this while git works out the diff: the commit's files are then not read
        * by the JavaScript loop, which runs unoptimised in a process that has just started.
        */

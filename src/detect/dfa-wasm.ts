@@ -13,23 +13,25 @@
 // chunk (padding to equal segments) and before the file's start are zeros, which no keyword holds: they lead to
 // the root and never to a hit.
 //
-// The table the module reads holds, for each state and byte, the address of the next state's row (rows of 256
-// 32-bit entries): a step is then one byte load, a shift and an add to the current row's address, and one load,
-// where 16-bit state numbers took two more shifts and an or (the loop ran about a fifth faster on the bench tree).
-// States keep their order, so a hit is an address at or past firstOut's row. A second function, `scan16`, reads the
-// automaton's own 16-bit table instead (see body): the pre-commit hook's, which copies 2 MB into the module while git
-// works rather than write 8 MB of fresh memory for a commit's few hundred kilobytes.
+// The table the module reads holds, for each state and byte class, the address of the next state's row (a 32-bit
+// entry per class): a step is then a byte load, its class's load, a shift and an add to the current row's address,
+// and one load, where 16-bit state numbers took two more shifts and an or (the loop ran about a fifth faster on the
+// bench tree). Bytes that lead every state alike share a class (byteClasses): the built-in keywords use 46 characters,
+// so a row has 48 columns rather than 256, and the table takes 1.5 MB rather than 8, which the processor's caches
+// hold better (the loop's time on the bench tree fell by about a tenth). States keep their order, so a hit is an
+// address at or past firstOut's row. A second function, `scan16`, reads the automaton's own 16-bit table instead (see
+// body): the pre-commit hook's, which copies it into the module while git works, with no classes to work out.
 //
 // The loop, in the text format (parameters: table, text, seg, out, firstOut (an address), warm and marker (for
 // scan16); per segment k: p, s, n, o):
 //
 //   p[k] = text + k*seg - warm; o[k] = out + k*seg*8; s[k] = table; steps = warm + seg
 //   loop while c < warm:                                ;; the warm-up, no hits: positions before each segment
-//     for each k: s[k] = load32(s[k] + (load8_u(p[k]) << 2)); p[k] += 1
+//     for each k: s[k] = load32(s[k] + (load8_u(CLASS_AT + load8_u(p[k])) << 2)); p[k] += 1
 //     c += 1
 //   loop while c < steps:
 //     for each k:                                       ;; written out four times, one after another
-//       s[k] = load32(s[k] + (load8_u(p[k]) << 2))
+//       s[k] = load32(s[k] + (load8_u(CLASS_AT + load8_u(p[k])) << 2))
 //       if (s[k] >= firstOut)
 //         store32(o[k] + n[k]*8, p[k] - text); store32(o[k] + n[k]*8 + 4, s[k]); n[k] += 1
 //       p[k] += 1
@@ -64,8 +66,12 @@ const op = {
   void: 0x40,
 } as const;
 
-/** Bytes of one state's row in the module's table: 256 columns of 32-bit addresses. */
-const ROW = 256 * 4;
+/**
+ * Where the byte classes sit in the module's memory (256 bytes: each byte's column in a row of the wide table), and
+ * where that table starts. The counts of hits are at 0.
+ */
+const CLASS_AT = 64;
+const TABLE_AT = CLASS_AT + 256;
 
 /** Segments read in lockstep. */
 export const STREAMS = 4;
@@ -91,8 +97,9 @@ const lo = (k: number): number => 13 + 4 * k;
  * The loop over a table of next-row addresses (`scan`), or, `narrow`, over the automaton's own table of 16-bit state
  * numbers, 128 columns a state, as KeywordMatcher holds it (`scan16`): a step then also tests the byte (from 0x80 on
  * it leads to `marker`) and turns the state into its row. A fifth slower a byte, but the table is copied into the
- * module as it is (2 MB for the built-in rules) rather than widened to 8 MB, which a cold process (the pre-commit
- * hook's) pays for in page faults more than it would save on a commit's few hundred kilobytes.
+ * module as it is (2 MB for the built-in rules) rather than widened, which costs a cold process (the pre-commit
+ * hook's) more than it would save on a commit's few hundred kilobytes: the byte classes to work out (about 5 ms) and
+ * fresh memory to write (when the table had 256 columns, 8 MB whose page faults were the larger part).
  */
 function body(narrow: boolean): number[] {
   const get = (x: number): number[] => [op.get, x];
@@ -111,7 +118,7 @@ function body(narrow: boolean): number[] {
           ...get(L_BYTE), ...c(128), op.ltU,
           op.select, ...set(ls(k)),
         ]
-      : [...get(ls(k)), ...get(lp(k)), op.load8u, 0, 0, ...c(2), op.shl, op.add, op.load32, 2, 0, ...set(ls(k))];
+      : [...get(ls(k)), ...get(lp(k)), op.load8u, 0, 0, op.load8u, 0, ...leb(CLASS_AT), ...c(2), op.shl, op.add, op.load32, 2, 0, ...set(ls(k))];
   return [
     1, 3 + 4 * STREAMS, I32, // locals: all i32, zero at the start
     ...get(P_WARM), ...get(P_SEG), op.add, ...set(L_STEPS),
@@ -251,11 +258,37 @@ function wasmModule(): WasmModule | null {
 
 const align64 = (n: number): number => n + ((64 - (n % 64)) % 64);
 
+/**
+ * The bytes that lead every state to the same next state, as classes: the wide table needs a column per class, not
+ * per byte. The keywords are made of a few dozen characters (case folded), so the rest of ASCII is one class, and
+ * the table is about a fifth of 256 columns' size: its rows in use stay in the processor's caches. Bytes from 128
+ * on are a class of their own (the marker). `of`: each byte's class; `first`: a byte of each class.
+ */
+export function byteClasses(table: Uint16Array, states: number): { of: Uint8Array; first: number[]; count: number } {
+  const of = new Uint8Array(256);
+  const first: number[] = [];
+  const same = (a: number, b: number): boolean => {
+    for (let s = 0; s < states; s++) if (table[s * 128 + a] !== table[s * 128 + b]) return false;
+    return true;
+  };
+  for (let c = 0; c < 128; c++) {
+    let k = 0;
+    while (k < first.length && !same(first[k]!, c)) k++;
+    if (k === first.length) first.push(c);
+    of[c] = k;
+  }
+  of.fill(first.length, 128);
+  first.push(128);
+  return { of, first, count: first.length };
+}
+
 /** One automaton's table in a WebAssembly memory, with room for a chunk of text and the hits it produces. */
 export class WasmDfa {
   private readonly memory: WasmMemory;
   private readonly scanFn: ScanFn;
-  private readonly tableAt = 64;
+  private readonly tableAt: number = TABLE_AT;
+  /** Bytes of a row of the wide table (a 32-bit address per byte class); 0 for the narrow one. */
+  private readonly row: number;
   private readonly outAt: number;
   /** Where the warm-up bytes before a chunk go; the chunk itself follows them. */
   private readonly textAt: number;
@@ -272,7 +305,9 @@ export class WasmDfa {
     this.memory = instance.exports.mem as WasmMemory;
     this.scanFn = (narrow ? instance.exports.scan16 : instance.exports.scan) as ScanFn;
     const states = table.length / 128;
-    this.outAt = align64(this.tableAt + (narrow ? table.byteLength : states * ROW));
+    const classes = narrow ? null : byteClasses(table, states);
+    this.row = narrow ? 0 : classes!.count * 4;
+    this.outAt = align64(this.tableAt + (narrow ? table.byteLength : states * this.row));
     this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
     const need = this.textAt + warm + CHUNK + STREAMS;
     const have = this.memory.buffer.byteLength;
@@ -281,12 +316,14 @@ export class WasmDfa {
       new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
       return;
     }
-    // The module reads 256 columns a state, so that a byte needs no test: columns 128–255 lead to the marker.
-    const wide = new Uint32Array(this.memory.buffer, this.tableAt, states * 256);
-    const at = (state: number): number => this.tableAt + state * ROW;
+    // A row per state, a column per byte class; the class of each byte in front of it, so that a byte needs no test:
+    // bytes from 128 on are a class of their own, which leads to the marker.
+    const { of, first, count } = classes!;
+    new Uint8Array(this.memory.buffer, CLASS_AT, 256).set(of);
+    const wide = new Uint32Array(this.memory.buffer, this.tableAt, states * count);
+    const at = (state: number): number => this.tableAt + state * this.row;
     for (let s = 0; s < states; s++) {
-      for (let c = 0; c < 128; c++) wide[s * 256 + c] = at(table[s * 128 + c]!);
-      wide.fill(at(marker), s * 256 + 128, s * 256 + 256);
+      for (let k = 0; k < count; k++) wide[s * count + k] = first[k]! < 128 ? at(table[s * 128 + first[k]!]!) : at(marker);
     }
   }
 
@@ -324,7 +361,7 @@ export class WasmDfa {
       mem.set(bytes.subarray(base - before, base + len), text - before);
       mem.fill(0, text + len, text + seg * STREAMS);
       const { narrow } = this;
-      const first = narrow ? firstOut : this.tableAt + firstOut * ROW;
+      const first = narrow ? firstOut : this.tableAt + firstOut * this.row;
       this.scanFn(this.tableAt, text, seg, this.outAt, first, this.warm, this.marker);
       for (let k = 0; k < STREAMS; k++) {
         const n = counts[k]!;
@@ -332,7 +369,7 @@ export class WasmDfa {
         const out = new Int32Array(buffer, this.outAt + k * seg * 8, n * 2);
         for (let j = 0; j < n; j++) {
           const s = out[2 * j + 1]!;
-          hit(base + out[2 * j]!, narrow ? s : (s - this.tableAt) / ROW);
+          hit(base + out[2 * j]!, narrow ? s : (s - this.tableAt) / this.row);
         }
       }
     }

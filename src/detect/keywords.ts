@@ -236,7 +236,7 @@ export class KeywordMatcher {
   }
 
   /**
-   * Sets the WebAssembly loop up now, over the table as it is (no 8 MB widened copy), and uses it from the first byte
+   * Sets the WebAssembly loop up now, over the table as it is (no widened copy), and uses it from the first byte
    * on. For the pre-commit hook, which does this while git works out the diff: the commit's files are then not read
    * by the JavaScript loop, which runs unoptimised in a process that has just started.
    */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keywordAnchored, keywordLed, ruleLeads } from '../../src/detect/anchor.js';
+import { byteClasses } from '../../src/detect/dfa-wasm.js';
 import { KeywordMatcher, useWasmScan } from '../../src/detect/keywords.js';
 import { regexReach, UNBOUNDED } from '../../src/detect/span.js';
 
@@ -95,6 +96,21 @@ describe('KeywordMatcher', () => {
     } finally {
       useWasmScan(true);
     }
+  });
+
+  it('gives the WebAssembly table a column per class of bytes that lead every state alike', () => {
+    const data = new KeywordMatcher(['apikey', 'x-mbx-apikey', 'key']).toData();
+    const table = new Uint16Array(data.table.buffer, data.table.byteOffset, data.table.byteLength / 2);
+    const { of, count } = byteClasses(table, data.states);
+    const column = (c: number): string => Array.from({ length: data.states }, (_, s) => table[s * 128 + c]).join(',');
+    // The keywords' ten characters (either case: upper case follows lower case), the rest of ASCII, and the bytes
+    // from 128 on.
+    expect(count).toBe(12);
+    for (let a = 0; a < 128; a++) for (let b = a + 1; b < 128; b++) expect([a, b, of[a] === of[b]]).toEqual([a, b, column(a) === column(b)]);
+    expect(of[65]).toBe(of[97]);
+    expect(of[48]).toBe(of[32]);
+    expect(new Set(of.subarray(128)).size).toBe(1);
+    expect(of[128]).toBe(count - 1);
   });
 
   it('restores a prebuilt automaton that finds the same', () => {
