@@ -3963,14 +3963,21 @@ function xmlValueLine(prev, line, next) {
   if (!next.trimStart().startsWith(`</${name3}>`)) return null;
   return { name: name3, value: v.groups.v, at: line.indexOf(v.groups.v), kind: "xml" };
 }
-function denseBindings(line) {
+function denseBindings(line, from = 0, to2 = line.length) {
   const out = [];
+  let begin = from - 2;
+  while (begin > 0 && (line[begin - 1] === " " || line[begin - 1] === "	")) begin--;
+  const lo3 = Math.max(0, begin - 2);
+  const hi = Math.min(line.length, to2 + 514);
+  const text = lo3 === 0 && hi === line.length ? line : line.slice(lo3, hi);
   DENSE_VALUE.lastIndex = 0;
-  for (let m3 = DENSE_VALUE.exec(line); m3; m3 = DENSE_VALUE.exec(line)) {
+  for (let m3 = DENSE_VALUE.exec(text); m3; m3 = DENSE_VALUE.exec(text)) {
     const value = m3[4];
-    const at2 = m3.index + m3[0].length;
-    DENSE_VALUE.lastIndex = at2;
-    let i = m3.index;
+    const at2 = lo3 + m3.index + m3[0].length;
+    if (at2 >= to2) break;
+    DENSE_VALUE.lastIndex = at2 - lo3;
+    if (at2 < from) continue;
+    let i = lo3 + m3.index;
     if (m3[1] === "=" && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? "")) continue;
     i--;
     while (i >= 0 && (line[i] === " " || line[i] === "	")) i--;
@@ -3982,7 +3989,7 @@ function denseBindings(line) {
     while (start < end && (line[start] === "." || line[start] === "-")) start++;
     if (start >= end || !/[A-Za-z_$]/.test(line[start])) continue;
     out.push({ name: line.slice(start, end), value, at: at2, kind: "assign" });
-    DENSE_VALUE.lastIndex = Math.max(at2, at2 + value.length - 2);
+    DENSE_VALUE.lastIndex = Math.max(at2, at2 + value.length - 2) - lo3;
   }
   return out;
 }
@@ -4426,16 +4433,6 @@ function compiledPresence(presence) {
   PRESENCE_BY_OBJECT.set(presence, t2);
   return t2;
 }
-function firstAtOrAfter(bindings, at2) {
-  let lo3 = 0;
-  let hi = bindings.length;
-  while (lo3 < hi) {
-    const mid = lo3 + hi >> 1;
-    if (bindings[mid].at < at2) lo3 = mid + 1;
-    else hi = mid;
-  }
-  return lo3;
-}
 function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new Map()) {
   const ctx = rule.context;
   if (ctx.manifest) {
@@ -4470,13 +4467,17 @@ function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new
   const unclaimed = [];
   const visit = (line, pairOnly) => {
     if (b2.lineLength(line) > LONG_LINE) {
-      const long = b2.long(line);
+      const start = b2.lines.lineStart(line);
+      const end = b2.lines.lineEnd(line);
       const picked = /* @__PURE__ */ new Set();
-      for (let k2 = lowerBound(named, long.start); k2 < named.length && named[k2] <= long.start + long.text.length; k2++) {
-        const at3 = named[k2] - long.start;
-        for (let i = firstAtOrAfter(long.bindings, at3 - WINDOW); i < long.bindings.length && long.bindings[i].at <= at3 + WINDOW; i++) picked.add(long.bindings[i]);
+      let text = "";
+      for (let k2 = lowerBound(named, start); k2 < named.length && named[k2] <= end; k2++) {
+        const at3 = named[k2] - start;
+        const long = b2.long(line, at3 - WINDOW, at3 + WINDOW);
+        text = long.text;
+        for (const binding of long.bindings) picked.add(binding);
       }
-      if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
+      if (picked.size) visitPiece({ text, start, bindings: [...picked].sort((x2, y3) => x2.at - y3.at) }, line, pairOnly);
       return;
     }
     if (presences && !presences.some((p2) => b2.holds(line, p2))) return;
@@ -4677,7 +4678,7 @@ function pair(rule, found, report) {
     report(rule, hit, parts);
   }
 }
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, Bindings, PART_NAMES, ALIAS_SETS, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, EXCLUDE_SETS, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG, CALLEE_SITES;
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, LONG_BLOCK, Bindings, PART_NAMES, ALIAS_SETS, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, EXCLUDE_SETS, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG, CALLEE_SITES;
 var init_context = __esm({
   "src/detect/context.ts"() {
     "use strict";
@@ -4689,6 +4690,7 @@ var init_context = __esm({
     WINDOW = 2048;
     CHILD_LINES = 200;
     PAIR_LINES = 12;
+    LONG_BLOCK = 4096;
     Bindings = class {
       constructor(text, lines) {
         this.text = text;
@@ -4710,16 +4712,25 @@ var init_context = __esm({
         return this.lines.lineText(n);
       }
       /**
-       * The bindings of a huge line (minified code, a source map): the dense grammar's, parsed once per fragment however
-       * many rules and keyword hits land on it, sorted by offset.
+       * The bindings of a huge line (minified code, a source map) whose values start in [from, to) (offsets in the line),
+       * sorted by offset: the dense grammar's, parsed a block of the line at a time, as keyword hits ask for them, and
+       * once per fragment however many rules and hits land there. (The hits of a line of megabytes ask for a quarter of
+       * it, on the bench tree.)
        */
-      long(n) {
+      long(n, from, to2) {
         let l2 = this.longLines.get(n);
         if (!l2) {
           const text = this.line(n);
-          this.longLines.set(n, l2 = { text, start: this.lines.lineStart(n), bindings: denseBindings(text) });
+          this.longLines.set(n, l2 = { text, start: this.lines.lineStart(n), blocks: new Array(Math.ceil(text.length / LONG_BLOCK)) });
         }
-        return l2;
+        const bindings = [];
+        const first = Math.max(0, Math.floor(from / LONG_BLOCK));
+        const last = Math.min(l2.blocks.length - 1, Math.floor(to2 / LONG_BLOCK));
+        for (let k2 = first; k2 <= last; k2++) {
+          const block = l2.blocks[k2] ??= denseBindings(l2.text, k2 * LONG_BLOCK, (k2 + 1) * LONG_BLOCK);
+          for (const b2 of block) if (b2.at >= from && b2.at <= to2) bindings.push(b2);
+        }
+        return { text: l2.text, start: l2.start, bindings };
       }
       /**
        * Whether line `n` holds a run that `presence` finds: first whether the line has a run at least as long of the
@@ -49386,7 +49397,7 @@ function pairings(findings, verifierOf, partOf) {
     else byFile.set(k2, [i]);
   });
   for (const list of byFile.values()) list.sort((a, b2) => findings[a].line - findings[b2].line || a - b2);
-  const firstAtOrAfter2 = (list, line) => {
+  const firstAtOrAfter = (list, line) => {
     let lo3 = 0;
     let hi = list.length;
     while (lo3 < hi) {
@@ -49398,8 +49409,8 @@ function pairings(findings, verifierOf, partOf) {
   };
   const near = (f2) => {
     const list = byFile.get(fileOf(f2));
-    const from = firstAtOrAfter2(list, f2.line - PAIR_LINES2);
-    const to2 = firstAtOrAfter2(list, f2.line + PAIR_LINES2 + 1);
+    const from = firstAtOrAfter(list, f2.line - PAIR_LINES2);
+    const to2 = firstAtOrAfter(list, f2.line + PAIR_LINES2 + 1);
     return list.slice(from, to2);
   };
   return findings.map((f2, i) => {

@@ -38,12 +38,20 @@ const CHILD_LINES = 200;
 /** Most lines apart that two parts of one credential may be. */
 const PAIR_LINES = 12;
 
+/** A huge line, its dense bindings parsed by blocks of LONG_BLOCK characters as they are asked for. */
+interface LongLine {
+  text: string;
+  start: number;
+  blocks: (Binding[] | undefined)[];
+}
+const LONG_BLOCK = 4096;
+
 /** Per-fragment memo of bindings and sections, shared by every context rule. */
 export class Bindings {
   private readonly byLine = new Map<number, Binding[]>();
   private readonly sections = new Map<number, string[]>();
   private readonly presence = new Map<string, Int8Array>();
-  private readonly longLines = new Map<number, { text: string; start: number; bindings: Binding[] }>();
+  private readonly longLines = new Map<number, LongLine>();
   private childrenEnds: Int32Array | null = null;
   private readonly lineCount: number;
 
@@ -63,16 +71,25 @@ export class Bindings {
   }
 
   /**
-   * The bindings of a huge line (minified code, a source map): the dense grammar's, parsed once per fragment however
-   * many rules and keyword hits land on it, sorted by offset.
+   * The bindings of a huge line (minified code, a source map) whose values start in [from, to) (offsets in the line),
+   * sorted by offset: the dense grammar's, parsed a block of the line at a time, as keyword hits ask for them, and
+   * once per fragment however many rules and hits land there. (The hits of a line of megabytes ask for a quarter of
+   * it, on the bench tree.)
    */
-  long(n: number): { text: string; start: number; bindings: Binding[] } {
+  long(n: number, from: number, to: number): { text: string; start: number; bindings: Binding[] } {
     let l = this.longLines.get(n);
     if (!l) {
       const text = this.line(n);
-      this.longLines.set(n, (l = { text, start: this.lines.lineStart(n), bindings: denseBindings(text) }));
+      this.longLines.set(n, (l = { text, start: this.lines.lineStart(n), blocks: new Array<Binding[] | undefined>(Math.ceil(text.length / LONG_BLOCK)) }));
     }
-    return l;
+    const bindings: Binding[] = [];
+    const first = Math.max(0, Math.floor(from / LONG_BLOCK));
+    const last = Math.min(l.blocks.length - 1, Math.floor(to / LONG_BLOCK));
+    for (let k = first; k <= last; k++) {
+      const block = (l.blocks[k] ??= denseBindings(l.text, k * LONG_BLOCK, (k + 1) * LONG_BLOCK));
+      for (const b of block) if (b.at >= from && b.at <= to) bindings.push(b);
+    }
+    return { text: l.text, start: l.start, bindings };
   }
 
   /**
@@ -549,18 +566,6 @@ function compiledPresence(presence: Presence): { re: RegExp; family: number } {
   return t;
 }
 
-/** Index of the first binding at or after offset `at` (bindings sorted by offset). */
-function firstAtOrAfter(bindings: readonly Binding[], at: number): number {
-  let lo = 0;
-  let hi = bindings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (bindings[mid]!.at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Every alias of every context rule, by rule set: a binding named for another provider is not claimed by nearness. */
 export type AliasIndex = ReadonlyMap<string, ReadonlySet<string>>;
 
@@ -605,13 +610,17 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
   const visit = (line: number, pairOnly: boolean): void => {
     if (b.lineLength(line) > LONG_LINE) {
       // A huge line: its dense bindings within WINDOW characters of this rule's keywords on it.
-      const long = b.long(line);
+      const start = b.lines.lineStart(line);
+      const end = b.lines.lineEnd(line);
       const picked = new Set<Binding>();
-      for (let k = lowerBound(named, long.start); k < named.length && named[k]! <= long.start + long.text.length; k++) {
-        const at = named[k]! - long.start;
-        for (let i = firstAtOrAfter(long.bindings, at - WINDOW); i < long.bindings.length && long.bindings[i]!.at <= at + WINDOW; i++) picked.add(long.bindings[i]!);
+      let text = '';
+      for (let k = lowerBound(named, start); k < named.length && named[k]! <= end; k++) {
+        const at = named[k]! - start;
+        const long = b.long(line, at - WINDOW, at + WINDOW);
+        text = long.text;
+        for (const binding of long.bindings) picked.add(binding);
       }
-      if (picked.size) visitPiece({ text: long.text, start: long.start, bindings: [...picked] }, line, pairOnly);
+      if (picked.size) visitPiece({ text, start, bindings: [...picked].sort((x, y) => x.at - y.at) }, line, pairOnly);
       return;
     }
     // No run of any part's characters as long as the part: no value of this rule here, and no parse needed.

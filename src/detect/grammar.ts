@@ -223,15 +223,29 @@ const NAME_CHAR = /[\w$.-]/;
  * The bindings of minified code and one-line JSON (a bundle, a source map's escaped sources): only a quoted value of
  * key characters after `name:`, `name =`, `"name":` or `name =>`, found from the value back to its name. A fraction
  * of {@link lineBindings}' cost on a line of megabytes, where the other forms (flags, prose, headers) do not occur.
+ *
+ * With `from` and `to`, only the bindings whose value starts in [from, to), the same as those of the whole line: a
+ * match is an operator, blanks, maybe a backslash and a quote right before its value, so the search starts that far
+ * before `from`, and no match can start inside another's value (a value holds no quote, blank or backslash), so
+ * where the search starts changes nothing else.
  */
-export function denseBindings(line: string): Binding[] {
+export function denseBindings(line: string, from = 0, to = line.length): Binding[] {
   const out: Binding[] = [];
+  let begin = from - 2; // the quote and a backslash before the value
+  while (begin > 0 && (line[begin - 1] === ' ' || line[begin - 1] === '\t')) begin--;
+  const lo = Math.max(0, begin - 2); // the operator: `:`, `=` or `=>`
+  // The search reads only as far as a value starting before `to` can reach (512 characters, a backslash and the
+  // quote), not on to the next match, which on a line of megabytes may be far.
+  const hi = Math.min(line.length, to + 514);
+  const text = lo === 0 && hi === line.length ? line : line.slice(lo, hi);
   DENSE_VALUE.lastIndex = 0;
-  for (let m = DENSE_VALUE.exec(line); m; m = DENSE_VALUE.exec(line)) {
+  for (let m = DENSE_VALUE.exec(text); m; m = DENSE_VALUE.exec(text)) {
     const value = m[4]!;
-    const at = m.index + m[0].length;
-    DENSE_VALUE.lastIndex = at;
-    let i = m.index;
+    const at = lo + m.index + m[0].length;
+    if (at >= to) break;
+    DENSE_VALUE.lastIndex = at - lo;
+    if (at < from) continue;
+    let i = lo + m.index;
     if (m[1] === '=' && /[=!<>+\-*/%&|^]/.test(line[i - 1] ?? '')) continue; // a comparison or a compound operator
     i--;
     while (i >= 0 && (line[i] === ' ' || line[i] === '\t')) i--;
@@ -244,7 +258,7 @@ export function denseBindings(line: string): Binding[] {
     if (start >= end || !/[A-Za-z_$]/.test(line[start]!)) continue;
     out.push({ name: line.slice(start, end), value, at, kind: 'assign' });
     // On from the operator that may end the value: its closing quote can open the next one (`a:"x+f=>"b…"`).
-    DENSE_VALUE.lastIndex = Math.max(at, at + value.length - 2);
+    DENSE_VALUE.lastIndex = Math.max(at, at + value.length - 2) - lo;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The grammar of where secrets sit (src/detect/grammar.ts): each syntax the rule model v2 relies on binds the
 // right name to the right value, at the right offset.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { continuedValueLine, denseBindings, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
 
@@ -137,6 +138,24 @@ describe('grammar: denseBindings (minified code, one-line JSON)', () => {
       ['h', '+String(d));d=c.find(f=>'],
       ['f', V],
     ]);
+  });
+
+  it('finds the same bindings in a range of the line as in the whole line, wherever the range starts (fuzzed)', () => {
+    const pieces = ['a', 'k', ':', '=', '=>', ' ', '\t', '"', "'", '`', '\\', '(', ')', ',', 'apiKey', 'x.t', '0123456789', 'ABCDEFGHij', '+/'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 120 }), fc.nat(400), fc.nat(400), (parts, a, b) => {
+        const line = parts.join('');
+        const from = Math.min(a, b, line.length);
+        const to = Math.min(Math.max(a, b), line.length);
+        const want = denseBindings(line).filter((x) => x.at >= from && x.at < to);
+        expect(denseBindings(line, from, to)).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+    // Blanks between the operator and the value, across the range's start.
+    const line = `x;token:${' '.repeat(300)}"${V}"`;
+    const at = line.indexOf(V);
+    expect(denseBindings(line, at, line.length).map((b) => b.value)).toEqual([V]);
   });
 
   it.each([
