@@ -26,6 +26,16 @@ describe.skipIf(skip)('the HTML report in chromium', () => {
     const json = join(out, 'audit.json');
     const audit = keyhound(['history', '--repos', org.list, '--cache', join(out, 'cache'), '--format', 'json', '--output', json]);
     expect(audit.status, audit.stderr).toBe(1);
+    // Every planted key is in the report before the page is looked at. When one is missing, this names the repository
+    // and provider that lost it, with the audit's own account (stderr), rather than a bare count of rows (a CI run on
+    // 2026-12-06 showed 299 rows for 300 keys once, and never again).
+    const tally = (labels: string[]): Record<string, number> => {
+      const t: Record<string, number> = {};
+      for (const l of labels.sort()) t[l] = (t[l] ?? 0) + 1;
+      return t;
+    };
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { findings: { provider?: string; repository?: { name: string } }[] };
+    expect(tally(report.findings.map((f) => `${f.repository?.name} ${f.provider}`)), audit.stderr).toEqual(tally(org.keys.map((k) => `${k.repo} ${k.provider}`)));
     const html = join(out, 'report.html');
     const merged = keyhound(['merge', json, '--format', 'html', '--output', html]);
     expect(merged.status, merged.stderr).toBe(1);
