@@ -3556,18 +3556,6 @@ var init_errors = __esm({
 });
 
 // src/config/v2.ts
-function hasAlias(words, aliases) {
-  for (const alias of aliases) {
-    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
-    const compact = parts.join("");
-    for (let i = 0; i < words.length; i++) {
-      const w2 = words[i];
-      if (w2 === compact || compact.length >= 5 && w2.includes(compact)) return true;
-      if (parts.length > 1 && words.slice(i, i + parts.length).join("") === compact) return true;
-    }
-  }
-  return false;
-}
 function nameWords(name3) {
   let words = WORDS.get(name3);
   if (words === void 0) {
@@ -3804,8 +3792,8 @@ function contextMatcher(spec, provider, where) {
   );
   for (const p2 of parts) for (const prefix of p2.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
   if (anyName) for (const p2 of parts) for (const n of spec.parts[p2.name].names ?? DEFAULT_PART_NAMES[p2.name] ?? [p2.name]) keywords.add(n.toLowerCase());
-  const others = /* @__PURE__ */ new Set([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u3) => u3.keyword), ...parts.flatMap((p2) => p2.prefixes.map((x2) => x2.toLowerCase()))]);
-  const locators = anyName || manifest ? [] : calls.filter((c3) => !hasAlias(nameWords(c3.callee), aliases)).map((c3) => c3.callee.toLowerCase()).filter((k2) => !others.has(k2) && k2.length >= 3);
+  const others = /* @__PURE__ */ new Set([...aliases, ...headers.keys(), ...urls.map((u3) => u3.keyword), ...parts.flatMap((p2) => p2.prefixes.map((x2) => x2.toLowerCase()))]);
+  const locators = manifest || anyName && aliases.length === 0 ? [] : [...new Set(calls.map((c3) => c3.callee.toLowerCase()))].filter((k2) => !others.has(k2) && !others.has(compactName(k2)));
   return {
     parts,
     main,
@@ -3818,7 +3806,7 @@ function contextMatcher(spec, provider, where) {
     anyName,
     exclude: (ctx.exclude ?? []).map(compactName),
     keywords: [...keywords].filter((k2) => k2.length >= 3),
-    locators: [...new Set(locators)],
+    locators,
     manifest
   };
 }
@@ -4208,6 +4196,18 @@ var init_manifest = __esm({
 function isPlaceholder(value) {
   return PLACEHOLDER.test(value);
 }
+function hasAlias(words, aliases) {
+  for (const alias of aliases) {
+    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
+    const compact = parts.join("");
+    for (let i = 0; i < words.length; i++) {
+      const w2 = words[i];
+      if (w2 === compact || compact.length >= 5 && w2.includes(compact)) return true;
+      if (parts.length > 1 && words.slice(i, i + parts.length).join("") === compact) return true;
+    }
+  }
+  return false;
+}
 function namesPart(words, part, aliases) {
   const trimmed = trimTail(words, aliasSet(aliases));
   const { names, longest } = partNames(part);
@@ -4368,17 +4368,6 @@ function wordHits(rule, text, hits) {
     return false;
   });
 }
-function calleeOnly(rule) {
-  let list = CALLEE_ONLY.get(rule);
-  if (!list) {
-    const ctx = rule.context;
-    const callees = new Set(ctx.calls.map((c3) => c3.callee.toLowerCase()));
-    const other = /* @__PURE__ */ new Set([...ctx.aliases, ...ctx.headers.keys(), ...ctx.urls.map((u3) => u3.keyword), ...ctx.parts.flatMap((p2) => p2.prefixes.map((x2) => x2.toLowerCase()))]);
-    list = rule.keywords.filter((k2) => callees.has(k2) && !other.has(k2) && !other.has(compactName(k2)));
-    CALLEE_ONLY.set(rule, list);
-  }
-  return list;
-}
 function hasRun(text, from, to2, min, bit) {
   if (min <= 0) return true;
   for (let i = from + min - 1; i < to2; ) {
@@ -4449,7 +4438,7 @@ function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new
     byNameAlone(rule, hits, b2, report);
     return;
   }
-  const locators = calleeOnly(rule);
+  const locators = ctx.locators;
   const at2 = (h, k2) => wordAt(b2.text, h, k2);
   const named = locators.length ? hits.filter((h) => !locators.some((k2) => at2(h, k2)) || rule.keywords.some((k2) => !locators.includes(k2) && at2(h, k2))) : hits;
   if (named.length === 0) return;
@@ -4678,7 +4667,7 @@ function pair(rule, found, report) {
     report(rule, hit, parts);
   }
 }
-var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, LONG_BLOCK, Bindings, PART_NAMES, ALIAS_SETS, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, EXCLUDE_SETS, CALLEE_ONLY, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG, CALLEE_SITES;
+var PLACEHOLDER, LONG_LINE, WINDOW, CHILD_LINES, PAIR_LINES, LONG_BLOCK, Bindings, PART_NAMES, ALIAS_SETS, CREDENTIAL_WORDS, TOKEN_NAMES, SECRET_NAMES, SECRET_PARTS, IDENT_CODES, isIdent, AFTER_CODES, OPERATOR_AFTER, QUOTED_AFTER, TYPED_AFTER, BRACE_OR_NEXT_LINE_AFTER, EXCLUDE_SETS, NOT_VALUE, ALNUM_CHARS, RUN_FAMILIES, FAMILIES, VALUE_FAMILY, FAMILY_BITS, PRESENCE_TESTS, PRESENCE_BY_OBJECT, URL_MARGIN, STRING_ARG, CALLEE_SITES;
 var init_context = __esm({
   "src/detect/context.ts"() {
     "use strict";
@@ -4826,7 +4815,6 @@ var init_context = __esm({
     TYPED_AFTER = /^[ \t]+[\w.*[\]]+[ \t]*=/;
     BRACE_OR_NEXT_LINE_AFTER = /^(?:[ \t]*\{[ \t]*\\?["'`]|[ \t]*\r?\n[ \t]*:?=[ \t]*["'`])/;
     EXCLUDE_SETS = /* @__PURE__ */ new WeakMap();
-    CALLEE_ONLY = /* @__PURE__ */ new WeakMap();
     NOT_VALUE = " 	\r\n\"'`,;()[]{}<>|&#^";
     ALNUM_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     RUN_FAMILIES = [ALNUM_CHARS, `${ALNUM_CHARS}+/=_-\\%`, null];

@@ -61,20 +61,6 @@ export const DEFAULT_PART_NAMES: Readonly<Record<string, readonly string[]>> = {
 /** Name suffixes passed over when a binding name is compared with part names (`BINANCE_API_KEY_PROD`). */
 const NAME_TAILS = ['prod', 'production', 'dev', 'development', 'test', 'testnet', 'live', 'staging', 'value', 'str', 'env', 'var', 'default'];
 
-/** True when a provider alias names the words (`binance`, or a glued `binanceapikey` for aliases of 5+ letters). */
-export function hasAlias(words: readonly string[], aliases: readonly string[]): boolean {
-  for (const alias of aliases) {
-    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
-    const compact = parts.join('');
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (w === compact || (compact.length >= 5 && w.includes(compact))) return true;
-      if (parts.length > 1 && words.slice(i, i + parts.length).join('') === compact) return true;
-    }
-  }
-  return false;
-}
-
 /** Splits an identifier into lower-case words: camelCase, snake_case, kebab-case, dots, brackets. */
 export function nameWords(name: string): readonly string[] {
   let words = WORDS.get(name);
@@ -396,16 +382,14 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
   // A part with a distinctive prefix identifies itself: its prefix is a keyword too.
   for (const p of parts) for (const prefix of p.prefixes) if (prefix.length >= 3) keywords.add(prefix.toLowerCase());
   if (anyName) for (const p of parts) for (const n of spec.parts![p.name]!.names ?? DEFAULT_PART_NAMES[p.name] ?? [p.name]) keywords.add(n.toLowerCase());
-  // A callee that does not name the provider (`Client`, `HTTP`) counts only where an alias is in the fragment too
-  // (callHits): its hits locate calls, but alone they do not make the rule worth running (see prefilter).
-  const others = new Set([...aliases, ...rawNames.map((h) => h.toLowerCase()), ...urls.map((u) => u.keyword), ...parts.flatMap((p) => p.prefixes.map((x) => x.toLowerCase()))]);
+  // A callee that is no other keyword of the rule (no alias, header or name, URL host or prefix) only locates calls:
+  // where the rule's hits are all such, it names nothing of its provider and reports nothing (runContextRule), so
+  // the prefilter does not pick it. Not for rules that go by names alone or by manifests, which read every hit.
+  const others = new Set([...aliases, ...headers.keys(), ...urls.map((u) => u.keyword), ...parts.flatMap((p) => p.prefixes.map((x) => x.toLowerCase()))]);
   const locators =
-    anyName || manifest
+    manifest || (anyName && aliases.length === 0)
       ? []
-      : calls
-          .filter((c) => !hasAlias(nameWords(c.callee), aliases))
-          .map((c) => c.callee.toLowerCase())
-          .filter((k) => !others.has(k) && k.length >= 3);
+      : [...new Set(calls.map((c) => c.callee.toLowerCase()))].filter((k) => !others.has(k) && !others.has(compactName(k)));
   return {
     parts,
     main,
@@ -418,7 +402,7 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
     anyName,
     exclude: (ctx.exclude ?? []).map(compactName),
     keywords: [...keywords].filter((k) => k.length >= 3),
-    locators: [...new Set(locators)],
+    locators,
     manifest,
   };
 }

@@ -3,7 +3,7 @@
 // a URL), then paired into credentials. Pure, like the rest of detect.
 
 import type { CallMatcher, CompiledRule, ContextMatcher, PartMatcher, Presence } from '../model/types.js';
-import { compactName, DEFAULT_PART_NAMES, hasAlias, nameWords, trimTail } from '../config/v2.js';
+import { compactName, DEFAULT_PART_NAMES, nameWords, trimTail } from '../config/v2.js';
 import { type Binding, bindingsAt, continuedValueLine, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
 import type { LineIndex } from './lines.js';
 import { manifestHits } from './manifest.js';
@@ -174,6 +174,20 @@ export class Bindings {
     if (!s) this.sections.set(n, (s = sectionNames((l) => this.line(l), n).flatMap(nameWords)));
     return s;
   }
+}
+
+/** True when a provider alias names the words (`binance`, or a glued `binanceapikey` for aliases of 5+ letters). */
+export function hasAlias(words: readonly string[], aliases: readonly string[]): boolean {
+  for (const alias of aliases) {
+    const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
+    const compact = parts.join('');
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (w === compact || (compact.length >= 5 && w.includes(compact))) return true;
+      if (parts.length > 1 && words.slice(i, i + parts.length).join('') === compact) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -446,21 +460,6 @@ function wordHits(rule: CompiledRule, text: string, hits: readonly number[]): nu
   });
 }
 
-const CALLEE_ONLY = new WeakMap<CompiledRule, string[]>();
-
-/** The rule's keywords that come from a call's callee alone (no alias, header, name, URL or prefix is the same word). */
-function calleeOnly(rule: CompiledRule): string[] {
-  let list = CALLEE_ONLY.get(rule);
-  if (!list) {
-    const ctx = rule.context!;
-    const callees = new Set(ctx.calls.map((c) => c.callee.toLowerCase()));
-    const other = new Set([...ctx.aliases, ...ctx.headers.keys(), ...ctx.urls.map((u) => u.keyword), ...ctx.parts.flatMap((p) => p.prefixes.map((x) => x.toLowerCase()))]);
-    list = rule.keywords.filter((k) => callees.has(k) && !other.has(k) && !other.has(compactName(k)));
-    CALLEE_ONLY.set(rule, list);
-  }
-  return list;
-}
-
 /** Characters that never occur in a value run: white space, quotes, brackets and separators. */
 const NOT_VALUE = ' \t\r\n"\'`,;()[]{}<>|&#^';
 const ALNUM_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -588,8 +587,9 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
     return;
   }
   // A callee's name (`Client`, `API`, `HTTP`) only locates a call: a rule whose every hit is one names nothing of
-  // its provider, and the lines of those hits are read through the call's arguments alone (callHits below).
-  const locators = calleeOnly(rule);
+  // its provider (the prefilter does not pick it), and the lines of those hits are read through the call's arguments
+  // alone (callHits below).
+  const locators = ctx.locators;
   const at = (h: number, k: string): boolean => wordAt(b.text, h, k);
   const named = locators.length ? hits.filter((h) => !locators.some((k) => at(h, k)) || rule.keywords.some((k) => !locators.includes(k) && at(h, k))) : hits;
   if (named.length === 0) return;

@@ -183,8 +183,9 @@ export interface ContextMatcher {
   exclude: string[];
   keywords: string[];
   /**
-   * Keywords that only locate something (a call by a callee that does not name the provider): a fragment where they
-   * are the rule's only hits gives the rule nothing to report, so the prefilter does not pick it there.
+   * Keywords that only locate something (a call's callee that is no alias, header, URL host or prefix of the rule): a
+   * fragment where they are the rule's only hits gives the rule nothing to report, so the prefilter does not pick it
+   * there.
    */
   locators: string[];
   /** See ContextSpec.manifest: the kind (lower case) and section name → part. */
