@@ -5222,19 +5222,19 @@ var init_dfa_wasm = __esm({
         const states = table.length / 128;
         const classes2 = narrow ? null : byteClasses(table, states);
         this.row = narrow ? 0 : classes2.count * 4;
-        this.outAt = align64(this.tableAt + (narrow ? table.byteLength : states * this.row));
+        this.outAt = align64(TABLE_AT + (narrow ? table.byteLength : states * this.row));
         this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
         const need = this.textAt + warm + CHUNK + STREAMS;
         const have = this.memory.buffer.byteLength;
         if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
         if (narrow) {
-          new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
+          new Uint16Array(this.memory.buffer, TABLE_AT, table.length).set(table);
           return;
         }
         const { of, first, count: count2 } = classes2;
         new Uint8Array(this.memory.buffer, CLASS_AT, 256).set(of);
-        const wide = new Uint32Array(this.memory.buffer, this.tableAt, states * count2);
-        const at2 = (state) => this.tableAt + state * this.row;
+        const wide = new Uint32Array(this.memory.buffer, TABLE_AT, states * count2);
+        const at2 = (state) => TABLE_AT + state * this.row;
         for (let s = 0; s < states; s++) {
           for (let k2 = 0; k2 < count2; k2++) wide[s * count2 + k2] = first[k2] < 128 ? at2(table[s * 128 + first[k2]]) : at2(marker);
         }
@@ -5244,7 +5244,6 @@ var init_dfa_wasm = __esm({
       narrow;
       memory;
       scanFn;
-      tableAt = TABLE_AT;
       /** Bytes of a row of the wide table (a 32-bit address per byte class); 0 for the narrow one. */
       row;
       outAt;
@@ -5281,15 +5280,15 @@ var init_dfa_wasm = __esm({
           mem.set(bytes.subarray(base - before2, base + len), text - before2);
           mem.fill(0, text + len, text + seg * STREAMS);
           const { narrow } = this;
-          const first = narrow ? firstOut : this.tableAt + firstOut * this.row;
-          this.scanFn(this.tableAt, text, seg, this.outAt, first, this.warm, this.marker);
+          const first = narrow ? firstOut : TABLE_AT + firstOut * this.row;
+          this.scanFn(TABLE_AT, text, seg, this.outAt, first, this.warm, this.marker);
           for (let k2 = 0; k2 < STREAMS; k2++) {
             const n = counts[k2];
             if (n === 0) continue;
             const out = new Int32Array(buffer, this.outAt + k2 * seg * 8, n * 2);
             for (let j3 = 0; j3 < n; j3++) {
               const s = out[2 * j3 + 1];
-              hit(base + out[2 * j3], narrow ? s : (s - this.tableAt) / this.row);
+              hit(base + out[2 * j3], narrow ? s : (s - TABLE_AT) / this.row);
             }
           }
         }

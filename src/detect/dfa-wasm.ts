@@ -286,7 +286,6 @@ export function byteClasses(table: Uint16Array, states: number): { of: Uint8Arra
 export class WasmDfa {
   private readonly memory: WasmMemory;
   private readonly scanFn: ScanFn;
-  private readonly tableAt: number = TABLE_AT;
   /** Bytes of a row of the wide table (a 32-bit address per byte class); 0 for the narrow one. */
   private readonly row: number;
   private readonly outAt: number;
@@ -307,21 +306,21 @@ export class WasmDfa {
     const states = table.length / 128;
     const classes = narrow ? null : byteClasses(table, states);
     this.row = narrow ? 0 : classes!.count * 4;
-    this.outAt = align64(this.tableAt + (narrow ? table.byteLength : states * this.row));
+    this.outAt = align64(TABLE_AT + (narrow ? table.byteLength : states * this.row));
     this.textAt = align64(this.outAt + (CHUNK + STREAMS) * 8);
     const need = this.textAt + warm + CHUNK + STREAMS;
     const have = this.memory.buffer.byteLength;
     if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
     if (narrow) {
-      new Uint16Array(this.memory.buffer, this.tableAt, table.length).set(table);
+      new Uint16Array(this.memory.buffer, TABLE_AT, table.length).set(table);
       return;
     }
     // A row per state, a column per byte class; the class of each byte in front of it, so that a byte needs no test:
     // bytes from 128 on are a class of their own, which leads to the marker.
     const { of, first, count } = classes!;
     new Uint8Array(this.memory.buffer, CLASS_AT, 256).set(of);
-    const wide = new Uint32Array(this.memory.buffer, this.tableAt, states * count);
-    const at = (state: number): number => this.tableAt + state * this.row;
+    const wide = new Uint32Array(this.memory.buffer, TABLE_AT, states * count);
+    const at = (state: number): number => TABLE_AT + state * this.row;
     for (let s = 0; s < states; s++) {
       for (let k = 0; k < count; k++) wide[s * count + k] = first[k]! < 128 ? at(table[s * 128 + first[k]!]!) : at(marker);
     }
@@ -361,15 +360,15 @@ export class WasmDfa {
       mem.set(bytes.subarray(base - before, base + len), text - before);
       mem.fill(0, text + len, text + seg * STREAMS);
       const { narrow } = this;
-      const first = narrow ? firstOut : this.tableAt + firstOut * this.row;
-      this.scanFn(this.tableAt, text, seg, this.outAt, first, this.warm, this.marker);
+      const first = narrow ? firstOut : TABLE_AT + firstOut * this.row;
+      this.scanFn(TABLE_AT, text, seg, this.outAt, first, this.warm, this.marker);
       for (let k = 0; k < STREAMS; k++) {
         const n = counts[k]!;
         if (n === 0) continue;
         const out = new Int32Array(buffer, this.outAt + k * seg * 8, n * 2);
         for (let j = 0; j < n; j++) {
           const s = out[2 * j + 1]!;
-          hit(base + out[2 * j]!, narrow ? s : (s - this.tableAt) / this.row);
+          hit(base + out[2 * j]!, narrow ? s : (s - TABLE_AT) / this.row);
         }
       }
     }
