@@ -43457,6 +43457,9 @@ var init_history_delta = __esm({
 });
 
 // src/sources/history.ts
+function yieldToIo() {
+  return new Promise((resolveTurn) => setImmediate(resolveTurn));
+}
 function revisionArgs(revisions = {}) {
   const args = [];
   if (revisions.since) args.push(`--since=${revisions.since}`);
@@ -43522,6 +43525,7 @@ async function* historySource(options) {
   log.stdin.end(stash.length ? `${stash.join("\n")}
 ` : "");
   const cat = gitSpawn([...offline, "cat-file", "--batch", "--buffer"], { cwd: repo, env: HISTORY_ENV });
+  options.onStarted?.();
   const seen = /* @__PURE__ */ new Set();
   const known = /* @__PURE__ */ new Set();
   const submodules = /* @__PURE__ */ new Set();
@@ -43610,52 +43614,94 @@ async function* historySource(options) {
   });
   const cache = new BlobCache(options.deltaCacheBytes ?? DEFAULT_DELTA_CACHE_BYTES);
   const ready = [];
-  const catParser = new CatFileParser(maxFileSize, (o2) => ready.push(o2));
+  const readAhead = options.readAheadBytes ?? READ_AHEAD;
+  let pending = 0;
+  const catParser = new CatFileParser(maxFileSize, (o2) => {
+    ready.push(o2);
+    if ("content" in o2 && o2.content) pending += o2.content.length;
+  });
+  let catEnded = false;
+  let catFailed = null;
+  let wake = null;
+  const wakeUp = () => {
+    const w2 = wake;
+    wake = null;
+    w2?.();
+  };
+  cat.stdout.on("data", (chunk) => {
+    catParser.push(chunk);
+    if (pending >= readAhead) cat.stdout.pause();
+    wakeUp();
+  });
+  cat.stdout.on("end", () => {
+    catEnded = true;
+    wakeUp();
+  });
+  cat.stdout.on("error", (err) => {
+    catFailed = err;
+    wakeUp();
+  });
+  let next = 0;
+  let lastTurn = performance.now();
   let blobs = 0;
   let bytes = 0;
   let finished = false;
   try {
-    for await (const chunk of cat.stdout) {
-      catParser.push(chunk);
-      for (const object of ready) {
-        const wanted = queue[head];
-        if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
-        queue[head++] = void 0;
-        if (wanted.prime) {
-          if (object.id === wanted.blob && "content" in object && object.content) cache.set(wanted.blob, object.content);
-          continue;
+    for (; ; ) {
+      if (catFailed) throw catFailed;
+      if (next === ready.length) {
+        ready.length = 0;
+        next = 0;
+        if (head > 4096 && head * 2 > queue.length) {
+          queue.splice(0, head);
+          head = 0;
         }
-        if (wanted.message) {
-          const fragment2 = messageFragment(object, wanted, onSkip);
-          if (fragment2) yield fragment2;
-          continue;
-        }
-        blobs += 1;
-        if ("content" in object && object.content && object.type === "blob" && object.id === wanted.blob && object.content.length > CHUNK_ABOVE && chunkable(object.content)) {
-          for (const c3 of chunkFragments(object.content, wanted.path, onSkip)) {
-            bytes += c3.bytes ?? 0;
-            yield { ...c3, commit: wanted.commit };
-          }
-          options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
-          continue;
-        }
-        const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
-        if (fragment && "archive" in fragment) {
-          for (const m3 of archiveFragments(fragment.archive, wanted, options, onSkip)) {
-            bytes += m3.bytes ?? 0;
-            yield m3;
-          }
-        } else if (fragment) {
-          bytes += fragment.bytes ?? 0;
-          yield fragment;
+        if (catEnded) break;
+        cat.stdout.resume();
+        await new Promise((resolveWait) => wake = resolveWait);
+        lastTurn = performance.now();
+        continue;
+      }
+      const object = ready[next];
+      ready[next++] = void 0;
+      if ("content" in object && object.content) pending -= object.content.length;
+      if (pending < readAhead / 2 && cat.stdout.isPaused()) cat.stdout.resume();
+      if (performance.now() - lastTurn >= IO_TURN_MS) {
+        await yieldToIo();
+        lastTurn = performance.now();
+      }
+      const wanted = queue[head];
+      if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
+      queue[head++] = void 0;
+      if (wanted.prime) {
+        if (object.id === wanted.blob && "content" in object && object.content) cache.set(wanted.blob, object.content);
+        continue;
+      }
+      if (wanted.message) {
+        const fragment2 = messageFragment(object, wanted, onSkip);
+        if (fragment2) yield fragment2;
+        continue;
+      }
+      blobs += 1;
+      if ("content" in object && object.content && object.type === "blob" && object.id === wanted.blob && object.content.length > CHUNK_ABOVE && chunkable(object.content)) {
+        for (const c3 of chunkFragments(object.content, wanted.path, onSkip)) {
+          bytes += c3.bytes ?? 0;
+          yield { ...c3, commit: wanted.commit };
         }
         options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
+        continue;
       }
-      ready.length = 0;
-      if (head > 4096 && head * 2 > queue.length) {
-        queue.splice(0, head);
-        head = 0;
+      const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
+      if (fragment && "archive" in fragment) {
+        for (const m3 of archiveFragments(fragment.archive, wanted, options, onSkip)) {
+          bytes += m3.bytes ?? 0;
+          yield m3;
+        }
+      } else if (fragment) {
+        bytes += fragment.bytes ?? 0;
+        yield fragment;
       }
+      options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
     }
     const [logCode, catCode] = await Promise.all([logDone, catDone]);
     if (logCode !== 0 && offline.length) {
@@ -43757,7 +43803,7 @@ function toFragment(object, wanted, onSkip, cache, archiveDepth = 0) {
   }
   return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size, ...withPrevious };
 }
-var GIT_CONFIG, HISTORY_ENV, COMMIT_MESSAGE_PATH, PARTIAL_CLONE_SKIP, GITLINK_MODE, ZEROS, zeros, DEFAULT_DELTA_CACHE_BYTES;
+var GIT_CONFIG, HISTORY_ENV, COMMIT_MESSAGE_PATH, PARTIAL_CLONE_SKIP, GITLINK_MODE, ZEROS, zeros, DEFAULT_DELTA_CACHE_BYTES, READ_AHEAD, IO_TURN_MS;
 var init_history = __esm({
   "src/sources/history.ts"() {
     "use strict";
@@ -43785,6 +43831,8 @@ var init_history = __esm({
     ZEROS = "0".repeat(64);
     zeros = (length) => ZEROS.slice(0, length);
     DEFAULT_DELTA_CACHE_BYTES = 64 * 1024 * 1024;
+    READ_AHEAD = 16 * 1024 * 1024;
+    IO_TURN_MS = 1;
   }
 });
 
@@ -48635,9 +48683,13 @@ async function scanHistory(options = {}) {
     onSkip: (s) => void skipped.push(s),
     onProgress: onProgress ? (p2) => onProgress({ ...p2, totalCommits }) : void 0,
     archives,
-    messages: true
+    messages: true,
+    onStarted: () => gitStarted()
   });
+  let gitStarted = () => void 0;
+  const gitRunning = new Promise((resolveStarted) => gitStarted = resolveStarted);
   const first = source?.next();
+  if (first) await Promise.race([gitRunning, first.then(() => void 0, () => void 0)]);
   let loaded;
   try {
     loaded = await loadRuleSetCached(repository.root, options.configPath);

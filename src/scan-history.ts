@@ -61,9 +61,14 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
         onProgress: onProgress ? (p) => onProgress({ ...p, totalCommits }) : undefined,
         archives,
         messages: true,
+        onStarted: () => gitStarted(),
       });
-  // Start git (log walk, first blobs) before compiling the rules, so the two overlap.
+  // Start git (its log walk, which with --reverse reads every commit before it writes one, and the first blobs)
+  // before loading the rules, so the two overlap: the rules load once git log runs, or the source has failed.
+  let gitStarted = (): void => undefined;
+  const gitRunning = new Promise<void>((resolveStarted) => (gitStarted = resolveStarted));
   const first = source?.next();
+  if (first) await Promise.race([gitRunning, first.then(() => undefined, () => undefined)]);
   // The cached rule set (config/cache.ts): the YAML parser and schema validator load only for a user config.
   let loaded: Awaited<ReturnType<typeof loadRuleSetCached>>;
   try {

@@ -73,6 +73,10 @@ export interface HistorySourceOptions {
    * `message: true`. Default false.
    */
   messages?: boolean;
+  /** Called once git log and git cat-file are started (the caller may then do its own work while git works). */
+  onStarted?: () => void;
+  /** Bytes of blob contents read from git ahead of the consumer, at most. Default {@link READ_AHEAD} (16 MiB). */
+  readAheadBytes?: number;
 }
 
 /** A history fragment; in range mode, with the versions of the file in the commit's parents that git could give. */
@@ -118,6 +122,22 @@ const ZEROS = '0'.repeat(64);
 const zeros = (length: number): string => ZEROS.slice(0, length);
 
 export const DEFAULT_DELTA_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Blob contents read from git ahead of the scan, at most (plus what one read brings). Node reads a pipe only when
+ * the event loop comes round, and a caller that scans each fragment as it is handed out runs in promise jobs, which
+ * never let it: without a turn of the loop now and then, git filled the pipe and waited while a chunk's blobs were
+ * scanned, then keyhound waited for git (on 12,000 commits, git cat-file spent most of its run blocked in write(2)
+ * and keyhound's thread 0.85 s idle). With a turn every IO_TURN_MS, git works while keyhound scans.
+ */
+const READ_AHEAD = 16 * 1024 * 1024;
+/** Milliseconds of scanning between two turns of the event loop (see READ_AHEAD). */
+const IO_TURN_MS = 1;
+
+/** Resolves after one turn of the event loop, in which Node reads whatever git's pipes hold. */
+function yieldToIo(): Promise<void> {
+  return new Promise((resolveTurn) => setImmediate(resolveTurn));
+}
 
 /** The revision arguments for `git log` / `git rev-list`. A revision can never be read as an option. */
 export function revisionArgs(revisions: HistoryRevisions = {}): string[] {
@@ -216,6 +236,7 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
   log.stdin.on('error', () => undefined); // git log died early: its exit status tells the story below
   log.stdin.end(stash.length ? `${stash.join('\n')}\n` : '');
   const cat = gitSpawn([...offline, 'cat-file', '--batch', '--buffer'], { cwd: repo, env: HISTORY_ENV });
+  options.onStarted?.();
 
   const seen = new Set<string>();
   /** Range mode: blobs a parent outside the selection had (asked of cat-file to compare with, never scanned). */
@@ -311,53 +332,96 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
 
   const cache = new BlobCache(options.deltaCacheBytes ?? DEFAULT_DELTA_CACHE_BYTES);
   const ready: BatchObject[] = [];
-  const catParser = new CatFileParser(maxFileSize, (o) => ready.push(o));
+  const readAhead = options.readAheadBytes ?? READ_AHEAD;
+  let pending = 0; // bytes of the contents in `ready` from `next` on
+  const catParser = new CatFileParser(maxFileSize, (o) => {
+    ready.push(o);
+    if ('content' in o && o.content) pending += o.content.length;
+  });
+  // cat-file's output is read as it comes, up to `readAhead` bytes ahead of the scan (see READ_AHEAD).
+  let catEnded = false;
+  let catFailed: Error | null = null;
+  let wake: (() => void) | null = null;
+  const wakeUp = (): void => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  cat.stdout.on('data', (chunk: Buffer) => {
+    catParser.push(chunk);
+    if (pending >= readAhead) cat.stdout.pause();
+    wakeUp();
+  });
+  cat.stdout.on('end', () => {
+    catEnded = true;
+    wakeUp();
+  });
+  cat.stdout.on('error', (err: Error) => {
+    catFailed = err;
+    wakeUp();
+  });
+  let next = 0;
+  let lastTurn = performance.now();
   let blobs = 0;
   let bytes = 0;
   let finished = false;
   try {
-    for await (const chunk of cat.stdout as AsyncIterable<Buffer>) {
-      catParser.push(chunk);
-      for (const object of ready) {
-        const wanted = queue[head];
-        if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
-        queue[head++] = undefined as unknown as Wanted; // let the entry be collected
-        if (wanted.prime) {
-          if (object.id === wanted.blob && 'content' in object && object.content) cache.set(wanted.blob, object.content);
-          continue;
+    for (;;) {
+      if (catFailed) throw catFailed;
+      if (next === ready.length) {
+        ready.length = 0;
+        next = 0;
+        if (head > 4096 && head * 2 > queue.length) {
+          queue.splice(0, head);
+          head = 0;
         }
-        if (wanted.message) {
-          const fragment = messageFragment(object, wanted, onSkip);
-          if (fragment) yield fragment;
-          continue;
-        }
-        blobs += 1;
-        if ('content' in object && object.content && object.type === 'blob' && object.id === wanted.blob && object.content.length > CHUNK_ABOVE && chunkable(object.content)) {
-          // Too large for one string: scanned a chunk of whole lines at a time, whole (no delta against a parent).
-          for (const c of chunkFragments(object.content, wanted.path, onSkip)) {
-            bytes += c.bytes ?? 0;
-            yield { ...c, commit: wanted.commit };
-          }
-          options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
-          continue;
-        }
-        const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
-        if (fragment && 'archive' in fragment) {
-          for (const m of archiveFragments(fragment.archive, wanted, options, onSkip)) {
-            bytes += m.bytes ?? 0;
-            yield m;
-          }
-        } else if (fragment) {
-          bytes += fragment.bytes ?? 0;
-          yield fragment;
+        if (catEnded) break;
+        cat.stdout.resume();
+        await new Promise<void>((resolveWait) => (wake = resolveWait));
+        lastTurn = performance.now();
+        continue;
+      }
+      const object = ready[next]!;
+      ready[next++] = undefined as unknown as BatchObject; // let it be collected
+      if ('content' in object && object.content) pending -= object.content.length;
+      if (pending < readAhead / 2 && cat.stdout.isPaused()) cat.stdout.resume();
+      if (performance.now() - lastTurn >= IO_TURN_MS) {
+        await yieldToIo();
+        lastTurn = performance.now();
+      }
+      const wanted = queue[head];
+      if (!wanted) throw new Error(`git cat-file answered more objects than were asked (${object.id})`);
+      queue[head++] = undefined as unknown as Wanted; // let the entry be collected
+      if (wanted.prime) {
+        if (object.id === wanted.blob && 'content' in object && object.content) cache.set(wanted.blob, object.content);
+        continue;
+      }
+      if (wanted.message) {
+        const fragment = messageFragment(object, wanted, onSkip);
+        if (fragment) yield fragment;
+        continue;
+      }
+      blobs += 1;
+      if ('content' in object && object.content && object.type === 'blob' && object.id === wanted.blob && object.content.length > CHUNK_ABOVE && chunkable(object.content)) {
+        // Too large for one string: scanned a chunk of whole lines at a time, whole (no delta against a parent).
+        for (const c of chunkFragments(object.content, wanted.path, onSkip)) {
+          bytes += c.bytes ?? 0;
+          yield { ...c, commit: wanted.commit };
         }
         options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
+        continue;
       }
-      ready.length = 0;
-      if (head > 4096 && head * 2 > queue.length) {
-        queue.splice(0, head);
-        head = 0;
+      const fragment = toFragment(object, wanted, onSkip, cache, options.archives?.maxDepth ?? 0);
+      if (fragment && 'archive' in fragment) {
+        for (const m of archiveFragments(fragment.archive, wanted, options, onSkip)) {
+          bytes += m.bytes ?? 0;
+          yield m;
+        }
+      } else if (fragment) {
+        bytes += fragment.bytes ?? 0;
+        yield fragment;
       }
+      options.onProgress?.({ commits: wanted.ordinal, blobs, bytes });
     }
     const [logCode, catCode] = await Promise.all([logDone, catDone]);
     if (logCode !== 0 && offline.length) {

@@ -105,6 +105,16 @@ describe('historySource', () => {
     const edits = fragments.filter((f) => f.path.startsWith('src/'));
     expect(edits).toHaveLength(400);
     expect(edits.filter((f) => f.text.split('\n').length < 20).length).toBeGreaterThanOrEqual(395);
+    // A consumer that takes its time, with 4 KiB of read-ahead: git's output is read between fragments and paused
+    // and resumed hundreds of times, and every fragment still comes, in the same order, with the same text.
+    const slow: Fragment[] = [];
+    for await (const f of historySource({ repo, maxFileSize: 1024 * 1024, readAheadBytes: 4096, onSkip: () => {} })) {
+      const until = performance.now() + 0.3;
+      while (performance.now() < until); // busy, as a scan is: no turn of the event loop meanwhile
+      slow.push(f);
+    }
+    const view = (fs: Fragment[]) => fs.map((f) => [f.commit?.sha, f.path, f.lineOffset ?? 0, f.text]);
+    expect(view(slow)).toEqual(view(fragments));
   });
 
   it('carries author, email, ISO date and subject line', async () => {
