@@ -77,6 +77,32 @@ describe('structural gates', () => {
     expect(gateScan(utf8, ALL, Buffer.from(utf8))).toBe(gateScan(utf8, ALL));
   });
 
+  it('give the same verdicts, gate by gate, when given the UTF-8 bytes of a text that is not ASCII', () => {
+    // Pieces that pass or nearly pass each gate, among characters of two, three and four bytes and Unicode spaces
+    // (which count as white space in byte arrays and lists, and in no run of base58, hex or [a-z ]). A byte path
+    // for such texts was tried (2026-12-07: the base58 and hex gates' runs are the same in bytes, at other offsets)
+    // and left out for want of a gain; this keeps any later one honest.
+    const pieces = [
+      BIP39_WORDS.slice(40, 52).join(' '),
+      BIP39_WORDS.slice(40, 51).join(' '),
+      BIP39_WORDS.slice(7, 19).join(',\n'),
+      `5K${pick(B58, 49, 5)}`,
+      pick(B58, 87, 9),
+      pick(B58, 50, 2),
+      'c0ffee'.repeat(11),
+      `[${Array.from({ length: 64 }, (_, i) => (i * 13) % 256).join(',\u00a0')}]`,
+      'é', '€', '𝔘', '\u00a0', '\ufeff', '\u3000', ' ', '\n', ',', 'a', 'Z', '7', '0', 'O', 'abandon ', 'zoo',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const bytes = Buffer.from(text);
+        for (const bit of [...Object.values(GATES), ALL]) expect(gateScan(text, bit, bytes) & bit).toBe(gateScan(text, bit) & bit);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('rule out ordinary code and prose', () => {
     const code = 'export function add(a, b) {\n  return a + b; // the quick brown fox jumps over the lazy dog again and again\n}\n'.repeat(200);
     for (const name of Object.keys(GATES)) expect(passes(name, code)).toBe(false);
