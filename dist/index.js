@@ -43432,6 +43432,8 @@ var init_history_delta = __esm({
       }
       maxBytes;
       map = /* @__PURE__ */ new Map();
+      /** Each buffer behind a kept content → how many kept contents lie in it. */
+      holders = /* @__PURE__ */ new Map();
       bytes = 0;
       get(id) {
         const buf = this.map.get(id);
@@ -43442,14 +43444,36 @@ var init_history_delta = __esm({
         return buf;
       }
       set(id, content) {
-        if (content.length > this.maxBytes / 8 || this.map.has(id)) return;
-        const own = content.byteOffset === 0 && content.buffer.byteLength === content.length;
-        this.map.set(id, own ? content : Buffer.from(content));
-        this.bytes += content.length;
+        if (this.map.has(id)) return;
+        const backing = content.buffer;
+        if (backing.byteLength > this.maxBytes / 8) {
+          if (content.length > this.maxBytes / 8) return;
+          const copy = Buffer.allocUnsafeSlow(content.length);
+          content.copy(copy);
+          this.keep(id, copy);
+        } else this.keep(id, content);
         for (const [old, buf] of this.map) {
           if (this.bytes <= this.maxBytes) break;
           this.map.delete(old);
-          this.bytes -= buf.length;
+          this.release(buf);
+        }
+      }
+      /** Bytes held in memory for the kept contents (for tests). */
+      get heldBytes() {
+        return this.bytes;
+      }
+      keep(id, content) {
+        this.map.set(id, content);
+        const n = this.holders.get(content.buffer) ?? 0;
+        if (n === 0) this.bytes += content.buffer.byteLength;
+        this.holders.set(content.buffer, n + 1);
+      }
+      release(content) {
+        const n = this.holders.get(content.buffer);
+        if (n > 1) this.holders.set(content.buffer, n - 1);
+        else {
+          this.holders.delete(content.buffer);
+          this.bytes -= content.buffer.byteLength;
         }
       }
     };

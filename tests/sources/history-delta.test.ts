@@ -1,7 +1,7 @@
 // The changed region of a new file version: whole lines, with context, positioned in the whole file.
 
 import { describe, expect, it } from 'vitest';
-import { changedRegion } from '../../src/sources/history-delta.js';
+import { BlobCache, changedRegion } from '../../src/sources/history-delta.js';
 
 const lines = (n: number, tag = 'line') => Array.from({ length: n }, (_, i) => `${tag} ${i + 1}`);
 const text = (ls: string[]) => Buffer.from(`${ls.join('\n')}\n`);
@@ -41,5 +41,35 @@ describe('changedRegion', () => {
     expect(r.firstLine).toBe(6);
     expect(r.text.startsWith('-----BEGIN PRIVATE KEY-----\n')).toBe(true);
     expect(r.text.endsWith('-----END PRIVATE KEY-----\n')).toBe(true);
+  });
+});
+
+describe('BlobCache', () => {
+  it('keeps views into a chunk uncopied, counts the chunk once, and drops the least recently used first', () => {
+    const cache = new BlobCache(16_000); // keeps contents (and buffers behind them) of up to 2,000 bytes
+    const chunk = Buffer.alloc(1500, 'a'); // a buffer of its own, as each chunk Node reads from a pipe is
+    const a = chunk.subarray(0, 500);
+    const b = chunk.subarray(500, 1000);
+    cache.set('a', a);
+    cache.set('b', b);
+    expect(cache.get('a')).toBe(a); // the very view, not a copy; and now the most recently used
+    expect(cache.heldBytes).toBe(1500); // the whole chunk, once
+    for (const id of 'cdefghi') cache.set(id, Buffer.alloc(2000, id));
+    expect(cache.heldBytes).toBe(15_500);
+    // One more is over the budget: 'b' goes first, but the chunk stays while 'a' is in it, so 'a' goes next.
+    cache.set('j', Buffer.alloc(2000, 'j'));
+    expect([cache.get('b'), cache.get('a')]).toEqual([undefined, undefined]);
+    expect(cache.heldBytes).toBe(16_000);
+    expect(cache.get('c')?.[0]).toBe(0x63);
+  });
+
+  it('copies a small content out of a buffer too large to keep alive for it, and keeps no content that large', () => {
+    const big = Buffer.alloc(10_000, 'x');
+    const cache = new BlobCache(8000);
+    cache.set('small', big.subarray(0, 100));
+    expect(cache.get('small')?.buffer).not.toBe(big.buffer);
+    expect(cache.heldBytes).toBe(100);
+    cache.set('whole', big);
+    expect(cache.get('whole')).toBeUndefined();
   });
 });
