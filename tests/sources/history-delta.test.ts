@@ -73,3 +73,27 @@ describe('BlobCache', () => {
     expect(cache.get('whole')).toBeUndefined();
   });
 });
+
+describe('changedRegion around PEM markers', () => {
+  it('goes by the nearest marker, past dashes that are none', () => {
+    const key = ['-----BEGIN EC PRIVATE KEY-----', ...lines(12, 'MHcC'), '-----END EC PRIVATE KEY-----'];
+    const ruler = ['// ---------- settings ----------', 'a-----b'];
+    // A change inside the block, with rulers before it and inside it: the whole block, from its BEGIN line.
+    const inside = [...ruler, ...lines(3), ...key.slice(0, 6), ...ruler, ...key.slice(6), ...lines(3, 'tail')];
+    const changed = [...inside];
+    changed[12] = 'MHcC changed';
+    const r = region(inside, changed, 1);
+    expect(r!.text.startsWith('-----BEGIN EC PRIVATE KEY-----\n')).toBe(true);
+    expect(r!.text.trimEnd().endsWith('-----END EC PRIVATE KEY-----')).toBe(true);
+    // A change after a closed block, rulers between: not widened back into it.
+    const after = [...key, ...ruler, ...lines(6, 'after')];
+    const edited = [...after];
+    edited[after.length - 3] = 'after changed';
+    expect(region(after, edited, 1)!.text).not.toContain('BEGIN');
+    // Six dashes are five dashes and one more: still a marker.
+    const six = ['------BEGIN RSA PRIVATE KEY-----', ...lines(8, 'MIIE'), '------END RSA PRIVATE KEY-----'];
+    const sixEdited = [...six];
+    sixEdited[4] = 'MIIE changed';
+    expect(region(six, sixEdited, 0)!.text.startsWith('------BEGIN')).toBe(true);
+  });
+});
