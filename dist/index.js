@@ -43306,7 +43306,9 @@ var init_git_log_raw = __esm({
             this.pending = null;
             return;
           }
-          const change = { ...this.pending, path: buf.toString("utf8", from, to2) };
+          const p2 = this.pending;
+          const change = { mode: p2.mode, blob: p2.blob, base: p2.base, status: p2.status, path: buf.toString("utf8", from, to2) };
+          if (p2.bases) change.bases = p2.bases;
           this.pending = null;
           if (this.current) this.handlers.change(this.current, change);
           return;
@@ -43801,21 +43803,16 @@ function toFragment(object, wanted, onSkip, cache, archiveDepth = 0) {
   }
   const base = wanted.base ? cache.get(wanted.base) : void 0;
   const previous = wanted.bases?.map((b2) => b2 === wanted.base ? base : cache.get(b2)).filter((b2) => b2 !== void 0);
-  const withPrevious = previous?.length ? { previous } : {};
   if (plainText(content)) {
     cache.set(wanted.blob, content);
     if (base) {
       const region = changedRegion(base, content);
       if (!region) return null;
       const start = region.start === 0 && content[0] === 239 && content[1] === 187 && content[2] === 191 ? 3 : region.start;
-      return {
-        ...decodeUtf8(content.subarray(start, region.end)),
-        path: wanted.path,
-        commit: wanted.commit,
-        lineOffset: region.lineOffset,
-        bytes: object.size,
-        ...withPrevious
-      };
+      const { text, utf8 } = decodeUtf8(content.subarray(start, region.end));
+      const fragment2 = { text, utf8, path: wanted.path, commit: wanted.commit, lineOffset: region.lineOffset, bytes: object.size };
+      if (previous?.length) fragment2.previous = previous;
+      return fragment2;
     }
   }
   const decoded = decode(content);
@@ -43825,7 +43822,9 @@ function toFragment(object, wanted, onSkip, cache, archiveDepth = 0) {
     onSkip({ path: wanted.path, reason: kind2 ? `${kind2} archive, not opened (--max-archive-depth 0; ${where})` : `binary (${where})` });
     return null;
   }
-  return { ...decoded, path: wanted.path, commit: wanted.commit, bytes: object.size, ...withPrevious };
+  const fragment = { text: decoded.text, utf8: decoded.utf8, path: wanted.path, commit: wanted.commit, bytes: object.size };
+  if (previous?.length) fragment.previous = previous;
+  return fragment;
 }
 var GIT_CONFIG, HISTORY_ENV, COMMIT_MESSAGE_PATH, PARTIAL_CLONE_SKIP, GITLINK_MODE, ZEROS, zeros, DEFAULT_DELTA_CACHE_BYTES, READ_AHEAD, IO_TURN_MS;
 var init_history = __esm({
