@@ -40207,7 +40207,7 @@ function* fsFiles(options) {
         if (filter?.exclude && excluded2(path, path)) continue;
         if (walkable(entry, path, options)) yield { abs, path, size: entry.size };
       }
-      for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ ...subdirs[i], layers });
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push({ dir: subdirs[i].dir, layers, ignored: subdirs[i].ignored });
     }
   }
   for (const input of options.paths) {
@@ -40247,7 +40247,7 @@ function* readFileFragments({ abs, path }, maxFileSize, onSkip, into, maxArchive
   }
   const decoded = decode(read.buf);
   if (!("binary" in decoded)) {
-    yield { ...decoded, path, bytes: read.buf.length };
+    yield { text: decoded.text, utf8: decoded.utf8, path, bytes: read.buf.length };
     return;
   }
   const kind2 = archiveKind(read.buf);
