@@ -43688,6 +43688,10 @@ async function* historySource(options) {
         lastTurn = performance.now();
         continue;
       }
+      if (next > 4096 && next * 2 > ready.length) {
+        ready.splice(0, next);
+        next = 0;
+      }
       const object = ready[next];
       ready[next++] = void 0;
       if ("content" in object && object.content) pending -= object.content.length;

@@ -381,6 +381,11 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
         lastTurn = performance.now();
         continue;
       }
+      if (next > 4096 && next * 2 > ready.length) {
+        // git keeps ahead, so `ready` may never run empty: drop the handed-on part now and then.
+        ready.splice(0, next);
+        next = 0;
+      }
       const object = ready[next]!;
       ready[next++] = undefined as unknown as BatchObject; // let it be collected
       if ('content' in object && object.content) pending -= object.content.length;
