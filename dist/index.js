@@ -43483,6 +43483,11 @@ var init_history_delta = __esm({
 });
 
 // src/sources/history.ts
+function dropHandedOn(list, at2) {
+  if (at2 <= 4096 || at2 * 2 <= list.length) return at2;
+  list.splice(0, at2);
+  return 0;
+}
 function yieldToIo() {
   return new Promise((resolveTurn) => setImmediate(resolveTurn));
 }
@@ -43678,20 +43683,14 @@ async function* historySource(options) {
       if (next === ready.length) {
         ready.length = 0;
         next = 0;
-        if (head > 4096 && head * 2 > queue.length) {
-          queue.splice(0, head);
-          head = 0;
-        }
+        head = dropHandedOn(queue, head);
         if (catEnded) break;
         cat.stdout.resume();
         await new Promise((resolveWait) => wake = resolveWait);
         lastTurn = performance.now();
         continue;
       }
-      if (next > 4096 && next * 2 > ready.length) {
-        ready.splice(0, next);
-        next = 0;
-      }
+      next = dropHandedOn(ready, next);
       const object = ready[next];
       ready[next++] = void 0;
       if ("content" in object && object.content) pending -= object.content.length;
@@ -48703,6 +48702,8 @@ async function scanHistory(options = {}) {
   const onProgress = options.onProgress;
   const archives = { maxDepth: options.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH };
   const totalCommits = onProgress && !repository.empty ? await countCommits(repository.gitDir, options.revisions) : 0;
+  let gitStarted = () => void 0;
+  const gitRunning = new Promise((resolveStarted) => gitStarted = resolveStarted);
   const source = repository.empty ? null : historySource({
     repo: repository.gitDir,
     revisions: options.revisions,
@@ -48713,8 +48714,6 @@ async function scanHistory(options = {}) {
     messages: true,
     onStarted: () => gitStarted()
   });
-  let gitStarted = () => void 0;
-  const gitRunning = new Promise((resolveStarted) => gitStarted = resolveStarted);
   const first = source?.next();
   if (first) await Promise.race([gitRunning, first.then(() => void 0, () => void 0)]);
   let loaded;

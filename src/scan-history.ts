@@ -51,6 +51,10 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
   // Settled again once the config is loaded (its maxArchiveDepth); the source reads it at each archive it meets.
   const archives = { maxDepth: options.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH };
   const totalCommits = onProgress && !repository.empty ? await countCommits(repository.gitDir, options.revisions) : 0;
+  // Start git (its log walk, which with --reverse reads every commit before it writes one, and the first blobs)
+  // before loading the rules, so the two overlap: the rules load once git log runs, or the source has failed.
+  let gitStarted = (): void => undefined;
+  const gitRunning = new Promise<void>((resolveStarted) => (gitStarted = resolveStarted));
   const source = repository.empty
     ? null
     : historySource({
@@ -63,10 +67,6 @@ export async function scanHistory(options: HistoryScanOptions = {}): Promise<His
         messages: true,
         onStarted: () => gitStarted(),
       });
-  // Start git (its log walk, which with --reverse reads every commit before it writes one, and the first blobs)
-  // before loading the rules, so the two overlap: the rules load once git log runs, or the source has failed.
-  let gitStarted = (): void => undefined;
-  const gitRunning = new Promise<void>((resolveStarted) => (gitStarted = resolveStarted));
   const first = source?.next();
   if (first) await Promise.race([gitRunning, first.then(() => undefined, () => undefined)]);
   // The cached rule set (config/cache.ts): the YAML parser and schema validator load only for a user config.

@@ -177,7 +177,7 @@ export class Bindings {
 }
 
 /** True when a provider alias names the words (`binance`, or a glued `binanceapikey` for aliases of 5+ letters). */
-export function hasAlias(words: readonly string[], aliases: readonly string[]): boolean {
+function hasAlias(words: readonly string[], aliases: readonly string[]): boolean {
   for (const alias of aliases) {
     const parts = alias.split(/[^a-z0-9]+/).filter(Boolean);
     const compact = parts.join('');

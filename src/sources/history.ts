@@ -134,6 +134,16 @@ const READ_AHEAD = 16 * 1024 * 1024;
 /** Milliseconds of scanning between two turns of the event loop (see READ_AHEAD). */
 const IO_TURN_MS = 1;
 
+/**
+ * Drops list[0, at), the entries already handed on, once they are most of the list (and past 4,096): the lists of a
+ * long history would otherwise only grow. Returns where `at` is then.
+ */
+function dropHandedOn<T>(list: T[], at: number): number {
+  if (at <= 4096 || at * 2 <= list.length) return at;
+  list.splice(0, at);
+  return 0;
+}
+
 /** Resolves after one turn of the event loop, in which Node reads whatever git's pipes hold. */
 function yieldToIo(): Promise<void> {
   return new Promise((resolveTurn) => setImmediate(resolveTurn));
@@ -371,21 +381,14 @@ export async function* historySource(options: HistorySourceOptions): AsyncGenera
       if (next === ready.length) {
         ready.length = 0;
         next = 0;
-        if (head > 4096 && head * 2 > queue.length) {
-          queue.splice(0, head);
-          head = 0;
-        }
+        head = dropHandedOn(queue, head);
         if (catEnded) break;
         cat.stdout.resume();
         await new Promise<void>((resolveWait) => (wake = resolveWait));
         lastTurn = performance.now();
         continue;
       }
-      if (next > 4096 && next * 2 > ready.length) {
-        // git keeps ahead, so `ready` may never run empty: drop the handed-on part now and then.
-        ready.splice(0, next);
-        next = 0;
-      }
+      next = dropHandedOn(ready, next); // git may keep ahead all along, so `ready` may never run empty
       const object = ready[next]!;
       ready[next++] = undefined as unknown as BatchObject; // let it be collected
       if ('content' in object && object.content) pending -= object.content.length;
