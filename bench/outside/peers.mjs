@@ -11,7 +11,14 @@
 //   trufflehog-cases.go (stdlib only) evaluates the Go expressions of those tables with Go's own fmt.
 // - detect-secrets (PyPI sdist 1.5.0) and secretlint (@secretlint/secretlint-rule-preset-recommend 13.0.7, and the
 //   single rule packages) ship no test cases in their registry packages: their tests live only in their git
-//   repositories, which this machine cannot reach. They are left out with that note.
+//   repositories. Given a clone of one (`--detect-secrets DIR`, `--secretlint DIR`: a work tree or a bare
+//   repository, read at its HEAD with `git archive`), its cases are read from there:
+//   - detect-secrets: tests/plugins/*_test.py, whose pytest tables detect-secrets-cases.py evaluates (stdlib only);
+//   - secretlint: each rule package's test/snapshots/<case>/ holds an input file and output.json, the messages the
+//     rule gives: a positive when there are any. The preset packages repeat the rules' own snapshots, and the
+//     `pattern`, `example` and `filter-comments` rules and cases with a .secretlintrc.json of their own report what
+//     their options say, so they are left out.
+//   Without a clone, they are left out with that note.
 
 import { cpSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -25,10 +32,15 @@ export const PEERS = {
   trufflehog: { module: 'github.com/trufflesecurity/trufflehog/v3', version: 'v3.90.0' },
 };
 
-export const NOT_PUBLISHED = [
-  'detect-secrets 1.5.0 (PyPI sdist): no tests in the package',
-  'secretlint 13.0.7 (@secretlint/secretlint-rule-preset-recommend and rule packages on npm): no tests in the packages',
-];
+/** The peers whose cases come only from a clone of their git repository: why they are left out without one. */
+export const NOT_PUBLISHED = {
+  'detect-secrets': 'detect-secrets 1.5.0 (PyPI sdist): no tests in the package; give --detect-secrets DIR, a clone of github.com/Yelp/detect-secrets',
+  secretlint:
+    'secretlint 13.0.7 (@secretlint/secretlint-rule-preset-recommend and rule packages on npm): no tests in the packages; give --secretlint DIR, a clone of github.com/secretlint/secretlint',
+};
+
+/** Rules of secretlint whose snapshots report what the test's options say, not what the rule finds alone. */
+const SECRETLINT_LEFT_OUT = new Set(['pattern', 'example', 'filter-comments']);
 
 function go(args, opts = {}) {
   const r = spawnSync('go', args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts, env: { ...process.env, GOFLAGS: '-mod=mod', ...(opts.env ?? {}) } });
@@ -147,14 +159,74 @@ function trufflehogCases(dir, log) {
   return { cases, skipped };
 }
 
+function git(args) {
+  const r = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.error || r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.error?.message ?? r.stderr.trim()}`);
+  return r.stdout.trim();
+}
+
+/** HEAD of the clone `repo` (a work tree or a bare repository), extracted under `dest`; returns the short commit. */
+function extractClone(repo, dest, paths) {
+  const commit = git(['-C', repo, 'rev-parse', '--short=12', 'HEAD']);
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  const archive = spawnSync('git', ['-C', repo, 'archive', '--format=tar', 'HEAD', ...paths], { maxBuffer: 1 << 30 });
+  if (archive.status !== 0) throw new Error(`git archive in ${repo} failed: ${archive.stderr}`);
+  const tar = spawnSync('tar', ['-x', '-C', dest], { input: archive.stdout });
+  if (tar.status !== 0) throw new Error(`tar -x into ${dest} failed: ${tar.stderr}`);
+  return commit;
+}
+
+function detectSecretsCases(src, log) {
+  log('python3 bench/outside/detect-secrets-cases.py over detect-secrets tests/plugins');
+  const r = spawnSync('python3', [join(HERE, 'detect-secrets-cases.py'), src], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.error || r.status !== 0) throw new Error(`detect-secrets-cases.py failed: ${r.error?.message ?? r.stderr.trim()}`);
+  const cases = [];
+  const skipped = [];
+  for (const line of r.stdout.split('\n')) {
+    if (!line) continue;
+    const c = JSON.parse(line);
+    if (c.error) skipped.push({ detector: c.detector, name: c.name, why: c.error });
+    else cases.push({ detector: c.detector, input: c.input, positive: c.positive, name: c.name, ...(c.path ? { path: c.path } : {}) });
+  }
+  return { cases, skipped };
+}
+
+function secretlintCases(src) {
+  const root = join(src, 'packages', '@secretlint');
+  const cases = [];
+  const skipped = [];
+  for (const pkg of readdirSync(root).sort()) {
+    const m = /^secretlint-rule-(.+)$/.exec(pkg);
+    if (!m || m[1].startsWith('preset-')) continue;
+    const detector = m[1];
+    const snapshots = join(root, pkg, 'test', 'snapshots');
+    if (!existsSync(snapshots)) continue;
+    for (const name of readdirSync(snapshots).sort()) {
+      const dir = join(snapshots, name);
+      const files = readdirSync(dir);
+      const input = files.find((f) => /^input(\.|$)/.test(f));
+      if (!input || !files.includes('output.json')) continue;
+      if (SECRETLINT_LEFT_OUT.has(detector) || files.includes('.secretlintrc.json')) {
+        skipped.push({ detector, name, why: 'the verdict follows the test\'s own rule options' });
+        continue;
+      }
+      const messages = JSON.parse(readFileSync(join(dir, 'output.json'), 'utf8')).messages ?? [];
+      cases.push({ detector, name, input: readFileSync(join(dir, input), 'latin1'), positive: messages.length > 0, path: input });
+    }
+  }
+  return { cases, skipped };
+}
+
 /**
  * Every peer's cases: { peer: { version, cases: [{ detector, input, positive, path?, name?, want? }], skipped } }.
  * Cached in <benchDir>/cases/<peer>-<version>.json; `refresh` rebuilds them (new random gitleaks values).
  */
-export function loadPeerCases(benchDir, { refresh = false, log = () => {} } = {}) {
+export function loadPeerCases(benchDir, { refresh = false, log = () => {}, clones = {} } = {}) {
   const casesDir = join(benchDir, 'cases');
   mkdirSync(casesDir, { recursive: true });
   const result = {};
+  const leftOut = [];
   for (const [name, peer] of Object.entries(PEERS)) {
     const cache = join(casesDir, `${name}-${peer.version}.json`);
     if (!refresh && existsSync(cache)) {
@@ -187,5 +259,23 @@ export function loadPeerCases(benchDir, { refresh = false, log = () => {} } = {}
     writeFileSync(cache, JSON.stringify(value));
     result[name] = value;
   }
-  return result;
+  for (const [name, why] of Object.entries(NOT_PUBLISHED)) {
+    const repo = clones[name];
+    if (!repo) {
+      leftOut.push(why);
+      continue;
+    }
+    const src = join(benchDir, `${name}-src`);
+    const commit = extractClone(repo, src, name === 'secretlint' ? ['packages/@secretlint'] : ['tests']);
+    const cache = join(casesDir, `${name}-${commit}.json`);
+    if (!refresh && existsSync(cache)) {
+      result[name] = JSON.parse(readFileSync(cache, 'utf8'));
+      continue;
+    }
+    const got = name === 'secretlint' ? secretlintCases(src) : detectSecretsCases(src, log);
+    const value = { version: `git ${commit}`, ...got };
+    writeFileSync(cache, JSON.stringify(value));
+    result[name] = value;
+  }
+  return { peers: result, leftOut };
 }

@@ -8,11 +8,13 @@
 // Per peer and in total, with the most-missed detectors and the rules behind most false alarms.
 //
 //   npm run bench:outside [-- --refresh] [--keep] [--json FILE] [--top N] [--peer gitleaks|trufflehog]
-//     [--show DETECTOR] [--misses FILE]
+//     [--show DETECTOR] [--misses FILE] [--secretlint DIR] [--detect-secrets DIR]
 //   --refresh   fetch and extract the peers' cases again (new random gitleaks values)
 //   --keep      keep the case tree (printed on stderr) to rerun `keyhound scan` on single cases
 //   --show D    print detector D's cases with what keyhound found in each
 //   --misses F  write every missed positive, not-own hit and false alarm to F as JSON lines
+//   --secretlint DIR, --detect-secrets DIR
+//               also score the cases in a clone of that peer's git repository (see peers.mjs)
 //
 // The peers' cases are fetched from the Go module proxy at run time and cached under .bench/outside (peers.mjs);
 // none of them is kept in the repository.
@@ -23,19 +25,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { causeJudge } from './causes.mjs';
-import { loadPeerCases, NOT_PUBLISHED } from './peers.mjs';
+import { loadPeerCases } from './peers.mjs';
 import { keyhoundProviders, mapDetector } from './providers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BENCH = join(ROOT, '.bench', 'outside');
 
 function args(argv) {
-  const o = { refresh: false, top: 25, keep: false, json: null, peer: null, show: null, misses: null };
+  const o = { refresh: false, top: 25, keep: false, json: null, peer: null, show: null, misses: null, clones: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--refresh') o.refresh = true;
     else if (a === '--keep') o.keep = true;
     else if (['--json', '--top', '--peer', '--show', '--misses'].includes(a)) o[a.slice(2)] = argv[++i];
+    else if (a === '--secretlint' || a === '--detect-secrets') o.clones[a.slice(2)] = argv[++i];
     else throw new Error(`unknown argument ${a}`);
   }
   o.top = Number(o.top);
@@ -50,7 +53,7 @@ async function main() {
   const opt = args(process.argv.slice(2));
   const causeOf = await causeJudge(ROOT);
   mkdirSync(BENCH, { recursive: true });
-  const peers = loadPeerCases(BENCH, { refresh: opt.refresh, log });
+  const { peers, leftOut } = loadPeerCases(BENCH, { refresh: opt.refresh, log, clones: opt.clones });
   const providers = keyhoundProviders(ROOT);
 
   // One file per case: <peer>/<detector>/<p|n>NNNN.txt, or <p|n>NNNN/<path> when the peer's case names a path.
@@ -177,7 +180,7 @@ async function main() {
   for (const [peer, v] of Object.entries(peers)) {
     console.log(`  ${peer} ${v.version}: ${v.cases.length} cases (${v.cases.filter((c) => c.positive).length} positive), ${v.skipped.length} not evaluable`);
   }
-  for (const n of NOT_PUBLISHED) console.log(`  left out: ${n}`);
+  for (const n of leftOut) console.log(`  left out: ${n}`);
   console.log('');
   console.log(`${'peer'.padEnd(12)} ${'TPs'.padStart(6)} ${'recall'.padStart(8)} ${'FPs'.padStart(6)} ${'alarmed'.padStart(8)} ${'covered'.padStart(7)} ${'cov.rec'.padStart(8)} ${'own'.padStart(8)}`);
   for (const [peer, t] of Object.entries(per)) console.log(row(peer, t));
