@@ -3473,67 +3473,6 @@ var init_objectid_timestamp = __esm({
   }
 });
 
-// src/detect/validators/openai-marker.ts
-function openaiMarker(secret) {
-  return secret.includes("T3BlbkFJ") ? OK : fail("no T3BlbkFJ marker");
-}
-var init_openai_marker = __esm({
-  "src/detect/validators/openai-marker.ts"() {
-    "use strict";
-    init_types();
-  }
-});
-
-// src/detect/validators/util/ed25519.ts
-import { createPrivateKey, createPublicKey } from "node:crypto";
-function ed25519PublicFromSeed(seed) {
-  if (seed.length !== 32) throw new RangeError("Ed25519 seed must be 32 bytes");
-  const der = Buffer.concat([PKCS8_ED25519_PREFIX, Buffer.from(seed)]);
-  const priv = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
-  const jwk = createPublicKey(priv).export({ format: "jwk" });
-  if (typeof jwk.x !== "string") throw new Error("no public key in JWK");
-  return new Uint8Array(Buffer.from(jwk.x, "base64url"));
-}
-var PKCS8_ED25519_PREFIX;
-var init_ed25519 = __esm({
-  "src/detect/validators/util/ed25519.ts"() {
-    "use strict";
-    PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
-  }
-});
-
-// src/detect/validators/solana-keypair.ts
-function parseSolanaSecret(secret) {
-  const t2 = secret.trim();
-  if (t2.startsWith("[")) {
-    if (!/^\[\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*\]$/.test(t2)) return null;
-    const nums = t2.slice(1, -1).split(",").map((s) => s.trim()).filter((s) => s.length > 0).map(Number);
-    if (nums.some((n) => n > 255)) return null;
-    return Uint8Array.from(nums);
-  }
-  return base58Decode(t2);
-}
-function solanaKeypair(secret) {
-  const bytes = parseSolanaSecret(secret);
-  if (bytes === null) return fail("neither base58 nor a JSON array of bytes");
-  if (bytes.length !== 64) return fail(`${bytes.length} bytes (need 64)`);
-  const seed = bytes.subarray(0, 32);
-  if (seed.every((b2) => b2 === seed[0])) return fail("seed is one repeated byte");
-  if (!equalBytes(ed25519PublicFromSeed(seed), bytes.subarray(32))) {
-    return fail("bytes 32..63 are not the Ed25519 public key of bytes 0..31");
-  }
-  return OK;
-}
-var init_solana_keypair = __esm({
-  "src/detect/validators/solana-keypair.ts"() {
-    "use strict";
-    init_types();
-    init_base58();
-    init_ed25519();
-    init_hash();
-  }
-});
-
 // src/config/errors.ts
 var ConfigError;
 var init_errors = __esm({
@@ -3807,7 +3746,8 @@ function contextMatcher(spec, provider, where) {
     exclude: (ctx.exclude ?? []).map(compactName),
     keywords: [...keywords].filter((k2) => k2.length >= 3),
     locators,
-    manifest
+    manifest,
+    bindings: ctx.bindings ? new Set(ctx.bindings) : null
   };
 }
 function callTemplate(template, parts, where) {
@@ -3877,6 +3817,11 @@ function bindingsAt(line, from) {
   const before2 = line.slice(Math.max(0, from - 16), from);
   const decl = /\b(?:var|const)[ \t]+$/.exec(before2) ?? /\b(?:key|name)[ \t]*=[ \t]*"$/i.exec(before2);
   if (decl) starts.add(from - decl[0].length);
+  const yoda = /(["'`])[ \t]*[=!]==?[ \t]*$/.exec(before2);
+  if (yoda) {
+    const open3 = line.lastIndexOf(yoda[1], from - yoda[0].length - 1);
+    if (open3 >= 0) starts.add(line[open3 - 1] === "\\" ? open3 - 1 : open3);
+  }
   const out = [];
   let bestRank = -1;
   for (const { re: re3, kind: kind2, rank, may } of STICKY) {
@@ -4053,7 +3998,7 @@ function inlineSectionNames(line, at2) {
   }
   return stack.flat();
 }
-var Q, SCHEME, UNQUOTED, FALLBACK, VALUE, LOOKUP_CALL, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, DASH_VALUE, FLAG, DOCKER_ENV, USERINFO, DEFAULT_EXPANSION, BRACE_INIT, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, MEMBER_PATH, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, NAME_END, OPERATOR_LED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
+var Q, SCHEME, UNQUOTED, FALLBACK, VALUE, LOOKUP_CALL, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, DASH_VALUE, FLAG, DOCKER_ENV, USERINFO, DEFAULT_EXPANSION, BRACE_INIT, YODA, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, MEMBER_PATH, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, NAME_END, OPERATOR_LED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
 var init_grammar = __esm({
   "src/detect/grammar.ts"() {
     "use strict";
@@ -4061,7 +4006,7 @@ var init_grammar = __esm({
     SCHEME = String.raw`(?:(?:[Bb]earer|[Bb]asic|[Tt]oken|Bot|[Aa]pi[Kk]ey|Key)[ \t]+)?`;
     UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
     FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[[^\]\n]{1,80}\]|\([^()\n]{0,80}\))?(?:[ \t]*(?:\|\||\?\?|\?:)|[ \t]+or)[ \t]*)?`;
-    VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
+    VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?@?${Q}|${SCHEME}${UNQUOTED})`;
     LOOKUP_CALL = /(?:getenv|environ\.get|env\.get|getProperty|GetEnvironmentVariable|LookupEnv|fetch|env|config)\([ \t]*$/i;
     NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
     OPS = String.raw`:::=|::=|:=|\?=|\+=|\.=|\|\|=|\?\?=|=>|===?|!==?|:|=`;
@@ -4079,6 +4024,7 @@ var init_grammar = __esm({
     USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
     DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
     BRACE_INIT = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_]\w{0,100})[ \t]*\{[ \t]*${Q}[ \t]*\}`, "gd");
+    YODA = new RegExp(String.raw`${Q}[ \t]*(?:===?|!==?)[ \t]*(?<name>[A-Za-z_$][\w$.]{0,100})(?![\w$.(])`, "gd");
     PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|\u2013|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
     hasQuote = (l2) => l2.includes('"') || l2.includes("'") || l2.includes("`");
     FORMS = [
@@ -4090,6 +4036,7 @@ var init_grammar = __esm({
       { re: ASSIGN, kind: "assign", rank: 3, may: (l2) => l2.includes("=") || l2.includes(":") },
       { re: XML, kind: "xml", rank: 3, may: (l2) => l2.includes("</") },
       { re: BRACE_INIT, kind: "assign", rank: 3, may: (l2) => l2.includes("{") && hasQuote(l2) },
+      { re: YODA, kind: "assign", rank: 3, may: (l2) => l2.includes("==") || l2.includes("!=") },
       { re: FLAG, kind: "flag", rank: 2, may: (l2) => l2.includes("-") },
       { re: PROSE, kind: "prose", rank: 1, may: hasQuote }
     ];
@@ -4273,6 +4220,7 @@ function bindsAfter(text, from, to2) {
   const before2 = text[from - 1];
   if (before2 === "<" || before2 === "-") return true;
   if (before2 === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
+  if ((before2 === " " || before2 === "=") && /["'`][ \t]*[=!]==?[ \t]*$/.test(text.slice(Math.max(0, from - 8), from))) return true;
   const next = text.charCodeAt(to2);
   if (!(next < 128 && AFTER_CODES[next] === 1)) return false;
   const after = text.slice(to2, to2 + 48);
@@ -4296,7 +4244,7 @@ function byNameAlone(rule, hits, b2, report) {
       if (next) bindings = [{ binding: next, line: line + 1, start: b2.lines.lineStart(line + 1) }];
     }
     for (const { binding, line: at2, start } of bindings) {
-      if (isPlaceholder(binding.value)) continue;
+      if (isPlaceholder(binding.value) || ctx.bindings && !ctx.bindings.has(binding.kind)) continue;
       const words = nameWords(binding.name);
       for (const part of ctx.parts) {
         if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
@@ -4475,6 +4423,7 @@ function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new
   const visitPiece = (piece, line, pairOnly) => {
     const lineStart2 = piece.start;
     for (const binding of piece.bindings ?? lineBindings(piece.text)) {
+      if (ctx.bindings && !ctx.bindings.has(binding.kind)) continue;
       let shaped = false;
       for (const part of ctx.parts) if (part.shape.test(binding.value)) shaped = true;
       if (!shaped || isPlaceholder(binding.value)) continue;
@@ -4835,6 +4784,113 @@ var init_context = __esm({
   }
 });
 
+// src/detect/validators/password-symbols.ts
+function passwordSymbols(secret) {
+  if (!LETTER.test(secret)) return fail("no letter");
+  const symbols = secret.length - secret.replace(SYMBOLS, "").length;
+  if (symbols === 0) return fail("no symbol beyond key characters (the generic binding rule reads those)");
+  if (symbols * 16 < secret.length || /^[?!]/.test(secret)) return fail("a run of key characters with a stray symbol");
+  if (PLACEHOLDER_PASSWORD.test(secret) || isPlaceholder(secret)) return fail("a placeholder");
+  if (TEMPLATE_REFERENCE.test(secret) && TEMPLATE.test(secret)) return fail("holds a template reference");
+  for (const re3 of NOT_A_PASSWORD) if (re3.test(secret)) return fail("reads as something else than a password");
+  const typed = typedValue(secret);
+  return typed ? fail(`a typed sample value: ${typed}`) : OK;
+}
+var SYMBOLS, LETTER, TEMPLATE, NOT_A_PASSWORD;
+var init_password_symbols = __esm({
+  "src/detect/validators/password-symbols.ts"() {
+    "use strict";
+    init_context();
+    init_basic_credentials();
+    init_types();
+    init_typed();
+    SYMBOLS = /[^A-Za-z0-9_.+/=~:\-\s]/g;
+    LETTER = /[A-Za-z\u00c0-\u00ff]/;
+    TEMPLATE = /\$\{[\w.:-]+\}|\{\{-?\s*[\w. |:"'()-]+?\s*-?\}\}|\$\([\w ./-]+\)|%\(\w+\)s|\$[A-Za-z_]\w*$|^\$[A-Za-z_]/;
+    NOT_A_PASSWORD = [
+      /:\/\//,
+      // a URL
+      /^[~./\\]/,
+      // a path
+      /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/,
+      // an e-mail address
+      /%[-+ #0]*\d*[sdifx]|\{\d*\}|\{[a-z_]\w+\}/i,
+      // a format string: %s, {0}, {}, {name}
+      /^[\^[(]|[$)\]]$|\\[dswbDSWB]/,
+      // a regular expression
+      /^[#@!]?[A-Za-z_][\w-]*[!?]?$/,
+      // one word with a sigil: #password, @secret, error!
+      /[*?]\.[a-z]|\*\*\//i,
+      // a glob: *.pem, **/
+      /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[!?]?$/,
+      // a member path, maybe asserted non-null: options.apiKey!
+      /passw(?:or)?d|secret/i
+      // a sample that names itself: SomeKindOfPassword123!@#
+    ];
+  }
+});
+
+// src/detect/validators/openai-marker.ts
+function openaiMarker(secret) {
+  return secret.includes("T3BlbkFJ") ? OK : fail("no T3BlbkFJ marker");
+}
+var init_openai_marker = __esm({
+  "src/detect/validators/openai-marker.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// src/detect/validators/util/ed25519.ts
+import { createPrivateKey, createPublicKey } from "node:crypto";
+function ed25519PublicFromSeed(seed) {
+  if (seed.length !== 32) throw new RangeError("Ed25519 seed must be 32 bytes");
+  const der = Buffer.concat([PKCS8_ED25519_PREFIX, Buffer.from(seed)]);
+  const priv = createPrivateKey({ key: der, format: "der", type: "pkcs8" });
+  const jwk = createPublicKey(priv).export({ format: "jwk" });
+  if (typeof jwk.x !== "string") throw new Error("no public key in JWK");
+  return new Uint8Array(Buffer.from(jwk.x, "base64url"));
+}
+var PKCS8_ED25519_PREFIX;
+var init_ed25519 = __esm({
+  "src/detect/validators/util/ed25519.ts"() {
+    "use strict";
+    PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+  }
+});
+
+// src/detect/validators/solana-keypair.ts
+function parseSolanaSecret(secret) {
+  const t2 = secret.trim();
+  if (t2.startsWith("[")) {
+    if (!/^\[\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*\]$/.test(t2)) return null;
+    const nums = t2.slice(1, -1).split(",").map((s) => s.trim()).filter((s) => s.length > 0).map(Number);
+    if (nums.some((n) => n > 255)) return null;
+    return Uint8Array.from(nums);
+  }
+  return base58Decode(t2);
+}
+function solanaKeypair(secret) {
+  const bytes = parseSolanaSecret(secret);
+  if (bytes === null) return fail("neither base58 nor a JSON array of bytes");
+  if (bytes.length !== 64) return fail(`${bytes.length} bytes (need 64)`);
+  const seed = bytes.subarray(0, 32);
+  if (seed.every((b2) => b2 === seed[0])) return fail("seed is one repeated byte");
+  if (!equalBytes(ed25519PublicFromSeed(seed), bytes.subarray(32))) {
+    return fail("bytes 32..63 are not the Ed25519 public key of bytes 0..31");
+  }
+  return OK;
+}
+var init_solana_keypair = __esm({
+  "src/detect/validators/solana-keypair.ts"() {
+    "use strict";
+    init_types();
+    init_base58();
+    init_ed25519();
+    init_hash();
+  }
+});
+
 // src/detect/validators/stored-secret.ts
 function placeholderText(text) {
   if (text.length < 6 || /^(.)\1*$/.test(text)) return "fewer than six characters, or one repeated";
@@ -4905,6 +4961,7 @@ var init_validators = __esm({
     init_not_typed();
     init_npm_crc32();
     init_objectid_timestamp();
+    init_password_symbols();
     init_openai_marker();
     init_solana_keypair();
     init_stored_secret();
@@ -4930,6 +4987,7 @@ var init_validators = __esm({
       "basic-credentials": basicCredentials,
       "user-password": userPassword,
       "generic-secret": genericSecret,
+      "password-symbols": passwordSymbols,
       "base64-secret": base64Secret,
       "plain-secret": plainSecret
     };
@@ -5720,14 +5778,14 @@ function caseFoldClass(body3) {
     const lo3 = c3;
     const dash = body3[i + 1];
     const hi = body3[i + 2];
-    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER.test(lo3) && LETTER.test(hi)) {
+    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER2.test(lo3) && LETTER2.test(hi)) {
       out += `${lo3}-${hi}`;
       if (lo3 === lo3.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo3)}-${swapCase(hi)}`;
       i += 3;
       continue;
     }
     out += c3;
-    if (LETTER.test(c3)) extra += swapCase(c3);
+    if (LETTER2.test(c3)) extra += swapCase(c3);
     i += 1;
   }
   return out + extra;
@@ -5779,18 +5837,18 @@ function expandCaseInsensitiveGroups(source) {
       i += 1;
       continue;
     }
-    out += depth > 0 && LETTER.test(c3) ? `[${c3.toLowerCase()}${c3.toUpperCase()}]` : c3;
+    out += depth > 0 && LETTER2.test(c3) ? `[${c3.toLowerCase()}${c3.toUpperCase()}]` : c3;
     i += 1;
   }
   if (depth > 0) throw new Error("unterminated (?i:...) group");
   expansions.set(source, out);
   return out;
 }
-var LETTER, expansions;
+var LETTER2, expansions;
 var init_regex_syntax = __esm({
   "src/config/regex-syntax.ts"() {
     "use strict";
-    LETTER = /[A-Za-z]/;
+    LETTER2 = /[A-Za-z]/;
     expansions = /* @__PURE__ */ new Map();
   }
 });
@@ -38607,6 +38665,7 @@ function accept(rule, c3, match, secret, start, extra) {
   });
 }
 function acceptPart(c3, rule, hit, parts) {
+  if (rule.generic && c3.fragment.text[hit.start - 1] === "'" && C_FAMILY.test(c3.fragment.path)) return;
   const part = rule.context.parts.find((p2) => p2.name === hit.part);
   accept(rule, c3, hit.value, hit.value, hit.start, { entropy: part.entropy, validate: part.validate, parts });
 }
@@ -38696,7 +38755,7 @@ function detect(ruleSet, fragment, options = {}) {
   findings.sort((a, b2) => a.line - b2.line || a.column - b2.column || byCodePoint(a.ruleId, b2.ruleId));
   return cutShort.length ? { findings, dropped, cutShort } : { findings, dropped };
 }
-var DEFAULT_RULE_BUDGET_MS, reaches, leads, stickies, GATE_MARGIN, WHOLE, aliasIndexes, SEVERITY_RANK;
+var DEFAULT_RULE_BUDGET_MS, reaches, leads, stickies, GATE_MARGIN, WHOLE, aliasIndexes, C_FAMILY, SEVERITY_RANK;
 var init_engine = __esm({
   "src/detect/engine.ts"() {
     "use strict";
@@ -38719,6 +38778,7 @@ var init_engine = __esm({
     GATE_MARGIN = 64;
     WHOLE = [[0, Number.POSITIVE_INFINITY]];
     aliasIndexes = /* @__PURE__ */ new WeakMap();
+    C_FAMILY = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|cs)$/i;
     SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 };
   }
 });

@@ -404,6 +404,7 @@ export function contextMatcher(spec: RuleSpec, provider: ProviderSpec | undefine
     keywords: [...keywords].filter((k) => k.length >= 3),
     locators,
     manifest,
+    bindings: ctx.bindings ? new Set(ctx.bindings) : null,
   };
 }
 

@@ -323,13 +323,15 @@ const BRACE_OR_NEXT_LINE_AFTER = /^(?:[ \t]*\{[ \t]*\\?["'`]|[ \t]*\r?\n[ \t]*:?
 /**
  * Whether the identifier at [from, to) can be the name of a binding, judged from the characters around it: an
  * operator after it, a comma after its closing quote (pairs), `<` before it (XML), `-` before it (flags), a quoted
- * value after a space (flags, prose), Go's `var x T =`, or a bare value after `ENV`/`ARG`. A name followed by `(`,
+ * value and `==` before it (a comparison written value first), a quoted value after a space (flags, prose), Go's `var x T =`, or a bare value after `ENV`/`ARG`. A name followed by `(`,
  * `)`, `;` or `.` is code, not a binding.
  */
 function bindsAfter(text: string, from: number, to: number): boolean {
   const before = text[from - 1];
   if (before === '<' || before === '-') return true;
   if (before === '"' && /\b(?:key|name)[ \t]*=[ \t]*"$/i.test(text.slice(Math.max(0, from - 12), from))) return true;
+  // A comparison written value first: `"value" == name`.
+  if ((before === ' ' || before === '=') && /["'`][ \t]*[=!]==?[ \t]*$/.test(text.slice(Math.max(0, from - 8), from))) return true;
   const next = text.charCodeAt(to);
   if (!(next < 128 && AFTER_CODES[next] === 1)) return false;
   const after = text.slice(to, to + 48);
@@ -361,7 +363,7 @@ function byNameAlone(rule: CompiledRule, hits: readonly number[], b: Bindings, r
       if (next) bindings = [{ binding: next, line: line + 1, start: b.lines.lineStart(line + 1) }];
     }
     for (const { binding, line: at, start } of bindings) {
-      if (isPlaceholder(binding.value)) continue;
+      if (isPlaceholder(binding.value) || (ctx.bindings && !ctx.bindings.has(binding.kind))) continue;
       const words = nameWords(binding.name);
       for (const part of ctx.parts) {
         if (part.shape.test(binding.value) && namesPart(words, part, ctx.aliases)) {
@@ -630,6 +632,7 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
   const visitPiece = (piece: { text: string; start: number; bindings?: Binding[] }, line: number, pairOnly: boolean): void => {
     const lineStart = piece.start;
     for (const binding of piece.bindings ?? lineBindings(piece.text)) {
+      if (ctx.bindings && !ctx.bindings.has(binding.kind)) continue;
       // Most values have no part's shape: that is the cheapest test, so it comes first.
       let shaped = false;
       for (const part of ctx.parts) if (part.shape.test(binding.value)) shaped = true;

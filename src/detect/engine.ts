@@ -330,9 +330,15 @@ function accept(rule: CompiledRule, c: RunContext, match: string, secret: string
 
 /** Reports a context rule's part through the same checks as a regex match. */
 function acceptPart(c: RunContext, rule: CompiledRule, hit: PartHit, parts: Record<string, string>): void {
+  // In C, C++, C# and Objective-C, `'…'` is a character literal: a longer value in single quotes is no string there
+  // (it does not compile), so a generic rule, which knows the value only by where it sits, leaves it alone.
+  if (rule.generic && c.fragment.text[hit.start - 1] === "'" && C_FAMILY.test(c.fragment.path)) return;
   const part = rule.context!.parts.find((p) => p.name === hit.part)!;
   accept(rule, c, hit.value, hit.value, hit.start, { entropy: part.entropy, validate: part.validate, parts });
 }
+
+/** Sources of the languages where single quotes make a character literal, not a string. */
+const C_FAMILY = /\.(?:c|h|cc|cpp|cxx|hh|hpp|hxx|m|mm|cs)$/i;
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 

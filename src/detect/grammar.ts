@@ -32,10 +32,10 @@ const UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
  */
 const FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[[^\]\n]{1,80}\]|\([^()\n]{0,80}\))?(?:[ \t]*(?:\|\||\?\?|\?:)|[ \t]+or)[ \t]*)?`;
 /**
- * A value: quoted (also `\"…\"` inside a JSON string), or a bare word; an optional wrapper call or a lookup's
+ * A value: quoted (also `\"…\"` inside a JSON string, and C#'s and Objective-C's `@"…"`), or a bare word; an optional wrapper call or a lookup's
  * fallback before a quoted one.
  */
-const VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?${Q}|${SCHEME}${UNQUOTED})`;
+const VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?@?${Q}|${SCHEME}${UNQUOTED})`;
 /** A wrapper call that looks a name up (`os.getenv("NAME")`, Ruby's `ENV.fetch` of a name): its argument is a name, not a value. */
 const LOOKUP_CALL = /(?:getenv|environ\.get|env\.get|getProperty|GetEnvironmentVariable|LookupEnv|fetch|env|config)\([ \t]*$/i;
 const NAME = String.raw`[A-Za-z0-9_$@][\w$@.\-]{0,100}`;
@@ -71,6 +71,8 @@ const USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,
 const DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
 /** C++ and C# brace initialisation: `std::string apiSecret{"value"}`, `Name { "value" }`. */
 const BRACE_INIT = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_]\w{0,100})[ \t]*\{[ \t]*${Q}[ \t]*\}`, 'gd');
+/** A comparison written value first: `if ("value" == password)`, `"value" !== apiKey`. */
+const YODA = new RegExp(String.raw`${Q}[ \t]*(?:===?|!==?)[ \t]*(?<name>[A-Za-z_$][\w$.]{0,100})(?![\w$.(])`, 'gd');
 /** Prose: `token - 'value'`, `api key is "value"`. */
 const PROSE = /(?<![\w$@.-])(?<name>[A-Za-z][\w-]{1,60})[ \t]+(?:(?:-|\u2013|:|=|is|was|of)[ \t]+)?(?<vq>["'`])(?<qv>[^"'`\n]{8,500})\k<vq>/dg;
 
@@ -94,6 +96,7 @@ const FORMS: readonly Form[] = [
   { re: ASSIGN, kind: 'assign', rank: 3, may: (l) => l.includes('=') || l.includes(':') },
   { re: XML, kind: 'xml', rank: 3, may: (l) => l.includes('</') },
   { re: BRACE_INIT, kind: 'assign', rank: 3, may: (l) => l.includes('{') && hasQuote(l) },
+  { re: YODA, kind: 'assign', rank: 3, may: (l) => l.includes('==') || l.includes('!=') },
   { re: FLAG, kind: 'flag', rank: 2, may: (l) => l.includes('-') },
   { re: PROSE, kind: 'prose', rank: 1, may: hasQuote },
 ];
@@ -114,6 +117,12 @@ export function bindingsAt(line: string, from: number): Binding[] {
   const before = line.slice(Math.max(0, from - 16), from);
   const decl = /\b(?:var|const)[ \t]+$/.exec(before) ?? /\b(?:key|name)[ \t]*=[ \t]*"$/i.exec(before);
   if (decl) starts.add(from - decl[0].length);
+  // A comparison written value first has its value, not its name, at the start: found by the quote before `==`.
+  const yoda = /(["'`])[ \t]*[=!]==?[ \t]*$/.exec(before);
+  if (yoda) {
+    const open = line.lastIndexOf(yoda[1]!, from - yoda[0].length - 1);
+    if (open >= 0) starts.add(line[open - 1] === '\\' ? open - 1 : open);
+  }
   const out: Binding[] = [];
   let bestRank = -1;
   for (const { re, kind, rank, may } of STICKY) {

@@ -87,6 +87,11 @@ export interface ContextSpec {
    * the part the section maps to (`data: data`, `stringData: string`). The rule then goes by manifests alone.
    */
   manifest?: { kind: string; sections: Record<string, string> };
+  /**
+   * Only these kinds of binding (the grammar's: `assign`, `pair`, `xml`, `flag`, `userinfo`, `prose`, `block`): a rule
+   * about URL credentials reads `userinfo` alone, not every `smtp_password = …`. Default: every kind.
+   */
+  bindings?: string[];
 }
 
 /** A rule as written in `rules/*.yaml` or a user's config, after schema validation. */
@@ -190,6 +195,8 @@ export interface ContextMatcher {
   locators: string[];
   /** See ContextSpec.manifest: the kind (lower case) and section name → part. */
   manifest: { kind: string; sections: Map<string, string> } | null;
+  /** See ContextSpec.bindings: the binding kinds the rule reads, or null for all. */
+  bindings: ReadonlySet<string> | null;
 }
 
 export interface CompiledAllowlist {

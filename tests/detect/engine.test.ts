@@ -373,3 +373,21 @@ describe('alias words of other providers', () => {
     expect(found).toContainEqual(['binance-api-credentials', secret]);
   });
 });
+
+describe('detect: the generic password rule and the languages where single quotes make a character', () => {
+  const spec = loadRulePacks()
+    .flatMap((p) => p.rules)
+    .find((r) => r.id === 'generic-password')!;
+  const rs = ruleSetOf([spec]);
+  const value = (): string => expandTemplate('{{alnum:6}}#{{digits:2}}!{{alnum:6}}@');
+  const found = (text: string, path: string): string[] => detect(rs, { text, path }).findings.map((f) => f.ruleId);
+
+  it('reads a single-quoted value as a string where it is one, and as nothing in C, C++, C# and Objective-C', () => {
+    const v = value();
+    for (const path of ['app.py', 'config.js', 'settings.yaml', 'App.java']) expect(found(`db_password = '${v}'\n`, path), path).toEqual(['generic-password']);
+    for (const path of ['main.c', 'util.h', 'app.cpp', 'Program.cs', 'AppDelegate.m']) expect(found(`db_password = '${v}';\n`, path), path).toEqual([]);
+    // double quotes are a string in every one of them
+    for (const path of ['main.c', 'Program.cs']) expect(found(`db_password = "${v}";\n`, path), path).toEqual(['generic-password']);
+    expect(found(`NSString *password = @"${v}";\n`, 'AppDelegate.m')).toEqual(['generic-password']);
+  });
+});

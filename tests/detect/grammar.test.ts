@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { continuedValueLine, denseBindings, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
+import { bindingsAt, continuedValueLine, denseBindings, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
 
 const V = 'q9Zr4TfW2mKx8LbP';
 
@@ -57,6 +57,9 @@ const CASES: [string, string, string][] = [
   ['JSON inside a JSON string', `{\\"apiKey\\": \\"${V}\\"}`, 'apiKey'],
   ['prose', `twilio token - '${V}'`, 'token'],
   ['comparison', `if token == "${V}":`, 'token'],
+  ['comparison, value first', `if ("${V}" === token) {`, 'token'],
+  ['C# verbatim string', `var apiKey = @"${V}";`, 'apiKey'],
+  ['Objective-C string', `NSString *apiKey = @"${V}";`, 'apiKey'],
   ['JS env fallback ||', `const apiKey = process.env.API_KEY || "${V}";`, 'apiKey'],
   ['JS env fallback ??', `const apiKey = process.env["API_KEY"] ?? '${V}';`, 'apiKey'],
   ['Python getenv or', `api_key = os.getenv("API_KEY") or "${V}"`, 'api_key'],
@@ -99,6 +102,13 @@ describe('grammar: lineBindings', () => {
     expect(lineBindings('tool --api-key --verbose').filter((b) => b.name === 'api-key')).toEqual([]);
     expect(lineBindings('tool --token -Dsonar.login=Ab1cdefghijklmnop').filter((b) => b.name === 'token')).toEqual([]);
     expect(lineBindings('tool --token -lowercaseonlyvalue').filter((b) => b.name === 'token')).toEqual([]);
+  });
+
+  it('finds a comparison written value first from its name alone, as the generic rules look', () => {
+    const line = `if ("${V}" != secret) {`;
+    expect(bindingsAt(line, line.indexOf('secret'))).toEqual([{ name: 'secret', value: V, at: 5, kind: 'assign' }]);
+    // a call's result compared, not a name
+    expect(lineBindings(`if ("${V}" == token()) {`).filter((b) => b.name === 'token')).toEqual([]);
   });
 
   it('binds nothing on a line without a binding character', () => {

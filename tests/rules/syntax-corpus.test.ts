@@ -125,9 +125,10 @@ function items(rule: CompiledRule, seed: number): Item[] {
 
 /**
  * Rules the syntax corpus cannot render by name: URL-only rules are found by their URL, manifest rules by the
- * manifest's kind and section (their own examples and tests/detect/manifest.test.ts cover them), not by a name.
+ * manifest's kind and section (their own examples and tests/detect/manifest.test.ts cover them), rules that read a
+ * URL's user-info alone (`bindings: [userinfo]`) by the URL, not by a name.
  */
-const byName = (r: CompiledRule): boolean => !r.context || r.context.aliases.length > 0 || r.context.anyName;
+const byName = (r: CompiledRule): boolean => !r.context || ((r.context.aliases.length > 0 || r.context.anyName) && r.context.bindings === null);
 
 describe('syntax corpus', () => {
   it('has v2 rules to render', () => expect(rules.length).toBeGreaterThan(0));

@@ -17,6 +17,7 @@ import { notPublicTestValue } from './not-public-test-value.js';
 import { notTyped } from './not-typed.js';
 import { npmCrc32 } from './npm-crc32.js';
 import { objectidTimestamp } from './objectid-timestamp.js';
+import { passwordSymbols } from './password-symbols.js';
 import { openaiMarker } from './openai-marker.js';
 import { solanaKeypair } from './solana-keypair.js';
 import { base64Secret, plainSecret } from './stored-secret.js';
@@ -46,6 +47,7 @@ export const validators: Readonly<Record<string, Validator>> = {
   'basic-credentials': basicCredentials,
   'user-password': userPassword,
   'generic-secret': genericSecret,
+  'password-symbols': passwordSymbols,
   'base64-secret': base64Secret,
   'plain-secret': plainSecret,
 };

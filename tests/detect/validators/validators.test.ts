@@ -271,6 +271,7 @@ describe('validators map', () => {
         'npm-crc32',
         'objectid-timestamp',
         'openai-marker',
+        'password-symbols',
         'plain-secret',
         'solana-keypair',
         'user-password',
