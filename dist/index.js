@@ -3877,14 +3877,33 @@ function lineBindings(line) {
       else if (m3[0].length === 0) re3.lastIndex += 1;
     }
   }
-  USERINFO.lastIndex = 0;
-  let u3;
-  while (line.includes("://") && (u3 = USERINFO.exec(line)) !== null) {
-    const g3 = u3.groups;
-    add({ name: `${g3.scheme}.password`, value: g3.qv, at: u3.indices.groups.qv[0], kind: "userinfo" }, 5);
-    add({ name: `${g3.scheme}.username`, value: g3.user, at: u3.indices.groups.user[0], kind: "userinfo" }, 5);
-  }
+  for (const b2 of userinfoBindings(line)) add(b2, 5);
   return [...byAt.values()].sort((a, b2) => a.at - b2.at).map(({ rank: _rank, ...b2 }) => b2);
+}
+function userinfoBindings(line) {
+  const out = [];
+  for (let sep7 = line.indexOf("://"); sep7 !== -1; sep7 = line.indexOf("://", sep7 + 3)) {
+    let start = -1;
+    for (let p2 = sep7 - 1; p2 >= 0 && sep7 - p2 <= 21 && SCHEME_CHAR.test(line[p2]); p2--) {
+      if (sep7 - p2 >= 2 && LETTER.test(line[p2]) && (p2 === 0 || !WORD_CHAR.test(line[p2 - 1]))) start = p2;
+    }
+    if (start === -1) continue;
+    USER_PASSWORD.lastIndex = sep7 + 3;
+    const u3 = USER_PASSWORD.exec(line);
+    if (!u3) continue;
+    const scheme = line.slice(start, sep7);
+    out.push({ name: `${scheme}.password`, value: u3[2], at: u3.indices[2][0], kind: "userinfo" });
+    out.push({ name: `${scheme}.username`, value: u3[1], at: u3.indices[1][0], kind: "userinfo" });
+    sep7 = USER_PASSWORD.lastIndex - 3;
+  }
+  return out;
+}
+function userinfoAfter(text, at2) {
+  let end = at2;
+  while (end < text.length && end - at2 <= 21 && SCHEME_CHAR.test(text[end])) end++;
+  if (!text.startsWith("://", end)) return false;
+  USER_PASSWORD.lastIndex = end + 3;
+  return USER_PASSWORD.test(text);
 }
 function xmlValueLine(prev, line, next) {
   if (!prev.includes(">") || !next.includes("</")) return null;
@@ -3998,7 +4017,7 @@ function inlineSectionNames(line, at2) {
   }
   return stack.flat();
 }
-var Q, SCHEME, UNQUOTED, FALLBACK, VALUE, LOOKUP_CALL, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, DASH_VALUE, FLAG, DOCKER_ENV, USERINFO, DEFAULT_EXPANSION, BRACE_INIT, YODA, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, MEMBER_PATH, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, NAME_END, OPERATOR_LED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
+var Q, SCHEME, UNQUOTED, FALLBACK, VALUE, LOOKUP_CALL, NAME, OPS, ASSIGN, GO_VAR, PAIR, KEY_VALUE_ATTRS, XML, DASH_VALUE, FLAG, DOCKER_ENV, DEFAULT_EXPANSION, BRACE_INIT, YODA, PROSE, hasQuote, FORMS, ANY_BINDING, STICKY, MEMBER_PATH, SCHEME_CHAR, LETTER, WORD_CHAR, USER_PASSWORD, XML_OPEN_END, XML_LONE_VALUE, DENSE_VALUE, NAME_CHAR, NAME_OP_END, LONE_QUOTED, NAME_END, OPERATOR_LED, QUOTED_SCHEME, SECTION_HEADER, OPENER, BLANK_OR_COMMENT, WORDS2;
 var init_grammar = __esm({
   "src/detect/grammar.ts"() {
     "use strict";
@@ -4021,7 +4040,6 @@ var init_grammar = __esm({
     DASH_VALUE = String.raw`(?=-(?!-|[A-Za-z][\w.-]*=)(?=\S*\d)(?=\S*[A-Z])(?=\S*[a-z])\S{15})`;
     FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?:(?!-)|${DASH_VALUE})|=)(?:${Q}|${UNQUOTED})`, "gd");
     DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
-    USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
     DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
     BRACE_INIT = new RegExp(String.raw`(?<![\w$@.\-])(?<name>[A-Za-z_]\w{0,100})[ \t]*\{[ \t]*${Q}[ \t]*\}`, "gd");
     YODA = new RegExp(String.raw`${Q}[ \t]*(?:===?|!==?)[ \t]*(?<name>[A-Za-z_$][\w$.]{0,100})(?![\w$.(])`, "gd");
@@ -4043,6 +4061,10 @@ var init_grammar = __esm({
     ANY_BINDING = /[=:<,\-'"`]|^[ \t]*(?:ENV|ARG)[ \t]/;
     STICKY = FORMS.map((f2) => ({ ...f2, re: new RegExp(f2.re.source, f2.re.flags.replace("g", "") + "y") }));
     MEMBER_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+    SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+    LETTER = /[A-Za-z]/;
+    WORD_CHAR = /\w/;
+    USER_PASSWORD = /([^\s:/@"'`]{1,200}):([^\s@/"'`]{1,500})@/dy;
     XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;
     XML_LONE_VALUE = /^[ \t]*(?<v>[^\s<>]{1,2000})[ \t]*$/;
     DENSE_VALUE = /(=>?|:)[ \t]*(\\?)(["'`])(?=([^"'`\\\s]{8,512})\2\3)/g;
@@ -4237,8 +4259,8 @@ function byNameAlone(rule, hits, b2, report) {
     seen.add(from);
     if (!namedHit(b2.text, from, to2, ctx)) continue;
     const line = b2.lines.lineAt(from);
-    const { text, start: lineStart2 } = b2.around(line, from);
-    let bindings = bindingsAt(text, from - lineStart2).map((binding) => ({ binding, line, start: lineStart2 }));
+    const { start: lineStart2, bindings: atName } = b2.named(line, from);
+    let bindings = atName.map((binding) => ({ binding, line, start: lineStart2 }));
     if (bindings.length === 0 && line + 1 < b2.count && b2.lineLength(line) <= LONG_LINE) {
       const next = b2.text[from - 1] === "<" ? line + 2 < b2.count ? xmlValueLine(b2.line(line), b2.line(line + 1), b2.line(line + 2)) : null : continuedValueLine(b2.line(line), b2.line(line + 1));
       if (next) bindings = [{ binding: next, line: line + 1, start: b2.lines.lineStart(line + 1) }];
@@ -4388,7 +4410,8 @@ function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new
   }
   const locators = ctx.locators;
   const at2 = (h, k2) => wordAt(b2.text, h, k2);
-  const named = locators.length ? hits.filter((h) => !locators.some((k2) => at2(h, k2)) || rule.keywords.some((k2) => !locators.includes(k2) && at2(h, k2))) : hits;
+  const userinfoOnly = ctx.bindings !== null && ctx.bindings.size === 1 && ctx.bindings.has("userinfo");
+  const named = userinfoOnly ? hits.filter((h) => userinfoAfter(b2.text, h)) : locators.length ? hits.filter((h) => !locators.some((k2) => at2(h, k2)) || rule.keywords.some((k2) => !locators.includes(k2) && at2(h, k2))) : hits;
   if (named.length === 0) return;
   const found = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
@@ -4403,6 +4426,12 @@ function runContextRule(rule, rawHits, b2, report, aliases = /* @__PURE__ */ new
   const presences = ctx.parts.every((p2) => p2.presence) ? ctx.parts.map((p2) => p2.presence) : null;
   const unclaimed = [];
   const visit = (line, pairOnly) => {
+    if (userinfoOnly) {
+      const text = b2.line(line);
+      const bindings = userinfoBindings(text);
+      if (bindings.length) visitPiece({ text, start: b2.lines.lineStart(line), bindings }, line, pairOnly);
+      return;
+    }
     if (b2.lineLength(line) > LONG_LINE) {
       const start = b2.lines.lineStart(line);
       const end = b2.lines.lineEnd(line);
@@ -4641,6 +4670,7 @@ var init_context = __esm({
       sections = /* @__PURE__ */ new Map();
       presence = /* @__PURE__ */ new Map();
       longLines = /* @__PURE__ */ new Map();
+      byName = /* @__PURE__ */ new Map();
       childrenEnds = null;
       lineCount;
       get count() {
@@ -4738,6 +4768,18 @@ var init_context = __esm({
         const from = Math.max(start, at2 - WINDOW);
         return { text: this.text.slice(from, Math.min(end, at2 + WINDOW)), start: from };
       }
+      /**
+       * The bindings whose name starts at offset `from` of the text, on line `n` (see bindingsAt), with the piece of the
+       * line they were read in: memoised, as the rules that go by names alone (the generic ones) share their keywords.
+       */
+      named(n, from) {
+        let got = this.byName.get(from);
+        if (!got) {
+          const { text, start } = this.around(n, from);
+          this.byName.set(from, got = { text, start, bindings: bindingsAt(text, from - start) });
+        }
+        return got;
+      }
       /** Lower-case words of the sections line `n` sits in (block sections above it). */
       sectionWords(n) {
         let s = this.sections.get(n);
@@ -4786,8 +4828,9 @@ var init_context = __esm({
 
 // src/detect/validators/password-symbols.ts
 function passwordSymbols(secret) {
-  if (!LETTER.test(secret)) return fail("no letter");
-  const symbols = secret.length - secret.replace(SYMBOLS, "").length;
+  if (!LETTER2.test(secret)) return fail("no letter");
+  const plain = secret.replace(/%[0-9A-Fa-f]{2}/g, "");
+  const symbols = plain.length - plain.replace(SYMBOLS, "").length;
   if (symbols === 0) return fail("no symbol beyond key characters (the generic binding rule reads those)");
   if (symbols * 16 < secret.length || /^[?!]/.test(secret)) return fail("a run of key characters with a stray symbol");
   if (PLACEHOLDER_PASSWORD.test(secret) || isPlaceholder(secret)) return fail("a placeholder");
@@ -4796,7 +4839,7 @@ function passwordSymbols(secret) {
   const typed = typedValue(secret);
   return typed ? fail(`a typed sample value: ${typed}`) : OK;
 }
-var SYMBOLS, LETTER, TEMPLATE, NOT_A_PASSWORD;
+var SYMBOLS, LETTER2, TEMPLATE, NOT_A_PASSWORD;
 var init_password_symbols = __esm({
   "src/detect/validators/password-symbols.ts"() {
     "use strict";
@@ -4805,8 +4848,8 @@ var init_password_symbols = __esm({
     init_types();
     init_typed();
     SYMBOLS = /[^A-Za-z0-9_.+/=~:\-\s]/g;
-    LETTER = /[A-Za-z\u00c0-\u00ff]/;
-    TEMPLATE = /\$\{[\w.:-]+\}|\{\{-?\s*[\w. |:"'()-]+?\s*-?\}\}|\$\([\w ./-]+\)|%\(\w+\)s|\$[A-Za-z_]\w*$|^\$[A-Za-z_]/;
+    LETTER2 = /[A-Za-z\u00c0-\u00ff]/;
+    TEMPLATE = /\$\{[\w$.:()[\]'" ,+*/?-]+\}|\{\{-?\s*[\w. |:"'()-]+?\s*-?\}\}|\$\([\w ./-]+\)|%\(\w+\)s|\$[A-Za-z_]\w*$|^\$[A-Za-z_]/;
     NOT_A_PASSWORD = [
       /:\/\//,
       // a URL
@@ -4818,10 +4861,10 @@ var init_password_symbols = __esm({
       // a format string: %s, {0}, {}, {name}
       /^[\^[(]|[$)\]]$|\\[dswbDSWB]/,
       // a regular expression
-      /^[#@!]?[A-Za-z_][\w-]*[!?]?$/,
-      // one word with a sigil: #password, @secret, error!
-      /[*?]\.[a-z]|\*\*\//i,
-      // a glob: *.pem, **/
+      /^[#@!*&]?[A-Za-z_][\w-]*[!?]?$/,
+      // one word with a sigil: #password, @secret, error!, Go's *apiKey
+      /[*?]\.[a-z]|\*\*\/|[-:./]\*(?:$|[:./-])/i,
+      // a glob or wildcard: *.pem, **/, coinbase-*, api-key:model:*
       /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[!?]?$/,
       // a member path, maybe asserted non-null: options.apiKey!
       /passw(?:or)?d|secret/i
@@ -5778,14 +5821,14 @@ function caseFoldClass(body3) {
     const lo3 = c3;
     const dash = body3[i + 1];
     const hi = body3[i + 2];
-    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER2.test(lo3) && LETTER2.test(hi)) {
+    if (dash === "-" && hi !== void 0 && hi !== "\\" && LETTER3.test(lo3) && LETTER3.test(hi)) {
       out += `${lo3}-${hi}`;
       if (lo3 === lo3.toLowerCase() === (hi === hi.toLowerCase())) extra += `${swapCase(lo3)}-${swapCase(hi)}`;
       i += 3;
       continue;
     }
     out += c3;
-    if (LETTER2.test(c3)) extra += swapCase(c3);
+    if (LETTER3.test(c3)) extra += swapCase(c3);
     i += 1;
   }
   return out + extra;
@@ -5837,18 +5880,18 @@ function expandCaseInsensitiveGroups(source) {
       i += 1;
       continue;
     }
-    out += depth > 0 && LETTER2.test(c3) ? `[${c3.toLowerCase()}${c3.toUpperCase()}]` : c3;
+    out += depth > 0 && LETTER3.test(c3) ? `[${c3.toLowerCase()}${c3.toUpperCase()}]` : c3;
     i += 1;
   }
   if (depth > 0) throw new Error("unterminated (?i:...) group");
   expansions.set(source, out);
   return out;
 }
-var LETTER2, expansions;
+var LETTER3, expansions;
 var init_regex_syntax = __esm({
   "src/config/regex-syntax.ts"() {
     "use strict";
-    LETTER2 = /[A-Za-z]/;
+    LETTER3 = /[A-Za-z]/;
     expansions = /* @__PURE__ */ new Map();
   }
 });

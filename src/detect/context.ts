@@ -4,7 +4,7 @@
 
 import type { CallMatcher, CompiledRule, ContextMatcher, PartMatcher, Presence } from '../model/types.js';
 import { compactName, DEFAULT_PART_NAMES, nameWords, trimTail } from '../config/v2.js';
-import { type Binding, bindingsAt, continuedValueLine, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from './grammar.js';
+import { type Binding, bindingsAt, continuedValueLine, denseBindings, indentOf, inlineSectionNames, lineBindings, sectionNames, userinfoAfter, userinfoBindings, xmlValueLine } from './grammar.js';
 import type { LineIndex } from './lines.js';
 import { manifestHits } from './manifest.js';
 
@@ -52,6 +52,7 @@ export class Bindings {
   private readonly sections = new Map<number, string[]>();
   private readonly presence = new Map<string, Int8Array>();
   private readonly longLines = new Map<number, LongLine>();
+  private readonly byName = new Map<number, { text: string; start: number; bindings: Binding[] }>();
   private childrenEnds: Int32Array | null = null;
   private readonly lineCount: number;
 
@@ -166,6 +167,19 @@ export class Bindings {
     if (end - start <= LONG_LINE) return { text: this.line(n), start };
     const from = Math.max(start, at - WINDOW);
     return { text: this.text.slice(from, Math.min(end, at + WINDOW)), start: from };
+  }
+
+  /**
+   * The bindings whose name starts at offset `from` of the text, on line `n` (see bindingsAt), with the piece of the
+   * line they were read in: memoised, as the rules that go by names alone (the generic ones) share their keywords.
+   */
+  named(n: number, from: number): { text: string; start: number; bindings: Binding[] } {
+    let got = this.byName.get(from);
+    if (!got) {
+      const { text, start } = this.around(n, from);
+      this.byName.set(from, (got = { text, start, bindings: bindingsAt(text, from - start) }));
+    }
+    return got;
   }
 
   /** Lower-case words of the sections line `n` sits in (block sections above it). */
@@ -354,8 +368,8 @@ function byNameAlone(rule: CompiledRule, hits: readonly number[], b: Bindings, r
     seen.add(from);
     if (!namedHit(b.text, from, to, ctx)) continue;
     const line = b.lines.lineAt(from);
-    const { text, start: lineStart } = b.around(line, from);
-    let bindings = bindingsAt(text, from - lineStart).map((binding) => ({ binding, line, start: lineStart }));
+    const { start: lineStart, bindings: atName } = b.named(line, from);
+    let bindings = atName.map((binding) => ({ binding, line, start: lineStart }));
     if (bindings.length === 0 && line + 1 < b.count && b.lineLength(line) <= LONG_LINE) {
       // `<name>` or `name =` ending its line, the value alone on the next one.
       const next =
@@ -593,7 +607,13 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
   // alone (callHits below).
   const locators = ctx.locators;
   const at = (h: number, k: string): boolean => wordAt(b.text, h, k);
-  const named = locators.length ? hits.filter((h) => !locators.some((k) => at(h, k)) || rule.keywords.some((k) => !locators.includes(k) && at(h, k))) : hits;
+  // A rule that reads URL user-info alone looks only at the hits of its schemes that open a URL with a password.
+  const userinfoOnly = ctx.bindings !== null && ctx.bindings.size === 1 && ctx.bindings.has('userinfo');
+  const named = userinfoOnly
+    ? hits.filter((h) => userinfoAfter(b.text, h))
+    : locators.length
+      ? hits.filter((h) => !locators.some((k) => at(h, k)) || rule.keywords.some((k) => !locators.includes(k) && at(h, k)))
+      : hits;
   if (named.length === 0) return;
   const found: PartHit[] = [];
   const own = new Set(ctx.aliases.flatMap((a) => a.split(/[^a-z0-9]+/)).filter(Boolean));
@@ -610,6 +630,13 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
   // Bindings named for a part but not (yet) identified: pairing may claim them below.
   const unclaimed: PartHit[] = [];
   const visit = (line: number, pairOnly: boolean): void => {
+    // (its lines need no parse, only their user-info)
+    if (userinfoOnly) {
+      const text = b.line(line);
+      const bindings = userinfoBindings(text);
+      if (bindings.length) visitPiece({ text, start: b.lines.lineStart(line), bindings }, line, pairOnly);
+      return;
+    }
     if (b.lineLength(line) > LONG_LINE) {
       // A huge line: its dense bindings within WINDOW characters of this rule's keywords on it.
       const start = b.lines.lineStart(line);

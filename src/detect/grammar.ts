@@ -65,8 +65,6 @@ const DASH_VALUE = String.raw`(?=-(?!-|[A-Za-z][\w.-]*=)(?=\S*\d)(?=\S*[A-Z])(?=
 const FLAG = new RegExp(String.raw`(?<![\w-])(?:--?|-D)(?<name>[A-Za-z][\w.-]{0,60})(?:[ \t]+(?:(?!-)|${DASH_VALUE})|=)(?:${Q}|${UNQUOTED})`, 'gd');
 /** Dockerfile `ENV NAME value`. */
 const DOCKER_ENV = /^[ \t]*(?:ENV|ARG)[ \t]+(?<name>[A-Za-z_]\w*)[ \t]+(?<uv>[^\s=]\S*)[ \t]*$/dg;
-/** URL user-info: `scheme://user:password@host`. */
-const USERINFO = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
 /** A shell or Compose default: `${NAME:-value}`, `${NAME-value}`, `${NAME:=value}` (the name is the variable's). */
 const DEFAULT_EXPANSION = /\$\{(?<name>[A-Za-z_]\w{0,100}):?[-=](?<uv>(?:[^}\s"'`$]|\$(?!\{))+)\}/dg;
 /** C++ and C# brace initialisation: `std::string apiSecret{"value"}`, `Name { "value" }`. */
@@ -190,15 +188,53 @@ export function lineBindings(line: string): Binding[] {
       else if (m[0].length === 0) re.lastIndex += 1;
     }
   }
-  USERINFO.lastIndex = 0;
-  let u: RegExpExecArray | null;
-  while (line.includes('://') && (u = USERINFO.exec(line)) !== null) {
-    const g = u.groups!;
-    add({ name: `${g.scheme}.password`, value: g.qv!, at: u.indices!.groups!.qv![0], kind: 'userinfo' }, 5);
-    add({ name: `${g.scheme}.username`, value: g.user!, at: u.indices!.groups!.user![0], kind: 'userinfo' }, 5);
-  }
+  for (const b of userinfoBindings(line)) add(b, 5);
   return [...byAt.values()].sort((a, b) => a.at - b.at).map(({ rank: _rank, ...b }) => b);
 }
+
+/**
+ * The user-info bindings of a line alone (`scheme://user:password@`: `<scheme>.password` and `<scheme>.username`), as
+ * {@link lineBindings} has them: for the rules that read nothing else, on lines of any length.
+ */
+export function userinfoBindings(line: string): Binding[] {
+  const out: Binding[] = [];
+  // URL user-info, `scheme://user:password@host`, the scheme a letter and 1-20 of [A-Za-z0-9+.-] after a non-word
+  // character. Led by each `://` (a regex led by the scheme tries every word of a minified line): the scheme is
+  // found back from it, the user and password forward (tests/detect/grammar.test.ts checks this against the regex).
+  for (let sep = line.indexOf('://'); sep !== -1; sep = line.indexOf('://', sep + 3)) {
+    let start = -1;
+    for (let p = sep - 1; p >= 0 && sep - p <= 21 && SCHEME_CHAR.test(line[p]!); p--) {
+      if (sep - p >= 2 && LETTER.test(line[p]!) && (p === 0 || !WORD_CHAR.test(line[p - 1]!))) start = p;
+    }
+    if (start === -1) continue;
+    USER_PASSWORD.lastIndex = sep + 3;
+    const u = USER_PASSWORD.exec(line);
+    if (!u) continue;
+    const scheme = line.slice(start, sep);
+    out.push({ name: `${scheme}.password`, value: u[2]!, at: u.indices![2]![0], kind: 'userinfo' });
+    out.push({ name: `${scheme}.username`, value: u[1]!, at: u.indices![1]![0], kind: 'userinfo' });
+    sep = USER_PASSWORD.lastIndex - 3;
+  }
+  return out;
+}
+
+/**
+ * Whether the `://` at `at` in `text`, or the one after the scheme (or the part of one) at `at`, opens a URL with
+ * user-info: `://user:password@`.
+ */
+export function userinfoAfter(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && end - at <= 21 && SCHEME_CHAR.test(text[end]!)) end++;
+  if (!text.startsWith('://', end)) return false;
+  USER_PASSWORD.lastIndex = end + 3;
+  return USER_PASSWORD.test(text);
+}
+
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+const LETTER = /[A-Za-z]/;
+const WORD_CHAR = /\w/;
+/** What follows a scheme's `://` in URL user-info: `user:password@`. */
+const USER_PASSWORD = /([^\s:/@"'`]{1,200}):([^\s@/"'`]{1,500})@/dy;
 
 /** An XML element opened at the end of a line, its value alone on the next: `<apiKey>` ⏎ `  value` ⏎ `</apiKey>`. */
 const XML_OPEN_END = /<(?<name>[A-Za-z_][\w.\-:]{0,100})(?:[ \t][^<>\n]*)?>[ \t]*$/;

@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bindingsAt, continuedValueLine, denseBindings, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
+import { bindingsAt, continuedValueLine, denseBindings, userinfoBindings, inlineSectionNames, lineBindings, sectionNames, xmlValueLine } from '../../src/detect/grammar.js';
 
 const V = 'q9Zr4TfW2mKx8LbP';
 
@@ -109,6 +109,30 @@ describe('grammar: lineBindings', () => {
     expect(bindingsAt(line, line.indexOf('secret'))).toEqual([{ name: 'secret', value: V, at: 5, kind: 'assign' }]);
     // a call's result compared, not a name
     expect(lineBindings(`if ("${V}" == token()) {`).filter((b) => b.name === 'token')).toEqual([]);
+  });
+
+  it('reads URL user-info as a regex led by the scheme would (fuzzed)', () => {
+    const REFERENCE = /\b(?<scheme>[a-z][a-z0-9+.-]{1,20}):\/\/(?<user>[^\s:/@"'`]{1,200}):(?<qv>[^\s@/"'`]{1,500})@/dgi;
+    const reference = (line: string): [string, string, number][] => {
+      const out: [string, string, number][] = [];
+      for (const u of line.matchAll(REFERENCE)) {
+        out.push([`${u.groups!.scheme}.password`, u.groups!.qv!, u.indices!.groups!.qv![0]]);
+        out.push([`${u.groups!.scheme}.username`, u.groups!.user!, u.indices!.groups!.user![0]]);
+      }
+      return out;
+    };
+    const piece = fc.constantFrom('https', 'h', 'S', '1', '+', '.', '-', '_', ':', '/', '://', '@', 'u', 'pw9', ' ', '"', 'ftp://', 'a:b@');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const line = pieces.join('');
+        expect(userinfoBindings(line).map((b) => [b.name, b.value, b.at])).toEqual(reference(line));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(userinfoBindings(`git+https://ci:${V}@git.acme.io`).map((b) => [b.name, b.value])).toEqual([
+      ['git+https.password', V],
+      ['git+https.username', 'ci'],
+    ]);
   });
 
   it('binds nothing on a line without a binding character', () => {

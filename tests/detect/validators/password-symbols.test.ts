@@ -27,11 +27,17 @@ describe('password-symbols', () => {
     ['a format with a name', 'Bearer {token}'],
     ['a regular expression', '^[A-Za-z0-9]{32}$'],
     ['a glob', 'secrets/*.pem'],
+    ['a wildcard', 'coinbase-*'],
+    ['a scope with a wildcard', 'api-key:endpoint:*'],
+    ['a JavaScript template literal', '0x${pk()}'],
+    ['template literals around a word', '${v()}token${v()}'],
     ['one stray symbol in a token', 'BXIMbhBlC3=5hIbqCEKvq7op!V2ZfO0XWbcnas'],
     ['a leading ?', '?6DzV1nrA53SPRijUoX2o='],
     ['a placeholder', '<password>'],
     ['a word with a sigil', '#password'],
     ['a member path asserted non-null', 'options.apiKey!'],
+    ['a dereferenced Go pointer', '*gcsAPIKey'],
+    ['percent-encoded text', 'decoded-%73%65%63%72%65%74-valuev2'],
     ['a sample that names itself', 'SomeKindOfPassword123!@#'],
   ])('fails %s: %s', (_why, v) => {
     expect(passwordSymbols(v).ok).toBe(false);
