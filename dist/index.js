@@ -3519,6 +3519,8 @@ function trimTail(words, aliases) {
     if (/^\d+$/.test(last) || NAME_TAILS.includes(last) || aliases.has(last)) w2.pop();
     else break;
   }
+  const numbered = /^([a-z]{2,})\d{1,2}$/.exec(w2[w2.length - 1] ?? "");
+  if (numbered) w2[w2.length - 1] = numbered[1];
   return w2;
 }
 function lengthSource(length, where) {

@@ -98,7 +98,11 @@ export function compactName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** Drops trailing environment and provider words, and a trailing number, from a word list. */
+/**
+ * Drops trailing environment and provider words, and a trailing number, from a word list; a number glued to the
+ * last word goes too when it has one or two digits (`token1`, `apiKey2`: the second of two keys), not three or
+ * more (`sha256`).
+ */
 export function trimTail(words: readonly string[], aliases: ReadonlySet<string>): string[] {
   const w = words.slice();
   while (w.length > 1) {
@@ -106,6 +110,8 @@ export function trimTail(words: readonly string[], aliases: ReadonlySet<string>)
     if (/^\d+$/.test(last) || NAME_TAILS.includes(last) || aliases.has(last)) w.pop();
     else break;
   }
+  const numbered = /^([a-z]{2,})\d{1,2}$/.exec(w[w.length - 1] ?? '');
+  if (numbered) w[w.length - 1] = numbered[1]!;
   return w;
 }
 

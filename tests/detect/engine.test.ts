@@ -391,3 +391,17 @@ describe('detect: the generic password rule and the languages where single quote
     expect(found(`NSString *password = @"${v}";\n`, 'AppDelegate.m')).toEqual(['generic-password']);
   });
 });
+
+describe('detect: a name numbered as the second of two keys', () => {
+  const spec = loadRulePacks()
+    .flatMap((p) => p.rules)
+    .find((r) => r.id === 'alchemy-api-key')!;
+  const rs = ruleSetOf([spec]);
+  const key = (): string => expandTemplate('{{alnum:32}}');
+  const found = (text: string): string[] => detect(rs, { text, path: 'app.py' }).findings.map((f) => f.ruleId);
+
+  it('reads token1, apiKey2 and secret_key_3 as the names they number, but not a word ending in three digits', () => {
+    for (const name of ['alchemy_token1', 'alchemyApiKey2', 'ALCHEMY_KEY_3', 'alchemy_key12']) expect(found(`${name} = '${key()}'\n`), name).toEqual(['alchemy-api-key']);
+    expect(found(`alchemy_key256 = '${key()}'\n`)).toEqual([]);
+  });
+});
