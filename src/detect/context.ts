@@ -337,8 +337,8 @@ const BRACE_OR_NEXT_LINE_AFTER = /^(?:[ \t]*\{[ \t]*\\?["'`]|[ \t]*\r?\n[ \t]*:?
 /**
  * Whether the identifier at [from, to) can be the name of a binding, judged from the characters around it: an
  * operator after it, a comma after its closing quote (pairs), `<` before it (XML), `-` before it (flags), a quoted
- * value and `==` before it (a comparison written value first), a quoted value after a space (flags, prose), Go's `var x T =`, or a bare value after `ENV`/`ARG`. A name followed by `(`,
- * `)`, `;` or `.` is code, not a binding.
+ * value and `==` before it (a comparison written value first), a quoted value after a space (flags, prose), Go's
+ * `var x T =`, or a bare value after `ENV`/`ARG`. A name followed by `(`, `)`, `;` or `.` is code, not a binding.
  */
 function bindsAfter(text: string, from: number, to: number): boolean {
   const before = text[from - 1];
@@ -630,7 +630,7 @@ export function runContextRule(rule: CompiledRule, rawHits: readonly number[], b
   // Bindings named for a part but not (yet) identified: pairing may claim them below.
   const unclaimed: PartHit[] = [];
   const visit = (line: number, pairOnly: boolean): void => {
-    // (its lines need no parse, only their user-info)
+    // A rule that reads URL user-info alone parses nothing else on its lines.
     if (userinfoOnly) {
       const text = b.line(line);
       const bindings = userinfoBindings(text);

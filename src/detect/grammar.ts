@@ -32,8 +32,8 @@ const UNQUOTED = String.raw`(?<uv>[^\s"'\x60,;&<>(){}\[\]#\\|]+)`;
  */
 const FALLBACK = String.raw`(?:[A-Za-z_$][\w$.]{0,80}(?:\[[^\]\n]{1,80}\]|\([^()\n]{0,80}\))?(?:[ \t]*(?:\|\||\?\?|\?:)|[ \t]+or)[ \t]*)?`;
 /**
- * A value: quoted (also `\"…\"` inside a JSON string, and C#'s and Objective-C's `@"…"`), or a bare word; an optional wrapper call or a lookup's
- * fallback before a quoted one.
+ * A value: quoted (also `\"…\"` inside a JSON string, and C#'s and Objective-C's `@"…"`), or a bare word; an optional
+ * wrapper call or a lookup's fallback before a quoted one.
  */
 const VALUE = String.raw`(?:${FALLBACK}(?<call>[A-Za-z_][\w.:]*(?:::from|::new)?\([ \t]*)?@?${Q}|${SCHEME}${UNQUOTED})`;
 /** A wrapper call that looks a name up (`os.getenv("NAME")`, Ruby's `ENV.fetch` of a name): its argument is a name, not a value. */
