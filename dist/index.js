@@ -4771,14 +4771,15 @@ var init_context = __esm({
         return { text: this.text.slice(from, Math.min(end, at2 + WINDOW)), start: from };
       }
       /**
-       * The bindings whose name starts at offset `from` of the text, on line `n` (see bindingsAt), with the piece of the
-       * line they were read in: memoised, as the rules that go by names alone (the generic ones) share their keywords.
+       * The bindings whose name starts at offset `from` of the text, on line `n` (see bindingsAt), with the offset of the
+       * piece of the line they were read in: memoised, as the rules that go by names alone (the generic ones) share their
+       * keywords.
        */
       named(n, from) {
         let got = this.byName.get(from);
         if (!got) {
           const { text, start } = this.around(n, from);
-          this.byName.set(from, got = { text, start, bindings: bindingsAt(text, from - start) });
+          this.byName.set(from, got = { start, bindings: bindingsAt(text, from - start) });
         }
         return got;
       }

@@ -52,7 +52,7 @@ export class Bindings {
   private readonly sections = new Map<number, string[]>();
   private readonly presence = new Map<string, Int8Array>();
   private readonly longLines = new Map<number, LongLine>();
-  private readonly byName = new Map<number, { text: string; start: number; bindings: Binding[] }>();
+  private readonly byName = new Map<number, { start: number; bindings: Binding[] }>();
   private childrenEnds: Int32Array | null = null;
   private readonly lineCount: number;
 
@@ -170,14 +170,15 @@ export class Bindings {
   }
 
   /**
-   * The bindings whose name starts at offset `from` of the text, on line `n` (see bindingsAt), with the piece of the
-   * line they were read in: memoised, as the rules that go by names alone (the generic ones) share their keywords.
+   * The bindings whose name starts at offset `from` of the text, on line `n` (see bindingsAt), with the offset of the
+   * piece of the line they were read in: memoised, as the rules that go by names alone (the generic ones) share their
+   * keywords.
    */
-  named(n: number, from: number): { text: string; start: number; bindings: Binding[] } {
+  named(n: number, from: number): { start: number; bindings: Binding[] } {
     let got = this.byName.get(from);
     if (!got) {
       const { text, start } = this.around(n, from);
-      this.byName.set(from, (got = { text, start, bindings: bindingsAt(text, from - start) }));
+      this.byName.set(from, (got = { start, bindings: bindingsAt(text, from - start) }));
     }
     return got;
   }

@@ -7,8 +7,20 @@ import { seededRng as seeded } from '../helpers/crypto/rng.js';
 import { loadRulePacks } from '../../src/config/load.js';
 import { examplePath } from '../../src/examples.js';
 import { partGenerators } from '../../src/fakes/parts.js';
-import type { RuleSpec } from '../../src/model/types.js';
+import type { RuleSet, RuleSpec } from '../../src/model/types.js';
 import { ruleSetOf } from '../helpers/rules.js';
+
+/** A rule set of one built-in rule (rules/*.yaml), by id. */
+function builtinRuleSet(id: string): RuleSet {
+  const spec = loadRulePacks()
+    .flatMap((p) => p.rules)
+    .find((r) => r.id === id);
+  if (!spec) throw new Error(`no built-in rule ${id}`);
+  return ruleSetOf([spec]);
+}
+
+/** The ids of the rules reporting in `text` at `path`. */
+const ruleIds = (rs: RuleSet, text: string, path: string): string[] => detect(rs, { text, path }).findings.map((f) => f.ruleId);
 
 const token = (): string => `tok_${randomString(ALPHABETS.alnum, 24)}`;
 const tokRule: RuleSpec = {
@@ -323,10 +335,7 @@ describe('required literals of context rules', () => {
 });
 
 describe('detect: URL templates (looked for on the lines holding their host)', () => {
-  const infura = loadRulePacks()
-    .flatMap((p) => p.rules)
-    .find((r) => r.id === 'infura-api-key')!;
-  const set = ruleSetOf([infura]);
+  const set = builtinRuleSet('infura-api-key');
   const key = (): string => randomString('0123456789abcdef', 32);
   const found = (text: string): { line: number; column: number; secret: string }[] =>
     detect(set, { text, path: 'src/app.js' }).findings.map((f) => ({ line: f.line, column: f.column, secret: f.secret }));
@@ -375,12 +384,9 @@ describe('alias words of other providers', () => {
 });
 
 describe('detect: the generic password rule and the languages where single quotes make a character', () => {
-  const spec = loadRulePacks()
-    .flatMap((p) => p.rules)
-    .find((r) => r.id === 'generic-password')!;
-  const rs = ruleSetOf([spec]);
+  const rs = builtinRuleSet('generic-password');
   const value = (): string => expandTemplate('{{alnum:6}}#{{digits:2}}!{{alnum:6}}@');
-  const found = (text: string, path: string): string[] => detect(rs, { text, path }).findings.map((f) => f.ruleId);
+  const found = (text: string, path: string): string[] => ruleIds(rs, text, path);
 
   it('reads a single-quoted value as a string where it is one, and as nothing in C, C++, C# and Objective-C', () => {
     const v = value();
@@ -393,12 +399,9 @@ describe('detect: the generic password rule and the languages where single quote
 });
 
 describe('detect: a name numbered as the second of two keys', () => {
-  const spec = loadRulePacks()
-    .flatMap((p) => p.rules)
-    .find((r) => r.id === 'alchemy-api-key')!;
-  const rs = ruleSetOf([spec]);
+  const rs = builtinRuleSet('alchemy-api-key');
   const key = (): string => expandTemplate('{{alnum:32}}');
-  const found = (text: string): string[] => detect(rs, { text, path: 'app.py' }).findings.map((f) => f.ruleId);
+  const found = (text: string): string[] => ruleIds(rs, text, 'app.py');
 
   it('reads token1, apiKey2 and secret_key_3 as the names they number, but not a word ending in three digits', () => {
     for (const name of ['alchemy_token1', 'alchemyApiKey2', 'ALCHEMY_KEY_3', 'alchemy_key12']) expect(found(`${name} = '${key()}'\n`), name).toEqual(['alchemy-api-key']);

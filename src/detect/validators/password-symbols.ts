@@ -8,7 +8,8 @@ const SYMBOLS = /[^A-Za-z0-9_.+/=~:\-\s]/g;
 const LETTER = /[A-Za-z\u00c0-\u00ff]/;
 /**
  * A well-formed reference a template or shell fills in, anywhere in the value: `${DB_PASS}`, a JavaScript template
- * literal's `${key()}`, `{{ .Values.x }}`, `$(cat f)`, `%(pass)s`, `$PASS`. (TEMPLATE_REFERENCE alone would also take `{{` or `${` in a random password.)
+ * literal's `${key()}`, `{{ .Values.x }}`, `$(cat f)`, `%(pass)s`, `$PASS`. (TEMPLATE_REFERENCE alone would also take
+ * `{{` or `${` in a random password.)
  */
 const TEMPLATE = /\$\{[\w$.:()[\]'" ,+*/?-]+\}|\{\{-?\s*[\w. |:"'()-]+?\s*-?\}\}|\$\([\w ./-]+\)|%\(\w+\)s|\$[A-Za-z_]\w*$|^\$[A-Za-z_]/;
 /**
